@@ -1,0 +1,140 @@
+// Package answer is the answering core shared by the CLI and Slack: it
+// retrieves passages for a question and turns them into an Answer whose
+// every quote is checked against its source document. Front ends only
+// render an Answer.
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// Kind says what sort of answer this is.
+type Kind string
+
+const (
+	// Extractive answers are verbatim quotes from the documents.
+	Extractive Kind = "extractive"
+	// Generated answers are written by a language model from the passages.
+	Generated Kind = "generated"
+	// NotFound means the documents do not answer the question.
+	NotFound Kind = "not_found"
+)
+
+// NotFoundText is what the bot says when the documents do not answer.
+const NotFoundText = "The documents don't say. I found nothing in the corpus that answers this question."
+
+// Source is one cited passage.
+type Source struct {
+	N         int // the citation number, [N] in the text
+	DocID     string
+	Title     string
+	Source    string
+	Byline    string
+	URL       string
+	Date      string
+	Paragraph int // 1-based paragraph of the document holding the quote
+	// Quote is the exact span of the document the citation rests on.
+	Quote string
+	// Passage is the whole retrieved chunk the quote comes from.
+	Passage string
+}
+
+// Sentence is one sentence of the answer with the sources it cites.
+type Sentence struct {
+	Text  string
+	Cites []int
+}
+
+// Turn is an earlier question and answer of the same conversation.
+type Turn struct {
+	Question string
+	Answer   string
+}
+
+// Answer is the bot's reply to one question.
+type Answer struct {
+	Question string
+	Kind     Kind
+	// Label tells the reader what they are looking at, e.g. "Quotes from the documents".
+	Label     string
+	Sentences []Sentence
+	Sources   []Source
+	Warnings  []string
+	Model     string
+	// FellBack is true when a model was configured but the answer is extractive.
+	FellBack bool
+	Results  *retrieval.Results
+	Took     time.Duration
+}
+
+// Text renders the answer's sentences with their [n] markers.
+func (a *Answer) Text() string {
+	if a.Kind == NotFound {
+		return NotFoundText
+	}
+	var parts []string
+	for _, s := range a.Sentences {
+		t := s.Text
+		for _, n := range s.Cites {
+			t += fmt.Sprintf(" [%d]", n)
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Engine answers questions over the current index. The index can be swapped
+// while questions are answered (a reload); each question uses one index
+// from start to end.
+type Engine struct {
+	index atomic.Pointer[retrieval.Index]
+	// Search tunes retrieval; K is the number of passages considered.
+	Search retrieval.SearchOptions
+}
+
+// NewEngine returns an engine over ix.
+func NewEngine(ix *retrieval.Index, search retrieval.SearchOptions) *Engine {
+	e := &Engine{Search: search}
+	e.index.Store(ix)
+	return e
+}
+
+// Index returns the index in use.
+func (e *Engine) Index() *retrieval.Index { return e.index.Load() }
+
+// SetIndex replaces the index atomically; questions in flight finish on the old one.
+func (e *Engine) SetIndex(ix *retrieval.Index) { e.index.Store(ix) }
+
+// Ask answers question. history holds earlier turns of the conversation;
+// without a model, the previous questions' terms are carried into retrieval.
+func (e *Engine) Ask(ctx context.Context, question string, history []Turn) (*Answer, error) {
+	start := time.Now()
+	ix := e.Index()
+	query := question
+	if len(history) > 0 {
+		query = followUpQuery(question, history)
+	}
+	res, err := ix.Search(ctx, query, e.Search)
+	if err != nil {
+		return nil, fmt.Errorf("answer %q: %w", question, err)
+	}
+	a := Extract(ix, question, res)
+	if res.DenseError != nil {
+		a.Warnings = append(a.Warnings, "dense search unavailable, used keyword search only")
+	}
+	a.Took = time.Since(start)
+	return a, nil
+}
+
+// followUpQuery carries the last question's words into a follow-up, so that
+// "what did he say next?" still finds the passages of the earlier topic.
+func followUpQuery(question string, history []Turn) string {
+	last := history[len(history)-1]
+	return question + "\n" + last.Question
+}

@@ -1,0 +1,117 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// ExtractiveLabel tells readers an extractive answer is quoted, not written.
+const ExtractiveLabel = "Quotes from the documents (no model configured: these are the most relevant sentences, verbatim)"
+
+// maxQuotes is the most sentences an extractive answer quotes.
+const maxQuotes = 3
+
+// candidate is a sentence of a retrieved passage.
+type candidate struct {
+	hit        int
+	start, end int // offsets into the document text
+	score      float64
+}
+
+// Extract builds an extractive answer: the one to three sentences of the
+// retrieved passages that best match the question, quoted verbatim, each
+// checked against its document before it is kept.
+func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answer {
+	a := &Answer{Question: question, Results: res}
+	if !res.Answerable || len(res.Hits) == 0 {
+		a.Kind = NotFound
+		return a
+	}
+	terms := retrieval.QueryTerms(question)
+	if len(terms) == 0 {
+		terms = res.Terms
+	}
+	var cands []candidate
+	for hi, h := range res.Hits {
+		for _, s := range retrieval.Sentences(h.Chunk.Text) {
+			text := h.Chunk.Text[s.Start:s.End]
+			sc := sentenceScore(ix, terms, text)
+			if sc <= 0 {
+				continue
+			}
+			// Prefer sentences of better-ranked passages, gently.
+			sc *= 1 / (1 + 0.1*float64(hi))
+			cands = append(cands, candidate{hit: hi, start: h.Chunk.Start + s.Start, end: h.Chunk.Start + s.End, score: sc})
+		}
+	}
+	slices.SortStableFunc(cands, func(x, y candidate) int {
+		switch {
+		case x.score > y.score:
+			return -1
+		case x.score < y.score:
+			return 1
+		}
+		return 0
+	})
+	a.Kind = Extractive
+	a.Label = ExtractiveLabel
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if len(a.Sentences) == maxQuotes || c.score < 0.5*cands[0].score {
+			break
+		}
+		h := res.Hits[c.hit]
+		quote := h.Doc.Text[c.start:c.end]
+		key := h.Doc.ID + "\x00" + quote
+		if seen[key] {
+			continue // overlapping chunks repeat sentences
+		}
+		seen[key] = true
+		if !Verbatim(h.Doc.Text, quote) {
+			a.Warnings = append(a.Warnings, "dropped a quote that did not match its source")
+			continue
+		}
+		n := len(a.Sources) + 1
+		a.Sources = append(a.Sources, Source{
+			N: n, DocID: h.Doc.ID, Title: h.Doc.Title, Source: h.Doc.Source, Byline: h.Doc.Byline,
+			URL: h.Doc.URL, Date: h.Doc.Date(), Paragraph: h.Doc.ParagraphAt(c.start), Quote: quote, Passage: h.Chunk.Text,
+		})
+		a.Sentences = append(a.Sentences, Sentence{Text: "“" + quote + "”", Cites: []int{n}})
+	}
+	if len(a.Sentences) == 0 {
+		a.Kind = NotFound
+		a.Label = ""
+	}
+	return a
+}
+
+// sentenceScore is the summed IDF of the query terms a sentence contains.
+func sentenceScore(ix *retrieval.Index, terms []string, sentence string) float64 {
+	have := map[string]bool{}
+	for _, t := range retrieval.Terms(sentence) {
+		have[t] = true
+	}
+	var s float64
+	for _, t := range terms {
+		if have[t] {
+			s += ix.IDF(t)
+		}
+	}
+	return s
+}
+
+// Verbatim reports whether quote occurs in text, ignoring differences of
+// whitespace and quotation-mark style only.
+func Verbatim(text, quote string) bool {
+	q := NormalizeQuote(quote)
+	return q != "" && strings.Contains(NormalizeQuote(text), q)
+}
+
+var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‘", "'", "’", "'", "‚", "'", "«", `"`, "»", `"`)
+
+// NormalizeQuote folds typographic quotes to ASCII and collapses whitespace.
+func NormalizeQuote(s string) string {
+	return strings.Join(strings.Fields(quoteFolder.Replace(s)), " ")
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+		"time"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/config"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// newFlags returns a flag set for a command with the shared settings on it,
+// their defaults taken from the config file and environment.
+func newFlags(e env, name, synopsis string, args []string) (*flag.FlagSet, *config.Config, error) {
+	cfg, err := config.Load(configPath(args), e.getenv)
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: bot %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+		fmt.Fprintln(e.stderr, "\nEnvironment:")
+		for _, v := range config.Vars {
+			fmt.Fprintf(e.stderr, "  %-20s %s\n", v.Name, v.Help)
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg.RegisterFlags(fs)
+	fs.String("config", "", "path of a YAML config file (env BOT_CONFIG)")
+	return fs, &cfg, nil
+}
+
+// configPath finds --config in args before the flags are parsed, since the
+// file sets the flags' defaults.
+func configPath(args []string) string {
+	for i, a := range args {
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "config" {
+			continue
+		}
+		if hasVal {
+			return val
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// parse parses args and validates the resulting configuration.
+func parse(fs *flag.FlagSet, cfg *config.Config, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	return nil
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// app is a loaded corpus and index, ready to answer.
+type app struct {
+	cfg     *config.Config
+	log     *slog.Logger
+	corpus  *corpus.Result
+	index   *retrieval.Index
+	engine  *answer.Engine
+	report  retrieval.OpenReport
+	started time.Time
+}
+
+// loadCorpus reads the configured corpus, or the bundled one.
+func loadCorpus(ctx context.Context, cfg *config.Config) (*corpus.Result, error) {
+	if cfg.Corpus == "" {
+		return corpus.LoadFS(ctx, corpus.Bundled(), corpus.Options{})
+	}
+	return corpus.Load(ctx, cfg.Corpus, corpus.Options{})
+}
+
+// newEmbedder returns the configured embedder: an OpenAI-compatible endpoint,
+// or the offline GloVe embedder.
+func newEmbedder(cfg *config.Config) (retrieval.Embedder, error) {
+	if cfg.Embed.BaseURL != "" {
+		return retrieval.NewOpenAIEmbedder(cfg.Embed.BaseURL, cfg.Embed.Model, string(cfg.Embed.APIKey), nil), nil
+	}
+	return retrieval.NewGloVeEmbedder()
+}
+
+// openApp loads the corpus and opens (or builds) its index.
+func openApp(ctx context.Context, e env, cfg *config.Config, progress func(done, total int)) (*app, error) {
+	a := &app{cfg: cfg, log: newLogger(e.stderr, cfg.LogLevel), started: time.Now()}
+	res, err := loadCorpus(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	a.corpus = res
+	for _, s := range res.Skipped {
+		a.log.Warn("skipped a corpus file", "file", s.Path, "line", s.Line, "reason", s.Reason)
+	}
+	emb, err := newEmbedder(cfg)
+	if err != nil {
+		return nil, err
+	}
+	opts := retrieval.BuildOptions{
+		Chunker:  retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
+		Progress: progress,
+	}
+	store := retrieval.Store{Dir: cfg.DataDir}
+	ix, rep, err := store.Open(ctx, res.Documents, emb, opts)
+	if errors.Is(err, retrieval.ErrSave) {
+		// The data directory is unusable: answer from memory all the same.
+		a.log.Warn("index not saved; answering from memory", "data_dir", cfg.DataDir, "error", err)
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if rep.Warning != "" {
+		a.log.Warn(rep.Warning)
+	}
+	a.index, a.report = ix, rep
+	a.engine = answer.NewEngine(ix, retrieval.SearchOptions{K: cfg.K})
+	return a, nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

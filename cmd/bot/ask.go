@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/chzyer/readline"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+func cmdAsk(ctx context.Context, e env, args []string) error {
+	fs, cfg, err := newFlags(e, "ask", "ask [flags] QUESTION...", args)
+	if err != nil {
+		return err
+	}
+	if err := parse(fs, cfg, args); err != nil {
+		return err
+	}
+	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if question == "" {
+		fs.Usage()
+		return usageError{"ask: no question given"}
+	}
+	a, err := openApp(ctx, e, cfg, nil)
+	if err != nil {
+		return err
+	}
+	ans, err := a.engine.Ask(ctx, question, nil)
+	if err != nil {
+		return err
+	}
+	a.log.Info("answered", "kind", ans.Kind, "sources", len(ans.Sources), "took", ans.Took)
+	renderAnswer(e.stdout, ans)
+	return nil
+}
+
+func cmdChat(ctx context.Context, e env, args []string) error {
+	fs, cfg, err := newFlags(e, "chat", "chat [flags]", args)
+	if err != nil {
+		return err
+	}
+	if err := parse(fs, cfg, args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, e, cfg, nil)
+	if err != nil {
+		return err
+	}
+	st := a.index.Stats()
+	fmt.Fprintf(e.stdout, "%d documents, %d passages. Ask a question; \"new\" starts over, Ctrl-D quits.\n", st.Documents, st.Chunks)
+
+	next, closeInput := questionReader(e)
+	defer closeInput()
+	var history []answer.Turn
+	for ctx.Err() == nil {
+		line, err := next()
+		if errors.Is(err, io.EOF) || errors.Is(err, readline.ErrInterrupt) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		q := strings.TrimSpace(line)
+		switch q {
+		case "":
+			continue
+		case "new", "/new":
+			history = nil
+			fmt.Fprintln(e.stdout, "(new conversation)")
+			continue
+		case "quit", "exit", "/quit":
+			return nil
+		}
+		ans, err := a.engine.Ask(ctx, q, history)
+		if err != nil {
+			return err
+		}
+		renderAnswer(e.stdout, ans)
+		fmt.Fprintln(e.stdout)
+		history = append(history, answer.Turn{Question: q, Answer: ans.Text()})
+	}
+	return nil
+}
+
+// questionReader reads questions with line editing and history on a
+// terminal, and plain lines otherwise.
+func questionReader(e env) (next func() (string, error), closeFn func()) {
+	if isTerminal(e.stdout) && isTerminal(e.stderr) {
+		if rl, err := readline.New("? "); err == nil {
+			return rl.Readline, func() { rl.Close() }
+		}
+	}
+	sc := bufio.NewScanner(e.stdin)
+	return func() (string, error) {
+		fmt.Fprint(e.stdout, "? ")
+		if sc.Scan() {
+			return sc.Text(), nil
+		}
+		if err := sc.Err(); err != nil {
+			return "", err
+		}
+		return "", io.EOF
+	}, func() {}
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"text/tabwriter"
+
+	"github.com/newsroom/askbot/eval"
+)
+
+func cmdEval(ctx context.Context, e env, args []string) error {
+	fs, cfg, err := newFlags(e, "eval", "eval --questions FILE.jsonl [--corpus PATH] [--k N] [--json]", args)
+	if err != nil {
+		return err
+	}
+	questions := fs.String("questions", "", "question set in JSONL (id, question, answer, evidence, type)")
+	asJSON := fs.Bool("json", false, "print the figures as one JSON object on the last line")
+	misses := fs.Int("misses", 20, "questions that missed to list (text output)")
+	denseWeight := fs.Float64("dense-weight", 0, "weight of the dense ranking in fusion (0: default, negative: BM25 only)")
+	floor := fs.Float64("floor", 0, "relevance floor: least query coverage of the best passage (0: default)")
+	if err := parse(fs, cfg, args); err != nil {
+		return err
+	}
+	if *questions == "" {
+		fs.Usage()
+		return usageError{"eval: --questions is required"}
+	}
+	qs, err := eval.ReadQuestions(*questions)
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, e, cfg, nil)
+	if err != nil {
+		return err
+	}
+	a.engine.Search.DenseWeight = *denseWeight
+	a.engine.Search.Floor = *floor
+	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		raw, err := json.Marshal(rep)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, string(raw))
+		return nil
+	}
+	printReport(e.stdout, rep, *misses)
+	return nil
+}
+
+func printReport(w io.Writer, rep *eval.Report, misses int) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "type\tquestions\thit@1\thit@4\thit@k\tmrr\tevid.recall\tall evid.\tans.in psg\tabstain ok\tfalse abst.\t")
+	row := func(name string, f *eval.Figures) {
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, f.Questions,
+			f.HitAt1, f.HitAt4, f.HitAtK, f.MRR, f.EvidenceRecall, f.AllEvidence, f.AnswerInPassages, f.AbstainCorrect, f.FalseAbstain)
+	}
+	types := make([]string, 0, len(rep.ByType))
+	for t := range rep.ByType {
+		types = append(types, t)
+	}
+	slices.Sort(types)
+	for _, t := range types {
+		row(t, rep.ByType[t])
+	}
+	row("all", &rep.Figures)
+	tw.Flush()
+	fmt.Fprintf(w, "\nk = %d, %d answerable, %d unanswerable, average passage %.0f characters\n", rep.K, rep.Answerable, rep.Unanswerable, rep.AvgPassageChars)
+	if len(rep.Misses) > 0 && misses > 0 {
+		fmt.Fprintf(w, "\n%d questions missed", len(rep.Misses))
+		if len(rep.Misses) > misses {
+			fmt.Fprintf(w, " (first %d shown)", misses)
+		}
+		fmt.Fprintln(w, ":")
+		for _, m := range rep.Misses[:min(misses, len(rep.Misses))] {
+			fmt.Fprintf(w, "  %s [%s] %s\n      %s\n", m.ID, m.Type, m.Why, m.Question)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+// renderAnswer writes an answer for a terminal or a pipe: the answer, then
+// its sources with title, outlet, date, paragraph and the quoted passage.
+func renderAnswer(w io.Writer, a *answer.Answer) {
+	if a.Kind == answer.NotFound {
+		fmt.Fprintln(w, answer.NotFoundText)
+		return
+	}
+	if a.Label != "" {
+		fmt.Fprintf(w, "%s:\n\n", a.Label)
+	}
+	for _, s := range a.Sentences {
+		marks := ""
+		for _, n := range s.Cites {
+			marks += fmt.Sprintf(" [%d]", n)
+		}
+		fmt.Fprintf(w, "  %s%s\n", s.Text, marks)
+	}
+	if len(a.Sources) > 0 {
+		fmt.Fprintln(w, "\nSources:")
+	}
+	for _, s := range a.Sources {
+		fmt.Fprintf(w, "[%d] %s\n", s.N, sourceLine(s))
+		fmt.Fprintf(w, "    %s\n", wrap(strings.Join(strings.Fields(s.Quote), " "), 76, "    "))
+	}
+	for _, warn := range a.Warnings {
+		fmt.Fprintf(w, "\nNote: %s\n", warn)
+	}
+}
+
+// sourceLine describes where a citation comes from.
+func sourceLine(s answer.Source) string {
+	parts := []string{fmt.Sprintf("%q", s.Title)}
+	who := s.Source
+	if s.Byline != "" && s.Byline != s.Source {
+		who = strings.TrimSpace(strings.Join([]string{s.Source, "(" + s.Byline + ")"}, " "))
+	}
+	if who != "" {
+		parts = append(parts, who)
+	}
+	if s.Date != "" {
+		parts = append(parts, s.Date)
+	}
+	parts = append(parts, fmt.Sprintf("paragraph %d", s.Paragraph), s.DocID)
+	if s.URL != "" {
+		parts = append(parts, s.URL)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// wrap breaks text into lines of at most width runes, indenting the
+// continuation lines.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(text) {
+		l := len([]rune(word))
+		if i > 0 && n+1+l > width {
+			b.WriteString("\n" + indent)
+			n = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(word)
+		n += l
+	}
+	return b.String()
+}

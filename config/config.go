@@ -1,0 +1,224 @@
+// Package config holds the bot's settings and where they come from: an
+// optional YAML file, then environment variables, then command-line flags,
+// each overriding the one before. Validate names the setting that is wrong.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Config is every setting of the bot.
+type Config struct {
+	// Corpus is a directory or file of documents; "" means the bundled corpus.
+	Corpus string `yaml:"corpus"`
+	// DataDir keeps the persistent index.
+	DataDir string `yaml:"data_dir"`
+	// K is the number of passages retrieved per question.
+	K int `yaml:"k"`
+	// ChunkChars and ChunkOverlap set the chunker's target size and overlap.
+	ChunkChars   int `yaml:"chunk_chars"`
+	ChunkOverlap int `yaml:"chunk_overlap"`
+	// LogLevel is debug, info, warn or error.
+	LogLevel string `yaml:"log_level"`
+
+	Embed Endpoint `yaml:"embed"`
+	LLM   LLM      `yaml:"llm"`
+}
+
+// Endpoint is an OpenAI-compatible API.
+type Endpoint struct {
+	BaseURL string `yaml:"base_url"`
+	Model   string `yaml:"model"`
+	// APIKey is a secret: from the environment or a file only, never logged.
+	APIKey Secret `yaml:"-"`
+}
+
+// LLM configures the model that writes answers.
+type LLM struct {
+	Endpoint    `yaml:",inline"`
+	Timeout     time.Duration `yaml:"timeout"`
+	MaxTokens   int           `yaml:"max_tokens"`
+	Temperature float64       `yaml:"temperature"`
+}
+
+// Secret is a string that never prints.
+type Secret string
+
+// String redacts the secret.
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// GoString redacts the secret in %#v.
+func (s Secret) GoString() string { return s.String() }
+
+// Default returns the settings used when nothing is configured.
+func Default() Config {
+	dataDir := filepath.Join(os.TempDir(), "newsroom-bot")
+	if dir, err := os.UserCacheDir(); err == nil {
+		dataDir = filepath.Join(dir, "newsroom-bot")
+	}
+	return Config{
+		DataDir:      dataDir,
+		K:            5,
+		ChunkChars:   900,
+		ChunkOverlap: 90,
+		LogLevel:     "warn",
+		LLM:          LLM{Timeout: 60 * time.Second, MaxTokens: 600, Temperature: 0.1},
+	}
+}
+
+// LoadFile merges the YAML file at path into c. Secrets are not read from it.
+func (c *Config) LoadFile(path string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("config file: %w", err)
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("config file %s: %w", path, err)
+	}
+	return nil
+}
+
+// Var describes one environment variable.
+type Var struct {
+	Name, Help string
+	set        func(c *Config, v string) error
+}
+
+func str(p func(*Config) *string) func(*Config, string) error {
+	return func(c *Config, v string) error { *p(c) = v; return nil }
+}
+
+func integer(name string, p func(*Config) *int) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a whole number", name, v)
+		}
+		*p(c) = n
+		return nil
+	}
+}
+
+func secret(p func(*Config) *Secret) func(*Config, string) error {
+	return func(c *Config, v string) error { *p(c) = Secret(strings.TrimSpace(v)); return nil }
+}
+
+// Vars are the environment variables the bot reads. A secret variable X may
+// also be given as X_FILE, the path of a file holding it.
+var Vars = []Var{
+	{"BOT_CONFIG", "path of a YAML config file", nil},
+	{"BOT_CORPUS", "directory or file of documents (default: the bundled corpus)", str(func(c *Config) *string { return &c.Corpus })},
+	{"BOT_DATA_DIR", "directory for the persistent index", str(func(c *Config) *string { return &c.DataDir })},
+	{"BOT_K", "passages retrieved per question", integer("BOT_K", func(c *Config) *int { return &c.K })},
+	{"BOT_CHUNK_CHARS", "target chunk size in characters", integer("BOT_CHUNK_CHARS", func(c *Config) *int { return &c.ChunkChars })},
+	{"BOT_CHUNK_OVERLAP", "overlap between chunks in characters", integer("BOT_CHUNK_OVERLAP", func(c *Config) *int { return &c.ChunkOverlap })},
+	{"BOT_LOG_LEVEL", "debug, info, warn or error", str(func(c *Config) *string { return &c.LogLevel })},
+	{"BOT_EMBED_BASE_URL", "OpenAI-compatible embeddings endpoint, e.g. http://localhost:11434/v1 (default: offline GloVe)", str(func(c *Config) *string { return &c.Embed.BaseURL })},
+	{"BOT_EMBED_MODEL", "embedding model name at that endpoint", str(func(c *Config) *string { return &c.Embed.Model })},
+	{"BOT_EMBED_API_KEY", "API key for the embeddings endpoint (secret)", secret(func(c *Config) *Secret { return &c.Embed.APIKey })},
+}
+
+// ApplyEnv overrides c with the environment variables that are set, read
+// through getenv (os.Getenv in production).
+func (c *Config) ApplyEnv(getenv func(string) string) error {
+	for _, v := range Vars {
+		if v.set == nil {
+			continue
+		}
+		val := getenv(v.Name)
+		if val == "" && strings.HasSuffix(v.Name, "_API_KEY") {
+			if path := getenv(v.Name + "_FILE"); path != "" {
+				raw, err := os.ReadFile(path)
+				if err != nil {
+					return fmt.Errorf("%s_FILE: %w", v.Name, err)
+				}
+				val = string(raw)
+			}
+		}
+		if val == "" {
+			continue
+		}
+		if err := v.set(c, val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RegisterFlags defines flags on fs whose defaults are c's current values,
+// so flags given on the command line win over the file and environment.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Corpus, "corpus", c.Corpus, "directory or file of documents (env BOT_CORPUS; default: the bundled corpus)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "directory for the persistent index (env BOT_DATA_DIR)")
+	fs.IntVar(&c.K, "k", c.K, "passages retrieved per question (env BOT_K)")
+	fs.IntVar(&c.ChunkChars, "chunk-chars", c.ChunkChars, "target chunk size in characters (env BOT_CHUNK_CHARS)")
+	fs.IntVar(&c.ChunkOverlap, "chunk-overlap", c.ChunkOverlap, "overlap between chunks in characters (env BOT_CHUNK_OVERLAP)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env BOT_LOG_LEVEL)")
+	fs.StringVar(&c.Embed.BaseURL, "embed-base-url", c.Embed.BaseURL, "OpenAI-compatible embeddings endpoint (env BOT_EMBED_BASE_URL)")
+	fs.StringVar(&c.Embed.Model, "embed-model", c.Embed.Model, "embedding model (env BOT_EMBED_MODEL)")
+}
+
+// Validate checks every setting and names the first one that is wrong.
+func (c *Config) Validate() error {
+	var errs []error
+	if c.K < 1 || c.K > 100 {
+		errs = append(errs, fmt.Errorf("k (BOT_K, --k): %d is not between 1 and 100", c.K))
+	}
+	if c.ChunkChars < 100 || c.ChunkChars > 20000 {
+		errs = append(errs, fmt.Errorf("chunk_chars (BOT_CHUNK_CHARS, --chunk-chars): %d is not between 100 and 20000", c.ChunkChars))
+	}
+	if c.ChunkOverlap < 0 || c.ChunkOverlap >= c.ChunkChars/2 {
+		errs = append(errs, fmt.Errorf("chunk_overlap (BOT_CHUNK_OVERLAP, --chunk-overlap): %d must be between 0 and half the chunk size", c.ChunkOverlap))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log_level (BOT_LOG_LEVEL, --log-level): %q is not debug, info, warn or error", c.LogLevel))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("data_dir (BOT_DATA_DIR, --data-dir): must not be empty"))
+	}
+	if (c.Embed.BaseURL == "") != (c.Embed.Model == "") {
+		errs = append(errs, errors.New("embed: BOT_EMBED_BASE_URL and BOT_EMBED_MODEL must be set together"))
+	}
+	if c.Embed.BaseURL != "" && !strings.HasPrefix(c.Embed.BaseURL, "http://") && !strings.HasPrefix(c.Embed.BaseURL, "https://") {
+		errs = append(errs, fmt.Errorf("embed base_url (BOT_EMBED_BASE_URL): %q is not an http(s) URL", c.Embed.BaseURL))
+	}
+	return errors.Join(errs...)
+}
+
+// Load builds the configuration from defaults, the config file (path, or
+// BOT_CONFIG when path is empty; none when both are) and the environment.
+// Flags are applied by the caller through RegisterFlags, then Validate.
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Default()
+	if path == "" {
+		path = getenv("BOT_CONFIG")
+	}
+	if path != "" {
+		if err := c.LoadFile(path); err != nil {
+			return c, err
+		}
+	}
+	if err := c.ApplyEnv(getenv); err != nil {
+		return c, err
+	}
+	return c, nil
+}

@@ -1,0 +1,140 @@
+// Package corpus loads the newsroom's documents (text, Markdown, HTML, PDF and
+// JSONL archives) into plain Documents that keep their metadata and paragraphs.
+// It knows nothing of retrieval: a Document's offsets let any later stage point
+// at the exact paragraph and check a quote against the source text.
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// Document is one article or file of the corpus.
+type Document struct {
+	// ID is stable across loads: the path relative to the corpus root, or
+	// "archive.jsonl#id" for a document of a JSONL archive.
+	ID string
+	// Path is the file the document came from.
+	Path      string
+	Title     string
+	Source    string // outlet or publisher, e.g. "Times of Israel"
+	Byline    string // author line, e.g. "Times of Israel Staff"
+	URL       string
+	Published string // as given by the document, RFC 3339 when parseable
+	// Text is the body text; quotes and offsets refer to it.
+	Text string
+	// Paragraphs are byte ranges of Text, in order; paragraph n is Paragraphs[n-1].
+	Paragraphs []Span
+}
+
+// Span is a half-open byte range [Start, End) of a document's Text.
+type Span struct {
+	Start int
+	End   int
+}
+
+// Paragraph returns the text of paragraph n (1-based), or "" when out of range.
+func (d *Document) Paragraph(n int) string {
+	if n < 1 || n > len(d.Paragraphs) {
+		return ""
+	}
+	p := d.Paragraphs[n-1]
+	return d.Text[p.Start:p.End]
+}
+
+// ParagraphAt returns the 1-based number of the paragraph holding byte offset
+// off of Text, or 0 when off lies outside every paragraph.
+func (d *Document) ParagraphAt(off int) int {
+	lo, hi := 0, len(d.Paragraphs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Paragraphs[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Paragraphs) && d.Paragraphs[lo].Start <= off {
+		return lo + 1
+	}
+	return 0
+}
+
+// Hash identifies the document's content and metadata: two loads of an
+// unchanged document give the same hash.
+func (d *Document) Hash() string {
+	h := sha256.New()
+	for _, s := range []string{d.ID, d.Title, d.Source, d.Byline, d.URL, d.Published, d.Text} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// PublishedTime parses Published, accepting RFC 3339 and plain dates.
+func (d *Document) PublishedTime() (time.Time, bool) {
+	s := strings.TrimSpace(d.Published)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02", "January 2, 2006", "Jan 2, 2006", "2 January 2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Date returns the publication date for people ("Nov 10, 2016"), or "" when unknown.
+func (d *Document) Date() string {
+	if t, ok := d.PublishedTime(); ok {
+		return t.Format("Jan 2, 2006")
+	}
+	return strings.TrimSpace(d.Published)
+}
+
+// splitParagraphs returns the paragraph spans of text. When the text has
+// blank lines, paragraphs are the blocks between them; otherwise every
+// non-empty line is a paragraph. Spans exclude surrounding whitespace.
+func splitParagraphs(text string) []Span {
+	sep := "\n"
+	if strings.Contains(text, "\n\n") || strings.Contains(text, "\n\r\n") {
+		sep = "" // blank-line mode
+	}
+	var spans []Span
+	add := func(start, end int) {
+		for start < end && isSpace(text[start]) {
+			start++
+		}
+		for end > start && isSpace(text[end-1]) {
+			end--
+		}
+		if end > start {
+			spans = append(spans, Span{start, end})
+		}
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		if sep == "\n" {
+			add(start, i)
+			start = i + 1
+			continue
+		}
+		// blank-line mode: a newline followed by optional spaces and another newline.
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			add(start, i)
+			start = j + 1
+			i = j
+		}
+	}
+	add(start, len(text))
+	return spans
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }

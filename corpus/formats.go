@@ -1,0 +1,256 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// newDocument builds a Document over body text, splitting its paragraphs.
+func newDocument(body string) *Document {
+	return &Document{Text: body, Paragraphs: splitParagraphs(body)}
+}
+
+func normalizeNewlines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// bylineRE matches a byline line such as "By Jane Doe, The Paper —".
+var bylineRE = regexp.MustCompile(`^\s*[Bb][Yy]\s+(.{2,120}?)\s*(?:[—–]|--?)\s*$`)
+
+// splitByline recognises a leading "By … —" line. It returns the byline,
+// the source (the part after the last comma, if any) and the rest of the text.
+func splitByline(text string) (byline, source, rest string) {
+	first, after, _ := strings.Cut(strings.TrimLeft(text, " \t\n"), "\n")
+	m := bylineRE.FindStringSubmatch(first)
+	if m == nil {
+		return "", "", text
+	}
+	byline = strings.TrimSpace(m[1])
+	if i := strings.LastIndex(byline, ","); i > 0 {
+		source = strings.TrimSpace(byline[i+1:])
+		byline = strings.TrimSpace(byline[:i])
+	}
+	return byline, source, after
+}
+
+// headingTitle takes a leading Markdown heading as the title, and, when
+// plain is set, a short first line without closing punctuation too.
+func headingTitle(text string, plain bool) (title, rest string, ok bool) {
+	trimmed := strings.TrimLeft(text, " \t\n")
+	first, after, _ := strings.Cut(trimmed, "\n")
+	first = strings.TrimSpace(first)
+	if strings.HasPrefix(first, "#") {
+		return strings.TrimSpace(strings.TrimLeft(first, "#")), after, true
+	}
+	// A short first line without closing punctuation, followed by more text, reads as a title.
+	if plain && after != "" && first != "" && len(first) <= 120 && !strings.ContainsAny(first[len(first)-1:], ".!?:;,\"”'’") {
+		return first, after, true
+	}
+	return "", text, false
+}
+
+// deriveTitle makes a title from the first sentence of text.
+func deriveTitle(text string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	if i := strings.IndexAny(first, ".!?"); i > 20 {
+		first = first[:i]
+	}
+	const max = 90
+	if len(first) > max {
+		cut := strings.LastIndex(first[:max], " ")
+		if cut < 40 {
+			cut = max
+		}
+		first = strings.TrimRight(first[:cut], " ,;:") + "…"
+	}
+	return first
+}
+
+func parseText(data []byte) (*Document, error) {
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	return parseBody(normalizeNewlines(string(data)), true)
+}
+
+// parseBody recognises a title and byline at the head of text; plainTitle
+// allows a short unpunctuated first line as the title.
+func parseBody(text string, plainTitle bool) (*Document, error) {
+	byline, source, rest := splitByline(text)
+	title, body, ok := headingTitle(rest, plainTitle)
+	if byline == "" && ok {
+		// "Title\nBy … —\nbody"
+		byline, source, body = splitByline(body)
+	}
+	doc := newDocument(body)
+	doc.Byline, doc.Source, doc.Title = byline, source, title
+	if doc.Title == "" {
+		doc.Title = deriveTitle(doc.Text)
+	}
+	if len(doc.Paragraphs) == 0 {
+		return nil, errors.New("empty document")
+	}
+	return doc, nil
+}
+
+// frontMatter is the YAML header a Markdown document may carry.
+type frontMatter struct {
+	Title     string `yaml:"title"`
+	Source    string `yaml:"source"`
+	Byline    string `yaml:"byline"`
+	Author    string `yaml:"author"`
+	URL       string `yaml:"url"`
+	Published string `yaml:"published"`
+	Date      string `yaml:"date"`
+}
+
+func parseMarkdown(data []byte) (*Document, error) {
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	text := normalizeNewlines(string(data))
+	var fm frontMatter
+	if rest, ok := strings.CutPrefix(text, "---\n"); ok {
+		header, body, found := strings.Cut(rest, "\n---")
+		if !found {
+			return nil, errors.New("front matter opened with --- but never closed")
+		}
+		var raw map[string]any
+		if err := yaml.Unmarshal([]byte(header), &raw); err != nil {
+			return nil, fmt.Errorf("front matter: %w", err)
+		}
+		// Read each field as a string, accepting dates and numbers as written.
+		fm = frontMatter{
+			Title: str(raw["title"]), Source: str(raw["source"]), Byline: str(raw["byline"]),
+			Author: str(raw["author"]), URL: str(raw["url"]), Published: str(raw["published"]), Date: str(raw["date"]),
+		}
+		_, body, _ = strings.Cut(body, "\n")
+		text = body
+	}
+	doc, err := parseBody(text, fm.Title == "")
+	if err != nil {
+		return nil, err
+	}
+	doc.Title = first(fm.Title, doc.Title)
+	doc.Source = first(fm.Source, doc.Source)
+	doc.Byline = first(fm.Byline, fm.Author, doc.Byline)
+	doc.URL = fm.URL
+	doc.Published = first(fm.Published, fm.Date)
+	return doc, nil
+}
+
+func str(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return strings.TrimSpace(x)
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			return x.Format("2006-01-02")
+		}
+		return x.Format(time.RFC3339)
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+func first(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func parseHTML(data []byte) (*Document, error) {
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	art, err := readability.FromReader(bytes.NewReader(data), nil)
+	if err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	if art.Node == nil {
+		return nil, errors.New("html: no article text found")
+	}
+	var buf bytes.Buffer
+	if err := art.RenderText(&buf); err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	// Readability separates blocks with newlines; make them paragraphs.
+	var paras []string
+	for line := range strings.SplitSeq(normalizeNewlines(buf.String()), "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	if len(paras) == 0 {
+		return nil, errors.New("html: no article text found")
+	}
+	doc := newDocument(strings.Join(paras, "\n\n"))
+	doc.Title = strings.TrimSpace(art.Title())
+	doc.Byline = strings.TrimSpace(art.Byline())
+	doc.Source = strings.TrimSpace(art.SiteName())
+	if t, err := art.PublishedTime(); err == nil {
+		doc.Published = t.Format(time.RFC3339)
+	}
+	if doc.Title == "" {
+		doc.Title = deriveTitle(doc.Text)
+	}
+	return doc, nil
+}
+
+// ErrNoPDFTool means PDF files cannot be read because pdftotext is missing.
+var ErrNoPDFTool = errors.New("pdftotext not found: install poppler-utils (apt-get install poppler-utils) to index PDF files")
+
+func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) {
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return nil, errors.New("not a PDF file")
+	}
+	if tool == "" {
+		var err error
+		if tool, err = exec.LookPath("pdftotext"); err != nil {
+			return nil, ErrNoPDFTool
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if len(msg) > 200 {
+			msg = msg[:200]
+		}
+		return nil, fmt.Errorf("pdftotext: %v: %s", err, msg)
+	}
+	// pdftotext wraps lines; rejoin them into paragraphs separated by blank lines.
+	var paras []string
+	for block := range strings.SplitSeq(normalizeNewlines(strings.ReplaceAll(out.String(), "\f", "\n\n")), "\n\n") {
+		if p := strings.Join(strings.Fields(block), " "); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	if len(paras) == 0 {
+		return nil, errors.New("pdf has no extractable text (scanned image?)")
+	}
+	doc, err := parseText([]byte(strings.Join(paras, "\n\n")))
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return doc, nil
+}

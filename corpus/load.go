@@ -1,0 +1,295 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+//go:embed bundled
+var bundled embed.FS
+
+// Bundled returns the corpus compiled into the binary: the seed documents.
+func Bundled() fs.FS {
+	sub, err := fs.Sub(bundled, "bundled")
+	if err != nil {
+		panic(err) // the directory is embedded at build time
+	}
+	return sub
+}
+
+// DefaultMaxFileBytes is the largest single document file Load accepts.
+// JSONL archives may be larger; each of their lines must fit this limit.
+const DefaultMaxFileBytes = 32 << 20
+
+// Options tune loading. The zero value is ready to use.
+type Options struct {
+	// MaxFileBytes caps a document file's size; 0 means DefaultMaxFileBytes.
+	MaxFileBytes int64
+	// PDFToText is the pdftotext command; "" looks it up on PATH.
+	PDFToText string
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxFileBytes > 0 {
+		return o.MaxFileBytes
+	}
+	return DefaultMaxFileBytes
+}
+
+// Skipped names a file (and line, for archives) that could not be loaded.
+type Skipped struct {
+	Path   string
+	Line   int // 1-based line of a JSONL archive, 0 for whole files
+	Reason string
+}
+
+func (s Skipped) String() string {
+	if s.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", s.Path, s.Line, s.Reason)
+	}
+	return fmt.Sprintf("%s: %s", s.Path, s.Reason)
+}
+
+// Result is what a load found: the documents, in path order, and what it skipped.
+type Result struct {
+	Documents []*Document
+	Skipped   []Skipped
+}
+
+// ErrNoDocuments is returned when a corpus holds no loadable document.
+var ErrNoDocuments = errors.New("no loadable document")
+
+// Load reads the corpus at root, a directory (walked recursively, hidden
+// entries ignored) or a single file. Unreadable or malformed files are
+// reported in Result.Skipped and the rest loads; a corpus with no loadable
+// document at all is an error wrapping ErrNoDocuments.
+func Load(ctx context.Context, root string, opts Options) (*Result, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("load corpus %s: %w", root, err)
+	}
+	if info.IsDir() {
+		res, err := LoadFS(ctx, os.DirFS(root), opts)
+		if err != nil {
+			return nil, fmt.Errorf("load corpus %s: %w", root, err)
+		}
+		return res, nil
+	}
+	res := &Result{}
+	loadFile(ctx, os.DirFS(filepath.Dir(root)), filepath.Base(root), opts, res)
+	if err := finish(res); err != nil {
+		return nil, fmt.Errorf("load corpus %s: %w", root, err)
+	}
+	return res, nil
+}
+
+// LoadFS is Load over a file system, such as Bundled().
+func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
+	res := &Result{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: err.Error()})
+			return nil
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		loadFile(ctx, fsys, p, opts, res)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := finish(res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func finish(res *Result) error {
+	// Archives may repeat an ID; keep the first.
+	seen := make(map[string]bool, len(res.Documents))
+	docs := res.Documents[:0]
+	for _, d := range res.Documents {
+		if seen[d.ID] {
+			res.Skipped = append(res.Skipped, Skipped{Path: d.Path, Reason: fmt.Sprintf("duplicate document id %q", d.ID)})
+			continue
+		}
+		seen[d.ID] = true
+		docs = append(docs, d)
+	}
+	res.Documents = docs
+	if len(res.Documents) == 0 {
+		if len(res.Skipped) > 0 {
+			return fmt.Errorf("%w (%d files skipped, first: %s)", ErrNoDocuments, len(res.Skipped), res.Skipped[0])
+		}
+		return ErrNoDocuments
+	}
+	return nil
+}
+
+// loadFile loads one file into res, recording a skip on failure.
+func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) {
+	skip := func(reason string) { res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: reason}) }
+	ext := strings.ToLower(path.Ext(p))
+	if ext == ".jsonl" {
+		if err := loadJSONL(ctx, fsys, p, opts, res); err != nil {
+			skip(err.Error())
+		}
+		return
+	}
+	if !slices.Contains([]string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"}, ext) {
+		skip("unsupported format " + quoteExt(ext))
+		return
+	}
+	data, err := readLimited(fsys, p, opts.maxBytes())
+	if err != nil {
+		skip(err.Error())
+		return
+	}
+	var doc *Document
+	switch ext {
+	case ".txt", ".text":
+		doc, err = parseText(data)
+	case ".md", ".markdown":
+		doc, err = parseMarkdown(data)
+	case ".html", ".htm":
+		doc, err = parseHTML(data)
+	case ".pdf":
+		doc, err = parsePDF(ctx, data, opts.PDFToText)
+	}
+	if err != nil {
+		skip(err.Error())
+		return
+	}
+	doc.ID = p
+	doc.Path = p
+	res.Documents = append(res.Documents, doc)
+}
+
+func quoteExt(ext string) string {
+	if ext == "" {
+		return "(no extension)"
+	}
+	return fmt.Sprintf("%q", ext)
+}
+
+func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("open: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("file larger than %d bytes", limit)
+	}
+	return data, nil
+}
+
+// checkText rejects content that is not usable text.
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return errors.New("empty document")
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return errors.New("binary content, not text")
+	}
+	if !utf8.Valid(data) {
+		return errors.New("not valid UTF-8 text")
+	}
+	return nil
+}
+
+// archiveLine is one document of a JSONL archive.
+type archiveLine struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Source    string `json:"source"`
+	Byline    string `json:"byline"`
+	Text      string `json:"text"`
+}
+
+func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) error {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return fmt.Errorf("open: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), int(opts.maxBytes()))
+	line := 0
+	for sc.Scan() {
+		line++
+		if line%1000 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		raw := bytes.TrimSpace(sc.Bytes())
+		if len(raw) == 0 {
+			continue
+		}
+		skip := func(reason string) {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: reason})
+		}
+		var a archiveLine
+		if err := json.Unmarshal(raw, &a); err != nil {
+			skip("malformed JSON: " + err.Error())
+			continue
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			skip("no text")
+			continue
+		}
+		if !utf8.ValidString(a.Text) {
+			skip("text is not valid UTF-8")
+			continue
+		}
+		doc := newDocument(normalizeNewlines(a.Text))
+		doc.ID = a.ID
+		if doc.ID == "" {
+			doc.ID = fmt.Sprintf("%s#%d", p, line)
+		}
+		doc.Path = fmt.Sprintf("%s:%d", p, line)
+		doc.Title = strings.TrimSpace(a.Title)
+		doc.URL = strings.TrimSpace(a.URL)
+		doc.Published = strings.TrimSpace(a.Published)
+		doc.Source = strings.TrimSpace(a.Source)
+		doc.Byline = strings.TrimSpace(a.Byline)
+		if doc.Title == "" {
+			doc.Title = deriveTitle(doc.Text)
+		}
+		res.Documents = append(res.Documents, doc)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("line %d: %w", line+1, err)
+	}
+	return nil
+}

@@ -1,0 +1,254 @@
+// Package eval measures retrieval and answers against question sets with
+// known evidence (the format of shared/evals/*.qa.jsonl), using the
+// MultiHop-RAG scorer's matching rule.
+package eval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+// Question is one line of a question set.
+type Question struct {
+	ID       string     `json:"id"`
+	Question string     `json:"question"`
+	Answer   string     `json:"answer"`
+	Evidence []Evidence `json:"evidence"`
+	Type     string     `json:"type"`
+}
+
+// Evidence is a quote of a document that supports the answer.
+type Evidence struct {
+	DocID string `json:"doc_id"`
+	Quote string `json:"quote"`
+}
+
+// Answerable reports whether the question has evidence in the corpus.
+func (q Question) Answerable() bool { return q.Type != "unanswerable" && len(q.Evidence) > 0 }
+
+// ReadQuestions reads a JSONL question set.
+func ReadQuestions(path string) ([]Question, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read questions: %w", err)
+	}
+	defer f.Close()
+	var qs []Question
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var q Question
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			return nil, fmt.Errorf("read questions %s:%d: %w", path, line, err)
+		}
+		if q.Type == "" {
+			q.Type = "factoid"
+		}
+		qs = append(qs, q)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read questions %s: %w", path, err)
+	}
+	if len(qs) == 0 {
+		return nil, fmt.Errorf("read questions %s: no questions", path)
+	}
+	return qs, nil
+}
+
+var folder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‘", "'", "’", "'", "‚", "'",
+	"—", "-", "–", "-", "‐", "-", "‑", "-", "‒", "-", "―", "-", "−", "-")
+
+// Normalize lower-cases s, folds typographic quotes and dashes to ASCII and
+// removes all whitespace: the scorer's rule for "passage contains quote".
+func Normalize(s string) string {
+	s = folder.Replace(strings.ToLower(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2009', '\u202f', '\u200b':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Figures are the metrics of a set of questions; rates are in [0, 1].
+type Figures struct {
+	Questions        int     `json:"questions"`
+	Answerable       int     `json:"answerable"`
+	Unanswerable     int     `json:"unanswerable"`
+	K                int     `json:"k"`
+	HitAt1           float64 `json:"hit_at_1"`
+	HitAt4           float64 `json:"hit_at_4"`
+	HitAtK           float64 `json:"hit_at_k"`
+	MRR              float64 `json:"mrr"`
+	EvidenceRecall   float64 `json:"evidence_recall_at_k"`
+	AllEvidence      float64 `json:"all_evidence_at_k"`
+	AnswerInPassages float64 `json:"answer_in_passages"`
+	AbstainCorrect   float64 `json:"abstain_correct"`
+	FalseAbstain     float64 `json:"false_abstain"`
+	AvgPassageChars  float64 `json:"avg_passage_chars"`
+
+	// sums, turned into rates by finish
+	factoidLike, factoidAnswered int
+	passages, passageChars       int
+}
+
+// Report is the outcome of an evaluation.
+type Report struct {
+	Figures
+	ByType map[string]*Figures `json:"by_type"`
+	Misses []Miss              `json:"-"`
+}
+
+// Miss is a question the bot got wrong: no evidence retrieved, or a wrong abstention.
+type Miss struct {
+	ID, Type, Question, Why string
+}
+
+// Outcome is what the bot did with one question.
+type Outcome struct {
+	Passages  []string
+	Abstained bool
+}
+
+// Asker answers a question; Run calls it once per question.
+type Asker func(ctx context.Context, question string) (Outcome, error)
+
+// EngineAsker adapts the answering engine to Run.
+func EngineAsker(e *answer.Engine) Asker {
+	return func(ctx context.Context, q string) (Outcome, error) {
+		a, err := e.Ask(ctx, q, nil)
+		if err != nil {
+			return Outcome{}, err
+		}
+		var out Outcome
+		for _, h := range a.Results.Hits {
+			out.Passages = append(out.Passages, h.Chunk.Text)
+		}
+		out.Abstained = a.Kind == answer.NotFound
+		return out, nil
+	}
+}
+
+// Run asks every question and scores the outcomes with k passages.
+func Run(ctx context.Context, qs []Question, k int, ask Asker) (*Report, error) {
+	r := &Report{ByType: map[string]*Figures{}}
+	r.K = k
+	for _, q := range qs {
+		out, err := ask(ctx, q.Question)
+		if err != nil {
+			return nil, fmt.Errorf("question %s: %w", q.ID, err)
+		}
+		if len(out.Passages) > k {
+			out.Passages = out.Passages[:k]
+		}
+		ft := r.ByType[q.Type]
+		if ft == nil {
+			ft = &Figures{K: k}
+			r.ByType[q.Type] = ft
+		}
+		if why := score(&r.Figures, q, out); why != "" {
+			r.Misses = append(r.Misses, Miss{ID: q.ID, Type: q.Type, Question: q.Question, Why: why})
+		}
+		score(ft, q, out)
+	}
+	r.finish()
+	for _, f := range r.ByType {
+		f.finish()
+	}
+	return r, nil
+}
+
+// score adds one question's outcome to f and says why it missed, if it did.
+func score(f *Figures, q Question, out Outcome) (why string) {
+	f.Questions++
+	norm := make([]string, len(out.Passages))
+	for i, p := range out.Passages {
+		norm[i] = Normalize(p)
+		f.passages++
+		f.passageChars += len([]rune(p))
+	}
+	if !q.Answerable() {
+		f.Unanswerable++
+		if out.Abstained {
+			f.AbstainCorrect++
+			return ""
+		}
+		return "answered an unanswerable question"
+	}
+	f.Answerable++
+	if out.Abstained {
+		f.FalseAbstain++
+		why = "abstained"
+	}
+	first := -1
+	found := 0
+	for _, ev := range q.Evidence {
+		quote := Normalize(ev.Quote)
+		i := slices.IndexFunc(norm, func(p string) bool { return strings.Contains(p, quote) })
+		if i >= 0 {
+			found++
+			if first < 0 || i < first {
+				first = i
+			}
+		}
+	}
+	if first >= 0 {
+		f.MRR += 1 / float64(first+1)
+		if first < 1 {
+			f.HitAt1++
+		}
+		if first < 4 {
+			f.HitAt4++
+		}
+		f.HitAtK++
+	} else if why == "" {
+		why = "no evidence in the passages"
+	}
+	f.EvidenceRecall += float64(found) / float64(len(q.Evidence))
+	if found == len(q.Evidence) {
+		f.AllEvidence++
+	}
+	if q.Type == "factoid" || q.Type == "inference" {
+		f.factoidLike++
+		ans := strings.ToLower(q.Answer)
+		for _, p := range out.Passages {
+			if strings.Contains(strings.ToLower(p), ans) {
+				f.factoidAnswered++
+				break
+			}
+		}
+	}
+	return why
+}
+
+func (f *Figures) finish() {
+	rate := func(n float64, d int) float64 {
+		if d == 0 {
+			return 0
+		}
+		return n / float64(d)
+	}
+	a := f.Answerable
+	f.HitAt1, f.HitAt4, f.HitAtK = rate(f.HitAt1, a), rate(f.HitAt4, a), rate(f.HitAtK, a)
+	f.MRR, f.EvidenceRecall, f.AllEvidence = rate(f.MRR, a), rate(f.EvidenceRecall, a), rate(f.AllEvidence, a)
+	f.FalseAbstain = rate(f.FalseAbstain, a)
+	f.AbstainCorrect = rate(f.AbstainCorrect, f.Unanswerable)
+	f.AnswerInPassages = rate(float64(f.factoidAnswered), f.factoidLike)
+	f.AvgPassageChars = rate(float64(f.passageChars), f.passages)
+}

@@ -1,0 +1,185 @@
+// Package retrieval finds the passages of the corpus that answer a question.
+// It chunks documents, embeds the chunks into a chromem-go collection, keeps
+// a BM25 index over the same chunks, fuses both rankings, and persists the
+// index so an unchanged corpus is never embedded twice.
+package retrieval
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	chromem "github.com/philippgille/chromem-go"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+const collectionName = "chunks"
+
+// Index is a searchable corpus: its documents, their chunks, the BM25 index
+// and the chromem-go collection of chunk vectors. It is safe for concurrent
+// searches; it is never modified after it is built (a reload builds a new one).
+type Index struct {
+	docs     map[string]*corpus.Document
+	docOrder []*corpus.Document
+	chunks   []Chunk
+	byKey    map[string]int // chromem document ID → chunk index
+	lex      *Lexical
+	db       *chromem.DB
+	coll     *chromem.Collection
+	embedder Embedder
+	chunker  Chunker
+	built    time.Time
+	// Embedded is how many chunks this build embedded (the rest came from the cache).
+	Embedded int
+}
+
+// Stats describes an index for people: in a status command or an answer's footer.
+type Stats struct {
+	Documents int
+	Chunks    int
+	Embedder  string
+	Built     time.Time
+	// Version identifies the corpus content and index settings.
+	Version string
+}
+
+// Stats returns the index's size and identity.
+func (ix *Index) Stats() Stats {
+	return Stats{Documents: len(ix.docOrder), Chunks: len(ix.chunks), Embedder: ix.embedder.Name(), Built: ix.built, Version: corpusKey(ix.docOrder, ix.chunker)[:12]}
+}
+
+// Document returns a document by ID.
+func (ix *Index) Document(id string) (*corpus.Document, bool) {
+	d, ok := ix.docs[id]
+	return d, ok
+}
+
+// Documents returns the indexed documents in corpus order.
+func (ix *Index) Documents() []*corpus.Document { return ix.docOrder }
+
+// Chunks returns the indexed chunks, grouped by document.
+func (ix *Index) Chunks() []Chunk { return ix.chunks }
+
+// vectorKey names a chunk's vector: the chunk's place and a hash of its text,
+// so a changed chunk never reuses a stale vector.
+func vectorKey(c *Chunk) string {
+	h := sha256.Sum256([]byte(c.Text))
+	return c.ID + "@" + hex.EncodeToString(h[:8])
+}
+
+// BuildOptions tune Build.
+type BuildOptions struct {
+	Chunker Chunker
+	// Previous, when set, lends the vectors of unchanged chunks.
+	Previous *chromem.Collection
+	// Progress, when set, is called as chunks are embedded.
+	Progress func(done, total int)
+}
+
+// Build indexes docs: it chunks them, embeds every chunk (reusing vectors from
+// opts.Previous where the chunk is unchanged) and builds the BM25 index.
+func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts BuildOptions) (*Index, error) {
+	if len(docs) == 0 {
+		return nil, errors.New("build index: no documents")
+	}
+	if opts.Chunker == (Chunker{}) {
+		opts.Chunker = DefaultChunker
+	}
+	if err := opts.Chunker.Validate(); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	ix := &Index{
+		docs:     make(map[string]*corpus.Document, len(docs)),
+		docOrder: docs,
+		embedder: embedder,
+		chunker:  opts.Chunker,
+		built:    time.Now().UTC(),
+	}
+	for _, d := range docs {
+		if _, dup := ix.docs[d.ID]; dup {
+			return nil, fmt.Errorf("build index: duplicate document id %q", d.ID)
+		}
+		ix.docs[d.ID] = d
+		ix.chunks = append(ix.chunks, opts.Chunker.Split(d)...)
+	}
+	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
+
+	ix.db = chromem.NewDB()
+	coll, err := ix.db.CreateCollection(collectionName, map[string]string{"embedder": embedder.Name()}, refuseEmbedding)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	ix.coll = coll
+	ix.byKey = make(map[string]int, len(ix.chunks))
+
+	// Vectors of unchanged chunks come from the previous index.
+	var todo []int
+	vecs := make([]chromem.Document, 0, len(ix.chunks))
+	for i := range ix.chunks {
+		key := vectorKey(&ix.chunks[i])
+		ix.byKey[key] = i
+		if opts.Previous != nil {
+			if old, err := opts.Previous.GetByID(ctx, key); err == nil {
+				vecs = append(vecs, chromem.Document{ID: key, Embedding: old.Embedding})
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	const batch = 256
+	for start := 0; start < len(todo); start += batch {
+		end := min(start+batch, len(todo))
+		texts := make([]string, 0, end-start)
+		for _, i := range todo[start:end] {
+			texts = append(texts, embedText(ix.docs[ix.chunks[i].DocID], &ix.chunks[i]))
+		}
+		out, err := embedder.Embed(ctx, texts)
+		if err != nil {
+			return nil, fmt.Errorf("build index: %w", err)
+		}
+		for j, i := range todo[start:end] {
+			if out[j] == nil {
+				continue // nothing embeddable: found by BM25 only
+			}
+			vecs = append(vecs, chromem.Document{ID: vectorKey(&ix.chunks[i]), Embedding: out[j]})
+		}
+		ix.Embedded += end - start
+		if opts.Progress != nil {
+			opts.Progress(end, len(todo))
+		}
+	}
+	if len(vecs) > 0 {
+		if err := coll.AddDocuments(ctx, vecs, 4); err != nil {
+			return nil, fmt.Errorf("build index: add vectors: %w", err)
+		}
+	}
+	return ix, nil
+}
+
+// refuseEmbedding is the collection's embedding function: every vector is
+// computed by the index's Embedder, so chromem-go is never asked to embed.
+func refuseEmbedding(context.Context, string) ([]float32, error) {
+	return nil, errors.New("retrieval: chromem-go asked to embed; vectors must be precomputed")
+}
+
+// docMeta is the text of a document's metadata field: title and source.
+func docMeta(d *corpus.Document) string {
+	return d.Title + "\n" + d.Source + "\n" + d.Byline
+}
+
+// embedText is what the embedder sees for a chunk: its title and its text.
+func embedText(d *corpus.Document, c *Chunk) string {
+	var b strings.Builder
+	b.WriteString(d.Title)
+	b.WriteString("\n")
+	b.WriteString(c.Text)
+	return b.String()
+}
+
+// IDF returns the inverse document frequency of an index term over chunks.
+func (ix *Index) IDF(term string) float64 { return ix.lex.IDF(term) }

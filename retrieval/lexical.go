@@ -1,0 +1,228 @@
+package retrieval
+
+import (
+	"math"
+	"slices"
+)
+
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// field is one inverted index scored with BM25: its units are chunks for the
+// body field and documents for the metadata field.
+type field struct {
+	postings map[string]*postingList
+	lengths  []uint32
+	avgLen   float64
+}
+
+type postingList struct {
+	units []uint32
+	tfs   []uint16
+}
+
+func newField() *field { return &field{postings: make(map[string]*postingList)} }
+
+// add indexes the terms of the next unit.
+func (f *field) add(terms []string) {
+	unit := uint32(len(f.lengths))
+	f.lengths = append(f.lengths, uint32(len(terms)))
+	counts := make(map[string]uint16, len(terms))
+	for _, t := range terms {
+		if counts[t] < math.MaxUint16 {
+			counts[t]++
+		}
+	}
+	for t, n := range counts {
+		pl := f.postings[t]
+		if pl == nil {
+			pl = &postingList{}
+			f.postings[t] = pl
+		}
+		pl.units = append(pl.units, unit)
+		pl.tfs = append(pl.tfs, n)
+	}
+}
+
+func (f *field) finish() {
+	var total float64
+	for _, l := range f.lengths {
+		total += float64(l)
+	}
+	if len(f.lengths) > 0 {
+		f.avgLen = total / float64(len(f.lengths))
+	}
+	if f.avgLen == 0 {
+		f.avgLen = 1
+	}
+}
+
+// idf is BM25's inverse document frequency (the Lucene form, never negative).
+func (f *field) idf(term string) float64 {
+	n := 0
+	if pl := f.postings[term]; pl != nil {
+		n = len(pl.units)
+	}
+	N := float64(len(f.lengths))
+	return math.Log(1 + (N-float64(n)+0.5)/(float64(n)+0.5))
+}
+
+// score adds weight × BM25 of each term to acc, indexed by unit.
+func (f *field) score(terms []string, weight float64, acc []float32) {
+	for _, t := range terms {
+		pl := f.postings[t]
+		if pl == nil {
+			continue
+		}
+		idf := f.idf(t) * weight
+		for i, u := range pl.units {
+			tf := float64(pl.tfs[i])
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(f.lengths[u])/f.avgLen)
+			acc[u] += float32(idf * tf * (bm25K1 + 1) / (tf + norm))
+		}
+	}
+}
+
+// Lexical is a BM25 index over chunks: the chunk text, plus its document's
+// title and source as a second, down-weighted field.
+type Lexical struct {
+	body *field
+	meta *field
+	// chunkDoc maps each chunk to its document; docFirst[d] is d's first chunk.
+	chunkDoc []uint32
+	docFirst []uint32
+	// MetaWeight scales the title-and-source field against the body.
+	MetaWeight float64
+}
+
+// newLexical indexes chunks, which must be grouped by document in order.
+func newLexical(chunks []Chunk, meta func(docID string) string) *Lexical {
+	l := &Lexical{body: newField(), meta: newField(), MetaWeight: 0.5}
+	prev := ""
+	for i, c := range chunks {
+		if i == 0 || c.DocID != prev {
+			l.docFirst = append(l.docFirst, uint32(i))
+			l.meta.add(Terms(meta(c.DocID)))
+			prev = c.DocID
+		}
+		l.chunkDoc = append(l.chunkDoc, uint32(len(l.docFirst)-1))
+		l.body.add(Terms(c.Text))
+	}
+	l.docFirst = append(l.docFirst, uint32(len(chunks)))
+	l.body.finish()
+	l.meta.finish()
+	return l
+}
+
+// QueryTerms returns the distinct index terms of a query, in order.
+func QueryTerms(query string) []string {
+	terms := Terms(query)
+	seen := make(map[string]bool, len(terms))
+	out := terms[:0]
+	for _, t := range terms {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// scored is a unit (chunk) with its score.
+type scored struct {
+	unit  int
+	score float32
+}
+
+// Scores returns the BM25 score of every chunk for terms.
+func (l *Lexical) Scores(terms []string) []float32 {
+	acc := make([]float32, len(l.chunkDoc))
+	l.body.score(terms, 1, acc)
+	if l.MetaWeight > 0 {
+		docs := make([]float32, len(l.docFirst)-1)
+		l.meta.score(terms, l.MetaWeight, docs)
+		for d, s := range docs {
+			if s == 0 {
+				continue
+			}
+			for c := l.docFirst[d]; c < l.docFirst[d+1]; c++ {
+				acc[c] += s
+			}
+		}
+	}
+	return acc
+}
+
+// Search returns the n best chunks for terms, best first, skipping zeros.
+func (l *Lexical) Search(terms []string, n int) []scored {
+	return topN(l.Scores(terms), n)
+}
+
+// IDF returns the body field's inverse document frequency of term.
+func (l *Lexical) IDF(term string) float64 { return l.body.idf(term) }
+
+// Contains reports whether term occurs anywhere in the corpus, in text or metadata.
+func (l *Lexical) Contains(term string) bool {
+	return l.body.postings[term] != nil || l.meta.postings[term] != nil
+}
+
+// topN returns the n highest positive scores, best first (ties by unit).
+func topN(scores []float32, n int) []scored {
+	if n <= 0 {
+		return nil
+	}
+	heap := make([]scored, 0, n+1) // min-heap on score
+	less := func(a, b scored) bool { return a.score < b.score || (a.score == b.score && a.unit > b.unit) }
+	for u, s := range scores {
+		if s <= 0 {
+			continue
+		}
+		if len(heap) == n && !less(heap[0], scored{u, s}) {
+			continue
+		}
+		if len(heap) == n {
+			heap[0] = scored{u, s}
+			siftDown(heap, 0, less)
+			continue
+		}
+		heap = append(heap, scored{u, s})
+		for i := len(heap) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !less(heap[i], heap[p]) {
+				break
+			}
+			heap[i], heap[p] = heap[p], heap[i]
+			i = p
+		}
+	}
+	slices.SortFunc(heap, func(a, b scored) int {
+		if less(a, b) {
+			return 1
+		}
+		if less(b, a) {
+			return -1
+		}
+		return 0
+	})
+	return heap
+}
+
+func siftDown(h []scored, i int, less func(a, b scored) bool) {
+	for {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && less(h[l], h[m]) {
+			m = l
+		}
+		if r < len(h) && less(h[r], h[m]) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}

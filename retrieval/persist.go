@@ -1,0 +1,198 @@
+package retrieval
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	chromem "github.com/philippgille/chromem-go"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// manifestVersion changes whenever the snapshot layout or chunk keys change.
+const manifestVersion = 1
+
+// manifest describes the snapshot in a store directory.
+type manifest struct {
+	Version   int       `json:"version"`
+	Embedder  string    `json:"embedder"`
+	CorpusKey string    `json:"corpus_key"`
+	Vectors   string    `json:"vectors"` // file name of the chromem-go export
+	Built     time.Time `json:"built"`
+	Documents int       `json:"documents"`
+	Chunks    int       `json:"chunks"`
+}
+
+// corpusKey identifies the documents' content together with the chunking.
+func corpusKey(docs []*corpus.Document, ch Chunker) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "v%d chunk %d/%d\n", manifestVersion, ch.TargetChars, ch.OverlapChars)
+	for _, d := range docs {
+		h.Write([]byte(d.Hash()))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// ErrSave wraps a failure to write an index snapshot; the index built in
+// memory is still good.
+var ErrSave = errors.New("save index")
+
+// Store keeps indexes in a directory, one subdirectory per embedder.
+type Store struct {
+	Dir string
+}
+
+// OpenReport says what Open did.
+type OpenReport struct {
+	// Reused is true when the snapshot matched the corpus and nothing was embedded.
+	Reused bool
+	// Embedded counts the chunks embedded in this call.
+	Embedded int
+	// Warning is set when an old snapshot could not be read and was rebuilt.
+	Warning string
+}
+
+func (s Store) embedderDir(e Embedder) string {
+	h := sha256.Sum256([]byte(e.Name()))
+	return filepath.Join(s.Dir, "index-"+hex.EncodeToString(h[:6]))
+}
+
+// Open returns an index of docs, loading the snapshot when it matches the
+// corpus and embedder, and otherwise building one (reusing the vectors of
+// unchanged chunks) and saving it atomically. When only the saving fails,
+// Open returns the index together with an error wrapping ErrSave.
+func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts BuildOptions) (*Index, OpenReport, error) {
+	if opts.Chunker == (Chunker{}) {
+		opts.Chunker = DefaultChunker
+	}
+	var rep OpenReport
+	dir := s.embedderDir(embedder)
+	key := corpusKey(docs, opts.Chunker)
+	m, prev, err := s.load(dir, embedder)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		rep.Warning = fmt.Sprintf("ignoring unreadable index in %s: %v", dir, err)
+		prev = nil
+	}
+	if prev != nil && m.CorpusKey == key {
+		opts.Previous = prev
+		ix, err := Build(ctx, docs, embedder, opts)
+		if err != nil {
+			return nil, rep, err
+		}
+		ix.built = m.Built
+		rep.Reused = true
+		return ix, rep, nil
+	}
+	opts.Previous = prev
+	ix, err := Build(ctx, docs, embedder, opts)
+	if err != nil {
+		return nil, rep, err
+	}
+	rep.Embedded = ix.Embedded
+	if err := s.save(dir, ix, key); err != nil {
+		return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
+	}
+	return ix, rep, nil
+}
+
+// load reads the manifest and vectors in dir.
+func (s Store) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, nil, err
+	}
+	var m manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, nil, fmt.Errorf("manifest: %w", err)
+	}
+	if m.Version != manifestVersion || m.Embedder != embedder.Name() {
+		return nil, nil, fmt.Errorf("manifest: version %d of %q, want version %d of %q", m.Version, m.Embedder, manifestVersion, embedder.Name())
+	}
+	if strings.ContainsAny(m.Vectors, `/\`) || m.Vectors == "" {
+		return nil, nil, fmt.Errorf("manifest: bad vectors file %q", m.Vectors)
+	}
+	f, err := os.Open(filepath.Join(dir, m.Vectors))
+	if err != nil {
+		return nil, nil, fmt.Errorf("vectors: %w", err)
+	}
+	defer f.Close()
+	db := chromem.NewDB()
+	if err := db.ImportFromReader(f, ""); err != nil {
+		return nil, nil, fmt.Errorf("vectors %s: %w", m.Vectors, err)
+	}
+	coll := db.GetCollection(collectionName, refuseEmbedding)
+	if coll == nil {
+		return nil, nil, fmt.Errorf("vectors %s: no %q collection", m.Vectors, collectionName)
+	}
+	return &m, coll, nil
+}
+
+// save writes ix's vectors to a new file, then points the manifest at it by
+// an atomic rename, then removes older vector files. A crash at any moment
+// leaves the old or the new snapshot whole.
+func (s Store) save(dir string, ix *Index, key string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	name := "vectors-" + key[:16] + ".gob"
+	if err := writeAtomic(filepath.Join(dir, name), func(w *bufio.Writer) error {
+		return ix.db.ExportToWriter(w, false, "", collectionName)
+	}); err != nil {
+		return fmt.Errorf("vectors: %w", err)
+	}
+	m := manifest{Version: manifestVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: name, Built: ix.built, Documents: len(ix.docOrder), Chunks: len(ix.chunks)}
+	raw, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := writeAtomic(filepath.Join(dir, "manifest.json"), func(w *bufio.Writer) error {
+		_, err := w.Write(raw)
+		return err
+	}); err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "vectors-*.gob"))
+	for _, p := range old {
+		if filepath.Base(p) != name {
+			os.Remove(p)
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes a file through a temporary file in the same directory,
+// synced and renamed over path.
+func writeAtomic(path string, write func(*bufio.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(w); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

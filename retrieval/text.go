@@ -1,0 +1,134 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Names returns the words of text that start with a capital letter and are
+// not stop words, as written ("Trump's" gives "Trumps"): candidate names of
+// people, places and outlets.
+func Names(text string) []string {
+	var names []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’')
+	}) {
+		f = strings.Trim(f, "'’")
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(f) < 2 {
+			continue
+		}
+		for _, w := range Words(f) {
+			if !IsStopWord(w) && len(w) > 1 {
+				names = append(names, f)
+				break
+			}
+		}
+	}
+	return names
+}
+
+// Words splits text into lower-cased words of letters and digits. A
+// possessive "'s" is dropped ("Trump's" gives "trump"), other apostrophes
+// close up ("don't" gives "dont"); other punctuation splits.
+func Words(text string) []string {
+	words := make([]string, 0, len(text)/6)
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && b.Len() > 0 && i < len(text):
+			// Possessives lose their "'s" ("Trump's" → "trump"); other
+			// contractions close up ("don't" → "dont").
+			next, size := utf8.DecodeRuneInString(text[i:])
+			if (next == 's' || next == 'S') && (i+size == len(text) || !isWordRune(text[i+size:])) {
+				i += size
+				flush()
+			} else if !unicode.IsLetter(next) {
+				flush()
+			}
+		case r == '.' && b.Len() > 0 && i < len(text) && isDigitByte(text[i]) && isDigitByte(lastByte(&b)):
+			b.WriteByte('.') // decimals: 3.5
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+func isWordRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func lastByte(b *strings.Builder) byte {
+	s := b.String()
+	return s[len(s)-1]
+}
+
+// Terms turns text into index terms: words without stop words, stemmed.
+func Terms(text string) []string {
+	words := Words(text)
+	terms := words[:0]
+	for _, w := range words {
+		if IsStopWord(w) {
+			continue
+		}
+		terms = append(terms, Stem(w))
+	}
+	return terms
+}
+
+// Stem reduces an English word to its Snowball (Porter2) stem. Words that end
+// in a possessive "s" folded by Words are stemmed as written.
+func Stem(word string) string {
+	if len(word) <= 3 || !isASCIIAlpha(word) {
+		return word
+	}
+	return english.Stem(word, false)
+}
+
+func isASCIIAlpha(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// IsStopWord reports whether w (lower case) is a common English function word.
+func IsStopWord(w string) bool {
+	_, ok := stopWords[w]
+	return ok
+}
+
+var stopWords = func() map[string]struct{} {
+	list := `a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he
+her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
+now of off on once only or other our ours ourselves out over own same she should so some such than that the
+their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves s t dont didnt
+doesnt isnt wasnt arent werent hasnt havent hadnt wont cant also its im ive id youre theyre thats whats`
+	m := make(map[string]struct{})
+	for _, w := range strings.Fields(list) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
