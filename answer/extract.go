@@ -29,15 +29,20 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 		a.Kind = NotFound
 		return a
 	}
-	terms := retrieval.QueryTerms(question)
-	if len(terms) == 0 {
-		terms = res.Terms
+	// The search terms include a follow-up's earlier questions; the words of
+	// the question itself count double.
+	weights := map[string]float64{}
+	for _, t := range res.Terms {
+		weights[t] = 1
+	}
+	for _, t := range retrieval.QueryTerms(question) {
+		weights[t] = 2
 	}
 	var cands []candidate
 	for hi, h := range res.Hits {
 		for _, s := range retrieval.Sentences(h.Chunk.Text) {
 			text := h.Chunk.Text[s.Start:s.End]
-			sc := sentenceScore(ix, terms, text)
+			sc := sentenceScore(ix, weights, text)
 			if sc <= 0 {
 				continue
 			}
@@ -87,16 +92,16 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	return a
 }
 
-// sentenceScore is the summed IDF of the query terms a sentence contains.
-func sentenceScore(ix *retrieval.Index, terms []string, sentence string) float64 {
+// sentenceScore is the weighted IDF of the query terms a sentence contains.
+func sentenceScore(ix *retrieval.Index, weights map[string]float64, sentence string) float64 {
 	have := map[string]bool{}
 	for _, t := range retrieval.Terms(sentence) {
 		have[t] = true
 	}
 	var s float64
-	for _, t := range terms {
+	for t, w := range weights {
 		if have[t] {
-			s += ix.IDF(t)
+			s += w * ix.IDF(t)
 		}
 	}
 	return s

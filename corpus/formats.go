@@ -203,6 +203,11 @@ func parseHTML(data []byte) (*Document, error) {
 	doc.Title = strings.TrimSpace(art.Title())
 	doc.Byline = strings.TrimSpace(art.Byline())
 	doc.Source = strings.TrimSpace(art.SiteName())
+	for _, sep := range []string{" | ", " - ", " — ", " – "} {
+		if doc.Source != "" {
+			doc.Title = strings.TrimSuffix(doc.Title, sep+doc.Source)
+		}
+	}
 	if t, err := art.PublishedTime(); err == nil {
 		doc.Published = t.Format(time.RFC3339)
 	}

@@ -9,7 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-		"time"
+	"time"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"

@@ -1,0 +1,111 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
+)
+
+func seedEngine(t testing.TB) *Engine {
+	t.Helper()
+	res, err := corpus.LoadFS(context.Background(), corpus.Bundled(), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Build(context.Background(), res.Documents, g, retrieval.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewEngine(ix, retrieval.SearchOptions{K: 5})
+}
+
+func TestExtractiveAnswers(t *testing.T) {
+	e := seedEngine(t)
+	tests := []struct {
+		question string
+		kind     Kind
+		want     string // in one of the quotes
+	}{
+		{"Who denied meeting Russian officials?", Extractive, "just complete garbage"},
+		{"What did Sergei Ryabkov say about contacts with the Trump team?", Extractive, "Russia had contacts with Trump team, this work is continuing."},
+		{"What did Maria Zakharova tell Bloomberg?", Extractive, "normal practice"},
+		{"What did Angela Merkel say about Trump's victory?", NotFound, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a, err := e.Ask(t.Context(), tt.question, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Kind != tt.kind {
+				t.Fatalf("kind %s, want %s: %s", a.Kind, tt.kind, a.Text())
+			}
+			if tt.kind == NotFound {
+				if len(a.Sources) != 0 || a.Text() != NotFoundText {
+					t.Errorf("not-found answer shows sources or text: %q %v", a.Text(), a.Sources)
+				}
+				return
+			}
+			if len(a.Sentences) < 1 || len(a.Sentences) > 3 || a.Label == "" {
+				t.Fatalf("%d sentences, label %q", len(a.Sentences), a.Label)
+			}
+			found := false
+			for _, s := range a.Sources {
+				doc, _ := e.Index().Document(s.DocID)
+				if !strings.Contains(doc.Text, s.Quote) {
+					t.Errorf("quote [%d] is not verbatim in %s: %q", s.N, s.DocID, s.Quote)
+				}
+				if !strings.Contains(doc.Paragraph(s.Paragraph), s.Quote) {
+					t.Errorf("quote [%d] is not in paragraph %d", s.N, s.Paragraph)
+				}
+				found = found || strings.Contains(s.Quote, tt.want)
+			}
+			if !found {
+				t.Errorf("no quote contains %q: %s", tt.want, a.Text())
+			}
+			for i, s := range a.Sentences {
+				if len(s.Cites) != 1 || s.Cites[0] != i+1 {
+					t.Errorf("sentence %d cites %v", i, s.Cites)
+				}
+			}
+		})
+	}
+}
+
+func TestFollowUpCarriesTheTopic(t *testing.T) {
+	e := seedEngine(t)
+	first, err := e.Ask(t.Context(), "What did Sergei Ryabkov say?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, _ := e.Ask(t.Context(), "What did he add?", nil)
+	follow, err := e.Ask(t.Context(), "What did he add?", []Turn{{Question: "What did Sergei Ryabkov say?", Answer: first.Text()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if follow.Kind != Extractive || !strings.Contains(follow.Text(), "contacts") {
+		t.Errorf("follow-up answer %q (kind %s) lost the topic; alone it was %q", follow.Text(), follow.Kind, alone.Text())
+	}
+}
+
+func TestVerbatim(t *testing.T) {
+	text := "He said it was “normal practice.”\nThen  he left."
+	for quote, want := range map[string]bool{
+		`it was "normal practice."`: true,
+		"Then he left.":             true,
+		"it was normal practice":    false,
+		"He said it was abnormal":   false,
+		"   ":                       false,
+	} {
+		if got := Verbatim(text, quote); got != want {
+			t.Errorf("Verbatim(%q) = %v, want %v", quote, got, want)
+		}
+	}
+}

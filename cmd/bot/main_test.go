@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+)
+
+// runBot runs the program with args and an environment holding only env
+// (and a fresh data directory), returning stdout and stderr.
+func runBot(t *testing.T, env map[string]string, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	full := map[string]string{"BOT_DATA_DIR": t.TempDir()}
+	for k, v := range env {
+		full[k] = v
+	}
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), args, strings.NewReader(stdin), &out, &errOut, func(k string) string { return full[k] })
+	return out.String(), errOut.String(), err
+}
+
+func TestAskBundledCorpus(t *testing.T) {
+	out, _, err := runBot(t, nil, "", "ask", "Who denied meeting Russian officials?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Quotes from the documents", "just complete garbage", "[1]", "Sources:", "Times of Israel", "paragraph 5"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("answer lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAskNotInDocuments(t *testing.T) {
+	out, _, err := runBot(t, nil, "", "ask", "What did Angela Merkel say about Trump's victory?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "documents don't say") || strings.Contains(out, "Sources") {
+		t.Errorf("want a plain not-found answer, got:\n%s", out)
+	}
+}
+
+func TestEvalSeedQuestions(t *testing.T) {
+	out, _, err := runBot(t, nil, "", "eval", "--questions", "testdata/seed-dev.qa.jsonl", "--k", "5", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &got); err != nil {
+		t.Fatalf("last line is not JSON: %v\n%s", err, out)
+	}
+	for _, key := range []string{"questions", "answerable", "unanswerable", "k", "hit_at_1", "hit_at_4", "hit_at_k", "mrr",
+		"evidence_recall_at_k", "all_evidence_at_k", "answer_in_passages", "abstain_correct", "false_abstain", "avg_passage_chars", "by_type"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("JSON lacks %q", key)
+		}
+	}
+	// The bar: every answerable seed question hits, the unanswerable one abstains.
+	if got["hit_at_k"] != 1.0 || got["abstain_correct"] != 1.0 || got["false_abstain"] != 0.0 {
+		t.Errorf("hit_at_k %v abstain_correct %v false_abstain %v", got["hit_at_k"], got["abstain_correct"], got["false_abstain"])
+	}
+	text, _, err := runBot(t, nil, "", "eval", "--questions", "testdata/seed-dev.qa.jsonl")
+	if err != nil || !strings.Contains(text, "unanswerable") || !strings.Contains(text, "hit@4") {
+		t.Errorf("text report: %v\n%s", err, text)
+	}
+}
+
+func TestIndexTwiceEmbedsOnce(t *testing.T) {
+	env := map[string]string{"BOT_DATA_DIR": t.TempDir(), "BOT_CORPUS": "../../corpus/testdata/good"}
+	out, _, err := runBot(t, env, "", "index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "documents loaded: 5") || !strings.Contains(out, "archive.jsonl:2: malformed JSON") {
+		t.Errorf("first index:\n%s", out)
+	}
+	out, _, err = runBot(t, env, "", "index")
+	if err != nil || !strings.Contains(out, "index up to date") {
+		t.Errorf("second index: %v\n%s", err, out)
+	}
+}
+
+func TestChatFollowUp(t *testing.T) {
+	out, _, err := runBot(t, nil, "What did Sergei Ryabkov say?\nWhat did he add?\n", "chat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(out, "Quotes from the documents") != 2 {
+		t.Errorf("want two answers:\n%s", out)
+	}
+}
+
+func TestCommandLineErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"no command", nil, nil, "no command"},
+		{"unknown command", nil, []string{"frobnicate"}, "unknown command"},
+		{"no question", nil, []string{"ask"}, "no question"},
+		{"bad k", nil, []string{"ask", "--k", "0", "q"}, "BOT_K"},
+		{"bad env", map[string]string{"BOT_CHUNK_CHARS": "ten"}, []string{"ask", "q"}, "BOT_CHUNK_CHARS"},
+		{"missing corpus", map[string]string{"BOT_CORPUS": "/nonexistent/corpus"}, []string{"ask", "q"}, "/nonexistent/corpus"},
+		{"eval without questions", nil, []string{"eval"}, "--questions"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runBot(t, tt.env, "", tt.args...)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to mention %q", err, tt.want)
+			}
+		})
+	}
+	_, stderr, err := runBot(t, nil, "", "ask", "--help")
+	if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr, "BOT_EMBED_BASE_URL") || !strings.Contains(stderr, "-corpus") {
+		t.Errorf("--help: %v\n%s", err, stderr)
+	}
+}

@@ -1,0 +1,81 @@
+package config
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "bot.yaml")
+	os.WriteFile(file, []byte("corpus: /from/file\nk: 7\nchunk_chars: 500\n"), 0o644)
+	env := map[string]string{"BOT_CONFIG": file, "BOT_K": "8", "BOT_EMBED_API_KEY": "sk-env"}
+	c, err := Load("", func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	c.RegisterFlags(fs)
+	if err := fs.Parse([]string{"--k", "9"}); err != nil {
+		t.Fatal(err)
+	}
+	if c.Corpus != "/from/file" || c.ChunkChars != 500 || c.K != 9 || c.ChunkOverlap != 90 || c.Embed.APIKey != "sk-env" {
+		t.Errorf("got %+v", c)
+	}
+	if err := c.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestSecretFromFileNeverPrinted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "key")
+	os.WriteFile(path, []byte("sk-from-file\n"), 0o600)
+	env := map[string]string{"BOT_EMBED_API_KEY_FILE": path}
+	c, err := Load("", func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Embed.APIKey != "sk-from-file" {
+		t.Fatalf("key = %q", string(c.Embed.APIKey))
+	}
+	for _, s := range []string{fmt.Sprint(c), fmt.Sprintf("%+v", c), fmt.Sprintf("%#v", c)} {
+		if strings.Contains(s, "sk-from-file") {
+			t.Errorf("secret printed: %s", s)
+		}
+	}
+}
+
+func TestValidateNamesTheSetting(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"BOT_K": "0"}, "BOT_K"},
+		{map[string]string{"BOT_CHUNK_CHARS": "50"}, "BOT_CHUNK_CHARS"},
+		{map[string]string{"BOT_CHUNK_OVERLAP": "600"}, "BOT_CHUNK_OVERLAP"},
+		{map[string]string{"BOT_LOG_LEVEL": "loud"}, "BOT_LOG_LEVEL"},
+		{map[string]string{"BOT_EMBED_BASE_URL": "http://x/v1"}, "BOT_EMBED_MODEL"},
+		{map[string]string{"BOT_EMBED_BASE_URL": "ftp://x", "BOT_EMBED_MODEL": "m"}, "BOT_EMBED_BASE_URL"},
+	}
+	for _, tt := range tests {
+		c, err := Load("", func(k string) string { return tt.env[k] })
+		if err == nil {
+			err = c.Validate()
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: error %v, want it to name %s", tt.env, err, tt.want)
+		}
+	}
+	if _, err := Load("", func(k string) string { return map[string]string{"BOT_K": "many"}[k] }); err == nil || !strings.Contains(err.Error(), "BOT_K") {
+		t.Errorf("non-number BOT_K: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(path, []byte("corpos: typo\n"), 0o644)
+	if _, err := Load(path, func(string) string { return "" }); err == nil || !strings.Contains(err.Error(), "corpos") {
+		t.Errorf("unknown file key: %v", err)
+	}
+}

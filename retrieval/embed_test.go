@@ -1,0 +1,104 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"math"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+func TestOpenAIEmbedderBatches(t *testing.T) {
+	srv := newEmbeddingServer(t)
+	e := NewOpenAIEmbedder(srv.URL+"/v1", "test-embed", "sk-test", nil)
+	e.BatchSize = 4
+	texts := []string{"one fish", "two fish", "", "red fish", "blue fish", "old fish", "new fish", "more fish", "last fish", "tail"}
+	vecs, err := e.Embed(t.Context(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.requests.Load(); got != 3 {
+		t.Errorf("%d requests for 10 texts in batches of 4, want 3", got)
+	}
+	for i, v := range vecs {
+		if texts[i] == "" {
+			if v != nil {
+				t.Errorf("empty text %d got a vector", i)
+			}
+			continue
+		}
+		var n float64
+		for _, x := range v {
+			n += float64(x * x)
+		}
+		if math.Abs(n-1) > 1e-4 {
+			t.Errorf("vector %d has norm² %f, want unit length", i, n)
+		}
+		want := hashVector(texts[i])
+		if cos(v, want) < 0.999 {
+			t.Errorf("vector %d is not the one served for %q (responses out of order?)", i, texts[i])
+		}
+	}
+	if !strings.Contains(e.Name(), "test-embed") || strings.Contains(e.Name(), "sk-test") {
+		t.Errorf("Name() = %q: want the model, never the key", e.Name())
+	}
+}
+
+func cos(a, b []float32) float64 {
+	var d, na, nb float64
+	for i := range a {
+		d += float64(a[i] * b[i])
+		na += float64(a[i] * a[i])
+		nb += float64(b[i] * b[i])
+	}
+	return d / math.Sqrt(na*nb)
+}
+
+func TestOpenAIEmbedderErrors(t *testing.T) {
+	for _, code := range []int{http.StatusUnauthorized, http.StatusInternalServerError} {
+		srv := newEmbeddingServer(t)
+		srv.fail.Store(int64(code))
+		e := NewOpenAIEmbedder(srv.URL+"/v1", "m", "sk-secret-key", nil)
+		_, err := e.Embed(t.Context(), []string{"text"})
+		var apiErr *openai.APIError
+		if !errors.As(err, &apiErr) || apiErr.HTTPStatusCode != code {
+			t.Errorf("status %d: err = %v, want an *openai.APIError with that status", code, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "sk-secret-key") {
+			t.Errorf("error leaks the key: %v", err)
+		}
+	}
+}
+
+func TestOpenAIEmbedderTimeout(t *testing.T) {
+	srv := newEmbeddingServer(t)
+	srv.block = make(chan struct{})
+	defer close(srv.block)
+	e := NewOpenAIEmbedder(srv.URL+"/v1", "m", "", nil)
+	e.Timeout = 50 * time.Millisecond
+	_, err := e.Embed(t.Context(), []string{"text"})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want a deadline error", err)
+	}
+}
+
+func TestGloVeEmbedder(t *testing.T) {
+	g, err := NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vecs, err := g.Embed(t.Context(), []string{"the president met officials", "president officials meeting", "banana smoothie recipe", "zzqxv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vecs[3] != nil {
+		t.Error("a text of unknown words got a vector")
+	}
+	if near, far := cos(vecs[0], vecs[1]), cos(vecs[0], vecs[2]); near <= far {
+		t.Errorf("related texts %.3f not closer than unrelated ones %.3f", near, far)
+	}
+}

@@ -1,0 +1,93 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+func bundledIndex(t testing.TB) *Index {
+	t.Helper()
+	g, err := NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), bundledDocs(t), g, BuildOptions{Chunker: Chunker{TargetChars: 300, OverlapChars: 30}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func TestSearch(t *testing.T) {
+	ix := bundledIndex(t)
+	tests := []struct {
+		query      string
+		answerable bool
+		want       string // in the best passage
+	}{
+		{"Who denied meeting Russian officials?", true, "Carter Page"},
+		{"What did Maria Zakharova tell Bloomberg?", true, "normal practice"},
+		{"How did the State Duma react?", true, "applause"},
+		{"What did Angela Merkel say about Trump's victory?", false, ""},
+		{"zzz qqq", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res, err := ix.Search(t.Context(), tt.query, SearchOptions{K: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Answerable != tt.answerable {
+				t.Fatalf("answerable = %v (coverage %.2f, unknown names %v), want %v", res.Answerable, res.Coverage, res.UnknownNames, tt.answerable)
+			}
+			if tt.want == "" {
+				return
+			}
+			var top []string
+			for _, h := range res.Hits[:2] {
+				top = append(top, h.Chunk.Text)
+			}
+			if !strings.Contains(strings.Join(top, " "), tt.want) {
+				t.Errorf("top passages lack %q: %q", tt.want, top)
+			}
+			for i := 1; i < len(res.Hits); i++ {
+				if res.Hits[i].Score > res.Hits[i-1].Score {
+					t.Errorf("hits out of order at %d", i)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchDegradesToBM25WhenEmbedderFails(t *testing.T) {
+	srv := newEmbeddingServer(t)
+	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m", "", nil)
+	ix, err := Build(t.Context(), bundledDocs(t), emb, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.fail.Store(503)
+	res, err := ix.Search(t.Context(), "Who denied meeting Russian officials?", SearchOptions{K: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.DenseError == nil || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Chunk.Text+res.Hits[1].Chunk.Text, "Page") {
+		t.Fatalf("dense error %v, %d hits", res.DenseError, len(res.Hits))
+	}
+}
+
+func ExampleIndex_Search() {
+	docs := []string{
+		"Harbour news\nThe harbour reopened on Monday after the storm.",
+		"Council news\nThe council approved the budget on Tuesday.",
+	}
+	g, _ := NewGloVeEmbedder()
+	ix, _ := Build(context.Background(), []*corpus.Document{testDoc("a.txt", docs[0]), testDoc("b.txt", docs[1])}, g, BuildOptions{})
+	res, _ := ix.Search(context.Background(), "When did the harbour reopen?", SearchOptions{K: 1})
+	fmt.Println(res.Answerable, res.Hits[0].Doc.Title, "|", res.Hits[0].Chunk.Text)
+	// Output: true Harbour news | The harbour reopened on Monday after the storm.
+}
