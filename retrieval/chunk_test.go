@@ -50,8 +50,8 @@ func TestChunkerProperties(t *testing.T) {
 			if len(chunks) == 0 {
 				t.Fatalf("%s: no chunks", doc.ID)
 			}
-			starts := map[int]bool{}  // every sentence start of the document
-			var long []corpus.Span // sentences long enough to be split
+			starts := map[int]bool{} // every sentence start of the document
+			var long []corpus.Span   // sentences long enough to be split
 			for _, p := range doc.Paragraphs {
 				for _, s := range Sentences(doc.Text[p.Start:p.End]) {
 					starts[p.Start+s.Start] = true

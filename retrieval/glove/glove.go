@@ -10,7 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed glove100k.bin
@@ -119,4 +121,23 @@ func (v *Vectors) Average(words []string) (vec []float32, ok bool) {
 		vec[d] = float32(x / norm)
 	}
 	return vec, true
+}
+
+// Words returns the n most frequent words of the table that are made of
+// letters only, most frequent first.
+func (v *Vectors) Words(n int) []string {
+	out := make([]string, 0, n)
+	byIndex := make([]string, len(v.scales))
+	for w, i := range v.index {
+		byIndex[i] = w
+	}
+	for _, w := range byIndex {
+		if len(out) == n {
+			break
+		}
+		if w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+			out = append(out, w)
+		}
+	}
+	return out
 }
