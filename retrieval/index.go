@@ -34,6 +34,10 @@ type Index struct {
 	embedder Embedder
 	chunker  Chunker
 	built    time.Time
+	// docChunks is the [first, end) range of each document's chunks.
+	docChunks map[string][2]int
+	// sources maps each outlet name, as written, to its documents.
+	sources map[string][]string
 	// Embedded is how many chunks this build embedded (the rest came from the cache).
 	Embedded int
 }
@@ -100,12 +104,19 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 		chunker:  opts.Chunker,
 		built:    time.Now().UTC(),
 	}
+	ix.docChunks = make(map[string][2]int, len(docs))
+	ix.sources = make(map[string][]string)
 	for _, d := range docs {
 		if _, dup := ix.docs[d.ID]; dup {
 			return nil, fmt.Errorf("build index: duplicate document id %q", d.ID)
 		}
 		ix.docs[d.ID] = d
+		first := len(ix.chunks)
 		ix.chunks = append(ix.chunks, opts.Chunker.Split(d)...)
+		ix.docChunks[d.ID] = [2]int{first, len(ix.chunks)}
+		if src := strings.TrimSpace(d.Source); len(src) >= 3 {
+			ix.sources[src] = append(ix.sources[src], d.ID)
+		}
 	}
 	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/newsroom/askbot/corpus"
 )
@@ -26,6 +28,8 @@ type Results struct {
 	// Terms are the query's index terms; Unknown are those found nowhere in the corpus.
 	Terms   []string
 	Unknown []string
+	// Sources are the corpus's outlets that the query names.
+	Sources []string
 	// UnknownNames are capitalised words of the query (names of people,
 	// places, outlets) found nowhere in the corpus: the documents cannot say
 	// anything about them.
@@ -51,6 +55,15 @@ type SearchOptions struct {
 	// Candidates is how many hits each ranking contributes before fusion
 	// (default max(100, 10×K)).
 	Candidates int
+	// SourcePicks is how many passages each outlet named in the question
+	// is guaranteed in the results (default 3; negative: none).
+	SourcePicks int
+	// ClauseWeight weighs the words that follow an outlet's name when
+	// choosing that outlet's passages (default 0.5; negative: none).
+	ClauseWeight float64
+	// DateBoost raises the score of documents published on a date named in
+	// the question by this fraction (default 0.3; negative: none).
+	DateBoost float64
 	// Floor is the least Coverage of the passages for an answer (default 0.3).
 	Floor float64
 }
@@ -67,6 +80,15 @@ func (o SearchOptions) withDefaults() SearchOptions {
 	}
 	if o.Candidates <= 0 {
 		o.Candidates = max(100, 10*o.K)
+	}
+	if o.SourcePicks == 0 {
+		o.SourcePicks = 3
+	}
+	if o.ClauseWeight == 0 {
+		o.ClauseWeight = 0.5
+	}
+	if o.DateBoost == 0 {
+		o.DateBoost = 0.3
 	}
 	if o.Floor == 0 {
 		o.Floor = 0.3
@@ -109,7 +131,8 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		}
 	}
 
-	// Linear fusion over the union of candidates.
+	// Linear fusion: BM25 over its best score plus the weighted min-max
+	// cosine; documents published on a date the question names get a boost.
 	maxLex := 0.0
 	if len(lexTop) > 0 {
 		maxLex = float64(lexTop[0].score)
@@ -118,15 +141,8 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	for _, s := range dense {
 		minD, maxD = min(minD, s), max(maxD, s)
 	}
-	cands := make(map[int]bool, len(lexTop)+len(dense))
-	for _, s := range lexTop {
-		cands[s.unit] = true
-	}
-	for u := range dense {
-		cands[u] = true
-	}
-	hits := make([]Hit, 0, len(cands))
-	for u := range cands {
+	dates := namedDates(query)
+	hit := func(u int) Hit {
 		h := Hit{Chunk: &ix.chunks[u], Doc: ix.docs[ix.chunks[u].DocID], Lexical: float64(lexScores[u])}
 		if maxLex > 0 {
 			h.Score = h.Lexical / maxLex
@@ -137,8 +153,101 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 				h.Score += opts.DenseWeight * (d - minD) / (maxD - minD)
 			}
 		}
-		hits = append(hits, h)
+		if len(dates) > 0 && opts.DateBoost > 0 {
+			if t, ok := h.Doc.PublishedTime(); ok && slices.ContainsFunc(dates, func(d time.Time) bool { return sameDay(t, d) }) {
+				h.Score *= 1 + opts.DateBoost
+			}
+		}
+		return h
 	}
+	cands := make(map[int]bool, len(lexTop)+len(dense))
+	for _, s := range lexTop {
+		cands[s.unit] = true
+	}
+	for u := range dense {
+		cands[u] = true
+	}
+	ranked := make([]Hit, 0, len(cands))
+	for u := range cands {
+		ranked = append(ranked, hit(u))
+	}
+	sortHits(ranked)
+
+	// Every outlet the question names gets its best passages into the top K,
+	// so a question about two outlets' reports finds both.
+	var picked []Hit
+	taken := map[*Chunk]bool{}
+	if opts.SourcePicks > 0 {
+		res.Sources = ix.namedSources(query)
+		clauses := sourceClauses(query, res.Sources)
+		var perSource [][]Hit
+		for i, src := range res.Sources {
+			// The words that follow an outlet's name usually say what its
+			// article says: they rank that outlet's passages together with
+			// the whole question.
+			var clause []float32
+			clauseMax := float32(0)
+			if terms := QueryTerms(clauses[i]); len(terms) >= 3 && opts.ClauseWeight > 0 {
+				clause = ix.lex.Scores(terms)
+			}
+			var best []Hit
+			for _, docID := range ix.sources[src] {
+				r := ix.docChunks[docID]
+				for u := r[0]; u < r[1]; u++ {
+					if clause != nil {
+						clauseMax = max(clauseMax, clause[u])
+					}
+				}
+			}
+			for _, docID := range ix.sources[src] {
+				r := ix.docChunks[docID]
+				for u := r[0]; u < r[1]; u++ {
+					if lexScores[u] <= 0 {
+						continue
+					}
+					h := hit(u)
+					if clause != nil && clauseMax > 0 {
+						h.Score += opts.ClauseWeight * float64(clause[u]/clauseMax)
+					}
+					best = append(best, h)
+				}
+			}
+			sortHits(best)
+			perSource = append(perSource, best)
+		}
+		// Round robin: every outlet's best passage before any outlet's second.
+		next := make([]int, len(perSource))
+		for round := 0; round < opts.SourcePicks; round++ {
+			for i, best := range perSource {
+				for next[i] < len(best) && taken[best[next[i]].Chunk] {
+					next[i]++
+				}
+				if next[i] < len(best) && len(picked) < opts.K {
+					taken[best[next[i]].Chunk] = true
+					picked = append(picked, best[next[i]])
+				}
+			}
+		}
+	}
+	hits := picked
+	for _, h := range ranked {
+		if len(hits) >= opts.K {
+			break
+		}
+		if !taken[h.Chunk] {
+			taken[h.Chunk] = true
+			hits = append(hits, h)
+		}
+	}
+	sortHits(hits)
+	res.Hits = hits
+	res.Coverage = ix.coverage(res.Terms, hits)
+	res.Answerable = len(hits) > 0 && hits[0].Lexical > 0 && res.Coverage >= opts.Floor && len(res.UnknownNames) == 0
+	return res, nil
+}
+
+// sortHits orders hits by score, best first; ties keep document order.
+func sortHits(hits []Hit) {
 	slices.SortFunc(hits, func(a, b Hit) int {
 		if a.Score != b.Score {
 			if a.Score > b.Score {
@@ -146,15 +255,11 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 			}
 			return 1
 		}
+		if a.Chunk.DocID != b.Chunk.DocID {
+			return strings.Compare(a.Chunk.DocID, b.Chunk.DocID)
+		}
 		return compareInts(a.Chunk.Ordinal, b.Chunk.Ordinal)
 	})
-	if len(hits) > opts.K {
-		hits = hits[:opts.K]
-	}
-	res.Hits = hits
-	res.Coverage = ix.coverage(res.Terms, hits)
-	res.Answerable = len(hits) > 0 && hits[0].Lexical > 0 && res.Coverage >= opts.Floor && len(res.UnknownNames) == 0
-	return res, nil
 }
 
 func compareInts(a, b int) int {

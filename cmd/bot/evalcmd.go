@@ -19,7 +19,10 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	questions := fs.String("questions", "", "question set in JSONL (id, question, answer, evidence, type)")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object on the last line")
 	misses := fs.Int("misses", 20, "questions that missed to list (text output)")
-	denseWeight := fs.Float64("dense-weight", 0, "weight of the dense ranking in fusion (0: default, negative: BM25 only)")
+	denseWeight := fs.Float64("dense-weight", 0, "weight of the dense ranking in fusion (0: default, which is off for the offline embedder; negative: off)")
+	sourcePicks := fs.Int("source-picks", 0, "passages guaranteed to each outlet the question names (0: default, negative: none)")
+	dateBoost := fs.Float64("date-boost", 0, "score boost for documents published on a date the question names (0: default, negative: none)")
+	clauseWeight := fs.Float64("clause-weight", 0, "weight of the words after an outlet's name when choosing its passages (0: default, negative: none)")
 	floor := fs.Float64("floor", 0, "relevance floor: least query coverage of the best passage (0: default)")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
@@ -36,8 +39,13 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a.engine.Search.DenseWeight = *denseWeight
+	if *denseWeight != 0 {
+		a.engine.Search.DenseWeight = *denseWeight
+	}
 	a.engine.Search.Floor = *floor
+	a.engine.Search.SourcePicks = *sourcePicks
+	a.engine.Search.DateBoost = *dateBoost
+	a.engine.Search.ClauseWeight = *clauseWeight
 	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine))
 	if err != nil {
 		return err

@@ -1,0 +1,121 @@
+package retrieval
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// namedSources returns the outlets of the corpus that query names, in the
+// order it names them. Names match as written (case and all), on word
+// boundaries, so "The Age" matches the outlet and "age" does not.
+func (ix *Index) namedSources(query string) []string {
+	type found struct {
+		name string
+		at   int
+	}
+	var hits []found
+	for name := range ix.sources {
+		at := indexWord(query, name)
+		if at < 0 {
+			// "the Verge" or "Verge" for "The Verge".
+			if short, ok := strings.CutPrefix(name, "The "); ok && len(short) >= 3 {
+				at = indexWord(query, short)
+			}
+		}
+		if at >= 0 {
+			hits = append(hits, found{name, at})
+		}
+	}
+	slices.SortFunc(hits, func(a, b found) int {
+		if a.at != b.at {
+			return a.at - b.at
+		}
+		return len(b.name) - len(a.name)
+	})
+	// Drop a name found inside a longer one ("CNBC" inside "CNBC | World …").
+	var names []string
+	end := -1
+	for _, h := range hits {
+		if h.at < end {
+			continue
+		}
+		names = append(names, h.name)
+		end = h.at + len(h.name)
+	}
+	return names
+}
+
+// indexWord finds name in s at word boundaries, or returns -1.
+func indexWord(s, name string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], name)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(name):])
+		if !isWordChar(before) && !isWordChar(after) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+func isWordChar(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+var dateRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (\d{1,2}),? (\d{4})\b`)
+
+// namedDates returns the calendar dates written in query ("October 7, 2023").
+func namedDates(query string) []time.Time {
+	var out []time.Time
+	for _, m := range dateRE.FindAllStringSubmatch(query, -1) {
+		month := m[1]
+		if len(month) > 3 {
+			month = month[:3]
+		}
+		t, err := time.Parse("Jan 2 2006", month+" "+m[2]+" "+m[3])
+		if err == nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sameDay reports whether t falls on day (UTC).
+func sameDay(t, day time.Time) bool {
+	y1, m1, d1 := t.UTC().Date()
+	y2, m2, d2 := day.Date()
+	return y1 == y2 && m1 == m2 && d1 == d2
+}
+
+// sourceClauses returns, for each named source, the text from its mention
+// to the next source's mention.
+func sourceClauses(query string, sources []string) []string {
+	at := make([]int, len(sources))
+	for i, src := range sources {
+		at[i] = indexWord(query, src)
+		if at[i] < 0 {
+			at[i] = indexWord(query, strings.TrimPrefix(src, "The "))
+		}
+	}
+	out := make([]string, len(sources))
+	for i := range sources {
+		end := len(query)
+		for j := range sources {
+			if at[j] > at[i] && at[j] < end {
+				end = at[j]
+			}
+		}
+		if at[i] >= 0 {
+			out[i] = query[at[i]:end]
+		}
+	}
+	return out
+}

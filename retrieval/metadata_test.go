@@ -1,0 +1,74 @@
+package retrieval
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+func outletDocs(t testing.TB) []*corpus.Document {
+	t.Helper()
+	archive := strings.Join([]string{
+		`{"id":"v1","title":"Phone review","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"The phone battery lasts two days. The camera is sharp in daylight."}`,
+		`{"id":"v2","title":"Phone launch","source":"The Verge","published":"2023-10-02T10:00:00+00:00","text":"The phone battery was announced at the launch. Prices start at 799 dollars."}`,
+		`{"id":"t1","title":"Startup funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"A battery startup raised money from investors. The phone maker was not involved."}`,
+		`{"id":"a1","title":"Weekend sport","source":"The Age","published":"2023-10-08T10:00:00+00:00","text":"The phone battery phone battery phone battery story of the season."}`,
+	}, "\n")
+	res, err := corpus.LoadFS(context.Background(), fstestMap("a.jsonl", archive), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Documents
+}
+
+func TestNamedSourcesAndDates(t *testing.T) {
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"Did The Verge and TechCrunch agree?":       "The Verge|TechCrunch",
+		"Did TechCrunch report, unlike the Verge?":  "TechCrunch|The Verge",
+		"What is the age of the phone?":             "",
+		"According to The Age, what happened?":      "The Age",
+		"Was it TechCrunchy or Verges? Neither one.": "",
+	} {
+		if got := strings.Join(ix.namedSources(q), "|"); got != want {
+			t.Errorf("namedSources(%q) = %q, want %q", q, got, want)
+		}
+	}
+	dates := namedDates("between the report published on October 7, 2023, and the one of Nov. 2, 2023")
+	if len(dates) != 2 || !dates[0].Equal(time.Date(2023, 10, 7, 0, 0, 0, 0, time.UTC)) || dates[1].Month() != time.November {
+		t.Errorf("namedDates = %v", dates)
+	}
+}
+
+func TestSearchCoversEveryNamedOutlet(t *testing.T) {
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "Does The Verge say the phone battery lasts, while TechCrunch reports a battery startup raised money?"
+	with, _ := ix.Search(t.Context(), q, SearchOptions{K: 2, DenseWeight: -1})
+	without, _ := ix.Search(t.Context(), q, SearchOptions{K: 2, DenseWeight: -1, SourcePicks: -1})
+	outlets := func(r *Results) string {
+		var s []string
+		for _, h := range r.Hits {
+			s = append(s, h.Doc.Source)
+		}
+		return strings.Join(s, "|")
+	}
+	if got := outlets(with); !strings.Contains(got, "The Verge") || !strings.Contains(got, "TechCrunch") {
+		t.Errorf("with source picks the top 2 come from %q, want both outlets (without: %q)", got, outlets(without))
+	}
+	// The date in the question lifts the report published that day.
+	dated, _ := ix.Search(t.Context(), "What did The Verge report about the phone battery on October 7, 2023?", SearchOptions{K: 1, DenseWeight: -1})
+	if dated.Hits[0].Doc.ID != "v1" {
+		t.Errorf("dated question ranks %s first, want v1", dated.Hits[0].Doc.ID)
+	}
+}
