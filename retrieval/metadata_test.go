@@ -31,10 +31,10 @@ func TestNamedSourcesAndDates(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]string{
-		"Did The Verge and TechCrunch agree?":       "The Verge|TechCrunch",
-		"Did TechCrunch report, unlike the Verge?":  "TechCrunch|The Verge",
-		"What is the age of the phone?":             "",
-		"According to The Age, what happened?":      "The Age",
+		"Did The Verge and TechCrunch agree?":        "The Verge|TechCrunch",
+		"Did TechCrunch report, unlike the Verge?":   "TechCrunch|The Verge",
+		"What is the age of the phone?":              "",
+		"According to The Age, what happened?":       "The Age",
 		"Was it TechCrunchy or Verges? Neither one.": "",
 	} {
 		if got := strings.Join(ix.namedSources(q), "|"); got != want {
