@@ -74,8 +74,8 @@ func Default() Config {
 	return Config{
 		DataDir:      dataDir,
 		K:            5,
-		ChunkChars:   900,
-		ChunkOverlap: 90,
+		ChunkChars:   1100,
+		ChunkOverlap: 110,
 		LogLevel:     "warn",
 		LLM:          LLM{Timeout: 60 * time.Second, MaxTokens: 600, Temperature: 0.1},
 	}

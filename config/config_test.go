@@ -23,7 +23,7 @@ func TestPrecedence(t *testing.T) {
 	if err := fs.Parse([]string{"--k", "9"}); err != nil {
 		t.Fatal(err)
 	}
-	if c.Corpus != "/from/file" || c.ChunkChars != 500 || c.K != 9 || c.ChunkOverlap != 90 || c.Embed.APIKey != "sk-env" {
+	if c.Corpus != "/from/file" || c.ChunkChars != 500 || c.K != 9 || c.ChunkOverlap != 110 || c.Embed.APIKey != "sk-env" {
 		t.Errorf("got %+v", c)
 	}
 	if err := c.Validate(); err != nil {

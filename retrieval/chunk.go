@@ -33,7 +33,7 @@ type Chunker struct {
 }
 
 // DefaultChunker is the chunking used unless configured otherwise.
-var DefaultChunker = Chunker{TargetChars: 900, OverlapChars: 90}
+var DefaultChunker = Chunker{TargetChars: 1100, OverlapChars: 110}
 
 // Validate reports a chunker setting that cannot work.
 func (c Chunker) Validate() error {
