@@ -123,3 +123,17 @@ func TestCommandLineErrors(t *testing.T) {
 		t.Errorf("--help: %v\n%s", err, stderr)
 	}
 }
+
+func TestFlagsAfterTheQuestion(t *testing.T) {
+	out, _, err := runBot(t, nil, "", "ask", "What did Maria Zakharova tell Bloomberg?", "--k", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "normal practice") {
+		t.Errorf("flags after the question were not parsed as flags:\n%s", out)
+	}
+	_, _, err = runBot(t, nil, "", "ask", "Who", "denied", "--k", "0", "meeting?")
+	if err == nil || !strings.Contains(err.Error(), "BOT_K") {
+		t.Errorf("--k 0 between words: %v", err)
+	}
+}
