@@ -49,6 +49,8 @@ type Source struct {
 type Sentence struct {
 	Text  string
 	Cites []int
+	// Unsupported marks a generated sentence that cites no passage.
+	Unsupported bool
 }
 
 // Turn is an earlier question and answer of the same conversation.
@@ -69,6 +71,8 @@ type Answer struct {
 	Model     string
 	// FellBack is true when a model was configured but the answer is extractive.
 	FellBack bool
+	// Check is what the citation check of a generated answer found.
+	Check Check
 	Results  *retrieval.Results
 	Took     time.Duration
 }
@@ -89,6 +93,17 @@ func (a *Answer) Text() string {
 	return strings.Join(parts, " ")
 }
 
+// Request is one question to answer.
+type Request struct {
+	Question string
+	// History holds the earlier turns of the conversation, oldest first.
+	History []Turn
+	// OnDelta, when set, receives a generated answer's text as the model
+	// streams it. The streamed text is unchecked: the returned Answer is
+	// what to show in the end.
+	OnDelta func(string)
+}
+
 // Engine answers questions over the current index. The index can be swapped
 // while questions are answered (a reload); each question uses one index
 // from start to end.
@@ -96,6 +111,9 @@ type Engine struct {
 	index atomic.Pointer[retrieval.Index]
 	// Search tunes retrieval; K is the number of passages considered.
 	Search retrieval.SearchOptions
+	// Generator, when set, writes answers with a language model; without
+	// one, answers are extractive.
+	Generator *Generator
 }
 
 // NewEngine returns an engine over ix.
@@ -111,20 +129,31 @@ func (e *Engine) Index() *retrieval.Index { return e.index.Load() }
 // SetIndex replaces the index atomically; questions in flight finish on the old one.
 func (e *Engine) SetIndex(ix *retrieval.Index) { e.index.Store(ix) }
 
-// Ask answers question. history holds earlier turns of the conversation;
-// without a model, the previous questions' terms are carried into retrieval.
-func (e *Engine) Ask(ctx context.Context, question string, history []Turn) (*Answer, error) {
+// Ask answers a question. Without a Generator the answer is extractive;
+// with one it is written by the model and checked, falling back to the
+// extractive answer when the model fails or its answer fails the check.
+// Follow-ups are answered in the context of req.History.
+func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	start := time.Now()
 	ix := e.Index()
-	query := question
-	if len(history) > 0 {
-		query = followUpQuery(question, history)
+	query := req.Question
+	if len(req.History) > 0 {
+		query = e.standalone(ctx, req)
 	}
 	res, err := ix.Search(ctx, query, e.Search)
 	if err != nil {
-		return nil, fmt.Errorf("answer %q: %w", question, err)
+		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}
-	a := Extract(ix, question, res)
+	var a *Answer
+	switch {
+	case e.Generator == nil:
+		a = Extract(ix, req.Question, res)
+	case !res.Answerable:
+		// Below the relevance floor the model is not asked: it could only guess.
+		a = &Answer{Question: req.Question, Kind: NotFound, Model: e.Generator.Client.Model(), Results: res}
+	default:
+		a = e.generate(ctx, ix, req, res)
+	}
 	if res.DenseError != nil {
 		a.Warnings = append(a.Warnings, "dense search unavailable, used keyword search only")
 	}

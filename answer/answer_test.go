@@ -40,7 +40,7 @@ func TestExtractiveAnswers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			a, err := e.Ask(t.Context(), tt.question, nil)
+			a, err := e.Ask(t.Context(), Request{Question: tt.question})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,12 +81,12 @@ func TestExtractiveAnswers(t *testing.T) {
 
 func TestFollowUpCarriesTheTopic(t *testing.T) {
 	e := seedEngine(t)
-	first, err := e.Ask(t.Context(), "What did Sergei Ryabkov say?", nil)
+	first, err := e.Ask(t.Context(), Request{Question: "What did Sergei Ryabkov say?"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	alone, _ := e.Ask(t.Context(), "What did he add?", nil)
-	follow, err := e.Ask(t.Context(), "What did he add?", []Turn{{Question: "What did Sergei Ryabkov say?", Answer: first.Text()}})
+	alone, _ := e.Ask(t.Context(), Request{Question: "What did he add?"})
+	follow, err := e.Ask(t.Context(), Request{Question: "What did he add?", History: []Turn{{Question: "What did Sergei Ryabkov say?", Answer: first.Text()}}})
 	if err != nil {
 		t.Fatal(err)
 	}

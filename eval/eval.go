@@ -132,7 +132,7 @@ type Asker func(ctx context.Context, question string) (Outcome, error)
 // EngineAsker adapts the answering engine to Run.
 func EngineAsker(e *answer.Engine) Asker {
 	return func(ctx context.Context, q string) (Outcome, error) {
-		a, err := e.Ask(ctx, q, nil)
+		a, err := e.Ask(ctx, answer.Request{Question: q})
 		if err != nil {
 			return Outcome{}, err
 		}

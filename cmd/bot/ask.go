@@ -30,7 +30,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ans, err := a.engine.Ask(ctx, question, nil)
+	ans, err := a.engine.Ask(ctx, answer.Request{Question: question})
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 		case "quit", "exit", "/quit":
 			return nil
 		}
-		ans, err := a.engine.Ask(ctx, q, history)
+		ans, err := a.engine.Ask(ctx, answer.Request{Question: q, History: history})
 		if err != nil {
 			return err
 		}
