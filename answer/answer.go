@@ -84,11 +84,20 @@ func (a *Answer) Text() string {
 	}
 	var parts []string
 	for _, s := range a.Sentences {
-		t := s.Text
+		var marks strings.Builder
 		for _, n := range s.Cites {
-			t += fmt.Sprintf(" [%d]", n)
+			fmt.Fprintf(&marks, " [%d]", n)
 		}
-		parts = append(parts, t)
+		if s.Unsupported {
+			marks.WriteString(" [no source]")
+		}
+		// Markers go before the closing full stop: "… garbage” [1]."
+		t := s.Text
+		if end := t[len(t)-1:]; len(t) > 1 && strings.ContainsAny(end, ".!?") {
+			parts = append(parts, t[:len(t)-1]+marks.String()+end)
+		} else {
+			parts = append(parts, t+marks.String())
+		}
 	}
 	return strings.Join(parts, " ")
 }

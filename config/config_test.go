@@ -79,3 +79,27 @@ func TestValidateNamesTheSetting(t *testing.T) {
 		t.Errorf("unknown file key: %v", err)
 	}
 }
+
+func TestLLMSettings(t *testing.T) {
+	env := map[string]string{"OPENAI_API_KEY": "sk-openai", "OPENAI_BASE_URL": "http://fallback/v1", "BOT_LLM_MODEL": "llama3", "BOT_LLM_TIMEOUT": "20s"}
+	c, err := Load("", func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.LLMEnabled() || c.LLMBaseURL() != "http://fallback/v1" || c.LLM.APIKey != "sk-openai" || c.LLM.Timeout.Seconds() != 20 {
+		t.Errorf("fallbacks not honoured: %+v", c.LLM)
+	}
+	env["BOT_LLM_BASE_URL"], env["BOT_LLM_API_KEY"] = "http://localhost:11434/v1", "sk-bot"
+	c, _ = Load("", func(k string) string { return env[k] })
+	if c.LLMBaseURL() != "http://localhost:11434/v1" || c.LLM.APIKey != "sk-bot" {
+		t.Errorf("BOT_ settings do not win over OPENAI_ ones: %+v", c.LLM)
+	}
+	if d, _ := Load("", func(string) string { return "" }); d.LLMEnabled() {
+		t.Error("a model is enabled with nothing configured")
+	}
+	for k, v := range map[string]string{"BOT_LLM_TIMEOUT": "soon", "BOT_LLM_TEMPERATURE": "hot"} {
+		if _, err := Load("", func(key string) string { return map[string]string{k: v}[key] }); err == nil || !strings.Contains(err.Error(), k) {
+			t.Errorf("%s=%s: %v", k, v, err)
+		}
+	}
+}

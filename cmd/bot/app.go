@@ -14,6 +14,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
 )
 
@@ -162,6 +163,12 @@ func openApp(ctx context.Context, e env, cfg *config.Config, progress func(done,
 		search.DenseWeight = -1
 	}
 	a.engine = answer.NewEngine(ix, search)
+	if cfg.LLMEnabled() {
+		a.engine.Generator = &answer.Generator{Client: llm.New(llm.Config{
+			BaseURL: cfg.LLMBaseURL(), Model: cfg.LLM.Model, APIKey: string(cfg.LLM.APIKey),
+			Timeout: cfg.LLM.Timeout, MaxTokens: cfg.LLM.MaxTokens, Temperature: cfg.LLM.Temperature,
+		})}
+	}
 	return a, nil
 }
 

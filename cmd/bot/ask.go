@@ -30,13 +30,31 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ans, err := a.engine.Ask(ctx, answer.Request{Question: question})
+	ans, err := askAndShow(ctx, e, a, answer.Request{Question: question})
 	if err != nil {
 		return err
 	}
-	a.log.Info("answered", "kind", ans.Kind, "sources", len(ans.Sources), "took", ans.Took)
-	renderAnswer(e.stdout, ans)
+	a.log.Info("answered", "kind", ans.Kind, "sources", len(ans.Sources), "fell_back", ans.FellBack, "took", ans.Took)
 	return nil
+}
+
+// askAndShow answers req and prints the answer. On a terminal a generated
+// answer streams as it is written, then the checked answer replaces it.
+func askAndShow(ctx context.Context, e env, a *app, req answer.Request) (*answer.Answer, error) {
+	streaming := a.engine.Generator != nil && isTerminal(e.stdout)
+	if streaming {
+		fmt.Fprint(e.stdout, "\x1b7\x1b[2m") // save the cursor; dim the unchecked draft
+		req.OnDelta = func(s string) { fmt.Fprint(e.stdout, s) }
+	}
+	ans, err := a.engine.Ask(ctx, req)
+	if streaming {
+		fmt.Fprint(e.stdout, "\x1b[0m\x1b8\x1b[J") // back to the saved cursor, clear the draft
+	}
+	if err != nil {
+		return nil, err
+	}
+	renderAnswer(e.stdout, ans)
+	return ans, nil
 }
 
 func cmdChat(ctx context.Context, e env, args []string) error {
@@ -76,11 +94,10 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 		case "quit", "exit", "/quit":
 			return nil
 		}
-		ans, err := a.engine.Ask(ctx, answer.Request{Question: q, History: history})
+		ans, err := askAndShow(ctx, e, a, answer.Request{Question: q, History: history})
 		if err != nil {
 			return err
 		}
-		renderAnswer(e.stdout, ans)
 		fmt.Fprintln(e.stdout)
 		history = append(history, answer.Turn{Question: q, Answer: ans.Text()})
 	}

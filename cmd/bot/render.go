@@ -18,12 +18,12 @@ func renderAnswer(w io.Writer, a *answer.Answer) {
 	if a.Label != "" {
 		fmt.Fprintf(w, "%s:\n\n", a.Label)
 	}
-	for _, s := range a.Sentences {
-		marks := ""
-		for _, n := range s.Cites {
-			marks += fmt.Sprintf(" [%d]", n)
+	if a.Kind == answer.Generated {
+		fmt.Fprintf(w, "%s\n", wrap(a.Text(), 78, ""))
+	} else {
+		for _, s := range a.Sentences {
+			fmt.Fprintf(w, "  %s%s\n", s.Text, marks(s))
 		}
-		fmt.Fprintf(w, "  %s%s\n", s.Text, marks)
 	}
 	if len(a.Sources) > 0 {
 		fmt.Fprintln(w, "\nSources:")
@@ -35,6 +35,14 @@ func renderAnswer(w io.Writer, a *answer.Answer) {
 	for _, warn := range a.Warnings {
 		fmt.Fprintf(w, "\nNote: %s\n", warn)
 	}
+}
+
+func marks(s answer.Sentence) string {
+	m := ""
+	for _, n := range s.Cites {
+		m += fmt.Sprintf(" [%d]", n)
+	}
+	return m
 }
 
 // sourceLine describes where a citation comes from.
