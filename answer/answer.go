@@ -72,9 +72,9 @@ type Answer struct {
 	// FellBack is true when a model was configured but the answer is extractive.
 	FellBack bool
 	// Check is what the citation check of a generated answer found.
-	Check Check
-	Results  *retrieval.Results
-	Took     time.Duration
+	Check   Check
+	Results *retrieval.Results
+	Took    time.Duration
 }
 
 // Text renders the answer's sentences with their [n] markers.
