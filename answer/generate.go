@@ -64,15 +64,15 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 		history[i] = prompts.Turn(t)
 	}
 	var text string
-	for {
+	for retried := false; ; retried = true {
 		user, err := prompts.Question(req.Question, passages, history)
 		if err != nil {
 			return e.fallback(ix, req, res, err.Error())
 		}
 		text, err = g.Client.Stream(ctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}}, req.OnDelta)
 		var le *llm.Error
-		if errors.As(err, &le) && le.Kind == llm.ContextTooLong && len(passages) > 1 {
-			passages = passages[:len(passages)/2] // once more with fewer passages
+		if errors.As(err, &le) && le.Kind == llm.ContextTooLong && len(passages) > 1 && !retried {
+			passages = passages[:len(passages)/2] // once more with half the passages
 			continue
 		}
 		if err != nil {

@@ -182,6 +182,7 @@ func TestModelFaultsFallBack(t *testing.T) {
 			`data: {"choices":[{"index":0,"delta":{"content":"Carter Page denied it [1]."}}]}`+"\n\n")}, reason: "cut off"},
 		{name: "keep-alive comments and a slow first token", handlers: []func(http.ResponseWriter, chatRequest){slowFirstToken(good)}},
 		{name: "context too long retries with fewer passages", handlers: []func(http.ResponseWriter, chatRequest){status(400, "context_length_exceeded", "maximum context length is 4096 tokens"), good}, requests: 2},
+		{name: "context too long twice falls back", handlers: []func(http.ResponseWriter, chatRequest){status(400, "context_length_exceeded", "maximum context length is 4096 tokens")}, reason: "too long", requests: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -103,9 +103,20 @@ type Figures struct {
 	FalseAbstain     float64 `json:"false_abstain"`
 	AvgPassageChars  float64 `json:"avg_passage_chars"`
 
+	// With a model configured:
+	CitationsValid *float64 `json:"citations_valid,omitempty"` // markers pointing at a passage that exists
+	QuotesVerified *float64 `json:"quotes_verified,omitempty"` // quoted spans found verbatim in a cited passage
+	AnswerMatch    *float64 `json:"answer_match,omitempty"`    // expected answer in the generated answer
+	Fallbacks      *int     `json:"fallbacks,omitempty"`       // answers that fell back to extractive
+
 	// sums, turned into rates by finish
 	factoidLike, factoidAnswered int
 	passages, passageChars       int
+	generated                    bool
+	markers, validMarkers        int
+	quotes, verifiedQuotes       int
+	matchable, matched           int
+	fallbacks                    int
 }
 
 // Report is the outcome of an evaluation.
@@ -113,6 +124,14 @@ type Report struct {
 	Figures
 	ByType map[string]*Figures `json:"by_type"`
 	Misses []Miss              `json:"-"`
+	// Answers holds each question's answer, in order.
+	Answers []Answered `json:"-"`
+}
+
+// Answered is the answer the bot gave to one question.
+type Answered struct {
+	ID, Question, Expected, Answer string
+	FellBack                       bool
 }
 
 // Miss is a question the bot got wrong: no evidence retrieved, or a wrong abstention.
@@ -124,6 +143,14 @@ type Miss struct {
 type Outcome struct {
 	Passages  []string
 	Abstained bool
+	// Answer is the text shown to the user.
+	Answer string
+	// Generated is set when a model was configured; the fields below count
+	// what the citation check found.
+	Generated             bool
+	FellBack              bool
+	Markers, ValidMarkers int
+	Quotes, Verified      int
 }
 
 // Asker answers a question; Run calls it once per question.
@@ -141,6 +168,13 @@ func EngineAsker(e *answer.Engine) Asker {
 			out.Passages = append(out.Passages, h.Chunk.Text)
 		}
 		out.Abstained = a.Kind == answer.NotFound
+		out.Answer = a.Text()
+		if e.Generator != nil {
+			out.Generated = true
+			out.FellBack = a.FellBack
+			out.Markers, out.ValidMarkers = a.Check.Markers, a.Check.Markers-a.Check.InvalidMarkers
+			out.Quotes, out.Verified = a.Check.Quotes, a.Check.VerifiedQuotes
+		}
 		return out, nil
 	}
 }
@@ -162,10 +196,12 @@ func Run(ctx context.Context, qs []Question, k int, ask Asker) (*Report, error) 
 			ft = &Figures{K: k}
 			r.ByType[q.Type] = ft
 		}
-		if why := score(&r.Figures, q, out); why != "" {
+		why := score(&r.Figures, q, out)
+		if why != "" {
 			r.Misses = append(r.Misses, Miss{ID: q.ID, Type: q.Type, Question: q.Question, Why: why})
 		}
 		score(ft, q, out)
+		r.Answers = append(r.Answers, Answered{ID: q.ID, Question: q.Question, Expected: q.Answer, Answer: out.Answer, FellBack: out.FellBack})
 	}
 	r.finish()
 	for _, f := range r.ByType {
@@ -177,6 +213,22 @@ func Run(ctx context.Context, qs []Question, k int, ask Asker) (*Report, error) 
 // score adds one question's outcome to f and says why it missed, if it did.
 func score(f *Figures, q Question, out Outcome) (why string) {
 	f.Questions++
+	if out.Generated {
+		f.generated = true
+		f.markers += out.Markers
+		f.validMarkers += out.ValidMarkers
+		f.quotes += out.Quotes
+		f.verifiedQuotes += out.Verified
+		if out.FellBack {
+			f.fallbacks++
+		}
+		if q.Answerable() && q.Answer != "" {
+			f.matchable++
+			if answerMatches(q.Answer, out.Answer) {
+				f.matched++
+			}
+		}
+	}
 	norm := make([]string, len(out.Passages))
 	for i, p := range out.Passages {
 		norm[i] = Normalize(p)
@@ -237,6 +289,16 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 	return why
 }
 
+// answerMatches applies the answer_match rule: a yes/no answer must open
+// the generated answer; any other must appear in it (case-insensitive).
+func answerMatches(expected, got string) bool {
+	e, g := strings.ToLower(strings.TrimSpace(expected)), strings.ToLower(strings.TrimSpace(got))
+	if e == "yes" || e == "no" {
+		return strings.HasPrefix(strings.TrimLeft(g, "“\"' "), e)
+	}
+	return strings.Contains(g, e)
+}
+
 func (f *Figures) finish() {
 	rate := func(n float64, d int) float64 {
 		if d == 0 {
@@ -251,4 +313,14 @@ func (f *Figures) finish() {
 	f.AbstainCorrect = rate(f.AbstainCorrect, f.Unanswerable)
 	f.AnswerInPassages = rate(float64(f.factoidAnswered), f.factoidLike)
 	f.AvgPassageChars = rate(float64(f.passageChars), f.passages)
+	if f.generated {
+		cv, qv, am, fb := 1.0, 1.0, rate(float64(f.matched), f.matchable), f.fallbacks
+		if f.markers > 0 {
+			cv = rate(float64(f.validMarkers), f.markers)
+		}
+		if f.quotes > 0 {
+			qv = rate(float64(f.verifiedQuotes), f.quotes)
+		}
+		f.CitationsValid, f.QuotesVerified, f.AnswerMatch, f.Fallbacks = &cv, &qv, &am, &fb
+	}
 }

@@ -66,3 +66,29 @@ func TestReadQuestionsErrors(t *testing.T) {
 		t.Error("missing file accepted")
 	}
 }
+
+func TestRunScoresGeneratedAnswers(t *testing.T) {
+	qs := []Question{
+		{ID: "1", Question: "q1", Answer: "Carter Page", Type: "factoid", Evidence: []Evidence{{Quote: "x"}}},
+		{ID: "2", Question: "q2", Answer: "Yes", Type: "comparison", Evidence: []Evidence{{Quote: "y"}}},
+		{ID: "3", Question: "q3", Answer: "No", Type: "comparison", Evidence: []Evidence{{Quote: "z"}}},
+	}
+	outcomes := map[string]Outcome{
+		"q1": {Generated: true, Answer: "It was carter page [1].", Markers: 2, ValidMarkers: 1, Quotes: 1, Verified: 1},
+		"q2": {Generated: true, Answer: "Yes, both outlets agree [1][2].", Markers: 2, ValidMarkers: 2},
+		"q3": {Generated: true, Answer: "Yes, and no [1].", Markers: 1, ValidMarkers: 1, Quotes: 1, FellBack: true},
+	}
+	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q string) (Outcome, error) { return outcomes[q], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *rep.CitationsValid != 0.8 || *rep.QuotesVerified != 0.5 || *rep.Fallbacks != 1 {
+		t.Errorf("citations %v quotes %v fallbacks %v", *rep.CitationsValid, *rep.QuotesVerified, *rep.Fallbacks)
+	}
+	if am := *rep.AnswerMatch; am < 0.66 || am > 0.67 {
+		t.Errorf("answer_match = %v, want 2/3 (a yes/no answer must open the reply)", am)
+	}
+	if len(rep.Answers) != 3 || rep.Answers[0].Answer != "It was carter page [1]." {
+		t.Errorf("answers %+v", rep.Answers)
+	}
+}

@@ -80,6 +80,17 @@ func printReport(w io.Writer, rep *eval.Report, misses int) {
 	row("all", &rep.Figures)
 	tw.Flush()
 	fmt.Fprintf(w, "\nk = %d, %d answerable, %d unanswerable, average passage %.0f characters\n", rep.K, rep.Answerable, rep.Unanswerable, rep.AvgPassageChars)
+	if rep.CitationsValid != nil {
+		fmt.Fprintf(w, "model answers: citations_valid %.3f, quotes_verified %.3f, answer_match %.3f, fallbacks %d\n\n",
+			*rep.CitationsValid, *rep.QuotesVerified, *rep.AnswerMatch, *rep.Fallbacks)
+		for _, a := range rep.Answers {
+			fell := ""
+			if a.FellBack {
+				fell = " (fell back)"
+			}
+			fmt.Fprintf(w, "%s%s\n  Q: %s\n  expected: %s\n  answer: %s\n", a.ID, fell, a.Question, a.Expected, a.Answer)
+		}
+	}
 	if len(rep.Misses) > 0 && misses > 0 {
 		fmt.Fprintf(w, "\n%d questions missed", len(rep.Misses))
 		if len(rep.Misses) > misses {
