@@ -74,7 +74,8 @@ type Answer struct {
 	// Check is what the citation check of a generated answer found.
 	Check   Check
 	Results *retrieval.Results
-	Took    time.Duration
+	// Took is the whole answer's time; Retrieval and Generation its parts.
+	Took, Retrieval, Generation time.Duration
 }
 
 // Text renders the answer's sentences with their [n] markers.
@@ -153,6 +154,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}
+	retrieved := time.Now()
 	var a *Answer
 	switch {
 	case e.Generator == nil:
@@ -167,6 +169,10 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 		a.Warnings = append(a.Warnings, "dense search unavailable, used keyword search only")
 	}
 	a.Took = time.Since(start)
+	a.Retrieval = retrieved.Sub(start)
+	if e.Generator != nil {
+		a.Generation = a.Took - a.Retrieval
+	}
 	return a, nil
 }
 

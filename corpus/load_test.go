@@ -257,3 +257,16 @@ func copyDir(t testing.TB, from, to string) {
 		}
 	}
 }
+
+func TestDiff(t *testing.T) {
+	a, b, c := newDocument("one"), newDocument("two"), newDocument("three")
+	a.ID, b.ID, c.ID = "a", "b", "c"
+	b2 := newDocument("two, changed")
+	b2.ID = "b"
+	d := newDocument("four")
+	d.ID = "d"
+	got := Diff([]*Document{a, b, c}, []*Document{a, b2, d})
+	if fmt.Sprint(got.Added, got.Changed, got.Removed) != "[d] [b] [c]" {
+		t.Errorf("Diff = %+v", got)
+	}
+}
