@@ -1,0 +1,494 @@
+// Package slackbot is the bot as reporters meet it in Slack: mentions, direct
+// messages and /ask, answered in threads with cited passages; admin reloads
+// and uploads; over Socket Mode or the Events API. It adapts Slack to the
+// answering core in package answer and renders answers as Block Kit.
+package slackbot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+)
+
+// Config configures the bot.
+type Config struct {
+	BotToken      string // xoxb-…
+	AppToken      string // xapp-…: Socket Mode when set
+	SigningSecret string // Events API, slash commands and interactivity over HTTP when set
+	// APIURL is the Slack Web API base ("" for Slack's own), for tests,
+	// proxies and Enterprise Grid.
+	APIURL string
+	// Listen is the HTTP address for /healthz, /metrics and, with a signing
+	// secret, Slack's requests (default ":3000").
+	Listen string
+	// Admins may reload the corpus and upload files; Channels, when set,
+	// are the only channels the bot answers in.
+	Admins, Channels []string
+	// MaxConcurrent bounds the answers in flight (default 4).
+	MaxConcurrent int
+	// UserRate is the questions one user may ask per minute (default 10).
+	UserRate int
+	// Drain is how long shutdown waits for answers in flight (default 30s).
+	Drain time.Duration
+	// UpdateEvery is the least time between two updates of a streaming
+	// answer (default 1.5s; Slack allows about one chat.update per second).
+	UpdateEvery time.Duration
+	// CorpusDir is where admins' uploaded files are stored; "" disables uploads.
+	CorpusDir string
+	// Model names the model in use, for status; "" when answers are extractive.
+	Model string
+}
+
+func (c *Config) defaults() {
+	if c.Listen == "" {
+		c.Listen = ":3000"
+	}
+	if c.MaxConcurrent <= 0 {
+		c.MaxConcurrent = 4
+	}
+	if c.UserRate == 0 {
+		c.UserRate = 10
+	}
+	if c.Drain <= 0 {
+		c.Drain = 30 * time.Second
+	}
+	if c.UpdateEvery <= 0 {
+		c.UpdateEvery = 1500 * time.Millisecond
+	}
+}
+
+// Reloader re-reads the corpus, builds a new index and swaps it into the
+// engine; on failure the old index keeps serving. progress receives short
+// status lines.
+type Reloader func(ctx context.Context, progress func(string)) (*ReloadReport, error)
+
+// ReloadReport says what a reload changed.
+type ReloadReport struct {
+	Changes   corpus.Changes
+	Skipped   []corpus.Skipped
+	Documents int
+	Chunks    int
+	Took      time.Duration
+}
+
+// Bot answers questions in Slack.
+type Bot struct {
+	cfg     Config
+	api     *slack.Client
+	engine  *answer.Engine
+	reload  Reloader
+	log     *slog.Logger
+	metrics *Metrics
+
+	botUserID string
+	started   time.Time
+	seen      *dedupe
+	limiter   *userLimiter
+	slots     chan struct{}
+	reloading sync.Mutex
+
+	root      context.Context // questions outlive the event that brought them
+	accepting atomic.Bool
+	inflight  sync.WaitGroup
+
+	answersMu sync.Mutex
+	answers   map[string]*storedAnswer
+	order     []string
+}
+
+// storedAnswer is kept for the buttons under an answer.
+type storedAnswer struct {
+	id, user, channel string
+	answer            *answer.Answer
+	footer            string
+}
+
+// New returns a bot; Run connects it.
+func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger, metrics *Metrics) (*Bot, error) {
+	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
+		return nil, errors.New("SLACK_BOT_TOKEN must be set to a bot token (xoxb-…)")
+	}
+	if cfg.AppToken != "" && !strings.HasPrefix(cfg.AppToken, "xapp-") {
+		return nil, errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…)")
+	}
+	if cfg.AppToken == "" && cfg.SigningSecret == "" {
+		return nil, errors.New("set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (Events API), or both")
+	}
+	cfg.defaults()
+	opts := []slack.Option{}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(strings.TrimRight(cfg.APIURL, "/")+"/"))
+	}
+	b := &Bot{
+		cfg: cfg, api: slack.New(cfg.BotToken, opts...), engine: engine, reload: reload, log: log, metrics: metrics,
+		started: time.Now(), seen: newDedupe(time.Hour), limiter: newUserLimiter(cfg.UserRate, time.Minute),
+		slots: make(chan struct{}, cfg.MaxConcurrent), answers: map[string]*storedAnswer{}, root: context.Background(),
+	}
+	return b, nil
+}
+
+// goHandle runs work in the background for an event already acknowledged,
+// unless the bot is shutting down. It reports whether the work was taken.
+func (b *Bot) goHandle(work func(ctx context.Context)) bool {
+	if !b.accepting.Load() {
+		return false
+	}
+	b.inflight.Add(1)
+	go func() {
+		defer b.inflight.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				b.log.Error("panic while answering", "panic", r)
+				b.metrics.Errors.WithLabelValues("panic").Inc()
+			}
+		}()
+		work(b.root)
+	}()
+	return true
+}
+
+// handleEvent dispatches an Events API event (from Socket Mode or HTTP)
+// that has been acknowledged. Retries of an event already taken are dropped.
+func (b *Bot) handleEvent(eventID string, ev slackevents.EventsAPIEvent) {
+	if !b.seen.first(eventID) {
+		b.log.Info("dropped a retried event", "event_id", eventID)
+		return
+	}
+	switch inner := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if inner.BotID != "" || inner.User == "" || inner.User == b.botUserID {
+			return
+		}
+		b.goHandle(func(ctx context.Context) { b.onMention(ctx, inner) })
+	case *slackevents.MessageEvent:
+		if inner.ChannelType != "im" || inner.BotID != "" || inner.User == "" || inner.User == b.botUserID {
+			return
+		}
+		if inner.SubType != "" && inner.SubType != "file_share" {
+			return // edits, deletions, joins…
+		}
+		b.goHandle(func(ctx context.Context) { b.onDirectMessage(ctx, inner) })
+	}
+}
+
+var mentionRE = regexp.MustCompile(`<@[UW][A-Z0-9]+(\|[^>]*)?>`)
+
+// stripMentions removes user mentions and tidies space.
+func stripMentions(text string) string {
+	return strings.Join(strings.Fields(mentionRE.ReplaceAllString(text, " ")), " ")
+}
+
+// unescapeSlack turns Slack's escaped text back into what the user typed.
+func unescapeSlack(text string) string {
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(text)
+}
+
+func (b *Bot) onMention(ctx context.Context, ev *slackevents.AppMentionEvent) {
+	text := unescapeSlack(stripMentions(ev.Text))
+	thread := ev.ThreadTimeStamp
+	if thread == "" {
+		thread = ev.TimeStamp
+	}
+	if b.command(ctx, ev.User, ev.Channel, thread, text) {
+		return
+	}
+	if len(b.cfg.Channels) > 0 && !slices.Contains(b.cfg.Channels, ev.Channel) {
+		where := make([]string, len(b.cfg.Channels))
+		for i, c := range b.cfg.Channels {
+			where[i] = "<#" + c + ">"
+		}
+		b.post(ctx, ev.Channel, thread, "I answer questions in "+strings.Join(where, ", ")+", or in a direct message.")
+		return
+	}
+	var history []answer.Turn
+	if ev.ThreadTimeStamp != "" {
+		history = b.threadHistory(ctx, ev.Channel, ev.ThreadTimeStamp, ev.TimeStamp)
+	}
+	b.answerInThread(ctx, question{user: ev.User, channel: ev.Channel, thread: thread, ts: ev.TimeStamp, text: text, via: "mention", history: history})
+}
+
+func (b *Bot) onDirectMessage(ctx context.Context, ev *slackevents.MessageEvent) {
+	if ev.Message != nil && len(ev.Message.Files) > 0 {
+		b.onUpload(ctx, ev.User, ev.Channel, ev.ThreadTimeStamp, ev.Message.Files)
+		return
+	}
+	text := unescapeSlack(stripMentions(ev.Text))
+	if b.command(ctx, ev.User, ev.Channel, ev.ThreadTimeStamp, text) {
+		return
+	}
+	var history []answer.Turn
+	if ev.ThreadTimeStamp != "" {
+		history = b.threadHistory(ctx, ev.Channel, ev.ThreadTimeStamp, ev.TimeStamp)
+	}
+	b.answerInThread(ctx, question{user: ev.User, channel: ev.Channel, thread: ev.ThreadTimeStamp, ts: ev.TimeStamp, text: text, via: "dm", history: history})
+}
+
+// question is one question to answer in a conversation.
+type question struct {
+	user, channel, thread, ts, text, via string
+	history                              []answer.Turn
+}
+
+// command runs an admin or help command and reports whether text was one.
+func (b *Bot) command(ctx context.Context, user, channel, thread, text string) bool {
+	switch strings.ToLower(strings.Trim(text, " .!?")) {
+	case "reload":
+		if !b.isAdmin(user) {
+			b.post(ctx, channel, thread, "Sorry, only the bot's admins can reload the corpus.")
+			return true
+		}
+		b.runReload(ctx, channel, thread)
+		return true
+	case "status":
+		b.post(ctx, channel, thread, b.status())
+		return true
+	case "help", "":
+		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf) to add to the corpus; anyone can say `status`.")
+		return true
+	}
+	return false
+}
+
+func (b *Bot) isAdmin(user string) bool { return user != "" && slices.Contains(b.cfg.Admins, user) }
+
+// status describes the corpus, the index and the bot.
+func (b *Bot) status() string {
+	st := b.engine.Index().Stats()
+	model := b.cfg.Model
+	if model == "" {
+		model = "none (extractive answers)"
+	}
+	return fmt.Sprintf("Corpus: %d documents, %d passages, indexed %s (version %s).\nEmbedder: %s. Model: %s.\nUp %s.",
+		st.Documents, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
+}
+
+// footer names the corpus version an answer came from, so it can be reproduced.
+func (b *Bot) footer(a *answer.Answer) string {
+	st := b.engine.Index().Stats()
+	f := fmt.Sprintf("Corpus: %d documents, indexed %s, version %s · answered in %.1fs", st.Documents, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, a.Took.Seconds())
+	if a.Model != "" {
+		f += " · model " + a.Model
+	}
+	return f
+}
+
+// answerInThread answers q with a placeholder that is updated in place:
+// streamed text while a model writes, then the checked answer.
+func (b *Bot) answerInThread(ctx context.Context, q question) {
+	if ok, wait := b.limiter.allow(q.user); !ok {
+		b.metrics.RateLimits.Inc()
+		b.post(ctx, q.channel, q.thread, fmt.Sprintf("You're asking faster than I can answer: please wait %d seconds and ask again.", int(wait.Seconds())+1))
+		return
+	}
+	// Show at once that the bot is working.
+	go b.react(ctx, q.channel, q.ts, "eyes")
+	placeholder := b.post(ctx, q.channel, q.thread, ":mag: Looking through the documents…")
+
+	select { // bound the answers in flight
+	case b.slots <- struct{}{}:
+		defer func() { <-b.slots }()
+	case <-ctx.Done():
+		return
+	}
+	var (
+		mu    sync.Mutex
+		draft strings.Builder
+		dirty bool
+	)
+	req := answer.Request{Question: q.text, History: q.history}
+	stopUpdates := func() {}
+	if placeholder != "" && b.engine.Generator != nil {
+		req.OnDelta = func(s string) {
+			mu.Lock()
+			draft.WriteString(s)
+			dirty = true
+			mu.Unlock()
+		}
+		done := make(chan struct{})
+		finished := make(chan struct{})
+		go func() {
+			defer close(finished)
+			tick := time.NewTicker(b.cfg.UpdateEvery)
+			defer tick.Stop()
+			for {
+				select {
+				case <-done:
+					return
+				case <-tick.C:
+					mu.Lock()
+					text, changed := draft.String(), dirty
+					dirty = false
+					mu.Unlock()
+					if changed {
+						b.update(ctx, q.channel, placeholder, escape(truncate(text, 2900))+" …", nil)
+					}
+				}
+			}
+		}()
+		stopUpdates = func() { close(done); <-finished }
+	}
+	a, err := b.engine.Ask(ctx, req)
+	stopUpdates()
+	if err != nil {
+		b.log.Error("answer failed", "error", err, "user", q.user, "via", q.via)
+		b.metrics.Errors.WithLabelValues("answer").Inc()
+		b.reply(ctx, q.channel, q.thread, placeholder, "Sorry, something went wrong while answering. Please try again.", nil)
+		return
+	}
+	b.observe(q.via, a)
+	st := b.store(q.user, q.channel, a)
+	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
+}
+
+// observe logs one line per question and records the metrics.
+func (b *Bot) observe(via string, a *answer.Answer) {
+	b.metrics.Questions.WithLabelValues(via, string(a.Kind)).Inc()
+	b.metrics.Latency.WithLabelValues("retrieval").Observe(a.Retrieval.Seconds())
+	if a.Generation > 0 {
+		b.metrics.Latency.WithLabelValues("model").Observe(a.Generation.Seconds())
+	}
+	b.metrics.Latency.WithLabelValues("total").Observe(a.Took.Seconds())
+	if a.FellBack {
+		b.metrics.Fallbacks.Inc()
+	}
+	b.log.Info("answered", "via", via, "kind", a.Kind, "sources", len(a.Sources), "fell_back", a.FellBack, "took", a.Took)
+}
+
+// store keeps an answer for its buttons, forgetting the oldest beyond 1000.
+func (b *Bot) store(user, channel string, a *answer.Answer) *storedAnswer {
+	var raw [8]byte
+	rand.Read(raw[:])
+	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(a)}
+	b.answersMu.Lock()
+	defer b.answersMu.Unlock()
+	b.answers[st.id] = st
+	b.order = append(b.order, st.id)
+	if len(b.order) > 1000 {
+		delete(b.answers, b.order[0])
+		b.order = b.order[1:]
+	}
+	return st
+}
+
+func (b *Bot) stored(id string) (*storedAnswer, bool) {
+	b.answersMu.Lock()
+	defer b.answersMu.Unlock()
+	st, ok := b.answers[id]
+	return st, ok
+}
+
+// threadHistory reads the earlier questions and the bot's answers in a
+// thread (conversations.replies), oldest first, the last three turns at most.
+func (b *Bot) threadHistory(ctx context.Context, channel, thread, current string) []answer.Turn {
+	var msgs []slack.Message
+	err := withBackoff(ctx, func() error {
+		var err error
+		msgs, _, _, err = b.api.GetConversationRepliesContext(ctx, &slack.GetConversationRepliesParameters{ChannelID: channel, Timestamp: thread, Limit: 100})
+		return err
+	})
+	if err != nil {
+		b.log.Warn("could not read the thread", "channel", channel, "error", err)
+		b.metrics.Errors.WithLabelValues("conversations.replies").Inc()
+		return nil
+	}
+	var turns []answer.Turn
+	pending := ""
+	for _, m := range msgs {
+		if m.Timestamp == current {
+			break
+		}
+		switch {
+		case m.User == b.botUserID || m.BotID != "":
+			if pending != "" && !strings.HasPrefix(m.Text, ":mag:") {
+				turns = append(turns, answer.Turn{Question: pending, Answer: unescapeSlack(m.Text)})
+				pending = ""
+			}
+		default:
+			pending = unescapeSlack(stripMentions(m.Text))
+		}
+	}
+	if len(turns) > 3 {
+		turns = turns[len(turns)-3:]
+	}
+	return turns
+}
+
+// post sends a message (in a thread when thread is set) and returns its ts.
+func (b *Bot) post(ctx context.Context, channel, thread, text string) string {
+	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	var ts string
+	err := withBackoff(ctx, func() error {
+		var err error
+		_, ts, err = b.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+	if err != nil {
+		b.log.Error("chat.postMessage failed", "channel", channel, "error", err)
+		b.metrics.Errors.WithLabelValues("chat.postMessage").Inc()
+	}
+	return ts
+}
+
+// reply replaces the placeholder with the answer, or posts the answer when
+// there is no placeholder.
+func (b *Bot) reply(ctx context.Context, channel, thread, placeholder, text string, blocks []slack.Block) {
+	if placeholder != "" && b.update(ctx, channel, placeholder, text, blocks) {
+		return
+	}
+	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
+	if blocks != nil {
+		opts = append(opts, slack.MsgOptionBlocks(blocks...))
+	}
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	if err := withBackoff(ctx, func() error { _, _, err := b.api.PostMessageContext(ctx, channel, opts...); return err }); err != nil {
+		b.log.Error("chat.postMessage failed", "channel", channel, "error", err)
+		b.metrics.Errors.WithLabelValues("chat.postMessage").Inc()
+	}
+}
+
+// update edits a message in place and reports whether it worked.
+func (b *Bot) update(ctx context.Context, channel, ts, text string, blocks []slack.Block) bool {
+	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
+	if blocks != nil {
+		opts = append(opts, slack.MsgOptionBlocks(blocks...))
+	}
+	err := withBackoff(ctx, func() error { _, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts, opts...); return err })
+	if err != nil {
+		b.log.Error("chat.update failed", "channel", channel, "error", err)
+		b.metrics.Errors.WithLabelValues("chat.update").Inc()
+		return false
+	}
+	return true
+}
+
+func (b *Bot) react(ctx context.Context, channel, ts, name string) {
+	if ts == "" {
+		return
+	}
+	if err := b.api.AddReactionContext(ctx, name, slack.NewRefToMessage(channel, ts)); err != nil {
+		b.log.Debug("reactions.add failed", "error", err)
+	}
+}
