@@ -33,6 +33,23 @@ type Config struct {
 
 	Embed Endpoint `yaml:"embed"`
 	LLM   LLM      `yaml:"llm"`
+	Slack Slack    `yaml:"slack"`
+}
+
+// Slack configures Slack mode (bot serve).
+type Slack struct {
+	// BotToken (xoxb-), AppToken (xapp-) and SigningSecret are secrets:
+	// from the environment or a file only.
+	BotToken      Secret `yaml:"-"`
+	AppToken      Secret `yaml:"-"`
+	SigningSecret Secret `yaml:"-"`
+	// APIURL is the Slack Web API base, for tests, proxies and Enterprise Grid.
+	APIURL string `yaml:"api_url"`
+	// Listen is the HTTP address for /healthz, /metrics and the Events API.
+	Listen string `yaml:"listen"`
+	// Admins and Channels are Slack IDs, comma-separated in the environment.
+	Admins   []string `yaml:"admins"`
+	Channels []string `yaml:"channels"`
 }
 
 // Endpoint is an OpenAI-compatible API.
@@ -78,6 +95,7 @@ func Default() Config {
 		ChunkOverlap: 110,
 		LogLevel:     "warn",
 		LLM:          LLM{Timeout: 60 * time.Second, MaxTokens: 600, Temperature: 0.1},
+		Slack:        Slack{Listen: ":3000"},
 	}
 }
 
@@ -133,6 +151,13 @@ var Vars = []Var{
 	{"BOT_EMBED_BASE_URL", "OpenAI-compatible embeddings endpoint, e.g. http://localhost:11434/v1 (default: offline GloVe)", str(func(c *Config) *string { return &c.Embed.BaseURL })},
 	{"BOT_EMBED_MODEL", "embedding model name at that endpoint", str(func(c *Config) *string { return &c.Embed.Model })},
 	{"BOT_EMBED_API_KEY", "API key for the embeddings endpoint (secret)", secret(func(c *Config) *Secret { return &c.Embed.APIKey })},
+	{"SLACK_BOT_TOKEN", "Slack bot token, xoxb-… (secret; bot serve)", secret(func(c *Config) *Secret { return &c.Slack.BotToken })},
+	{"SLACK_APP_TOKEN", "Slack app-level token, xapp-…: connects over Socket Mode (secret)", secret(func(c *Config) *Secret { return &c.Slack.AppToken })},
+	{"SLACK_SIGNING_SECRET", "Slack signing secret: serves the Events API over HTTP (secret)", secret(func(c *Config) *Secret { return &c.Slack.SigningSecret })},
+	{"SLACK_API_URL", "Slack Web API base URL (default Slack's own)", str(func(c *Config) *string { return &c.Slack.APIURL })},
+	{"BOT_LISTEN", "HTTP address for /healthz, /metrics and the Events API (default :3000)", str(func(c *Config) *string { return &c.Slack.Listen })},
+	{"BOT_ADMINS", "comma-separated Slack user IDs allowed to reload and upload", list(func(c *Config) *[]string { return &c.Slack.Admins })},
+	{"BOT_CHANNELS", "comma-separated channel IDs the bot answers in (default: all it is in)", list(func(c *Config) *[]string { return &c.Slack.Channels })},
 	{"OPENAI_BASE_URL", "fallback for BOT_LLM_BASE_URL", str(func(c *Config) *string { return &c.LLM.BaseURL })},
 	{"BOT_LLM_BASE_URL", "OpenAI-compatible chat endpoint, e.g. http://localhost:11434/v1 (default https://api.openai.com/v1)", str(func(c *Config) *string { return &c.LLM.BaseURL })},
 	{"BOT_LLM_MODEL", "chat model; setting it turns generated answers on (default: extractive answers)", str(func(c *Config) *string { return &c.LLM.Model })},
@@ -141,6 +166,19 @@ var Vars = []Var{
 	{"BOT_LLM_TIMEOUT", "bound on one generated answer, retries included, e.g. 60s", duration("BOT_LLM_TIMEOUT", func(c *Config) *time.Duration { return &c.LLM.Timeout })},
 	{"BOT_LLM_MAX_TOKENS", "most tokens the model may write per answer", integer("BOT_LLM_MAX_TOKENS", func(c *Config) *int { return &c.LLM.MaxTokens })},
 	{"BOT_LLM_TEMPERATURE", "sampling temperature, 0 to 2", float("BOT_LLM_TEMPERATURE", func(c *Config) *float64 { return &c.LLM.Temperature })},
+}
+
+func list(p func(*Config) *[]string) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		var out []string
+		for _, f := range strings.Split(v, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				out = append(out, f)
+			}
+		}
+		*p(c) = out
+		return nil
+	}
 }
 
 func duration(name string, p func(*Config) *time.Duration) func(*Config, string) error {
@@ -173,7 +211,7 @@ func (c *Config) ApplyEnv(getenv func(string) string) error {
 			continue
 		}
 		val := getenv(v.Name)
-		if val == "" && strings.HasPrefix(v.Name, "BOT_") && strings.HasSuffix(v.Name, "_API_KEY") {
+		if val == "" && isSecretVar(v.Name) {
 			if path := getenv(v.Name + "_FILE"); path != "" {
 				raw, err := os.ReadFile(path)
 				if err != nil {
@@ -190,6 +228,16 @@ func (c *Config) ApplyEnv(getenv func(string) string) error {
 		}
 	}
 	return nil
+}
+
+// isSecretVar reports whether name is a secret that may also come from a
+// file named by name_FILE.
+func isSecretVar(name string) bool {
+	switch name {
+	case "BOT_EMBED_API_KEY", "BOT_LLM_API_KEY", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET":
+		return true
+	}
+	return false
 }
 
 // RegisterFlags defines flags on fs whose defaults are c's current values,
@@ -249,6 +297,9 @@ func (c *Config) Validate() error {
 	}
 	if c.LLM.BaseURL != "" && !strings.HasPrefix(c.LLM.BaseURL, "http://") && !strings.HasPrefix(c.LLM.BaseURL, "https://") {
 		errs = append(errs, fmt.Errorf("llm base_url (BOT_LLM_BASE_URL, --llm-base-url): %q is not an http(s) URL", c.LLM.BaseURL))
+	}
+	if c.Slack.APIURL != "" && !strings.HasPrefix(c.Slack.APIURL, "http://") && !strings.HasPrefix(c.Slack.APIURL, "https://") {
+		errs = append(errs, fmt.Errorf("slack api_url (SLACK_API_URL): %q is not an http(s) URL", c.Slack.APIURL))
 	}
 	if c.LLM.Timeout <= 0 || c.LLM.Timeout > 10*time.Minute {
 		errs = append(errs, fmt.Errorf("llm timeout (BOT_LLM_TIMEOUT, --llm-timeout): %s is not between 0 and 10m", c.LLM.Timeout))

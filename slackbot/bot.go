@@ -18,6 +18,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
@@ -109,6 +111,10 @@ type Bot struct {
 	answersMu sync.Mutex
 	answers   map[string]*storedAnswer
 	order     []string
+
+	registry *prometheus.Registry
+	ready    chan struct{}
+	addr     atomic.Value
 }
 
 // storedAnswer is kept for the buttons under an answer.
@@ -118,8 +124,8 @@ type storedAnswer struct {
 	footer            string
 }
 
-// New returns a bot; Run connects it.
-func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger, metrics *Metrics) (*Bot, error) {
+// New returns a bot; Run connects it. Its metrics are served on /metrics.
+func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger) (*Bot, error) {
 	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
 		return nil, errors.New("SLACK_BOT_TOKEN must be set to a bot token (xoxb-…)")
 	}
@@ -137,8 +143,11 @@ func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger, m
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimRight(cfg.APIURL, "/")+"/"))
 	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	b := &Bot{
-		cfg: cfg, api: slack.New(cfg.BotToken, opts...), engine: engine, reload: reload, log: log, metrics: metrics,
+		cfg: cfg, api: slack.New(cfg.BotToken, opts...), engine: engine, reload: reload, log: log, metrics: NewMetrics(reg),
+		registry: reg, ready: make(chan struct{}),
 		started: time.Now(), seen: newDedupe(time.Hour), limiter: newUserLimiter(cfg.UserRate, time.Minute),
 		slots: make(chan struct{}, cfg.MaxConcurrent), answers: map[string]*storedAnswer{}, root: context.Background(),
 	}

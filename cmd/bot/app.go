@@ -16,6 +16,7 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/slackbot"
 )
 
 // newFlags returns a flag set for a command with the shared settings on it,
@@ -103,6 +104,9 @@ type app struct {
 	engine  *answer.Engine
 	report  retrieval.OpenReport
 	started time.Time
+
+	embedder retrieval.Embedder
+	build    retrieval.BuildOptions
 }
 
 // loadCorpus reads the configured corpus, or the bundled one.
@@ -137,10 +141,9 @@ func openApp(ctx context.Context, e env, cfg *config.Config, progress func(done,
 	if err != nil {
 		return nil, err
 	}
-	opts := retrieval.BuildOptions{
-		Chunker:  retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
-		Progress: progress,
-	}
+	opts := retrieval.BuildOptions{Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap}}
+	a.embedder, a.build = emb, opts
+	opts.Progress = progress
 	store := retrieval.Store{Dir: cfg.DataDir}
 	ix, rep, err := store.Open(ctx, res.Documents, emb, opts)
 	if errors.Is(err, retrieval.ErrSave) {
@@ -180,4 +183,31 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// reload re-reads the corpus and swaps a new index into the engine. On any
+// failure the engine keeps the index it had.
+func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.ReloadReport, error) {
+	start := time.Now()
+	progress("reading the corpus")
+	res, err := loadCorpus(ctx, a.cfg)
+	if err != nil {
+		return nil, err
+	}
+	progress(fmt.Sprintf("%d documents read; indexing", len(res.Documents)))
+	opts := a.build
+	opts.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
+	ix, _, err := retrieval.Store{Dir: a.cfg.DataDir}.Open(ctx, res.Documents, a.embedder, opts)
+	if errors.Is(err, retrieval.ErrSave) {
+		a.log.Warn("index not saved; serving it from memory", "error", err)
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	old := a.engine.Index().Documents()
+	a.engine.SetIndex(ix)
+	a.index, a.corpus = ix, res
+	st := ix.Stats()
+	return &slackbot.ReloadReport{Changes: corpus.Diff(old, res.Documents), Skipped: res.Skipped, Documents: st.Documents, Chunks: st.Chunks, Took: time.Since(start)}, nil
 }

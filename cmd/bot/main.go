@@ -49,6 +49,7 @@ Usage:
   bot chat                     ask questions one after another (follow-ups keep context)
   bot index [--corpus PATH]    build or refresh the persistent index
   bot eval --questions FILE    measure retrieval and answers on a question set
+  bot serve                    run in Slack (Socket Mode and/or the Events API)
 
 Run "bot COMMAND --help" for a command's flags. With no configuration the bot
 answers from the bundled corpus with the offline embedder: no network needed.
@@ -71,6 +72,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdIndex(ctx, e, rest)
 	case "eval":
 		return cmdEval(ctx, e, rest)
+	case "serve":
+		return cmdServe(ctx, e, rest)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/newsroom/askbot/slackbot"
+)
+
+func cmdServe(ctx context.Context, e env, args []string) error {
+	fs, cfg, err := newFlags(e, "serve", "serve [flags]   (Slack mode; needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)", args)
+	if err != nil {
+		return err
+	}
+	fs.StringVar(&cfg.Slack.Listen, "listen", cfg.Slack.Listen, "HTTP address for /healthz, /metrics and the Events API (env BOT_LISTEN)")
+	if err := parse(fs, cfg, args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, e, cfg, nil)
+	if err != nil {
+		return err
+	}
+	corpusDir := ""
+	if fi, err := os.Stat(cfg.Corpus); cfg.Corpus != "" && err == nil && fi.IsDir() {
+		corpusDir = cfg.Corpus
+	}
+	bot, err := slackbot.New(slackbot.Config{
+		BotToken: string(cfg.Slack.BotToken), AppToken: string(cfg.Slack.AppToken), SigningSecret: string(cfg.Slack.SigningSecret),
+		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
+		CorpusDir: corpusDir, Model: cfg.LLM.Model,
+	}, a.engine, a.reload, a.log)
+	if err != nil {
+		return err
+	}
+	st := a.index.Stats()
+	a.log.Info("serving", "documents", st.Documents, "chunks", st.Chunks, "listen", cfg.Slack.Listen,
+		"socket_mode", cfg.Slack.AppToken != "", "events_api", cfg.Slack.SigningSecret != "")
+	return bot.Run(ctx)
+}

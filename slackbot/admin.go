@@ -1,0 +1,174 @@
+package slackbot
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// runReload re-reads the corpus, reporting progress by updating one
+// message, and ends with what changed. Questions asked meanwhile are
+// answered from the old index; a failed reload keeps it. Only one reload
+// runs at a time.
+func (b *Bot) runReload(ctx context.Context, channel, thread string) {
+	if !b.reloading.TryLock() {
+		b.post(ctx, channel, thread, "A reload is already running; I'll post its result when it finishes.")
+		return
+	}
+	defer b.reloading.Unlock()
+	msg := b.post(ctx, channel, thread, ":arrows_counterclockwise: Reloading the corpus…")
+	var mu sync.Mutex
+	last := time.Time{}
+	progress := func(line string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if msg == "" || time.Since(last) < b.cfg.UpdateEvery {
+			return
+		}
+		last = time.Now()
+		b.update(ctx, channel, msg, ":arrows_counterclockwise: Reloading the corpus… "+escape(line), nil)
+	}
+	rep, err := b.reload(ctx, progress)
+	mu.Lock()
+	defer mu.Unlock()
+	var text string
+	if err != nil {
+		b.metrics.Reloads.WithLabelValues("failed").Inc()
+		b.log.Error("reload failed", "error", err)
+		st := b.engine.Index().Stats()
+		text = fmt.Sprintf(":x: Reload failed: %s\nStill answering from the previous index (%d documents, version %s).", escape(truncate(err.Error(), 500)), st.Documents, st.Version)
+	} else {
+		b.metrics.Reloads.WithLabelValues("ok").Inc()
+		b.log.Info("reloaded", "documents", rep.Documents, "added", len(rep.Changes.Added), "changed", len(rep.Changes.Changed), "removed", len(rep.Changes.Removed), "skipped", len(rep.Skipped), "took", rep.Took)
+		text = reloadSummary(rep)
+	}
+	if msg == "" || !b.update(ctx, channel, msg, text, nil) {
+		b.post(ctx, channel, thread, text)
+	}
+}
+
+// reloadSummary tells an admin what a reload changed.
+func reloadSummary(rep *ReloadReport) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, ":white_check_mark: Reloaded in %.1fs: %d documents, %d passages.\n", rep.Took.Seconds(), rep.Documents, rep.Chunks)
+	list := func(name string, ids []string) {
+		fmt.Fprintf(&b, "%s: %d", name, len(ids))
+		if len(ids) > 0 {
+			shown := ids[:min(len(ids), 10)]
+			fmt.Fprintf(&b, " (%s", escape(strings.Join(shown, ", ")))
+			if len(ids) > len(shown) {
+				fmt.Fprintf(&b, ", and %d more", len(ids)-len(shown))
+			}
+			b.WriteString(")")
+		}
+		b.WriteString("\n")
+	}
+	list("Added", rep.Changes.Added)
+	list("Changed", rep.Changes.Changed)
+	list("Removed", rep.Changes.Removed)
+	fmt.Fprintf(&b, "Skipped: %d\n", len(rep.Skipped))
+	for i, s := range rep.Skipped {
+		if i == 10 {
+			fmt.Fprintf(&b, "… and %d more\n", len(rep.Skipped)-10)
+			break
+		}
+		fmt.Fprintf(&b, "• %s\n", escape(s.String()))
+	}
+	return truncate(b.String(), 3900)
+}
+
+// uploadFormats are the file types an admin may add to the corpus.
+var uploadFormats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+
+// onUpload stores files an admin sent in a direct message into the corpus
+// directory, then reloads.
+func (b *Bot) onUpload(ctx context.Context, user, channel, thread string, files []slack.File) {
+	switch {
+	case !b.isAdmin(user):
+		b.post(ctx, channel, thread, "Sorry, only the bot's admins can add files to the corpus.")
+		return
+	case b.cfg.CorpusDir == "":
+		b.post(ctx, channel, thread, "Uploads need a corpus directory: start the bot with BOT_CORPUS set to a directory.")
+		return
+	}
+	var stored, refused []string
+	for _, f := range files {
+		name, err := b.download(ctx, f)
+		if err != nil {
+			b.log.Warn("upload refused", "file", f.Name, "error", err)
+			refused = append(refused, fmt.Sprintf("%s (%s)", f.Name, err))
+			continue
+		}
+		stored = append(stored, name)
+	}
+	if len(refused) > 0 {
+		b.post(ctx, channel, thread, escape("Not added: "+strings.Join(refused, "; ")))
+	}
+	if len(stored) == 0 {
+		return
+	}
+	b.post(ctx, channel, thread, escape("Saved "+strings.Join(stored, ", ")+" to the corpus; reloading."))
+	b.runReload(ctx, channel, thread)
+}
+
+// download fetches one file with the bot token and writes it atomically
+// into the corpus directory, returning its name there.
+func (b *Bot) download(ctx context.Context, f slack.File) (string, error) {
+	info, _, _, err := b.api.GetFileInfoContext(ctx, f.ID, 0, 0)
+	if err != nil {
+		return "", fmt.Errorf("files.info: %w", err)
+	}
+	name := filepath.Base(strings.ReplaceAll(info.Name, "\\", "/"))
+	ext := strings.ToLower(filepath.Ext(name))
+	if name == "." || name == "/" || strings.HasPrefix(name, ".") || !containsString(uploadFormats, ext) {
+		return "", fmt.Errorf("only %s files can be added", strings.Join(uploadFormats, ", "))
+	}
+	if info.Size > corpus.DefaultMaxFileBytes {
+		return "", fmt.Errorf("larger than %d MB", corpus.DefaultMaxFileBytes>>20)
+	}
+	url := info.URLPrivateDownload
+	if url == "" {
+		url = info.URLPrivate
+	}
+	var buf bytes.Buffer
+	if err := b.api.GetFileContext(ctx, url, &buf); err != nil {
+		return "", fmt.Errorf("download: %w", err)
+	}
+	if buf.Len() > corpus.DefaultMaxFileBytes {
+		return "", fmt.Errorf("larger than %d MB", corpus.DefaultMaxFileBytes>>20)
+	}
+	tmp, err := os.CreateTemp(b.cfg.CorpusDir, ".upload-*")
+	if err != nil {
+		return "", fmt.Errorf("store: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("store: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("store: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), filepath.Join(b.cfg.CorpusDir, name)); err != nil {
+		return "", fmt.Errorf("store: %w", err)
+	}
+	return name, nil
+}
+
+func containsString(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

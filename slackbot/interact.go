@@ -1,0 +1,104 @@
+package slackbot
+
+import (
+	"context"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+// handleSlash answers /ask after it has been acknowledged: visible only to
+// the asker, with a button to share the answer in the channel.
+func (b *Bot) handleSlash(cmd slack.SlashCommand) {
+	b.goHandle(func(ctx context.Context) {
+		text := unescapeSlack(strings.TrimSpace(cmd.Text))
+		switch strings.ToLower(strings.Trim(text, " .!?")) {
+		case "reload":
+			if !b.isAdmin(cmd.UserID) {
+				b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Sorry, only the bot's admins can reload the corpus.", nil)
+				return
+			}
+			// Progress goes to the admin's direct messages with the bot.
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Reloading; I'll report in our direct messages.", nil)
+			b.runReload(ctx, cmd.UserID, "")
+			return
+		case "status":
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, b.status(), nil)
+			return
+		case "", "help":
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Usage: `/ask your question`, e.g. `/ask who denied meeting Russian officials?`", nil)
+			return
+		}
+		if ok, _ := b.limiter.allow(cmd.UserID); !ok {
+			b.metrics.RateLimits.Inc()
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "You're asking faster than I can answer: please wait a minute and ask again.", nil)
+			return
+		}
+		select {
+		case b.slots <- struct{}{}:
+			defer func() { <-b.slots }()
+		case <-ctx.Done():
+			return
+		}
+		a, err := b.engine.Ask(ctx, answer.Request{Question: text})
+		if err != nil {
+			b.log.Error("answer failed", "error", err, "via", "slash")
+			b.metrics.Errors.WithLabelValues("answer").Inc()
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Sorry, something went wrong while answering. Please try again.", nil)
+			return
+		}
+		b.observe("slash", a)
+		st := b.store(cmd.UserID, cmd.ChannelID, a)
+		b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer, share: true}))
+	})
+}
+
+// handleInteraction handles the buttons under answers: feedback and share.
+func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, act := range cb.ActionCallback.BlockActions {
+		act := act
+		b.goHandle(func(ctx context.Context) {
+			st, ok := b.stored(act.Value)
+			switch act.ActionID {
+			case actionFeedbackUp, actionFeedbackDown:
+				vote := "up"
+				if act.ActionID == actionFeedbackDown {
+					vote = "down"
+				}
+				b.metrics.Feedback.WithLabelValues(vote).Inc()
+				question := ""
+				if ok {
+					question = st.answer.Question
+				}
+				b.log.Info("feedback", "vote", vote, "answer_id", act.Value, "user", cb.User.ID, "question", question)
+				b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Thanks for the feedback.", nil)
+			case actionShare:
+				if !ok {
+					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "That answer is too old to share; please ask again.", nil)
+					return
+				}
+				blocks := answerBlocks(st.answer, view{answerID: st.id, footer: st.footer})
+				header := slack.NewContextBlock("", mrkdwn("<@"+cb.User.ID+"> asked: "+escape(truncate(st.answer.Question, 2000))))
+				b.reply(ctx, st.channel, "", "", plainAnswer(st.answer), append([]slack.Block{header}, blocks...))
+			}
+		})
+	}
+}
+
+// ephemeral shows a message to one user in a channel.
+func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks []slack.Block) {
+	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
+	if blocks != nil {
+		opts = append(opts, slack.MsgOptionBlocks(blocks...))
+	}
+	err := withBackoff(ctx, func() error { _, err := b.api.PostEphemeralContext(ctx, channel, user, opts...); return err })
+	if err != nil {
+		b.log.Error("chat.postEphemeral failed", "channel", channel, "error", err)
+		b.metrics.Errors.WithLabelValues("chat.postEphemeral").Inc()
+	}
+}

@@ -1,0 +1,249 @@
+package slackbot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// Run connects the bot and answers until ctx is done; then it stops taking
+// questions, lets those in flight finish (up to Config.Drain) and returns.
+// It serves /healthz and /metrics on Config.Listen, Slack's HTTP requests
+// there too when a signing secret is set, and Socket Mode when an app token is.
+func (b *Bot) Run(ctx context.Context) error {
+	auth, err := b.api.AuthTestContext(ctx)
+	if err != nil {
+		return fmt.Errorf("slack auth.test: %w", err)
+	}
+	b.botUserID = auth.UserID
+	b.log.Info("connected to Slack", "team", auth.Team, "bot_user", auth.UserID)
+
+	root, cancelRoot := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelRoot()
+	b.root = root
+	b.accepting.Store(true)
+
+	ln, err := net.Listen("tcp", b.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", b.cfg.Listen, err)
+	}
+	b.addr.Store(ln.Addr().String())
+	srv := &http.Server{Handler: b.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	close(b.ready)
+
+	errc := make(chan error, 1)
+	if b.cfg.AppToken != "" {
+		go func() { errc <- b.runSocketMode(ctx) }()
+	}
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case runErr = <-errc:
+		if ctx.Err() == nil && runErr != nil {
+			runErr = fmt.Errorf("socket mode: %w", runErr)
+		} else {
+			runErr = nil
+		}
+	}
+
+	// Shut down: no new questions; finish those in flight, within Drain.
+	b.accepting.Store(false)
+	b.log.Info("shutting down: finishing answers in flight", "drain", b.cfg.Drain)
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(shutdown)
+	drained := make(chan struct{})
+	go func() { b.inflight.Wait(); close(drained) }()
+	select {
+	case <-drained:
+	case <-time.After(b.cfg.Drain):
+		b.log.Warn("answers still in flight at the end of the drain period; cancelling them")
+		cancelRoot()
+		<-drained
+	}
+	return runErr
+}
+
+// Ready is closed once Run listens; Addr then gives the HTTP address.
+func (b *Bot) Ready() <-chan struct{} { return b.ready }
+
+// Addr is the address the HTTP listener is bound to.
+func (b *Bot) Addr() string {
+	s, _ := b.addr.Load().(string)
+	return s
+}
+
+// runSocketMode receives events over Socket Mode, acknowledging each at once.
+func (b *Bot) runSocketMode(ctx context.Context) error {
+	client := socketmode.New(b.api, socketmode.OptionLog(slogOutput{b.log}))
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case evt, ok := <-client.Events:
+				if !ok {
+					return
+				}
+				b.onSocketEvent(client, evt)
+			}
+		}
+	}()
+	return client.RunContext(ctx)
+}
+
+func (b *Bot) onSocketEvent(client *socketmode.Client, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeEventsAPI:
+		client.Ack(*evt.Request)
+		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+		if !ok {
+			return
+		}
+		id := ""
+		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
+			id = cb.EventID
+		}
+		if evt.Request.RetryAttempt > 0 {
+			b.log.Info("Slack retried an event", "event_id", id, "attempt", evt.Request.RetryAttempt, "reason", evt.Request.RetryReason)
+		}
+		b.handleEvent(id, ev)
+	case socketmode.EventTypeSlashCommand:
+		client.Ack(*evt.Request)
+		if cmd, ok := evt.Data.(slack.SlashCommand); ok {
+			b.handleSlash(cmd)
+		}
+	case socketmode.EventTypeInteractive:
+		client.Ack(*evt.Request)
+		if cb, ok := evt.Data.(slack.InteractionCallback); ok {
+			b.handleInteraction(cb)
+		}
+	case socketmode.EventTypeConnected:
+		b.log.Info("socket mode connected")
+	case socketmode.EventTypeConnectionError:
+		b.log.Warn("socket mode connection error; retrying")
+	case socketmode.EventTypeInvalidAuth:
+		b.log.Error("socket mode: invalid app token (SLACK_APP_TOKEN)")
+	}
+}
+
+// slogOutput lets slack-go's Socket Mode client log through slog at debug level.
+type slogOutput struct{ log *slog.Logger }
+
+func (s slogOutput) Output(_ int, msg string) error {
+	s.log.Debug(strings.TrimSpace(msg), "from", "socketmode")
+	return nil
+}
+
+// Handler serves /healthz and /metrics, and, with a signing secret,
+// Slack's Events API (/slack/events), slash commands (/slack/commands) and
+// interactivity (/slack/interactions).
+func (b *Bot) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if b.engine.Index() == nil {
+			http.Error(w, "index not loaded", http.StatusServiceUnavailable)
+			return
+		}
+		st := b.engine.Index().Stats()
+		fmt.Fprintf(w, "ok: %d documents, version %s\n", st.Documents, st.Version)
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(b.registry, promhttp.HandlerOpts{}))
+	if b.cfg.SigningSecret != "" {
+		mux.HandleFunc("POST /slack/events", b.verified(b.serveEvents))
+		mux.HandleFunc("POST /slack/commands", b.verified(b.serveCommand))
+		mux.HandleFunc("POST /slack/interactions", b.verified(b.serveInteraction))
+	}
+	return mux
+}
+
+// verified checks Slack's request signature before next sees the body: a
+// missing, wrong or stale signature gets 401 and no work is done.
+func (b *Bot) verified(next func(http.ResponseWriter, *http.Request, []byte)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		if err != nil {
+			http.Error(w, "cannot read body", http.StatusBadRequest)
+			return
+		}
+		sv, err := slack.NewSecretsVerifier(r.Header, b.cfg.SigningSecret)
+		if err == nil {
+			sv.Write(body)
+			err = sv.Ensure()
+		}
+		if err != nil {
+			b.log.Warn("rejected a request with a bad signature", "path", r.URL.Path, "error", err)
+			b.metrics.Errors.WithLabelValues("signature").Inc()
+			http.Error(w, "invalid signature", http.StatusUnauthorized)
+			return
+		}
+		next(w, r, body)
+	}
+}
+
+func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
+	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	if err != nil {
+		http.Error(w, "cannot parse event", http.StatusBadRequest)
+		return
+	}
+	switch ev.Type {
+	case slackevents.URLVerification:
+		var v slackevents.ChallengeResponse
+		json.Unmarshal(body, &v)
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte(v.Challenge))
+	case slackevents.CallbackEvent:
+		w.WriteHeader(http.StatusOK) // acknowledge at once; answer in the background
+		id := ""
+		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
+			id = cb.EventID
+		}
+		if n := r.Header.Get("X-Slack-Retry-Num"); n != "" {
+			b.log.Info("Slack retried an event", "event_id", id, "attempt", n, "reason", r.Header.Get("X-Slack-Retry-Reason"))
+		}
+		b.handleEvent(id, ev)
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) {
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	cmd, err := slack.SlashCommandParse(r)
+	if err != nil {
+		http.Error(w, "cannot parse command", http.StatusBadRequest)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	b.handleSlash(cmd)
+}
+
+func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, body []byte) {
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		http.Error(w, "cannot parse form", http.StatusBadRequest)
+		return
+	}
+	var cb slack.InteractionCallback
+	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
+		http.Error(w, "cannot parse payload", http.StatusBadRequest)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	b.handleInteraction(cb)
+}
