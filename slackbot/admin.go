@@ -24,7 +24,6 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 		b.post(ctx, channel, thread, "A reload is already running; I'll post its result when it finishes.")
 		return
 	}
-	defer b.reloading.Unlock()
 	msg := b.post(ctx, channel, thread, ":arrows_counterclockwise: Reloading the corpus…")
 	var mu sync.Mutex
 	last := time.Time{}
@@ -38,6 +37,7 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 		b.update(ctx, channel, msg, ":arrows_counterclockwise: Reloading the corpus… "+escape(line), nil)
 	}
 	rep, err := b.reload(ctx, progress)
+	b.reloading.Unlock() // the index is swapped (or kept): another reload may start
 	mu.Lock()
 	defer mu.Unlock()
 	var text string

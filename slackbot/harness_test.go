@@ -1,0 +1,168 @@
+package slackbot
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/retrieval"
+)
+
+const (
+	admin    = "UADMIN"
+	reporter = "UREPORTER"
+)
+
+// harness is the bot running against a fake Slack.
+type harness struct {
+	slack   *fakeslack.Server
+	bot     *Bot
+	engine  *answer.Engine
+	reloads atomic.Int64
+	// reloadErr, when set, makes reloads fail.
+	reloadErr atomic.Value
+	corpusDir string
+	cancel    context.CancelFunc
+}
+
+func seedIndex(t testing.TB, dir string) *retrieval.Index {
+	t.Helper()
+	var res *corpus.Result
+	var err error
+	if dir == "" {
+		res, err = corpus.LoadFS(context.Background(), corpus.Bundled(), corpus.Options{})
+	} else {
+		res, err = corpus.Load(context.Background(), dir, corpus.Options{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Build(context.Background(), res.Documents, g, retrieval.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// startBot runs a bot over Socket Mode (and HTTP with a signing secret)
+// against a fresh fake Slack. configure may change the settings.
+func startBot(t *testing.T, configure func(*Config)) *harness {
+	t.Helper()
+	h := &harness{slack: fakeslack.New(t)}
+	cfg := Config{
+		BotToken: "xoxb-test-token", AppToken: "xapp-test-token", APIURL: h.slack.APIURL(), Listen: "127.0.0.1:0",
+		Admins: []string{admin}, UpdateEvery: 5e6, UserRate: -1,
+	}
+	if configure != nil {
+		configure(&cfg)
+	}
+	h.corpusDir = cfg.CorpusDir
+	h.engine = answer.NewEngine(seedIndex(t, h.corpusDir), retrieval.SearchOptions{K: 5})
+	reload := func(ctx context.Context, progress func(string)) (*ReloadReport, error) {
+		h.reloads.Add(1)
+		progress("reading the corpus")
+		if err, _ := h.reloadErr.Load().(error); err != nil {
+			return nil, err
+		}
+		old := h.engine.Index().Documents()
+		ix := seedIndex(t, h.corpusDir)
+		h.engine.SetIndex(ix)
+		return &ReloadReport{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks}, nil
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		log = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	b, err := New(cfg, h.engine, reload, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.bot = b
+	ctx, cancel := context.WithCancel(context.Background())
+	h.cancel = cancel
+	var runErr error
+	stopped := make(chan struct{})
+	go func() { runErr = b.Run(ctx); close(stopped) }()
+	t.Cleanup(func() {
+		cancel()
+		<-stopped
+		if runErr != nil && !errors.Is(runErr, context.Canceled) {
+			t.Errorf("Run: %v", runErr)
+		}
+	})
+	select {
+	case <-b.Ready():
+	case <-stopped:
+		t.Fatalf("bot stopped: %v", runErr)
+	}
+	return h
+}
+
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+// mention sends an app_mention over Socket Mode.
+func (h *harness) mention(t *testing.T, eventID, user, channel, ts, thread, text string, retry int) {
+	t.Helper()
+	ev := map[string]any{"type": "app_mention", "user": user, "text": "<@" + fakeslack.BotUserID + "> " + text, "ts": ts, "channel": channel, "event_ts": ts}
+	if thread != "" {
+		ev["thread_ts"] = thread
+	}
+	h.slack.Send("events_api", "env-"+eventID+"-"+string(rune('0'+retry)), retry, fakeslack.Event(eventID, ev))
+}
+
+// finalAnswer waits for the answer posted or updated in a thread: the
+// message with blocks.
+func (h *harness) finalAnswer(t *testing.T, channel, thread string) fakeslack.Call {
+	t.Helper()
+	return h.slack.WaitFor(func(c fakeslack.Call) bool {
+		if c.Get("channel") != channel || c.Get("blocks") == "" {
+			return false
+		}
+		switch c.Method {
+		case "chat.postMessage":
+			return c.Get("thread_ts") == thread
+		case "chat.update":
+			return h.placeholderThread(c.Get("ts")) == thread
+		}
+		return false
+	})
+}
+
+// placeholderThread is the thread of the message the bot posted with ts.
+func (h *harness) placeholderThread(ts string) string {
+	for _, c := range h.slack.CallsTo("chat.postMessage") {
+		if c.TS == ts {
+			return c.Get("thread_ts")
+		}
+	}
+	return "?"
+}
+
+var buttonValueRE = regexp.MustCompile(`"action_id":"` + actionFeedbackUp + `","value":"([0-9a-f]+)"`)
+
+// answerID finds the answer ID carried by the feedback buttons.
+func answerID(t *testing.T, blocks string) string {
+	t.Helper()
+	m := buttonValueRE.FindStringSubmatch(blocks)
+	if m == nil {
+		t.Fatalf("no feedback button in %s", blocks)
+	}
+	return m[1]
+}
