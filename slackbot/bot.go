@@ -114,6 +114,7 @@ type Bot struct {
 
 	registry *prometheus.Registry
 	ready    chan struct{}
+	draining chan struct{}
 	addr     atomic.Value
 }
 
@@ -147,7 +148,7 @@ func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger) (
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	b := &Bot{
 		cfg: cfg, api: slack.New(cfg.BotToken, opts...), engine: engine, reload: reload, log: log, metrics: NewMetrics(reg),
-		registry: reg, ready: make(chan struct{}),
+		registry: reg, ready: make(chan struct{}), draining: make(chan struct{}),
 		started: time.Now(), seen: newDedupe(time.Hour), limiter: newUserLimiter(cfg.UserRate, time.Minute),
 		slots: make(chan struct{}, cfg.MaxConcurrent), answers: map[string]*storedAnswer{}, root: context.Background(),
 	}

@@ -62,6 +62,7 @@ func (b *Bot) Run(ctx context.Context) error {
 
 	// Shut down: no new questions; finish those in flight, within Drain.
 	b.accepting.Store(false)
+	close(b.draining)
 	b.log.Info("shutting down: finishing answers in flight", "drain", b.cfg.Drain)
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -77,6 +78,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	return runErr
 }
+
+// Draining is closed when the bot stops taking new questions.
+func (b *Bot) Draining() <-chan struct{} { return b.draining }
 
 // Ready is closed once Run listens; Addr then gives the HTTP address.
 func (b *Bot) Ready() <-chan struct{} { return b.ready }

@@ -226,6 +226,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	switch method {
 	case "auth.test":
+		s.record(c)
 		writeJSON(w, map[string]any{"ok": true, "user_id": BotUserID, "user": "newsbot", "team": "Newsroom", "team_id": "T1"})
 	case "chat.postMessage":
 		s.mu.Lock()

@@ -1,0 +1,84 @@
+package slackbot
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/slack-go/slack"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+func TestEscapeDefusesMrkdwn(t *testing.T) {
+	hostile := "<!channel> ping <@U123> and <http://evil.example|click here> & <#C1>"
+	a := &answer.Answer{Kind: answer.Extractive, Label: "Quotes <b>", Sentences: []answer.Sentence{{Text: "“" + hostile + "”", Cites: []int{1}}},
+		Sources:  []answer.Source{{N: 1, Title: "Title with <!here>", Source: "Src & Co", URL: "javascript:alert(1)", Paragraph: 2, Quote: hostile, DocID: "doc`1"}},
+		Warnings: []string{"warning <!everyone>"}}
+	raw, err := json.Marshal(answerBlocks(a, view{answerID: "abc", footer: "footer <@U9>"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var decoded []map[string]any
+	json.Unmarshal(raw, &decoded)
+	text := blockTexts(t, string(raw))
+	for _, bad := range []string{"<!channel>", "<@U123>", "<http://evil", "<!here>", "<!everyone>", "<@U9>", "<#C1>", "javascript:", "<b>"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("unescaped %q in:\n%s", bad, text)
+		}
+	}
+	if !strings.Contains(text, "&lt;!channel&gt;") || !strings.Contains(text, "Src &amp; Co") {
+		t.Errorf("escaped text missing:\n%s", text)
+	}
+}
+
+func TestSourceLinksOnlyToWebURLs(t *testing.T) {
+	got := sourceText(answer.Source{N: 1, Title: "A | B", URL: "https://example.org/a?b=1", Paragraph: 3, Quote: "q"})
+	if !strings.Contains(got, "<https://example.org/a?b=1|A ¦ B>") {
+		t.Errorf("link %q", got)
+	}
+	// Characters that would end the link are percent-encoded.
+	if got := sourceText(answer.Source{N: 1, Title: "T", URL: "https://example.org/a>b|c", Paragraph: 3}); !strings.Contains(got, "<https://example.org/a%3Eb%7Cc|T>") {
+		t.Errorf("URL not made safe: %q", got)
+	}
+	if got := sourceText(answer.Source{N: 1, Title: "T", URL: "ftp://example.org/x", Paragraph: 3}); strings.Contains(got, "<ftp") {
+		t.Errorf("non-web URL linked: %q", got)
+	}
+}
+
+func TestLongAnswersStayWithinSlackLimits(t *testing.T) {
+	long := strings.Repeat("Ünïcödé words fill the answer. ", 400) // ~12,000 bytes
+	var sources []answer.Source
+	for i := 1; i <= 80; i++ {
+		sources = append(sources, answer.Source{N: i, Title: fmt.Sprint("Doc ", i), Paragraph: 1, Quote: strings.Repeat("quote ", 1000)})
+	}
+	a := &answer.Answer{Kind: answer.Generated, Sentences: []answer.Sentence{{Text: long, Cites: []int{1}}}, Sources: sources}
+	blocks := answerBlocks(a, view{answerID: "x", footer: "f", share: true})
+	if len(blocks) > maxBlocks {
+		t.Fatalf("%d blocks, Slack allows %d", len(blocks), maxBlocks)
+	}
+	joined := ""
+	for _, b := range blocks {
+		if s, ok := b.(*slack.SectionBlock); ok {
+			if len(s.Text.Text) > maxSectionText {
+				t.Errorf("section of %d characters", len(s.Text.Text))
+			}
+			joined += s.Text.Text
+		}
+	}
+	if !strings.Contains(joined, "more sources not shown") && !strings.Contains(blockTexts(t, mustJSON(t, blocks)), "more sources not shown") {
+		t.Error("dropped sources are not mentioned")
+	}
+	if strings.Count(joined, "Ünïcödé") < 390 {
+		t.Error("the answer text was cut instead of split")
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
+}
