@@ -1,8 +1,12 @@
 package slackbot
 
 import (
+	"os"
+	"slices"
+
 	"encoding/json"
 	"fmt"
+	yaml "go.yaml.in/yaml/v3"
 	"strings"
 	"testing"
 
@@ -81,4 +85,44 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(raw)
+}
+
+func TestManifestNamesWhatTheBotUses(t *testing.T) {
+	raw, err := os.ReadFile("../slack/manifest.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Features struct {
+			SlashCommands []struct{ Command string } `yaml:"slash_commands"`
+		}
+		OAuth struct {
+			Scopes struct{ Bot []string } `yaml:"scopes"`
+		} `yaml:"oauth_config"`
+		Settings struct {
+			Events struct {
+				BotEvents []string `yaml:"bot_events"`
+			} `yaml:"event_subscriptions"`
+			Interactivity struct {
+				Enabled bool `yaml:"is_enabled"`
+			} `yaml:"interactivity"`
+			SocketMode bool `yaml:"socket_mode_enabled"`
+		}
+	}
+	if err := yaml.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, scope := range []string{"app_mentions:read", "chat:write", "commands", "reactions:write", "im:history", "channels:history", "files:read"} {
+		if !slices.Contains(m.OAuth.Scopes.Bot, scope) {
+			t.Errorf("manifest lacks scope %s", scope)
+		}
+	}
+	for _, ev := range []string{"app_mention", "message.im"} {
+		if !slices.Contains(m.Settings.Events.BotEvents, ev) {
+			t.Errorf("manifest lacks event %s", ev)
+		}
+	}
+	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/ask" || !m.Settings.Interactivity.Enabled || !m.Settings.SocketMode {
+		t.Errorf("manifest: %+v", m)
+	}
 }

@@ -329,7 +329,7 @@ func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}()
-	ping := time.NewTicker(2 * time.Second)
+	ping := time.NewTicker(100 * time.Millisecond)
 	defer ping.Stop()
 	for {
 		select {
