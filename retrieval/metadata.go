@@ -95,27 +95,40 @@ func sameDay(t, day time.Time) bool {
 	return y1 == y2 && m1 == m2 && d1 == d2
 }
 
-// sourceClauses returns, for each named source, the text from its mention
-// to the next source's mention.
+// sourceClauses returns, for each named source, the words around its
+// mention: from the end of the previous source's mention to the start of
+// the next one. Questions say both "as reported by X, …" and "… according
+// to X", so the words on both sides describe X's article.
 func sourceClauses(query string, sources []string) []string {
-	at := make([]int, len(sources))
+	type mention struct{ start, end int }
+	at := make([]mention, len(sources))
 	for i, src := range sources {
-		at[i] = indexWord(query, src)
-		if at[i] < 0 {
-			at[i] = indexWord(query, strings.TrimPrefix(src, "The "))
+		name := src
+		j := indexWord(query, name)
+		if j < 0 {
+			name = strings.TrimPrefix(src, "The ")
+			j = indexWord(query, name)
 		}
+		at[i] = mention{j, j + len(name)}
 	}
 	out := make([]string, len(sources))
 	for i := range sources {
-		end := len(query)
+		if at[i].start < 0 {
+			continue
+		}
+		from, to := 0, len(query)
 		for j := range sources {
-			if at[j] > at[i] && at[j] < end {
-				end = at[j]
+			if at[j].start < 0 || j == i {
+				continue
+			}
+			if at[j].end <= at[i].start && at[j].end > from {
+				from = at[j].end
+			}
+			if at[j].start >= at[i].end && at[j].start < to {
+				to = at[j].start
 			}
 		}
-		if at[i] >= 0 {
-			out[i] = query[at[i]:end]
-		}
+		out[i] = query[from:at[i].start] + " " + query[at[i].end:to]
 	}
 	return out
 }

@@ -72,3 +72,14 @@ func TestSearchCoversEveryNamedOutlet(t *testing.T) {
 		t.Errorf("dated question ranks %s first, want v1", dated.Hits[0].Doc.ID)
 	}
 }
+
+func TestSourceClauses(t *testing.T) {
+	q := "Which company, known for its sale day as reported by Wired and its e-reader dominance according to The Verge, was sued?"
+	got := sourceClauses(q, []string{"Wired", "The Verge"})
+	if !strings.Contains(got[0], "known for its sale day as reported by") || strings.Contains(got[0], "e-reader") {
+		t.Errorf("Wired's clause = %q", got[0])
+	}
+	if !strings.Contains(got[1], "e-reader dominance according to") || !strings.Contains(got[1], "was sued") || strings.Contains(got[1], "sale day") {
+		t.Errorf("The Verge's clause = %q", got[1])
+	}
+}

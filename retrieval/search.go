@@ -64,6 +64,9 @@ type SearchOptions struct {
 	// DateBoost raises the score of documents published on a date named in
 	// the question by this fraction (default 0.3; negative: none).
 	DateBoost float64
+	// MaxPerDoc caps the passages of one document while other documents
+	// have passages to offer (default 4; negative: no cap).
+	MaxPerDoc int
 	// Floor is the least Coverage of the passages for an answer (default 0.3).
 	Floor float64
 }
@@ -89,6 +92,9 @@ func (o SearchOptions) withDefaults() SearchOptions {
 	}
 	if o.DateBoost == 0 {
 		o.DateBoost = 0.3
+	}
+	if o.MaxPerDoc == 0 {
+		o.MaxPerDoc = 4
 	}
 	if o.Floor == 0 {
 		o.Floor = 0.3
@@ -230,12 +236,22 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		}
 	}
 	hits := picked
-	for _, h := range ranked {
-		if len(hits) >= opts.K {
-			break
-		}
-		if !taken[h.Chunk] {
+	perDoc := map[string]int{}
+	for _, h := range picked {
+		perDoc[h.Doc.ID]++
+	}
+	for pass := 0; pass < 2 && len(hits) < opts.K; pass++ {
+		for _, h := range ranked {
+			if len(hits) >= opts.K {
+				break
+			}
+			// First pass: at most MaxPerDoc passages per document, so more
+			// documents get in; second pass: fill what is left.
+			if taken[h.Chunk] || (pass == 0 && opts.MaxPerDoc > 0 && perDoc[h.Doc.ID] >= opts.MaxPerDoc) {
+				continue
+			}
 			taken[h.Chunk] = true
+			perDoc[h.Doc.ID]++
 			hits = append(hits, h)
 		}
 	}
