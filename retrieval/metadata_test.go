@@ -76,7 +76,8 @@ func TestSearchCoversEveryNamedOutlet(t *testing.T) {
 func TestSourceClauses(t *testing.T) {
 	q := "Which company, known for its sale day as reported by Wired and its e-reader dominance according to The Verge, was sued?"
 	got := sourceClauses(q, []string{"Wired", "The Verge"})
-	if !strings.Contains(got[0], "known for its sale day as reported by") || strings.Contains(got[0], "e-reader") {
+	// The words between two mentions may describe either article: both get them.
+	if !strings.Contains(got[0], "known for its sale day as reported by") || strings.Contains(got[0], "was sued") {
 		t.Errorf("Wired's clause = %q", got[0])
 	}
 	if !strings.Contains(got[1], "e-reader dominance according to") || !strings.Contains(got[1], "was sued") || strings.Contains(got[1], "sale day") {
