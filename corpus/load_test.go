@@ -270,3 +270,30 @@ func TestDiff(t *testing.T) {
 		t.Errorf("Diff = %+v", got)
 	}
 }
+
+func TestFingerprint(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "Alpha text.")
+	first, err := Fingerprint(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := Fingerprint(dir); again != first {
+		t.Error("fingerprint of an unchanged corpus changed")
+	}
+	write(t, filepath.Join(dir, "a.txt"), "Alpha text, rewritten.")
+	changed, _ := Fingerprint(dir)
+	write(t, filepath.Join(dir, "b.txt"), "Beta.")
+	added, _ := Fingerprint(dir)
+	if changed == first || added == changed {
+		t.Error("fingerprint missed a rewrite or an addition")
+	}
+	if _, err := Fingerprint(filepath.Join(dir, "missing")); err == nil {
+		t.Error("a missing corpus has a fingerprint")
+	}
+	a, _ := FingerprintFS(Bundled())
+	b, _ := FingerprintFS(Bundled())
+	if a == "" || a != b {
+		t.Errorf("bundled fingerprint %q %q", a, b)
+	}
+}

@@ -110,7 +110,8 @@ func BenchmarkQuery(b *testing.B) {
 				q := benchQueries[i%len(benchQueries)]
 				i++
 				vec, _ := g.Embed(b.Context(), []string{q})
-				if _, err := ix.coll.QueryEmbedding(b.Context(), vec[0], opts.Candidates, nil, nil); err != nil {
+				dense, _ := ix.dense()
+				if _, err := dense.coll.QueryEmbedding(b.Context(), vec[0], opts.Candidates, nil, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -27,10 +27,10 @@ type Index struct {
 	docs     map[string]*corpus.Document
 	docOrder []*corpus.Document
 	chunks   []Chunk
-	byKey    map[string]int // chromem document ID → chunk index
 	lex      *Lexical
-	db       *chromem.DB
-	coll     *chromem.Collection
+	// dense returns the chunk vectors, loaded on first use when the index
+	// was reopened from disk.
+	dense    func() (*denseIndex, error)
 	embedder Embedder
 	chunker  Chunker
 	built    time.Time
@@ -40,6 +40,13 @@ type Index struct {
 	sources map[string][]string
 	// Embedded is how many chunks this build embedded (the rest came from the cache).
 	Embedded int
+}
+
+// denseIndex is the chromem-go collection of chunk vectors.
+type denseIndex struct {
+	db    *chromem.DB
+	coll  *chromem.Collection
+	byKey map[string]int // chromem document ID → chunk index
 }
 
 // Stats describes an index for people: in a status command or an answer's footer.
@@ -83,6 +90,12 @@ type BuildOptions struct {
 	Previous *chromem.Collection
 	// Progress, when set, is called as chunks are embedded.
 	Progress func(done, total int)
+	// Fingerprint identifies the corpus files (names, sizes, times). Store
+	// saves it so that Reopen can skip reading an unchanged corpus.
+	Fingerprint string
+	// Skipped are the corpus files that could not be loaded; Store saves
+	// them with the index.
+	Skipped []corpus.Skipped
 }
 
 // Build indexes docs: it chunks them, embeds every chunk (reusing vectors from
@@ -104,36 +117,30 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 		chunker:  opts.Chunker,
 		built:    time.Now().UTC(),
 	}
-	ix.docChunks = make(map[string][2]int, len(docs))
-	ix.sources = make(map[string][]string)
 	for _, d := range docs {
 		if _, dup := ix.docs[d.ID]; dup {
 			return nil, fmt.Errorf("build index: duplicate document id %q", d.ID)
 		}
 		ix.docs[d.ID] = d
-		first := len(ix.chunks)
 		ix.chunks = append(ix.chunks, opts.Chunker.Split(d)...)
-		ix.docChunks[d.ID] = [2]int{first, len(ix.chunks)}
-		if src := strings.TrimSpace(d.Source); len(src) >= 3 {
-			ix.sources[src] = append(ix.sources[src], d.ID)
-		}
 	}
 	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
+	ix.indexStructure()
 
-	ix.db = chromem.NewDB()
-	coll, err := ix.db.CreateCollection(collectionName, map[string]string{"embedder": embedder.Name()}, refuseEmbedding)
+	dense := &denseIndex{db: chromem.NewDB(), byKey: make(map[string]int, len(ix.chunks))}
+	coll, err := dense.db.CreateCollection(collectionName, map[string]string{"embedder": embedder.Name()}, refuseEmbedding)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	ix.coll = coll
-	ix.byKey = make(map[string]int, len(ix.chunks))
+	dense.coll = coll
+	ix.dense = func() (*denseIndex, error) { return dense, nil }
 
 	// Vectors of unchanged chunks come from the previous index.
 	var todo []int
 	vecs := make([]chromem.Document, 0, len(ix.chunks))
 	for i := range ix.chunks {
 		key := vectorKey(&ix.chunks[i])
-		ix.byKey[key] = i
+		dense.byKey[key] = i
 		if opts.Previous != nil {
 			if old, err := opts.Previous.GetByID(ctx, key); err == nil {
 				vecs = append(vecs, chromem.Document{ID: key, Embedding: old.Embedding})
@@ -170,6 +177,36 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 		}
 	}
 	return ix, nil
+}
+
+// indexStructure derives the lookups that follow from the chunks: each
+// document's chunk range, the documents of each outlet, and the
+// chunk-to-document maps of the BM25 index.
+func (ix *Index) indexStructure() {
+	ix.docChunks = make(map[string][2]int, len(ix.docOrder))
+	ix.sources = make(map[string][]string)
+	ix.lex.chunkDoc = make([]uint32, len(ix.chunks))
+	ix.lex.docFirst = make([]uint32, 0, len(ix.docOrder)+1)
+	docIndex := make(map[string]uint32, len(ix.docOrder))
+	for i, d := range ix.docOrder {
+		docIndex[d.ID] = uint32(i)
+		if src := strings.TrimSpace(d.Source); len(src) >= 3 {
+			ix.sources[src] = append(ix.sources[src], d.ID)
+		}
+	}
+	start := 0
+	for i, c := range ix.chunks {
+		ix.lex.chunkDoc[i] = docIndex[c.DocID]
+		if i+1 == len(ix.chunks) || ix.chunks[i+1].DocID != c.DocID {
+			ix.docChunks[c.DocID] = [2]int{start, i + 1}
+			start = i + 1
+		}
+	}
+	for _, d := range ix.docOrder {
+		r := ix.docChunks[d.ID]
+		ix.lex.docFirst = append(ix.lex.docFirst, uint32(r[0]))
+	}
+	ix.lex.docFirst = append(ix.lex.docFirst, uint32(len(ix.chunks)))
 }
 
 // refuseEmbedding is the collection's embedding function: every vector is

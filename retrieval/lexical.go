@@ -98,20 +98,19 @@ type Lexical struct {
 	MetaWeight float64
 }
 
-// newLexical indexes chunks, which must be grouped by document in order.
+// defaultMetaWeight weighs the title-and-source field against the body.
+const defaultMetaWeight = 0.5
+
+// newLexical indexes chunks, which must be grouped by document in order;
+// the index's chunk-to-document maps are set by Index.indexStructure.
 func newLexical(chunks []Chunk, meta func(docID string) string) *Lexical {
-	l := &Lexical{body: newField(), meta: newField(), MetaWeight: 0.5}
-	prev := ""
+	l := &Lexical{body: newField(), meta: newField(), MetaWeight: defaultMetaWeight}
 	for i, c := range chunks {
-		if i == 0 || c.DocID != prev {
-			l.docFirst = append(l.docFirst, uint32(i))
+		if i == 0 || c.DocID != chunks[i-1].DocID {
 			l.meta.add(Terms(meta(c.DocID)))
-			prev = c.DocID
 		}
-		l.chunkDoc = append(l.chunkDoc, uint32(len(l.docFirst)-1))
 		l.body.add(Terms(c.Text))
 	}
-	l.docFirst = append(l.docFirst, uint32(len(chunks)))
 	l.body.finish()
 	l.meta.finish()
 	return l

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	chromem "github.com/philippgille/chromem-go"
@@ -20,17 +21,22 @@ import (
 )
 
 // manifestVersion changes whenever the snapshot layout or chunk keys change.
-const manifestVersion = 1
+const manifestVersion = 2
 
 // manifest describes the snapshot in a store directory.
 type manifest struct {
-	Version   int       `json:"version"`
-	Embedder  string    `json:"embedder"`
-	CorpusKey string    `json:"corpus_key"`
-	Vectors   string    `json:"vectors"` // file name of the chromem-go export
-	Built     time.Time `json:"built"`
-	Documents int       `json:"documents"`
-	Chunks    int       `json:"chunks"`
+	Version   int     `json:"version"`
+	Embedder  string  `json:"embedder"`
+	CorpusKey string  `json:"corpus_key"`
+	Vectors   string  `json:"vectors"`  // file name of the chromem-go export
+	Snapshot  string  `json:"snapshot"` // file name of the documents, chunks and BM25 postings
+	Chunker   Chunker `json:"chunker"`
+	// Fingerprint identifies the corpus files by name, size and time.
+	Fingerprint string           `json:"fingerprint,omitempty"`
+	Skipped     []corpus.Skipped `json:"skipped,omitempty"`
+	Built       time.Time        `json:"built"`
+	Documents   int              `json:"documents"`
+	Chunks      int              `json:"chunks"`
 }
 
 // corpusKey identifies the documents' content together with the chunking.
@@ -91,6 +97,12 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 		}
 		ix.built = m.Built
 		rep.Reused = true
+		if m.Fingerprint != opts.Fingerprint || len(m.Skipped) != len(opts.Skipped) {
+			// Same content, files touched: remember the new fingerprint.
+			if err := s.save(dir, ix, key, opts); err != nil {
+				return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
+			}
+		}
 		return ix, rep, nil
 	}
 	opts.Previous = prev
@@ -99,58 +111,87 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 		return nil, rep, err
 	}
 	rep.Embedded = ix.Embedded
-	if err := s.save(dir, ix, key); err != nil {
+	if err := s.save(dir, ix, key, opts); err != nil {
 		return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 	}
 	return ix, rep, nil
 }
 
-// load reads the manifest and vectors in dir.
-func (s Store) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, error) {
+// manifest reads and checks the manifest in dir.
+func (s Store) manifest(dir string, embedder Embedder) (*manifest, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var m manifest
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, nil, fmt.Errorf("manifest: %w", err)
+		return nil, fmt.Errorf("manifest: %w", err)
 	}
 	if m.Version != manifestVersion || m.Embedder != embedder.Name() {
-		return nil, nil, fmt.Errorf("manifest: version %d of %q, want version %d of %q", m.Version, m.Embedder, manifestVersion, embedder.Name())
+		return nil, fmt.Errorf("manifest: version %d of %q, want version %d of %q", m.Version, m.Embedder, manifestVersion, embedder.Name())
 	}
-	if strings.ContainsAny(m.Vectors, `/\`) || m.Vectors == "" {
-		return nil, nil, fmt.Errorf("manifest: bad vectors file %q", m.Vectors)
+	for _, name := range []string{m.Vectors, m.Snapshot} {
+		if strings.ContainsAny(name, `/\`) || name == "" || name == "." || name == ".." {
+			return nil, fmt.Errorf("manifest: bad file name %q", name)
+		}
 	}
-	f, err := os.Open(filepath.Join(dir, m.Vectors))
+	return &m, nil
+}
+
+// load reads the manifest and vectors in dir.
+func (s Store) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, error) {
+	m, err := s.manifest(dir, embedder)
+	if err != nil {
+		return nil, nil, err
+	}
+	coll, _, err := importVectors(filepath.Join(dir, m.Vectors))
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, coll, nil
+}
+
+// importVectors reads a chromem-go export of the chunk collection.
+func importVectors(path string) (*chromem.Collection, *chromem.DB, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("vectors: %w", err)
 	}
 	defer f.Close()
 	db := chromem.NewDB()
 	if err := db.ImportFromReader(f, ""); err != nil {
-		return nil, nil, fmt.Errorf("vectors %s: %w", m.Vectors, err)
+		return nil, nil, fmt.Errorf("vectors %s: %w", filepath.Base(path), err)
 	}
 	coll := db.GetCollection(collectionName, refuseEmbedding)
 	if coll == nil {
-		return nil, nil, fmt.Errorf("vectors %s: no %q collection", m.Vectors, collectionName)
+		return nil, nil, fmt.Errorf("vectors %s: no %q collection", filepath.Base(path), collectionName)
 	}
-	return &m, coll, nil
+	return coll, db, nil
 }
 
-// save writes ix's vectors to a new file, then points the manifest at it by
-// an atomic rename, then removes older vector files. A crash at any moment
-// leaves the old or the new snapshot whole.
-func (s Store) save(dir string, ix *Index, key string) error {
+// save writes ix's vectors and snapshot to new files, then points the
+// manifest at them by an atomic rename, then removes older files. A crash
+// at any moment leaves the old or the new index whole.
+func (s Store) save(dir string, ix *Index, key string, opts BuildOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	name := "vectors-" + key[:16] + ".gob"
-	if err := writeAtomic(filepath.Join(dir, name), func(w *bufio.Writer) error {
-		return ix.db.ExportToWriter(w, false, "", collectionName)
+	dense, err := ix.dense()
+	if err != nil {
+		return err
+	}
+	vectors := "vectors-" + key[:16] + ".gob"
+	if err := writeAtomic(filepath.Join(dir, vectors), func(w *bufio.Writer) error {
+		return dense.db.ExportToWriter(w, false, "", collectionName)
 	}); err != nil {
 		return fmt.Errorf("vectors: %w", err)
 	}
-	m := manifest{Version: manifestVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: name, Built: ix.built, Documents: len(ix.docOrder), Chunks: len(ix.chunks)}
+	snapshot := "snapshot-" + key[:16] + ".bin"
+	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return ix.writeSnapshot(w) }); err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	m := manifest{Version: manifestVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: vectors, Snapshot: snapshot,
+		Chunker: ix.chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: ix.built, Documents: len(ix.docOrder), Chunks: len(ix.chunks)}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
@@ -161,13 +202,54 @@ func (s Store) save(dir string, ix *Index, key string) error {
 	}); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, "vectors-*.gob"))
-	for _, p := range old {
-		if filepath.Base(p) != name {
-			os.Remove(p)
+	for _, pattern := range []string{"vectors-*.gob", "snapshot-*.bin"} {
+		old, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, p := range old {
+			if b := filepath.Base(p); b != vectors && b != snapshot {
+				os.Remove(p)
+			}
 		}
 	}
 	return nil
+}
+
+// ErrStale means the saved index does not match the corpus fingerprint,
+// chunking or embedder asked for: the corpus must be read and Open used.
+var ErrStale = errors.New("saved index is stale")
+
+// Reopen loads the saved index without reading the corpus, when it was
+// saved for the same corpus fingerprint, chunking and embedder. The vectors
+// are loaded on first use. It returns the skipped files saved with it.
+func (s Store) Reopen(fingerprint string, embedder Embedder, chunker Chunker) (*Index, []corpus.Skipped, error) {
+	if chunker == (Chunker{}) {
+		chunker = DefaultChunker
+	}
+	dir := s.embedderDir(embedder)
+	m, err := s.manifest(dir, embedder)
+	if err != nil {
+		return nil, nil, err
+	}
+	if fingerprint == "" || m.Fingerprint != fingerprint || m.Chunker != chunker || m.Snapshot == "" {
+		return nil, nil, ErrStale
+	}
+	ix, err := readSnapshot(filepath.Join(dir, m.Snapshot), chunker, embedder)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reopen %s: %w", dir, err)
+	}
+	ix.built = m.Built
+	vectors := filepath.Join(dir, m.Vectors)
+	ix.dense = sync.OnceValues(func() (*denseIndex, error) {
+		coll, db, err := importVectors(vectors)
+		if err != nil {
+			return nil, err
+		}
+		d := &denseIndex{db: db, coll: coll, byKey: make(map[string]int, len(ix.chunks))}
+		for i := range ix.chunks {
+			d.byKey[vectorKey(&ix.chunks[i])] = i
+		}
+		return d, nil
+	})
+	return ix, m.Skipped, nil
 }
 
 // writeAtomic writes a file through a temporary file in the same directory,

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,5 +119,77 @@ func TestStoreUnwritableDirStillAnswers(t *testing.T) {
 	ix, _, err := Store{Dir: file}.Open(t.Context(), threeDocs(t), g, BuildOptions{})
 	if err == nil || !strings.Contains(err.Error(), "save index") || ix == nil {
 		t.Fatalf("ix %v, err %v: want the index and an ErrSave error", ix != nil, err)
+	}
+}
+
+func TestReopenWithoutTheCorpus(t *testing.T) {
+	srv := newEmbeddingServer(t)
+	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
+	store := Store{Dir: t.TempDir()}
+	docs := append(threeDocs(t), bundledDocs(t)...)
+	skipped := []corpus.Skipped{{Path: "bad.txt", Reason: "binary content"}}
+	built, _, err := store.Open(t.Context(), docs, emb, BuildOptions{Fingerprint: "fp-1", Skipped: skipped})
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded := srv.inputs.Load()
+
+	ix, gotSkipped, err := store.Reopen("fp-1", emb, Chunker{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gotSkipped) != 1 || gotSkipped[0] != skipped[0] {
+		t.Errorf("skipped files not kept: %v", gotSkipped)
+	}
+	if ix.Stats() != built.Stats() {
+		t.Errorf("stats %+v, want %+v", ix.Stats(), built.Stats())
+	}
+	for i, c := range ix.Chunks() {
+		if c != built.Chunks()[i] {
+			t.Fatalf("chunk %d differs: %+v vs %+v", i, c, built.Chunks()[i])
+		}
+	}
+	for _, q := range []string{"Who denied meeting Russian officials?", "harbour storm boats", "budget mayor"} {
+		want, _ := built.Search(t.Context(), q, SearchOptions{K: 5})
+		got, err := ix.Search(t.Context(), q, SearchOptions{K: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Hits) != len(want.Hits) || got.Answerable != want.Answerable {
+			t.Fatalf("%q: %d hits, want %d", q, len(got.Hits), len(want.Hits))
+		}
+		for i := range got.Hits {
+			if got.Hits[i].Chunk.ID != want.Hits[i].Chunk.ID || got.Hits[i].Score != want.Hits[i].Score {
+				t.Errorf("%q hit %d: %s %.4f, want %s %.4f", q, i, got.Hits[i].Chunk.ID, got.Hits[i].Score, want.Hits[i].Chunk.ID, want.Hits[i].Score)
+			}
+		}
+	}
+	if srv.inputs.Load() != embedded+6 { // only the queries were embedded, once per index
+		t.Errorf("reopening embedded %d texts", srv.inputs.Load()-embedded-6)
+	}
+
+	for name, reopen := range map[string]func() error{
+		"other fingerprint": func() error { _, _, err := store.Reopen("fp-2", emb, Chunker{}); return err },
+		"other chunking": func() error {
+			_, _, err := store.Reopen("fp-1", emb, Chunker{TargetChars: 500, OverlapChars: 50})
+			return err
+		},
+		"no fingerprint": func() error { _, _, err := store.Reopen("", emb, Chunker{}); return err },
+	} {
+		if err := reopen(); !errors.Is(err, ErrStale) {
+			t.Errorf("%s: err = %v, want ErrStale", name, err)
+		}
+	}
+	other := NewOpenAIEmbedder(srv.URL+"/v1", "m2", "", nil)
+	if _, _, err := store.Reopen("fp-1", other, Chunker{}); err == nil {
+		t.Error("reopened with another embedder")
+	}
+
+	// A damaged snapshot is an error, never a half-loaded index.
+	snaps, _ := filepath.Glob(filepath.Join(store.embedderDir(emb), "snapshot-*.bin"))
+	raw, _ := os.ReadFile(snaps[0])
+	os.WriteFile(snaps[0], raw[:len(raw)/2], 0o644)
+	if ix, _, err := store.Reopen("fp-1", emb, Chunker{}); err == nil || errors.Is(err, ErrStale) || ix != nil {
+		t.Errorf("truncated snapshot: %v", err)
 	}
 }

@@ -290,7 +290,11 @@ func compareInts(a, b int) int {
 
 // denseSearch returns the cosine similarity of the n nearest chunks.
 func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]float64, error) {
-	count := ix.coll.Count()
+	dense, err := ix.dense()
+	if err != nil {
+		return nil, fmt.Errorf("load vectors: %w", err)
+	}
+	count := dense.coll.Count()
 	if count == 0 {
 		return nil, nil
 	}
@@ -301,13 +305,13 @@ func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]
 	if len(vecs) == 0 || vecs[0] == nil {
 		return nil, nil // no known word: BM25 alone
 	}
-	results, err := ix.coll.QueryEmbedding(ctx, vecs[0], min(n, count), nil, nil)
+	results, err := dense.coll.QueryEmbedding(ctx, vecs[0], min(n, count), nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("dense query: %w", err)
 	}
 	out := make(map[int]float64, len(results))
 	for _, r := range results {
-		if i, ok := ix.byKey[r.ID]; ok {
+		if i, ok := dense.byKey[r.ID]; ok {
 			out[i] = float64(r.Similarity)
 		}
 	}

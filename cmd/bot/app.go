@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"strings"
@@ -129,28 +130,13 @@ func newEmbedder(cfg *config.Config) (retrieval.Embedder, error) {
 // openApp loads the corpus and opens (or builds) its index.
 func openApp(ctx context.Context, e env, cfg *config.Config, progress func(done, total int)) (*app, error) {
 	a := &app{cfg: cfg, log: newLogger(e.stderr, cfg.LogLevel), started: time.Now()}
-	res, err := loadCorpus(ctx, cfg)
-	if err != nil {
-		return nil, err
-	}
-	a.corpus = res
-	for _, s := range res.Skipped {
-		a.log.Warn("skipped a corpus file", "file", s.Path, "line", s.Line, "reason", s.Reason)
-	}
 	emb, err := newEmbedder(cfg)
 	if err != nil {
 		return nil, err
 	}
-	opts := retrieval.BuildOptions{Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap}}
-	a.embedder, a.build = emb, opts
-	opts.Progress = progress
-	store := retrieval.Store{Dir: cfg.DataDir}
-	ix, rep, err := store.Open(ctx, res.Documents, emb, opts)
-	if errors.Is(err, retrieval.ErrSave) {
-		// The data directory is unusable: answer from memory all the same.
-		a.log.Warn("index not saved; answering from memory", "data_dir", cfg.DataDir, "error", err)
-		err = nil
-	}
+	a.embedder = emb
+	a.build = retrieval.BuildOptions{Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap}}
+	ix, rep, err := a.openIndex(ctx, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -185,6 +171,53 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
+// openIndex reopens the saved index when the corpus files are unchanged
+// (no corpus read at all), and otherwise loads the corpus and opens the
+// index from it, embedding only what changed.
+func (a *app) openIndex(ctx context.Context, progress func(done, total int)) (*retrieval.Index, retrieval.OpenReport, error) {
+	store := retrieval.Store{Dir: a.cfg.DataDir}
+	fp, err := corpusFingerprint(a.cfg)
+	if err != nil {
+		return nil, retrieval.OpenReport{}, err
+	}
+	if ix, skipped, err := store.Reopen(fp, a.embedder, a.build.Chunker); err == nil {
+		a.corpus = &corpus.Result{Documents: ix.Documents(), Skipped: skipped}
+		a.logSkipped()
+		return ix, retrieval.OpenReport{Reused: true}, nil
+	} else if !errors.Is(err, retrieval.ErrStale) && !errors.Is(err, fs.ErrNotExist) {
+		a.log.Warn("saved index unreadable; rebuilding", "error", err)
+	}
+	res, err := loadCorpus(ctx, a.cfg)
+	if err != nil {
+		return nil, retrieval.OpenReport{}, err
+	}
+	a.corpus = res
+	a.logSkipped()
+	opts := a.build
+	opts.Progress, opts.Fingerprint, opts.Skipped = progress, fp, res.Skipped
+	ix, rep, err := store.Open(ctx, res.Documents, a.embedder, opts)
+	if errors.Is(err, retrieval.ErrSave) {
+		// The data directory is unusable: answer from memory all the same.
+		a.log.Warn("index not saved; answering from memory", "data_dir", a.cfg.DataDir, "error", err)
+		err = nil
+	}
+	return ix, rep, err
+}
+
+func (a *app) logSkipped() {
+	for _, s := range a.corpus.Skipped {
+		a.log.Warn("skipped a corpus file", "file", s.Path, "line", s.Line, "reason", s.Reason)
+	}
+}
+
+// corpusFingerprint identifies the configured corpus's files.
+func corpusFingerprint(cfg *config.Config) (string, error) {
+	if cfg.Corpus == "" {
+		return corpus.FingerprintFS(corpus.Bundled())
+	}
+	return corpus.Fingerprint(cfg.Corpus)
+}
+
 // reload re-reads the corpus and swaps a new index into the engine. On any
 // failure the engine keeps the index it had.
 func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.ReloadReport, error) {
@@ -195,7 +228,12 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 		return nil, err
 	}
 	progress(fmt.Sprintf("%d documents read; indexing", len(res.Documents)))
+	fp, err := corpusFingerprint(a.cfg)
+	if err != nil {
+		return nil, err
+	}
 	opts := a.build
+	opts.Fingerprint, opts.Skipped = fp, res.Skipped
 	opts.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
 	ix, _, err := retrieval.Store{Dir: a.cfg.DataDir}.Open(ctx, res.Documents, a.embedder, opts)
 	if errors.Is(err, retrieval.ErrSave) {
