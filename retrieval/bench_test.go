@@ -1,59 +1,38 @@
-package retrieval
+package retrieval_test
 
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
-	"strings"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/retrieval/glove"
+	"github.com/newsroom/askbot/internal/synth"
+	"github.com/newsroom/askbot/retrieval"
 )
 
-// syntheticDocs grows a corpus of about n chunks of the default size: the
-// seed article's sentences interleaved with sentences of real English words
-// drawn by Zipf's law from the GloVe vocabulary, ten chunks per document.
-func syntheticDocs(tb testing.TB, n int) []*corpus.Document {
+// benchDocs grows a synthetic corpus of about n chunks of the default size
+// (internal/synth: GloVe-vocabulary sentences and the seed article's).
+func benchDocs(tb testing.TB, n int) []*corpus.Document {
 	tb.Helper()
-	vocab, err := glove.Default()
+	seed, err := fs.ReadFile(corpus.Bundled(), "000_09882ac5bc3d6676.txt")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	words := vocab.Words(20000)
-	seed := bundledDocs(tb)[0]
-	var seedSentences []string
-	for _, p := range seed.Paragraphs {
-		for _, s := range Sentences(seed.Text[p.Start:p.End]) {
-			seedSentences = append(seedSentences, seed.Text[p.Start+s.Start:p.Start+s.End])
-		}
+	g, err := synth.New(string(seed), 1)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	zipf := rand.NewZipf(rand.New(rand.NewPCG(3, 4)), 1.1, 10, uint64(len(words)-1))
-	sentence := func() string {
-		if rng.IntN(4) == 0 {
-			return seedSentences[rng.IntN(len(seedSentences))]
-		}
-		k := 12 + rng.IntN(18)
-		parts := make([]string, k)
-		for i := range parts {
-			parts[i] = words[zipf.Uint64()]
-		}
-		s := strings.Join(parts, " ")
-		return strings.ToUpper(s[:1]) + s[1:] + "."
-	}
+	per := retrieval.DefaultChunker.TargetChars * 10
 	var docs []*corpus.Document
 	for d := 0; d*10 < n; d++ {
-		var b strings.Builder
-		fmt.Fprintf(&b, "Synthetic report %d\n", d)
-		for b.Len() < 10*DefaultChunker.TargetChars-200 {
-			for range 3 {
-				b.WriteString(sentence())
-				b.WriteByte(' ')
-			}
-			b.WriteString("\n\n")
-		}
-		res, err := corpus.LoadFS(context.Background(), fstestMap(fmt.Sprintf("doc%06d.txt", d), b.String()), corpus.Options{})
+		title, body := g.Document(d, per-300)
+		res, err := corpus.LoadFS(context.Background(), memFS{fmt.Sprintf("doc%07d.txt", d): title + "\n" + body}, corpus.Options{})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -62,7 +41,15 @@ func syntheticDocs(tb testing.TB, n int) []*corpus.Document {
 	return docs
 }
 
-var benchSizes = []int{1000, 10000, 100000}
+// benchSizes are the index sizes measured; BOT_BENCH_1M=1 adds a million
+// chunks (several minutes and about 10 GB of memory).
+func benchSizes() []int {
+	sizes := []int{1000, 10000, 100000}
+	if os.Getenv("BOT_BENCH_1M") != "" {
+		sizes = append(sizes, 1000000)
+	}
+	return sizes
+}
 
 var benchQueries = []string{
 	"Who denied meeting Russian officials?",
@@ -71,68 +58,126 @@ var benchQueries = []string{
 	"How did the lower house of parliament react to the election result?",
 }
 
-func BenchmarkBuild(b *testing.B) {
-	g, err := NewGloVeEmbedder()
+func glove(tb testing.TB) retrieval.Embedder {
+	g, err := retrieval.NewGloVeEmbedder()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	for _, n := range benchSizes {
-		docs := syntheticDocs(b, n)
+	return g
+}
+
+func heapAlloc() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+func BenchmarkBuild(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		docs := benchDocs(b, n)
 		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
+			before := heapAlloc()
+			var ix *retrieval.Index
+			for b.Loop() {
+				var err error
+				if ix, err = retrieval.Build(b.Context(), docs, g, retrieval.BuildOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			chunks := len(ix.Chunks())
+			b.ReportMetric(float64(chunks)*float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
+			// Heap held by the index (documents' text included), per chunk.
+			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
+			runtime.KeepAlive(ix)
+		})
+	}
+}
+
+// latencies runs query over and over, reporting p50 and p99 in milliseconds.
+func latencies(b *testing.B, query func(q string)) {
+	var took []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		query(benchQueries[i%len(benchQueries)])
+		took = append(took, time.Since(start))
+		i++
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+func BenchmarkQuery(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		ix, err := retrieval.Build(context.Background(), benchDocs(b, n), g, retrieval.BuildOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		// The hybrid default: BM25 and the dense ranking fused (weight 0.5).
+		opts := retrieval.SearchOptions{K: 10}
+		b.Run(fmt.Sprintf("dense/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := ix.DenseQuery(b.Context(), q, 100); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		b.Run(fmt.Sprintf("lexical/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) { ix.LexicalQuery(q, 100) })
+		})
+		b.Run(fmt.Sprintf("hybrid/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := ix.Search(b.Context(), q, opts); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		b.Run(fmt.Sprintf("offline-default/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
+
+func BenchmarkReopen(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		store := retrieval.Store{Dir: b.TempDir()}
+		if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, retrieval.BuildOptions{Fingerprint: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+		var disk int64
+		filepath.Walk(store.Dir, func(_ string, fi os.FileInfo, err error) error {
+			if err == nil && !fi.IsDir() {
+				disk += fi.Size()
+			}
+			return nil
+		})
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
 			var chunks int
 			for b.Loop() {
-				ix, err := Build(b.Context(), docs, g, BuildOptions{})
+				ix, _, err := store.Reopen("bench", g, retrieval.Chunker{})
 				if err != nil {
 					b.Fatal(err)
 				}
 				chunks = len(ix.Chunks())
 			}
-			b.ReportMetric(float64(chunks)*float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
+			b.ReportMetric(float64(disk)/float64(chunks), "disk-B/chunk")
 		})
 	}
 }
 
-func BenchmarkQuery(b *testing.B) {
-	g, err := NewGloVeEmbedder()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, n := range benchSizes {
-		ix, err := Build(context.Background(), syntheticDocs(b, n), g, BuildOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		opts := SearchOptions{K: 10}.withDefaults()
-		b.Run(fmt.Sprintf("dense/chunks=%d", n), func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				q := benchQueries[i%len(benchQueries)]
-				i++
-				vec, _ := g.Embed(b.Context(), []string{q})
-				dense, _ := ix.dense()
-				if _, err := dense.coll.QueryEmbedding(b.Context(), vec[0], opts.Candidates, nil, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(fmt.Sprintf("lexical/chunks=%d", n), func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				q := benchQueries[i%len(benchQueries)]
-				i++
-				ix.lex.Search(QueryTerms(q), opts.Candidates)
-			}
-		})
-		b.Run(fmt.Sprintf("hybrid/chunks=%d", n), func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				q := benchQueries[i%len(benchQueries)]
-				i++
-				if _, err := ix.Search(b.Context(), q, opts); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+// memFS is a one-level in-memory file system.
+type memFS map[string]string
+
+func (m memFS) Open(name string) (fs.File, error) {
+	return fstestMapFS(m).Open(name)
 }

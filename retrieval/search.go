@@ -343,3 +343,18 @@ func (ix *Index) coverage(terms []string, hits []Hit) float64 {
 	}
 	return found / total
 }
+
+// DenseQuery embeds query and returns the cosine similarity of the n
+// nearest chunks by chromem-go's QueryEmbedding, by chunk index.
+func (ix *Index) DenseQuery(ctx context.Context, query string, n int) (map[int]float64, error) {
+	return ix.denseSearch(ctx, query, n)
+}
+
+// LexicalQuery returns the BM25 scores of the n best chunks, by chunk index.
+func (ix *Index) LexicalQuery(query string, n int) map[int]float64 {
+	out := map[int]float64{}
+	for _, s := range ix.lex.Search(QueryTerms(query), n) {
+		out[s.unit] = float64(s.score)
+	}
+	return out
+}
