@@ -122,19 +122,29 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 			res.UnknownNames = append(res.UnknownNames, name)
 		}
 	}
+	// The dense query (an exhaustive scan in chromem-go) runs while BM25 scores.
+	dense := map[int]float64{}
+	var denseErr error
+	denseDone := make(chan struct{})
+	if opts.DenseWeight > 0 {
+		go func() {
+			defer close(denseDone)
+			dense, denseErr = ix.denseSearch(ctx, query, opts.Candidates)
+		}()
+	} else {
+		close(denseDone)
+	}
 	lexScores := ix.lex.Scores(res.Terms)
 	lexTop := topN(lexScores, opts.Candidates)
-
-	dense := map[int]float64{}
-	if opts.DenseWeight > 0 {
-		var err error
-		dense, err = ix.denseSearch(ctx, query, opts.Candidates)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, fmt.Errorf("search: %w", ctx.Err())
-			}
-			res.DenseError = err
+	<-denseDone
+	if denseErr != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("search: %w", ctx.Err())
 		}
+		res.DenseError = denseErr
+	}
+	if dense == nil {
+		dense = map[int]float64{}
 	}
 
 	// Linear fusion: BM25 over its best score plus the weighted min-max
