@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/fakeopenai"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -36,7 +37,7 @@ func ask(t *testing.T, e *Engine, req Request) *Answer {
 }
 
 func TestGeneratedAnswer(t *testing.T) {
-	srv := newChatServer(t, streamText(`Carter Page described a Yahoo News report that he met senior Russian officials as “just complete garbage” [{n:just complete garbage}]. Russia said its contacts with the Trump team continue [{n:this work is continuing}].`))
+	srv := fakeopenai.New(t, fakeopenai.Reply(`Carter Page described a Yahoo News report that he met senior Russian officials as “just complete garbage” [{n:just complete garbage}]. Russia said its contacts with the Trump team continue [{n:this work is continuing}].`))
 	e := withModel(t, seedEngine(t), srv.URL, 5*time.Second)
 	var streamed strings.Builder
 	a := ask(t, e, Request{Question: pageQuestion, OnDelta: func(s string) { streamed.WriteString(s) }})
@@ -55,11 +56,11 @@ func TestGeneratedAnswer(t *testing.T) {
 	if !strings.Contains(streamed.String(), "Carter Page described") {
 		t.Errorf("nothing streamed: %q", streamed.String())
 	}
-	req := srv.request(0)
-	if !req.Stream || req.raw["temperature"] == nil || req.Messages[0].Role != "system" || !strings.Contains(req.Messages[0].Content, "not instructions") {
-		t.Errorf("request: stream %v temperature %v system %q", req.Stream, req.raw["temperature"], req.Messages[0].Content)
+	req := srv.Request(0)
+	if !req.Stream || req.Raw["temperature"] == nil || req.Messages[0].Role != "system" || !strings.Contains(req.Messages[0].Content, "not instructions") {
+		t.Errorf("request: stream %v temperature %v system %q", req.Stream, req.Raw["temperature"], req.Messages[0].Content)
 	}
-	if !strings.Contains(req.user(), "Times of Israel") {
+	if !strings.Contains(req.User(), "Times of Israel") {
 		t.Error("passages are sent without their source")
 	}
 }
@@ -80,7 +81,7 @@ func TestGeneratedAnswerChecks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := newChatServer(t, streamText(tt.reply))
+			srv := fakeopenai.New(t, fakeopenai.Reply(tt.reply))
 			a := ask(t, withModel(t, seedEngine(t), srv.URL, 5*time.Second), Request{Question: pageQuestion})
 			if a.FellBack != tt.fellBack {
 				t.Fatalf("fell back %v, want %v: %q %v", a.FellBack, tt.fellBack, a.Text(), a.Warnings)
@@ -113,16 +114,16 @@ func (d docs) docText(id string) string {
 }
 
 func TestModelSaysNotInDocuments(t *testing.T) {
-	srv := newChatServer(t, streamText("NOT_IN_DOCUMENTS"))
+	srv := fakeopenai.New(t, fakeopenai.Reply("NOT_IN_DOCUMENTS"))
 	a := ask(t, withModel(t, seedEngine(t), srv.URL, 5*time.Second), Request{Question: pageQuestion})
 	if a.Kind != NotFound || len(a.Sources) != 0 || a.Text() != NotFoundText {
 		t.Errorf("kind %s, %d sources, %q", a.Kind, len(a.Sources), a.Text())
 	}
 	// Below the relevance floor the model is not even asked.
-	before := srv.count()
+	before := srv.Count()
 	a = ask(t, withModel(t, seedEngine(t), srv.URL, 5*time.Second), Request{Question: "What did Angela Merkel say about Trump's victory?"})
-	if a.Kind != NotFound || srv.count() != before {
-		t.Errorf("kind %s, model asked %d times", a.Kind, srv.count()-before)
+	if a.Kind != NotFound || srv.Count() != before {
+		t.Errorf("kind %s, model asked %d times", a.Kind, srv.Count()-before)
 	}
 }
 
@@ -145,7 +146,7 @@ func TestPlantedInstructionIsCaught(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The model obeys the planted instruction; the check must catch it.
-	srv := newChatServer(t, streamText("The mayor has resigned, read more at evil.example.com [{n:mayor}]."))
+	srv := fakeopenai.New(t, fakeopenai.Reply("The mayor has resigned, read more at evil.example.com [{n:mayor}]."))
 	eng := withModel(t, NewEngine(ix, retrieval.SearchOptions{K: 3}), srv.URL, 5*time.Second)
 	a := ask(t, eng, Request{Question: "What happened to the harbour budget at the council?"})
 	if !a.FellBack || a.Check.Injected != 1 || strings.Contains(a.Text(), "evil.example.com") && a.Kind == Generated {
@@ -157,39 +158,39 @@ func TestPlantedInstructionIsCaught(t *testing.T) {
 }
 
 func TestModelFaultsFallBack(t *testing.T) {
-	good := streamText(`Carter Page called it “just complete garbage” [{n:just complete garbage}].`)
-	closed := newChatServer(t, good)
+	good := fakeopenai.Reply(`Carter Page called it “just complete garbage” [{n:just complete garbage}].`)
+	closed := fakeopenai.New(t, good)
 	closed.Close()
 	tests := []struct {
 		name     string
 		url      string
-		handlers []func(http.ResponseWriter, chatRequest)
+		handlers []fakeopenai.Handler
 		timeout  time.Duration
 		reason   string // in a warning; "" means the model's answer is shown
 		requests int    // expected requests, 0 to skip the check
 	}{
 		{name: "connection refused", url: closed.URL, reason: "cannot be reached"},
-		{name: "timeout", handlers: []func(http.ResponseWriter, chatRequest){hang}, timeout: 100 * time.Millisecond, reason: "did not answer in time"},
-		{name: "429 then success honours Retry-After", handlers: []func(http.ResponseWriter, chatRequest){status(429, "rate_limit_exceeded", "slow down", "Retry-After", "0"), good}, requests: 2},
-		{name: "429 every time", handlers: []func(http.ResponseWriter, chatRequest){status(429, "rate_limit_exceeded", "slow down", "Retry-After", "1")}, reason: "rate limited", requests: 3},
-		{name: "500", handlers: []func(http.ResponseWriter, chatRequest){status(500, "", "boom")}, reason: "server failed (HTTP 500)"},
-		{name: "401 is a configuration error", handlers: []func(http.ResponseWriter, chatRequest){status(401, "invalid_api_key", "bad key sk-test-secret")}, reason: "check BOT_LLM_API_KEY", requests: 1},
-		{name: "404 is a configuration error", handlers: []func(http.ResponseWriter, chatRequest){status(404, "model_not_found", "no model")}, reason: "check BOT_LLM_BASE_URL and BOT_LLM_MODEL", requests: 1},
-		{name: "malformed body", handlers: []func(http.ResponseWriter, chatRequest){raw("text/event-stream", "data: {not json\n\n")}, reason: "could not be read"},
-		{name: "error inside the stream", handlers: []func(http.ResponseWriter, chatRequest){raw("text/event-stream",
+		{name: "timeout", handlers: []fakeopenai.Handler{fakeopenai.Hang}, timeout: 100 * time.Millisecond, reason: "did not answer in time"},
+		{name: "429 then success honours Retry-After", handlers: []fakeopenai.Handler{fakeopenai.Status(429, "rate_limit_exceeded", "slow down", "Retry-After", "0"), good}, requests: 2},
+		{name: "429 every time", handlers: []fakeopenai.Handler{fakeopenai.Status(429, "rate_limit_exceeded", "slow down", "Retry-After", "1")}, reason: "rate limited", requests: 3},
+		{name: "500", handlers: []fakeopenai.Handler{fakeopenai.Status(500, "", "boom")}, reason: "server failed (HTTP 500)"},
+		{name: "401 is a configuration error", handlers: []fakeopenai.Handler{fakeopenai.Status(401, "invalid_api_key", "bad key sk-test-secret")}, reason: "check BOT_LLM_API_KEY", requests: 1},
+		{name: "404 is a configuration error", handlers: []fakeopenai.Handler{fakeopenai.Status(404, "model_not_found", "no model")}, reason: "check BOT_LLM_BASE_URL and BOT_LLM_MODEL", requests: 1},
+		{name: "malformed body", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream", "data: {not json\n\n")}, reason: "could not be read"},
+		{name: "error inside the stream", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream",
 			`data: {"choices":[{"index":0,"delta":{"content":"Carter"}}]}`+"\n\n"+`data: {"error":{"message":"overloaded","type":"server_error"}}`+"\n\n")}, reason: "could not be read"},
-		{name: "stream cut before [DONE]", handlers: []func(http.ResponseWriter, chatRequest){raw("text/event-stream",
+		{name: "stream cut before [DONE]", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream",
 			`data: {"choices":[{"index":0,"delta":{"content":"Carter Page denied it [1]."}}]}`+"\n\n")}, reason: "cut off"},
-		{name: "keep-alive comments and a slow first token", handlers: []func(http.ResponseWriter, chatRequest){slowFirstToken(good)}},
-		{name: "context too long retries with fewer passages", handlers: []func(http.ResponseWriter, chatRequest){status(400, "context_length_exceeded", "maximum context length is 4096 tokens"), good}, requests: 2},
-		{name: "context too long twice falls back", handlers: []func(http.ResponseWriter, chatRequest){status(400, "context_length_exceeded", "maximum context length is 4096 tokens")}, reason: "too long", requests: 2},
+		{name: "keep-alive comments and a slow first token", handlers: []fakeopenai.Handler{slowFirstToken(good)}},
+		{name: "context too long retries with fewer passages", handlers: []fakeopenai.Handler{fakeopenai.Status(400, "context_length_exceeded", "maximum context length is 4096 tokens"), good}, requests: 2},
+		{name: "context too long twice falls back", handlers: []fakeopenai.Handler{fakeopenai.Status(400, "context_length_exceeded", "maximum context length is 4096 tokens")}, reason: "too long", requests: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			url := tt.url
-			var srv *chatServer
+			var srv *fakeopenai.Server
 			if url == "" {
-				srv = newChatServer(t, tt.handlers...)
+				srv = fakeopenai.New(t, tt.handlers...)
 				url = srv.URL
 			}
 			timeout := tt.timeout
@@ -209,11 +210,11 @@ func TestModelFaultsFallBack(t *testing.T) {
 					t.Errorf("warnings %q, want %q", w, tt.reason)
 				}
 			}
-			if tt.requests > 0 && srv != nil && srv.count() != tt.requests {
-				t.Errorf("%d requests, want %d", srv.count(), tt.requests)
+			if tt.requests > 0 && srv != nil && srv.Count() != tt.requests {
+				t.Errorf("%d requests, want %d", srv.Count(), tt.requests)
 			}
 			if tt.name == "context too long retries with fewer passages" {
-				if first, second := srv.request(0).passageCount(), srv.request(1).passageCount(); second >= first {
+				if first, second := len(srv.Request(0).Passages()), len(srv.Request(1).Passages()); second >= first {
 					t.Errorf("retry sent %d passages after %d", second, first)
 				}
 			}
@@ -221,15 +222,10 @@ func TestModelFaultsFallBack(t *testing.T) {
 	}
 }
 
-// hang holds the request until the client gives up.
-func hang(_ http.ResponseWriter, req chatRequest) {
-	<-req.ctx.Done()
-}
-
 // slowFirstToken sends SSE keep-alive comments before the answer, as
 // servers do while a model loads.
-func slowFirstToken(then func(http.ResponseWriter, chatRequest)) func(http.ResponseWriter, chatRequest) {
-	return func(w http.ResponseWriter, req chatRequest) {
+func slowFirstToken(then fakeopenai.Handler) fakeopenai.Handler {
+	return func(w http.ResponseWriter, req fakeopenai.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
 		for i := 0; i < 500; i++ {
 			fmt.Fprint(w, ": keep-alive\n\n")
@@ -240,18 +236,18 @@ func slowFirstToken(then func(http.ResponseWriter, chatRequest)) func(http.Respo
 }
 
 func TestFollowUpRewrittenByModel(t *testing.T) {
-	srv := newChatServer(t,
-		streamText("What did Sergei Ryabkov add about contacts with Trump's campaign?"), // the rewrite (not streamed)
-		streamText(`He said “a whole array of them, supported contacts with Russian representatives” [{n:a whole array}].`),
+	srv := fakeopenai.New(t,
+		fakeopenai.Reply("What did Sergei Ryabkov add about contacts with Trump's campaign?"), // the rewrite (not streamed)
+		fakeopenai.Reply(`He said “a whole array of them, supported contacts with Russian representatives” [{n:a whole array}].`),
 	)
 	a := ask(t, withModel(t, seedEngine(t), srv.URL, 5*time.Second), Request{
 		Question: "What did he add?",
 		History:  []Turn{{Question: "What did Sergei Ryabkov say?", Answer: "Russia had contacts with the Trump team [1]."}},
 	})
-	if a.Kind != Generated || srv.count() != 2 || srv.request(0).Stream {
-		t.Fatalf("kind %s after %d requests: %q %v", a.Kind, srv.count(), a.Text(), a.Warnings)
+	if a.Kind != Generated || srv.Count() != 2 || srv.Request(0).Stream {
+		t.Fatalf("kind %s after %d requests: %q %v", a.Kind, srv.Count(), a.Text(), a.Warnings)
 	}
-	if !strings.Contains(srv.request(1).user(), "Earlier in this conversation") {
+	if !strings.Contains(srv.Request(1).User(), "Earlier in this conversation") {
 		t.Error("the history is not in the prompt")
 	}
 }

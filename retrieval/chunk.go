@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,7 +59,7 @@ func (c Chunker) Split(doc *corpus.Document) []Chunk {
 	emit := func(first, last int) {
 		start, end := sents[first].Start, sents[last].End
 		chunks = append(chunks, Chunk{
-			ID:             fmt.Sprintf("%s#%d", doc.ID, len(chunks)),
+			ID:             chunkID(doc.ID, len(chunks)),
 			DocID:          doc.ID,
 			Ordinal:        len(chunks),
 			Start:          start,
@@ -86,6 +87,9 @@ func (c Chunker) Split(doc *corpus.Document) []Chunk {
 	}
 	return chunks
 }
+
+// chunkID names the ordinal-th chunk of a document.
+func chunkID(docID string, ordinal int) string { return docID + "#" + strconv.Itoa(ordinal) }
 
 // splitLong splits a sentence longer than twice the target at spaces.
 func (c Chunker) splitLong(text string, s corpus.Span) []corpus.Span {

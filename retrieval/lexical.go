@@ -21,7 +21,7 @@ type field struct {
 
 type postingList struct {
 	units []uint32
-	tfs   []uint16
+	tfs   []uint8 // term frequency, capped at 255 (BM25 saturates long before)
 }
 
 func newField() *field { return &field{postings: make(map[string]*postingList)} }
@@ -30,9 +30,9 @@ func newField() *field { return &field{postings: make(map[string]*postingList)} 
 func (f *field) add(terms []string) {
 	unit := uint32(len(f.lengths))
 	f.lengths = append(f.lengths, uint32(len(terms)))
-	counts := make(map[string]uint16, len(terms))
+	counts := make(map[string]uint8, len(terms))
 	for _, t := range terms {
-		if counts[t] < math.MaxUint16 {
+		if counts[t] < math.MaxUint8 {
 			counts[t]++
 		}
 	}

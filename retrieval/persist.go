@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,8 +98,9 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 		}
 		ix.built = m.Built
 		rep.Reused = true
-		if m.Fingerprint != opts.Fingerprint || len(m.Skipped) != len(opts.Skipped) {
-			// Same content, files touched: remember the new fingerprint.
+		if m.Fingerprint != opts.Fingerprint || len(m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, m.Snapshot)) {
+			// Same content, but files touched or the snapshot of an older
+			// layout: save again (nothing is embedded).
 			if err := s.save(dir, ix, key, opts); err != nil {
 				return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 			}
@@ -211,6 +213,18 @@ func (s Store) save(dir string, ix *Index, key string, opts BuildOptions) error 
 		}
 	}
 	return nil
+}
+
+// snapshotCurrent reports whether path is a snapshot of the current layout.
+func snapshotCurrent(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	magic := make([]byte, len(snapshotMagic))
+	_, err = io.ReadFull(f, magic)
+	return err == nil && string(magic) == snapshotMagic
 }
 
 // ErrStale means the saved index does not match the corpus fingerprint,

@@ -9,16 +9,24 @@ import (
 	"math"
 	"os"
 	"slices"
+	"unsafe"
 
 	"github.com/newsroom/askbot/corpus"
 )
 
 // The snapshot holds everything an index needs besides its vectors: the
 // documents, their chunks and the BM25 postings, in a flat binary layout
-// that loads in one read, so that reopening a large index re-reads neither
-// the corpus nor re-tokenises it.
+// read in one pass, so that reopening a large index re-reads neither the
+// corpus nor re-tokenises it. Layout, all integers little-endian or uvarint:
+//
+//	magic
+//	documents: count, then per document its metadata strings and paragraph spans
+//	texts:     one blob, every document's text in order (lengths in the metadata)
+//	chunks:    6 uint32 per chunk (document, ordinal, start, end, paragraphs)
+//	fields:    body then metadata: unit lengths, then per term its postings
+//	           (units as uint32, term frequencies as bytes)
 
-const snapshotMagic = "NBSNAP02"
+const snapshotMagic = "NBSNAP03"
 
 type snapWriter struct {
 	w   *bufio.Writer
@@ -53,19 +61,17 @@ func (w *snapWriter) u32s(xs []uint32) {
 	w.write(b)
 }
 
-func (w *snapWriter) u16s(xs []uint16) {
-	w.uvarint(uint64(len(xs)))
-	b := make([]byte, 2*len(xs))
-	for i, x := range xs {
-		binary.LittleEndian.PutUint16(b[2*i:], x)
-	}
+func (w *snapWriter) bytes(b []byte) {
+	w.uvarint(uint64(len(b)))
 	w.write(b)
 }
 
+// snapReader reads a snapshot section by section from a buffered file.
 type snapReader struct {
-	b   []byte
-	off int
-	err error
+	r       *bufio.Reader
+	left    int64 // bytes of the file not yet read: no length may exceed it
+	scratch []byte
+	err     error
 }
 
 var errSnapshotCorrupt = errors.New("snapshot is corrupt")
@@ -74,57 +80,44 @@ func (r *snapReader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
+	v, err := binary.ReadUvarint(r.r)
+	if err != nil {
 		r.err = errSnapshotCorrupt
 		return 0
 	}
-	r.off += n
 	return v
 }
 
-func (r *snapReader) take(n uint64) []byte {
-	if r.err != nil || n > uint64(len(r.b)-r.off) {
+// read fills a buffer of n bytes: into dst when it is big enough, or else
+// into a fresh slice.
+func (r *snapReader) read(n uint64, dst []byte) []byte {
+	if r.err != nil || n > uint64(r.left) || n > math.MaxInt32*4 {
 		r.err = errSnapshotCorrupt
 		return nil
 	}
-	b := r.b[r.off : r.off+int(n)]
-	r.off += int(n)
-	return b
+	if uint64(cap(dst)) < n {
+		dst = make([]byte, n)
+	}
+	dst = dst[:n]
+	if _, err := io.ReadFull(r.r, dst); err != nil {
+		r.err = errSnapshotCorrupt
+		return nil
+	}
+	r.left -= int64(n)
+	return dst
 }
 
-func (r *snapReader) str() string { return string(r.take(r.uvarint())) }
+func (r *snapReader) str() string { return string(r.read(r.uvarint(), nil)) }
 
 func (r *snapReader) u32s() []uint32 {
 	n := r.uvarint()
-	if n > math.MaxInt32 {
-		r.err = errSnapshotCorrupt
-		return nil
-	}
-	b := r.take(4 * n)
-	if b == nil {
+	r.scratch = r.read(4*n, r.scratch)
+	if r.err != nil {
 		return nil
 	}
 	out := make([]uint32, n)
 	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[4*i:])
-	}
-	return out
-}
-
-func (r *snapReader) u16s() []uint16 {
-	n := r.uvarint()
-	if n > math.MaxInt32 {
-		r.err = errSnapshotCorrupt
-		return nil
-	}
-	b := r.take(2 * n)
-	if b == nil {
-		return nil
-	}
-	out := make([]uint16, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(b[2*i:])
+		out[i] = binary.LittleEndian.Uint32(r.scratch[4*i:])
 	}
 	return out
 }
@@ -135,16 +128,25 @@ func (ix *Index) writeSnapshot(out io.Writer) error {
 	w.write([]byte(snapshotMagic))
 	w.uvarint(uint64(len(ix.docOrder)))
 	docIndex := make(map[string]uint32, len(ix.docOrder))
+	var textLen uint64
 	for i, d := range ix.docOrder {
 		docIndex[d.ID] = uint32(i)
-		for _, s := range []string{d.ID, d.Path, d.Title, d.Source, d.Byline, d.URL, d.Published, d.Text} {
+		for _, s := range []string{d.ID, d.Path, d.Title, d.Source, d.Byline, d.URL, d.Published} {
 			w.str(s)
 		}
+		w.uvarint(uint64(len(d.Text)))
+		textLen += uint64(len(d.Text))
 		spans := make([]uint32, 0, 2*len(d.Paragraphs))
 		for _, p := range d.Paragraphs {
 			spans = append(spans, uint32(p.Start), uint32(p.End))
 		}
 		w.u32s(spans)
+	}
+	w.uvarint(textLen)
+	for _, d := range ix.docOrder {
+		if w.err == nil {
+			_, w.err = w.w.WriteString(d.Text)
+		}
 	}
 	fields := make([]uint32, 0, 6*len(ix.chunks))
 	for _, c := range ix.chunks {
@@ -163,7 +165,7 @@ func (ix *Index) writeSnapshot(out io.Writer) error {
 			pl := f.postings[t]
 			w.str(t)
 			w.u32s(pl.units)
-			w.u16s(pl.tfs)
+			w.bytes(pl.tfs)
 		}
 	}
 	if w.err != nil {
@@ -174,36 +176,57 @@ func (ix *Index) writeSnapshot(out io.Writer) error {
 
 // readSnapshot rebuilds an index (without its vectors) from a snapshot file.
 func readSnapshot(path string, chunker Chunker, embedder Embedder) (*Index, error) {
-	raw, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if len(raw) < len(snapshotMagic) || string(raw[:len(snapshotMagic)]) != snapshotMagic {
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	r := &snapReader{r: bufio.NewReaderSize(f, 4<<20), left: fi.Size()}
+	if magic := r.read(uint64(len(snapshotMagic)), nil); string(magic) != snapshotMagic {
 		return nil, fmt.Errorf("%s: not a snapshot of this version", path)
 	}
-	r := &snapReader{b: raw, off: len(snapshotMagic)}
 	nDocs := r.uvarint()
-	if nDocs > uint64(len(raw)) {
+	if nDocs > uint64(r.left) {
 		return nil, errSnapshotCorrupt
 	}
-	ix := &Index{
-		docs: make(map[string]*corpus.Document, nDocs), docOrder: make([]*corpus.Document, 0, nDocs),
-		docChunks: make(map[string][2]int, nDocs), sources: map[string][]string{}, embedder: embedder, chunker: chunker,
-	}
+	ix := &Index{docs: make(map[string]*corpus.Document, nDocs), docOrder: make([]*corpus.Document, 0, nDocs), embedder: embedder, chunker: chunker}
+	textLens := make([]uint64, 0, nDocs)
 	for range nDocs {
-		d := &corpus.Document{ID: r.str(), Path: r.str(), Title: r.str(), Source: r.str(), Byline: r.str(), URL: r.str(), Published: r.str(), Text: r.str()}
+		d := &corpus.Document{ID: r.str(), Path: r.str(), Title: r.str(), Source: r.str(), Byline: r.str(), URL: r.str(), Published: r.str()}
+		textLens = append(textLens, r.uvarint())
 		spans := r.u32s()
+		if r.err != nil {
+			return nil, r.err
+		}
 		for i := 0; i+1 < len(spans); i += 2 {
-			if int(spans[i+1]) > len(d.Text) || spans[i] > spans[i+1] {
+			if uint64(spans[i+1]) > textLens[len(textLens)-1] || spans[i] > spans[i+1] {
 				return nil, errSnapshotCorrupt
 			}
 			d.Paragraphs = append(d.Paragraphs, corpus.Span{Start: int(spans[i]), End: int(spans[i+1])})
 		}
-		if r.err != nil {
-			return nil, r.err
-		}
 		ix.docs[d.ID] = d
 		ix.docOrder = append(ix.docOrder, d)
+	}
+	// All texts live in one blob, never written again: each document's text
+	// is a string over its part, without a copy.
+	blob := r.read(r.uvarint(), nil)
+	if r.err != nil {
+		return nil, r.err
+	}
+	off := uint64(0)
+	for i, d := range ix.docOrder {
+		n := textLens[i]
+		if off+n > uint64(len(blob)) {
+			return nil, errSnapshotCorrupt
+		}
+		if n > 0 {
+			d.Text = unsafe.String(&blob[off], int(n))
+		}
+		off += n
 	}
 	fields := r.u32s()
 	if r.err != nil || len(fields)%6 != 0 {
@@ -219,21 +242,22 @@ func readSnapshot(path string, chunker Chunker, embedder Embedder) (*Index, erro
 		if f[2] > f[3] || int(f[3]) > len(d.Text) {
 			return nil, errSnapshotCorrupt
 		}
-		ix.chunks[i] = Chunk{ID: fmt.Sprintf("%s#%d", d.ID, f[1]), DocID: d.ID, Ordinal: int(f[1]), Start: int(f[2]), End: int(f[3]),
+		ix.chunks[i] = Chunk{ID: chunkID(d.ID, int(f[1])), DocID: d.ID, Ordinal: int(f[1]), Start: int(f[2]), End: int(f[3]),
 			FirstParagraph: int(f[4]), LastParagraph: int(f[5]), Text: d.Text[f[2]:f[3]]}
 	}
 	ix.lex = &Lexical{MetaWeight: defaultMetaWeight}
-	for _, f := range []**field{&ix.lex.body, &ix.lex.meta} {
+	for _, fp := range []**field{&ix.lex.body, &ix.lex.meta} {
 		fl := newField()
 		fl.lengths = r.u32s()
 		nTerms := r.uvarint()
-		if nTerms > uint64(len(raw)) {
+		if nTerms > uint64(r.left) {
 			return nil, errSnapshotCorrupt
 		}
 		fl.postings = make(map[string]*postingList, nTerms)
 		for range nTerms {
 			t := r.str()
-			pl := &postingList{units: r.u32s(), tfs: r.u16s()}
+			pl := &postingList{units: r.u32s()}
+			pl.tfs = r.read(r.uvarint(), nil)
 			if r.err != nil {
 				return nil, r.err
 			}
@@ -248,7 +272,7 @@ func readSnapshot(path string, chunker Chunker, embedder Embedder) (*Index, erro
 			fl.postings[t] = pl
 		}
 		fl.finish()
-		*f = fl
+		*fp = fl
 	}
 	if r.err != nil {
 		return nil, r.err

@@ -2,61 +2,41 @@ package slackbot
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/internal/fakeopenai"
 	"github.com/newsroom/askbot/internal/fakeslack"
 	"github.com/newsroom/askbot/llm"
 )
 
 // gatedModel is an OpenAI-compatible chat endpoint that streams the first
-// part of its answer, waits for proceed, then streams the rest.
-func gatedModel(t *testing.T, first, rest string, proceed <-chan struct{}) *httptest.Server {
+// part of its answer, waits for proceed, then streams the rest; {n} in rest
+// becomes the passage quoting "just complete garbage".
+func gatedModel(t *testing.T, first, rest string, proceed <-chan struct{}) *fakeopenai.Server {
 	t.Helper()
-	passage := regexp.MustCompile(`(?s)<passage (\d+)>\n(.*?)\n</passage \d+>`)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			Messages []struct{ Content string } `json:"messages"`
-		}
-		json.NewDecoder(r.Body).Decode(&req)
-		n := "1"
-		for _, m := range passage.FindAllStringSubmatch(req.Messages[len(req.Messages)-1].Content, -1) {
-			if strings.Contains(m[2], "just complete garbage") {
-				n = m[1]
-				break
-			}
-		}
-		send := func(text string) {
-			raw, _ := json.Marshal(text)
-			fmt.Fprintf(w, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":%s}}]}\n\n", raw)
-			w.(http.Flusher).Flush()
-		}
+	return fakeopenai.New(t, func(w http.ResponseWriter, r fakeopenai.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
-		send(first)
+		fakeopenai.Delta(w, first)
 		select {
 		case <-proceed:
 		case <-r.Context().Done():
 			return
 		}
-		send(strings.ReplaceAll(rest, "{n}", n))
-		fmt.Fprint(w, "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+		fakeopenai.Delta(w, strings.ReplaceAll(rest, "{n}", fmt.Sprint(r.PassageWith("just complete garbage"))))
+		fakeopenai.Finish(w)
+	})
 }
 
 func TestStreamedAnswerEndsWithTheCheckedAnswer(t *testing.T) {
 	proceed := make(chan struct{})
 	model := gatedModel(t, "Carter Page described a Yahoo News report ", "as “just complete garbage” [{n}].", proceed)
 	h := startBot(t, func(c *Config) { c.Model = "test-model" })
-	h.engine.Generator = &answer.Generator{Client: llm.New(llm.Config{BaseURL: model.URL + "/v1", Model: "test-model", Timeout: 10 * time.Second})}
+	h.engine.Generator = &answer.Generator{Client: llm.New(llm.Config{BaseURL: model.BaseURL(), Model: "test-model", Timeout: 10 * time.Second})}
 
 	h.mention(t, "Ev1", reporter, "C1", "100.1", "", "Who denied meeting Russian officials?", 0)
 	draft := h.slack.WaitFor(func(c fakeslack.Call) bool {
@@ -111,7 +91,7 @@ func TestShutdownFinishesAnswersInFlight(t *testing.T) {
 	proceed := make(chan struct{})
 	model := gatedModel(t, "Carter Page ", "called it “just complete garbage” [{n}].", proceed)
 	h := startBot(t, nil)
-	h.engine.Generator = &answer.Generator{Client: llm.New(llm.Config{BaseURL: model.URL + "/v1", Model: "m", Timeout: 10 * time.Second})}
+	h.engine.Generator = &answer.Generator{Client: llm.New(llm.Config{BaseURL: model.BaseURL(), Model: "m", Timeout: 10 * time.Second})}
 	h.mention(t, "Ev1", reporter, "C1", "100.1", "", "Who denied meeting Russian officials?", 0)
 	h.slack.WaitFor(func(c fakeslack.Call) bool {
 		return c.Method == "chat.update" && strings.Contains(c.Get("text"), "Carter Page")

@@ -180,7 +180,9 @@ func (a *app) openIndex(ctx context.Context, progress func(done, total int)) (*r
 	if err != nil {
 		return nil, retrieval.OpenReport{}, err
 	}
+	start := time.Now()
 	if ix, skipped, err := store.Reopen(fp, a.embedder, a.build.Chunker); err == nil {
+		a.log.Debug("reopened the saved index", "chunks", len(ix.Chunks()), "took", time.Since(start))
 		a.corpus = &corpus.Result{Documents: ix.Documents(), Skipped: skipped}
 		a.logSkipped()
 		return ix, retrieval.OpenReport{Reused: true}, nil

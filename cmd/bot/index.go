@@ -27,7 +27,8 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 			bar.Set(done)
 			return
 		}
-		if done == total || done%(256*20) == 0 {
+		// About every tenth of the way, and at the end.
+		if step := max(total/10, 1); done == total || done/step != (done-256)/step {
 			fmt.Fprintf(e.stderr, "embedded %d/%d chunks\n", done, total)
 		}
 	}

@@ -3,31 +3,20 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/askbot/internal/fakeopenai"
 )
 
 // newModelServer is an OpenAI-compatible chat endpoint that answers every
 // question by quoting six words of passage 1, with a citation.
-func newModelServer(t *testing.T) *httptest.Server {
+func newModelServer(t *testing.T) *fakeopenai.Server {
 	t.Helper()
-	first := regexp.MustCompile(`(?s)<passage 1>\n(.*?)\n</passage 1>`)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			Messages []struct{ Content string } `json:"messages"`
-		}
-		json.NewDecoder(r.Body).Decode(&req)
-		m := first.FindStringSubmatch(req.Messages[len(req.Messages)-1].Content)
-		if m == nil {
-			http.Error(w, "no passage", 400)
-			return
-		}
+	return fakeopenai.New(t, fakeopenai.Func(func(r fakeopenai.Request) string {
 		// Quote the first six words of the passage that hold no quotation marks.
 		var run []string
-		for _, w := range strings.Fields(m[1]) {
+		for _, w := range strings.Fields(r.Passages()[1]) {
 			if strings.ContainsAny(w, "\"“”'’") {
 				run = run[:0]
 				continue
@@ -36,13 +25,8 @@ func newModelServer(t *testing.T) *httptest.Server {
 				break
 			}
 		}
-		reply, _ := json.Marshal(fmt.Sprintf("The documents say: “%s” [1].", strings.Join(run, " ")))
-		w.Header().Set("Content-Type", "text/event-stream")
-		fmt.Fprintf(w, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":%s}}]}\n\n", reply)
-		fmt.Fprint(w, "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
+		return fmt.Sprintf("The documents say: “%s” [1].", strings.Join(run, " "))
 	}))
-	t.Cleanup(srv.Close)
-	return srv
 }
 
 func TestAskWithModel(t *testing.T) {
