@@ -163,6 +163,20 @@ func (l *Lexical) Search(terms []string, n int) []scored {
 // IDF returns the body field's inverse document frequency of term.
 func (l *Lexical) IDF(term string) float64 { return l.body.idf(term) }
 
+// has reports whether term occurs in chunk unit or in its document's metadata.
+func (l *Lexical) has(term string, unit int) bool {
+	if pl := l.body.postings[term]; pl != nil {
+		if _, ok := slices.BinarySearch(pl.units, uint32(unit)); ok {
+			return true
+		}
+	}
+	if pl := l.meta.postings[term]; pl != nil {
+		_, ok := slices.BinarySearch(pl.units, l.chunkDoc[unit])
+		return ok
+	}
+	return false
+}
+
 // Contains reports whether term occurs anywhere in the corpus, in text or metadata.
 func (l *Lexical) Contains(term string) bool {
 	return l.body.postings[term] != nil || l.meta.postings[term] != nil

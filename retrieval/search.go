@@ -20,6 +20,7 @@ type Hit struct {
 	Score   float64
 	Lexical float64
 	Dense   float64
+	unit    int // the chunk's index in the index
 }
 
 // Results are the passages retrieved for a query, best first.
@@ -159,7 +160,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 	dates := namedDates(query)
 	hit := func(u int) Hit {
-		h := Hit{Chunk: &ix.chunks[u], Doc: ix.docs[ix.chunks[u].DocID], Lexical: float64(lexScores[u])}
+		h := Hit{Chunk: &ix.chunks[u], Doc: ix.docs[ix.chunks[u].DocID], Lexical: float64(lexScores[u]), unit: u}
 		if maxLex > 0 {
 			h.Score = h.Lexical / maxLex
 		}
@@ -334,18 +335,15 @@ func (ix *Index) coverage(terms []string, hits []Hit) float64 {
 	if len(terms) == 0 {
 		return 0
 	}
-	have := make(map[string]bool)
-	for _, h := range hits {
-		for _, t := range Terms(h.Chunk.Text + "\n" + docMeta(h.Doc)) {
-			have[t] = true
-		}
-	}
 	var total, found float64
 	for _, t := range terms {
 		w := ix.lex.IDF(t)
 		total += w
-		if have[t] {
-			found += w
+		for _, h := range hits {
+			if ix.lex.has(t, h.unit) {
+				found += w
+				break
+			}
 		}
 	}
 	if total == 0 {

@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,14 +96,29 @@ func Terms(text string) []string {
 	return terms
 }
 
-// Stem reduces an English word to its Snowball (Porter2) stem. Words that end
-// in a possessive "s" folded by Words are stemmed as written.
+// Stem reduces an English word to its Snowball (Porter2) stem. Stems are
+// remembered: the stemmer is the costliest step of tokenising.
 func Stem(word string) string {
 	if len(word) <= 3 || !isASCIIAlpha(word) {
 		return word
 	}
-	return english.Stem(word, false)
+	if s, ok := stems.Load(word); ok {
+		return s.(string)
+	}
+	s := english.Stem(word, false)
+	if stemCount.Add(1) <= maxStems {
+		stems.Store(strings.Clone(word), s)
+	}
+	return s
 }
+
+// stems caches Stem, up to maxStems words (a vocabulary, not a corpus).
+var (
+	stems     sync.Map
+	stemCount atomic.Int64
+)
+
+const maxStems = 1 << 20
 
 func isASCIIAlpha(s string) bool {
 	for i := 0; i < len(s); i++ {
