@@ -148,35 +148,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		dense = map[int]float64{}
 	}
 
-	// Linear fusion: BM25 over its best score plus the weighted min-max
-	// cosine; documents published on a date the question names get a boost.
-	maxLex := 0.0
-	if len(lexTop) > 0 {
-		maxLex = float64(lexTop[0].score)
-	}
-	minD, maxD := math.Inf(1), math.Inf(-1)
-	for _, s := range dense {
-		minD, maxD = min(minD, s), max(maxD, s)
-	}
-	dates := namedDates(query)
-	hit := func(u int) Hit {
-		h := Hit{Chunk: &ix.chunks[u], Doc: ix.docs[ix.chunks[u].DocID], Lexical: float64(lexScores[u]), unit: u}
-		if maxLex > 0 {
-			h.Score = h.Lexical / maxLex
-		}
-		if d, ok := dense[u]; ok {
-			h.Dense = d
-			if maxD > minD {
-				h.Score += opts.DenseWeight * (d - minD) / (maxD - minD)
-			}
-		}
-		if len(dates) > 0 && opts.DateBoost > 0 {
-			if t, ok := h.Doc.PublishedTime(); ok && slices.ContainsFunc(dates, func(d time.Time) bool { return sameDay(t, d) }) {
-				h.Score *= 1 + opts.DateBoost
-			}
-		}
-		return h
-	}
+	sc := newScorer(lexScores, lexTop, dense, namedDates(query), opts)
 	cands := make(map[int]bool, len(lexTop)+len(dense))
 	for _, s := range lexTop {
 		cands[s.unit] = true
@@ -186,66 +158,121 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 	ranked := make([]Hit, 0, len(cands))
 	for u := range cands {
-		ranked = append(ranked, hit(u))
+		ranked = append(ranked, ix.hit(sc, u))
 	}
 	sortHits(ranked)
 
-	// Every outlet the question names gets its best passages into the top K,
-	// so a question about two outlets' reports finds both.
 	var picked []Hit
 	taken := map[*Chunk]bool{}
 	if opts.SourcePicks > 0 {
 		res.Sources = ix.namedSources(query)
-		clauses := sourceClauses(query, res.Sources)
-		var perSource [][]Hit
-		for i, src := range res.Sources {
-			// The words that follow an outlet's name usually say what its
-			// article says: they rank that outlet's passages together with
-			// the whole question.
-			var clause []float32
-			clauseMax := float32(0)
-			if terms := QueryTerms(clauses[i]); len(terms) >= 3 && opts.ClauseWeight > 0 {
-				clause = ix.lex.Scores(terms)
-			}
-			var best []Hit
-			for _, docID := range ix.sources[src] {
-				r := ix.docChunks[docID]
-				for u := r[0]; u < r[1]; u++ {
-					if clause != nil {
-						clauseMax = max(clauseMax, clause[u])
-					}
-				}
-			}
-			for _, docID := range ix.sources[src] {
-				r := ix.docChunks[docID]
-				for u := r[0]; u < r[1]; u++ {
-					if lexScores[u] <= 0 {
-						continue
-					}
-					h := hit(u)
-					if clause != nil && clauseMax > 0 {
-						h.Score += opts.ClauseWeight * float64(clause[u]/clauseMax)
-					}
-					best = append(best, h)
-				}
-			}
-			sortHits(best)
-			perSource = append(perSource, best)
+		picked = ix.outletPicks(query, res.Sources, sc, taken, opts)
+	}
+	hits := fill(picked, ranked, taken, opts)
+	sortHits(hits)
+	res.Hits = hits
+	res.Coverage = ix.coverage(res.Terms, hits)
+	res.Answerable = len(hits) > 0 && hits[0].Lexical > 0 && res.Coverage >= opts.Floor && len(res.UnknownNames) == 0
+	return res, nil
+}
+
+// scorer fuses the rankings of one query into a score per chunk: BM25 over
+// its best score plus the weighted min-max cosine, raised for documents
+// published on a date the question names.
+type scorer struct {
+	lex        []float32
+	maxLex     float64
+	dense      map[int]float64
+	minD, maxD float64
+	dates      []time.Time
+	opts       SearchOptions
+}
+
+func newScorer(lex []float32, lexTop []scored, dense map[int]float64, dates []time.Time, opts SearchOptions) *scorer {
+	sc := &scorer{lex: lex, dense: dense, dates: dates, opts: opts, minD: math.Inf(1), maxD: math.Inf(-1)}
+	if len(lexTop) > 0 {
+		sc.maxLex = float64(lexTop[0].score)
+	}
+	for _, d := range dense {
+		sc.minD, sc.maxD = min(sc.minD, d), max(sc.maxD, d)
+	}
+	return sc
+}
+
+// hit scores chunk u.
+func (ix *Index) hit(sc *scorer, u int) Hit {
+	h := Hit{Chunk: &ix.chunks[u], Doc: ix.docs[ix.chunks[u].DocID], Lexical: float64(sc.lex[u]), unit: u}
+	if sc.maxLex > 0 {
+		h.Score = h.Lexical / sc.maxLex
+	}
+	if d, ok := sc.dense[u]; ok {
+		h.Dense = d
+		if sc.maxD > sc.minD {
+			h.Score += sc.opts.DenseWeight * (d - sc.minD) / (sc.maxD - sc.minD)
 		}
-		// Round robin: every outlet's best passage before any outlet's second.
-		next := make([]int, len(perSource))
-		for round := 0; round < opts.SourcePicks; round++ {
-			for i, best := range perSource {
-				for next[i] < len(best) && taken[best[next[i]].Chunk] {
-					next[i]++
+	}
+	if len(sc.dates) > 0 && sc.opts.DateBoost > 0 {
+		if t, ok := h.Doc.PublishedTime(); ok && slices.ContainsFunc(sc.dates, func(d time.Time) bool { return sameDay(t, d) }) {
+			h.Score *= 1 + sc.opts.DateBoost
+		}
+	}
+	return h
+}
+
+// outletPicks gives every outlet the question names its best passages, in
+// rounds (every outlet's best before any outlet's second), so that a
+// question about two outlets' reports finds both. An outlet's passages are
+// ranked by the whole question plus the words around the outlet's name,
+// which usually say what its article says.
+func (ix *Index) outletPicks(query string, sources []string, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
+	clauses := sourceClauses(query, sources)
+	perSource := make([][]Hit, len(sources))
+	for i, src := range sources {
+		var clause []float32
+		if terms := QueryTerms(clauses[i]); len(terms) >= 3 && opts.ClauseWeight > 0 {
+			clause = ix.lex.Scores(terms)
+		}
+		var units []int
+		clauseMax := float32(0)
+		for _, docID := range ix.sources[src] {
+			r := ix.docChunks[docID]
+			for u := r[0]; u < r[1]; u++ {
+				if sc.lex[u] > 0 {
+					units = append(units, u)
 				}
-				if next[i] < len(best) && len(picked) < opts.K {
-					taken[best[next[i]].Chunk] = true
-					picked = append(picked, best[next[i]])
+				if clause != nil {
+					clauseMax = max(clauseMax, clause[u])
 				}
+			}
+		}
+		for _, u := range units {
+			h := ix.hit(sc, u)
+			if clauseMax > 0 {
+				h.Score += opts.ClauseWeight * float64(clause[u]/clauseMax)
+			}
+			perSource[i] = append(perSource[i], h)
+		}
+		sortHits(perSource[i])
+	}
+	var picked []Hit
+	next := make([]int, len(perSource))
+	for round := 0; round < opts.SourcePicks; round++ {
+		for i, best := range perSource {
+			for next[i] < len(best) && taken[best[next[i]].Chunk] {
+				next[i]++
+			}
+			if next[i] < len(best) && len(picked) < opts.K {
+				taken[best[next[i]].Chunk] = true
+				picked = append(picked, best[next[i]])
 			}
 		}
 	}
+	return picked
+}
+
+// fill completes picked with the best-ranked passages up to K: first at
+// most MaxPerDoc per document, so that more documents get in, then any.
+func fill(picked, ranked []Hit, taken map[*Chunk]bool, opts SearchOptions) []Hit {
 	hits := picked
 	perDoc := map[string]int{}
 	for _, h := range picked {
@@ -256,8 +283,6 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 			if len(hits) >= opts.K {
 				break
 			}
-			// First pass: at most MaxPerDoc passages per document, so more
-			// documents get in; second pass: fill what is left.
 			if taken[h.Chunk] || (pass == 0 && opts.MaxPerDoc > 0 && perDoc[h.Doc.ID] >= opts.MaxPerDoc) {
 				continue
 			}
@@ -266,11 +291,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 			hits = append(hits, h)
 		}
 	}
-	sortHits(hits)
-	res.Hits = hits
-	res.Coverage = ix.coverage(res.Terms, hits)
-	res.Answerable = len(hits) > 0 && hits[0].Lexical > 0 && res.Coverage >= opts.Floor && len(res.UnknownNames) == 0
-	return res, nil
+	return hits
 }
 
 // sortHits orders hits by score, best first; ties keep document order.
