@@ -1,29 +1,16 @@
 package answer
 
 import (
-	"context"
 	"strings"
 	"testing"
 
-	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/testindex"
 	"github.com/newsroom/askbot/retrieval"
 )
 
 func seedEngine(t testing.TB) *Engine {
 	t.Helper()
-	res, err := corpus.LoadFS(context.Background(), corpus.Bundled(), corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := retrieval.NewGloVeEmbedder()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.Build(context.Background(), res.Documents, g, retrieval.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewEngine(ix, retrieval.SearchOptions{K: 5})
+	return NewEngine(testindex.Build(t, ""), retrieval.SearchOptions{K: 5})
 }
 
 func TestExtractiveAnswers(t *testing.T) {

@@ -76,13 +76,7 @@ func TestRetriedEventIsAnsweredOnce(t *testing.T) {
 	h.mention(t, "Ev2", reporter, "C1", "200.1", "", "What did Maria Zakharova tell Bloomberg?", 0)
 	h.finalAnswer(t, "C1", "200.1")
 	h.finalAnswer(t, "C1", "100.1")
-	n := 0
-	for _, c := range h.slack.CallsTo("chat.postMessage") {
-		if c.Get("thread_ts") == "100.1" {
-			n++
-		}
-	}
-	if n != 1 {
+	if n := h.repliesIn("100.1"); n != 1 {
 		t.Errorf("the retried event got %d replies, want 1", n)
 	}
 }

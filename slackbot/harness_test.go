@@ -13,6 +13,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testindex"
 	"github.com/newsroom/askbot/retrieval"
 )
 
@@ -33,29 +34,6 @@ type harness struct {
 	cancel    context.CancelFunc
 }
 
-func seedIndex(t testing.TB, dir string) *retrieval.Index {
-	t.Helper()
-	var res *corpus.Result
-	var err error
-	if dir == "" {
-		res, err = corpus.LoadFS(context.Background(), corpus.Bundled(), corpus.Options{})
-	} else {
-		res, err = corpus.Load(context.Background(), dir, corpus.Options{})
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := retrieval.NewGloVeEmbedder()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.Build(context.Background(), res.Documents, g, retrieval.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ix
-}
-
 // startBot runs a bot over Socket Mode (and HTTP with a signing secret)
 // against a fresh fake Slack. configure may change the settings.
 func startBot(t *testing.T, configure func(*Config)) *harness {
@@ -69,7 +47,7 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 		configure(&cfg)
 	}
 	h.corpusDir = cfg.CorpusDir
-	h.engine = answer.NewEngine(seedIndex(t, h.corpusDir), retrieval.SearchOptions{K: 5})
+	h.engine = answer.NewEngine(testindex.Build(t, h.corpusDir), retrieval.SearchOptions{K: 5})
 	reload := func(ctx context.Context, progress func(string)) (*ReloadReport, error) {
 		h.reloads.Add(1)
 		progress("reading the corpus")
@@ -77,7 +55,7 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 			return nil, err
 		}
 		old := h.engine.Index().Documents()
-		ix := seedIndex(t, h.corpusDir)
+		ix := testindex.Build(t, h.corpusDir)
 		h.engine.SetIndex(ix)
 		return &ReloadReport{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks}, nil
 	}
@@ -143,6 +121,17 @@ func (h *harness) finalAnswer(t *testing.T, channel, thread string) fakeslack.Ca
 		}
 		return false
 	})
+}
+
+// repliesIn counts the messages the bot posted in a thread.
+func (h *harness) repliesIn(thread string) int {
+	n := 0
+	for _, c := range h.slack.CallsTo("chat.postMessage") {
+		if c.Get("thread_ts") == thread {
+			n++
+		}
+	}
+	return n
 }
 
 // placeholderThread is the thread of the message the bot posted with ts.
