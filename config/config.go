@@ -50,6 +50,10 @@ type Slack struct {
 	// Admins and Channels are Slack IDs, comma-separated in the environment.
 	Admins   []string `yaml:"admins"`
 	Channels []string `yaml:"channels"`
+	// MaxConcurrent bounds the answers in flight; UserRate is the questions
+	// one user may ask per minute (0: no limit).
+	MaxConcurrent int `yaml:"max_concurrent"`
+	UserRate      int `yaml:"user_rate"`
 }
 
 // Endpoint is an OpenAI-compatible API.
@@ -95,7 +99,7 @@ func Default() Config {
 		ChunkOverlap: 110,
 		LogLevel:     "warn",
 		LLM:          LLM{Timeout: 60 * time.Second, MaxTokens: 600, Temperature: 0.1},
-		Slack:        Slack{Listen: ":3000"},
+		Slack:        Slack{Listen: ":3000", MaxConcurrent: 4, UserRate: 10},
 	}
 }
 
@@ -158,6 +162,8 @@ var Vars = []Var{
 	{"BOT_LISTEN", "HTTP address for /healthz, /metrics and the Events API (default :3000)", str(func(c *Config) *string { return &c.Slack.Listen })},
 	{"BOT_ADMINS", "comma-separated Slack user IDs allowed to reload and upload", list(func(c *Config) *[]string { return &c.Slack.Admins })},
 	{"BOT_CHANNELS", "comma-separated channel IDs the bot answers in (default: all it is in)", list(func(c *Config) *[]string { return &c.Slack.Channels })},
+	{"BOT_MAX_CONCURRENT", "answers in flight at once in Slack (default 4)", integer("BOT_MAX_CONCURRENT", func(c *Config) *int { return &c.Slack.MaxConcurrent })},
+	{"BOT_USER_RATE", "questions one Slack user may ask per minute (default 10; 0: no limit)", integer("BOT_USER_RATE", func(c *Config) *int { return &c.Slack.UserRate })},
 	{"OPENAI_BASE_URL", "fallback for BOT_LLM_BASE_URL", str(func(c *Config) *string { return &c.LLM.BaseURL })},
 	{"BOT_LLM_BASE_URL", "OpenAI-compatible chat endpoint, e.g. http://localhost:11434/v1 (default https://api.openai.com/v1)", str(func(c *Config) *string { return &c.LLM.BaseURL })},
 	{"BOT_LLM_MODEL", "chat model; setting it turns generated answers on (default: extractive answers)", str(func(c *Config) *string { return &c.LLM.Model })},
@@ -300,6 +306,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Slack.APIURL != "" && !strings.HasPrefix(c.Slack.APIURL, "http://") && !strings.HasPrefix(c.Slack.APIURL, "https://") {
 		errs = append(errs, fmt.Errorf("slack api_url (SLACK_API_URL): %q is not an http(s) URL", c.Slack.APIURL))
+	}
+	if c.Slack.MaxConcurrent < 1 || c.Slack.MaxConcurrent > 256 {
+		errs = append(errs, fmt.Errorf("slack max_concurrent (BOT_MAX_CONCURRENT): %d is not between 1 and 256", c.Slack.MaxConcurrent))
+	}
+	if c.Slack.UserRate < 0 {
+		errs = append(errs, fmt.Errorf("slack user_rate (BOT_USER_RATE): %d is negative", c.Slack.UserRate))
 	}
 	if c.LLM.Timeout <= 0 || c.LLM.Timeout > 10*time.Minute {
 		errs = append(errs, fmt.Errorf("llm timeout (BOT_LLM_TIMEOUT, --llm-timeout): %s is not between 0 and 10m", c.LLM.Timeout))

@@ -103,3 +103,25 @@ func TestLLMSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestSlackSettings(t *testing.T) {
+	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "BOT_ADMINS": "U1, U2,,", "BOT_CHANNELS": "C1", "BOT_MAX_CONCURRENT": "8", "BOT_USER_RATE": "0"}
+	c, err := Load("", func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(c.Slack.Admins) != "[U1 U2]" || fmt.Sprint(c.Slack.Channels) != "[C1]" || c.Slack.MaxConcurrent != 8 || c.Slack.UserRate != 0 {
+		t.Errorf("slack settings %+v", c.Slack)
+	}
+	if strings.Contains(fmt.Sprintf("%+v", c), "xoxb-1") {
+		t.Error("the bot token printed")
+	}
+	env["BOT_MAX_CONCURRENT"] = "0"
+	c, _ = Load("", func(k string) string { return env[k] })
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "BOT_MAX_CONCURRENT") {
+		t.Errorf("BOT_MAX_CONCURRENT=0: %v", err)
+	}
+}

@@ -27,7 +27,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	bot, err := slackbot.New(slackbot.Config{
 		BotToken: string(cfg.Slack.BotToken), AppToken: string(cfg.Slack.AppToken), SigningSecret: string(cfg.Slack.SigningSecret),
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
-		CorpusDir: corpusDir, Model: cfg.LLM.Model,
+		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, UserRate: userRate(cfg.Slack.UserRate),
 	}, a.engine, a.reload, a.log)
 	if err != nil {
 		return err
@@ -36,4 +36,12 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	a.log.Info("serving", "documents", st.Documents, "chunks", st.Chunks, "listen", cfg.Slack.Listen,
 		"socket_mode", cfg.Slack.AppToken != "", "events_api", cfg.Slack.SigningSecret != "")
 	return bot.Run(ctx)
+}
+
+// userRate maps the setting (0: no limit) to slackbot's (negative: no limit).
+func userRate(perMinute int) int {
+	if perMinute == 0 {
+		return -1
+	}
+	return perMinute
 }
