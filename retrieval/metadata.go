@@ -132,3 +132,69 @@ func sourceClauses(query string, sources []string) []string {
 	}
 	return out
 }
+
+// outletRefRE finds the outlets a question attributes reporting to: "an
+// article from X", "a report by X", "as reported by X". ("according to X"
+// is left out: X is as often a person.)
+// X is a run of capitalised words (with "of", "and", "&" inside).
+var outletRefRE = regexp.MustCompile(`(?:(?:article|articles|report|reports|piece|story|analysis|review|coverage|interview|editorial|column|podcast)\s+(?:from|by|in|published by|published in)|reported by|published by|published in)\s+(?:an?\s+(?:article|report|piece)\s+(?:from|by|in)\s+)?((?:the\s+|The\s+)?'?[A-Z][\w.&'’-]*(?:\s+(?:of|and|&|[A-Z][\w.&'’-]*))*)`)
+
+// unknownOutlets returns the outlets the question attributes reporting to
+// that are neither outlets of the corpus nor named in the retrieved
+// passages: the documents cannot hold their articles.
+func (ix *Index) unknownOutlets(query string, hits []Hit) []string {
+	var unknown []string
+	for _, m := range outletRefRE.FindAllStringSubmatch(query, -1) {
+		name := m[1]
+		for _, cut := range []string{" and", " of", " &"} {
+			name = strings.TrimSuffix(name, cut)
+		}
+		name = strings.Trim(name, "'’ ")
+		if first, _, _ := strings.Cut(name, " "); name == "" || calendarWords[strings.ToLower(first)] {
+			continue // "an article from November 9" names a date, not an outlet
+		}
+		if ix.isOutlet(name) || slices.Contains(unknown, name) || mentioned(name, hits) {
+			continue
+		}
+		unknown = append(unknown, name)
+	}
+	return unknown
+}
+
+// mentioned reports whether a passage names the outlet ("a report by Yahoo
+// News" inside an article of another outlet).
+func mentioned(name string, hits []Hit) bool {
+	n := strings.ToLower(strings.TrimPrefix(name, "The "))
+	for _, h := range hits {
+		if strings.Contains(strings.ToLower(h.Chunk.Text), n) {
+			return true
+		}
+	}
+	return false
+}
+
+var calendarWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+		today yesterday last earlier`) {
+		calendarWords[w] = true
+	}
+}
+
+// isOutlet reports whether name is, or is part of, an outlet of the corpus
+// ("CNBC" for "Cnbc | World Business News Leader"), ignoring case and "The".
+func (ix *Index) isOutlet(name string) bool {
+	n := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+	if len(n) < 2 {
+		return true // too short to judge
+	}
+	for src := range ix.sources {
+		s := strings.ToLower(strings.TrimPrefix(src, "The "))
+		if s == n || strings.HasPrefix(s, n+" ") || strings.HasPrefix(n, s+" ") || strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}

@@ -84,3 +84,37 @@ func TestSourceClauses(t *testing.T) {
 		t.Errorf("The Verge's clause = %q", got[1])
 	}
 }
+
+func TestUnknownOutletsAreNotAnswered(t *testing.T) {
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q       string
+		unknown string // the outlet found unknown, if any
+	}{
+		{"What did an article from The Verge say about the phone battery?", ""},
+		{"What did a report by TechCrunch say about the battery startup?", ""},
+		{"What did an article from The Financial Times say about the phone battery?", "The Financial Times"},
+		{"As reported by Bloomberg, how long does the phone battery last?", "Bloomberg"},
+		{"What did the article from November 9, 2023 say about the phone battery?", ""}, // a date, not an outlet
+		{"According to the startup, how much money was raised from investors?", ""},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(t.Context(), tt.q, SearchOptions{K: 3, DenseWeight: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(res.UnknownOutlets, "|"); got != tt.unknown {
+			t.Errorf("%q: unknown outlets %q, want %q", tt.q, got, tt.unknown)
+		}
+		if tt.unknown != "" && res.Answerable {
+			t.Errorf("%q is answered though the corpus has nothing from %s", tt.q, tt.unknown)
+		}
+		if tt.unknown == "" && !strings.Contains(tt.q, "November") && !res.Answerable {
+			t.Errorf("%q: not answered (coverage %.2f, names %v)", tt.q, res.Coverage, res.UnknownNames)
+		}
+	}
+}

@@ -31,6 +31,9 @@ type Results struct {
 	Unknown []string
 	// Sources are the corpus's outlets that the query names.
 	Sources []string
+	// UnknownOutlets are outlets the query attributes reporting to ("an
+	// article from X") that publish nothing in the corpus.
+	UnknownOutlets []string
 	// UnknownNames are capitalised words of the query (names of people,
 	// places, outlets) found nowhere in the corpus: the documents cannot say
 	// anything about them.
@@ -68,6 +71,10 @@ type SearchOptions struct {
 	// MaxPerDoc caps the passages of one document while other documents
 	// have passages to offer (default 4; negative: no cap).
 	MaxPerDoc int
+	// AllowUnknownOutlets answers a question that attributes reporting to an
+	// outlet with no article in the corpus; by default the documents are
+	// taken not to say.
+	AllowUnknownOutlets bool
 	// Floor is the least Coverage of the passages for an answer (default 0.3).
 	Floor float64
 }
@@ -172,7 +179,10 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	sortHits(hits)
 	res.Hits = hits
 	res.Coverage = ix.coverage(res.Terms, hits)
-	res.Answerable = len(hits) > 0 && hits[0].Lexical > 0 && res.Coverage >= opts.Floor && len(res.UnknownNames) == 0
+	if len(ix.sources) > 0 && !opts.AllowUnknownOutlets {
+		res.UnknownOutlets = ix.unknownOutlets(query, hits)
+	}
+	res.Answerable = len(hits) > 0 && hits[0].Lexical > 0 && res.Coverage >= opts.Floor && len(res.UnknownNames) == 0 && len(res.UnknownOutlets) == 0
 	return res, nil
 }
 

@@ -11,16 +11,18 @@ import (
 )
 
 // Names returns the words of text that start with a capital letter and are
-// not stop words, as written ("Trump's" gives "Trumps"): candidate names of
-// people, places and outlets.
+// not stop words, as written ("Trump's" gives "Trump's"): candidate names of
+// people, places and outlets. The first word is left out (every question
+// starts with a capital), and so are month and day names.
 func Names(text string) []string {
 	var names []string
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+	fields := strings.FieldsFunc(text, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’')
-	}) {
+	})
+	for i, f := range fields {
 		f = strings.Trim(f, "'’")
 		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(f) < 2 {
+		if i == 0 || !unicode.IsUpper(r) || utf8.RuneCountInString(f) < 2 || calendarWords[strings.ToLower(f)] {
 			continue
 		}
 		for _, w := range Words(f) {

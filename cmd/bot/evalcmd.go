@@ -23,6 +23,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	sourcePicks := fs.Int("source-picks", 0, "passages guaranteed to each outlet the question names (0: default, negative: none)")
 	dateBoost := fs.Float64("date-boost", 0, "score boost for documents published on a date the question names (0: default, negative: none)")
 	clauseWeight := fs.Float64("clause-weight", 0, "weight of the words after an outlet's name when choosing its passages (0: default, negative: none)")
+	allowUnknownOutlets := fs.Bool("allow-unknown-outlets", false, "answer questions about outlets with no article in the corpus")
 	maxPerDoc := fs.Int("max-per-doc", 0, "passages per document while other documents remain (0: default 4, negative: no cap)")
 	floor := fs.Float64("floor", 0, "relevance floor: least query coverage of the best passage (0: default)")
 	if err := parse(fs, cfg, args); err != nil {
@@ -47,6 +48,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	a.engine.Search.SourcePicks = *sourcePicks
 	a.engine.Search.DateBoost = *dateBoost
 	a.engine.Search.ClauseWeight = *clauseWeight
+	a.engine.Search.AllowUnknownOutlets = *allowUnknownOutlets
 	if *maxPerDoc != 0 {
 		a.engine.Search.MaxPerDoc = *maxPerDoc
 	}
