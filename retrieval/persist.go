@@ -86,7 +86,7 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 	dir := s.embedderDir(embedder)
 	key := corpusKey(docs, opts.Chunker)
 	m, prev, err := s.load(dir, embedder)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrStale) {
 		rep.Warning = fmt.Sprintf("ignoring unreadable index in %s: %v", dir, err)
 		prev = nil
 	}
@@ -130,7 +130,8 @@ func (s Store) manifest(dir string, embedder Embedder) (*manifest, error) {
 		return nil, fmt.Errorf("manifest: %w", err)
 	}
 	if m.Version != manifestVersion || m.Embedder != embedder.Name() {
-		return nil, fmt.Errorf("manifest: version %d of %q, want version %d of %q", m.Version, m.Embedder, manifestVersion, embedder.Name())
+		// An index of an older layout (or another embedder): rebuilt, no harm done.
+		return nil, fmt.Errorf("%w: manifest version %d of %q, want version %d of %q", ErrStale, m.Version, m.Embedder, manifestVersion, embedder.Name())
 	}
 	for _, name := range []string{m.Vectors, m.Snapshot} {
 		if strings.ContainsAny(name, `/\`) || name == "" || name == "." || name == ".." {

@@ -193,3 +193,24 @@ func TestReopenWithoutTheCorpus(t *testing.T) {
 		t.Errorf("truncated snapshot: %v", err)
 	}
 }
+
+func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
+	g, _ := NewGloVeEmbedder()
+	store := Store{Dir: t.TempDir()}
+	if _, _, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(store.embedderDir(g), "manifest.json")
+	raw, _ := os.ReadFile(path)
+	os.WriteFile(path, []byte(strings.Replace(string(raw), `"version": 2`, `"version": 1`, 1)), 0o644)
+	if _, _, err := store.Reopen("fp", g, Chunker{}); !errors.Is(err, ErrStale) {
+		t.Errorf("reopen of an older layout: %v, want ErrStale", err)
+	}
+	ix, rep, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"})
+	if err != nil || rep.Warning != "" || rep.Reused || rep.Embedded != len(ix.Chunks()) {
+		t.Errorf("open over an older layout: err %v, report %+v", err, rep)
+	}
+	if _, _, err := store.Reopen("fp", g, Chunker{}); err != nil {
+		t.Errorf("the rebuilt index does not reopen: %v", err)
+	}
+}
