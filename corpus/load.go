@@ -56,6 +56,7 @@ type Skipped struct {
 	Reason string
 }
 
+// String describes the skip as "path:line: reason".
 func (s Skipped) String() string {
 	if s.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", s.Path, s.Line, s.Reason)

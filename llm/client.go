@@ -104,7 +104,9 @@ type Error struct {
 	Err    error
 }
 
+// Error gives the reason and the cause.
 func (e *Error) Error() string { return e.Reason + ": " + e.Err.Error() }
+// Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Stream sends messages and streams the reply, calling onDelta (which may
@@ -278,6 +280,7 @@ type retryAfterKey struct{}
 
 type retryAfterHolder struct{ wait time.Duration }
 
+// RoundTrip implements http.RoundTripper.
 func (t retryAfterTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.inner.RoundTrip(req)
 	if err == nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {

@@ -148,6 +148,7 @@ func (b *Bot) onSocketEvent(client *socketmode.Client, evt socketmode.Event) {
 // slogOutput lets slack-go's Socket Mode client log through slog at debug level.
 type slogOutput struct{ log *slog.Logger }
 
+// Output implements slack-go's logger.
 func (s slogOutput) Output(_ int, msg string) error {
 	s.log.Debug(strings.TrimSpace(msg), "from", "socketmode")
 	return nil
