@@ -106,6 +106,7 @@ type Error struct {
 
 // Error gives the reason and the cause.
 func (e *Error) Error() string { return e.Reason + ": " + e.Err.Error() }
+
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
