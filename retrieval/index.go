@@ -34,6 +34,9 @@ type Index struct {
 	embedder Embedder
 	chunker  Chunker
 	built    time.Time
+	// key identifies the corpus content and chunking (see corpusKey),
+	// computed once: hashing the corpus is too costly to repeat per answer.
+	key string
 	// docChunks is the [first, end) range of each document's chunks.
 	docChunks map[string][2]int
 	// sources maps each outlet name, as written, to its documents.
@@ -61,7 +64,7 @@ type Stats struct {
 
 // Stats returns the index's size and identity.
 func (ix *Index) Stats() Stats {
-	return Stats{Documents: len(ix.docOrder), Chunks: len(ix.chunks), Embedder: ix.embedder.Name(), Built: ix.built, Version: corpusKey(ix.docOrder, ix.chunker)[:12]}
+	return Stats{Documents: len(ix.docOrder), Chunks: len(ix.chunks), Embedder: ix.embedder.Name(), Built: ix.built, Version: ix.key[:min(12, len(ix.key))]}
 }
 
 // Document returns a document by ID.
@@ -96,6 +99,8 @@ type BuildOptions struct {
 	// Skipped are the corpus files that could not be loaded; Store saves
 	// them with the index.
 	Skipped []corpus.Skipped
+
+	key string // corpusKey of the documents, when the caller has it already
 }
 
 // Build indexes docs: it chunks them, embeds every chunk (reusing vectors from
@@ -116,6 +121,10 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 		embedder: embedder,
 		chunker:  opts.Chunker,
 		built:    time.Now().UTC(),
+		key:      opts.key,
+	}
+	if ix.key == "" {
+		ix.key = corpusKey(docs, opts.Chunker)
 	}
 	for _, d := range docs {
 		if _, dup := ix.docs[d.ID]; dup {

@@ -85,6 +85,7 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 	var rep OpenReport
 	dir := s.embedderDir(embedder)
 	key := corpusKey(docs, opts.Chunker)
+	opts.key = key
 	m, prev, err := s.load(dir, embedder)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrStale) {
 		rep.Warning = fmt.Sprintf("ignoring unreadable index in %s: %v", dir, err)
@@ -252,6 +253,7 @@ func (s Store) Reopen(fingerprint string, embedder Embedder, chunker Chunker) (*
 		return nil, nil, fmt.Errorf("reopen %s: %w", dir, err)
 	}
 	ix.built = m.Built
+	ix.key = m.CorpusKey
 	vectors := filepath.Join(dir, m.Vectors)
 	ix.dense = sync.OnceValues(func() (*denseIndex, error) {
 		coll, db, err := importVectors(vectors)
