@@ -100,7 +100,8 @@ type BuildOptions struct {
 	// them with the index.
 	Skipped []corpus.Skipped
 
-	key string // corpusKey of the documents, when the caller has it already
+	key   string      // corpusKey of the documents, when the caller has it already
+	adopt *denseIndex // vectors of exactly these chunks, to use as they are
 }
 
 // Build indexes docs: it chunks them, embeds every chunk (reusing vectors from
@@ -136,6 +137,14 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
 	ix.indexStructure()
 
+	if a := opts.adopt; a != nil {
+		dense := &denseIndex{db: a.db, coll: a.coll, byKey: make(map[string]int, len(ix.chunks))}
+		for i := range ix.chunks {
+			dense.byKey[vectorKey(&ix.chunks[i])] = i
+		}
+		ix.dense = func() (*denseIndex, error) { return dense, nil }
+		return ix, nil
+	}
 	dense := &denseIndex{db: chromem.NewDB(), byKey: make(map[string]int, len(ix.chunks))}
 	coll, err := dense.db.CreateCollection(collectionName, map[string]string{"embedder": embedder.Name()}, refuseEmbedding)
 	if err != nil {

@@ -86,13 +86,14 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 	dir := s.embedderDir(embedder)
 	key := corpusKey(docs, opts.Chunker)
 	opts.key = key
-	m, prev, err := s.load(dir, embedder)
+	m, prev, prevDB, err := s.load(dir, embedder)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrStale) {
 		rep.Warning = fmt.Sprintf("ignoring unreadable index in %s: %v", dir, err)
 		prev = nil
 	}
 	if prev != nil && m.CorpusKey == key {
-		opts.Previous = prev
+		// The saved vectors are exactly this corpus's: adopt the collection.
+		opts.adopt = &denseIndex{db: prevDB, coll: prev}
 		ix, err := Build(ctx, docs, embedder, opts)
 		if err != nil {
 			return nil, rep, err
@@ -143,16 +144,16 @@ func (s Store) manifest(dir string, embedder Embedder) (*manifest, error) {
 }
 
 // load reads the manifest and vectors in dir.
-func (s Store) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, error) {
+func (s Store) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, *chromem.DB, error) {
 	m, err := s.manifest(dir, embedder)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	coll, _, err := importVectors(filepath.Join(dir, m.Vectors))
+	coll, db, err := importVectors(filepath.Join(dir, m.Vectors))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return m, coll, nil
+	return m, coll, db, nil
 }
 
 // importVectors reads a chromem-go export of the chunk collection.
