@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/askbot/llm"
@@ -112,7 +113,7 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 			if _, ok := renumber[n]; !ok {
 				renumber[n] = len(renumber) + 1
 			}
-			if !containsInt(s.Cites, renumber[n]) {
+			if !slices.Contains(s.Cites, renumber[n]) {
 				s.Cites = append(s.Cites, renumber[n])
 				cited = append(cited, passages[n-1].Text)
 			}
@@ -161,7 +162,7 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 		h := res.Hits[byNew[n]-1]
 		var claims []string
 		for _, s := range a.Sentences {
-			if containsInt(s.Cites, n) {
+			if slices.Contains(s.Cites, n) {
 				claims = append(claims, s.Text)
 			}
 		}
@@ -195,15 +196,6 @@ func bestSupport(ix *retrieval.Index, h retrieval.Hit, claim string) (start, end
 func verbatimInAny(texts []string, quote string) bool {
 	for _, t := range texts {
 		if Verbatim(t, quote) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -129,7 +130,7 @@ func (b *Bot) download(ctx context.Context, f slack.File) (string, error) {
 	}
 	name := filepath.Base(strings.ReplaceAll(info.Name, "\\", "/"))
 	ext := strings.ToLower(filepath.Ext(name))
-	if name == "." || name == "/" || strings.HasPrefix(name, ".") || !containsString(uploadFormats, ext) {
+	if name == "." || name == "/" || strings.HasPrefix(name, ".") || !slices.Contains(uploadFormats, ext) {
 		return "", fmt.Errorf("only %s files can be added", strings.Join(uploadFormats, ", "))
 	}
 	if info.Size > corpus.DefaultMaxFileBytes {
@@ -162,13 +163,4 @@ func (b *Bot) download(ctx context.Context, f slack.File) (string, error) {
 		return "", fmt.Errorf("store: %w", err)
 	}
 	return name, nil
-}
-
-func containsString(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
