@@ -26,9 +26,8 @@ type Hit struct {
 // Results are the passages retrieved for a query, best first.
 type Results struct {
 	Hits []Hit
-	// Terms are the query's index terms; Unknown are those found nowhere in the corpus.
-	Terms   []string
-	Unknown []string
+	// Terms are the query's index terms.
+	Terms []string
 	// Sources are the corpus's outlets that the query names.
 	Sources []string
 	// UnknownOutlets are outlets the query attributes reporting to ("an
@@ -116,11 +115,6 @@ func (o SearchOptions) withDefaults() SearchOptions {
 func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (*Results, error) {
 	opts = opts.withDefaults()
 	res := &Results{Terms: QueryTerms(query)}
-	for _, t := range res.Terms {
-		if !ix.lex.Contains(t) {
-			res.Unknown = append(res.Unknown, t)
-		}
-	}
 	for _, name := range Names(query) {
 		known := true
 		for _, w := range Words(name) {
