@@ -9,49 +9,83 @@ import (
 	"unicode/utf8"
 )
 
-// namedSources returns the outlets of the corpus that query names, in the
-// order it names them. Names match as written (case and all), on word
-// boundaries, so "The Age" matches the outlet and "age" does not.
-func (ix *Index) namedSources(query string) []string {
-	type found struct {
-		name string
-		at   int
-	}
-	var hits []found
+// mention is a place where a question names an outlet of the corpus.
+type mention struct {
+	source     string // the outlet's name in the corpus
+	start, end int    // the bytes of the name in the question
+}
+
+// mentions returns every place query names an outlet of the corpus, in
+// order. Names match as written (case and all), on word boundaries, so "The
+// Age" matches the outlet and "age" does not; "the Verge" and "Verge" match
+// "The Verge". Where names overlap the longer wins ("CNBC" inside "CNBC |
+// World …").
+func (ix *Index) mentions(query string) []mention {
+	var found []mention
 	for name := range ix.sources {
-		at := indexWord(query, name)
-		if at < 0 {
-			// "the Verge" or "Verge" for "The Verge".
-			if short, ok := strings.CutPrefix(name, "The "); ok && len(short) >= 3 {
-				at = indexWord(query, short)
+		forms := []string{name}
+		if short, ok := strings.CutPrefix(name, "The "); ok && len(short) >= 3 {
+			forms = append(forms, short)
+		}
+		for _, form := range forms {
+			for _, at := range indexWords(query, form) {
+				found = append(found, mention{name, at, at + len(form)})
 			}
 		}
-		if at >= 0 {
-			hits = append(hits, found{name, at})
-		}
 	}
-	slices.SortFunc(hits, func(a, b found) int {
-		if a.at != b.at {
-			return a.at - b.at
+	slices.SortFunc(found, func(a, b mention) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return len(b.name) - len(a.name)
+		return (b.end - b.start) - (a.end - a.start)
 	})
-	// Drop a name found inside a longer one ("CNBC" inside "CNBC | World …").
-	var names []string
+	var out []mention
 	end := -1
-	for _, h := range hits {
-		if h.at < end {
+	for _, m := range found {
+		if m.start < end {
 			continue
 		}
-		names = append(names, h.name)
-		end = h.at + len(h.name)
+		out = append(out, m)
+		end = m.end
+	}
+	return out
+}
+
+// namedSources returns the outlets of the corpus that query names, in the
+// order it first names them.
+func (ix *Index) namedSources(query string) []string {
+	var names []string
+	for _, m := range ix.mentions(query) {
+		if !slices.Contains(names, m.source) {
+			names = append(names, m.source)
+		}
 	}
 	return names
 }
 
-// indexWord finds name in s at word boundaries, or returns -1.
-func indexWord(s, name string) int {
+// indexWords returns where name occurs in s at word boundaries.
+func indexWords(s, name string) []int {
+	var out []int
 	for off := 0; ; {
+		i := indexWordFrom(s, name, off)
+		if i < 0 {
+			return out
+		}
+		out = append(out, i)
+		off = i + len(name)
+	}
+}
+
+// indexWord finds name in s at word boundaries, or returns -1.
+func indexWord(s, name string) int { return indexWordFrom(s, name, 0) }
+
+// indexWordFrom finds name in s[from:] at word boundaries (judged in all of
+// s), or returns -1.
+func indexWordFrom(s, name string, from int) int {
+	if name == "" {
+		return -1
+	}
+	for off := from; ; {
 		i := strings.Index(s[off:], name)
 		if i < 0 {
 			return -1
@@ -95,40 +129,21 @@ func sameDay(t, day time.Time) bool {
 	return y1 == y2 && m1 == m2 && d1 == d2
 }
 
-// sourceClauses returns, for each named source, the words around its
-// mention: from the end of the previous source's mention to the start of
-// the next one. Questions say both "as reported by X, …" and "… according
-// to X", so the words on both sides describe X's article.
-func sourceClauses(query string, sources []string) []string {
-	type mention struct{ start, end int }
-	at := make([]mention, len(sources))
-	for i, src := range sources {
-		name := src
-		j := indexWord(query, name)
-		if j < 0 {
-			name = strings.TrimPrefix(src, "The ")
-			j = indexWord(query, name)
-		}
-		at[i] = mention{j, j + len(name)}
-	}
-	out := make([]string, len(sources))
-	for i := range sources {
-		if at[i].start < 0 {
-			continue
-		}
+// clauses returns, for each mention, the words around it: from the end of
+// the previous mention to the start of the next one. Questions say both "as
+// reported by X, …" and "… according to X", so the words on both sides
+// describe X's article.
+func clauses(query string, ms []mention) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
 		from, to := 0, len(query)
-		for j := range sources {
-			if at[j].start < 0 || j == i {
-				continue
-			}
-			if at[j].end <= at[i].start && at[j].end > from {
-				from = at[j].end
-			}
-			if at[j].start >= at[i].end && at[j].start < to {
-				to = at[j].start
-			}
+		if i > 0 {
+			from = ms[i-1].end
 		}
-		out[i] = query[from:at[i].start] + " " + query[at[i].end:to]
+		if i+1 < len(ms) {
+			to = ms[i+1].start
+		}
+		out[i] = query[from:m.start] + " " + query[m.end:to]
 	}
 	return out
 }

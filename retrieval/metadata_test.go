@@ -73,9 +73,9 @@ func TestSearchCoversEveryNamedOutlet(t *testing.T) {
 	}
 }
 
-func TestSourceClauses(t *testing.T) {
+func TestClauses(t *testing.T) {
 	q := "Which company, known for its sale day as reported by Wired and its e-reader dominance according to The Verge, was sued?"
-	got := sourceClauses(q, []string{"Wired", "The Verge"})
+	got := clauses(q, []mention{{"Wired", strings.Index(q, "Wired"), strings.Index(q, "Wired") + 5}, {"The Verge", strings.Index(q, "The Verge"), strings.Index(q, "The Verge") + 9}})
 	// The words between two mentions may describe either article: both get them.
 	if !strings.Contains(got[0], "known for its sale day as reported by") || strings.Contains(got[0], "was sued") {
 		t.Errorf("Wired's clause = %q", got[0])
@@ -116,5 +116,73 @@ func TestUnknownOutletsAreNotAnswered(t *testing.T) {
 		if tt.unknown == "" && !strings.Contains(tt.q, "November") && !res.Answerable {
 			t.Errorf("%q: not answered (coverage %.2f, names %v)", tt.q, res.Coverage, res.UnknownNames)
 		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "Between the TechCrunch report on a startup and the Verge review, did TechCrunch change its view?"
+	var got []string
+	for _, m := range ix.mentions(q) {
+		got = append(got, m.source+"@"+q[m.start:m.end])
+	}
+	if want := "TechCrunch@TechCrunch|The Verge@Verge|TechCrunch@TechCrunch"; strings.Join(got, "|") != want {
+		t.Errorf("mentions = %q, want %q", strings.Join(got, "|"), want)
+	}
+	if got := strings.Join(ix.namedSources(q), "|"); got != "TechCrunch|The Verge" {
+		t.Errorf("namedSources = %q", got)
+	}
+}
+
+// An outlet named twice stands for two of its articles: each mention gets
+// the article the words around it describe, even when one article matches
+// the whole question better in every passage.
+func TestOutletNamedTwiceGetsTwoArticles(t *testing.T) {
+	long := strings.Repeat("The battery startup raised funding from investors in a new round. ", 12)
+	archive := strings.Join([]string{
+		`{"id":"t1","title":"Funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"` + long + `"}`,
+		`{"id":"t2","title":"Layoffs","source":"TechCrunch","published":"2023-11-20T10:00:00+00:00","text":"The battery startup announced layoffs of half its staff."}`,
+		`{"id":"v1","title":"Other","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"A phone review."}`,
+	}, "\n")
+	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", archive), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: Chunker{TargetChars: 200, OverlapChars: 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := func(r *Results) string {
+		var ids []string
+		for _, h := range r.Hits {
+			ids = append(ids, h.Doc.ID)
+		}
+		return strings.Join(ids, ",")
+	}
+	q := "Did the TechCrunch report on the battery startup raising funding from investors agree with the TechCrunch report on its layoffs?"
+	r, err := ix.Search(t.Context(), q, SearchOptions{K: 2, DenseWeight: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docs(r); !strings.Contains(got, "t1") || !strings.Contains(got, "t2") {
+		t.Errorf("two mentions of TechCrunch retrieve %s, want both t1 and t2", got)
+	}
+	// A date next to a mention picks the article published that day.
+	q = "What did TechCrunch publish on November 20, 2023 about the battery startup and its funding?"
+	r, err = ix.Search(t.Context(), q, SearchOptions{K: 1, DenseWeight: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docs(r); got != "t2" {
+		t.Errorf("dated mention retrieves %s, want t2", got)
+	}
+	r, _ = ix.Search(t.Context(), q, SearchOptions{K: 1, DenseWeight: -1, MentionDateWeight: -1, DateBoost: -1})
+	if got := docs(r); got != "t1" {
+		t.Errorf("without dates the question retrieves %s; the test needs t1 to match its words best", got)
 	}
 }

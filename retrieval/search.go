@@ -58,12 +58,19 @@ type SearchOptions struct {
 	// Candidates is how many hits each ranking contributes before fusion
 	// (default max(100, 10×K)).
 	Candidates int
-	// SourcePicks is how many passages each outlet named in the question
-	// is guaranteed in the results (default 3; negative: none).
+	// SourcePicks is how many passages each mention of an outlet in the
+	// question is guaranteed in the results (default K: while the outlets
+	// named have matching passages, the results come from their articles;
+	// negative: none).
 	SourcePicks int
 	// ClauseWeight weighs the words that follow an outlet's name when
 	// choosing that outlet's passages (default 0.5; negative: none).
 	ClauseWeight float64
+	// MentionDateWeight is added to the score of an outlet's passages when
+	// the words around its mention name the day the article was published
+	// ("the TechCrunch report published on October 7, 2023"); default 1,
+	// negative: none.
+	MentionDateWeight float64
 	// DateBoost raises the score of documents published on a date named in
 	// the question by this fraction (default 0.3; negative: none).
 	DateBoost float64
@@ -92,7 +99,10 @@ func (o SearchOptions) withDefaults() SearchOptions {
 		o.Candidates = max(100, 10*o.K)
 	}
 	if o.SourcePicks == 0 {
-		o.SourcePicks = 3
+		o.SourcePicks = o.K
+	}
+	if o.MentionDateWeight == 0 {
+		o.MentionDateWeight = 1
 	}
 	if o.ClauseWeight == 0 {
 		o.ClauseWeight = 0.5
@@ -166,8 +176,13 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	var picked []Hit
 	taken := map[*Chunk]bool{}
 	if opts.SourcePicks > 0 {
-		res.Sources = ix.namedSources(query)
-		picked = ix.outletPicks(query, res.Sources, sc, taken, opts)
+		ms := ix.mentions(query)
+		for _, m := range ms {
+			if !slices.Contains(res.Sources, m.source) {
+				res.Sources = append(res.Sources, m.source)
+			}
+		}
+		picked = ix.outletPicks(query, ms, sc, taken, opts)
 	}
 	hits := fill(picked, ranked, taken, opts)
 	sortHits(hits)
@@ -223,22 +238,26 @@ func (ix *Index) hit(sc *scorer, u int) Hit {
 	return h
 }
 
-// outletPicks gives every outlet the question names its best passages, in
-// rounds (every outlet's best before any outlet's second), so that a
-// question about two outlets' reports finds both. An outlet's passages are
-// ranked by the whole question plus the words around the outlet's name,
-// which usually say what its article says.
-func (ix *Index) outletPicks(query string, sources []string, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
-	clauses := sourceClauses(query, sources)
-	perSource := make([][]Hit, len(sources))
-	for i, src := range sources {
+// outletPicks gives every mention of an outlet in the question its best
+// passages, in rounds (every mention's best before any mention's second),
+// so that a question about two outlets' reports finds both. A mention's
+// passages are ranked by the whole question plus the words around it, which
+// usually say what its article says, and a date among those words lifts
+// the outlet's articles published that day. An outlet named twice ("the
+// TechCrunch report on … and the TechCrunch report on …") usually means two
+// articles, each described by the words around its own mention.
+func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
+	texts := clauses(query, ms)
+	ranked := make([][]Hit, len(ms))
+	for i, m := range ms {
 		var clause []float32
-		if terms := QueryTerms(clauses[i]); len(terms) >= 3 && opts.ClauseWeight > 0 {
+		if terms := QueryTerms(texts[i]); len(terms) >= 3 && opts.ClauseWeight > 0 {
 			clause = ix.lex.Scores(terms)
 		}
+		dates := namedDates(texts[i])
 		var units []int
 		clauseMax := float32(0)
-		for _, docID := range ix.sources[src] {
+		for _, docID := range ix.sources[m.source] {
 			r := ix.docChunks[docID]
 			for u := r[0]; u < r[1]; u++ {
 				if sc.lex[u] > 0 {
@@ -254,14 +273,19 @@ func (ix *Index) outletPicks(query string, sources []string, sc *scorer, taken m
 			if clauseMax > 0 {
 				h.Score += opts.ClauseWeight * float64(clause[u]/clauseMax)
 			}
-			perSource[i] = append(perSource[i], h)
+			if len(dates) > 0 && opts.MentionDateWeight > 0 {
+				if t, ok := h.Doc.PublishedTime(); ok && slices.ContainsFunc(dates, func(d time.Time) bool { return sameDay(t, d) }) {
+					h.Score += opts.MentionDateWeight
+				}
+			}
+			ranked[i] = append(ranked[i], h)
 		}
-		sortHits(perSource[i])
+		sortHits(ranked[i])
 	}
 	var picked []Hit
-	next := make([]int, len(perSource))
+	next := make([]int, len(ranked))
 	for round := 0; round < opts.SourcePicks; round++ {
-		for i, best := range perSource {
+		for i, best := range ranked {
 			for next[i] < len(best) && taken[best[next[i]].Chunk] {
 				next[i]++
 			}
