@@ -186,3 +186,40 @@ func TestOutletNamedTwiceGetsTwoArticles(t *testing.T) {
 		t.Errorf("without dates the question retrieves %s; the test needs t1 to match its words best", got)
 	}
 }
+
+// An outlet named in passing gets its best passage, but its weak passages do
+// not crowd out a better one from another outlet.
+func TestOutletNamedInPassingDoesNotCrowdOut(t *testing.T) {
+	lines := []string{`{"id":"t1","title":"Funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"The battery startup raised forty million dollars from investors, its founder said."}`}
+	for i := range 4 {
+		lines = append(lines, `{"id":"v`+string(rune('1'+i))+`","title":"Review","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"The phone has a good battery and a bright screen, number `+string(rune('1'+i))+`."}`)
+	}
+	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", strings.Join(lines, "\n")), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "Who told The Verge that the battery startup raised forty million dollars from investors?"
+	docs := func(opts SearchOptions) string {
+		r, err := ix.Search(t.Context(), q, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range r.Hits {
+			ids = append(ids, h.Doc.ID)
+		}
+		return strings.Join(ids, ",")
+	}
+	got := docs(SearchOptions{K: 3, DenseWeight: -1})
+	if !strings.Contains(got, "t1") || !strings.Contains(got, "v") {
+		t.Errorf("retrieved %s, want t1 and The Verge's best", got)
+	}
+	if got := docs(SearchOptions{K: 3, DenseWeight: -1, PickFloor: -1}); strings.Contains(got, "t1") {
+		t.Errorf("without the floor the test needs The Verge to fill the passages; got %s", got)
+	}
+}

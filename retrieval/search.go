@@ -66,6 +66,11 @@ type SearchOptions struct {
 	// ClauseWeight weighs the words that follow an outlet's name when
 	// choosing that outlet's passages (default 0.5; negative: none).
 	ClauseWeight float64
+	// PickFloor is the least BM25 score, as a fraction of the best
+	// passage's, of a named outlet's passages after each mention's first
+	// (default 0.3; negative: none), so that an outlet named in passing
+	// does not crowd out better passages of other outlets.
+	PickFloor float64
 	// MentionDateWeight is added to the score of an outlet's passages when
 	// the words around its mention name the day the article was published
 	// ("the TechCrunch report published on October 7, 2023"); default 1,
@@ -100,6 +105,9 @@ func (o SearchOptions) withDefaults() SearchOptions {
 	}
 	if o.SourcePicks == 0 {
 		o.SourcePicks = o.K
+	}
+	if o.PickFloor == 0 {
+		o.PickFloor = 0.3
 	}
 	if o.MentionDateWeight == 0 {
 		o.MentionDateWeight = 1
@@ -289,7 +297,7 @@ func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*
 			for next[i] < len(best) && taken[best[next[i]].Chunk] {
 				next[i]++
 			}
-			if next[i] < len(best) && len(picked) < opts.K {
+			if next[i] < len(best) && len(picked) < opts.K && (round == 0 || best[next[i]].Lexical >= opts.PickFloor*sc.maxLex) {
 				taken[best[next[i]].Chunk] = true
 				picked = append(picked, best[next[i]])
 			}
