@@ -104,20 +104,44 @@ func isWordChar(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-var dateRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (\d{1,2}),? (\d{4})\b`)
+const monthNames = `January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
 
-// namedDates returns the calendar dates written in query ("October 7, 2023").
+// Dates as questions write them: "October 7, 2023", "7 October 2023" and
+// "2023-10-07".
+var (
+	monthDayYearRE = regexp.MustCompile(`\b(` + monthNames + `)\.? (\d{1,2}),? (\d{4})\b`)
+	dayMonthYearRE = regexp.MustCompile(`\b(\d{1,2}) (` + monthNames + `)\.?,? (\d{4})\b`)
+	isoDateRE      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+)
+
+// namedDates returns the calendar dates written in query, in order.
 func namedDates(query string) []time.Time {
-	var out []time.Time
-	for _, m := range dateRE.FindAllStringSubmatch(query, -1) {
-		month := m[1]
-		if len(month) > 3 {
-			month = month[:3]
+	type dated struct {
+		at int
+		t  time.Time
+	}
+	var found []dated
+	add := func(at int, layout, value string) {
+		if t, err := time.Parse(layout, value); err == nil {
+			found = append(found, dated{at, t})
 		}
-		t, err := time.Parse("Jan 2 2006", month+" "+m[2]+" "+m[3])
-		if err == nil {
-			out = append(out, t)
-		}
+	}
+	month := func(m string) string { return m[:3] }
+	for _, m := range monthDayYearRE.FindAllStringSubmatchIndex(query, -1) {
+		g := func(i int) string { return query[m[2*i]:m[2*i+1]] }
+		add(m[0], "Jan 2 2006", month(g(1))+" "+g(2)+" "+g(3))
+	}
+	for _, m := range dayMonthYearRE.FindAllStringSubmatchIndex(query, -1) {
+		g := func(i int) string { return query[m[2*i]:m[2*i+1]] }
+		add(m[0], "Jan 2 2006", month(g(2))+" "+g(1)+" "+g(3))
+	}
+	for _, m := range isoDateRE.FindAllStringIndex(query, -1) {
+		add(m[0], "2006-01-02", query[m[0]:m[1]])
+	}
+	slices.SortStableFunc(found, func(a, b dated) int { return a.at - b.at })
+	out := make([]time.Time, len(found))
+	for i, d := range found {
+		out[i] = d.t
 	}
 	return out
 }

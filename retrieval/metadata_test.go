@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -41,9 +42,15 @@ func TestNamedSourcesAndDates(t *testing.T) {
 			t.Errorf("namedSources(%q) = %q, want %q", q, got, want)
 		}
 	}
-	dates := namedDates("between the report published on October 7, 2023, and the one of Nov. 2, 2023")
-	if len(dates) != 2 || !dates[0].Equal(time.Date(2023, 10, 7, 0, 0, 0, 0, time.UTC)) || dates[1].Month() != time.November {
-		t.Errorf("namedDates = %v", dates)
+	for q, want := range map[string][]time.Time{
+		"between the report published on October 7, 2023, and the one of Nov. 2, 2023": {day(2023, 10, 7), day(2023, 11, 2)},
+		"the article published on 2023-10-02 and the one on 2023-11-01":                {day(2023, 10, 2), day(2023, 11, 1)},
+		"reported on 7 October 2023, then on Sept. 30, 2023":                           {day(2023, 10, 7), day(2023, 9, 30)},
+		"in 2023, on October 45, 2023 or 2023-13-01":                                   nil,
+	} {
+		if got := namedDates(q); !slices.EqualFunc(got, want, time.Time.Equal) {
+			t.Errorf("namedDates(%q) = %v, want %v", q, got, want)
+		}
 	}
 }
 
@@ -223,3 +230,5 @@ func TestOutletNamedInPassingDoesNotCrowdOut(t *testing.T) {
 		t.Errorf("without the floor the test needs The Verge to fill the passages; got %s", got)
 	}
 }
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
