@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	chromem "github.com/philippgille/chromem-go"
@@ -50,6 +51,23 @@ type denseIndex struct {
 	db    *chromem.DB
 	coll  *chromem.Collection
 	byKey map[string]int // chromem document ID → chunk index
+
+	scanOnce sync.Once
+	scan     *vectorScan
+	keys     []string // chunk index → chromem document ID
+	scanErr  error
+}
+
+// scanner returns the int8 copy of the vectors, made on first use.
+func (d *denseIndex) scanner(ctx context.Context) (*vectorScan, error) {
+	d.scanOnce.Do(func() {
+		d.keys = make([]string, len(d.byKey))
+		for key, i := range d.byKey {
+			d.keys[i] = key
+		}
+		d.scan, d.scanErr = newVectorScan(context.WithoutCancel(ctx), d, d.keys)
+	})
+	return d.scan, d.scanErr
 }
 
 // Stats describes an index for people: in a status command or an answer's footer.

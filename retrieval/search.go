@@ -356,8 +356,67 @@ func compareInts(a, b int) int {
 	return 0
 }
 
-// denseSearch returns the cosine similarity of the n nearest chunks.
+// denseSearch returns the cosine similarity of the n nearest chunks: the
+// int8 scan's shortlist, rescored with chromem-go's float32 vectors.
 func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]float64, error) {
+	dense, err := ix.dense()
+	if err != nil {
+		return nil, fmt.Errorf("load vectors: %w", err)
+	}
+	if dense.coll.Count() == 0 {
+		return nil, nil
+	}
+	vecs, err := ix.embedder.Embed(ctx, []string{query})
+	if err != nil {
+		return nil, fmt.Errorf("embed query: %w", err)
+	}
+	if len(vecs) == 0 || vecs[0] == nil {
+		return nil, nil // no known word: BM25 alone
+	}
+	q := vecs[0]
+	scan, err := dense.scanner(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load vectors: %w", err)
+	}
+	type match struct {
+		unit int
+		sim  float64
+	}
+	var matches []match
+	for _, c := range scan.nearest(q, shortlist*n) {
+		doc, err := dense.coll.GetByID(ctx, dense.keys[c.unit])
+		if err != nil || len(doc.Embedding) != len(q) {
+			continue
+		}
+		var dot float32
+		for j, x := range q {
+			dot += x * doc.Embedding[j]
+		}
+		matches = append(matches, match{c.unit, float64(dot)})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("dense query: %w", err)
+	}
+	slices.SortFunc(matches, func(a, b match) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		return a.unit - b.unit
+	})
+	out := make(map[int]float64, min(n, len(matches)))
+	for _, m := range matches[:min(n, len(matches))] {
+		out[m.unit] = m.sim
+	}
+	return out, nil
+}
+
+// ChromemQuery embeds query and returns the cosine similarity of the n
+// nearest chunks by chromem-go's own QueryEmbedding, by chunk index: the
+// reference the scan is measured and tested against.
+func (ix *Index) ChromemQuery(ctx context.Context, query string, n int) (map[int]float64, error) {
 	dense, err := ix.dense()
 	if err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
@@ -371,7 +430,7 @@ func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]
 		return nil, fmt.Errorf("embed query: %w", err)
 	}
 	if len(vecs) == 0 || vecs[0] == nil {
-		return nil, nil // no known word: BM25 alone
+		return nil, nil
 	}
 	results, err := dense.coll.QueryEmbedding(ctx, vecs[0], min(n, count), nil, nil)
 	if err != nil {
@@ -410,7 +469,7 @@ func (ix *Index) coverage(terms []string, hits []Hit) float64 {
 }
 
 // DenseQuery embeds query and returns the cosine similarity of the n
-// nearest chunks by chromem-go's QueryEmbedding, by chunk index.
+// nearest chunks by the index's own scan, by chunk index.
 func (ix *Index) DenseQuery(ctx context.Context, query string, n int) (map[int]float64, error) {
 	return ix.denseSearch(ctx, query, n)
 }

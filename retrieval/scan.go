@@ -1,0 +1,148 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// vectorScan is a compact copy of the chunk vectors for the query-time scan:
+// row i holds chunk i's vector as int8 with one scale per row, a quarter of
+// the float32 size. chromem-go stays the store of record (it holds, saves and
+// loads the vectors); its own QueryEmbedding passes every document through a
+// channel and a locked heap, which at a million chunks costs ~0.5 s a query.
+// The scan ranks every row by an approximate dot product, then rescores the
+// best few times n exactly with chromem-go's float32 vectors.
+type vectorScan struct {
+	dim    int
+	rows   []int8
+	scales []float32 // row i is rows[i*dim:(i+1)*dim] × scales[i]; 0: no vector
+}
+
+// shortlist is how many approximate matches per wanted result are rescored.
+const shortlist = 4
+
+// newVectorScan copies the vectors of the given chromem-go keys (key i is
+// chunk i's; "" or a missing key leaves the row empty).
+func newVectorScan(ctx context.Context, d *denseIndex, keys []string) (*vectorScan, error) {
+	s := &vectorScan{scales: make([]float32, len(keys))}
+	for i, key := range keys {
+		if key == "" {
+			continue
+		}
+		doc, err := d.coll.GetByID(ctx, key)
+		if err != nil {
+			continue // a chunk with nothing to embed has no vector
+		}
+		if s.dim == 0 {
+			s.dim = len(doc.Embedding)
+			s.rows = make([]int8, len(keys)*s.dim)
+		}
+		if len(doc.Embedding) != s.dim {
+			return nil, fmt.Errorf("vector %s has %d dimensions, want %d", key, len(doc.Embedding), s.dim)
+		}
+		s.scales[i] = quantize(doc.Embedding, s.rows[i*s.dim:(i+1)*s.dim])
+	}
+	return s, nil
+}
+
+// quantize writes v as int8 into out and returns the scale that restores it.
+func quantize(v []float32, out []int8) float32 {
+	var peak float32
+	for _, x := range v {
+		peak = max(peak, float32(math.Abs(float64(x))))
+	}
+	if peak == 0 {
+		return 0
+	}
+	scale := peak / 127
+	for j, x := range v {
+		out[j] = int8(math.Round(float64(x / scale)))
+	}
+	return scale
+}
+
+// nearest returns the m rows with the highest approximate dot product with
+// q, best first, scanning the rows in parallel.
+func (s *vectorScan) nearest(q []float32, m int) []scored {
+	if s.dim == 0 || len(q) != s.dim || m <= 0 {
+		return nil
+	}
+	qq := make([]int8, s.dim)
+	qs := quantize(q, qq)
+	if qs == 0 {
+		return nil
+	}
+	n := len(s.scales)
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/4096))
+	parts := make([][]scored, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*n/workers, (w+1)*n/workers
+		wg.Go(func() {
+			parts[w] = s.scanRows(qq, qs, lo, hi, m)
+		})
+	}
+	wg.Wait()
+	all := slices.Concat(parts...)
+	slices.SortFunc(all, func(a, b scored) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return a.unit - b.unit
+	})
+	return all[:min(m, len(all))]
+}
+
+// dotInt8 is the integer dot product of a and b (equal lengths).
+func dotInt8(a, b []int8) int32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 int32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += int32(a[i]) * int32(b[i])
+		s1 += int32(a[i+1]) * int32(b[i+1])
+		s2 += int32(a[i+2]) * int32(b[i+2])
+		s3 += int32(a[i+3]) * int32(b[i+3])
+	}
+	for ; i < len(a); i++ {
+		s0 += int32(a[i]) * int32(b[i])
+	}
+	return s0 + s1 + s2 + s3
+}
+
+// scanRows returns the m best rows of [lo, hi), unordered: a min-heap on
+// score, so that most rows cost one comparison after their dot product.
+func (s *vectorScan) scanRows(q []int8, qs float32, lo, hi, m int) []scored {
+	less := func(a, b scored) bool { return a.score < b.score || (a.score == b.score && a.unit > b.unit) }
+	h := make([]scored, 0, m)
+	for i := lo; i < hi; i++ {
+		if s.scales[i] == 0 {
+			continue
+		}
+		c := scored{i, float32(dotInt8(q, s.rows[i*s.dim:(i+1)*s.dim])) * s.scales[i] * qs}
+		if len(h) < m {
+			h = append(h, c)
+			for j := len(h) - 1; j > 0; {
+				p := (j - 1) / 2
+				if !less(h[j], h[p]) {
+					break
+				}
+				h[j], h[p] = h[p], h[j]
+				j = p
+			}
+			continue
+		}
+		if less(h[0], c) {
+			h[0] = c
+			siftDown(h, 0, less)
+		}
+	}
+	return h
+}
