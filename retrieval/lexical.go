@@ -187,49 +187,73 @@ func topN(scores []float32, n int) []scored {
 	if n <= 0 {
 		return nil
 	}
-	heap := make([]scored, 0, n+1) // min-heap on score
-	less := func(a, b scored) bool { return a.score < b.score || (a.score == b.score && a.unit > b.unit) }
+	best := newBestOf(n)
 	for u, s := range scores {
-		if s <= 0 {
-			continue
-		}
-		if len(heap) == n && !less(heap[0], scored{u, s}) {
-			continue
-		}
-		if len(heap) == n {
-			heap[0] = scored{u, s}
-			siftDown(heap, 0, less)
-			continue
-		}
-		heap = append(heap, scored{u, s})
-		for i := len(heap) - 1; i > 0; {
-			p := (i - 1) / 2
-			if !less(heap[i], heap[p]) {
-				break
-			}
-			heap[i], heap[p] = heap[p], heap[i]
-			i = p
+		if c := (scored{u, s}); s > 0 && !best.full(c) {
+			best.offer(c)
 		}
 	}
-	slices.SortFunc(heap, func(a, b scored) int {
-		if less(a, b) {
-			return 1
+	sortScored(best.h)
+	return best.h
+}
+
+// bestOf keeps the n highest-scored units offered to it: a min-heap on
+// score, so that most offers cost one comparison.
+type bestOf struct {
+	n int
+	h []scored
+}
+
+func newBestOf(n int) *bestOf { return &bestOf{n: n, h: make([]scored, 0, n)} }
+
+// worse orders scored units: lower score first, then higher unit.
+func worse(a, b scored) bool { return a.score < b.score || (a.score == b.score && a.unit > b.unit) }
+
+// full reports whether c cannot get in: the quick test before offer.
+func (b *bestOf) full(c scored) bool { return len(b.h) == b.n && !worse(b.h[0], c) }
+
+func (b *bestOf) offer(c scored) {
+	if len(b.h) < b.n {
+		b.push(c)
+	} else if worse(b.h[0], c) {
+		b.h[0] = c
+		siftDown(b.h, 0)
+	}
+}
+
+func (b *bestOf) push(c scored) {
+	h := append(b.h, c)
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !worse(h[i], h[p]) {
+			break
 		}
-		if less(b, a) {
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+	b.h = h
+}
+
+// sortScored orders units best first: by score, then by unit.
+func sortScored(s []scored) {
+	slices.SortFunc(s, func(a, b scored) int {
+		switch {
+		case worse(b, a):
 			return -1
+		case worse(a, b):
+			return 1
 		}
 		return 0
 	})
-	return heap
 }
 
-func siftDown(h []scored, i int, less func(a, b scored) bool) {
+func siftDown(h []scored, i int) {
 	for {
 		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(h) && less(h[l], h[m]) {
+		if l < len(h) && worse(h[l], h[m]) {
 			m = l
 		}
-		if r < len(h) && less(h[r], h[m]) {
+		if r < len(h) && worse(h[r], h[m]) {
 			m = r
 		}
 		if m == i {

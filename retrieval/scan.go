@@ -88,15 +88,7 @@ func (s *vectorScan) nearest(q []float32, m int) []scored {
 	}
 	wg.Wait()
 	all := slices.Concat(parts...)
-	slices.SortFunc(all, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return a.unit - b.unit
-	})
+	sortScored(all)
 	return all[:min(m, len(all))]
 }
 
@@ -117,32 +109,16 @@ func dotInt8(a, b []int8) int32 {
 	return s0 + s1 + s2 + s3
 }
 
-// scanRows returns the m best rows of [lo, hi), unordered: a min-heap on
-// score, so that most rows cost one comparison after their dot product.
+// scanRows returns the m best rows of [lo, hi), unordered.
 func (s *vectorScan) scanRows(q []int8, qs float32, lo, hi, m int) []scored {
-	less := func(a, b scored) bool { return a.score < b.score || (a.score == b.score && a.unit > b.unit) }
-	h := make([]scored, 0, m)
+	best := newBestOf(m)
 	for i := lo; i < hi; i++ {
 		if s.scales[i] == 0 {
 			continue
 		}
-		c := scored{i, float32(dotInt8(q, s.rows[i*s.dim:(i+1)*s.dim])) * s.scales[i] * qs}
-		if len(h) < m {
-			h = append(h, c)
-			for j := len(h) - 1; j > 0; {
-				p := (j - 1) / 2
-				if !less(h[j], h[p]) {
-					break
-				}
-				h[j], h[p] = h[p], h[j]
-				j = p
-			}
-			continue
-		}
-		if less(h[0], c) {
-			h[0] = c
-			siftDown(h, 0, less)
+		if c := (scored{i, float32(dotInt8(q, s.rows[i*s.dim:(i+1)*s.dim])) * s.scales[i] * qs}); !best.full(c) {
+			best.offer(c)
 		}
 	}
-	return h
+	return best.h
 }
