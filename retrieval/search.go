@@ -91,40 +91,27 @@ type SearchOptions struct {
 }
 
 func (o SearchOptions) withDefaults() SearchOptions {
-	if o.K <= 0 {
-		o.K = 5
-	}
-	if o.DenseWeight == 0 {
-		o.DenseWeight = 0.5
-	}
-	if o.DenseWeight < 0 {
-		o.DenseWeight = 0
-	}
+	orDefault(&o.K, 5)
+	orDefault(&o.DenseWeight, 0.5)
+	o.DenseWeight = max(o.DenseWeight, 0)
 	if o.Candidates <= 0 {
 		o.Candidates = max(100, 10*o.K)
 	}
-	if o.SourcePicks == 0 {
-		o.SourcePicks = o.K
-	}
-	if o.PickFloor == 0 {
-		o.PickFloor = 0.3
-	}
-	if o.MentionDateWeight == 0 {
-		o.MentionDateWeight = 1
-	}
-	if o.ClauseWeight == 0 {
-		o.ClauseWeight = 0.5
-	}
-	if o.DateBoost == 0 {
-		o.DateBoost = 0.3
-	}
-	if o.MaxPerDoc == 0 {
-		o.MaxPerDoc = 4
-	}
-	if o.Floor == 0 {
-		o.Floor = 0.3
-	}
+	orDefault(&o.SourcePicks, o.K)
+	orDefault(&o.PickFloor, 0.3)
+	orDefault(&o.MentionDateWeight, 1)
+	orDefault(&o.ClauseWeight, 0.5)
+	orDefault(&o.DateBoost, 0.3)
+	orDefault(&o.MaxPerDoc, 4)
+	orDefault(&o.Floor, 0.3)
 	return o
+}
+
+// orDefault sets *v to def when it is zero.
+func orDefault[T int | float64](v *T, def T) {
+	if *v == 0 {
+		*v = def
+	}
 }
 
 // Search retrieves the passages that best answer query: BM25 and dense
@@ -356,33 +343,39 @@ func compareInts(a, b int) int {
 	return 0
 }
 
-// denseSearch returns the cosine similarity of the n nearest chunks: the
-// int8 scan's shortlist, rescored with chromem-go's float32 vectors.
-func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]float64, error) {
+// embedQuery returns the vectors and the query's vector, or a nil vector
+// when there is nothing to search: no vectors, or no embeddable word (BM25
+// alone then).
+func (ix *Index) embedQuery(ctx context.Context, query string) (*denseIndex, []float32, error) {
 	dense, err := ix.dense()
 	if err != nil {
-		return nil, fmt.Errorf("load vectors: %w", err)
+		return nil, nil, fmt.Errorf("load vectors: %w", err)
 	}
 	if dense.coll.Count() == 0 {
-		return nil, nil
+		return dense, nil, nil
 	}
 	vecs, err := ix.embedder.Embed(ctx, []string{query})
 	if err != nil {
-		return nil, fmt.Errorf("embed query: %w", err)
+		return nil, nil, fmt.Errorf("embed query: %w", err)
 	}
-	if len(vecs) == 0 || vecs[0] == nil {
-		return nil, nil // no known word: BM25 alone
+	if len(vecs) == 0 {
+		return dense, nil, nil
 	}
-	q := vecs[0]
+	return dense, vecs[0], nil
+}
+
+// denseSearch returns the cosine similarity of the n nearest chunks: the
+// int8 scan's shortlist, rescored with chromem-go's float32 vectors.
+func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]float64, error) {
+	dense, q, err := ix.embedQuery(ctx, query)
+	if err != nil || q == nil {
+		return nil, err
+	}
 	scan, err := dense.scanner(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
-	type match struct {
-		unit int
-		sim  float64
-	}
-	var matches []match
+	var matches []scored
 	for _, c := range scan.nearest(q, shortlist*n) {
 		doc, err := dense.coll.GetByID(ctx, dense.keys[c.unit])
 		if err != nil || len(doc.Embedding) != len(q) {
@@ -392,23 +385,15 @@ func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]
 		for j, x := range q {
 			dot += x * doc.Embedding[j]
 		}
-		matches = append(matches, match{c.unit, float64(dot)})
+		matches = append(matches, scored{c.unit, dot})
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("dense query: %w", err)
 	}
-	slices.SortFunc(matches, func(a, b match) int {
-		if a.sim != b.sim {
-			if a.sim > b.sim {
-				return -1
-			}
-			return 1
-		}
-		return a.unit - b.unit
-	})
+	sortScored(matches)
 	out := make(map[int]float64, min(n, len(matches)))
 	for _, m := range matches[:min(n, len(matches))] {
-		out[m.unit] = m.sim
+		out[m.unit] = float64(m.score)
 	}
 	return out, nil
 }
@@ -417,22 +402,11 @@ func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]
 // nearest chunks by chromem-go's own QueryEmbedding, by chunk index: the
 // reference the scan is measured and tested against.
 func (ix *Index) ChromemQuery(ctx context.Context, query string, n int) (map[int]float64, error) {
-	dense, err := ix.dense()
-	if err != nil {
-		return nil, fmt.Errorf("load vectors: %w", err)
+	dense, q, err := ix.embedQuery(ctx, query)
+	if err != nil || q == nil {
+		return nil, err
 	}
-	count := dense.coll.Count()
-	if count == 0 {
-		return nil, nil
-	}
-	vecs, err := ix.embedder.Embed(ctx, []string{query})
-	if err != nil {
-		return nil, fmt.Errorf("embed query: %w", err)
-	}
-	if len(vecs) == 0 || vecs[0] == nil {
-		return nil, nil
-	}
-	results, err := dense.coll.QueryEmbedding(ctx, vecs[0], min(n, count), nil, nil)
+	results, err := dense.coll.QueryEmbedding(ctx, q, min(n, dense.coll.Count()), nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("dense query: %w", err)
 	}
