@@ -232,3 +232,34 @@ func TestOutletNamedInPassingDoesNotCrowdOut(t *testing.T) {
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// Among an outlet's passages that match the question alike, the one with a
+// sentence saying most of it together comes first.
+func TestSentenceFeatureLiftsThePassageThatSaysItInOneSentence(t *testing.T) {
+	spread := "The robot sold well. Robot sales grew. A vacuum is cheap. Vacuum prices fell. The maker spoke. Boston was cold. Layoffs happen."
+	together := "The robot vacuum maker announced layoffs in Boston. Other news followed. The weather was mild. Stocks were flat."
+	archive := `{"id":"t1","title":"News","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"` + spread + `\n\n` + together + `"}`
+	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", archive), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: Chunker{TargetChars: 140, OverlapChars: 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "What did TechCrunch report about the robot vacuum maker's layoffs in Boston?"
+	first := func(opts SearchOptions) string {
+		r, err := ix.Search(t.Context(), q, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Hits[0].Chunk.Text
+	}
+	if got := first(SearchOptions{K: 2, DenseWeight: -1}); !strings.HasPrefix(got, "The robot vacuum maker") {
+		t.Errorf("first passage %q, want the one saying it in one sentence", got)
+	}
+	if got := first(SearchOptions{K: 2, DenseWeight: -1, SentenceWeight: -1}); !strings.HasPrefix(got, "The robot sold well") {
+		t.Errorf("without the sentence feature the test needs BM25 to prefer the spread-out passage; got %q", got)
+	}
+}

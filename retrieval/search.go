@@ -71,10 +71,15 @@ type SearchOptions struct {
 	// (default 0.3; negative: none), so that an outlet named in passing
 	// does not crowd out better passages of other outlets.
 	PickFloor float64
+	// SentenceWeight lifts, among each mention's best passages, those
+	// with a sentence holding much of the question's IDF weight (default
+	// 0.5; negative: none).
+	SentenceWeight float64
 	// MentionDateWeight is added to the score of an outlet's passages when
 	// the words around its mention name the day the article was published
-	// ("the TechCrunch report published on October 7, 2023"); default 1,
-	// negative: none.
+	// ("the TechCrunch report published on October 7, 2023"); default 2,
+	// more than the clause and sentence features together can add, so that
+	// the dated article comes first. Negative: none.
 	MentionDateWeight float64
 	// DateBoost raises the score of documents published on a date named in
 	// the question by this fraction (default 0.3; negative: none).
@@ -99,7 +104,8 @@ func (o SearchOptions) withDefaults() SearchOptions {
 	}
 	orDefault(&o.SourcePicks, o.K)
 	orDefault(&o.PickFloor, 0.3)
-	orDefault(&o.MentionDateWeight, 1)
+	orDefault(&o.MentionDateWeight, 2)
+	orDefault(&o.SentenceWeight, 0.5)
 	orDefault(&o.ClauseWeight, 0.5)
 	orDefault(&o.DateBoost, 0.3)
 	orDefault(&o.MaxPerDoc, 4)
@@ -155,6 +161,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 
 	sc := newScorer(lexScores, lexTop, dense, namedDates(query), opts)
+	sc.terms = res.Terms
 	cands := make(map[int]bool, len(lexTop)+len(dense))
 	for _, s := range lexTop {
 		cands[s.unit] = true
@@ -190,6 +197,49 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	return res, nil
 }
 
+// rerankDepth is how many of a mention's best passages the sentence
+// feature reorders.
+const rerankDepth = 20
+
+// rerankBySentence adds to each hit's score w times its best sentence's
+// share of the query's IDF weight (relative to the best hit's) and re-sorts
+// them: of two passages that match the question alike, the one with a
+// sentence that says most of it together comes first. A question's facts
+// are usually each stated in one sentence of the article.
+func (ix *Index) rerankBySentence(terms []string, hits []Hit, w float64) {
+	index := make(map[string]int, len(terms))
+	idf := make([]float64, len(terms))
+	for j, t := range terms {
+		index[t] = j
+		idf[j] = ix.lex.IDF(t)
+	}
+	seen := make([]bool, len(terms))
+	best := make([]float64, len(hits))
+	peak := 0.0
+	for k, h := range hits {
+		text := h.Chunk.Text
+		for _, sp := range Sentences(text) {
+			clear(seen)
+			v := 0.0
+			for _, t := range Terms(text[sp.Start:sp.End]) {
+				if j, ok := index[t]; ok && !seen[j] {
+					seen[j] = true
+					v += idf[j]
+				}
+			}
+			best[k] = max(best[k], v)
+		}
+		peak = max(peak, best[k])
+	}
+	if peak == 0 {
+		return
+	}
+	for k := range hits {
+		hits[k].Score += w * best[k] / peak
+	}
+	sortHits(hits)
+}
+
 // scorer fuses the rankings of one query into a score per chunk: BM25 over
 // its best score plus the weighted min-max cosine, raised for documents
 // published on a date the question names.
@@ -200,6 +250,7 @@ type scorer struct {
 	minD, maxD float64
 	dates      []time.Time
 	opts       SearchOptions
+	terms      []string // the query's index terms
 }
 
 func newScorer(lex []float32, lexTop []scored, dense map[int]float64, dates []time.Time, opts SearchOptions) *scorer {
@@ -276,6 +327,9 @@ func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*
 			ranked[i] = append(ranked[i], h)
 		}
 		sortHits(ranked[i])
+		if opts.SentenceWeight > 0 {
+			ix.rerankBySentence(sc.terms, ranked[i][:min(rerankDepth, len(ranked[i]))], opts.SentenceWeight)
+		}
 	}
 	var picked []Hit
 	next := make([]int, len(ranked))
