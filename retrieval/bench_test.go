@@ -36,7 +36,9 @@ func benchDocs(tb testing.TB, n int) []*corpus.Document {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		docs = append(docs, res.Documents[0])
+		doc := res.Documents[0]
+		doc.Source = fmt.Sprintf("Outlet %d", d%50) // 50 outlets, as scripts/synthcorpus writes
+		docs = append(docs, doc)
 	}
 	return docs
 }
@@ -56,6 +58,15 @@ var benchQueries = []string{
 	"What did the foreign ministry spokeswoman tell Bloomberg about the embassy staff?",
 	"government percent years people world",
 	"How did the lower house of parliament react to the election result?",
+}
+
+// outletQueries name outlets of the synthetic corpus, as reporters'
+// multi-source questions do: each mention ranks the passages of its
+// outlet's articles.
+var outletQueries = []string{
+	"What did Outlet 7 report about the embassy staff?",
+	"Did Outlet 3 and Outlet 12 agree on what the foreign ministry spokeswoman said?",
+	"Between the Outlet 21 report on the election result and the Outlet 21 report on parliament, did the account change?",
 }
 
 func glove(tb testing.TB) retrieval.Embedder {
@@ -97,12 +108,15 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // latencies runs query over and over, reporting p50 and p99 in milliseconds.
-func latencies(b *testing.B, query func(q string)) {
+func latencies(b *testing.B, query func(q string)) { latenciesOf(b, benchQueries, query) }
+
+// latenciesOf is latencies over the given questions.
+func latenciesOf(b *testing.B, questions []string, query func(q string)) {
 	var took []time.Duration
 	i := 0
 	for b.Loop() {
 		start := time.Now()
-		query(benchQueries[i%len(benchQueries)])
+		query(questions[i%len(questions)])
 		took = append(took, time.Since(start))
 		i++
 	}
@@ -145,6 +159,13 @@ func BenchmarkQuery(b *testing.B) {
 		b.Run(fmt.Sprintf("hybrid/chunks=%d", n), func(b *testing.B) {
 			latencies(b, func(q string) {
 				if _, err := ix.Search(b.Context(), q, opts); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		b.Run(fmt.Sprintf("offline-outlets/chunks=%d", n), func(b *testing.B) {
+			latenciesOf(b, outletQueries, func(q string) {
+				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
 					b.Fatal(err)
 				}
 			})
