@@ -172,6 +172,18 @@ func clauses(query string, ms []mention) []string {
 	return out
 }
 
+// questionParts splits a question into the parts it strings together: at
+// commas, semicolons and question marks, and at " and " and " while ".
+func questionParts(q string) []string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(q, func(r rune) bool { return r == ',' || r == ';' || r == '?' }) {
+		for _, clause := range strings.Split(p, " while ") {
+			parts = append(parts, strings.Split(clause, " and ")...)
+		}
+	}
+	return parts
+}
+
 // outletRefRE finds the outlets a question attributes reporting to: "an
 // article from X", "a report by X", "as reported by X". ("according to X"
 // is left out: X is as often a person.)

@@ -263,3 +263,53 @@ func TestSentenceFeatureLiftsThePassageThatSaysItInOneSentence(t *testing.T) {
 		t.Errorf("without the sentence feature the test needs BM25 to prefer the spread-out passage; got %q", got)
 	}
 }
+
+// A question stringing two facts together gets a passage for each, even
+// when one article matches the whole question better in every passage.
+func TestEachPartOfTheQuestionGetsAPassage(t *testing.T) {
+	long := strings.Repeat("The startup raised forty million dollars from investors, and its founder thanked the investors for the forty million. ", 6)
+	lines := []string{
+		`{"id":"t1","title":"Funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"` + long + `"}`,
+		`{"id":"t2","title":"Charges","source":"TechCrunch","published":"2023-11-20T10:00:00+00:00","text":"The court heard witnesses for weeks in the autumn session. Prosecutors charged the founder with fraud on Monday. The hearing resumes in the spring after a long pause for the holidays."}`,
+	}
+	// Elsewhere, charges are common news: the second fact's words are not rarer than the first's.
+	for i := range 6 {
+		lines = append(lines, `{"id":"v`+string(rune('1'+i))+`","title":"Court","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"Prosecutors charged a trader with fraud."}`)
+	}
+	archive := strings.Join(lines, "\n")
+	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", archive), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: Chunker{TargetChars: 200, OverlapChars: 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "Which startup, as reported by TechCrunch, raised forty million dollars from investors, and saw its founder charged with fraud by prosecutors?"
+	docs := func(opts SearchOptions) string {
+		r, err := ix.Search(t.Context(), q, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range r.Hits {
+			ids = append(ids, h.Doc.ID)
+		}
+		return strings.Join(ids, ",")
+	}
+	if got := docs(SearchOptions{K: 2, DenseWeight: -1}); !strings.Contains(got, "t2") {
+		t.Errorf("retrieved %s, want t2 (the part about the charges) too", got)
+	}
+	if got := docs(SearchOptions{K: 2, DenseWeight: -1, PartWeight: -1}); got != "t1,t1" {
+		t.Errorf("without part passages the test needs t1 to fill both; got %s", got)
+	}
+}
+
+func TestQuestionParts(t *testing.T) {
+	got := questionParts("Who, as reported by X, raised money and was charged, while Y denied it?")
+	want := []string{"Who", " as reported by X", " raised money", "was charged", "", "Y denied it"}
+	if !slices.Equal(got, want) {
+		t.Errorf("questionParts = %q, want %q", got, want)
+	}
+}

@@ -71,6 +71,10 @@ type SearchOptions struct {
 	// (default 0.3; negative: none), so that an outlet named in passing
 	// does not crowd out better passages of other outlets.
 	PickFloor float64
+	// PartWeight weighs the whole question against a part's own words when
+	// choosing the passage for each part of the question (default 0.5;
+	// negative: no passages for parts).
+	PartWeight float64
 	// SentenceWeight lifts, among each mention's best passages, those
 	// with a sentence holding much of the question's IDF weight (default
 	// 0.5; negative: none).
@@ -106,6 +110,7 @@ func (o SearchOptions) withDefaults() SearchOptions {
 	orDefault(&o.PickFloor, 0.3)
 	orDefault(&o.MentionDateWeight, 2)
 	orDefault(&o.SentenceWeight, 0.5)
+	orDefault(&o.PartWeight, 0.5)
 	orDefault(&o.ClauseWeight, 0.5)
 	orDefault(&o.DateBoost, 0.3)
 	orDefault(&o.MaxPerDoc, 4)
@@ -331,7 +336,7 @@ func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*
 			ix.rerankBySentence(sc.terms, ranked[i][:min(rerankDepth, len(ranked[i]))], opts.SentenceWeight)
 		}
 	}
-	var picked []Hit
+	picked := ix.partPicks(query, ranked, sc, taken, opts)
 	next := make([]int, len(ranked))
 	for round := 0; round < opts.SourcePicks; round++ {
 		for i, best := range ranked {
@@ -346,6 +351,61 @@ func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*
 	}
 	return picked
 }
+
+// partPicks gives each part of the question (see questionParts) that names
+// no outlet and has at least minPartTerms index terms the passage of the
+// named outlets' articles that best matches its own words, plus PartWeight
+// times the whole question's score. A question that strings facts together
+// ("… accused of …, admitted to …, and faced …, as reported by X and Y")
+// usually rests on one article per fact, often several of one outlet.
+func (ix *Index) partPicks(query string, ranked [][]Hit, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
+	if opts.PartWeight < 0 {
+		return nil
+	}
+	best := map[int]Hit{} // the named outlets' passages, as their mentions scored them
+	for _, hits := range ranked {
+		for _, h := range hits {
+			if b, ok := best[h.unit]; !ok || h.Score > b.Score {
+				best[h.unit] = h
+			}
+		}
+	}
+	var picked []Hit
+	for _, part := range questionParts(query) {
+		terms := QueryTerms(part)
+		if len(terms) < minPartTerms || len(ix.mentions(part)) > 0 || len(picked) >= opts.K {
+			continue
+		}
+		scores := ix.lex.Scores(terms)
+		var peak float32
+		for u := range best {
+			peak = max(peak, scores[u])
+		}
+		if peak == 0 {
+			continue
+		}
+		var pick Hit
+		value := -1.0
+		for u, h := range best {
+			if taken[h.Chunk] {
+				continue
+			}
+			v := float64(scores[u]/peak) + opts.PartWeight*float64(sc.lex[u])/sc.maxLex
+			if v > value || (v == value && h.unit < pick.unit) {
+				pick, value = h, v
+			}
+		}
+		if value >= 0 {
+			taken[pick.Chunk] = true
+			picked = append(picked, pick)
+		}
+	}
+	return picked
+}
+
+// minPartTerms is the fewest index terms a part of the question needs to
+// get a passage of its own.
+const minPartTerms = 4
 
 // fill completes picked with the best-ranked passages up to K: first at
 // most MaxPerDoc per document, so that more documents get in, then any.

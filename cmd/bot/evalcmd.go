@@ -22,6 +22,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	denseWeight := fs.Float64("dense-weight", 0, "weight of the dense ranking in fusion (0: default, which is off for the offline embedder; negative: off)")
 	sourcePicks := fs.Int("source-picks", 0, "passages guaranteed to each mention of an outlet in the question (0: default, all k; negative: none)")
 	sentenceWeight := fs.Float64("sentence-weight", 0, "lift of a mention's passages with a sentence holding much of the question (0: default 0.5, negative: none)")
+	partWeight := fs.Float64("part-weight", 0, "weight of the whole question when choosing each question part's passage (0: default 0.5, negative: no part passages)")
 	mentionDate := fs.Float64("mention-date-weight", 0, "score added to an outlet's articles published on a date named next to it (0: default 2, negative: none)")
 	dateBoost := fs.Float64("date-boost", 0, "score boost for documents published on a date the question names (0: default, negative: none)")
 	clauseWeight := fs.Float64("clause-weight", 0, "weight of the words after an outlet's name when choosing its passages (0: default, negative: none)")
@@ -50,6 +51,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	a.engine.Search.SourcePicks = *sourcePicks
 	a.engine.Search.MentionDateWeight = *mentionDate
 	a.engine.Search.SentenceWeight = *sentenceWeight
+	a.engine.Search.PartWeight = *partWeight
 	a.engine.Search.DateBoost = *dateBoost
 	a.engine.Search.ClauseWeight = *clauseWeight
 	a.engine.Search.AllowUnknownOutlets = *allowUnknownOutlets
