@@ -67,6 +67,7 @@ var outletQueries = []string{
 	"What did Outlet 7 report about the embassy staff?",
 	"Did Outlet 3 and Outlet 12 agree on what the foreign ministry spokeswoman said?",
 	"Between the Outlet 21 report on the election result and the Outlet 21 report on parliament, did the account change?",
+	"Which official, as reported by Outlet 5, denied meeting the foreign ambassador, confirmed contacts with the campaign staff, and praised the parliament election result?",
 }
 
 func glove(tb testing.TB) retrieval.Embedder {
