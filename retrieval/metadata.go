@@ -53,9 +53,12 @@ func (ix *Index) mentions(query string) []mention {
 
 // namedSources returns the outlets of the corpus that query names, in the
 // order it first names them.
-func (ix *Index) namedSources(query string) []string {
+func (ix *Index) namedSources(query string) []string { return sourcesOf(ix.mentions(query)) }
+
+// sourcesOf returns the outlets of mentions, each once, in order.
+func sourcesOf(ms []mention) []string {
 	var names []string
-	for _, m := range ix.mentions(query) {
+	for _, m := range ms {
 		if !slices.Contains(names, m.source) {
 			names = append(names, m.source)
 		}

@@ -100,7 +100,9 @@ type SearchOptions struct {
 }
 
 func (o SearchOptions) withDefaults() SearchOptions {
-	orDefault(&o.K, 5)
+	if o.K <= 0 {
+		o.K = 5
+	}
 	orDefault(&o.DenseWeight, 0.5)
 	o.DenseWeight = max(o.DenseWeight, 0)
 	if o.Candidates <= 0 {
@@ -184,11 +186,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	taken := map[*Chunk]bool{}
 	if opts.SourcePicks > 0 {
 		ms := ix.mentions(query)
-		for _, m := range ms {
-			if !slices.Contains(res.Sources, m.source) {
-				res.Sources = append(res.Sources, m.source)
-			}
-		}
+		res.Sources = sourcesOf(ms)
 		picked = ix.outletPicks(query, ms, sc, taken, opts)
 	}
 	hits := fill(picked, ranked, taken, opts)
