@@ -14,7 +14,8 @@ ls -l "$work/corpus.jsonl"
 echo "== bot index (from scratch)"
 /usr/bin/time -f "%e s wall, %M KB max resident" "$work/bot" index --corpus "$work/corpus.jsonl" --data-dir "$work/data"
 du -sh "$work/data"
-for q in "Who denied meeting Russian officials?" "What did the foreign ministry spokeswoman tell Bloomberg?" "How did the lower house of parliament react?"; do
+for q in "Who denied meeting Russian officials?" "What did the foreign ministry spokeswoman tell Bloomberg?" "How did the lower house of parliament react?" \
+  "Which official, as reported by Outlet 5, denied meeting the foreign ambassador, and did Outlet 12 agree?"; do
   echo "== bot ask \"$q\""
   /usr/bin/time -f "%e s wall, %M KB max resident" "$work/bot" ask --corpus "$work/corpus.jsonl" --data-dir "$work/data" "$q" | head -3
 done
