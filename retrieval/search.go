@@ -187,6 +187,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	if opts.SourcePicks > 0 {
 		ms := ix.mentions(query)
 		res.Sources = sourcesOf(ms)
+		ms = ms[:min(len(ms), 2*opts.K)] // each mention scores the corpus once
 		picked = ix.outletPicks(query, ms, sc, taken, opts)
 	}
 	hits := fill(picked, ranked, taken, opts)
@@ -369,11 +370,16 @@ func (ix *Index) partPicks(query string, ranked [][]Hit, sc *scorer, taken map[*
 		}
 	}
 	var picked []Hit
+	scans := 0
 	for _, part := range questionParts(query) {
 		terms := QueryTerms(part)
-		if len(terms) < minPartTerms || len(ix.mentions(part)) > 0 || len(picked) >= opts.K {
+		if len(terms) < minPartTerms || len(ix.mentions(part)) > 0 {
 			continue
 		}
+		if len(picked) >= opts.K || scans >= 2*opts.K {
+			break // a question of many parts costs at most 2K scorings
+		}
+		scans++
 		scores := ix.lex.Scores(terms)
 		var peak float32
 		for u := range best {
