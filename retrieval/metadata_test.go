@@ -150,46 +150,21 @@ func TestMentions(t *testing.T) {
 // the whole question better in every passage.
 func TestOutletNamedTwiceGetsTwoArticles(t *testing.T) {
 	long := strings.Repeat("The battery startup raised funding from investors in a new round. ", 12)
-	archive := strings.Join([]string{
-		`{"id":"t1","title":"Funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"` + long + `"}`,
+	ix := archiveIndex(t, Chunker{TargetChars: 200, OverlapChars: 0},
+		`{"id":"t1","title":"Funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"`+long+`"}`,
 		`{"id":"t2","title":"Layoffs","source":"TechCrunch","published":"2023-11-20T10:00:00+00:00","text":"The battery startup announced layoffs of half its staff."}`,
 		`{"id":"v1","title":"Other","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"A phone review."}`,
-	}, "\n")
-	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", archive), corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: Chunker{TargetChars: 200, OverlapChars: 0}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := func(r *Results) string {
-		var ids []string
-		for _, h := range r.Hits {
-			ids = append(ids, h.Doc.ID)
-		}
-		return strings.Join(ids, ",")
-	}
+	)
 	q := "Did the TechCrunch report on the battery startup raising funding from investors agree with the TechCrunch report on its layoffs?"
-	r, err := ix.Search(t.Context(), q, SearchOptions{K: 2, DenseWeight: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := docs(r); !strings.Contains(got, "t1") || !strings.Contains(got, "t2") {
+	if got := hitDocs(t, ix, q, SearchOptions{K: 2, DenseWeight: -1}); !strings.Contains(got, "t1") || !strings.Contains(got, "t2") {
 		t.Errorf("two mentions of TechCrunch retrieve %s, want both t1 and t2", got)
 	}
 	// A date next to a mention picks the article published that day.
 	q = "What did TechCrunch publish on November 20, 2023 about the battery startup and its funding?"
-	r, err = ix.Search(t.Context(), q, SearchOptions{K: 1, DenseWeight: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := docs(r); got != "t2" {
+	if got := hitDocs(t, ix, q, SearchOptions{K: 1, DenseWeight: -1}); got != "t2" {
 		t.Errorf("dated mention retrieves %s, want t2", got)
 	}
-	r, _ = ix.Search(t.Context(), q, SearchOptions{K: 1, DenseWeight: -1, MentionDateWeight: -1, DateBoost: -1})
-	if got := docs(r); got != "t1" {
+	if got := hitDocs(t, ix, q, SearchOptions{K: 1, DenseWeight: -1, MentionDateWeight: -1, DateBoost: -1}); got != "t1" {
 		t.Errorf("without dates the question retrieves %s; the test needs t1 to match its words best", got)
 	}
 }
@@ -201,53 +176,54 @@ func TestOutletNamedInPassingDoesNotCrowdOut(t *testing.T) {
 	for i := range 4 {
 		lines = append(lines, `{"id":"v`+string(rune('1'+i))+`","title":"Review","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"The phone has a good battery and a bright screen, number `+string(rune('1'+i))+`."}`)
 	}
-	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", strings.Join(lines, "\n")), corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := archiveIndex(t, Chunker{}, lines...)
 	q := "Who told The Verge that the battery startup raised forty million dollars from investors?"
-	docs := func(opts SearchOptions) string {
-		r, err := ix.Search(t.Context(), q, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []string
-		for _, h := range r.Hits {
-			ids = append(ids, h.Doc.ID)
-		}
-		return strings.Join(ids, ",")
-	}
-	got := docs(SearchOptions{K: 3, DenseWeight: -1})
-	if !strings.Contains(got, "t1") || !strings.Contains(got, "v") {
+	if got := hitDocs(t, ix, q, SearchOptions{K: 3, DenseWeight: -1}); !strings.Contains(got, "t1") || !strings.Contains(got, "v") {
 		t.Errorf("retrieved %s, want t1 and The Verge's best", got)
 	}
-	if got := docs(SearchOptions{K: 3, DenseWeight: -1, PickFloor: -1}); strings.Contains(got, "t1") {
+	if got := hitDocs(t, ix, q, SearchOptions{K: 3, DenseWeight: -1, PickFloor: -1}); strings.Contains(got, "t1") {
 		t.Errorf("without the floor the test needs The Verge to fill the passages; got %s", got)
 	}
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
+// archiveIndex indexes JSONL lines of documents with the given chunker.
+func archiveIndex(t *testing.T, chunker Chunker, lines ...string) *Index {
+	t.Helper()
+	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", strings.Join(lines, "\n")), corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := NewGloVeEmbedder()
+	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: chunker})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// hitDocs returns the documents of the passages retrieved for q, in order.
+func hitDocs(t *testing.T, ix *Index, q string, opts SearchOptions) string {
+	t.Helper()
+	r, err := ix.Search(t.Context(), q, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range r.Hits {
+		ids = append(ids, h.Doc.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
 // Among an outlet's passages that match the question alike, the one with a
 // sentence saying most of it together comes first.
 func TestSentenceFeatureLiftsThePassageThatSaysItInOneSentence(t *testing.T) {
 	spread := "The robot sold well. Robot sales grew. A vacuum is cheap. Vacuum prices fell. The maker spoke. Boston was cold. Layoffs happen."
 	together := "The robot vacuum maker announced layoffs in Boston. Other news followed. The weather was mild. Stocks were flat."
-	archive := `{"id":"t1","title":"News","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"` + spread + `\n\n` + together + `"}`
-	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", archive), corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: Chunker{TargetChars: 140, OverlapChars: 0}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := archiveIndex(t, Chunker{TargetChars: 140, OverlapChars: 0},
+		`{"id":"t1","title":"News","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"`+spread+`\n\n`+together+`"}`)
 	q := "What did TechCrunch report about the robot vacuum maker's layoffs in Boston?"
 	first := func(opts SearchOptions) string {
 		r, err := ix.Search(t.Context(), q, opts)
@@ -276,32 +252,12 @@ func TestEachPartOfTheQuestionGetsAPassage(t *testing.T) {
 	for i := range 6 {
 		lines = append(lines, `{"id":"v`+string(rune('1'+i))+`","title":"Court","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"Prosecutors charged a trader with fraud."}`)
 	}
-	archive := strings.Join(lines, "\n")
-	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", archive), corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: Chunker{TargetChars: 200, OverlapChars: 0}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := archiveIndex(t, Chunker{TargetChars: 200, OverlapChars: 0}, lines...)
 	q := "Which startup, as reported by TechCrunch, raised forty million dollars from investors, and saw its founder charged with fraud by prosecutors?"
-	docs := func(opts SearchOptions) string {
-		r, err := ix.Search(t.Context(), q, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []string
-		for _, h := range r.Hits {
-			ids = append(ids, h.Doc.ID)
-		}
-		return strings.Join(ids, ",")
-	}
-	if got := docs(SearchOptions{K: 2, DenseWeight: -1}); !strings.Contains(got, "t2") {
+	if got := hitDocs(t, ix, q, SearchOptions{K: 2, DenseWeight: -1}); !strings.Contains(got, "t2") {
 		t.Errorf("retrieved %s, want t2 (the part about the charges) too", got)
 	}
-	if got := docs(SearchOptions{K: 2, DenseWeight: -1, PartWeight: -1}); got != "t1,t1" {
+	if got := hitDocs(t, ix, q, SearchOptions{K: 2, DenseWeight: -1, PartWeight: -1}); got != "t1,t1" {
 		t.Errorf("without part passages the test needs t1 to fill both; got %s", got)
 	}
 }
