@@ -3,7 +3,9 @@ package answer
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/testindex"
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -94,5 +96,42 @@ func TestVerbatim(t *testing.T) {
 		if got := Verbatim(text, quote); got != want {
 			t.Errorf("Verbatim(%q) = %v, want %v", quote, got, want)
 		}
+	}
+}
+
+// A question comparing outlets quotes each of them, even when one outlet's
+// sentences all match better.
+func TestExtractQuotesEveryNamedOutlet(t *testing.T) {
+	archive := strings.Join([]string{
+		`{"id":"t1","title":"Search deal","source":"TechCrunch","text":"Google paid 26 billion dollars in 2021 to be the default search engine. The default search engine deal cost Google 26 billion dollars in 2021. In 2021 Google paid billions for default search placement."}`,
+		`{"id":"v1","title":"Trial notes","source":"The Verge","text":"The trial heard that Google paid billions to be the default search engine. Witnesses described the deal."}`,
+	}, "\n")
+	res, err := corpus.LoadFS(t.Context(), fstest.MapFS{"a.jsonl": {Data: []byte(archive)}}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := retrieval.NewGloVeEmbedder()
+	ix, err := retrieval.Build(t.Context(), res.Documents, g, retrieval.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := NewEngine(ix, retrieval.SearchOptions{K: 5})
+	outlets := func(q string) string {
+		a, err := eng.Ask(t.Context(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s []string
+		for _, src := range a.Sources {
+			s = append(s, src.Source)
+		}
+		return strings.Join(s, "|")
+	}
+	if got := outlets("Did TechCrunch and The Verge agree on how much Google paid in 2021 to be the default search engine?"); !strings.Contains(got, "The Verge") || !strings.Contains(got, "TechCrunch") {
+		t.Errorf("quotes from %q, want both outlets", got)
+	}
+	// Naming neither, the best-matching sentences win: the test needs them all to be TechCrunch's.
+	if got := outlets("How much did Google pay in 2021 to be the default search engine?"); strings.Contains(got, "The Verge") {
+		t.Errorf("without outlets named, quotes from %q; the test needs TechCrunch's sentences to match best", got)
 	}
 }

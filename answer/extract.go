@@ -18,7 +18,44 @@ type candidate struct {
 	hit        int
 	start, end int // offsets into the document text
 	score      float64
+	outlet     bool // the best sentence of an outlet the question names
 }
+
+// outletsFirst orders the candidates (sorted by score) for quoting: when the
+// question names two or more outlets ("did TechCrunch and The Verge agree"),
+// first the best sentence of each, in the order named, when it scores at
+// least minOutletShare of the best sentence; then the rest by score. A
+// reporter comparing outlets needs each one quoted.
+func outletsFirst(res *retrieval.Results, cands []candidate) []candidate {
+	if len(res.Sources) < 2 || len(cands) == 0 {
+		return cands
+	}
+	var first []candidate
+	used := make([]bool, len(cands))
+	for _, src := range res.Sources {
+		for i, c := range cands {
+			if used[i] || res.Hits[c.hit].Doc.Source != src {
+				continue
+			}
+			if c.score >= minOutletShare*cands[0].score {
+				used[i] = true
+				c.outlet = true
+				first = append(first, c)
+			}
+			break
+		}
+	}
+	for i, c := range cands {
+		if !used[i] {
+			first = append(first, c)
+		}
+	}
+	return first
+}
+
+// minOutletShare is the least score, relative to the best sentence's, of a
+// named outlet's best sentence for it to be quoted ahead of the others.
+const minOutletShare = 0.3
 
 // Extract builds an extractive answer: the one to three sentences of the
 // retrieved passages that best match the question, quoted verbatim, each
@@ -63,9 +100,12 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	a.Kind = Extractive
 	a.Label = ExtractiveLabel
 	seen := map[string]bool{}
-	for _, c := range cands {
-		if len(a.Sentences) == maxQuotes || c.score < 0.5*cands[0].score {
+	for _, c := range outletsFirst(res, cands) {
+		if len(a.Sentences) == maxQuotes {
 			break
+		}
+		if c.score < 0.5*cands[0].score && !c.outlet {
+			continue
 		}
 		h := res.Hits[c.hit]
 		quote := h.Doc.Text[c.start:c.end]
