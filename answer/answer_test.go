@@ -10,6 +10,21 @@ import (
 	"github.com/newsroom/askbot/retrieval"
 )
 
+// indexFS indexes the documents of fsys with the offline embedder.
+func indexFS(t *testing.T, fsys fstest.MapFS) *retrieval.Index {
+	t.Helper()
+	res, err := corpus.LoadFS(t.Context(), fsys, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := retrieval.NewGloVeEmbedder()
+	ix, err := retrieval.Build(t.Context(), res.Documents, g, retrieval.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
 func seedEngine(t testing.TB) *Engine {
 	t.Helper()
 	return NewEngine(testindex.Build(t, ""), retrieval.SearchOptions{K: 5})
@@ -106,16 +121,7 @@ func TestExtractQuotesEveryNamedOutlet(t *testing.T) {
 		`{"id":"t1","title":"Search deal","source":"TechCrunch","text":"Google paid 26 billion dollars in 2021 to be the default search engine. The default search engine deal cost Google 26 billion dollars in 2021. In 2021 Google paid billions for default search placement."}`,
 		`{"id":"v1","title":"Trial notes","source":"The Verge","text":"The trial heard that Google paid billions to be the default search engine. Witnesses described the deal."}`,
 	}, "\n")
-	res, err := corpus.LoadFS(t.Context(), fstest.MapFS{"a.jsonl": {Data: []byte(archive)}}, corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := retrieval.NewGloVeEmbedder()
-	ix, err := retrieval.Build(t.Context(), res.Documents, g, retrieval.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng := NewEngine(ix, retrieval.SearchOptions{K: 5})
+	eng := NewEngine(indexFS(t, fstest.MapFS{"a.jsonl": {Data: []byte(archive)}}), retrieval.SearchOptions{K: 5})
 	outlets := func(q string) string {
 		a, err := eng.Ask(t.Context(), Request{Question: q})
 		if err != nil {

@@ -25,12 +25,19 @@ func outletDocs(t testing.TB) []*corpus.Document {
 	return res.Documents
 }
 
-func TestNamedSourcesAndDates(t *testing.T) {
+// outletIndex indexes outletDocs.
+func outletIndex(t *testing.T) *Index {
+	t.Helper()
 	g, _ := NewGloVeEmbedder()
 	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ix
+}
+
+func TestNamedSourcesAndDates(t *testing.T) {
+	ix := outletIndex(t)
 	for q, want := range map[string]string{
 		"Did The Verge and TechCrunch agree?":        "The Verge|TechCrunch",
 		"Did TechCrunch report, unlike the Verge?":   "TechCrunch|The Verge",
@@ -55,11 +62,7 @@ func TestNamedSourcesAndDates(t *testing.T) {
 }
 
 func TestSearchCoversEveryNamedOutlet(t *testing.T) {
-	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := outletIndex(t)
 	q := "Does The Verge say the phone battery lasts, while TechCrunch reports a battery startup raised money?"
 	with, _ := ix.Search(t.Context(), q, SearchOptions{K: 2, DenseWeight: -1})
 	without, _ := ix.Search(t.Context(), q, SearchOptions{K: 2, DenseWeight: -1, SourcePicks: -1})
@@ -93,11 +96,7 @@ func TestClauses(t *testing.T) {
 }
 
 func TestUnknownOutletsAreNotAnswered(t *testing.T) {
-	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := outletIndex(t)
 	tests := []struct {
 		q       string
 		unknown string // the outlet found unknown, if any
@@ -127,11 +126,7 @@ func TestUnknownOutletsAreNotAnswered(t *testing.T) {
 }
 
 func TestMentions(t *testing.T) {
-	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := outletIndex(t)
 	q := "Between the TechCrunch report on a startup and the Verge review, did TechCrunch change its view?"
 	var got []string
 	for _, m := range ix.mentions(q) {
