@@ -103,6 +103,12 @@ type Figures struct {
 	FalseAbstain     float64 `json:"false_abstain"`
 	AvgPassageChars  float64 `json:"avg_passage_chars"`
 
+	// What the reader sees (the answer text, not the sources list):
+	AnswerShown     float64 `json:"answer_shown"`     // expected non-yes/no answer in the answer text
+	EvidenceShown   float64 `json:"evidence_shown"`   // an answer sentence is or contains an evidence quote
+	DuplicateQuotes int     `json:"duplicate_quotes"` // answers quoting one sentence twice
+	Declined        int     `json:"declined"`         // answers saying the documents don't say
+
 	// With a model configured:
 	CitationsValid *float64 `json:"citations_valid,omitempty"` // markers pointing at a passage that exists
 	QuotesVerified *float64 `json:"quotes_verified,omitempty"` // quoted spans found verbatim in a cited passage
@@ -111,6 +117,7 @@ type Figures struct {
 
 	// sums, turned into rates by finish
 	factoidLike, factoidAnswered int
+	showable, shown              int
 	passages, passageChars       int
 	generated                    bool
 	markers, validMarkers        int
@@ -134,17 +141,25 @@ type Answered struct {
 	FellBack                       bool
 }
 
-// Miss is a question the bot got wrong: no evidence retrieved, or a wrong abstention.
+// Miss is a question the bot got wrong: no evidence retrieved, a wrong
+// abstention, or an answer that does not show the expected answer or any
+// evidence.
 type Miss struct {
 	ID, Type, Question, Why string
+	// Expected and Answer are set for answer-level misses, so the reader can
+	// compare them.
+	Expected, Answer string
 }
 
 // Outcome is what the bot did with one question.
 type Outcome struct {
 	Passages  []string
 	Abstained bool
-	// Answer is the text shown to the user.
+	// Answer is the text shown to the user, without the sources list.
 	Answer string
+	// Sentences are the answer's sentences (quotes without their quotation
+	// marks and citation markers).
+	Sentences []string
 	// Generated is set when a model was configured; the fields below count
 	// what the citation check found.
 	Generated             bool
@@ -169,6 +184,9 @@ func EngineAsker(e *answer.Engine) Asker {
 		}
 		out.Abstained = a.Kind == answer.NotFound
 		out.Answer = a.Text()
+		for _, s := range a.Sentences {
+			out.Sentences = append(out.Sentences, strings.Trim(s.Text, "“”\" "))
+		}
 		if e.Generator != nil {
 			out.Generated = true
 			out.FellBack = a.FellBack
@@ -198,7 +216,11 @@ func Run(ctx context.Context, qs []Question, k int, ask Asker) (*Report, error) 
 		}
 		why := score(&r.Figures, q, out)
 		if why != "" {
-			r.Misses = append(r.Misses, Miss{ID: q.ID, Type: q.Type, Question: q.Question, Why: why})
+			m := Miss{ID: q.ID, Type: q.Type, Question: q.Question, Why: why}
+			if why == whyAnswerNotShown || why == whyEvidenceNotShown {
+				m.Expected, m.Answer = q.Answer, out.Answer
+			}
+			r.Misses = append(r.Misses, m)
 		}
 		score(ft, q, out)
 		r.Answers = append(r.Answers, Answered{ID: q.ID, Question: q.Question, Expected: q.Answer, Answer: out.Answer, FellBack: out.FellBack})
@@ -228,6 +250,12 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 				f.matched++
 			}
 		}
+	}
+	if out.Abstained {
+		f.Declined++
+	}
+	if hasDuplicate(out.Sentences) {
+		f.DuplicateQuotes++
 	}
 	norm := make([]string, len(out.Passages))
 	for i, p := range out.Passages {
@@ -276,6 +304,12 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 	if found == len(q.Evidence) {
 		f.AllEvidence++
 	}
+	answerShown, evidenceShown := f.scoreAnswer(q, out)
+	if why == "" && !answerShown {
+		why = whyAnswerNotShown
+	} else if why == "" && !evidenceShown {
+		why = whyEvidenceNotShown
+	}
 	if q.Type == "factoid" || q.Type == "inference" {
 		f.factoidLike++
 		ans := strings.ToLower(q.Answer)
@@ -287,6 +321,52 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 		}
 	}
 	return why
+}
+
+// The reasons of answer-level misses: the passages hold evidence, but the
+// answer the reader sees does not show it.
+const (
+	whyAnswerNotShown   = "the expected answer is not in the answer text"
+	whyEvidenceNotShown = "no sentence of the answer is an evidence quote"
+)
+
+// scoreAnswer adds the answer-level figures of one answerable question:
+// whether its expected answer (unless yes/no) appears in the answer text,
+// and whether a sentence of the answer is or contains an evidence quote.
+func (f *Figures) scoreAnswer(q Question, out Outcome) (answerShown, evidenceShown bool) {
+	text := Normalize(out.Answer)
+	answerShown = true // nothing to show for yes/no answers
+	if exp := strings.ToLower(strings.TrimSpace(q.Answer)); exp != "yes" && exp != "no" && exp != "" {
+		f.showable++
+		answerShown = !out.Abstained && strings.Contains(text, Normalize(q.Answer))
+		if answerShown {
+			f.shown++
+		}
+	}
+	for _, s := range out.Sentences {
+		ns := Normalize(s)
+		if slices.ContainsFunc(q.Evidence, func(ev Evidence) bool { return strings.Contains(ns, Normalize(ev.Quote)) }) {
+			evidenceShown = true
+			break
+		}
+	}
+	if evidenceShown {
+		f.EvidenceShown++
+	}
+	return answerShown, evidenceShown
+}
+
+// hasDuplicate reports whether two sentences are the same after normalising.
+func hasDuplicate(sentences []string) bool {
+	seen := map[string]bool{}
+	for _, s := range sentences {
+		n := Normalize(s)
+		if seen[n] {
+			return true
+		}
+		seen[n] = true
+	}
+	return false
 }
 
 // answerMatches applies the answer_match rule: a yes/no answer must open
@@ -312,6 +392,8 @@ func (f *Figures) finish() {
 	f.FalseAbstain = rate(f.FalseAbstain, a)
 	f.AbstainCorrect = rate(f.AbstainCorrect, f.Unanswerable)
 	f.AnswerInPassages = rate(float64(f.factoidAnswered), f.factoidLike)
+	f.AnswerShown = rate(float64(f.shown), f.showable)
+	f.EvidenceShown = rate(f.EvidenceShown, a)
 	f.AvgPassageChars = rate(float64(f.passageChars), f.passages)
 	if f.generated {
 		cv, qv, am, fb := 1.0, 1.0, rate(float64(f.matched), f.matchable), f.fallbacks

@@ -21,7 +21,7 @@ func TestRunScores(t *testing.T) {
 		{ID: "4", Question: "q4", Type: "unanswerable"},
 	}
 	outcomes := map[string]Outcome{
-		"q1": {Passages: []string{"nothing here", "x", "y", "z", "and then  page DENIED it, and the second   quote"}},
+		"q1": {Passages: []string{"nothing here", "x", "y", "z", "and then  page DENIED it, and the second   quote"}, Answer: "Page denied it", Sentences: []string{"Page denied it"}},
 		"q2": {Passages: []string{"abc"}, Abstained: true},
 		"q3": {Abstained: true},
 		"q4": {Passages: []string{"something"}},
@@ -90,5 +90,43 @@ func TestRunScoresGeneratedAnswers(t *testing.T) {
 	}
 	if len(rep.Answers) != 3 || rep.Answers[0].Answer != "It was carter page [1]." {
 		t.Errorf("answers %+v", rep.Answers)
+	}
+}
+
+func TestRunScoresAnswerText(t *testing.T) {
+	qs := []Question{
+		{ID: "1", Question: "q1", Answer: "Carter Page", Type: "inference", Evidence: []Evidence{{Quote: "Page denied  it"}}},
+		{ID: "2", Question: "q2", Answer: "Yes", Type: "comparison", Evidence: []Evidence{{Quote: "they agreed"}}},
+		{ID: "3", Question: "q3", Answer: "$14 billion", Type: "inference", Evidence: []Evidence{{Quote: "took $14 billion"}}},
+		{ID: "4", Question: "q4", Type: "unanswerable"},
+	}
+	outcomes := map[string]Outcome{
+		// The answer names Page and quotes the evidence sentence.
+		"q1": {Passages: []string{"Page denied it."}, Answer: "“Carter Page denied it.” [1]", Sentences: []string{"Carter Page denied it."}},
+		// Yes/no answers count for evidence only; the same sentence twice is a duplicate.
+		"q2": {Passages: []string{"they agreed"}, Answer: "x", Sentences: []string{"They agreed.", "They  agreed."}},
+		// The answer is only in the sources, not the text.
+		"q3": {Passages: []string{"took $14 billion"}, Answer: "“Something else.” [1]", Sentences: []string{"Something else."}},
+		"q4": {Abstained: true},
+	}
+	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q string) (Outcome, error) { return outcomes[q], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := rep.Figures
+	if f.AnswerShown != 0.5 {
+		t.Errorf("answer_shown = %v, want 0.5 (1 of the 2 non-yes/no answers)", f.AnswerShown)
+	}
+	if want := 2.0 / 3; f.EvidenceShown != want {
+		t.Errorf("evidence_shown = %v, want %v", f.EvidenceShown, want)
+	}
+	if f.DuplicateQuotes != 1 || f.Declined != 1 {
+		t.Errorf("duplicate_quotes = %d, declined = %d, want 1 and 1", f.DuplicateQuotes, f.Declined)
+	}
+	if got := rep.ByType["inference"].AnswerShown; got != 0.5 {
+		t.Errorf("inference answer_shown = %v", got)
+	}
+	if len(rep.Misses) != 1 || rep.Misses[0].ID != "3" || rep.Misses[0].Answer == "" {
+		t.Errorf("misses = %+v, want question 3 with its answer", rep.Misses)
 	}
 }

@@ -76,10 +76,11 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 
 func printReport(w io.Writer, rep *eval.Report, misses int) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "type\tquestions\thit@1\thit@4\thit@k\tmrr\tevid.recall\tall evid.\tans.in psg\tabstain ok\tfalse abst.\t")
+	fmt.Fprintln(tw, "type\tquestions\thit@1\thit@4\thit@k\tmrr\tevid.recall\tall evid.\tans.in psg\tans.shown\tevid.shown\tdup.quotes\tdeclined\tabstain ok\tfalse abst.\t")
 	row := func(name string, f *eval.Figures) {
-		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, f.Questions,
-			f.HitAt1, f.HitAt4, f.HitAtK, f.MRR, f.EvidenceRecall, f.AllEvidence, f.AnswerInPassages, f.AbstainCorrect, f.FalseAbstain)
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%.3f\t%.3f\t\n", name, f.Questions,
+			f.HitAt1, f.HitAt4, f.HitAtK, f.MRR, f.EvidenceRecall, f.AllEvidence, f.AnswerInPassages,
+			f.AnswerShown, f.EvidenceShown, f.DuplicateQuotes, f.Declined, f.AbstainCorrect, f.FalseAbstain)
 	}
 	types := make([]string, 0, len(rep.ByType))
 	for t := range rep.ByType {
@@ -110,7 +111,10 @@ func printReport(w io.Writer, rep *eval.Report, misses int) {
 		}
 		fmt.Fprintln(w, ":")
 		for _, m := range rep.Misses[:min(misses, len(rep.Misses))] {
-			fmt.Fprintf(w, "  %s [%s] %s\n      %s\n", m.ID, m.Type, m.Why, m.Question)
+			fmt.Fprintf(w, "  %s [%s] %s\n      Q: %s\n", m.ID, m.Type, m.Why, m.Question)
+			if m.Answer != "" {
+				fmt.Fprintf(w, "      expected: %s\n      answer: %s\n", m.Expected, m.Answer)
+			}
 		}
 	}
 }
