@@ -53,6 +53,21 @@ type Sentence struct {
 	Unsupported bool
 }
 
+// Short is a short answer extracted from a quote: "Short answer (from [1]): Mira Murati".
+type Short struct {
+	Text  string
+	Cites []int
+}
+
+// String renders the short answer with its citations.
+func (s *Short) String() string {
+	var marks []string
+	for _, n := range s.Cites {
+		marks = append(marks, fmt.Sprintf("[%d]", n))
+	}
+	return fmt.Sprintf("Short answer (from %s): %s", strings.Join(marks, ", "), s.Text)
+}
+
 // Turn is an earlier question and answer of the same conversation.
 type Turn struct {
 	Question string
@@ -66,9 +81,12 @@ type Answer struct {
 	// Label tells the reader what they are looking at, e.g. "Quotes from the documents".
 	Label     string
 	Sentences []Sentence
-	Sources   []Source
-	Warnings  []string
-	Model     string
+	// Short, when set, is a name taken verbatim from a quoted sentence that
+	// answers a "who" question on its own.
+	Short    *Short
+	Sources  []Source
+	Warnings []string
+	Model    string
 	// FellBack is true when a model was configured but the answer is extractive.
 	FellBack bool
 	// Check is what the citation check of a generated answer found.
@@ -84,6 +102,9 @@ func (a *Answer) Text() string {
 		return NotFoundText
 	}
 	var parts []string
+	if a.Short != nil {
+		parts = append(parts, a.Short.String()+".")
+	}
 	for _, s := range a.Sentences {
 		var marks strings.Builder
 		for _, n := range s.Cites {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -10,61 +11,51 @@ import (
 // ExtractiveLabel tells readers an extractive answer is quoted, not written.
 const ExtractiveLabel = "Quotes from the documents (no model configured: these are the most relevant sentences, verbatim)"
 
-// maxQuotes is the most sentences an extractive answer quotes.
-const maxQuotes = 3
+// minQuotes is the most sentences an extractive answer quotes for a
+// question asking one thing; maxQuotes for one that strings facts together
+// (one quote per fact, and one more).
+const (
+	minQuotes = 3
+	maxQuotes = 5
+)
 
-// candidate is a sentence of a retrieved passage.
+// candidate is a sentence of the retrieved passages, with every place it
+// occurs: the same sentence in several documents is quoted once, citing each.
 type candidate struct {
-	hit        int
-	start, end int // offsets into the document text
-	score      float64
-	outlet     bool // the best sentence of an outlet the question names
+	at    []place
+	text  string
+	score float64
 }
 
-// outletsFirst orders the candidates (sorted by score) for quoting: when the
-// question names two or more outlets ("did TechCrunch and The Verge agree"),
-// first the best sentence of each, in the order named, when it scores at
-// least minOutletShare of the best sentence; then the rest by score. A
-// reporter comparing outlets needs each one quoted.
-func outletsFirst(res *retrieval.Results, cands []candidate) []candidate {
-	if len(res.Sources) < 2 || len(cands) == 0 {
-		return cands
-	}
-	var first []candidate
-	used := make([]bool, len(cands))
-	for _, src := range res.Sources {
-		for i, c := range cands {
-			if used[i] || res.Hits[c.hit].Doc.Source != src {
-				continue
-			}
-			if c.score >= minOutletShare*cands[0].score {
-				used[i] = true
-				c.outlet = true
-				first = append(first, c)
-			}
-			break
-		}
-	}
-	for i, c := range cands {
-		if !used[i] {
-			first = append(first, c)
-		}
-	}
-	return first
+// place is where a candidate sentence occurs: a hit and the sentence's
+// offsets in the hit's document.
+type place struct {
+	hit        int
+	start, end int
 }
+
+// typeBonus lifts a sentence that holds the kind of fact the question asks
+// for (a name it does not name, a date, a number, a place).
+const typeBonus = 0.3
 
 // minOutletShare is the least score, relative to the best sentence's, of a
 // named outlet's best sentence for it to be quoted ahead of the others.
 const minOutletShare = 0.3
 
-// Extract builds an extractive answer: the one to three sentences of the
-// retrieved passages that best match the question, quoted verbatim, each
-// checked against its document before it is kept.
+// Extract builds an extractive answer: the sentences of the retrieved
+// passages that best answer the question, quoted verbatim, each checked
+// against its document before it is kept. Headings, promotions, captions
+// and table rows are never quoted; a sentence found in several documents is
+// quoted once, citing each.
 func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answer {
 	a := &Answer{Question: question, Results: res}
 	if !res.Answerable || len(res.Hits) == 0 {
 		a.Kind = NotFound
 		return a
+	}
+	q := res.Question
+	if q == nil || q.Text != question {
+		q = ix.Parse(question) // a follow-up: its search query holds earlier questions too
 	}
 	// The search terms include a follow-up's earlier questions; the words of
 	// the question itself count double.
@@ -72,64 +63,240 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	for _, t := range res.Terms {
 		weights[t] = 1
 	}
-	for _, t := range retrieval.QueryTerms(question) {
+	for _, t := range q.Terms {
 		weights[t] = 2
 	}
-	var cands []candidate
-	for hi, h := range res.Hits {
-		for _, s := range retrieval.Sentences(h.Chunk.Text) {
-			text := h.Chunk.Text[s.Start:s.End]
-			sc := sentenceScore(ix, weights, text)
-			if sc <= 0 {
-				continue
-			}
-			// Prefer sentences of better-ranked passages, gently.
-			sc *= 1 / (1 + 0.1*float64(hi))
-			cands = append(cands, candidate{hit: hi, start: h.Chunk.Start + s.Start, end: h.Chunk.Start + s.End, score: sc})
-		}
+	cands := candidates(ix, q, res, weights)
+	if len(cands) == 0 {
+		a.Kind = NotFound
+		return a
 	}
-	slices.SortStableFunc(cands, func(x, y candidate) int {
-		switch {
-		case x.score > y.score:
-			return -1
-		case x.score < y.score:
-			return 1
-		}
-		return 0
-	})
 	a.Kind = Extractive
 	a.Label = ExtractiveLabel
-	seen := map[string]bool{}
-	for _, c := range outletsFirst(res, cands) {
-		if len(a.Sentences) == maxQuotes {
-			break
+	picked := pick(ix, q, res, cands)
+	short, shortAt := "", -1
+	if q.Type == retrieval.AskWho {
+		var from int
+		if short, from = shortAnswer(q, cands); short != "" {
+			shortAt = slices.IndexFunc(picked, func(c candidate) bool { return c.text == cands[from].text })
+			if shortAt < 0 {
+				picked = append([]candidate{cands[from]}, picked...)
+				shortAt = 0
+			}
 		}
-		if c.score < 0.5*cands[0].score && !c.outlet {
-			continue
+	}
+	for i, c := range picked {
+		var cites []int
+		for _, p := range c.at {
+			h := res.Hits[p.hit]
+			quote := h.Doc.Text[p.start:p.end]
+			if !Verbatim(h.Doc.Text, quote) {
+				a.Warnings = append(a.Warnings, "dropped a quote that did not match its source")
+				continue
+			}
+			n := len(a.Sources) + 1
+			a.Sources = append(a.Sources, Source{
+				N: n, DocID: h.Doc.ID, Title: h.Doc.Title, Source: h.Doc.Source, Byline: h.Doc.Byline,
+				URL: h.Doc.URL, Date: h.Doc.Date(), Paragraph: h.Doc.ParagraphAt(p.start), Quote: quote, Passage: h.Chunk.Text,
+			})
+			cites = append(cites, n)
 		}
-		h := res.Hits[c.hit]
-		quote := h.Doc.Text[c.start:c.end]
-		key := h.Doc.ID + "\x00" + quote
-		if seen[key] {
-			continue // overlapping chunks repeat sentences
+		if len(cites) > 0 {
+			a.Sentences = append(a.Sentences, Sentence{Text: "“" + c.text + "”", Cites: cites})
+			if i == shortAt {
+				a.Short = &Short{Text: short, Cites: cites}
+			}
 		}
-		seen[key] = true
-		if !Verbatim(h.Doc.Text, quote) {
-			a.Warnings = append(a.Warnings, "dropped a quote that did not match its source")
-			continue
-		}
-		n := len(a.Sources) + 1
-		a.Sources = append(a.Sources, Source{
-			N: n, DocID: h.Doc.ID, Title: h.Doc.Title, Source: h.Doc.Source, Byline: h.Doc.Byline,
-			URL: h.Doc.URL, Date: h.Doc.Date(), Paragraph: h.Doc.ParagraphAt(c.start), Quote: quote, Passage: h.Chunk.Text,
-		})
-		a.Sentences = append(a.Sentences, Sentence{Text: "“" + quote + "”", Cites: []int{n}})
 	}
 	if len(a.Sentences) == 0 {
 		a.Kind = NotFound
 		a.Label = ""
 	}
 	return a
+}
+
+// shortAnswer finds, for a question asking who, the name that the best
+// sentences agree on and the question does not name: each name weighs the
+// scores of the sentences holding it, and it must hold at least
+// minShortShare of all names' weight and occur in two sentences. It returns
+// the name in its fullest form ("Sam Bankman-Fried" over "Bankman-Fried")
+// and the best sentence holding that form, or "" when no name stands out.
+func shortAnswer(q *retrieval.Question, cands []candidate) (string, int) {
+	type entity struct {
+		weight    float64
+		sentences int
+		forms     []string
+	}
+	byKey := map[string]*entity{}
+	total := 0.0
+	for _, c := range cands[:min(shortDepth, len(cands))] {
+		seen := map[string]bool{}
+		for _, name := range namePhrases(c.text) {
+			words := strings.Fields(name)
+			if namedIn(name, q) {
+				continue
+			}
+			key := strings.ToLower(words[len(words)-1])
+			e := byKey[key]
+			if e == nil {
+				e = &entity{}
+				byKey[key] = e
+			}
+			e.forms = append(e.forms, name)
+			if !seen[key] {
+				seen[key] = true
+				e.weight += c.score
+				e.sentences++
+				total += c.score
+			}
+		}
+	}
+	var best *entity
+	for _, e := range byKey {
+		if best == nil || e.weight > best.weight || (e.weight == best.weight && e.forms[0] < best.forms[0]) {
+			best = e
+		}
+	}
+	if best == nil || best.sentences < 2 || best.weight < minShortShare*total {
+		return "", -1
+	}
+	// The fullest form of the name any sentence gives, up to three words.
+	form := best.forms[0]
+	key := strings.ToLower(lastWord(form))
+	for _, c := range cands {
+		for _, f := range namePhrases(c.text) {
+			if n := len(strings.Fields(f)); n > len(strings.Fields(form)) && n <= 3 && strings.ToLower(lastWord(f)) == key && !repeatsWord(f) {
+				form = f
+			}
+		}
+	}
+	for i, c := range cands {
+		if strings.Contains(c.text, form) {
+			return form, i
+		}
+	}
+	return "", -1
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	return f[len(f)-1]
+}
+
+func repeatsWord(s string) bool {
+	f := strings.Fields(s)
+	for i := range f {
+		if slices.Contains(f[i+1:], f[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortDepth is how many of the best sentences vote on a short answer;
+// minShortShare is the least share of their names' weight the short
+// answer needs.
+const (
+	shortDepth    = 10
+	minShortShare = 0.3
+)
+
+// candidates scores every quotable sentence of the hits, best first, each
+// distinct sentence once with all the places it occurs.
+func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, weights map[string]float64) []candidate {
+	var cands []candidate
+	byText := map[string]int{}
+	for hi, h := range res.Hits {
+		for _, s := range retrieval.Sentences(h.Chunk.Text) {
+			text := h.Chunk.Text[s.Start:s.End]
+			p := place{hit: hi, start: h.Chunk.Start + s.Start, end: h.Chunk.Start + s.End}
+			key := strings.ToLower(NormalizeQuote(text))
+			if i, ok := byText[key]; ok {
+				// The same sentence again: overlapping chunks of one
+				// document, or another document carrying it.
+				if !slices.ContainsFunc(cands[i].at, func(o place) bool { return res.Hits[o.hit].Doc.ID == h.Doc.ID }) {
+					cands[i].at = append(cands[i].at, p)
+				}
+				continue
+			}
+			if !quotable(text, q.Type) {
+				continue
+			}
+			sc := sentenceScore(ix, weights, text)
+			if sc <= 0 {
+				continue
+			}
+			if answersType(text, q) {
+				sc *= 1 + typeBonus
+			}
+			// Prefer sentences of better-ranked passages, gently.
+			sc *= 1 / (1 + 0.1*float64(hi))
+			byText[key] = len(cands)
+			cands = append(cands, candidate{at: []place{p}, text: text, score: sc})
+		}
+	}
+	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+	return cands
+}
+
+// facts counts the facts a question strings together: its outlet mentions,
+// or its parts of three or more index terms, whichever is more.
+func facts(q *retrieval.Question) int {
+	n := 0
+	for _, p := range q.Parts {
+		if len(retrieval.QueryTerms(p)) >= 3 {
+			n++
+		}
+	}
+	return max(n, len(q.Clauses))
+}
+
+// pick chooses the sentences to quote: when the question names two or more
+// outlets ("did TechCrunch and The Verge agree"), first each mention's best
+// sentence among its outlet's passages, judged by the words around the
+// mention, when it scores at least minOutletShare of the best sentence; then
+// the rest by score, down to half the best.
+func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate) []candidate {
+	quotes := min(maxQuotes, max(minQuotes, facts(q)+1))
+	var out []candidate
+	used := make([]bool, len(cands))
+	if len(q.Sources) >= 2 {
+		for _, cl := range q.Clauses {
+			if len(out) == quotes {
+				break
+			}
+			w := map[string]float64{}
+			for _, t := range q.Terms {
+				w[t] = 1
+			}
+			for _, t := range retrieval.QueryTerms(cl.Text) {
+				w[t] = 2
+			}
+			best, bestScore := -1, 0.0
+			for i, c := range cands {
+				if used[i] || c.score < minOutletShare*cands[0].score || res.Hits[c.at[0].hit].Doc.Source != cl.Source {
+					continue
+				}
+				if v := sentenceScore(ix, w, c.text); v > bestScore {
+					best, bestScore = i, v
+				}
+			}
+			if best >= 0 {
+				used[best] = true
+				out = append(out, cands[best])
+			}
+		}
+	}
+	for i, c := range cands {
+		if len(out) == quotes {
+			break
+		}
+		if !used[i] && c.score >= 0.5*cands[0].score {
+			used[i] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // sentenceScore is the weighted IDF of the query terms a sentence contains.

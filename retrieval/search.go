@@ -26,6 +26,8 @@ type Hit struct {
 // Results are the passages retrieved for a query, best first.
 type Results struct {
 	Hits []Hit
+	// Question is the query as read once for ranking, declining and answering.
+	Question *Question
 	// Terms are the query's index terms.
 	Terms []string
 	// Sources are the corpus's outlets that the query names.
@@ -132,8 +134,9 @@ func orDefault[T int | float64](v *T, def T) {
 // alone and is reported in Results.DenseError.
 func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (*Results, error) {
 	opts = opts.withDefaults()
-	res := &Results{Terms: QueryTerms(query)}
-	for _, name := range Names(query) {
+	q := ix.Parse(query)
+	res := &Results{Question: q, Terms: q.Terms}
+	for _, name := range q.Names {
 		known := true
 		for _, w := range Words(name) {
 			known = known && ix.lex.Contains(Stem(w))
@@ -167,7 +170,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		dense = map[int]float64{}
 	}
 
-	sc := newScorer(lexScores, lexTop, dense, namedDates(query), opts)
+	sc := newScorer(lexScores, lexTop, dense, q.Dates, opts)
 	sc.terms = res.Terms
 	cands := make(map[int]bool, len(lexTop)+len(dense))
 	for _, s := range lexTop {
@@ -185,10 +188,8 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	var picked []Hit
 	taken := map[*Chunk]bool{}
 	if opts.SourcePicks > 0 {
-		ms := ix.mentions(query)
-		res.Sources = sourcesOf(ms)
-		ms = ms[:min(len(ms), 2*opts.K)] // each mention scores the corpus once
-		picked = ix.outletPicks(query, ms, sc, taken, opts)
+		res.Sources = q.Sources
+		picked = ix.outletPicks(q, sc, taken, opts)
 	}
 	hits := fill(picked, ranked, taken, opts)
 	sortHits(hits)
@@ -296,18 +297,18 @@ func (ix *Index) hit(sc *scorer, u int) Hit {
 // the outlet's articles published that day. An outlet named twice ("the
 // TechCrunch report on … and the TechCrunch report on …") usually means two
 // articles, each described by the words around its own mention.
-func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
-	texts := clauses(query, ms)
+func (ix *Index) outletPicks(q *Question, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
+	ms := q.Clauses[:min(len(q.Clauses), 2*opts.K)] // each mention scores the corpus once
 	ranked := make([][]Hit, len(ms))
 	for i, m := range ms {
 		var clause []float32
-		if terms := QueryTerms(texts[i]); len(terms) >= 3 && opts.ClauseWeight > 0 {
+		if terms := QueryTerms(m.Text); len(terms) >= 3 && opts.ClauseWeight > 0 {
 			clause = ix.lex.Scores(terms)
 		}
-		dates := namedDates(texts[i])
+		dates := namedDates(m.Text)
 		var units []int
 		clauseMax := float32(0)
-		for _, docID := range ix.sources[m.source] {
+		for _, docID := range ix.sources[m.Source] {
 			r := ix.docChunks[docID]
 			for u := r[0]; u < r[1]; u++ {
 				if sc.lex[u] > 0 {
@@ -335,7 +336,7 @@ func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*
 			ix.rerankBySentence(sc.terms, ranked[i][:min(rerankDepth, len(ranked[i]))], opts.SentenceWeight)
 		}
 	}
-	picked := ix.partPicks(query, ranked, sc, taken, opts)
+	picked := ix.partPicks(q, ranked, sc, taken, opts)
 	next := make([]int, len(ranked))
 	for round := 0; round < opts.SourcePicks; round++ {
 		for i, best := range ranked {
@@ -357,7 +358,7 @@ func (ix *Index) outletPicks(query string, ms []mention, sc *scorer, taken map[*
 // times the whole question's score. A question that strings facts together
 // ("… accused of …, admitted to …, and faced …, as reported by X and Y")
 // usually rests on one article per fact, often several of one outlet.
-func (ix *Index) partPicks(query string, ranked [][]Hit, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
+func (ix *Index) partPicks(q *Question, ranked [][]Hit, sc *scorer, taken map[*Chunk]bool, opts SearchOptions) []Hit {
 	if opts.PartWeight < 0 {
 		return nil
 	}
@@ -371,7 +372,7 @@ func (ix *Index) partPicks(query string, ranked [][]Hit, sc *scorer, taken map[*
 	}
 	var picked []Hit
 	scans := 0
-	for _, part := range questionParts(query) {
+	for _, part := range q.Parts {
 		terms := QueryTerms(part)
 		if len(terms) < minPartTerms || len(ix.mentions(part)) > 0 {
 			continue

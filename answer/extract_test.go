@@ -1,0 +1,120 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// newsFS is a small corpus whose articles carry the furniture of news
+// pages (promotions, headings, captions) around the sentences that answer.
+var newsFS = fstest.MapFS{
+	"rugby.txt": {Data: []byte("Springboks win the Rugby World Cup final\n\n" +
+		"MORE: Rugby World Cup final: details, kick-off time and every team's route to the final\n\n" +
+		"FINAL RESULT AND REACTION\n\n" +
+		"Watch the Rugby World Cup final live with Fubo (free trial)\n\n" +
+		"South Africa won the Rugby World Cup final against New Zealand by a score of 12-11 in Paris.\n\n" +
+		"The Springboks now hold four Rugby World Cup titles.\n")},
+	"spotify-a.txt": {Data: []byte("Spotify cuts jobs\n\n" +
+		"Spotify is eliminating about 1,500 jobs, the company announced on Monday.\n\n" +
+		"The streaming company had cut staff twice before this year.\n")},
+	"spotify-b.txt": {Data: []byte("Spotify layoffs, round three\n\n" +
+		"Spotify is eliminating about 1,500 jobs, the company announced on Monday.\n\n" +
+		"Analysts said the cuts would lift margins next year.\n")},
+	"openai.txt": {Data: []byte("OpenAI names interim chief\n\n" +
+		"The OpenAI board named Mira Murati interim chief executive on Friday.\n\n" +
+		"Mira Murati had been the company's chief technology officer.\n\n" +
+		"Investors said Murati was a steady choice for the startup.\n")},
+}
+
+func askIndex(t *testing.T, ix *retrieval.Index, q string) *Answer {
+	t.Helper()
+	e := NewEngine(ix, retrieval.SearchOptions{K: 5, DenseWeight: -1})
+	a, err := e.Ask(t.Context(), Request{Question: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestExtractSkipsPageFurniture(t *testing.T) {
+	a := askIndex(t, indexFS(t, newsFS), "Who won the Rugby World Cup final, and the score?")
+	if a.Kind != Extractive {
+		t.Fatalf("kind %s: %s", a.Kind, a.Text())
+	}
+	text := a.Text()
+	for _, junk := range []string{"MORE:", "FINAL RESULT", "live with Fubo"} {
+		if strings.Contains(text, junk) {
+			t.Errorf("answer quotes page furniture %q: %s", junk, text)
+		}
+	}
+	if !strings.Contains(text, "12-11") {
+		t.Errorf("answer lacks the sentence with the score: %s", text)
+	}
+}
+
+func TestExtractQuotesASentenceOnceCitingEachSource(t *testing.T) {
+	a := askIndex(t, indexFS(t, newsFS), "How many jobs is Spotify cutting?")
+	var n int
+	for _, s := range a.Sentences {
+		if strings.Contains(s.Text, "1,500 jobs") {
+			n++
+			if len(s.Cites) != 2 {
+				t.Errorf("the sentence cites %v, want both documents", s.Cites)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("the 1,500-jobs sentence is quoted %d times, want once: %s", n, a.Text())
+	}
+	docs := map[string]bool{}
+	for _, s := range a.Sources {
+		docs[s.DocID] = true
+	}
+	if !docs["spotify-a.txt"] || !docs["spotify-b.txt"] {
+		t.Errorf("sources %v, want both Spotify articles", docs)
+	}
+}
+
+func TestExtractShortAnswerForWho(t *testing.T) {
+	a := askIndex(t, indexFS(t, newsFS), "Who did the OpenAI board name interim chief executive?")
+	if a.Short == nil || a.Short.Text != "Mira Murati" {
+		t.Fatalf("short answer %+v, want Mira Murati: %s", a.Short, a.Text())
+	}
+	if !strings.HasPrefix(a.Text(), "Short answer (from [1]): Mira Murati.") {
+		t.Errorf("text %q does not open with the short answer", a.Text())
+	}
+	// The short answer is verbatim in the source it cites.
+	for _, n := range a.Short.Cites {
+		if !strings.Contains(a.Sources[n-1].Quote, "Mira Murati") {
+			t.Errorf("source [%d] %q does not hold the short answer", n, a.Sources[n-1].Quote)
+		}
+	}
+	if b := askIndex(t, indexFS(t, newsFS), "How many jobs is Spotify cutting?"); b.Short != nil {
+		t.Errorf("a how-many question got a short name answer %q", b.Short.Text)
+	}
+}
+
+func TestQuotable(t *testing.T) {
+	tests := []struct {
+		s    string
+		t    retrieval.AnswerType
+		want bool
+	}{
+		{"MORE: Watch Chiefs vs. Packers live with Fubo (free trial)", retrieval.AskOther, false},
+		{"Subscribe to our newsletter for the latest scores.", retrieval.AskOther, false},
+		{"Photo: Getty Images", retrieval.AskOther, false},
+		{"WEEK 13 PICKS AND PREDICTIONS", retrieval.AskOther, false},
+		{"Fighter Weight class Anthony Joshua Otto Wallin Heavyweight", retrieval.AskOther, false},
+		{"Final: Broncos 21, Vikings 20", retrieval.AskNumber, true},
+		{"Final: Broncos 21, Vikings 20", retrieval.AskOther, false},
+		{"Carter Page denied the report, calling it garbage.", retrieval.AskOther, true},
+	}
+	for _, tt := range tests {
+		if got := quotable(tt.s, tt.t); got != tt.want {
+			t.Errorf("quotable(%q, %s) = %v, want %v", tt.s, tt.t, got, tt.want)
+		}
+	}
+}

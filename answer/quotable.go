@@ -1,0 +1,188 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// boilerplateRE matches lines that are a page's furniture, not its
+// reporting: promotions, navigation, calls to subscribe or watch, photo
+// credits and captions.
+var boilerplateRE = regexp.MustCompile(`(?i)^(?:more|related|read more|also read|read also|see also|watch|listen|subscribe|sign up|click|follow us|follow|advertisement|sponsored|photo|photos|image|images|video|credit|caption|source|getty images|file photo|pictured|share|download|get the|join|register|stream)\b[:\s]|^(?:\(|\[)?(?:photo|image|credit|getty|ap photo|reuters)\b|\b(?:live with|free trial|sign up for|subscribe to|newsletter|getty images|all rights reserved|click here)\b`)
+
+// verbRE matches a word that is, or is likely to be, a verb; a line
+// without one is a heading, a label or a table row.
+var verbRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|said|says|say|told|tells|added|made|makes|took|takes|won|wins|lost|gave|gives|got|gets|went|goes|came|comes|left|leaves|saw|sees|found|finds|knew|thought|began|put|set|let|kept|held|\w{3,}(?:ed|es))\b`)
+
+// numberRE matches a number or amount.
+var numberRE = regexp.MustCompile(`\d|(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b`)
+
+// timeRE matches a date or time.
+var timeRE = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|last (?:week|month|year|night)|next (?:week|month|year)|(?:19|20)\d\d|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|et|gmt|utc|bst|pt))\b`)
+
+// placeRE matches a preposition of place followed by a capitalised word.
+var placeRE = regexp.MustCompile(`\b(?:in|at|from|near|outside|inside|across)\s+(?:the\s+)?([A-Z][\p{L}'’.-]+)`)
+
+// quotable reports whether a sentence of a document may be quoted as an
+// answer: it must read as reporting, not as a heading, promotion, caption
+// or table row. A line without a verb is kept only for a question asking
+// for a number when it holds one ("Final: Broncos 21, Vikings 20").
+func quotable(s string, t retrieval.AnswerType) bool {
+	s = strings.TrimSpace(s)
+	words := strings.Fields(s)
+	if len(words) < 4 || boilerplateRE.MatchString(s) || shouting(s) {
+		return false
+	}
+	if verbRE.MatchString(s) {
+		return true
+	}
+	return t == retrieval.AskNumber && numberRE.MatchString(s) && len(words) <= 25
+}
+
+// shouting reports whether most letters of s are capitals: a section label.
+func shouting(s string) bool {
+	upper, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 8 && float64(upper) > 0.6*float64(letters)
+}
+
+// answersType reports whether a sentence holds the kind of fact the
+// question asks for: a person or organisation it does not already name, a
+// date or time, a number, a place.
+func answersType(s string, q *retrieval.Question) bool {
+	switch q.Type {
+	case retrieval.AskWho:
+		return len(newNames(s, q)) > 0
+	case retrieval.AskWhen:
+		return timeRE.MatchString(s)
+	case retrieval.AskNumber:
+		return numberRE.MatchString(s)
+	case retrieval.AskWhere:
+		for _, m := range placeRE.FindAllStringSubmatch(s, -1) {
+			if !namedIn(m[1], q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newNames returns the capitalised words of s (its first word included,
+// when it is not a common word) that the question does not name.
+func newNames(s string, q *retrieval.Question) []string {
+	var out []string
+	for i, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’')
+	}) {
+		f = strings.Trim(f, "-'’")
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(f) < 2 || timeRE.MatchString(f) {
+			continue
+		}
+		ws := retrieval.Words(f)
+		if len(ws) == 0 || retrieval.IsStopWord(ws[0]) || (i == 0 && commonFirstWord(ws[0])) {
+			continue
+		}
+		if !namedIn(f, q) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// namedIn reports whether the question names word (ignoring case and "'s").
+func namedIn(word string, q *retrieval.Question) bool {
+	for _, w := range retrieval.Words(word) {
+		stem := retrieval.Stem(w)
+		for _, t := range q.Terms {
+			if t == stem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonFirstWord reports whether a capitalised first word is likely just
+// a sentence's opening ("However", "After") rather than a name.
+func commonFirstWord(w string) bool {
+	switch w {
+	case "however", "after", "before", "while", "when", "but", "and", "also", "still", "since", "although", "despite",
+		"in", "on", "at", "as", "for", "with", "without", "according", "last", "next", "this", "that", "these", "those",
+		"earlier", "later", "meanwhile", "instead", "now", "then", "there", "here", "what", "who", "why", "how", "if",
+		"yet", "so", "even", "only", "many", "some", "most", "more", "other", "another", "each", "every", "both":
+		return true
+	}
+	return false
+}
+
+// wordRE matches a word with its inner hyphens, apostrophes and dots.
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}](?:[\p{L}\p{N}&]|[-'’.][\p{L}\p{N}])*`)
+
+// namePhrases returns the runs of capitalised words in s ("Sam
+// Bankman-Fried", "European Commission"), possessives dropped, leaving out
+// a common opening word and a leading "The". Anything but a space between
+// two words (a comma, a dash) ends a run.
+func namePhrases(s string) []string {
+	var out, run []string
+	flush := func() {
+		for len(run) > 0 && !isCapitalised(run[len(run)-1]) {
+			run = run[:len(run)-1] // "Bank of" → "Bank"
+		}
+		// "CEO of Flexport" names Flexport.
+		if i := slices.IndexFunc(run, func(w string) bool { return strings.EqualFold(w, "of") }); i > 0 && roleWord(run[0]) {
+			run = run[i+1:]
+		}
+		if len(run) > 0 {
+			out = append(out, strings.Join(run, " "))
+		}
+		run = run[:0]
+	}
+	prevEnd := 0
+	for i, loc := range wordRE.FindAllStringIndex(s, -1) {
+		if gap := s[prevEnd:loc[0]]; i > 0 && gap != " " {
+			flush()
+		}
+		prevEnd = loc[1]
+		w := strings.TrimSuffix(strings.TrimSuffix(s[loc[0]:loc[1]], "'s"), "’s")
+		lower := strings.ToLower(w)
+		switch {
+		case isCapitalised(w) && !timeRE.MatchString(w) && !(i == 0 && commonFirstWord(lower)) && !(len(run) == 0 && retrieval.IsStopWord(lower)):
+			run = append(run, w)
+		case len(run) > 0 && (lower == "of" || lower == "de" || lower == "&"):
+			run = append(run, w)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// roleWord reports whether w is a title or role rather than a name.
+func roleWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "ceo", "cfo", "coo", "cto", "president", "chairman", "chair", "chief", "head", "director", "minister", "secretary",
+		"governor", "senator", "founder", "co-founder", "editor", "professor", "chancellor", "king", "queen", "prince", "princess",
+		"mayor", "judge", "attorney", "general", "commissioner", "spokesperson", "spokesman", "spokeswoman", "member", "members":
+		return true
+	}
+	return false
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 2
+}
