@@ -116,7 +116,7 @@ func answerBlocks(a *answer.Answer, v view) []slack.Block {
 				blocks = append(blocks, slack.NewContextBlock("", mrkdwn(fmt.Sprintf("%d more sources not shown", len(a.Sources)-i))))
 				break
 			}
-			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(sourceText(s)), nil, nil))
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(sourceText(s, a.Kind == answer.Generated)), nil, nil))
 			room--
 		}
 	}
@@ -136,8 +136,10 @@ func answerBlocks(a *answer.Answer, v view) []slack.Block {
 	return blocks
 }
 
-// sourceText is one citation: [n] title (linked), outlet, date, paragraph, quote.
-func sourceText(s answer.Source) string {
+// sourceText is one citation: [n] title (linked), outlet, date, paragraph,
+// and, under a model's answer, the excerpt the claim rests on (an
+// extractive answer's text is the quotes already, so they are not repeated).
+func sourceText(s answer.Source, excerpt bool) string {
 	title := escape(truncate(s.Title, 300))
 	if u, ok := safeURL(s.URL); ok {
 		title = "<" + u + "|" + strings.ReplaceAll(title, "|", "¦") + ">"
@@ -152,9 +154,12 @@ func sourceText(s answer.Source) string {
 		meta = append(meta, escape(s.Date))
 	}
 	meta = append(meta, fmt.Sprintf("paragraph %d", s.Paragraph), "`"+escape(strings.ReplaceAll(s.DocID, "`", "'"))+"`")
-	head := fmt.Sprintf("*[%d]* %s\n%s\n", s.N, title, strings.Join(meta, " · "))
+	head := fmt.Sprintf("*[%d]* %s\n%s", s.N, title, strings.Join(meta, " · "))
+	if !excerpt {
+		return truncate(head, maxSectionText)
+	}
 	quote := "> " + strings.ReplaceAll(escape(strings.Join(strings.Fields(s.Quote), " ")), "\n", "\n> ")
-	return truncate(head+quote, maxSectionText)
+	return truncate(head+"\n"+quote, maxSectionText)
 }
 
 // plainAnswer is the notification and fallback text of an answer message.

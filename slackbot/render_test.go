@@ -38,15 +38,15 @@ func TestEscapeDefusesMrkdwn(t *testing.T) {
 }
 
 func TestSourceLinksOnlyToWebURLs(t *testing.T) {
-	got := sourceText(answer.Source{N: 1, Title: "A | B", URL: "https://example.org/a?b=1", Paragraph: 3, Quote: "q"})
+	got := sourceText(answer.Source{N: 1, Title: "A | B", URL: "https://example.org/a?b=1", Paragraph: 3, Quote: "q"}, true)
 	if !strings.Contains(got, "<https://example.org/a?b=1|A ¦ B>") {
 		t.Errorf("link %q", got)
 	}
 	// Characters that would end the link are percent-encoded.
-	if got := sourceText(answer.Source{N: 1, Title: "T", URL: "https://example.org/a>b|c", Paragraph: 3}); !strings.Contains(got, "<https://example.org/a%3Eb%7Cc|T>") {
+	if got := sourceText(answer.Source{N: 1, Title: "T", URL: "https://example.org/a>b|c", Paragraph: 3}, true); !strings.Contains(got, "<https://example.org/a%3Eb%7Cc|T>") {
 		t.Errorf("URL not made safe: %q", got)
 	}
-	if got := sourceText(answer.Source{N: 1, Title: "T", URL: "ftp://example.org/x", Paragraph: 3}); strings.Contains(got, "<ftp") {
+	if got := sourceText(answer.Source{N: 1, Title: "T", URL: "ftp://example.org/x", Paragraph: 3}, true); strings.Contains(got, "<ftp") {
 		t.Errorf("non-web URL linked: %q", got)
 	}
 }
@@ -124,5 +124,20 @@ func TestManifestNamesWhatTheBotUses(t *testing.T) {
 	}
 	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/ask" || !m.Settings.Interactivity.Enabled || !m.Settings.SocketMode {
 		t.Errorf("manifest: %+v", m)
+	}
+}
+
+func TestExtractiveQuotesShownOnce(t *testing.T) {
+	quote := "Page described the report as garbage."
+	src := []answer.Source{{N: 1, Title: "T", Source: "Outlet", Paragraph: 5, Quote: quote, DocID: "d1"}}
+	extractive := &answer.Answer{Kind: answer.Extractive, Sentences: []answer.Sentence{{Text: "“" + quote + "”", Cites: []int{1}}}, Sources: src}
+	raw, _ := json.Marshal(answerBlocks(extractive, view{}))
+	if n := strings.Count(blockTexts(t, string(raw)), "garbage"); n != 1 {
+		t.Errorf("an extractive quote is shown %d times, want once", n)
+	}
+	generated := &answer.Answer{Kind: answer.Generated, Sentences: []answer.Sentence{{Text: "Page called it garbage.", Cites: []int{1}}}, Sources: src}
+	raw, _ = json.Marshal(answerBlocks(generated, view{}))
+	if !strings.Contains(blockTexts(t, string(raw)), quote) {
+		t.Error("a generated answer's source lacks the excerpt its claim rests on")
 	}
 }

@@ -32,6 +32,10 @@ func TestAskBundledCorpus(t *testing.T) {
 			t.Errorf("answer lacks %q:\n%s", want, out)
 		}
 	}
+	// Each quote is shown once: the sources list names, it does not repeat.
+	if n := strings.Count(out, "just complete garbage"); n != 1 {
+		t.Errorf("the quote is shown %d times, want once:\n%s", n, out)
+	}
 }
 
 func TestAskNotInDocuments(t *testing.T) {

@@ -21,6 +21,9 @@ func renderAnswer(w io.Writer, a *answer.Answer) {
 	if a.Kind == answer.Generated {
 		fmt.Fprintf(w, "%s\n", wrap(a.Text(), 78, ""))
 	} else {
+		if a.Short != nil {
+			fmt.Fprintf(w, "%s\n\n", a.Short)
+		}
 		for _, s := range a.Sentences {
 			fmt.Fprintf(w, "  %s%s\n", s.Text, marks(s))
 		}
@@ -30,7 +33,11 @@ func renderAnswer(w io.Writer, a *answer.Answer) {
 	}
 	for _, s := range a.Sources {
 		fmt.Fprintf(w, "[%d] %s\n", s.N, sourceLine(s))
-		fmt.Fprintf(w, "    %s\n", wrap(strings.Join(strings.Fields(s.Quote), " "), 76, "    "))
+		if a.Kind == answer.Generated {
+			// Under a model's answer, the excerpt the claim rests on; an
+			// extractive answer's quotes are already above.
+			fmt.Fprintf(w, "    %s\n", wrap(strings.Join(strings.Fields(s.Quote), " "), 76, "    "))
+		}
 	}
 	for _, warn := range a.Warnings {
 		fmt.Fprintf(w, "\nNote: %s\n", warn)
@@ -38,11 +45,11 @@ func renderAnswer(w io.Writer, a *answer.Answer) {
 }
 
 func marks(s answer.Sentence) string {
-	m := ""
+	var m strings.Builder
 	for _, n := range s.Cites {
-		m += fmt.Sprintf(" [%d]", n)
+		fmt.Fprintf(&m, " [%d]", n)
 	}
-	return m
+	return m.String()
 }
 
 // sourceLine describes where a citation comes from.
