@@ -7,6 +7,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -83,8 +84,11 @@ type Answer struct {
 	Sentences []Sentence
 	// Short, when set, is a name taken verbatim from a quoted sentence that
 	// answers a "who" question on its own.
-	Short    *Short
-	Sources  []Source
+	Short   *Short
+	Sources []Source
+	// Missing are the question's names (people, places, titles, outlets)
+	// that the documents found do not mention: why a NotFound answer declined.
+	Missing  []string
 	Warnings []string
 	Model    string
 	// FellBack is true when a model was configured but the answer is extractive.
@@ -99,7 +103,7 @@ type Answer struct {
 // Text renders the answer's sentences with their [n] markers.
 func (a *Answer) Text() string {
 	if a.Kind == NotFound {
-		return NotFoundText
+		return a.notFoundText()
 	}
 	var parts []string
 	if a.Short != nil {
@@ -122,6 +126,33 @@ func (a *Answer) Text() string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// notFoundText says the documents don't say and, when known, what they
+// lack: "The documents don't say: none of the passages closest to the
+// question mention “Literature”."
+func (a *Answer) notFoundText() string {
+	if len(a.Missing) == 0 {
+		return NotFoundText
+	}
+	quoted := make([]string, len(a.Missing))
+	for i, m := range a.Missing {
+		quoted[i] = "“" + m + "”"
+	}
+	return "The documents don't say: none of the passages closest to the question mention " + strings.Join(quoted, " or ") + "."
+}
+
+// missing lists what the retrieved passages lack, for a NotFound answer.
+func missing(res *retrieval.Results) []string {
+	var out []string
+	for _, names := range [][]string{res.UnknownOutlets, res.UnknownNames, res.MissingNames} {
+		for _, n := range names {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // Request is one question to answer.
@@ -182,7 +213,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 		a = Extract(ix, req.Question, res)
 	case !res.Answerable:
 		// Below the relevance floor the model is not asked: it could only guess.
-		a = &Answer{Question: req.Question, Kind: NotFound, Model: e.Generator.Client.Model(), Results: res}
+		a = &Answer{Question: req.Question, Kind: NotFound, Model: e.Generator.Client.Model(), Results: res, Missing: missing(res)}
 	default:
 		a = e.generate(ctx, ix, req, res)
 	}

@@ -51,6 +51,7 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	a := &Answer{Question: question, Results: res}
 	if !res.Answerable || len(res.Hits) == 0 {
 		a.Kind = NotFound
+		a.Missing = missing(res)
 		return a
 	}
 	q := res.Question

@@ -118,3 +118,37 @@ func TestQuotable(t *testing.T) {
 		}
 	}
 }
+
+func TestDeclinesNamingWhatThePassagesLack(t *testing.T) {
+	fsys := fstest.MapFS{
+		"medicine.txt":  {Data: []byte("Nobel Prize in Medicine\n\nThe Nobel committee named Katalin Kariko and Drew Weissman the winners of the Nobel Prize in Medicine for their work on mRNA vaccines.\n")},
+		"chemistry.txt": {Data: []byte("Nobel Prize in Chemistry\n\nThe Nobel committee named Moungi Bawendi, Louis Brus and Alexei Ekimov the winners of the Nobel Prize in Chemistry for quantum dots.\n")},
+		"fair.txt":      {Data: []byte("Book fair opens\n\nThe fair's Literature tent drew long queues on Saturday.\n")},
+		"rates.txt":     {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+		"match.txt":     {Data: []byte("Cup final\n\nThe home side won the cup final after extra time in front of a full stadium.\n")},
+		"storm.txt":     {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain and strong winds to the coast.\n")},
+	}
+	ix := indexFS(t, fsys)
+	e := NewEngine(ix, retrieval.SearchOptions{K: 2, DenseWeight: -1})
+	ask := func(q string) *Answer {
+		a, err := e.Ask(t.Context(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	if a := ask("Which winners did the Nobel committee name for the Nobel Prize in Chemistry?"); a.Kind != Extractive {
+		t.Fatalf("the chemistry question is not answered: %s", a.Text())
+	}
+	a := ask("Which winners did the Nobel committee name for the Nobel Prize in Literature?")
+	if a.Kind != NotFound {
+		t.Fatalf("the literature question is answered from other prizes: %s", a.Text())
+	}
+	if !strings.Contains(a.Text(), "“Literature”") || !strings.HasPrefix(a.Text(), "The documents don't say") {
+		t.Errorf("the refusal does not say what is missing: %q", a.Text())
+	}
+	e.Search.AllowMissingNames = true
+	if a := ask("Which winners did the Nobel committee name for the Nobel Prize in Literature?"); a.Kind == NotFound {
+		t.Errorf("with the rule off the question is still declined (the test no longer tests the rule): %s", a.Text())
+	}
+}

@@ -66,6 +66,11 @@ func (f *field) idf(term string) float64 {
 	if pl := f.postings[term]; pl != nil {
 		n = len(pl.units)
 	}
+	return f.idfOf(n)
+}
+
+// idfOf is the inverse document frequency of a term found in n units.
+func (f *field) idfOf(n int) float64 {
 	N := float64(len(f.lengths))
 	return math.Log(1 + (N-float64(n)+0.5)/(float64(n)+0.5))
 }

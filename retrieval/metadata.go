@@ -193,12 +193,17 @@ func questionParts(q string) []string {
 // X is a run of capitalised words (with "of", "and", "&" inside).
 var outletRefRE = regexp.MustCompile(`(?:(?:article|articles|report|reports|piece|story|analysis|review|coverage|interview|editorial|column|podcast)\s+(?:from|by|in|published by|published in)|reported by|published by|published in)\s+(?:an?\s+(?:article|report|piece)\s+(?:from|by|in)\s+)?((?:the\s+|The\s+)?'?[A-Z][\w.&'’-]*(?:\s+(?:of|and|&|[A-Z][\w.&'’-]*))*)`)
 
+// outletBeforeRE finds outlets named before the kind of piece: "a
+// Bloomberg article", "a Wall Street Journal report", "BBC News's coverage".
+var outletBeforeRE = regexp.MustCompile(`\b(?:[Aa]n?|[Tt]he|from|in|by)\s+((?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*?)(?:'s|’s)?\s+(?:article|articles|report|reports|piece|story|analysis|review|coverage|interview|editorial|column|podcast|feature)\b`)
+
 // unknownOutlets returns the outlets the question attributes reporting to
 // that are neither outlets of the corpus nor named in the retrieved
 // passages: the documents cannot hold their articles.
 func (ix *Index) unknownOutlets(query string, hits []Hit) []string {
 	var unknown []string
-	for _, m := range outletRefRE.FindAllStringSubmatch(query, -1) {
+	refs := append(outletRefRE.FindAllStringSubmatch(query, -1), outletBeforeRE.FindAllStringSubmatch(query, -1)...)
+	for _, m := range refs {
 		name := m[1]
 		for _, cut := range []string{" and", " of", " &"} {
 			name = strings.TrimSuffix(name, cut)

@@ -94,7 +94,7 @@ type view struct {
 func answerBlocks(a *answer.Answer, v view) []slack.Block {
 	var blocks []slack.Block
 	if a.Kind == answer.NotFound {
-		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(escape(answer.NotFoundText)), nil, nil))
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(escape(a.Text())), nil, nil))
 	} else {
 		if a.Label != "" {
 			blocks = append(blocks, slack.NewContextBlock("", mrkdwn("_"+escape(a.Label)+"_")))

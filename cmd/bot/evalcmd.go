@@ -26,6 +26,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	mentionDate := fs.Float64("mention-date-weight", 0, "score added to an outlet's articles published on a date named next to it (0: default 2, negative: none)")
 	dateBoost := fs.Float64("date-boost", 0, "score boost for documents published on a date the question names (0: default, negative: none)")
 	clauseWeight := fs.Float64("clause-weight", 0, "weight of the words after an outlet's name when choosing its passages (0: default, negative: none)")
+	allowMissingNames := fs.Bool("allow-missing-names", false, "answer questions naming someone or something no retrieved passage mentions")
 	allowUnknownOutlets := fs.Bool("allow-unknown-outlets", false, "answer questions about outlets with no article in the corpus")
 	maxPerDoc := fs.Int("max-per-doc", 0, "passages per document while other documents remain (0: default 4, negative: no cap)")
 	floor := fs.Float64("floor", 0, "relevance floor: least query coverage of the best passage (0: default)")
@@ -55,6 +56,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	a.engine.Search.DateBoost = *dateBoost
 	a.engine.Search.ClauseWeight = *clauseWeight
 	a.engine.Search.AllowUnknownOutlets = *allowUnknownOutlets
+	a.engine.Search.AllowMissingNames = *allowMissingNames
 	if *maxPerDoc != 0 {
 		a.engine.Search.MaxPerDoc = *maxPerDoc
 	}

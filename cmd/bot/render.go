@@ -12,7 +12,7 @@ import (
 // its sources with title, outlet, date, paragraph and the quoted passage.
 func renderAnswer(w io.Writer, a *answer.Answer) {
 	if a.Kind == answer.NotFound {
-		fmt.Fprintln(w, answer.NotFoundText)
+		fmt.Fprintln(w, a.Text())
 		return
 	}
 	if a.Label != "" {
