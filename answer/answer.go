@@ -93,6 +93,14 @@ type Answer struct {
 	Model    string
 	// FellBack is true when a model was configured but the answer is extractive.
 	FellBack bool
+	// Withheld is true when the model answered but its answer failed the
+	// checks (a made-up quote, a planted instruction, no citation).
+	Withheld bool
+	// FallbackReason says why the answer fell back, for the operator's log:
+	// the check that failed, or the model's error (status, timeout).
+	FallbackReason string
+	// FallbackError is the model's error behind a fallback, for the log.
+	FallbackError error
 	// Check is what the citation check of a generated answer found.
 	Check   Check
 	Results *retrieval.Results

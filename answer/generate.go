@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -15,6 +16,10 @@ import (
 // FallbackLabel tells readers that a model was configured but the answer
 // is the extractive one.
 const FallbackLabel = "Model unavailable: showing the matching passages (verbatim quotes, not a generated answer)"
+
+// WithheldLabel tells readers the model answered but its answer failed the
+// checks; %s is the reason.
+const WithheldLabel = "The model's answer was withheld: %s. The matching passages (verbatim quotes)"
 
 // GeneratedLabel tells readers the answer was written by a model.
 const GeneratedLabel = "Answer written by %s from the passages below; every quote was checked against the documents"
@@ -77,10 +82,14 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 			continue
 		}
 		if err != nil {
+			var a *Answer
 			if le != nil {
-				return e.fallback(ix, req, res, le.Reason)
+				a = e.fallback(ix, req, res, le.Reason)
+			} else {
+				a = e.fallback(ix, req, res, "the model failed")
 			}
-			return e.fallback(ix, req, res, "the model failed")
+			a.FallbackError = err
+			return a
 		}
 		break
 	}
@@ -91,7 +100,13 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 }
 
 // checkGenerated turns the model's text into an Answer whose citations and
-// quotes have been checked, or falls back when the text cannot be trusted.
+// quotes have been checked, or withholds it when the text cannot be trusted.
+// Real models cite in many forms ("[Passage 2]", "(2)", "【2】") and put a
+// quote's citation in the sentence before or after it: the forms are read
+// as [n], and a quote is looked for in the passages its sentence cites,
+// then its neighbours', then any passage (which it then cites). A short
+// quoted span (up to shortQuoteWords words) found in no passage is shown as
+// plain words, with a warning; a longer one withholds the answer.
 func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval.Results, passages []prompts.Passage, text string) *Answer {
 	a := &Answer{Question: req.Question, Kind: Generated, Model: e.Generator.Client.Model(), Results: res}
 	a.Label = fmt.Sprintf(GeneratedLabel, a.Model)
@@ -99,32 +114,43 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 	for _, p := range passages {
 		planted = append(planted, plantedInstructions(p.Text)...)
 	}
-	renumber := map[int]int{} // model's passage number → source number
-	var madeUp []string
-	for _, ps := range splitCited(text) {
+	parsed := splitCited(NormalizeCitations(text))
+	cites := make([][]int, len(parsed)) // the passage numbers each sentence cites, valid ones only
+	for i, ps := range parsed {
 		a.Check.Markers += len(ps.cites)
-		s := Sentence{Text: ps.text}
-		var cited []string
 		for _, n := range ps.cites {
 			if n < 1 || n > len(passages) {
 				a.Check.InvalidMarkers++
-				continue
-			}
-			if _, ok := renumber[n]; !ok {
-				renumber[n] = len(renumber) + 1
-			}
-			if !slices.Contains(s.Cites, renumber[n]) {
-				s.Cites = append(s.Cites, renumber[n])
-				cited = append(cited, passages[n-1].Text)
+			} else if !slices.Contains(cites[i], n) {
+				cites[i] = append(cites[i], n)
 			}
 		}
-		for _, q := range quotes(ps.text) {
+	}
+	var madeUp, plain []string
+	for i := range parsed {
+		for _, q := range quotes(parsed[i].text) {
 			a.Check.Quotes++
-			if verbatimInAny(cited, q) {
+			if n, ok := quoteSource(passages, cites, i, q); ok {
 				a.Check.VerifiedQuotes++
+				if !slices.Contains(cites[i], n) {
+					cites[i] = append(cites[i], n)
+				}
+			} else if len(strings.Fields(q)) <= shortQuoteWords {
+				plain = append(plain, q) // scare quotes: shown as plain words
+				parsed[i].text = unquote(parsed[i].text, q)
 			} else {
 				madeUp = append(madeUp, q)
 			}
+		}
+	}
+	renumber := map[int]int{} // model's passage number → source number
+	for i, ps := range parsed {
+		s := Sentence{Text: ps.text}
+		for _, n := range cites[i] {
+			if _, ok := renumber[n]; !ok {
+				renumber[n] = len(renumber) + 1
+			}
+			s.Cites = append(s.Cites, renumber[n])
 		}
 		for _, instr := range planted {
 			if echoes(ps.text, instr) {
@@ -140,11 +166,14 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 	}
 	switch {
 	case len(madeUp) > 0:
-		return e.fallbackChecked(ix, req, res, a.Check, fmt.Sprintf("the model quoted words that are not in the passages it cites (%q), so its answer is not shown", madeUp[0]))
+		return e.withheld(ix, req, res, a.Check, fmt.Sprintf("it quoted words that are not in the documents (%q)", madeUp[0]))
 	case a.Check.Injected > 0:
-		return e.fallbackChecked(ix, req, res, a.Check, "the model's answer repeated an instruction found inside a document, so it is not shown")
+		return e.withheld(ix, req, res, a.Check, "it repeated an instruction found inside a document")
 	case len(renumber) == 0:
-		return e.fallbackChecked(ix, req, res, a.Check, "the model's answer cites no passage, so it is not shown")
+		return e.withheld(ix, req, res, a.Check, "it cites no passage")
+	}
+	if len(plain) > 0 {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("the model put %d short phrase(s) in quotation marks that are not in the documents (%q); they are shown as plain words", len(plain), plain[0]))
 	}
 	if a.Check.InvalidMarkers > 0 {
 		a.Warnings = append(a.Warnings, fmt.Sprintf("removed %d citation(s) to passages that do not exist", a.Check.InvalidMarkers))
@@ -173,6 +202,61 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 		})
 	}
 	return a
+}
+
+// shortQuoteWords is the most words of a quoted span that, found in no
+// passage, is taken for scare quotes rather than a made-up quote.
+const shortQuoteWords = 3
+
+// quoteSource finds the passage holding quote: one that sentence i cites,
+// else one its neighbours cite, else any passage.
+func quoteSource(passages []prompts.Passage, cites [][]int, i int, quote string) (int, bool) {
+	var order []int
+	for _, j := range []int{i, i - 1, i + 1} {
+		if j >= 0 && j < len(cites) {
+			order = append(order, cites[j]...)
+		}
+	}
+	for n := 1; n <= len(passages); n++ {
+		order = append(order, n)
+	}
+	for _, n := range order {
+		if Verbatim(passages[n-1].Text, quote) {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// unquote removes the quotation marks around quote in s.
+func unquote(s, quote string) string {
+	for _, pair := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		s = strings.Replace(s, pair[0]+quote+pair[1], quote, 1)
+	}
+	return s
+}
+
+// Citation forms real models write, read as [n].
+var (
+	lenticularRE  = regexp.MustCompile(`【\s*([^】]*?)\s*】`)
+	namedCiteRE   = regexp.MustCompile(`(?i)[\[(]\s*(?:passages?|sources?|documents?|docs?|refs?)\s*#?\s*(\d+(?:\s*(?:,|and|&|-|–)\s*(?:(?:passages?|sources?)\s*)?\d+)*)\s*[\])]`)
+	parenCiteRE   = regexp.MustCompile(`\(\s*(\d{1,2}(?:\s*(?:,|and|-|–)\s*\d{1,2})*)\s*\)`)
+	bareNamedRE   = regexp.MustCompile(`(?i)\b(?:passage|source)\s+(\d{1,2})\b`)
+	innerNamedRE  = regexp.MustCompile(`(?i)(?:passages?|sources?)\s*`)
+	bracketListRE = regexp.MustCompile(`\]\s*\[`)
+)
+
+// NormalizeCitations rewrites the citation forms models use ("[Passage 2]",
+// "(Passage 2)", "(2)", "【2】", "Source 2", "[2][3]") as [n] markers.
+func NormalizeCitations(text string) string {
+	text = lenticularRE.ReplaceAllString(text, "[$1]")
+	text = namedCiteRE.ReplaceAllStringFunc(text, func(m string) string {
+		body := namedCiteRE.FindStringSubmatch(m)[1]
+		return "[" + innerNamedRE.ReplaceAllString(body, "") + "]"
+	})
+	text = parenCiteRE.ReplaceAllString(text, "[$1]")
+	text = bareNamedRE.ReplaceAllString(text, "[$1]")
+	return bracketListRE.ReplaceAllString(text, "][")
 }
 
 // bestSupport returns the document span of the hit's sentence that shares
@@ -212,12 +296,22 @@ func (e *Engine) fallback(ix *retrieval.Index, req Request, res *retrieval.Resul
 		a.Label = FallbackLabel
 	}
 	a.Warnings = append(a.Warnings, reason)
+	a.FallbackReason = reason
 	return a
 }
 
-func (e *Engine) fallbackChecked(ix *retrieval.Index, req Request, res *retrieval.Results, c Check, reason string) *Answer {
-	a := e.fallback(ix, req, res, reason)
+// withheld is the extractive answer shown in place of a model answer that
+// failed the checks, labelled with the reason.
+func (e *Engine) withheld(ix *retrieval.Index, req Request, res *retrieval.Results, c Check, reason string) *Answer {
+	a := Extract(ix, req.Question, res)
+	a.FellBack = true
+	a.Withheld = true
+	a.FallbackReason = "the model's answer was withheld: " + reason
+	a.Model = e.Generator.Client.Model()
 	a.Check = c
+	if a.Kind == Extractive {
+		a.Label = fmt.Sprintf(WithheldLabel, reason)
+	}
 	return a
 }
 

@@ -3,6 +3,8 @@ package answer
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,7 +78,7 @@ func TestGeneratedAnswerChecks(t *testing.T) {
 		{"ranges and lists", `Page denied it [1-2]. Ryabkov confirmed contacts [1, 2].`, false, "[1] [2]"},
 		{"uncited sentence is flagged", `Carter Page denied it [{n:just complete garbage}]. He is a spy.`, false, "He is a spy [no source]."},
 		{"made-up quote falls back", `Carter Page said the report was “a pack of lies” [{n:just complete garbage}].`, true, "a pack of lies"},
-		{"quote from an uncited passage falls back", `Page denied it, saying “an opportunity to mend fences” [{n:just complete garbage}].`, true, "not in the passages it cites"},
+		{"quote from an uncited passage is shown citing it", `Page denied it, saying “an opportunity to mend fences” [{n:just complete garbage}].`, false, "“an opportunity to mend fences” [1] [2]"},
 		{"no citation at all falls back", `Carter Page denied it.`, true, "cites no passage"},
 	}
 	for _, tt := range tests {
@@ -86,12 +88,12 @@ func TestGeneratedAnswerChecks(t *testing.T) {
 			if a.FellBack != tt.fellBack {
 				t.Fatalf("fell back %v, want %v: %q %v", a.FellBack, tt.fellBack, a.Text(), a.Warnings)
 			}
-			seen := a.Text() + " | " + strings.Join(a.Warnings, " | ")
+			seen := a.Label + " | " + a.Text() + " | " + strings.Join(a.Warnings, " | ")
 			if !strings.Contains(seen, tt.want) {
 				t.Errorf("user sees %q, want %q", seen, tt.want)
 			}
 			if tt.fellBack {
-				if a.Kind != Extractive || a.Label != FallbackLabel || len(a.Sources) == 0 {
+				if a.Kind != Extractive || !a.Withheld || !strings.HasPrefix(a.Label, "The model's answer was withheld: ") || len(a.Sources) == 0 {
 					t.Errorf("fallback kind %s label %q sources %d", a.Kind, a.Label, len(a.Sources))
 				}
 				for _, s := range a.Sources {
@@ -144,8 +146,8 @@ func TestPlantedInstructionIsCaught(t *testing.T) {
 	if !a.FellBack || a.Check.Injected != 1 || strings.Contains(a.Text(), "evil.example.com") && a.Kind == Generated {
 		t.Fatalf("fell back %v, injected %d: %q", a.FellBack, a.Check.Injected, a.Text())
 	}
-	if !strings.Contains(strings.Join(a.Warnings, " "), "instruction found inside a document") {
-		t.Errorf("warnings %v", a.Warnings)
+	if !strings.Contains(a.Label, "withheld: it repeated an instruction found inside a document") {
+		t.Errorf("label %q", a.Label)
 	}
 }
 
@@ -241,5 +243,83 @@ func TestFollowUpRewrittenByModel(t *testing.T) {
 	}
 	if !strings.Contains(srv.Request(1).User(), "Earlier in this conversation") {
 		t.Error("the history is not in the prompt")
+	}
+}
+
+// TestRealModelHabits serves, one per file of testdata/habits, answers
+// written the way real chat models write them, and checks which are shown
+// as they are, shown fixed up (scare quotes as plain words) or withheld.
+func TestRealModelHabits(t *testing.T) {
+	want := map[string]string{
+		"passage-brackets.txt":  "shown",
+		"passage-parens.txt":    "shown",
+		"number-parens.txt":     "shown",
+		"number-list.txt":       "shown",
+		"lenticular.txt":        "shown",
+		"source-word.txt":       "shown",
+		"cite-before-quote.txt": "shown",
+		"cite-after-quote.txt":  "shown",
+		"scare-quotes.txt":      "fixed",
+		"made-up-quote.txt":     "withheld",
+	}
+	files, err := filepath.Glob("testdata/habits/*.txt")
+	if err != nil || len(files) != len(want) {
+		t.Fatalf("fixtures %v (%v), want %d", files, err, len(want))
+	}
+	counts := map[string]int{}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			reply, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv := fakeopenai.New(t, fakeopenai.Reply(strings.TrimSpace(string(reply))))
+			a := ask(t, withModel(t, seedEngine(t), srv.URL, 5*time.Second), Request{Question: pageQuestion})
+			got := "shown"
+			switch {
+			case a.Withheld:
+				got = "withheld"
+			case a.FellBack:
+				got = "fell back"
+			case len(a.Warnings) > 0:
+				got = "fixed"
+			}
+			counts[got]++
+			if got != want[name] {
+				t.Fatalf("%s, want %s: %q %q %v", got, want[name], a.Label, a.Text(), a.Warnings)
+			}
+			if got == "withheld" {
+				return
+			}
+			if !strings.Contains(a.Text(), "[1]") || strings.Contains(a.Text(), "Passage") || strings.Contains(a.Text(), "【") {
+				t.Errorf("citations not shown as [n]: %q", a.Text())
+			}
+			for _, s := range a.Sentences {
+				if s.Unsupported {
+					t.Errorf("sentence %q left without a source", s.Text)
+				}
+			}
+		})
+	}
+	t.Logf("model habits: %v", counts)
+}
+
+func TestNormalizeCitations(t *testing.T) {
+	for in, want := range map[string]string{
+		"it [Passage 2].":          "it [2].",
+		"it (Passage 2).":          "it [2].",
+		"it (2).":                  "it [2].",
+		"it (2, 3).":               "it [2, 3].",
+		"it 【2】.":                 "it [2].",
+		"it, Source 2.":            "it, [2].",
+		"it [Passages 1 and 3].":   "it [1 and 3].",
+		"it [1][3].":               "it [1][3].",
+		"in 2019 (the year) (12).": "in 2019 (the year) [12].",
+		"sales rose (2023).":       "sales rose (2023).",
+	} {
+		if got := NormalizeCitations(in); got != want {
+			t.Errorf("NormalizeCitations(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -379,7 +379,7 @@ func (b *Bot) observe(via string, a *answer.Answer) {
 	if a.FellBack {
 		b.metrics.Fallbacks.Inc()
 	}
-	b.log.Info("answered", "via", via, "kind", a.Kind, "sources", len(a.Sources), "fell_back", a.FellBack, "took", a.Took)
+	b.log.Info("answered", "via", via, "kind", a.Kind, "sources", len(a.Sources), "fell_back", a.FellBack, "fallback_reason", a.FallbackReason, "fallback_error", a.FallbackError, "took", a.Took)
 }
 
 // store keeps an answer for its buttons, forgetting the oldest beyond 1000.

@@ -34,7 +34,8 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a.log.Info("answered", "retrieval", ans.Retrieval, "kind", ans.Kind, "sources", len(ans.Sources), "fell_back", ans.FellBack, "took", ans.Took)
+	a.log.Info("answered", "retrieval", ans.Retrieval, "kind", ans.Kind, "sources", len(ans.Sources), "fell_back", ans.FellBack,
+		"fallback_reason", ans.FallbackReason, "fallback_error", ans.FallbackError, "took", ans.Took)
 	return nil
 }
 
