@@ -311,7 +311,7 @@ func TestNormalizeCitations(t *testing.T) {
 		"it (Passage 2).":          "it [2].",
 		"it (2).":                  "it [2].",
 		"it (2, 3).":               "it [2, 3].",
-		"it 【2】.":                 "it [2].",
+		"it 【2】.":                  "it [2].",
 		"it, Source 2.":            "it, [2].",
 		"it [Passages 1 and 3].":   "it [1 and 3].",
 		"it [1][3].":               "it [1][3].",
