@@ -2,19 +2,19 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/slackbot"
@@ -96,26 +96,16 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
 }
 
-// app is a loaded corpus and index, ready to answer.
+// app is an index being served and the engine answering from it.
 type app struct {
 	cfg     *config.Config
 	log     *slog.Logger
-	corpus  *corpus.Result
-	index   *retrieval.Index
 	engine  *answer.Engine
-	report  retrieval.OpenReport
+	lib     library.Config
 	started time.Time
 
-	embedder retrieval.Embedder
-	build    retrieval.BuildOptions
-}
-
-// loadCorpus reads the configured corpus, or the bundled one.
-func loadCorpus(ctx context.Context, cfg *config.Config) (*corpus.Result, error) {
-	if cfg.Corpus == "" {
-		return corpus.LoadFS(ctx, corpus.Bundled(), corpus.Options{})
-	}
-	return corpus.Load(ctx, cfg.Corpus, corpus.Options{})
+	mu     sync.Mutex
+	opened *library.Opened // the index being served, with what opening it found
 }
 
 // newEmbedder returns the configured embedder: an OpenAI-compatible endpoint,
@@ -127,23 +117,45 @@ func newEmbedder(cfg *config.Config) (retrieval.Embedder, error) {
 	return retrieval.NewGloVeEmbedder()
 }
 
-// openApp loads the corpus and opens (or builds) its index.
-func openApp(ctx context.Context, e env, cfg *config.Config, progress func(done, total int)) (*app, error) {
+// corpusChoice says which corpus a command answers from when none is
+// configured.
+type corpusChoice int
+
+const (
+	configuredOrBundled corpusChoice = iota
+	// configuredOrLast falls back to the corpus indexed last with "bot
+	// index" before the bundled one (ask and chat).
+	configuredOrLast
+)
+
+// openApp opens (or builds) the index of the configured corpus.
+func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice, progress func(done, total int)) (*app, error) {
 	a := &app{cfg: cfg, log: newLogger(e.stderr, cfg.LogLevel), started: time.Now()}
 	emb, err := newEmbedder(cfg)
 	if err != nil {
 		return nil, err
 	}
-	a.embedder = emb
-	a.build = retrieval.BuildOptions{Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap}}
-	ix, rep, err := a.openIndex(ctx, progress)
+	corpusPath := cfg.Corpus
+	if corpusPath == "" && choice == configuredOrLast {
+		corpusPath, _ = library.Last(cfg.DataDir)
+	}
+	a.lib = library.Config{
+		DataDir: cfg.DataDir, Corpus: corpusPath, Embedder: emb, Progress: progress,
+		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
+	}
+	start := time.Now()
+	opened, err := library.Open(ctx, a.lib)
 	if err != nil {
 		return nil, err
 	}
-	if rep.Warning != "" {
-		a.log.Warn(rep.Warning)
+	a.log.Debug("opened the index", "corpus", opened.Corpus, "read", opened.Read, "chunks", len(opened.Index.Chunks()), "took", time.Since(start))
+	if opened.Report.Warning != "" {
+		a.log.Warn(opened.Report.Warning)
 	}
-	a.index, a.report = ix, rep
+	if opened.SaveErr != nil {
+		a.log.Warn("index not saved; answering from memory", "data_dir", cfg.DataDir, "error", opened.SaveErr)
+	}
+	a.opened = opened
 	search := retrieval.SearchOptions{K: cfg.K}
 	if cfg.Embed.BaseURL == "" {
 		// Measured on MultiHop-RAG dev: every positive weight of the GloVe
@@ -151,7 +163,7 @@ func openApp(ctx context.Context, e env, cfg *config.Config, progress func(done,
 		// BM25 and metadata alone. Endpoint embedders are fused.
 		search.DenseWeight = -1
 	}
-	a.engine = answer.NewEngine(ix, search)
+	a.engine = answer.NewEngine(opened.Index, search)
 	if cfg.LLMEnabled() {
 		a.engine.Generator = &answer.Generator{Client: llm.New(llm.Config{
 			BaseURL: cfg.LLMBaseURL(), Model: cfg.LLM.Model, APIKey: string(cfg.LLM.APIKey),
@@ -159,6 +171,25 @@ func openApp(ctx context.Context, e env, cfg *config.Config, progress func(done,
 		})}
 	}
 	return a, nil
+}
+
+// current returns the index being served, with what opening it found.
+func (a *app) current() *library.Opened {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.opened
+}
+
+// corpusLine describes the corpus being answered from, in one line:
+// "Corpus: multihop-rag.corpus.jsonl, 609 documents, indexed 2026-11-27 10:02".
+func (a *app) corpusLine() string {
+	o := a.current()
+	st := o.Index.Stats()
+	line := fmt.Sprintf("Corpus: %s, %d document%s, indexed %s", o.Corpus, st.Documents, plural(st.Documents), st.Built.Local().Format("2006-01-02 15:04"))
+	if n := len(o.Skipped); n > 0 {
+		line += fmt.Sprintf(" (%d files skipped: \"bot index\" lists them)", n)
+	}
+	return line
 }
 
 // isTerminal reports whether w is a terminal.
@@ -171,83 +202,32 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// openIndex reopens the saved index when the corpus files are unchanged
-// (no corpus read at all), and otherwise loads the corpus and opens the
-// index from it, embedding only what changed.
-func (a *app) openIndex(ctx context.Context, progress func(done, total int)) (*retrieval.Index, retrieval.OpenReport, error) {
-	store := retrieval.Store{Dir: a.cfg.DataDir}
-	fp, err := corpusFingerprint(a.cfg)
-	if err != nil {
-		return nil, retrieval.OpenReport{}, err
-	}
-	start := time.Now()
-	if ix, skipped, err := store.Reopen(fp, a.embedder, a.build.Chunker); err == nil {
-		a.log.Debug("reopened the saved index", "chunks", len(ix.Chunks()), "took", time.Since(start))
-		a.corpus = &corpus.Result{Documents: ix.Documents(), Skipped: skipped}
-		a.logSkipped()
-		return ix, retrieval.OpenReport{Reused: true}, nil
-	} else if !errors.Is(err, retrieval.ErrStale) && !errors.Is(err, fs.ErrNotExist) {
-		a.log.Warn("saved index unreadable; rebuilding", "error", err)
-	}
-	res, err := loadCorpus(ctx, a.cfg)
-	if err != nil {
-		return nil, retrieval.OpenReport{}, err
-	}
-	a.corpus = res
-	a.logSkipped()
-	opts := a.build
-	opts.Progress, opts.Fingerprint, opts.Skipped = progress, fp, res.Skipped
-	ix, rep, err := store.Open(ctx, res.Documents, a.embedder, opts)
-	if errors.Is(err, retrieval.ErrSave) {
-		// The data directory is unusable: answer from memory all the same.
-		a.log.Warn("index not saved; answering from memory", "data_dir", a.cfg.DataDir, "error", err)
-		err = nil
-	}
-	return ix, rep, err
-}
-
-func (a *app) logSkipped() {
-	for _, s := range a.corpus.Skipped {
-		a.log.Warn("skipped a corpus file", "file", s.Path, "line", s.Line, "reason", s.Reason)
-	}
-}
-
-// corpusFingerprint identifies the configured corpus's files.
-func corpusFingerprint(cfg *config.Config) (string, error) {
-	if cfg.Corpus == "" {
-		return corpus.FingerprintFS(corpus.Bundled())
-	}
-	return corpus.Fingerprint(cfg.Corpus)
-}
-
-// reload re-reads the corpus and swaps a new index into the engine. On any
-// failure the engine keeps the index it had.
+// reload re-reads the corpus if its files changed and swaps the new index
+// into the engine. On any failure the engine keeps the index it had.
 func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.ReloadReport, error) {
 	start := time.Now()
 	progress("reading the corpus")
-	res, err := loadCorpus(ctx, a.cfg)
+	c := a.lib
+	c.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
+	opened, err := library.Open(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	progress(fmt.Sprintf("%d documents read; indexing", len(res.Documents)))
-	fp, err := corpusFingerprint(a.cfg)
-	if err != nil {
-		return nil, err
-	}
-	opts := a.build
-	opts.Fingerprint, opts.Skipped = fp, res.Skipped
-	opts.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
-	ix, _, err := retrieval.Store{Dir: a.cfg.DataDir}.Open(ctx, res.Documents, a.embedder, opts)
-	if errors.Is(err, retrieval.ErrSave) {
-		a.log.Warn("index not saved; serving it from memory", "error", err)
-		err = nil
-	}
-	if err != nil {
-		return nil, err
+	if opened.SaveErr != nil {
+		a.log.Warn("index not saved; serving it from memory", "error", opened.SaveErr)
 	}
 	old := a.engine.Index().Documents()
-	a.engine.SetIndex(ix)
-	a.index, a.corpus = ix, res
-	st := ix.Stats()
-	return &slackbot.ReloadReport{Changes: corpus.Diff(old, res.Documents), Skipped: res.Skipped, Documents: st.Documents, Chunks: st.Chunks, Took: time.Since(start)}, nil
+	a.mu.Lock()
+	a.engine.SetIndex(opened.Index)
+	a.opened = opened
+	a.mu.Unlock()
+	st := opened.Index.Stats()
+	return &slackbot.ReloadReport{Changes: corpus.Diff(old, opened.Index.Documents()), Skipped: opened.Skipped, Documents: st.Documents, Chunks: st.Chunks, Took: time.Since(start)}, nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

@@ -23,13 +23,13 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	}
 	question := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	if question == "" {
-		fs.Usage()
-		return usageError{"ask: no question given"}
+		return usageError{`ask: no question given (usage: bot ask [flags] QUESTION...; "bot ask --help" lists the flags)`}
 	}
-	a, err := openApp(ctx, e, cfg, nil)
+	a, err := openApp(ctx, e, cfg, configuredOrLast, nil)
 	if err != nil {
 		return err
 	}
+	fmt.Fprintln(e.stderr, a.corpusLine())
 	ans, err := askAndShow(ctx, e, a, answer.Request{Question: question})
 	if err != nil {
 		return err
@@ -66,12 +66,12 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e, cfg, nil)
+	a, err := openApp(ctx, e, cfg, configuredOrLast, nil)
 	if err != nil {
 		return err
 	}
-	st := a.index.Stats()
-	fmt.Fprintf(e.stdout, "%d documents, %d passages. Ask a question; \"new\" starts over, Ctrl-D quits.\n", st.Documents, st.Chunks)
+	fmt.Fprintln(e.stderr, a.corpusLine())
+	fmt.Fprintf(e.stdout, "%d passages. Ask a question; \"new\" starts over, Ctrl-D quits.\n", len(a.current().Index.Chunks()))
 
 	next, closeInput := questionReader(e)
 	defer closeInput()

@@ -41,7 +41,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e, cfg, nil)
+	a, err := openApp(ctx, e, cfg, configuredOrBundled, nil)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+
+	"github.com/newsroom/askbot/library"
 )
 
 func cmdIndex(ctx context.Context, e env, args []string) error {
@@ -32,27 +34,36 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 			fmt.Fprintf(e.stderr, "embedded %d/%d chunks\n", done, total)
 		}
 	}
-	a, err := openApp(ctx, e, cfg, progress)
+	a, err := openApp(ctx, e, cfg, configuredOrBundled, progress)
 	if err != nil {
 		return err
 	}
 	if bar != nil {
 		bar.Finish()
 	}
-	st := a.index.Stats()
+	o := a.current()
+	st := o.Index.Stats()
+	fmt.Fprintf(e.stdout, "corpus:           %s\n", o.Corpus)
 	fmt.Fprintf(e.stdout, "documents loaded: %d\n", st.Documents)
-	fmt.Fprintf(e.stdout, "skipped:          %d\n", len(a.corpus.Skipped))
-	for _, s := range a.corpus.Skipped {
+	fmt.Fprintf(e.stdout, "skipped:          %d\n", len(o.Skipped))
+	for _, s := range o.Skipped {
 		fmt.Fprintf(e.stdout, "  %s\n", s)
 	}
 	fmt.Fprintf(e.stdout, "chunks:           %d\n", st.Chunks)
-	if a.report.Reused {
+	if o.Report.Reused {
 		fmt.Fprintf(e.stdout, "embedded:         0 (index up to date)\n")
 	} else {
-		fmt.Fprintf(e.stdout, "embedded:         %d of %d chunks (%d reused)\n", a.report.Embedded, st.Chunks, st.Chunks-a.report.Embedded)
+		fmt.Fprintf(e.stdout, "embedded:         %d of %d chunks (%d reused)\n", o.Report.Embedded, st.Chunks, st.Chunks-o.Report.Embedded)
 	}
 	fmt.Fprintf(e.stdout, "embedder:         %s\n", st.Embedder)
-	fmt.Fprintf(e.stdout, "index:            %s (version %s)\n", cfg.DataDir, st.Version)
+	dir, _ := a.lib.Dir()
+	fmt.Fprintf(e.stdout, "index:            %s (version %s)\n", dir, st.Version)
 	fmt.Fprintf(e.stdout, "time:             %s\n", time.Since(start).Round(time.Millisecond))
+	if o.SaveErr != nil {
+		return fmt.Errorf("the index could not be saved (set --data-dir or BOT_DATA_DIR to a writable directory): %w", o.SaveErr)
+	}
+	if err := library.Remember(cfg.DataDir, a.lib.Corpus); err != nil {
+		return err
+	}
 	return nil
 }

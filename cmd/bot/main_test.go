@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -89,6 +91,49 @@ func TestIndexTwiceEmbedsOnce(t *testing.T) {
 	}
 }
 
+// TestIndexThenAskUsesThatCorpus: "bot index --corpus X" then "bot ask"
+// answers from X, says so on stderr, and leaves the bundled corpus's index
+// alone (and X's when the bundled one is indexed).
+func TestIndexThenAskUsesThatCorpus(t *testing.T) {
+	env := map[string]string{"BOT_DATA_DIR": t.TempDir()}
+	if _, _, err := runBot(t, env, "", "index", "--corpus", "../../corpus/testdata/good"); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runBot(t, env, "", "ask", "Who denied meeting Russian officials?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "Corpus: good, 5 documents, indexed ") {
+		t.Errorf("stderr does not name the corpus:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "malformed JSON") {
+		t.Errorf("ask repeats the skipped-file warnings that index printed:\n%s", stderr)
+	}
+	if strings.Contains(out, "000_09882ac5bc3d6676.txt") {
+		t.Errorf("ask answered from the bundled corpus, not the one indexed last:\n%s", out)
+	}
+	// Indexing the bundled corpus makes it the one asked; the other index stays.
+	if _, _, err := runBot(t, env, "", "index"); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, _ := runBot(t, env, "", "ask", "Who denied meeting Russian officials?"); !strings.Contains(stderr, "Corpus: bundled corpus, 1 document,") {
+		t.Errorf("after indexing the bundled corpus:\n%s", stderr)
+	}
+	out, _, err = runBot(t, env, "", "index", "--corpus", "../../corpus/testdata/good")
+	if err != nil || !strings.Contains(out, "index up to date") {
+		t.Errorf("the first corpus's index was replaced: %v\n%s", err, out)
+	}
+}
+
+func TestIndexFailsWhenItCannotSave(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "not-a-dir")
+	os.WriteFile(data, []byte("x"), 0o644)
+	_, _, err := runBot(t, map[string]string{"BOT_DATA_DIR": data}, "", "index")
+	if err == nil || !strings.Contains(err.Error(), "could not be saved") {
+		t.Errorf("err = %v, want a save failure", err)
+	}
+}
+
 func TestChatFollowUp(t *testing.T) {
 	out, _, err := runBot(t, nil, "What did Sergei Ryabkov say?\nWhat did he add?\n", "chat")
 	if err != nil {
@@ -111,7 +156,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{"no question", nil, []string{"ask"}, "no question"},
 		{"bad k", nil, []string{"ask", "--k", "0", "q"}, "BOT_K"},
 		{"bad env", map[string]string{"BOT_CHUNK_CHARS": "ten"}, []string{"ask", "q"}, "BOT_CHUNK_CHARS"},
-		{"missing corpus", map[string]string{"BOT_CORPUS": "/nonexistent/corpus"}, []string{"ask", "q"}, "/nonexistent/corpus"},
+		{"missing corpus", map[string]string{"BOT_CORPUS": "/nonexistent/corpus"}, []string{"ask", "q"}, "corpus /nonexistent/corpus: no such file or directory (set --corpus or BOT_CORPUS)"},
 		{"eval without questions", nil, []string{"eval"}, "--questions"},
 	}
 	for _, tt := range tests {

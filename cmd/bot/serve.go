@@ -16,7 +16,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e, cfg, nil)
+	a, err := openApp(ctx, e, cfg, configuredOrBundled, nil)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st := a.index.Stats()
+	st := a.current().Index.Stats()
 	a.log.Info("serving", "documents", st.Documents, "chunks", st.Chunks, "listen", cfg.Slack.Listen,
 		"socket_mode", cfg.Slack.AppToken != "", "events_api", cfg.Slack.SigningSecret != "")
 	return bot.Run(ctx)
