@@ -112,7 +112,7 @@ func (c *Config) LoadFile(path string) error {
 	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("config file %s: %w", path, err)
+		return fmt.Errorf("config file %s: %w", path, explainUnknownKeys(err))
 	}
 	return nil
 }
@@ -217,7 +217,7 @@ func (c *Config) ApplyEnv(getenv func(string) string) error {
 			continue
 		}
 		val := getenv(v.Name)
-		if val == "" && isSecretVar(v.Name) {
+		if val == "" && IsSecretVar(v.Name) {
 			if path := getenv(v.Name + "_FILE"); path != "" {
 				raw, err := os.ReadFile(path)
 				if err != nil {
@@ -236,9 +236,9 @@ func (c *Config) ApplyEnv(getenv func(string) string) error {
 	return nil
 }
 
-// isSecretVar reports whether name is a secret that may also come from a
+// IsSecretVar reports whether name is a secret that may also come from a
 // file named by name_FILE.
-func isSecretVar(name string) bool {
+func IsSecretVar(name string) bool {
 	switch name {
 	case "BOT_EMBED_API_KEY", "BOT_LLM_API_KEY", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET":
 		return true

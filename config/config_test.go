@@ -125,3 +125,29 @@ func TestSlackSettings(t *testing.T) {
 		t.Errorf("BOT_MAX_CONCURRENT=0: %v", err)
 	}
 }
+
+func TestConfigFileTypoSuggestsKey(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bot.yaml")
+	os.WriteFile(path, []byte("corpus: /srv/docs\nembed:\n  base_ur: http://localhost:11434/v1\nllm:\n  api_key: sk-nope\n"), 0o644)
+	_, err := Load(path, func(string) string { return "" })
+	if err == nil {
+		t.Fatal("a typo'd key was accepted")
+	}
+	for _, want := range []string{`line 3: unknown key "base_ur" (did you mean "base_url"?)`, `unknown key "api_key"`, "never from the config file"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want it to contain %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "sk-nope") {
+		t.Errorf("the error shows the secret: %v", err)
+	}
+}
+
+func TestFileKeysListsNestedSections(t *testing.T) {
+	keys := FileKeys()
+	for _, want := range []string{"corpus", "embed: {base_url, model}", "llm: {base_url, model, timeout, max_tokens, temperature}", "slack: {api_url, listen"} {
+		if !strings.Contains(keys, want) {
+			t.Errorf("FileKeys() = %q, want %q in it", keys, want)
+		}
+	}
+}

@@ -32,7 +32,11 @@ func newFlags(e env, name, synopsis string, args []string) (*flag.FlagSet, *conf
 		fmt.Fprintln(e.stderr, "\nEnvironment:")
 		for _, v := range config.Vars {
 			fmt.Fprintf(e.stderr, "  %-20s %s\n", v.Name, v.Help)
+			if config.IsSecretVar(v.Name) {
+				fmt.Fprintf(e.stderr, "  %-20s the path of a file holding %s\n", v.Name+"_FILE", v.Name)
+			}
 		}
+		fmt.Fprintf(e.stderr, "\nConfig file (--config or BOT_CONFIG, YAML; secrets are never read from it):\n  %s\n", wrap(config.FileKeys(), 76, "  "))
 	}
 	if err != nil {
 		return nil, nil, err
