@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -78,7 +80,7 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	short, shortAt := "", -1
 	if q.Type == retrieval.AskWho {
 		var from int
-		if short, from = shortAnswer(q, cands); short != "" {
+		if short, from = shortAnswer(q, res, cands); short != "" {
 			shortAt = slices.IndexFunc(picked, func(c candidate) bool { return c.text == cands[from].text })
 			if shortAt < 0 {
 				picked = append([]candidate{cands[from]}, picked...)
@@ -122,7 +124,22 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 // minShortShare of all names' weight and occur in two sentences. It returns
 // the name in its fullest form ("Sam Bankman-Fried" over "Bankman-Fried")
 // and the best sentence holding that form, or "" when no name stands out.
-func shortAnswer(q *retrieval.Question, cands []candidate) (string, int) {
+func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidate) (string, int) {
+	// A capitalised word also written in lower case in the passages is a
+	// headline's or sentence's capital, not a name ("Announced").
+	var lower strings.Builder
+	for _, h := range res.Hits {
+		lower.WriteString(h.Chunk.Text)
+		lower.WriteByte(' ')
+	}
+	passages := lower.String()
+	common := func(name string) bool {
+		if strings.Contains(name, " ") {
+			return false
+		}
+		l := strings.ToLower(name)
+		return l != name && indexWord(passages, l)
+	}
 	type entity struct {
 		weight    float64
 		sentences int
@@ -133,11 +150,11 @@ func shortAnswer(q *retrieval.Question, cands []candidate) (string, int) {
 	for _, c := range cands[:min(shortDepth, len(cands))] {
 		seen := map[string]bool{}
 		for _, name := range namePhrases(c.text) {
-			words := strings.Fields(name)
-			if namedIn(name, q) {
+			name = trimCommon(name, common)
+			if name == "" || namedIn(name, q) || (q.Person && !personLike(name)) || len(strings.Fields(name)) > 3 || common(name) {
 				continue
 			}
-			key := strings.ToLower(words[len(words)-1])
+			key := strings.ToLower(lastWord(name))
 			e := byKey[key]
 			if e == nil {
 				e = &entity{}
@@ -161,14 +178,36 @@ func shortAnswer(q *retrieval.Question, cands []candidate) (string, int) {
 	if best == nil || best.sentences < 2 || best.weight < minShortShare*total {
 		return "", -1
 	}
-	// The fullest form of the name any sentence gives, up to three words.
+	// The most frequent form, and a person's full name over the surname
+	// alone ("Sam Bankman-Fried" for "Bankman-Fried") when a quotable
+	// sentence gives it.
+	count := map[string]int{}
+	for _, f := range best.forms {
+		count[f]++
+	}
 	form := best.forms[0]
-	key := strings.ToLower(lastWord(form))
-	for _, c := range cands {
-		for _, f := range namePhrases(c.text) {
-			if n := len(strings.Fields(f)); n > len(strings.Fields(form)) && n <= 3 && strings.ToLower(lastWord(f)) == key && !repeatsWord(f) {
-				form = f
+	for f, n := range count {
+		if n > count[form] || n == count[form] && f < form {
+			form = f
+		}
+	}
+	if q.Person && !strings.Contains(form, " ") {
+		full, most := "", 0
+		fulls := map[string]int{}
+		for _, c := range cands {
+			for _, f := range namePhrases(c.text) {
+				if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && w[len(w)-1] == form && !repeatsWord(f) && !common(w[0]) {
+					fulls[f]++
+				}
 			}
+		}
+		for f, n := range fulls {
+			if n > most || n == most && f < full {
+				full, most = f, n
+			}
+		}
+		if full != "" {
+			form = full
 		}
 	}
 	for i, c := range cands {
@@ -177,6 +216,43 @@ func shortAnswer(q *retrieval.Question, cands []candidate) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// trimCommon drops the leading words of a name that are common words
+// ("Though Google" → "Google").
+func trimCommon(name string, common func(string) bool) string {
+	w := strings.Fields(name)
+	for len(w) > 0 && common(w[0]) {
+		w = w[1:]
+	}
+	return strings.Join(w, " ")
+}
+
+// personLike reports whether a name could be a person's: not an acronym.
+func personLike(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if strings.ToUpper(w) == w {
+			return false
+		}
+	}
+	return true
+}
+
+// indexWord reports whether word occurs in s between non-letters.
+func indexWord(s, word string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], word)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(word):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 func lastWord(s string) string {
@@ -199,7 +275,7 @@ func repeatsWord(s string) bool {
 // answer needs.
 const (
 	shortDepth    = 10
-	minShortShare = 0.3
+	minShortShare = 0.2
 )
 
 // candidates scores every quotable sentence of the hits, best first, each
@@ -230,6 +306,7 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			if answersType(text, q) {
 				sc *= 1 + typeBonus
 			}
+			sc *= 1 + partWeight*partCoverage(ix, q, text)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
 			byText[key] = len(cands)
@@ -252,13 +329,37 @@ func facts(q *retrieval.Question) int {
 	return max(n, len(q.Clauses))
 }
 
+// The weights of sentence choice, measured on the MultiHop-RAG dev split
+// (README, "Answers"):
+const (
+	// minQuoteShare is the least score, relative to the best sentence's,
+	// of a sentence quoted after the outlets' own, for a question that
+	// strings several facts together; minQuoteShareOneFact for one that
+	// asks one thing, where a far weaker sentence is likely off the point.
+	minQuoteShare        = 0.3
+	minQuoteShareOneFact = 0.5
+	// novelty weighs, when choosing each next quote, the share of its
+	// question terms that the quotes chosen so far do not hold: a quote per
+	// fact, not three saying the same thing.
+	novelty = 0.5
+	// partWeight lifts a sentence by the largest share of one part of the
+	// question ("…, accused of …, and faced …") that it says on its own.
+	partWeight = 0.5
+)
+
 // pick chooses the sentences to quote: when the question names two or more
 // outlets ("did TechCrunch and The Verge agree"), first each mention's best
 // sentence among its outlet's passages, judged by the words around the
 // mention, when it scores at least minOutletShare of the best sentence; then
-// the rest by score, down to half the best.
+// greedily the sentence of the highest score discounted by how much of it
+// the quotes already chosen say, down to minQuoteShare of the best.
 func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate) []candidate {
-	quotes := min(maxQuotes, max(minQuotes, facts(q)+1))
+	n := facts(q)
+	quotes := min(maxQuotes, max(minQuotes, n+1))
+	floor := minQuoteShare
+	if n <= 1 {
+		floor = minQuoteShareOneFact
+	}
 	var out []candidate
 	used := make([]bool, len(cands))
 	if len(q.Sources) >= 2 {
@@ -288,16 +389,85 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 			}
 		}
 	}
-	for i, c := range cands {
-		if len(out) == quotes {
-			break
-		}
-		if !used[i] && c.score >= 0.5*cands[0].score {
-			used[i] = true
-			out = append(out, c)
+	covered := map[string]bool{} // question terms the chosen quotes hold
+	mark := func(c candidate) {
+		for _, t := range retrieval.Terms(c.text) {
+			covered[t] = true
 		}
 	}
+	for _, c := range out {
+		mark(c)
+	}
+	for len(out) < quotes {
+		best, bestV := -1, 0.0
+		for i, c := range cands {
+			if used[i] || c.score < floor*cands[0].score {
+				continue
+			}
+			if v := c.score * ((1 - novelty) + novelty*newShare(ix, q, c.text, covered)); v > bestV {
+				best, bestV = i, v
+			}
+		}
+		if best < 0 {
+			break
+		}
+		used[best] = true
+		out = append(out, cands[best])
+		mark(cands[best])
+	}
 	return out
+}
+
+// newShare is the share of the question's IDF weight held by text that is
+// not yet covered (1 when text holds no question term).
+func newShare(ix *retrieval.Index, q *retrieval.Question, text string, covered map[string]bool) float64 {
+	var all, novel float64
+	seen := map[string]bool{}
+	for _, t := range retrieval.Terms(text) {
+		if seen[t] || !slices.Contains(q.Terms, t) {
+			continue
+		}
+		seen[t] = true
+		all += ix.IDF(t)
+		if !covered[t] {
+			novel += ix.IDF(t)
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return novel / all
+}
+
+// partCoverage is the largest share of one question part's IDF weight that
+// the sentence holds.
+func partCoverage(ix *retrieval.Index, q *retrieval.Question, text string) float64 {
+	have := map[string]bool{}
+	for _, t := range retrieval.Terms(text) {
+		have[t] = true
+	}
+	best := 0.0
+	parts := q.Parts
+	for _, c := range q.Clauses {
+		parts = append(parts, c.Text)
+	}
+	for _, p := range parts {
+		terms := retrieval.QueryTerms(p)
+		if len(terms) < 2 {
+			continue
+		}
+		var all, got float64
+		for _, t := range terms {
+			all += ix.IDF(t)
+			if have[t] {
+				got += ix.IDF(t)
+			}
+		}
+		if all > 0 {
+			best = max(best, got/all)
+		}
+	}
+	return best
 }
 
 // sentenceScore is the weighted IDF of the query terms a sentence contains.

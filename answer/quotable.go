@@ -122,7 +122,8 @@ func commonFirstWord(w string) bool {
 	case "however", "after", "before", "while", "when", "but", "and", "also", "still", "since", "although", "despite",
 		"in", "on", "at", "as", "for", "with", "without", "according", "last", "next", "this", "that", "these", "those",
 		"earlier", "later", "meanwhile", "instead", "now", "then", "there", "here", "what", "who", "why", "how", "if",
-		"yet", "so", "even", "only", "many", "some", "most", "more", "other", "another", "each", "every", "both":
+		"yet", "so", "even", "only", "many", "some", "most", "more", "other", "another", "each", "every", "both",
+		"though", "maybe", "perhaps", "loading", "today", "yesterday", "first", "finally", "indeed", "overall", "thus":
 		return true
 	}
 	return false
@@ -141,9 +142,16 @@ func namePhrases(s string) []string {
 		for len(run) > 0 && !isCapitalised(run[len(run)-1]) {
 			run = run[:len(run)-1] // "Bank of" → "Bank"
 		}
-		// "CEO of Flexport" names Flexport.
+		// "CEO of Flexport" names Flexport; "Fed Chair Paul Volcker" names
+		// Paul Volcker.
 		if i := slices.IndexFunc(run, func(w string) bool { return strings.EqualFold(w, "of") }); i > 0 && roleWord(run[0]) {
 			run = run[i+1:]
+		}
+		for i := len(run) - 2; i >= 0; i-- {
+			if roleWord(run[i]) {
+				run = run[i+1:]
+				break
+			}
 		}
 		if len(run) > 0 {
 			out = append(out, strings.Join(run, " "))

@@ -47,6 +47,8 @@ type Question struct {
 	Names []string
 	// Type is the kind of fact it asks for.
 	Type AnswerType
+	// Person is set when it asks who someone is ("who", "which individual").
+	Person bool
 	// Sources are the corpus's outlets it names, each once, in order.
 	Sources []string
 	// Clauses are its outlet mentions, each with the words around it.
@@ -62,12 +64,13 @@ type Question struct {
 // Parse reads a question against the index's outlets.
 func (ix *Index) Parse(text string) *Question {
 	q := &Question{
-		Text:  text,
-		Terms: QueryTerms(text),
-		Names: Names(text),
-		Type:  answerType(text),
-		Parts: questionParts(text),
-		Dates: namedDates(text),
+		Text:   text,
+		Terms:  QueryTerms(text),
+		Names:  Names(text),
+		Type:   answerType(text),
+		Person: personRE.MatchString(strings.TrimSpace(text)),
+		Parts:  questionParts(text),
+		Dates:  namedDates(text),
 	}
 	q.mentions = ix.mentions(text)
 	q.Sources = sourcesOf(q.mentions)
@@ -82,6 +85,7 @@ var (
 	whenRE   = regexp.MustCompile(`(?i)^when\b|^(?:on\s+)?what\s+(?:date|day|time|year|month)\b|^(?:in\s+)?which\s+(?:year|month|day)\b`)
 	numberRE = regexp.MustCompile(`(?i)^how\s+(?:many|much|long|old|far|big|large|high)\b|^what\s+(?:was\s+|is\s+|were\s+)?(?:the\s+)?(?:final\s+)?(?:score|number|amount|percentage|share|price|cost|total|figure|count)\b`)
 	whereRE  = regexp.MustCompile(`(?i)^where\b|^(?:in\s+)?(?:what|which)\s+(?:city|country|state|place|venue|location|town|region|stadium)\b`)
+	personRE = regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:individual|person|man|woman|player|athlete|executive|ceo|founder|leader|politician|official|judge|actor|actress|singer|artist|author|coach|manager|figure|celebrity|candidate)\b`)
 	yesNoRE  = regexp.MustCompile(`(?i)^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b`)
 )
 
