@@ -111,6 +111,7 @@ func TestQuotable(t *testing.T) {
 		{"Final: Broncos 21, Vikings 20", retrieval.AskNumber, true},
 		{"Final: Broncos 21, Vikings 20", retrieval.AskOther, false},
 		{"Carter Page denied the report, calling it garbage.", retrieval.AskOther, true},
+		{"I visited the newsroom today. pic.twitter.com/PMBXi7T3vv — Jane Doe (@janedoe) October 31, 2023", retrieval.AskOther, false},
 	}
 	for _, tt := range tests {
 		if got := quotable(tt.s, tt.t); got != tt.want {
@@ -150,5 +151,27 @@ func TestDeclinesNamingWhatThePassagesLack(t *testing.T) {
 	e.Search.AllowMissingNames = true
 	if a := ask("Which winners did the Nobel committee name for the Nobel Prize in Literature?"); a.Kind == NotFound {
 		t.Errorf("with the rule off the question is still declined (the test no longer tests the rule): %s", a.Text())
+	}
+}
+
+func TestExtractQuotesEachFactAsked(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layoffs.txt": {Data: []byte("Epic cuts staff\n\n" +
+			"The games company cut 870 jobs on Thursday, the company said.\n\n" +
+			"The company said the 870 jobs it cut were about 16 percent of its staff.\n\n" +
+			"Of the 870 jobs the company cut, many were in marketing.\n")},
+		"trial.txt": {Data: []byte("Epic v Google\n\n" +
+			"Epic Games fought Google in court.\n\n" +
+			"The jury will hear from executives of both sides.\n")},
+		"rates.txt": {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+		"storm.txt": {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast.\n")},
+	}
+	a := askIndex(t, indexFS(t, fsys), "Which games company cut 870 jobs of its staff, and fought Google in court?")
+	if a.Kind != Extractive {
+		t.Fatalf("kind %s: %s", a.Kind, a.Text())
+	}
+	// The second quote says the other fact, not the first one again.
+	if len(a.Sentences) < 2 || !strings.Contains(a.Sentences[0].Text+a.Sentences[1].Text, "fought Google in court") {
+		t.Errorf("the first two quotes say the same fact:\n%s", a.Text())
 	}
 }

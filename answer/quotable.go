@@ -15,6 +15,10 @@ import (
 // credits and captions.
 var boilerplateRE = regexp.MustCompile(`(?i)^(?:more|related|read more|also read|read also|see also|watch|listen|subscribe|sign up|click|follow us|follow|advertisement|sponsored|photo|photos|image|images|video|credit|caption|source|getty images|file photo|pictured|share|download|get the|join|register|stream)\b[:\s]|^(?:\(|\[)?(?:photo|image|credit|getty|ap photo|reuters)\b|\b(?:live with|free trial|sign up for|subscribe to|newsletter|getty images|all rights reserved|click here)\b`)
 
+// socialRE matches an embedded social-media post: its "— Name (@handle)
+// date" signature or its picture link.
+var socialRE = regexp.MustCompile(`\(@\w{1,30}\)|pic\.twitter\.com/|\bt\.co/\w`)
+
 // verbRE matches a word that is, or is likely to be, a verb; a line
 // without one is a heading, a label or a table row.
 var verbRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|said|says|say|told|tells|added|made|makes|took|takes|won|wins|lost|gave|gives|got|gets|went|goes|came|comes|left|leaves|saw|sees|found|finds|knew|thought|began|put|set|let|kept|held|\w{3,}(?:ed|es))\b`)
@@ -35,7 +39,7 @@ var placeRE = regexp.MustCompile(`\b(?:in|at|from|near|outside|inside|across)\s+
 func quotable(s string, t retrieval.AnswerType) bool {
 	s = strings.TrimSpace(s)
 	words := strings.Fields(s)
-	if len(words) < 4 || boilerplateRE.MatchString(s) || shouting(s) {
+	if len(words) < 4 || boilerplateRE.MatchString(s) || socialRE.MatchString(s) || shouting(s) {
 		return false
 	}
 	if verbRE.MatchString(s) {
