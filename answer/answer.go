@@ -86,6 +86,9 @@ type Answer struct {
 	// answers a "who" question on its own.
 	Short   *Short
 	Sources []Source
+	// Unmentioned are the question's specific names that none of the quotes
+	// mention: the answer may not be about them, and says so.
+	Unmentioned []string
 	// Missing are the question's names (people, places, titles, outlets)
 	// that the documents found do not mention: why a NotFound answer declined.
 	Missing  []string
@@ -143,11 +146,23 @@ func (a *Answer) notFoundText() string {
 	if len(a.Missing) == 0 {
 		return NotFoundText
 	}
-	quoted := make([]string, len(a.Missing))
-	for i, m := range a.Missing {
+	return "The documents don't say: none of the passages closest to the question mention " + quoteList(a.Missing) + "."
+}
+
+// Caveat says which of the question's names the quotes do not mention, or "".
+func (a *Answer) Caveat() string {
+	if len(a.Unmentioned) == 0 {
+		return ""
+	}
+	return "None of these quotes mentions " + quoteList(a.Unmentioned) + ": the documents may not say."
+}
+
+func quoteList(names []string) string {
+	quoted := make([]string, len(names))
+	for i, m := range names {
 		quoted[i] = "“" + m + "”"
 	}
-	return "The documents don't say: none of the passages closest to the question mention " + strings.Join(quoted, " or ") + "."
+	return strings.Join(quoted, " or ")
 }
 
 // missing lists what the retrieved passages lack, for a NotFound answer.

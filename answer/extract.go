@@ -80,7 +80,10 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	short, shortAt := "", -1
 	if q.Type == retrieval.AskWho {
 		var from int
-		if short, from = shortAnswer(q, res, cands); short != "" {
+		if short, from = shortAnswer(q, res, cands); short != "" && facts(q) <= 1 && predicateCoverage(ix, q, cands[from].text) < minPredicateCoverage {
+			short = ""
+		}
+		if short != "" {
 			shortAt = slices.IndexFunc(picked, func(c candidate) bool { return c.text == cands[from].text })
 			if shortAt < 0 {
 				picked = append([]candidate{cands[from]}, picked...)
@@ -114,8 +117,40 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	if len(a.Sentences) == 0 {
 		a.Kind = NotFound
 		a.Label = ""
+		return a
 	}
+	a.Unmentioned = unmentioned(ix, q, a.Sentences)
 	return a
+}
+
+// caveatSpecificity is the least specificity (see retrieval.Index.Specificity)
+// of a name of the question for the answer to say when no quote mentions it.
+const caveatSpecificity = 0.4
+
+// unmentioned returns the question's specific names (outlets aside) that no
+// quote mentions: "Who won the Nobel Prize in Literature?" answered with
+// quotes about the medicine and chemistry prizes.
+func unmentioned(ix *retrieval.Index, q *retrieval.Question, quotes []Sentence) []string {
+	have := map[string]bool{}
+	for _, s := range quotes {
+		for _, t := range retrieval.Terms(s.Text) {
+			have[t] = true
+		}
+	}
+	var out []string
+	for _, name := range q.Names {
+		if slices.Contains(out, name) || slices.Contains(q.Sources, name) || slices.ContainsFunc(q.Sources, func(src string) bool { return strings.Contains(src, name) }) {
+			continue
+		}
+		for _, w := range retrieval.Words(name) {
+			t := retrieval.Stem(w)
+			if !retrieval.IsStopWord(w) && ix.Specificity(t) >= caveatSpecificity && !have[t] {
+				out = append(out, name)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // shortAnswer finds, for a question asking who, the name that the best
@@ -438,6 +473,44 @@ func newShare(ix *retrieval.Index, q *retrieval.Question, text string, covered m
 	}
 	return novel / all
 }
+
+// predicateCoverage is the largest share of one question part's predicate
+// (its terms that are not names: "won", "final", "score") that text holds:
+// a name answers a who-question only from a sentence that says the thing
+// asked, not one that merely mentions the same team.
+func predicateCoverage(ix *retrieval.Index, q *retrieval.Question, text string) float64 {
+	names := map[string]bool{}
+	for _, n := range q.Names {
+		for _, w := range retrieval.Words(n) {
+			names[retrieval.Stem(w)] = true
+		}
+	}
+	have := map[string]bool{}
+	for _, t := range retrieval.Terms(text) {
+		have[t] = true
+	}
+	best := 0.0
+	for _, p := range q.Parts {
+		var all, got float64
+		for _, t := range retrieval.QueryTerms(p) {
+			if names[t] {
+				continue
+			}
+			all += ix.IDF(t)
+			if have[t] {
+				got += ix.IDF(t)
+			}
+		}
+		if all > 0 {
+			best = max(best, got/all)
+		}
+	}
+	return best
+}
+
+// minPredicateCoverage is the least share of the question's predicate that
+// the sentence giving a one-fact question's short answer must hold.
+const minPredicateCoverage = 0.5
 
 // partCoverage is the largest share of one question part's IDF weight that
 // the sentence holds.

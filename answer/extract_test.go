@@ -148,9 +148,18 @@ func TestDeclinesNamingWhatThePassagesLack(t *testing.T) {
 	if !strings.Contains(a.Text(), "“Literature”") || !strings.HasPrefix(a.Text(), "The documents don't say") {
 		t.Errorf("the refusal does not say what is missing: %q", a.Text())
 	}
+	// With the rule off the question is answered, and the answer says what
+	// its quotes do not mention.
 	e.Search.AllowMissingNames = true
-	if a := ask("Which winners did the Nobel committee name for the Nobel Prize in Literature?"); a.Kind == NotFound {
-		t.Errorf("with the rule off the question is still declined (the test no longer tests the rule): %s", a.Text())
+	a = ask("Which winners did the Nobel committee name for the Nobel Prize in Literature?")
+	if a.Kind == NotFound {
+		t.Fatalf("with the rule off the question is still declined (the test no longer tests the rule): %s", a.Text())
+	}
+	if !strings.Contains(a.Caveat(), "“Literature”") {
+		t.Errorf("caveat %q does not name Literature", a.Caveat())
+	}
+	if a := ask("Which winners did the Nobel committee name for the Nobel Prize in Chemistry?"); a.Caveat() != "" {
+		t.Errorf("an answer whose quotes name everything asked has a caveat: %q", a.Caveat())
 	}
 }
 
@@ -173,5 +182,28 @@ func TestExtractQuotesEachFactAsked(t *testing.T) {
 	// The second quote says the other fact, not the first one again.
 	if len(a.Sentences) < 2 || !strings.Contains(a.Sentences[0].Text+a.Sentences[1].Text, "fought Google in court") {
 		t.Errorf("the first two quotes say the same fact:\n%s", a.Text())
+	}
+}
+
+func TestShortAnswerNeedsASentenceSayingIt(t *testing.T) {
+	preview := fstest.MapFS{
+		"semi.txt": {Data: []byte("Semi-final preview\n\n" +
+			"England and South Africa face off in the Rugby World Cup semi-final in Paris.\n\n" +
+			"England beat Fiji in the Rugby World Cup quarter-final last week.\n\n" +
+			"England will name their team for the semi-final on Thursday.\n")},
+		"rates.txt": {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+		"storm.txt": {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast.\n")},
+	}
+	a := askIndex(t, indexFS(t, preview), "Who won the Rugby World Cup final?")
+	if a.Short != nil {
+		t.Errorf("short answer %q from passages that never say who won the final: %s", a.Short.Text, a.Text())
+	}
+	result := preview
+	result["final.txt"] = &fstest.MapFile{Data: []byte("South Africa win the final\n\n" +
+		"South Africa won the Rugby World Cup final, beating New Zealand 12-11.\n\n" +
+		"South Africa have now won the Rugby World Cup final four times.\n")}
+	a = askIndex(t, indexFS(t, result), "Who won the Rugby World Cup final?")
+	if a.Short == nil || a.Short.Text != "South Africa" {
+		t.Errorf("short answer %+v, want South Africa: %s", a.Short, a.Text())
 	}
 }

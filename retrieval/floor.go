@@ -35,14 +35,13 @@ func (ix *Index) coverage(terms []string, hits []Hit) float64 {
 // are reported apart.
 func (ix *Index) missingNames(q *Question, unknown []string, hits []Hit) []string {
 	var missing []string
-	specific := specificShare * ix.lex.body.idfOf(1)
 	for _, name := range q.Names {
 		if slices.Contains(unknown, name) || slices.Contains(missing, name) || q.isOutletName(name) || ix.isOutlet(name) {
 			continue
 		}
 		for _, w := range Words(name) {
 			t := Stem(w)
-			if IsStopWord(w) || ix.lex.IDF(t) < specific {
+			if IsStopWord(w) || ix.Specificity(t) < specificShare {
 				continue
 			}
 			if !slices.ContainsFunc(hits, func(h Hit) bool { return ix.lex.has(t, h.unit) }) {
@@ -59,3 +58,13 @@ func (ix *Index) missingNames(q *Question, unknown []string, hits []Hit) []strin
 // retrieved passage mentions it: on the 6,671 passages of MultiHop-RAG, a
 // word in at most about 1% of them.
 const specificShare = 0.54
+
+// Specificity is term's IDF as a share of the highest IDF, a term found in
+// one passage: near 1 for a rare name ("Booker"), lower for common words.
+func (ix *Index) Specificity(term string) float64 {
+	top := ix.lex.body.idfOf(1)
+	if top <= 0 {
+		return 0
+	}
+	return ix.lex.IDF(term) / top
+}

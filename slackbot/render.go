@@ -99,6 +99,9 @@ func answerBlocks(a *answer.Answer, v view) []slack.Block {
 		if a.Label != "" {
 			blocks = append(blocks, slack.NewContextBlock("", mrkdwn("_"+escape(a.Label)+"_")))
 		}
+		if c := a.Caveat(); c != "" {
+			blocks = append(blocks, slack.NewContextBlock("", mrkdwn(":warning: "+escape(c))))
+		}
 		for _, piece := range splitText(escape(a.Text()), maxSectionText) {
 			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(piece), nil, nil))
 		}

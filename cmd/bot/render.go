@@ -18,6 +18,9 @@ func renderAnswer(w io.Writer, a *answer.Answer) {
 	if a.Label != "" {
 		fmt.Fprintf(w, "%s:\n\n", a.Label)
 	}
+	if c := a.Caveat(); c != "" {
+		fmt.Fprintf(w, "%s\n\n", wrap(c, 78, ""))
+	}
 	if a.Kind == answer.Generated {
 		fmt.Fprintf(w, "%s\n", wrap(a.Text(), 78, ""))
 	} else {
