@@ -111,6 +111,8 @@ func TestQuotable(t *testing.T) {
 		{"Final: Broncos 21, Vikings 20", retrieval.AskNumber, true},
 		{"Final: Broncos 21, Vikings 20", retrieval.AskOther, false},
 		{"Carter Page denied the report, calling it garbage.", retrieval.AskOther, true},
+		{"England beat Fiji in the quarter-final last week.", retrieval.AskOther, true},
+		{"Springboks win the Rugby World Cup final", retrieval.AskOther, false},
 		{"I visited the newsroom today. pic.twitter.com/PMBXi7T3vv — Jane Doe (@janedoe) October 31, 2023", retrieval.AskOther, false},
 	}
 	for _, tt := range tests {

@@ -42,11 +42,21 @@ func quotable(s string, t retrieval.AnswerType) bool {
 	if len(words) < 4 || boilerplateRE.MatchString(s) || socialRE.MatchString(s) || shouting(s) {
 		return false
 	}
-	if verbRE.MatchString(s) {
+	if sentenceEndRE.MatchString(s) || verbRE.MatchString(s) && len(words) >= minUnendedWords {
 		return true
 	}
 	return t == retrieval.AskNumber && numberRE.MatchString(s) && len(words) <= 25
 }
+
+// minUnendedWords is the fewest words of a line without a full stop for it
+// to be taken for a sentence whose full stop the page lost, not a heading
+// ("Springboks win the Rugby World Cup final").
+const minUnendedWords = 12
+
+// sentenceEndRE matches the end of a sentence: a full stop, question or
+// exclamation mark, perhaps inside closing quotes or brackets. Headings,
+// labels and table rows have none.
+var sentenceEndRE = regexp.MustCompile(`[.!?]["'”’)\]]*$`)
 
 // shouting reports whether most letters of s are capitals: a section label.
 func shouting(s string) bool {
