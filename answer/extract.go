@@ -80,7 +80,7 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	short, shortAt := "", -1
 	if q.Type == retrieval.AskWho {
 		var from int
-		if short, from = shortAnswer(q, res, cands); short != "" && facts(q) <= 1 && predicateCoverage(ix, q, cands[from].text) < minPredicateCoverage {
+		if short, from = shortAnswer(q, res, cands); short != "" && q.Facts() <= 1 && predicateCoverage(ix, q, cands[from].text) < minPredicateCoverage {
 			short = ""
 		}
 		if short != "" {
@@ -352,18 +352,6 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 	return cands
 }
 
-// facts counts the facts a question strings together: its outlet mentions,
-// or its parts of three or more index terms, whichever is more.
-func facts(q *retrieval.Question) int {
-	n := 0
-	for _, p := range q.Parts {
-		if len(retrieval.QueryTerms(p)) >= 3 {
-			n++
-		}
-	}
-	return max(n, len(q.Clauses))
-}
-
 // The weights of sentence choice, measured on the MultiHop-RAG dev split
 // (README, "Answers"):
 const (
@@ -389,7 +377,7 @@ const (
 // greedily the sentence of the highest score discounted by how much of it
 // the quotes already chosen say, down to minQuoteShare of the best.
 func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate) []candidate {
-	n := facts(q)
+	n := q.Facts()
 	quotes := min(maxQuotes, max(minQuotes, n+1))
 	floor := minQuoteShare
 	if n <= 1 {

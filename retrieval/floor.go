@@ -50,8 +50,30 @@ func (ix *Index) missingNames(q *Question, unknown []string, hits []Hit) []strin
 			}
 		}
 	}
+	if len(missing) > 0 && q.Facts() > 1 {
+		// A question stringing several facts together is declined only
+		// when what is missing weighs in it: "Otto Wallin" in a long
+		// comparison whose other half the passages do answer is named in
+		// the answer's caveat instead.
+		var total, miss float64
+		for _, t := range q.Terms {
+			total += ix.lex.IDF(t)
+		}
+		for _, m := range missing {
+			for _, w := range Words(m) {
+				miss += ix.lex.IDF(Stem(w))
+			}
+		}
+		if miss < missingShare*total {
+			return nil
+		}
+	}
 	return missing
 }
+
+// missingShare is the least share of a many-fact question's IDF weight
+// that its missing names must carry for it to be declined.
+const missingShare = 0.07
 
 // specificShare is the least IDF of a name, as a share of the highest IDF
 // (a word in one passage), for the question to be declined when no

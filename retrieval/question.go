@@ -114,3 +114,15 @@ func (q *Question) isOutletName(name string) bool {
 		return strings.Contains(q.Text[m.start:m.end], name)
 	})
 }
+
+// Facts counts the facts the question strings together: its parts of three
+// or more index terms, or its outlet mentions, whichever is more.
+func (q *Question) Facts() int {
+	n := 0
+	for _, p := range q.Parts {
+		if len(QueryTerms(p)) >= 3 {
+			n++
+		}
+	}
+	return max(n, len(q.Clauses))
+}
