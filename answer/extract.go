@@ -70,6 +70,16 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 		weights[t] = 2
 	}
 	cands := candidates(ix, q, res, weights)
+	if len(res.OutletsViaPassages) > 0 {
+		// "What did Reuters report …" with no Reuters article in the
+		// corpus: only sentences naming Reuters can say.
+		cands = slices.DeleteFunc(cands, func(c candidate) bool {
+			return !slices.ContainsFunc(res.OutletsViaPassages, func(o string) bool { return namesOutlet(c.text, o) })
+		})
+		if len(cands) == 0 {
+			a.Missing = res.OutletsViaPassages
+		}
+	}
 	if len(cands) == 0 {
 		a.Kind = NotFound
 		return a
@@ -151,6 +161,12 @@ func unmentioned(ix *retrieval.Index, q *retrieval.Question, quotes []Sentence) 
 		}
 	}
 	return out
+}
+
+// namesOutlet reports whether a sentence names the outlet, ignoring case
+// and a leading "The".
+func namesOutlet(sentence, outlet string) bool {
+	return indexWord(strings.ToLower(sentence), strings.ToLower(strings.TrimPrefix(outlet, "The ")))
 }
 
 // shortAnswer finds, for a question asking who, the name that the best

@@ -209,3 +209,21 @@ func TestShortAnswerNeedsASentenceSayingIt(t *testing.T) {
 		t.Errorf("short answer %+v, want South Africa: %s", a.Short, a.Text())
 	}
 }
+
+func TestOutletKnownOnlyThroughPassages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"truck.md": {Data: []byte("---\ntitle: The truck and pedestrians\nsource: The Verge\n---\n" +
+			"Tesla said deliveries of the Cybertruck would start next week.\n\n" +
+			"Safety experts quoted by Reuters said the Cybertruck's steel body could hurt pedestrians.\n\n" +
+			"The Cybertruck costs more than Tesla first promised.\n")},
+		"rates.md": {Data: []byte("---\ntitle: Rates\nsource: The Age\n---\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+	}
+	ix := indexFS(t, fsys)
+	a := askIndex(t, ix, "What did Reuters report on the Cybertruck?")
+	if a.Kind != Extractive || len(a.Sentences) != 1 || !strings.Contains(a.Sentences[0].Text, "quoted by Reuters") {
+		t.Errorf("want only the sentence naming Reuters: %s", a.Text())
+	}
+	if b := askIndex(t, ix, "What did Bloomberg report on the Cybertruck?"); b.Kind != NotFound {
+		t.Errorf("an outlet that neither publishes in the corpus nor is named in it got an answer: %s", b.Text())
+	}
+}

@@ -197,12 +197,19 @@ var outletRefRE = regexp.MustCompile(`(?:(?:article|articles|report|reports|piec
 // Bloomberg article", "a Wall Street Journal report", "BBC News's coverage".
 var outletBeforeRE = regexp.MustCompile(`\b(?:[Aa]n?|[Tt]he|from|in|by)\s+((?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*?)(?:'s|’s)?\s+(?:article|articles|report|reports|piece|story|analysis|review|coverage|interview|editorial|column|podcast|feature)\b`)
 
+// outletVerbRE finds an outlet as the subject of reporting: "What did
+// Reuters report on …", "Has Bloomberg covered …".
+var outletVerbRE = regexp.MustCompile(`\b(?:did|does|do|has|have|had)\s+((?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|&|[A-Z][\w.&'’-]*))*)\s+(?:report|write|publish|cover|reveal)\b`)
+
 // unknownOutlets returns the outlets the question attributes reporting to
 // that are neither outlets of the corpus nor named in the retrieved
-// passages: the documents cannot hold their articles.
-func (ix *Index) unknownOutlets(query string, hits []Hit) []string {
-	var unknown []string
+// passages (the documents cannot hold their articles), and apart those
+// that are not outlets of the corpus but that the passages name ("safety
+// experts quoted by Reuters"): only such sentences can say what they
+// reported.
+func (ix *Index) unknownOutlets(query string, hits []Hit) (unknown, viaPassages []string) {
 	refs := append(outletRefRE.FindAllStringSubmatch(query, -1), outletBeforeRE.FindAllStringSubmatch(query, -1)...)
+	refs = append(refs, outletVerbRE.FindAllStringSubmatch(query, -1)...)
 	for _, m := range refs {
 		name := m[1]
 		for _, cut := range []string{" and", " of", " &"} {
@@ -212,12 +219,16 @@ func (ix *Index) unknownOutlets(query string, hits []Hit) []string {
 		if first, _, _ := strings.Cut(name, " "); name == "" || calendarWords[strings.ToLower(first)] {
 			continue // "an article from November 9" names a date, not an outlet
 		}
-		if ix.isOutlet(name) || slices.Contains(unknown, name) || mentioned(name, hits) {
+		if ix.isOutlet(name) || slices.Contains(unknown, name) || slices.Contains(viaPassages, name) {
+			continue
+		}
+		if mentioned(name, hits) {
+			viaPassages = append(viaPassages, name)
 			continue
 		}
 		unknown = append(unknown, name)
 	}
-	return unknown
+	return unknown, viaPassages
 }
 
 // mentioned reports whether a passage names the outlet ("a report by Yahoo

@@ -33,6 +33,10 @@ type Results struct {
 	// UnknownOutlets are outlets the query attributes reporting to ("an
 	// article from X") that publish nothing in the corpus.
 	UnknownOutlets []string
+	// OutletsViaPassages are outlets the query attributes reporting to that
+	// publish nothing in the corpus but that passages name ("quoted by
+	// Reuters"): an answer rests on the sentences naming them.
+	OutletsViaPassages []string
 	// UnknownNames are capitalised words of the query (names of people,
 	// places, outlets) found nowhere in the corpus: the documents cannot say
 	// anything about them.
@@ -202,7 +206,7 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	res.Hits = hits
 	res.Coverage = ix.coverage(res.Terms, hits)
 	if len(ix.sources) > 0 && !opts.AllowUnknownOutlets {
-		res.UnknownOutlets = ix.unknownOutlets(query, hits)
+		res.UnknownOutlets, res.OutletsViaPassages = ix.unknownOutlets(query, hits)
 	}
 	if !opts.AllowMissingNames {
 		res.MissingNames = ix.missingNames(q, res.UnknownNames, hits)
