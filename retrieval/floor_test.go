@@ -1,0 +1,41 @@
+package retrieval
+
+import (
+	"slices"
+	"testing"
+)
+
+// A specific name no retrieved passage mentions declines a question asking
+// one thing; in a question stringing many facts together it declines only
+// when it weighs in the question.
+func TestMissingSpecificNames(t *testing.T) {
+	ix := archiveIndex(t, Chunker{},
+		`{"id":"med","title":"Medicine prize","source":"Wire","text":"The Nobel committee named two scientists the winners of the Nobel Prize in Medicine for their work on vaccines that saved lives during the pandemic."}`,
+		`{"id":"chem","title":"Chemistry prize","source":"Wire","text":"The Nobel committee named three chemists the winners of the Nobel Prize in Chemistry for quantum dots used in television screens and medical imaging."}`,
+		`{"id":"fair","title":"Book fair","source":"Daily","text":"The fair's Literature tent drew long queues on Saturday."}`,
+		`{"id":"rates","title":"Rates","source":"Daily","text":"The central bank kept interest rates on hold, citing slowing inflation."}`,
+		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
+	)
+	opts := SearchOptions{K: 2, DenseWeight: -1}
+	search := func(q string) *Results {
+		t.Helper()
+		r, err := ix.Search(t.Context(), q, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := search("Which winners did the Nobel committee name for the Nobel Prize in Literature?")
+	if r.Answerable || !slices.Contains(r.MissingNames, "Literature") {
+		t.Errorf("one-fact question: answerable %v, missing %v; want declined for Literature", r.Answerable, r.MissingNames)
+	}
+	long := "Which scientists did the Nobel committee name as winners of the Nobel Prize in Medicine for work on vaccines that saved lives during the pandemic, " +
+		"which chemists won the Nobel Prize in Chemistry for quantum dots used in television screens and medical imaging, and who won in Literature?"
+	if q := ix.Parse(long); q.Facts() < 2 {
+		t.Fatalf("the long question counts %d facts", q.Facts())
+	}
+	r = search(long)
+	if !r.Answerable || len(r.MissingNames) != 0 {
+		t.Errorf("many-fact question: answerable %v, missing %v; want answered", r.Answerable, r.MissingNames)
+	}
+}
