@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -166,7 +164,7 @@ func unmentioned(ix *retrieval.Index, q *retrieval.Question, quotes []Sentence) 
 // namesOutlet reports whether a sentence names the outlet, ignoring case
 // and a leading "The".
 func namesOutlet(sentence, outlet string) bool {
-	return indexWord(strings.ToLower(sentence), strings.ToLower(strings.TrimPrefix(outlet, "The ")))
+	return retrieval.ContainsWord(strings.ToLower(sentence), strings.ToLower(strings.TrimPrefix(outlet, "The ")))
 }
 
 // shortAnswer finds, for a question asking who, the name that the best
@@ -189,7 +187,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 			return false
 		}
 		l := strings.ToLower(name)
-		return l != name && indexWord(passages, l)
+		return l != name && retrieval.ContainsWord(passages, l)
 	}
 	type entity struct {
 		weight    float64
@@ -287,23 +285,6 @@ func personLike(name string) bool {
 		}
 	}
 	return true
-}
-
-// indexWord reports whether word occurs in s between non-letters.
-func indexWord(s, word string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], word)
-		if i < 0 {
-			return false
-		}
-		i += off
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+len(word):])
-		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
-			return true
-		}
-		off = i + 1
-	}
 }
 
 func lastWord(s string) string {
@@ -489,48 +470,30 @@ func predicateCoverage(ix *retrieval.Index, q *retrieval.Question, text string) 
 			names[retrieval.Stem(w)] = true
 		}
 	}
-	have := map[string]bool{}
-	for _, t := range retrieval.Terms(text) {
-		have[t] = true
-	}
-	best := 0.0
-	for _, p := range q.Parts {
-		var all, got float64
-		for _, t := range retrieval.QueryTerms(p) {
-			if names[t] {
-				continue
-			}
-			all += ix.IDF(t)
-			if have[t] {
-				got += ix.IDF(t)
-			}
-		}
-		if all > 0 {
-			best = max(best, got/all)
-		}
-	}
-	return best
+	return bestShare(ix, q.Parts, termSet(text), names, 1)
 }
 
 // minPredicateCoverage is the least share of the question's predicate that
 // the sentence giving a one-fact question's short answer must hold.
 const minPredicateCoverage = 0.5
 
-// partCoverage is the largest share of one question part's IDF weight that
-// the sentence holds.
+// partCoverage is the largest share of one question part's (or outlet
+// clause's) IDF weight that the sentence holds.
 func partCoverage(ix *retrieval.Index, q *retrieval.Question, text string) float64 {
-	have := map[string]bool{}
-	for _, t := range retrieval.Terms(text) {
-		have[t] = true
-	}
-	best := 0.0
-	parts := q.Parts
+	pieces := slices.Clone(q.Parts)
 	for _, c := range q.Clauses {
-		parts = append(parts, c.Text)
+		pieces = append(pieces, c.Text)
 	}
-	for _, p := range parts {
-		terms := retrieval.QueryTerms(p)
-		if len(terms) < 2 {
+	return bestShare(ix, pieces, termSet(text), nil, 2)
+}
+
+// bestShare is the largest share of one piece's IDF weight (its terms
+// outside skip, at least minTerms of them) that have holds.
+func bestShare(ix *retrieval.Index, pieces []string, have, skip map[string]bool, minTerms int) float64 {
+	best := 0.0
+	for _, p := range pieces {
+		terms := slices.DeleteFunc(retrieval.QueryTerms(p), func(t string) bool { return skip[t] })
+		if len(terms) < minTerms {
 			continue
 		}
 		var all, got float64
@@ -547,12 +510,18 @@ func partCoverage(ix *retrieval.Index, q *retrieval.Question, text string) float
 	return best
 }
 
-// sentenceScore is the weighted IDF of the query terms a sentence contains.
-func sentenceScore(ix *retrieval.Index, weights map[string]float64, sentence string) float64 {
+// termSet returns the index terms of text as a set.
+func termSet(text string) map[string]bool {
 	have := map[string]bool{}
-	for _, t := range retrieval.Terms(sentence) {
+	for _, t := range retrieval.Terms(text) {
 		have[t] = true
 	}
+	return have
+}
+
+// sentenceScore is the weighted IDF of the query terms a sentence contains.
+func sentenceScore(ix *retrieval.Index, weights map[string]float64, sentence string) float64 {
+	have := termSet(sentence)
 	var s float64
 	for t, w := range weights {
 		if have[t] {

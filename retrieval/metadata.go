@@ -79,6 +79,10 @@ func indexWords(s, name string) []int {
 	}
 }
 
+// ContainsWord reports whether word occurs in s at word boundaries (not
+// inside a longer word of letters and digits).
+func ContainsWord(s, word string) bool { return indexWord(s, word) >= 0 }
+
 // indexWord finds name in s at word boundaries, or returns -1.
 func indexWord(s, name string) int { return indexWordFrom(s, name, 0) }
 
