@@ -24,6 +24,7 @@ const (
 type candidate struct {
 	at    []place
 	text  string
+	terms map[string]bool // its index terms
 	score float64
 }
 
@@ -328,21 +329,19 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 				}
 				continue
 			}
-			if !quotable(text, q.Type) {
-				continue
-			}
-			sc := sentenceScore(ix, weights, text)
-			if sc <= 0 {
+			terms := termSet(text)
+			sc := weightOf(ix, weights, terms)
+			if sc <= 0 || !quotable(text, q.Type) {
 				continue
 			}
 			if answersType(text, q) {
 				sc *= 1 + typeBonus
 			}
-			sc *= 1 + partWeight*partCoverage(ix, q, text)
+			sc *= 1 + partWeight*partCoverage(ix, q, terms)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
 			byText[key] = len(cands)
-			cands = append(cands, candidate{at: []place{p}, text: text, score: sc})
+			cands = append(cands, candidate{at: []place{p}, text: text, terms: terms, score: sc})
 		}
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
@@ -399,7 +398,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 				if used[i] || c.score < minOutletShare*cands[0].score || res.Hits[c.at[0].hit].Doc.Source != cl.Source {
 					continue
 				}
-				if v := sentenceScore(ix, w, c.text); v > bestScore {
+				if v := weightOf(ix, w, c.terms); v > bestScore {
 					best, bestScore = i, v
 				}
 			}
@@ -411,7 +410,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 	}
 	covered := map[string]bool{} // question terms the chosen quotes hold
 	mark := func(c candidate) {
-		for _, t := range retrieval.Terms(c.text) {
+		for t := range c.terms {
 			covered[t] = true
 		}
 	}
@@ -424,7 +423,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 			if used[i] || c.score < floor*cands[0].score {
 				continue
 			}
-			if v := c.score * ((1 - novelty) + novelty*newShare(ix, q, c.text, covered)); v > bestV {
+			if v := c.score * ((1 - novelty) + novelty*newShare(ix, q, c.terms, covered)); v > bestV {
 				best, bestV = i, v
 			}
 		}
@@ -440,14 +439,12 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 
 // newShare is the share of the question's IDF weight held by text that is
 // not yet covered (1 when text holds no question term).
-func newShare(ix *retrieval.Index, q *retrieval.Question, text string, covered map[string]bool) float64 {
+func newShare(ix *retrieval.Index, q *retrieval.Question, terms, covered map[string]bool) float64 {
 	var all, novel float64
-	seen := map[string]bool{}
-	for _, t := range retrieval.Terms(text) {
-		if seen[t] || !slices.Contains(q.Terms, t) {
+	for _, t := range q.Terms {
+		if !terms[t] {
 			continue
 		}
-		seen[t] = true
 		all += ix.IDF(t)
 		if !covered[t] {
 			novel += ix.IDF(t)
@@ -479,12 +476,12 @@ const minPredicateCoverage = 0.5
 
 // partCoverage is the largest share of one question part's (or outlet
 // clause's) IDF weight that the sentence holds.
-func partCoverage(ix *retrieval.Index, q *retrieval.Question, text string) float64 {
+func partCoverage(ix *retrieval.Index, q *retrieval.Question, terms map[string]bool) float64 {
 	pieces := slices.Clone(q.Parts)
 	for _, c := range q.Clauses {
 		pieces = append(pieces, c.Text)
 	}
-	return bestShare(ix, pieces, termSet(text), nil, 2)
+	return bestShare(ix, pieces, terms, nil, 2)
 }
 
 // bestShare is the largest share of one piece's IDF weight (its terms
@@ -521,7 +518,11 @@ func termSet(text string) map[string]bool {
 
 // sentenceScore is the weighted IDF of the query terms a sentence contains.
 func sentenceScore(ix *retrieval.Index, weights map[string]float64, sentence string) float64 {
-	have := termSet(sentence)
+	return weightOf(ix, weights, termSet(sentence))
+}
+
+// weightOf is the weighted IDF of the query terms in have.
+func weightOf(ix *retrieval.Index, weights map[string]float64, have map[string]bool) float64 {
 	var s float64
 	for t, w := range weights {
 		if have[t] {
@@ -534,6 +535,9 @@ func sentenceScore(ix *retrieval.Index, weights map[string]float64, sentence str
 // Verbatim reports whether quote occurs in text, ignoring differences of
 // whitespace and quotation-mark style only.
 func Verbatim(text, quote string) bool {
+	if quote != "" && strings.TrimSpace(quote) != "" && strings.Contains(text, quote) {
+		return true
+	}
 	q := NormalizeQuote(quote)
 	return q != "" && strings.Contains(NormalizeQuote(text), q)
 }

@@ -16,29 +16,12 @@ import (
 	"github.com/newsroom/askbot/retrieval"
 )
 
-// benchDocs grows a synthetic corpus of about n chunks of the default size
-// (internal/synth: GloVe-vocabulary sentences and the seed article's).
+// benchDocs grows a synthetic corpus of about n chunks (internal/synth).
 func benchDocs(tb testing.TB, n int) []*corpus.Document {
 	tb.Helper()
-	seed, err := fs.ReadFile(corpus.Bundled(), "000_09882ac5bc3d6676.txt")
+	docs, err := synth.Documents(n)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	g, err := synth.New(string(seed), 1)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	per := retrieval.DefaultChunker.TargetChars * 10
-	var docs []*corpus.Document
-	for d := 0; d*10 < n; d++ {
-		title, body := g.Document(d, per-300)
-		res, err := corpus.LoadFS(context.Background(), memFS{fmt.Sprintf("doc%07d.txt", d): title + "\n" + body}, corpus.Options{})
-		if err != nil {
-			tb.Fatal(err)
-		}
-		doc := res.Documents[0]
-		doc.Source = fmt.Sprintf("Outlet %d", d%50) // 50 outlets, as scripts/synthcorpus writes
-		docs = append(docs, doc)
 	}
 	return docs
 }

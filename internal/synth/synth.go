@@ -5,10 +5,14 @@
 package synth
 
 import (
+	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"strings"
+	"testing/fstest"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/glove"
 )
@@ -62,4 +66,32 @@ func (g *Generator) Document(n, chars int) (title, body string) {
 		b.WriteString("\n\n")
 	}
 	return fmt.Sprintf("Synthetic report %d", n), strings.TrimSpace(b.String())
+}
+
+// Documents grows a corpus of about chunks chunks of the default size: ten
+// chunks a document, the bundled seed article's sentences mixed in, 50
+// outlets ("Outlet 0" … "Outlet 49", as scripts/synthcorpus writes).
+func Documents(chunks int) ([]*corpus.Document, error) {
+	seed, err := fs.ReadFile(corpus.Bundled(), "000_09882ac5bc3d6676.txt")
+	if err != nil {
+		return nil, err
+	}
+	g, err := New(string(seed), 1)
+	if err != nil {
+		return nil, err
+	}
+	per := retrieval.DefaultChunker.TargetChars * 10
+	var docs []*corpus.Document
+	for d := 0; d*10 < chunks; d++ {
+		title, body := g.Document(d, per-300)
+		name := fmt.Sprintf("doc%07d.txt", d)
+		res, err := corpus.LoadFS(context.Background(), fstest.MapFS{name: {Data: []byte(title + "\n" + body)}}, corpus.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("synthetic document %d: %w", d, err)
+		}
+		doc := res.Documents[0]
+		doc.Source = fmt.Sprintf("Outlet %d", d%50)
+		docs = append(docs, doc)
+	}
+	return docs, nil
 }
