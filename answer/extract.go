@@ -86,21 +86,27 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	a.Kind = Extractive
 	a.Label = ExtractiveLabel
 	picked := pick(ix, q, res, cands)
-	short, shortAt := "", -1
+	short, shortFrom := "", map[string]bool{} // the short answer and the quotes it rests on
 	if q.Type == retrieval.AskWho {
-		var from int
-		if short, from = shortAnswer(q, res, cands); short != "" && q.Facts() <= 1 && predicateCoverage(ix, q, cands[from].text) < minPredicateCoverage {
-			short = ""
-		}
-		if short != "" {
-			shortAt = slices.IndexFunc(picked, func(c candidate) bool { return c.text == cands[from].text })
-			if shortAt < 0 {
-				picked = append([]candidate{cands[from]}, picked...)
-				shortAt = 0
+		name, from, support, ok := shortAnswer(q, res, cands)
+		// A one-fact question's short answer needs a sentence saying the
+		// thing asked, not one that merely names the same team.
+		if ok && (q.Facts() > 1 || predicateCoverage(ix, q, support.text) >= minPredicateCoverage) {
+			short = name
+			// It cites the sentence giving the name in full and the one
+			// saying what was asked; both are quoted, first.
+			for _, c := range []candidate{support, from} {
+				if c.text == "" || shortFrom[c.text] {
+					continue
+				}
+				shortFrom[c.text] = true
+				if !slices.ContainsFunc(picked, func(p candidate) bool { return p.text == c.text }) {
+					picked = append([]candidate{c}, picked...)
+				}
 			}
 		}
 	}
-	for i, c := range picked {
+	for _, c := range picked {
 		var cites []int
 		for _, p := range c.at {
 			h := res.Hits[p.hit]
@@ -118,8 +124,11 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 		}
 		if len(cites) > 0 {
 			a.Sentences = append(a.Sentences, Sentence{Text: "“" + c.text + "”", Cites: cites})
-			if i == shortAt {
-				a.Short = &Short{Text: short, Cites: cites}
+			if shortFrom[c.text] {
+				if a.Short == nil {
+					a.Short = &Short{Text: short}
+				}
+				a.Short.Cites = append(a.Short.Cites, cites...)
 			}
 		}
 	}
@@ -174,7 +183,7 @@ func namesOutlet(sentence, outlet string) bool {
 // minShortShare of all names' weight and occur in two sentences. It returns
 // the name in its fullest form ("Sam Bankman-Fried" over "Bankman-Fried")
 // and the best sentence holding that form, or "" when no name stands out.
-func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidate) (string, int) {
+func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidate) (name string, from, support candidate, ok bool) {
 	// A capitalised word also written in lower case in the passages is a
 	// headline's or sentence's capital, not a name ("Announced").
 	var lower strings.Builder
@@ -226,7 +235,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 		}
 	}
 	if best == nil || best.sentences < 2 || best.weight < minShortShare*total {
-		return "", -1
+		return "", candidate{}, candidate{}, false
 	}
 	// The most frequent form, and a person's full name over the surname
 	// alone ("Sam Bankman-Fried" for "Bankman-Fried") when a quotable
@@ -241,31 +250,70 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 			form = f
 		}
 	}
-	if q.Person && !strings.Contains(form, " ") {
-		full, most := "", 0
+	// The best sentence naming it, the one that says what was asked.
+	for _, c := range cands {
+		if strings.Contains(c.text, form) {
+			support = c
+			break
+		}
+	}
+	if !strings.Contains(form, " ") {
+		// The fullest form a quotable sentence of the passages gives:
+		// "Sam Bankman-Fried" for "Bankman-Fried", "Manchester United" for
+		// "United" (twice at least, unless a person is asked for).
 		fulls := map[string]int{}
-		for _, c := range cands {
-			for _, f := range namePhrases(c.text) {
+		for _, s := range hitSentences(res) {
+			if !quotable(s.text, q.Type) {
+				continue
+			}
+			for _, f := range namePhrases(s.text) {
 				if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && w[len(w)-1] == form && !repeatsWord(f) && !common(w[0]) {
 					fulls[f]++
 				}
 			}
 		}
+		full, most, second := "", 0, 0
 		for f, n := range fulls {
 			if n > most || n == most && f < full {
-				full, most = f, n
+				full, most, second = f, n, most
+			} else if n > second {
+				second = n
 			}
 		}
-		if full != "" {
+		// Two people of one surname ("Sam" and "Gabe Bankman-Fried"): the
+		// full form only when one is named far more often.
+		if full != "" && (q.Person || most >= 2) && most >= 2*second {
 			form = full
 		}
 	}
-	for i, c := range cands {
+	for _, c := range cands {
 		if strings.Contains(c.text, form) {
-			return form, i
+			return form, c, support, true
 		}
 	}
-	return "", -1
+	for _, s := range hitSentences(res) {
+		if strings.Contains(s.text, form) && quotable(s.text, q.Type) {
+			return form, candidate{at: []place{s.at}, text: s.text, terms: termSet(s.text)}, support, true
+		}
+	}
+	return "", candidate{}, candidate{}, false
+}
+
+// hitSentence is a sentence of a retrieved passage and where it is.
+type hitSentence struct {
+	text string
+	at   place
+}
+
+// hitSentences returns every sentence of the hits, best hit first.
+func hitSentences(res *retrieval.Results) []hitSentence {
+	var out []hitSentence
+	for hi, h := range res.Hits {
+		for _, sp := range retrieval.Sentences(h.Chunk.Text) {
+			out = append(out, hitSentence{h.Chunk.Text[sp.Start:sp.End], place{hit: hi, start: h.Chunk.Start + sp.Start, end: h.Chunk.Start + sp.End}})
+		}
+	}
+	return out
 }
 
 // trimCommon drops the leading words of a name that are common words

@@ -227,3 +227,29 @@ func TestOutletKnownOnlyThroughPassages(t *testing.T) {
 		t.Errorf("an outlet that neither publishes in the corpus nor is named in it got an answer: %s", b.Text())
 	}
 }
+
+func TestShortAnswerGivesTheFullName(t *testing.T) {
+	trial := func(extra string) fstest.MapFS {
+		return fstest.MapFS{
+			"trial.txt": {Data: []byte("The trial\n\n" +
+				"Sam Bankman-Fried founded the exchange in 2019.\n\n" +
+				"Prosecutors said Bankman-Fried used customer deposits to repay lenders.\n\n" +
+				"The jury heard that Bankman-Fried used customer deposits for political donations.\n\n" + extra)},
+			"rates.txt": {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+			"storm.txt": {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast.\n")},
+		}
+	}
+	q := "Who used customer deposits to repay lenders, and for political donations?"
+	a := askIndex(t, indexFS(t, trial("")), q)
+	if a.Short == nil || a.Short.Text != "Sam Bankman-Fried" {
+		t.Fatalf("short answer %+v, want the full name: %s", a.Short, a.Text())
+	}
+	if !strings.Contains(a.Sources[a.Short.Cites[0]-1].Quote, "Sam Bankman-Fried") {
+		t.Errorf("the short answer cites %q, which does not hold it", a.Sources[a.Short.Cites[0]-1].Quote)
+	}
+	// Two people of the surname, named as often: the surname alone.
+	a = askIndex(t, indexFS(t, trial("His brother Gabe Bankman-Fried ran a political group.\n")), q)
+	if a.Short == nil || a.Short.Text != "Bankman-Fried" {
+		t.Errorf("short answer %+v, want the surname alone when two people share it", a.Short)
+	}
+}
