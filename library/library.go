@@ -125,7 +125,8 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 		out.Index, out.Skipped, out.Report = ix, skipped, retrieval.OpenReport{Reused: true}
 		return out, nil
 	}
-	if !errors.Is(err, retrieval.ErrStale) && !errors.Is(err, fs.ErrNotExist) {
+	damaged := !errors.Is(err, retrieval.ErrStale) && !errors.Is(err, fs.ErrNotExist)
+	if damaged {
 		out.Report.Warning = fmt.Sprintf("saved index unreadable, rebuilt: %v", err)
 	}
 	res, err := c.load(ctx)
@@ -133,7 +134,9 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 		return nil, err
 	}
 	out.Read, out.Skipped = true, res.Skipped
-	opts := retrieval.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped}
+	// A damaged index is saved again even when the corpus is unchanged, so
+	// that it is repaired once, by whichever command finds it.
+	opts := retrieval.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped, Rewrite: damaged}
 	ix, rep, err := store.Open(ctx, res.Documents, c.Embedder, opts)
 	if errors.Is(err, retrieval.ErrSave) {
 		out.SaveErr, err = err, nil

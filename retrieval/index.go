@@ -117,6 +117,9 @@ type BuildOptions struct {
 	// Skipped are the corpus files that could not be loaded; Store saves
 	// them with the index.
 	Skipped []corpus.Skipped
+	// Rewrite makes Store.Open save the index even when the saved one
+	// matches the corpus: its snapshot was found damaged.
+	Rewrite bool
 
 	key   string      // corpusKey of the documents, when the caller has it already
 	adopt *denseIndex // vectors of exactly these chunks, to use as they are

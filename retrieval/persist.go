@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -22,16 +23,19 @@ import (
 )
 
 // manifestVersion changes whenever the snapshot layout or chunk keys change.
-const manifestVersion = 2
+const manifestVersion = 3
 
 // manifest describes the snapshot in a store directory.
 type manifest struct {
-	Version   int     `json:"version"`
-	Embedder  string  `json:"embedder"`
-	CorpusKey string  `json:"corpus_key"`
-	Vectors   string  `json:"vectors"`  // file name of the chromem-go export
-	Snapshot  string  `json:"snapshot"` // file name of the documents, chunks and BM25 postings
-	Chunker   Chunker `json:"chunker"`
+	Version   int    `json:"version"`
+	Embedder  string `json:"embedder"`
+	CorpusKey string `json:"corpus_key"`
+	Vectors   string `json:"vectors"`  // file name of the chromem-go export
+	Snapshot  string `json:"snapshot"` // file name of the documents, chunks and BM25 postings
+	// SnapshotCRC is the CRC-32C of the whole snapshot file, checked as it
+	// is read: a damaged or edited snapshot is rebuilt, never served.
+	SnapshotCRC uint32  `json:"snapshot_crc32c"`
+	Chunker     Chunker `json:"chunker"`
 	// Fingerprint identifies the corpus files by name, size and time.
 	Fingerprint string           `json:"fingerprint,omitempty"`
 	Skipped     []corpus.Skipped `json:"skipped,omitempty"`
@@ -49,6 +53,9 @@ func corpusKey(docs []*corpus.Document, ch Chunker) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
+
+// castagnoli is the CRC-32C table (hardware-accelerated on amd64 and arm64).
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // ErrSave wraps a failure to write an index snapshot; the index built in
 // memory is still good.
@@ -100,9 +107,9 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 		}
 		ix.built = m.Built
 		rep.Reused = true
-		if m.Fingerprint != opts.Fingerprint || len(m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, m.Snapshot)) {
-			// Same content, but files touched or the snapshot of an older
-			// layout: save again (nothing is embedded).
+		if opts.Rewrite || m.Fingerprint != opts.Fingerprint || len(m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, m.Snapshot)) {
+			// Same content, but files touched, the snapshot damaged or of
+			// an older layout: save again (nothing is embedded).
 			if err := s.save(dir, ix, key, opts); err != nil {
 				return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 			}
@@ -192,10 +199,11 @@ func (s Store) save(dir string, ix *Index, key string, opts BuildOptions) error 
 		return fmt.Errorf("vectors: %w", err)
 	}
 	snapshot := "snapshot-" + key[:16] + ".bin"
-	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return ix.writeSnapshot(w) }); err != nil {
+	sum := crc32.New(castagnoli)
+	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return ix.writeSnapshot(io.MultiWriter(w, sum)) }); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	m := manifest{Version: manifestVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: vectors, Snapshot: snapshot,
+	m := manifest{Version: manifestVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: vectors, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
 		Chunker: ix.chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: ix.built, Documents: len(ix.docOrder), Chunks: len(ix.chunks)}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
@@ -249,7 +257,7 @@ func (s Store) Reopen(fingerprint string, embedder Embedder, chunker Chunker) (*
 	if fingerprint == "" || m.Fingerprint != fingerprint || m.Chunker != chunker || m.Snapshot == "" {
 		return nil, nil, ErrStale
 	}
-	ix, err := readSnapshot(filepath.Join(dir, m.Snapshot), chunker, embedder)
+	ix, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC, chunker, embedder)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reopen %s: %w", dir, err)
 	}

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,7 +203,7 @@ func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
 	}
 	path := filepath.Join(store.embedderDir(g), "manifest.json")
 	raw, _ := os.ReadFile(path)
-	os.WriteFile(path, []byte(strings.Replace(string(raw), `"version": 2`, `"version": 1`, 1)), 0o644)
+	os.WriteFile(path, []byte(strings.Replace(string(raw), fmt.Sprintf(`"version": %d`, manifestVersion), `"version": 1`, 1)), 0o644)
 	if _, _, err := store.Reopen("fp", g, Chunker{}); !errors.Is(err, ErrStale) {
 		t.Errorf("reopen of an older layout: %v, want ErrStale", err)
 	}
@@ -212,5 +213,28 @@ func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
 	}
 	if _, _, err := store.Reopen("fp", g, Chunker{}); err != nil {
 		t.Errorf("the rebuilt index does not reopen: %v", err)
+	}
+}
+
+// An edit inside the snapshot (the same length, so only the checksum can
+// tell) is never served as what the documents say.
+func TestEditedSnapshotIsNotServed(t *testing.T) {
+	g, _ := NewGloVeEmbedder()
+	store := Store{Dir: t.TempDir()}
+	ix, _, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := ix.Documents()[0].Text[:8]
+	snaps, _ := filepath.Glob(filepath.Join(store.embedderDir(g), "snapshot-*.bin"))
+	raw, _ := os.ReadFile(snaps[0])
+	i := strings.Index(string(raw), word)
+	if i < 0 {
+		t.Fatalf("%q not in the snapshot", word)
+	}
+	raw[i] ^= 0x20 // flip the case of one letter
+	os.WriteFile(snaps[0], raw, 0o644)
+	if ix, _, err := store.Reopen("fp", g, Chunker{}); err == nil || ix != nil || errors.Is(err, ErrStale) {
+		t.Errorf("an edited snapshot reopened: err %v", err)
 	}
 }

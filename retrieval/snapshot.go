@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"os"
@@ -175,7 +176,7 @@ func (ix *Index) writeSnapshot(out io.Writer) error {
 }
 
 // readSnapshot rebuilds an index (without its vectors) from a snapshot file.
-func readSnapshot(path string, chunker Chunker, embedder Embedder) (*Index, error) {
+func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedder) (*Index, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -185,7 +186,8 @@ func readSnapshot(path string, chunker Chunker, embedder Embedder) (*Index, erro
 	if err != nil {
 		return nil, err
 	}
-	r := &snapReader{r: bufio.NewReaderSize(f, 4<<20), left: fi.Size()}
+	sum := crc32.New(castagnoli)
+	r := &snapReader{r: bufio.NewReaderSize(io.TeeReader(f, sum), 4<<20), left: fi.Size()}
 	if magic := r.read(uint64(len(snapshotMagic)), nil); string(magic) != snapshotMagic {
 		return nil, fmt.Errorf("%s: not a snapshot of this version", path)
 	}
@@ -279,6 +281,14 @@ func readSnapshot(path string, chunker Chunker, embedder Embedder) (*Index, erro
 	}
 	if len(ix.lex.body.lengths) != len(ix.chunks) || len(ix.lex.meta.lengths) != len(ix.docOrder) {
 		return nil, errSnapshotCorrupt
+	}
+	// Every byte read and none left over, and the checksum the manifest
+	// recorded: an edited text is not served as what the documents say.
+	if extra, err := io.Copy(io.Discard, r.r); err != nil || extra != 0 {
+		return nil, errSnapshotCorrupt
+	}
+	if sum.Sum32() != wantCRC {
+		return nil, fmt.Errorf("%w: checksum %08x, manifest says %08x", errSnapshotCorrupt, sum.Sum32(), wantCRC)
 	}
 	ix.indexStructure()
 	return ix, nil

@@ -50,10 +50,16 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stdout, "  %s\n", s)
 	}
 	fmt.Fprintf(e.stdout, "chunks:           %d\n", st.Chunks)
-	if o.Report.Reused {
+	switch {
+	case !o.Read:
 		fmt.Fprintf(e.stdout, "embedded:         0 (index up to date)\n")
-	} else {
+	case o.Report.Reused:
+		fmt.Fprintf(e.stdout, "embedded:         0 of %d chunks (all reused)\n", st.Chunks)
+	default:
 		fmt.Fprintf(e.stdout, "embedded:         %d of %d chunks (%d reused)\n", o.Report.Embedded, st.Chunks, st.Chunks-o.Report.Embedded)
+	}
+	if o.Report.Warning != "" {
+		fmt.Fprintf(e.stdout, "repaired:         %s\n", o.Report.Warning)
 	}
 	fmt.Fprintf(e.stdout, "embedder:         %s\n", st.Embedder)
 	dir, _ := a.lib.Dir()
