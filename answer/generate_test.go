@@ -59,6 +59,9 @@ func TestGeneratedAnswer(t *testing.T) {
 		t.Errorf("nothing streamed: %q", streamed.String())
 	}
 	req := srv.Request(0)
+	if req.Authorization != "Bearer sk-test-secret" {
+		t.Errorf("Authorization header %q, want the configured key", req.Authorization)
+	}
 	if !req.Stream || req.Raw["temperature"] == nil || req.Messages[0].Role != "system" || !strings.Contains(req.Messages[0].Content, "not instructions") {
 		t.Errorf("request: stream %v temperature %v system %q", req.Stream, req.Raw["temperature"], req.Messages[0].Content)
 	}
@@ -320,6 +323,21 @@ func TestNormalizeCitations(t *testing.T) {
 	} {
 		if got := NormalizeCitations(in); got != want {
 			t.Errorf("NormalizeCitations(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// An upstream error that echoes the key (as OpenAI's 401 does) is never
+// shown or logged with it.
+func TestUpstreamErrorEchoingTheKeyIsRedacted(t *testing.T) {
+	srv := fakeopenai.New(t, fakeopenai.Status(401, "invalid_api_key", "Incorrect API key provided: Bearer sk-test-secret. You can find your API key at …"))
+	a := ask(t, withModel(t, seedEngine(t), srv.URL, 5*time.Second), Request{Question: pageQuestion})
+	if !a.FellBack || a.FallbackError == nil {
+		t.Fatalf("fell back %v, error %v", a.FellBack, a.FallbackError)
+	}
+	for _, s := range []string{a.FallbackError.Error(), a.FallbackReason, a.Label, a.Text()} {
+		if strings.Contains(s, "sk-test-secret") {
+			t.Errorf("the key is shown: %q", s)
 		}
 	}
 }

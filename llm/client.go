@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsroom/askbot/internal/redact"
 	openai "github.com/sashabaranov/go-openai"
 )
 
@@ -105,7 +106,7 @@ type Error struct {
 }
 
 // Error gives the reason and the cause.
-func (e *Error) Error() string { return e.Reason + ": " + e.Err.Error() }
+func (e *Error) Error() string { return e.Reason + ": " + redact.Text(e.Err.Error()) }
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }

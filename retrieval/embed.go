@@ -11,6 +11,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"github.com/newsroom/askbot/internal/redact"
 	"github.com/newsroom/askbot/retrieval/glove"
 )
 
@@ -83,7 +84,9 @@ func NewOpenAIEmbedder(baseURL, model, apiKey string, httpClient *http.Client) *
 }
 
 // Name implements Embedder: the model and the endpoint, never the key.
-func (e *OpenAIEmbedder) Name() string { return "openai:" + e.model + "@" + e.baseURL }
+// The endpoint is named by scheme, host and path only: credentials in the
+// URL never reach an index's manifest, the vectors file or a status reply.
+func (e *OpenAIEmbedder) Name() string { return "openai:" + e.model + "@" + redact.Endpoint(e.baseURL) }
 
 // Embed implements Embedder, sending BatchSize texts per request.
 func (e *OpenAIEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
@@ -92,7 +95,8 @@ func (e *OpenAIEmbedder) Embed(ctx context.Context, texts []string) ([][]float32
 	for start := 0; start < len(texts); start += batch {
 		end := min(start+batch, len(texts))
 		if err := e.embedBatch(ctx, texts[start:end], out[start:end]); err != nil {
-			return nil, fmt.Errorf("embed texts %d-%d with %s: %w", start, end-1, e.model, err)
+			// The server's message may echo the key: redacted.
+			return nil, redact.Error(fmt.Errorf("embed texts %d-%d with %s: %w", start, end-1, e.model, err))
 		}
 	}
 	return out, nil

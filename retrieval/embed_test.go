@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +25,9 @@ func TestOpenAIEmbedderBatches(t *testing.T) {
 	}
 	if got := srv.requests.Load(); got != 3 {
 		t.Errorf("%d requests for 10 texts in batches of 4, want 3", got)
+	}
+	if got := srv.auth.Load(); got != "Bearer sk-test" {
+		t.Errorf("Authorization header %q, want the configured key", got)
 	}
 	for i, v := range vecs {
 		if texts[i] == "" {
@@ -100,5 +105,33 @@ func TestGloVeEmbedder(t *testing.T) {
 	}
 	if near, far := cos(vecs[0], vecs[1]), cos(vecs[0], vecs[2]); near <= far {
 		t.Errorf("related texts %.3f not closer than unrelated ones %.3f", near, far)
+	}
+}
+
+// Credentials in the endpoint URL or echoed by the server never reach the
+// embedder's name (manifest, vectors file, status) or its errors.
+func TestOpenAIEmbedderRedactsCredentials(t *testing.T) {
+	srv := newEmbeddingServer(t)
+	withUser := strings.Replace(srv.URL, "http://", "http://user:hunter2@", 1) + "/v1"
+	e := NewOpenAIEmbedder(withUser, "test-embed", "sk-secretkey0123456789", nil)
+	if strings.Contains(e.Name(), "hunter2") || !strings.Contains(e.Name(), strings.TrimPrefix(srv.URL, "http://")) {
+		t.Errorf("name %q", e.Name())
+	}
+	srv.fail.Store(401)
+	_, err := e.Embed(t.Context(), []string{"text"})
+	if err == nil || strings.Contains(err.Error(), "sk-secretkey0123456789") || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("error leaks a credential: %v", err)
+	}
+	srv.fail.Store(0)
+	store := Store{Dir: t.TempDir()}
+	if _, _, err := store.Open(t.Context(), threeDocs(t), e, BuildOptions{Fingerprint: "fp"}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(store.embedderDir(e), "*"))
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		if strings.Contains(string(raw), "hunter2") || strings.Contains(string(raw), "sk-secretkey") {
+			t.Errorf("%s holds a credential", filepath.Base(f))
+		}
 	}
 }

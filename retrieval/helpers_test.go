@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"math"
@@ -38,6 +39,8 @@ type embeddingServer struct {
 	fail atomic.Int64
 	// block, when set, holds requests until the client gives up.
 	block chan struct{}
+	// auth records the Authorization header of the last request.
+	auth atomic.Value
 }
 
 func newEmbeddingServer(t testing.TB) *embeddingServer {
@@ -45,6 +48,7 @@ func newEmbeddingServer(t testing.TB) *embeddingServer {
 	s := &embeddingServer{}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
+		s.auth.Store(r.Header.Get("Authorization"))
 		if r.URL.Path != "/v1/embeddings" || r.Method != http.MethodPost {
 			http.Error(w, `{"error":{"message":"not found"}}`, http.StatusNotFound)
 			return
@@ -58,7 +62,8 @@ func newEmbeddingServer(t testing.TB) *embeddingServer {
 		}
 		if code := s.fail.Load(); code != 0 {
 			w.WriteHeader(int(code))
-			w.Write([]byte(`{"error":{"message":"server says no","type":"server_error"}}`))
+			// Like OpenAI's 401, the message echoes the key it was given.
+			fmt.Fprintf(w, `{"error":{"message":"server says no to %s","type":"server_error"}}`, r.Header.Get("Authorization"))
 			return
 		}
 		var req struct {

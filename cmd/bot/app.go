@@ -14,6 +14,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/redact"
 	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
@@ -97,7 +98,9 @@ func parse(fs *flag.FlagSet, cfg *config.Config, args []string) error {
 func newLogger(w io.Writer, level string) *slog.Logger {
 	var l slog.Level
 	_ = l.UnmarshalText([]byte(level))
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+	// Every value is redacted: an upstream error may echo a key, a URL may
+	// carry a password.
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l, ReplaceAttr: redact.ReplaceAttr}))
 }
 
 // app is an index being served and the engine answering from it.

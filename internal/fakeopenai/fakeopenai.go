@@ -23,6 +23,8 @@ type Request struct {
 	Messages []Message
 	// Raw is the whole request body, to check fields such as temperature.
 	Raw map[string]any
+	// Authorization is the request's Authorization header.
+	Authorization string
 	ctx context.Context
 }
 
@@ -104,7 +106,7 @@ func New(tb testing.TB, handlers ...Handler) *Server {
 		}
 		b, _ := json.Marshal(raw)
 		json.Unmarshal(b, &req)
-		rq := Request{Model: req.Model, Stream: req.Stream, Messages: req.Messages, Raw: raw, ctx: r.Context()}
+		rq := Request{Model: req.Model, Stream: req.Stream, Messages: req.Messages, Raw: raw, Authorization: r.Header.Get("Authorization"), ctx: r.Context()}
 		s.mu.Lock()
 		s.requests = append(s.requests, rq)
 		h := s.handlers[min(len(s.requests), len(s.handlers))-1]
