@@ -54,6 +54,11 @@ type Config struct {
 	CorpusDir string
 	// Model names the model in use, for status; "" when answers are extractive.
 	Model string
+	// ReadTimeout bounds reading one HTTP request, body included (default
+	// 15s): a client sending its body slowly is cut off. MaxConns bounds the
+	// HTTP connections open at once (default 256).
+	ReadTimeout time.Duration
+	MaxConns    int
 }
 
 func (c *Config) defaults() {
@@ -68,6 +73,12 @@ func (c *Config) defaults() {
 	}
 	if c.Drain <= 0 {
 		c.Drain = 30 * time.Second
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = 15 * time.Second
+	}
+	if c.MaxConns <= 0 {
+		c.MaxConns = 256
 	}
 	if c.UpdateEvery <= 0 {
 		c.UpdateEvery = 1500 * time.Millisecond

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -150,5 +152,34 @@ func TestSlashCommandOverHTTP(t *testing.T) {
 	h.slack.WaitFor(func(c fakeslack.Call) bool { return strings.Contains(c.Get("text"), "only the bot's admins") })
 	if h.reloads.Load() != 0 {
 		t.Error("reload ran for a non-admin")
+	}
+}
+
+func TestHTTPBodiesAreBounded(t *testing.T) {
+	h := startBot(t, func(c *Config) {
+		c.AppToken = ""
+		c.SigningSecret = signingSecret
+		c.ReadTimeout = 300 * time.Millisecond
+	})
+	// A validly signed body over the limit gets 413, not "invalid signature".
+	big := `{"type":"event_callback","pad":"` + strings.Repeat("x", maxBody) + `"}`
+	if code, _ := do(t, signed(t, h, "/slack/events", "application/json", big, signingSecret, time.Now())); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("oversized body: status %d, want 413", code)
+	}
+	// A client that announces a body and never sends it is cut off.
+	conn, err := net.Dial("tcp", h.bot.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second)) // a bound on the test, not the assertion
+	closed := make(chan error, 1)
+	go func() {
+		_, err := io.ReadAll(conn)
+		closed <- err
+	}()
+	if err := <-closed; err != nil {
+		t.Errorf("the slow client was not cut off by the server: %v", err)
 	}
 }

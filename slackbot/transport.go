@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,6 +18,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
+	"golang.org/x/net/netutil"
 )
 
 // Run connects the bot and answers until ctx is done; then it stops taking
@@ -41,8 +43,17 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w", b.cfg.Listen, err)
 	}
 	b.addr.Store(ln.Addr().String())
-	srv := &http.Server{Handler: b.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
+	// Slow or idle clients are cut off and connections are bounded, so that
+	// unsigned junk cannot hold the listener.
+	srv := &http.Server{
+		Handler:           b.Handler(),
+		ReadHeaderTimeout: min(10*time.Second, b.cfg.ReadTimeout),
+		ReadTimeout:       b.cfg.ReadTimeout,
+		WriteTimeout:      b.cfg.ReadTimeout + 15*time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	go srv.Serve(netutil.LimitListener(ln, b.cfg.MaxConns))
 	close(b.ready)
 
 	errc := make(chan error, 1)
@@ -176,11 +187,19 @@ func (b *Bot) Handler() http.Handler {
 	return mux
 }
 
+// maxBody is the largest request body accepted; Slack's are a few KB.
+const maxBody = 1 << 20
+
 // verified checks Slack's request signature before next sees the body: a
 // missing, wrong or stale signature gets 401 and no work is done.
 func (b *Bot) verified(next func(http.ResponseWriter, *http.Request, []byte)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
 		if err != nil {
 			http.Error(w, "cannot read body", http.StatusBadRequest)
 			return
