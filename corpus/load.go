@@ -97,6 +97,20 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// LoadFile reads the one document file at path (not an archive); a file
+// Load would skip is an error giving the reason ("binary content, not text").
+func LoadFile(ctx context.Context, path string, opts Options) (*Document, error) {
+	res := &Result{}
+	loadFile(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), opts, res)
+	switch {
+	case len(res.Documents) > 0:
+		return res.Documents[0], nil
+	case len(res.Skipped) > 0:
+		return nil, errors.New(res.Skipped[0].Reason)
+	}
+	return nil, ErrNoDocuments
+}
+
 // LoadFS is Load over a file system, such as Bundled().
 func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{}

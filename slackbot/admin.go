@@ -1,9 +1,10 @@
 package slackbot
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -121,6 +122,22 @@ func (b *Bot) onUpload(ctx context.Context, user, channel, thread string, files 
 	b.runReload(ctx, channel, thread)
 }
 
+// limitWriter writes at most left bytes to w, then fails.
+type limitWriter struct {
+	w    io.Writer
+	left int64
+	over bool
+}
+
+func (l *limitWriter) Write(p []byte) (int, error) {
+	if int64(len(p)) > l.left {
+		l.over = true
+		return 0, errors.New("file over the size limit")
+	}
+	l.left -= int64(len(p))
+	return l.w.Write(p)
+}
+
 // download fetches one file with the bot token and writes it atomically
 // into the corpus directory, returning its name there.
 func (b *Bot) download(ctx context.Context, f slack.File) (string, error) {
@@ -140,24 +157,28 @@ func (b *Bot) download(ctx context.Context, f slack.File) (string, error) {
 	if url == "" {
 		url = info.URLPrivate
 	}
-	var buf bytes.Buffer
-	if err := b.api.GetFileContext(ctx, url, &buf); err != nil {
-		return "", fmt.Errorf("download: %w", err)
-	}
-	if buf.Len() > corpus.DefaultMaxFileBytes {
-		return "", fmt.Errorf("larger than %d MB", corpus.DefaultMaxFileBytes>>20)
-	}
-	tmp, err := os.CreateTemp(b.cfg.CorpusDir, ".upload-*")
+	// Streamed to a temporary file through the size limit: a file larger
+	// than announced is cut off, never held in memory.
+	tmp, err := os.CreateTemp(b.cfg.CorpusDir, ".upload-*"+ext)
 	if err != nil {
 		return "", fmt.Errorf("store: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
+	lw := &limitWriter{w: tmp, left: corpus.DefaultMaxFileBytes}
+	if err := b.api.GetFileContext(ctx, url, lw); err != nil {
 		tmp.Close()
-		return "", fmt.Errorf("store: %w", err)
+		if lw.over {
+			return "", fmt.Errorf("larger than %d MB", corpus.DefaultMaxFileBytes>>20)
+		}
+		return "", fmt.Errorf("download: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
 		return "", fmt.Errorf("store: %w", err)
+	}
+	// Refused now if the loader would skip it at every later reload:
+	// binary, not UTF-8, empty, a PDF without text.
+	if _, err := corpus.LoadFile(ctx, tmp.Name(), corpus.Options{}); err != nil {
+		return "", err
 	}
 	if err := os.Rename(tmp.Name(), filepath.Join(b.cfg.CorpusDir, name)); err != nil {
 		return "", fmt.Errorf("store: %w", err)

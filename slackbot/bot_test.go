@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/fakeslack"
 )
 
@@ -240,6 +241,31 @@ func TestUploadByAdmin(t *testing.T) {
 	})
 	if n := len(h.slack.CallsTo("file download")); n != 1 {
 		t.Errorf("%d downloads, want 1", n)
+	}
+}
+
+// A file served larger than announced is cut off at the size limit while it
+// streams, and a file the loader would skip is refused at upload time.
+func TestUploadsAreCheckedWhileStored(t *testing.T) {
+	dir := seedDir(t)
+	h := startBot(t, func(c *Config) { c.CorpusDir = dir })
+	h.slack.AddFile(fakeslack.File{ID: "F1", Name: "huge.txt", Content: []byte("Huge\n"), Padding: corpus.DefaultMaxFileBytes + 1, AnnouncedSize: 100})
+	h.slack.AddFile(fakeslack.File{ID: "F2", Name: "binary.txt", Content: []byte("looks like text\x00\x01\x02\x89PNG")})
+	h.slack.Send("events_api", "env1", 0, fakeslack.Event("Ev1", map[string]any{
+		"type": "message", "subtype": "file_share", "channel_type": "im", "channel": "D1", "user": admin, "text": "", "ts": "500.1",
+		"files": []any{map[string]any{"id": "F1", "name": "huge.txt"}, map[string]any{"id": "F2", "name": "binary.txt"}}}))
+	msg := h.slack.WaitFor(func(c fakeslack.Call) bool { return strings.Contains(c.Get("text"), "Not added") })
+	if text := msg.Get("text"); !strings.Contains(text, "huge.txt (larger than 32 MB)") || !strings.Contains(text, "binary.txt (binary content") {
+		t.Errorf("refusal %q", text)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() == "huge.txt" || e.Name() == "binary.txt" || strings.HasPrefix(e.Name(), ".upload-") {
+			t.Errorf("%s left in the corpus", e.Name())
+		}
+	}
+	if h.reloads.Load() != 0 {
+		t.Error("a reload ran though nothing was added")
 	}
 }
 

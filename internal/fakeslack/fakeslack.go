@@ -7,6 +7,7 @@ package fakeslack
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -34,6 +35,10 @@ func (c Call) Get(key string) string { return c.Form[key] }
 type File struct {
 	ID, Name string
 	Content  []byte
+	// Padding bytes of 'x' follow Content in the download (not in memory):
+	// a file larger than files.info says, when AnnouncedSize is set.
+	Padding       int64
+	AnnouncedSize int
 }
 
 // Server is a fake Slack.
@@ -267,7 +272,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, map[string]any{"ok": false, "error": "file_not_found"})
 			return
 		}
-		writeJSON(w, map[string]any{"ok": true, "file": map[string]any{"id": f.ID, "name": f.Name, "size": len(f.Content),
+		size := len(f.Content)
+		if f.AnnouncedSize > 0 {
+			size = f.AnnouncedSize
+		}
+		writeJSON(w, map[string]any{"ok": true, "file": map[string]any{"id": f.ID, "name": f.Name, "size": size,
 			"url_private_download": s.URL + "/files/" + f.ID + "/" + f.Name}})
 	default:
 		s.record(c)
@@ -291,6 +300,19 @@ func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request) {
 	s.record(Call{Method: "file download", Form: map[string]string{"file": id}})
 	w.Header().Set("Content-Type", "application/octet-stream")
 	w.Write(f.Content)
+	if f.Padding > 0 {
+		io.CopyN(w, padding{}, f.Padding)
+	}
+}
+
+// padding reads as an endless run of 'x'.
+type padding struct{}
+
+func (padding) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
 }
 
 // serveSocket speaks Socket Mode: hello, then the envelopes given to Send,
