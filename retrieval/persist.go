@@ -152,6 +152,9 @@ func (s Store) manifest(dir string, embedder Embedder) (*manifest, error) {
 
 // load reads the manifest and vectors in dir.
 func (s Store) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, *chromem.DB, error) {
+	if unlock, err := lockDir(dir, false); err == nil {
+		defer unlock()
+	}
 	m, err := s.manifest(dir, embedder)
 	if err != nil {
 		return nil, nil, nil, err
@@ -187,6 +190,18 @@ func importVectors(path string) (*chromem.Collection, *chromem.DB, error) {
 func (s Store) save(dir string, ix *Index, key string, opts BuildOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
+	}
+	unlock, err := lockDir(dir, true)
+	if err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer unlock()
+	// Temporary files of a run that was killed mid-write: no one else
+	// writes here while the lock is held.
+	if stale, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*")); len(stale) > 0 {
+		for _, p := range stale {
+			os.Remove(p)
+		}
 	}
 	dense, err := ix.dense()
 	if err != nil {
@@ -250,6 +265,9 @@ func (s Store) Reopen(fingerprint string, embedder Embedder, chunker Chunker) (*
 		chunker = DefaultChunker
 	}
 	dir := s.embedderDir(embedder)
+	if unlock, err := lockDir(dir, false); err == nil {
+		defer unlock()
+	}
 	m, err := s.manifest(dir, embedder)
 	if err != nil {
 		return nil, nil, err

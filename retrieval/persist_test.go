@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
@@ -236,5 +238,51 @@ func TestEditedSnapshotIsNotServed(t *testing.T) {
 	os.WriteFile(snaps[0], raw, 0o644)
 	if ix, _, err := store.Reopen("fp", g, Chunker{}); err == nil || ix != nil || errors.Is(err, ErrStale) {
 		t.Errorf("an edited snapshot reopened: err %v", err)
+	}
+}
+
+// Two processes saving one index at once (here two goroutines, each with
+// its own lock file descriptor) leave a manifest whose files exist; the
+// temporary files of a killed run are cleaned up.
+func TestConcurrentSavesLeaveAWholeIndex(t *testing.T) {
+	g, _ := NewGloVeEmbedder()
+	store := Store{Dir: t.TempDir()}
+	docs := threeDocs(t)
+	if _, _, err := store.Open(t.Context(), docs, g, BuildOptions{Fingerprint: "fp0"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := store.embedderDir(g)
+	leftover := filepath.Join(dir, ".snapshot-x.bin.tmp-123")
+	os.WriteFile(leftover, []byte("half"), 0o644)
+	for round := range 10 {
+		var wg sync.WaitGroup
+		for i := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// Different content each time: different file names.
+				d := slices.Clone(docs)
+				d[0] = &corpus.Document{ID: d[0].ID, Path: d[0].Path, Title: d[0].Title, Text: fmt.Sprintf("%s Round %d writer %d.", d[0].Text, round, i), Paragraphs: d[0].Paragraphs}
+				if _, _, err := store.Open(t.Context(), d, g, BuildOptions{Fingerprint: fmt.Sprintf("fp%d-%d", round, i)}); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		m, err := store.manifest(dir, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{m.Vectors, m.Snapshot} {
+			if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+				t.Fatalf("round %d: the manifest names %s, which is gone", round, f)
+			}
+		}
+		if _, _, err := store.Reopen(m.Fingerprint, g, Chunker{}); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+	if _, err := os.Stat(leftover); err == nil {
+		t.Error("a killed run's temporary file was left")
 	}
 }

@@ -1,0 +1,6 @@
+//go:build !unix
+
+package retrieval
+
+// lockDir is a no-op where flock is not available.
+func lockDir(string, bool) (func(), error) { return func() {}, nil }
