@@ -25,7 +25,7 @@ type Request struct {
 	Raw map[string]any
 	// Authorization is the request's Authorization header.
 	Authorization string
-	ctx context.Context
+	ctx           context.Context
 }
 
 // Message is one chat message.

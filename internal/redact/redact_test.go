@@ -11,11 +11,11 @@ import (
 
 func TestText(t *testing.T) {
 	for in, want := range map[string]string{
-		`Post "http://user:pa55@host:8080/v1/embeddings": EOF`:               `Post "http://[redacted]@host:8080/v1/embeddings": EOF`,
-		"Incorrect API key provided: Bearer sk-abcdef0123456789":             "Incorrect API key provided: Bearer [redacted]",
-		"key sk-proj-ABCDEFGH12345678 refused":                               "key [redacted] refused",
-		"token xoxb-1234-5678-abcdefgh and xapp-1-A01-123-abcdef0123":        "token [redacted] and [redacted]",
-		"https://host/v1?api_key=s3cr3t&model=m":                             "https://host/v1?api_key=[redacted]&model=m",
+		`Post "http://user:pa55@host:8080/v1/embeddings": EOF`:              `Post "http://[redacted]@host:8080/v1/embeddings": EOF`,
+		"Incorrect API key provided: Bearer sk-abcdef0123456789":            "Incorrect API key provided: Bearer [redacted]",
+		"key sk-proj-ABCDEFGH12345678 refused":                              "key [redacted] refused",
+		"token xoxb-1234-5678-abcdefgh and xapp-1-A01-123-abcdef0123":       "token [redacted] and [redacted]",
+		"https://host/v1?api_key=s3cr3t&model=m":                            "https://host/v1?api_key=[redacted]&model=m",
 		"nothing secret here: http://localhost:11434/v1 said 404 not found": "nothing secret here: http://localhost:11434/v1 said 404 not found",
 	} {
 		if got := Text(in); got != want {
