@@ -23,7 +23,10 @@ import (
 // runs at a time.
 func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 	if !b.reloading.TryLock() {
-		b.post(ctx, channel, thread, "A reload is already running; I'll post its result when it finishes.")
+		b.waitingMu.Lock()
+		b.waiting = append(b.waiting, place{channel, thread})
+		b.waitingMu.Unlock()
+		b.post(ctx, channel, thread, "A reload is already running; I'll post its result here when it finishes.")
 		return
 	}
 	msg := b.post(ctx, channel, thread, ":arrows_counterclockwise: Reloading the corpus…")
@@ -39,6 +42,10 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 		b.update(ctx, channel, msg, ":arrows_counterclockwise: Reloading the corpus… "+escape(line), nil)
 	}
 	rep, err := b.reload(ctx, progress)
+	b.waitingMu.Lock()
+	waiting := b.waiting
+	b.waiting = nil
+	b.waitingMu.Unlock()
 	b.reloading.Unlock() // the index is swapped (or kept): another reload may start
 	mu.Lock()
 	defer mu.Unlock()
@@ -56,12 +63,23 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 	if msg == "" || !b.update(ctx, channel, msg, text, nil) {
 		b.post(ctx, channel, thread, text)
 	}
+	for _, w := range waiting {
+		b.post(ctx, w.channel, w.thread, text)
+	}
 }
+
+// place is a channel and thread a reply goes to.
+type place struct{ channel, thread string }
 
 // reloadSummary tells an admin what a reload changed.
 func reloadSummary(rep *ReloadReport) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, ":white_check_mark: Reloaded in %.1fs: %d documents, %d passages.\n", rep.Took.Seconds(), rep.Documents, rep.Chunks)
+	if rep.NotSaved != nil {
+		fmt.Fprintf(&b, ":warning: Reloaded in %.1fs: %d documents, %d passages, but the index could not be saved (%s): it serves from memory and a restart rebuilds it.\n",
+			rep.Took.Seconds(), rep.Documents, rep.Chunks, escape(truncate(rep.NotSaved.Error(), 300)))
+	} else {
+		fmt.Fprintf(&b, ":white_check_mark: Reloaded in %.1fs: %d documents, %d passages.\n", rep.Took.Seconds(), rep.Documents, rep.Chunks)
+	}
 	list := func(name string, ids []string) {
 		fmt.Fprintf(&b, "%s: %d", name, len(ids))
 		if len(ids) > 0 {

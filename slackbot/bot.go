@@ -54,6 +54,9 @@ type Config struct {
 	CorpusDir string
 	// Model names the model in use, for status; "" when answers are extractive.
 	Model string
+	// SaveError, when set, says why the index being served could not be
+	// saved (nil when it was): status shows it until a save succeeds.
+	SaveError func() error
 	// ReadTimeout bounds reading one HTTP request, body included (default
 	// 15s): a client sending its body slowly is cut off. MaxConns bounds the
 	// HTTP connections open at once (default 256).
@@ -97,6 +100,9 @@ type ReloadReport struct {
 	Documents int
 	Chunks    int
 	Took      time.Duration
+	// NotSaved is why the new index could not be saved (it serves from
+	// memory), or nil.
+	NotSaved error
 }
 
 // Bot answers questions in Slack.
@@ -114,6 +120,10 @@ type Bot struct {
 	limiter   *userLimiter
 	slots     chan struct{}
 	reloading sync.Mutex
+	// waiting are the places that asked for a reload while one ran: they
+	// get its result too.
+	waitingMu sync.Mutex
+	waiting   []place
 
 	root      context.Context // questions outlive the event that brought them
 	accepting atomic.Bool
@@ -297,8 +307,14 @@ func (b *Bot) status() string {
 	if model == "" {
 		model = "none (extractive answers)"
 	}
-	return fmt.Sprintf("Corpus: %d documents, %d passages, indexed %s (version %s).\nEmbedder: %s. Model: %s.\nUp %s.",
+	text := fmt.Sprintf("Corpus: %d documents, %d passages, indexed %s (version %s).\nEmbedder: %s. Model: %s.\nUp %s.",
 		st.Documents, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
+	if b.cfg.SaveError != nil {
+		if err := b.cfg.SaveError(); err != nil {
+			text += "\n:warning: The index is not saved (" + escape(truncate(err.Error(), 300)) + "): it serves from memory and a restart rebuilds it."
+		}
+	}
+	return text
 }
 
 // footer names the corpus version an answer came from, so it can be reproduced.

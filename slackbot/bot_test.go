@@ -213,6 +213,35 @@ func TestAdminReload(t *testing.T) {
 	}
 }
 
+// A reload whose index could not be saved says so, and status keeps
+// saying so; a second reload asked for while one runs gets its result.
+func TestReloadNotSavedAndSecondRequest(t *testing.T) {
+	dir := seedDir(t)
+	h := startBot(t, func(c *Config) { c.CorpusDir = dir })
+	h.saveErr.Store(errors.New("write snapshot: no space left on device"))
+	h.reloadGate = make(chan struct{})
+	h.mention(t, "Ev1", admin, "C1", "100.1", "", "reload", 0)
+	h.slack.WaitFor(func(c fakeslack.Call) bool { return strings.Contains(c.Get("text"), "Reloading the corpus") })
+	h.mention(t, "Ev2", admin, "C2", "200.1", "", "reload", 0)
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Get("channel") == "C2" && strings.Contains(c.Get("text"), "already running")
+	})
+	close(h.reloadGate)
+	done := h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.update" && strings.Contains(c.Get("text"), "Reloaded")
+	})
+	if text := done.Get("text"); !strings.Contains(text, "could not be saved (write snapshot: no space left on device)") || strings.Contains(text, ":white_check_mark:") {
+		t.Errorf("reload reply %q does not say the index was not saved", text)
+	}
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.postMessage" && c.Get("channel") == "C2" && c.Get("thread_ts") == "200.1" && strings.Contains(c.Get("text"), "Reloaded")
+	})
+	h.mention(t, "Ev3", reporter, "C1", "300.1", "", "status", 0)
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return strings.Contains(c.Get("text"), "Corpus:") && strings.Contains(c.Get("text"), "The index is not saved (write snapshot: no space left on device)")
+	})
+}
+
 func TestUploadByAdmin(t *testing.T) {
 	dir := seedDir(t)
 	h := startBot(t, func(c *Config) { c.CorpusDir = dir })

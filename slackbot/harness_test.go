@@ -30,7 +30,11 @@ type harness struct {
 	reloads atomic.Int64
 	// reloadErr, when set, makes reloads fail.
 	reloadErr atomic.Value
-	corpusDir string
+	// saveErr, when set, is the reloaded index's save failure.
+	saveErr atomic.Value
+	// reloadGate, when set, holds a reload until it is closed.
+	reloadGate chan struct{}
+	corpusDir  string
 	cancel    context.CancelFunc
 }
 
@@ -42,6 +46,7 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 	cfg := Config{
 		BotToken: "xoxb-test-token", AppToken: "xapp-test-token", APIURL: h.slack.APIURL(), Listen: "127.0.0.1:0",
 		Admins: []string{admin}, UpdateEvery: 5e6, UserRate: -1,
+		SaveError: func() error { err, _ := h.saveErr.Load().(error); return err },
 	}
 	if configure != nil {
 		configure(&cfg)
@@ -51,13 +56,17 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 	reload := func(ctx context.Context, progress func(string)) (*ReloadReport, error) {
 		h.reloads.Add(1)
 		progress("reading the corpus")
+		if h.reloadGate != nil {
+			<-h.reloadGate
+		}
 		if err, _ := h.reloadErr.Load().(error); err != nil {
 			return nil, err
 		}
 		old := h.engine.Index().Documents()
 		ix := testindex.Build(t, h.corpusDir)
 		h.engine.SetIndex(ix)
-		return &ReloadReport{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks}, nil
+		saveErr, _ := h.saveErr.Load().(error)
+		return &ReloadReport{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks, NotSaved: saveErr}, nil
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {

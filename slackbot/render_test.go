@@ -6,9 +6,10 @@ import (
 
 	"encoding/json"
 	"fmt"
-	yaml "go.yaml.in/yaml/v3"
 	"strings"
 	"testing"
+
+	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/slack-go/slack"
 

@@ -229,7 +229,8 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 	a.opened = opened
 	a.mu.Unlock()
 	st := opened.Index.Stats()
-	return &slackbot.ReloadReport{Changes: corpus.Diff(old, opened.Index.Documents()), Skipped: opened.Skipped, Documents: st.Documents, Chunks: st.Chunks, Took: time.Since(start)}, nil
+	return &slackbot.ReloadReport{Changes: corpus.Diff(old, opened.Index.Documents()), Skipped: opened.Skipped, Documents: st.Documents, Chunks: st.Chunks,
+		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr)}, nil
 }
 
 func plural(n int) string {

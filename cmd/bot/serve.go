@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 
+	"github.com/newsroom/askbot/internal/redact"
 	"github.com/newsroom/askbot/slackbot"
 )
 
@@ -28,6 +29,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		BotToken: string(cfg.Slack.BotToken), AppToken: string(cfg.Slack.AppToken), SigningSecret: string(cfg.Slack.SigningSecret),
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
 		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, UserRate: userRate(cfg.Slack.UserRate),
+		SaveError: func() error { return redact.Error(a.current().SaveErr) },
 	}, a.engine, a.reload, a.log)
 	if err != nil {
 		return err
