@@ -35,7 +35,7 @@ type harness struct {
 	// reloadGate, when set, holds a reload until it is closed.
 	reloadGate chan struct{}
 	corpusDir  string
-	cancel    context.CancelFunc
+	cancel     context.CancelFunc
 }
 
 // startBot runs a bot over Socket Mode (and HTTP with a signing secret)
