@@ -111,9 +111,18 @@ func TestSlashCommandAndShare(t *testing.T) {
 		t.Fatalf("ephemeral answer %+v", eph.Form)
 	}
 	id := answerID(t, eph.Get("blocks"))
+	// Someone else pressing Share (the answer ID leaked) is refused.
+	h.slack.Send("interactive", "env1b", 0, map[string]any{"type": "block_actions", "user": map[string]any{"id": admin}, "channel": map[string]any{"id": "C1"},
+		"actions": []any{map[string]any{"action_id": actionShare, "block_id": "answer_actions", "value": id, "type": "button"}}})
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.postEphemeral" && c.Get("user") == admin && strings.Contains(c.Get("text"), "Only the person who asked")
+	})
 	h.slack.Send("interactive", "env2", 0, map[string]any{"type": "block_actions", "user": map[string]any{"id": reporter}, "channel": map[string]any{"id": "C1"},
 		"actions": []any{map[string]any{"action_id": actionShare, "block_id": "answer_actions", "value": id, "type": "button"}}})
 	shared := h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postMessage" && c.Get("channel") == "C1" })
+	if n := len(h.slack.CallsTo("chat.postMessage")); n != 1 {
+		t.Errorf("%d messages posted in the channel, want the asker's one share", n)
+	}
 	text := blockTexts(t, shared.Get("blocks"))
 	if !strings.Contains(text, "normal practice") || !strings.Contains(text, "<@"+reporter+"> asked") || strings.Contains(text, "Share in channel") {
 		t.Errorf("shared answer:\n%s", text)

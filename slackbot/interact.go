@@ -82,6 +82,11 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "That answer is too old to share; please ask again.", nil)
 					return
 				}
+				if st.user != cb.User.ID {
+					// Only the asker shares their private answer in the channel.
+					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Only the person who asked can share this answer.", nil)
+					return
+				}
 				blocks := answerBlocks(st.answer, view{answerID: st.id, footer: st.footer})
 				header := slack.NewContextBlock("", mrkdwn("<@"+cb.User.ID+"> asked: "+escape(truncate(st.answer.Question, 2000))))
 				b.reply(ctx, st.channel, "", "", plainAnswer(st.answer), append([]slack.Block{header}, blocks...))
