@@ -277,15 +277,6 @@ func bestSupport(ix *retrieval.Index, h retrieval.Hit, claim string) (start, end
 	return start, end
 }
 
-func verbatimInAny(texts []string, quote string) bool {
-	for _, t := range texts {
-		if Verbatim(t, quote) {
-			return true
-		}
-	}
-	return false
-}
-
 // fallback is the extractive answer, labelled, with the reason the model's
 // answer is not shown.
 func (e *Engine) fallback(ix *retrieval.Index, req Request, res *retrieval.Results, reason string) *Answer {

@@ -164,7 +164,10 @@ func (c *Client) Complete(ctx context.Context, messages []Message) (string, erro
 
 func (c *Client) request(messages []Message, stream bool) openai.ChatCompletionRequest {
 	req := openai.ChatCompletionRequest{
-		Model:     c.cfg.Model,
+		Model: c.cfg.Model,
+		// max_tokens, not max_completion_tokens: the local servers the bot
+		// is meant for (Ollama, llama.cpp, vLLM, LM Studio) read max_tokens.
+		//lint:ignore SA1019 max_completion_tokens is OpenAI's alone
 		MaxTokens: c.cfg.MaxTokens,
 		Stream:    stream,
 		// go-openai drops a zero temperature (omitempty), and servers then

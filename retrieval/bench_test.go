@@ -3,7 +3,6 @@ package retrieval_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -190,11 +189,4 @@ func BenchmarkReopen(b *testing.B) {
 			b.ReportMetric(float64(disk)/float64(chunks), "disk-B/chunk")
 		})
 	}
-}
-
-// memFS is a one-level in-memory file system.
-type memFS map[string]string
-
-func (m memFS) Open(name string) (fs.File, error) {
-	return fstestMapFS(m).Open(name)
 }
