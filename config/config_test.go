@@ -12,8 +12,8 @@ import (
 func TestPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "bot.yaml")
-	os.WriteFile(file, []byte("corpus: /from/file\nk: 7\nchunk_chars: 500\n"), 0o644)
-	env := map[string]string{"BOT_CONFIG": file, "BOT_K": "8", "BOT_EMBED_API_KEY": "sk-env"}
+	os.WriteFile(file, []byte("corpus: /from/file\nk: 7\nchunk_chars: 500\nchunk_overlap: 50\n"), 0o644)
+	env := map[string]string{"BOT_CONFIG": file, "BOT_K": "8", "BOT_CHUNK_OVERLAP": "60", "BOT_EMBED_API_KEY": "sk-env"}
 	c, err := Load("", func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
@@ -23,7 +23,8 @@ func TestPrecedence(t *testing.T) {
 	if err := fs.Parse([]string{"--k", "9"}); err != nil {
 		t.Fatal(err)
 	}
-	if c.Corpus != "/from/file" || c.ChunkChars != 500 || c.K != 9 || c.ChunkOverlap != 110 || c.Embed.APIKey != "sk-env" {
+	// File only: file; file and environment: environment; all three: flag.
+	if c.Corpus != "/from/file" || c.ChunkChars != 500 || c.ChunkOverlap != 60 || c.K != 9 || c.Embed.APIKey != "sk-env" {
 		t.Errorf("got %+v", c)
 	}
 	if err := c.Validate(); err != nil {

@@ -334,6 +334,17 @@ func TestSlackRateLimitIsWaitedOut(t *testing.T) {
 	if len(h.slack.CallsTo("chat.postMessage (rate limited)")) != 1 {
 		t.Error("the 429 was not seen")
 	}
+	// The rate-limited post itself was retried (not replaced by a later
+	// fresh post of the answer): the placeholder was posted after all.
+	placeholders := 0
+	for _, c := range h.slack.CallsTo("chat.postMessage") {
+		if strings.Contains(c.Get("text"), "Looking through the documents") {
+			placeholders++
+		}
+	}
+	if placeholders != 1 {
+		t.Errorf("%d placeholders posted after the 429, want the retried one", placeholders)
+	}
 }
 
 func TestHealthz(t *testing.T) {

@@ -186,3 +186,12 @@ func TestFlagsAfterTheQuestion(t *testing.T) {
 		t.Errorf("--k 0 between words: %v", err)
 	}
 }
+
+func TestUserRateZeroMeansNoLimit(t *testing.T) {
+	if got := userRate(0); got >= 0 {
+		t.Errorf("BOT_USER_RATE=0 gives slackbot rate %d, want a negative (no limit)", got)
+	}
+	if got := userRate(5); got != 5 {
+		t.Errorf("userRate(5) = %d", got)
+	}
+}
