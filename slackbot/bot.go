@@ -57,6 +57,10 @@ type Config struct {
 	// SaveError, when set, says why the index being served could not be
 	// saved (nil when it was): status shows it until a save succeeds.
 	SaveError func() error
+	// MaxQueue bounds the questions taken and not yet answered, those
+	// being answered included (default 8×MaxConcurrent); beyond it the
+	// asker is told the bot is busy.
+	MaxQueue int
 	// ReadTimeout bounds reading one HTTP request, body included (default
 	// 15s): a client sending its body slowly is cut off. MaxConns bounds the
 	// HTTP connections open at once (default 256).
@@ -76,6 +80,9 @@ func (c *Config) defaults() {
 	}
 	if c.Drain <= 0 {
 		c.Drain = 30 * time.Second
+	}
+	if c.MaxQueue <= 0 {
+		c.MaxQueue = 8 * c.MaxConcurrent
 	}
 	if c.ReadTimeout <= 0 {
 		c.ReadTimeout = 15 * time.Second
@@ -120,6 +127,9 @@ type Bot struct {
 	limiter   *userLimiter
 	slots     chan struct{}
 	reloading sync.Mutex
+	// queued counts questions taken and not yet answered (waiting for a
+	// slot or being answered).
+	queued atomic.Int64
 	// waiting are the places that asked for a reload while one ran: they
 	// get its result too.
 	waitingMu sync.Mutex
@@ -335,9 +345,28 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 		b.post(ctx, q.channel, q.thread, fmt.Sprintf("You're asking faster than I can answer: please wait %d seconds and ask again.", int(wait.Seconds())+1))
 		return
 	}
-	// Show at once that the bot is working.
-	go b.react(ctx, q.channel, q.ts, "eyes")
+	// A bounded queue: beyond it, the asker hears at once that the bot is
+	// busy instead of waiting behind dozens of questions.
+	if b.queued.Add(1) > int64(b.cfg.MaxQueue) {
+		b.queued.Add(-1)
+		b.metrics.Errors.WithLabelValues("queue_full").Inc()
+		b.post(ctx, q.channel, q.thread, "I'm answering many questions right now: please ask again in a minute.")
+		return
+	}
+	defer b.queued.Add(-1)
+	// Show at once that the bot is working. The reaction is work in flight
+	// too: shutdown waits for it.
+	b.inflight.Add(1)
+	go func() { defer b.inflight.Done(); b.react(ctx, q.channel, q.ts, "eyes") }()
 	placeholder := b.post(ctx, q.channel, q.thread, ":mag: Looking through the documents…")
+	// Whatever happens below, the placeholder (or a streamed draft) is never
+	// the last word: if shutdown cuts the answer off, it says so.
+	finished := false
+	defer func() {
+		if !finished && placeholder != "" {
+			b.finishInterrupted(q.channel, placeholder)
+		}
+	}()
 
 	select { // bound the answers in flight
 	case b.slots <- struct{}{}:
@@ -384,15 +413,31 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	}
 	a, err := b.engine.Ask(ctx, req)
 	stopUpdates()
+	if ctx.Err() != nil {
+		return // cut off by shutdown: the deferred restart note
+	}
 	if err != nil {
 		b.log.Error("answer failed", "error", err, "user", q.user, "via", q.via)
 		b.metrics.Errors.WithLabelValues("answer").Inc()
 		b.reply(ctx, q.channel, q.thread, placeholder, "Sorry, something went wrong while answering. Please try again.", nil)
+		finished = true
 		return
 	}
 	b.observe(q.via, a)
 	st := b.store(q.user, q.channel, a)
 	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
+	finished = true
+}
+
+// RestartingText replaces a placeholder or draft whose answer shutdown cut off.
+const RestartingText = "The bot is restarting; please ask again."
+
+// finishInterrupted replaces a placeholder or unchecked draft with the
+// restart note, on a context of its own: the answer's is cancelled.
+func (b *Bot) finishInterrupted(channel, placeholder string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	b.update(ctx, channel, placeholder, RestartingText, nil)
 }
 
 // observe logs one line per question and records the metrics.

@@ -35,12 +35,20 @@ type harness struct {
 	// reloadGate, when set, holds a reload until it is closed.
 	reloadGate chan struct{}
 	corpusDir  string
+	stopped    chan struct{} // closed when Run returns
 	cancel     context.CancelFunc
 }
 
 // startBot runs a bot over Socket Mode (and HTTP with a signing secret)
 // against a fresh fake Slack. configure may change the settings.
 func startBot(t *testing.T, configure func(*Config)) *harness {
+	t.Helper()
+	return startBotWith(t, configure, nil)
+}
+
+// startBotWith is startBot with the engine set up by setup (a model, say)
+// before the bot starts.
+func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engine)) *harness {
 	t.Helper()
 	h := &harness{slack: fakeslack.New(t)}
 	cfg := Config{
@@ -53,6 +61,9 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 	}
 	h.corpusDir = cfg.CorpusDir
 	h.engine = answer.NewEngine(testindex.Build(t, h.corpusDir), retrieval.SearchOptions{K: 5})
+	if setup != nil {
+		setup(h.engine)
+	}
 	reload := func(ctx context.Context, progress func(string)) (*ReloadReport, error) {
 		h.reloads.Add(1)
 		progress("reading the corpus")
@@ -81,6 +92,7 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 	h.cancel = cancel
 	var runErr error
 	stopped := make(chan struct{})
+	h.stopped = stopped
 	go func() { runErr = b.Run(ctx); close(stopped) }()
 	t.Cleanup(func() {
 		cancel()

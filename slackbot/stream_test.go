@@ -109,3 +109,48 @@ func TestShutdownFinishesAnswersInFlight(t *testing.T) {
 		t.Errorf("answer in flight:\n%s", text)
 	}
 }
+
+// Shutdown with more questions than the bot can finish: beyond the queue
+// the askers hear at once that the bot is busy; at the end of the drain
+// every placeholder and unchecked draft says the bot is restarting, so no
+// message is left "Looking through the documents…" or half-written.
+func TestShutdownLeavesNoPlaceholderOrDraft(t *testing.T) {
+	never := make(chan struct{}) // the model never finishes
+	model := gatedModel(t, "Carter Page ", "called it “just complete garbage” [{n}].", never)
+	h := startBotWith(t, func(c *Config) { c.MaxConcurrent = 1; c.MaxQueue = 3; c.Drain = 200 * time.Millisecond },
+		func(e *answer.Engine) {
+			e.Generator = &answer.Generator{Client: llm.New(llm.Config{BaseURL: model.BaseURL(), Model: "m", Timeout: time.Minute})}
+		})
+	threads := []string{"100.1", "200.1", "300.1", "400.1", "500.1"}
+	for i, ts := range threads {
+		h.mention(t, fmt.Sprint("Ev", i), reporter, "C1", ts, "", "Who denied meeting Russian officials?", 0)
+		if i < 3 { // taken: its placeholder is posted before the next is asked
+			h.slack.WaitFor(func(c fakeslack.Call) bool {
+				return c.Method == "chat.postMessage" && c.Get("thread_ts") == ts && strings.Contains(c.Get("text"), "Looking through")
+			})
+		}
+	}
+	for _, ts := range threads[3:] {
+		h.slack.WaitFor(func(c fakeslack.Call) bool {
+			return c.Get("thread_ts") == ts && strings.Contains(c.Get("text"), "ask again in a minute")
+		})
+	}
+	h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.update" && strings.Contains(c.Get("text"), "Carter Page") })
+
+	h.cancel() // SIGTERM
+	<-h.stopped
+	for _, c := range h.slack.CallsTo("chat.postMessage") {
+		if !strings.Contains(c.Get("text"), "Looking through") {
+			continue
+		}
+		last := c.Get("text")
+		for _, u := range h.slack.CallsTo("chat.update") {
+			if u.Get("ts") == c.TS {
+				last = u.Get("text")
+			}
+		}
+		if last != RestartingText {
+			t.Errorf("thread %s ends on %q, want %q", c.Get("thread_ts"), last, RestartingText)
+		}
+	}
+}
