@@ -135,7 +135,9 @@ func TestShutdownLeavesNoPlaceholderOrDraft(t *testing.T) {
 			return c.Get("thread_ts") == ts && strings.Contains(c.Get("text"), "ask again in a minute")
 		})
 	}
-	h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.update" && strings.Contains(c.Get("text"), "Carter Page") })
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.update" && strings.Contains(c.Get("text"), "Carter Page")
+	})
 
 	h.cancel() // SIGTERM
 	<-h.stopped
