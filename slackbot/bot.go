@@ -127,6 +127,8 @@ type Bot struct {
 	limiter   *userLimiter
 	slots     chan struct{}
 	reloading sync.Mutex
+	// socketUp is true while Socket Mode is connected.
+	socketUp atomic.Bool
 	// queued counts questions taken and not yet answered (waiting for a
 	// slot or being answered).
 	queued atomic.Int64

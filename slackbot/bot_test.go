@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -344,6 +345,35 @@ func TestSlackRateLimitIsWaitedOut(t *testing.T) {
 	}
 	if placeholders != 1 {
 		t.Errorf("%d placeholders posted after the 429, want the retried one", placeholders)
+	}
+}
+
+// Readiness: false before the bot runs, true once Socket Mode is connected
+// and questions are answered, false again once shutdown begins; liveness
+// stays true.
+func TestReadyz(t *testing.T) {
+	readyz := func(b *Bot) (int, string) {
+		rec := httptest.NewRecorder()
+		b.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+		return rec.Code, rec.Body.String()
+	}
+	h := startBot(t, nil)
+	idle, err := New(Config{BotToken: "xoxb-x", AppToken: "xapp-x"}, h.engine, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, body := readyz(idle); code != 503 || !strings.Contains(body, "starting") {
+		t.Errorf("before Run: %d %q", code, body)
+	}
+	h.mention(t, "Ev1", reporter, "C1", "100.1", "", "Who denied meeting Russian officials?", 0)
+	h.finalAnswer(t, "C1", "100.1") // answered over Socket Mode: connected
+	if code, body := readyz(h.bot); code != 200 {
+		t.Errorf("running: %d %q", code, body)
+	}
+	h.cancel()
+	<-h.stopped
+	if code, body := readyz(h.bot); code != 503 || !strings.Contains(body, "shutting down") {
+		t.Errorf("after shutdown began: %d %q", code, body)
 	}
 }
 

@@ -65,7 +65,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case runErr = <-errc:
 		if ctx.Err() == nil && runErr != nil {
-			runErr = fmt.Errorf("socket mode: %w", runErr)
+			if strings.Contains(runErr.Error(), "invalid_auth") {
+				runErr = fmt.Errorf("socket mode: Slack refused SLACK_APP_TOKEN (invalid_auth): set it to the app-level token (xapp-…) with the connections:write scope: %w", runErr)
+			} else {
+				runErr = fmt.Errorf("socket mode: %w", runErr)
+			}
 		} else {
 			runErr = nil
 		}
@@ -100,6 +104,24 @@ func (b *Bot) Ready() <-chan struct{} { return b.ready }
 func (b *Bot) Addr() string {
 	s, _ := b.addr.Load().(string)
 	return s
+}
+
+// notReady says why the bot cannot take questions now, or "".
+func (b *Bot) notReady() string {
+	switch {
+	case b.engine.Index() == nil:
+		return "index not loaded"
+	case !b.accepting.Load():
+		select {
+		case <-b.draining:
+			return "shutting down"
+		default:
+			return "starting"
+		}
+	case b.cfg.AppToken != "" && !b.socketUp.Load():
+		return "Socket Mode not connected"
+	}
+	return ""
 }
 
 // runSocketMode receives events over Socket Mode, acknowledging each at once.
@@ -148,11 +170,20 @@ func (b *Bot) onSocketEvent(client *socketmode.Client, evt socketmode.Event) {
 			b.handleInteraction(cb)
 		}
 	case socketmode.EventTypeConnected:
+		b.socketUp.Store(true)
 		b.log.Info("socket mode connected")
+	case socketmode.EventTypeConnecting, socketmode.EventTypeDisconnect:
+		b.socketUp.Store(false)
 	case socketmode.EventTypeConnectionError:
-		b.log.Warn("socket mode connection error; retrying")
+		b.socketUp.Store(false)
+		if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
+			b.log.Warn("socket mode connection error; retrying", "attempt", ce.Attempt, "next_retry_in", ce.Backoff, "error", ce.ErrorObj)
+		} else {
+			b.log.Warn("socket mode connection error; retrying")
+		}
 	case socketmode.EventTypeInvalidAuth:
-		b.log.Error("socket mode: invalid app token (SLACK_APP_TOKEN)")
+		b.socketUp.Store(false)
+		b.log.Error("socket mode: Slack refused the app-level token: check SLACK_APP_TOKEN (xapp-…, with the connections:write scope)")
 	}
 }
 
@@ -177,6 +208,17 @@ func (b *Bot) Handler() http.Handler {
 		}
 		st := b.engine.Index().Stats()
 		fmt.Fprintf(w, "ok: %d documents, version %s\n", st.Documents, st.Version)
+	})
+	// Readiness, unlike liveness, is false while the bot cannot take
+	// questions: before the index is open, while Socket Mode is (re)connecting,
+	// and once shutdown has begun. A load balancer or orchestrator routes
+	// by it; /healthz says only that the process is alive.
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if why := b.notReady(); why != "" {
+			http.Error(w, "not ready: "+why, http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(b.registry, promhttp.HandlerOpts{}))
 	if b.cfg.SigningSecret != "" {
