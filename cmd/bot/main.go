@@ -50,6 +50,7 @@ Usage:
   bot index [--corpus PATH]    build or refresh the persistent index
   bot eval --questions FILE    measure retrieval and answers on a question set
   bot serve                    run in Slack (Socket Mode and/or the Events API)
+  bot probe URL                exit 0 when URL answers 200 (container health checks)
 
 Run "bot COMMAND --help" for a command's flags. With no configuration the bot
 answers from the bundled corpus with the offline embedder: no network needed.
@@ -74,6 +75,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdEval(ctx, e, rest)
 	case "serve":
 		return cmdServe(ctx, e, rest)
+	case "probe":
+		return cmdProbe(ctx, e, rest)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,5 +196,22 @@ func TestUserRateZeroMeansNoLimit(t *testing.T) {
 	}
 	if got := userRate(5); got != 5 {
 		t.Errorf("userRate(5) = %d", got)
+	}
+}
+
+func TestProbe(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/readyz" {
+			http.Error(w, "not ready: shutting down", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	}))
+	defer srv.Close()
+	if _, _, err := runBot(t, nil, "", "probe", srv.URL+"/readyz"); err != nil {
+		t.Errorf("a ready endpoint: %v", err)
+	}
+	if _, _, err := runBot(t, nil, "", "probe", srv.URL+"/other"); err == nil || !strings.Contains(err.Error(), "503") {
+		t.Errorf("a 503: %v", err)
 	}
 }
