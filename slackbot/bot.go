@@ -6,8 +6,6 @@ package slackbot
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -149,13 +147,6 @@ type Bot struct {
 	ready    chan struct{}
 	draining chan struct{}
 	addr     atomic.Value
-}
-
-// storedAnswer is kept for the buttons under an answer.
-type storedAnswer struct {
-	id, user, channel string
-	answer            *answer.Answer
-	footer            string
 }
 
 // New returns a bot; Run connects it. Its metrics are served on /metrics.
@@ -376,42 +367,11 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	case <-ctx.Done():
 		return
 	}
-	var (
-		mu    sync.Mutex
-		draft strings.Builder
-		dirty bool
-	)
 	req := answer.Request{Question: q.text, History: q.history}
 	stopUpdates := func() {}
 	if placeholder != "" && b.engine.Generator != nil {
-		req.OnDelta = func(s string) {
-			mu.Lock()
-			draft.WriteString(s)
-			dirty = true
-			mu.Unlock()
-		}
-		done := make(chan struct{})
-		finished := make(chan struct{})
-		go func() {
-			defer close(finished)
-			tick := time.NewTicker(b.cfg.UpdateEvery)
-			defer tick.Stop()
-			for {
-				select {
-				case <-done:
-					return
-				case <-tick.C:
-					mu.Lock()
-					text, changed := draft.String(), dirty
-					dirty = false
-					mu.Unlock()
-					if changed {
-						b.update(ctx, q.channel, placeholder, escape(truncate(text, 2900))+" …", nil)
-					}
-				}
-			}
-		}()
-		stopUpdates = func() { close(done); <-finished }
+		d := b.streamDraft(ctx, q.channel, placeholder)
+		req.OnDelta, stopUpdates = d.add, d.stop
 	}
 	a, err := b.engine.Ask(ctx, req)
 	stopUpdates()
@@ -456,29 +416,6 @@ func (b *Bot) observe(via string, a *answer.Answer) {
 	b.log.Info("answered", "via", via, "kind", a.Kind, "sources", len(a.Sources), "fell_back", a.FellBack, "fallback_reason", a.FallbackReason, "fallback_error", a.FallbackError, "took", a.Took)
 }
 
-// store keeps an answer for its buttons, forgetting the oldest beyond 1000.
-func (b *Bot) store(user, channel string, a *answer.Answer) *storedAnswer {
-	var raw [8]byte
-	rand.Read(raw[:])
-	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(a)}
-	b.answersMu.Lock()
-	defer b.answersMu.Unlock()
-	b.answers[st.id] = st
-	b.order = append(b.order, st.id)
-	if len(b.order) > 1000 {
-		delete(b.answers, b.order[0])
-		b.order = b.order[1:]
-	}
-	return st
-}
-
-func (b *Bot) stored(id string) (*storedAnswer, bool) {
-	b.answersMu.Lock()
-	defer b.answersMu.Unlock()
-	st, ok := b.answers[id]
-	return st, ok
-}
-
 // threadHistory reads the earlier questions and the bot's answers in a
 // thread (conversations.replies), oldest first, the last three turns at most.
 func (b *Bot) threadHistory(ctx context.Context, channel, thread, current string) []answer.Turn {
@@ -513,66 +450,4 @@ func (b *Bot) threadHistory(ctx context.Context, channel, thread, current string
 		turns = turns[len(turns)-3:]
 	}
 	return turns
-}
-
-// post sends a message (in a thread when thread is set) and returns its ts.
-func (b *Bot) post(ctx context.Context, channel, thread, text string) string {
-	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
-	if thread != "" {
-		opts = append(opts, slack.MsgOptionTS(thread))
-	}
-	var ts string
-	err := withBackoff(ctx, func() error {
-		var err error
-		_, ts, err = b.api.PostMessageContext(ctx, channel, opts...)
-		return err
-	})
-	if err != nil {
-		b.log.Error("chat.postMessage failed", "channel", channel, "error", err)
-		b.metrics.Errors.WithLabelValues("chat.postMessage").Inc()
-	}
-	return ts
-}
-
-// reply replaces the placeholder with the answer, or posts the answer when
-// there is no placeholder.
-func (b *Bot) reply(ctx context.Context, channel, thread, placeholder, text string, blocks []slack.Block) {
-	if placeholder != "" && b.update(ctx, channel, placeholder, text, blocks) {
-		return
-	}
-	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
-	if blocks != nil {
-		opts = append(opts, slack.MsgOptionBlocks(blocks...))
-	}
-	if thread != "" {
-		opts = append(opts, slack.MsgOptionTS(thread))
-	}
-	if err := withBackoff(ctx, func() error { _, _, err := b.api.PostMessageContext(ctx, channel, opts...); return err }); err != nil {
-		b.log.Error("chat.postMessage failed", "channel", channel, "error", err)
-		b.metrics.Errors.WithLabelValues("chat.postMessage").Inc()
-	}
-}
-
-// update edits a message in place and reports whether it worked.
-func (b *Bot) update(ctx context.Context, channel, ts, text string, blocks []slack.Block) bool {
-	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
-	if blocks != nil {
-		opts = append(opts, slack.MsgOptionBlocks(blocks...))
-	}
-	err := withBackoff(ctx, func() error { _, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts, opts...); return err })
-	if err != nil {
-		b.log.Error("chat.update failed", "channel", channel, "error", err)
-		b.metrics.Errors.WithLabelValues("chat.update").Inc()
-		return false
-	}
-	return true
-}
-
-func (b *Bot) react(ctx context.Context, channel, ts, name string) {
-	if ts == "" {
-		return
-	}
-	if err := b.api.AddReactionContext(ctx, name, slack.NewRefToMessage(channel, ts)); err != nil {
-		b.log.Debug("reactions.add failed", "error", err)
-	}
 }

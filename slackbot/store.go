@@ -1,0 +1,40 @@
+package slackbot
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+// The answers kept for the buttons under them (feedback, Share).
+
+// storedAnswer is kept for the buttons under an answer.
+type storedAnswer struct {
+	id, user, channel string
+	answer            *answer.Answer
+	footer            string
+}
+
+// store keeps an answer for its buttons, forgetting the oldest beyond 1000.
+func (b *Bot) store(user, channel string, a *answer.Answer) *storedAnswer {
+	var raw [8]byte
+	rand.Read(raw[:])
+	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(a)}
+	b.answersMu.Lock()
+	defer b.answersMu.Unlock()
+	b.answers[st.id] = st
+	b.order = append(b.order, st.id)
+	if len(b.order) > 1000 {
+		delete(b.answers, b.order[0])
+		b.order = b.order[1:]
+	}
+	return st
+}
+
+func (b *Bot) stored(id string) (*storedAnswer, bool) {
+	b.answersMu.Lock()
+	defer b.answersMu.Unlock()
+	st, ok := b.answers[id]
+	return st, ok
+}
