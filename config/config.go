@@ -54,6 +54,9 @@ type Slack struct {
 	// one user may ask per minute (0: no limit).
 	MaxConcurrent int `yaml:"max_concurrent"`
 	UserRate      int `yaml:"user_rate"`
+	// MaxQueue bounds the questions waiting or being answered (0: 25 ×
+	// MaxConcurrent); beyond it askers are told the bot is busy.
+	MaxQueue int `yaml:"max_queue"`
 }
 
 // Endpoint is an OpenAI-compatible API.
@@ -163,6 +166,7 @@ var Vars = []Var{
 	{"BOT_ADMINS", "comma-separated Slack user IDs allowed to reload and upload", list(func(c *Config) *[]string { return &c.Slack.Admins })},
 	{"BOT_CHANNELS", "comma-separated channel IDs the bot answers in (default: all it is in)", list(func(c *Config) *[]string { return &c.Slack.Channels })},
 	{"BOT_MAX_CONCURRENT", "answers in flight at once in Slack (default 4)", integer("BOT_MAX_CONCURRENT", func(c *Config) *int { return &c.Slack.MaxConcurrent })},
+	{"BOT_MAX_QUEUE", "questions waiting or being answered in Slack before askers are told the bot is busy (default 25 × BOT_MAX_CONCURRENT)", integer("BOT_MAX_QUEUE", func(c *Config) *int { return &c.Slack.MaxQueue })},
 	{"BOT_USER_RATE", "questions one Slack user may ask per minute (default 10; 0: no limit)", integer("BOT_USER_RATE", func(c *Config) *int { return &c.Slack.UserRate })},
 	{"OPENAI_BASE_URL", "fallback for BOT_LLM_BASE_URL", str(func(c *Config) *string { return &c.LLM.BaseURL })},
 	{"BOT_LLM_BASE_URL", "OpenAI-compatible chat endpoint, e.g. http://localhost:11434/v1 (default https://api.openai.com/v1)", str(func(c *Config) *string { return &c.LLM.BaseURL })},
@@ -309,6 +313,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Slack.MaxConcurrent < 1 || c.Slack.MaxConcurrent > 256 {
 		errs = append(errs, fmt.Errorf("slack max_concurrent (BOT_MAX_CONCURRENT): %d is not between 1 and 256", c.Slack.MaxConcurrent))
+	}
+	if c.Slack.MaxQueue < 0 {
+		errs = append(errs, fmt.Errorf("slack max_queue (BOT_MAX_QUEUE): %d is negative", c.Slack.MaxQueue))
 	}
 	if c.Slack.UserRate < 0 {
 		errs = append(errs, fmt.Errorf("slack user_rate (BOT_USER_RATE): %d is negative", c.Slack.UserRate))

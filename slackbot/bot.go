@@ -56,7 +56,7 @@ type Config struct {
 	// saved (nil when it was): status shows it until a save succeeds.
 	SaveError func() error
 	// MaxQueue bounds the questions taken and not yet answered, those
-	// being answered included (default 8×MaxConcurrent); beyond it the
+	// being answered included (default 25×MaxConcurrent); beyond it the
 	// asker is told the bot is busy.
 	MaxQueue int
 	// ReadTimeout bounds reading one HTTP request, body included (default
@@ -80,7 +80,7 @@ func (c *Config) defaults() {
 		c.Drain = 30 * time.Second
 	}
 	if c.MaxQueue <= 0 {
-		c.MaxQueue = 8 * c.MaxConcurrent
+		c.MaxQueue = 25 * c.MaxConcurrent
 	}
 	if c.ReadTimeout <= 0 {
 		c.ReadTimeout = 15 * time.Second

@@ -28,7 +28,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	bot, err := slackbot.New(slackbot.Config{
 		BotToken: string(cfg.Slack.BotToken), AppToken: string(cfg.Slack.AppToken), SigningSecret: string(cfg.Slack.SigningSecret),
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
-		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, UserRate: userRate(cfg.Slack.UserRate),
+		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, MaxQueue: cfg.Slack.MaxQueue, UserRate: userRate(cfg.Slack.UserRate),
 		SaveError: func() error { return redact.Error(a.current().SaveErr) },
 	}, a.engine, a.reload, a.log)
 	if err != nil {

@@ -1,0 +1,98 @@
+package slackbot
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestLoadBurst sends a burst of 300 signed questions over the Events API
+// and reports acknowledgement latency, answers, goroutines and heap. It is
+// a measurement, run by hand (BOT_LOAD=1), bounded in count and time:
+//
+//	BOT_LOAD=1 go test ./slackbot -run TestLoadBurst -v
+func TestLoadBurst(t *testing.T) {
+	if os.Getenv("BOT_LOAD") == "" {
+		t.Skip("a measurement: BOT_LOAD=1 runs it")
+	}
+	const questions, workers = 300, 30
+	h := startBot(t, func(c *Config) { c.AppToken = ""; c.SigningSecret = signingSecret; c.UserRate = -1 })
+	runtime.GC()
+	goroutinesBefore := runtime.NumGoroutine()
+	var (
+		mu   sync.Mutex
+		acks []time.Duration
+		bad  int
+	)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				ts := fmt.Sprintf("%d.1", 1000+i)
+				req := signed(t, h, "/slack/events", "application/json", eventBody(t, fmt.Sprint("EvLoad", i), ts, "Who denied meeting Russian officials?"), signingSecret, time.Now())
+				t0 := time.Now()
+				resp, err := http.DefaultClient.Do(req)
+				d := time.Since(t0)
+				mu.Lock()
+				if err != nil || resp.StatusCode != 200 {
+					bad++
+				} else {
+					acks = append(acks, d)
+				}
+				mu.Unlock()
+				if resp != nil {
+					resp.Body.Close()
+				}
+			}
+		}()
+	}
+	for i := range questions {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	// Every question ends with its checked answer or, beyond the queue, the
+	// busy note (a measurement: polled, bounded at a minute).
+	var answered, busy int
+	for end := time.Now().Add(time.Minute); time.Now().Before(end); runtime.Gosched() {
+		answered, busy = 0, 0
+		for _, c := range h.slack.Calls() {
+			switch {
+			case c.Method == "chat.update" && c.Get("blocks") != "":
+				answered++
+			case strings.Contains(c.Get("text"), "ask again in a minute"):
+				busy++
+			}
+		}
+		if answered+busy >= questions {
+			break
+		}
+	}
+	took := time.Since(start)
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	// Let the answer goroutines finish returning.
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > goroutinesBefore+5 && time.Now().Before(deadline) {
+		runtime.Gosched()
+	}
+	slices.Sort(acks)
+	pct := func(p float64) time.Duration { return acks[min(len(acks)-1, int(p*float64(len(acks))))] }
+	t.Logf("%d questions from %d clients in %s: %d acknowledged (p50 %s, p99 %s, max %s), %d not; %d answered, %d told the bot is busy; goroutines %d before, %d after; heap in use %.1f MiB",
+		questions, workers, took.Round(time.Millisecond), len(acks), pct(0.5).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), acks[len(acks)-1].Round(time.Microsecond),
+		bad, answered, busy, goroutinesBefore, runtime.NumGoroutine(), float64(ms.HeapInuse)/(1<<20))
+	if answered+busy != questions {
+		t.Errorf("%d questions ended with neither an answer nor the busy note", questions-answered-busy)
+	}
+}
