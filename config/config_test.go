@@ -152,3 +152,47 @@ func TestFileKeysListsNestedSections(t *testing.T) {
 		}
 	}
 }
+
+func TestSettingsAreDeclaredOnce(t *testing.T) {
+	envs, flags := map[string]bool{}, map[string]bool{}
+	keys := FileKeys()
+	for _, s := range Settings {
+		if envs[s.Env] || (s.Flag != "" && flags[s.Flag]) {
+			t.Errorf("%s or --%s declared twice", s.Env, s.Flag)
+		}
+		envs[s.Env], flags[s.Flag] = true, true
+		if s.Secret && s.Key != "" {
+			t.Errorf("secret %s has a config-file key", s.Env)
+		}
+		if s.Key != "" {
+			leaf := s.Key[strings.LastIndex(s.Key, ".")+1:]
+			if !strings.Contains(keys, leaf) {
+				t.Errorf("%s's key %q is not a config-file key (%s)", s.Env, s.Key, keys)
+			}
+		}
+	}
+	var c Config
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	c.RegisterFlags(fs)
+	for _, s := range Settings {
+		if s.Flag != "" && s.field != nil && fs.Lookup(s.Flag) == nil {
+			t.Errorf("--%s is declared but not registered", s.Flag)
+		}
+	}
+}
+
+func TestValidateSlack(t *testing.T) {
+	c := Default()
+	c.Slack.BotToken = "xoxp-user-token"
+	err := c.ValidateSlack()
+	if err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN") || !strings.Contains(err.Error(), "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET") {
+		t.Errorf("err = %v", err)
+	}
+	if strings.Contains(fmt.Sprint(err), "xoxp-user-token") {
+		t.Error("the error shows the token")
+	}
+	c.Slack.BotToken, c.Slack.AppToken = "xoxb-1", "xapp-1"
+	if err := c.ValidateSlack(); err != nil {
+		t.Errorf("valid tokens: %v", err)
+	}
+}

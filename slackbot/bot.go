@@ -151,14 +151,10 @@ type Bot struct {
 
 // New returns a bot; Run connects it. Its metrics are served on /metrics.
 func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger) (*Bot, error) {
-	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
-		return nil, errors.New("SLACK_BOT_TOKEN must be set to a bot token (xoxb-…)")
-	}
-	if cfg.AppToken != "" && !strings.HasPrefix(cfg.AppToken, "xapp-") {
-		return nil, errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…)")
-	}
-	if cfg.AppToken == "" && cfg.SigningSecret == "" {
-		return nil, errors.New("set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (Events API), or both")
+	// The tokens' form is checked by config.ValidateSlack; here only
+	// what the bot cannot run without.
+	if cfg.BotToken == "" || cfg.AppToken == "" && cfg.SigningSecret == "" {
+		return nil, errors.New("slackbot: a bot token and an app token or signing secret are needed")
 	}
 	cfg.defaults()
 	opts := []slack.Option{}

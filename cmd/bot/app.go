@@ -31,10 +31,14 @@ func newFlags(e env, name, synopsis string, args []string) (*flag.FlagSet, *conf
 		fmt.Fprintf(e.stderr, "Usage: bot %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
 		fmt.Fprintln(e.stderr, "\nEnvironment:")
-		for _, v := range config.Vars {
-			fmt.Fprintf(e.stderr, "  %-20s %s\n", v.Name, v.Help)
-			if config.IsSecretVar(v.Name) {
-				fmt.Fprintf(e.stderr, "  %-20s the path of a file holding %s\n", v.Name+"_FILE", v.Name)
+		for _, s := range config.Settings {
+			help := s.Help
+			if s.Secret {
+				help += " (secret)"
+			}
+			fmt.Fprintf(e.stderr, "  %-20s %s\n", s.Env, help)
+			if s.Secret {
+				fmt.Fprintf(e.stderr, "  %-20s the path of a file holding %s\n", s.Env+"_FILE", s.Env)
 			}
 		}
 		fmt.Fprintf(e.stderr, "\nConfig file (--config or BOT_CONFIG, YAML; secrets are never read from it):\n  %s\n", wrap(config.FileKeys(), 76, "  "))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	"github.com/newsroom/askbot/internal/redact"
@@ -13,9 +14,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs.StringVar(&cfg.Slack.Listen, "listen", cfg.Slack.Listen, "HTTP address for /healthz, /metrics and the Events API (env BOT_LISTEN)")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
+	}
+	if err := cfg.ValidateSlack(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
 	}
 	a, err := openApp(ctx, e, cfg, configuredOrBundled, nil)
 	if err != nil {
