@@ -41,6 +41,20 @@ type Config struct {
 type Client struct {
 	cfg    Config
 	client *openai.Client
+	// sleep waits d before a retry, or until ctx is done (tests record it).
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// sleepCtx waits d or until ctx is done.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // New returns a client for cfg.
@@ -69,7 +83,7 @@ func New(cfg Config) *Client {
 	oc.HTTPClient = &wrapped
 	// Some servers send keep-alive comments between tokens while they think.
 	oc.EmptyMessagesLimit = 100000
-	return &Client{cfg: cfg, client: openai.NewClientWithConfig(oc)}
+	return &Client{cfg: cfg, client: openai.NewClientWithConfig(oc), sleep: sleepCtx}
 }
 
 // Model is the model name.
@@ -128,9 +142,7 @@ func (c *Client) Stream(ctx context.Context, messages []Message, onDelta func(st
 		if !retry || text != "" {
 			return "", classify(ctx, err)
 		}
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
+		if c.sleep(ctx, wait) != nil {
 			return "", classify(ctx, err)
 		}
 	}
@@ -154,9 +166,7 @@ func (c *Client) Complete(ctx context.Context, messages []Message) (string, erro
 		if !retry {
 			return "", classify(ctx, err)
 		}
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
+		if c.sleep(ctx, wait) != nil {
 			return "", classify(ctx, err)
 		}
 	}

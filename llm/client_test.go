@@ -1,6 +1,7 @@
 package llm
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -34,5 +35,35 @@ func TestRetryAfterIsCapped(t *testing.T) {
 	var le *Error
 	if !errors.As(err, &le) || le.Kind != Unavailable || calls != 2 {
 		t.Fatalf("err %v after %d calls: want Unavailable after one capped retry", err, calls)
+	}
+}
+
+// The wait before a retry is what Retry-After asks (not the default
+// backoff), capped by MaxRetryWait.
+func TestRetryAfterIsHonoured(t *testing.T) {
+	for _, tt := range []struct {
+		header string
+		want   time.Duration
+	}{{"3", 3 * time.Second}, {"30", 10 * time.Second}} {
+		calls := 0
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			calls++
+			w.Header().Set("Content-Type", "application/json")
+			if calls == 1 {
+				w.Header().Set("Retry-After", tt.header)
+				w.WriteHeader(http.StatusTooManyRequests)
+				w.Write([]byte(`{"error":{"message":"slow down","type":"rate_limit"}}`))
+				return
+			}
+			w.Write([]byte(`{"id":"c","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"ok"}}]}`))
+		}))
+		c := New(Config{BaseURL: srv.URL + "/v1", Model: "m", Timeout: time.Minute, MaxRetryWait: 10 * time.Second, Retries: 2})
+		var waits []time.Duration
+		c.sleep = func(_ context.Context, d time.Duration) error { waits = append(waits, d); return nil }
+		out, err := c.Complete(t.Context(), []Message{{Role: "user", Content: "hi"}})
+		srv.Close()
+		if err != nil || out != "ok" || len(waits) != 1 || waits[0] != tt.want {
+			t.Errorf("Retry-After %s: out %q, err %v, waits %v; want one wait of %s", tt.header, out, err, waits, tt.want)
+		}
 	}
 }
