@@ -2,6 +2,8 @@ package slackbot
 
 import (
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"os"
 	"runtime"
@@ -95,4 +97,40 @@ func TestLoadBurst(t *testing.T) {
 	if answered+busy != questions {
 		t.Errorf("%d questions ended with neither an answer nor the busy note", questions-answered-busy)
 	}
+}
+
+// TestLoadSlowBodies opens 300 connections that announce a body and never
+// send it, and reports the goroutines while they are held and after the
+// read timeout cut them off (BOT_LOAD=1; the timeout is 1 s here, 15 s by
+// default).
+func TestLoadSlowBodies(t *testing.T) {
+	if os.Getenv("BOT_LOAD") == "" {
+		t.Skip("a measurement: BOT_LOAD=1 runs it")
+	}
+	h := startBot(t, func(c *Config) { c.AppToken = ""; c.SigningSecret = signingSecret; c.ReadTimeout = time.Second })
+	runtime.GC()
+	before := runtime.NumGoroutine()
+	var conns []net.Conn
+	for range 300 {
+		conn, err := net.DialTimeout("tcp", h.bot.Addr(), 2*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(conn, "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+		conns = append(conns, conn)
+	}
+	held := runtime.NumGoroutine()
+	closed := 0
+	for _, c := range conns {
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		if _, err := io.ReadAll(c); err == nil {
+			closed++
+		}
+		c.Close()
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before+2 && time.Now().Before(deadline) {
+		runtime.Gosched()
+	}
+	t.Logf("300 slow-body connections: goroutines %d before, %d while held (at most 256 served at once), %d after; %d cut off by the server", before, held, runtime.NumGoroutine(), closed)
 }
