@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
 )
 
@@ -187,6 +188,10 @@ type Request struct {
 	// streams it. The streamed text is unchecked: the returned Answer is
 	// what to show in the end.
 	OnDelta func(string)
+	// Allow, when set, is the documents the asker may see (their channel's
+	// collections). Embargoed and withdrawn documents are never seen,
+	// whatever Allow says.
+	Allow func(*corpus.Document) bool
 }
 
 // Engine answers questions over the current index. The index can be swapped
@@ -199,6 +204,8 @@ type Engine struct {
 	// Generator, when set, writes answers with a language model; without
 	// one, answers are extractive.
 	Generator *Generator
+	// Now is the clock embargoes are judged by (default time.Now).
+	Now func() time.Time
 }
 
 // NewEngine returns an engine over ix.
@@ -225,7 +232,14 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	if len(req.History) > 0 {
 		query = e.standalone(ctx, req)
 	}
-	res, err := ix.Search(ctx, query, e.Search)
+	opts := e.Search
+	now := time.Now
+	if e.Now != nil {
+		now = e.Now
+	}
+	at := now()
+	opts.Allow = func(d *corpus.Document) bool { return d.Citable(at) && (req.Allow == nil || req.Allow(d)) }
+	res, err := ix.Search(ctx, query, opts)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}

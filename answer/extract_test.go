@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -251,5 +252,46 @@ func TestShortAnswerGivesTheFullName(t *testing.T) {
 	a = askIndex(t, indexFS(t, trial("His brother Gabe Bankman-Fried ran a political group.\n")), q)
 	if a.Short == nil || a.Short.Text != "Bankman-Fried" {
 		t.Errorf("short answer %+v, want the surname alone when two people share it", a.Short)
+	}
+}
+
+func TestEmbargoAndWithdrawal(t *testing.T) {
+	embargo := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	fsys := fstest.MapFS{
+		"release.md":              {Data: []byte("---\ntitle: Merger release\nembargo: 2026-12-01T09:00:00Z\n---\nAcme Corp will merge with Globex in a deal worth 4 billion dollars.\n")},
+		"retracted.txt":           {Data: []byte("Bridge story\n\nThe mayor closed the Elm Street bridge after an inspection found cracks.\n")},
+		"retracted.txt.meta.yaml": {Data: []byte("withdrawn: true\nwithdrawn_note: \"Retracted 2026-11-20: the inspection never happened.\"\n")},
+		"rates.txt":               {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+	}
+	ix := indexFS(t, fsys)
+	e := NewEngine(ix, retrieval.SearchOptions{K: 5, DenseWeight: -1})
+	ask := func(q string, at time.Time) *Answer {
+		t.Helper()
+		e.Now = func() time.Time { return at }
+		a, err := e.Ask(t.Context(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	citesDoc := func(a *Answer, id string) bool {
+		for _, s := range a.Sources {
+			if s.DocID == id {
+				return true
+			}
+		}
+		return false
+	}
+	const merger = "How much is the Acme Corp merger with Globex worth?"
+	if a := ask(merger, embargo.Add(-time.Second)); citesDoc(a, "release.md") || a.Kind != NotFound {
+		t.Errorf("one second before the embargo: %s", a.Text())
+	}
+	if a := ask(merger, embargo.Add(time.Second)); !citesDoc(a, "release.md") {
+		t.Errorf("one second after the embargo, not cited: %s", a.Text())
+	}
+	for _, at := range []time.Time{embargo.Add(-time.Hour), embargo.Add(time.Hour)} {
+		if a := ask("Why did the mayor close the Elm Street bridge?", at); citesDoc(a, "retracted.txt") || a.Kind != NotFound {
+			t.Errorf("a withdrawn document is cited: %s", a.Text())
+		}
 	}
 }

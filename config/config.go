@@ -32,6 +32,26 @@ type Config struct {
 	Embed Endpoint `yaml:"embed"`
 	LLM   LLM      `yaml:"llm"`
 	Slack Slack    `yaml:"slack"`
+
+	// Collections are folders of the corpus with their own access, and
+	// Channels the collections each Slack channel searches (config file
+	// only; none: every question sees every document).
+	Collections []Collection        `yaml:"collections"`
+	Channels    map[string][]string `yaml:"channels"`
+
+	// File is the config file the settings were read from, if any.
+	File string `yaml:"-"`
+}
+
+// Collection is a folder of the corpus with its own access.
+type Collection struct {
+	Name string `yaml:"name"`
+	// Path is the folder, relative to the corpus root.
+	Path string `yaml:"path"`
+	// Restricted collections are searched only in the channels listing
+	// them and in their members' direct messages.
+	Restricted bool     `yaml:"restricted"`
+	Members    []string `yaml:"members"`
 }
 
 // Slack configures Slack mode (bot serve).
@@ -181,6 +201,25 @@ func (c *Config) Validate() error {
 	if c.LLM.Temperature < 0 || c.LLM.Temperature > 2 {
 		bad("BOT_LLM_TEMPERATURE", "%v is not between 0 and 2", c.LLM.Temperature)
 	}
+	names := map[string]bool{}
+	for i, col := range c.Collections {
+		switch {
+		case col.Name == "":
+			errs = append(errs, fmt.Errorf("collections[%d]: a name is needed", i))
+		case names[col.Name]:
+			errs = append(errs, fmt.Errorf("collections: %q is named twice", col.Name))
+		case strings.TrimSpace(col.Path) == "" || strings.HasPrefix(col.Path, "/") || strings.Contains(col.Path, ".."):
+			errs = append(errs, fmt.Errorf("collections: %q needs a path inside the corpus (relative, no ..)", col.Name))
+		}
+		names[col.Name] = true
+	}
+	for ch, cols := range c.Channels {
+		for _, name := range cols {
+			if !names[name] {
+				errs = append(errs, fmt.Errorf("channels: %s lists %q, which is not a collection", ch, name))
+			}
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -213,6 +252,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		if err := c.LoadFile(path); err != nil {
 			return c, err
 		}
+		c.File = path
 	}
 	if err := c.ApplyEnv(getenv); err != nil {
 		return c, err

@@ -7,6 +7,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -27,6 +28,19 @@ type Document struct {
 	Text string
 	// Paragraphs are byte ranges of Text, in order; paragraph n is Paragraphs[n-1].
 	Paragraphs []Span
+	// Embargo, when set, is the time before which the document may not be
+	// retrieved or quoted anywhere.
+	Embargo time.Time
+	// Withdrawn documents (retracted stories) are never cited;
+	// WithdrawnNote says why ("Retracted 2026-11-20: …").
+	Withdrawn     bool
+	WithdrawnNote string
+}
+
+// Citable reports whether the document may be retrieved and quoted at now:
+// not withdrawn and past any embargo.
+func (d *Document) Citable(now time.Time) bool {
+	return !d.Withdrawn && (d.Embargo.IsZero() || !now.Before(d.Embargo))
 }
 
 // Span is a half-open byte range [Start, End) of a document's Text.
@@ -66,7 +80,11 @@ func (d *Document) ParagraphAt(off int) int {
 // unchanged document give the same hash.
 func (d *Document) Hash() string {
 	h := sha256.New()
-	for _, s := range []string{d.ID, d.Title, d.Source, d.Byline, d.URL, d.Published, d.Text} {
+	access := ""
+	if !d.Embargo.IsZero() || d.Withdrawn {
+		access = fmt.Sprintf("embargo %s withdrawn %v %s", d.Embargo.UTC().Format(time.RFC3339), d.Withdrawn, d.WithdrawnNote)
+	}
+	for _, s := range []string{d.ID, d.Title, d.Source, d.Byline, d.URL, d.Published, d.Text, access} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

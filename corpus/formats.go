@@ -112,6 +112,32 @@ type frontMatter struct {
 	URL       string `yaml:"url"`
 	Published string `yaml:"published"`
 	Date      string `yaml:"date"`
+	access
+}
+
+// access is the metadata that limits where and when a document is cited:
+// in Markdown front matter, a JSONL line, or a NAME.meta.yaml sidecar.
+type access struct {
+	Embargo       string `yaml:"embargo" json:"embargo"`
+	Withdrawn     bool   `yaml:"withdrawn" json:"withdrawn"`
+	WithdrawnNote string `yaml:"withdrawn_note" json:"withdrawn_note"`
+}
+
+// apply sets the access metadata on doc; a malformed embargo time is an
+// error, never silently ignored (the document would be quotable too early).
+func (a access) apply(doc *Document) error {
+	if a.Embargo != "" {
+		t, err := time.Parse(time.RFC3339, strings.TrimSpace(a.Embargo))
+		if err != nil {
+			t, err = time.Parse("2006-01-02", strings.TrimSpace(a.Embargo)) // midnight UTC
+		}
+		if err != nil {
+			return fmt.Errorf("embargo %q is not a time like 2026-12-01T09:00:00Z", a.Embargo)
+		}
+		doc.Embargo = t
+	}
+	doc.Withdrawn, doc.WithdrawnNote = a.Withdrawn, strings.TrimSpace(a.WithdrawnNote)
+	return nil
 }
 
 func parseMarkdown(data []byte) (*Document, error) {
@@ -133,6 +159,7 @@ func parseMarkdown(data []byte) (*Document, error) {
 		fm = frontMatter{
 			Title: str(raw["title"]), Source: str(raw["source"]), Byline: str(raw["byline"]),
 			Author: str(raw["author"]), URL: str(raw["url"]), Published: str(raw["published"]), Date: str(raw["date"]),
+			access: access{Embargo: str(raw["embargo"]), Withdrawn: raw["withdrawn"] == true, WithdrawnNote: str(raw["withdrawn_note"])},
 		}
 		_, body, _ = strings.Cut(body, "\n")
 		text = body
@@ -146,6 +173,9 @@ func parseMarkdown(data []byte) (*Document, error) {
 	doc.Byline = first(fm.Byline, fm.Author, doc.Byline)
 	doc.URL = fm.URL
 	doc.Published = first(fm.Published, fm.Date)
+	if err := fm.access.apply(doc); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 

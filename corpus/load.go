@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 //go:embed bundled
@@ -170,6 +172,9 @@ func finish(res *Result) error {
 func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) {
 	skip := func(reason string) { res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: reason}) }
 	ext := strings.ToLower(path.Ext(p))
+	if strings.HasSuffix(strings.ToLower(p), sidecarSuffix) {
+		return // a sidecar: read with its document
+	}
 	if ext == ".jsonl" {
 		if err := loadJSONL(ctx, fsys, p, opts, res); err != nil {
 			skip(err.Error())
@@ -200,9 +205,41 @@ func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Resu
 		skip(err.Error())
 		return
 	}
+	if ext != ".md" && ext != ".markdown" {
+		if err := readSidecar(fsys, p, doc); err != nil {
+			skip(err.Error())
+			return
+		}
+	}
 	doc.ID = p
 	doc.Path = p
 	res.Documents = append(res.Documents, doc)
+}
+
+// sidecarSuffix names the metadata file beside a text, HTML or PDF
+// document: "memo.pdf" has "memo.pdf.meta.yaml" (or "memo.meta.yaml").
+const sidecarSuffix = ".meta.yaml"
+
+// readSidecar applies the embargo and withdrawal of p's sidecar, if any.
+func readSidecar(fsys fs.FS, p string, doc *Document) error {
+	for _, name := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
+		raw, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		var a access
+		if err := yaml.Unmarshal(raw, &a); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := a.apply(doc); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+	return nil
 }
 
 func quoteExt(ext string) string {
@@ -251,6 +288,7 @@ type archiveLine struct {
 	Source    string `json:"source"`
 	Byline    string `json:"byline"`
 	Text      string `json:"text"`
+	access
 }
 
 func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) error {
@@ -300,6 +338,10 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 		doc.Byline = strings.TrimSpace(a.Byline)
 		if doc.Title == "" {
 			doc.Title = deriveTitle(doc.Text)
+		}
+		if err := a.access.apply(doc); err != nil {
+			skip(err.Error())
+			continue
 		}
 		res.Documents = append(res.Documents, doc)
 	}

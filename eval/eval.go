@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
 )
 
 // Question is one line of a question set.
@@ -171,10 +172,11 @@ type Outcome struct {
 // Asker answers a question; Run calls it once per question.
 type Asker func(ctx context.Context, question string) (Outcome, error)
 
-// EngineAsker adapts the answering engine to Run.
-func EngineAsker(e *answer.Engine) Asker {
+// EngineAsker adapts the answering engine to Run; allow, when set, limits
+// the documents the questions may see (as asked from one channel).
+func EngineAsker(e *answer.Engine, allow func(*corpus.Document) bool) Asker {
 	return func(ctx context.Context, q string) (Outcome, error) {
-		a, err := e.Ask(ctx, answer.Request{Question: q})
+		a, err := e.Ask(ctx, answer.Request{Question: q, Allow: allow})
 		if err != nil {
 			return Outcome{}, err
 		}

@@ -23,7 +23,7 @@ import (
 )
 
 // manifestVersion changes whenever the snapshot layout or chunk keys change.
-const manifestVersion = 3
+const manifestVersion = 4
 
 // manifest describes the snapshot in a store directory.
 type manifest struct {

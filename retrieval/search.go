@@ -103,6 +103,10 @@ type SearchOptions struct {
 	// outlet with no article in the corpus; by default the documents are
 	// taken not to say.
 	AllowUnknownOutlets bool
+	// Allow, when set, says which documents the question may see (its
+	// channel's collections, past their embargo, not withdrawn); the others
+	// are never scored into the results, nor counted by the relevance floor.
+	Allow func(*corpus.Document) bool
 	// AllowMissingNames answers a question naming someone or something that
 	// none of the retrieved passages mention; by default the documents are
 	// taken not to say.
@@ -168,6 +172,16 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 		close(denseDone)
 	}
 	lexScores := ix.lex.Scores(res.Terms)
+	allowed := ix.allowedDocs(opts.Allow)
+	if allowed != nil {
+		// Passages the asker may not see are never ranked, picked or
+		// counted towards the floor.
+		for u, d := range ix.lex.chunkDoc {
+			if !allowed[d] {
+				lexScores[u] = 0
+			}
+		}
+	}
 	lexTop := topN(lexScores, opts.Candidates)
 	<-denseDone
 	if denseErr != nil {
@@ -178,6 +192,13 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 	if dense == nil {
 		dense = map[int]float64{}
+	}
+	if allowed != nil {
+		for u := range dense {
+			if !allowed[ix.lex.chunkDoc[u]] {
+				delete(dense, u)
+			}
+		}
 	}
 
 	sc := newScorer(lexScores, lexTop, dense, q.Dates, opts)
@@ -240,4 +261,22 @@ func compareInts(a, b int) int {
 		return 1
 	}
 	return 0
+}
+
+// allowedDocs evaluates allow once per document, by document index; nil
+// when every document is allowed.
+func (ix *Index) allowedDocs(allow func(*corpus.Document) bool) []bool {
+	if allow == nil {
+		return nil
+	}
+	out := make([]bool, len(ix.docOrder))
+	all := true
+	for i, d := range ix.docOrder {
+		out[i] = allow(d)
+		all = all && out[i]
+	}
+	if all {
+		return nil
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"time"
 	"unsafe"
 
 	"github.com/newsroom/askbot/corpus"
@@ -21,13 +22,14 @@ import (
 // corpus nor re-tokenises it. Layout, all integers little-endian or uvarint:
 //
 //	magic
-//	documents: count, then per document its metadata strings and paragraph spans
+//	documents: count, then per document its metadata strings (embargo,
+//	           withdrawn and its note among them) and paragraph spans
 //	texts:     one blob, every document's text in order (lengths in the metadata)
 //	chunks:    6 uint32 per chunk (document, ordinal, start, end, paragraphs)
 //	fields:    body then metadata: unit lengths, then per term its postings
 //	           (units as uint32, term frequencies as bytes)
 
-const snapshotMagic = "NBSNAP03"
+const snapshotMagic = "NBSNAP04"
 
 type snapWriter struct {
 	w   *bufio.Writer
@@ -132,7 +134,14 @@ func (ix *Index) writeSnapshot(out io.Writer) error {
 	var textLen uint64
 	for i, d := range ix.docOrder {
 		docIndex[d.ID] = uint32(i)
-		for _, s := range []string{d.ID, d.Path, d.Title, d.Source, d.Byline, d.URL, d.Published} {
+		embargo, withdrawn := "", ""
+		if !d.Embargo.IsZero() {
+			embargo = d.Embargo.UTC().Format(time.RFC3339Nano)
+		}
+		if d.Withdrawn {
+			withdrawn = "1"
+		}
+		for _, s := range []string{d.ID, d.Path, d.Title, d.Source, d.Byline, d.URL, d.Published, embargo, withdrawn, d.WithdrawnNote} {
 			w.str(s)
 		}
 		w.uvarint(uint64(len(d.Text)))
@@ -199,6 +208,14 @@ func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedde
 	textLens := make([]uint64, 0, nDocs)
 	for range nDocs {
 		d := &corpus.Document{ID: r.str(), Path: r.str(), Title: r.str(), Source: r.str(), Byline: r.str(), URL: r.str(), Published: r.str()}
+		if embargo := r.str(); embargo != "" {
+			t, err := time.Parse(time.RFC3339Nano, embargo)
+			if err != nil {
+				return nil, errSnapshotCorrupt
+			}
+			d.Embargo = t
+		}
+		d.Withdrawn, d.WithdrawnNote = r.str() == "1", r.str()
 		textLens = append(textLens, r.uvarint())
 		spans := r.u32s()
 		if r.err != nil {

@@ -96,6 +96,9 @@ func reloadSummary(rep *ReloadReport) string {
 	list("Changed", rep.Changes.Changed)
 	list("Removed", rep.Changes.Removed)
 	fmt.Fprintf(&b, "Skipped: %d\n", len(rep.Skipped))
+	if rep.Withdrawn > 0 {
+		fmt.Fprintf(&b, "Withdrawn (never cited): %d\n", rep.Withdrawn)
+	}
 	for i, s := range rep.Skipped {
 		if i == 10 {
 			fmt.Fprintf(&b, "… and %d more\n", len(rep.Skipped)-10)

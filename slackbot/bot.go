@@ -52,6 +52,9 @@ type Config struct {
 	CorpusDir string
 	// Model names the model in use, for status; "" when answers are extractive.
 	Model string
+	// Scope, when set, says what a question asked in channel by user may
+	// see (its collections) and describes it for status; nil: everything.
+	Scope func(channel, user string) (allow func(*corpus.Document) bool, describe string)
 	// SaveError, when set, says why the index being served could not be
 	// saved (nil when it was): status shows it until a save succeeds.
 	SaveError func() error
@@ -108,6 +111,8 @@ type ReloadReport struct {
 	// NotSaved is why the new index could not be saved (it serves from
 	// memory), or nil.
 	NotSaved error
+	// Withdrawn counts the documents marked withdrawn (never cited).
+	Withdrawn int
 }
 
 // Bot answers questions in Slack.
@@ -288,7 +293,7 @@ func (b *Bot) command(ctx context.Context, user, channel, thread, text string) b
 		b.runReload(ctx, channel, thread)
 		return true
 	case "status":
-		b.post(ctx, channel, thread, b.status())
+		b.post(ctx, channel, thread, b.status(channel, user))
 		return true
 	case "help", "":
 		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf) to add to the corpus; anyone can say `status`.")
@@ -299,15 +304,35 @@ func (b *Bot) command(ctx context.Context, user, channel, thread, text string) b
 
 func (b *Bot) isAdmin(user string) bool { return user != "" && slices.Contains(b.cfg.Admins, user) }
 
-// status describes the corpus, the index and the bot.
-func (b *Bot) status() string {
+// scope is what a question asked in channel by user may see.
+func (b *Bot) scope(channel, user string) (func(*corpus.Document) bool, string) {
+	if b.cfg.Scope == nil {
+		return nil, "all documents"
+	}
+	return b.cfg.Scope(channel, user)
+}
+
+// status describes the corpus, the index and the bot, and what the place
+// asking may search.
+func (b *Bot) status(channel, user string) string {
 	st := b.engine.Index().Stats()
 	model := b.cfg.Model
 	if model == "" {
 		model = "none (extractive answers)"
 	}
-	text := fmt.Sprintf("Corpus: %d documents, %d passages, indexed %s (version %s).\nEmbedder: %s. Model: %s.\nUp %s.",
-		st.Documents, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
+	_, searched := b.scope(channel, user)
+	withdrawn, embargoed := 0, 0
+	now := time.Now()
+	for _, d := range b.engine.Index().Documents() {
+		switch {
+		case d.Withdrawn:
+			withdrawn++
+		case !d.Citable(now):
+			embargoed++
+		}
+	}
+	text := fmt.Sprintf("Corpus: %d documents (%d withdrawn, %d under embargo), %d passages, indexed %s (version %s).\nSearched here: %s.\nEmbedder: %s. Model: %s.\nUp %s.",
+		st.Documents, withdrawn, embargoed, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(searched), escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
 	if b.cfg.SaveError != nil {
 		if err := b.cfg.SaveError(); err != nil {
 			text += "\n:warning: The index is not saved (" + escape(truncate(err.Error(), 300)) + "): it serves from memory and a restart rebuilds it."
@@ -363,7 +388,8 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	case <-ctx.Done():
 		return
 	}
-	req := answer.Request{Question: q.text, History: q.history}
+	allow, _ := b.scope(q.channel, q.user)
+	req := answer.Request{Question: q.text, History: q.history, Allow: allow}
 	stopUpdates := func() {}
 	if placeholder != "" && b.engine.Generator != nil {
 		d := b.streamDraft(ctx, q.channel, placeholder)

@@ -3,6 +3,7 @@ package slackbot
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -25,7 +26,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			b.runReload(ctx, cmd.UserID, "")
 			return
 		case "status":
-			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, b.status(), nil)
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, b.status(cmd.ChannelID, cmd.UserID), nil)
 			return
 		case "", "help":
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Usage: `/ask your question`, e.g. `/ask who denied meeting Russian officials?`", nil)
@@ -42,7 +43,8 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 		case <-ctx.Done():
 			return
 		}
-		a, err := b.engine.Ask(ctx, answer.Request{Question: text})
+		allow, _ := b.scope(cmd.ChannelID, cmd.UserID)
+		a, err := b.engine.Ask(ctx, answer.Request{Question: text, Allow: allow})
 		if err != nil {
 			b.log.Error("answer failed", "error", err, "via", "slash")
 			b.metrics.Errors.WithLabelValues("answer").Inc()
@@ -87,6 +89,12 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Only the person who asked can share this answer.", nil)
 					return
 				}
+				if !b.visibleIn(st.channel, st.answer) {
+					// Access may have changed since (a reload): the channel
+					// must be allowed every document the answer cites.
+					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "This answer cites documents this channel may not see, so it cannot be shared here.", nil)
+					return
+				}
 				blocks := answerBlocks(st.answer, view{answerID: st.id, footer: st.footer})
 				header := slack.NewContextBlock("", mrkdwn("<@"+cb.User.ID+"> asked: "+escape(truncate(st.answer.Question, 2000))))
 				b.reply(ctx, st.channel, "", "", plainAnswer(st.answer), append([]slack.Block{header}, blocks...))
@@ -106,4 +114,17 @@ func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks 
 		b.log.Error("chat.postEphemeral failed", "channel", channel, "error", err)
 		b.metrics.Errors.WithLabelValues("chat.postEphemeral").Inc()
 	}
+}
+
+// visibleIn reports whether every document a cites may be seen in channel.
+func (b *Bot) visibleIn(channel string, a *answer.Answer) bool {
+	allow, _ := b.scope(channel, "")
+	ix := b.engine.Index()
+	for _, s := range a.Sources {
+		d, ok := ix.Document(s.DocID)
+		if !ok || !d.Citable(time.Now()) || allow != nil && !allow(d) {
+			return false
+		}
+	}
+	return true
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
@@ -49,6 +50,14 @@ func newFlags(e env, name, synopsis string, args []string) (*flag.FlagSet, *conf
 	cfg.RegisterFlags(fs)
 	fs.String("config", "", "path of a YAML config file (env BOT_CONFIG)")
 	return fs, &cfg, nil
+}
+
+// placeFlags defines --channel and --user, to answer as a question asked
+// in that channel (or DM) by that user would be; it returns the place.
+func placeFlags(fs *flag.FlagSet) func() access.Place {
+	channel := fs.String("channel", "", "answer as in this Slack channel (or DM) ID: search only what it may see")
+	user := fs.String("user", "", "answer as this Slack user ID (with --channel D…, or alone: their direct messages)")
+	return func() access.Place { return access.Place{Channel: *channel, User: *user} }
 }
 
 // configPath finds --config in args before the flags are parsed, since the
@@ -109,14 +118,34 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 
 // app is an index being served and the engine answering from it.
 type app struct {
-	cfg     *config.Config
-	log     *slog.Logger
-	engine  *answer.Engine
-	lib     library.Config
-	started time.Time
+	cfg *config.Config
+	log *slog.Logger
+	// configFile and getenv let a reload read the configuration again.
+	configFile string
+	getenv     func(string) string
+	engine     *answer.Engine
+	lib        library.Config
+	started    time.Time
 
 	mu     sync.Mutex
 	opened *library.Opened // the index being served, with what opening it found
+	policy *access.Policy  // the collections and channels, swapped with the index
+}
+
+// policyOf builds the access policy of a configuration.
+func policyOf(cfg *config.Config) *access.Policy {
+	p := &access.Policy{Channels: cfg.Channels}
+	for _, c := range cfg.Collections {
+		p.Collections = append(p.Collections, access.Collection{Name: c.Name, Path: c.Path, Restricted: c.Restricted, Members: c.Members})
+	}
+	return p
+}
+
+// scope is what a question asked at pl may search, under the policy in force.
+func (a *app) scope(pl access.Place) access.Scope {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.policy.Scope(pl)
 }
 
 // newEmbedder returns the configured embedder: an OpenAI-compatible endpoint,
@@ -141,7 +170,7 @@ const (
 
 // openApp opens (or builds) the index of the configured corpus.
 func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice, progress func(done, total int)) (*app, error) {
-	a := &app{cfg: cfg, log: newLogger(e.stderr, cfg.LogLevel), started: time.Now()}
+	a := &app{cfg: cfg, log: newLogger(e.stderr, cfg.LogLevel), started: time.Now(), configFile: cfg.File, getenv: e.getenv}
 	emb, err := newEmbedder(cfg)
 	if err != nil {
 		return nil, err
@@ -167,6 +196,7 @@ func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice
 		a.log.Warn("index not saved; answering from memory", "data_dir", cfg.DataDir, "error", opened.SaveErr)
 	}
 	a.opened = opened
+	a.policy = policyOf(cfg)
 	search := retrieval.SearchOptions{K: cfg.K}
 	if cfg.Embed.BaseURL == "" {
 		// Measured on MultiHop-RAG dev: every positive weight of the GloVe
@@ -217,6 +247,19 @@ func isTerminal(w io.Writer) bool {
 // into the engine. On any failure the engine keeps the index it had.
 func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.ReloadReport, error) {
 	start := time.Now()
+	// The collections and channels are read again with the corpus, and
+	// swapped in with the new index.
+	policy := a.policy
+	if a.configFile != "" {
+		fresh, err := config.Load(a.configFile, a.getenv)
+		if err != nil {
+			return nil, err
+		}
+		if err := fresh.Validate(); err != nil {
+			return nil, fmt.Errorf("configuration: %w", err)
+		}
+		policy = policyOf(&fresh)
+	}
 	progress("reading the corpus")
 	c := a.lib
 	c.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
@@ -230,11 +273,17 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 	old := a.engine.Index().Documents()
 	a.mu.Lock()
 	a.engine.SetIndex(opened.Index)
-	a.opened = opened
+	a.opened, a.policy = opened, policy
 	a.mu.Unlock()
 	st := opened.Index.Stats()
+	withdrawn := 0
+	for _, d := range opened.Index.Documents() {
+		if d.Withdrawn {
+			withdrawn++
+		}
+	}
 	return &slackbot.ReloadReport{Changes: corpus.Diff(old, opened.Index.Documents()), Skipped: opened.Skipped, Documents: st.Documents, Chunks: st.Chunks,
-		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr)}, nil
+		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr), Withdrawn: withdrawn}, nil
 }
 
 func plural(n int) string {

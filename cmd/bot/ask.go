@@ -18,6 +18,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	place := placeFlags(fs)
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -30,7 +31,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stderr, a.corpusLine())
-	ans, err := askAndShow(ctx, e, a, answer.Request{Question: question})
+	ans, err := askAndShow(ctx, e, a, answer.Request{Question: question, Allow: a.scope(place()).Allow()})
 	if err != nil {
 		return err
 	}
@@ -63,6 +64,7 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	place := placeFlags(fs)
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -95,7 +97,7 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 		case "quit", "exit", "/quit":
 			return nil
 		}
-		ans, err := askAndShow(ctx, e, a, answer.Request{Question: q, History: history})
+		ans, err := askAndShow(ctx, e, a, answer.Request{Question: q, History: history, Allow: a.scope(place()).Allow()})
 		if err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	place := placeFlags(fs)
 	questions := fs.String("questions", "", "question set in JSONL (id, question, answer, evidence, type)")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object on the last line")
 	misses := fs.Int("misses", 20, "questions that missed to list (text output)")
@@ -60,7 +61,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if *maxPerDoc != 0 {
 		a.engine.Search.MaxPerDoc = *maxPerDoc
 	}
-	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine))
+	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine, a.scope(place()).Allow()))
 	if err != nil {
 		return err
 	}

@@ -215,3 +215,36 @@ func TestProbe(t *testing.T) {
 		t.Errorf("a 503: %v", err)
 	}
 }
+
+// bot ask --channel / --user answers as a question from that place would
+// be answered: a restricted collection only in its channel and its
+// members' direct messages.
+func TestAskAsAChannel(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "politics"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "investigations"), 0o755)
+	os.WriteFile(filepath.Join(dir, "politics", "briefing.md"), []byte("---\ntitle: Council briefing\n---\nThe council will debate the harbour budget on Monday.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "investigations", "leak.md"), []byte("---\ntitle: Dredging memo\n---\nThe harbour dredging contract was awarded to Quayside Holdings without a tender, the memo says.\n"), 0o644)
+	cfgFile := filepath.Join(t.TempDir(), "bot.yaml")
+	os.WriteFile(cfgFile, []byte("corpus: "+dir+"\ncollections:\n  - {name: politics, path: politics}\n  - {name: investigations, path: investigations, restricted: true, members: [UINV]}\nchannels:\n  CGENERAL: [politics]\n  CINVEST: [investigations, politics]\n"), 0o644)
+	env := map[string]string{"BOT_CONFIG": cfgFile}
+	const q = "Who was awarded the harbour dredging contract without a tender?"
+	for _, tt := range []struct {
+		args []string
+		sees bool
+	}{
+		{[]string{"--channel", "CINVEST"}, true},
+		{[]string{"--channel", "CGENERAL"}, false},
+		{[]string{"--channel", "DANY", "--user", "UOTHER"}, false},
+		{[]string{"--user", "UINV"}, true}, // a member's direct messages
+		{nil, true},                        // the operator sees everything
+	} {
+		out, _, err := runBot(t, env, "", append(append([]string{"ask"}, tt.args...), q)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(out, "Quayside"); got != tt.sees {
+			t.Errorf("%v: sees the restricted memo %v, want %v:\n%s", tt.args, got, tt.sees, out)
+		}
+	}
+}

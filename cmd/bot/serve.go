@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/newsroom/askbot/access"
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/redact"
 	"github.com/newsroom/askbot/slackbot"
 )
@@ -33,6 +35,10 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
 		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, MaxQueue: cfg.Slack.MaxQueue, UserRate: userRate(cfg.Slack.UserRate),
 		SaveError: func() error { return redact.Error(a.current().SaveErr) },
+		Scope: func(channel, user string) (func(*corpus.Document) bool, string) {
+			s := a.scope(access.Place{Channel: channel, User: user})
+			return s.Allow(), s.String()
+		},
 	}, a.engine, a.reload, a.log)
 	if err != nil {
 		return err

@@ -1,0 +1,126 @@
+package slackbot
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/newsroom/askbot/access"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/fakeslack"
+)
+
+const (
+	member   = "UINV1"
+	leakWord = "Quayside"
+	leakQ    = "Who was awarded the harbour dredging contract without a tender?"
+)
+
+// deskCorpus has an open politics briefing and a restricted leak that
+// answers leakQ word for word.
+func deskCorpus(t *testing.T) string {
+	dir := seedDir(t)
+	os.MkdirAll(filepath.Join(dir, "politics"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "investigations"), 0o755)
+	os.WriteFile(filepath.Join(dir, "politics", "briefing.md"), []byte("---\ntitle: Council briefing\n---\nThe council will debate the harbour budget on Monday.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "investigations", "leak.md"), []byte("---\ntitle: Dredging memo\n---\nThe harbour dredging contract was awarded to "+leakWord+" Holdings without a tender, the memo says.\n"), 0o644)
+	return dir
+}
+
+// deskBot runs a bot whose channels see collections by policy.
+func deskBot(t *testing.T) (*harness, *atomic.Pointer[access.Policy]) {
+	var policy atomic.Pointer[access.Policy]
+	policy.Store(&access.Policy{
+		Collections: []access.Collection{
+			{Name: "politics", Path: "politics"},
+			{Name: "investigations", Path: "investigations", Restricted: true, Members: []string{member}},
+		},
+		Channels: map[string][]string{"CGENERAL": {"politics"}, "CINVEST": {"investigations", "politics"}},
+	})
+	dir := deskCorpus(t)
+	h := startBot(t, func(c *Config) {
+		c.CorpusDir = dir
+		c.Scope = func(channel, user string) (func(*corpus.Document) bool, string) {
+			s := policy.Load().Scope(access.Place{Channel: channel, User: user})
+			return s.Allow(), s.String()
+		}
+	})
+	return h, &policy
+}
+
+func cites(t *testing.T, c fakeslack.Call) bool {
+	t.Helper()
+	text := blockTexts(t, c.Get("blocks"))
+	return strings.Contains(text, leakWord) || strings.Contains(text, "investigations/leak.md")
+}
+
+func dm(h *harness, eventID, channel, user, ts, thread, text string) {
+	ev := map[string]any{"type": "message", "channel_type": "im", "channel": channel, "user": user, "text": text, "ts": ts, "event_ts": ts}
+	if thread != "" {
+		ev["thread_ts"] = thread
+	}
+	h.slack.Send("events_api", "env-"+eventID, 0, fakeslack.Event(eventID, ev))
+}
+
+func TestRestrictedDocumentsStayInTheirChannels(t *testing.T) {
+	h, _ := deskBot(t)
+	// Its own channel cites it; the general channel, an unlisted channel
+	// and its thread follow-up never do.
+	h.mention(t, "Ev1", reporter, "CINVEST", "100.1", "", leakQ, 0)
+	if !cites(t, h.finalAnswer(t, "CINVEST", "100.1")) {
+		t.Error("the investigations channel does not see its own document")
+	}
+	for i, ch := range []string{"CGENERAL", "CRANDOM"} {
+		ts := []string{"200.1", "300.1"}[i]
+		h.mention(t, "Ev2"+ch, member, ch, ts, "", leakQ, 0)
+		if got := h.finalAnswer(t, ch, ts); cites(t, got) {
+			t.Errorf("%s cites the restricted document:\n%s", ch, blockTexts(t, got.Get("blocks")))
+		}
+	}
+	h.mention(t, "Ev4", reporter, "CGENERAL", "200.2", "200.1", "And who got the dredging contract without a tender?", 0)
+	if got := h.finalAnswer(t, "CGENERAL", "200.1"); cites(t, got) {
+		t.Error("a thread follow-up in the general channel cites the restricted document")
+	}
+	// A member's DM cites it; a non-member's does not.
+	dm(h, "Ev5", "DMEMBER", member, "400.1", "", leakQ)
+	if !cites(t, h.finalAnswer(t, "DMEMBER", "")) {
+		t.Error("a member's DM does not see the restricted document")
+	}
+	dm(h, "Ev6", "DOTHER", reporter, "500.1", "", leakQ)
+	if got := h.finalAnswer(t, "DOTHER", ""); cites(t, got) {
+		t.Error("a non-member's DM cites the restricted document")
+	}
+	// Status says what each place searches.
+	h.mention(t, "Ev7", reporter, "CGENERAL", "600.1", "", "status", 0)
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Get("channel") == "CGENERAL" && strings.Contains(c.Get("text"), "Searched here: politics, and documents outside every collection")
+	})
+}
+
+// Share re-checks the channel's access when pressed: an answer citing a
+// document the channel may no longer see is not shared.
+func TestShareRechecksAccess(t *testing.T) {
+	h, policy := deskBot(t)
+	h.slack.Send("slash_commands", "env1", 0, map[string]any{"command": "/ask", "text": leakQ, "user_id": member, "channel_id": "CINVEST"})
+	eph := h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postEphemeral" && c.Get("blocks") != "" })
+	if !cites(t, eph) {
+		t.Fatalf("the /ask answer in its own channel does not cite the document:\n%s", blockTexts(t, eph.Get("blocks")))
+	}
+	id := answerID(t, eph.Get("blocks"))
+	// The desk's channel loses the collection (a reload with a new config).
+	p := *policy.Load()
+	p.Channels = map[string][]string{"CGENERAL": {"politics"}, "CINVEST": {"politics"}}
+	policy.Store(&p)
+	h.slack.Send("interactive", "env2", 0, map[string]any{"type": "block_actions", "user": map[string]any{"id": member}, "channel": map[string]any{"id": "CINVEST"},
+		"actions": []any{map[string]any{"action_id": actionShare, "block_id": "answer_actions", "value": id, "type": "button"}}})
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.postEphemeral" && strings.Contains(c.Get("text"), "cannot be shared here")
+	})
+	for _, c := range h.slack.CallsTo("chat.postMessage") {
+		if c.Get("channel") == "CINVEST" && cites(t, c) {
+			t.Error("the answer was shared in a channel that may not see it")
+		}
+	}
+}
