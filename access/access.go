@@ -43,7 +43,9 @@ func (p Place) Operator() bool { return p.Channel == "" && p.User == "" }
 
 // direct reports whether the place is a direct message (Slack's DM
 // channel IDs start with D), or a user with no channel at the CLI.
-func (p Place) direct() bool { return strings.HasPrefix(p.Channel, "D") || p.Channel == "" && p.User != "" }
+func (p Place) direct() bool {
+	return strings.HasPrefix(p.Channel, "D") || p.Channel == "" && p.User != ""
+}
 
 // Scope is what one question may search.
 type Scope struct {
