@@ -28,6 +28,8 @@ type Config struct {
 	ChunkOverlap int `yaml:"chunk_overlap"`
 	// LogLevel is debug, info, warn or error.
 	LogLevel string `yaml:"log_level"`
+	// AuditLog, when set, is the file of the audit log.
+	AuditLog string `yaml:"audit_log"`
 
 	Embed Endpoint `yaml:"embed"`
 	LLM   LLM      `yaml:"llm"`

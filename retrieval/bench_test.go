@@ -160,6 +160,16 @@ func BenchmarkQuery(b *testing.B) {
 				}
 			})
 		})
+		// The same, as a channel that may see half the outlets (a
+		// collection filter evaluated per document, then per passage).
+		half := func(d *corpus.Document) bool { return len(d.Source) > 0 && d.Source[len(d.Source)-1]%2 == 0 }
+		b.Run(fmt.Sprintf("offline-filtered/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1, Allow: half}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
 	}
 }
 

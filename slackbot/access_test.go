@@ -1,6 +1,7 @@
 package slackbot
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/access"
+	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/fakeslack"
 )
@@ -122,5 +124,29 @@ func TestShareRechecksAccess(t *testing.T) {
 		if c.Get("channel") == "CINVEST" && cites(t, c) {
 			t.Error("the answer was shared in a channel that may not see it")
 		}
+	}
+}
+
+func TestAuditLogRecordsEachAnswer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	log, err := audit.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := startBot(t, func(c *Config) { c.Audit = log })
+	h.mention(t, "Ev1", reporter, "C1", "100.1", "", "Who denied meeting Russian officials?", 0)
+	id := answerID(t, h.finalAnswer(t, "C1", "100.1").Get("blocks"))
+	h.cancel()
+	<-h.stopped
+	raw, _ := os.ReadFile(path)
+	var r audit.Record
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatalf("audit line %q: %v", raw, err)
+	}
+	if r.User != reporter || r.Channel != "C1" || r.Via != "mention" || r.AnswerID != id || r.Kind != "extractive" || len(r.Cited) == 0 || r.Cited[0].Paragraph == 0 || r.Searched != "all documents" {
+		t.Errorf("audit record %+v", r)
+	}
+	if strings.Contains(string(raw), "xoxb") || strings.Contains(string(raw), "xapp") {
+		t.Error("the audit log holds a token")
 	}
 }

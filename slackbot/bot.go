@@ -22,6 +22,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
 )
 
@@ -55,6 +56,9 @@ type Config struct {
 	// Scope, when set, says what a question asked in channel by user may
 	// see (its collections) and describes it for status; nil: everything.
 	Scope func(channel, user string) (allow func(*corpus.Document) bool, describe string)
+	// Audit, when set, records every answer: who asked what, where, and
+	// what was cited.
+	Audit *audit.Log
 	// SaveError, when set, says why the index being served could not be
 	// saved (nil when it was): status shows it until a save succeeds.
 	SaveError func() error
@@ -409,6 +413,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	}
 	b.observe(q.via, a)
 	st := b.store(q.user, q.channel, a)
+	b.record(q.via, q.user, q.channel, a, st.id)
 	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
 	finished = true
 }
@@ -422,6 +427,23 @@ func (b *Bot) finishInterrupted(channel, placeholder string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	b.update(ctx, channel, placeholder, RestartingText, nil)
+}
+
+// record writes the answer to the audit log, when there is one.
+func (b *Bot) record(via, user, channel string, a *answer.Answer, id string) {
+	if b.cfg.Audit == nil {
+		return
+	}
+	_, searched := b.scope(channel, user)
+	r := audit.Record{Time: time.Now().UTC(), User: user, Channel: channel, Via: via, Question: a.Question, AnswerID: id,
+		Kind: string(a.Kind), Searched: searched, Model: a.Model, FellBack: a.FellBack, FallbackReason: a.FallbackReason, Cited: []audit.Cited{}}
+	for _, s := range a.Sources {
+		r.Cited = append(r.Cited, audit.Cited{DocID: s.DocID, Paragraph: s.Paragraph})
+	}
+	if err := b.cfg.Audit.Write(r); err != nil {
+		b.log.Error("audit log write failed", "error", err)
+		b.metrics.Errors.WithLabelValues("audit").Inc()
+	}
 }
 
 // observe logs one line per question and records the metrics.

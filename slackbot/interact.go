@@ -53,6 +53,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 		}
 		b.observe("slash", a)
 		st := b.store(cmd.UserID, cmd.ChannelID, a)
+		b.record("slash", cmd.UserID, cmd.ChannelID, a, st.id)
 		b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer, share: true}))
 	})
 }

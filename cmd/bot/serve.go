@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/newsroom/askbot/access"
+	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/redact"
 	"github.com/newsroom/askbot/slackbot"
@@ -26,6 +27,13 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var auditLog *audit.Log
+	if cfg.AuditLog != "" {
+		if auditLog, err = audit.Open(cfg.AuditLog); err != nil {
+			return err
+		}
+		defer auditLog.Close()
+	}
 	corpusDir := ""
 	if fi, err := os.Stat(cfg.Corpus); cfg.Corpus != "" && err == nil && fi.IsDir() {
 		corpusDir = cfg.Corpus
@@ -35,6 +43,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
 		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, MaxQueue: cfg.Slack.MaxQueue, UserRate: userRate(cfg.Slack.UserRate),
 		SaveError: func() error { return redact.Error(a.current().SaveErr) },
+		Audit:     auditLog,
 		Scope: func(channel, user string) (func(*corpus.Document) bool, string) {
 			s := a.scope(access.Place{Channel: channel, User: user})
 			return s.Allow(), s.String()
