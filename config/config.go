@@ -30,6 +30,9 @@ type Config struct {
 	LogLevel string `yaml:"log_level"`
 	// AuditLog, when set, is the file of the audit log.
 	AuditLog string `yaml:"audit_log"`
+	// PDFToText, when set, is the pdftotext command PDFs are read with
+	// (default: in-process PDFium).
+	PDFToText string `yaml:"pdftotext"`
 
 	Embed Endpoint `yaml:"embed"`
 	LLM   LLM      `yaml:"llm"`

@@ -36,6 +36,7 @@ var Settings = []Setting{
 	{"BOT_CHUNK_CHARS", "chunk-chars", "chunk_chars", false, "target chunk size in characters", func(c *Config) any { return &c.ChunkChars }},
 	{"BOT_CHUNK_OVERLAP", "chunk-overlap", "chunk_overlap", false, "overlap between chunks in characters", func(c *Config) any { return &c.ChunkOverlap }},
 	{"BOT_LOG_LEVEL", "log-level", "log_level", false, "debug, info, warn or error", func(c *Config) any { return &c.LogLevel }},
+	{"BOT_PDFTOTEXT", "", "pdftotext", false, "read PDFs with this pdftotext command instead of in-process PDFium (3× faster, needs poppler-utils)", func(c *Config) any { return &c.PDFToText }},
 	{"BOT_EMBED_BASE_URL", "embed-base-url", "embed.base_url", false, "OpenAI-compatible embeddings endpoint, e.g. http://localhost:11434/v1 (default: offline GloVe)", func(c *Config) any { return &c.Embed.BaseURL }},
 	{"BOT_EMBED_MODEL", "embed-model", "embed.model", false, "embedding model at that endpoint", func(c *Config) any { return &c.Embed.Model }},
 	{"BOT_EMBED_API_KEY", "", "", true, "API key for the embeddings endpoint", func(c *Config) any { return &c.Embed.APIKey }},

@@ -247,19 +247,46 @@ func parseHTML(data []byte) (*Document, error) {
 	return doc, nil
 }
 
-// ErrNoPDFTool means PDF files cannot be read because pdftotext is missing.
-var ErrNoPDFTool = errors.New("pdftotext not found: install poppler-utils (apt-get install poppler-utils) to index PDF files")
-
+// parsePDF extracts a PDF's text in-process with PDFium (WebAssembly),
+// or with the pdftotext command when Options.PDFToText names one.
 func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, errors.New("not a PDF file")
 	}
-	if tool == "" {
-		var err error
-		if tool, err = exec.LookPath("pdftotext"); err != nil {
-			return nil, ErrNoPDFTool
+	var paras []string
+	if tool != "" {
+		out, err := runPDFToText(ctx, data, tool)
+		if err != nil {
+			return nil, err
+		}
+		// pdftotext wraps lines; rejoin them into paragraphs separated by blank lines.
+		for block := range strings.SplitSeq(normalizeNewlines(strings.ReplaceAll(out, "\f", "\n\n")), "\n\n") {
+			if p := strings.Join(strings.Fields(block), " "); p != "" {
+				paras = append(paras, p)
+			}
+		}
+	} else {
+		pages, err := pdfPages(ctx, data)
+		if err != nil {
+			return nil, err
+		}
+		paras = pdfParagraphs(pages)
+		if len(paras) == 0 && len(pages) > 0 {
+			return nil, ErrScanned
 		}
 	}
+	if len(paras) == 0 {
+		return nil, errors.New("pdf has no extractable text (scanned image?)")
+	}
+	doc, err := parseText([]byte(strings.Join(paras, "\n\n")))
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return doc, nil
+}
+
+// runPDFToText runs poppler's pdftotext on data.
+func runPDFToText(ctx context.Context, data []byte, tool string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", "-", "-")
@@ -271,21 +298,7 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 		if len(msg) > 200 {
 			msg = msg[:200]
 		}
-		return nil, fmt.Errorf("pdftotext: %v: %s", err, msg)
+		return "", fmt.Errorf("pdftotext: %v: %s", err, msg)
 	}
-	// pdftotext wraps lines; rejoin them into paragraphs separated by blank lines.
-	var paras []string
-	for block := range strings.SplitSeq(normalizeNewlines(strings.ReplaceAll(out.String(), "\f", "\n\n")), "\n\n") {
-		if p := strings.Join(strings.Fields(block), " "); p != "" {
-			paras = append(paras, p)
-		}
-	}
-	if len(paras) == 0 {
-		return nil, errors.New("pdf has no extractable text (scanned image?)")
-	}
-	doc, err := parseText([]byte(strings.Join(paras, "\n\n")))
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return doc, nil
+	return out.String(), nil
 }

@@ -40,7 +40,8 @@ const DefaultMaxFileBytes = 32 << 20
 type Options struct {
 	// MaxFileBytes caps a document file's size; 0 means DefaultMaxFileBytes.
 	MaxFileBytes int64
-	// PDFToText is the pdftotext command; "" looks it up on PATH.
+	// PDFToText, when set, is the pdftotext command to read PDFs with;
+	// by default they are read in-process with PDFium (WebAssembly).
 	PDFToText string
 }
 
@@ -181,7 +182,11 @@ func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Resu
 		}
 		return
 	}
-	if !slices.Contains([]string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"}, ext) {
+	if ext == ".eml" || ext == ".mbox" {
+		loadMail(ctx, fsys, p, ext, opts, res)
+		return
+	}
+	if !slices.Contains([]string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}, ext) {
 		skip("unsupported format " + quoteExt(ext))
 		return
 	}
@@ -200,6 +205,8 @@ func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Resu
 		doc, err = parseHTML(data)
 	case ".pdf":
 		doc, err = parsePDF(ctx, data, opts.PDFToText)
+	case ".docx":
+		doc, err = parseDOCX(data)
 	}
 	if err != nil {
 		skip(err.Error())
@@ -214,6 +221,39 @@ func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Resu
 	doc.ID = p
 	doc.Path = p
 	res.Documents = append(res.Documents, doc)
+}
+
+// loadMail loads an email (.eml) or an mbox archive of them: each message
+// a document, each readable attachment a document of its own, named
+// "mail.eml#attachment.pdf" and titled after the message.
+func loadMail(ctx context.Context, fsys fs.FS, p, ext string, opts Options, res *Result) {
+	data, err := readLimited(fsys, p, opts.maxBytes())
+	if err != nil {
+		res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: err.Error()})
+		return
+	}
+	msgs := [][]byte{data}
+	if ext == ".mbox" {
+		msgs = splitMbox(data)
+	}
+	for i, m := range msgs {
+		id := p
+		if ext == ".mbox" {
+			id = fmt.Sprintf("%s#%d", p, i+1)
+		}
+		doc, attached, err := parseEmail(ctx, m, opts)
+		if err != nil {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: map[bool]int{true: i + 1}[ext == ".mbox"], Reason: err.Error()})
+			continue
+		}
+		doc.ID, doc.Path = id, p
+		res.Documents = append(res.Documents, doc)
+		for _, a := range attached {
+			a.ID = id + "#" + a.Path
+			a.Path = p
+			res.Documents = append(res.Documents, a)
+		}
+	}
 }
 
 // sidecarSuffix names the metadata file beside a text, HTML or PDF

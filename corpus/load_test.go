@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func loadDir(t *testing.T, dir string) *Result {
@@ -107,7 +108,7 @@ func TestLoadReportsBrokenFilesAndKeepsTheRest(t *testing.T) {
 		"binary.txt":  "binary",
 		"latin1.txt":  "UTF-8",
 		"empty.txt":   "empty",
-		"report.docx": "unsupported format",
+		"report.docx": "not a Word file",
 		"fake.pdf":    "not a PDF",
 	}
 	got := map[string]string{}
@@ -184,40 +185,74 @@ func TestParagraphAt(t *testing.T) {
 }
 
 func TestPDF(t *testing.T) {
-	t.Run("missing tool", func(t *testing.T) {
-		t.Setenv("PATH", t.TempDir())
+	t.Run("in-process", func(t *testing.T) {
+		t.Setenv("PATH", t.TempDir()) // no pdftotext: PDFium needs nothing installed
+		var pages [][]string
+		for n := 1; n <= 3; n++ {
+			pages = append(pages, []string{
+				"Harbour Report - Confidential",
+				fmt.Sprintf("The harbour board met on day %d of the inquiry and heard the", n),
+				"dredging contractor explain the delays to the work.",
+				fmt.Sprintf("Witness %d said the budget was spent.", n),
+				fmt.Sprintf("Page %d of 3", n),
+			})
+		}
 		dir := t.TempDir()
-		write(t, filepath.Join(dir, "doc.pdf"), minimalPDF("Hello"))
-		write(t, filepath.Join(dir, "ok.txt"), "Fine text.")
+		write(t, filepath.Join(dir, "report.pdf"), makePDF(pages))
+		write(t, filepath.Join(dir, "scan.pdf"), makePDF([][]string{{}, {}}))
 		res := loadDir(t, dir)
-		if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].Reason, "poppler-utils") {
-			t.Fatalf("skipped = %v, want a pointer to poppler-utils", res.Skipped)
+		if len(res.Documents) != 1 {
+			t.Fatalf("documents %d, skipped %v", len(res.Documents), res.Skipped)
+		}
+		d := res.Documents[0]
+		if !strings.Contains(d.Text, "The harbour board met on day 2 of the inquiry and heard the dredging contractor explain the delays to the work.") {
+			t.Errorf("lines not joined into paragraphs:\n%s", d.Text)
+		}
+		if strings.Contains(d.Text, "Confidential") || strings.Contains(d.Text, "Page 2 of 3") {
+			t.Errorf("running header or footer kept:\n%s", d.Text)
+		}
+		if len(d.Paragraphs) < 3 {
+			t.Errorf("%d paragraphs, want at least one per page", len(d.Paragraphs))
+		}
+		if len(res.Skipped) != 1 || res.Skipped[0].Path != "scan.pdf" || !strings.Contains(res.Skipped[0].Reason, "scanned: no text layer") {
+			t.Errorf("skipped %v, want scan.pdf as scanned", res.Skipped)
 		}
 	})
 	t.Run("pdftotext", func(t *testing.T) {
-		if _, err := exec.LookPath("pdftotext"); err != nil {
+		tool, err := exec.LookPath("pdftotext")
+		if err != nil {
 			t.Skip("pdftotext not installed (apt-get install poppler-utils)")
 		}
-		dir := t.TempDir()
-		write(t, filepath.Join(dir, "doc.pdf"), minimalPDF("The harbour reopened on Monday."))
-		res := loadDir(t, dir)
-		if len(res.Documents) != 1 || !strings.Contains(res.Documents[0].Text, "The harbour reopened on Monday.") {
-			t.Fatalf("documents %+v skipped %v", res.Documents, res.Skipped)
+		res, err := LoadFS(t.Context(), fstest.MapFS{"doc.pdf": {Data: []byte(minimalPDF("The harbour reopened on Monday."))}}, Options{PDFToText: tool})
+		if err != nil || len(res.Documents) != 1 || !strings.Contains(res.Documents[0].Text, "The harbour reopened on Monday.") {
+			t.Fatalf("err %v, documents %+v", err, res)
 		}
 	})
 }
 
 // minimalPDF returns a one-page PDF showing text.
-func minimalPDF(text string) string {
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		"",
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+func minimalPDF(text string) string { return makePDF([][]string{{text}}) }
+
+// makePDF returns a PDF with a page per element of pages, each showing its
+// lines top to bottom in Helvetica; a page with no lines has no text layer.
+func makePDF(pages [][]string) string {
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+	var kids []string
+	for _, lines := range pages {
+		var stream strings.Builder
+		if len(lines) > 0 {
+			stream.WriteString("BT /F1 11 Tf 72 740 Td 14 TL")
+			for _, l := range lines {
+				fmt.Fprintf(&stream, " (%s) Tj T*", strings.NewReplacer("(", "\\(", ")", "\\)").Replace(l))
+			}
+			stream.WriteString(" ET")
+		}
+		objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", stream.Len(), stream.String()))
+		content := len(objs)
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 3 0 R >> >> >>", content))
+		kids = append(kids, fmt.Sprintf("%d 0 R", len(objs)))
 	}
-	stream := fmt.Sprintf("BT /F1 12 Tf 72 720 Td (%s) Tj ET", text)
-	objs[3] = fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream)
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
 	var b strings.Builder
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))

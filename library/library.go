@@ -32,6 +32,8 @@ type Config struct {
 	Chunker  retrieval.Chunker
 	// Progress, when set, is told how many of the changed chunks are embedded.
 	Progress func(done, total int)
+	// Load tunes how documents are read (a pdftotext command, say).
+	Load corpus.Options
 }
 
 // Opened is an index ready to serve and what opening it found.
@@ -154,9 +156,9 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 // load reads the corpus's documents.
 func (c Config) load(ctx context.Context) (*corpus.Result, error) {
 	if c.Corpus == "" {
-		return corpus.LoadFS(ctx, corpus.Bundled(), corpus.Options{})
+		return corpus.LoadFS(ctx, corpus.Bundled(), c.Load)
 	}
-	res, err := corpus.Load(ctx, c.Corpus, corpus.Options{})
+	res, err := corpus.Load(ctx, c.Corpus, c.Load)
 	if err != nil {
 		return nil, fmt.Errorf("corpus %s: %w", c.Corpus, err)
 	}

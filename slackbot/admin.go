@@ -110,7 +110,7 @@ func reloadSummary(rep *ReloadReport) string {
 }
 
 // uploadFormats are the file types an admin may add to the corpus.
-var uploadFormats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+var uploadFormats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".eml"}
 
 // onUpload stores files an admin sent in a direct message into the corpus
 // directory, then reloads.

@@ -300,7 +300,7 @@ func (b *Bot) command(ctx context.Context, user, channel, thread, text string) b
 		b.post(ctx, channel, thread, b.status(channel, user))
 		return true
 	case "help", "":
-		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf) to add to the corpus; anyone can say `status`.")
+		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf, docx, eml) to add to the corpus; anyone can say `status`.")
 		return true
 	}
 	return false

@@ -180,7 +180,7 @@ func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice
 		corpusPath, _ = library.Last(cfg.DataDir)
 	}
 	a.lib = library.Config{
-		DataDir: cfg.DataDir, Corpus: corpusPath, Embedder: emb, Progress: progress,
+		DataDir: cfg.DataDir, Corpus: corpusPath, Embedder: emb, Progress: progress, Load: corpus.Options{PDFToText: cfg.PDFToText},
 		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
 	}
 	start := time.Now()

@@ -1,0 +1,233 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// mailPart is one leaf of a MIME message, decoded.
+type mailPart struct {
+	contentType string
+	filename    string
+	data        []byte
+}
+
+// parseEmail reads one message: Subject as title, From as source, Date as
+// published, the plain-text part (or the HTML part through readability) as
+// the text, without quoted reply chains. Attachments of supported types
+// come back as documents of their own, named after the message.
+func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*Document, error) {
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, fmt.Errorf("email: %w", err)
+	}
+	dec := new(mime.WordDecoder)
+	header := func(k string) string {
+		v := msg.Header.Get(k)
+		if d, err := dec.DecodeHeader(v); err == nil {
+			return strings.TrimSpace(d)
+		}
+		return strings.TrimSpace(v)
+	}
+	var parts []mailPart
+	if err := walkMIME(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), "", msg.Body, &parts, 0); err != nil {
+		return nil, nil, fmt.Errorf("email: %w", err)
+	}
+	var text string
+	for _, want := range []string{"text/plain", "text/html"} {
+		for _, p := range parts {
+			if p.filename == "" && p.contentType == want && text == "" {
+				if !utf8.Valid(p.data) {
+					continue
+				}
+				if want == "text/html" {
+					if d, err := parseHTML(p.data); err == nil {
+						text = d.Text
+					}
+					continue
+				}
+				text = stripQuotedReplies(normalizeNewlines(string(p.data)))
+			}
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, nil, errors.New("email: no text part")
+	}
+	doc := newDocument(strings.TrimSpace(text))
+	if len(doc.Paragraphs) == 0 {
+		return nil, nil, errors.New("email: empty message")
+	}
+	doc.Title = header("Subject")
+	if doc.Title == "" {
+		doc.Title = deriveTitle(doc.Text)
+	}
+	if from, err := mail.ParseAddress(header("From")); err == nil {
+		doc.Source, doc.Byline = first(from.Name, from.Address), from.Address
+	} else {
+		doc.Source = header("From")
+	}
+	if t, err := mail.ParseDate(msg.Header.Get("Date")); err == nil {
+		doc.Published = t.UTC().Format(time.RFC3339)
+	}
+	var attached []*Document
+	for _, p := range parts {
+		if p.filename == "" {
+			continue
+		}
+		ext := strings.ToLower(path.Ext(p.filename))
+		var a *Document
+		switch ext {
+		case ".txt", ".text":
+			a, err = parseText(p.data)
+		case ".md", ".markdown":
+			a, err = parseMarkdown(p.data)
+		case ".html", ".htm":
+			a, err = parseHTML(p.data)
+		case ".pdf":
+			a, err = parsePDF(ctx, p.data, opts.PDFToText)
+		case ".docx":
+			a, err = parseDOCX(p.data)
+		default:
+			continue
+		}
+		if err != nil {
+			continue // an unreadable attachment leaves the message itself
+		}
+		a.Path = p.filename
+		if a.Source == "" {
+			a.Source = doc.Source
+		}
+		if a.Published == "" {
+			a.Published = doc.Published
+		}
+		a.Title = first(a.Title, p.filename) + " (attached to “" + doc.Title + "”)"
+		attached = append(attached, a)
+	}
+	return doc, attached, nil
+}
+
+// walkMIME collects the leaves of a MIME entity, decoded, up to a depth.
+func walkMIME(contentType, encoding, disposition string, body io.Reader, out *[]mailPart, depth int) error {
+	if depth > 10 {
+		return errors.New("MIME nested too deeply")
+	}
+	mediaType, params, err := mime.ParseMediaType(contentType)
+	if err != nil || contentType == "" {
+		mediaType, params = "text/plain", map[string]string{}
+	}
+	if strings.HasPrefix(mediaType, "multipart/") {
+		mr := multipart.NewReader(body, params["boundary"])
+		for {
+			p, err := mr.NextRawPart()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if err := walkMIME(p.Header.Get("Content-Type"), p.Header.Get("Content-Transfer-Encoding"), p.Header.Get("Content-Disposition"), p, out, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	var r io.Reader = body
+	switch strings.ToLower(strings.TrimSpace(encoding)) {
+	case "base64":
+		r = base64.NewDecoder(base64.StdEncoding, newlineStripper{body})
+	case "quoted-printable":
+		r = quotedprintable.NewReader(body)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, DefaultMaxFileBytes))
+	if err != nil {
+		return err
+	}
+	name := params["name"]
+	if _, dp, err := mime.ParseMediaType(disposition); err == nil && dp["filename"] != "" {
+		name = dp["filename"]
+	}
+	*out = append(*out, mailPart{contentType: mediaType, filename: path.Base(strings.ReplaceAll(name, "\\", "/")), data: data})
+	if name == "" {
+		(*out)[len(*out)-1].filename = ""
+	}
+	return nil
+}
+
+// newlineStripper drops line breaks, which base64 bodies carry.
+type newlineStripper struct{ r io.Reader }
+
+func (n newlineStripper) Read(p []byte) (int, error) {
+	for {
+		k, err := n.r.Read(p)
+		j := 0
+		for _, c := range p[:k] {
+			if c != '\r' && c != '\n' {
+				p[j] = c
+				j++
+			}
+		}
+		if j > 0 || err != nil {
+			return j, err
+		}
+	}
+}
+
+// wroteRE matches the line that opens a quoted reply: "On Mon, 2 Oct
+// 2023, Jane Doe <jane@example.org> wrote:".
+var wroteRE = regexp.MustCompile(`(?i)^\s*(on .{4,200} wrote:|-{2,} ?original message ?-{2,}|from: .+ sent: .+)\s*$`)
+
+// stripQuotedReplies drops the quoted reply chain: lines starting with ">"
+// and everything from an "On … wrote:" line on.
+func stripQuotedReplies(text string) string {
+	var kept []string
+	for _, line := range strings.Split(text, "\n") {
+		if wroteRE.MatchString(line) {
+			break
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), ">") {
+			continue
+		}
+		kept = append(kept, line)
+	}
+	return strings.TrimSpace(strings.Join(kept, "\n"))
+}
+
+// splitMbox splits an mbox archive into messages at its "From " lines.
+func splitMbox(data []byte) [][]byte {
+	var msgs [][]byte
+	var cur bytes.Buffer
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), DefaultMaxFileBytes)
+	for sc.Scan() {
+		line := sc.Bytes()
+		if bytes.HasPrefix(line, []byte("From ")) {
+			if cur.Len() > 0 {
+				msgs = append(msgs, bytes.Clone(cur.Bytes()))
+				cur.Reset()
+			}
+			continue
+		}
+		if bytes.HasPrefix(line, []byte(">From ")) {
+			line = line[1:]
+		}
+		cur.Write(line)
+		cur.WriteByte('\n')
+	}
+	if cur.Len() > 0 {
+		msgs = append(msgs, cur.Bytes())
+	}
+	return msgs
+}
