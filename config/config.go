@@ -30,6 +30,8 @@ type Config struct {
 	LogLevel string `yaml:"log_level"`
 	// AuditLog, when set, is the file of the audit log.
 	AuditLog string `yaml:"audit_log"`
+	// Watch is "off" to stop serve from watching the corpus.
+	Watch string `yaml:"watch"`
 	// PDFToText, when set, is the pdftotext command PDFs are read with
 	// (default: in-process PDFium).
 	PDFToText string `yaml:"pdftotext"`
@@ -77,6 +79,9 @@ type Slack struct {
 	// one user may ask per minute (0: no limit).
 	MaxConcurrent int `yaml:"max_concurrent"`
 	UserRate      int `yaml:"user_rate"`
+	// AdminChannel, when set, is where automatic reloads that skipped
+	// files are noted.
+	AdminChannel string `yaml:"admin_channel"`
 	// MaxQueue bounds the questions waiting or being answered (0: 25 ×
 	// MaxConcurrent); beyond it askers are told the bot is busy.
 	MaxQueue int `yaml:"max_queue"`

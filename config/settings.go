@@ -58,6 +58,8 @@ var Settings = []Setting{
 	{"BOT_MAX_CONCURRENT", "", "slack.max_concurrent", false, "answers in flight at once in Slack", func(c *Config) any { return &c.Slack.MaxConcurrent }},
 	{"BOT_MAX_QUEUE", "", "slack.max_queue", false, "questions waiting or being answered before askers are told the bot is busy (0: 25 × BOT_MAX_CONCURRENT)", func(c *Config) any { return &c.Slack.MaxQueue }},
 	{"BOT_AUDIT_LOG", "audit-log", "audit_log", false, "file for the audit log: one JSON line per answer (who asked what, what was cited); off when empty", func(c *Config) any { return &c.AuditLog }},
+	{"BOT_WATCH", "", "watch", false, "\"off\" stops bot serve from watching BOT_CORPUS and reloading when its files change", func(c *Config) any { return &c.Watch }},
+	{"BOT_ADMIN_CHANNEL", "", "slack.admin_channel", false, "channel ID where automatic reloads that skipped files are noted", func(c *Config) any { return &c.Slack.AdminChannel }},
 	{"BOT_USER_RATE", "", "slack.user_rate", false, "questions one Slack user may ask per minute (0: no limit)", func(c *Config) any { return &c.Slack.UserRate }},
 }
 

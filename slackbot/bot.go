@@ -59,6 +59,8 @@ type Config struct {
 	// Audit, when set, records every answer: who asked what, where, and
 	// what was cited.
 	Audit *audit.Log
+	// AutoStatus, when set, describes the last automatic reload for status.
+	AutoStatus func() string
 	// SaveError, when set, says why the index being served could not be
 	// saved (nil when it was): status shows it until a save succeeds.
 	SaveError func() error
@@ -117,6 +119,8 @@ type ReloadReport struct {
 	NotSaved error
 	// Withdrawn counts the documents marked withdrawn (never cited).
 	Withdrawn int
+	// Embedded counts the passages embedded (the changed ones only).
+	Embedded int
 }
 
 // Bot answers questions in Slack.
@@ -337,6 +341,11 @@ func (b *Bot) status(channel, user string) string {
 	}
 	text := fmt.Sprintf("Corpus: %d documents (%d withdrawn, %d under embargo), %d passages, indexed %s (version %s).\nSearched here: %s.\nEmbedder: %s. Model: %s.\nUp %s.",
 		st.Documents, withdrawn, embargoed, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(searched), escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
+	if b.cfg.AutoStatus != nil {
+		if line := b.cfg.AutoStatus(); line != "" {
+			text += "\n" + escape(line)
+		}
+	}
 	if b.cfg.SaveError != nil {
 		if err := b.cfg.SaveError(); err != nil {
 			text += "\n:warning: The index is not saved (" + escape(truncate(err.Error(), 300)) + "): it serves from memory and a restart rebuilds it."
@@ -494,4 +503,9 @@ func (b *Bot) threadHistory(ctx context.Context, channel, thread, current string
 		turns = turns[len(turns)-3:]
 	}
 	return turns
+}
+
+// Notify posts a one-line note in a channel (the admins' channel, say).
+func (b *Bot) Notify(ctx context.Context, channel, text string) {
+	b.post(ctx, channel, "", escape(text))
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/slackbot"
+	"github.com/newsroom/askbot/watch"
 )
 
 // newFlags returns a flag set for a command with the shared settings on it,
@@ -127,9 +128,12 @@ type app struct {
 	lib        library.Config
 	started    time.Time
 
-	mu     sync.Mutex
-	opened *library.Opened // the index being served, with what opening it found
-	policy *access.Policy  // the collections and channels, swapped with the index
+	watchOpts watch.Options // how the corpus is watched (tests shorten the debounce)
+
+	mu       sync.Mutex
+	lastAuto string          // the last automatic reload, for status
+	opened   *library.Opened // the index being served, with what opening it found
+	policy   *access.Policy  // the collections and channels, swapped with the index
 }
 
 // policyOf builds the access policy of a configuration.
@@ -283,7 +287,7 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 		}
 	}
 	return &slackbot.ReloadReport{Changes: corpus.Diff(old, opened.Index.Documents()), Skipped: opened.Skipped, Documents: st.Documents, Chunks: st.Chunks,
-		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr), Withdrawn: withdrawn}, nil
+		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr), Withdrawn: withdrawn, Embedded: opened.Report.Embedded}, nil
 }
 
 func plural(n int) string {
@@ -291,4 +295,43 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// watchCorpus reloads the index whenever the corpus's files change (see
+// package watch), until ctx is done; after each reload done is called with
+// its report. Questions are answered from the current index meanwhile.
+func (a *app) watchCorpus(ctx context.Context, done func(*slackbot.ReloadReport)) {
+	fi, err := os.Stat(a.lib.Corpus)
+	if a.lib.Corpus == "" || err != nil || !fi.IsDir() {
+		return // the bundled corpus or a single archive: nothing to watch
+	}
+	opts := a.watchOpts
+	opts.Fallback = func(reason error) { a.log.Warn("corpus watch unavailable; polling", "reason", reason) }
+	watch.Run(ctx, a.lib.Corpus, opts, func() {
+		rep, err := a.reload(ctx, func(string) {})
+		if err != nil {
+			a.log.Error("automatic reload failed; the previous index serves", "error", err)
+			a.setLastAuto(fmt.Sprintf("Last automatic reload failed at %s: %v", time.Now().Format("15:04:05"), redact.Error(err)))
+			return
+		}
+		a.log.Info("automatic reload", "added", len(rep.Changes.Added), "changed", len(rep.Changes.Changed), "removed", len(rep.Changes.Removed),
+			"skipped", len(rep.Skipped), "embedded_chunks", rep.Embedded, "took", rep.Took)
+		a.setLastAuto(fmt.Sprintf("Last automatic reload %s: %d added, %d changed, %d removed, %d skipped, %d passages embedded.",
+			time.Now().Format("2006-01-02 15:04:05"), len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), len(rep.Skipped), rep.Embedded))
+		if done != nil {
+			done(rep)
+		}
+	})
+}
+
+func (a *app) setLastAuto(line string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.lastAuto = line
+}
+
+func (a *app) autoStatus() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.lastAuto
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/newsroom/askbot/library"
+	"github.com/newsroom/askbot/slackbot"
 )
 
 func cmdIndex(ctx context.Context, e env, args []string) error {
@@ -15,6 +16,7 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	watching := fs.Bool("watch", false, "keep watching the corpus and index changes as they happen, until interrupted")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -70,6 +72,13 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 	}
 	if err := library.Remember(cfg.DataDir, a.lib.Corpus); err != nil {
 		return err
+	}
+	if *watching {
+		fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", a.lib.Corpus)
+		a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) {
+			fmt.Fprintf(e.stdout, "%s reindexed: %d added, %d changed, %d removed, %d skipped, %d passages embedded, %s\n",
+				time.Now().Format("15:04:05"), len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), len(rep.Skipped), rep.Embedded, rep.Took.Round(time.Millisecond))
+		})
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/audit"
@@ -42,8 +43,9 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		BotToken: string(cfg.Slack.BotToken), AppToken: string(cfg.Slack.AppToken), SigningSecret: string(cfg.Slack.SigningSecret),
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
 		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, MaxQueue: cfg.Slack.MaxQueue, UserRate: userRate(cfg.Slack.UserRate),
-		SaveError: func() error { return redact.Error(a.current().SaveErr) },
-		Audit:     auditLog,
+		SaveError:  func() error { return redact.Error(a.current().SaveErr) },
+		AutoStatus: a.autoStatus,
+		Audit:      auditLog,
 		Scope: func(channel, user string) (func(*corpus.Document) bool, string) {
 			s := a.scope(access.Place{Channel: channel, User: user})
 			return s.Allow(), s.String()
@@ -51,6 +53,13 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	}, a.engine, a.reload, a.log)
 	if err != nil {
 		return err
+	}
+	if !strings.EqualFold(cfg.Watch, "off") {
+		go a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) {
+			if len(rep.Skipped) > 0 && cfg.Slack.AdminChannel != "" {
+				bot.Notify(ctx, cfg.Slack.AdminChannel, fmt.Sprintf("Automatic reload skipped %d file(s), first: %s", len(rep.Skipped), rep.Skipped[0]))
+			}
+		})
 	}
 	st := a.current().Index.Stats()
 	a.log.Info("serving", "documents", st.Documents, "chunks", st.Chunks, "listen", cfg.Slack.Listen,

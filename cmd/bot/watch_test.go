@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/config"
+	"github.com/newsroom/askbot/slackbot"
+	"github.com/newsroom/askbot/watch"
+)
+
+// A watched corpus keeps itself current: a new file becomes answerable, a
+// deleted one unanswerable, and an edit re-embeds only that file's chunks.
+func TestWatchedCorpusKeepsItselfCurrent(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("rates.txt", "Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")
+	write("storm.txt", "Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast.\n")
+	vars := map[string]string{"BOT_CORPUS": dir, "BOT_DATA_DIR": t.TempDir()}
+	cfg, err := config.Load("", func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := openApp(t.Context(), env{stderr: os.Stderr, stdout: os.Stdout, getenv: func(string) string { return "" }}, &cfg, configuredOrBundled, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{})
+	a.watchOpts = watch.Options{Debounce: 100 * time.Millisecond, Started: func() { close(started) }}
+	reports := make(chan *slackbot.ReloadReport, 10)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	go a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) { reports <- rep })
+	next := func(what string) *slackbot.ReloadReport {
+		t.Helper()
+		select {
+		case rep := <-reports:
+			return rep
+		case <-time.After(30 * time.Second): // a bound on the test
+			t.Fatalf("no reload after %s", what)
+			return nil
+		}
+	}
+	const q = "When does the ferry to the island leave?"
+	answers := func() bool {
+		t.Helper()
+		ans, err := a.engine.Ask(t.Context(), answer.Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(ans.Text(), "six in the morning")
+	}
+	<-started
+	write("ferry.txt", "Ferry timetable\n\nThe ferry to the island leaves at six in the morning from the harbour.\n")
+	if rep := next("a new file"); len(rep.Changes.Added) != 1 {
+		t.Errorf("reload report %+v, want one document added", rep.Changes)
+	}
+	if !answers() {
+		t.Error("the new file is not answered from")
+	}
+	write("storm.txt", "Storm warning\n\nForecasters warned that the storm would bring heavy rain and strong winds to the coast.\n")
+	if rep := next("an edit"); rep.Embedded != 1 || len(rep.Changes.Changed) != 1 {
+		t.Errorf("an edit of a one-chunk file embedded %d chunks (changes %+v), want 1", rep.Embedded, rep.Changes)
+	}
+	os.Remove(filepath.Join(dir, "ferry.txt"))
+	if rep := next("a deletion"); len(rep.Changes.Removed) != 1 {
+		t.Errorf("reload report %+v, want one removed", rep.Changes)
+	}
+	if answers() {
+		t.Error("a deleted file is still answered from")
+	}
+	if !strings.Contains(a.autoStatus(), "1 removed") {
+		t.Errorf("status line %q", a.autoStatus())
+	}
+}

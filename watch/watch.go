@@ -1,0 +1,133 @@
+// Package watch tells when the files under a directory change: through
+// fsnotify (recursive, new folders included), debounced so that a burst of
+// changes (a copy, a checkout) gives one call, and, where the system cannot
+// watch (inotify limits, network filesystems), by comparing the files'
+// fingerprint every poll interval.
+package watch
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// Options tune a watch. The zero value debounces 2 s and polls every 30 s.
+type Options struct {
+	// Debounce is the quiet time after the last change before changed is called.
+	Debounce time.Duration
+	// Poll is the interval of the fallback rescan.
+	Poll time.Duration
+	// ForcePoll skips fsnotify (tests, and filesystems known not to notify).
+	ForcePoll bool
+	// Fallback, when set, is told why the watch fell back to polling.
+	Fallback func(reason error)
+	// Started, when set, is called once the watch is set up: changes from
+	// then on are seen.
+	Started func()
+}
+
+// Run calls changed after files under root change, until ctx is done.
+func Run(ctx context.Context, root string, opts Options, changed func()) error {
+	if opts.Debounce <= 0 {
+		opts.Debounce = 2 * time.Second
+	}
+	if opts.Poll <= 0 {
+		opts.Poll = 30 * time.Second
+	}
+	if !opts.ForcePoll {
+		w, err := fsnotify.NewWatcher()
+		if err == nil {
+			err = addTree(w, root)
+			if err == nil {
+				defer w.Close()
+				if opts.Started != nil {
+					opts.Started()
+				}
+				return notify(ctx, w, opts.Debounce, changed)
+			}
+			w.Close()
+		}
+		if opts.Fallback != nil {
+			opts.Fallback(fmt.Errorf("watch %s: %w; rescanning every %s instead", root, err, opts.Poll))
+		}
+	}
+	return poll(ctx, root, opts, changed)
+}
+
+// addTree watches root and every folder under it, hidden ones aside.
+func addTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		return w.Add(p)
+	})
+}
+
+func notify(ctx context.Context, w *fsnotify.Watcher, debounce time.Duration, changed func()) error {
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if strings.HasPrefix(filepath.Base(ev.Name), ".") {
+				continue // temporary files of editors and of our own uploads
+			}
+			if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					addTree(w, ev.Name) // a new folder: watch it and what it holds
+				}
+			}
+			timer.Reset(debounce)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			// An overflowed queue loses events: reload to be safe.
+			_ = err
+			timer.Reset(debounce)
+		case <-timer.C:
+			changed()
+		}
+	}
+}
+
+func poll(ctx context.Context, root string, opts Options, changed func()) error {
+	last, _ := corpus.Fingerprint(root)
+	if opts.Started != nil {
+		opts.Started()
+	}
+	tick := time.NewTicker(opts.Poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+			fp, err := corpus.Fingerprint(root)
+			if err == nil && fp != last {
+				last = fp
+				changed()
+			}
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package watch
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestRunNotifiesOncePerBurst(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(map[bool]string{false: "fsnotify", true: "poll"}[poll], func(t *testing.T) {
+			dir := t.TempDir()
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			calls := make(chan struct{}, 10)
+			started := make(chan struct{})
+			go Run(ctx, dir, Options{Debounce: 50 * time.Millisecond, Poll: 50 * time.Millisecond, ForcePoll: poll, Started: func() { close(started) }}, func() { calls <- struct{}{} })
+			<-started
+			wait := func(what string) {
+				t.Helper()
+				select {
+				case <-calls:
+				case <-time.After(10 * time.Second): // a bound on the test
+					t.Fatalf("no call after %s", what)
+				}
+			}
+			// A burst of writes, a new folder and a file in it.
+			os.WriteFile(filepath.Join(dir, "a.txt"), []byte("one"), 0o644)
+			os.WriteFile(filepath.Join(dir, "b.txt"), []byte("two"), 0o644)
+			wait("two new files")
+			os.Mkdir(filepath.Join(dir, "desk"), 0o755)
+			os.WriteFile(filepath.Join(dir, "desk", "c.txt"), []byte("three"), 0o644)
+			wait("a file in a new folder")
+			// The new folder is watched too.
+			os.WriteFile(filepath.Join(dir, "desk", "d.txt"), []byte("four"), 0o644)
+			wait("a second file in the new folder")
+			os.Remove(filepath.Join(dir, "a.txt"))
+			wait("a deletion")
+		})
+	}
+}
+
+func TestFallsBackToPollingWithAReason(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	reasons := make(chan error, 1)
+	go Run(ctx, filepath.Join(t.TempDir(), "missing"), Options{Poll: time.Hour, Fallback: func(err error) { reasons <- err }}, func() {})
+	select {
+	case err := <-reasons:
+		if err == nil {
+			t.Error("no reason given")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no fallback for a folder that cannot be watched")
+	}
+}
