@@ -4,10 +4,12 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"github.com/newsroom/askbot/internal/testdocs"
 )
 
 // FuzzLoad feeds any bytes to each loader (text, Markdown, HTML, a JSONL
-// archive): loading never panics, and every document it keeps has valid
+// archive, Word, email): loading never panics, and every document it keeps has valid
 // UTF-8 text with its paragraphs in order inside it. Seeds: f.Add below and
 // testdata/fuzz/FuzzLoad.
 func FuzzLoad(f *testing.F) {
@@ -15,8 +17,10 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(1), []byte("---\ntitle: T\npublished: 2023-10-07\n---\n# Heading\n\nBody text here."))
 	f.Add(uint8(2), []byte("<html><head><title>T</title></head><body><article><p>One.</p><p>Two.</p></article></body></html>"))
 	f.Add(uint8(3), []byte(`{"id":"a","title":"T","text":"Body."}`+"\n{oops\n"+`{"id":"a","text":"dup"}`))
+	f.Add(uint8(4), testdocs.DOCX(f))
+	f.Add(uint8(5), []byte(testdocs.Email))
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
-		name := []string{"doc.txt", "doc.md", "doc.html", "doc.jsonl"}[kind%4]
+		name := []string{"doc.txt", "doc.md", "doc.html", "doc.jsonl", "doc.docx", "doc.eml"}[kind%6]
 		res, err := LoadFS(t.Context(), fstest.MapFS{name: {Data: data}}, Options{MaxFileBytes: 1 << 20})
 		if err != nil {
 			return

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/newsroom/askbot/internal/testdocs"
 )
 
 func loadDir(t *testing.T, dir string) *Result {
@@ -198,8 +200,8 @@ func TestPDF(t *testing.T) {
 			})
 		}
 		dir := t.TempDir()
-		write(t, filepath.Join(dir, "report.pdf"), makePDF(pages))
-		write(t, filepath.Join(dir, "scan.pdf"), makePDF([][]string{{}, {}}))
+		write(t, filepath.Join(dir, "report.pdf"), testdocs.PDF(pages))
+		write(t, filepath.Join(dir, "scan.pdf"), testdocs.PDF([][]string{{}, {}}))
 		res := loadDir(t, dir)
 		if len(res.Documents) != 1 {
 			t.Fatalf("documents %d, skipped %v", len(res.Documents), res.Skipped)
@@ -231,43 +233,7 @@ func TestPDF(t *testing.T) {
 }
 
 // minimalPDF returns a one-page PDF showing text.
-func minimalPDF(text string) string { return makePDF([][]string{{text}}) }
-
-// makePDF returns a PDF with a page per element of pages, each showing its
-// lines top to bottom in Helvetica; a page with no lines has no text layer.
-func makePDF(pages [][]string) string {
-	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
-	var kids []string
-	for _, lines := range pages {
-		var stream strings.Builder
-		if len(lines) > 0 {
-			stream.WriteString("BT /F1 11 Tf 72 740 Td 14 TL")
-			for _, l := range lines {
-				fmt.Fprintf(&stream, " (%s) Tj T*", strings.NewReplacer("(", "\\(", ")", "\\)").Replace(l))
-			}
-			stream.WriteString(" ET")
-		}
-		objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", stream.Len(), stream.String()))
-		content := len(objs)
-		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 3 0 R >> >> >>", content))
-		kids = append(kids, fmt.Sprintf("%d 0 R", len(objs)))
-	}
-	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.String()
-}
+func minimalPDF(text string) string { return testdocs.PDF([][]string{{text}}) }
 
 func write(t testing.TB, path, content string) {
 	t.Helper()

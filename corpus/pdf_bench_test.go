@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/askbot/internal/testdocs"
 )
 
 // BenchmarkPDF extracts a 100-page PDF (40 lines a page) in-process; the
@@ -20,7 +22,7 @@ func BenchmarkPDF(b *testing.B) {
 		}
 		pages = append(pages, lines)
 	}
-	data := []byte(makePDF(pages))
+	data := []byte(testdocs.PDF(pages))
 	if _, err := pdfiumPool(); err != nil {
 		b.Fatal(err)
 	}

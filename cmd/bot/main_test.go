@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/askbot/internal/testdocs"
 )
 
 // runBot runs the program with args and an environment holding only env
@@ -245,6 +247,33 @@ func TestAskAsAChannel(t *testing.T) {
 		}
 		if got := strings.Contains(out, "Quayside"); got != tt.sees {
 			t.Errorf("%v: sees the restricted memo %v, want %v:\n%s", tt.args, got, tt.sees, out)
+		}
+	}
+}
+
+// With Go only (no pdftotext on PATH), a corpus of a PDF, a Word file and
+// an email answers a question from each, citing a paragraph.
+func TestAskAcrossFormats(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "inquiry.pdf"), []byte(testdocs.PDF([][]string{{
+		"The harbour inquiry heard that the dredging contractor was paid twice",
+		"for the same work in the spring.",
+	}})), 0o644)
+	os.WriteFile(filepath.Join(dir, "memo.docx"), testdocs.DOCX(t), 0o644)
+	os.WriteFile(filepath.Join(dir, "tip.eml"), []byte(testdocs.Email), 0o644)
+	env := map[string]string{"BOT_CORPUS": dir}
+	for _, tt := range []struct{ q, want, doc string }{
+		{"Who was paid twice for the same dredging work?", "paid twice", "inquiry.pdf"},
+		{"How much harbour budget did the council approve?", "12 million euros", "memo.docx"},
+		{"When does the harbour reopen to shipping?", "reopens to shipping on Tuesday", "tip.eml"},
+	} {
+		out, _, err := runBot(t, env, "", "ask", tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, tt.want) || !strings.Contains(out, tt.doc) || !strings.Contains(out, "paragraph ") {
+			t.Errorf("%q: want %q cited from %s with its paragraph:\n%s", tt.q, tt.want, tt.doc, out)
 		}
 	}
 }
