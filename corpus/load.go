@@ -13,8 +13,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -117,6 +119,7 @@ func LoadFile(ctx context.Context, path string, opts Options) (*Document, error)
 // LoadFS is Load over a file system, such as Bundled().
 func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{}
+	var paths []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: err.Error()})
@@ -135,11 +138,39 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		if d.IsDir() {
 			return nil
 		}
-		loadFile(ctx, fsys, p, opts, res)
+		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	// Files are read and parsed on every core; the results keep path order.
+	parts := make([]Result, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				loadFile(ctx, fsys, paths[i], opts, &parts[i])
+			}
+		}()
+	}
+	for i := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		res.Documents = append(res.Documents, p.Documents...)
+		res.Skipped = append(res.Skipped, p.Skipped...)
 	}
 	if err := finish(res); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -44,6 +45,10 @@ func NewGloVeEmbedder() (*GloVeEmbedder, error) {
 
 // Name implements Embedder.
 func (g *GloVeEmbedder) Name() string { return "glove-sif-100d-100k-v1" }
+
+// Concurrency says the GloVe embedder may run on every core at once: it
+// only reads its table.
+func (g *GloVeEmbedder) Concurrency() int { return runtime.GOMAXPROCS(0) }
 
 // Embed implements Embedder.
 func (g *GloVeEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {

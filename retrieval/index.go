@@ -153,7 +153,11 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 			return nil, fmt.Errorf("build index: duplicate document id %q", d.ID)
 		}
 		ix.docs[d.ID] = d
-		ix.chunks = append(ix.chunks, opts.Chunker.Split(d)...)
+	}
+	split := make([][]Chunk, len(docs))
+	parallel(len(docs), func(i int) { split[i] = opts.Chunker.Split(docs[i]) })
+	for _, cs := range split {
+		ix.chunks = append(ix.chunks, cs...)
 	}
 	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
 	ix.indexStructure()
@@ -188,28 +192,66 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 		}
 		todo = append(todo, i)
 	}
+	// Batches are embedded on every core when the embedder computes locally
+	// (GloVe); an endpoint gets one request at a time.
 	const batch = 256
-	for start := 0; start < len(todo); start += batch {
-		end := min(start+batch, len(todo))
-		texts := make([]string, 0, end-start)
-		for _, i := range todo[start:end] {
-			texts = append(texts, embedText(ix.docs[ix.chunks[i].DocID], &ix.chunks[i]))
-		}
-		out, err := embedder.Embed(ctx, texts)
-		if err != nil {
-			return nil, fmt.Errorf("build index: %w", err)
-		}
-		for j, i := range todo[start:end] {
-			if out[j] == nil {
-				continue // nothing embeddable: found by BM25 only
-			}
-			vecs = append(vecs, chromem.Document{ID: vectorKey(&ix.chunks[i]), Embedding: out[j]})
-		}
-		ix.Embedded += end - start
-		if opts.Progress != nil {
-			opts.Progress(end, len(todo))
-		}
+	workers := 1
+	if c, ok := embedder.(interface{ Concurrency() int }); ok {
+		workers = max(1, c.Concurrency())
 	}
+	nBatches := (len(todo) + batch - 1) / batch
+	out := make([][]float32, len(todo))
+	var (
+		mu       sync.Mutex
+		done     int
+		firstErr error
+	)
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for b := range nBatches {
+		start, end := b*batch, min((b+1)*batch, len(todo))
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			texts := make([]string, 0, end-start)
+			for _, i := range todo[start:end] {
+				texts = append(texts, embedText(ix.docs[ix.chunks[i].DocID], &ix.chunks[i]))
+			}
+			got, err := embedder.Embed(ctx, texts)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				return
+			}
+			copy(out[start:end], got)
+			done += end - start
+			if opts.Progress != nil {
+				opts.Progress(done, len(todo))
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, fmt.Errorf("build index: %w", firstErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	for j, i := range todo {
+		if out[j] == nil {
+			continue // nothing embeddable: found by BM25 only
+		}
+		vecs = append(vecs, chromem.Document{ID: vectorKey(&ix.chunks[i]), Embedding: out[j]})
+	}
+	ix.Embedded = len(todo)
 	if len(vecs) > 0 {
 		if err := coll.AddDocuments(ctx, vecs, 4); err != nil {
 			return nil, fmt.Errorf("build index: add vectors: %w", err)

@@ -2,7 +2,10 @@ package retrieval
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // BM25 parameters.
@@ -110,11 +113,20 @@ const defaultMetaWeight = 0.5
 // the index's chunk-to-document maps are set by Index.indexStructure.
 func newLexical(chunks []Chunk, meta func(docID string) string) *Lexical {
 	l := &Lexical{body: newField(), meta: newField(), MetaWeight: defaultMetaWeight}
+	// Tokenising and stemming, the costly part, runs on every core.
+	body := make([][]string, len(chunks))
+	metas := make([][]string, len(chunks))
+	parallel(len(chunks), func(i int) {
+		body[i] = Terms(chunks[i].Text)
+		if i == 0 || chunks[i].DocID != chunks[i-1].DocID {
+			metas[i] = Terms(meta(chunks[i].DocID))
+		}
+	})
 	for i, c := range chunks {
 		if i == 0 || c.DocID != chunks[i-1].DocID {
-			l.meta.add(Terms(meta(c.DocID)))
+			l.meta.add(metas[i])
 		}
-		l.body.add(Terms(c.Text))
+		l.body.add(body[i])
 	}
 	l.body.finish()
 	l.meta.finish()
@@ -267,4 +279,27 @@ func siftDown(h []scored, i int) {
 		h[i], h[m] = h[m], h[i]
 		i = m
 	}
+}
+
+// parallel calls f(0) … f(n-1) on every core and waits for them.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -26,14 +26,20 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 		if isTerminal(e.stderr) {
 			if bar == nil {
 				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(e.stderr),
-					progressbar.OptionSetDescription("embedding"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+					progressbar.OptionSetDescription("embedding"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
+					progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 			}
 			bar.Set(done)
 			return
 		}
-		// About every tenth of the way, and at the end.
+		// About every tenth of the way, and at the end, with the time left.
 		if step := max(total/10, 1); done == total || done/step != (done-256)/step {
-			fmt.Fprintf(e.stderr, "embedded %d/%d chunks\n", done, total)
+			left := ""
+			if done > 0 && done < total {
+				eta := time.Since(start) * time.Duration(total-done) / time.Duration(done)
+				left = fmt.Sprintf(", about %s left", eta.Round(time.Second))
+			}
+			fmt.Fprintf(e.stderr, "embedded %d/%d chunks%s\n", done, total, left)
 		}
 	}
 	a, err := openApp(ctx, e, cfg, configuredOrBundled, progress)
