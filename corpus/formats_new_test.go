@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -70,5 +71,35 @@ func TestEmail(t *testing.T) {
 	}
 	if got := strings.Join(titles, "; "); !strings.Contains(got, "box.mbox#1=Harbour reopens") || !strings.Contains(got, "box.mbox#2=Second") {
 		t.Errorf("mbox documents: %s", got)
+	}
+}
+
+func TestLoadReadsOnlyChangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "A\n\nThe first file says one thing.")
+	write(t, filepath.Join(dir, "b.txt"), "B\n\nThe second file says another.")
+	write(t, filepath.Join(dir, "c.txt"), "C\n\nThe third file is withdrawn later.")
+	first, err := Load(t.Context(), dir, Options{})
+	if err != nil || first.Reread != 3 {
+		t.Fatalf("first load: %v, read %d", err, first.Reread)
+	}
+	write(t, filepath.Join(dir, "b.txt"), "B\n\nThe second file now says something else entirely.")
+	write(t, filepath.Join(dir, "c.txt.meta.yaml"), "withdrawn: true\n")
+	second, err := Load(t.Context(), dir, Options{Previous: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Reread != 2 {
+		t.Errorf("read %d files again, want 2 (the edited one and the one with a new sidecar)", second.Reread)
+	}
+	byID := map[string]*Document{}
+	for _, d := range second.Documents {
+		byID[d.ID] = d
+	}
+	if byID["a.txt"] != first.Documents[0] {
+		t.Error("the unchanged file was read again")
+	}
+	if !strings.Contains(byID["b.txt"].Text, "something else") || !byID["c.txt"].Withdrawn {
+		t.Errorf("changes not picked up: %q, withdrawn %v", byID["b.txt"].Text, byID["c.txt"].Withdrawn)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -42,6 +43,9 @@ const DefaultMaxFileBytes = 32 << 20
 type Options struct {
 	// MaxFileBytes caps a document file's size; 0 means DefaultMaxFileBytes.
 	MaxFileBytes int64
+	// Previous, when set, is the last load of the same corpus: files whose
+	// size and time (and their sidecar's) are unchanged are not read again.
+	Previous *Result
 	// PDFToText, when set, is the pdftotext command to read PDFs with;
 	// by default they are read in-process with PDFium (WebAssembly).
 	PDFToText string
@@ -73,6 +77,19 @@ func (s Skipped) String() string {
 type Result struct {
 	Documents []*Document
 	Skipped   []Skipped
+	// Files records, per file of a directory corpus, its size and time and
+	// what it gave, so that the next load (Options.Previous) reads only the
+	// files that changed. Reread counts the files this load read.
+	Files  map[string]FileState
+	Reread int
+}
+
+// FileState is one corpus file as a load found it.
+type FileState struct {
+	Size    int64
+	ModTime time.Time
+	Docs    []*Document
+	Skipped []Skipped
 }
 
 // ErrNoDocuments is returned when a corpus holds no loadable document.
@@ -118,8 +135,9 @@ func LoadFile(ctx context.Context, path string, opts Options) (*Document, error)
 
 // LoadFS is Load over a file system, such as Bundled().
 func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
-	res := &Result{}
+	res := &Result{Files: map[string]FileState{}}
 	var paths []string
+	states := map[string]FileState{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: err.Error()})
@@ -137,6 +155,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		}
 		if d.IsDir() {
 			return nil
+		}
+		if fi, err := d.Info(); err == nil {
+			states[p] = FileState{Size: fi.Size(), ModTime: fi.ModTime()}
 		}
 		paths = append(paths, p)
 		return nil
@@ -157,10 +178,38 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 			}
 		}()
 	}
-	for i := range paths {
+	// A file is unchanged when it and its sidecar have the size and time
+	// they had at the previous load.
+	unchanged := func(p string) (FileState, bool) {
+		if opts.Previous == nil {
+			return FileState{}, false
+		}
+		old, ok := opts.Previous.Files[p]
+		now, seen := states[p]
+		if !ok || !seen || old.Size != now.Size || !old.ModTime.Equal(now.ModTime) {
+			return FileState{}, false
+		}
+		for _, side := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
+			oldSide, had := opts.Previous.Files[side]
+			nowSide, has := states[side]
+			if had != has || had && (oldSide.Size != nowSide.Size || !oldSide.ModTime.Equal(nowSide.ModTime)) {
+				return FileState{}, false
+			}
+		}
+		return old, true
+	}
+	for i, p := range paths {
 		if ctx.Err() != nil {
 			break
 		}
+		if strings.HasSuffix(strings.ToLower(p), sidecarSuffix) {
+			continue // read with its document
+		}
+		if old, ok := unchanged(p); ok {
+			parts[i] = Result{Documents: old.Docs, Skipped: old.Skipped}
+			continue
+		}
+		res.Reread++
 		next <- i
 	}
 	close(next)
@@ -168,9 +217,12 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for _, p := range parts {
+	for i, p := range parts {
 		res.Documents = append(res.Documents, p.Documents...)
 		res.Skipped = append(res.Skipped, p.Skipped...)
+		st := states[paths[i]]
+		st.Docs, st.Skipped = p.Documents, p.Skipped
+		res.Files[paths[i]] = st
 	}
 	if err := finish(res); err != nil {
 		return nil, err

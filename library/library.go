@@ -53,6 +53,9 @@ type Opened struct {
 	// SaveErr is set when the index was built but could not be saved: it
 	// serves from memory, and the next run builds it again.
 	SaveErr error
+	// Loaded is the corpus as read, when it was: the next Open with it as
+	// Config.Load.Previous reads only the files that changed.
+	Loaded *corpus.Result
 }
 
 // Name names the corpus for people: "multihop-rag.corpus.jsonl", or
@@ -135,7 +138,7 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.Read, out.Skipped = true, res.Skipped
+	out.Read, out.Skipped, out.Loaded = true, res.Skipped, res
 	// A damaged index is saved again even when the corpus is unchanged, so
 	// that it is repaired once, by whichever command finds it.
 	opts := retrieval.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped, Rewrite: damaged}

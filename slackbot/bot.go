@@ -119,8 +119,9 @@ type ReloadReport struct {
 	NotSaved error
 	// Withdrawn counts the documents marked withdrawn (never cited).
 	Withdrawn int
-	// Embedded counts the passages embedded (the changed ones only).
-	Embedded int
+	// Embedded counts the passages embedded (the changed ones only);
+	// Reread the corpus files read again (the changed ones only).
+	Embedded, Reread int
 }
 
 // Bot answers questions in Slack.

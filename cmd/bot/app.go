@@ -267,6 +267,7 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 	progress("reading the corpus")
 	c := a.lib
 	c.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
+	c.Load.Previous = a.current().Loaded // read only the files that changed
 	opened, err := library.Open(ctx, c)
 	if err != nil {
 		return nil, err
@@ -286,8 +287,12 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 			withdrawn++
 		}
 	}
+	reread := 0
+	if opened.Loaded != nil {
+		reread = opened.Loaded.Reread
+	}
 	return &slackbot.ReloadReport{Changes: corpus.Diff(old, opened.Index.Documents()), Skipped: opened.Skipped, Documents: st.Documents, Chunks: st.Chunks,
-		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr), Withdrawn: withdrawn, Embedded: opened.Report.Embedded}, nil
+		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr), Withdrawn: withdrawn, Embedded: opened.Report.Embedded, Reread: reread}, nil
 }
 
 func plural(n int) string {
@@ -315,7 +320,7 @@ func (a *app) watchCorpus(ctx context.Context, done func(*slackbot.ReloadReport)
 			return
 		}
 		a.log.Info("automatic reload", "added", len(rep.Changes.Added), "changed", len(rep.Changes.Changed), "removed", len(rep.Changes.Removed),
-			"skipped", len(rep.Skipped), "embedded_chunks", rep.Embedded, "took", rep.Took)
+			"skipped", len(rep.Skipped), "files_read", rep.Reread, "embedded_chunks", rep.Embedded, "took", rep.Took)
 		a.setLastAuto(fmt.Sprintf("Last automatic reload %s: %d added, %d changed, %d removed, %d skipped, %d passages embedded.",
 			time.Now().Format("2006-01-02 15:04:05"), len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), len(rep.Skipped), rep.Embedded))
 		if done != nil {

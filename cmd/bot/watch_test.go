@@ -68,8 +68,8 @@ func TestWatchedCorpusKeepsItselfCurrent(t *testing.T) {
 		t.Error("the new file is not answered from")
 	}
 	write("storm.txt", "Storm warning\n\nForecasters warned that the storm would bring heavy rain and strong winds to the coast.\n")
-	if rep := next("an edit"); rep.Embedded != 1 || len(rep.Changes.Changed) != 1 {
-		t.Errorf("an edit of a one-chunk file embedded %d chunks (changes %+v), want 1", rep.Embedded, rep.Changes)
+	if rep := next("an edit"); rep.Embedded != 1 || rep.Reread != 1 || len(rep.Changes.Changed) != 1 {
+		t.Errorf("an edit of a one-chunk file read %d files and embedded %d chunks (changes %+v), want 1 and 1", rep.Reread, rep.Embedded, rep.Changes)
 	}
 	os.Remove(filepath.Join(dir, "ferry.txt"))
 	if rep := next("a deletion"); len(rep.Changes.Removed) != 1 {
