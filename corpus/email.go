@@ -17,13 +17,36 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 // mailPart is one leaf of a MIME message, decoded.
 type mailPart struct {
 	contentType string
+	charset     string
 	filename    string
 	data        []byte
+}
+
+// utf8Text returns a text part as UTF-8, converting from its declared
+// charset (ISO-8859-1, Windows-1252, …) when it is not UTF-8 already.
+func (p mailPart) utf8Text() ([]byte, bool) {
+	if utf8.Valid(p.data) && (p.charset == "" || strings.EqualFold(p.charset, "utf-8") || strings.EqualFold(p.charset, "us-ascii")) {
+		return p.data, true
+	}
+	enc, err := htmlindex.Get(p.charset)
+	if err != nil {
+		if utf8.Valid(p.data) {
+			return p.data, true
+		}
+		enc, _ = htmlindex.Get("windows-1252") // what undeclared 8-bit mail usually is
+	}
+	out, err := enc.NewDecoder().Bytes(p.data)
+	if err != nil || !utf8.Valid(out) {
+		return nil, false
+	}
+	return out, true
 }
 
 // parseEmail reads one message: Subject as title, From as source, Date as
@@ -51,16 +74,17 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 	for _, want := range []string{"text/plain", "text/html"} {
 		for _, p := range parts {
 			if p.filename == "" && p.contentType == want && text == "" {
-				if !utf8.Valid(p.data) {
+				data, ok := p.utf8Text()
+				if !ok {
 					continue
 				}
 				if want == "text/html" {
-					if d, err := parseHTML(p.data); err == nil {
+					if d, err := parseHTML(data); err == nil {
 						text = d.Text
 					}
 					continue
 				}
-				text = stripQuotedReplies(normalizeNewlines(string(p.data)))
+				text = stripQuotedReplies(normalizeNewlines(string(data)))
 			}
 		}
 	}
@@ -159,7 +183,7 @@ func walkMIME(contentType, encoding, disposition string, body io.Reader, out *[]
 	if _, dp, err := mime.ParseMediaType(disposition); err == nil && dp["filename"] != "" {
 		name = dp["filename"]
 	}
-	*out = append(*out, mailPart{contentType: mediaType, filename: path.Base(strings.ReplaceAll(name, "\\", "/")), data: data})
+	*out = append(*out, mailPart{contentType: mediaType, charset: params["charset"], filename: path.Base(strings.ReplaceAll(name, "\\", "/")), data: data})
 	if name == "" {
 		(*out)[len(*out)-1].filename = ""
 	}

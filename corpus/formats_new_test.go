@@ -103,3 +103,16 @@ func TestLoadReadsOnlyChangedFiles(t *testing.T) {
 		t.Errorf("changes not picked up: %q, withdrawn %v", byID["b.txt"].Text, byID["c.txt"].Withdrawn)
 	}
 }
+
+func TestEmailInLatin1(t *testing.T) {
+	msg := "From: =?ISO-8859-1?Q?Ren=E9_M=FCller?= <rene@example.org>\r\nSubject: Caf\xe9 closes\r\nDate: Tue, 3 Oct 2023 10:00:00 +0000\r\n" +
+		"Content-Type: text/plain; charset=ISO-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\nThe caf\xe9 on the quay closes for good on Friday, the owner said.\r\n"
+	res, err := LoadFS(t.Context(), fstest.MapFS{"cafe.eml": {Data: []byte(msg)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := res.Documents[0]
+	if !strings.Contains(d.Text, "The café on the quay closes for good on Friday") || d.Source != "René Müller" {
+		t.Errorf("text %q, source %q", d.Text, d.Source)
+	}
+}
