@@ -129,6 +129,7 @@ type app struct {
 	started    time.Time
 
 	watchOpts watch.Options // how the corpus is watched (tests shorten the debounce)
+	reloading sync.Mutex    // one reload at a time, whether the watch or an admin asked
 
 	mu       sync.Mutex
 	lastAuto string          // the last automatic reload, for status
@@ -250,6 +251,8 @@ func isTerminal(w io.Writer) bool {
 // reload re-reads the corpus if its files changed and swaps the new index
 // into the engine. On any failure the engine keeps the index it had.
 func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.ReloadReport, error) {
+	a.reloading.Lock()
+	defer a.reloading.Unlock()
 	start := time.Now()
 	// The collections and channels are read again with the corpus, and
 	// swapped in with the new index.
