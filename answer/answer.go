@@ -238,7 +238,12 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 		now = e.Now
 	}
 	at := now()
-	opts.Allow = func(d *corpus.Document) bool { return d.Citable(at) && (req.Allow == nil || req.Allow(d)) }
+	switch {
+	case ix.Limited():
+		opts.Allow = func(d *corpus.Document) bool { return d.Citable(at) && (req.Allow == nil || req.Allow(d)) }
+	case req.Allow != nil:
+		opts.Allow = req.Allow
+	}
 	res, err := ix.Search(ctx, query, opts)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)

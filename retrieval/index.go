@@ -35,6 +35,8 @@ type Index struct {
 	embedder Embedder
 	chunker  Chunker
 	built    time.Time
+	// limited is set when some document has an embargo or is withdrawn.
+	limited bool
 	// key identifies the corpus content and chunking (see corpusKey),
 	// computed once: hashing the corpus is too costly to repeat per answer.
 	key string
@@ -84,6 +86,10 @@ type Stats struct {
 func (ix *Index) Stats() Stats {
 	return Stats{Documents: len(ix.docOrder), Chunks: len(ix.chunks), Embedder: ix.embedder.Name(), Built: ix.built, Version: ix.key[:min(12, len(ix.key))]}
 }
+
+// Limited reports whether some document has an embargo or is withdrawn:
+// only then must searches check each document's time.
+func (ix *Index) Limited() bool { return ix.limited }
 
 // Document returns a document by ID.
 func (ix *Index) Document(id string) (*corpus.Document, bool) {
@@ -269,7 +275,9 @@ func (ix *Index) indexStructure() {
 	ix.lex.chunkDoc = make([]uint32, len(ix.chunks))
 	ix.lex.docFirst = make([]uint32, 0, len(ix.docOrder)+1)
 	docIndex := make(map[string]uint32, len(ix.docOrder))
+	ix.limited = false
 	for i, d := range ix.docOrder {
+		ix.limited = ix.limited || d.Withdrawn || !d.Embargo.IsZero()
 		docIndex[d.ID] = uint32(i)
 		if src := strings.TrimSpace(d.Source); len(src) >= 3 {
 			ix.sources[src] = append(ix.sources[src], d.ID)
