@@ -253,7 +253,10 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, errors.New("not a PDF file")
 	}
-	var paras []string
+	var (
+		paras []string
+		meta  pdfMeta
+	)
 	if tool != "" {
 		out, err := runPDFToText(ctx, data, tool)
 		if err != nil {
@@ -266,10 +269,11 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 			}
 		}
 	} else {
-		pages, err := pdfPages(ctx, data)
+		pages, m, err := pdfRead(ctx, data)
 		if err != nil {
 			return nil, err
 		}
+		meta = m
 		paras = pdfParagraphs(pages)
 		if len(paras) == 0 && len(pages) > 0 {
 			return nil, ErrScanned
@@ -281,6 +285,14 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 	doc, err := parseText([]byte(strings.Join(paras, "\n\n")))
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	// The document information's title and author, unless a tool left
+	// its placeholder ("untitled", "Microsoft Word - memo.docx").
+	if t := meta.Title; !placeholder(t) && !strings.HasPrefix(t, "Microsoft Word - ") {
+		doc.Title = t
+	}
+	if !placeholder(meta.Author) && doc.Byline == "" {
+		doc.Byline = meta.Author
 	}
 	return doc, nil
 }
@@ -301,4 +313,14 @@ func runPDFToText(ctx context.Context, data []byte, tool string) (string, error)
 		return "", fmt.Errorf("pdftotext: %v: %s", err, msg)
 	}
 	return out.String(), nil
+}
+
+// placeholder reports whether a PDF metadata value is empty or a tool's
+// stand-in ("untitled", "(anonymous)", "unspecified").
+func placeholder(v string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(v), "()[]")) {
+	case "", "untitled", "anonymous", "unspecified", "unknown", "none":
+		return true
+	}
+	return false
 }

@@ -220,6 +220,20 @@ func TestPDF(t *testing.T) {
 			t.Errorf("skipped %v, want scan.pdf as scanned", res.Skipped)
 		}
 	})
+	t.Run("two pages, a sentence across them", func(t *testing.T) {
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "two.pdf"), testdocs.PDF([][]string{
+			{"Harbour Inquiry - Interim Report", "Page 1", "The inquiry found that the contractor was paid twice for the"},
+			{"Harbour Inquiry - Interim Report", "Page 2", "same stretch of channel in the spring of 2023 (Section 1.)", "Witnesses said the engineer's post was vacant."},
+		}))
+		d := loadDir(t, dir).Documents[0]
+		if strings.Contains(d.Text, "Interim Report") || strings.Contains(d.Text, "Page 2") {
+			t.Errorf("header or page number kept in a two-page PDF:\n%s", d.Text)
+		}
+		if !strings.Contains(d.Text, "paid twice for the same stretch of channel") {
+			t.Errorf("a sentence across a page break was split:\n%s", d.Text)
+		}
+	})
 	t.Run("pdftotext", func(t *testing.T) {
 		tool, err := exec.LookPath("pdftotext")
 		if err != nil {

@@ -41,38 +41,47 @@ var pdfiumPool = sync.OnceValues(func() (pdfium.Pool, error) {
 // ErrScanned means a PDF has pages but no text layer: a scan.
 var ErrScanned = errors.New("scanned: no text layer")
 
-// pdfPages returns the text of each page of a PDF, with PDFium.
-func pdfPages(ctx context.Context, data []byte) ([]string, error) {
+// pdfMeta is a PDF's document information: title and author.
+type pdfMeta struct{ Title, Author string }
+
+// pdfRead returns the text of each page and the document information.
+func pdfRead(ctx context.Context, data []byte) ([]string, pdfMeta, error) {
+	var meta pdfMeta
 	pool, err := pdfiumPool()
 	if err != nil {
-		return nil, fmt.Errorf("pdfium: %w", err)
+		return nil, meta, fmt.Errorf("pdfium: %w", err)
 	}
 	inst, err := pool.GetInstanceWithContext(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("pdfium: %w", err)
+		return nil, meta, fmt.Errorf("pdfium: %w", err)
 	}
 	defer inst.Close()
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+		return nil, meta, fmt.Errorf("pdf: %w", err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+		return nil, meta, fmt.Errorf("pdf: %w", err)
 	}
 	pages := make([]string, 0, count.PageCount)
 	for i := range count.PageCount {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, meta, err
 		}
 		text, err := inst.GetPageText(&requests.GetPageText{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}})
 		if err != nil {
-			return nil, fmt.Errorf("pdf page %d: %w", i+1, err)
+			return nil, meta, fmt.Errorf("pdf page %d: %w", i+1, err)
 		}
 		pages = append(pages, text.Text)
 	}
-	return pages, nil
+	for tag, dst := range map[string]*string{"Title": &meta.Title, "Author": &meta.Author} {
+		if v, err := inst.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: doc.Document, Tag: tag}); err == nil {
+			*dst = strings.TrimSpace(v.Value)
+		}
+	}
+	return pages, meta, nil
 }
 
 // digitsRE finds numbers, so that "Page 3 of 40" repeats as "Page # of #".
@@ -107,7 +116,7 @@ func pdfParagraphs(pages []string) []string {
 		}
 	}
 	furniture := func(l string) bool {
-		return len(pages) >= 3 && repeats[furnitureKey(l)]*2 > len(pages)
+		return len(pages) >= 2 && repeats[furnitureKey(l)]*2 > len(pages)
 	}
 	widest := 0
 	for _, page := range lines {
@@ -142,12 +151,17 @@ func pdfParagraphs(pages []string) []string {
 				cur.WriteByte(' ')
 			}
 			cur.WriteString(l)
-			if strings.ContainsAny(l[len(l)-1:], ".!?:\"”") && len(l) < widest*3/4 {
+			if endsSentence(l) && len(l) < widest*3/4 {
 				flush()
 			}
 		}
-		flush() // a page break ends a paragraph (it may continue: rare, and whole sentences still match)
+		// A page break ends a paragraph only where a sentence ends: a
+		// sentence running over the page (or column) stays whole.
+		if endsSentence(strings.TrimSpace(cur.String())) {
+			flush()
+		}
 	}
+	flush()
 	return paras
 }
 
@@ -173,4 +187,12 @@ func isEdge(l string, edges []string) bool {
 		}
 	}
 	return false
+}
+
+// endsSentence reports whether a line ends a sentence: a full stop,
+// question or exclamation mark or colon, perhaps inside closing quotes or
+// brackets ("(Section 3.)").
+func endsSentence(l string) bool {
+	l = strings.TrimRight(l, ")]\"'”’» ")
+	return l != "" && strings.ContainsAny(l[len(l)-1:], ".!?:")
 }

@@ -133,12 +133,20 @@ func newLexical(chunks []Chunk, meta func(docID string) string) *Lexical {
 	return l
 }
 
-// QueryTerms returns the distinct index terms of a query, in order.
+// questionTerms are the stems of words that ask for a quantity in a
+// question; they say what kind of answer is wanted and are not searched for.
+var questionTerms = map[string]bool{Stem("much"): true, Stem("many"): true}
+
+// QueryTerms returns the distinct index terms of a query, in order, less
+// the words that only ask for a quantity ("how much", "how many").
 func QueryTerms(query string) []string {
 	terms := Terms(query)
 	seen := make(map[string]bool, len(terms))
 	out := terms[:0]
 	for _, t := range terms {
+		if questionTerms[t] {
+			continue // "how much", "how many": the kind of answer, not a word to find
+		}
 		if !seen[t] {
 			seen[t] = true
 			out = append(out, t)

@@ -91,3 +91,10 @@ func ExampleIndex_Search() {
 	fmt.Println(res.Answerable, res.Hits[0].Doc.Title, "|", res.Hits[0].Chunk.Text)
 	// Output: true Harbour news | The harbour reopened on Monday after the storm.
 }
+
+func TestQueryTermsDropQuantityWords(t *testing.T) {
+	got := strings.Join(QueryTerms("How much was the contractor paid, and how many times?"), " ")
+	if strings.Contains(got, "much") || strings.Contains(got, "mani") || !strings.Contains(got, "contractor") {
+		t.Errorf("QueryTerms = %q", got)
+	}
+}

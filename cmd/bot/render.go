@@ -59,8 +59,11 @@ func marks(s answer.Sentence) string {
 func sourceLine(s answer.Source) string {
 	parts := []string{fmt.Sprintf("%q", s.Title)}
 	who := s.Source
-	if s.Byline != "" && s.Byline != s.Source {
-		who = strings.TrimSpace(strings.Join([]string{s.Source, "(" + s.Byline + ")"}, " "))
+	switch {
+	case s.Source == "":
+		who = s.Byline
+	case s.Byline != "" && s.Byline != s.Source:
+		who = s.Source + " (" + s.Byline + ")"
 	}
 	if who != "" {
 		parts = append(parts, who)
