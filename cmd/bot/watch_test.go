@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/slackbot"
@@ -80,5 +81,54 @@ func TestWatchedCorpusKeepsItselfCurrent(t *testing.T) {
 	}
 	if !strings.Contains(a.autoStatus(), "1 removed") {
 		t.Errorf("status line %q", a.autoStatus())
+	}
+}
+
+// A reload reads the collections and channels again and swaps them in with
+// the index.
+func TestReloadAppliesNewAccessConfig(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "investigations"), 0o755)
+	os.WriteFile(filepath.Join(dir, "investigations", "leak.md"), []byte("---\ntitle: Dredging memo\n---\nThe harbour dredging contract was awarded to Quayside Holdings without a tender.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "rates.txt"), []byte("Rates\n\nThe central bank kept interest rates on hold.\n"), 0o644)
+	cfgFile := filepath.Join(t.TempDir(), "bot.yaml")
+	open := "corpus: " + dir + "\ncollections:\n  - {name: investigations, path: investigations}\n"
+	restricted := "corpus: " + dir + "\ncollections:\n  - {name: investigations, path: investigations, restricted: true, members: [UINV]}\n"
+	os.WriteFile(cfgFile, []byte(open), 0o644)
+	vars := map[string]string{"BOT_DATA_DIR": t.TempDir()}
+	getenv := func(k string) string { return vars[k] }
+	cfg, err := config.Load(cfgFile, getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := openApp(t.Context(), env{stderr: os.Stderr, stdout: os.Stdout, getenv: getenv}, &cfg, configuredOrBundled, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sees := func() bool {
+		ans, err := a.engine.Ask(t.Context(), answer.Request{Question: "Who was awarded the harbour dredging contract without a tender?",
+			Allow: a.scope(access.Place{Channel: "CGENERAL", User: "U1"}).Allow()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(ans.Text(), "Quayside")
+	}
+	if !sees() {
+		t.Fatal("an open collection is not seen")
+	}
+	os.WriteFile(cfgFile, []byte(restricted), 0o644)
+	if _, err := a.reload(t.Context(), func(string) {}); err != nil {
+		t.Fatal(err)
+	}
+	if sees() {
+		t.Error("after the reload the collection is restricted, yet the general channel sees it")
+	}
+	// A broken configuration fails the reload and keeps the old one.
+	os.WriteFile(cfgFile, []byte("corpus: "+dir+"\ncollections:\n  - {name: investigations}\n"), 0o644)
+	if _, err := a.reload(t.Context(), func(string) {}); err == nil || !strings.Contains(err.Error(), "investigations") {
+		t.Errorf("a collection without a path reloaded: %v", err)
+	}
+	if sees() {
+		t.Error("a failed reload changed the access in force")
 	}
 }
