@@ -90,7 +90,7 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Only the person who asked can share this answer.", nil)
 					return
 				}
-				if !b.visibleIn(st.channel, st.answer) {
+				if !b.visibleIn(st.channel, st.user, st.answer) {
 					// Access may have changed since (a reload): the channel
 					// must be allowed every document the answer cites.
 					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "This answer cites documents this channel may not see, so it cannot be shared here.", nil)
@@ -117,9 +117,10 @@ func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks 
 	}
 }
 
-// visibleIn reports whether every document a cites may be seen in channel.
-func (b *Bot) visibleIn(channel string, a *answer.Answer) bool {
-	allow, _ := b.scope(channel, "")
+// visibleIn reports whether every document a cites may be seen in channel
+// (by user, in a DM).
+func (b *Bot) visibleIn(channel, user string, a *answer.Answer) bool {
+	allow, _ := b.scope(channel, user)
 	ix := b.engine.Index()
 	for _, s := range a.Sources {
 		d, ok := ix.Document(s.DocID)
