@@ -7,8 +7,10 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newsroom/askbot/access"
+	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/fakeslack"
@@ -149,4 +151,36 @@ func TestAuditLogRecordsEachAnswer(t *testing.T) {
 	if strings.Contains(string(raw), "xoxb") || strings.Contains(string(raw), "xapp") {
 		t.Error("the audit log holds a token")
 	}
+}
+
+// Through Slack too: an embargoed document is not cited a second before
+// its time and is cited a second after, with no reload; a withdrawn one is
+// never cited, and status counts both.
+func TestEmbargoThroughSlack(t *testing.T) {
+	dir := seedDir(t)
+	os.WriteFile(filepath.Join(dir, "release.md"), []byte("---\ntitle: Merger release\nembargo: 2026-12-01T09:00:00Z\n---\nAcme Corp will merge with Globex in a deal worth 4 billion dollars.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bridge.txt"), []byte("Bridge story\n\nThe mayor closed the Elm Street bridge after an inspection found cracks.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bridge.txt.meta.yaml"), []byte("withdrawn: true\n"), 0o644)
+	embargo := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	var now atomic.Pointer[time.Time]
+	before := embargo.Add(-time.Second)
+	now.Store(&before)
+	h := startBotWith(t, func(c *Config) { c.CorpusDir = dir }, func(e *answer.Engine) { e.Now = func() time.Time { return *now.Load() } })
+	const merger = "How much is the Acme Corp merger with Globex worth?"
+	h.mention(t, "Ev1", reporter, "C1", "100.1", "", merger, 0)
+	if text := blockTexts(t, h.finalAnswer(t, "C1", "100.1").Get("blocks")); strings.Contains(text, "4 billion") {
+		t.Errorf("cited a second before the embargo:\n%s", text)
+	}
+	after := embargo.Add(time.Second)
+	now.Store(&after)
+	h.mention(t, "Ev2", reporter, "C1", "200.1", "", merger, 0)
+	if text := blockTexts(t, h.finalAnswer(t, "C1", "200.1").Get("blocks")); !strings.Contains(text, "4 billion") {
+		t.Errorf("not cited a second after the embargo:\n%s", text)
+	}
+	h.mention(t, "Ev3", reporter, "C1", "300.1", "", "Why did the mayor close the Elm Street bridge?", 0)
+	if text := blockTexts(t, h.finalAnswer(t, "C1", "300.1").Get("blocks")); strings.Contains(text, "cracks") {
+		t.Errorf("a withdrawn document is cited:\n%s", text)
+	}
+	h.mention(t, "Ev4", admin, "C1", "400.1", "", "status", 0)
+	h.slack.WaitFor(func(c fakeslack.Call) bool { return strings.Contains(c.Get("text"), "(1 withdrawn,") })
 }
