@@ -13,7 +13,7 @@ import (
 // boilerplateRE matches lines that are a page's furniture, not its
 // reporting: promotions, navigation, calls to subscribe or watch, photo
 // credits and captions.
-var boilerplateRE = regexp.MustCompile(`(?i)^(?:more|related|read more|also read|read also|see also|watch|listen|subscribe|sign up|click|follow us|follow|advertisement|sponsored|photo|photos|image|images|video|credit|caption|source|getty images|file photo|pictured|share|download|get the|join|register|stream)\b[:\s]|^(?:\(|\[)?(?:photo|image|credit|getty|ap photo|reuters)\b|\b(?:live with|free trial|sign up for|subscribe to|newsletter|getty images|all rights reserved|click here)\b`)
+var boilerplateRE = regexp.MustCompile(`(?i)^(?:more|related|read more|also read|read also|see also|watch|listen|photos?|images?|video|credits?|caption|source|share|download)\s*:|^(?:subscribe|sign up|click here|follow us|advertisement|sponsored|getty images|file photo|pictured)\b|^[\(\[](?:photo|image|credit|getty|ap photo)\b|\b(?:live with|free trial|sign up for|subscribe to|getty images|all rights reserved|click here)\b`)
 
 // socialRE matches an embedded social-media post: its "— Name (@handle)
 // date" signature or its picture link.
