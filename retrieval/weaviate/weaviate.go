@@ -1,0 +1,496 @@
+// Package weaviate keeps chunks in a Weaviate server and asks it for
+// candidates: BM25 over our own stemmed terms, nearest vectors, document
+// frequencies, all under the same filters as the in-process store (outlet,
+// collection, publication dates, embargo time, withdrawn documents).
+//
+// It speaks Weaviate's REST and GraphQL API with net/http and encoding/json
+// only: the official Go client pulls about 300 modules, which every build of
+// the bot (including the offline default) would download. Ranking, fusion
+// and the answer stay in package retrieval; this package only stores and
+// fetches.
+//
+// Each corpus version is a class of its own, written aside and then switched
+// in by moving an alias (Weaviate 1.32 and later). A question resolves the
+// alias once (Target) and asks the class it names for everything: so it
+// never sees half an index, nor two versions when the switch happens while
+// it is being answered. (Weaviate 1.35 does not resolve an alias inside a
+// GraphQL where filter, which every query here has.)
+package weaviate
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha1"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsroom/askbot/internal/redact"
+)
+
+// Client talks to one Weaviate server (or a cluster's load balancer).
+type Client struct {
+	base   string
+	apiKey string
+	http   *http.Client
+}
+
+// New returns a client for baseURL (e.g. "http://127.0.0.1:8080"). apiKey,
+// when not empty, is sent as a bearer token; it never appears in errors.
+func New(baseURL, apiKey string) (*Client, error) {
+	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("weaviate url %q: want http(s)://host:port", redact.Endpoint(baseURL))
+	}
+	return &Client{base: u.String(), apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second}}, nil
+}
+
+// String names the server by scheme, host and path only.
+func (c *Client) String() string { return redact.Endpoint(c.base) }
+
+// Chunk is what the store keeps of one passage.
+type Chunk struct {
+	ID         string // "<doc id>#<ordinal>", as retrieval.Chunk.ID
+	DocID      string
+	Source     string // the outlet
+	Collection string
+	Published  time.Time // zero when unknown
+	Embargo    time.Time // zero when none
+	Withdrawn  bool
+	// Terms are the chunk's stemmed terms (retrieval.Terms), indexed for
+	// BM25 with whitespace tokenisation so that Weaviate's lexical scores
+	// count what ours count.
+	Terms []string
+	// Meta are the stemmed terms of the document's title, outlet and byline.
+	Meta []string
+	// Text is kept (not indexed) so the quote check can fetch it.
+	Text   string
+	Vector []float32
+}
+
+// Filter narrows a query. The zero Filter matches every chunk that is not
+// withdrawn.
+type Filter struct {
+	Sources     []string // any of these outlets
+	Collections []string // any of these collections
+	From, To    time.Time
+	// Now, when set, hides chunks whose embargo is later than Now.
+	Now time.Time
+}
+
+// Candidate is one chunk a query returned.
+type Candidate struct {
+	ChunkID string
+	DocID   string
+	// Score is the BM25 score of a lexical query or the cosine similarity
+	// of a dense one.
+	Score float64
+}
+
+var classRE = regexp.MustCompile(`^[A-Z][A-Za-z0-9_]{0,200}$`)
+
+// VersionClass names the class that holds version of the index aliased as
+// alias, e.g. ("Newsroom", "3f9a…") → "Newsroom_3f9a…".
+func VersionClass(alias, version string) string {
+	clean := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, version)
+	return alias + "_" + clean
+}
+
+// noDate stands for "no embargo" and "date unknown": a date field that is
+// always set keeps the filters simple.
+var noDate = time.Unix(0, 0).UTC()
+
+// CreateClass creates an empty class for one version of the index.
+func (c *Client) CreateClass(ctx context.Context, class string) error {
+	if !classRE.MatchString(class) {
+		return fmt.Errorf("weaviate class %q: must start with a capital letter and hold only letters, digits and _", class)
+	}
+	field := func(name, dataType string) map[string]any {
+		return map[string]any{"name": name, "dataType": []string{dataType}, "tokenization": "field"}
+	}
+	schema := map[string]any{
+		"class":      class,
+		"vectorizer": "none",
+		"vectorIndexConfig": map[string]any{
+			"distance": "cosine",
+		},
+		"properties": []any{
+			field("chunk_id", "text"),
+			field("doc_id", "text"),
+			field("source", "text"),
+			field("collection", "text"),
+			map[string]any{"name": "published", "dataType": []string{"date"}},
+			map[string]any{"name": "embargo", "dataType": []string{"date"}},
+			map[string]any{"name": "withdrawn", "dataType": []string{"boolean"}},
+			map[string]any{"name": "terms", "dataType": []string{"text"}, "tokenization": "whitespace"},
+			map[string]any{"name": "meta", "dataType": []string{"text"}, "tokenization": "whitespace"},
+			map[string]any{"name": "text", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false},
+		},
+	}
+	if err := c.do(ctx, "POST", "/v1/schema", schema, nil); err != nil {
+		return fmt.Errorf("create class %s: %w", class, err)
+	}
+	return nil
+}
+
+// DropClass deletes a class and its objects; a class that does not exist
+// is not an error.
+func (c *Client) DropClass(ctx context.Context, class string) error {
+	err := c.do(ctx, "DELETE", "/v1/schema/"+url.PathEscape(class), nil, nil)
+	var se *StatusError
+	if errors.As(err, &se) && se.Code == http.StatusNotFound {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("drop class %s: %w", class, err)
+	}
+	return nil
+}
+
+// Publish points alias at class, creating the alias if needed: from this
+// call on, every query through the alias sees class, and none sees a mix.
+func (c *Client) Publish(ctx context.Context, alias, class string) error {
+	current, err := c.Target(ctx, alias)
+	if err != nil {
+		return err
+	}
+	switch current {
+	case class:
+		return nil
+	case "":
+		err = c.do(ctx, "POST", "/v1/aliases", map[string]any{"alias": alias, "class": class}, nil)
+	default:
+		err = c.do(ctx, "PUT", "/v1/aliases/"+url.PathEscape(alias), map[string]any{"class": class}, nil)
+	}
+	if err != nil {
+		return fmt.Errorf("point alias %s at %s: %w", alias, class, err)
+	}
+	return nil
+}
+
+// Target returns the class alias points at, or "" when there is no such
+// alias.
+func (c *Client) Target(ctx context.Context, alias string) (string, error) {
+	var out struct {
+		Class string `json:"class"`
+	}
+	err := c.do(ctx, "GET", "/v1/aliases/"+url.PathEscape(alias), nil, &out)
+	var se *StatusError
+	if errors.As(err, &se) && se.Code == http.StatusNotFound {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read alias %s: %w", alias, err)
+	}
+	return out.Class, nil
+}
+
+// objectID is a stable UUID (version 5 layout) for a chunk, so that
+// writing a chunk again replaces it.
+func objectID(class, chunkID string) string {
+	h := sha1.Sum([]byte(class + "\x00" + chunkID))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+// PutDocument replaces everything class holds of docID with chunks: the
+// document's old chunks are deleted first, so a document that got shorter
+// leaves nothing behind.
+func (c *Client) PutDocument(ctx context.Context, class, docID string, chunks []Chunk) error {
+	if err := c.DeleteDocument(ctx, class, docID); err != nil {
+		return err
+	}
+	return c.put(ctx, class, chunks)
+}
+
+// Put writes chunks into class in batches (a chunk with an ID class
+// already holds is replaced).
+func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
+	return c.put(ctx, class, chunks)
+}
+
+func (c *Client) put(ctx context.Context, class string, chunks []Chunk) error {
+	const batch = 200
+	for start := 0; start < len(chunks); start += batch {
+		var objects []any
+		for _, ch := range chunks[start:min(start+batch, len(chunks))] {
+			obj := map[string]any{
+				"class": class,
+				"id":    objectID(class, ch.ID),
+				"properties": map[string]any{
+					"chunk_id":   ch.ID,
+					"doc_id":     ch.DocID,
+					"source":     ch.Source,
+					"collection": ch.Collection,
+					"published":  date(ch.Published),
+					"embargo":    date(ch.Embargo),
+					"withdrawn":  ch.Withdrawn,
+					"terms":      strings.Join(ch.Terms, " "),
+					"meta":       strings.Join(ch.Meta, " "),
+					"text":       ch.Text,
+				},
+			}
+			if len(ch.Vector) > 0 {
+				obj["vector"] = ch.Vector
+			}
+			objects = append(objects, obj)
+		}
+		var results []struct {
+			ID     string `json:"id"`
+			Result struct {
+				Errors *struct {
+					Error []struct{ Message string } `json:"error"`
+				} `json:"errors"`
+			} `json:"result"`
+		}
+		if err := c.do(ctx, "POST", "/v1/batch/objects", map[string]any{"objects": objects}, &results); err != nil {
+			return fmt.Errorf("write %d chunks to %s: %w", len(objects), class, err)
+		}
+		for _, r := range results {
+			if r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
+				return fmt.Errorf("write chunks to %s: object %s: %s", class, r.ID, r.Result.Errors.Error[0].Message)
+			}
+		}
+	}
+	return nil
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		t = noDate
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// DeleteDocument removes every chunk of docID from class.
+func (c *Client) DeleteDocument(ctx context.Context, class, docID string) error {
+	body := map[string]any{"match": map[string]any{
+		"class": class,
+		"where": map[string]any{"path": []string{"doc_id"}, "operator": "Equal", "valueText": docID},
+	}}
+	if err := c.do(ctx, "DELETE", "/v1/batch/objects", body, nil); err != nil {
+		return fmt.Errorf("delete %s from %s: %w", docID, class, err)
+	}
+	return nil
+}
+
+// where renders f as a GraphQL where argument, or "" for no filter beyond
+// withdrawn documents.
+func (f Filter) where() string {
+	ops := []string{`{path: ["withdrawn"], operator: Equal, valueBoolean: false}`}
+	if len(f.Sources) > 0 {
+		ops = append(ops, fmt.Sprintf(`{path: ["source"], operator: ContainsAny, valueText: %s}`, gqlList(f.Sources)))
+	}
+	if len(f.Collections) > 0 {
+		ops = append(ops, fmt.Sprintf(`{path: ["collection"], operator: ContainsAny, valueText: %s}`, gqlList(f.Collections)))
+	}
+	if !f.From.IsZero() {
+		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: GreaterThanEqual, valueDate: %q}`, date(f.From)))
+	}
+	if !f.To.IsZero() {
+		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: LessThan, valueDate: %q}`, date(f.To)))
+	}
+	if !f.Now.IsZero() {
+		ops = append(ops, fmt.Sprintf(`{path: ["embargo"], operator: LessThanEqual, valueDate: %q}`, date(f.Now)))
+	}
+	if len(ops) == 1 {
+		return ops[0]
+	}
+	return "{operator: And, operands: [" + strings.Join(ops, ", ") + "]}"
+}
+
+func gqlList(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = strconv.Quote(v)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+type hitsResponse struct {
+	Data struct {
+		Get map[string][]struct {
+			ChunkID    string `json:"chunk_id"`
+			DocID      string `json:"doc_id"`
+			Text       string `json:"text"`
+			Additional struct {
+				Score    string  `json:"score"`
+				Distance float64 `json:"distance"`
+			} `json:"_additional"`
+		} `json:"Get"`
+	} `json:"data"`
+}
+
+// Lexical returns up to limit chunks of class by Weaviate's
+// BM25 over the stemmed terms, meta terms weighing half as much.
+func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Filter, limit int) ([]Candidate, error) {
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	q := fmt.Sprintf(`{ Get { %s(limit: %d, bm25: {query: %q, properties: ["terms", "meta^0.5"]}, where: %s) { chunk_id doc_id _additional { score } } } }`,
+		class, limit, strings.Join(terms, " "), f.where())
+	var out hitsResponse
+	if err := c.graphql(ctx, q, &out); err != nil {
+		return nil, fmt.Errorf("bm25 in %s: %w", class, err)
+	}
+	var cands []Candidate
+	for _, h := range out.Data.Get[class] {
+		score, _ := strconv.ParseFloat(h.Additional.Score, 64)
+		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Score: score})
+	}
+	return cands, nil
+}
+
+// Dense returns up to limit chunks of class nearest to vector.
+func (c *Client) Dense(ctx context.Context, class string, vector []float32, f Filter, limit int) ([]Candidate, error) {
+	vec, _ := json.Marshal(vector)
+	q := fmt.Sprintf(`{ Get { %s(limit: %d, nearVector: {vector: %s}, where: %s) { chunk_id doc_id _additional { distance } } } }`,
+		class, limit, vec, f.where())
+	var out hitsResponse
+	if err := c.graphql(ctx, q, &out); err != nil {
+		return nil, fmt.Errorf("near vector in %s: %w", class, err)
+	}
+	var cands []Candidate
+	for _, h := range out.Data.Get[class] {
+		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Score: 1 - h.Additional.Distance})
+	}
+	return cands, nil
+}
+
+// Texts fetches the stored text of the given chunks, by chunk ID, for the
+// quote check.
+func (c *Client) Texts(ctx context.Context, class string, chunkIDs []string) (map[string]string, error) {
+	out := make(map[string]string, len(chunkIDs))
+	if len(chunkIDs) == 0 {
+		return out, nil
+	}
+	q := fmt.Sprintf(`{ Get { %s(limit: %d, where: {path: ["chunk_id"], operator: ContainsAny, valueText: %s}) { chunk_id text } } }`,
+		class, len(chunkIDs), gqlList(chunkIDs))
+	var resp hitsResponse
+	if err := c.graphql(ctx, q, &resp); err != nil {
+		return nil, fmt.Errorf("fetch %d texts from %s: %w", len(chunkIDs), class, err)
+	}
+	for _, h := range resp.Data.Get[class] {
+		out[h.ChunkID] = h.Text
+	}
+	return out, nil
+}
+
+// DocFreq returns, for each term, how many chunks of class hold it, and
+// the number of chunks in all: what the IDF-based features and the
+// relevance floor need. One request asks for every term.
+func (c *Client) DocFreq(ctx context.Context, class string, terms []string) (map[string]int, int, error) {
+	var b strings.Builder
+	b.WriteString("{ Aggregate { all: " + class + " { meta { count } } ")
+	for i, t := range terms {
+		fmt.Fprintf(&b, `t%d: %s(where: {path: ["terms"], operator: Equal, valueText: %q}) { meta { count } } `, i, class, t)
+	}
+	b.WriteString("} }")
+	var out struct {
+		Data struct {
+			Aggregate map[string][]struct {
+				Meta struct {
+					Count int `json:"count"`
+				} `json:"meta"`
+			} `json:"Aggregate"`
+		} `json:"data"`
+	}
+	if err := c.graphql(ctx, b.String(), &out); err != nil {
+		return nil, 0, fmt.Errorf("document frequencies in %s: %w", class, err)
+	}
+	count := func(key string) int {
+		if rows := out.Data.Aggregate[key]; len(rows) > 0 {
+			return rows[0].Meta.Count
+		}
+		return 0
+	}
+	df := make(map[string]int, len(terms))
+	for i, t := range terms {
+		df[t] = count(fmt.Sprintf("t%d", i))
+	}
+	return df, count("all"), nil
+}
+
+// graphql runs a query and turns GraphQL errors into a Go error.
+func (c *Client) graphql(ctx context.Context, query string, out any) error {
+	var raw json.RawMessage
+	if err := c.do(ctx, "POST", "/v1/graphql", map[string]any{"query": query}, &raw); err != nil {
+		return err
+	}
+	var errs struct {
+		Errors []struct {
+			Message string `json:"message"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(raw, &errs); err == nil && len(errs.Errors) > 0 {
+		return fmt.Errorf("graphql: %s", redact.Text(errs.Errors[0].Message))
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("graphql answer: %w", err)
+	}
+	return nil
+}
+
+// StatusError is an answer other than 2xx.
+type StatusError struct {
+	Code int
+	// Message is the start of the answer's body, redacted.
+	Message string
+}
+
+func (e *StatusError) Error() string { return fmt.Sprintf("status %d: %s", e.Code, e.Message) }
+
+// do sends one JSON request. Errors name the method and path, never the
+// key or the URL's user information.
+func (c *Client) do(ctx context.Context, method, path string, body, out any) error {
+	var rd io.Reader
+	if body != nil {
+		raw, err := json.Marshal(body)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", method, path, err)
+		}
+		rd = bytes.NewReader(raw)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, redact.Error(err))
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if c.apiKey != "" {
+		req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, redact.Error(err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		text := redact.Text(string(msg))
+		if c.apiKey != "" {
+			text = strings.ReplaceAll(text, c.apiKey, redact.Mask)
+		}
+		return fmt.Errorf("%s %s: %w", method, path, &StatusError{Code: resp.StatusCode, Message: strings.TrimSpace(text)})
+	}
+	if out == nil {
+		io.Copy(io.Discard, resp.Body)
+		return nil
+	}
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 64<<20)).Decode(out); err != nil && err != io.EOF {
+		return fmt.Errorf("%s %s: read answer: %w", method, path, err)
+	}
+	return nil
+}
