@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -66,19 +67,24 @@ func InNamespace(m interface{ Run() int }) (code int, done bool) {
 	return 0, true
 }
 
-// Server is a running Weaviate.
+// Server is a running Weaviate node.
 type Server struct {
 	// URL is its REST base, e.g. http://127.0.0.1:41234.
 	URL string
 	// Started is how long it took to be ready.
 	Started time.Duration
-	cmd     *exec.Cmd
+	// Name is its node name, e.g. "node1".
+	Name string
+
+	bin, dir string
+	env      []string
+	cmd      *exec.Cmd
+	done     chan struct{}
+	logFile  *os.File
 }
 
-// Start starts a single-node server and waits until it is ready; the test
-// is skipped when no binary exists or it is not inside a namespace of its
-// own.
-func Start(tb testing.TB) *Server {
+// usable skips tb when no server can be started here.
+func usable(tb testing.TB) string {
 	tb.Helper()
 	bin := Binary()
 	if bin == "" {
@@ -87,49 +93,160 @@ func Start(tb testing.TB) *Server {
 	if os.Getenv(netnsEnv) == "" {
 		tb.Skip("Weaviate's cluster ports listen on every interface: run in a network namespace (root and unshare)")
 	}
-	ports := freePorts(tb, 6)
-	dir := tb.TempDir()
-	cmd := exec.Command(bin, "--host", "127.0.0.1", "--port", fmt.Sprint(ports[0]), "--scheme", "http")
-	cmd.Env = append(os.Environ(),
-		"PERSISTENCE_DATA_PATH="+dir,
+	return bin
+}
+
+// nodePorts are one node's ports. Weaviate takes the data port to be the
+// gossip port + 1 and the internal RPC port to be the Raft port + 1, so
+// those come in pairs.
+type nodePorts struct{ rest, grpc, gossip, raft int }
+
+func newNodePorts(tb testing.TB) nodePorts {
+	tb.Helper()
+	// Inside the test's own network namespace no one else listens, so a
+	// node takes a block of six neighbouring ports; each is checked free.
+	for range 200 {
+		portMu.Lock()
+		base := nextPort
+		nextPort += 10
+		portMu.Unlock()
+		if blockFree(base, 6) {
+			return nodePorts{rest: base, grpc: base + 1, gossip: base + 2, raft: base + 4}
+		}
+	}
+	tb.Fatal("no six neighbouring free ports")
+	return nodePorts{}
+}
+
+var (
+	portMu   sync.Mutex
+	nextPort = 20000
+)
+
+func blockFree(base, n int) bool {
+	for p := base; p < base+n; p++ {
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
+		if err != nil {
+			return false
+		}
+		l.Close()
+	}
+	return true
+}
+
+// Start starts a single-node server and waits until it is ready; the test
+// is skipped when no binary exists or it is not inside a namespace of its
+// own.
+func Start(tb testing.TB) *Server {
+	tb.Helper()
+	bin := usable(tb)
+	p := newNodePorts(tb)
+	s := newNode(tb, bin, "node1", p, []string{
+		"RAFT_BOOTSTRAP_EXPECT=1",
+		fmt.Sprintf("RAFT_JOIN=node1:%d", p.raft+1),
+	})
+	s.start(tb)
+	return s
+}
+
+// StartCluster starts n nodes that form one cluster (node1 … nodeN, all
+// voters), and waits until each is ready.
+func StartCluster(tb testing.TB, n int) []*Server {
+	tb.Helper()
+	bin := usable(tb)
+	ports := make([]nodePorts, n)
+	var join []string
+	for i := range ports {
+		ports[i] = newNodePorts(tb)
+		join = append(join, fmt.Sprintf("node%d:%d", i+1, ports[i].raft))
+	}
+	nodes := make([]*Server, n)
+	for i := range nodes {
+		env := []string{
+			// Nodes on one host: each has its own Raft port, and the
+			// RPC port is found as the Raft port + 1.
+			"CLUSTER_IN_LOCALHOST=true",
+			fmt.Sprintf("RAFT_BOOTSTRAP_EXPECT=%d", n),
+			"RAFT_JOIN=" + strings.Join(join, ","),
+		}
+		if i > 0 {
+			env = append(env, fmt.Sprintf("CLUSTER_JOIN=127.0.0.1:%d", ports[0].gossip))
+		}
+		nodes[i] = newNode(tb, bin, fmt.Sprintf("node%d", i+1), ports[i], env)
+	}
+	// None is ready before the Raft quorum exists, so all start together;
+	// the others join node1's gossip, so it goes first and must be
+	// listening.
+	nodes[0].launch(tb)
+	gossip := fmt.Sprintf("127.0.0.1:%d", ports[0].gossip)
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if c, err := net.Dial("tcp", gossip); err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("node1's gossip port %s never opened", gossip)
+		}
+	}
+	for _, s := range nodes[1:] {
+		s.launch(tb)
+	}
+	for i := len(nodes) - 1; i >= 0; i-- {
+		nodes[i].waitReady(tb)
+	}
+	return nodes
+}
+
+func newNode(tb testing.TB, bin, name string, p nodePorts, extra []string) *Server {
+	env := append(os.Environ(),
+		"PERSISTENCE_DATA_PATH="+tb.TempDir(),
 		"AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true",
 		"DEFAULT_VECTORIZER_MODULE=none",
 		"DISABLE_TELEMETRY=true",
-		"CLUSTER_HOSTNAME=node1",
+		"CLUSTER_HOSTNAME="+name,
 		"CLUSTER_ADVERTISE_ADDR=127.0.0.1",
-		fmt.Sprintf("CLUSTER_GOSSIP_BIND_PORT=%d", ports[1]),
-		fmt.Sprintf("CLUSTER_DATA_BIND_PORT=%d", ports[2]),
-		fmt.Sprintf("RAFT_PORT=%d", ports[3]),
-		fmt.Sprintf("RAFT_INTERNAL_RPC_PORT=%d", ports[4]),
-		fmt.Sprintf("GRPC_PORT=%d", ports[5]),
-		"RAFT_BOOTSTRAP_EXPECT=1",
-		"RAFT_JOIN=node1",
+		fmt.Sprintf("CLUSTER_GOSSIP_BIND_PORT=%d", p.gossip),
+		fmt.Sprintf("CLUSTER_DATA_BIND_PORT=%d", p.gossip+1),
+		fmt.Sprintf("RAFT_PORT=%d", p.raft),
+		fmt.Sprintf("RAFT_INTERNAL_RPC_PORT=%d", p.raft+1),
+		fmt.Sprintf("GRPC_PORT=%d", p.grpc),
 		"RAFT_TIMEOUTS_MULTIPLIER=1",
 		"LOG_LEVEL=warning",
 	)
-	logPath := filepath.Join(dir, "weaviate.log")
-	logFile, err := os.Create(logPath)
+	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", p.rest), Name: name, bin: bin, dir: tb.TempDir(),
+		env: append(env, extra...)}
+	tb.Cleanup(func() { s.Stop() })
+	return s
+}
+
+func (s *Server) start(tb testing.TB) {
+	tb.Helper()
+	s.launch(tb)
+	s.waitReady(tb)
+}
+
+// launch starts the process; its log goes to a file in its directory.
+func (s *Server) launch(tb testing.TB) {
+	tb.Helper()
+	port := strings.TrimPrefix(s.URL, "http://127.0.0.1:")
+	s.cmd = exec.Command(s.bin, "--host", "127.0.0.1", "--port", port, "--scheme", "http")
+	s.cmd.Env = s.env
+	var err error
+	s.logFile, err = os.OpenFile(filepath.Join(s.dir, "weaviate.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		tb.Fatalf("start weaviate: %v", err)
+	s.cmd.Stdout, s.cmd.Stderr = s.logFile, s.logFile
+	if err := s.cmd.Start(); err != nil {
+		tb.Fatalf("start weaviate %s: %v", s.Name, err)
 	}
-	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", ports[0]), cmd: cmd}
-	tb.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-		logFile.Close()
-	})
+	s.done = make(chan struct{})
+	go func(cmd *exec.Cmd, done chan struct{}) { cmd.Wait(); close(done) }(s.cmd, s.done)
+}
+
+func (s *Server) waitReady(tb testing.TB) {
+	tb.Helper()
+	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	for ctx.Err() == nil {
@@ -138,34 +255,53 @@ func Start(tb testing.TB) *Server {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
 				s.Started = time.Since(start)
-				return s
+				return
 			}
 		}
 		select {
 		case <-ctx.Done():
+		case <-s.done:
+			tb.Fatalf("weaviate %s exited; log:\n%s", s.Name, tail(filepath.Join(s.dir, "weaviate.log"), 20))
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	tb.Fatalf("weaviate not ready within 60 s; log:\n%s", tail(logPath, 20))
-	return nil
+	tb.Fatalf("weaviate %s not ready within 60 s; log:\n%s", s.Name, tail(filepath.Join(s.dir, "weaviate.log"), 20))
 }
 
-// freePorts returns n free loopback TCP ports.
-func freePorts(tb testing.TB, n int) []int {
-	var out []int
-	var ls []net.Listener
-	for range n {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			tb.Fatal(err)
+// Stop stops the node by its PID (interrupt, then kill after 10 s). It
+// keeps its data, so Restart brings it back with what it held.
+func (s *Server) Stop() {
+	if s.cmd == nil || s.done == nil {
+		return
+	}
+	select {
+	case <-s.done:
+	default:
+		s.cmd.Process.Signal(os.Interrupt)
+		select {
+		case <-s.done:
+		case <-time.After(10 * time.Second):
+			s.cmd.Process.Kill()
+			<-s.done
 		}
-		ls = append(ls, l)
-		out = append(out, l.Addr().(*net.TCPAddr).Port)
 	}
-	for _, l := range ls {
-		l.Close()
+	s.logFile.Close()
+}
+
+// Kill kills the node at once, as a lost machine would stop.
+func (s *Server) Kill() {
+	if s.cmd != nil {
+		s.cmd.Process.Kill()
+		<-s.done
+		s.logFile.Close()
 	}
-	return out
+}
+
+// Restart starts a stopped node again on the same ports and data path,
+// and waits until it is ready.
+func (s *Server) Restart(tb testing.TB) {
+	tb.Helper()
+	s.start(tb)
 }
 
 func tail(path string, n int) string {

@@ -42,7 +42,7 @@ func TestCandidateCoverageOnMultiHop(t *testing.T) {
 		t.Fatal(err)
 	}
 	class := weaviate.VersionClass("Multihop", "dev")
-	if err := c.CreateClass(ctx, class); err != nil {
+	if err := c.CreateClass(ctx, class, weaviate.ClassOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var all []weaviate.Chunk

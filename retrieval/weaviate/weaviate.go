@@ -30,6 +30,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsroom/askbot/internal/redact"
@@ -40,6 +41,11 @@ type Client struct {
 	base   string
 	apiKey string
 	http   *http.Client
+	// targets remembers the class each alias last pointed at (Current).
+	targets sync.Map
+	// replicated remembers, per class, whether it has replicas: Weaviate
+	// accepts a read consistency level only on such classes.
+	replicated sync.Map
 }
 
 // New returns a client for baseURL (e.g. "http://127.0.0.1:8080"). apiKey,
@@ -112,8 +118,18 @@ func VersionClass(alias, version string) string {
 // always set keeps the filters simple.
 var noDate = time.Unix(0, 0).UTC()
 
+// ClassOptions spread a class over a cluster.
+type ClassOptions struct {
+	// Shards is how many shards the class is split into (default 1).
+	Shards int
+	// Replicas is how many nodes hold each shard (default 1). Writes wait
+	// for a quorum of them and reads take the first answer, so with 2 or
+	// more every question is still answered while one node is down.
+	Replicas int
+}
+
 // CreateClass creates an empty class for one version of the index.
-func (c *Client) CreateClass(ctx context.Context, class string) error {
+func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOptions) error {
 	if !classRE.MatchString(class) {
 		return fmt.Errorf("weaviate class %q: must start with a capital letter and hold only letters, digits and _", class)
 	}
@@ -139,10 +155,40 @@ func (c *Client) CreateClass(ctx context.Context, class string) error {
 			map[string]any{"name": "text", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false},
 		},
 	}
+	if opts.Shards > 1 {
+		schema["shardingConfig"] = map[string]any{"desiredCount": opts.Shards}
+	}
+	if opts.Replicas > 1 {
+		schema["replicationConfig"] = map[string]any{"factor": opts.Replicas}
+	}
 	if err := c.do(ctx, "POST", "/v1/schema", schema, nil); err != nil {
 		return fmt.Errorf("create class %s: %w", class, err)
 	}
+	c.replicated.Store(class, opts.Replicas > 1)
 	return nil
+}
+
+// readLevel is the GraphQL argument that lets a read of a replicated class
+// take the first replica's answer, so that a node down does not fail the
+// question; "" for a class without replicas (or one it cannot look up, in
+// which case the query itself reports the problem).
+func (c *Client) readLevel(ctx context.Context, class string) string {
+	if v, ok := c.replicated.Load(class); ok {
+		if v.(bool) {
+			return "consistencyLevel: ONE, "
+		}
+		return ""
+	}
+	var schema struct {
+		ReplicationConfig struct {
+			Factor int `json:"factor"`
+		} `json:"replicationConfig"`
+	}
+	if err := c.do(ctx, "GET", "/v1/schema/"+url.PathEscape(class), nil, &schema); err != nil {
+		return ""
+	}
+	c.replicated.Store(class, schema.ReplicationConfig.Factor > 1)
+	return c.readLevel(ctx, class)
 }
 
 // DropClass deletes a class and its objects; a class that does not exist
@@ -156,6 +202,7 @@ func (c *Client) DropClass(ctx context.Context, class string) error {
 	if err != nil {
 		return fmt.Errorf("drop class %s: %w", class, err)
 	}
+	c.replicated.Delete(class)
 	return nil
 }
 
@@ -195,6 +242,28 @@ func (c *Client) Target(ctx context.Context, alias string) (string, error) {
 		return "", fmt.Errorf("read alias %s: %w", alias, err)
 	}
 	return out.Class, nil
+}
+
+// Current returns the class alias points at, as a question resolves it.
+// It asks the server for at most two seconds; when the server cannot say
+// (in a cluster, reading an alias waits for the schema's Raft leader, and
+// waits while a lost leader is being replaced) it returns the class the
+// alias last pointed at, so questions keep being answered.
+func (c *Client) Current(ctx context.Context, alias string) (string, error) {
+	short, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	class, err := c.Target(short, alias)
+	if err == nil && class != "" {
+		c.targets.Store(alias, class)
+		return class, nil
+	}
+	if last, ok := c.targets.Load(alias); ok && ctx.Err() == nil {
+		return last.(string), nil
+	}
+	if err == nil {
+		return "", fmt.Errorf("no index published as %s", alias)
+	}
+	return "", err
 }
 
 // objectID is a stable UUID (version 5 layout) for a chunk, so that
@@ -340,8 +409,8 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	q := fmt.Sprintf(`{ Get { %s(limit: %d, bm25: {query: %q, properties: ["terms", "meta^0.5"]}, where: %s) { chunk_id doc_id _additional { score } } } }`,
-		class, limit, strings.Join(terms, " "), f.where())
+	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, bm25: {query: %q, properties: ["terms", "meta^0.5"]}, where: %s) { chunk_id doc_id _additional { score } } } }`,
+		class, c.readLevel(ctx, class), limit, strings.Join(terms, " "), f.where())
 	var out hitsResponse
 	if err := c.graphql(ctx, q, &out); err != nil {
 		return nil, fmt.Errorf("bm25 in %s: %w", class, err)
@@ -357,8 +426,8 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 // Dense returns up to limit chunks of class nearest to vector.
 func (c *Client) Dense(ctx context.Context, class string, vector []float32, f Filter, limit int) ([]Candidate, error) {
 	vec, _ := json.Marshal(vector)
-	q := fmt.Sprintf(`{ Get { %s(limit: %d, nearVector: {vector: %s}, where: %s) { chunk_id doc_id _additional { distance } } } }`,
-		class, limit, vec, f.where())
+	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, nearVector: {vector: %s}, where: %s) { chunk_id doc_id _additional { distance } } } }`,
+		class, c.readLevel(ctx, class), limit, vec, f.where())
 	var out hitsResponse
 	if err := c.graphql(ctx, q, &out); err != nil {
 		return nil, fmt.Errorf("near vector in %s: %w", class, err)
@@ -377,8 +446,8 @@ func (c *Client) Texts(ctx context.Context, class string, chunkIDs []string) (ma
 	if len(chunkIDs) == 0 {
 		return out, nil
 	}
-	q := fmt.Sprintf(`{ Get { %s(limit: %d, where: {path: ["chunk_id"], operator: ContainsAny, valueText: %s}) { chunk_id text } } }`,
-		class, len(chunkIDs), gqlList(chunkIDs))
+	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: {path: ["chunk_id"], operator: ContainsAny, valueText: %s}) { chunk_id text } } }`,
+		class, c.readLevel(ctx, class), len(chunkIDs), gqlList(chunkIDs))
 	var resp hitsResponse
 	if err := c.graphql(ctx, q, &resp); err != nil {
 		return nil, fmt.Errorf("fetch %d texts from %s: %w", len(chunkIDs), class, err)

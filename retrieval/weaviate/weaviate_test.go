@@ -96,7 +96,7 @@ func TestStoreOnRealServer(t *testing.T) {
 	}
 	const alias = "Newsroom"
 	v1 := weaviate.VersionClass(alias, "v1")
-	if err := c.CreateClass(ctx, v1); err != nil {
+	if err := c.CreateClass(ctx, v1, weaviate.ClassOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	docs := []doc{
@@ -115,7 +115,7 @@ func TestStoreOnRealServer(t *testing.T) {
 	// current resolves the alias as a question does, once.
 	current := func() string {
 		t.Helper()
-		class, err := c.Target(ctx, alias)
+		class, err := c.Current(ctx, alias)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,7 +151,7 @@ func TestStoreOnRealServer(t *testing.T) {
 	// Version 2 is written aside: the alias keeps answering from version 1
 	// until it is switched.
 	v2 := weaviate.VersionClass(alias, "v2")
-	if err := c.CreateClass(ctx, v2); err != nil {
+	if err := c.CreateClass(ctx, v2, weaviate.ClassOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	embargo := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
@@ -219,7 +219,7 @@ func TestStoreOnRealServer(t *testing.T) {
 	if err := c.DropClass(ctx, v1); err != nil {
 		t.Errorf("dropping a missing class: %v", err)
 	}
-	if err := c.CreateClass(ctx, "lower"); err == nil {
+	if err := c.CreateClass(ctx, "lower", weaviate.ClassOptions{}); err == nil {
 		t.Error("a class name Weaviate would refuse was sent")
 	}
 }
