@@ -288,6 +288,14 @@ func (s *Server) Stop() {
 	s.logFile.Close()
 }
 
+// PID is the node's process ID while it runs.
+func (s *Server) PID() int {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return 0
+	}
+	return s.cmd.Process.Pid
+}
+
 // Kill kills the node at once, as a lost machine would stop.
 func (s *Server) Kill() {
 	if s.cmd != nil {
