@@ -87,11 +87,15 @@ func BenchmarkWeaviate(b *testing.B) {
 	if err := c.Put(ctx, class, all); err != nil {
 		b.Fatal(err)
 	}
+	df, total := weaviate.Frequencies(all)
+	if err := c.PutFrequencies(ctx, class, df, total); err != nil {
+		b.Fatal(err)
+	}
 	took := time.Since(start)
 	time.Sleep(2 * time.Second) // let the server settle before reading its memory
 	after := rssBytes(s.PID())
-	b.Logf("%d chunks written in %s: %.0f chunks/s; server RSS %d → %d MiB, %.1f KB a chunk",
-		len(all), took.Round(time.Millisecond), float64(len(all))/took.Seconds(), before>>20, after>>20, float64(after-before)/1000/float64(len(all)))
+	b.Logf("%d chunks and %d term frequencies written in %s: %.0f chunks/s; server RSS %d → %d MiB, %.1f KB a chunk",
+		len(all), len(df), took.Round(time.Millisecond), float64(len(all))/took.Seconds(), before>>20, after>>20, float64(after-before)/1000/float64(len(all)))
 
 	queryVecs, err := g.Embed(ctx, benchQuestions)
 	if err != nil {

@@ -192,12 +192,29 @@ func TestStoreOnRealServer(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	df, total, err := c.DocFreq(ctx, current(), retrieval.Terms("harbour rain"))
+	harbour, rain := retrieval.Terms("harbour")[0], retrieval.Terms("rain")[0]
+	counted, total, err := c.CountChunks(ctx, current(), []string{harbour, rain})
 	if err != nil {
 		t.Fatal(err)
 	}
-	harbour, rain := retrieval.Terms("harbour")[0], retrieval.Terms("rain")[0]
-	if total != 4 || df[harbour] != 4 || df[rain] != 0 {
+	if total != 4 || counted[harbour] != 4 || counted[rain] != 0 {
+		t.Errorf("counted %v of %d, want %s:4 %s:0 of 4", counted, total, harbour, rain)
+	}
+	if _, _, err := c.DocFreq(ctx, current(), []string{harbour}); err == nil {
+		t.Error("document frequencies read before any table was written")
+	}
+	// The table the writer keeps agrees with the server's own count.
+	now := chunks(docs, nil)
+	now[2] = weaviate.Chunk{ID: "c#0", DocID: "c", Terms: retrieval.Terms("Storm closes the harbour.")}
+	table, n := weaviate.Frequencies(now)
+	if err := c.PutFrequencies(ctx, current(), table, n); err != nil {
+		t.Fatal(err)
+	}
+	df, total, err := c.DocFreq(ctx, current(), []string{harbour, rain, "nowher"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 4 || df[harbour] != 4 || df[rain] != 0 || df["nowher"] != 0 {
 		t.Errorf("doc freq %v of %d, want %s:4 %s:0 of 4", df, total, harbour, rain)
 	}
 	if err := c.DeleteDocument(ctx, v2, "a"); err != nil {
