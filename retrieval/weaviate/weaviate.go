@@ -28,6 +28,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -665,6 +666,73 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 	}
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 64<<20)).Decode(out); err != nil && err != io.EOF {
 		return fmt.Errorf("%s %s: read answer: %w", method, path, err)
+	}
+	return nil
+}
+
+// Classes returns the classes whose names start with prefix, sorted.
+func (c *Client) Classes(ctx context.Context, prefix string) ([]string, error) {
+	var out struct {
+		Classes []struct {
+			Class string `json:"class"`
+		} `json:"classes"`
+	}
+	if err := c.do(ctx, "GET", "/v1/schema", nil, &out); err != nil {
+		return nil, fmt.Errorf("list classes: %w", err)
+	}
+	var names []string
+	for _, cl := range out.Classes {
+		if strings.HasPrefix(cl.Class, prefix) {
+			names = append(names, cl.Class)
+		}
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// WriteVersion builds version of the index published as alias, aside from
+// the one questions are using: a new class with every chunk and the
+// frequency table, then the alias moved to it in one step. The version
+// before stays for questions already under way; older ones are dropped.
+// A failed write leaves the alias where it was.
+func (c *Client) WriteVersion(ctx context.Context, alias, version string, chunks []Chunk, opts ClassOptions) error {
+	class := VersionClass(alias, version)
+	previous, err := c.Target(ctx, alias)
+	if err != nil {
+		return err
+	}
+	if class == previous {
+		return fmt.Errorf("write version %s: it is the one in use", class)
+	}
+	if err := c.DropClass(ctx, class); err != nil { // the leftovers of a failed attempt
+		return err
+	}
+	if err := c.CreateClass(ctx, class, opts); err != nil {
+		return err
+	}
+	if err := c.Put(ctx, class, chunks); err != nil {
+		return err
+	}
+	df, total := Frequencies(chunks)
+	if err := c.PutFrequencies(ctx, class, df, total); err != nil {
+		return err
+	}
+	if err := c.Publish(ctx, alias, class); err != nil {
+		return err
+	}
+	c.targets.Store(alias, class)
+	old, err := c.Classes(ctx, alias+"_")
+	if err != nil {
+		return err
+	}
+	for _, name := range old {
+		base := strings.TrimSuffix(name, "_Terms")
+		if base == class || base == previous {
+			continue
+		}
+		if err := c.DropClass(ctx, name); err != nil {
+			return fmt.Errorf("drop old version: %w", err)
+		}
 	}
 	return nil
 }
