@@ -283,16 +283,12 @@ func (c *Client) PutDocument(ctx context.Context, class, docID string, chunks []
 	if err := c.DeleteDocument(ctx, class, docID); err != nil {
 		return err
 	}
-	return c.put(ctx, class, chunks)
+	return c.Put(ctx, class, chunks)
 }
 
 // Put writes chunks into class in batches (a chunk with an ID class
 // already holds is replaced).
 func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
-	return c.put(ctx, class, chunks)
-}
-
-func (c *Client) put(ctx context.Context, class string, chunks []Chunk) error {
 	const batch = 200
 	for start := 0; start < len(chunks); start += batch {
 		var objects []any
