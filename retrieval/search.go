@@ -107,6 +107,11 @@ type SearchOptions struct {
 	// channel's collections, past their embargo, not withdrawn); the others
 	// are never scored into the results, nor counted by the relevance floor.
 	Allow func(*corpus.Document) bool
+	// Within, when set, ranks only the passages it accepts (by chunk ID):
+	// the candidates a remote store returned. The scores, document
+	// frequencies and features stay this index's, so the ranking equals
+	// the in-process one whenever the candidates hold what it would rank.
+	Within func(chunkID string) bool
 	// AllowMissingNames answers a question naming someone or something that
 	// none of the retrieved passages mention; by default the documents are
 	// taken not to say.
@@ -182,6 +187,13 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 			}
 		}
 	}
+	if opts.Within != nil {
+		for u, s := range lexScores {
+			if s > 0 && !opts.Within(ix.chunks[u].ID) {
+				lexScores[u] = 0
+			}
+		}
+	}
 	lexTop := topN(lexScores, opts.Candidates)
 	<-denseDone
 	if denseErr != nil {
@@ -196,6 +208,14 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	if allowed != nil {
 		for u := range dense {
 			if !allowed[ix.lex.chunkDoc[u]] {
+				delete(dense, u)
+			}
+		}
+	}
+
+	if opts.Within != nil {
+		for u := range dense {
+			if !opts.Within(ix.chunks[u].ID) {
 				delete(dense, u)
 			}
 		}

@@ -2,7 +2,9 @@ package weaviate_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -10,26 +12,27 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/eval"
 	"github.com/newsroom/askbot/internal/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 )
 
-// TestCandidateCoverageOnMultiHop measures the design the Weaviate store
-// takes: Weaviate returns candidates (BM25 over our stems, the named
-// outlets' best passages, nearest vectors) and our ranking rescores them in
-// Go. The answers are the same as in-process exactly when every passage our
-// ranking puts in the top 10 is among the candidates; this counts how often
-// that holds on the MultiHop-RAG dev split, and times writing the corpus and
-// the candidate queries. A measurement, run by hand beside ../shared:
-//
-//	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run Coverage -v
-func TestCandidateCoverageOnMultiHop(t *testing.T) {
-	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
-		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
-	}
-	const evals = "../../../shared/evals/"
-	res, err := corpus.Load(t.Context(), evals+"multihop-rag.corpus.jsonl", corpus.Options{})
+const evalsDir = "../../../shared/evals/"
+
+// multihop is the MultiHop-RAG corpus indexed in-process and written to a
+// Weaviate server.
+type multihop struct {
+	ix     *retrieval.Index
+	g      retrieval.Embedder
+	c      *weaviate.Client
+	class  string
+	outlet map[string]string // lower-case outlet → as the documents spell it
+}
+
+func multihopInWeaviate(t *testing.T) multihop {
+	t.Helper()
+	res, err := corpus.Load(t.Context(), evalsDir+"multihop-rag.corpus.jsonl", corpus.Options{})
 	if err != nil {
 		t.Skipf("no evaluation corpus: %v", err)
 	}
@@ -69,7 +72,55 @@ func TestCandidateCoverageOnMultiHop(t *testing.T) {
 	}
 	t.Logf("wrote %d chunks in %s (%.0f chunks/s)", len(all), time.Since(start).Round(time.Millisecond), float64(len(all))/time.Since(start).Seconds())
 
-	f, err := os.Open(evals + "multihop-rag-dev.qa.jsonl")
+	return multihop{ix: ix, g: g, c: c, class: class, outlet: outlet}
+}
+
+// candidates asks Weaviate for a question's candidates: BM25 top global,
+// each named outlet's BM25 top perOutlet, and the dense top dense.
+func (m multihop) candidates(t *testing.T, r *retrieval.Results, qv []float32, global, perOutlet, dense int) map[string]bool {
+	ctx := t.Context()
+	cands := map[string]bool{}
+	add := func(cs []weaviate.Candidate, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			cands[c.ChunkID] = true
+		}
+	}
+	add(m.c.Lexical(ctx, m.class, r.Terms, weaviate.Filter{}, global))
+	if perOutlet > 0 {
+		for _, src := range r.Sources {
+			name := m.outlet[strings.ToLower(src)]
+			if name == "" {
+				name = src
+			}
+			add(m.c.Lexical(ctx, m.class, r.Terms, weaviate.Filter{Sources: []string{name}}, perOutlet))
+		}
+	}
+	if dense > 0 && qv != nil {
+		add(m.c.Dense(ctx, m.class, qv, weaviate.Filter{}, dense))
+	}
+	return cands
+}
+
+// TestCandidateCoverageOnMultiHop measures the design the Weaviate store
+// takes: Weaviate returns candidates (BM25 over our stems, the named
+// outlets' best passages, nearest vectors) and our ranking rescores them in
+// Go. The answers are the same as in-process exactly when every passage our
+// ranking puts in the top 10 is among the candidates; this counts how often
+// that holds on the MultiHop-RAG dev split, and times writing the corpus and
+// the candidate queries. A measurement, run by hand beside ../shared:
+//
+//	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run Coverage -v
+func TestCandidateCoverageOnMultiHop(t *testing.T) {
+	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
+		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
+	}
+	m := multihopInWeaviate(t)
+	ix, g := m.ix, m.g
+	ctx := t.Context()
+	f, err := os.Open(evalsDir + "multihop-rag-dev.qa.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,28 +144,11 @@ func TestCandidateCoverageOnMultiHop(t *testing.T) {
 		qv, _ := g.Embed(ctx, []string{q.Question})
 		for si, set := range settings {
 			began := time.Now()
-			cands := map[string]bool{}
-			add := func(cs []weaviate.Candidate, err error) {
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, c := range cs {
-					cands[c.ChunkID] = true
-				}
+			var qvec []float32
+			if len(qv) == 1 {
+				qvec = qv[0]
 			}
-			add(c.Lexical(ctx, class, r.Terms, weaviate.Filter{}, set.global))
-			if set.perOutlet > 0 {
-				for _, src := range r.Sources {
-					name := outlet[strings.ToLower(src)]
-					if name == "" {
-						name = src
-					}
-					add(c.Lexical(ctx, class, r.Terms, weaviate.Filter{Sources: []string{name}}, set.perOutlet))
-				}
-			}
-			if set.dense > 0 && len(qv) == 1 && qv[0] != nil {
-				add(c.Dense(ctx, class, qv[0], weaviate.Filter{}, set.dense))
-			}
+			cands := m.candidates(t, r, qvec, set.global, set.perOutlet, set.dense)
 			if si == 2 {
 				took = append(took, time.Since(began))
 			}
@@ -140,4 +174,77 @@ func TestCandidateCoverageOnMultiHop(t *testing.T) {
 	}
 	t.Logf("candidate queries (BM25 100 + outlets 50 + dense 100) per question: p50 %s, p99 %s",
 		took[len(took)/2].Round(100*time.Microsecond), took[len(took)*99/100].Round(100*time.Microsecond))
+}
+
+// TestRetrievalThroughWeaviateCandidates measures the bar the Weaviate
+// store must meet: the MultiHop-RAG dev split's retrieval figures within
+// 0.01 of the in-process store's. Weaviate supplies each question's
+// candidates; our ranking (the same options, document frequencies and
+// features) ranks only those (SearchOptions.Within). A measurement, run by
+// hand beside ../shared:
+//
+//	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run ThroughWeaviate -v
+func TestRetrievalThroughWeaviateCandidates(t *testing.T) {
+	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
+		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
+	}
+	m := multihopInWeaviate(t)
+	qs, err := eval.ReadQuestions(evalsDir + "multihop-rag-dev.qa.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const k = 10
+	asker := func(candidates func(*retrieval.Results, string) map[string]bool) eval.Asker {
+		return func(ctx context.Context, q string) (eval.Outcome, error) {
+			opts := retrieval.SearchOptions{K: k}
+			if candidates != nil {
+				first, err := m.ix.Search(ctx, q, retrieval.SearchOptions{K: k}) // for the question's terms and outlets
+				if err != nil {
+					return eval.Outcome{}, err
+				}
+				cands := candidates(first, q)
+				opts.Within = func(id string) bool { return cands[id] }
+			}
+			r, err := m.ix.Search(ctx, q, opts)
+			if err != nil {
+				return eval.Outcome{}, err
+			}
+			var out eval.Outcome
+			for _, h := range r.Hits {
+				out.Passages = append(out.Passages, h.Chunk.Text)
+			}
+			out.Abstained = !r.Answerable
+			return out, nil
+		}
+	}
+	report := func(name string, a eval.Asker) eval.Figures {
+		r, err := eval.Run(t.Context(), qs, k, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := r.Figures
+		t.Logf("%-34s hit@1 %.3f hit@4 %.3f hit@10 %.3f mrr %.3f recall %.3f all-evidence %.3f abstain %.3f false-abstain %.3f",
+			name, f.HitAt1, f.HitAt4, f.HitAtK, f.MRR, f.EvidenceRecall, f.AllEvidence, f.AbstainCorrect, f.FalseAbstain)
+		return f
+	}
+	in := report("in-process", asker(nil))
+	for _, set := range [][3]int{{100, 50, 100}, {200, 100, 200}} {
+		f := report(fmt.Sprintf("Weaviate candidates %d/%d/%d", set[0], set[1], set[2]), asker(func(r *retrieval.Results, q string) map[string]bool {
+			qv, _ := m.g.Embed(t.Context(), []string{q})
+			var vec []float32
+			if len(qv) == 1 {
+				vec = qv[0]
+			}
+			return m.candidates(t, r, vec, set[0], set[1], set[2])
+		}))
+		worst := max(abs(f.HitAt1-in.HitAt1), abs(f.HitAt4-in.HitAt4), abs(f.HitAtK-in.HitAtK), abs(f.MRR-in.MRR), abs(f.EvidenceRecall-in.EvidenceRecall), abs(f.AllEvidence-in.AllEvidence))
+		t.Logf("  largest retrieval difference: %.3f (bar 0.01)", worst)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
