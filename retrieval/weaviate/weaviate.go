@@ -366,13 +366,13 @@ func (f Filter) where() string {
 		ops = append(ops, fmt.Sprintf(`{path: ["collection"], operator: ContainsAny, valueText: %s}`, gqlList(f.Collections)))
 	}
 	if !f.From.IsZero() {
-		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: GreaterThanEqual, valueDate: %q}`, date(f.From)))
+		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: GreaterThanEqual, valueDate: "%s"}`, date(f.From)))
 	}
 	if !f.To.IsZero() {
-		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: LessThan, valueDate: %q}`, date(f.To)))
+		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: LessThan, valueDate: "%s"}`, date(f.To)))
 	}
 	if !f.Now.IsZero() {
-		ops = append(ops, fmt.Sprintf(`{path: ["embargo"], operator: LessThanEqual, valueDate: %q}`, date(f.Now)))
+		ops = append(ops, fmt.Sprintf(`{path: ["embargo"], operator: LessThanEqual, valueDate: "%s"}`, date(f.Now)))
 	}
 	if len(ops) == 1 {
 		return ops[0]
@@ -380,17 +380,17 @@ func (f Filter) where() string {
 	return "{operator: And, operands: [" + strings.Join(ops, ", ") + "]}"
 }
 
-func whereArg(w string) string {
-	if w == "" {
-		return ""
-	}
-	return ", where: " + w
+// gqlString writes s as a GraphQL string literal: JSON's escapes are a
+// subset of GraphQL's, whatever s holds.
+func gqlString(s string) string {
+	raw, _ := json.Marshal(s)
+	return string(raw)
 }
 
 func gqlList(values []string) string {
 	quoted := make([]string, len(values))
 	for i, v := range values {
-		quoted[i] = strconv.Quote(v)
+		quoted[i] = gqlString(v)
 	}
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
@@ -415,8 +415,8 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, bm25: {query: %q, properties: ["terms", "meta^0.5"]}%s) { chunk_id doc_id _additional { score } } } }`,
-		class, c.readLevel(ctx, class), limit, strings.Join(terms, " "), whereArg(f.where()))
+	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, bm25: {query: %s, properties: ["terms", "meta^0.5"]}, where: %s) { chunk_id doc_id _additional { score } } } }`,
+		class, c.readLevel(ctx, class), limit, gqlString(strings.Join(terms, " ")), f.where())
 	var out hitsResponse
 	if err := c.graphql(ctx, q, &out); err != nil {
 		return nil, fmt.Errorf("bm25 in %s: %w", class, err)
@@ -473,7 +473,7 @@ func (c *Client) CountChunks(ctx context.Context, class string, terms []string) 
 	var b strings.Builder
 	b.WriteString("{ Aggregate { all: " + class + " { meta { count } } ")
 	for i, t := range terms {
-		fmt.Fprintf(&b, `t%d: %s(where: {path: ["terms"], operator: Equal, valueText: %q}) { meta { count } } `, i, class, t)
+		fmt.Fprintf(&b, `t%d: %s(where: {path: ["terms"], operator: Equal, valueText: %s}) { meta { count } } `, i, class, gqlString(t))
 	}
 	b.WriteString("} }")
 	var out struct {

@@ -230,6 +230,15 @@ func TestStoreOnRealServer(t *testing.T) {
 	if err != nil || len(dense) != 1 || dense[0].DocID != "d" || dense[0].Score < 0.99 {
 		t.Errorf("dense: %+v, %v", dense, err)
 	}
+	// Any outlet name goes into a query as a string, whatever it holds.
+	odd := "The \"Harbour\" \\ Gazette \U0001F5DE\u2028\U000E0001"
+	if err := c.Put(ctx, v2, []weaviate.Chunk{{ID: "e#0", DocID: "e", Source: odd,
+		Terms: retrieval.Terms("Councillors approve the harbour budget."), Text: "Councillors approve the harbour budget."}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := lex(weaviate.Filter{Sources: []string{odd}}); !slices.Equal(got, []string{"e"}) {
+		t.Errorf("outlet %q: %v, want [e]", odd, got)
+	}
 	if err := c.DropClass(ctx, v1); err != nil {
 		t.Fatal(err)
 	}
