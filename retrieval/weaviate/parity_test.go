@@ -262,3 +262,67 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// TestBM25ParityOnMultiHop measures whether Weaviate's own BM25 over our
+// stemmed terms ranks the MultiHop-RAG chunks as our plain BM25 does: it
+// does not closely enough, which is why Weaviate supplies candidates and
+// our code ranks them. A measurement, run by hand beside ../shared:
+//
+//	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run BM25Parity -v
+func TestBM25ParityOnMultiHop(t *testing.T) {
+	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
+		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
+	}
+	m := multihopInWeaviate(t)
+	qs, err := eval.ReadQuestions(evalsDir + "multihop-rag-dev.qa.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := retrieval.SearchOptions{K: 10, DenseWeight: -1, SourcePicks: -1, DateBoost: -1, ClauseWeight: -1, PartWeight: -1, SentenceWeight: -1, MaxPerDoc: -1, PickFloor: -1, MentionDateWeight: -1}
+	texts := map[string]string{}
+	for _, ch := range m.ix.Chunks() {
+		texts[ch.ID] = ch.Text
+	}
+	var overlap, same1, oursFound, theirsFound, quotes int
+	for _, q := range qs {
+		r, err := m.ix.Search(t.Context(), q.Question, plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		theirs, err := m.c.Lexical(t.Context(), m.class, r.Terms, weaviate.Filter{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ours := map[string]bool{}
+		for _, h := range r.Hits {
+			ours[h.Chunk.ID] = true
+		}
+		for i, c := range theirs {
+			if ours[c.ChunkID] {
+				overlap++
+			}
+			if i == 0 && len(r.Hits) > 0 && c.ChunkID == r.Hits[0].Chunk.ID {
+				same1++
+			}
+		}
+		for _, ev := range q.Evidence {
+			quotes++
+			quote := eval.Normalize(ev.Quote)
+			for _, h := range r.Hits {
+				if strings.Contains(eval.Normalize(h.Chunk.Text), quote) {
+					oursFound++
+					break
+				}
+			}
+			for _, c := range theirs {
+				if strings.Contains(eval.Normalize(texts[c.ChunkID]), quote) {
+					theirsFound++
+					break
+				}
+			}
+		}
+	}
+	n := len(qs)
+	t.Logf("%d questions, top 10 by BM25 over our terms: Weaviate shares %.1f%% of our chunks, the same first chunk for %.1f%%; evidence quotes in the top 10: ours %.3f, Weaviate's %.3f",
+		n, 100*float64(overlap)/float64(10*n), 100*float64(same1)/float64(n), float64(oursFound)/float64(quotes), float64(theirsFound)/float64(quotes))
+}
