@@ -1,9 +1,7 @@
 package weaviate_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -28,10 +26,21 @@ type multihop struct {
 	c      *weaviate.Client
 	class  string
 	outlet map[string]string // lower-case outlet → as the documents spell it
+	// questions are the dev split's.
+	questions []eval.Question
 }
 
+// multihopInWeaviate skips the test unless BOT_WEAVIATE_PARITY is set and
+// the evaluation sets are beside the checkout.
 func multihopInWeaviate(t *testing.T) multihop {
 	t.Helper()
+	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
+		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
+	}
+	qs, err := eval.ReadQuestions(evalsDir + "multihop-rag-dev.qa.jsonl")
+	if err != nil {
+		t.Skipf("no evaluation questions: %v", err)
+	}
 	res, err := corpus.Load(t.Context(), evalsDir+"multihop-rag.corpus.jsonl", corpus.Options{})
 	if err != nil {
 		t.Skipf("no evaluation corpus: %v", err)
@@ -72,7 +81,7 @@ func multihopInWeaviate(t *testing.T) multihop {
 	}
 	t.Logf("wrote %d chunks in %s (%.0f chunks/s)", len(all), time.Since(start).Round(time.Millisecond), float64(len(all))/time.Since(start).Seconds())
 
-	return multihop{ix: ix, g: g, c: c, class: class, outlet: outlet}
+	return multihop{ix: ix, g: g, c: c, class: class, outlet: outlet, questions: qs}
 }
 
 // candidates asks Weaviate for a question's candidates: BM25 top global,
@@ -114,28 +123,16 @@ func (m multihop) candidates(t *testing.T, r *retrieval.Results, qv []float32, g
 //
 //	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run Coverage -v
 func TestCandidateCoverageOnMultiHop(t *testing.T) {
-	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
-		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
-	}
 	m := multihopInWeaviate(t)
 	ix, g := m.ix, m.g
 	ctx := t.Context()
-	f, err := os.Open(evalsDir + "multihop-rag-dev.qa.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	type setting struct{ global, perOutlet, dense int }
 	settings := []setting{{100, 0, 0}, {100, 50, 0}, {100, 50, 100}, {200, 100, 200}}
 	covered := make([]int, len(settings))
 	allTop := make([]int, len(settings))
 	var top, questions int
 	var took []time.Duration
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var q struct{ Question string }
-		json.Unmarshal(sc.Bytes(), &q)
+	for _, q := range m.questions {
 		r, err := ix.Search(ctx, q.Question, retrieval.SearchOptions{K: 10})
 		if err != nil {
 			t.Fatal(err)
@@ -185,14 +182,8 @@ func TestCandidateCoverageOnMultiHop(t *testing.T) {
 //
 //	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run ThroughWeaviate -v
 func TestRetrievalThroughWeaviateCandidates(t *testing.T) {
-	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
-		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
-	}
 	m := multihopInWeaviate(t)
-	qs, err := eval.ReadQuestions(evalsDir + "multihop-rag-dev.qa.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	qs := m.questions
 	const k = 10
 	// asker answers with opts, ranking only the candidates when given.
 	asker := func(opts retrieval.SearchOptions, candidates func(*retrieval.Results, string) map[string]bool) eval.Asker {
@@ -270,14 +261,8 @@ func abs(x float64) float64 {
 //
 //	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run BM25Parity -v
 func TestBM25ParityOnMultiHop(t *testing.T) {
-	if os.Getenv("BOT_WEAVIATE_PARITY") == "" {
-		t.Skip("a measurement: BOT_WEAVIATE_PARITY=1 runs it")
-	}
 	m := multihopInWeaviate(t)
-	qs, err := eval.ReadQuestions(evalsDir + "multihop-rag-dev.qa.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	qs := m.questions
 	plain := retrieval.SearchOptions{K: 10, DenseWeight: -1, SourcePicks: -1, DateBoost: -1, ClauseWeight: -1, PartWeight: -1, SentenceWeight: -1, MaxPerDoc: -1, PickFloor: -1, MentionDateWeight: -1}
 	texts := map[string]string{}
 	for _, ch := range m.ix.Chunks() {
