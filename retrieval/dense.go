@@ -28,17 +28,32 @@ func (ix *Index) embedQuery(ctx context.Context, query string) (*denseIndex, []f
 
 // denseSearch returns the cosine similarity of the n nearest chunks: the
 // int8 scan's shortlist, rescored with chromem-go's float32 vectors.
-func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]float64, error) {
+func (ix *Index) denseSearch(ctx context.Context, query string, n int, keep func(unit int) bool) (map[int]float64, error) {
 	dense, q, err := ix.embedQuery(ctx, query)
 	if err != nil || q == nil {
 		return nil, err
 	}
+	matches, err := ix.nearest(ctx, dense, q, n, keep)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]float64, len(matches))
+	for _, m := range matches {
+		out[m.unit] = float64(m.score)
+	}
+	return out, nil
+}
+
+// nearest returns the n chunks nearest to q among those keep accepts (all
+// when keep is nil), best first: the int8 scan's shortlist, rescored with
+// chromem-go's float32 vectors.
+func (ix *Index) nearest(ctx context.Context, dense *denseIndex, q []float32, n int, keep func(unit int) bool) ([]scored, error) {
 	scan, err := dense.scanner(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
 	var matches []scored
-	for _, c := range scan.nearest(q, shortlist*n) {
+	for _, c := range scan.nearest(q, shortlist*n, keep) {
 		doc, err := dense.coll.GetByID(ctx, dense.keys[c.unit])
 		if err != nil || len(doc.Embedding) != len(q) {
 			continue
@@ -53,9 +68,5 @@ func (ix *Index) denseSearch(ctx context.Context, query string, n int) (map[int]
 		return nil, fmt.Errorf("dense query: %w", err)
 	}
 	sortScored(matches)
-	out := make(map[int]float64, min(n, len(matches)))
-	for _, m := range matches[:min(n, len(matches))] {
-		out[m.unit] = float64(m.score)
-	}
-	return out, nil
+	return matches[:min(n, len(matches))], nil
 }

@@ -31,7 +31,7 @@ func (ix *Index) ChromemQuery(ctx context.Context, query string, n int) (map[int
 // DenseQuery embeds query and returns the cosine similarity of the n
 // nearest chunks by the index's own scan, by chunk index.
 func (ix *Index) DenseQuery(ctx context.Context, query string, n int) (map[int]float64, error) {
-	return ix.denseSearch(ctx, query, n)
+	return ix.denseSearch(ctx, query, n, nil)
 }
 
 // LexicalQuery returns the BM25 scores of the n best chunks, by chunk index.

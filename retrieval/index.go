@@ -46,6 +46,12 @@ type Index struct {
 	sources map[string][]string
 	// Embedded is how many chunks this build embedded (the rest came from the cache).
 	Embedded int
+	// unitOf maps chunk IDs to chunk indexes in a question's index of a
+	// remote store's candidates (see Remote).
+	unitOf map[string]int
+	// CollectionOf, when set, names the collection of a document ("" when
+	// outside every collection), for the Collections of a Filter.
+	CollectionOf func(*corpus.Document) string
 }
 
 // denseIndex is the chromem-go collection of chunk vectors.

@@ -20,6 +20,18 @@ type field struct {
 	postings map[string]*postingList
 	lengths  []uint32
 	avgLen   float64
+	// corpus, when set, holds the whole corpus's statistics: the field
+	// then indexes some of the corpus's units (a question's candidates
+	// from a remote store) but scores them as the whole corpus would.
+	corpus *fieldStats
+}
+
+// fieldStats are a field's corpus-wide statistics: how many units, their
+// mean length, and how many units hold each term.
+type fieldStats struct {
+	units  int
+	avgLen float64
+	df     map[string]int
 }
 
 type postingList struct {
@@ -65,16 +77,26 @@ func (f *field) finish() {
 
 // idf is BM25's inverse document frequency (the Lucene form, never negative).
 func (f *field) idf(term string) float64 {
-	n := 0
-	if pl := f.postings[term]; pl != nil {
-		n = len(pl.units)
+	return f.idfOf(f.df(term))
+}
+
+// df is how many units of the corpus hold term.
+func (f *field) df(term string) int {
+	if f.corpus != nil {
+		return f.corpus.df[term]
 	}
-	return f.idfOf(n)
+	if pl := f.postings[term]; pl != nil {
+		return len(pl.units)
+	}
+	return 0
 }
 
 // idfOf is the inverse document frequency of a term found in n units.
 func (f *field) idfOf(n int) float64 {
 	N := float64(len(f.lengths))
+	if f.corpus != nil {
+		N = float64(f.corpus.units)
+	}
 	return math.Log(1 + (N-float64(n)+0.5)/(float64(n)+0.5))
 }
 
@@ -86,9 +108,13 @@ func (f *field) score(terms []string, weight float64, acc []float32) {
 			continue
 		}
 		idf := f.idf(t) * weight
+		avgLen := f.avgLen
+		if f.corpus != nil {
+			avgLen = f.corpus.avgLen
+		}
 		for i, u := range pl.units {
 			tf := float64(pl.tfs[i])
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(f.lengths[u])/f.avgLen)
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(f.lengths[u])/avgLen)
 			acc[u] += float32(idf * tf * (bm25K1 + 1) / (tf + norm))
 		}
 	}
@@ -204,7 +230,7 @@ func (l *Lexical) has(term string, unit int) bool {
 
 // Contains reports whether term occurs anywhere in the corpus, in text or metadata.
 func (l *Lexical) Contains(term string) bool {
-	return l.body.postings[term] != nil || l.meta.postings[term] != nil
+	return l.body.df(term) > 0 || l.meta.df(term) > 0
 }
 
 // topN returns the n highest positive scores, best first (ties by unit).

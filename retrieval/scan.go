@@ -67,7 +67,7 @@ func quantize(v []float32, out []int8) float32 {
 
 // nearest returns the m rows with the highest approximate dot product with
 // q, best first, scanning the rows in parallel.
-func (s *vectorScan) nearest(q []float32, m int) []scored {
+func (s *vectorScan) nearest(q []float32, m int, keep func(row int) bool) []scored {
 	if s.dim == 0 || len(q) != s.dim || m <= 0 {
 		return nil
 	}
@@ -83,7 +83,7 @@ func (s *vectorScan) nearest(q []float32, m int) []scored {
 	for w := range workers {
 		lo, hi := w*n/workers, (w+1)*n/workers
 		wg.Go(func() {
-			parts[w] = s.scanRows(qq, qs, lo, hi, m)
+			parts[w] = s.scanRows(qq, qs, lo, hi, m, keep)
 		})
 	}
 	wg.Wait()
@@ -109,11 +109,12 @@ func dotInt8(a, b []int8) int32 {
 	return s0 + s1 + s2 + s3
 }
 
-// scanRows returns the m best rows of [lo, hi), unordered.
-func (s *vectorScan) scanRows(q []int8, qs float32, lo, hi, m int) []scored {
+// scanRows returns the m best rows of [lo, hi) that keep accepts (all when
+// keep is nil), unordered.
+func (s *vectorScan) scanRows(q []int8, qs float32, lo, hi, m int, keep func(row int) bool) []scored {
 	best := newBestOf(m)
 	for i := lo; i < hi; i++ {
-		if s.scales[i] == 0 {
+		if s.scales[i] == 0 || keep != nil && !keep(i) {
 			continue
 		}
 		if c := (scored{i, float32(dotInt8(q, s.rows[i*s.dim:(i+1)*s.dim])) * s.scales[i] * qs}); !best.full(c) {

@@ -152,7 +152,15 @@ func orDefault[T int | float64](v *T, def T) {
 // rankings fused linearly. A failure to embed the query degrades to BM25
 // alone and is reported in Results.DenseError.
 func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (*Results, error) {
-	opts = opts.withDefaults()
+	return ix.search(ctx, query, opts.withDefaults(), ix.denseSearch)
+}
+
+// denseFunc returns the cosine similarity of the n chunks nearest to query
+// among those keep accepts (all when keep is nil), by chunk index.
+type denseFunc func(ctx context.Context, query string, n int, keep func(unit int) bool) (map[int]float64, error)
+
+// search ranks the index's chunks for query, with opts' defaults set.
+func (ix *Index) search(ctx context.Context, query string, opts SearchOptions, denseSearch denseFunc) (*Results, error) {
 	q := ix.Parse(query)
 	res := &Results{Question: q, Terms: q.Terms}
 	for _, name := range q.Names {
@@ -164,32 +172,32 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 			res.UnknownNames = append(res.UnknownNames, name)
 		}
 	}
-	// The dense query (an exhaustive scan in chromem-go) runs while BM25 scores.
+	allowed := ix.allowedDocs(opts.Allow)
+	var keep func(unit int) bool
+	if allowed != nil || opts.Within != nil {
+		// Passages the asker may not see are never ranked, picked or
+		// counted towards the floor; the dense ranking skips them before
+		// taking its n best, as a store's filtered query does.
+		keep = func(u int) bool {
+			return (allowed == nil || allowed[ix.lex.chunkDoc[u]]) && (opts.Within == nil || opts.Within(ix.chunks[u].ID))
+		}
+	}
+	// The dense query (an exhaustive scan) runs while BM25 scores.
 	dense := map[int]float64{}
 	var denseErr error
 	denseDone := make(chan struct{})
 	if opts.DenseWeight > 0 {
 		go func() {
 			defer close(denseDone)
-			dense, denseErr = ix.denseSearch(ctx, query, opts.Candidates)
+			dense, denseErr = denseSearch(ctx, query, opts.Candidates, keep)
 		}()
 	} else {
 		close(denseDone)
 	}
 	lexScores := ix.lex.Scores(res.Terms)
-	allowed := ix.allowedDocs(opts.Allow)
-	if allowed != nil {
-		// Passages the asker may not see are never ranked, picked or
-		// counted towards the floor.
-		for u, d := range ix.lex.chunkDoc {
-			if !allowed[d] {
-				lexScores[u] = 0
-			}
-		}
-	}
-	if opts.Within != nil {
+	if keep != nil {
 		for u, s := range lexScores {
-			if s > 0 && !opts.Within(ix.chunks[u].ID) {
+			if s > 0 && !keep(u) {
 				lexScores[u] = 0
 			}
 		}
@@ -204,21 +212,6 @@ func (ix *Index) Search(ctx context.Context, query string, opts SearchOptions) (
 	}
 	if dense == nil {
 		dense = map[int]float64{}
-	}
-	if allowed != nil {
-		for u := range dense {
-			if !allowed[ix.lex.chunkDoc[u]] {
-				delete(dense, u)
-			}
-		}
-	}
-
-	if opts.Within != nil {
-		for u := range dense {
-			if !opts.Within(ix.chunks[u].ID) {
-				delete(dense, u)
-			}
-		}
 	}
 
 	sc := newScorer(lexScores, lexTop, dense, q.Dates, opts)

@@ -1,0 +1,415 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// Backend is where a corpus's chunks are kept for searching, when they are
+// not all in this process: a remote engine that returns candidates,
+// frequencies and documents. The ranking (fusion, outlet and date
+// features, the relevance floor) stays in this package and is the same
+// whatever the store, so both give the same answers. The in-process Index
+// is a Backend too (the contract tests run Remote over it).
+type Backend interface {
+	// Pin returns the corpus version questions see now. Everything one
+	// question asks goes to the version it pinned, so a switch of versions
+	// while it is answered is never half seen.
+	Pin(ctx context.Context) (Version, error)
+}
+
+// Version is one version of a stored corpus, as a question sees it.
+type Version interface {
+	// ID names the version.
+	ID() string
+	// Layout says how the corpus was chunked and embedded; a Remote
+	// refuses a store written with another chunker or embedder.
+	Layout() Layout
+	// Outlets are the outlets of the corpus's documents.
+	Outlets(ctx context.Context) ([]string, error)
+	// Lexical returns up to n chunks by BM25 over terms (stemmed index
+	// terms), best first.
+	Lexical(ctx context.Context, terms []string, f Filter, n int) ([]Candidate, error)
+	// Dense returns up to n chunks nearest to vector, with their cosine
+	// similarity.
+	Dense(ctx context.Context, vector []float32, f Filter, n int) ([]Candidate, error)
+	// Frequencies returns the corpus-wide counts of terms.
+	Frequencies(ctx context.Context, terms []string) (*Frequencies, error)
+	// DocumentsByID returns the documents with these IDs (those it holds).
+	DocumentsByID(ctx context.Context, ids []string) (map[string]*corpus.Document, error)
+}
+
+// Layout is how a stored corpus was chunked and embedded.
+type Layout struct {
+	Chunker  Chunker
+	Embedder string // the embedder's Name
+}
+
+// Candidate is one chunk a store returned for a query.
+type Candidate struct {
+	ChunkID string
+	DocID   string
+	// Score is the store's BM25 score or cosine similarity; the ranking
+	// computes its own.
+	Score float64
+}
+
+// Filter narrows the candidates a store returns. The zero Filter matches
+// every document that is not withdrawn.
+type Filter struct {
+	// Sources, when set, keeps the documents of these outlets.
+	Sources []string
+	// Collections, when not nil, keeps the documents of these collections;
+	// "" stands for documents outside every collection.
+	Collections []string
+	// Now, when set, hides documents under embargo at Now.
+	Now time.Time
+}
+
+// Frequencies are corpus-wide counts: what BM25, the IDF-based features
+// and the relevance floor need.
+type Frequencies struct {
+	Chunks    int // chunks in the corpus
+	Documents int // documents in the corpus
+	// ChunkTerms and MetaTerms are the summed lengths, in index terms, of
+	// the chunks and of the documents' metadata (title, outlet, byline).
+	ChunkTerms, MetaTerms int
+	// Body is how many chunks hold each term; Meta, how many documents'
+	// metadata.
+	Body, Meta map[string]int
+}
+
+// merge adds the terms of g to f.
+func (f *Frequencies) merge(g *Frequencies) {
+	for t, n := range g.Body {
+		f.Body[t] = n
+	}
+	for t, n := range g.Meta {
+		f.Meta[t] = n
+	}
+}
+
+// Remote searches a Backend: it asks the store for candidates, builds a
+// small index of them with the corpus-wide frequencies, and ranks them as
+// Index.Search ranks the whole corpus.
+type Remote struct {
+	store    Backend
+	embedder Embedder
+	chunker  Chunker
+	// OutletCandidates is how many candidates each outlet the question
+	// names adds (default 50).
+	OutletCandidates int
+}
+
+// NewRemote returns a searcher over store. The embedder and chunker must
+// be those the store was written with.
+func NewRemote(store Backend, embedder Embedder, chunker Chunker) *Remote {
+	if chunker == (Chunker{}) {
+		chunker = DefaultChunker
+	}
+	return &Remote{store: store, embedder: embedder, chunker: chunker, OutletCandidates: 50}
+}
+
+// Search pins the store's current version and retrieves the passages that
+// best answer query. It returns the results with the index they were
+// ranked in: the question's candidates, with the corpus's frequencies,
+// which the answer reads as it would the whole index.
+func (r *Remote) Search(ctx context.Context, query string, f Filter, opts SearchOptions) (*Index, *Results, error) {
+	opts = opts.withDefaults()
+	v, err := r.store.Pin(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	if l := v.Layout(); l.Chunker != r.chunker || l.Embedder != r.embedder.Name() {
+		return nil, nil, fmt.Errorf("search: the store was written with chunks of %d characters embedded by %s; this bot chunks at %d with %s: index it again",
+			l.Chunker.TargetChars, l.Embedder, r.chunker.TargetChars, r.embedder.Name())
+	}
+	outlets, err := v.Outlets(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	parser := &Index{sources: make(map[string][]string, len(outlets))}
+	for _, o := range outlets {
+		parser.sources[o] = nil
+	}
+	q := parser.Parse(query)
+
+	// The dense query runs while the lexical ones are asked.
+	var (
+		dense    []Candidate
+		denseErr error
+	)
+	denseDone := make(chan struct{})
+	go func() {
+		defer close(denseDone)
+		if opts.DenseWeight <= 0 {
+			return
+		}
+		vecs, err := r.embedder.Embed(ctx, []string{query})
+		if err != nil {
+			denseErr = fmt.Errorf("embed query: %w", err)
+			return
+		}
+		if len(vecs) == 0 || vecs[0] == nil {
+			return
+		}
+		dense, denseErr = v.Dense(ctx, vecs[0], f, opts.Candidates)
+	}()
+	cands, err := v.Lexical(ctx, q.Terms, f, opts.Candidates)
+	if err == nil && opts.SourcePicks > 0 {
+		// A named outlet's passages are ranked by the question and the
+		// words around its name (see outletPicks): ask for them apart.
+		var seen []string
+		for _, c := range q.Clauses {
+			if slices.Contains(seen, c.Source) {
+				continue
+			}
+			seen = append(seen, c.Source)
+			of := f
+			of.Sources = []string{c.Source}
+			var more []Candidate
+			more, err = v.Lexical(ctx, union(q.Terms, QueryTerms(c.Text)), of, r.OutletCandidates)
+			cands = append(cands, more...)
+			if err != nil {
+				break
+			}
+		}
+	}
+	<-denseDone
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	if denseErr != nil && ctx.Err() != nil {
+		return nil, nil, fmt.Errorf("search: %w", ctx.Err())
+	}
+
+	want := map[string]bool{}
+	var docIDs []string
+	for _, c := range slices.Concat(cands, dense) {
+		if !want[c.ChunkID] {
+			want[c.ChunkID] = true
+			if !slices.Contains(docIDs, c.DocID) {
+				docIDs = append(docIDs, c.DocID)
+			}
+		}
+	}
+	docs, err := v.DocumentsByID(ctx, docIDs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	freq, err := v.Frequencies(ctx, questionVocabulary(q))
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	view := r.view(v.ID(), docs, want, freq, outlets)
+	denseScores := map[int]float64{}
+	for _, c := range dense {
+		if u, ok := view.unitOf[c.ChunkID]; ok {
+			denseScores[u] = c.Score
+		}
+	}
+	res, err := view.search(ctx, query, opts, func(_ context.Context, _ string, _ int, keep func(int) bool) (map[int]float64, error) {
+		for u := range denseScores {
+			if keep != nil && !keep(u) {
+				delete(denseScores, u)
+			}
+		}
+		return denseScores, denseErr
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	// The answer weighs the words of the passages it quotes by IDF too.
+	var more []string
+	for _, h := range res.Hits {
+		for _, t := range Terms(h.Chunk.Text) {
+			if _, ok := freq.Body[t]; !ok && !slices.Contains(more, t) {
+				more = append(more, t)
+			}
+		}
+	}
+	if len(more) > 0 {
+		extra, err := v.Frequencies(ctx, more)
+		if err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		freq.merge(extra)
+	}
+	return view, res, nil
+}
+
+// questionVocabulary is every term a question's ranking and declining
+// look up: its index terms and the stems of each word of its names.
+func questionVocabulary(q *Question) []string {
+	terms := slices.Clone(q.Terms)
+	for _, n := range q.Names {
+		for _, w := range Words(n) {
+			if t := Stem(w); !slices.Contains(terms, t) {
+				terms = append(terms, t)
+			}
+		}
+	}
+	return terms
+}
+
+// union returns a's terms, then b's not in a.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, t := range b {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// view builds the index a question is ranked in: the candidate chunks of
+// docs (cut again with the store's chunker, so offsets and paragraphs are
+// the corpus's), scored with the corpus-wide frequencies.
+func (r *Remote) view(version string, docs map[string]*corpus.Document, want map[string]bool, freq *Frequencies, outlets []string) *Index {
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	ix := &Index{docs: docs, embedder: r.embedder, chunker: r.chunker, key: version, unitOf: map[string]int{}}
+	for _, id := range ids {
+		d := docs[id]
+		n := 0
+		for _, c := range r.chunker.Split(d) {
+			if want[c.ID] {
+				ix.unitOf[c.ID] = len(ix.chunks)
+				ix.chunks = append(ix.chunks, c)
+				n++
+			}
+		}
+		if n > 0 {
+			ix.docOrder = append(ix.docOrder, d)
+		}
+	}
+	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
+	ix.lex.body.corpus = &fieldStats{units: freq.Chunks, avgLen: meanLength(freq.ChunkTerms, freq.Chunks), df: freq.Body}
+	ix.lex.meta.corpus = &fieldStats{units: freq.Documents, avgLen: meanLength(freq.MetaTerms, freq.Documents), df: freq.Meta}
+	ix.indexStructure()
+	for _, o := range outlets {
+		if _, ok := ix.sources[o]; !ok {
+			ix.sources[o] = nil // named by the question parser and the outlet checks
+		}
+	}
+	ix.dense = func() (*denseIndex, error) { return nil, errors.New("retrieval: a remote store's candidates have no local vectors") }
+	return ix
+}
+
+func meanLength(total, units int) float64 {
+	if units == 0 || total == 0 {
+		return 1
+	}
+	return float64(total) / float64(units)
+}
+
+// Pin makes the in-process index a Backend of one version: itself.
+func (ix *Index) Pin(context.Context) (Version, error) { return ix, nil }
+
+// ID names the index's version.
+func (ix *Index) ID() string { return ix.Stats().Version }
+
+// Layout is the index's chunker and embedder.
+func (ix *Index) Layout() Layout { return Layout{Chunker: ix.chunker, Embedder: ix.embedder.Name()} }
+
+// Outlets are the outlets of the index's documents.
+func (ix *Index) Outlets(context.Context) ([]string, error) {
+	out := make([]string, 0, len(ix.sources))
+	for o := range ix.sources {
+		out = append(out, o)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// filterDocs reports, by document index, which documents pass f.
+func (ix *Index) filterDocs(f Filter) []bool {
+	ok := make([]bool, len(ix.docOrder))
+	for i, d := range ix.docOrder {
+		collection := ""
+		if ix.CollectionOf != nil {
+			collection = ix.CollectionOf(d)
+		}
+		ok[i] = !d.Withdrawn &&
+			(f.Now.IsZero() || d.Embargo.IsZero() || !f.Now.Before(d.Embargo)) &&
+			(len(f.Sources) == 0 || slices.Contains(f.Sources, strings.TrimSpace(d.Source))) &&
+			(f.Collections == nil || slices.Contains(f.Collections, collection))
+	}
+	return ok
+}
+
+// Lexical returns the n best chunks by BM25 that pass f.
+func (ix *Index) Lexical(_ context.Context, terms []string, f Filter, n int) ([]Candidate, error) {
+	scores := ix.lex.Scores(terms)
+	ok := ix.filterDocs(f)
+	for u, d := range ix.lex.chunkDoc {
+		if !ok[d] {
+			scores[u] = 0
+		}
+	}
+	var out []Candidate
+	for _, s := range topN(scores, n) {
+		c := &ix.chunks[s.unit]
+		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Score: float64(s.score)})
+	}
+	return out, nil
+}
+
+// Dense returns the n chunks nearest to vector that pass f.
+func (ix *Index) Dense(ctx context.Context, vector []float32, f Filter, n int) ([]Candidate, error) {
+	dense, err := ix.dense()
+	if err != nil {
+		return nil, fmt.Errorf("load vectors: %w", err)
+	}
+	if dense.coll.Count() == 0 {
+		return nil, nil
+	}
+	ok := ix.filterDocs(f)
+	matches, err := ix.nearest(ctx, dense, vector, n, func(u int) bool { return ok[ix.lex.chunkDoc[u]] })
+	if err != nil {
+		return nil, err
+	}
+	var out []Candidate
+	for _, m := range matches {
+		c := &ix.chunks[m.unit]
+		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Score: float64(m.score)})
+	}
+	return out, nil
+}
+
+// Frequencies returns the index's counts of terms.
+func (ix *Index) Frequencies(_ context.Context, terms []string) (*Frequencies, error) {
+	f := &Frequencies{Chunks: len(ix.chunks), Documents: len(ix.lex.meta.lengths), Body: map[string]int{}, Meta: map[string]int{}}
+	for _, l := range ix.lex.body.lengths {
+		f.ChunkTerms += int(l)
+	}
+	for _, l := range ix.lex.meta.lengths {
+		f.MetaTerms += int(l)
+	}
+	for _, t := range terms {
+		f.Body[t] = ix.lex.body.df(t)
+		f.Meta[t] = ix.lex.meta.df(t)
+	}
+	return f, nil
+}
+
+// DocumentsByID returns the index's documents with these IDs.
+func (ix *Index) DocumentsByID(_ context.Context, ids []string) (map[string]*corpus.Document, error) {
+	out := make(map[string]*corpus.Document, len(ids))
+	for _, id := range ids {
+		if d, ok := ix.docs[id]; ok {
+			out[id] = d
+		}
+	}
+	return out, nil
+}

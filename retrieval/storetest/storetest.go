@@ -1,0 +1,332 @@
+// Package storetest is the contract every retrieval.Backend passes: the
+// same questions find the same passages as the in-process index built from
+// the same documents, through updates, deletes, filters and versions.
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// Store is a store under test.
+type Store interface {
+	retrieval.Backend
+	// Write makes docs the store's corpus, as a new version; collectionOf
+	// names each document's collection.
+	Write(ctx context.Context, docs []*corpus.Document) error
+}
+
+// Open returns an empty store that chunks with chunker, embeds with
+// embedder and files documents in collections by collectionOf.
+type Open func(t *testing.T, embedder retrieval.Embedder, chunker retrieval.Chunker, collectionOf func(*corpus.Document) string) Store
+
+// CollectionOf files the fixture's documents: those under desk/ are the
+// "desk" collection, the others are outside every collection.
+func CollectionOf(d *corpus.Document) string {
+	if strings.HasPrefix(d.Path, "desk/") {
+		return "desk"
+	}
+	return ""
+}
+
+// Questions are the contract's questions: plain, naming outlets, naming a
+// date, naming someone the corpus does not know, and one the desk's
+// restricted memo answers word for word.
+var Questions = []string{
+	"Who denied meeting Russian officials?",
+	"What did The Verge report about the phone battery on October 7, 2023?",
+	"Did TechCrunch and The Verge both write about the phone battery?",
+	"Which startup raised money for batteries, according to TechCrunch?",
+	"What did Angela Merkel say about the phone?",
+	"What did the council decide about the harbour bridge tolls?",
+	"Which memo described the merger talks with the regional paper?",
+	"How many days does the phone battery last?",
+}
+
+// Docs are the fixture: a few articles the questions are about, a
+// restricted memo, an embargoed and a withdrawn story, and a few hundred
+// articles about other things, so that a question's candidates are a small
+// part of the corpus.
+func Docs(t testing.TB) []*corpus.Document {
+	t.Helper()
+	articles := []string{
+		`{"id":"v1","title":"Phone review","source":"The Verge","published":"2023-10-07T10:00:00+00:00","text":"The phone battery lasts two days. The camera is sharp in daylight.\n\nThe reviewer praised the screen."}`,
+		`{"id":"v2","title":"Phone launch","source":"The Verge","published":"2023-10-02T10:00:00+00:00","text":"The phone battery was announced at the launch. Prices start at 799 dollars."}`,
+		`{"id":"t1","title":"Startup funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"A battery startup called Voltaic raised money from investors. The phone maker was not involved."}`,
+		`{"id":"a1","title":"Weekend sport","source":"The Age","published":"2023-10-08T10:00:00+00:00","text":"The phone battery phone battery phone battery story of the season."}`,
+		`{"id":"r1","title":"Officials deny contacts","source":"Times of Israel","published":"2017-01-10T10:00:00+00:00","text":"The spokesman denied meeting Russian officials during the campaign. He said no contacts took place.\n\nOpposition leaders asked for an inquiry."}`,
+		`{"id":"c1","title":"Council vote","source":"Harbour Herald","published":"2024-03-01T10:00:00+00:00","text":"The council decided to scrap the harbour bridge tolls from April. Drivers will save four pounds a day."}`,
+		`{"id":"e1","title":"Bridge tolls embargoed","source":"Harbour Herald","published":"2024-03-02T10:00:00+00:00","embargo":"2099-01-01T00:00:00Z","text":"The council secretly decided to double the harbour bridge tolls next year."}`,
+		`{"id":"w1","title":"Retracted bridge story","source":"Harbour Herald","published":"2024-02-28T10:00:00+00:00","withdrawn":true,"text":"The council decided to sell the harbour bridge and its tolls to a private firm."}`,
+	}
+	memo := `{"id":"m1","title":"Merger memo","source":"Internal","published":"2024-05-01T10:00:00+00:00","text":"This memo described the merger talks with the regional paper. The board meets on Friday."}`
+	rng := rand.New(rand.NewPCG(1, 2))
+	topics := [][]string{
+		{"election", "ballot", "candidate", "voters", "campaign", "poll", "senate", "district"},
+		{"market", "shares", "investors", "profit", "quarter", "earnings", "bank", "rates"},
+		{"football", "league", "goal", "coach", "season", "striker", "match", "stadium"},
+		{"climate", "flood", "rainfall", "drought", "emissions", "forest", "heatwave", "coast"},
+		{"hospital", "doctors", "patients", "vaccine", "clinic", "nurses", "surgery", "ward"},
+	}
+	outlets := []string{"Daily Ledger", "Coast Courier", "Metro Wire", "The Evening Post"}
+	var filler []string
+	for i := range 300 {
+		words := topics[i%len(topics)]
+		var paras []string
+		for range 2 + rng.IntN(3) {
+			var sents []string
+			for range 2 + rng.IntN(3) {
+				n := 6 + rng.IntN(6)
+				s := make([]string, n)
+				for j := range s {
+					s[j] = words[rng.IntN(len(words))]
+				}
+				sents = append(sents, strings.ToUpper(s[0][:1])+s[0][1:]+" "+strings.Join(s[1:], " ")+".")
+			}
+			paras = append(paras, strings.Join(sents, " "))
+		}
+		filler = append(filler, fmt.Sprintf(`{"id":"f%03d","title":"%s report %d","source":%q,"published":"2023-0%d-1%dT08:00:00+00:00","text":%q}`,
+			i, strings.ToUpper(words[0][:1])+words[0][1:], i, outlets[i%len(outlets)], 1+i%9, i%10, strings.Join(paras, "\n\n")))
+	}
+	fsys := fstest.MapFS{
+		"news.jsonl":            {Data: []byte(strings.Join(append(articles, filler...), "\n"))},
+		"desk/restricted.jsonl": {Data: []byte(memo)},
+	}
+	res, err := corpus.LoadFS(context.Background(), fsys, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Skipped) > 0 {
+		t.Fatalf("fixture skipped: %v", res.Skipped)
+	}
+	return res.Documents
+}
+
+// options are the searches the contract compares.
+var options = retrieval.SearchOptions{K: 5}
+
+// Run runs the contract against the stores open makes.
+func Run(t *testing.T, open Open) {
+	embedder, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunker := retrieval.DefaultChunker
+	docs := Docs(t)
+	store := open(t, embedder, chunker, CollectionOf)
+	if err := store.Write(t.Context(), docs); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	remote := retrieval.NewRemote(store, embedder, chunker)
+	reference := func(t *testing.T, docs []*corpus.Document) *retrieval.Index {
+		t.Helper()
+		ix, err := retrieval.Build(t.Context(), docs, embedder, retrieval.BuildOptions{Chunker: chunker})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	ref := reference(t, docs)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	citable := func(d *corpus.Document) bool { return d.Citable(now) }
+	open_ := retrieval.Filter{Now: now, Collections: []string{""}}
+
+	t.Run("SameQuestionsSamePassages", func(t *testing.T) {
+		for _, q := range Questions {
+			same(t, ref, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable})
+		}
+	})
+
+	t.Run("Filters", func(t *testing.T) {
+		allow := func(d *corpus.Document) bool { return citable(d) && CollectionOf(d) == "" }
+		for _, q := range Questions {
+			res := same(t, ref, remote, q, open_, retrieval.SearchOptions{K: options.K, Allow: allow})
+			for _, h := range res.Hits {
+				if !allow(h.Doc) {
+					t.Errorf("%q: %s is restricted, embargoed or withdrawn, and was returned", q, h.Doc.ID)
+				}
+			}
+		}
+		v, err := store.Pin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms := retrieval.QueryTerms("phone battery")
+		got, err := v.Lexical(t.Context(), terms, retrieval.Filter{Sources: []string{"TechCrunch"}}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 {
+			t.Fatal("no TechCrunch passage about the phone battery")
+		}
+		for _, c := range got {
+			if d, ok := ref.Document(c.DocID); !ok || d.Source != "TechCrunch" {
+				t.Errorf("source filter returned %s", c.DocID)
+			}
+		}
+		embargoed, err := v.Lexical(t.Context(), retrieval.QueryTerms("secretly double tolls"), retrieval.Filter{Now: now}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		later, err := v.Lexical(t.Context(), retrieval.QueryTerms("secretly double tolls"), retrieval.Filter{Now: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docsOf(embargoed)["e1"] || !docsOf(later)["e1"] {
+			t.Errorf("embargo: before %v, after %v", docsOf(embargoed), docsOf(later))
+		}
+		if docsOf(later)["w1"] {
+			t.Error("a withdrawn story was returned")
+		}
+	})
+
+	t.Run("Frequencies", func(t *testing.T) {
+		v, err := store.Pin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms := retrieval.QueryTerms("phone battery harbour Verge merger nowhere-word-xyz football")
+		got, err := v.Frequencies(t.Context(), terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := ref.Frequencies(t.Context(), terms)
+		if fmt.Sprint(*got) != fmt.Sprint(*want) {
+			t.Errorf("frequencies:\n got %+v\nwant %+v", *got, *want)
+		}
+		outlets, err := v.Outlets(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantOutlets, _ := ref.Outlets(t.Context())
+		if !slices.Equal(outlets, wantOutlets) {
+			t.Errorf("outlets %v, want %v", outlets, wantOutlets)
+		}
+	})
+
+	// Updates and deletes: a new version with one story rewritten, one
+	// removed and one added answers as an index built from it.
+	t.Run("UpdatesDeletesVersions", func(t *testing.T) {
+		before, err := store.Pin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var next []*corpus.Document
+		for _, d := range docs {
+			switch d.ID {
+			case "v1":
+				c := *d
+				c.Text = "The phone battery lasts three days after the update. The camera is sharp at night."
+				c.Paragraphs = []corpus.Span{{Start: 0, End: len(c.Text)}}
+				next = append(next, &c)
+			case "c1":
+				// deleted
+			default:
+				next = append(next, d)
+			}
+		}
+		added := &corpus.Document{ID: "n1", Path: "news.jsonl", Title: "Ferry strike", Source: "Harbour Herald", Published: "2024-03-05T10:00:00Z",
+			Text: "The ferry crews walked out over pay on Tuesday morning."}
+		added.Paragraphs = []corpus.Span{{Start: 0, End: len(added.Text)}}
+		next = append(next, added)
+		if err := store.Write(t.Context(), next); err != nil {
+			t.Fatalf("write the next version: %v", err)
+		}
+		after, err := store.Pin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.ID() == before.ID() {
+			t.Fatalf("the version did not change: %s", after.ID())
+		}
+		ref2 := reference(t, next)
+		for _, q := range append(slices.Clone(Questions), "Why did the ferry crews walk out?", "How long does the phone battery last after the update?") {
+			same(t, ref2, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable})
+		}
+		terms := retrieval.QueryTerms("harbour bridge tolls scrap")
+		gone, err := after.Lexical(t.Context(), terms, retrieval.Filter{}, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docsOf(gone)["c1"] {
+			t.Error("a deleted story is still returned")
+		}
+		// A question that pinned the earlier version still sees it whole.
+		old, err := before.Lexical(t.Context(), terms, retrieval.Filter{}, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !docsOf(old)["c1"] {
+			t.Error("the version pinned before the write lost a story")
+		}
+		oldDocs, err := before.DocumentsByID(t.Context(), []string{"v1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := oldDocs["v1"]; d == nil || !strings.Contains(d.Text, "two days") {
+			t.Errorf("the pinned version's v1 is %v", d)
+		}
+		f2, err := after.Frequencies(t.Context(), terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w2, _ := ref2.Frequencies(t.Context(), terms)
+		if fmt.Sprint(*f2) != fmt.Sprint(*w2) {
+			t.Errorf("frequencies after the update:\n got %+v\nwant %+v", *f2, *w2)
+		}
+	})
+}
+
+// same checks that the store's search of q gives the reference index's
+// passages in its order, with its scores, and the same verdict.
+func same(t *testing.T, ref *retrieval.Index, remote *retrieval.Remote, q string, f retrieval.Filter, opts retrieval.SearchOptions) *retrieval.Results {
+	t.Helper()
+	want, err := ref.Search(t.Context(), q, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	view, got, err := remote.Search(t.Context(), q, f, opts)
+	if err != nil {
+		t.Fatalf("%q: %v", q, err)
+	}
+	if w, g := describe(want), describe(got); w != g {
+		t.Errorf("%q:\nin-process %s\nstore      %s", q, w, g)
+	}
+	if len(view.Chunks()) >= len(ref.Chunks()) {
+		t.Errorf("%q: the store returned every chunk (%d) as candidates", q, len(view.Chunks()))
+	}
+	for _, term := range want.Terms {
+		if a, b := ref.IDF(term), view.IDF(term); math.Abs(a-b) > 1e-9 {
+			t.Errorf("%q: IDF(%s) %v in the store, %v in-process", q, term, b, a)
+		}
+	}
+	return got
+}
+
+// describe prints what a reader of the results would see, with scores to
+// four places (a remote store's cosines come back as float32).
+func describe(r *retrieval.Results) string {
+	s := fmt.Sprintf("answerable=%v coverage=%.4f missing=%v unknown=%v outlets=%v", r.Answerable, r.Coverage, r.MissingNames, r.UnknownNames, r.UnknownOutlets)
+	for _, h := range r.Hits {
+		s += fmt.Sprintf("\n  %s %.4f lex=%.4f dense=%.4f", h.Chunk.ID, h.Score, h.Lexical, h.Dense)
+	}
+	return s
+}
+
+func docsOf(cs []retrieval.Candidate) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range cs {
+		out[c.DocID] = true
+	}
+	return out
+}
