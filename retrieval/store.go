@@ -302,7 +302,9 @@ func (r *Remote) view(version string, docs map[string]*corpus.Document, want map
 			ix.sources[o] = nil // named by the question parser and the outlet checks
 		}
 	}
-	ix.dense = func() (*denseIndex, error) { return nil, errors.New("retrieval: a remote store's candidates have no local vectors") }
+	ix.dense = func() (*denseIndex, error) {
+		return nil, errors.New("retrieval: a remote store's candidates have no local vectors")
+	}
 	return ix
 }
 
