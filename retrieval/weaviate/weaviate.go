@@ -19,6 +19,7 @@ package weaviate
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha1"
 	"encoding/json"
@@ -80,7 +81,18 @@ type Chunk struct {
 	// Text is kept (not indexed) so the quote check can fetch it.
 	Text   string
 	Vector []float32
+	// Since and Until are the versions of a Store the chunk is part of,
+	// [Since, Until); zero Until means every version from Since on.
+	Since, Until int
 }
+
+// live is the Until of objects still part of the newest version. (GraphQL
+// integers are 32 bits: Weaviate answers null for a larger one.)
+const live = 1 << 30
+
+// outside is the collection stored for documents outside every
+// collection: Weaviate's filters take no empty string.
+const outside = "-"
 
 // Filter narrows a query. The zero Filter matches every chunk that is not
 // withdrawn.
@@ -90,6 +102,9 @@ type Filter struct {
 	From, To    time.Time
 	// Now, when set, hides chunks whose embargo is later than Now.
 	Now time.Time
+	// Version, when above zero, keeps the objects of that version of a
+	// Store.
+	Version int
 }
 
 // Candidate is one chunk a query returned.
@@ -154,8 +169,17 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 			map[string]any{"name": "terms", "dataType": []string{"text"}, "tokenization": "whitespace"},
 			map[string]any{"name": "meta", "dataType": []string{"text"}, "tokenization": "whitespace"},
 			map[string]any{"name": "text", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false},
+			map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
+			map[string]any{"name": "until", "dataType": []string{"int"}, "indexRangeFilters": true},
 		},
 	}
+	return c.createClass(ctx, schema, opts)
+}
+
+// createClass creates a class from its schema, spread over the cluster as
+// opts say.
+func (c *Client) createClass(ctx context.Context, schema map[string]any, opts ClassOptions) error {
+	class := schema["class"].(string)
 	if opts.Shards > 1 {
 		schema["shardingConfig"] = map[string]any{"desiredCount": opts.Shards}
 	}
@@ -293,20 +317,33 @@ func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
 	for start := 0; start < len(chunks); start += batch {
 		var objects []any
 		for _, ch := range chunks[start:min(start+batch, len(chunks))] {
+			id, until := objectID(class, ch.ID), ch.Until
+			if ch.Since > 0 {
+				id = objectID(class, fmt.Sprintf("%s@%d", ch.ID, ch.Since))
+			}
+			if until == 0 {
+				until = live
+			}
+			collection := ch.Collection
+			if collection == "" {
+				collection = outside
+			}
 			obj := map[string]any{
 				"class": class,
-				"id":    objectID(class, ch.ID),
+				"id":    id,
 				"properties": map[string]any{
 					"chunk_id":   ch.ID,
 					"doc_id":     ch.DocID,
 					"source":     ch.Source,
-					"collection": ch.Collection,
+					"collection": collection,
 					"published":  date(ch.Published),
 					"embargo":    date(ch.Embargo),
 					"withdrawn":  ch.Withdrawn,
 					"terms":      strings.Join(ch.Terms, " "),
 					"meta":       strings.Join(ch.Meta, " "),
 					"text":       ch.Text,
+					"since":      ch.Since,
+					"until":      until,
 				},
 			}
 			if len(ch.Vector) > 0 {
@@ -363,7 +400,14 @@ func (f Filter) where() string {
 		ops = append(ops, fmt.Sprintf(`{path: ["source"], operator: ContainsAny, valueText: %s}`, gqlList(f.Sources)))
 	}
 	if len(f.Collections) > 0 {
-		ops = append(ops, fmt.Sprintf(`{path: ["collection"], operator: ContainsAny, valueText: %s}`, gqlList(f.Collections)))
+		names := make([]string, len(f.Collections))
+		for i, n := range f.Collections {
+			names[i] = cmp.Or(n, outside)
+		}
+		ops = append(ops, fmt.Sprintf(`{path: ["collection"], operator: ContainsAny, valueText: %s}`, gqlList(names)))
+	}
+	if f.Version > 0 {
+		ops = append(ops, versionWhere(f.Version)...)
 	}
 	if !f.From.IsZero() {
 		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: GreaterThanEqual, valueDate: "%s"}`, date(f.From)))
@@ -378,6 +422,15 @@ func (f Filter) where() string {
 		return ops[0]
 	}
 	return "{operator: And, operands: [" + strings.Join(ops, ", ") + "]}"
+}
+
+// versionWhere are the GraphQL where operands that keep the objects of
+// version v: since ≤ v < until.
+func versionWhere(v int) []string {
+	return []string{
+		fmt.Sprintf(`{path: ["since"], operator: LessThanEqual, valueInt: %d}`, v),
+		fmt.Sprintf(`{path: ["until"], operator: GreaterThan, valueInt: %d}`, v),
+	}
 }
 
 // gqlString writes s as a GraphQL string literal: JSON's escapes are a

@@ -1,0 +1,64 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// Prepared is a document made ready for a store: its chunks with their
+// index terms and vectors, and the index terms of its metadata, exactly as
+// the in-process index computes them.
+type Prepared struct {
+	Doc    *corpus.Document
+	Chunks []Chunk
+	// Terms are each chunk's index terms (stemmed, stop words out).
+	Terms [][]string
+	// Vectors are each chunk's embedding; nil where nothing was embeddable.
+	Vectors [][]float32
+	// Meta are the index terms of the title, outlet and byline.
+	Meta []string
+}
+
+// Prepare chunks docs, computes their index terms and embeds their chunks
+// in batches. Documents with no text to index get no chunks.
+func Prepare(ctx context.Context, docs []*corpus.Document, embedder Embedder, chunker Chunker, progress func(done, total int)) ([]Prepared, error) {
+	if err := chunker.Validate(); err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	out := make([]Prepared, len(docs))
+	parallel(len(docs), func(i int) {
+		p := Prepared{Doc: docs[i], Chunks: chunker.Split(docs[i]), Meta: Terms(docMeta(docs[i]))}
+		for _, c := range p.Chunks {
+			p.Terms = append(p.Terms, Terms(c.Text))
+		}
+		p.Vectors = make([][]float32, len(p.Chunks))
+		out[i] = p
+	})
+	type slot struct{ doc, chunk int }
+	var slots []slot
+	var texts []string
+	for i := range out {
+		for j := range out[i].Chunks {
+			slots = append(slots, slot{i, j})
+			texts = append(texts, embedText(out[i].Doc, &out[i].Chunks[j]))
+		}
+	}
+	const batch = 256
+	for start := 0; start < len(texts); start += batch {
+		end := min(start+batch, len(texts))
+		vecs, err := embedder.Embed(ctx, texts[start:end])
+		if err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		for k, v := range vecs {
+			s := slots[start+k]
+			out[s.doc].Vectors[s.chunk] = v
+		}
+		if progress != nil {
+			progress(end, len(texts))
+		}
+	}
+	return out, nil
+}

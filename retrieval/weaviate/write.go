@@ -1,0 +1,419 @@
+package weaviate
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// WriteOptions say how a write chunks, embeds and files documents.
+type WriteOptions struct {
+	Embedder retrieval.Embedder
+	// Chunker defaults to retrieval.DefaultChunker.
+	Chunker retrieval.Chunker
+	// CollectionOf names a document's collection ("" when outside every
+	// collection), for the questions' collection filters.
+	CollectionOf func(*corpus.Document) string
+	// Progress, when set, is called as chunks are embedded.
+	Progress func(done, total int)
+}
+
+// WriteReport says what a write did.
+type WriteReport struct {
+	Version                           int
+	Added, Changed, Removed, Unchanged int
+	// Empty documents have no text to index and are not stored.
+	Empty int
+	// Chunks is how many chunks were embedded and written.
+	Chunks int
+}
+
+// docStats is what a document adds to the corpus's frequencies, kept with
+// it so that replacing or removing it subtracts exactly that.
+type docStats struct {
+	ChunkIDs   []string       `json:"ids"`
+	Length     int            `json:"length"`
+	MetaLength int            `json:"meta_length"`
+	Body       map[string]int `json:"body"`
+	Meta       []string       `json:"meta"`
+	Outlet     string         `json:"outlet,omitempty"`
+}
+
+func statsOf(p *retrieval.Prepared) docStats {
+	st := docStats{Body: map[string]int{}, MetaLength: len(p.Meta)}
+	for i, c := range p.Chunks {
+		st.ChunkIDs = append(st.ChunkIDs, c.ID)
+		st.Length += len(p.Terms[i])
+		seen := map[string]bool{}
+		for _, t := range p.Terms[i] {
+			if !seen[t] {
+				seen[t] = true
+				st.Body[t]++
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range p.Meta {
+		if !seen[t] {
+			seen[t] = true
+			st.Meta = append(st.Meta, t)
+		}
+	}
+	if src := strings.TrimSpace(p.Doc.Source); len(src) >= 3 {
+		st.Outlet = src
+	}
+	return st
+}
+
+// delta is the change a write makes to each row of Name_Freq.
+type delta map[string][2]int
+
+func (d delta) add(st docStats, sign int) {
+	bump := func(key string, df, mdf int) {
+		v := d[key]
+		d[key] = [2]int{v[0] + sign*df, v[1] + sign*mdf}
+	}
+	bump(totalsRow, len(st.ChunkIDs), 1)
+	bump(lengthsRow, st.Length, st.MetaLength)
+	for t, n := range st.Body {
+		bump(t, n, 0)
+	}
+	for _, t := range st.Meta {
+		bump(t, 0, 1)
+	}
+	if st.Outlet != "" {
+		bump(outletRow+st.Outlet, 1, 0)
+	}
+}
+
+// fingerprint identifies what a document's stored objects are made of:
+// the document, its collection, and the chunking and embedding.
+func fingerprint(d *corpus.Document, collection string, opts WriteOptions) string {
+	raw, _ := json.Marshal(d)
+	h := sha256.New()
+	h.Write(raw)
+	fmt.Fprintf(h, "\x00%s\x00%d/%d\x00%s", collection, opts.Chunker.TargetChars, opts.Chunker.OverlapChars, opts.Embedder.Name())
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Write makes docs the store's corpus, as its next version: new and
+// changed documents are chunked, embedded and written, removed and
+// replaced ones closed at the new version, unchanged ones left as they
+// are. The version is published only once everything is written; a
+// failed write leaves the published version as it was, and the next
+// write first clears what the failed one left.
+func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOptions) (WriteReport, error) {
+	var rep WriteReport
+	if opts.Chunker == (retrieval.Chunker{}) {
+		opts.Chunker = retrieval.DefaultChunker
+	}
+	if opts.Embedder == nil {
+		return rep, fmt.Errorf("write %s: no embedder", s.name)
+	}
+	if err := s.ensure(ctx); err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	st, err := s.readState(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	v := st.Version
+	next := v + 1
+	rep.Version = next
+	if err := s.discardUnpublished(ctx, v); err != nil {
+		return rep, fmt.Errorf("write %s: clear a failed write: %w", s.name, err)
+	}
+	current, err := s.docRows(ctx, v, nil, false)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	stored := make(map[string]docRow, len(current))
+	for _, r := range current {
+		stored[r.DocID] = r
+	}
+
+	collectionOf := func(d *corpus.Document) string {
+		if opts.CollectionOf == nil {
+			return ""
+		}
+		return opts.CollectionOf(d)
+	}
+	var changed []*corpus.Document
+	fingerprints := map[string]string{}
+	var closing []docRow
+	for _, d := range docs {
+		if _, dup := fingerprints[d.ID]; dup {
+			return rep, fmt.Errorf("write %s: duplicate document id %q", s.name, d.ID)
+		}
+		fp := fingerprint(d, collectionOf(d), opts)
+		fingerprints[d.ID] = fp
+		old, ok := stored[d.ID]
+		switch {
+		case ok && old.Fingerprint == fp:
+			rep.Unchanged++
+			continue
+		case ok:
+			rep.Changed++
+			closing = append(closing, old)
+		default:
+			rep.Added++
+		}
+		changed = append(changed, d)
+	}
+	for id, old := range stored {
+		if _, ok := fingerprints[id]; !ok {
+			rep.Removed++
+			closing = append(closing, old)
+		}
+	}
+	if len(changed) == 0 && len(closing) == 0 && v > 0 {
+		rep.Version = v
+		return rep, nil // nothing to write: the published version is the corpus
+	}
+	prepared, err := retrieval.Prepare(ctx, changed, opts.Embedder, opts.Chunker, opts.Progress)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+
+	d := delta{}
+	// Close the replaced documents' objects at the new version: questions
+	// on the published version still see them.
+	var closeDocs, closeChunks []string
+	for _, old := range closing {
+		var stats docStats
+		if err := json.Unmarshal([]byte(old.Stats), &stats); err != nil {
+			return rep, fmt.Errorf("write %s: the stored stats of %s: %w", s.name, old.DocID, err)
+		}
+		d.add(stats, -1)
+		closeDocs = append(closeDocs, old.ID)
+		for _, cid := range stats.ChunkIDs {
+			closeChunks = append(closeChunks, objectID(s.name, fmt.Sprintf("%s@%d", cid, old.Since)))
+		}
+	}
+	if err := s.patchAll(ctx, s.name, closeChunks, map[string]any{"until": next}); err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	if err := s.patchAll(ctx, s.docsClass(), closeDocs, map[string]any{"until": next}); err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+
+	var chunks []Chunk
+	var rows []map[string]any
+	flush := func() error {
+		if err := s.c.Put(ctx, s.name, chunks); err != nil {
+			return err
+		}
+		chunks = chunks[:0]
+		if err := s.putObjects(ctx, s.docsClass(), rows); err != nil {
+			return err
+		}
+		rows = rows[:0]
+		return nil
+	}
+	for i := range prepared {
+		p := &prepared[i]
+		if len(p.Chunks) == 0 {
+			rep.Empty++
+			continue
+		}
+		stats := statsOf(p)
+		d.add(stats, 1)
+		published, _ := p.Doc.PublishedTime()
+		for j, c := range p.Chunks {
+			chunks = append(chunks, Chunk{
+				ID: c.ID, DocID: p.Doc.ID, Source: strings.TrimSpace(p.Doc.Source), Collection: collectionOf(p.Doc),
+				Published: published, Embargo: p.Doc.Embargo, Withdrawn: p.Doc.Withdrawn,
+				Terms: p.Terms[j], Meta: p.Meta, Text: c.Text, Vector: p.Vectors[j], Since: next,
+			})
+		}
+		rep.Chunks += len(p.Chunks)
+		doc, _ := json.Marshal(p.Doc)
+		st, _ := json.Marshal(stats)
+		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
+			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "stats": string(st),
+			"chunks": len(p.Chunks), "since": next, "until": live,
+		}})
+		if len(chunks) >= 1000 {
+			if err := flush(); err != nil {
+				return rep, fmt.Errorf("write %s: %w", s.name, err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	if err := s.applyDelta(ctx, v, next, d); err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+
+	// Publish: one write that questions see whole.
+	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name()}
+	raw, _ := json.Marshal(published)
+	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
+		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
+	}
+	s.last.Store(&published)
+	// What neither this version nor the one before holds is no longer
+	// read by anyone.
+	for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
+		if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"until"}, "operator": "LessThanEqual", "valueInt": v}); err != nil {
+			return rep, fmt.Errorf("write %s: version %d published; removing older objects: %w", s.name, next, err)
+		}
+	}
+	return rep, nil
+}
+
+// applyDelta writes the frequency rows the write changes: each changed
+// row is closed at next and, unless it drops to zero, written anew from
+// next on.
+func (s *Store) applyDelta(ctx context.Context, v, next int, d delta) error {
+	var terms []string
+	for t, c := range d {
+		if c != [2]int{} {
+			terms = append(terms, t)
+		}
+	}
+	old, err := s.freqRows(ctx, v, terms)
+	if err != nil {
+		return err
+	}
+	var rows []map[string]any
+	for _, t := range terms {
+		o, c := old[t], d[t]
+		if o.ID != "" {
+			rows = append(rows, map[string]any{"id": o.ID, "properties": map[string]any{"term": t, "df": o.DF, "mdf": o.MDF, "since": o.Since, "until": next}})
+		}
+		if df, mdf := o.DF+c[0], o.MDF+c[1]; df > 0 || mdf > 0 {
+			rows = append(rows, map[string]any{"id": objectID(s.freqClass(), fmt.Sprintf("%s@%d", t, next)), "properties": map[string]any{"term": t, "df": df, "mdf": mdf, "since": next, "until": live}})
+		}
+	}
+	return s.putObjects(ctx, s.freqClass(), rows)
+}
+
+// discardUnpublished clears what a failed write left after version v:
+// objects added after v are deleted and objects closed after v are
+// reopened.
+func (s *Store) discardUnpublished(ctx context.Context, v int) error {
+	for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
+		if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"since"}, "operator": "GreaterThan", "valueInt": v}); err != nil {
+			return err
+		}
+		for {
+			where := fmt.Sprintf(`{operator: And, operands: [{path: ["until"], operator: GreaterThan, valueInt: %d}, {path: ["until"], operator: LessThan, valueInt: %d}]}`, v, live)
+			var resp struct {
+				Data struct {
+					Get map[string][]struct {
+						Additional struct {
+							ID string `json:"id"`
+						} `json:"_additional"`
+					} `json:"Get"`
+				} `json:"data"`
+			}
+			if err := s.c.graphql(ctx, fmt.Sprintf(`{ Get { %s(limit: 1000, where: %s) { _additional { id } } } }`, class, where), &resp); err != nil {
+				return fmt.Errorf("find closed objects in %s: %w", class, err)
+			}
+			var ids []string
+			for _, r := range resp.Data.Get[class] {
+				ids = append(ids, r.Additional.ID)
+			}
+			if len(ids) == 0 {
+				break
+			}
+			if err := s.patchAll(ctx, class, ids, map[string]any{"until": live}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// putObjects writes objects (id and properties) into class in batches,
+// replacing those with the same IDs.
+func (s *Store) putObjects(ctx context.Context, class string, objects []map[string]any) error {
+	const batch = 500
+	for start := 0; start < len(objects); start += batch {
+		var out []any
+		for _, o := range objects[start:min(start+batch, len(objects))] {
+			out = append(out, map[string]any{"class": class, "id": o["id"], "properties": o["properties"]})
+		}
+		var results []struct {
+			ID     string `json:"id"`
+			Result struct {
+				Errors *struct {
+					Error []struct{ Message string } `json:"error"`
+				} `json:"errors"`
+			} `json:"result"`
+		}
+		if err := s.c.do(ctx, "POST", "/v1/batch/objects", map[string]any{"objects": out}, &results); err != nil {
+			return fmt.Errorf("write %d objects to %s: %w", len(out), class, err)
+		}
+		for _, r := range results {
+			if r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
+				return fmt.Errorf("write to %s: object %s: %s", class, r.ID, r.Result.Errors.Error[0].Message)
+			}
+		}
+	}
+	return nil
+}
+
+// patchAll sets props on the objects ids of class, a few at a time.
+func (s *Store) patchAll(ctx context.Context, class string, ids []string, props map[string]any) error {
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	sem := make(chan struct{}, 8)
+	for _, id := range ids {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			err := s.c.do(ctx, "PATCH", "/v1/objects/"+class+"/"+id, map[string]any{"class": class, "properties": props}, nil)
+			if err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = fmt.Errorf("update %s in %s: %w", id, class, err)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// deleteWhere deletes the objects of class that where (REST filter JSON)
+// matches, in as many rounds as the server's limit per request needs.
+func (s *Store) deleteWhere(ctx context.Context, class string, where map[string]any) error {
+	for range 10000 {
+		var out struct {
+			Results struct {
+				Matches int `json:"matches"`
+				Limit   int `json:"limit"`
+				Failed  int `json:"failed"`
+			} `json:"results"`
+		}
+		body := map[string]any{"match": map[string]any{"class": class, "where": where}, "output": "minimal"}
+		if err := s.c.do(ctx, "DELETE", "/v1/batch/objects", body, &out); err != nil {
+			return fmt.Errorf("delete from %s: %w", class, err)
+		}
+		if out.Results.Failed > 0 {
+			return fmt.Errorf("delete from %s: %d objects failed", class, out.Results.Failed)
+		}
+		if out.Results.Limit == 0 || out.Results.Matches < out.Results.Limit {
+			return nil
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return fmt.Errorf("delete from %s: still matching after 10000 rounds", class)
+}
