@@ -386,4 +386,3 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, withDoc bool) 
 	}
 	return out, nil
 }
-

@@ -28,7 +28,7 @@ type WriteOptions struct {
 
 // WriteReport says what a write did.
 type WriteReport struct {
-	Version                           int
+	Version                            int
 	Added, Changed, Removed, Unchanged int
 	// Empty documents have no text to index and are not stored.
 	Empty int
