@@ -6,6 +6,7 @@ package answer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -192,6 +193,10 @@ type Request struct {
 	// collections). Embargoed and withdrawn documents are never seen,
 	// whatever Allow says.
 	Allow func(*corpus.Document) bool
+	// Collections, when not nil, are the collections the asker may search
+	// ("" standing for documents outside every collection): a store
+	// filters its candidates by them. Allow stays the rule.
+	Collections []string
 }
 
 // Engine answers questions over the current index. The index can be swapped
@@ -199,6 +204,8 @@ type Request struct {
 // from start to end.
 type Engine struct {
 	index atomic.Pointer[retrieval.Index]
+	// remote, when set, is the store answered from instead of an index.
+	remote *retrieval.Remote
 	// Search tunes retrieval; K is the number of passages considered.
 	Search retrieval.SearchOptions
 	// Generator, when set, writes answers with a language model; without
@@ -215,8 +222,39 @@ func NewEngine(ix *retrieval.Index, search retrieval.SearchOptions) *Engine {
 	return e
 }
 
-// Index returns the index in use.
+// NewRemoteEngine returns an engine over a store (see retrieval.Remote).
+func NewRemoteEngine(r *retrieval.Remote, search retrieval.SearchOptions) *Engine {
+	return &Engine{Search: search, remote: r}
+}
+
+// Index returns the index in use; nil for an engine over a store.
 func (e *Engine) Index() *retrieval.Index { return e.index.Load() }
+
+// Ready reports whether the engine has a corpus to answer from.
+func (e *Engine) Ready() bool { return e.remote != nil || e.Index() != nil }
+
+// Describe gives the size and identity of the corpus answered from.
+func (e *Engine) Describe(ctx context.Context) (retrieval.Stats, error) {
+	if e.remote != nil {
+		return e.remote.Describe(ctx)
+	}
+	if ix := e.Index(); ix != nil {
+		return ix.Stats(), nil
+	}
+	return retrieval.Stats{}, errors.New("no index loaded")
+}
+
+// Document returns a document of the corpus answered from.
+func (e *Engine) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
+	if e.remote != nil {
+		return e.remote.Document(ctx, id)
+	}
+	if ix := e.Index(); ix != nil {
+		d, ok := ix.Document(id)
+		return d, ok, nil
+	}
+	return nil, false, errors.New("no index loaded")
+}
 
 // SetIndex replaces the index atomically; questions in flight finish on the old one.
 func (e *Engine) SetIndex(ix *retrieval.Index) { e.index.Store(ix) }
@@ -238,13 +276,23 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 		now = e.Now
 	}
 	at := now()
+	var (
+		res *retrieval.Results
+		err error
+	)
 	switch {
+	case e.remote != nil:
+		// A store's documents are judged one by one: their embargoes are
+		// not known before they are fetched.
+		opts.Allow = func(d *corpus.Document) bool { return d.Citable(at) && (req.Allow == nil || req.Allow(d)) }
+		ix, res, err = e.remote.Search(ctx, query, retrieval.Filter{Now: at, Collections: req.Collections}, opts)
 	case ix.Limited():
 		opts.Allow = func(d *corpus.Document) bool { return d.Citable(at) && (req.Allow == nil || req.Allow(d)) }
-	case req.Allow != nil:
+		res, err = ix.Search(ctx, query, opts)
+	default:
 		opts.Allow = req.Allow
+		res, err = ix.Search(ctx, query, opts)
 	}
-	res, err := ix.Search(ctx, query, opts)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}

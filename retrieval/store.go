@@ -28,6 +28,8 @@ type Backend interface {
 type Version interface {
 	// ID names the version.
 	ID() string
+	// Describe gives the version's size and identity, for people.
+	Describe(ctx context.Context) (Stats, error)
 	// Layout says how the corpus was chunked and embedded; a Remote
 	// refuses a store written with another chunker or embedder.
 	Layout() Layout
@@ -244,6 +246,32 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	return view, res, nil
 }
 
+// Describe gives the size and identity of the store's current version.
+func (r *Remote) Describe(ctx context.Context) (Stats, error) {
+	v, err := r.store.Pin(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	return v.Describe(ctx)
+}
+
+// Document returns a document of the store's current version.
+func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
+	v, err := r.store.Pin(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	docs, err := v.DocumentsByID(ctx, []string{id})
+	if err != nil {
+		return nil, false, err
+	}
+	d, ok := docs[id]
+	return d, ok, nil
+}
+
+// String names the store.
+func (r *Remote) String() string { return fmt.Sprint(r.store) }
+
 // questionVocabulary is every term a question's ranking and declining
 // look up: its index terms and the stems of each word of its names.
 func questionVocabulary(q *Question) []string {
@@ -320,6 +348,9 @@ func (ix *Index) Pin(context.Context) (Version, error) { return ix, nil }
 
 // ID names the index's version.
 func (ix *Index) ID() string { return ix.Stats().Version }
+
+// Describe returns the index's Stats.
+func (ix *Index) Describe(context.Context) (Stats, error) { return ix.Stats(), nil }
 
 // Layout is the index's chunker and embedder.
 func (ix *Index) Layout() Layout { return Layout{Chunker: ix.chunker, Embedder: ix.embedder.Name()} }

@@ -53,7 +53,7 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 	if err != nil {
 		b.metrics.Reloads.WithLabelValues("failed").Inc()
 		b.log.Error("reload failed", "error", err)
-		st := b.engine.Index().Stats()
+		st, _ := b.engine.Describe(ctx)
 		text = fmt.Sprintf(":x: Reload failed: %s\nStill answering from the previous index (%d documents, version %s).", escape(truncate(err.Error(), 500)), st.Documents, st.Version)
 	} else {
 		b.metrics.Reloads.WithLabelValues("ok").Inc()

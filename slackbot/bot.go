@@ -24,6 +24,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/redact"
 )
 
 // Config configures the bot.
@@ -302,7 +303,7 @@ func (b *Bot) command(ctx context.Context, user, channel, thread, text string) b
 		b.runReload(ctx, channel, thread)
 		return true
 	case "status":
-		b.post(ctx, channel, thread, b.status(channel, user))
+		b.post(ctx, channel, thread, b.status(ctx, channel, user))
 		return true
 	case "help", "":
 		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf, docx, eml) to add to the corpus; anyone can say `status`.")
@@ -323,25 +324,32 @@ func (b *Bot) scope(channel, user string) (func(*corpus.Document) bool, string) 
 
 // status describes the corpus, the index and the bot, and what the place
 // asking may search.
-func (b *Bot) status(channel, user string) string {
-	st := b.engine.Index().Stats()
+func (b *Bot) status(ctx context.Context, channel, user string) string {
+	st, err := b.engine.Describe(ctx)
+	if err != nil {
+		return ":warning: The corpus cannot be described now: " + escape(truncate(redact.Error(err).Error(), 300))
+	}
 	model := b.cfg.Model
 	if model == "" {
 		model = "none (extractive answers)"
 	}
 	_, searched := b.scope(channel, user)
-	withdrawn, embargoed := 0, 0
-	now := time.Now()
-	for _, d := range b.engine.Index().Documents() {
-		switch {
-		case d.Withdrawn:
-			withdrawn++
-		case !d.Citable(now):
-			embargoed++
+	counts := ""
+	if ix := b.engine.Index(); ix != nil {
+		withdrawn, embargoed := 0, 0
+		now := time.Now()
+		for _, d := range ix.Documents() {
+			switch {
+			case d.Withdrawn:
+				withdrawn++
+			case !d.Citable(now):
+				embargoed++
+			}
 		}
+		counts = fmt.Sprintf(" (%d withdrawn, %d under embargo)", withdrawn, embargoed)
 	}
-	text := fmt.Sprintf("Corpus: %d documents (%d withdrawn, %d under embargo), %d passages, indexed %s (version %s).\nSearched here: %s.\nEmbedder: %s. Model: %s.\nUp %s.",
-		st.Documents, withdrawn, embargoed, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(searched), escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
+	text := fmt.Sprintf("Corpus: %d documents%s, %d passages, indexed %s (version %s).\nSearched here: %s.\nEmbedder: %s. Model: %s.\nUp %s.",
+		st.Documents, counts, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(searched), escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
 	if b.cfg.AutoStatus != nil {
 		if line := b.cfg.AutoStatus(); line != "" {
 			text += "\n" + escape(line)
@@ -356,8 +364,8 @@ func (b *Bot) status(channel, user string) string {
 }
 
 // footer names the corpus version an answer came from, so it can be reproduced.
-func (b *Bot) footer(a *answer.Answer) string {
-	st := b.engine.Index().Stats()
+func (b *Bot) footer(ctx context.Context, a *answer.Answer) string {
+	st, _ := b.engine.Describe(ctx)
 	f := fmt.Sprintf("Corpus: %d documents, indexed %s, version %s · answered in %.1fs", st.Documents, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, a.Took.Seconds())
 	if a.Model != "" {
 		f += " · model " + a.Model
@@ -422,7 +430,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 		return
 	}
 	b.observe(q.via, a)
-	st := b.store(q.user, q.channel, a)
+	st := b.store(ctx, q.user, q.channel, a)
 	b.record(q.via, q.user, q.channel, a, st.id)
 	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
 	finished = true

@@ -26,7 +26,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			b.runReload(ctx, cmd.UserID, "")
 			return
 		case "status":
-			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, b.status(cmd.ChannelID, cmd.UserID), nil)
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, b.status(ctx, cmd.ChannelID, cmd.UserID), nil)
 			return
 		case "", "help":
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Usage: `/ask your question`, e.g. `/ask who denied meeting Russian officials?`", nil)
@@ -52,7 +52,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			return
 		}
 		b.observe("slash", a)
-		st := b.store(cmd.UserID, cmd.ChannelID, a)
+		st := b.store(ctx, cmd.UserID, cmd.ChannelID, a)
 		b.record("slash", cmd.UserID, cmd.ChannelID, a, st.id)
 		b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer, share: true}))
 	})
@@ -90,7 +90,7 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Only the person who asked can share this answer.", nil)
 					return
 				}
-				if !b.visibleIn(st.channel, st.user, st.answer) {
+				if !b.visibleIn(ctx, st.channel, st.user, st.answer) {
 					// Access may have changed since (a reload): the channel
 					// must be allowed every document the answer cites.
 					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "This answer cites documents this channel may not see, so it cannot be shared here.", nil)
@@ -119,12 +119,11 @@ func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks 
 
 // visibleIn reports whether every document a cites may be seen in channel
 // (by user, in a DM).
-func (b *Bot) visibleIn(channel, user string, a *answer.Answer) bool {
+func (b *Bot) visibleIn(ctx context.Context, channel, user string, a *answer.Answer) bool {
 	allow, _ := b.scope(channel, user)
-	ix := b.engine.Index()
 	for _, s := range a.Sources {
-		d, ok := ix.Document(s.DocID)
-		if !ok || !d.Citable(time.Now()) || allow != nil && !allow(d) {
+		d, ok, err := b.engine.Document(ctx, s.DocID)
+		if err != nil || !ok || !d.Citable(time.Now()) || allow != nil && !allow(d) {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package slackbot
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 
@@ -17,10 +18,10 @@ type storedAnswer struct {
 }
 
 // store keeps an answer for its buttons, forgetting the oldest beyond 1000.
-func (b *Bot) store(user, channel string, a *answer.Answer) *storedAnswer {
+func (b *Bot) store(ctx context.Context, user, channel string, a *answer.Answer) *storedAnswer {
 	var raw [8]byte
 	rand.Read(raw[:])
-	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(a)}
+	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(ctx, a)}
 	b.answersMu.Lock()
 	defer b.answersMu.Unlock()
 	b.answers[st.id] = st

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsroom/askbot/internal/redact"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -109,7 +110,7 @@ func (b *Bot) Addr() string {
 // notReady says why the bot cannot take questions now, or "".
 func (b *Bot) notReady() string {
 	switch {
-	case b.engine.Index() == nil:
+	case !b.engine.Ready():
 		return "index not loaded"
 	case !b.accepting.Load():
 		select {
@@ -202,11 +203,11 @@ func (s slogOutput) Output(_ int, msg string) error {
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if b.engine.Index() == nil {
-			http.Error(w, "index not loaded", http.StatusServiceUnavailable)
+		st, err := b.engine.Describe(r.Context())
+		if err != nil {
+			http.Error(w, "index not available: "+redact.Error(err).Error(), http.StatusServiceUnavailable)
 			return
 		}
-		st := b.engine.Index().Stats()
 		fmt.Fprintf(w, "ok: %d documents, version %s\n", st.Documents, st.Version)
 	})
 	// Readiness, unlike liveness, is false while the bot cannot take

@@ -47,6 +47,8 @@ type state struct {
 	ChunkChars   int    `json:"chunk_chars"`
 	OverlapChars int    `json:"overlap_chars"`
 	Embedder     string `json:"embedder"`
+	// Written is when the version was published.
+	Written time.Time `json:"written"`
 }
 
 // NewStore returns the store called name (a class name: a capital letter,
@@ -166,6 +168,14 @@ type pinned struct {
 }
 
 func (p *pinned) ID() string { return fmt.Sprintf("%s@%d", p.s.name, p.st.Version) }
+
+func (p *pinned) Describe(ctx context.Context) (retrieval.Stats, error) {
+	f, err := p.Frequencies(ctx, nil)
+	if err != nil {
+		return retrieval.Stats{}, err
+	}
+	return retrieval.Stats{Documents: f.Documents, Chunks: f.Chunks, Embedder: p.st.Embedder, Built: p.st.Written, Version: p.ID()}, nil
+}
 
 func (p *pinned) Layout() retrieval.Layout {
 	return retrieval.Layout{Chunker: retrieval.Chunker{TargetChars: p.st.ChunkChars, OverlapChars: p.st.OverlapChars}, Embedder: p.st.Embedder}

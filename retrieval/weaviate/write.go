@@ -255,7 +255,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	}
 
 	// Publish: one write that questions see whole.
-	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name()}
+	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name(), Written: time.Now().UTC()}
 	raw, _ := json.Marshal(published)
 	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
 		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
