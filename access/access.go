@@ -106,6 +106,16 @@ func (s Scope) Allows(doc *corpus.Document) bool {
 	return c == "" || slices.Contains(s.collections, c)
 }
 
+// SearchCollections are what a store filters its candidates by for the
+// scope: nil when it sees everything, else its collections and "" (the
+// documents outside every collection).
+func (s Scope) SearchCollections() []string {
+	if s.all {
+		return nil
+	}
+	return append(slices.Clone(s.collections), "")
+}
+
 // Allow is Allows as a function value, for answer.Request.Allow; nil when
 // the scope sees everything.
 func (s Scope) Allow() func(*corpus.Document) bool {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -35,6 +36,11 @@ type Config struct {
 	// PDFToText, when set, is the pdftotext command PDFs are read with
 	// (default: in-process PDFium).
 	PDFToText string `yaml:"pdftotext"`
+
+	// Store is where the index lives: "memory" (in this process, saved in
+	// DataDir) or "weaviate".
+	Store    string   `yaml:"store"`
+	Weaviate Weaviate `yaml:"weaviate"`
 
 	Embed Endpoint `yaml:"embed"`
 	LLM   LLM      `yaml:"llm"`
@@ -87,6 +93,19 @@ type Slack struct {
 	MaxQueue int `yaml:"max_queue"`
 }
 
+// Weaviate configures the Weaviate store (Store "weaviate").
+type Weaviate struct {
+	// URL is the server, or a cluster's load balancer.
+	URL string `yaml:"url"`
+	// APIKey is a secret: from the environment or a file only, never logged.
+	APIKey Secret `yaml:"-"`
+	// Name is the store's class name: one per corpus.
+	Name string `yaml:"name"`
+	// Shards and Replicas spread a new store over a cluster.
+	Shards   int `yaml:"shards"`
+	Replicas int `yaml:"replicas"`
+}
+
 // Endpoint is an OpenAI-compatible API.
 type Endpoint struct {
 	BaseURL string `yaml:"base_url"`
@@ -126,6 +145,8 @@ func Default() Config {
 	return Config{
 		DataDir:      dataDir,
 		K:            5,
+		Store:        "memory",
+		Weaviate:     Weaviate{Name: "Newsroom", Shards: 1, Replicas: 1},
 		ChunkChars:   1100,
 		ChunkOverlap: 110,
 		LogLevel:     "warn",
@@ -159,6 +180,8 @@ func (c *Config) LLMBaseURL() string {
 	return c.LLM.BaseURL
 }
 
+var weaviateNameRE = regexp.MustCompile(`^[A-Z][A-Za-z0-9_]{0,99}$`)
+
 // Validate checks every setting and names each one that is wrong.
 func (c *Config) Validate() error {
 	var errs []error
@@ -189,6 +212,25 @@ func (c *Config) Validate() error {
 	}
 	if (c.Embed.BaseURL == "") != (c.Embed.Model == "") {
 		bad("BOT_EMBED_MODEL", "BOT_EMBED_BASE_URL and BOT_EMBED_MODEL must be set together")
+	}
+	switch c.Store {
+	case "memory":
+	case "weaviate":
+		if c.Weaviate.URL == "" {
+			bad("BOT_WEAVIATE_URL", "the weaviate store needs the server's URL, e.g. http://localhost:8080")
+		}
+	default:
+		bad("BOT_STORE", "%q is not memory or weaviate", c.Store)
+	}
+	httpURL("BOT_WEAVIATE_URL", c.Weaviate.URL)
+	if !weaviateNameRE.MatchString(c.Weaviate.Name) {
+		bad("BOT_WEAVIATE_NAME", "%q must start with a capital letter and hold only letters, digits and _ (at most 100)", c.Weaviate.Name)
+	}
+	if c.Weaviate.Shards < 1 || c.Weaviate.Shards > 1024 {
+		bad("BOT_WEAVIATE_SHARDS", "%d is not between 1 and 1024", c.Weaviate.Shards)
+	}
+	if c.Weaviate.Replicas < 1 || c.Weaviate.Replicas > 16 {
+		bad("BOT_WEAVIATE_REPLICAS", "%d is not between 1 and 16", c.Weaviate.Replicas)
 	}
 	httpURL("BOT_EMBED_BASE_URL", c.Embed.BaseURL)
 	httpURL("BOT_LLM_BASE_URL", c.LLM.BaseURL)

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/newsroom/askbot/answer"
-	"github.com/newsroom/askbot/corpus"
 )
 
 // Question is one line of a question set.
@@ -172,11 +171,14 @@ type Outcome struct {
 // Asker answers a question; Run calls it once per question.
 type Asker func(ctx context.Context, question string) (Outcome, error)
 
-// EngineAsker adapts the answering engine to Run; allow, when set, limits
-// the documents the questions may see (as asked from one channel).
-func EngineAsker(e *answer.Engine, allow func(*corpus.Document) bool) Asker {
+// EngineAsker adapts the answering engine to Run; scope's Allow and
+// Collections, when set, limit the documents the questions may see (as
+// asked from one channel).
+func EngineAsker(e *answer.Engine, scope answer.Request) Asker {
 	return func(ctx context.Context, q string) (Outcome, error) {
-		a, err := e.Ask(ctx, answer.Request{Question: q, Allow: allow})
+		req := scope
+		req.Question = q
+		a, err := e.Ask(ctx, req)
 		if err != nil {
 			return Outcome{}, err
 		}

@@ -156,6 +156,17 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 	return out, nil
 }
 
+// ReadCorpus reads the corpus's documents; a corpus path that does not exist is
+// ErrNoCorpus.
+func (c Config) ReadCorpus(ctx context.Context) (*corpus.Result, error) {
+	if c.Corpus != "" {
+		if _, err := os.Stat(c.Corpus); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("corpus %s: %w (set --corpus or BOT_CORPUS)", c.Corpus, ErrNoCorpus)
+		}
+	}
+	return c.load(ctx)
+}
+
 // load reads the corpus's documents.
 func (c Config) load(ctx context.Context) (*corpus.Result, error) {
 	if c.Corpus == "" {

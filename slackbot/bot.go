@@ -57,6 +57,10 @@ type Config struct {
 	// Scope, when set, says what a question asked in channel by user may
 	// see (its collections) and describes it for status; nil: everything.
 	Scope func(channel, user string) (allow func(*corpus.Document) bool, describe string)
+	// Collections, when set, names the collections a question asked in
+	// channel by user may search, for a store to filter by (see
+	// answer.Request.Collections).
+	Collections func(channel, user string) []string
 	// Audit, when set, records every answer: who asked what, where, and
 	// what was cited.
 	Audit *audit.Log
@@ -322,6 +326,17 @@ func (b *Bot) scope(channel, user string) (func(*corpus.Document) bool, string) 
 	return b.cfg.Scope(channel, user)
 }
 
+// request is a question asked in channel by user, scoped to what they
+// may see.
+func (b *Bot) request(text, channel, user string) answer.Request {
+	allow, _ := b.scope(channel, user)
+	req := answer.Request{Question: text, Allow: allow}
+	if b.cfg.Collections != nil {
+		req.Collections = b.cfg.Collections(channel, user)
+	}
+	return req
+}
+
 // status describes the corpus, the index and the bot, and what the place
 // asking may search.
 func (b *Bot) status(ctx context.Context, channel, user string) string {
@@ -410,8 +425,8 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	case <-ctx.Done():
 		return
 	}
-	allow, _ := b.scope(q.channel, q.user)
-	req := answer.Request{Question: q.text, History: q.history, Allow: allow}
+	req := b.request(q.text, q.channel, q.user)
+	req.History = q.history
 	stopUpdates := func() {}
 	if placeholder != "" && b.engine.Generator != nil {
 		d := b.streamDraft(ctx, q.channel, placeholder)

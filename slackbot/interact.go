@@ -43,8 +43,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 		case <-ctx.Done():
 			return
 		}
-		allow, _ := b.scope(cmd.ChannelID, cmd.UserID)
-		a, err := b.engine.Ask(ctx, answer.Request{Question: text, Allow: allow})
+		a, err := b.engine.Ask(ctx, b.request(text, cmd.ChannelID, cmd.UserID))
 		if err != nil {
 			b.log.Error("answer failed", "error", err, "via", "slash")
 			b.metrics.Errors.WithLabelValues("answer").Inc()

@@ -19,6 +19,7 @@ import (
 	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/weaviate"
 	"github.com/newsroom/askbot/slackbot"
 	"github.com/newsroom/askbot/watch"
 )
@@ -126,7 +127,9 @@ type app struct {
 	getenv     func(string) string
 	engine     *answer.Engine
 	lib        library.Config
-	started    time.Time
+	// store, when set, is the Weaviate store answered from (BOT_STORE=weaviate).
+	store   *weaviate.Store
+	started time.Time
 
 	watchOpts watch.Options // how the corpus is watched (tests shorten the debounce)
 	reloading sync.Mutex    // one reload at a time, whether the watch or an admin asked
@@ -175,6 +178,9 @@ const (
 
 // openApp opens (or builds) the index of the configured corpus.
 func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice, progress func(done, total int)) (*app, error) {
+	if cfg.Store == "weaviate" {
+		return openStoreApp(ctx, e, cfg, progress)
+	}
 	a := &app{cfg: cfg, log: newLogger(e.stderr, cfg.LogLevel), started: time.Now(), configFile: cfg.File, getenv: e.getenv}
 	emb, err := newEmbedder(cfg)
 	if err != nil {
@@ -202,21 +208,26 @@ func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice
 	}
 	a.opened = opened
 	a.policy = policyOf(cfg)
-	search := retrieval.SearchOptions{K: cfg.K}
-	if cfg.Embed.BaseURL == "" {
-		// Measured on MultiHop-RAG dev: every positive weight of the GloVe
-		// ranking lowers hit@10 and MRR, so the offline default ranks by
-		// BM25 and metadata alone. Endpoint embedders are fused.
-		search.DenseWeight = -1
-	}
-	a.engine = answer.NewEngine(opened.Index, search)
-	if cfg.LLMEnabled() {
-		a.engine.Generator = &answer.Generator{Client: llm.New(llm.Config{
-			BaseURL: cfg.LLMBaseURL(), Model: cfg.LLM.Model, APIKey: string(cfg.LLM.APIKey),
-			Timeout: cfg.LLM.Timeout, MaxTokens: cfg.LLM.MaxTokens, Temperature: cfg.LLM.Temperature,
-		})}
-	}
+	a.engine = answer.NewEngine(opened.Index, searchOptions(cfg))
+	a.engine.Generator = generator(cfg)
 	return a, nil
+}
+
+// generator returns the configured model, or nil for extractive answers.
+func generator(cfg *config.Config) *answer.Generator {
+	if !cfg.LLMEnabled() {
+		return nil
+	}
+	return &answer.Generator{Client: llm.New(llm.Config{
+		BaseURL: cfg.LLMBaseURL(), Model: cfg.LLM.Model, APIKey: string(cfg.LLM.APIKey),
+		Timeout: cfg.LLM.Timeout, MaxTokens: cfg.LLM.MaxTokens, Temperature: cfg.LLM.Temperature,
+	})}
+}
+
+// request is the question as asked at pl, scoped to what pl may see.
+func (a *app) request(question string, pl access.Place) answer.Request {
+	s := a.scope(pl)
+	return answer.Request{Question: question, Allow: s.Allow(), Collections: s.SearchCollections()}
 }
 
 // current returns the index being served, with what opening it found.
@@ -228,7 +239,14 @@ func (a *app) current() *library.Opened {
 
 // corpusLine describes the corpus being answered from, in one line:
 // "Corpus: multihop-rag.corpus.jsonl, 609 documents, indexed 2026-11-27 10:02".
-func (a *app) corpusLine() string {
+func (a *app) corpusLine(ctx context.Context) string {
+	if a.store != nil {
+		st, err := a.engine.Describe(ctx)
+		if err != nil {
+			return fmt.Sprintf("Corpus: %s (%v)", a.store, redact.Error(err))
+		}
+		return fmt.Sprintf("Corpus: %s, version %s, %d document%s, indexed %s", a.store, st.Version, st.Documents, plural(st.Documents), st.Built.Local().Format("2006-01-02 15:04"))
+	}
 	o := a.current()
 	st := o.Index.Stats()
 	line := fmt.Sprintf("Corpus: %s, %d document%s, indexed %s", o.Corpus, st.Documents, plural(st.Documents), st.Built.Local().Format("2006-01-02 15:04"))
@@ -266,6 +284,17 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 			return nil, fmt.Errorf("configuration: %w", err)
 		}
 		policy = policyOf(&fresh)
+	}
+	if a.store != nil {
+		progress("reading the corpus")
+		rep, _, err := a.writeStore(ctx, policy, func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) })
+		if err != nil {
+			return nil, err
+		}
+		a.mu.Lock()
+		a.policy = policy
+		a.mu.Unlock()
+		return rep, nil
 	}
 	progress("reading the corpus")
 	c := a.lib

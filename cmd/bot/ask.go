@@ -30,8 +30,8 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, a.corpusLine())
-	ans, err := askAndShow(ctx, e, a, answer.Request{Question: question, Allow: a.scope(place()).Allow()})
+	fmt.Fprintln(e.stderr, a.corpusLine(ctx))
+	ans, err := askAndShow(ctx, e, a, a.request(question, place()))
 	if err != nil {
 		return err
 	}
@@ -72,8 +72,11 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, a.corpusLine())
-	fmt.Fprintf(e.stdout, "%d passages. Ask a question; \"new\" starts over, Ctrl-D quits.\n", len(a.current().Index.Chunks()))
+	fmt.Fprintln(e.stderr, a.corpusLine(ctx))
+	if st, err := a.engine.Describe(ctx); err == nil {
+		fmt.Fprintf(e.stdout, "%d passages. ", st.Chunks)
+	}
+	fmt.Fprintln(e.stdout, `Ask a question; "new" starts over, Ctrl-D quits.`)
 
 	next, closeInput := questionReader(e)
 	defer closeInput()
@@ -97,7 +100,9 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 		case "quit", "exit", "/quit":
 			return nil
 		}
-		ans, err := askAndShow(ctx, e, a, answer.Request{Question: q, History: history, Allow: a.scope(place()).Allow()})
+		req := a.request(q, place())
+		req.History = history
+		ans, err := askAndShow(ctx, e, a, req)
 		if err != nil {
 			return err
 		}

@@ -61,7 +61,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if *maxPerDoc != 0 {
 		a.engine.Search.MaxPerDoc = *maxPerDoc
 	}
-	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine, a.scope(place()).Allow()))
+	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine, a.request("", place())))
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,9 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if a.store != nil {
+		return indexIntoStore(ctx, e, a, start, progress, *watching)
+	}
 	if bar != nil {
 		bar.Finish()
 	}
@@ -80,11 +83,47 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *watching {
-		fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", a.lib.Corpus)
-		a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) {
-			fmt.Fprintf(e.stdout, "%s reindexed: %d added, %d changed, %d removed, %d skipped, %d passages embedded, %s\n",
-				time.Now().Format("15:04:05"), len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), len(rep.Skipped), rep.Embedded, rep.Took.Round(time.Millisecond))
-		})
+		watchAndReport(ctx, e, a)
+	}
+	return nil
+}
+
+// watchAndReport reindexes the corpus as its files change, printing a line
+// per reindex, until ctx is done.
+func watchAndReport(ctx context.Context, e env, a *app) {
+	fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", a.lib.Corpus)
+	a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) {
+		fmt.Fprintf(e.stdout, "%s reindexed: %d added, %d changed, %d removed, %d skipped, %d passages embedded, %s\n",
+			time.Now().Format("15:04:05"), len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), len(rep.Skipped), rep.Embedded, rep.Took.Round(time.Millisecond))
+	})
+}
+
+// indexIntoStore writes the corpus's changes to the Weaviate store as its
+// next version and prints what it did.
+func indexIntoStore(ctx context.Context, e env, a *app, start time.Time, progress func(done, total int), watching bool) error {
+	rep, wrote, err := a.writeStore(ctx, a.policy, progress)
+	if err != nil {
+		return err
+	}
+	st, err := a.engine.Describe(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "corpus:           %s\n", a.lib.Name())
+	fmt.Fprintf(e.stdout, "store:            %s\n", a.store)
+	fmt.Fprintf(e.stdout, "documents:        %d (%d added, %d changed, %d removed, %d unchanged)\n",
+		st.Documents, len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), wrote.Unchanged)
+	fmt.Fprintf(e.stdout, "skipped:          %d\n", len(rep.Skipped))
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(e.stdout, "  %s\n", s)
+	}
+	fmt.Fprintf(e.stdout, "chunks:           %d\n", st.Chunks)
+	fmt.Fprintf(e.stdout, "embedded:         %d (the changed documents' chunks)\n", wrote.Chunks)
+	fmt.Fprintf(e.stdout, "embedder:         %s\n", st.Embedder)
+	fmt.Fprintf(e.stdout, "version:          %s\n", st.Version)
+	fmt.Fprintf(e.stdout, "time:             %s\n", time.Since(start).Round(time.Millisecond))
+	if watching {
+		watchAndReport(ctx, e, a)
 	}
 	return nil
 }

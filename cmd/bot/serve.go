@@ -43,12 +43,15 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		BotToken: string(cfg.Slack.BotToken), AppToken: string(cfg.Slack.AppToken), SigningSecret: string(cfg.Slack.SigningSecret),
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
 		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, MaxQueue: cfg.Slack.MaxQueue, UserRate: userRate(cfg.Slack.UserRate),
-		SaveError:  func() error { return redact.Error(a.current().SaveErr) },
+		SaveError:  a.saveError,
 		AutoStatus: a.autoStatus,
 		Audit:      auditLog,
 		Scope: func(channel, user string) (func(*corpus.Document) bool, string) {
 			s := a.scope(access.Place{Channel: channel, User: user})
 			return s.Allow(), s.String()
+		},
+		Collections: func(channel, user string) []string {
+			return a.scope(access.Place{Channel: channel, User: user}).SearchCollections()
 		},
 	}, a.engine, a.reload, a.log)
 	if err != nil {
@@ -61,10 +64,22 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 			}
 		})
 	}
-	st := a.current().Index.Stats()
-	a.log.Info("serving", "documents", st.Documents, "chunks", st.Chunks, "listen", cfg.Slack.Listen,
+	st, err := a.engine.Describe(ctx)
+	if err != nil {
+		return err
+	}
+	a.log.Info("serving", "documents", st.Documents, "chunks", st.Chunks, "version", st.Version, "listen", cfg.Slack.Listen,
 		"socket_mode", cfg.Slack.AppToken != "", "events_api", cfg.Slack.SigningSecret != "")
 	return bot.Run(ctx)
+}
+
+// saveError is why the index being served is not saved, or nil; a store
+// keeps what it is given.
+func (a *app) saveError() error {
+	if a.store != nil {
+		return nil
+	}
+	return redact.Error(a.current().SaveErr)
 }
 
 // userRate maps the setting (0: no limit) to slackbot's (negative: no limit).

@@ -28,8 +28,10 @@ type WriteOptions struct {
 
 // WriteReport says what a write did.
 type WriteReport struct {
-	Version                            int
-	Added, Changed, Removed, Unchanged int
+	Version int
+	// Changes are the documents added, changed and removed, by ID.
+	Changes   corpus.Changes
+	Unchanged int
 	// Empty documents have no text to index and are not stored.
 	Empty int
 	// Chunks is how many chunks were embedded and written.
@@ -161,16 +163,16 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 			rep.Unchanged++
 			continue
 		case ok:
-			rep.Changed++
+			rep.Changes.Changed = append(rep.Changes.Changed, d.ID)
 			closing = append(closing, old)
 		default:
-			rep.Added++
+			rep.Changes.Added = append(rep.Changes.Added, d.ID)
 		}
 		changed = append(changed, d)
 	}
 	for id, old := range stored {
 		if _, ok := fingerprints[id]; !ok {
-			rep.Removed++
+			rep.Changes.Removed = append(rep.Changes.Removed, id)
 			closing = append(closing, old)
 		}
 	}
