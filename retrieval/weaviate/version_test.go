@@ -2,56 +2,90 @@ package weaviate_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 )
 
-func versionChunks(n int) []weaviate.Chunk {
-	var out []weaviate.Chunk
+// dispatches are n one-sentence documents; those below changed carry the
+// version's word, so each write changes some, adds or removes others.
+func dispatches(n, changed int, word string) []*corpus.Document {
+	var out []*corpus.Document
 	for i := range n {
 		text := fmt.Sprintf("Dispatch %d from the harbour desk.", i)
-		out = append(out, weaviate.Chunk{ID: fmt.Sprintf("v-%d#0", i), DocID: fmt.Sprintf("v-%d", i),
-			Terms: retrieval.Terms(text), Text: text, Vector: []float32{1, float32(i), 0}})
+		if i < changed {
+			text = fmt.Sprintf("Dispatch %d from the harbour desk, %s edition.", i, word)
+		}
+		out = append(out, &corpus.Document{ID: fmt.Sprintf("d-%03d", i), Path: "desk.jsonl", Title: "Dispatch", Source: "Harbour Desk",
+			Text: text, Paragraphs: []corpus.Span{{Start: 0, End: len(text)}}})
 	}
 	return out
 }
 
+// failingEmbedder embeds with GloVe until it is told to fail.
+type failingEmbedder struct {
+	retrieval.Embedder
+	fail atomic.Bool
+}
+
+func (f *failingEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	if f.fail.Load() {
+		return nil, errors.New("embedding endpoint down")
+	}
+	return f.Embedder.Embed(ctx, texts)
+}
+
 // Questions asked while new versions are written always see one whole
-// version: every chunk the frequency table counts is there to be found.
-// Old versions are dropped, and a failed write leaves the alias alone.
+// version: every chunk its frequencies count is there to be found. A write
+// touches only the documents that changed, an unchanged corpus writes
+// nothing, and a failed write leaves the published version serving and is
+// cleared by the next.
 func TestVersionsSwitchWhole(t *testing.T) {
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
 	c, _ := weaviate.New(s.URL, "")
-	const alias = "Desk"
-	sizes := []int{50, 80, 30, 60}
-	if err := c.WriteVersion(ctx, alias, "v0", versionChunks(sizes[0]), weaviate.ClassOptions{}); err != nil {
+	st, err := weaviate.NewStore(c, "Desk", weaviate.ClassOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := retrieval.NewGloVeEmbedder()
+	emb := &failingEmbedder{Embedder: g}
+	opts := weaviate.WriteOptions{Embedder: emb}
+	type write struct{ n, changed int }
+	writes := []write{{50, 0}, {80, 10}, {30, 5}, {60, 0}}
+	if _, err := st.Write(ctx, dispatches(writes[0].n, 0, "v0"), opts); err != nil {
 		t.Fatal(err)
 	}
 	harbour := retrieval.QueryTerms("harbour")
 	ask := func(ctx context.Context) (total, found int, err error) {
-		class, err := c.Current(ctx, alias)
+		v, err := st.Pin(ctx)
 		if err != nil {
 			return 0, 0, err
 		}
-		_, total, err = c.DocFreq(ctx, class, harbour)
+		f, err := v.Frequencies(ctx, harbour)
 		if err != nil {
 			return 0, 0, err
 		}
-		hits, err := c.Lexical(ctx, class, harbour, weaviate.Filter{}, 500)
-		return total, len(hits), err
+		hits, err := v.Lexical(ctx, harbour, retrieval.Filter{}, 500)
+		return f.Chunks, len(hits), err
 	}
 	readCtx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var seen []int
 	var questions int
+	sizes := []int{}
+	for _, w := range writes {
+		sizes = append(sizes, w.n)
+	}
 	wg.Go(func() {
 		for readCtx.Err() == nil {
 			total, found, err := ask(readCtx)
@@ -70,36 +104,61 @@ func TestVersionsSwitchWhole(t *testing.T) {
 			mu.Unlock()
 		}
 	})
-	for i, n := range sizes[1:] {
-		if err := c.WriteVersion(ctx, alias, fmt.Sprintf("v%d", i+1), versionChunks(n), weaviate.ClassOptions{}); err != nil {
+	for i, w := range writes[1:] {
+		rep, err := st.Write(ctx, dispatches(w.n, w.changed, fmt.Sprintf("v%d", i+1)), opts)
+		if err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("write %d: %d added, %d changed, %d removed, %d unchanged, %d chunks embedded", i+1,
+			len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), rep.Unchanged, rep.Chunks)
 	}
 	stop()
 	wg.Wait()
-	t.Logf("%d questions during 3 switches saw versions of %v chunks", questions, seen)
+	t.Logf("%d questions during 3 writes saw versions of %v chunks", questions, seen)
 	if questions == 0 {
-		t.Fatal("no question was asked during the switches")
+		t.Fatal("no question was asked during the writes")
 	}
-	classes, err := c.Classes(ctx, alias+"_")
+
+	// Only what changed is written: 30 → 60 documents with the first 5
+	// back to plain text changes 5 and adds 30.
+	v, _ := st.Pin(ctx)
+	rep, err := st.Write(ctx, dispatches(60, 0, ""), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"Desk_v2", "Desk_v2_Terms", "Desk_v3", "Desk_v3_Terms"}
-	if !slices.Equal(classes, want) {
-		t.Errorf("classes %v, want %v (the current version and the one before)", classes, want)
+	if rep.Chunks != 0 || rep.Unchanged != 60 || rep.Version != 4 {
+		t.Errorf("rewriting the same corpus: %+v, want nothing written at version 4", rep)
+	}
+	if now, _ := st.Pin(ctx); now.ID() != v.ID() {
+		t.Errorf("an unchanged corpus published a new version: %s → %s", v.ID(), now.ID())
 	}
 
-	// A version whose vectors do not fit is refused; the alias stays.
-	bad := versionChunks(5)
-	bad[3].Vector = []float32{1, 2}
-	if err := c.WriteVersion(ctx, alias, "v4", bad, weaviate.ClassOptions{}); err == nil {
-		t.Error("a version with mismatched vectors was written")
-	}
-	if class, err := c.Target(ctx, alias); err != nil || class != "Desk_v3" {
-		t.Errorf("after a failed write the alias points at %q (%v), want Desk_v3", class, err)
+	// A write that fails half way (the embedder goes down after the
+	// objects of changed documents are closed) publishes nothing.
+	emb.fail.Store(true)
+	if _, err := st.Write(ctx, dispatches(70, 20, "broken"), opts); err == nil {
+		t.Fatal("a write with the embedder down succeeded")
 	}
 	if total, found, err := ask(ctx); err != nil || total != 60 || found != 60 {
 		t.Errorf("after a failed write: %d of %d, %v", found, total, err)
+	}
+	emb.fail.Store(false)
+	rep, err = st.Write(ctx, dispatches(70, 20, "mended"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Changes.Changed) != 20 || len(rep.Changes.Added) != 10 {
+		t.Errorf("the write after a failed one: %+v", rep.Changes)
+	}
+	if total, found, err := ask(ctx); err != nil || total != 70 || found != 70 {
+		t.Errorf("after the mended write: %d of %d, %v", found, total, err)
+	}
+	after, _ := st.Pin(ctx)
+	f, err := after.Frequencies(ctx, retrieval.QueryTerms("mended broken dispatch"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Body["mend"] != 20 || f.Body["broken"] != 0 || f.Body["dispatch"] != 70 || f.Documents != 70 {
+		t.Errorf("frequencies after a failed write and a mended one: %+v", *f)
 	}
 }
