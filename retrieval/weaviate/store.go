@@ -125,7 +125,11 @@ func (s *Store) readState(ctx context.Context) (*state, error) {
 			State string `json:"state"`
 		} `json:"properties"`
 	}
-	err := s.c.do(ctx, "GET", "/v1/objects/"+s.stateClass()+"/"+s.stateID(), nil, &obj)
+	path := "/v1/objects/" + s.stateClass() + "/" + s.stateID()
+	if s.c.readLevel(ctx, s.stateClass()) != "" {
+		path += "?consistency_level=ONE" // a replica's answer will do, so a node down does not stop questions
+	}
+	err := s.c.do(ctx, "GET", path, nil, &obj)
 	var se *StatusError
 	if errors.As(err, &se) && se.Code == http.StatusNotFound {
 		return &state{}, nil

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
@@ -84,62 +85,65 @@ func ids(cands []weaviate.Candidate) []string {
 	return out
 }
 
-// Against a real server: versions written aside and switched in by alias,
-// documents replaced and deleted, every filter, document frequencies, dense
-// queries and the texts the quote check needs.
-func TestStoreOnRealServer(t *testing.T) {
+// Against a real server, the client's queries: BM25 over our stems, every
+// filter (outlet, collection, dates, embargo, withdrawn, version), nearest
+// vectors, and any outlet name sent as a string.
+func TestClientOnRealServer(t *testing.T) {
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
 	c, err := weaviate.New(s.URL, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	const alias = "Newsroom"
-	v1 := weaviate.VersionClass(alias, "v1")
-	if err := c.CreateClass(ctx, v1, weaviate.ClassOptions{}); err != nil {
+	const class = "Newsroom"
+	if err := c.CreateClass(ctx, class, weaviate.ClassOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	embargo := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	docs := []doc{
 		{"a", "Wire", "politics", "The council approved the harbour budget on Monday."},
 		{"b", "Daily", "politics", "The harbour budget was approved by councillors after a long debate."},
 		{"c", "Wire", "weather", "Forecasters warned of heavy rain on the coast."},
-		{"d", "Daily", "investigations", "A leaked memo shows the harbour budget was inflated."},
+		{"d", "Daily", "", "A leaked memo shows the harbour budget was inflated."},
+		{"w", "Daily", "politics", "Withdrawn: the harbour budget approved twice."},
+		{"e", "Wire", "politics", "Embargoed: councillors approve the harbour budget again."},
 	}
-	if err := c.Put(ctx, v1, chunks(docs, nil)); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Publish(ctx, alias, v1); err != nil {
+	if err := c.Put(ctx, class, chunks(docs, func(ch *weaviate.Chunk) {
+		switch ch.DocID {
+		case "w":
+			ch.Withdrawn = true
+		case "e":
+			ch.Embargo = embargo
+		case "d":
+			ch.Since, ch.Until = 2, 3 // part of version 2 only
+		}
+	})); err != nil {
 		t.Fatal(err)
 	}
 	query := retrieval.QueryTerms("Did councillors approve the harbour budgets?")
-	// current resolves the alias as a question does, once.
-	current := func() string {
-		t.Helper()
-		class, err := c.Current(ctx, alias)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return class
-	}
 	lex := func(f weaviate.Filter) []string {
 		t.Helper()
-		got, err := c.Lexical(ctx, current(), query, f, 10)
+		got, err := c.Lexical(ctx, class, query, f, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return ids(got)
 	}
-	if got := lex(weaviate.Filter{}); len(got) != 3 || got[0] != "b" {
-		t.Errorf("bm25 over our stems: %v, want b first of a, b, d", got)
+	if got := lex(weaviate.Filter{}); len(got) != 4 || slices.Contains(got, "c") || slices.Contains(got, "w") {
+		t.Errorf("bm25 over our stems: %v, want a, b, d and e (not c, about rain, nor w, withdrawn)", got)
 	}
 	for _, tt := range []struct {
 		name string
 		f    weaviate.Filter
 		want []string
 	}{
-		{"source", weaviate.Filter{Sources: []string{"Wire"}}, []string{"a"}},
-		{"collections", weaviate.Filter{Collections: []string{"politics", "weather"}}, []string{"a", "b"}},
+		{"source", weaviate.Filter{Sources: []string{"Wire"}}, []string{"a", "e"}},
+		{"collections", weaviate.Filter{Collections: []string{"weather", ""}}, []string{"d"}},
 		{"dates", weaviate.Filter{From: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2023, 10, 4, 0, 0, 0, 0, time.UTC)}, []string{"b"}},
+		{"before the embargo", weaviate.Filter{Now: embargo.Add(-time.Minute)}, []string{"a", "b", "d"}},
+		{"at the embargo", weaviate.Filter{Now: embargo}, []string{"a", "b", "d", "e"}},
+		{"version 1", weaviate.Filter{Version: 1}, []string{"a", "b", "e"}},
+		{"version 2", weaviate.Filter{Version: 2}, []string{"a", "b", "d", "e"}},
 	} {
 		got := lex(tt.f)
 		slices.Sort(got)
@@ -147,105 +151,66 @@ func TestStoreOnRealServer(t *testing.T) {
 			t.Errorf("%s filter: %v, want %v", tt.name, got, tt.want)
 		}
 	}
-
-	// Version 2 is written aside: the alias keeps answering from version 1
-	// until it is switched.
-	v2 := weaviate.VersionClass(alias, "v2")
-	if err := c.CreateClass(ctx, v2, weaviate.ClassOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	embargo := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	docs[0].text = "The council rejected the harbour budget."
-	if err := c.Put(ctx, v2, chunks(docs, func(ch *weaviate.Chunk) {
-		switch ch.DocID {
-		case "b":
-			ch.Withdrawn = true
-		case "d":
-			ch.Embargo = embargo
-		}
-	})); err != nil {
-		t.Fatal(err)
-	}
-	if got := lex(weaviate.Filter{}); len(got) != 3 {
-		t.Errorf("before the switch the alias sees %v, want version 1's three", got)
-	}
-	if err := c.Publish(ctx, alias, v2); err != nil {
-		t.Fatal(err)
-	}
-	if target := current(); target != v2 {
-		t.Errorf("alias points at %q", target)
-	}
-	if got := lex(weaviate.Filter{Now: embargo.Add(-time.Minute)}); !slices.Equal(got, []string{"a"}) {
-		t.Errorf("before the embargo, withdrawn b hidden: %v, want [a]", got)
-	}
-	if got := lex(weaviate.Filter{Now: embargo}); len(got) != 2 || slices.Contains(got, "b") {
-		t.Errorf("at the embargo: %v, want a and d", got)
-	}
-	texts, err := c.Texts(ctx, current(), []string{"a#0", "c#0"})
-	if err != nil || texts["a#0"] != docs[0].text || texts["c#0"] != docs[2].text {
-		t.Errorf("texts: %v, %v", texts, err)
-	}
-
-	// Replacing a document leaves none of its old chunks; deleting removes it.
-	if err := c.PutDocument(ctx, v2, "c", []weaviate.Chunk{
-		{ID: "c#0", DocID: "c", Source: "Wire", Collection: "weather", Terms: retrieval.Terms("Storm closes the harbour."), Text: "Storm closes the harbour."},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	harbour, rain := retrieval.Terms("harbour")[0], retrieval.Terms("rain")[0]
-	counted, total, err := c.CountChunks(ctx, current(), []string{harbour, rain})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if total != 4 || counted[harbour] != 4 || counted[rain] != 0 {
-		t.Errorf("counted %v of %d, want %s:4 %s:0 of 4", counted, total, harbour, rain)
-	}
-	if _, _, err := c.DocFreq(ctx, current(), []string{harbour}); err == nil {
-		t.Error("document frequencies read before any table was written")
-	}
-	// The table the writer keeps agrees with the server's own count.
-	now := chunks(docs, nil)
-	now[2] = weaviate.Chunk{ID: "c#0", DocID: "c", Terms: retrieval.Terms("Storm closes the harbour.")}
-	table, n := weaviate.Frequencies(now)
-	if err := c.PutFrequencies(ctx, current(), table, n); err != nil {
-		t.Fatal(err)
-	}
-	df, total, err := c.DocFreq(ctx, current(), []string{harbour, rain, "nowher"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if total != 4 || df[harbour] != 4 || df[rain] != 0 || df["nowher"] != 0 {
-		t.Errorf("doc freq %v of %d, want %s:4 %s:0 of 4", df, total, harbour, rain)
-	}
-	if err := c.DeleteDocument(ctx, v2, "a"); err != nil {
-		t.Fatal(err)
-	}
-	if got := lex(weaviate.Filter{Now: embargo}); !slices.Equal(got, []string{"d", "c"}) && !slices.Equal(got, []string{"c", "d"}) {
-		t.Errorf("after deleting a: %v, want c and d", got)
-	}
-
 	vec := make([]float32, 8)
 	vec[3] = 1
-	dense, err := c.Dense(ctx, current(), vec, weaviate.Filter{Now: embargo}, 1)
+	dense, err := c.Dense(ctx, class, vec, weaviate.Filter{}, 1)
 	if err != nil || len(dense) != 1 || dense[0].DocID != "d" || dense[0].Score < 0.99 {
 		t.Errorf("dense: %+v, %v", dense, err)
 	}
 	// Any outlet name goes into a query as a string, whatever it holds.
 	odd := "The \"Harbour\" \\ Gazette \U0001F5DE\u2028\U000E0001"
-	if err := c.Put(ctx, v2, []weaviate.Chunk{{ID: "e#0", DocID: "e", Source: odd,
+	if err := c.Put(ctx, class, []weaviate.Chunk{{ID: "o#0", DocID: "o", Source: odd,
 		Terms: retrieval.Terms("Councillors approve the harbour budget."), Text: "Councillors approve the harbour budget."}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := lex(weaviate.Filter{Sources: []string{odd}}); !slices.Equal(got, []string{"e"}) {
-		t.Errorf("outlet %q: %v, want [e]", odd, got)
+	if got := lex(weaviate.Filter{Sources: []string{odd}}); !slices.Equal(got, []string{"o"}) {
+		t.Errorf("outlet %q: %v, want [o]", odd, got)
 	}
-	if err := c.DropClass(ctx, v1); err != nil {
+	if err := c.DropClass(ctx, class); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.DropClass(ctx, v1); err != nil {
+	if err := c.DropClass(ctx, class); err != nil {
 		t.Errorf("dropping a missing class: %v", err)
 	}
 	if err := c.CreateClass(ctx, "lower", weaviate.ClassOptions{}); err == nil {
 		t.Error("a class name Weaviate would refuse was sent")
+	}
+	if _, err := weaviate.NewStore(c, "lower", weaviate.ClassOptions{}); err == nil {
+		t.Error("a store name Weaviate would refuse was accepted")
+	}
+}
+
+// A store takes any document ID and outlet name: they go into queries as
+// strings, whatever they hold.
+func TestStoreTakesAnyName(t *testing.T) {
+	s := weaviatetest.Start(t)
+	ctx := t.Context()
+	c, _ := weaviate.New(s.URL, "")
+	st, err := weaviate.NewStore(c, "Odd", weaviate.ClassOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := "The \"Harbour\" \u2028\\ Gazette \U0001F5DE"
+	text := "Councillors approve the harbour budget."
+	d := &corpus.Document{ID: `desk/"odd" \\ id.md`, Path: "desk/odd.md", Title: "Budget", Source: odd, Text: text, Paragraphs: []corpus.Span{{Start: 0, End: len(text)}}}
+	g, _ := retrieval.NewGloVeEmbedder()
+	if _, err := st.Write(ctx, []*corpus.Document{d}, weaviate.WriteOptions{Embedder: g}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := st.Pin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outlets, err := v.Outlets(ctx)
+	if err != nil || !slices.Equal(outlets, []string{odd}) {
+		t.Errorf("outlets %q, %v", outlets, err)
+	}
+	got, err := v.Lexical(ctx, retrieval.QueryTerms("harbour budget"), retrieval.Filter{Sources: []string{odd}}, 5)
+	if err != nil || len(got) != 1 || got[0].DocID != d.ID {
+		t.Errorf("by outlet: %+v, %v", got, err)
+	}
+	docs, err := v.DocumentsByID(ctx, []string{d.ID})
+	if err != nil || docs[d.ID] == nil || docs[d.ID].Source != odd {
+		t.Errorf("document by id: %+v, %v", docs, err)
 	}
 }
