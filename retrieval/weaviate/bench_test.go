@@ -38,9 +38,10 @@ var benchQuestions = []string{
 }
 
 // BenchmarkWeaviate writes a synthetic corpus (internal/synth, the same as
-// retrieval's benchmarks) into one Weaviate node and times the candidate
-// queries the store makes for a question, beside the in-process figures of
-// retrieval's BenchmarkQuery. BOT_WEAVIATE_BENCH_CHUNKS sets the size
+// retrieval's benchmarks) into one Weaviate node through the Store, and
+// times whole questions through it (retrieval.Remote: every query a
+// question makes, and the ranking) beside the same questions in-process,
+// then each query the store makes. BOT_WEAVIATE_BENCH_CHUNKS sets the size
 // (10,000 unless set):
 //
 //	BOT_WEAVIATE_BENCH_CHUNKS=100000 go test ./retrieval/weaviate -run '^$' -bench Weaviate -benchtime 200x
@@ -60,49 +61,35 @@ func BenchmarkWeaviate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var all []weaviate.Chunk
-	for _, d := range docs {
-		for _, ch := range retrieval.DefaultChunker.Split(d) {
-			all = append(all, weaviate.Chunk{ID: ch.ID, DocID: d.ID, Source: d.Source,
-				Terms: retrieval.Terms(ch.Text), Meta: retrieval.Terms(d.Title + "\n" + d.Source), Text: ch.Text})
-		}
-	}
-	texts := make([]string, len(all))
-	for i := range all {
-		texts[i] = all[i].Text
-	}
-	vecs, err := g.Embed(ctx, texts)
+	st, err := weaviate.NewStore(c, "Bench", weaviate.ClassOptions{})
 	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range all {
-		all[i].Vector = vecs[i]
-	}
-	class := weaviate.VersionClass("Bench", "v1")
-	if err := c.CreateClass(ctx, class, weaviate.ClassOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	before := rssBytes(s.PID())
 	start := time.Now()
-	if err := c.Put(ctx, class, all); err != nil {
-		b.Fatal(err)
-	}
-	df, total := weaviate.Frequencies(all)
-	if err := c.PutFrequencies(ctx, class, df, total); err != nil {
+	rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
+	if err != nil {
 		b.Fatal(err)
 	}
 	took := time.Since(start)
-	time.Sleep(2 * time.Second) // let the server settle before reading its memory
+	// Let the server settle (and flush its memtables, 5 s after the last
+	// write as weaviatetest starts it) before reading its memory.
+	time.Sleep(8 * time.Second)
 	after := rssBytes(s.PID())
-	b.Logf("%d chunks and %d term frequencies written in %s: %.0f chunks/s; server RSS %d → %d MiB, %.1f KB a chunk",
-		len(all), len(df), took.Round(time.Millisecond), float64(len(all))/took.Seconds(), before>>20, after>>20, float64(after-before)/1000/float64(len(all)))
+	b.Logf("%d documents, %d chunks written (embedded with GloVe on the way) in %s: %.0f chunks/s; server RSS %d → %d MiB, %.1f KB a chunk",
+		len(docs), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), before>>20, after>>20, float64(after-before)/1000/float64(rep.Chunks))
 
+	ix, err := retrieval.Build(ctx, docs, g, retrieval.BuildOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	remote := retrieval.NewRemote(st, g, retrieval.DefaultChunker)
 	queryVecs, err := g.Embed(ctx, benchQuestions)
 	if err != nil {
 		b.Fatal(err)
 	}
 	run := func(name string, query func(i int) error) {
-		b.Run(fmt.Sprintf("%s/chunks=%d", name, len(all)), func(b *testing.B) {
+		b.Run(fmt.Sprintf("%s/chunks=%d", name, rep.Chunks), func(b *testing.B) {
 			var lat []time.Duration
 			i := 0
 			for b.Loop() {
@@ -118,18 +105,40 @@ func BenchmarkWeaviate(b *testing.B) {
 			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 		})
 	}
-	lexical := func(i int, f weaviate.Filter) error {
-		_, err := c.Lexical(ctx, class, retrieval.QueryTerms(benchQuestions[i]), f, 100)
+	v, err := st.Pin(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	run("pin", func(int) error { _, err := st.Pin(ctx); return err })
+	lexical := func(i int, f retrieval.Filter) error {
+		_, err := v.Lexical(ctx, retrieval.QueryTerms(benchQuestions[i]), f, 100)
 		return err
 	}
-	run("lexical", func(i int) error { return lexical(i, weaviate.Filter{}) })
-	run("lexical-outlet", func(i int) error { return lexical(i, weaviate.Filter{Sources: []string{"Outlet 7"}}) })
+	run("lexical", func(i int) error { return lexical(i, retrieval.Filter{}) })
+	run("lexical-outlet", func(i int) error { return lexical(i, retrieval.Filter{Sources: []string{"Outlet 7"}}) })
 	run("dense", func(i int) error {
-		_, err := c.Dense(ctx, class, queryVecs[i], weaviate.Filter{}, 100)
+		_, err := v.Dense(ctx, queryVecs[i], retrieval.Filter{}, 100)
 		return err
 	})
-	run("docfreq", func(i int) error {
-		_, _, err := c.DocFreq(ctx, class, retrieval.QueryTerms(benchQuestions[i]))
+	run("frequencies", func(i int) error {
+		_, err := v.Frequencies(ctx, retrieval.QueryTerms(benchQuestions[i]))
 		return err
 	})
+	for _, set := range []struct {
+		name string
+		opts retrieval.SearchOptions
+	}{
+		{"offline", retrieval.SearchOptions{K: 10, DenseWeight: -1}},
+		{"hybrid", retrieval.SearchOptions{K: 10}},
+	} {
+		run("question-"+set.name+"-inprocess", func(i int) error {
+			_, err := ix.Search(ctx, benchQuestions[i], set.opts)
+			return err
+		})
+		run("question-"+set.name+"-weaviate", func(i int) error {
+			_, _, err := remote.Search(ctx, benchQuestions[i], retrieval.Filter{}, set.opts)
+			return err
+		})
+	}
+
 }
