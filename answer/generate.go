@@ -96,6 +96,12 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 	if strings.Contains(text, prompts.NotFound) {
 		return &Answer{Question: req.Question, Kind: NotFound, Model: g.Client.Model(), Results: res}
 	}
+	// The check weighs the answer's words by IDF (see bestSupport).
+	if err := ix.LoadTerms(ctx, text); err != nil {
+		a := e.fallback(ix, req, res, "the corpus's word counts could not be read to check the model's answer")
+		a.FallbackError = err
+		return a
+	}
 	return e.checkGenerated(ix, req, res, passages, text)
 }
 

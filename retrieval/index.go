@@ -49,6 +49,9 @@ type Index struct {
 	// unitOf maps chunk IDs to chunk indexes in a question's index of a
 	// remote store's candidates (see Remote).
 	unitOf map[string]int
+	// loadTerms, in such an index, fetches the corpus-wide frequencies of
+	// more terms (see LoadTerms).
+	loadTerms func(ctx context.Context, terms []string) error
 	// CollectionOf, when set, names the collection of a document ("" when
 	// outside every collection), for the Collections of a Filter.
 	CollectionOf func(*corpus.Document) string

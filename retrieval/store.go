@@ -43,8 +43,10 @@ type Version interface {
 	Dense(ctx context.Context, vector []float32, f Filter, n int) ([]Candidate, error)
 	// Frequencies returns the corpus-wide counts of terms.
 	Frequencies(ctx context.Context, terms []string) (*Frequencies, error)
-	// DocumentsByID returns the documents with these IDs (those it holds).
-	DocumentsByID(ctx context.Context, ids []string) (map[string]*corpus.Document, error)
+	// DocumentsByID returns the documents with these IDs (those it
+	// holds); without withText a store may leave their Text out, the
+	// bulk of them, which ranking does not need.
+	DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error)
 }
 
 // Layout is how a stored corpus was chunked and embedded.
@@ -57,6 +59,9 @@ type Layout struct {
 type Candidate struct {
 	ChunkID string
 	DocID   string
+	// Chunk, when the store returns it with the candidate, is the chunk
+	// itself; otherwise its document is fetched and cut again.
+	Chunk *Chunk
 	// Score is the store's BM25 score or cosine similarity; the ranking
 	// computes its own.
 	Score float64
@@ -201,7 +206,15 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 			}
 		}
 	}
-	docs, err := v.DocumentsByID(ctx, docIDs)
+	// The chunks came with the candidates, or their documents are cut
+	// again (and their texts needed for that).
+	chunks := map[string]*Chunk{}
+	for _, c := range slices.Concat(cands, dense) {
+		if c.Chunk != nil {
+			chunks[c.ChunkID] = c.Chunk
+		}
+	}
+	docs, err := v.DocumentsByID(ctx, docIDs, len(chunks) < len(want))
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
 	}
@@ -209,7 +222,7 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: %w", err)
 	}
-	view := r.view(v.ID(), docs, want, freq, outlets)
+	view := r.view(v.ID(), docs, want, chunks, freq, outlets)
 	denseScores := map[int]float64{}
 	for _, c := range dense {
 		if u, ok := view.unitOf[c.ChunkID]; ok {
@@ -227,23 +240,59 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	if err != nil {
 		return nil, nil, err
 	}
-	// The answer weighs the words of the passages it quotes by IDF too.
-	var more []string
+	// The answer quotes the documents of the passages found: their texts,
+	// left out for ranking, are fetched now.
+	var textless []string
 	for _, h := range res.Hits {
-		for _, t := range Terms(h.Chunk.Text) {
+		if h.Doc.Text == "" && !slices.Contains(textless, h.Doc.ID) {
+			textless = append(textless, h.Doc.ID)
+		}
+	}
+	if len(textless) > 0 {
+		full, err := v.DocumentsByID(ctx, textless, true)
+		if err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		for _, id := range textless {
+			d, ok := full[id]
+			if !ok || d.Text == "" {
+				return nil, nil, fmt.Errorf("search: the store lost the text of %s", id)
+			}
+			docs[id].Text = d.Text
+		}
+	}
+	view.loadTerms = func(ctx context.Context, terms []string) error {
+		var more []string
+		for _, t := range terms {
 			if _, ok := freq.Body[t]; !ok && !slices.Contains(more, t) {
 				more = append(more, t)
 			}
 		}
-	}
-	if len(more) > 0 {
+		if len(more) == 0 {
+			return nil
+		}
 		extra, err := v.Frequencies(ctx, more)
 		if err != nil {
-			return nil, nil, fmt.Errorf("search: %w", err)
+			return err
 		}
 		freq.merge(extra)
+		return nil
 	}
 	return view, res, nil
+}
+
+// LoadTerms makes sure the corpus-wide frequencies of text's index terms
+// are known before IDF is asked for them: an index of a remote store's
+// candidates knows those of the question only, and fetches the others; an
+// in-process index knows them all.
+func (ix *Index) LoadTerms(ctx context.Context, text string) error {
+	if ix.loadTerms == nil {
+		return nil
+	}
+	if err := ix.loadTerms(ctx, Terms(text)); err != nil {
+		return fmt.Errorf("load word counts: %w", err)
+	}
+	return nil
 }
 
 // Describe gives the size and identity of the store's current version.
@@ -261,7 +310,7 @@ func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, boo
 	if err != nil {
 		return nil, false, err
 	}
-	docs, err := v.DocumentsByID(ctx, []string{id})
+	docs, err := v.DocumentsByID(ctx, []string{id}, true)
 	if err != nil {
 		return nil, false, err
 	}
@@ -272,15 +321,20 @@ func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, boo
 // String names the store.
 func (r *Remote) String() string { return fmt.Sprint(r.store) }
 
-// questionVocabulary is every term a question's ranking and declining
-// look up: its index terms and the stems of each word of its names.
+// questionVocabulary is every term a question's ranking, declining and
+// extractive answer look up: the index terms of the question, of its parts
+// and outlet clauses, and the stems of each word of its names.
 func questionVocabulary(q *Question) []string {
-	terms := slices.Clone(q.Terms)
+	terms := Terms(q.Text)
+	for _, p := range q.Parts {
+		terms = union(terms, Terms(p))
+	}
+	for _, c := range q.Clauses {
+		terms = union(terms, Terms(c.Text))
+	}
 	for _, n := range q.Names {
 		for _, w := range Words(n) {
-			if t := Stem(w); !slices.Contains(terms, t) {
-				terms = append(terms, t)
-			}
+			terms = union(terms, []string{Stem(w)})
 		}
 	}
 	return terms
@@ -298,26 +352,38 @@ func union(a, b []string) []string {
 }
 
 // view builds the index a question is ranked in: the candidate chunks of
-// docs (cut again with the store's chunker, so offsets and paragraphs are
-// the corpus's), scored with the corpus-wide frequencies.
-func (r *Remote) view(version string, docs map[string]*corpus.Document, want map[string]bool, freq *Frequencies, outlets []string) *Index {
+// docs (as the store returned them, or cut again with the store's chunker,
+// so offsets and paragraphs are the corpus's), scored with the corpus-wide
+// frequencies.
+func (r *Remote) view(version string, docs map[string]*corpus.Document, want map[string]bool, given map[string]*Chunk, freq *Frequencies, outlets []string) *Index {
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
 	ix := &Index{docs: docs, embedder: r.embedder, chunker: r.chunker, key: version, unitOf: map[string]int{}}
+	byDoc := map[string][]Chunk{}
+	for _, c := range given {
+		byDoc[c.DocID] = append(byDoc[c.DocID], *c)
+	}
 	for _, id := range ids {
 		d := docs[id]
-		n := 0
-		for _, c := range r.chunker.Split(d) {
-			if want[c.ID] {
-				ix.unitOf[c.ID] = len(ix.chunks)
-				ix.chunks = append(ix.chunks, c)
-				n++
+		var cs []Chunk
+		if d.Text != "" {
+			for _, c := range r.chunker.Split(d) {
+				if want[c.ID] {
+					cs = append(cs, c)
+				}
 			}
+		} else {
+			cs = byDoc[id]
+			slices.SortFunc(cs, func(a, b Chunk) int { return compareInts(a.Ordinal, b.Ordinal) })
 		}
-		if n > 0 {
+		for _, c := range cs {
+			ix.unitOf[c.ID] = len(ix.chunks)
+			ix.chunks = append(ix.chunks, c)
+		}
+		if len(cs) > 0 {
 			ix.docOrder = append(ix.docOrder, d)
 		}
 	}
@@ -393,7 +459,7 @@ func (ix *Index) Lexical(_ context.Context, terms []string, f Filter, n int) ([]
 	var out []Candidate
 	for _, s := range topN(scores, n) {
 		c := &ix.chunks[s.unit]
-		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Score: float64(s.score)})
+		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(s.score)})
 	}
 	return out, nil
 }
@@ -415,7 +481,7 @@ func (ix *Index) Dense(ctx context.Context, vector []float32, f Filter, n int) (
 	var out []Candidate
 	for _, m := range matches {
 		c := &ix.chunks[m.unit]
-		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Score: float64(m.score)})
+		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(m.score)})
 	}
 	return out, nil
 }
@@ -436,8 +502,9 @@ func (ix *Index) Frequencies(_ context.Context, terms []string) (*Frequencies, e
 	return f, nil
 }
 
-// DocumentsByID returns the index's documents with these IDs.
-func (ix *Index) DocumentsByID(_ context.Context, ids []string) (map[string]*corpus.Document, error) {
+// DocumentsByID returns the index's documents with these IDs, with their
+// texts whatever withText says: they are at hand.
+func (ix *Index) DocumentsByID(_ context.Context, ids []string, _ bool) (map[string]*corpus.Document, error) {
 	out := make(map[string]*corpus.Document, len(ids))
 	for _, id := range ids {
 		if d, ok := ix.docs[id]; ok {

@@ -269,7 +269,7 @@ func Run(t *testing.T, open Open) {
 		if !docsOf(old)["c1"] {
 			t.Error("the version pinned before the write lost a story")
 		}
-		oldDocs, err := before.DocumentsByID(t.Context(), []string{"v1"})
+		oldDocs, err := before.DocumentsByID(t.Context(), []string{"v1"}, true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -57,7 +57,7 @@ func TestClusterSurvivesALostNode(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s, through %s: %v", when, nodes[i].Name, err)
 		}
-		got, err := v.DocumentsByID(ctx, ids)
+		got, err := v.DocumentsByID(ctx, ids, true)
 		if err != nil {
 			t.Fatalf("%s, through %s: %v", when, nodes[i].Name, err)
 		}

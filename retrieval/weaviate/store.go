@@ -53,12 +53,22 @@ type state struct {
 
 // NewStore returns the store called name (a class name: a capital letter,
 // then letters, digits and _). opts spread its classes over a cluster when
-// they are created.
+// they are created; with Replicas above 1 reads take one replica's answer,
+// so every process using the store must give the Replicas it was created
+// with.
 func NewStore(c *Client, name string, opts ClassOptions) (*Store, error) {
 	if !classRE.MatchString(name) || len(name) > 150 {
 		return nil, fmt.Errorf("weaviate store %q: must start with a capital letter and hold only letters, digits and _", name)
 	}
-	return &Store{c: c, name: name, opts: opts}, nil
+	s := &Store{c: c, name: name, opts: opts}
+	if opts.Replicas > 1 {
+		// Reads take one replica's answer without asking the schema first:
+		// with a node down, the schema waits for a Raft leader.
+		for _, class := range []string{s.name, s.docsClass(), s.freqClass(), s.stateClass()} {
+			c.replicated.Store(class, true)
+		}
+	}
+	return s, nil
 }
 
 // String names the store for logs: server and name.
@@ -97,7 +107,7 @@ func (s *Store) ensure(ctx context.Context) error {
 	}
 	schemas := map[string]map[string]any{
 		s.docsClass(): {"class": s.docsClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
-			"properties": append([]any{text("doc_id"), stored("fingerprint", "text"), stored("doc", "text"), stored("stats", "text"), stored("chunks", "int")}, versions...)},
+			"properties": append([]any{text("doc_id"), stored("fingerprint", "text"), stored("doc", "text"), stored("text", "text"), stored("stats", "text"), stored("chunks", "int")}, versions...)},
 		s.freqClass(): {"class": s.freqClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
 			"properties": append([]any{text("term"), stored("df", "int"), stored("mdf", "int")}, versions...)},
 		s.stateClass(): {"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
@@ -192,7 +202,10 @@ func (p *pinned) filter(f retrieval.Filter) Filter {
 func candidates(cs []Candidate) []retrieval.Candidate {
 	out := make([]retrieval.Candidate, len(cs))
 	for i, c := range cs {
-		out[i] = retrieval.Candidate{ChunkID: c.ChunkID, DocID: c.DocID, Score: c.Score}
+		out[i] = retrieval.Candidate{ChunkID: c.ChunkID, DocID: c.DocID, Score: c.Score, Chunk: &retrieval.Chunk{
+			ID: c.ChunkID, DocID: c.DocID, Ordinal: c.Ordinal, Start: c.Start, End: c.End,
+			FirstParagraph: c.FirstParagraph, LastParagraph: c.LastParagraph, Text: c.Text,
+		}}
 	}
 	return out
 }
@@ -311,12 +324,17 @@ type docRow struct {
 	Since       int
 	Chunks      int
 	Stats       string
-	Doc         string
+	Doc         string // the document without its text, as JSON
+	Text        string
 	Until       int
 }
 
-func (p *pinned) DocumentsByID(ctx context.Context, ids []string) (map[string]*corpus.Document, error) {
-	rows, err := p.s.docRows(ctx, p.st.Version, ids, true)
+func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error) {
+	fields := "doc_id doc"
+	if withText {
+		fields += " text"
+	}
+	rows, err := p.s.docRows(ctx, p.st.Version, ids, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -326,19 +344,17 @@ func (p *pinned) DocumentsByID(ctx context.Context, ids []string) (map[string]*c
 		if err := json.Unmarshal([]byte(r.Doc), d); err != nil {
 			return nil, fmt.Errorf("document %s in %s: %w", r.DocID, p.s.name, err)
 		}
+		d.Text = r.Text
 		out[r.DocID] = d
 	}
 	return out, nil
 }
 
-// docRows reads the rows of documents ids at version v; all of that
-// version's rows when ids is nil. withDoc fetches the documents too.
-func (s *Store) docRows(ctx context.Context, v int, ids []string, withDoc bool) ([]docRow, error) {
+// docRows reads fields of the rows of documents ids at version v; all of
+// that version's rows when ids is nil.
+func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string) ([]docRow, error) {
 	class := s.docsClass()
-	fields := "doc_id fingerprint since chunks stats _additional { id }"
-	if withDoc {
-		fields = "doc_id fingerprint since chunks doc _additional { id }"
-	}
+	fields += " _additional { id }"
 	var out []docRow
 	read := func(q string) (int, string, error) {
 		var resp struct {
@@ -350,6 +366,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, withDoc bool) 
 					Chunks      int    `json:"chunks"`
 					Stats       string `json:"stats"`
 					Doc         string `json:"doc"`
+					Text        string `json:"text"`
 					Until       int    `json:"until"`
 					Additional  struct {
 						ID string `json:"id"`
@@ -364,7 +381,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, withDoc bool) 
 		last := ""
 		for _, r := range rows {
 			last = r.Additional.ID
-			out = append(out, docRow{ID: r.Additional.ID, DocID: r.DocID, Fingerprint: r.Fingerprint, Since: r.Since, Chunks: r.Chunks, Stats: r.Stats, Doc: r.Doc, Until: r.Until})
+			out = append(out, docRow{ID: r.Additional.ID, DocID: r.DocID, Fingerprint: r.Fingerprint, Since: r.Since, Chunks: r.Chunks, Stats: r.Stats, Doc: r.Doc, Text: r.Text, Until: r.Until})
 		}
 		return len(rows), last, nil
 	}

@@ -78,9 +78,14 @@ type Chunk struct {
 	Terms []string
 	// Meta are the stemmed terms of the document's title, outlet and byline.
 	Meta []string
-	// Text is kept (not indexed) so the quote check can fetch it.
-	Text   string
-	Vector []float32
+	// Text is kept (not indexed) so the quote check can fetch it, with
+	// where it lies in its document: Start and End are byte offsets of
+	// the document's text, FirstParagraph and LastParagraph the
+	// paragraphs it spans.
+	Text                          string
+	Ordinal, Start, End           int
+	FirstParagraph, LastParagraph int
+	Vector                        []float32
 	// Since and Until are the versions of a Store the chunk is part of,
 	// [Since, Until); zero Until means every version from Since on.
 	Since, Until int
@@ -107,10 +112,13 @@ type Filter struct {
 	Version int
 }
 
-// Candidate is one chunk a query returned.
+// Candidate is one chunk a query returned, with its text and place.
 type Candidate struct {
-	ChunkID string
-	DocID   string
+	ChunkID                       string
+	DocID                         string
+	Text                          string
+	Ordinal, Start, End           int
+	FirstParagraph, LastParagraph int
 	// Score is the BM25 score of a lexical query or the cosine similarity
 	// of a dense one.
 	Score float64
@@ -152,6 +160,9 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 	field := func(name, dataType string) map[string]any {
 		return map[string]any{"name": name, "dataType": []string{dataType}, "tokenization": "field"}
 	}
+	stored := func(name string) map[string]any {
+		return map[string]any{"name": name, "dataType": []string{"int"}, "indexFilterable": false, "indexSearchable": false}
+	}
 	schema := map[string]any{
 		"class":      class,
 		"vectorizer": "none",
@@ -169,6 +180,7 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 			map[string]any{"name": "terms", "dataType": []string{"text"}, "tokenization": "whitespace"},
 			map[string]any{"name": "meta", "dataType": []string{"text"}, "tokenization": "whitespace"},
 			map[string]any{"name": "text", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false},
+			stored("ordinal"), stored("start"), stored("end"), stored("first_para"), stored("last_para"),
 			map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
 			map[string]any{"name": "until", "dataType": []string{"int"}, "indexRangeFilters": true},
 		},
@@ -342,6 +354,11 @@ func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
 					"terms":      strings.Join(ch.Terms, " "),
 					"meta":       strings.Join(ch.Meta, " "),
 					"text":       ch.Text,
+					"ordinal":    ch.Ordinal,
+					"start":      ch.Start,
+					"end":        ch.End,
+					"first_para": ch.FirstParagraph,
+					"last_para":  ch.LastParagraph,
 					"since":      ch.Since,
 					"until":      until,
 				},
@@ -448,12 +465,21 @@ func gqlList(values []string) string {
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
 
+// candidateFields are what a query returns of each chunk: enough to rank
+// it and quote it without fetching it again.
+const candidateFields = "chunk_id doc_id text ordinal start end first_para last_para"
+
 type hitsResponse struct {
 	Data struct {
 		Get map[string][]struct {
 			ChunkID    string `json:"chunk_id"`
 			DocID      string `json:"doc_id"`
 			Text       string `json:"text"`
+			Ordinal    int    `json:"ordinal"`
+			Start      int    `json:"start"`
+			End        int    `json:"end"`
+			FirstPara  int    `json:"first_para"`
+			LastPara   int    `json:"last_para"`
 			Additional struct {
 				Score    string  `json:"score"`
 				Distance float64 `json:"distance"`
@@ -468,8 +494,8 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, bm25: {query: %s, properties: ["terms", "meta^0.5"]}, where: %s) { chunk_id doc_id _additional { score } } } }`,
-		class, c.readLevel(ctx, class), limit, gqlString(strings.Join(terms, " ")), f.where())
+	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, bm25: {query: %s, properties: ["terms", "meta^0.5"]}, where: %s) { %s _additional { score } } } }`,
+		class, c.readLevel(ctx, class), limit, gqlString(strings.Join(terms, " ")), f.where(), candidateFields)
 	var out hitsResponse
 	if err := c.graphql(ctx, q, &out); err != nil {
 		return nil, fmt.Errorf("bm25 in %s: %w", class, err)
@@ -477,7 +503,8 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 	var cands []Candidate
 	for _, h := range out.Data.Get[class] {
 		score, _ := strconv.ParseFloat(h.Additional.Score, 64)
-		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Score: score})
+		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Ordinal: h.Ordinal, Start: h.Start, End: h.End,
+			FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Score: score})
 	}
 	return cands, nil
 }
@@ -485,15 +512,16 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 // Dense returns up to limit chunks of class nearest to vector.
 func (c *Client) Dense(ctx context.Context, class string, vector []float32, f Filter, limit int) ([]Candidate, error) {
 	vec, _ := json.Marshal(vector)
-	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, nearVector: {vector: %s}, where: %s) { chunk_id doc_id _additional { distance } } } }`,
-		class, c.readLevel(ctx, class), limit, vec, f.where())
+	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, nearVector: {vector: %s}, where: %s) { %s _additional { distance } } } }`,
+		class, c.readLevel(ctx, class), limit, vec, f.where(), candidateFields)
 	var out hitsResponse
 	if err := c.graphql(ctx, q, &out); err != nil {
 		return nil, fmt.Errorf("near vector in %s: %w", class, err)
 	}
 	var cands []Candidate
 	for _, h := range out.Data.Get[class] {
-		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Score: 1 - h.Additional.Distance})
+		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Ordinal: h.Ordinal, Start: h.Start, End: h.End,
+			FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Score: 1 - h.Additional.Distance})
 	}
 	return cands, nil
 }

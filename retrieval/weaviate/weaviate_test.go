@@ -209,7 +209,7 @@ func TestStoreTakesAnyName(t *testing.T) {
 	if err != nil || len(got) != 1 || got[0].DocID != d.ID {
 		t.Errorf("by outlet: %+v, %v", got, err)
 	}
-	docs, err := v.DocumentsByID(ctx, []string{d.ID})
+	docs, err := v.DocumentsByID(ctx, []string{d.ID}, true)
 	if err != nil || docs[d.ID] == nil || docs[d.ID].Source != odd {
 		t.Errorf("document by id: %+v, %v", docs, err)
 	}

@@ -133,7 +133,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	if err := s.discardUnpublished(ctx, v); err != nil {
 		return rep, fmt.Errorf("write %s: clear a failed write: %w", s.name, err)
 	}
-	current, err := s.docRows(ctx, v, nil, false)
+	current, err := s.docRows(ctx, v, nil, "doc_id fingerprint since chunks stats")
 	if err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
@@ -233,14 +233,17 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 			chunks = append(chunks, Chunk{
 				ID: c.ID, DocID: p.Doc.ID, Source: strings.TrimSpace(p.Doc.Source), Collection: collectionOf(p.Doc),
 				Published: published, Embargo: p.Doc.Embargo, Withdrawn: p.Doc.Withdrawn,
-				Terms: p.Terms[j], Meta: p.Meta, Text: c.Text, Vector: p.Vectors[j], Since: next,
+				Terms: p.Terms[j], Meta: p.Meta, Text: c.Text, Ordinal: c.Ordinal, Start: c.Start, End: c.End,
+				FirstParagraph: c.FirstParagraph, LastParagraph: c.LastParagraph, Vector: p.Vectors[j], Since: next,
 			})
 		}
 		rep.Chunks += len(p.Chunks)
-		doc, _ := json.Marshal(p.Doc)
+		meta := *p.Doc
+		meta.Text = ""
+		doc, _ := json.Marshal(&meta)
 		st, _ := json.Marshal(stats)
 		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
-			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "stats": string(st),
+			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
 			"chunks": len(p.Chunks), "since": next, "until": live,
 		}})
 		if len(chunks) >= 1000 {
