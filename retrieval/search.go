@@ -107,11 +107,6 @@ type SearchOptions struct {
 	// channel's collections, past their embargo, not withdrawn); the others
 	// are never scored into the results, nor counted by the relevance floor.
 	Allow func(*corpus.Document) bool
-	// Within, when set, ranks only the passages it accepts (by chunk ID):
-	// the candidates a remote store returned. The scores, document
-	// frequencies and features stay this index's, so the ranking equals
-	// the in-process one whenever the candidates hold what it would rank.
-	Within func(chunkID string) bool
 	// AllowMissingNames answers a question naming someone or something that
 	// none of the retrieved passages mention; by default the documents are
 	// taken not to say.
@@ -174,12 +169,12 @@ func (ix *Index) search(ctx context.Context, query string, opts SearchOptions, d
 	}
 	allowed := ix.allowedDocs(opts.Allow)
 	var keep func(unit int) bool
-	if allowed != nil || opts.Within != nil {
+	if allowed != nil {
 		// Passages the asker may not see are never ranked, picked or
 		// counted towards the floor; the dense ranking skips them before
 		// taking its n best, as a store's filtered query does.
 		keep = func(u int) bool {
-			return (allowed == nil || allowed[ix.lex.chunkDoc[u]]) && (opts.Within == nil || opts.Within(ix.chunks[u].ID))
+			return allowed[ix.lex.chunkDoc[u]]
 		}
 	}
 	// The dense query (an exhaustive scan) runs while BM25 scores.

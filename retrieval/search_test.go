@@ -3,7 +3,6 @@ package retrieval
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
@@ -97,43 +96,5 @@ func TestQueryTermsDropQuantityWords(t *testing.T) {
 	got := strings.Join(QueryTerms("How much was the contractor paid, and how many times?"), " ")
 	if strings.Contains(got, "much") || strings.Contains(got, "mani") || !strings.Contains(got, "contractor") {
 		t.Errorf("QueryTerms = %q", got)
-	}
-}
-
-// Within ranks only the candidates it accepts: accepting all changes
-// nothing, and a passage it refuses is never returned, the next best
-// taking its place.
-func TestSearchWithinCandidates(t *testing.T) {
-	ix := bundledIndex(t)
-	const q = "Who denied meeting Russian officials?"
-	all, err := ix.Search(t.Context(), q, SearchOptions{K: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	within, err := ix.Search(t.Context(), q, SearchOptions{K: 5, Within: func(string) bool { return true }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := func(r *Results) []string {
-		var out []string
-		for _, h := range r.Hits {
-			out = append(out, h.Chunk.ID)
-		}
-		return out
-	}
-	if a, w := ids(all), ids(within); fmt.Sprint(a) != fmt.Sprint(w) {
-		t.Fatalf("accepting every candidate changed the ranking: %v, %v", a, w)
-	}
-	if len(all.Hits) < 2 {
-		t.Fatalf("want at least 2 hits, got %v", ids(all))
-	}
-	best := all.Hits[0].Chunk.ID
-	without, err := ix.Search(t.Context(), q, SearchOptions{K: 5, Within: func(id string) bool { return id != best }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := ids(without)
-	if slices.Contains(got, best) || len(got) == 0 || got[0] != all.Hits[1].Chunk.ID {
-		t.Errorf("refusing %s: %v, want %s first", best, got, all.Hits[1].Chunk.ID)
 	}
 }

@@ -21,6 +21,7 @@ data=${WEAVIATE_DATA:-$(mktemp -d)}
 log=$data/weaviate.log
 PERSISTENCE_DATA_PATH=$data AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true DEFAULT_VECTORIZER_MODULE=none \
   DISABLE_TELEMETRY=true CLUSTER_HOSTNAME=node1 CLUSTER_ADVERTISE_ADDR=127.0.0.1 RAFT_TIMEOUTS_MULTIPLIER=1 \
+  PERSISTENCE_MEMTABLES_FLUSH_DIRTY_AFTER_SECONDS=5 \
   LOG_LEVEL=warning "$WEAVIATE_SERVER_BIN" --host 127.0.0.1 --port 8080 --scheme http >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT

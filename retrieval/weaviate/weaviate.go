@@ -9,12 +9,8 @@
 // and the answer stay in package retrieval; this package only stores and
 // fetches.
 //
-// Each corpus version is a class of its own, written aside and then switched
-// in by moving an alias (Weaviate 1.32 and later). A question resolves the
-// alias once (Target) and asks the class it names for everything: so it
-// never sees half an index, nor two versions when the switch happens while
-// it is being answered. (Weaviate 1.35 does not resolve an alias inside a
-// GraphQL where filter, which every query here has.)
+// A Store keeps a corpus version after version in one set of classes,
+// each object marked with the versions it belongs to (see Store).
 package weaviate
 
 import (
@@ -43,8 +39,6 @@ type Client struct {
 	base   string
 	apiKey string
 	http   *http.Client
-	// targets remembers the class each alias last pointed at (Current).
-	targets sync.Map
 	// replicated remembers, per class, whether it has replicas: Weaviate
 	// accepts a read consistency level only on such classes.
 	replicated sync.Map
@@ -126,18 +120,6 @@ type Candidate struct {
 
 var classRE = regexp.MustCompile(`^[A-Z][A-Za-z0-9_]{0,200}$`)
 
-// VersionClass names the class that holds version of the index aliased as
-// alias, e.g. ("Newsroom", "3f9a…") → "Newsroom_3f9a…".
-func VersionClass(alias, version string) string {
-	clean := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '_'
-	}, version)
-	return alias + "_" + clean
-}
-
 // noDate stands for "no embargo" and "date unknown": a date field that is
 // always set keeps the filters simple.
 var noDate = time.Unix(0, 0).UTC()
@@ -152,7 +134,7 @@ type ClassOptions struct {
 	Replicas int
 }
 
-// CreateClass creates an empty class for one version of the index.
+// CreateClass creates an empty class of chunks.
 func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOptions) error {
 	if !classRE.MatchString(class) {
 		return fmt.Errorf("weaviate class %q: must start with a capital letter and hold only letters, digits and _", class)
@@ -243,66 +225,6 @@ func (c *Client) DropClass(ctx context.Context, class string) error {
 	return nil
 }
 
-// Publish points alias at class, creating the alias if needed: from this
-// call on, every query through the alias sees class, and none sees a mix.
-func (c *Client) Publish(ctx context.Context, alias, class string) error {
-	current, err := c.Target(ctx, alias)
-	if err != nil {
-		return err
-	}
-	switch current {
-	case class:
-		return nil
-	case "":
-		err = c.do(ctx, "POST", "/v1/aliases", map[string]any{"alias": alias, "class": class}, nil)
-	default:
-		err = c.do(ctx, "PUT", "/v1/aliases/"+url.PathEscape(alias), map[string]any{"class": class}, nil)
-	}
-	if err != nil {
-		return fmt.Errorf("point alias %s at %s: %w", alias, class, err)
-	}
-	return nil
-}
-
-// Target returns the class alias points at, or "" when there is no such
-// alias.
-func (c *Client) Target(ctx context.Context, alias string) (string, error) {
-	var out struct {
-		Class string `json:"class"`
-	}
-	err := c.do(ctx, "GET", "/v1/aliases/"+url.PathEscape(alias), nil, &out)
-	var se *StatusError
-	if errors.As(err, &se) && se.Code == http.StatusNotFound {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("read alias %s: %w", alias, err)
-	}
-	return out.Class, nil
-}
-
-// Current returns the class alias points at, as a question resolves it.
-// It asks the server for at most two seconds; when the server cannot say
-// (in a cluster, reading an alias waits for the schema's Raft leader, and
-// waits while a lost leader is being replaced) it returns the class the
-// alias last pointed at, so questions keep being answered.
-func (c *Client) Current(ctx context.Context, alias string) (string, error) {
-	short, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	class, err := c.Target(short, alias)
-	if err == nil && class != "" {
-		c.targets.Store(alias, class)
-		return class, nil
-	}
-	if last, ok := c.targets.Load(alias); ok && ctx.Err() == nil {
-		return last.(string), nil
-	}
-	if err == nil {
-		return "", fmt.Errorf("no index published as %s", alias)
-	}
-	return "", err
-}
-
 // objectID is a stable UUID (version 5 layout) for a chunk, so that
 // writing a chunk again replaces it.
 func objectID(class, chunkID string) string {
@@ -310,16 +232,6 @@ func objectID(class, chunkID string) string {
 	h[6] = h[6]&0x0f | 0x50
 	h[8] = h[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
-}
-
-// PutDocument replaces everything class holds of docID with chunks: the
-// document's old chunks are deleted first, so a document that got shorter
-// leaves nothing behind.
-func (c *Client) PutDocument(ctx context.Context, class, docID string, chunks []Chunk) error {
-	if err := c.DeleteDocument(ctx, class, docID); err != nil {
-		return err
-	}
-	return c.Put(ctx, class, chunks)
 }
 
 // Put writes chunks into class in batches (a chunk with an ID class
@@ -393,18 +305,6 @@ func date(t time.Time) string {
 		t = noDate
 	}
 	return t.UTC().Format(time.RFC3339)
-}
-
-// DeleteDocument removes every chunk of docID from class.
-func (c *Client) DeleteDocument(ctx context.Context, class, docID string) error {
-	body := map[string]any{"match": map[string]any{
-		"class": class,
-		"where": map[string]any{"path": []string{"doc_id"}, "operator": "Equal", "valueText": docID},
-	}}
-	if err := c.do(ctx, "DELETE", "/v1/batch/objects", body, nil); err != nil {
-		return fmt.Errorf("delete %s from %s: %w", docID, class, err)
-	}
-	return nil
 }
 
 // where renders f as a GraphQL where argument. Withdrawn chunks are always
@@ -526,156 +426,6 @@ func (c *Client) Dense(ctx context.Context, class string, vector []float32, f Fi
 	return cands, nil
 }
 
-// Texts fetches the stored text of the given chunks, by chunk ID, for the
-// quote check.
-func (c *Client) Texts(ctx context.Context, class string, chunkIDs []string) (map[string]string, error) {
-	out := make(map[string]string, len(chunkIDs))
-	if len(chunkIDs) == 0 {
-		return out, nil
-	}
-	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: {path: ["chunk_id"], operator: ContainsAny, valueText: %s}) { chunk_id text } } }`,
-		class, c.readLevel(ctx, class), len(chunkIDs), gqlList(chunkIDs))
-	var resp hitsResponse
-	if err := c.graphql(ctx, q, &resp); err != nil {
-		return nil, fmt.Errorf("fetch %d texts from %s: %w", len(chunkIDs), class, err)
-	}
-	for _, h := range resp.Data.Get[class] {
-		out[h.ChunkID] = h.Text
-	}
-	return out, nil
-}
-
-// CountChunks returns, for each term, how many chunks of class hold it,
-// and the number of chunks in all, by asking the server to count (one
-// aggregate query per term, in one request). Exact but slow on a large
-// class (892 ms p50 at 112k chunks): questions use DocFreq, which reads the
-// table PutFrequencies wrote; this is for checking that table.
-func (c *Client) CountChunks(ctx context.Context, class string, terms []string) (map[string]int, int, error) {
-	var b strings.Builder
-	b.WriteString("{ Aggregate { all: " + class + " { meta { count } } ")
-	for i, t := range terms {
-		fmt.Fprintf(&b, `t%d: %s(where: {path: ["terms"], operator: Equal, valueText: %s}) { meta { count } } `, i, class, gqlString(t))
-	}
-	b.WriteString("} }")
-	var out struct {
-		Data struct {
-			Aggregate map[string][]struct {
-				Meta struct {
-					Count int `json:"count"`
-				} `json:"meta"`
-			} `json:"Aggregate"`
-		} `json:"data"`
-	}
-	if err := c.graphql(ctx, b.String(), &out); err != nil {
-		return nil, 0, fmt.Errorf("count chunks in %s: %w", class, err)
-	}
-	count := func(key string) int {
-		if rows := out.Data.Aggregate[key]; len(rows) > 0 {
-			return rows[0].Meta.Count
-		}
-		return 0
-	}
-	df := make(map[string]int, len(terms))
-	for i, t := range terms {
-		df[t] = count(fmt.Sprintf("t%d", i))
-	}
-	return df, count("all"), nil
-}
-
-// Frequencies counts, over chunks, how many hold each term, and how many
-// there are: what PutFrequencies stores.
-func Frequencies(chunks []Chunk) (df map[string]int, total int) {
-	df = map[string]int{}
-	for _, ch := range chunks {
-		seen := map[string]bool{}
-		for _, t := range ch.Terms {
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
-			}
-		}
-	}
-	return df, len(chunks)
-}
-
-// termsClass is the class that holds a version's document frequencies.
-func termsClass(class string) string { return class + "_Terms" }
-
-// totalKey stands for the number of chunks in the frequency table; no
-// stemmed term holds a '#'.
-const totalKey = "#chunks"
-
-// PutFrequencies writes the document frequencies of a version of the
-// index beside it (a table as large as the vocabulary, not the archive),
-// replacing what was there. The IDF-based features and the relevance
-// floor read it through DocFreq.
-func (c *Client) PutFrequencies(ctx context.Context, class string, df map[string]int, total int) error {
-	tc := termsClass(class)
-	if err := c.DropClass(ctx, tc); err != nil {
-		return err
-	}
-	schema := map[string]any{"class": tc, "vectorizer": "none", "properties": []any{
-		map[string]any{"name": "term", "dataType": []string{"text"}, "tokenization": "field"},
-		map[string]any{"name": "df", "dataType": []string{"int"}, "indexFilterable": false, "indexSearchable": false},
-	}}
-	if err := c.do(ctx, "POST", "/v1/schema", schema, nil); err != nil {
-		return fmt.Errorf("create class %s: %w", tc, err)
-	}
-	rows := make([]map[string]any, 0, len(df)+1)
-	rows = append(rows, map[string]any{"term": totalKey, "df": total})
-	for t, n := range df {
-		rows = append(rows, map[string]any{"term": t, "df": n})
-	}
-	const batch = 1000
-	for start := 0; start < len(rows); start += batch {
-		var objects []any
-		for _, r := range rows[start:min(start+batch, len(rows))] {
-			objects = append(objects, map[string]any{"class": tc, "id": objectID(tc, r["term"].(string)), "properties": r})
-		}
-		if err := c.do(ctx, "POST", "/v1/batch/objects", map[string]any{"objects": objects}, nil); err != nil {
-			return fmt.Errorf("write %d frequencies to %s: %w", len(objects), tc, err)
-		}
-	}
-	return nil
-}
-
-// DocFreq returns, for each term, how many chunks of class hold it, and
-// the number of chunks in all, from the table PutFrequencies wrote. A term
-// the table does not hold occurs in no chunk.
-func (c *Client) DocFreq(ctx context.Context, class string, terms []string) (map[string]int, int, error) {
-	tc := termsClass(class)
-	keys := append([]string{totalKey}, terms...)
-	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: {path: ["term"], operator: ContainsAny, valueText: %s}) { term df } } }`,
-		tc, c.readLevel(ctx, tc), len(keys), gqlList(keys))
-	var out struct {
-		Data struct {
-			Get map[string][]struct {
-				Term string `json:"term"`
-				DF   int    `json:"df"`
-			} `json:"Get"`
-		} `json:"data"`
-	}
-	if err := c.graphql(ctx, q, &out); err != nil {
-		return nil, 0, fmt.Errorf("document frequencies in %s: %w", class, err)
-	}
-	df := make(map[string]int, len(terms))
-	for _, t := range terms {
-		df[t] = 0
-	}
-	total := -1
-	for _, row := range out.Data.Get[tc] {
-		if row.Term == totalKey {
-			total = row.DF
-			continue
-		}
-		df[row.Term] = row.DF
-	}
-	if total < 0 {
-		return nil, 0, fmt.Errorf("document frequencies in %s: no table; PutFrequencies writes it", class)
-	}
-	return df, total, nil
-}
-
 // graphql runs a query and turns GraphQL errors into a Go error.
 func (c *Client) graphql(ctx context.Context, query string, out any) error {
 	var raw json.RawMessage
@@ -765,51 +515,4 @@ func (c *Client) Classes(ctx context.Context, prefix string) ([]string, error) {
 	}
 	slices.Sort(names)
 	return names, nil
-}
-
-// WriteVersion builds version of the index published as alias, aside from
-// the one questions are using: a new class with every chunk and the
-// frequency table, then the alias moved to it in one step. The version
-// before stays for questions already under way; older ones are dropped.
-// A failed write leaves the alias where it was.
-func (c *Client) WriteVersion(ctx context.Context, alias, version string, chunks []Chunk, opts ClassOptions) error {
-	class := VersionClass(alias, version)
-	previous, err := c.Target(ctx, alias)
-	if err != nil {
-		return err
-	}
-	if class == previous {
-		return fmt.Errorf("write version %s: it is the one in use", class)
-	}
-	if err := c.DropClass(ctx, class); err != nil { // the leftovers of a failed attempt
-		return err
-	}
-	if err := c.CreateClass(ctx, class, opts); err != nil {
-		return err
-	}
-	if err := c.Put(ctx, class, chunks); err != nil {
-		return err
-	}
-	df, total := Frequencies(chunks)
-	if err := c.PutFrequencies(ctx, class, df, total); err != nil {
-		return err
-	}
-	if err := c.Publish(ctx, alias, class); err != nil {
-		return err
-	}
-	c.targets.Store(alias, class)
-	old, err := c.Classes(ctx, alias+"_")
-	if err != nil {
-		return err
-	}
-	for _, name := range old {
-		base := strings.TrimSuffix(name, "_Terms")
-		if base == class || base == previous {
-			continue
-		}
-		if err := c.DropClass(ctx, name); err != nil {
-			return fmt.Errorf("drop old version: %w", err)
-		}
-	}
-	return nil
 }
