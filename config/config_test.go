@@ -50,6 +50,33 @@ func TestSecretFromFileNeverPrinted(t *testing.T) {
 	}
 }
 
+// The Weaviate store's settings: from the environment, the flags and the
+// file, the key from a file and never printed.
+func TestWeaviateSettings(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "key")
+	os.WriteFile(key, []byte("wv-secret-key\n"), 0o600)
+	file := filepath.Join(t.TempDir(), "bot.yaml")
+	os.WriteFile(file, []byte("store: weaviate\nweaviate:\n  url: http://weaviate:8080\n  name: Archive\n  shards: 3\n  replicas: 2\n"), 0o644)
+	env := map[string]string{"BOT_WEAVIATE_API_KEY_FILE": key}
+	c, err := Load(file, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Store != "weaviate" || c.Weaviate.URL != "http://weaviate:8080" || c.Weaviate.Name != "Archive" || c.Weaviate.Shards != 3 || c.Weaviate.Replicas != 2 || c.Weaviate.APIKey != "wv-secret-key" {
+		t.Errorf("read %+v", c.Weaviate)
+	}
+	if s := fmt.Sprintf("%+v %#v", c, c); strings.Contains(s, "wv-secret-key") {
+		t.Errorf("key printed: %s", s)
+	}
+	d := Default()
+	if d.Store != "memory" || d.Validate() != nil {
+		t.Errorf("the default store is %q (%v), want memory, valid", d.Store, d.Validate())
+	}
+}
+
 func TestValidateNamesTheSetting(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
@@ -61,6 +88,11 @@ func TestValidateNamesTheSetting(t *testing.T) {
 		{map[string]string{"BOT_LOG_LEVEL": "loud"}, "BOT_LOG_LEVEL"},
 		{map[string]string{"BOT_EMBED_BASE_URL": "http://x/v1"}, "BOT_EMBED_MODEL"},
 		{map[string]string{"BOT_EMBED_BASE_URL": "ftp://x", "BOT_EMBED_MODEL": "m"}, "BOT_EMBED_BASE_URL"},
+		{map[string]string{"BOT_STORE": "postgres"}, "BOT_STORE"},
+		{map[string]string{"BOT_STORE": "weaviate"}, "BOT_WEAVIATE_URL"},
+		{map[string]string{"BOT_STORE": "weaviate", "BOT_WEAVIATE_URL": "localhost:8080"}, "BOT_WEAVIATE_URL"},
+		{map[string]string{"BOT_WEAVIATE_NAME": "newsroom"}, "BOT_WEAVIATE_NAME"},
+		{map[string]string{"BOT_WEAVIATE_REPLICAS": "0"}, "BOT_WEAVIATE_REPLICAS"},
 	}
 	for _, tt := range tests {
 		c, err := Load("", func(k string) string { return tt.env[k] })
