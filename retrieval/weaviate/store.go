@@ -49,6 +49,8 @@ type state struct {
 	Embedder     string `json:"embedder"`
 	// Written is when the version was published.
 	Written time.Time `json:"written"`
+	// History are the latest publications, oldest first.
+	History []publication `json:"history,omitempty"`
 }
 
 // NewStore returns the store called name (a class name: a capital letter,

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/weaviatetest"
@@ -160,5 +161,85 @@ func TestVersionsSwitchWhole(t *testing.T) {
 	}
 	if f.Body["mend"] != 20 || f.Body["broken"] != 0 || f.Body["dispatch"] != 70 || f.Documents != 70 {
 		t.Errorf("frequencies after a failed write and a mended one: %+v", *f)
+	}
+
+	// Objects that only versions past their grace hold are deleted: with
+	// no grace, what is left after the next write is that version's 70
+	// chunks and the 20 it replaced (the version before still holds them).
+	all := func() int {
+		t.Helper()
+		got, err := c.Lexical(ctx, "Desk", harbour, weaviate.Filter{}, 1000) // every version's
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(got)
+	}
+	before := all()
+	if _, err := st.Write(ctx, dispatches(70, 0, ""), weaviate.WriteOptions{Embedder: g, Grace: time.Nanosecond}); err != nil {
+		t.Fatal(err)
+	}
+	if n := all(); n != 90 {
+		t.Errorf("%d chunk objects kept (%d before), want 90", n, before)
+	}
+	if total, found, err := ask(ctx); err != nil || total != 70 || found != 70 {
+		t.Errorf("after deleting old versions: %d of %d, %v", found, total, err)
+	}
+}
+
+// gatedEmbedder tells when it is first asked to embed, then waits to be
+// let through.
+type gatedEmbedder struct {
+	retrieval.Embedder
+	entered chan struct{}
+	gate    chan struct{}
+	once    sync.Once
+}
+
+func (g *gatedEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	g.once.Do(func() { close(g.entered) })
+	<-g.gate
+	return g.Embedder.Embed(ctx, texts)
+}
+
+// Weaviate has no transactions: while one process writes the store,
+// another's write is refused with ErrBusy (not interleaved), and succeeds
+// once the first is done.
+func TestOneWriterAtATime(t *testing.T) {
+	s := weaviatetest.Start(t)
+	ctx := t.Context()
+	open := func() *weaviate.Store {
+		c, _ := weaviate.New(s.URL, "")
+		st, err := weaviate.NewStore(c, "Busy", weaviate.ClassOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	g, _ := retrieval.NewGloVeEmbedder()
+	slow := &gatedEmbedder{Embedder: g, entered: make(chan struct{}), gate: make(chan struct{})}
+	first := make(chan error, 1)
+	go func() {
+		_, err := open().Write(ctx, dispatches(20, 0, ""), weaviate.WriteOptions{Embedder: slow})
+		first <- err
+	}()
+	select {
+	case <-slow.entered:
+	case err := <-first:
+		t.Fatalf("the first write ended before embedding: %v", err)
+	}
+	second := open()
+	if _, err := second.Write(ctx, dispatches(30, 0, ""), weaviate.WriteOptions{Embedder: g}); !errors.Is(err, weaviate.ErrBusy) {
+		t.Fatalf("a write while another is under way: %v, want ErrBusy", err)
+	}
+	close(slow.gate)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	rep, err := second.Write(ctx, dispatches(30, 0, ""), weaviate.WriteOptions{Embedder: g})
+	if err != nil {
+		t.Fatalf("a write after the other finished: %v", err)
+	}
+	if len(rep.Changes.Added) != 10 || rep.Unchanged != 20 || rep.Version != 2 {
+		t.Errorf("the second write: %+v", rep)
 	}
 }

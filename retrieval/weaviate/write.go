@@ -1,6 +1,7 @@
 package weaviate
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -24,6 +25,10 @@ type WriteOptions struct {
 	CollectionOf func(*corpus.Document) string
 	// Progress, when set, is called as chunks are embedded.
 	Progress func(done, total int)
+	// Grace is how long a version stays whole after a newer one is
+	// published (default DefaultGrace); the objects only older versions
+	// hold are deleted by the first write after it.
+	Grace time.Duration
 }
 
 // WriteReport says what a write did.
@@ -111,7 +116,8 @@ func fingerprint(d *corpus.Document, collection string, opts WriteOptions) strin
 // replaced ones closed at the new version, unchanged ones left as they
 // are. The version is published only once everything is written; a
 // failed write leaves the published version as it was, and the next
-// write first clears what the failed one left.
+// write first clears what the failed one left. One process writes at a
+// time: while another holds the store, Write fails with ErrBusy.
 func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOptions) (WriteReport, error) {
 	var rep WriteReport
 	if opts.Chunker == (retrieval.Chunker{}) {
@@ -123,6 +129,11 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	if err := s.ensure(ctx); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
+	release, err := s.acquire(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	defer release()
 	st, err := s.readState(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
@@ -260,20 +271,50 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	}
 
 	// Publish: one write that questions see whole.
-	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name(), Written: time.Now().UTC()}
+	now := time.Now().UTC()
+	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name(), Written: now,
+		History: append(st.History, publication{Version: next, At: now})}
+	published.History = published.History[max(0, len(published.History)-historyLength):]
 	raw, _ := json.Marshal(published)
 	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
 		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
 	}
 	s.last.Store(&published)
-	// What neither this version nor the one before holds is no longer
-	// read by anyone.
-	for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
-		if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"until"}, "operator": "LessThanEqual", "valueInt": v}); err != nil {
-			return rep, fmt.Errorf("write %s: version %d published; removing older objects: %w", s.name, next, err)
+	// Objects only versions no question can still be on hold are deleted.
+	if old := published.retired(now, cmp.Or(opts.Grace, DefaultGrace)); old > 0 {
+		for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
+			if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"until"}, "operator": "LessThanEqual", "valueInt": old + 1}); err != nil {
+				return rep, fmt.Errorf("write %s: version %d published; removing older objects: %w", s.name, next, err)
+			}
 		}
 	}
 	return rep, nil
+}
+
+// DefaultGrace is how long a version stays whole after a newer one is
+// published, for the questions that pinned it: longer than any answer
+// takes (a model's answer is bounded by BOT_LLM_TIMEOUT, 60 s by default).
+const DefaultGrace = 10 * time.Minute
+
+// historyLength is how many publications the state remembers.
+const historyLength = 50
+
+// publication is when a version was published.
+type publication struct {
+	Version int       `json:"version"`
+	At      time.Time `json:"at"`
+}
+
+// retired returns the newest version that no question can still be on at
+// now: its successor was published more than grace ago. 0 when none.
+func (st *state) retired(now time.Time, grace time.Duration) int {
+	old := 0
+	for i, p := range st.History[:max(0, len(st.History)-1)] {
+		if now.Sub(st.History[i+1].At) > grace {
+			old = p.Version
+		}
+	}
+	return old
 }
 
 // applyDelta writes the frequency rows the write changes: each changed
