@@ -1,46 +1,52 @@
-package retrieval
+package retrieval_test
 
 import (
-	"fmt"
 	"testing"
+
+	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/storetest"
 )
 
-// Remote over the in-process index ranks the candidates it gets as Search
-// ranks the whole index: the same passages, in the same order, with the
-// same scores, and the same verdict.
-func TestRemoteOverIndexEqualsSearch(t *testing.T) {
-	for name, ix := range map[string]*Index{"bundled": bundledIndex(t), "outlets": outletIndex(t)} {
-		remote := NewRemote(ix, ix.embedder, ix.chunker)
-		for _, q := range []string{
-			"Who denied meeting Russian officials?",
-			"What did The Verge report about the phone battery on October 7, 2023?",
-			"Did TechCrunch and The Verge both write about the phone battery?",
-			"What did Angela Merkel say about the phone?",
-		} {
-			want, err := ix.Search(t.Context(), q, SearchOptions{K: 5})
-			if err != nil {
-				t.Fatal(err)
-			}
-			view, got, err := remote.Search(t.Context(), q, Filter{}, SearchOptions{K: 5})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if w, g := describe(want), describe(got); w != g {
-				t.Errorf("%s: %q:\nsearch %s\nremote %s", name, q, w, g)
-			}
-			for _, term := range want.Terms {
-				if ix.IDF(term) != view.IDF(term) {
-					t.Errorf("%s: IDF(%q) = %v in the view, %v in the index", name, term, view.IDF(term), ix.IDF(term))
-				}
-			}
+// A question's index of candidates knows the corpus's frequencies of the
+// question's words; those of other words (a model's answer) are fetched
+// by LoadTerms, after which IDF is the whole index's.
+func TestRemoteLoadsTermsOnDemand(t *testing.T) {
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Build(t.Context(), storetest.Docs(t), g, retrieval.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote := retrieval.NewRemote(ix, g, retrieval.DefaultChunker)
+	view, res, err := remote.Search(t.Context(), "How many days does the phone battery last?", retrieval.Filter{}, retrieval.SearchOptions{K: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(view.Chunks()) >= len(ix.Chunks()) || len(res.Hits) == 0 {
+		t.Fatalf("the view holds %d of %d chunks, %d hits", len(view.Chunks()), len(ix.Chunks()), len(res.Hits))
+	}
+	const answer = "The reviewer praised the sharp camera."
+	terms := retrieval.Terms(answer)
+	stale := 0
+	for _, term := range terms {
+		if view.IDF(term) != ix.IDF(term) {
+			stale++
 		}
 	}
-}
-
-func describe(r *Results) string {
-	s := fmt.Sprintf("answerable=%v coverage=%.6f missing=%v unknown=%v outlets=%v", r.Answerable, r.Coverage, r.MissingNames, r.UnknownNames, r.UnknownOutlets)
-	for _, h := range r.Hits {
-		s += fmt.Sprintf("\n  %s %.6f lex=%.6f dense=%.6f", h.Chunk.ID, h.Score, h.Lexical, h.Dense)
+	if stale == 0 {
+		t.Fatal("every word of the answer was known before loading: the test proves nothing")
 	}
-	return s
+	if err := view.LoadTerms(t.Context(), answer); err != nil {
+		t.Fatal(err)
+	}
+	for _, term := range terms {
+		if view.IDF(term) != ix.IDF(term) {
+			t.Errorf("IDF(%s) = %v after loading, want %v", term, view.IDF(term), ix.IDF(term))
+		}
+	}
+	if err := ix.LoadTerms(t.Context(), answer); err != nil {
+		t.Errorf("an in-process index has every term: %v", err)
+	}
 }

@@ -1,0 +1,317 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// Remote searches a Backend: it asks the store for candidates, builds a
+// small index of them with the corpus-wide frequencies, and ranks them as
+// Index.Search ranks the whole corpus.
+type Remote struct {
+	store    Backend
+	embedder Embedder
+	chunker  Chunker
+	// OutletCandidates is how many candidates each outlet the question
+	// names adds (default 50).
+	OutletCandidates int
+}
+
+// NewRemote returns a searcher over store. The embedder and chunker must
+// be those the store was written with.
+func NewRemote(store Backend, embedder Embedder, chunker Chunker) *Remote {
+	if chunker == (Chunker{}) {
+		chunker = DefaultChunker
+	}
+	return &Remote{store: store, embedder: embedder, chunker: chunker, OutletCandidates: 50}
+}
+
+// Search pins the store's current version and retrieves the passages that
+// best answer query. It returns the results with the index they were
+// ranked in: the question's candidates, with the corpus's frequencies,
+// which the answer reads as it would the whole index.
+func (r *Remote) Search(ctx context.Context, query string, f Filter, opts SearchOptions) (*Index, *Results, error) {
+	opts = opts.withDefaults()
+	v, err := r.store.Pin(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	if l := v.Layout(); l.Chunker != r.chunker || l.Embedder != r.embedder.Name() {
+		return nil, nil, fmt.Errorf("search: the store was written with chunks of %d characters embedded by %s; this bot chunks at %d with %s: index it again",
+			l.Chunker.TargetChars, l.Embedder, r.chunker.TargetChars, r.embedder.Name())
+	}
+	outlets, err := v.Outlets(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	parser := &Index{sources: make(map[string][]string, len(outlets))}
+	for _, o := range outlets {
+		parser.sources[o] = nil
+	}
+	q := parser.Parse(query)
+
+	// The dense query runs while the lexical ones are asked.
+	var (
+		dense    []Candidate
+		denseErr error
+	)
+	denseDone := make(chan struct{})
+	go func() {
+		defer close(denseDone)
+		if opts.DenseWeight <= 0 {
+			return
+		}
+		vecs, err := r.embedder.Embed(ctx, []string{query})
+		if err != nil {
+			denseErr = fmt.Errorf("embed query: %w", err)
+			return
+		}
+		if len(vecs) == 0 || vecs[0] == nil {
+			return
+		}
+		dense, denseErr = v.Dense(ctx, vecs[0], f, opts.Candidates)
+	}()
+	cands, err := v.Lexical(ctx, q.Terms, f, opts.Candidates)
+	if err == nil && opts.SourcePicks > 0 {
+		// A named outlet's passages are ranked by the question and the
+		// words around its name (see outletPicks): ask for them apart.
+		var seen []string
+		for _, c := range q.Clauses {
+			if slices.Contains(seen, c.Source) {
+				continue
+			}
+			seen = append(seen, c.Source)
+			of := f
+			of.Sources = []string{c.Source}
+			var more []Candidate
+			more, err = v.Lexical(ctx, union(q.Terms, QueryTerms(c.Text)), of, r.OutletCandidates)
+			cands = append(cands, more...)
+			if err != nil {
+				break
+			}
+		}
+	}
+	<-denseDone
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	if denseErr != nil && ctx.Err() != nil {
+		return nil, nil, fmt.Errorf("search: %w", ctx.Err())
+	}
+
+	want := map[string]bool{}
+	var docIDs []string
+	for _, c := range slices.Concat(cands, dense) {
+		if !want[c.ChunkID] {
+			want[c.ChunkID] = true
+			if !slices.Contains(docIDs, c.DocID) {
+				docIDs = append(docIDs, c.DocID)
+			}
+		}
+	}
+	// The chunks came with the candidates, or their documents are cut
+	// again (and their texts needed for that).
+	chunks := map[string]*Chunk{}
+	for _, c := range slices.Concat(cands, dense) {
+		if c.Chunk != nil {
+			chunks[c.ChunkID] = c.Chunk
+		}
+	}
+	docs, err := v.DocumentsByID(ctx, docIDs, len(chunks) < len(want))
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	freq, err := v.Frequencies(ctx, questionVocabulary(q))
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	view := r.view(v.ID(), docs, want, chunks, freq, outlets)
+	denseScores := map[int]float64{}
+	for _, c := range dense {
+		if u, ok := view.unitOf[c.ChunkID]; ok {
+			denseScores[u] = c.Score
+		}
+	}
+	res, err := view.search(ctx, query, opts, func(_ context.Context, _ string, _ int, keep func(int) bool) (map[int]float64, error) {
+		for u := range denseScores {
+			if keep != nil && !keep(u) {
+				delete(denseScores, u)
+			}
+		}
+		return denseScores, denseErr
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	// The answer quotes the documents of the passages found: their texts,
+	// left out for ranking, are fetched now.
+	var textless []string
+	for _, h := range res.Hits {
+		if h.Doc.Text == "" && !slices.Contains(textless, h.Doc.ID) {
+			textless = append(textless, h.Doc.ID)
+		}
+	}
+	if len(textless) > 0 {
+		full, err := v.DocumentsByID(ctx, textless, true)
+		if err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		for _, id := range textless {
+			d, ok := full[id]
+			if !ok || d.Text == "" {
+				return nil, nil, fmt.Errorf("search: the store lost the text of %s", id)
+			}
+			docs[id].Text = d.Text
+		}
+	}
+	view.loadTerms = func(ctx context.Context, terms []string) error {
+		var more []string
+		for _, t := range terms {
+			if _, ok := freq.Body[t]; !ok && !slices.Contains(more, t) {
+				more = append(more, t)
+			}
+		}
+		if len(more) == 0 {
+			return nil
+		}
+		extra, err := v.Frequencies(ctx, more)
+		if err != nil {
+			return err
+		}
+		freq.merge(extra)
+		return nil
+	}
+	return view, res, nil
+}
+
+// LoadTerms makes sure the corpus-wide frequencies of text's index terms
+// are known before IDF is asked for them: an index of a remote store's
+// candidates knows those of the question only, and fetches the others; an
+// in-process index knows them all.
+func (ix *Index) LoadTerms(ctx context.Context, text string) error {
+	if ix.loadTerms == nil {
+		return nil
+	}
+	if err := ix.loadTerms(ctx, Terms(text)); err != nil {
+		return fmt.Errorf("load word counts: %w", err)
+	}
+	return nil
+}
+
+// Describe gives the size and identity of the store's current version.
+func (r *Remote) Describe(ctx context.Context) (Stats, error) {
+	v, err := r.store.Pin(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	return v.Describe(ctx)
+}
+
+// Document returns a document of the store's current version.
+func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
+	v, err := r.store.Pin(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	docs, err := v.DocumentsByID(ctx, []string{id}, true)
+	if err != nil {
+		return nil, false, err
+	}
+	d, ok := docs[id]
+	return d, ok, nil
+}
+
+// String names the store.
+func (r *Remote) String() string { return fmt.Sprint(r.store) }
+
+// questionVocabulary is every term a question's ranking, declining and
+// extractive answer look up: the index terms of the question, of its parts
+// and outlet clauses, and the stems of each word of its names.
+func questionVocabulary(q *Question) []string {
+	terms := Terms(q.Text)
+	for _, p := range q.Parts {
+		terms = union(terms, Terms(p))
+	}
+	for _, c := range q.Clauses {
+		terms = union(terms, Terms(c.Text))
+	}
+	for _, n := range q.Names {
+		for _, w := range Words(n) {
+			terms = union(terms, []string{Stem(w)})
+		}
+	}
+	return terms
+}
+
+// union returns a's terms, then b's not in a.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, t := range b {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// view builds the index a question is ranked in: the candidate chunks of
+// docs (as the store returned them, or cut again with the store's chunker,
+// so offsets and paragraphs are the corpus's), scored with the corpus-wide
+// frequencies.
+func (r *Remote) view(version string, docs map[string]*corpus.Document, want map[string]bool, given map[string]*Chunk, freq *Frequencies, outlets []string) *Index {
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	ix := &Index{docs: docs, embedder: r.embedder, chunker: r.chunker, key: version, unitOf: map[string]int{}}
+	byDoc := map[string][]Chunk{}
+	for _, c := range given {
+		byDoc[c.DocID] = append(byDoc[c.DocID], *c)
+	}
+	for _, id := range ids {
+		d := docs[id]
+		var cs []Chunk
+		if d.Text != "" {
+			for _, c := range r.chunker.Split(d) {
+				if want[c.ID] {
+					cs = append(cs, c)
+				}
+			}
+		} else {
+			cs = byDoc[id]
+			slices.SortFunc(cs, func(a, b Chunk) int { return compareInts(a.Ordinal, b.Ordinal) })
+		}
+		for _, c := range cs {
+			ix.unitOf[c.ID] = len(ix.chunks)
+			ix.chunks = append(ix.chunks, c)
+		}
+		if len(cs) > 0 {
+			ix.docOrder = append(ix.docOrder, d)
+		}
+	}
+	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
+	ix.lex.body.corpus = &fieldStats{units: freq.Chunks, avgLen: meanLength(freq.ChunkTerms, freq.Chunks), df: freq.Body}
+	ix.lex.meta.corpus = &fieldStats{units: freq.Documents, avgLen: meanLength(freq.MetaTerms, freq.Documents), df: freq.Meta}
+	ix.indexStructure()
+	for _, o := range outlets {
+		if _, ok := ix.sources[o]; !ok {
+			ix.sources[o] = nil // named by the question parser and the outlet checks
+		}
+	}
+	ix.dense = func() (*denseIndex, error) {
+		return nil, errors.New("retrieval: a remote store's candidates have no local vectors")
+	}
+	return ix
+}
+
+func meanLength(total, units int) float64 {
+	if units == 0 || total == 0 {
+		return 1
+	}
+	return float64(total) / float64(units)
+}
