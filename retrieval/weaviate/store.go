@@ -257,23 +257,17 @@ func (s *Store) freqRows(ctx context.Context, v int, terms []string) (map[string
 }
 
 func (s *Store) readFreq(ctx context.Context, q string, into map[string]freqRow) error {
-	var resp struct {
-		Data struct {
-			Get map[string][]struct {
-				Term       string `json:"term"`
-				DF         int    `json:"df"`
-				MDF        int    `json:"mdf"`
-				Since      int    `json:"since"`
-				Additional struct {
-					ID string `json:"id"`
-				} `json:"_additional"`
-			} `json:"Get"`
-		} `json:"data"`
-	}
-	if err := s.c.graphql(ctx, q, &resp); err != nil {
+	rows, err := get[struct {
+		objectRef
+		Term  string `json:"term"`
+		DF    int    `json:"df"`
+		MDF   int    `json:"mdf"`
+		Since int    `json:"since"`
+	}](ctx, s.c, q, s.freqClass())
+	if err != nil {
 		return err
 	}
-	for _, r := range resp.Data.Get[s.freqClass()] {
+	for _, r := range rows {
 		into[r.Term] = freqRow{ID: r.Additional.ID, Term: r.Term, DF: r.DF, MDF: r.MDF, Since: r.Since}
 	}
 	return nil
@@ -359,27 +353,20 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 	fields += " _additional { id }"
 	var out []docRow
 	read := func(q string) (int, string, error) {
-		var resp struct {
-			Data struct {
-				Get map[string][]struct {
-					DocID       string `json:"doc_id"`
-					Fingerprint string `json:"fingerprint"`
-					Since       int    `json:"since"`
-					Chunks      int    `json:"chunks"`
-					Stats       string `json:"stats"`
-					Doc         string `json:"doc"`
-					Text        string `json:"text"`
-					Until       int    `json:"until"`
-					Additional  struct {
-						ID string `json:"id"`
-					} `json:"_additional"`
-				} `json:"Get"`
-			} `json:"data"`
-		}
-		if err := s.c.graphql(ctx, q, &resp); err != nil {
+		rows, err := get[struct {
+			objectRef
+			DocID       string `json:"doc_id"`
+			Fingerprint string `json:"fingerprint"`
+			Since       int    `json:"since"`
+			Chunks      int    `json:"chunks"`
+			Stats       string `json:"stats"`
+			Doc         string `json:"doc"`
+			Text        string `json:"text"`
+			Until       int    `json:"until"`
+		}](ctx, s.c, q, class)
+		if err != nil {
 			return 0, "", fmt.Errorf("documents in %s: %w", s.name, err)
 		}
-		rows := resp.Data.Get[class]
 		last := ""
 		for _, r := range rows {
 			last = r.Additional.ID

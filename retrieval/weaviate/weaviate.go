@@ -237,10 +237,10 @@ func objectID(class, chunkID string) string {
 // Put writes chunks into class in batches (a chunk with an ID class
 // already holds is replaced).
 func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
-	const batch = 200
-	for start := 0; start < len(chunks); start += batch {
+	const perRequest = 200
+	for start := 0; start < len(chunks); start += perRequest {
 		var objects []any
-		for _, ch := range chunks[start:min(start+batch, len(chunks))] {
+		for _, ch := range chunks[start:min(start+perRequest, len(chunks))] {
 			id, until := objectID(class, ch.ID), ch.Until
 			if ch.Since > 0 {
 				id = objectID(class, fmt.Sprintf("%s@%d", ch.ID, ch.Since))
@@ -280,21 +280,31 @@ func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
 			}
 			objects = append(objects, obj)
 		}
-		var results []struct {
-			ID     string `json:"id"`
-			Result struct {
-				Errors *struct {
-					Error []struct{ Message string } `json:"error"`
-				} `json:"errors"`
-			} `json:"result"`
+		if err := c.batch(ctx, class, objects); err != nil {
+			return err
 		}
-		if err := c.do(ctx, "POST", "/v1/batch/objects", map[string]any{"objects": objects}, &results); err != nil {
-			return fmt.Errorf("write %d chunks to %s: %w", len(objects), class, err)
-		}
-		for _, r := range results {
-			if r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
-				return fmt.Errorf("write chunks to %s: object %s: %s", class, r.ID, r.Result.Errors.Error[0].Message)
-			}
+	}
+	return nil
+}
+
+// batch writes objects (each with its class, ID and properties) in one
+// request, replacing those with the same IDs; an object the server refuses
+// fails the batch.
+func (c *Client) batch(ctx context.Context, class string, objects []any) error {
+	var results []struct {
+		ID     string `json:"id"`
+		Result struct {
+			Errors *struct {
+				Error []struct{ Message string } `json:"error"`
+			} `json:"errors"`
+		} `json:"result"`
+	}
+	if err := c.do(ctx, "POST", "/v1/batch/objects", map[string]any{"objects": objects}, &results); err != nil {
+		return fmt.Errorf("write %d objects to %s: %w", len(objects), class, err)
+	}
+	for _, r := range results {
+		if r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
+			return fmt.Errorf("write to %s: object %s: %s", class, r.ID, r.Result.Errors.Error[0].Message)
 		}
 	}
 	return nil
@@ -369,23 +379,45 @@ func gqlList(values []string) string {
 // it and quote it without fetching it again.
 const candidateFields = "chunk_id doc_id text ordinal start end first_para last_para"
 
-type hitsResponse struct {
-	Data struct {
-		Get map[string][]struct {
-			ChunkID    string `json:"chunk_id"`
-			DocID      string `json:"doc_id"`
-			Text       string `json:"text"`
-			Ordinal    int    `json:"ordinal"`
-			Start      int    `json:"start"`
-			End        int    `json:"end"`
-			FirstPara  int    `json:"first_para"`
-			LastPara   int    `json:"last_para"`
-			Additional struct {
-				Score    string  `json:"score"`
-				Distance float64 `json:"distance"`
-			} `json:"_additional"`
-		} `json:"Get"`
-	} `json:"data"`
+// hit is a chunk as a query returns it.
+type hit struct {
+	ChunkID    string `json:"chunk_id"`
+	DocID      string `json:"doc_id"`
+	Text       string `json:"text"`
+	Ordinal    int    `json:"ordinal"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	FirstPara  int    `json:"first_para"`
+	LastPara   int    `json:"last_para"`
+	Additional struct {
+		Score    string  `json:"score"`
+		Distance float64 `json:"distance"`
+	} `json:"_additional"`
+}
+
+func (h hit) candidate(score float64) Candidate {
+	return Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Ordinal: h.Ordinal, Start: h.Start, End: h.End,
+		FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Score: score}
+}
+
+// objectRef is the object ID a query returns in _additional.
+type objectRef struct {
+	Additional struct {
+		ID string `json:"id"`
+	} `json:"_additional"`
+}
+
+// get runs a GraphQL Get query and returns class's rows.
+func get[T any](ctx context.Context, c *Client, query, class string) ([]T, error) {
+	var resp struct {
+		Data struct {
+			Get map[string][]T `json:"Get"`
+		} `json:"data"`
+	}
+	if err := c.graphql(ctx, query, &resp); err != nil {
+		return nil, err
+	}
+	return resp.Data.Get[class], nil
 }
 
 // Lexical returns up to limit chunks of class by Weaviate's
@@ -396,15 +428,14 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 	}
 	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, bm25: {query: %s, properties: ["terms", "meta^0.5"]}, where: %s) { %s _additional { score } } } }`,
 		class, c.readLevel(ctx, class), limit, gqlString(strings.Join(terms, " ")), f.where(), candidateFields)
-	var out hitsResponse
-	if err := c.graphql(ctx, q, &out); err != nil {
+	hits, err := get[hit](ctx, c, q, class)
+	if err != nil {
 		return nil, fmt.Errorf("bm25 in %s: %w", class, err)
 	}
 	var cands []Candidate
-	for _, h := range out.Data.Get[class] {
+	for _, h := range hits {
 		score, _ := strconv.ParseFloat(h.Additional.Score, 64)
-		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Ordinal: h.Ordinal, Start: h.Start, End: h.End,
-			FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Score: score})
+		cands = append(cands, h.candidate(score))
 	}
 	return cands, nil
 }
@@ -414,14 +445,13 @@ func (c *Client) Dense(ctx context.Context, class string, vector []float32, f Fi
 	vec, _ := json.Marshal(vector)
 	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, nearVector: {vector: %s}, where: %s) { %s _additional { distance } } } }`,
 		class, c.readLevel(ctx, class), limit, vec, f.where(), candidateFields)
-	var out hitsResponse
-	if err := c.graphql(ctx, q, &out); err != nil {
+	hits, err := get[hit](ctx, c, q, class)
+	if err != nil {
 		return nil, fmt.Errorf("near vector in %s: %w", class, err)
 	}
 	var cands []Candidate
-	for _, h := range out.Data.Get[class] {
-		cands = append(cands, Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Ordinal: h.Ordinal, Start: h.Start, End: h.End,
-			FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Score: 1 - h.Additional.Distance})
+	for _, h := range hits {
+		cands = append(cands, h.candidate(1-h.Additional.Distance))
 	}
 	return cands, nil
 }

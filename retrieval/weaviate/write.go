@@ -354,20 +354,12 @@ func (s *Store) discardUnpublished(ctx context.Context, v int) error {
 		}
 		for {
 			where := fmt.Sprintf(`{operator: And, operands: [{path: ["until"], operator: GreaterThan, valueInt: %d}, {path: ["until"], operator: LessThan, valueInt: %d}]}`, v, live)
-			var resp struct {
-				Data struct {
-					Get map[string][]struct {
-						Additional struct {
-							ID string `json:"id"`
-						} `json:"_additional"`
-					} `json:"Get"`
-				} `json:"data"`
-			}
-			if err := s.c.graphql(ctx, fmt.Sprintf(`{ Get { %s(limit: 1000, where: %s) { _additional { id } } } }`, class, where), &resp); err != nil {
+			refs, err := get[objectRef](ctx, s.c, fmt.Sprintf(`{ Get { %s(limit: 1000, where: %s) { _additional { id } } } }`, class, where), class)
+			if err != nil {
 				return fmt.Errorf("find closed objects in %s: %w", class, err)
 			}
 			var ids []string
-			for _, r := range resp.Data.Get[class] {
+			for _, r := range refs {
 				ids = append(ids, r.Additional.ID)
 			}
 			if len(ids) == 0 {
@@ -384,27 +376,14 @@ func (s *Store) discardUnpublished(ctx context.Context, v int) error {
 // putObjects writes objects (id and properties) into class in batches,
 // replacing those with the same IDs.
 func (s *Store) putObjects(ctx context.Context, class string, objects []map[string]any) error {
-	const batch = 500
-	for start := 0; start < len(objects); start += batch {
+	const perRequest = 500
+	for start := 0; start < len(objects); start += perRequest {
 		var out []any
-		for _, o := range objects[start:min(start+batch, len(objects))] {
+		for _, o := range objects[start:min(start+perRequest, len(objects))] {
 			out = append(out, map[string]any{"class": class, "id": o["id"], "properties": o["properties"]})
 		}
-		var results []struct {
-			ID     string `json:"id"`
-			Result struct {
-				Errors *struct {
-					Error []struct{ Message string } `json:"error"`
-				} `json:"errors"`
-			} `json:"result"`
-		}
-		if err := s.c.do(ctx, "POST", "/v1/batch/objects", map[string]any{"objects": out}, &results); err != nil {
-			return fmt.Errorf("write %d objects to %s: %w", len(out), class, err)
-		}
-		for _, r := range results {
-			if r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
-				return fmt.Errorf("write to %s: object %s: %s", class, r.ID, r.Result.Errors.Error[0].Message)
-			}
+		if err := s.c.batch(ctx, class, out); err != nil {
+			return err
 		}
 	}
 	return nil
