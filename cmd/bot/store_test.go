@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/newsroom/askbot/internal/fakeslack"
 	"github.com/newsroom/askbot/internal/weaviatetest"
 )
 
@@ -117,4 +120,74 @@ func openAppFor(t *testing.T, vars map[string]string) (*app, error) {
 		return nil, err
 	}
 	return openApp(context.Background(), e, cfg, configuredOrBundled, nil)
+}
+
+// startServe runs bot serve with env until the test ends, against its own
+// fake Slack; it returns that Slack once the bot has connected.
+func startServe(t *testing.T, env map[string]string) *fakeslack.Server {
+	t.Helper()
+	slack := fakeslack.New(t)
+	full := map[string]string{
+		"SLACK_BOT_TOKEN": "xoxb-secret-bot-token", "SLACK_APP_TOKEN": "xapp-secret-app-token", "SLACK_API_URL": slack.APIURL(),
+		"BOT_LISTEN": "127.0.0.1:0", "BOT_ADMINS": "UADMIN", "BOT_DATA_DIR": t.TempDir(), "BOT_WATCH": "off",
+	}
+	for k, v := range env {
+		full[k] = v
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve"}, strings.NewReader(""), &bytes.Buffer{}, &stderr, func(k string) string { return full[k] })
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Error("serve did not stop")
+		}
+		if t.Failed() {
+			t.Log(stderr.String())
+		}
+	})
+	slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "auth.test" })
+	return slack
+}
+
+// Two bot serve replicas share one Weaviate store: an admin's reload
+// through one publishes a version the other answers from at its next
+// question, with no reload of its own.
+func TestReplicasShareTheWeaviateStore(t *testing.T) {
+	s := weaviatetest.Start(t)
+	dir := t.TempDir()
+	seed, _ := os.ReadFile("../../corpus/bundled/000_09882ac5bc3d6676.txt")
+	writeCorpus(t, dir, map[string]string{"seed.txt": string(seed)})
+	store := map[string]string{"BOT_CORPUS": dir, "BOT_STORE": "weaviate", "BOT_WEAVIATE_URL": s.URL, "BOT_WEAVIATE_NAME": "Shared"}
+	if _, _, err := runBot(t, store, "", "index"); err != nil {
+		t.Fatal(err)
+	}
+	a, b := startServe(t, store), startServe(t, store)
+	ask := func(slack *fakeslack.Server, id, user, text, want string) fakeslack.Call {
+		t.Helper()
+		slack.Send("events_api", "env-"+id, 0, fakeslack.Event(id, map[string]any{"type": "app_mention", "user": user, "text": "<@UBOT> " + text, "ts": id + ".1", "channel": "C1"}))
+		return slack.WaitFor(func(c fakeslack.Call) bool {
+			return (c.Method == "chat.update" || c.Method == "chat.postMessage") && strings.Contains(c.Get("blocks")+c.Get("text"), want)
+		})
+	}
+	ask(b, "1", "UREPORTER", "Who denied meeting Russian officials?", "just complete garbage")
+
+	writeCorpus(t, dir, map[string]string{"port.md": "# Port strike ends\n\nDock workers returned to work on Monday after a week-long strike.\n"})
+	reloaded := ask(a, "2", "UADMIN", "reload", "Reloaded")
+	if !strings.Contains(reloaded.Get("text"), "Added: 1 (port.md)") {
+		t.Errorf("reload summary: %s", reloaded.Get("text"))
+	}
+	ask(b, "3", "UREPORTER", "When did the dock workers return to work?", "returned to work on Monday")
+	status := ask(b, "4", "UREPORTER", "status", "Searched here")
+	if !strings.Contains(status.Get("text"), "2 documents") || !strings.Contains(status.Get("text"), "Shared@2") {
+		t.Errorf("status on the other replica: %s", status.Get("text"))
+	}
 }
