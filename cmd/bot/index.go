@@ -21,25 +21,33 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	start := time.Now()
+	// The in-process store reports chunks embedded, a Weaviate store
+	// changed documents written.
+	unit, verb := "chunks", "embedded"
+	if cfg.Store == "weaviate" {
+		unit, verb = "documents", "written"
+	}
 	var bar *progressbar.ProgressBar
+	lastTenth := 0
 	progress := func(done, total int) {
 		if isTerminal(e.stderr) {
 			if bar == nil {
 				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(e.stderr),
-					progressbar.OptionSetDescription("embedding"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
+					progressbar.OptionSetDescription(verb), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
 					progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 			}
 			bar.Set(done)
 			return
 		}
 		// About every tenth of the way, and at the end, with the time left.
-		if step := max(total/10, 1); done == total || done/step != (done-256)/step {
+		if tenth := done * 10 / max(total, 1); done == total || tenth > lastTenth {
+			lastTenth = tenth
 			left := ""
 			if done > 0 && done < total {
 				eta := time.Since(start) * time.Duration(total-done) / time.Duration(done)
 				left = fmt.Sprintf(", about %s left", eta.Round(time.Second))
 			}
-			fmt.Fprintf(e.stderr, "embedded %d/%d chunks%s\n", done, total, left)
+			fmt.Fprintf(e.stderr, "%s %d/%d %s%s\n", verb, done, total, unit, left)
 		}
 	}
 	a, err := openApp(ctx, e, cfg, configuredOrBundled, progress)

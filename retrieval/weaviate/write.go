@@ -23,7 +23,7 @@ type WriteOptions struct {
 	// CollectionOf names a document's collection ("" when outside every
 	// collection), for the questions' collection filters.
 	CollectionOf func(*corpus.Document) string
-	// Progress, when set, is called as chunks are embedded.
+	// Progress, when set, is called as the changed documents are written.
 	Progress func(done, total int)
 	// Grace is how long a version stays whole after a newer one is
 	// published (default DefaultGrace); the objects only older versions
@@ -144,7 +144,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	if err := s.discardUnpublished(ctx, v); err != nil {
 		return rep, fmt.Errorf("write %s: clear a failed write: %w", s.name, err)
 	}
-	current, err := s.docRows(ctx, v, nil, "doc_id fingerprint since chunks stats")
+	current, err := s.docRows(ctx, v, nil, "doc_id fingerprint since")
 	if err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
@@ -191,46 +191,94 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		rep.Version = v
 		return rep, nil // nothing to write: the published version is the corpus
 	}
-	prepared, err := retrieval.Prepare(ctx, changed, opts.Embedder, opts.Chunker, opts.Progress)
-	if err != nil {
-		return rep, fmt.Errorf("write %s: %w", s.name, err)
-	}
-
 	d := delta{}
-	// Close the replaced documents' objects at the new version: questions
-	// on the published version still see them.
-	var closeDocs, closeChunks []string
-	for _, old := range closing {
-		var stats docStats
-		if err := json.Unmarshal([]byte(old.Stats), &stats); err != nil {
-			return rep, fmt.Errorf("write %s: the stored stats of %s: %w", s.name, old.DocID, err)
-		}
-		d.add(stats, -1)
-		closeDocs = append(closeDocs, old.ID)
-		for _, cid := range stats.ChunkIDs {
-			closeChunks = append(closeChunks, objectID(s.name, fmt.Sprintf("%s@%d", cid, old.Since)))
-		}
-	}
-	if err := s.patchAll(ctx, s.name, closeChunks, map[string]any{"until": next}); err != nil {
+	if err := s.close(ctx, v, next, closing, d); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
-	if err := s.patchAll(ctx, s.docsClass(), closeDocs, map[string]any{"until": next}); err != nil {
+	// The changed documents are prepared and written a group at a time, so
+	// that a write holds a group's chunks and vectors, not the archive's.
+	for start := 0; start < len(changed); start += writeGroup {
+		group := changed[start:min(start+writeGroup, len(changed))]
+		prepared, err := retrieval.Prepare(ctx, group, opts.Embedder, opts.Chunker, nil)
+		if err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		if err := s.add(ctx, next, prepared, fingerprints, collectionOf, d, &rep); err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		if opts.Progress != nil {
+			opts.Progress(start+len(group), len(changed))
+		}
+	}
+	if err := s.applyDelta(ctx, v, next, d); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 
+	// Publish: one write that questions see whole.
+	now := time.Now().UTC()
+	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name(), Written: now,
+		History: append(st.History, publication{Version: next, At: now})}
+	published.History = published.History[max(0, len(published.History)-historyLength):]
+	raw, _ := json.Marshal(published)
+	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
+		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
+	}
+	s.last.Store(&published)
+	// Objects only versions no question can still be on hold are deleted.
+	if old := published.retired(now, cmp.Or(opts.Grace, DefaultGrace)); old > 0 {
+		for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
+			if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"until"}, "operator": "LessThanEqual", "valueInt": old + 1}); err != nil {
+				return rep, fmt.Errorf("write %s: version %d published; removing older objects: %w", s.name, next, err)
+			}
+		}
+	}
+	return rep, nil
+}
+
+// writeGroup is how many changed documents a write prepares and writes at
+// a time.
+const writeGroup = 500
+
+// close closes at next the objects of the documents closing (replaced or
+// removed), subtracting what they counted from d.
+func (s *Store) close(ctx context.Context, v, next int, closing []docRow, d delta) error {
+	const perQuery = 200
+	for start := 0; start < len(closing); start += perQuery {
+		var ids []string
+		for _, r := range closing[start:min(start+perQuery, len(closing))] {
+			ids = append(ids, r.DocID)
+		}
+		rows, err := s.docRows(ctx, v, ids, "doc_id since stats")
+		if err != nil {
+			return err
+		}
+		var closeDocs, closeChunks []string
+		for _, old := range rows {
+			var stats docStats
+			if err := json.Unmarshal([]byte(old.Stats), &stats); err != nil {
+				return fmt.Errorf("the stored stats of %s: %w", old.DocID, err)
+			}
+			d.add(stats, -1)
+			closeDocs = append(closeDocs, old.ID)
+			for _, cid := range stats.ChunkIDs {
+				closeChunks = append(closeChunks, objectID(s.name, fmt.Sprintf("%s@%d", cid, old.Since)))
+			}
+		}
+		if err := s.patchAll(ctx, s.name, closeChunks, map[string]any{"until": next}); err != nil {
+			return err
+		}
+		if err := s.patchAll(ctx, s.docsClass(), closeDocs, map[string]any{"until": next}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add writes prepared documents as part of version next, adding what they
+// count to d.
+func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared, fingerprints map[string]string, collectionOf func(*corpus.Document) string, d delta, rep *WriteReport) error {
 	var chunks []Chunk
 	var rows []map[string]any
-	flush := func() error {
-		if err := s.c.Put(ctx, s.name, chunks); err != nil {
-			return err
-		}
-		chunks = chunks[:0]
-		if err := s.putObjects(ctx, s.docsClass(), rows); err != nil {
-			return err
-		}
-		rows = rows[:0]
-		return nil
-	}
 	for i := range prepared {
 		p := &prepared[i]
 		if len(p.Chunks) == 0 {
@@ -257,38 +305,11 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
 			"chunks": len(p.Chunks), "since": next, "until": live,
 		}})
-		if len(chunks) >= 1000 {
-			if err := flush(); err != nil {
-				return rep, fmt.Errorf("write %s: %w", s.name, err)
-			}
-		}
 	}
-	if err := flush(); err != nil {
-		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	if err := s.c.Put(ctx, s.name, chunks); err != nil {
+		return err
 	}
-	if err := s.applyDelta(ctx, v, next, d); err != nil {
-		return rep, fmt.Errorf("write %s: %w", s.name, err)
-	}
-
-	// Publish: one write that questions see whole.
-	now := time.Now().UTC()
-	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name(), Written: now,
-		History: append(st.History, publication{Version: next, At: now})}
-	published.History = published.History[max(0, len(published.History)-historyLength):]
-	raw, _ := json.Marshal(published)
-	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
-		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
-	}
-	s.last.Store(&published)
-	// Objects only versions no question can still be on hold are deleted.
-	if old := published.retired(now, cmp.Or(opts.Grace, DefaultGrace)); old > 0 {
-		for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
-			if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"until"}, "operator": "LessThanEqual", "valueInt": old + 1}); err != nil {
-				return rep, fmt.Errorf("write %s: version %d published; removing older objects: %w", s.name, next, err)
-			}
-		}
-	}
-	return rep, nil
+	return s.putObjects(ctx, s.docsClass(), rows)
 }
 
 // DefaultGrace is how long a version stays whole after a newer one is
