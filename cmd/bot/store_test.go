@@ -56,6 +56,14 @@ func TestWeaviateStoreFromTheCLI(t *testing.T) {
 		}
 		return out
 	}
+	if _, _, err := runBot(t, store, "", "ask", "Who won?"); err == nil || !strings.Contains(err.Error(), "bot index") {
+		t.Errorf("asking an empty store: %v, want it to say to run bot index", err)
+	}
+	const key = "wv-secret-key-0123456789"
+	down := map[string]string{"BOT_STORE": "weaviate", "BOT_WEAVIATE_URL": "http://127.0.0.1:1", "BOT_WEAVIATE_API_KEY": key}
+	if _, stderr, err := runBot(t, down, "", "ask", "Who won?"); err == nil || strings.Contains(err.Error()+stderr, key) || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("asking a server that is down: %v (the error must name the server, never the key)", err)
+	}
 	out, _, err := runBot(t, store, "", "index")
 	if err != nil {
 		t.Fatal(err)
