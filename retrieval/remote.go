@@ -38,7 +38,7 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	opts = opts.withDefaults()
 	v, err := r.store.Pin(ctx)
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, nil, storeError(ctx, err)
 	}
 	if l := v.Layout(); l.Chunker != r.chunker || l.Embedder != r.embedder.Name() {
 		return nil, nil, fmt.Errorf("search: the store was written with chunks of %d characters embedded by %s; this bot chunks at %d with %s: index it again",
@@ -46,7 +46,7 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	outlets, err := v.Outlets(ctx)
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, nil, storeError(ctx, err)
 	}
 	parser := &Index{sources: make(map[string][]string, len(outlets))}
 	for _, o := range outlets {
@@ -97,7 +97,7 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	<-denseDone
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, nil, storeError(ctx, err)
 	}
 	if denseErr != nil && ctx.Err() != nil {
 		return nil, nil, fmt.Errorf("search: %w", ctx.Err())
@@ -123,11 +123,11 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	docs, err := v.DocumentsByID(ctx, docIDs, len(chunks) < len(want))
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, nil, storeError(ctx, err)
 	}
 	freq, err := v.Frequencies(ctx, questionVocabulary(q))
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, nil, storeError(ctx, err)
 	}
 	view := r.view(v.ID(), docs, want, chunks, freq, outlets)
 	denseScores := map[int]float64{}
@@ -158,7 +158,7 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	if len(textless) > 0 {
 		full, err := v.DocumentsByID(ctx, textless, true)
 		if err != nil {
-			return nil, nil, fmt.Errorf("search: %w", err)
+			return nil, nil, storeError(ctx, err)
 		}
 		for _, id := range textless {
 			d, ok := full[id]
@@ -227,6 +227,19 @@ func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, boo
 
 // String names the store.
 func (r *Remote) String() string { return fmt.Sprint(r.store) }
+
+// ErrStoreUnavailable marks a search that failed because the store did not
+// answer: a plain explanation for the asker, not a bug.
+var ErrStoreUnavailable = errors.New("the document store is unavailable")
+
+// storeError wraps an error of the store's; a question cancelled or out of
+// time stays that.
+func storeError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	return fmt.Errorf("search: %w: %w", ErrStoreUnavailable, err)
+}
 
 // questionVocabulary is every term a question's ranking, declining and
 // extractive answer look up: the index terms of the question, of its parts

@@ -25,6 +25,7 @@ import (
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/redact"
+	"github.com/newsroom/askbot/retrieval"
 )
 
 // Config configures the bot.
@@ -326,6 +327,14 @@ func (b *Bot) scope(channel, user string) (func(*corpus.Document) bool, string) 
 	return b.cfg.Scope(channel, user)
 }
 
+// failureText is what the asker is told when no answer could be made.
+func failureText(err error) string {
+	if errors.Is(err, retrieval.ErrStoreUnavailable) {
+		return "Sorry, the newsroom's document store cannot be reached right now, so I cannot search the documents. Please try again in a few minutes."
+	}
+	return "Sorry, something went wrong while answering. Please try again."
+}
+
 // request is a question asked in channel by user, scoped to what they
 // may see.
 func (b *Bot) request(text, channel, user string) answer.Request {
@@ -440,7 +449,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	if err != nil {
 		b.log.Error("answer failed", "error", err, "user", q.user, "via", q.via)
 		b.metrics.Errors.WithLabelValues("answer").Inc()
-		b.reply(ctx, q.channel, q.thread, placeholder, "Sorry, something went wrong while answering. Please try again.", nil)
+		b.reply(ctx, q.channel, q.thread, placeholder, failureText(err), nil)
 		finished = true
 		return
 	}

@@ -47,7 +47,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 		if err != nil {
 			b.log.Error("answer failed", "error", err, "via", "slash")
 			b.metrics.Errors.WithLabelValues("answer").Inc()
-			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Sorry, something went wrong while answering. Please try again.", nil)
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, failureText(err), nil)
 			return
 		}
 		b.observe("slash", a)

@@ -198,4 +198,7 @@ func TestReplicasShareTheWeaviateStore(t *testing.T) {
 	if !strings.Contains(status.Get("text"), "2 documents") || !strings.Contains(status.Get("text"), "Shared@2") {
 		t.Errorf("status on the other replica: %s", status.Get("text"))
 	}
+	// With the store gone, the asker is told so in plain words.
+	s.Kill()
+	ask(b, "5", "UREPORTER", "When did the dock workers return to work?", "document store cannot be reached")
 }

@@ -506,6 +506,10 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // without the URL again: the caller names the server
+		}
 		return fmt.Errorf("%s %s: %w", method, path, redact.Error(err))
 	}
 	defer resp.Body.Close()
