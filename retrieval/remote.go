@@ -54,71 +54,24 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	q := parser.Parse(query)
 
-	// The dense query runs while the lexical ones are asked.
-	var (
-		dense    []Candidate
-		denseErr error
-	)
-	denseDone := make(chan struct{})
-	go func() {
-		defer close(denseDone)
-		if opts.DenseWeight <= 0 {
-			return
-		}
-		vecs, err := r.embedder.Embed(ctx, []string{query})
-		if err != nil {
-			denseErr = fmt.Errorf("embed query: %w", err)
-			return
-		}
-		if len(vecs) == 0 || vecs[0] == nil {
-			return
-		}
-		dense, denseErr = v.Dense(ctx, vecs[0], f, opts.Candidates)
-	}()
-	cands, err := v.Lexical(ctx, q.Terms, f, opts.Candidates)
-	if err == nil && opts.SourcePicks > 0 {
-		// A named outlet's passages are ranked by the question and the
-		// words around its name (see outletPicks): ask for them apart.
-		var seen []string
-		for _, c := range q.Clauses {
-			if slices.Contains(seen, c.Source) {
-				continue
-			}
-			seen = append(seen, c.Source)
-			of := f
-			of.Sources = []string{c.Source}
-			var more []Candidate
-			more, err = v.Lexical(ctx, union(q.Terms, QueryTerms(c.Text)), of, r.OutletCandidates)
-			cands = append(cands, more...)
-			if err != nil {
-				break
-			}
-		}
-	}
-	<-denseDone
+	cands, dense, denseErr, err := r.candidates(ctx, v, q, f, opts)
 	if err != nil {
-		return nil, nil, storeError(ctx, err)
+		return nil, nil, err
 	}
-	if denseErr != nil && ctx.Err() != nil {
-		return nil, nil, fmt.Errorf("search: %w", ctx.Err())
-	}
-
 	want := map[string]bool{}
 	var docIDs []string
-	for _, c := range slices.Concat(cands, dense) {
-		if !want[c.ChunkID] {
-			want[c.ChunkID] = true
-			if !slices.Contains(docIDs, c.DocID) {
-				docIDs = append(docIDs, c.DocID)
-			}
-		}
-	}
+	seenDoc := map[string]bool{}
 	// The chunks came with the candidates, or their documents are cut
 	// again (and their texts needed for that).
 	chunks := map[string]*Chunk{}
 	for _, c := range slices.Concat(cands, dense) {
+		want[c.ChunkID] = true
 		if c.Chunk != nil {
 			chunks[c.ChunkID] = c.Chunk
+		}
+		if !seenDoc[c.DocID] {
+			seenDoc[c.DocID] = true
+			docIDs = append(docIDs, c.DocID)
 		}
 	}
 	docs, err := v.DocumentsByID(ctx, docIDs, len(chunks) < len(want))
@@ -147,26 +100,8 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	if err != nil {
 		return nil, nil, err
 	}
-	// The answer quotes the documents of the passages found: their texts,
-	// left out for ranking, are fetched now.
-	var textless []string
-	for _, h := range res.Hits {
-		if h.Doc.Text == "" && !slices.Contains(textless, h.Doc.ID) {
-			textless = append(textless, h.Doc.ID)
-		}
-	}
-	if len(textless) > 0 {
-		full, err := v.DocumentsByID(ctx, textless, true)
-		if err != nil {
-			return nil, nil, storeError(ctx, err)
-		}
-		for _, id := range textless {
-			d, ok := full[id]
-			if !ok || d.Text == "" {
-				return nil, nil, fmt.Errorf("search: the store lost the text of %s", id)
-			}
-			docs[id].Text = d.Text
-		}
+	if err := fillTexts(ctx, v, docs, res.Hits); err != nil {
+		return nil, nil, err
 	}
 	view.loadTerms = func(ctx context.Context, terms []string) error {
 		var more []string
@@ -186,6 +121,94 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 		return nil
 	}
 	return view, res, nil
+}
+
+// candidates asks v for a question's candidates: BM25 over its terms, the
+// same for each outlet it names with the words around the name (see
+// outletPicks), and, when dense search is on, the nearest vectors (asked
+// meanwhile). A failure to embed the question or of the dense query is
+// returned apart: the search goes on with BM25 alone.
+func (r *Remote) candidates(ctx context.Context, v Version, q *Question, f Filter, opts SearchOptions) (lexical, dense []Candidate, denseErr, err error) {
+	type nearest struct {
+		cands []Candidate
+		err   error
+	}
+	denseDone := make(chan nearest, 1)
+	go func() {
+		if opts.DenseWeight <= 0 {
+			denseDone <- nearest{}
+			return
+		}
+		vecs, err := r.embedder.Embed(ctx, []string{q.Text})
+		switch {
+		case err != nil:
+			denseDone <- nearest{err: fmt.Errorf("embed query: %w", err)}
+		case len(vecs) == 0 || vecs[0] == nil:
+			denseDone <- nearest{}
+		default:
+			cands, err := v.Dense(ctx, vecs[0], f, opts.Candidates)
+			denseDone <- nearest{cands, err}
+		}
+	}()
+	lexical, err = r.lexical(ctx, v, q, f, opts)
+	near := <-denseDone
+	if err != nil {
+		return nil, nil, nil, storeError(ctx, err)
+	}
+	if near.err != nil && ctx.Err() != nil {
+		return nil, nil, nil, fmt.Errorf("search: %w", ctx.Err())
+	}
+	return lexical, near.cands, near.err, nil
+}
+
+// lexical asks v for BM25 candidates: the question's, and each named
+// outlet's by the question and the words around the name.
+func (r *Remote) lexical(ctx context.Context, v Version, q *Question, f Filter, opts SearchOptions) ([]Candidate, error) {
+	cands, err := v.Lexical(ctx, q.Terms, f, opts.Candidates)
+	if err != nil || opts.SourcePicks <= 0 {
+		return cands, err
+	}
+	var seen []string
+	for _, c := range q.Clauses {
+		if slices.Contains(seen, c.Source) {
+			continue
+		}
+		seen = append(seen, c.Source)
+		of := f
+		of.Sources = []string{c.Source}
+		more, err := v.Lexical(ctx, union(q.Terms, QueryTerms(c.Text)), of, r.OutletCandidates)
+		if err != nil {
+			return nil, err
+		}
+		cands = append(cands, more...)
+	}
+	return cands, nil
+}
+
+// fillTexts fetches the texts of the hits' documents that came without
+// them (ranking does not need them; the answer quotes them).
+func fillTexts(ctx context.Context, v Version, docs map[string]*corpus.Document, hits []Hit) error {
+	var textless []string
+	for _, h := range hits {
+		if h.Doc.Text == "" && !slices.Contains(textless, h.Doc.ID) {
+			textless = append(textless, h.Doc.ID)
+		}
+	}
+	if len(textless) == 0 {
+		return nil
+	}
+	full, err := v.DocumentsByID(ctx, textless, true)
+	if err != nil {
+		return storeError(ctx, err)
+	}
+	for _, id := range textless {
+		d, ok := full[id]
+		if !ok || d.Text == "" {
+			return fmt.Errorf("search: the store lost the text of %s", id)
+		}
+		docs[id].Text = d.Text
+	}
+	return nil
 }
 
 // LoadTerms makes sure the corpus-wide frequencies of text's index terms
