@@ -207,57 +207,12 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 		}
 		todo = append(todo, i)
 	}
-	// Batches are embedded on every core when the embedder computes locally
-	// (GloVe); an endpoint gets one request at a time.
-	const batch = 256
-	workers := 1
-	if c, ok := embedder.(interface{ Concurrency() int }); ok {
-		workers = max(1, c.Concurrency())
+	texts := make([]string, len(todo))
+	for j, i := range todo {
+		texts[j] = embedText(ix.docs[ix.chunks[i].DocID], &ix.chunks[i])
 	}
-	nBatches := (len(todo) + batch - 1) / batch
-	out := make([][]float32, len(todo))
-	var (
-		mu       sync.Mutex
-		done     int
-		firstErr error
-	)
-	sem := make(chan struct{}, workers)
-	var wg sync.WaitGroup
-	for b := range nBatches {
-		start, end := b*batch, min((b+1)*batch, len(todo))
-		if ctx.Err() != nil {
-			break
-		}
-		sem <- struct{}{}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			texts := make([]string, 0, end-start)
-			for _, i := range todo[start:end] {
-				texts = append(texts, embedText(ix.docs[ix.chunks[i].DocID], &ix.chunks[i]))
-			}
-			got, err := embedder.Embed(ctx, texts)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				return
-			}
-			copy(out[start:end], got)
-			done += end - start
-			if opts.Progress != nil {
-				opts.Progress(done, len(todo))
-			}
-		}()
-	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, fmt.Errorf("build index: %w", firstErr)
-	}
-	if err := ctx.Err(); err != nil {
+	out, err := embedTexts(ctx, embedder, texts, opts.Progress)
+	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	for j, i := range todo {

@@ -1,8 +1,10 @@
 package retrieval
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/newsroom/askbot/corpus"
 )
@@ -45,20 +47,58 @@ func Prepare(ctx context.Context, docs []*corpus.Document, embedder Embedder, ch
 			texts = append(texts, embedText(out[i].Doc, &out[i].Chunks[j]))
 		}
 	}
+	vecs, err := embedTexts(ctx, embedder, texts, progress)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	for k, v := range vecs {
+		out[slots[k].doc].Vectors[slots[k].chunk] = v
+	}
+	return out, nil
+}
+
+// embedTexts embeds texts in batches: on every core when the embedder
+// computes locally (GloVe), one request at a time to an endpoint. progress,
+// when set, is told how many are done.
+func embedTexts(ctx context.Context, embedder Embedder, texts []string, progress func(done, total int)) ([][]float32, error) {
 	const batch = 256
-	for start := 0; start < len(texts); start += batch {
+	workers := 1
+	if c, ok := embedder.(interface{ Concurrency() int }); ok {
+		workers = max(1, c.Concurrency())
+	}
+	out := make([][]float32, len(texts))
+	var (
+		mu       sync.Mutex
+		done     int
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	sem := make(chan struct{}, workers)
+	for start := 0; start < len(texts) && ctx.Err() == nil; start += batch {
 		end := min(start+batch, len(texts))
-		vecs, err := embedder.Embed(ctx, texts[start:end])
-		if err != nil {
-			return nil, fmt.Errorf("prepare: %w", err)
-		}
-		for k, v := range vecs {
-			s := slots[start+k]
-			out[s.doc].Vectors[s.chunk] = v
-		}
-		if progress != nil {
-			progress(end, len(texts))
-		}
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			vecs, err := embedder.Embed(ctx, texts[start:end])
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				firstErr = cmp.Or(firstErr, err)
+				return
+			}
+			copy(out[start:end], vecs)
+			done += end - start
+			if progress != nil {
+				progress(done, len(texts))
+			}
+		})
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
