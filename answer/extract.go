@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -569,15 +570,17 @@ func sentenceScore(ix *retrieval.Index, weights map[string]float64, sentence str
 	return weightOf(ix, weights, termSet(sentence))
 }
 
-// weightOf is the weighted IDF of the query terms in have.
+// weightOf is the weighted IDF of the query terms in have. It sums in
+// billionths, as integers: a float sum in map order differs in its last
+// bits from run to run, enough to swap two sentences that score alike.
 func weightOf(ix *retrieval.Index, weights map[string]float64, have map[string]bool) float64 {
-	var s float64
+	var s int64
 	for t, w := range weights {
 		if have[t] {
-			s += w * ix.IDF(t)
+			s += int64(math.Round(w * ix.IDF(t) * 1e9))
 		}
 	}
-	return s
+	return float64(s) / 1e9
 }
 
 // Verbatim reports whether quote occurs in text, ignoring differences of
