@@ -81,16 +81,6 @@ func (s *Store) freqClass() string  { return s.name + "_Freq" }
 func (s *Store) stateClass() string { return s.name + "_State" }
 func (s *Store) stateID() string    { return objectID(s.stateClass(), "state") }
 
-// Drop deletes the store's classes and everything in them.
-func (s *Store) Drop(ctx context.Context) error {
-	for _, class := range []string{s.name, s.docsClass(), s.freqClass(), s.stateClass()} {
-		if err := s.c.DropClass(ctx, class); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // ensure creates the store's classes that do not exist yet.
 func (s *Store) ensure(ctx context.Context) error {
 	have, err := s.c.Classes(ctx, s.name)
