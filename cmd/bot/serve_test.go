@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/newsroom/askbot/internal/fakeslack"
 )
@@ -32,40 +30,10 @@ func (s *syncBuffer) String() string {
 }
 
 func TestServeEndToEnd(t *testing.T) {
-	slack := fakeslack.New(t)
 	dir := t.TempDir()
 	seed, _ := os.ReadFile("../../corpus/bundled/000_09882ac5bc3d6676.txt")
 	os.WriteFile(filepath.Join(dir, "seed.txt"), seed, 0o644)
-	env := map[string]string{
-		"SLACK_BOT_TOKEN": "xoxb-secret-bot-token", "SLACK_APP_TOKEN": "xapp-secret-app-token", "SLACK_API_URL": slack.APIURL(),
-		"BOT_LISTEN": "127.0.0.1:0", "BOT_ADMINS": "UADMIN", "BOT_CORPUS": dir, "BOT_DATA_DIR": t.TempDir(), "BOT_LOG_LEVEL": "debug",
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var stderr syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve"}, strings.NewReader(""), &bytes.Buffer{}, &stderr, func(k string) string { return env[k] })
-	}()
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("serve: %v", err)
-			}
-		case <-time.After(30 * time.Second):
-			t.Error("serve did not stop")
-		}
-		if strings.Contains(stderr.String(), "secret-bot-token") || strings.Contains(stderr.String(), "secret-app-token") {
-			t.Error("a token reached the log")
-		}
-	}()
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Log(stderr.String())
-		}
-	})
-	slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "auth.test" })
+	slack := startServe(t, map[string]string{"BOT_CORPUS": dir, "BOT_LOG_LEVEL": "debug", "BOT_WATCH": ""})
 
 	slack.Send("events_api", "env1", 0, fakeslack.Event("Ev1", map[string]any{"type": "app_mention", "user": "UREPORTER", "text": "<@UBOT> Who denied meeting Russian officials?", "ts": "100.1", "channel": "C1"}))
 	answer := slack.WaitFor(func(c fakeslack.Call) bool {

@@ -131,7 +131,8 @@ func openAppFor(t *testing.T, vars map[string]string) (*app, error) {
 }
 
 // startServe runs bot serve with env until the test ends, against its own
-// fake Slack; it returns that Slack once the bot has connected.
+// fake Slack; it returns that Slack once the bot has connected. A token
+// in the log fails the test.
 func startServe(t *testing.T, env map[string]string) *fakeslack.Server {
 	t.Helper()
 	slack := fakeslack.New(t)
@@ -157,6 +158,9 @@ func startServe(t *testing.T, env map[string]string) *fakeslack.Server {
 			}
 		case <-time.After(30 * time.Second):
 			t.Error("serve did not stop")
+		}
+		if strings.Contains(stderr.String(), "secret-bot-token") || strings.Contains(stderr.String(), "secret-app-token") {
+			t.Error("a token reached the log")
 		}
 		if t.Failed() {
 			t.Log(stderr.String())
