@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -187,6 +188,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 			closing = append(closing, old)
 		}
 	}
+	slices.Sort(rep.Changes.Removed)
 	if len(changed) == 0 && len(closing) == 0 && v > 0 {
 		rep.Version = v
 		return rep, nil // nothing to write: the published version is the corpus
