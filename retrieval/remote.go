@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/newsroom/askbot/corpus"
 )
@@ -54,8 +55,19 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	q := parser.Parse(query)
 
+	// The corpus's counts of the question's words are asked meanwhile.
+	type counts struct {
+		freq *Frequencies
+		err  error
+	}
+	counted := make(chan counts, 1)
+	go func() {
+		freq, err := v.Frequencies(ctx, questionVocabulary(q))
+		counted <- counts{freq, err}
+	}()
 	cands, dense, denseErr, err := r.candidates(ctx, v, q, f, opts)
 	if err != nil {
+		<-counted
 		return nil, nil, err
 	}
 	want := map[string]bool{}
@@ -75,13 +87,14 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 		}
 	}
 	docs, err := v.DocumentsByID(ctx, docIDs, len(chunks) < len(want))
+	c := <-counted
 	if err != nil {
 		return nil, nil, storeError(ctx, err)
 	}
-	freq, err := v.Frequencies(ctx, questionVocabulary(q))
-	if err != nil {
-		return nil, nil, storeError(ctx, err)
+	if c.err != nil {
+		return nil, nil, storeError(ctx, c.err)
 	}
+	freq := c.freq
 	view := r.view(v.ID(), docs, want, chunks, freq, outlets)
 	denseScores := map[int]float64{}
 	for _, c := range dense {
@@ -164,25 +177,36 @@ func (r *Remote) candidates(ctx context.Context, v Version, q *Question, f Filte
 // lexical asks v for BM25 candidates: the question's, and each named
 // outlet's by the question and the words around the name.
 func (r *Remote) lexical(ctx context.Context, v Version, q *Question, f Filter, opts SearchOptions) ([]Candidate, error) {
-	cands, err := v.Lexical(ctx, q.Terms, f, opts.Candidates)
-	if err != nil || opts.SourcePicks <= 0 {
-		return cands, err
+	type ask struct {
+		terms []string
+		f     Filter
+		n     int
 	}
-	var seen []string
-	for _, c := range q.Clauses {
-		if slices.Contains(seen, c.Source) {
-			continue
+	asks := []ask{{q.Terms, f, opts.Candidates}}
+	if opts.SourcePicks > 0 {
+		var seen []string
+		for _, c := range q.Clauses {
+			if slices.Contains(seen, c.Source) {
+				continue
+			}
+			seen = append(seen, c.Source)
+			of := f
+			of.Sources = []string{c.Source}
+			asks = append(asks, ask{union(q.Terms, QueryTerms(c.Text)), of, r.OutletCandidates})
 		}
-		seen = append(seen, c.Source)
-		of := f
-		of.Sources = []string{c.Source}
-		more, err := v.Lexical(ctx, union(q.Terms, QueryTerms(c.Text)), of, r.OutletCandidates)
-		if err != nil {
-			return nil, err
-		}
-		cands = append(cands, more...)
 	}
-	return cands, nil
+	// The queries are asked at once: each waits on the store.
+	got := make([][]Candidate, len(asks))
+	errs := make([]error, len(asks))
+	var wg sync.WaitGroup
+	for i, a := range asks {
+		wg.Go(func() { got[i], errs[i] = v.Lexical(ctx, a.terms, a.f, a.n) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return slices.Concat(got...), nil
 }
 
 // fillTexts fetches the texts of the hits' documents that came without
