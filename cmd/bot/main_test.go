@@ -221,7 +221,11 @@ func TestProbe(t *testing.T) {
 // bot ask --channel / --user answers as a question from that place would
 // be answered: a restricted collection only in its channel and its
 // members' direct messages.
-func TestAskAsAChannel(t *testing.T) {
+func TestAskAsAChannel(t *testing.T) { askAsAChannel(t, nil) }
+
+// askAsAChannel is TestAskAsAChannel with the settings of store added; a
+// store that must be written first (BOT_STORE=weaviate) is indexed first.
+func askAsAChannel(t *testing.T, store map[string]string) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "politics"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "investigations"), 0o755)
@@ -230,6 +234,14 @@ func TestAskAsAChannel(t *testing.T) {
 	cfgFile := filepath.Join(t.TempDir(), "bot.yaml")
 	os.WriteFile(cfgFile, []byte("corpus: "+dir+"\ncollections:\n  - {name: politics, path: politics}\n  - {name: investigations, path: investigations, restricted: true, members: [UINV]}\nchannels:\n  CGENERAL: [politics]\n  CINVEST: [investigations, politics]\n"), 0o644)
 	env := map[string]string{"BOT_CONFIG": cfgFile}
+	for k, v := range store {
+		env[k] = v
+	}
+	if store["BOT_STORE"] != "" {
+		if _, _, err := runBot(t, env, "", "index"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	const q = "Who was awarded the harbour dredging contract without a tender?"
 	for _, tt := range []struct {
 		args []string

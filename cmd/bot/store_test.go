@@ -206,3 +206,10 @@ func TestReplicasShareTheWeaviateStore(t *testing.T) {
 	s.Kill()
 	ask(b, "5", "UREPORTER", "When did the dock workers return to work?", "document store cannot be reached")
 }
+
+// The Weaviate store keeps a restricted collection in its channel and its
+// members' direct messages, as the in-process store does.
+func TestAskAsAChannelWeaviate(t *testing.T) {
+	s := weaviatetest.Start(t)
+	askAsAChannel(t, map[string]string{"BOT_STORE": "weaviate", "BOT_WEAVIATE_URL": s.URL, "BOT_WEAVIATE_NAME": "Desks"})
+}
