@@ -36,8 +36,9 @@ type Store struct {
 	opts ClassOptions
 	// last is the state last read, used when the server cannot say.
 	last atomic.Pointer[state]
-	// outlets caches each version's outlets.
-	outlets sync.Map
+	// outlets and stats cache each version's outlets and size: a version
+	// never changes once published.
+	outlets, stats sync.Map
 }
 
 // state is what Name_State holds: the published version and how its
@@ -176,11 +177,16 @@ type pinned struct {
 func (p *pinned) ID() string { return fmt.Sprintf("%s@%d", p.s.name, p.st.Version) }
 
 func (p *pinned) Describe(ctx context.Context) (retrieval.Stats, error) {
+	if st, ok := p.s.stats.Load(p.ID()); ok {
+		return st.(retrieval.Stats), nil
+	}
 	f, err := p.Frequencies(ctx, nil)
 	if err != nil {
 		return retrieval.Stats{}, err
 	}
-	return retrieval.Stats{Documents: f.Documents, Chunks: f.Chunks, Embedder: p.st.Embedder, Built: p.st.Written, Version: p.ID()}, nil
+	st := retrieval.Stats{Documents: f.Documents, Chunks: f.Chunks, Embedder: p.st.Embedder, Built: p.st.Written, Version: p.ID()}
+	p.s.stats.Store(p.ID(), st)
+	return st, nil
 }
 
 func (p *pinned) Layout() retrieval.Layout {

@@ -194,7 +194,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		return rep, nil // nothing to write: the published version is the corpus
 	}
 	d := delta{}
-	if err := s.close(ctx, v, next, closing, d); err != nil {
+	if err := s.closeReplaced(ctx, v, next, closing, d); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 	// The changed documents are prepared and written a group at a time, so
@@ -241,9 +241,9 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 // a time.
 const writeGroup = 500
 
-// close closes at next the objects of the documents closing (replaced or
+// closeReplaced closes at next the objects of the documents closing (replaced or
 // removed), subtracting what they counted from d.
-func (s *Store) close(ctx context.Context, v, next int, closing []docRow, d delta) error {
+func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow, d delta) error {
 	const perQuery = 200
 	for start := 0; start < len(closing); start += perQuery {
 		var ids []string
