@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -20,14 +22,22 @@ import (
 // its chunks in class Name, its documents in Name_Docs, its term
 // frequencies in Name_Freq and the version questions see in Name_State.
 //
-// Every object carries the versions it belongs to, [since, until). A write
+// Every object carries the version it was written at (since). A write
 // adds the objects of new and changed documents as the next version and
-// closes the objects they replace (and those of removed documents) at it;
-// unchanged documents are not touched. The version is then published by
-// one write of the state object: a question pins the version it finds
-// there and asks for that version's objects only, so it never sees half a
-// write, nor two versions. Objects no longer part of the published version
-// nor of the one before it are deleted after publishing.
+// closes the document and frequency rows they replace (and those of
+// removed documents) at it; unchanged documents are not touched. The
+// version is then published by one write of the state object: a question
+// pins the version it finds there and asks for that version's objects
+// only, so it never sees half a write, nor two versions. Objects no
+// question can still be on are deleted after publishing, once a grace has
+// passed.
+//
+// Chunk objects are never changed once written: Weaviate's BM25 search
+// can miss an object while it is being changed, even in a property it
+// does not search. A chunk is part of version v when it was written at or
+// before v for the document row v holds (its doc_key is that row's
+// document and since); a question drops the chunks of replaced documents
+// from what its queries return, and asks for more when it dropped some.
 //
 // Store implements retrieval.Backend.
 type Store struct {
@@ -36,6 +46,10 @@ type Store struct {
 	opts ClassOptions
 	// last is the state last read, used when the server cannot say.
 	last atomic.Pointer[state]
+	// schemaOK is set once the classes are known to be in this form;
+	// schemaTried is when that was last tried (Unix ns).
+	schemaOK    atomic.Bool
+	schemaTried atomic.Int64
 	// outlets and stats cache each version's outlets and size: a version
 	// never changes once published.
 	outlets, stats sync.Map
@@ -52,6 +66,10 @@ type state struct {
 	Written time.Time `json:"written"`
 	// History are the latest publications, oldest first.
 	History []publication `json:"history,omitempty"`
+	// Replaced is how many closed document rows were still stored when
+	// the version was published: when none, every chunk written at or
+	// before the version is part of it.
+	Replaced int `json:"replaced"`
 }
 
 // NewStore returns the store called name (a class name: a capital letter,
@@ -84,10 +102,14 @@ func (s *Store) stateID() string    { return objectID(s.stateClass(), "state") }
 
 // ensure creates the store's classes that do not exist yet.
 func (s *Store) ensure(ctx context.Context) error {
-	have, err := s.c.Classes(ctx, s.name)
+	props, err := s.c.classProperties(ctx, s.name)
 	if err != nil {
 		return err
 	}
+	if err := s.checkSchema(props); err != nil {
+		return err
+	}
+	have := slices.Collect(maps.Keys(props))
 	text := func(name string) map[string]any {
 		return map[string]any{"name": name, "dataType": []string{"text"}, "tokenization": "field"}
 	}
@@ -96,7 +118,7 @@ func (s *Store) ensure(ctx context.Context) error {
 	}
 	versions := []any{
 		map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
-		map[string]any{"name": "until", "dataType": []string{"int"}, "indexRangeFilters": true},
+		endsField,
 	}
 	schemas := map[string]map[string]any{
 		s.docsClass(): {"class": s.docsClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
@@ -117,6 +139,47 @@ func (s *Store) ensure(ctx context.Context) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// ErrOldStore marks a store written by an earlier version of the bot, in
+// a form this one cannot read right.
+var ErrOldStore = errors.New("the store was written in an older form")
+
+// checkSchema refuses classes (props: each class's property names) written
+// before versions were kept as they are now: their closed objects would
+// look live.
+func (s *Store) checkSchema(props map[string][]string) error {
+	for class, field := range map[string]string{s.name: "doc_key", s.docsClass(): "ends", s.freqClass(): "ends"} {
+		if names, ok := props[class]; ok && !slices.Contains(names, field) {
+			return fmt.Errorf("weaviate store %s: %w: class %s was written by an earlier version of the bot; delete the classes %s, %s, %s and %s, then run bot index",
+				s.name, ErrOldStore, class, s.name, s.docsClass(), s.freqClass(), s.stateClass())
+		}
+	}
+	s.schemaOK.Store(true)
+	return nil
+}
+
+// checkSchemaNow checks the store's schema once. When the cluster cannot
+// say in a second (a node down can hold up schema reads) the question goes
+// on, and one a minute later checks again.
+func (s *Store) checkSchemaNow(ctx context.Context) error {
+	now := time.Now().UnixNano()
+	if last := s.schemaTried.Load(); last != 0 && time.Duration(now-last) < time.Minute {
+		return nil
+	}
+	s.schemaTried.Store(now)
+	short, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	props, err := s.c.classProperties(short, s.name)
+	if err != nil {
+		slog.Warn("weaviate: the store's schema could not be checked", "store", s.name, "err", err)
+		return nil
+	}
+	if err := s.checkSchema(props); err != nil {
+		s.schemaTried.Store(0) // every question is refused, not only this one
+		return err
 	}
 	return nil
 }
@@ -155,6 +218,11 @@ func (s *Store) Pin(ctx context.Context) (retrieval.Version, error) {
 	short, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	st, err := s.readState(short)
+	if err == nil && st.Version > 0 && !s.schemaOK.Load() {
+		if err := s.checkSchemaNow(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if err == nil && st.Version > 0 {
 		s.last.Store(st)
 		return &pinned{s: s, st: *st}, nil
@@ -172,6 +240,10 @@ func (s *Store) Pin(ctx context.Context) (retrieval.Version, error) {
 type pinned struct {
 	s  *Store
 	st state
+	// since holds, by document ID, the version the pinned version's row
+	// of the document was written at (-1: no row), as far as asked.
+	mu    sync.Mutex
+	since map[string]int
 }
 
 func (p *pinned) ID() string { return fmt.Sprintf("%s@%d", p.s.name, p.st.Version) }
@@ -209,13 +281,78 @@ func candidates(cs []Candidate) []retrieval.Candidate {
 }
 
 func (p *pinned) Lexical(ctx context.Context, terms []string, f retrieval.Filter, n int) ([]retrieval.Candidate, error) {
-	cs, err := p.s.c.Lexical(ctx, p.s.name, terms, p.filter(f), n)
-	return candidates(cs), err
+	return p.partOf(ctx, n, func(limit int) ([]Candidate, error) {
+		return p.s.c.Lexical(ctx, p.s.name, terms, p.filter(f), limit)
+	})
 }
 
 func (p *pinned) Dense(ctx context.Context, vector []float32, f retrieval.Filter, n int) ([]retrieval.Candidate, error) {
-	cs, err := p.s.c.Dense(ctx, p.s.name, vector, p.filter(f), n)
-	return candidates(cs), err
+	return p.partOf(ctx, n, func(limit int) ([]Candidate, error) {
+		return p.s.c.Dense(ctx, p.s.name, vector, p.filter(f), limit)
+	})
+}
+
+// maxLimit is the most chunks a query asks for while making up for those
+// of replaced documents (Weaviate's default QUERY_MAXIMUM_RESULTS).
+const maxLimit = 10000
+
+// partOf returns the n best chunks query returns that are part of the
+// pinned version, asking for more while it drops chunks of replaced
+// documents (up to maxLimit; after a write that replaced most documents,
+// each round at most halves what is dropped).
+func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Candidate, error)) ([]retrieval.Candidate, error) {
+	for limit := n; ; limit = min(2*limit, maxLimit) {
+		cs, err := query(limit)
+		if err != nil || p.st.Replaced == 0 {
+			return candidates(cs), err
+		}
+		kept, err := p.keepCurrent(ctx, cs)
+		if err != nil {
+			return nil, err
+		}
+		if len(kept) >= n || len(cs) < limit || limit == maxLimit {
+			return candidates(kept[:min(n, len(kept))]), nil
+		}
+	}
+}
+
+// keepCurrent keeps the chunks written for the document rows the pinned
+// version holds.
+func (p *pinned) keepCurrent(ctx context.Context, cs []Candidate) ([]Candidate, error) {
+	p.mu.Lock()
+	var ask []string
+	for _, c := range cs {
+		if _, known := p.since[c.DocID]; !known && c.Since < p.st.Version && !slices.Contains(ask, c.DocID) {
+			ask = append(ask, c.DocID)
+		}
+	}
+	p.mu.Unlock()
+	var rows []docRow
+	if len(ask) > 0 {
+		var err error
+		if rows, err = p.s.docRows(ctx, p.st.Version, ask, "doc_id since"); err != nil {
+			return nil, err
+		}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.since == nil {
+		p.since = map[string]int{}
+	}
+	for _, id := range ask {
+		p.since[id] = -1 // not part of the version
+	}
+	for _, r := range rows {
+		p.since[r.DocID] = r.Since
+	}
+	kept := cs[:0:0]
+	for _, c := range cs {
+		// A chunk written at the pinned version cannot have been replaced.
+		if c.Since == p.st.Version || p.since[c.DocID] == c.Since {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
 }
 
 // freqRow is one row of Name_Freq.
@@ -318,7 +455,7 @@ type docRow struct {
 	Stats       string
 	Doc         string // the document without its text, as JSON
 	Text        string
-	Until       int
+	Ends        []int
 }
 
 func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error) {
@@ -358,7 +495,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 			Stats       string `json:"stats"`
 			Doc         string `json:"doc"`
 			Text        string `json:"text"`
-			Until       int    `json:"until"`
+			Ends        []int  `json:"ends"`
 		}](ctx, s.c, q, class)
 		if err != nil {
 			return 0, "", fmt.Errorf("documents in %s: %w", s.name, err)
@@ -366,7 +503,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 		last := ""
 		for _, r := range rows {
 			last = r.Additional.ID
-			out = append(out, docRow{ID: r.Additional.ID, DocID: r.DocID, Fingerprint: r.Fingerprint, Since: r.Since, Chunks: r.Chunks, Stats: r.Stats, Doc: r.Doc, Text: r.Text, Until: r.Until})
+			out = append(out, docRow{ID: r.Additional.ID, DocID: r.DocID, Fingerprint: r.Fingerprint, Since: r.Since, Chunks: r.Chunks, Stats: r.Stats, Doc: r.Doc, Text: r.Text, Ends: r.Ends})
 		}
 		return len(rows), last, nil
 	}
@@ -380,7 +517,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 			if after != "" {
 				args += ", after: " + gqlString(after)
 			}
-			n, last, err := read(fmt.Sprintf(`{ Get { %s(%s%s) { %s until } } }`, class, s.c.readLevel(ctx, class), args, fields))
+			n, last, err := read(fmt.Sprintf(`{ Get { %s(%s%s) { %s ends } } }`, class, s.c.readLevel(ctx, class), args, fields))
 			if err != nil {
 				return nil, err
 			}
@@ -389,7 +526,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 			}
 			after = last
 		}
-		return slices.DeleteFunc(out, func(r docRow) bool { return r.Since > v || r.Until <= v }), nil
+		return slices.DeleteFunc(out, func(r docRow) bool { return r.Since > v || closedBy(r.Ends, v) }), nil
 	}
 	const batch = 200
 	for start := 0; start < len(ids); start += batch {

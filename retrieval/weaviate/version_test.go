@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -65,46 +67,11 @@ func TestVersionsSwitchWhole(t *testing.T) {
 	if _, err := st.Write(ctx, dispatches(writes[0].n, 0, "v0"), opts); err != nil {
 		t.Fatal(err)
 	}
-	harbour := retrieval.QueryTerms("harbour")
-	ask := func(ctx context.Context) (total, found int, err error) {
-		v, err := st.Pin(ctx)
-		if err != nil {
-			return 0, 0, err
-		}
-		f, err := v.Frequencies(ctx, harbour)
-		if err != nil {
-			return 0, 0, err
-		}
-		hits, err := v.Lexical(ctx, harbour, retrieval.Filter{}, 500)
-		return f.Chunks, len(hits), err
-	}
-	readCtx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var seen []int
-	var questions int
 	sizes := []int{}
 	for _, w := range writes {
 		sizes = append(sizes, w.n)
 	}
-	wg.Go(func() {
-		for readCtx.Err() == nil {
-			total, found, err := ask(readCtx)
-			if readCtx.Err() != nil {
-				return
-			}
-			mu.Lock()
-			questions++
-			if err != nil {
-				t.Errorf("question %d: %v", questions, err)
-			} else if total != found || !slices.Contains(sizes, total) {
-				t.Errorf("question %d saw %d of %d chunks", questions, found, total)
-			} else if !slices.Contains(seen, total) {
-				seen = append(seen, total)
-			}
-			mu.Unlock()
-		}
-	})
+	ask := wholeVersions(t, st, sizes, 1)
 	for i, w := range writes[1:] {
 		rep, err := st.Write(ctx, dispatches(w.n, w.changed, fmt.Sprintf("v%d", i+1)), opts)
 		if err != nil {
@@ -113,12 +80,7 @@ func TestVersionsSwitchWhole(t *testing.T) {
 		t.Logf("write %d: %d added, %d changed, %d removed, %d unchanged, %d chunks embedded", i+1,
 			len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), rep.Unchanged, rep.Chunks)
 	}
-	stop()
-	wg.Wait()
-	t.Logf("%d questions during 3 writes saw versions of %v chunks", questions, seen)
-	if questions == 0 {
-		t.Fatal("no question was asked during the writes")
-	}
+	ask.stop()
 
 	// Only what changed is written: 30 → 60 documents with the first 5
 	// back to plain text changes 5 and adds 30.
@@ -140,7 +102,7 @@ func TestVersionsSwitchWhole(t *testing.T) {
 	if _, err := st.Write(ctx, dispatches(70, 20, "broken"), opts); err == nil {
 		t.Fatal("a write with the embedder down succeeded")
 	}
-	if total, found, err := ask(ctx); err != nil || total != 60 || found != 60 {
+	if total, found, err := ask.ask(ctx); err != nil || total != 60 || found != 60 {
 		t.Errorf("after a failed write: %d of %d, %v", found, total, err)
 	}
 	emb.fail.Store(false)
@@ -151,7 +113,7 @@ func TestVersionsSwitchWhole(t *testing.T) {
 	if len(rep.Changes.Changed) != 20 || len(rep.Changes.Added) != 10 {
 		t.Errorf("the write after a failed one: %+v", rep.Changes)
 	}
-	if total, found, err := ask(ctx); err != nil || total != 70 || found != 70 {
+	if total, found, err := ask.ask(ctx); err != nil || total != 70 || found != 70 {
 		t.Errorf("after the mended write: %d of %d, %v", found, total, err)
 	}
 	after, _ := st.Pin(ctx)
@@ -168,7 +130,7 @@ func TestVersionsSwitchWhole(t *testing.T) {
 	// chunks and the 20 it replaced (the version before still holds them).
 	all := func() int {
 		t.Helper()
-		got, err := c.Lexical(ctx, "Desk", harbour, weaviate.Filter{}, 1000) // every version's
+		got, err := c.Lexical(ctx, "Desk", retrieval.QueryTerms("harbour"), weaviate.Filter{}, 1000) // every version's
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,8 +143,163 @@ func TestVersionsSwitchWhole(t *testing.T) {
 	if n := all(); n != 90 {
 		t.Errorf("%d chunk objects kept (%d before), want 90", n, before)
 	}
-	if total, found, err := ask(ctx); err != nil || total != 70 || found != 70 {
+	if total, found, err := ask.ask(ctx); err != nil || total != 70 || found != 70 {
 		t.Errorf("after deleting old versions: %d of %d, %v", found, total, err)
+	}
+}
+
+// asker asks questions of a store, in the background while it is
+// written, and checks that each sees one whole version.
+type asker struct {
+	t     *testing.T
+	st    *weaviate.Store
+	sizes []int
+	stop  func()
+}
+
+// wholeVersions starts readers goroutines asking st, each question's
+// version being one of sizes chunks and wholly found, until stop, which
+// reports how many were asked.
+func wholeVersions(t *testing.T, st *weaviate.Store, sizes []int, readers int) *asker {
+	a := &asker{t: t, st: st, sizes: sizes}
+	ctx, cancel := context.WithCancel(t.Context())
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var seen []int
+	var questions, wrong int
+	for range readers {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				total, found, err := a.ask(ctx)
+				if ctx.Err() != nil {
+					return
+				}
+				mu.Lock()
+				questions++
+				if err != nil {
+					t.Errorf("question %d: %v", questions, err)
+				} else if total != found || !slices.Contains(sizes, total) {
+					wrong++
+					if wrong <= 5 {
+						t.Errorf("question %d saw %d of %d chunks", questions, found, total)
+					}
+				} else if !slices.Contains(seen, total) {
+					seen = append(seen, total)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	a.stop = func() {
+		cancel()
+		wg.Wait()
+		t.Logf("%d questions during the writes saw versions of %v chunks; %d saw part of one", questions, seen, wrong)
+		if questions == 0 {
+			t.Fatal("no question was asked during the writes")
+		}
+	}
+	return a
+}
+
+// ask pins a version and returns how many chunks its frequencies count
+// and how many of them a search finds.
+func (a *asker) ask(ctx context.Context) (total, found int, err error) {
+	harbour := retrieval.QueryTerms("harbour")
+	v, err := a.st.Pin(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	f, err := v.Frequencies(ctx, harbour)
+	if err != nil {
+		return 0, 0, err
+	}
+	hits, err := v.Lexical(ctx, harbour, retrieval.Filter{}, 1000)
+	return f.Chunks, len(hits), err
+}
+
+// Closing the objects a write replaces hides none of them from the
+// version questions are on, even for a moment: Weaviate changes an
+// object's indexed value by removing the old and then adding the new.
+func TestClosingHidesNothing(t *testing.T) {
+	s := weaviatetest.Start(t)
+	ctx := t.Context()
+	c, _ := weaviate.New(s.URL, "")
+	st, err := weaviate.NewStore(c, "Churn", weaviate.ClassOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := retrieval.NewGloVeEmbedder()
+	const n = 300
+	if _, err := st.Write(ctx, dispatches(n, 0, "v0"), weaviate.WriteOptions{Embedder: g}); err != nil {
+		t.Fatal(err)
+	}
+	ask := wholeVersions(t, st, []int{n}, 3)
+	for i := range 2 {
+		// Every document changes, so each write closes all n chunks.
+		if _, err := st.Write(ctx, dispatches(n, n, fmt.Sprintf("v%d", i+1)), weaviate.WriteOptions{Embedder: g}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ask.stop()
+
+	// The store now holds each chunk three times, two of them replaced
+	// and as good a match: a question asking for 10 still gets 10, all
+	// of the last version.
+	v, err := st.Pin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, query := range []func() ([]retrieval.Candidate, error){
+		func() ([]retrieval.Candidate, error) {
+			return v.Lexical(ctx, retrieval.QueryTerms("harbour desk"), retrieval.Filter{}, 10)
+		},
+		func() ([]retrieval.Candidate, error) {
+			vec, err := g.Embed(ctx, []string{"harbour desk"})
+			if err != nil {
+				return nil, err
+			}
+			return v.Dense(ctx, vec[0], retrieval.Filter{}, 10)
+		},
+	} {
+		got, err := query()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var last int
+		for _, c := range got {
+			if strings.Contains(c.Chunk.Text, "v2 edition") {
+				last++
+			}
+		}
+		if len(got) != 10 || last != 10 {
+			t.Errorf("asked for 10 chunks: got %d, %d of the last version", len(got), last)
+		}
+	}
+}
+
+// A store written in the form before chunks were kept unchanged is
+// refused with a way out, not read wrong.
+func TestOldStoreRefused(t *testing.T) {
+	s := weaviatetest.Start(t)
+	ctx := t.Context()
+	body := strings.NewReader(`{"class": "Old", "vectorizer": "none", "properties": [{"name": "chunk_id", "dataType": ["text"]}, {"name": "until", "dataType": ["int"]}]}`)
+	resp, err := http.Post(s.URL+"/v1/schema", "application/json", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("create the old class: %s", resp.Status)
+	}
+	c, _ := weaviate.New(s.URL, "")
+	st, err := weaviate.NewStore(c, "Old", weaviate.ClassOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := retrieval.NewGloVeEmbedder()
+	_, err = st.Write(ctx, dispatches(3, 0, ""), weaviate.WriteOptions{Embedder: g})
+	if !errors.Is(err, weaviate.ErrOldStore) || !strings.Contains(err.Error(), "bot index") {
+		t.Errorf("writing an old store: %v, want ErrOldStore saying what to do", err)
 	}
 }
 

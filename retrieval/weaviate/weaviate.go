@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -80,14 +81,32 @@ type Chunk struct {
 	Ordinal, Start, End           int
 	FirstParagraph, LastParagraph int
 	Vector                        []float32
-	// Since and Until are the versions of a Store the chunk is part of,
-	// [Since, Until); zero Until means every version from Since on.
-	Since, Until int
+	// Since is the version of a Store the chunk was written at (zero
+	// outside a Store). A chunk object is never changed once written (see
+	// Store for why); which versions it stays part of is kept with its
+	// document.
+	Since int
 }
 
-// live is the Until of objects still part of the newest version. (GraphQL
+// live is the first of every row's ends: the version of rows not closed. (GraphQL
 // integers are 32 bits: Weaviate answers null for a larger one.)
 const live = 1 << 30
+
+// The versions a document row or frequency row is part of are stored as
+// since (an int) and ends (an int array): live, then the version the row
+// was closed at once it is. Closing adds a value rather than changing one
+// because Weaviate changes an indexed value by removing the old one and
+// then adding the new: between the two a filter would not find the row at
+// all, while adding a value to an array removes nothing.
+func ends(until int) []int {
+	if until == 0 || until == live {
+		return []int{live}
+	}
+	return []int{live, until}
+}
+
+// endsField is the schema of the ends property.
+var endsField = map[string]any{"name": "ends", "dataType": []string{"int[]"}}
 
 // outside is the collection stored for documents outside every
 // collection: Weaviate's filters take no empty string.
@@ -101,8 +120,9 @@ type Filter struct {
 	From, To    time.Time
 	// Now, when set, hides chunks whose embargo is later than Now.
 	Now time.Time
-	// Version, when above zero, keeps the objects of that version of a
-	// Store.
+	// Version, when above zero, keeps the chunks written at or before
+	// that version of a Store (whether they are still part of it is the
+	// Store's business).
 	Version int
 }
 
@@ -110,6 +130,7 @@ type Filter struct {
 type Candidate struct {
 	ChunkID                       string
 	DocID                         string
+	Since                         int // the version it was written at
 	Text                          string
 	Ordinal, Start, End           int
 	FirstParagraph, LastParagraph int
@@ -164,7 +185,7 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 			map[string]any{"name": "text", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false},
 			stored("ordinal"), stored("start"), stored("end"), stored("first_para"), stored("last_para"),
 			map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
-			map[string]any{"name": "until", "dataType": []string{"int"}, "indexRangeFilters": true},
+			field("doc_key", "text"),
 		},
 	}
 	return c.createClass(ctx, schema, opts)
@@ -241,12 +262,9 @@ func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
 	for start := 0; start < len(chunks); start += perRequest {
 		var objects []any
 		for _, ch := range chunks[start:min(start+perRequest, len(chunks))] {
-			id, until := objectID(class, ch.ID), ch.Until
+			id := objectID(class, ch.ID)
 			if ch.Since > 0 {
 				id = objectID(class, fmt.Sprintf("%s@%d", ch.ID, ch.Since))
-			}
-			if until == 0 {
-				until = live
 			}
 			collection := ch.Collection
 			if collection == "" {
@@ -272,7 +290,7 @@ func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
 					"first_para": ch.FirstParagraph,
 					"last_para":  ch.LastParagraph,
 					"since":      ch.Since,
-					"until":      until,
+					"doc_key":    docKey(ch.DocID, ch.Since),
 				},
 			}
 			if len(ch.Vector) > 0 {
@@ -334,7 +352,7 @@ func (f Filter) where() string {
 		ops = append(ops, fmt.Sprintf(`{path: ["collection"], operator: ContainsAny, valueText: %s}`, gqlList(names)))
 	}
 	if f.Version > 0 {
-		ops = append(ops, versionWhere(f.Version)...)
+		ops = append(ops, fmt.Sprintf(`{path: ["since"], operator: LessThanEqual, valueInt: %d}`, f.Version))
 	}
 	if !f.From.IsZero() {
 		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: GreaterThanEqual, valueDate: "%s"}`, date(f.From)))
@@ -351,13 +369,22 @@ func (f Filter) where() string {
 	return "{operator: And, operands: [" + strings.Join(ops, ", ") + "]}"
 }
 
-// versionWhere are the GraphQL where operands that keep the objects of
-// version v: since ≤ v < until.
+// versionWhere are the GraphQL where operands that keep the document and
+// frequency rows of version v: since ≤ v, and no end ≤ v.
 func versionWhere(v int) []string {
 	return []string{
 		fmt.Sprintf(`{path: ["since"], operator: LessThanEqual, valueInt: %d}`, v),
-		fmt.Sprintf(`{path: ["until"], operator: GreaterThan, valueInt: %d}`, v),
+		fmt.Sprintf(`{operator: Not, operands: [{path: ["ends"], operator: LessThanEqual, valueInt: %d}]}`, v),
 	}
+}
+
+// docKey names the document a chunk was written for: its ID and the
+// version it was written at.
+func docKey(docID string, since int) string { return fmt.Sprintf("%s@%d", docID, since) }
+
+// closedBy says whether an object with ends is closed at version v.
+func closedBy(ends []int, v int) bool {
+	return slices.ContainsFunc(ends, func(e int) bool { return e <= v })
 }
 
 // gqlString writes s as a GraphQL string literal: JSON's escapes are a
@@ -377,7 +404,7 @@ func gqlList(values []string) string {
 
 // candidateFields are what a query returns of each chunk: enough to rank
 // it and quote it without fetching it again.
-const candidateFields = "chunk_id doc_id text ordinal start end first_para last_para"
+const candidateFields = "chunk_id doc_id text ordinal start end first_para last_para since"
 
 // hit is a chunk as a query returns it.
 type hit struct {
@@ -389,6 +416,7 @@ type hit struct {
 	End        int    `json:"end"`
 	FirstPara  int    `json:"first_para"`
 	LastPara   int    `json:"last_para"`
+	Since      int    `json:"since"`
 	Additional struct {
 		Score    string  `json:"score"`
 		Distance float64 `json:"distance"`
@@ -397,7 +425,7 @@ type hit struct {
 
 func (h hit) candidate(score float64) Candidate {
 	return Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Ordinal: h.Ordinal, Start: h.Start, End: h.End,
-		FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Score: score}
+		FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Since: h.Since, Score: score}
 }
 
 // objectRef is the object ID a query returns in _additional.
@@ -533,20 +561,38 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 
 // Classes returns the classes whose names start with prefix, sorted.
 func (c *Client) Classes(ctx context.Context, prefix string) ([]string, error) {
+	props, err := c.classProperties(ctx, prefix)
+	if err != nil {
+		return nil, err
+	}
+	names := slices.Collect(maps.Keys(props))
+	slices.Sort(names)
+	return names, nil
+}
+
+// classProperties returns the property names of the classes whose names
+// start with prefix.
+func (c *Client) classProperties(ctx context.Context, prefix string) (map[string][]string, error) {
 	var out struct {
 		Classes []struct {
-			Class string `json:"class"`
+			Class      string `json:"class"`
+			Properties []struct {
+				Name string `json:"name"`
+			} `json:"properties"`
 		} `json:"classes"`
 	}
 	if err := c.do(ctx, "GET", "/v1/schema", nil, &out); err != nil {
 		return nil, fmt.Errorf("list classes: %w", err)
 	}
-	var names []string
+	props := map[string][]string{}
 	for _, cl := range out.Classes {
 		if strings.HasPrefix(cl.Class, prefix) {
-			names = append(names, cl.Class)
+			names := []string{}
+			for _, p := range cl.Properties {
+				names = append(names, p.Name)
+			}
+			props[cl.Class] = names
 		}
 	}
-	slices.Sort(names)
-	return names, nil
+	return props, nil
 }

@@ -216,10 +216,15 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 
+	replaced, err := s.replacedRows(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+
 	// Publish: one write that questions see whole.
 	now := time.Now().UTC()
 	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name(), Written: now,
-		History: append(st.History, publication{Version: next, At: now})}
+		History: append(st.History, publication{Version: next, At: now}), Replaced: replaced}
 	published.History = published.History[max(0, len(published.History)-historyLength):]
 	raw, _ := json.Marshal(published)
 	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
@@ -228,10 +233,8 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	s.last.Store(&published)
 	// Objects only versions no question can still be on hold are deleted.
 	if old := published.retired(now, cmp.Or(opts.Grace, DefaultGrace)); old > 0 {
-		for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
-			if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"until"}, "operator": "LessThanEqual", "valueInt": old + 1}); err != nil {
-				return rep, fmt.Errorf("write %s: version %d published; removing older objects: %w", s.name, next, err)
-			}
+		if err := s.retire(ctx, old); err != nil {
+			return rep, fmt.Errorf("write %s: version %d published; removing older objects: %w", s.name, next, err)
 		}
 	}
 	return rep, nil
@@ -241,8 +244,9 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 // a time.
 const writeGroup = 500
 
-// closeReplaced closes at next the objects of the documents closing (replaced or
-// removed), subtracting what they counted from d.
+// closeReplaced closes at next the document rows of the documents closing
+// (replaced or removed), subtracting what they counted from d. Their
+// chunks are left as they are (see Store).
 func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow, d delta) error {
 	const perQuery = 200
 	for start := 0; start < len(closing); start += perQuery {
@@ -254,7 +258,7 @@ func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow
 		if err != nil {
 			return err
 		}
-		var closeDocs, closeChunks []string
+		var closeDocs []string
 		for _, old := range rows {
 			var stats docStats
 			if err := json.Unmarshal([]byte(old.Stats), &stats); err != nil {
@@ -262,18 +266,67 @@ func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow
 			}
 			d.add(stats, -1)
 			closeDocs = append(closeDocs, old.ID)
-			for _, cid := range stats.ChunkIDs {
-				closeChunks = append(closeChunks, objectID(s.name, fmt.Sprintf("%s@%d", cid, old.Since)))
-			}
 		}
-		if err := s.patchAll(ctx, s.name, closeChunks, map[string]any{"until": next}); err != nil {
-			return err
-		}
-		if err := s.patchAll(ctx, s.docsClass(), closeDocs, map[string]any{"until": next}); err != nil {
+		if err := s.patchAll(ctx, s.docsClass(), closeDocs, map[string]any{"ends": ends(next)}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// replacedRows counts the closed document rows the store holds.
+func (s *Store) replacedRows(ctx context.Context) (int, error) {
+	class := s.docsClass()
+	var out struct {
+		Data struct {
+			Aggregate map[string][]struct {
+				Meta struct {
+					Count int `json:"count"`
+				} `json:"meta"`
+			} `json:"Aggregate"`
+		} `json:"data"`
+	}
+	q := fmt.Sprintf(`{ Aggregate { %s(where: {path: ["ends"], operator: LessThan, valueInt: %d}) { meta { count } } } }`, class, live)
+	if err := s.c.graphql(ctx, q, &out); err != nil {
+		return 0, fmt.Errorf("count replaced documents in %s: %w", s.name, err)
+	}
+	if rows := out.Data.Aggregate[class]; len(rows) == 1 {
+		return rows[0].Meta.Count, nil
+	}
+	return 0, fmt.Errorf("count replaced documents in %s: no count in the answer", s.name)
+}
+
+// retire deletes the objects only versions up to old are part of: the
+// chunks of document rows closed by old+1, then those rows, then the
+// frequency rows closed by then.
+func (s *Store) retire(ctx context.Context, old int) error {
+	closed := map[string]any{"path": []string{"ends"}, "operator": "LessThanEqual", "valueInt": old + 1}
+	for {
+		where := fmt.Sprintf(`{path: ["ends"], operator: LessThanEqual, valueInt: %d}`, old+1)
+		rows, err := get[struct {
+			objectRef
+			DocID string `json:"doc_id"`
+			Since int    `json:"since"`
+		}](ctx, s.c, fmt.Sprintf(`{ Get { %s(limit: 500, where: %s) { doc_id since _additional { id } } } }`, s.docsClass(), where), s.docsClass())
+		if err != nil {
+			return fmt.Errorf("find retired documents in %s: %w", s.name, err)
+		}
+		if len(rows) == 0 {
+			break
+		}
+		var keys, ids []string
+		for _, r := range rows {
+			keys = append(keys, docKey(r.DocID, r.Since))
+			ids = append(ids, r.Additional.ID)
+		}
+		if err := s.deleteWhere(ctx, s.name, map[string]any{"path": []string{"doc_key"}, "operator": "ContainsAny", "valueTextArray": keys}); err != nil {
+			return err
+		}
+		if err := s.deleteWhere(ctx, s.docsClass(), map[string]any{"path": []string{"id"}, "operator": "ContainsAny", "valueTextArray": ids}); err != nil {
+			return err
+		}
+	}
+	return s.deleteWhere(ctx, s.freqClass(), closed)
 }
 
 // add writes prepared documents as part of version next, adding what they
@@ -305,7 +358,7 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		st, _ := json.Marshal(stats)
 		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
 			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
-			"chunks": len(p.Chunks), "since": next, "until": live,
+			"chunks": len(p.Chunks), "since": next, "ends": ends(live),
 		}})
 	}
 	if err := s.c.Put(ctx, s.name, chunks); err != nil {
@@ -358,25 +411,28 @@ func (s *Store) applyDelta(ctx context.Context, v, next int, d delta) error {
 	for _, t := range terms {
 		o, c := old[t], d[t]
 		if o.ID != "" {
-			rows = append(rows, map[string]any{"id": o.ID, "properties": map[string]any{"term": t, "df": o.DF, "mdf": o.MDF, "since": o.Since, "until": next}})
+			rows = append(rows, map[string]any{"id": o.ID, "properties": map[string]any{"term": t, "df": o.DF, "mdf": o.MDF, "since": o.Since, "ends": ends(next)}})
 		}
 		if df, mdf := o.DF+c[0], o.MDF+c[1]; df > 0 || mdf > 0 {
-			rows = append(rows, map[string]any{"id": objectID(s.freqClass(), fmt.Sprintf("%s@%d", t, next)), "properties": map[string]any{"term": t, "df": df, "mdf": mdf, "since": next, "until": live}})
+			rows = append(rows, map[string]any{"id": objectID(s.freqClass(), fmt.Sprintf("%s@%d", t, next)), "properties": map[string]any{"term": t, "df": df, "mdf": mdf, "since": next, "ends": ends(live)}})
 		}
 	}
 	return s.putObjects(ctx, s.freqClass(), rows)
 }
 
 // discardUnpublished clears what a failed write left after version v:
-// objects added after v are deleted and objects closed after v are
-// reopened.
+// objects added after v are deleted and objects closed at v+1 (the only
+// version a write after v writes) are reopened.
 func (s *Store) discardUnpublished(ctx context.Context, v int) error {
 	for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
 		if err := s.deleteWhere(ctx, class, map[string]any{"path": []string{"since"}, "operator": "GreaterThan", "valueInt": v}); err != nil {
 			return err
 		}
+		if class == s.name {
+			continue // chunks are never closed
+		}
 		for {
-			where := fmt.Sprintf(`{operator: And, operands: [{path: ["until"], operator: GreaterThan, valueInt: %d}, {path: ["until"], operator: LessThan, valueInt: %d}]}`, v, live)
+			where := fmt.Sprintf(`{path: ["ends"], operator: Equal, valueInt: %d}`, v+1)
 			refs, err := get[objectRef](ctx, s.c, fmt.Sprintf(`{ Get { %s(limit: 1000, where: %s) { _additional { id } } } }`, class, where), class)
 			if err != nil {
 				return fmt.Errorf("find closed objects in %s: %w", class, err)
@@ -388,7 +444,7 @@ func (s *Store) discardUnpublished(ctx context.Context, v int) error {
 			if len(ids) == 0 {
 				break
 			}
-			if err := s.patchAll(ctx, class, ids, map[string]any{"until": live}); err != nil {
+			if err := s.patchAll(ctx, class, ids, map[string]any{"ends": ends(live)}); err != nil {
 				return err
 			}
 		}
