@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/askbot/corpus"
+
 	"github.com/newsroom/askbot/internal/synth"
 	"github.com/newsroom/askbot/internal/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
@@ -141,4 +143,33 @@ func BenchmarkWeaviate(b *testing.B) {
 		})
 	}
 
+	// After a write that replaced one document in 20, questions drop the
+	// replaced documents' chunks from what the store returns (see Store).
+	edited := make([]*corpus.Document, len(docs))
+	for i, d := range docs {
+		edited[i] = d
+		if i%20 == 0 {
+			e := *d
+			e.Text += "\n\nThis article was corrected after publication."
+			e.Paragraphs = append(slices.Clone(d.Paragraphs), corpus.Span{Start: len(d.Text) + 2, End: len(e.Text)})
+			edited[i] = &e
+		}
+	}
+	rep, err = st.Write(ctx, edited, weaviate.WriteOptions{Embedder: g})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("second write: %d documents replaced", len(rep.Changes.Changed))
+	for _, set := range []struct {
+		name string
+		opts retrieval.SearchOptions
+	}{
+		{"offline", retrieval.SearchOptions{K: 10, DenseWeight: -1}},
+		{"hybrid", retrieval.SearchOptions{K: 10}},
+	} {
+		run("question-"+set.name+"-weaviate-after-replacing", func(i int) error {
+			_, _, err := remote.Search(ctx, benchQuestions[i], retrieval.Filter{}, set.opts)
+			return err
+		})
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -53,6 +54,9 @@ type Store struct {
 	// outlets and stats cache each version's outlets and size: a version
 	// never changes once published.
 	outlets, stats sync.Map
+	// replaced caches, by version, the keys of the document rows closed
+	// by then (see replacedKeys).
+	replaced sync.Map
 }
 
 // state is what Name_State holds: the published version and how its
@@ -297,14 +301,27 @@ func (p *pinned) Dense(ctx context.Context, vector []float32, f retrieval.Filter
 const maxLimit = 10000
 
 // partOf returns the n best chunks query returns that are part of the
-// pinned version, asking for more while it drops chunks of replaced
-// documents (up to maxLimit; after a write that replaced most documents,
-// each round at most halves what is dropped).
+// pinned version. When the store holds chunks of replaced documents it
+// asks for more than n, as many more as their share of the store
+// suggests, drops theirs, and asks again for twice as many while it comes
+// short (up to maxLimit).
 func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Candidate, error)) ([]retrieval.Candidate, error) {
-	for limit := n; ; limit = min(2*limit, maxLimit) {
+	if n <= 0 {
+		return nil, nil
+	}
+	if p.st.Replaced == 0 {
+		cs, err := query(n)
+		return candidates(cs), err
+	}
+	limit := n
+	if stats, err := p.Describe(ctx); err == nil {
+		share := float64(p.st.Replaced) / float64(stats.Documents+p.st.Replaced)
+		limit = min(n+int(math.Ceil(1.5*share*float64(n))), maxLimit)
+	}
+	for ; ; limit = min(2*limit, maxLimit) {
 		cs, err := query(limit)
-		if err != nil || p.st.Replaced == 0 {
-			return candidates(cs), err
+		if err != nil {
+			return nil, err
 		}
 		kept, err := p.keepCurrent(ctx, cs)
 		if err != nil {
@@ -317,8 +334,66 @@ func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Can
 }
 
 // keepCurrent keeps the chunks written for the document rows the pinned
-// version holds.
+// version holds: not those of rows closed by then.
 func (p *pinned) keepCurrent(ctx context.Context, cs []Candidate) ([]Candidate, error) {
+	replaced, err := p.replacedKeys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if replaced == nil {
+		return p.keepCurrentByRow(ctx, cs)
+	}
+	kept := cs[:0:0]
+	for _, c := range cs {
+		if !replaced[docKey(c.DocID, c.Since)] {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
+}
+
+// replacedSetMax is the most closed rows replacedKeys reads (a variable
+// for the tests).
+var replacedSetMax = maxLimit
+
+// replacedKeys returns the keys (docKey) of the document rows closed at or
+// before the pinned version, read once a version; nil when there may be
+// more than one query returns.
+func (p *pinned) replacedKeys(ctx context.Context) (map[string]bool, error) {
+	if p.st.Replaced > replacedSetMax {
+		return nil, nil
+	}
+	v := p.st.Version
+	if keys, ok := p.s.replaced.Load(v); ok {
+		return keys.(map[string]bool), nil
+	}
+	class := p.s.docsClass()
+	where := fmt.Sprintf(`{path: ["ends"], operator: LessThanEqual, valueInt: %d}`, v)
+	rows, err := get[struct {
+		DocID string `json:"doc_id"`
+		Since int    `json:"since"`
+	}](ctx, p.s.c, fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { doc_id since } } }`, class, p.s.c.readLevel(ctx, class), maxLimit, where), class)
+	if err != nil {
+		return nil, fmt.Errorf("replaced documents in %s: %w", p.s.name, err)
+	}
+	keys := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		keys[docKey(r.DocID, r.Since)] = true
+	}
+	p.s.replaced.Range(func(k, _ any) bool {
+		if k.(int) < v-1 { // no question is on it any longer, or it reads it again
+			p.s.replaced.Delete(k)
+		}
+		return true
+	})
+	p.s.replaced.Store(v, keys)
+	return keys, nil
+}
+
+// keepCurrentByRow keeps the chunks whose document row in the pinned
+// version is the one they were written for, asking for the rows of their
+// documents (once a question).
+func (p *pinned) keepCurrentByRow(ctx context.Context, cs []Candidate) ([]Candidate, error) {
 	p.mu.Lock()
 	var ask []string
 	for _, c := range cs {
