@@ -315,8 +315,11 @@ func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Can
 	}
 	limit := n
 	if stats, err := p.Describe(ctx); err == nil {
+		// Replaced documents' chunks are about this share of what the
+		// store holds, and of what it returns: ask for enough that n are
+		// left after dropping theirs, with a margin.
 		share := float64(p.st.Replaced) / float64(stats.Documents+p.st.Replaced)
-		limit = min(n+int(math.Ceil(1.5*share*float64(n))), maxLimit)
+		limit = min(int(math.Ceil(1.15*float64(n)/max(1-share, 0.05)))+2, maxLimit)
 	}
 	for ; ; limit = min(2*limit, maxLimit) {
 		cs, err := query(limit)
