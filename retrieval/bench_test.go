@@ -6,9 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"testing"
-	"time"
+
+	"github.com/newsroom/askbot/internal/latency"
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/synth"
@@ -95,17 +95,7 @@ func latencies(b *testing.B, query func(q string)) { latenciesOf(b, benchQueries
 
 // latenciesOf is latencies over the given questions.
 func latenciesOf(b *testing.B, questions []string, query func(q string)) {
-	var took []time.Duration
-	i := 0
-	for b.Loop() {
-		start := time.Now()
-		query(questions[i%len(questions)])
-		took = append(took, time.Since(start))
-		i++
-	}
-	slices.Sort(took)
-	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+	latency.Measure(b, func(i int) { query(questions[i%len(questions)]) })
 }
 
 func BenchmarkQuery(b *testing.B) {

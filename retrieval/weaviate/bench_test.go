@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/askbot/internal/latency"
+
 	"github.com/newsroom/askbot/corpus"
 
 	"github.com/newsroom/askbot/internal/synth"
@@ -92,19 +94,11 @@ func BenchmarkWeaviate(b *testing.B) {
 	}
 	run := func(name string, query func(i int) error) {
 		b.Run(fmt.Sprintf("%s/chunks=%d", name, rep.Chunks), func(b *testing.B) {
-			var lat []time.Duration
-			i := 0
-			for b.Loop() {
-				began := time.Now()
+			latency.Measure(b, func(i int) {
 				if err := query(i % len(benchQuestions)); err != nil {
 					b.Fatal(err)
 				}
-				lat = append(lat, time.Since(began))
-				i++
-			}
-			slices.Sort(lat)
-			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			})
 		})
 	}
 	v, err := st.Pin(ctx)
