@@ -35,8 +35,12 @@ type Index struct {
 	embedder Embedder
 	chunker  Chunker
 	built    time.Time
-	// limited is set when some document has an embargo or is withdrawn.
-	limited bool
+	// limited is set when some document has an embargo or is withdrawn;
+	// withdrawn counts the withdrawn documents and embargoes are the
+	// embargo times of the others that have one.
+	limited   bool
+	withdrawn int
+	embargoes []time.Time
 	// key identifies the corpus content and chunking (see corpusKey),
 	// computed once: hashing the corpus is too costly to repeat per answer.
 	key string
@@ -89,11 +93,27 @@ type Stats struct {
 	Built     time.Time
 	// Version identifies the corpus content and index settings.
 	Version string
+	// Withdrawn counts the documents marked withdrawn; Embargoes are the
+	// embargo times of the other documents that have one.
+	Withdrawn int
+	Embargoes []time.Time
+}
+
+// Embargoed counts the documents still under embargo at now.
+func (st Stats) Embargoed(now time.Time) int {
+	n := 0
+	for _, e := range st.Embargoes {
+		if now.Before(e) {
+			n++
+		}
+	}
+	return n
 }
 
 // Stats returns the index's size and identity.
 func (ix *Index) Stats() Stats {
-	return Stats{Documents: len(ix.docOrder), Chunks: len(ix.chunks), Embedder: ix.embedder.Name(), Built: ix.built, Version: ix.key[:min(12, len(ix.key))]}
+	return Stats{Documents: len(ix.docOrder), Chunks: len(ix.chunks), Embedder: ix.embedder.Name(), Built: ix.built, Version: ix.key[:min(12, len(ix.key))],
+		Withdrawn: ix.withdrawn, Embargoes: ix.embargoes}
 }
 
 // Limited reports whether some document has an embargo or is withdrawn:
@@ -239,9 +259,15 @@ func (ix *Index) indexStructure() {
 	ix.lex.chunkDoc = make([]uint32, len(ix.chunks))
 	ix.lex.docFirst = make([]uint32, 0, len(ix.docOrder)+1)
 	docIndex := make(map[string]uint32, len(ix.docOrder))
-	ix.limited = false
+	ix.limited, ix.withdrawn, ix.embargoes = false, 0, nil
 	for i, d := range ix.docOrder {
 		ix.limited = ix.limited || d.Withdrawn || !d.Embargo.IsZero()
+		switch {
+		case d.Withdrawn:
+			ix.withdrawn++
+		case !d.Embargo.IsZero():
+			ix.embargoes = append(ix.embargoes, d.Embargo)
+		}
 		docIndex[d.ID] = uint32(i)
 		if src := strings.TrimSpace(d.Source); len(src) >= 3 {
 			ix.sources[src] = append(ix.sources[src], d.ID)

@@ -358,20 +358,7 @@ func (b *Bot) status(ctx context.Context, channel, user string) string {
 		model = "none (extractive answers)"
 	}
 	_, searched := b.scope(channel, user)
-	counts := ""
-	if ix := b.engine.Index(); ix != nil {
-		withdrawn, embargoed := 0, 0
-		now := time.Now()
-		for _, d := range ix.Documents() {
-			switch {
-			case d.Withdrawn:
-				withdrawn++
-			case !d.Citable(now):
-				embargoed++
-			}
-		}
-		counts = fmt.Sprintf(" (%d withdrawn, %d under embargo)", withdrawn, embargoed)
-	}
+	counts := fmt.Sprintf(" (%d withdrawn, %d under embargo)", st.Withdrawn, st.Embargoed(time.Now()))
 	text := fmt.Sprintf("Corpus: %d documents%s, %d passages, indexed %s (version %s).\nSearched here: %s.\nEmbedder: %s. Model: %s.\nUp %s.",
 		st.Documents, counts, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(searched), escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
 	if b.cfg.AutoStatus != nil {

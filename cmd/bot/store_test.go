@@ -202,6 +202,18 @@ func TestReplicasShareTheWeaviateStore(t *testing.T) {
 	if !strings.Contains(status.Get("text"), "2 documents") || !strings.Contains(status.Get("text"), "Shared@2") {
 		t.Errorf("status on the other replica: %s", status.Get("text"))
 	}
+	// The status counts what the store holds but does not cite.
+	writeCorpus(t, dir, map[string]string{
+		"retracted.txt":           "Port deal signed\n\nThe port was sold to a private firm.\n",
+		"retracted.txt.meta.yaml": "withdrawn: true\n",
+		"embargoed.txt":           "Port budget\n\nThe port budget doubles next year.\n",
+		"embargoed.txt.meta.yaml": "embargo: 2099-01-01T00:00:00Z\n",
+	})
+	ask(a, "5", "UADMIN", "reload", "embargoed.txt")
+	status = ask(b, "6", "UREPORTER", "status", "Shared@3")
+	if !strings.Contains(status.Get("text"), "4 documents (1 withdrawn, 1 under embargo)") {
+		t.Errorf("status after a withdrawn and an embargoed story: %s", status.Get("text"))
+	}
 	// With the store gone, the asker is told so in plain words.
 	s.Kill()
 	ask(b, "5", "UREPORTER", "When did the dock workers return to work?", "document store cannot be reached")

@@ -212,6 +212,7 @@ func Run(t *testing.T, open Open) {
 		if !slices.Equal(outlets, wantOutlets) {
 			t.Errorf("outlets %v, want %v", outlets, wantOutlets)
 		}
+		sameStats(t, v, ref, now)
 	})
 
 	// Updates and deletes: a new version with one story rewritten, one
@@ -284,7 +285,28 @@ func Run(t *testing.T, open Open) {
 		if fmt.Sprint(*f2) != fmt.Sprint(*w2) {
 			t.Errorf("frequencies after the update:\n got %+v\nwant %+v", *f2, *w2)
 		}
+		sameStats(t, after, ref2, now)
 	})
+}
+
+// sameStats checks that v counts the documents, passages, withdrawn and
+// embargoed documents that ref does: one of each in the fixture.
+func sameStats(t *testing.T, v retrieval.Version, ref *retrieval.Index, now time.Time) {
+	t.Helper()
+	got, err := v.Describe(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ref.Stats()
+	wantEmbargoes := slices.SortedFunc(slices.Values(want.Embargoes), time.Time.Compare)
+	if got.Documents != want.Documents || got.Chunks != want.Chunks || got.Withdrawn != want.Withdrawn ||
+		!slices.EqualFunc(got.Embargoes, wantEmbargoes, time.Time.Equal) {
+		t.Errorf("described as %d documents, %d passages, %d withdrawn, embargoes %v; want %d, %d, %d, %v",
+			got.Documents, got.Chunks, got.Withdrawn, got.Embargoes, want.Documents, want.Chunks, want.Withdrawn, wantEmbargoes)
+	}
+	if got.Withdrawn != 1 || got.Embargoed(now) != 1 || got.Embargoed(time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)) != 0 {
+		t.Errorf("%d withdrawn, %d under embargo now, want 1 and 1 (none in 2100)", got.Withdrawn, got.Embargoed(now))
+	}
 }
 
 // same checks that the store's search of q gives the reference index's

@@ -10,6 +10,7 @@ import (
 	"math"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -256,11 +257,26 @@ func (p *pinned) Describe(ctx context.Context) (retrieval.Stats, error) {
 	if st, ok := p.s.stats.Load(p.ID()); ok {
 		return st.(retrieval.Stats), nil
 	}
-	f, err := p.Frequencies(ctx, nil)
+	rows, err := p.s.freqRows(ctx, p.st.Version, []string{totalsRow, withdrawnRow})
 	if err != nil {
 		return retrieval.Stats{}, err
 	}
-	st := retrieval.Stats{Documents: f.Documents, Chunks: f.Chunks, Embedder: p.st.Embedder, Built: p.st.Written, Version: p.ID()}
+	embargoes, err := p.rowsLike(ctx, embargoRow)
+	if err != nil {
+		return retrieval.Stats{}, err
+	}
+	st := retrieval.Stats{Documents: rows[totalsRow].MDF, Chunks: rows[totalsRow].DF, Embedder: p.st.Embedder, Built: p.st.Written, Version: p.ID(),
+		Withdrawn: rows[withdrawnRow].DF}
+	for key, r := range embargoes {
+		unix, err := strconv.ParseInt(strings.TrimPrefix(key, embargoRow), 10, 64)
+		if err != nil {
+			return retrieval.Stats{}, fmt.Errorf("describe %s: embargo row %q: %w", p.s.name, key, err)
+		}
+		for range r.DF {
+			st.Embargoes = append(st.Embargoes, time.Unix(unix, 0).UTC())
+		}
+	}
+	slices.SortFunc(st.Embargoes, time.Time.Compare)
 	p.s.stats.Store(p.ID(), st)
 	return st, nil
 }
@@ -447,6 +463,11 @@ const (
 	totalsRow  = "#totals"  // DF: chunks; MDF: documents
 	lengthsRow = "#lengths" // DF: the chunks' terms; MDF: the metadata's
 	outletRow  = "@"        // "@" + outlet: DF is its documents
+	// DF is the withdrawn documents.
+	withdrawnRow = "#withdrawn"
+	// "#embargo@" + Unix seconds: DF is the documents under embargo until
+	// then (withdrawn ones aside).
+	embargoRow = "#embargo@"
 )
 
 // freqRows reads the rows of terms at version v.
@@ -504,23 +525,32 @@ func (p *pinned) Outlets(ctx context.Context) ([]string, error) {
 	if o, ok := p.s.outlets.Load(p.ID()); ok {
 		return o.([]string), nil
 	}
-	class := p.s.freqClass()
-	where := "{operator: And, operands: [" + strings.Join(append(versionWhere(p.st.Version),
-		`{path: ["term"], operator: Like, valueText: "@*"}`), ", ") + "]}"
-	q := fmt.Sprintf(`{ Get { %s(%slimit: 10000, where: %s) { term df mdf since _additional { id } } } }`, class, p.s.c.readLevel(ctx, class), where)
-	rows := map[string]freqRow{}
-	if err := p.s.readFreq(ctx, q, rows); err != nil {
-		return nil, fmt.Errorf("outlets in %s: %w", p.s.name, err)
+	rows, err := p.rowsLike(ctx, outletRow)
+	if err != nil {
+		return nil, err
 	}
 	var out []string
-	for t, r := range rows {
-		if r.DF > 0 {
-			out = append(out, strings.TrimPrefix(t, outletRow))
-		}
+	for t := range rows {
+		out = append(out, strings.TrimPrefix(t, outletRow))
 	}
 	slices.Sort(out)
 	p.s.outlets.Store(p.ID(), out)
 	return out, nil
+}
+
+// rowsLike returns the pinned version's frequency rows whose term starts
+// with prefix (no * nor ? in it) and counts something.
+func (p *pinned) rowsLike(ctx context.Context, prefix string) (map[string]freqRow, error) {
+	class := p.s.freqClass()
+	where := "{operator: And, operands: [" + strings.Join(append(versionWhere(p.st.Version),
+		fmt.Sprintf(`{path: ["term"], operator: Like, valueText: %s}`, gqlString(prefix+"*"))), ", ") + "]}"
+	q := fmt.Sprintf(`{ Get { %s(%slimit: 10000, where: %s) { term df mdf since _additional { id } } } }`, class, p.s.c.readLevel(ctx, class), where)
+	rows := map[string]freqRow{}
+	if err := p.s.readFreq(ctx, q, rows); err != nil {
+		return nil, fmt.Errorf("rows %s* in %s: %w", prefix, p.s.name, err)
+	}
+	maps.DeleteFunc(rows, func(_ string, r freqRow) bool { return r.DF <= 0 })
+	return rows, nil
 }
 
 // docRow is one row of Name_Docs.

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -53,6 +54,10 @@ type docStats struct {
 	Body       map[string]int `json:"body"`
 	Meta       []string       `json:"meta"`
 	Outlet     string         `json:"outlet,omitempty"`
+	Withdrawn  bool           `json:"withdrawn,omitempty"`
+	// Embargo is the embargo time (Unix seconds) of a document not
+	// withdrawn that has one.
+	Embargo int64 `json:"embargo,omitempty"`
 }
 
 func statsOf(p *retrieval.Prepared) docStats {
@@ -78,6 +83,12 @@ func statsOf(p *retrieval.Prepared) docStats {
 	if src := strings.TrimSpace(p.Doc.Source); len(src) >= 3 {
 		st.Outlet = src
 	}
+	switch {
+	case p.Doc.Withdrawn:
+		st.Withdrawn = true
+	case !p.Doc.Embargo.IsZero():
+		st.Embargo = p.Doc.Embargo.Unix()
+	}
 	return st
 }
 
@@ -99,6 +110,12 @@ func (d delta) add(st docStats, sign int) {
 	}
 	if st.Outlet != "" {
 		bump(outletRow+st.Outlet, 1, 0)
+	}
+	if st.Withdrawn {
+		bump(withdrawnRow, 1, 0)
+	}
+	if st.Embargo != 0 {
+		bump(embargoRow+strconv.FormatInt(st.Embargo, 10), 1, 0)
 	}
 }
 
