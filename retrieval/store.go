@@ -76,6 +76,18 @@ type Filter struct {
 	Collections []string
 	// Now, when set, hides documents under embargo at Now.
 	Now time.Time
+	// From and To, when set, keep the documents published in [From, To);
+	// documents with no known date are then left out.
+	From, To time.Time
+}
+
+// inRange reports whether d passes f's publication dates.
+func (f Filter) inRange(d *corpus.Document) bool {
+	if f.From.IsZero() && f.To.IsZero() {
+		return true
+	}
+	t, ok := d.PublishedTime()
+	return ok && (f.From.IsZero() || !t.Before(f.From)) && (f.To.IsZero() || t.Before(f.To))
 }
 
 // Frequencies are corpus-wide counts: what BM25, the IDF-based features
@@ -134,7 +146,8 @@ func (ix *Index) filterDocs(f Filter) []bool {
 		ok[i] = !d.Withdrawn &&
 			(f.Now.IsZero() || d.Embargo.IsZero() || !f.Now.Before(d.Embargo)) &&
 			(len(f.Sources) == 0 || slices.Contains(f.Sources, strings.TrimSpace(d.Source))) &&
-			(f.Collections == nil || slices.Contains(f.Collections, collection))
+			(f.Collections == nil || slices.Contains(f.Collections, collection)) &&
+			f.inRange(d)
 	}
 	return ok
 }

@@ -6,6 +6,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -67,6 +68,7 @@ func Docs(t testing.TB) []*corpus.Document {
 		`{"id":"r1","title":"Officials deny contacts","source":"Times of Israel","published":"2017-01-10T10:00:00+00:00","text":"The spokesman denied meeting Russian officials during the campaign. He said no contacts took place.\n\nOpposition leaders asked for an inquiry."}`,
 		`{"id":"c1","title":"Council vote","source":"Harbour Herald","published":"2024-03-01T10:00:00+00:00","text":"The council decided to scrap the harbour bridge tolls from April. Drivers will save four pounds a day."}`,
 		`{"id":"e1","title":"Bridge tolls embargoed","source":"Harbour Herald","published":"2024-03-02T10:00:00+00:00","embargo":"2099-01-01T00:00:00Z","text":"The council secretly decided to double the harbour bridge tolls next year."}`,
+		`{"id":"u1","title":"Phone note","source":"The Verge","text":"A note on the phone battery, with no date."}`,
 		`{"id":"w1","title":"Retracted bridge story","source":"Harbour Herald","published":"2024-02-28T10:00:00+00:00","withdrawn":true,"text":"The council decided to sell the harbour bridge and its tolls to a private firm."}`,
 	}
 	memo := `{"id":"m1","title":"Merger memo","source":"Internal","published":"2024-05-01T10:00:00+00:00","text":"This memo described the merger talks with the regional paper. The board meets on Friday."}`
@@ -187,6 +189,31 @@ func Run(t *testing.T, open Open) {
 		}
 		if docsOf(later)["w1"] {
 			t.Error("a withdrawn story was returned")
+		}
+		// Publication dates: [From, To), undated documents left out; the
+		// same documents as the in-process index's.
+		day := func(d int) time.Time { return time.Date(2023, 10, d, 0, 0, 0, 0, time.UTC) }
+		if undated, err := v.Lexical(t.Context(), terms, retrieval.Filter{}, 10); err != nil || !docsOf(undated)["u1"] {
+			t.Fatalf("the undated note is not found without dates: %v", err)
+		}
+		for _, tt := range []struct {
+			name string
+			f    retrieval.Filter
+			want []string
+		}{
+			{"a week", retrieval.Filter{From: day(5), To: day(8)}, []string{"t1", "v1"}},
+			{"from", retrieval.Filter{From: day(5)}, []string{"a1", "t1", "v1"}},
+			{"to", retrieval.Filter{To: day(3)}, []string{"v2"}},
+		} {
+			got, err := v.Lexical(t.Context(), terms, tt.f, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantRef, _ := ref.Lexical(t.Context(), terms, tt.f, 10)
+			ids, refIDs := slices.Sorted(maps.Keys(docsOf(got))), slices.Sorted(maps.Keys(docsOf(wantRef)))
+			if !slices.Equal(ids, tt.want) || !slices.Equal(refIDs, tt.want) {
+				t.Errorf("%s: store %v, in-process %v, want %v", tt.name, ids, refIDs, tt.want)
+			}
 		}
 	})
 

@@ -286,7 +286,7 @@ func (p *pinned) Layout() retrieval.Layout {
 }
 
 func (p *pinned) filter(f retrieval.Filter) Filter {
-	return Filter{Sources: f.Sources, Collections: f.Collections, Now: f.Now, Version: p.st.Version}
+	return Filter{Sources: f.Sources, Collections: f.Collections, Now: f.Now, From: f.From, To: f.To, Version: p.st.Version}
 }
 
 func candidates(cs []Candidate) []retrieval.Candidate {

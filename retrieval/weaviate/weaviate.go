@@ -354,6 +354,10 @@ func (f Filter) where() string {
 	if f.Version > 0 {
 		ops = append(ops, fmt.Sprintf(`{path: ["since"], operator: LessThanEqual, valueInt: %d}`, f.Version))
 	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		// Chunks of undated documents (stored as noDate) are left out.
+		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: GreaterThan, valueDate: "%s"}`, date(noDate)))
+	}
 	if !f.From.IsZero() {
 		ops = append(ops, fmt.Sprintf(`{path: ["published"], operator: GreaterThanEqual, valueDate: "%s"}`, date(f.From)))
 	}
