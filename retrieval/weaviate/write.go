@@ -241,7 +241,9 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	// Publish: one write that questions see whole.
 	now := time.Now().UTC()
 	published := state{Version: next, ChunkChars: opts.Chunker.TargetChars, OverlapChars: opts.Chunker.OverlapChars, Embedder: opts.Embedder.Name(), Written: now,
-		History: append(st.History, publication{Version: next, At: now}), Replaced: replaced}
+		// The rows this write closed are counted whatever the count said
+		// (a replica may answer before it has them all).
+		History: append(st.History, publication{Version: next, At: now}), Replaced: max(replaced, len(closing))}
 	published.History = published.History[max(0, len(published.History)-historyLength):]
 	raw, _ := json.Marshal(published)
 	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
