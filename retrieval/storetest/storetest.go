@@ -223,14 +223,7 @@ func Run(t *testing.T, open Open) {
 			t.Fatal(err)
 		}
 		terms := retrieval.QueryTerms("phone battery harbour Verge merger nowhere-word-xyz football")
-		got, err := v.Frequencies(t.Context(), terms)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := ref.Frequencies(t.Context(), terms)
-		if fmt.Sprint(*got) != fmt.Sprint(*want) {
-			t.Errorf("frequencies:\n got %+v\nwant %+v", *got, *want)
-		}
+		sameFrequencies(t, "frequencies", v, ref, terms)
 		outlets, err := v.Outlets(t.Context())
 		if err != nil {
 			t.Fatal(err)
@@ -304,16 +297,22 @@ func Run(t *testing.T, open Open) {
 		if d := oldDocs["v1"]; d == nil || !strings.Contains(d.Text, "two days") {
 			t.Errorf("the pinned version's v1 is %v", d)
 		}
-		f2, err := after.Frequencies(t.Context(), terms)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w2, _ := ref2.Frequencies(t.Context(), terms)
-		if fmt.Sprint(*f2) != fmt.Sprint(*w2) {
-			t.Errorf("frequencies after the update:\n got %+v\nwant %+v", *f2, *w2)
-		}
+		sameFrequencies(t, "frequencies after the update", after, ref2, terms)
 		sameStats(t, after, ref2, now)
 	})
+}
+
+// sameFrequencies checks that v counts terms as ref does.
+func sameFrequencies(t *testing.T, what string, v retrieval.Version, ref *retrieval.Index, terms []string) {
+	t.Helper()
+	got, err := v.Frequencies(t.Context(), terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := ref.Frequencies(t.Context(), terms)
+	if fmt.Sprint(*got) != fmt.Sprint(*want) {
+		t.Errorf("%s:\n got %+v\nwant %+v", what, *got, *want)
+	}
 }
 
 // sameStats checks that v counts the documents, passages, withdrawn and
