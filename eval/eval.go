@@ -108,6 +108,15 @@ type Figures struct {
 	EvidenceShown   float64 `json:"evidence_shown"`   // an answer sentence is or contains an evidence quote
 	DuplicateQuotes int     `json:"duplicate_quotes"` // answers quoting one sentence twice
 	Declined        int     `json:"declined"`         // answers saying the documents don't say
+	// ShortAnswers counts the answers showing a short answer;
+	// ShortAnswerPrecision is the share of them naming the expected answer
+	// (one contains the other, normalised), unanswerable questions counting
+	// as wrong.
+	ShortAnswers         int     `json:"short_answers"`
+	ShortAnswerPrecision float64 `json:"short_answer_precision"`
+	// AnswerChars is the mean length of the answer text shown (sources
+	// list not counted), over the answers that did not decline.
+	AnswerChars float64 `json:"answer_chars"`
 
 	// With a model configured:
 	CitationsValid *float64 `json:"citations_valid,omitempty"` // markers pointing at a passage that exists
@@ -120,6 +129,8 @@ type Figures struct {
 	showable, shown              int
 	passages, passageChars       int
 	generated                    bool
+	shortRight                   int
+	answered, answerChars        int
 	markers, validMarkers        int
 	quotes, verifiedQuotes       int
 	matchable, matched           int
@@ -157,6 +168,8 @@ type Outcome struct {
 	Abstained bool
 	// Answer is the text shown to the user, without the sources list.
 	Answer string
+	// Short is the short answer shown, if any ("Horace Luke").
+	Short string
 	// Sentences are the answer's sentences (quotes without their quotation
 	// marks and citation markers).
 	Sentences []string
@@ -188,6 +201,9 @@ func EngineAsker(e *answer.Engine, scope answer.Request) Asker {
 		}
 		out.Abstained = a.Kind == answer.NotFound
 		out.Answer = a.Text()
+		if a.Short != nil {
+			out.Short = a.Short.Text
+		}
 		for _, s := range a.Sentences {
 			out.Sentences = append(out.Sentences, strings.Trim(s.Text, "“”\" "))
 		}
@@ -257,6 +273,15 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 	}
 	if out.Abstained {
 		f.Declined++
+	} else {
+		f.answered++
+		f.answerChars += len([]rune(out.Answer))
+	}
+	if out.Short != "" {
+		f.ShortAnswers++
+		if q.Answerable() && shortMatches(q.Answer, out.Short) {
+			f.shortRight++
+		}
 	}
 	if hasDuplicate(out.Sentences) {
 		f.DuplicateQuotes++
@@ -373,6 +398,14 @@ func hasDuplicate(sentences []string) bool {
 	return false
 }
 
+// shortMatches reports whether a short answer names the expected answer:
+// either contains the other once normalised ("Richard Gray" for "Dr.
+// Richard Gray", "Jeff Vaughn" for "Jeff Vaughn").
+func shortMatches(expected, short string) bool {
+	e, s := Normalize(expected), Normalize(short)
+	return e != "" && s != "" && (strings.Contains(s, e) || strings.Contains(e, s))
+}
+
 // answerMatches applies the answer_match rule: a yes/no answer must open
 // the generated answer; any other must appear in it (case-insensitive).
 func answerMatches(expected, got string) bool {
@@ -399,6 +432,8 @@ func (f *Figures) finish() {
 	f.AnswerShown = rate(float64(f.shown), f.showable)
 	f.EvidenceShown = rate(f.EvidenceShown, a)
 	f.AvgPassageChars = rate(float64(f.passageChars), f.passages)
+	f.ShortAnswerPrecision = rate(float64(f.shortRight), f.ShortAnswers)
+	f.AnswerChars = rate(float64(f.answerChars), f.answered)
 	if f.generated {
 		cv, qv, am, fb := 1.0, 1.0, rate(float64(f.matched), f.matchable), f.fallbacks
 		if f.markers > 0 {

@@ -130,3 +130,28 @@ func TestRunScoresAnswerText(t *testing.T) {
 		t.Errorf("misses = %+v, want question 3 with its answer", rep.Misses)
 	}
 }
+
+func TestRunScoresShortAnswers(t *testing.T) {
+	qs := []Question{
+		{ID: "1", Question: "q1", Answer: "Dr. Richard Gray", Type: "reporter", Evidence: []Evidence{{Quote: "Gray"}}},
+		{ID: "2", Question: "q2", Answer: "Jeff Vaughn", Type: "reporter", Evidence: []Evidence{{Quote: "Vaughn"}}},
+		{ID: "3", Question: "q3", Answer: "Horace Luke", Type: "reporter", Evidence: []Evidence{{Quote: "Luke"}}},
+		{ID: "4", Question: "q4", Type: "unanswerable"},
+	}
+	outcomes := map[string]Outcome{
+		"q1": {Answer: "Richard Gray. x", Short: "Richard Gray"},
+		"q2": {Answer: "Steve Barnett. y", Short: "Steve Barnett"},
+		"q3": {Answer: "no short answer"},
+		"q4": {Answer: "Someone", Short: "Someone"},
+	}
+	rep, err := Run(t.Context(), qs, 5, func(_ context.Context, q string) (Outcome, error) { return outcomes[q], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.ShortAnswers != 3 || rep.ShortAnswerPrecision != 1.0/3 {
+		t.Errorf("short answers %d, precision %v; want 3 and 1/3", rep.ShortAnswers, rep.ShortAnswerPrecision)
+	}
+	if got := rep.ByType["reporter"].ShortAnswerPrecision; got != 0.5 {
+		t.Errorf("reporter precision %v, want 0.5", got)
+	}
+}

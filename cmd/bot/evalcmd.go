@@ -79,11 +79,12 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 
 func printReport(w io.Writer, rep *eval.Report, misses int) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "type\tquestions\thit@1\thit@4\thit@k\tmrr\tevid.recall\tall evid.\tans.in psg\tans.shown\tevid.shown\tdup.quotes\tdeclined\tabstain ok\tfalse abst.\t")
+	fmt.Fprintln(tw, "type\tquestions\thit@1\thit@4\thit@k\tmrr\tevid.recall\tall evid.\tans.in psg\tans.shown\tevid.shown\tdup.quotes\tdeclined\tabstain ok\tfalse abst.\tshort\tshort prec.\tchars\t")
 	row := func(name string, f *eval.Figures) {
-		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%.3f\t%.3f\t\n", name, f.Questions,
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f\t%.0f\t\n", name, f.Questions,
 			f.HitAt1, f.HitAt4, f.HitAtK, f.MRR, f.EvidenceRecall, f.AllEvidence, f.AnswerInPassages,
-			f.AnswerShown, f.EvidenceShown, f.DuplicateQuotes, f.Declined, f.AbstainCorrect, f.FalseAbstain)
+			f.AnswerShown, f.EvidenceShown, f.DuplicateQuotes, f.Declined, f.AbstainCorrect, f.FalseAbstain,
+			f.ShortAnswers, f.ShortAnswerPrecision, f.AnswerChars)
 	}
 	types := make([]string, 0, len(rep.ByType))
 	for t := range rep.ByType {
