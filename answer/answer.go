@@ -93,7 +93,10 @@ type Answer struct {
 	Unmentioned []string
 	// Missing are the question's names (people, places, titles, outlets)
 	// that the documents found do not mention: why a NotFound answer declined.
-	Missing  []string
+	Missing []string
+	// Unknown are the question's words that no document the asker may see
+	// holds: "The documents don't say: they never mention “zorblatt”."
+	Unknown  []string
 	Warnings []string
 	Model    string
 	// FellBack is true when a model was configured but the answer is extractive.
@@ -145,6 +148,9 @@ func (a *Answer) Text() string {
 // lack: "The documents don't say: none of the passages closest to the
 // question mention “Literature”."
 func (a *Answer) notFoundText() string {
+	if len(a.Unknown) > 0 {
+		return "The documents don't say: they never mention " + quoteList(a.Unknown) + "."
+	}
 	if len(a.Missing) == 0 {
 		return NotFoundText
 	}
@@ -170,7 +176,7 @@ func quoteList(names []string) string {
 // missing lists what the retrieved passages lack, for a NotFound answer.
 func missing(res *retrieval.Results) []string {
 	var out []string
-	for _, names := range [][]string{res.UnknownOutlets, res.UnknownNames, res.MissingNames} {
+	for _, names := range [][]string{res.UnknownOutlets, res.MissingNames} {
 		for _, n := range names {
 			if !slices.Contains(out, n) {
 				out = append(out, n)
@@ -244,6 +250,40 @@ func (e *Engine) Describe(ctx context.Context) (retrieval.Stats, error) {
 	return retrieval.Stats{}, errors.New("no index loaded")
 }
 
+// Scope describes the part of the corpus a request may search: Documents
+// counts the documents it may quote now; Withdrawn and Embargoes are those
+// of its collections that it may not quote (yet). Restricted documents
+// outside the request's collections are not counted at all. A store is
+// described whole (its documents are not listed one by one).
+func (e *Engine) Scope(ctx context.Context, req Request) (retrieval.Stats, error) {
+	st, err := e.Describe(ctx)
+	if err != nil || e.remote != nil {
+		return st, err
+	}
+	at := e.now()
+	st.Documents, st.Withdrawn, st.Embargoes = 0, 0, nil
+	for _, d := range e.Index().Documents() {
+		switch {
+		case req.Allow != nil && !req.Allow(d):
+		case d.Withdrawn:
+			st.Withdrawn++
+		case !d.Embargo.IsZero() && at.Before(d.Embargo):
+			st.Embargoes = append(st.Embargoes, d.Embargo)
+		default:
+			st.Documents++
+		}
+	}
+	return st, nil
+}
+
+// now is the engine's clock.
+func (e *Engine) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
 // Document returns a document of the corpus answered from.
 func (e *Engine) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
 	if e.remote != nil {
@@ -271,11 +311,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 		query = e.standalone(ctx, req)
 	}
 	opts := e.Search
-	now := time.Now
-	if e.Now != nil {
-		now = e.Now
-	}
-	at := now()
+	at := e.now()
 	var (
 		res *retrieval.Results
 		err error
@@ -297,13 +333,16 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}
 	retrieved := time.Now()
+	if res.View != nil {
+		ix = res.View // the statistics of what the asker may see
+	}
 	var a *Answer
 	switch {
 	case e.Generator == nil:
 		a = Extract(ix, req.Question, res)
 	case !res.Answerable:
 		// Below the relevance floor the model is not asked: it could only guess.
-		a = &Answer{Question: req.Question, Kind: NotFound, Model: e.Generator.Client.Model(), Results: res, Missing: missing(res)}
+		a = &Answer{Question: req.Question, Kind: NotFound, Model: e.Generator.Client.Model(), Results: res, Missing: missing(res), Unknown: res.UnknownNames}
 	default:
 		a = e.generate(ctx, ix, req, res)
 	}

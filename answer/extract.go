@@ -54,6 +54,7 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	if !res.Answerable || len(res.Hits) == 0 {
 		a.Kind = NotFound
 		a.Missing = missing(res)
+		a.Unknown = res.UnknownNames
 		return a
 	}
 	q := res.Question

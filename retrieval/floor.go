@@ -2,6 +2,9 @@ package retrieval
 
 import (
 	"slices"
+	"strings"
+
+	"github.com/newsroom/askbot/retrieval/glove"
 )
 
 // coverage is the IDF-weighted share of terms found in the hits or their
@@ -90,3 +93,65 @@ func (ix *Index) Specificity(term string) float64 {
 	}
 	return ix.lex.IDF(term) / top
 }
+
+// unknownNames returns the words of the question that no document the
+// asker may see holds, in text, title or outlet: its capitalised names as
+// written ("Merkel"), then its other content words ("zorblatt"), whatever
+// their case. Numbers, stop words and chat shorthand ("rn", "ppl") are
+// left out: a question typed in lower case names things too.
+func (ix *Index) unknownNames(q *Question) []string {
+	var out []string
+	covered := map[string]bool{}
+	for _, name := range q.Names {
+		known := true
+		for _, w := range Words(name) {
+			covered[w] = true
+			known = known && ix.lex.Contains(Stem(w))
+		}
+		if !known && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	if q.Facts() > 1 {
+		// A long question stringing facts together paraphrases: its
+		// capitalised names are what it is about.
+		return out
+	}
+	for _, w := range Words(q.Text) {
+		if covered[w] || IsStopWord(w) || chatWords[w] || questionTerms[Stem(w)] || len(w) < 3 || strings.ContainsAny(w, "0123456789") || commonWord(w) {
+			continue
+		}
+		covered[w] = true
+		if !ix.lex.Contains(Stem(w)) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// commonRank is the frequency rank below which an English word is common:
+// a document may say it in other words ("denied", "officials"), so its
+// absence proves nothing. Rarer words and words no table holds are names
+// ("opetaia", "zorblatt"), which a document would have to write.
+const commonRank = 20000
+
+// commonWord reports whether w (lower case) is a common English word, by
+// its rank in the compiled-in word table.
+func commonWord(w string) bool {
+	v, err := glove.Default()
+	if err != nil {
+		return true // without the table, no word is taken for a name
+	}
+	r, ok := v.Rank(w)
+	return ok && r < commonRank
+}
+
+// chatWords are the shorthand of chat messages: they say nothing about
+// what a question is about, and a corpus need not hold them.
+var chatWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`rn ppl pls plz thx thanks tho u ur btw imo imho idk lol fyi asap vs wrt abt bc cuz ya yeah hey hi hello pls ok okay gonna wanna anyone anybody someone know tell`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -24,6 +24,70 @@ type field struct {
 	// then indexes some of the corpus's units (a question's candidates
 	// from a remote store) but scores them as the whole corpus would.
 	corpus *fieldStats
+	// scope, when set, limits the statistics to the units an asker may
+	// see: a name found only in documents they may not read is as unknown
+	// to them as one found nowhere, and weighs the same.
+	scope *unitScope
+}
+
+// unitScope is the statistics of the units one asker may see: how many,
+// their mean length, and (counted on demand) how many hold each term.
+type unitScope struct {
+	keep   func(unit uint32) bool
+	units  int
+	avgLen float64
+	mu     sync.Mutex
+	df     map[string]int
+}
+
+// within returns the field with the statistics of the units keep accepts.
+func (f *field) within(keep func(unit uint32) bool) *field {
+	sc := &unitScope{keep: keep, df: map[string]int{}}
+	var total float64
+	for u, n := range f.lengths {
+		if keep(uint32(u)) {
+			sc.units++
+			total += float64(n)
+		}
+	}
+	sc.avgLen = 1
+	if sc.units > 0 && total > 0 {
+		sc.avgLen = total / float64(sc.units)
+	}
+	g := *f
+	g.scope = sc
+	return &g
+}
+
+// totals returns how many units the field counts and their summed length.
+func (f *field) totals() (units, length int) {
+	for u, l := range f.lengths {
+		if f.scope == nil || f.scope.keep(uint32(u)) {
+			units++
+			length += int(l)
+		}
+	}
+	return units, length
+}
+
+// count is how many of the scope's units hold term.
+func (sc *unitScope) count(term string, pl *postingList) int {
+	if pl == nil {
+		return 0
+	}
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if n, ok := sc.df[term]; ok {
+		return n
+	}
+	n := 0
+	for _, u := range pl.units {
+		if sc.keep(u) {
+			n++
+		}
+	}
+	sc.df[term] = n
+	return n
 }
 
 // fieldStats are a field's corpus-wide statistics: how many units, their
@@ -82,6 +146,9 @@ func (f *field) idf(term string) float64 {
 
 // df is how many units of the corpus hold term.
 func (f *field) df(term string) int {
+	if f.scope != nil {
+		return f.scope.count(term, f.postings[term])
+	}
 	if f.corpus != nil {
 		return f.corpus.df[term]
 	}
@@ -94,7 +161,10 @@ func (f *field) df(term string) int {
 // idfOf is the inverse document frequency of a term found in n units.
 func (f *field) idfOf(n int) float64 {
 	N := float64(len(f.lengths))
-	if f.corpus != nil {
+	switch {
+	case f.scope != nil:
+		N = float64(f.scope.units)
+	case f.corpus != nil:
 		N = float64(f.corpus.units)
 	}
 	return math.Log(1 + (N-float64(n)+0.5)/(float64(n)+0.5))
@@ -109,7 +179,10 @@ func (f *field) score(terms []string, weight float64, acc []float32) {
 		}
 		idf := f.idf(t) * weight
 		avgLen := f.avgLen
-		if f.corpus != nil {
+		switch {
+		case f.scope != nil:
+			avgLen = f.scope.avgLen
+		case f.corpus != nil:
 			avgLen = f.corpus.avgLen
 		}
 		for i, u := range pl.units {
@@ -159,6 +232,19 @@ func newLexical(chunks []Chunk, meta func(docID string) string) *Lexical {
 	return l
 }
 
+// within returns the index with the statistics of the documents allowed
+// (by document index): postings stay shared, counts are of what is allowed.
+func (l *Lexical) within(allowed []bool) *Lexical {
+	s := *l
+	s.body = l.body.within(func(u uint32) bool { return allowed[l.chunkDoc[u]] })
+	s.meta = l.meta.within(func(u uint32) bool { return allowed[u] })
+	return &s
+}
+
+// chatExpansions are chat shorthand and what a document would write
+// instead ("" for nothing).
+var chatExpansions = map[string]string{"ppl": "people", "govt": "government", "yr": "year", "yrs": "years", "rn": "", "pls": "", "plz": ""}
+
 // questionTerms are the stems of words that ask for a quantity in a
 // question; they say what kind of answer is wanted and are not searched for.
 var questionTerms = map[string]bool{Stem("much"): true, Stem("many"): true}
@@ -166,10 +252,17 @@ var questionTerms = map[string]bool{Stem("much"): true, Stem("many"): true}
 // QueryTerms returns the distinct index terms of a query, in order, less
 // the words that only ask for a quantity ("how much", "how many").
 func QueryTerms(query string) []string {
-	terms := Terms(query)
-	seen := make(map[string]bool, len(terms))
-	out := terms[:0]
-	for _, t := range terms {
+	words := Words(query)
+	seen := make(map[string]bool, len(words))
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if x, ok := chatExpansions[w]; ok {
+			w = x // "ppl" is "people"; "rn" is nothing
+		}
+		if w == "" || IsStopWord(w) {
+			continue
+		}
+		t := Stem(w)
 		if questionTerms[t] {
 			continue // "how much", "how many": the kind of answer, not a word to find
 		}

@@ -55,14 +55,19 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	q := parser.Parse(query)
 
-	// The corpus's counts of the question's words are asked meanwhile.
+	// The counts of the question's words, in what the asker may see, are
+	// asked meanwhile.
+	scope := f
+	if opts.WholeCorpusStats {
+		scope = Filter{}
+	}
 	type counts struct {
 		freq *Frequencies
 		err  error
 	}
 	counted := make(chan counts, 1)
 	go func() {
-		freq, err := v.Frequencies(ctx, questionVocabulary(q))
+		freq, err := v.Frequencies(ctx, questionVocabulary(q), scope)
 		counted <- counts{freq, err}
 	}()
 	cands, dense, denseErr, err := r.candidates(ctx, v, q, f, opts)
@@ -126,7 +131,7 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 		if len(more) == 0 {
 			return nil
 		}
-		extra, err := v.Frequencies(ctx, more)
+		extra, err := v.Frequencies(ctx, more, scope)
 		if err != nil {
 			return err
 		}

@@ -26,6 +26,9 @@ type Results struct {
 	Hits []Hit
 	// Question is the query as read once for ranking, declining and answering.
 	Question *Question
+	// View is the index the query was ranked in, with the statistics of
+	// the documents the asker may see: the answer weighs words by it.
+	View *Index
 	// Terms are the query's index terms.
 	Terms []string
 	// Sources are the corpus's outlets that the query names.
@@ -111,6 +114,11 @@ type SearchOptions struct {
 	// none of the retrieved passages mention; by default the documents are
 	// taken not to say.
 	AllowMissingNames bool
+	// WholeCorpusStats weighs words by the whole corpus rather than by the
+	// documents Allow lets the asker see, as a store that cannot count per
+	// scope does (the Weaviate store). Off by default: a name found only
+	// in a restricted document is then unknown to an asker who may not see it.
+	WholeCorpusStats bool
 	// Floor is the least Coverage of the passages for an answer (default 0.3).
 	Floor float64
 }
@@ -156,18 +164,16 @@ type denseFunc func(ctx context.Context, query string, n int, keep func(unit int
 
 // search ranks the index's chunks for query, with opts' defaults set.
 func (ix *Index) search(ctx context.Context, query string, opts SearchOptions, denseSearch denseFunc) (*Results, error) {
-	q := ix.Parse(query)
-	res := &Results{Question: q, Terms: q.Terms}
-	for _, name := range q.Names {
-		known := true
-		for _, w := range Words(name) {
-			known = known && ix.lex.Contains(Stem(w))
-		}
-		if !known && !slices.Contains(res.UnknownNames, name) {
-			res.UnknownNames = append(res.UnknownNames, name)
-		}
-	}
 	allowed := ix.allowedDocs(opts.Allow)
+	if allowed != nil && ix.unitOf == nil && !opts.WholeCorpusStats {
+		// Every statistic (whether a name is known, its weight, the
+		// outlets) is of what the asker may see: a name found only in a
+		// restricted memo is answered as one found nowhere.
+		ix = ix.within(allowed)
+	}
+	q := ix.Parse(query)
+	res := &Results{Question: q, Terms: q.Terms, View: ix}
+	res.UnknownNames = ix.unknownNames(q)
 	var keep func(unit int) bool
 	if allowed != nil {
 		// Passages the asker may not see are never ranked, picked or
@@ -269,6 +275,22 @@ func compareInts(a, b int) int {
 		return 1
 	}
 	return 0
+}
+
+// within returns a view of the index whose statistics (term counts,
+// outlets) are those of the allowed documents (by document index).
+func (ix *Index) within(allowed []bool) *Index {
+	v := *ix
+	v.lex = ix.lex.within(allowed)
+	v.sources = make(map[string][]string, len(ix.sources))
+	for src, ids := range ix.sources {
+		for _, id := range ids {
+			if r := ix.docChunks[id]; r[1] > r[0] && allowed[ix.lex.chunkDoc[r[0]]] {
+				v.sources[src] = append(v.sources[src], id)
+			}
+		}
+	}
+	return &v
 }
 
 // allowedDocs evaluates allow once per document, by document index; nil

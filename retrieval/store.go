@@ -40,8 +40,10 @@ type Version interface {
 	// Dense returns up to n chunks nearest to vector, with their cosine
 	// similarity.
 	Dense(ctx context.Context, vector []float32, f Filter, n int) ([]Candidate, error)
-	// Frequencies returns the corpus-wide counts of terms.
-	Frequencies(ctx context.Context, terms []string) (*Frequencies, error)
+	// Frequencies returns the counts of terms in the documents that pass
+	// f (a store that cannot count per filter counts the whole corpus, and
+	// says so in its documentation).
+	Frequencies(ctx context.Context, terms []string, f Filter) (*Frequencies, error)
 	// DocumentsByID returns the documents with these IDs (those it
 	// holds); without withText a store may leave their Text out, the
 	// bulk of them, which ranking does not need.
@@ -82,6 +84,10 @@ type Filter struct {
 }
 
 // inRange reports whether d passes f's publication dates.
+func (f Filter) whole() bool {
+	return f.Now.IsZero() && f.Collections == nil && len(f.Sources) == 0 && f.From.IsZero() && f.To.IsZero()
+}
+
 func (f Filter) inRange(d *corpus.Document) bool {
 	if f.From.IsZero() && f.To.IsZero() {
 		return true
@@ -191,18 +197,20 @@ func (ix *Index) Dense(ctx context.Context, vector []float32, f Filter, n int) (
 	return out, nil
 }
 
-// Frequencies returns the index's counts of terms.
-func (ix *Index) Frequencies(_ context.Context, terms []string) (*Frequencies, error) {
-	f := &Frequencies{Chunks: len(ix.chunks), Documents: len(ix.lex.meta.lengths), Body: map[string]int{}, Meta: map[string]int{}}
-	for _, l := range ix.lex.body.lengths {
-		f.ChunkTerms += int(l)
+// Frequencies returns the index's counts of terms in the documents that
+// pass filter: what an asker limited by it may see. The zero Filter counts
+// the whole corpus, withdrawn documents included, as a store's rows do.
+func (ix *Index) Frequencies(_ context.Context, terms []string, filter Filter) (*Frequencies, error) {
+	lex := ix.lex
+	if ok := ix.filterDocs(filter); !filter.whole() && slices.Contains(ok, false) {
+		lex = lex.within(ok)
 	}
-	for _, l := range ix.lex.meta.lengths {
-		f.MetaTerms += int(l)
-	}
+	f := &Frequencies{Body: map[string]int{}, Meta: map[string]int{}}
+	f.Chunks, f.ChunkTerms = lex.body.totals()
+	f.Documents, f.MetaTerms = lex.meta.totals()
 	for _, t := range terms {
-		f.Body[t] = ix.lex.body.df(t)
-		f.Meta[t] = ix.lex.meta.df(t)
+		f.Body[t] = lex.body.df(t)
+		f.Meta[t] = lex.meta.df(t)
 	}
 	return f, nil
 }

@@ -349,7 +349,7 @@ func (b *Bot) request(text, channel, user string) answer.Request {
 // status describes the corpus, the index and the bot, and what the place
 // asking may search.
 func (b *Bot) status(ctx context.Context, channel, user string) string {
-	st, err := b.engine.Describe(ctx)
+	st, err := b.engine.Scope(ctx, b.request("", channel, user))
 	if err != nil {
 		return ":warning: The corpus cannot be described now: " + escape(truncate(redact.Error(err).Error(), 300))
 	}
@@ -375,8 +375,9 @@ func (b *Bot) status(ctx context.Context, channel, user string) string {
 }
 
 // footer names the corpus version an answer came from, so it can be reproduced.
-func (b *Bot) footer(ctx context.Context, a *answer.Answer) string {
-	st, _ := b.engine.Describe(ctx)
+func (b *Bot) footer(ctx context.Context, a *answer.Answer, channel, user string) string {
+	// The documents counted are those the asker may search, as the answer's.
+	st, _ := b.engine.Scope(ctx, b.request("", channel, user))
 	f := fmt.Sprintf("Corpus: %d documents, indexed %s, version %s · answered in %.1fs", st.Documents, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, a.Took.Seconds())
 	if a.Model != "" {
 		f += " · model " + a.Model

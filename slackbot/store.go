@@ -21,7 +21,7 @@ type storedAnswer struct {
 func (b *Bot) store(ctx context.Context, user, channel string, a *answer.Answer) *storedAnswer {
 	var raw [8]byte
 	rand.Read(raw[:])
-	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(ctx, a)}
+	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(ctx, a, channel, user)}
 	b.answersMu.Lock()
 	defer b.answersMu.Unlock()
 	b.answers[st.id] = st

@@ -89,6 +89,13 @@ func (v *Vectors) Has(word string) bool {
 	return ok
 }
 
+// Rank returns the frequency rank of word (lower case) in the table, 0
+// for the most frequent; ok is false when the word is not in the table.
+func (v *Vectors) Rank(word string) (rank int, ok bool) {
+	i, ok := v.index[word]
+	return int(i), ok
+}
+
 // Average returns the SIF-weighted average of the vectors of words, scaled to
 // unit length. ok is false when no word is in the table.
 func (v *Vectors) Average(words []string) (vec []float32, ok bool) {

@@ -118,7 +118,14 @@ func Docs(t testing.TB) []*corpus.Document {
 var options = retrieval.SearchOptions{K: 5}
 
 // Run runs the contract against the stores open makes.
-func Run(t *testing.T, open Open) {
+func Run(t *testing.T, open Open) { run(t, open, true) }
+
+// RunWholeCorpus runs the contract against a store whose Frequencies count
+// the whole corpus whatever the filter: both sides of every comparison then
+// weigh words by the whole corpus (SearchOptions.WholeCorpusStats).
+func RunWholeCorpus(t *testing.T, open Open) { run(t, open, false) }
+
+func run(t *testing.T, open Open, scoped bool) {
 	embedder, err := retrieval.NewGloVeEmbedder()
 	if err != nil {
 		t.Fatal(err)
@@ -145,14 +152,14 @@ func Run(t *testing.T, open Open) {
 
 	t.Run("SameQuestionsSamePassages", func(t *testing.T) {
 		for _, q := range Questions {
-			same(t, ref, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable})
+			same(t, ref, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable, WholeCorpusStats: !scoped})
 		}
 	})
 
 	t.Run("Filters", func(t *testing.T) {
 		allow := func(d *corpus.Document) bool { return citable(d) && CollectionOf(d) == "" }
 		for _, q := range Questions {
-			res := same(t, ref, remote, q, open_, retrieval.SearchOptions{K: options.K, Allow: allow})
+			res := same(t, ref, remote, q, open_, retrieval.SearchOptions{K: options.K, Allow: allow, WholeCorpusStats: !scoped})
 			for _, h := range res.Hits {
 				if !allow(h.Doc) {
 					t.Errorf("%q: %s is restricted, embargoed or withdrawn, and was returned", q, h.Doc.ID)
@@ -272,7 +279,7 @@ func Run(t *testing.T, open Open) {
 		}
 		ref2 := reference(t, next)
 		for _, q := range append(slices.Clone(Questions), "Why did the ferry crews walk out?", "How long does the phone battery last after the update?") {
-			same(t, ref2, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable})
+			same(t, ref2, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable, WholeCorpusStats: !scoped})
 		}
 		terms := retrieval.QueryTerms("harbour bridge tolls scrap")
 		gone, err := after.Lexical(t.Context(), terms, retrieval.Filter{}, 20)
@@ -305,11 +312,11 @@ func Run(t *testing.T, open Open) {
 // sameFrequencies checks that v counts terms as ref does.
 func sameFrequencies(t *testing.T, what string, v retrieval.Version, ref *retrieval.Index, terms []string) {
 	t.Helper()
-	got, err := v.Frequencies(t.Context(), terms)
+	got, err := v.Frequencies(t.Context(), terms, retrieval.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := ref.Frequencies(t.Context(), terms)
+	want, _ := ref.Frequencies(t.Context(), terms, retrieval.Filter{})
 	if fmt.Sprint(*got) != fmt.Sprint(*want) {
 		t.Errorf("%s:\n got %+v\nwant %+v", what, *got, *want)
 	}
@@ -353,8 +360,10 @@ func same(t *testing.T, ref *retrieval.Index, remote *retrieval.Remote, q string
 	if len(view.Chunks()) >= len(ref.Chunks()) {
 		t.Errorf("%q: the store returned every chunk (%d) as candidates", q, len(view.Chunks()))
 	}
+	// Words weigh as in the in-process search's view: the statistics of
+	// what the asker may see.
 	for _, term := range want.Terms {
-		if a, b := ref.IDF(term), view.IDF(term); math.Abs(a-b) > 1e-9 {
+		if a, b := want.View.IDF(term), view.IDF(term); math.Abs(a-b) > 1e-9 {
 			t.Errorf("%q: IDF(%s) %v in the store, %v in-process", q, term, b, a)
 		}
 	}

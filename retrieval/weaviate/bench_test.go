@@ -117,7 +117,7 @@ func BenchmarkWeaviate(b *testing.B) {
 		return err
 	})
 	run("frequencies", func(i int) error {
-		_, err := v.Frequencies(ctx, retrieval.QueryTerms(benchQuestions[i]))
+		_, err := v.Frequencies(ctx, retrieval.QueryTerms(benchQuestions[i]), retrieval.Filter{})
 		return err
 	})
 	for _, set := range []struct {

@@ -505,7 +505,11 @@ func (s *Store) readFreq(ctx context.Context, q string, into map[string]freqRow)
 	return nil
 }
 
-func (p *pinned) Frequencies(ctx context.Context, terms []string) (*retrieval.Frequencies, error) {
+// Frequencies counts terms in the whole corpus of the version, whatever
+// the filter: the frequency rows are written per version, not per
+// collection. Questions through this store weigh words by the whole
+// corpus (retrieval.SearchOptions.WholeCorpusStats).
+func (p *pinned) Frequencies(ctx context.Context, terms []string, _ retrieval.Filter) (*retrieval.Frequencies, error) {
 	rows, err := p.s.freqRows(ctx, p.st.Version, append([]string{totalsRow, lengthsRow}, terms...))
 	if err != nil {
 		return nil, err

@@ -112,7 +112,7 @@ func TestVersionsSwitchWhole(t *testing.T) {
 		t.Errorf("after the mended write: %d of %d, %v", found, total, err)
 	}
 	after, _ := st.Pin(ctx)
-	f, err := after.Frequencies(ctx, retrieval.QueryTerms("mended broken dispatch"))
+	f, err := after.Frequencies(ctx, retrieval.QueryTerms("mended broken dispatch"), retrieval.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func (a *asker) ask(ctx context.Context) (total, found int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	f, err := v.Frequencies(ctx, harbour)
+	f, err := v.Frequencies(ctx, harbour, retrieval.Filter{})
 	if err != nil {
 		return 0, 0, err
 	}
