@@ -420,15 +420,25 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 		return fmt.Errorf("open: %w", err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), int(opts.maxBytes()))
+	lines := newLineReader(f, opts.maxBytes())
 	line := 0
-	for sc.Scan() {
+	for {
+		buf, err := lines.next()
+		if err == io.EOF {
+			break
+		}
 		line++
 		if line%1000 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		raw := bytes.TrimSpace(sc.Bytes())
+		if errors.Is(err, errLineTooLong) {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: fmt.Sprintf("line longer than %d bytes", opts.maxBytes())})
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		raw := bytes.TrimSpace(buf)
 		if len(raw) == 0 {
 			continue
 		}
@@ -468,8 +478,113 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 		}
 		res.Documents = append(res.Documents, doc)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("line %d: %w", line+1, err)
-	}
 	return nil
+}
+
+// errLineTooLong is lineReader.next's error for a line over the limit.
+var errLineTooLong = errors.New("line too long")
+
+// lineReader reads the lines of an archive, each up to a limit. A line
+// longer than its buffer is first measured by reading past it; when the
+// source can seek, it is then read again into a buffer of its exact size
+// if within the limit, so that an over-long line is never held in memory.
+// (A source that cannot seek holds a line up to the limit.)
+type lineReader struct {
+	src   io.Reader
+	seek  io.Seeker // nil when src cannot seek
+	r     *bufio.Reader
+	limit int64
+	pos   int64 // offset in src of r's next byte
+	buf   []byte
+}
+
+func newLineReader(r io.Reader, limit int64) *lineReader {
+	l := &lineReader{src: r, r: bufio.NewReaderSize(r, 64<<10), limit: limit}
+	if s, ok := r.(io.Seeker); ok {
+		if pos, err := s.Seek(0, io.SeekCurrent); err == nil {
+			l.seek, l.pos = s, pos
+		}
+	}
+	return l
+}
+
+// next returns the next line without its newline (valid until the next
+// call), errLineTooLong for a line over the limit (already read past), or
+// io.EOF after the last line.
+func (l *lineReader) next() ([]byte, error) {
+	start := l.pos
+	chunk, err := l.r.ReadSlice('\n')
+	l.pos += int64(len(chunk))
+	if err == nil || err == io.EOF && len(chunk) > 0 {
+		return l.check(chunk)
+	}
+	if err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	// A line longer than the buffer.
+	if l.seek == nil {
+		return l.accumulate(chunk)
+	}
+	n := int64(len(chunk))
+	for err == bufio.ErrBufferFull {
+		chunk, err = l.r.ReadSlice('\n')
+		n += int64(len(chunk))
+		l.pos += int64(len(chunk))
+	}
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	length := n
+	if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+		length--
+	}
+	if length > l.limit {
+		return nil, errLineTooLong
+	}
+	if _, err := l.seek.Seek(start, io.SeekStart); err != nil {
+		return nil, err
+	}
+	l.buf = slices.Grow(l.buf[:0], int(n))[:n]
+	_, err = io.ReadFull(l.src, l.buf)
+	l.r.Reset(l.src)
+	if err != nil {
+		return nil, err
+	}
+	return l.check(l.buf)
+}
+
+// accumulate reads the rest of a line that began with first, holding at
+// most the limit.
+func (l *lineReader) accumulate(first []byte) ([]byte, error) {
+	l.buf = append(l.buf[:0], first...)
+	long := false
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		l.pos += int64(len(chunk))
+		if !long && int64(len(l.buf)+len(chunk)) > l.limit+1 { // +1: the newline
+			long, l.buf = true, l.buf[:0]
+		}
+		if !long {
+			l.buf = append(l.buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if long {
+			return nil, errLineTooLong
+		}
+		return l.check(l.buf)
+	}
+}
+
+// check drops the line's newline and refuses it over the limit.
+func (l *lineReader) check(line []byte) ([]byte, error) {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	if int64(len(line)) > l.limit {
+		return nil, errLineTooLong
+	}
+	return line, nil
 }
