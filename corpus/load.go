@@ -105,14 +105,21 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("load corpus %s: %w", root, err)
 	}
 	if info.IsDir() {
-		res, err := LoadFS(ctx, os.DirFS(root), opts)
+		// Opened through an os.Root: no file is ever read from outside
+		// the corpus, whatever links or renames happen during the load.
+		dir, err := os.OpenRoot(root)
+		if err != nil {
+			return nil, fmt.Errorf("load corpus %s: %w", root, err)
+		}
+		defer dir.Close()
+		res, err := LoadFS(ctx, dir.FS(), opts)
 		if err != nil {
 			return nil, fmt.Errorf("load corpus %s: %w", root, err)
 		}
 		return res, nil
 	}
 	res := &Result{}
-	loadFile(ctx, os.DirFS(filepath.Dir(root)), filepath.Base(root), opts, res)
+	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(root))}, filepath.Base(root), opts, res)
 	if err := finish(res); err != nil {
 		return nil, fmt.Errorf("load corpus %s: %w", root, err)
 	}
@@ -123,7 +130,7 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 // Load would skip is an error giving the reason ("binary content, not text").
 func LoadFile(ctx context.Context, path string, opts Options) (*Document, error) {
 	res := &Result{}
-	loadFile(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), opts, res)
+	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(path))}, filepath.Base(path), opts, res)
 	switch {
 	case len(res.Documents) > 0:
 		return res.Documents[0], nil
@@ -133,7 +140,16 @@ func LoadFile(ctx context.Context, path string, opts Options) (*Document, error)
 	return nil, ErrNoDocuments
 }
 
-// LoadFS is Load over a file system, such as Bundled().
+// namedFS is the folder of a file the caller named (Load of a single
+// file, LoadFile): the file is read even through a symbolic link, as the
+// caller chose it. It hides the folder's fs.ReadLinkFS from openFile.
+type namedFS struct{ fsys fs.FS }
+
+func (n namedFS) Open(name string) (fs.File, error) { return n.fsys.Open(name) }
+
+// LoadFS is Load over a file system, such as Bundled(). Symbolic links
+// are not followed: each is listed in Result.Skipped, so that a document
+// is always read, and its collection decided, under its own path.
 func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{Files: map[string]FileState{}}
 	var paths []string
@@ -151,6 +167,17 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
+			return nil
+		}
+		if !utf8.ValidString(name) {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: "file name is not valid UTF-8"})
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: errSymlink.Error()})
 			return nil
 		}
 		if d.IsDir() {
@@ -346,7 +373,7 @@ const sidecarSuffix = ".meta.yaml"
 // readSidecar applies the embargo and withdrawal of p's sidecar, if any.
 func readSidecar(fsys fs.FS, p string, doc *Document) error {
 	for _, name := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
-		raw, err := fs.ReadFile(fsys, name)
+		raw, err := readLimited(fsys, name, DefaultMaxFileBytes)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -372,10 +399,42 @@ func quoteExt(ext string) string {
 	return fmt.Sprintf("%q", ext)
 }
 
-func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+// errSymlink is the reason a symbolic link in the corpus is skipped.
+var errSymlink = errors.New("symbolic link, not followed")
+
+// openFile opens the file p of fsys unless it is a symbolic link. Where
+// fsys can tell (os.DirFS, os.Root's FS, fstest.MapFS), p is checked to be
+// no link before it is opened, and the file opened to be the one checked,
+// so that a link swapped in meanwhile is not followed either.
+func openFile(fsys fs.FS, p string) (fs.File, error) {
+	var before fs.FileInfo
+	if _, ok := fsys.(fs.ReadLinkFS); ok {
+		fi, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("open: %w", err)
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, errSymlink
+		}
+		before = fi
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("open: %w", err)
+	}
+	if before != nil && os.SameFile(before, before) {
+		if after, err := f.Stat(); err != nil || !os.SameFile(before, after) {
+			f.Close()
+			return nil, errors.New("open: file replaced while being opened")
+		}
+	}
+	return f, nil
+}
+
+func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := openFile(fsys, p)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -415,9 +474,9 @@ type archiveLine struct {
 }
 
 func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) error {
-	f, err := fsys.Open(p)
+	f, err := openFile(fsys, p)
 	if err != nil {
-		return fmt.Errorf("open: %w", err)
+		return err
 	}
 	defer f.Close()
 	lines := newLineReader(f, opts.maxBytes())
