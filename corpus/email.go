@@ -138,7 +138,7 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 		if a.Published == "" {
 			a.Published = doc.Published
 		}
-		a.Title = first(a.Title, p.filename) + " (attached to “" + doc.Title + "”)"
+		a.Title = first(a.Title, DisplayName(p.filename)) + " (attached to “" + doc.Title + "”)"
 		attached = append(attached, a)
 	}
 	return doc, attached, nil

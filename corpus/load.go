@@ -65,12 +65,14 @@ type Skipped struct {
 	Reason string
 }
 
-// String describes the skip as "path:line: reason".
+// String describes the skip as "path:line: reason", for people: a path
+// with control characters or invalid UTF-8 is quoted (DisplayName), and
+// such characters in the reason escaped.
 func (s Skipped) String() string {
 	if s.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", s.Path, s.Line, s.Reason)
+		return fmt.Sprintf("%s:%d: %s", DisplayName(s.Path), s.Line, escapeControls(s.Reason))
 	}
-	return fmt.Sprintf("%s: %s", s.Path, s.Reason)
+	return fmt.Sprintf("%s: %s", DisplayName(s.Path), escapeControls(s.Reason))
 }
 
 // Result is what a load found: the documents, in path order, and what it skipped.
@@ -378,14 +380,14 @@ func readSidecar(fsys fs.FS, p string, doc *Document) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", DisplayName(name), err)
 		}
 		var a access
 		if err := yaml.Unmarshal(raw, &a); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", DisplayName(name), err)
 		}
 		if err := a.apply(doc); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", DisplayName(name), err)
 		}
 		return nil
 	}
