@@ -1,7 +1,10 @@
 package access
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
@@ -62,5 +65,40 @@ func TestCollectionOfDeepest(t *testing.T) {
 	}
 	if got := p.CollectionOf(&corpus.Document{Path: "desk-other/x.txt"}); got != "" {
 		t.Errorf("a sibling folder with the same prefix got %q", got)
+	}
+}
+
+// A link in an open folder to a restricted memo does not make the memo
+// visible from a channel without the restricted collection: the corpus
+// does not follow links, so the memo is only ever under its real path.
+func TestLinkToRestrictedMemoStaysRestricted(t *testing.T) {
+	root := t.TempDir()
+	for name, text := range map[string]string{
+		"investigations/leak.txt": "Leak\n\nThe restricted memo names the source.",
+		"politics/briefing.txt":   "Briefing\n\nThe council meets on Tuesday.",
+	} {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("../investigations/leak.txt", filepath.Join(root, "politics/leak.txt")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	res, err := corpus.Load(t.Context(), root, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	general := policy.Scope(Place{"CGENERAL", "U1"})
+	for _, d := range res.Documents {
+		if strings.Contains(d.Text, "restricted memo") && general.Allows(d) {
+			t.Errorf("the restricted memo is visible in the general channel as %s", d.Path)
+		}
+	}
+	if !slices.ContainsFunc(res.Skipped, func(s corpus.Skipped) bool { return s.Path == "politics/leak.txt" }) {
+		t.Errorf("the link is not listed among the skipped files: %v", res.Skipped)
 	}
 }

@@ -82,7 +82,7 @@ func (d *Document) Hash() string {
 	h := sha256.New()
 	access := ""
 	if !d.Embargo.IsZero() || d.Withdrawn {
-		access = fmt.Sprintf("embargo %s withdrawn %v %s", d.Embargo.UTC().Format(time.RFC3339), d.Withdrawn, d.WithdrawnNote)
+		access = fmt.Sprintf("embargo %s withdrawn %v %s", d.Embargo.UTC().Format(time.RFC3339Nano), d.Withdrawn, d.WithdrawnNote)
 	}
 	for _, s := range []string{d.ID, d.Title, d.Source, d.Byline, d.URL, d.Published, d.Text, access} {
 		h.Write([]byte(s))

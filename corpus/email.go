@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/base64"
@@ -138,7 +137,7 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 		if a.Published == "" {
 			a.Published = doc.Published
 		}
-		a.Title = first(a.Title, p.filename) + " (attached to “" + doc.Title + "”)"
+		a.Title = first(a.Title, DisplayName(p.filename)) + " (attached to “" + doc.Title + "”)"
 		attached = append(attached, a)
 	}
 	return doc, attached, nil
@@ -230,13 +229,14 @@ func stripQuotedReplies(text string) string {
 }
 
 // splitMbox splits an mbox archive into messages at its "From " lines.
+// Lines of any length are kept (the file is within the size limit).
 func splitMbox(data []byte) [][]byte {
 	var msgs [][]byte
 	var cur bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), DefaultMaxFileBytes)
-	for sc.Scan() {
-		line := sc.Bytes()
+	for len(data) > 0 {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte("\n"))
+		line = bytes.TrimSuffix(line, []byte("\r"))
 		if bytes.HasPrefix(line, []byte("From ")) {
 			if cur.Len() > 0 {
 				msgs = append(msgs, bytes.Clone(cur.Bytes()))

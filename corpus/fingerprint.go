@@ -14,6 +14,7 @@ import (
 // file) by name, size and modification time, without reading them: it
 // changes when a file is added, removed or rewritten. An index saved with
 // the same fingerprint can be reopened without loading the corpus.
+// Symbolic links count as themselves, never followed, as Load skips them.
 func Fingerprint(root string) (string, error) {
 	h := sha256.New()
 	info, err := os.Stat(root)

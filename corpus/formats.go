@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os/exec"
@@ -117,27 +118,150 @@ type frontMatter struct {
 
 // access is the metadata that limits where and when a document is cited:
 // in Markdown front matter, a JSONL line, or a NAME.meta.yaml sidecar.
+// Every source fills it the same way: the embargo as written (a YAML
+// timestamp keeps its offset), the withdrawn flag as its raw text, read
+// by parseFlag in apply.
 type access struct {
-	Embargo       string `yaml:"embargo" json:"embargo"`
-	Withdrawn     bool   `yaml:"withdrawn" json:"withdrawn"`
-	WithdrawnNote string `yaml:"withdrawn_note" json:"withdrawn_note"`
+	Embargo       metaTime `yaml:"embargo" json:"embargo"`
+	Withdrawn     metaFlag `yaml:"withdrawn" json:"withdrawn"`
+	WithdrawnNote string   `yaml:"withdrawn_note" json:"withdrawn_note"`
 }
 
-// apply sets the access metadata on doc; a malformed embargo time is an
-// error, never silently ignored (the document would be quotable too early).
+// apply sets the access metadata on doc; a malformed embargo time or a
+// withdrawn flag that is neither true nor false is an error, never
+// silently ignored (the document would be quotable too early, or a
+// retracted story quoted).
 func (a access) apply(doc *Document) error {
 	if a.Embargo != "" {
-		t, err := time.Parse(time.RFC3339, strings.TrimSpace(a.Embargo))
+		t, err := parseEmbargo(string(a.Embargo))
 		if err != nil {
-			t, err = time.Parse("2006-01-02", strings.TrimSpace(a.Embargo)) // midnight UTC
-		}
-		if err != nil {
-			return fmt.Errorf("embargo %q is not a time like 2026-12-01T09:00:00Z", a.Embargo)
+			return err
 		}
 		doc.Embargo = t
 	}
-	doc.Withdrawn, doc.WithdrawnNote = a.Withdrawn, strings.TrimSpace(a.WithdrawnNote)
+	withdrawn, err := a.Withdrawn.value()
+	if err != nil {
+		return err
+	}
+	doc.Withdrawn, doc.WithdrawnNote = withdrawn, strings.TrimSpace(a.WithdrawnNote)
 	return nil
+}
+
+// parseEmbargo reads an embargo: an RFC 3339 time, kept to the instant
+// with its offset, or a date alone, meaning midnight UTC.
+func parseEmbargo(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t, err = time.Parse("2006-01-02", s) // midnight UTC
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("embargo %q is not a time like 2026-12-01T09:00:00Z", s)
+	}
+	return t, nil
+}
+
+// metaTime is a time field (embargo, published) as its source wrote it.
+// From YAML it is the scalar's text, so that a timestamp keeps its offset
+// (see yamlText); from JSON, the string.
+type metaTime string
+
+// UnmarshalYAML keeps the scalar as written (see yamlText).
+func (m *metaTime) UnmarshalYAML(n *yaml.Node) error {
+	s, err := yamlText(n)
+	if err != nil {
+		return err
+	}
+	*m = metaTime(s)
+	return nil
+}
+
+// yamlText returns a YAML value as a string, accepting dates and numbers
+// as written. A timestamp is its own text when it is a date alone
+// ("2026-12-05") or RFC 3339, else (YAML's "2026-12-05 09:00:00") the
+// time it decodes to in RFC 3339 with its offset and fraction: never a
+// date alone for a time at midnight, which would lose the offset.
+func yamlText(n *yaml.Node) (string, error) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!timestamp" {
+		s := strings.TrimSpace(n.Value)
+		if _, err := time.Parse("2006-01-02", s); err == nil {
+			return s, nil
+		}
+		if _, err := time.Parse(time.RFC3339, s); err == nil {
+			return s, nil
+		}
+		var t time.Time
+		if err := n.Decode(&t); err != nil {
+			return "", err
+		}
+		return t.Format(time.RFC3339Nano), nil
+	}
+	var v any
+	if err := n.Decode(&v); err != nil {
+		return "", err
+	}
+	return str(v), nil
+}
+
+// metaFlag is a yes-or-no field (withdrawn) as its source wrote it: the
+// YAML scalar's or JSON value's text, read by parseFlag.
+type metaFlag struct {
+	raw string
+	set bool
+}
+
+// UnmarshalYAML keeps the scalar's text, quoted or not; null leaves the
+// flag unset.
+func (f *metaFlag) UnmarshalYAML(n *yaml.Node) error {
+	switch {
+	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null":
+		*f = metaFlag{}
+	case n.Kind == yaml.ScalarNode:
+		*f = metaFlag{raw: n.Value, set: true}
+	default:
+		*f = metaFlag{raw: "(a YAML list or mapping)", set: true}
+	}
+	return nil
+}
+
+// UnmarshalJSON keeps a boolean's, number's or string's text; null
+// leaves the flag unset.
+func (f *metaFlag) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case string(b) == "null":
+		*f = metaFlag{}
+	case len(b) > 0 && b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*f = metaFlag{raw: s, set: true}
+	default:
+		*f = metaFlag{raw: string(b), set: true}
+	}
+	return nil
+}
+
+// value reads the flag with parseFlag; an unset flag is false.
+func (f metaFlag) value() (bool, error) {
+	if !f.set {
+		return false, nil
+	}
+	return parseFlag("withdrawn", f.raw)
+}
+
+// parseFlag reads a yes-or-no metadata value, the one way for every
+// format: true, yes, on, 1 or false, no, off, 0, in any case. Anything
+// else is an error naming the field and the value.
+func parseFlag(field, raw string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(raw)) {
+	case "true", "yes", "on", "1":
+		return true, nil
+	case "false", "no", "off", "0":
+		return false, nil
+	}
+	return false, fmt.Errorf("%s: %q is neither true nor false (use true/false, yes/no, on/off or 1/0)", field, raw)
 }
 
 func parseMarkdown(data []byte) (*Document, error) {
@@ -151,15 +275,34 @@ func parseMarkdown(data []byte) (*Document, error) {
 		if !found {
 			return nil, errors.New("front matter opened with --- but never closed")
 		}
-		var raw map[string]any
+		var raw map[string]yaml.Node
 		if err := yaml.Unmarshal([]byte(header), &raw); err != nil {
 			return nil, fmt.Errorf("front matter: %w", err)
 		}
-		// Read each field as a string, accepting dates and numbers as written.
-		fm = frontMatter{
-			Title: str(raw["title"]), Source: str(raw["source"]), Byline: str(raw["byline"]),
-			Author: str(raw["author"]), URL: str(raw["url"]), Published: str(raw["published"]), Date: str(raw["date"]),
-			access: access{Embargo: str(raw["embargo"]), Withdrawn: raw["withdrawn"] == true, WithdrawnNote: str(raw["withdrawn_note"])},
+		// Read each field as a string, accepting dates and numbers as
+		// written; the access fields as a sidecar's are read.
+		field := func(key string) (string, error) {
+			n, ok := raw[key]
+			if !ok {
+				return "", nil
+			}
+			s, err := yamlText(&n)
+			if err != nil {
+				return "", fmt.Errorf("front matter: %s: %w", key, err)
+			}
+			return s, nil
+		}
+		var err error
+		for key, dst := range map[string]*string{"title": &fm.Title, "source": &fm.Source, "byline": &fm.Byline, "author": &fm.Author,
+			"url": &fm.URL, "published": &fm.Published, "date": &fm.Date, "embargo": (*string)(&fm.Embargo), "withdrawn_note": &fm.WithdrawnNote} {
+			if *dst, err = field(key); err != nil {
+				return nil, err
+			}
+		}
+		if n, ok := raw["withdrawn"]; ok {
+			if err := fm.Withdrawn.UnmarshalYAML(&n); err != nil {
+				return nil, fmt.Errorf("front matter: withdrawn: %w", err)
+			}
 		}
 		_, body, _ = strings.Cut(body, "\n")
 		text = body
@@ -186,10 +329,11 @@ func str(v any) string {
 	case string:
 		return strings.TrimSpace(x)
 	case time.Time:
-		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+		// A date alone is midnight UTC; any other time keeps its instant.
+		if x.Location() == time.UTC && x.Equal(x.Truncate(24*time.Hour)) {
 			return x.Format("2006-01-02")
 		}
-		return x.Format(time.RFC3339)
+		return x.Format(time.RFC3339Nano)
 	default:
 		return fmt.Sprint(x)
 	}

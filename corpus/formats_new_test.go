@@ -116,3 +116,18 @@ func TestEmailInLatin1(t *testing.T) {
 		t.Errorf("text %q, source %q", d.Text, d.Source)
 	}
 }
+
+// An mbox line longer than 32 MiB (a larger MaxFileBytes allows it) no
+// longer ends the archive there: the messages after it are kept.
+func TestMboxLongLineKeepsLaterMessages(t *testing.T) {
+	long := strings.Repeat("x", DefaultMaxFileBytes+1)
+	data := "From a\nSubject: One\n\nFirst.\nFrom b\nSubject: Two\n\n" + long + "\r\nFrom c\nSubject: Three\n\nThird.\n"
+	var subjects []string
+	for _, m := range splitMbox([]byte(data)) {
+		first, _, _ := strings.Cut(string(m), "\n")
+		subjects = append(subjects, first)
+	}
+	if got := strings.Join(subjects, ", "); got != "Subject: One, Subject: Two, Subject: Three" {
+		t.Errorf("messages %s", got)
+	}
+}

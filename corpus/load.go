@@ -65,12 +65,14 @@ type Skipped struct {
 	Reason string
 }
 
-// String describes the skip as "path:line: reason".
+// String describes the skip as "path:line: reason", for people: a path
+// with control characters or invalid UTF-8 is quoted (DisplayName), and
+// such characters in the reason escaped.
 func (s Skipped) String() string {
 	if s.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", s.Path, s.Line, s.Reason)
+		return fmt.Sprintf("%s:%d: %s", DisplayName(s.Path), s.Line, escapeControls(s.Reason))
 	}
-	return fmt.Sprintf("%s: %s", s.Path, s.Reason)
+	return fmt.Sprintf("%s: %s", DisplayName(s.Path), escapeControls(s.Reason))
 }
 
 // Result is what a load found: the documents, in path order, and what it skipped.
@@ -105,14 +107,21 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("load corpus %s: %w", root, err)
 	}
 	if info.IsDir() {
-		res, err := LoadFS(ctx, os.DirFS(root), opts)
+		// Opened through an os.Root: no file is ever read from outside
+		// the corpus, whatever links or renames happen during the load.
+		dir, err := os.OpenRoot(root)
+		if err != nil {
+			return nil, fmt.Errorf("load corpus %s: %w", root, err)
+		}
+		defer dir.Close()
+		res, err := LoadFS(ctx, dir.FS(), opts)
 		if err != nil {
 			return nil, fmt.Errorf("load corpus %s: %w", root, err)
 		}
 		return res, nil
 	}
 	res := &Result{}
-	loadFile(ctx, os.DirFS(filepath.Dir(root)), filepath.Base(root), opts, res)
+	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(root))}, filepath.Base(root), opts, res)
 	if err := finish(res); err != nil {
 		return nil, fmt.Errorf("load corpus %s: %w", root, err)
 	}
@@ -123,7 +132,7 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 // Load would skip is an error giving the reason ("binary content, not text").
 func LoadFile(ctx context.Context, path string, opts Options) (*Document, error) {
 	res := &Result{}
-	loadFile(ctx, os.DirFS(filepath.Dir(path)), filepath.Base(path), opts, res)
+	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(path))}, filepath.Base(path), opts, res)
 	switch {
 	case len(res.Documents) > 0:
 		return res.Documents[0], nil
@@ -133,7 +142,16 @@ func LoadFile(ctx context.Context, path string, opts Options) (*Document, error)
 	return nil, ErrNoDocuments
 }
 
-// LoadFS is Load over a file system, such as Bundled().
+// namedFS is the folder of a file the caller named (Load of a single
+// file, LoadFile): the file is read even through a symbolic link, as the
+// caller chose it. It hides the folder's fs.ReadLinkFS from openFile.
+type namedFS struct{ fsys fs.FS }
+
+func (n namedFS) Open(name string) (fs.File, error) { return n.fsys.Open(name) }
+
+// LoadFS is Load over a file system, such as Bundled(). Symbolic links
+// are not followed: each is listed in Result.Skipped, so that a document
+// is always read, and its collection decided, under its own path.
 func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{Files: map[string]FileState{}}
 	var paths []string
@@ -151,6 +169,17 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
+			return nil
+		}
+		if !utf8.ValidString(name) {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: "file name is not valid UTF-8"})
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: errSymlink.Error()})
 			return nil
 		}
 		if d.IsDir() {
@@ -346,19 +375,19 @@ const sidecarSuffix = ".meta.yaml"
 // readSidecar applies the embargo and withdrawal of p's sidecar, if any.
 func readSidecar(fsys fs.FS, p string, doc *Document) error {
 	for _, name := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
-		raw, err := fs.ReadFile(fsys, name)
+		raw, err := readLimited(fsys, name, DefaultMaxFileBytes)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", DisplayName(name), err)
 		}
 		var a access
 		if err := yaml.Unmarshal(raw, &a); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", DisplayName(name), err)
 		}
 		if err := a.apply(doc); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", DisplayName(name), err)
 		}
 		return nil
 	}
@@ -372,10 +401,42 @@ func quoteExt(ext string) string {
 	return fmt.Sprintf("%q", ext)
 }
 
-func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+// errSymlink is the reason a symbolic link in the corpus is skipped.
+var errSymlink = errors.New("symbolic link, not followed")
+
+// openFile opens the file p of fsys unless it is a symbolic link. Where
+// fsys can tell (os.DirFS, os.Root's FS, fstest.MapFS), p is checked to be
+// no link before it is opened, and the file opened to be the one checked,
+// so that a link swapped in meanwhile is not followed either.
+func openFile(fsys fs.FS, p string) (fs.File, error) {
+	var before fs.FileInfo
+	if _, ok := fsys.(fs.ReadLinkFS); ok {
+		fi, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("open: %w", err)
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, errSymlink
+		}
+		before = fi
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("open: %w", err)
+	}
+	if before != nil && os.SameFile(before, before) {
+		if after, err := f.Stat(); err != nil || !os.SameFile(before, after) {
+			f.Close()
+			return nil, errors.New("open: file replaced while being opened")
+		}
+	}
+	return f, nil
+}
+
+func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := openFile(fsys, p)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -415,20 +476,30 @@ type archiveLine struct {
 }
 
 func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) error {
-	f, err := fsys.Open(p)
+	f, err := openFile(fsys, p)
 	if err != nil {
-		return fmt.Errorf("open: %w", err)
+		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), int(opts.maxBytes()))
+	lines := newLineReader(f, opts.maxBytes())
 	line := 0
-	for sc.Scan() {
+	for {
+		buf, err := lines.next()
+		if err == io.EOF {
+			break
+		}
 		line++
 		if line%1000 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		raw := bytes.TrimSpace(sc.Bytes())
+		if errors.Is(err, errLineTooLong) {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: fmt.Sprintf("line longer than %d bytes", opts.maxBytes())})
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		raw := bytes.TrimSpace(buf)
 		if len(raw) == 0 {
 			continue
 		}
@@ -468,8 +539,113 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 		}
 		res.Documents = append(res.Documents, doc)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("line %d: %w", line+1, err)
-	}
 	return nil
+}
+
+// errLineTooLong is lineReader.next's error for a line over the limit.
+var errLineTooLong = errors.New("line too long")
+
+// lineReader reads the lines of an archive, each up to a limit. A line
+// longer than its buffer is first measured by reading past it; when the
+// source can seek, it is then read again into a buffer of its exact size
+// if within the limit, so that an over-long line is never held in memory.
+// (A source that cannot seek holds a line up to the limit.)
+type lineReader struct {
+	src   io.Reader
+	seek  io.Seeker // nil when src cannot seek
+	r     *bufio.Reader
+	limit int64
+	pos   int64 // offset in src of r's next byte
+	buf   []byte
+}
+
+func newLineReader(r io.Reader, limit int64) *lineReader {
+	l := &lineReader{src: r, r: bufio.NewReaderSize(r, 64<<10), limit: limit}
+	if s, ok := r.(io.Seeker); ok {
+		if pos, err := s.Seek(0, io.SeekCurrent); err == nil {
+			l.seek, l.pos = s, pos
+		}
+	}
+	return l
+}
+
+// next returns the next line without its newline (valid until the next
+// call), errLineTooLong for a line over the limit (already read past), or
+// io.EOF after the last line.
+func (l *lineReader) next() ([]byte, error) {
+	start := l.pos
+	chunk, err := l.r.ReadSlice('\n')
+	l.pos += int64(len(chunk))
+	if err == nil || err == io.EOF && len(chunk) > 0 {
+		return l.check(chunk)
+	}
+	if err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	// A line longer than the buffer.
+	if l.seek == nil {
+		return l.accumulate(chunk)
+	}
+	n := int64(len(chunk))
+	for err == bufio.ErrBufferFull {
+		chunk, err = l.r.ReadSlice('\n')
+		n += int64(len(chunk))
+		l.pos += int64(len(chunk))
+	}
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	length := n
+	if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+		length--
+	}
+	if length > l.limit {
+		return nil, errLineTooLong
+	}
+	if _, err := l.seek.Seek(start, io.SeekStart); err != nil {
+		return nil, err
+	}
+	l.buf = slices.Grow(l.buf[:0], int(n))[:n]
+	_, err = io.ReadFull(l.src, l.buf)
+	l.r.Reset(l.src)
+	if err != nil {
+		return nil, err
+	}
+	return l.check(l.buf)
+}
+
+// accumulate reads the rest of a line that began with first, holding at
+// most the limit.
+func (l *lineReader) accumulate(first []byte) ([]byte, error) {
+	l.buf = append(l.buf[:0], first...)
+	long := false
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		l.pos += int64(len(chunk))
+		if !long && int64(len(l.buf)+len(chunk)) > l.limit+1 { // +1: the newline
+			long, l.buf = true, l.buf[:0]
+		}
+		if !long {
+			l.buf = append(l.buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if long {
+			return nil, errLineTooLong
+		}
+		return l.check(l.buf)
+	}
+}
+
+// check drops the line's newline and refuses it over the limit.
+func (l *lineReader) check(line []byte) ([]byte, error) {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	if int64(len(line)) > l.limit {
+		return nil, errLineTooLong
+	}
+	return line, nil
 }

@@ -83,7 +83,10 @@ func reloadSummary(rep *ReloadReport) string {
 	list := func(name string, ids []string) {
 		fmt.Fprintf(&b, "%s: %d", name, len(ids))
 		if len(ids) > 0 {
-			shown := ids[:min(len(ids), 10)]
+			var shown []string
+			for _, id := range ids[:min(len(ids), 10)] {
+				shown = append(shown, corpus.DisplayName(id))
+			}
 			fmt.Fprintf(&b, " (%s", escape(strings.Join(shown, ", ")))
 			if len(ids) > len(shown) {
 				fmt.Fprintf(&b, ", and %d more", len(ids)-len(shown))

@@ -9,6 +9,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
 )
 
 // Slack's limits for Block Kit messages.
@@ -156,7 +157,7 @@ func sourceText(s answer.Source, excerpt bool) string {
 	if s.Date != "" {
 		meta = append(meta, escape(s.Date))
 	}
-	meta = append(meta, fmt.Sprintf("paragraph %d", s.Paragraph), "`"+escape(strings.ReplaceAll(s.DocID, "`", "'"))+"`")
+	meta = append(meta, fmt.Sprintf("paragraph %d", s.Paragraph), "`"+escape(strings.ReplaceAll(corpus.DisplayName(s.DocID), "`", "'"))+"`")
 	head := fmt.Sprintf("*[%d]* %s\n%s", s.N, title, strings.Join(meta, " · "))
 	if !excerpt {
 		return truncate(head, maxSectionText)

@@ -62,7 +62,8 @@ func Run(ctx context.Context, root string, opts Options, changed func()) error {
 	return poll(ctx, root, opts, changed)
 }
 
-// addTree watches root and every folder under it, hidden ones aside.
+// addTree watches root and every folder under it, hidden ones aside;
+// links to folders are not followed, as the corpus loader does not.
 func addTree(w *fsnotify.Watcher, root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -93,7 +94,7 @@ func notify(ctx context.Context, w *fsnotify.Watcher, debounce time.Duration, ch
 				continue // temporary files of editors and of our own uploads
 			}
 			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() { // a link is not followed, as the loader does not
 					addTree(w, ev.Name) // a new folder: watch it and what it holds
 				}
 			}

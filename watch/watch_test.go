@@ -56,3 +56,34 @@ func TestFallsBackToPollingWithAReason(t *testing.T) {
 		t.Fatal("no fallback for a folder that cannot be watched")
 	}
 }
+
+// The watch follows the corpus's rule for links: a link to a folder
+// outside the corpus is not watched (the loader does not read it either),
+// so a change out there reloads nothing.
+func TestLinkedFolderIsNotWatched(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(map[bool]string{false: "fsnotify", true: "poll"}[poll], func(t *testing.T) {
+			dir, outside := t.TempDir(), t.TempDir()
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			calls := make(chan struct{}, 10)
+			started := make(chan struct{})
+			go Run(ctx, dir, Options{Debounce: 50 * time.Millisecond, Poll: 50 * time.Millisecond, ForcePoll: poll, Started: func() { close(started) }}, func() { calls <- struct{}{} })
+			<-started
+			if err := os.Symlink(outside, filepath.Join(dir, "elsewhere")); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			select {
+			case <-calls: // the link itself is a change (the reload lists it as skipped)
+			case <-time.After(10 * time.Second):
+				t.Fatal("no call after a new link")
+			}
+			os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("outside"), 0o644)
+			select {
+			case <-calls:
+				t.Error("a change outside the corpus, behind a link, reloaded it")
+			case <-time.After(300 * time.Millisecond):
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
 )
 
 // renderAnswer writes an answer for a terminal or a pipe: the answer, then
@@ -71,7 +72,7 @@ func sourceLine(s answer.Source) string {
 	if s.Date != "" {
 		parts = append(parts, s.Date)
 	}
-	parts = append(parts, fmt.Sprintf("paragraph %d", s.Paragraph), s.DocID)
+	parts = append(parts, fmt.Sprintf("paragraph %d", s.Paragraph), corpus.DisplayName(s.DocID))
 	if s.URL != "" {
 		parts = append(parts, s.URL)
 	}
