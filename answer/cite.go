@@ -11,6 +11,9 @@ import (
 // markerRE matches a citation marker: [1], [1, 3], [1-3] or [1–3].
 var markerRE = regexp.MustCompile(`\[\s*(\d+(?:\s*(?:[-–,]|and)\s*\d+)*)\s*\]`)
 
+// markerSepRE separates the numbers of a marker body: "1, 3", "1 and 3".
+var markerSepRE = regexp.MustCompile(`\s*(?:,|and)\s*`)
+
 // quoteRE matches a quoted span in straight or typographic double quotes.
 var quoteRE = regexp.MustCompile(`"([^"]{2,})"|“([^”]{2,})”`)
 
@@ -33,7 +36,7 @@ type parsedSentence struct {
 // parseMarkers expands the numbers of one marker body ("1, 3", "2-4").
 func parseMarkers(body string) []int {
 	var out []int
-	for _, part := range regexp.MustCompile(`\s*(?:,|and)\s*`).Split(body, -1) {
+	for _, part := range markerSepRE.Split(body, -1) {
 		part = strings.TrimSpace(part)
 		if lo, hi, ok := strings.Cut(strings.ReplaceAll(part, "–", "-"), "-"); ok {
 			a, err1 := strconv.Atoi(strings.TrimSpace(lo))

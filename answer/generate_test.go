@@ -173,11 +173,16 @@ func TestModelFaultsFallBack(t *testing.T) {
 		{name: "500", handlers: []fakeopenai.Handler{fakeopenai.Status(500, "", "boom")}, reason: "server failed (HTTP 500)"},
 		{name: "401 is a configuration error", handlers: []fakeopenai.Handler{fakeopenai.Status(401, "invalid_api_key", "bad key sk-test-secret")}, reason: "check BOT_LLM_API_KEY", requests: 1},
 		{name: "404 is a configuration error", handlers: []fakeopenai.Handler{fakeopenai.Status(404, "model_not_found", "no model")}, reason: "check BOT_LLM_BASE_URL and BOT_LLM_MODEL", requests: 1},
-		{name: "malformed body", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream", "data: {not json\n\n")}, reason: "could not be read"},
+		{name: "malformed body", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream", "data: {not json\n\n")}, reason: "malformed"},
 		{name: "error inside the stream", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream",
 			`data: {"choices":[{"index":0,"delta":{"content":"Carter"}}]}`+"\n\n"+`data: {"error":{"message":"overloaded","type":"server_error"}}`+"\n\n")}, reason: "could not be read"},
 		{name: "stream cut before [DONE]", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream",
 			`data: {"choices":[{"index":0,"delta":{"content":"Carter Page denied it [1]."}}]}`+"\n\n")}, reason: "cut off"},
+		{name: "a JSON body for a stream", handlers: []fakeopenai.Handler{fakeopenai.Raw("application/json",
+			`{"id":"c1","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Carter Page denied it [1]."}}]}`)}, reason: "the model's response was malformed"},
+		{name: "an HTML page", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/html", "<html><body>502 Bad Gateway</body></html>\n")}, reason: "the model's response was malformed"},
+		{name: "keep-alive comments then the end", handlers: []fakeopenai.Handler{fakeopenai.Raw("text/event-stream", ": keep-alive\n\n")}, reason: "cut off"},
+		{name: "a model that ignores max_tokens", handlers: []fakeopenai.Handler{endless}, reason: "the model's answer was too long"},
 		{name: "keep-alive comments and a slow first token", handlers: []fakeopenai.Handler{slowFirstToken(good)}},
 		{name: "context too long retries with fewer passages", handlers: []fakeopenai.Handler{fakeopenai.Status(400, "context_length_exceeded", "maximum context length is 4096 tokens"), good}, requests: 2},
 		{name: "context too long twice falls back", handlers: []fakeopenai.Handler{fakeopenai.Status(400, "context_length_exceeded", "maximum context length is 4096 tokens")}, reason: "too long", requests: 2},
@@ -217,6 +222,17 @@ func TestModelFaultsFallBack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// endless streams 7.6 MB of answer (what a model that ignored max_tokens
+// sent in the red-team report) until the client goes away.
+func endless(w http.ResponseWriter, r fakeopenai.Request) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	piece := strings.Repeat("Carter Page denied it [1]. ", 40)
+	for sent := 0; sent < 7_600_000 && r.Context().Err() == nil; sent += len(piece) {
+		fakeopenai.Delta(w, piece)
+	}
+	fakeopenai.Finish(w)
 }
 
 // slowFirstToken sends SSE keep-alive comments before the answer, as

@@ -6,6 +6,7 @@ package llm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/askbot/internal/redact"
@@ -35,6 +37,21 @@ type Config struct {
 	Retries int
 	// HTTPClient is used for requests; nil means a default one.
 	HTTPClient *http.Client
+	// MaxAnswerBytes caps the answer collected from the model, for a model
+	// that ignores max_tokens (default: 16 bytes per MaxTokens, at least
+	// 64 KiB). A longer answer is an error of kind Unavailable.
+	MaxAnswerBytes int
+}
+
+// minAnswerBytes is the least MaxAnswerBytes defaults to.
+const minAnswerBytes = 64 << 10
+
+// maxAnswerBytes is the cap on one answer (see Config.MaxAnswerBytes).
+func (c Config) maxAnswerBytes() int {
+	if c.MaxAnswerBytes > 0 {
+		return c.MaxAnswerBytes
+	}
+	return max(minAnswerBytes, 16*c.MaxTokens)
 }
 
 // Client sends chat completions to one model.
@@ -79,7 +96,13 @@ func New(cfg Config) *Client {
 		inner = http.DefaultTransport
 	}
 	wrapped := *hc
-	wrapped.Transport = retryAfterTransport{inner}
+	// The response body is capped too, as go-openai reads a JSON body or a
+	// stream's line whole and keeps a stream's comments until its end. A
+	// JSON body escapes the answer's characters (up to ×6 for \uXXXX); a
+	// stream wraps each token (~4 bytes) in an event of ~250 bytes, and the
+	// answer cap is 4 bytes × 4 tokens per max_tokens: 16× covers it.
+	answerCap := int64(cfg.maxAnswerBytes())
+	wrapped.Transport = transport{inner: inner, maxBody: 8*answerCap + 64<<10, maxStreamBody: 16*answerCap + 64<<10}
 	oc.HTTPClient = &wrapped
 	// Some servers send keep-alive comments between tokens while they think.
 	oc.EmptyMessagesLimit = 100000
@@ -103,7 +126,8 @@ type Kind int
 
 const (
 	// Unavailable: the model could not answer now (refused connection,
-	// timeout, 429, 5xx, malformed or cut stream). Fall back.
+	// timeout, 429, 5xx, malformed or cut stream, an answer over
+	// MaxAnswerBytes). Fall back.
 	Unavailable Kind = iota
 	// Misconfigured: 401, 403 or 404: the key, URL or model name is wrong.
 	Misconfigured
@@ -153,14 +177,18 @@ func (c *Client) Complete(ctx context.Context, messages []Message) (string, erro
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	for attempt := 0; ; attempt++ {
-		hold := &retryAfterHolder{}
-		resp, err := c.client.CreateChatCompletion(context.WithValue(ctx, retryAfterKey{}, hold), c.request(messages, false))
+		hold := &exchange{}
+		resp, err := c.client.CreateChatCompletion(context.WithValue(ctx, exchangeKey{}, hold), c.request(messages, false))
 		err = withHolder(err, hold)
 		if err == nil {
 			if len(resp.Choices) == 0 {
 				return "", &Error{Kind: Unavailable, Reason: "the model sent no answer", Err: errors.New("no choices")}
 			}
-			return resp.Choices[0].Message.Content, nil
+			text := resp.Choices[0].Message.Content
+			if len(text) > c.cfg.maxAnswerBytes() {
+				return "", classify(ctx, fmt.Errorf("%d bytes: %w", len(text), errTooLong))
+			}
+			return text, nil
 		}
 		wait, retry := c.retryable(err, attempt)
 		if !retry {
@@ -192,14 +220,15 @@ func (c *Client) request(messages []Message, stream bool) openai.ChatCompletionR
 }
 
 func (c *Client) streamOnce(ctx context.Context, messages []Message, onDelta func(string)) (string, error) {
-	hold := &retryAfterHolder{}
-	stream, err := c.client.CreateChatCompletionStream(context.WithValue(ctx, retryAfterKey{}, hold), c.request(messages, true))
+	hold := &exchange{}
+	stream, err := c.client.CreateChatCompletionStream(context.WithValue(ctx, exchangeKey{}, hold), c.request(messages, true))
 	if err != nil {
 		return "", withHolder(err, hold)
 	}
 	defer stream.Close()
+	limit := c.cfg.maxAnswerBytes()
 	var b strings.Builder
-	finished := false
+	finished, events := false, 0
 	for {
 		resp, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
@@ -208,8 +237,12 @@ func (c *Client) streamOnce(ctx context.Context, messages []Message, onDelta fun
 		if err != nil {
 			return b.String(), err
 		}
+		events++
 		for _, ch := range resp.Choices {
 			if ch.Delta.Content != "" {
+				if b.Len()+len(ch.Delta.Content) > limit {
+					return b.String(), fmt.Errorf("over %d bytes: %w", limit, errTooLong)
+				}
 				b.WriteString(ch.Delta.Content)
 				if onDelta != nil {
 					onDelta(ch.Delta.Content)
@@ -221,13 +254,22 @@ func (c *Client) streamOnce(ctx context.Context, messages []Message, onDelta fun
 		}
 	}
 	if !finished {
-		// go-openai reports a stream cut before [DONE] as a clean EOF.
+		// go-openai reports a stream cut before [DONE] as a clean EOF, and
+		// skips lines that are not events: a body with no event but such
+		// lines (a JSON or HTML body, say) was not a stream at all.
+		if events == 0 && hold.nonEvent.Load() {
+			return b.String(), errMalformed
+		}
 		return b.String(), errCut
 	}
 	return b.String(), nil
 }
 
-var errCut = errors.New("the stream ended before the model finished")
+var (
+	errCut       = errors.New("the stream ended before the model finished")
+	errTooLong   = errors.New("the answer is longer than the model was asked for")
+	errMalformed = errors.New("the response is not a chat-completions stream")
+)
 
 // retryable says whether err is worth another attempt, and after how long.
 func (c *Client) retryable(err error, attempt int) (time.Duration, bool) {
@@ -276,8 +318,15 @@ func classify(ctx context.Context, err error) error {
 		return &Error{Kind: Unavailable, Reason: fmt.Sprintf("the model server failed (HTTP %d)", status), Err: err}
 	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil:
 		return &Error{Kind: Unavailable, Reason: "the model did not answer in time", Err: err}
+	case errors.Is(err, errTooLong):
+		return &Error{Kind: Unavailable, Reason: "the model's answer was too long", Err: err}
 	case errors.Is(err, errCut):
 		return &Error{Kind: Unavailable, Reason: "the model's answer was cut off", Err: err}
+	}
+	var syntaxErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	if errors.Is(err, errMalformed) || errors.As(err, &syntaxErr) || errors.As(err, &typeErr) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &Error{Kind: Unavailable, Reason: "the model's response was malformed", Err: err}
 	}
 	var netErr net.Error
 	var opErr *net.OpError
@@ -287,24 +336,79 @@ func classify(ctx context.Context, err error) error {
 	return &Error{Kind: Unavailable, Reason: "the model sent an answer that could not be read", Err: err}
 }
 
-// retryAfterTransport records the Retry-After header of 429 and 503
-// responses in the holder carried by the request's context.
-type retryAfterTransport struct{ inner http.RoundTripper }
+// transport caps response bodies (maxStreamBody for event streams,
+// maxBody for the rest) and records, in the exchange carried by the
+// request's context, the Retry-After header of 429 and 503 responses and
+// whether a stream held lines that are not events.
+type transport struct {
+	inner                  http.RoundTripper
+	maxBody, maxStreamBody int64
+}
 
-type retryAfterKey struct{}
+type exchangeKey struct{}
 
-type retryAfterHolder struct{ wait time.Duration }
+// exchange is what the transport saw of one request's response.
+type exchange struct {
+	wait time.Duration
+	// nonEvent is set when the body had a line that is neither an SSE
+	// field nor a comment nor blank.
+	nonEvent atomic.Bool
+}
 
 // RoundTrip implements http.RoundTripper.
-func (t retryAfterTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+func (t transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.inner.RoundTrip(req)
-	if err == nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		if h, ok := req.Context().Value(retryAfterKey{}).(*retryAfterHolder); ok {
-			h.wait = parseRetryAfter(resp.Header.Get("Retry-After"))
+	if err != nil {
+		return resp, err
+	}
+	h, _ := req.Context().Value(exchangeKey{}).(*exchange)
+	if h != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		h.wait = parseRetryAfter(resp.Header.Get("Retry-After"))
+	}
+	body := &cappedBody{rc: resp.Body, left: t.maxBody, ex: h, lineStart: true}
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		body.left = t.maxStreamBody
+	}
+	resp.Body = body
+	return resp, nil
+}
+
+// cappedBody fails with errTooLong once more than left bytes are read;
+// with ex set, it notes lines that are not SSE fields or comments (a
+// stream's body read as one would be).
+type cappedBody struct {
+	rc        io.ReadCloser
+	left      int64
+	ex        *exchange
+	lineStart bool
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.left < 0 {
+		return 0, errTooLong
+	}
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1]
+	}
+	n, err := b.rc.Read(p)
+	if b.ex != nil {
+		for _, c := range p[:n] {
+			if b.lineStart && !strings.ContainsRune(":\r\ndeir", rune(c)) {
+				// Not a comment, a blank line, or data:, event:, id:, retry:.
+				b.ex.nonEvent.Store(true)
+			}
+			b.lineStart = c == '\n'
 		}
 	}
-	return resp, err
+	if int64(n) > b.left {
+		n, b.left = int(b.left), -1
+		return n, fmt.Errorf("response body over its cap: %w", errTooLong)
+	}
+	b.left -= int64(n)
+	return n, err
 }
+
+func (b *cappedBody) Close() error { return b.rc.Close() }
 
 func parseRetryAfter(v string) time.Duration {
 	v = strings.TrimSpace(v)
@@ -328,7 +432,7 @@ type retryAfterError struct {
 
 func (e *retryAfterError) Unwrap() error { return e.error }
 
-func withHolder(err error, h *retryAfterHolder) error {
+func withHolder(err error, h *exchange) error {
 	if err != nil && h.wait > 0 {
 		return &retryAfterError{err, h.wait}
 	}

@@ -79,6 +79,17 @@ type Config struct {
 	// HTTP connections open at once (default 256).
 	ReadTimeout time.Duration
 	MaxConns    int
+	// BodyTimeout bounds reading a request's headers, and a Slack
+	// request's body once its headers are in (default 5s; Slack's are a
+	// few KB).
+	BodyTimeout time.Duration
+	// MaxConnsPerAddr bounds the connections of MaxConns one client
+	// address may hold (default MaxConns/4; negative: no bound).
+	MaxConnsPerAddr int
+	// HealthConns are connections kept beyond MaxConns for /healthz and
+	// /readyz alone, so that probes are answered when the others are all
+	// taken (default 8; negative: none). Each lives at most BodyTimeout.
+	HealthConns int
 }
 
 func (c *Config) defaults() {
@@ -102,6 +113,15 @@ func (c *Config) defaults() {
 	}
 	if c.MaxConns <= 0 {
 		c.MaxConns = 256
+	}
+	if c.BodyTimeout <= 0 {
+		c.BodyTimeout = 5 * time.Second
+	}
+	if c.MaxConnsPerAddr == 0 {
+		c.MaxConnsPerAddr = max(1, c.MaxConns/4)
+	}
+	if c.HealthConns == 0 {
+		c.HealthConns = 8
 	}
 	if c.UpdateEvery <= 0 {
 		c.UpdateEvery = 1500 * time.Millisecond

@@ -1,6 +1,7 @@
 package slackbot
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"net"
@@ -133,4 +134,75 @@ func TestLoadSlowBodies(t *testing.T) {
 		runtime.Gosched()
 	}
 	t.Logf("300 slow-body connections: goroutines %d before, %d while held (at most 256 served at once), %d after; %d cut off by the server", before, held, runtime.NumGoroutine(), closed)
+}
+
+// TestLoadSlowClientsHealthz measures /healthz latency while 300 slow
+// clients (each announcing a 10 KB body and sending a byte every 3 s,
+// reconnecting when cut off) attack the listener with the default limits,
+// for 20 s (BOT_LOAD=1; BOT_LOAD_ADDRS=many spreads the clients over 300
+// loopback addresses, as a botnet would be).
+//
+//	BOT_LOAD=1 go test ./slackbot -run TestLoadSlowClientsHealthz -v
+func TestLoadSlowClientsHealthz(t *testing.T) {
+	if os.Getenv("BOT_LOAD") == "" {
+		t.Skip("a measurement: BOT_LOAD=1 runs it")
+	}
+	h := startBot(t, func(c *Config) { c.AppToken = ""; c.SigningSecret = signingSecret })
+	const clients, period = 300, 20 * time.Second
+	end := time.Now().Add(period)
+	var wg sync.WaitGroup
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := net.Dialer{Timeout: 5 * time.Second}
+			if os.Getenv("BOT_LOAD_ADDRS") == "many" {
+				d.LocalAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 1+byte(i/250), 1+byte(i%250))}
+			}
+			for time.Now().Before(end) {
+				c, err := d.Dial("tcp", h.bot.Addr())
+				if err != nil {
+					time.Sleep(100 * time.Millisecond)
+					continue
+				}
+				fmt.Fprintf(c, "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{")
+				for time.Now().Before(end) {
+					time.Sleep(3 * time.Second)
+					if _, err := c.Write([]byte(" ")); err != nil {
+						break
+					}
+				}
+				c.Close()
+				time.Sleep(100 * time.Millisecond)
+			}
+		}()
+	}
+	time.Sleep(time.Second) // let the attack fill the listener
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	var lat []time.Duration
+	failed := 0
+	for time.Now().Before(end) {
+		start := time.Now()
+		resp, err := client.Get("http://" + h.bot.Addr() + "/healthz")
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+		if err != nil || resp.StatusCode != 200 {
+			failed++
+		} else {
+			lat = append(lat, time.Since(start))
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	wg.Wait()
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
+	}
+	t.Logf("/healthz under %d slow clients (addresses: %s) for %s: %d answered, %d failed; p50 %s, p90 %s, max %s",
+		clients, cmp.Or(os.Getenv("BOT_LOAD_ADDRS"), "one"), period, len(lat), failed, pct(0.5).Round(time.Millisecond), pct(0.9).Round(time.Millisecond), pct(1).Round(time.Millisecond))
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
-	"golang.org/x/net/netutil"
 )
 
 // Run connects the bot and answers until ctx is done; then it stops taking
@@ -44,17 +43,20 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w", b.cfg.Listen, err)
 	}
 	b.addr.Store(ln.Addr().String())
-	// Slow or idle clients are cut off and connections are bounded, so that
-	// unsigned junk cannot hold the listener.
+	// Slow or idle clients are cut off and connections are bounded, in all
+	// and per client address, so that unsigned junk cannot hold the
+	// listener; slots kept for the probes answer them when it is full.
 	srv := &http.Server{
-		Handler:           b.Handler(),
-		ReadHeaderTimeout: min(10*time.Second, b.cfg.ReadTimeout),
+		Handler:           probesOnly(b.Handler()),
+		ConnContext:       connContext,
+		ReadHeaderTimeout: min(b.cfg.BodyTimeout, b.cfg.ReadTimeout),
 		ReadTimeout:       b.cfg.ReadTimeout,
 		WriteTimeout:      b.cfg.ReadTimeout + 15*time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-	go srv.Serve(netutil.LimitListener(ln, b.cfg.MaxConns))
+	refused := b.metrics.Errors.WithLabelValues("connection_refused")
+	go srv.Serve(newConnGuard(ln, b.cfg.MaxConns, b.cfg.MaxConnsPerAddr, b.cfg.HealthConns, b.cfg.BodyTimeout, refused.Inc))
 	close(b.ready)
 
 	errc := make(chan error, 1)
@@ -237,7 +239,20 @@ const maxBody = 1 << 20
 // missing, wrong or stale signature gets 401 and no work is done.
 func (b *Bot) verified(next func(http.ResponseWriter, *http.Request, []byte)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		// Slack's bodies are a few KB: one sent slowly is cut off after
+		// BodyTimeout (or what is left of ReadTimeout, if sooner).
+		rc := http.NewResponseController(w)
+		rc.SetReadDeadline(time.Now().Add(min(b.cfg.BodyTimeout, b.cfg.ReadTimeout)))
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+		var netErr net.Error
+		if errors.As(err, &netErr) && netErr.Timeout() {
+			// The deadline stays passed: the server does not wait for the
+			// rest of the body before closing the connection.
+			w.Header().Set("Connection", "close")
+			http.Error(w, "request body too slow", http.StatusRequestTimeout)
+			return
+		}
+		rc.SetReadDeadline(time.Now().Add(b.cfg.ReadTimeout))
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)

@@ -2,7 +2,9 @@
 // fsnotify (recursive, new folders included), debounced so that a burst of
 // changes (a copy, a checkout) gives one call, and, where the system cannot
 // watch (inotify limits, network filesystems), by comparing the files'
-// fingerprint every poll interval.
+// fingerprint every poll interval. Either way a changed file is read only
+// once its size and modification time have held for the debounce period,
+// so that a file still being written is not indexed half-written.
 package watch
 
 import (
@@ -21,7 +23,9 @@ import (
 
 // Options tune a watch. The zero value debounces 2 s and polls every 30 s.
 type Options struct {
-	// Debounce is the quiet time after the last change before changed is called.
+	// Debounce is the quiet time after the last change before changed is
+	// called: no event, and the changed files' size and modification time
+	// the same at both ends of it.
 	Debounce time.Duration
 	// Poll is the interval of the fallback rescan.
 	Poll time.Duration
@@ -79,9 +83,41 @@ func addTree(w *fsnotify.Watcher, root string) error {
 	})
 }
 
+// fileState is what is compared of a changed file: whether it exists, its
+// size and its modification time.
+type fileState struct {
+	exists bool
+	size   int64
+	mtime  time.Time
+}
+
+func stat(path string) fileState {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileState{}
+	}
+	return fileState{exists: true, size: fi.Size(), mtime: fi.ModTime()}
+}
+
+// settled reports whether every pending file is as it was when last seen,
+// and records the state of those that changed: a writer that adds to a
+// file without an event reaching us (another mount, a hard link, a
+// network filesystem) keeps the file pending.
+func settled(pending map[string]fileState) bool {
+	ok := true
+	for p, was := range pending {
+		if now := stat(p); now != was {
+			pending[p] = now
+			ok = false
+		}
+	}
+	return ok
+}
+
 func notify(ctx context.Context, w *fsnotify.Watcher, debounce time.Duration, changed func()) error {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	pending := map[string]fileState{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -93,10 +129,12 @@ func notify(ctx context.Context, w *fsnotify.Watcher, debounce time.Duration, ch
 			if strings.HasPrefix(filepath.Base(ev.Name), ".") {
 				continue // temporary files of editors and of our own uploads
 			}
-			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() { // a link is not followed, as the loader does not
+			if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() { // a link is not followed, as the loader does not
+				if ev.Has(fsnotify.Create) {
 					addTree(w, ev.Name) // a new folder: watch it and what it holds
 				}
+			} else {
+				pending[ev.Name] = stat(ev.Name)
 			}
 			timer.Reset(debounce)
 		case err, ok := <-w.Errors:
@@ -107,6 +145,11 @@ func notify(ctx context.Context, w *fsnotify.Watcher, debounce time.Duration, ch
 			_ = err
 			timer.Reset(debounce)
 		case <-timer.C:
+			if !settled(pending) {
+				timer.Reset(debounce) // still being written
+				continue
+			}
+			clear(pending)
 			changed()
 		}
 	}
@@ -119,14 +162,33 @@ func poll(ctx context.Context, root string, opts Options, changed func()) error 
 	}
 	tick := time.NewTicker(opts.Poll)
 	defer tick.Stop()
+	// A changed fingerprint is acted on once it has held for the debounce
+	// period (it covers every file's size and modification time).
+	settle := time.NewTimer(time.Hour)
+	settle.Stop()
+	pending := ""
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
 			fp, err := corpus.Fingerprint(root)
-			if err == nil && fp != last {
-				last = fp
+			if err == nil && fp != last && fp != pending {
+				pending = fp
+				settle.Reset(opts.Debounce)
+			}
+		case <-settle.C:
+			fp, err := corpus.Fingerprint(root)
+			switch {
+			case err != nil:
+				settle.Reset(opts.Debounce)
+			case fp != pending:
+				pending = fp // still being written
+				settle.Reset(opts.Debounce)
+			case fp == last:
+				pending = "" // changed back
+			default:
+				last, pending = fp, ""
 				changed()
 			}
 		}
