@@ -90,3 +90,77 @@ func BenchmarkDocxNested(b *testing.B) {
 		}
 	}
 }
+
+// TestDOCXFromPandoc reads Word files written by pandoc (testdata/files/src
+// has their sources): the title block is metadata, not body; a table row
+// carries its header cells; the file's creation time is no publication date.
+func TestDOCXFromPandoc(t *testing.T) {
+	d, err := LoadFile(t.Context(), "testdata/files/parks-budget.docx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Parks budget cut for second year: Council trims recreation spending" || d.Byline != "Jamie Cho" || d.Published != "2026-10-08" {
+		t.Errorf("title %q, byline %q, published %q", d.Title, d.Byline, d.Published)
+	}
+	if got := d.Paragraph(1); got != "The council voted 5-2 on Tuesday to cut the parks budget for a second year." {
+		t.Errorf("paragraph 1 = %q, want the first body paragraph (the title block is metadata)", got)
+	}
+	for _, junk := range []string{"Jamie Cho", "October 8, 2026", "Council trims"} {
+		if strings.Contains(d.Text, junk) {
+			t.Errorf("title block %q in the body:\n%s", junk, d.Text)
+		}
+	}
+	if got := d.Paragraph(2); got != "Department: Parks and Recreation; 2024: $3.4 million; 2023: $3.1 million" {
+		t.Errorf("table row = %q, want it named by the header row", got)
+	}
+	if got := d.Paragraph(3); got != "Department: Libraries; 2024: $2.2 million; 2023: $2.0 million" {
+		t.Errorf("table row = %q", got)
+	}
+	if strings.Contains(d.Text, "Department | 2024") || strings.Contains(d.Text, "Department 2024") {
+		t.Errorf("header row repeated on its own:\n%s", d.Text)
+	}
+	// pandoc stamps the time it ran as the creation time: not a publication date.
+	d, err = LoadFile(t.Context(), "testdata/files/pool-hours.docx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Published != "" || d.Title != "Pool hours" || d.Byline != "Sam Field" {
+		t.Errorf("published %q (the creation time?), title %q, byline %q", d.Published, d.Title, d.Byline)
+	}
+}
+
+func TestDOCXTables(t *testing.T) {
+	row := func(cells ...string) string {
+		var b strings.Builder
+		b.WriteString("<w:tr>")
+		for _, c := range cells {
+			b.WriteString("<w:tc><w:p><w:r><w:t>" + c + "</w:t></w:r></w:p></w:tc>")
+		}
+		return b.String() + "</w:tr>"
+	}
+	doc := func(tables ...string) []byte {
+		return zipDOCX(t, map[string]string{"word/document.xml": `<w:document ` + wordNS + `><w:body>` + strings.Join(tables, "") + `</w:body></w:document>`})
+	}
+	for _, tt := range []struct {
+		name, table string
+		want        []string
+	}{
+		{"marked header row", `<w:tbl>` + strings.Replace(row("Name", "Role"), "<w:tr>", `<w:tr><w:trPr><w:tblHeader/></w:trPr>`, 1) + row("Ana Ruiz", "Chair") + `</w:tbl>`,
+			[]string{"Name: Ana Ruiz; Role: Chair"}},
+		{"look without a first row", `<w:tbl><w:tblPr><w:tblLook w:val="0400" w:firstRow="0"/></w:tblPr>` + row("Name", "Ana Ruiz") + row("Role", "Chair") + `</w:tbl>`,
+			[]string{"Name | Ana Ruiz", "Role | Chair"}},
+		{"older look value", `<w:tbl><w:tblPr><w:tblLook w:val="0400"/></w:tblPr>` + row("Name", "Ana Ruiz") + row("Role", "Chair") + `</w:tbl>`,
+			[]string{"Name | Ana Ruiz", "Role | Chair"}},
+		{"empty cell", `<w:tbl>` + row("Item", "Cost", "Note") + row("Dredging", "4 million", "") + `</w:tbl>`,
+			[]string{"Item: Dredging; Cost: 4 million"}},
+		{"one row", `<w:tbl>` + row("Total", "7 million") + `</w:tbl>`, []string{"Total | 7 million"}},
+	} {
+		d, err := parseDOCX(doc(tt.table))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := strings.Split(d.Text, "\n\n"); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: rows %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
