@@ -262,12 +262,9 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 		if err != nil {
 			return nil, err
 		}
-		// pdftotext wraps lines; rejoin them into paragraphs separated by blank lines.
-		for block := range strings.SplitSeq(normalizeNewlines(strings.ReplaceAll(out, "\f", "\n\n")), "\n\n") {
-			if p := strings.Join(strings.Fields(block), " "); p != "" {
-				paras = append(paras, p)
-			}
-		}
+		// pdftotext ends each page with a form feed; its pages go through
+		// the same joining, and running header and footer removal, as PDFium's.
+		paras = pdfParagraphs(strings.Split(out, "\f"))
 	} else {
 		pages, m, err := pdfRead(ctx, data)
 		if err != nil {
@@ -287,8 +284,9 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	// The document information's title and author, unless a tool left
-	// its placeholder ("untitled", "Microsoft Word - memo.docx").
-	if t := meta.Title; !placeholder(t) && !strings.HasPrefix(t, "Microsoft Word - ") {
+	// its placeholder ("untitled", "Enscript Output", "Microsoft Word -
+	// memo.docx"): then the first heading or line is the title.
+	if t := meta.Title; !placeholderTitle(t) {
 		doc.Title = t
 	}
 	if !placeholder(meta.Author) && doc.Byline == "" {
