@@ -12,6 +12,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
 )
 
 // newDocument builds a Document over body text, splitting its paragraphs.
@@ -208,7 +209,12 @@ func parseHTML(data []byte) (*Document, error) {
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
-	art, err := readability.FromReader(bytes.NewReader(data), nil)
+	page, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	canonical := cleanHTML(page)
+	art, err := readability.FromDocument(page, nil)
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
@@ -233,6 +239,7 @@ func parseHTML(data []byte) (*Document, error) {
 	doc.Title = strings.TrimSpace(art.Title())
 	doc.Byline = strings.TrimSpace(art.Byline())
 	doc.Source = strings.TrimSpace(art.SiteName())
+	doc.URL = canonical
 	for _, sep := range []string{" | ", " - ", " — ", " – "} {
 		if doc.Source != "" {
 			doc.Title = strings.TrimSuffix(doc.Title, sep+doc.Source)
