@@ -30,7 +30,7 @@ func TestHTMLAdsAndCanonical(t *testing.T) {
 	// og:url when there is no canonical link; a relative one is no link.
 	for page, want := range map[string]string{
 		`<html><head><meta property="og:url" content="https://ledger.example/a"></head><body><article><p>` + strings.Repeat("The council met on Tuesday to discuss the pools. ", 5) + `</p></article></body></html>`: "https://ledger.example/a",
-		`<html><head><link rel="canonical" href="/a"></head><body><article><p>` + strings.Repeat("The council met on Tuesday to discuss the pools. ", 5) + `</p></article></body></html>`:        "",
+		`<html><head><link rel="canonical" href="/a"></head><body><article><p>` + strings.Repeat("The council met on Tuesday to discuss the pools. ", 5) + `</p></article></body></html>`:                            "",
 	} {
 		d, err := parseHTML([]byte(page))
 		if err != nil || d.URL != want {
