@@ -28,11 +28,31 @@ func normalizeNewlines(s string) string {
 // bylineRE matches a byline line such as "By Jane Doe, The Paper —".
 var bylineRE = regexp.MustCompile(`^\s*[Bb][Yy]\s+(.{2,120}?)\s*(?:[—–]|--?)\s*$`)
 
-// splitByline recognises a leading "By … —" line. It returns the byline,
-// the source (the part after the last comma, if any) and the rest of the text.
+// bylineNoteRE matches a byline line with a note after the dash: "By
+// Jamie Cho, The Millbrook Ledger — notes from the briefing, Oct. 8".
+var bylineNoteRE = regexp.MustCompile(`^\s*[Bb][Yy]\s+([^—–]{2,120}?)\s+(?:[—–]|--?)\s+\S.{0,200}$`)
+
+// nameRE matches a person's or a desk's name: capitalised words, perhaps
+// joined by "of", "the", "and", "de", "van" ("Times of Israel Staff").
+var nameRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(\s+((of|the|and|de|da|del|van|von|der|le|la|&)\s+)?\p{Lu}[\p{L}.'’-]*){0,5}$`)
+
+// splitByline recognises a leading "By … —" line, with or without a note
+// after the dash ("By Jamie Cho, The Millbrook Ledger — notes from the
+// briefing, Oct. 8": then the part before the first comma must read as a
+// name). It returns the byline, the source (the part after the last
+// comma, if any) and the rest of the text, without the line.
 func splitByline(text string) (byline, source, rest string) {
 	first, after, _ := strings.Cut(strings.TrimLeft(text, " \t\n"), "\n")
 	m := bylineRE.FindStringSubmatch(first)
+	if m == nil {
+		m = bylineNoteRE.FindStringSubmatch(first)
+		if m != nil {
+			name, _, _ := strings.Cut(m[1], ",")
+			if !nameRE.MatchString(strings.TrimSpace(name)) {
+				m = nil
+			}
+		}
+	}
 	if m == nil {
 		return "", "", text
 	}
