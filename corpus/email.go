@@ -50,7 +50,8 @@ func (p mailPart) utf8Text() ([]byte, bool) {
 
 // parseEmail reads one message: Subject as title, From as source, Date as
 // published, the plain-text part (or the HTML part through readability) as
-// the text, without quoted reply chains. Attachments of supported types
+// the text, without quoted reply chains and without the sender's
+// boilerplate (cleanMailBody). Attachments of supported types
 // come back as documents of their own, named after the message.
 func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*Document, error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
@@ -79,11 +80,11 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 				}
 				if want == "text/html" {
 					if d, err := parseHTML(data); err == nil {
-						text = d.Text
+						text = cleanMailBody(d.Text)
 					}
 					continue
 				}
-				text = stripQuotedReplies(normalizeNewlines(string(data)))
+				text = cleanMailBody(stripQuotedReplies(normalizeNewlines(string(data))))
 			}
 		}
 	}
@@ -254,4 +255,47 @@ func splitMbox(data []byte) [][]byte {
 		msgs = append(msgs, cur.Bytes())
 	}
 	return msgs
+}
+
+var (
+	// greetingRE matches an opening line addressed to the reader: "Hi all
+	// -- please see the release below", "Dear editor,", "FYI".
+	greetingRE = regexp.MustCompile(`(?i)^(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|fyi|please (see|find)|see (the )?(press )?release|below (is|please find)|forwarding)\b`)
+	// endMarkRE matches a press release's end mark: "###", "# # #", "-30-".
+	endMarkRE = regexp.MustCompile(`^\s*(#\s*#\s*#|-\s*30\s*-|-\s*end\s*-|ends)\s*$`)
+	// noticeRE matches a confidentiality notice or disclaimer paragraph.
+	noticeRE = regexp.MustCompile(`(?i)^\W*(confidentiality( notice)?|disclaimer|privileged (and|&) confidential|legal notice|important notice)\b|` +
+		`(?i)^\W*(this|the information (contained )?in this) (e-?mail|message|communication|transmission)\b.{0,120}\b(confidential|privileged|intended (solely |only )?for|sole use)|` +
+		`(?i)^\W*if you (are not the intended recipient|have received this (e-?mail|message|communication) in error)`)
+)
+
+// cleanMailBody drops a message's boilerplate: a greeting line at the top
+// ("Hi all -- please see the release below"), everything from the
+// signature delimiter ("-- " alone on a line) or a press release's end
+// mark ("###") on, and confidentiality notices.
+func cleanMailBody(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t\r")
+		if t == "--" || endMarkRE.MatchString(t) {
+			lines = lines[:i]
+			break
+		}
+	}
+	// The greeting: the first non-empty line, when short and addressed to the reader.
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); t != "" {
+			if len(t) <= 160 && greetingRE.MatchString(t) {
+				lines = append(lines[:i:i], lines[i+1:]...)
+			}
+			break
+		}
+	}
+	var paras []string
+	for _, block := range strings.Split(strings.Join(lines, "\n"), "\n\n") {
+		if b := strings.Trim(block, " \t\n"); b != "" && !noticeRE.MatchString(strings.Join(strings.Fields(b), " ")) {
+			paras = append(paras, b)
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }

@@ -13,6 +13,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
 )
 
 // newDocument builds a Document over body text, splitting its paragraphs.
@@ -28,11 +29,31 @@ func normalizeNewlines(s string) string {
 // bylineRE matches a byline line such as "By Jane Doe, The Paper —".
 var bylineRE = regexp.MustCompile(`^\s*[Bb][Yy]\s+(.{2,120}?)\s*(?:[—–]|--?)\s*$`)
 
-// splitByline recognises a leading "By … —" line. It returns the byline,
-// the source (the part after the last comma, if any) and the rest of the text.
+// bylineNoteRE matches a byline line with a note after the dash: "By
+// Jamie Cho, The Millbrook Ledger — notes from the briefing, Oct. 8".
+var bylineNoteRE = regexp.MustCompile(`^\s*[Bb][Yy]\s+([^—–]{2,120}?)\s+(?:[—–]|--?)\s+\S.{0,200}$`)
+
+// nameRE matches a person's or a desk's name: capitalised words, perhaps
+// joined by "of", "the", "and", "de", "van" ("Times of Israel Staff").
+var nameRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(\s+((of|the|and|de|da|del|van|von|der|le|la|&)\s+)?\p{Lu}[\p{L}.'’-]*){0,5}$`)
+
+// splitByline recognises a leading "By … —" line, with or without a note
+// after the dash ("By Jamie Cho, The Millbrook Ledger — notes from the
+// briefing, Oct. 8": then the part before the first comma must read as a
+// name). It returns the byline, the source (the part after the last
+// comma, if any) and the rest of the text, without the line.
 func splitByline(text string) (byline, source, rest string) {
 	first, after, _ := strings.Cut(strings.TrimLeft(text, " \t\n"), "\n")
 	m := bylineRE.FindStringSubmatch(first)
+	if m == nil {
+		m = bylineNoteRE.FindStringSubmatch(first)
+		if m != nil {
+			name, _, _ := strings.Cut(m[1], ",")
+			if !nameRE.MatchString(strings.TrimSpace(name)) {
+				m = nil
+			}
+		}
+	}
 	if m == nil {
 		return "", "", text
 	}
@@ -352,7 +373,12 @@ func parseHTML(data []byte) (*Document, error) {
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
-	art, err := readability.FromReader(bytes.NewReader(data), nil)
+	page, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	canonical := cleanHTML(page)
+	art, err := readability.FromDocument(page, nil)
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
@@ -377,6 +403,7 @@ func parseHTML(data []byte) (*Document, error) {
 	doc.Title = strings.TrimSpace(art.Title())
 	doc.Byline = strings.TrimSpace(art.Byline())
 	doc.Source = strings.TrimSpace(art.SiteName())
+	doc.URL = canonical
 	for _, sep := range []string{" | ", " - ", " — ", " – "} {
 		if doc.Source != "" {
 			doc.Title = strings.TrimSuffix(doc.Title, sep+doc.Source)
@@ -406,12 +433,9 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 		if err != nil {
 			return nil, err
 		}
-		// pdftotext wraps lines; rejoin them into paragraphs separated by blank lines.
-		for block := range strings.SplitSeq(normalizeNewlines(strings.ReplaceAll(out, "\f", "\n\n")), "\n\n") {
-			if p := strings.Join(strings.Fields(block), " "); p != "" {
-				paras = append(paras, p)
-			}
-		}
+		// pdftotext ends each page with a form feed; its pages go through
+		// the same joining, and running header and footer removal, as PDFium's.
+		paras = pdfParagraphs(strings.Split(out, "\f"))
 	} else {
 		pages, m, err := pdfRead(ctx, data)
 		if err != nil {
@@ -431,8 +455,9 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	// The document information's title and author, unless a tool left
-	// its placeholder ("untitled", "Microsoft Word - memo.docx").
-	if t := meta.Title; !placeholder(t) && !strings.HasPrefix(t, "Microsoft Word - ") {
+	// its placeholder ("untitled", "Enscript Output", "Microsoft Word -
+	// memo.docx"): then the first heading or line is the title.
+	if t := meta.Title; !placeholderTitle(t) {
 		doc.Title = t
 	}
 	if !placeholder(meta.Author) && doc.Byline == "" {

@@ -20,7 +20,7 @@ func TestDOCX(t *testing.T) {
 	}
 	for _, want := range []string{
 		"The council approved the harbour budget of 12 million euros on Monday.",
-		"Item | Cost", "Dredging | 4 million", "The mayor said the vote was close.", "Figures from the council minutes.",
+		"Item: Dredging; Cost: 4 million", "The mayor said the vote was close.", "Figures from the council minutes.",
 	} {
 		if !strings.Contains(d.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, d.Text)
