@@ -96,7 +96,12 @@ type Answer struct {
 	Missing []string
 	// Unknown are the question's words that no document the asker may see
 	// holds: "The documents don't say: they never mention “zorblatt”."
-	Unknown  []string
+	Unknown []string
+	// Lacks, for a short question the passages do not answer, is the fact
+	// they lack ("a number of “seats”"); Mentions are the question's words
+	// they do hold ("sphere").
+	Lacks    string
+	Mentions []string
 	Warnings []string
 	Model    string
 	// FellBack is true when a model was configured but the answer is extractive.
@@ -150,6 +155,12 @@ func (a *Answer) Text() string {
 func (a *Answer) notFoundText() string {
 	if len(a.Unknown) > 0 {
 		return "The documents don't say: they never mention " + quoteList(a.Unknown) + "."
+	}
+	if a.Lacks != "" && len(a.Missing) == 0 {
+		if len(a.Mentions) == 0 {
+			return "The documents don't say: no passage found gives " + a.Lacks + " for this."
+		}
+		return "The documents don't say: they mention " + strings.ReplaceAll(quoteList(a.Mentions), " or ", " and ") + ", but no passage gives " + a.Lacks + " for this."
 	}
 	if len(a.Missing) == 0 {
 		return NotFoundText

@@ -27,6 +27,10 @@ type candidate struct {
 	text  string
 	terms map[string]bool // its index terms
 	score float64
+	// fits is set when, for a short question, the sentence holds the kind
+	// of fact asked and, with the sentence before it and its headline, the
+	// question's subject (see asked).
+	fits bool
 }
 
 // place is where a candidate sentence occurs: a hit and the sentence's
@@ -39,6 +43,14 @@ type place struct {
 // typeBonus lifts a sentence that holds the kind of fact the question asks
 // for (a name it does not name, a date, a number, a place).
 const typeBonus = 0.3
+
+// fitBonus lifts, for a short question, a sentence that fits it (see
+// asked); windowShare is the weight, in its score, of the question's words
+// found in the sentence before it and the headline rather than in itself.
+const (
+	fitBonus    = 1.0
+	windowShare = 0.5
+)
 
 // minOutletShare is the least score, relative to the best sentence's, of a
 // named outlet's best sentence for it to be quoted ahead of the others.
@@ -70,7 +82,15 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	for _, t := range q.Terms {
 		weights[t] = 2
 	}
-	cands := candidates(ix, q, res, weights)
+	ask, oneFact := readAsked(q)
+	cands := candidates(ix, q, res, weights, ask, oneFact)
+	if oneFact && q.Type != retrieval.AskYesNo && q.Type != retrieval.AskOther && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
+		// No sentence of the passages holds the fact asked of this subject.
+		a.Kind = NotFound
+		a.Lacks = ask.absentFact()
+		a.Mentions = ask.mentioned(ix, res)
+		return a
+	}
 	if len(res.OutletsViaPassages) > 0 {
 		// "What did Reuters report …" with no Reuters article in the
 		// corpus: only sentences naming Reuters can say.
@@ -363,12 +383,19 @@ const (
 
 // candidates scores every quotable sentence of the hits, best first, each
 // distinct sentence once with all the places it occurs.
-func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, weights map[string]float64) []candidate {
+func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, weights map[string]float64, ask asked, oneFact bool) []candidate {
 	var cands []candidate
 	byText := map[string]int{}
 	for hi, h := range res.Hits {
+		before := ""
+		var passage map[string]bool
+		if oneFact {
+			passage = termSet(h.Chunk.Text)
+		}
 		for _, s := range retrieval.Sentences(h.Chunk.Text) {
 			text := h.Chunk.Text[s.Start:s.End]
+			prev := before
+			before = text
 			p := place{hit: hi, start: h.Chunk.Start + s.Start, end: h.Chunk.Start + s.End}
 			key := strings.ToLower(NormalizeQuote(text))
 			if i, ok := byText[key]; ok {
@@ -384,14 +411,24 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			if sc <= 0 || !quotable(text, q.Type) {
 				continue
 			}
-			if answersType(text, q) {
+			fits := false
+			if oneFact {
+				// A short question's answer is the sentence holding the
+				// fact asked of its subject, not the one repeating its words.
+				ctx := ask.contextShare(ix, window(text, prev, h.Doc.Title), passage)
+				fits = ask.typed(text, prev) && ctx >= minContext
+				sc = weightOf(ix, weights, window(text, prev, h.Doc.Title))*windowShare + sc*(1-windowShare)
+				if fits {
+					sc *= 1 + fitBonus
+				}
+			} else if answersType(text, q) {
 				sc *= 1 + typeBonus
 			}
 			sc *= 1 + partWeight*partCoverage(ix, q, terms)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
 			byText[key] = len(cands)
-			cands = append(cands, candidate{at: []place{p}, text: text, terms: terms, score: sc})
+			cands = append(cands, candidate{at: []place{p}, text: text, terms: terms, score: sc, fits: fits})
 		}
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })

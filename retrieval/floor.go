@@ -84,6 +84,10 @@ const missingShare = 0.07
 // word in at most about 1% of them.
 const specificShare = 0.54
 
+// Knows reports whether any document of the index (of its view: what the
+// asker may see) holds term, in text or metadata.
+func (ix *Index) Knows(term string) bool { return ix.lex.Contains(term) }
+
 // Specificity is term's IDF as a share of the highest IDF, a term found in
 // one passage: near 1 for a rare name ("Booker"), lower for common words.
 func (ix *Index) Specificity(term string) float64 {

@@ -87,7 +87,17 @@ var (
 	whereRE  = regexp.MustCompile(`(?i)^where\b|^(?:in\s+)?(?:what|which)\s+(?:city|country|state|place|venue|location|town|region|stadium)\b`)
 	personRE = regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:individual|person|man|woman|player|athlete|executive|ceo|founder|leader|politician|official|judge|actor|actress|singer|artist|author|coach|manager|figure|celebrity|candidate)\b`)
 	yesNoRE  = regexp.MustCompile(`(?i)^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b`)
+	// amountRE finds, anywhere in a question that opens otherwise, words
+	// asking for a number: "adobe number for thanksgiving online sales",
+	// "score of the arizona utah game", "what was nike's q1 revenue".
+	amountRE = regexp.MustCompile(`(?i)\bhow\s+(?:many|much)\b|\bnumbers?\s+(?:of|for|on)\b|\b(?:score|scoreline|revenue|valuation|valued|worth|price|cost|salary|fee)\b`)
+	// moneyAskRE marks a number question asking for an amount of money.
+	moneyAskRE = regexp.MustCompile(`(?i)\bhow\s+much\b.*\b(?:pay|paid|paying|cost|costs|spend|spent|sell|sold|earn|earned|make|made|raise|raised|lose|lost|get|got|buy|bought|worth|charge|charged|invest|invested)\b|\b(?:revenue|valuation|valued|worth|price|cost|salary|fee|paying|paid)\b`)
 )
+
+// AsksMoney reports whether a question asking for a number asks for an
+// amount of money ("how much did microsoft pay", "nike's q1 revenue").
+func (q *Question) AsksMoney() bool { return q.Type == AskNumber && moneyAskRE.MatchString(q.Text) }
 
 // answerType recognises the kind of fact a question asks for by its first words.
 func answerType(q string) AnswerType {
@@ -103,6 +113,8 @@ func answerType(q string) AnswerType {
 		return AskWho
 	case yesNoRE.MatchString(q):
 		return AskYesNo
+	case amountRE.MatchString(q):
+		return AskNumber
 	}
 	return AskOther
 }

@@ -1,0 +1,204 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// A short question ("how many seats does the sphere have?") asks one fact
+// of one subject. The documents answer it only with a sentence that holds
+// that kind of fact (a number of the thing counted, an amount, a date, a
+// name, a place) read with the sentence before it and its headline, which
+// hold the subject as often as the sentence itself does ("There are
+// 157,000 ultra-directional speakers" follows a sentence naming the
+// Sphere). When no sentence of the passages does, the documents do not say.
+
+// maxShortWords is the most words of a question read as a short one.
+const maxShortWords = 16
+
+// minContext is the least share of a short question's weight (its terms
+// other than the thing counted) that a sentence, the sentence before it and
+// its headline must hold for the sentence to answer it.
+const minContext = 0.5
+
+// asked is what a short question asks for, read once.
+type asked struct {
+	q *retrieval.Question
+	// unit is the stem of the thing a "how many" question counts ("seat"),
+	// and unitWord the word as asked.
+	unit, unitWord string
+	// money is set when the question asks for an amount of money.
+	money bool
+	// context are the question's terms a sentence's window must hold.
+	context []string
+}
+
+// howManyRE captures the words counted by "how many": up to three words
+// before the verb or preposition that ends them.
+var howManyRE = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[\p{L}\p{N}'’-]+\s+){0,2}?[\p{L}\p{N}'’-]+)(?:\s+(?:does|do|did|has|have|had|is|are|was|were|will|would|can|could|in|on|for|of|at|to|per|there|from|with|by|at)\b|\s*[?.!]?\s*$)`)
+
+// readAsked reads what q asks for; ok is false for a question that is not
+// short or asks nothing typed enough to check (yes/no, "what did X say").
+func readAsked(q *retrieval.Question) (a asked, ok bool) {
+	if len(retrieval.Words(q.Text)) > maxShortWords || q.Facts() > 1 {
+		return asked{}, false
+	}
+	a = asked{q: q, money: q.AsksMoney()}
+	if m := howManyRE.FindStringSubmatch(q.Text); m != nil && q.Type == retrieval.AskNumber {
+		if ts := retrieval.QueryTerms(m[1]); len(ts) > 0 {
+			a.unit = ts[len(ts)-1]
+			ws := strings.Fields(m[1])
+			a.unitWord = ws[len(ws)-1]
+		}
+	}
+	for _, t := range q.Terms {
+		if t != a.unit && !askWords[t] {
+			a.context = append(a.context, t)
+		}
+	}
+	return a, true
+}
+
+// askWords are the stems of the words that say what kind of fact is asked
+// ("number", "score"), not what it is about.
+var askWords = map[string]bool{retrieval.Stem("number"): true, retrieval.Stem("score"): true, retrieval.Stem("amount"): true}
+
+// moneyRE matches an amount of money: "$69bn", "£300m", "NIS 15 million",
+// "680,000 dollars".
+var moneyRE = regexp.MustCompile(`[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|NIS|INR|AUD|CAD|CHF|JPY|CNY|RMB|US\$)\s?\d|\d(?:[\d,.]*\d)?\s?(?:bn|m)\b|(?i)\d(?:[\d,.]*\d)?\s+(?:(?:million|billion|trillion)\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|shekels|francs)\b`)
+
+// typed reports whether sentence s holds the kind of fact asked; the name
+// asked for by "who" may be in the sentence before it ("Peskov said …
+// He called it garbage").
+func (a asked) typed(s, before string) bool {
+	switch a.q.Type {
+	case retrieval.AskNumber:
+		if a.money {
+			return moneyRE.MatchString(s)
+		}
+		if a.unit != "" {
+			return countsUnit(s, a.unit)
+		}
+		return numberRE.MatchString(s)
+	case retrieval.AskWho:
+		return answersType(s, a.q) || answersType(before, a.q)
+	case retrieval.AskWhen, retrieval.AskWhere:
+		return answersType(s, a.q)
+	}
+	return true // nothing typed to look for: the words decide
+}
+
+// countsUnit reports whether s gives a number of unit (a stem): a number
+// among the four words before it ("157,000 ultra-directional speakers",
+// "a million people"); a number after it is a model's ("Steam Deck 2").
+func countsUnit(s, unit string) bool {
+	words := wordRE.FindAllString(s, -1)
+	for i, w := range words {
+		if retrieval.Stem(strings.ToLower(w)) != unit {
+			continue
+		}
+		for j := max(0, i-4); j < i; j++ {
+			if numberRE.MatchString(words[j]) && !timeRE.MatchString(words[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contextShare is the IDF-weighted share of the question's context terms
+// that the window (a sentence with the one before it and its headline)
+// holds, terms found only elsewhere in its passage counting half; 1 when
+// there are none.
+func (a asked) contextShare(ix *retrieval.Index, window, passage map[string]bool) float64 {
+	var all, got float64
+	for _, t := range a.context {
+		if !ix.Knows(t) {
+			continue // a word no document holds is said in other words, if at all
+		}
+		w := ix.IDF(t)
+		all += w
+		switch {
+		case window[t]:
+			got += w
+		case passage[t]:
+			got += w / 2
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return got / all
+}
+
+// window is the terms of a sentence, the sentence before it in its
+// passage and its document's headline.
+func window(sentence, before, headline string) map[string]bool {
+	w := termSet(sentence)
+	for _, s := range []string{before, headline} {
+		for _, t := range retrieval.Terms(s) {
+			w[t] = true
+		}
+	}
+	return w
+}
+
+// absentFact says what the documents lack, for a short question no
+// sentence answers: "a number of “seats”", "a date".
+func (a asked) absentFact() string {
+	switch a.q.Type {
+	case retrieval.AskNumber:
+		switch {
+		case a.money:
+			return "an amount"
+		case a.unitWord != "":
+			return "a number of “" + a.unitWord + "”"
+		}
+		return "the number asked for"
+	case retrieval.AskWhen:
+		return "a date"
+	case retrieval.AskWho:
+		return "who"
+	case retrieval.AskWhere:
+		return "a place"
+	}
+	return "an answer"
+}
+
+// mentioned returns the question's rarest context words that the passages
+// do hold, as the question writes them, for "they mention … but".
+func (a asked) mentioned(ix *retrieval.Index, res *retrieval.Results) []string {
+	type word struct {
+		w   string
+		idf float64
+	}
+	var found []word
+	seen := map[string]bool{}
+	for _, w := range retrieval.Words(a.q.Text) {
+		t := retrieval.Stem(w)
+		if seen[t] || !slices.Contains(a.context, t) {
+			continue
+		}
+		seen[t] = true
+		if slices.ContainsFunc(res.Hits, func(h retrieval.Hit) bool { return termSet(h.Chunk.Text)[t] }) {
+			found = append(found, word{w, ix.IDF(t)})
+		}
+	}
+	slices.SortStableFunc(found, func(x, y word) int {
+		switch {
+		case x.idf > y.idf:
+			return -1
+		case x.idf < y.idf:
+			return 1
+		}
+		return 0
+	})
+	var out []string
+	for _, f := range found[:min(2, len(found))] {
+		out = append(out, f.w)
+	}
+	return out
+}
