@@ -110,7 +110,20 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	picked := pick(ix, q, res, cands)
 	short, shortFrom := "", map[string]bool{} // the short answer and the quotes it rests on
 	if q.Type == retrieval.AskWho {
-		name, from, support, ok := shortAnswer(q, res, cands)
+		var (
+			name          string
+			from, support candidate
+			ok            bool
+		)
+		if oneFact {
+			// A short question's short answer is the name a fitting
+			// sentence gives in the role asked ("Dr. Richard Gray, CEO of
+			// Mayo Clinic Arizona"), or none.
+			name, from, ok = inRole(ask, cands)
+			support = from
+		} else {
+			name, from, support, ok = shortAnswer(q, res, cands)
+		}
 		// A one-fact question's short answer needs a sentence saying the
 		// thing asked, not one that merely names the same team.
 		if ok && (q.Facts() > 1 || predicateCoverage(ix, q, support.text) >= minPredicateCoverage) {
@@ -416,7 +429,7 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 				// A short question's answer is the sentence holding the
 				// fact asked of its subject, not the one repeating its words.
 				ctx := ask.contextShare(ix, window(text, prev, h.Doc.Title), passage)
-				fits = ask.typed(text, prev) && ctx >= minContext
+				fits = ctx >= minContext && (ask.typed(text, prev) || q.Type == retrieval.AskWho && ctx >= fullContext)
 				sc = weightOf(ix, weights, window(text, prev, h.Doc.Title))*windowShare + sc*(1-windowShare)
 				if fits {
 					sc *= 1 + fitBonus

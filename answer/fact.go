@@ -24,6 +24,11 @@ const maxShortWords = 16
 // its headline must hold for the sentence to answer it.
 const minContext = 0.5
 
+// fullContext is the share of a "who" question's weight with which a
+// sentence answers it without a name: "the dredging contractor was paid
+// twice" for "who was paid twice for the same dredging work?".
+const fullContext = 0.8
+
 // asked is what a short question asks for, read once.
 type asked struct {
 	q *retrieval.Question
@@ -70,6 +75,10 @@ var askWords = map[string]bool{retrieval.Stem("number"): true, retrieval.Stem("s
 // "680,000 dollars".
 var moneyRE = regexp.MustCompile(`[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|NIS|INR|AUD|CAD|CHF|JPY|CNY|RMB|US\$)\s?\d|\d(?:[\d,.]*\d)?\s?(?:bn|m)\b|(?i)\d(?:[\d,.]*\d)?\s+(?:(?:million|billion|trillion)\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|shekels|francs)\b`)
 
+// timeOfDayRE matches the times a date pattern does not: "at six in the
+// morning", "at noon".
+var timeOfDayRE = regexp.MustCompile(`(?i)\b(?:morning|afternoon|evening|noon|midnight|dawn|dusk|o'clock|weekend|overnight)\b|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
+
 // typed reports whether sentence s holds the kind of fact asked; the name
 // asked for by "who" may be in the sentence before it ("Peskov said …
 // He called it garbage").
@@ -85,7 +94,9 @@ func (a asked) typed(s, before string) bool {
 		return numberRE.MatchString(s)
 	case retrieval.AskWho:
 		return answersType(s, a.q) || answersType(before, a.q)
-	case retrieval.AskWhen, retrieval.AskWhere:
+	case retrieval.AskWhen:
+		return answersType(s, a.q) || timeOfDayRE.MatchString(s)
+	case retrieval.AskWhere:
 		return answersType(s, a.q)
 	}
 	return true // nothing typed to look for: the words decide
@@ -95,19 +106,23 @@ func (a asked) typed(s, before string) bool {
 // among the four words before it ("157,000 ultra-directional speakers",
 // "a million people"); a number after it is a model's ("Steam Deck 2").
 func countsUnit(s, unit string) bool {
-	words := wordRE.FindAllString(s, -1)
-	for i, w := range words {
-		if retrieval.Stem(strings.ToLower(w)) != unit {
+	locs := wordRE.FindAllStringIndex(s, -1)
+	for i, l := range locs {
+		if retrieval.Stem(strings.ToLower(s[l[0]:l[1]])) != unit {
 			continue
 		}
 		for j := max(0, i-4); j < i; j++ {
-			if numberRE.MatchString(words[j]) && !timeRE.MatchString(words[j]) {
+			if w := s[locs[j][0]:locs[j][1]]; countRE.MatchString(w) && !timeRE.MatchString(w) && !strings.HasSuffix(s[:locs[j][0]], "$") && !strings.ContainsAny(s[max(0, locs[j][0]-3):locs[j][0]], "£€") {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// countRE matches a word that counts: a number alone ("157,000", not
+// "64GB" nor a price) or a number word.
+var countRE = regexp.MustCompile(`(?i)^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillion|dozens?|half|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$`)
 
 // contextShare is the IDF-weighted share of the question's context terms
 // that the window (a sentence with the one before it and its headline)
@@ -201,4 +216,61 @@ func (a asked) mentioned(ix *retrieval.Index, res *retrieval.Results) []string {
 		out = append(out, f.w)
 	}
 	return out
+}
+
+// honorific are titles that are not names on their own ("Dr").
+var honorific = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "sir": true, "dame": true, "rev": true}
+
+// placeWords are the prepositions that make the name after them a place.
+var placeWords = map[string]bool{"at": true, "in": true, "near": true, "outside": true, "inside": true, "from": true, "to": true}
+
+// maxRoleGap is the most words between a name and the word of the
+// question that gives its role: none ("CEO Horace Luke", "Richard Gray,
+// CEO of"); one already lets "a friendly against fellow MLS side NYCFC"
+// give "MLS".
+const maxRoleGap = 0
+
+// inRole returns, for a short "who" question, the name that the best
+// fitting sentence places next to one of the question's own words that are
+// not names ("ceo", "replaced", "identified"), and that sentence; ok is
+// false when no fitting sentence does. A name merely near the subject
+// ("Radiologist Bhavik Patel … for Mayo Clinic Arizona") is not taken:
+// a wrong short answer is the one thing a reporter might print.
+func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
+	for _, c := range cands {
+		if !c.fits {
+			continue
+		}
+		words := wordRE.FindAllStringIndex(c.text, -1)
+		role := make([]bool, len(words))
+		for i, w := range words {
+			word := c.text[w[0]:w[1]]
+			t := retrieval.Stem(strings.ToLower(word))
+			role[i] = slices.Contains(a.context, t) && (roleWord(word) || !isCapitalised(word))
+		}
+		for _, n := range namePhrases(c.text) {
+			if namedIn(n, a.q) || (a.q.Person && !personLike(n)) || honorific[strings.ToLower(n)] || roleWord(n) {
+				continue
+			}
+			at := strings.Index(c.text, n)
+			first, last := -1, -1
+			for i, w := range words {
+				if w[0] >= at && w[1] <= at+len(n) {
+					if first < 0 {
+						first = i
+					}
+					last = i
+				}
+			}
+			if first < 0 || first > 0 && placeWords[strings.ToLower(c.text[words[first-1][0]:words[first-1][1]])] {
+				continue // "a friendly at DRV PNK Stadium": a place, not who
+			}
+			for i := max(0, first-maxRoleGap-1); i <= min(len(words)-1, last+maxRoleGap+1); i++ {
+				if role[i] && (i < first || i > last) {
+					return n, c, true
+				}
+			}
+		}
+	}
+	return "", candidate{}, false
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsroom/askbot/answer"
 )
@@ -237,7 +238,7 @@ func Run(ctx context.Context, qs []Question, k int, ask Asker) (*Report, error) 
 		why := score(&r.Figures, q, out)
 		if why != "" {
 			m := Miss{ID: q.ID, Type: q.Type, Question: q.Question, Why: why}
-			if why == whyAnswerNotShown || why == whyEvidenceNotShown {
+			if why == whyAnswerNotShown || why == whyEvidenceNotShown || why == whyWrongShort {
 				m.Expected, m.Answer = q.Answer, out.Answer
 			}
 			r.Misses = append(r.Misses, m)
@@ -277,10 +278,13 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 		f.answered++
 		f.answerChars += len([]rune(out.Answer))
 	}
+	shortWrong := false
 	if out.Short != "" {
 		f.ShortAnswers++
 		if q.Answerable() && shortMatches(q.Answer, out.Short) {
 			f.shortRight++
+		} else {
+			shortWrong = true
 		}
 	}
 	if hasDuplicate(out.Sentences) {
@@ -334,7 +338,9 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 		f.AllEvidence++
 	}
 	answerShown, evidenceShown := f.scoreAnswer(q, out)
-	if why == "" && !answerShown {
+	if why == "" && shortWrong {
+		why = whyWrongShort
+	} else if why == "" && !answerShown {
 		why = whyAnswerNotShown
 	} else if why == "" && !evidenceShown {
 		why = whyEvidenceNotShown
@@ -357,6 +363,7 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 const (
 	whyAnswerNotShown   = "the expected answer is not in the answer text"
 	whyEvidenceNotShown = "no sentence of the answer is an evidence quote"
+	whyWrongShort       = "the short answer does not name the expected answer"
 )
 
 // scoreAnswer adds the answer-level figures of one answerable question:
@@ -399,11 +406,44 @@ func hasDuplicate(sentences []string) bool {
 }
 
 // shortMatches reports whether a short answer names the expected answer:
-// either contains the other once normalised ("Richard Gray" for "Dr.
-// Richard Gray", "Jeff Vaughn" for "Jeff Vaughn").
+// it contains it once normalised, or its words are some of the expected
+// answer's words, in order, not only a title ("Richard Gray" or "Gray"
+// for "Dr. Richard Gray", "Alameda" for "Alameda Research"; not "Dr.",
+// nor "Fed" for "Federal Reserve").
 func shortMatches(expected, short string) bool {
 	e, s := Normalize(expected), Normalize(short)
-	return e != "" && s != "" && (strings.Contains(s, e) || strings.Contains(e, s))
+	if e == "" || s == "" {
+		return false
+	}
+	if strings.Contains(s, e) {
+		return true
+	}
+	ew, sw := nameWords(expected), nameWords(short)
+	if len(sw) == 0 || !slices.ContainsFunc(sw, func(w string) bool { return !titles[w] }) {
+		return false
+	}
+	for i := 0; i+len(sw) <= len(ew); i++ {
+		if slices.Equal(ew[i:i+len(sw)], sw) {
+			return true
+		}
+	}
+	return false
+}
+
+// titles are words that do not name anyone on their own.
+var titles = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "sir": true, "the": true}
+
+// nameWords splits a name into lower-case words, possessives dropped.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(folder.Replace(s)), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
+	}) {
+		if w = strings.TrimSuffix(strings.Trim(w, "'"), "'s"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // answerMatches applies the answer_match rule: a yes/no answer must open

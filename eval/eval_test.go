@@ -155,3 +155,24 @@ func TestRunScoresShortAnswers(t *testing.T) {
 		t.Errorf("reporter precision %v, want 0.5", got)
 	}
 }
+
+func TestShortMatches(t *testing.T) {
+	for _, tt := range []struct {
+		expected, short string
+		want            bool
+	}{
+		{"Dr. Richard Gray", "Richard Gray", true},
+		{"Dr. Richard Gray", "Dr. Richard Gray", true},
+		{"Dr. Richard Gray", "Dr.", false},
+		{"Horace Luke", "Bhavik Patel", false},
+		{"Wullaert", "Tessa Wullaert", true},
+		{"Alameda Research", "Alameda", true},
+		{"Federal Reserve", "Fed", false},
+		{"Australia's cricket team", "Australia", true},
+		{"Dr. Richard Gray", "Gray", true},
+	} {
+		if got := shortMatches(tt.expected, tt.short); got != tt.want {
+			t.Errorf("shortMatches(%q, %q) = %v, want %v", tt.expected, tt.short, got, tt.want)
+		}
+	}
+}
