@@ -119,8 +119,12 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 			// A short question's short answer is the name a fitting
 			// sentence gives in the role asked ("Dr. Richard Gray, CEO of
 			// Mayo Clinic Arizona"), or none.
-			name, from, ok = inRole(ask, cands)
-			support = from
+			name, support, ok = inRole(ask, cands)
+			if ok {
+				// The sentence giving the full name is quoted too.
+				name = fullestForm(q, res, name, commonIn(res))
+				from, ok = sentenceWith(q, res, cands, name)
+			}
 		} else {
 			name, from, support, ok = shortAnswer(q, res, cands)
 		}
@@ -219,21 +223,7 @@ func namesOutlet(sentence, outlet string) bool {
 // the name in its fullest form ("Sam Bankman-Fried" over "Bankman-Fried")
 // and the best sentence holding that form, or "" when no name stands out.
 func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidate) (name string, from, support candidate, ok bool) {
-	// A capitalised word also written in lower case in the passages is a
-	// headline's or sentence's capital, not a name ("Announced").
-	var lower strings.Builder
-	for _, h := range res.Hits {
-		lower.WriteString(h.Chunk.Text)
-		lower.WriteByte(' ')
-	}
-	passages := lower.String()
-	common := func(name string) bool {
-		if strings.Contains(name, " ") {
-			return false
-		}
-		l := strings.ToLower(name)
-		return l != name && retrieval.ContainsWord(passages, l)
-	}
+	common := commonIn(res)
 	type entity struct {
 		weight    float64
 		sentences int
@@ -292,6 +282,35 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 			break
 		}
 	}
+	form = fullestForm(q, res, form, common)
+	if from, ok := sentenceWith(q, res, cands, form); ok {
+		return form, from, support, true
+	}
+	return "", candidate{}, candidate{}, false
+}
+
+// sentenceWith returns the best quotable sentence of the passages holding
+// name: a candidate, or any sentence of the hits.
+func sentenceWith(q *retrieval.Question, res *retrieval.Results, cands []candidate, name string) (candidate, bool) {
+	for _, c := range cands {
+		if strings.Contains(c.text, name) {
+			return c, true
+		}
+	}
+	for _, s := range hitSentences(res) {
+		if strings.Contains(s.text, name) && quotable(s.text, q.Type) {
+			return candidate{at: []place{s.at}, text: s.text, terms: termSet(s.text)}, true
+		}
+	}
+	return candidate{}, false
+}
+
+// fullestForm returns, for a one-word name, the fullest form a quotable
+// sentence of the passages gives: "Sam Bankman-Fried" for "Bankman-Fried",
+// "Manchester United" for "United" (twice at least, unless a person is
+// asked for); the name itself otherwise. common tells a sentence's
+// capitalised common word from a name.
+func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, common func(string) bool) string {
 	if !strings.Contains(form, " ") {
 		// The fullest form a quotable sentence of the passages gives:
 		// "Sam Bankman-Fried" for "Bankman-Fried", "Manchester United" for
@@ -321,17 +340,26 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 			form = full
 		}
 	}
-	for _, c := range cands {
-		if strings.Contains(c.text, form) {
-			return form, c, support, true
-		}
+	return form
+}
+
+// commonIn returns the test of a capitalised word that is also written in
+// lower case in the passages: a headline's or sentence's capital, not a
+// name ("Announced").
+func commonIn(res *retrieval.Results) func(string) bool {
+	var lower strings.Builder
+	for _, h := range res.Hits {
+		lower.WriteString(h.Chunk.Text)
+		lower.WriteByte(' ')
 	}
-	for _, s := range hitSentences(res) {
-		if strings.Contains(s.text, form) && quotable(s.text, q.Type) {
-			return form, candidate{at: []place{s.at}, text: s.text, terms: termSet(s.text)}, support, true
+	passages := lower.String()
+	return func(name string) bool {
+		if strings.Contains(name, " ") {
+			return false
 		}
+		l := strings.ToLower(name)
+		return l != name && retrieval.ContainsWord(passages, l)
 	}
-	return "", candidate{}, candidate{}, false
 }
 
 // hitSentence is a sentence of a retrieved passage and where it is.
