@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"fmt"
+	"os"
 	"cmp"
 	"math"
 	"slices"
@@ -84,7 +86,7 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	}
 	ask, oneFact := readAsked(q)
 	cands := candidates(ix, q, res, weights, ask, oneFact)
-	if oneFact && q.Type != retrieval.AskYesNo && q.Type != retrieval.AskOther && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
+	if oneFact && q.Type != retrieval.AskYesNo && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
 		// No sentence of the passages holds the fact asked of this subject.
 		a.Kind = NotFound
 		a.Lacks = ask.absentFact()
@@ -427,11 +429,16 @@ const (
 func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, weights map[string]float64, ask asked, oneFact bool) []candidate {
 	var cands []candidate
 	byText := map[string]int{}
+	docTerms := map[string]map[string]bool{}
 	for hi, h := range res.Hits {
 		before := ""
-		var passage map[string]bool
+		var passage, document map[string]bool
 		if oneFact {
 			passage = termSet(h.Chunk.Text)
+			if document = docTerms[h.Doc.ID]; document == nil {
+				document = termSet(h.Doc.Title + "\n" + h.Doc.Text)
+				docTerms[h.Doc.ID] = document
+			}
 		}
 		for _, s := range retrieval.Sentences(h.Chunk.Text) {
 			text := h.Chunk.Text[s.Start:s.End]
@@ -456,8 +463,11 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			if oneFact {
 				// A short question's answer is the sentence holding the
 				// fact asked of its subject, not the one repeating its words.
-				ctx := ask.contextShare(ix, window(text, prev, h.Doc.Title), passage)
+				ctx := ask.contextShare(ix, window(text, prev, h.Doc.Title), passage, document)
 				fits = ctx >= minContext && (ask.typed(text, prev) || q.Type == retrieval.AskWho && ctx >= fullContext)
+				if os.Getenv("DEBUGFIT") != "" && fits {
+					fmt.Fprintf(os.Stderr, "FIT %.2f %s | %s\n", ctx, h.Doc.ID, text)
+				}
 				sc = weightOf(ix, weights, window(text, prev, h.Doc.Title))*windowShare + sc*(1-windowShare)
 				if fits {
 					sc *= 1 + fitBonus

@@ -128,13 +128,22 @@ var countRE = regexp.MustCompile(`(?i)^(?:\d[\d,.]*|one|two|three|four|five|six|
 // that the window (a sentence with the one before it and its headline)
 // holds, terms found only elsewhere in its passage counting half; 1 when
 // there are none.
-func (a asked) contextShare(ix *retrieval.Index, window, passage map[string]bool) float64 {
-	var all, got float64
+//
+// The question's rarest word that the documents hold, its subject more
+// often than not ("sphere" in "how many seats does the sphere have"), must
+// be in the window, the passage or elsewhere in its document ("CZ" named
+// once, "Changpeng Zhao" after): 0 otherwise.
+func (a asked) contextShare(ix *retrieval.Index, window, passage, document map[string]bool) float64 {
+	var all, got, rarest float64
+	subject := ""
 	for _, t := range a.context {
 		if !ix.Knows(t) {
 			continue // a word no document holds is said in other words, if at all
 		}
 		w := ix.IDF(t)
+		if w > rarest {
+			rarest, subject = w, t
+		}
 		all += w
 		switch {
 		case window[t]:
@@ -145,6 +154,9 @@ func (a asked) contextShare(ix *retrieval.Index, window, passage map[string]bool
 	}
 	if all == 0 {
 		return 1
+	}
+	if !window[subject] && !passage[subject] && !document[subject] {
+		return 0
 	}
 	return got / all
 }
@@ -192,8 +204,12 @@ func (a asked) mentioned(ix *retrieval.Index, res *retrieval.Results) []string {
 	}
 	var found []word
 	seen := map[string]bool{}
-	for _, w := range retrieval.Words(a.q.Text) {
-		t := retrieval.Stem(w)
+	for _, w := range wordRE.FindAllString(a.q.Text, -1) {
+		ws := retrieval.Words(w)
+		if len(ws) != 1 {
+			continue
+		}
+		t := retrieval.Stem(ws[0])
 		if seen[t] || !slices.Contains(a.context, t) {
 			continue
 		}
