@@ -1,10 +1,10 @@
 package answer
 
 import (
-	"fmt"
-	"os"
 	"cmp"
+	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 
@@ -86,7 +86,7 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	}
 	ask, oneFact := readAsked(q)
 	cands := candidates(ix, q, res, weights, ask, oneFact)
-	if oneFact && q.Type != retrieval.AskYesNo && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
+	if oneFact && !res.Lenient && q.Type != retrieval.AskYesNo && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
 		// No sentence of the passages holds the fact asked of this subject.
 		a.Kind = NotFound
 		a.Lacks = ask.absentFact()

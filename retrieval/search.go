@@ -51,6 +51,10 @@ type Results struct {
 	// Coverage is the IDF-weighted share of the query's terms that the
 	// passages (with their documents' titles and sources) contain.
 	Coverage float64
+	// Lenient is set when the search was asked to answer questions naming
+	// what no passage mentions (SearchOptions.AllowMissingNames): the
+	// answer then quotes what it finds rather than declining.
+	Lenient bool
 	// Answerable is false when the best passage is under the relevance floor:
 	// the documents do not say.
 	Answerable bool
@@ -246,6 +250,7 @@ func (ix *Index) search(ctx context.Context, query string, opts SearchOptions, d
 	if !opts.AllowMissingNames {
 		res.MissingNames = ix.missingNames(q, res.UnknownNames, hits)
 	}
+	res.Lenient = opts.AllowMissingNames
 	res.Answerable = len(hits) > 0 && hits[0].Lexical > 0 && res.Coverage >= opts.Floor &&
 		len(res.UnknownNames) == 0 && len(res.UnknownOutlets) == 0 && len(res.MissingNames) == 0
 	return res, nil
