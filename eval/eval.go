@@ -206,7 +206,9 @@ func EngineAsker(e *answer.Engine, scope answer.Request) Asker {
 			out.Short = a.Short.Text
 		}
 		for _, s := range a.Sentences {
-			out.Sentences = append(out.Sentences, strings.Trim(s.Text, "“”\" "))
+			// Only the quotation marks the answer wraps a quote in go: a
+			// quote ending in its own closing mark keeps it.
+			out.Sentences = append(out.Sentences, strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s.Text), "“"), "”"))
 		}
 		if e.Generator != nil {
 			out.Generated = true
