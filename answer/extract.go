@@ -40,6 +40,9 @@ type candidate struct {
 type place struct {
 	hit        int
 	start, end int
+	// headline is set when the sentence is its document's title, which is
+	// quoted and cited as the headline (paragraph 0).
+	headline bool
 }
 
 // typeBonus lifts a sentence that holds the kind of fact the question asks
@@ -110,6 +113,18 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	a.Kind = Extractive
 	a.Label = ExtractiveLabel
 	picked := pick(ix, q, res, cands)
+	if oneFact {
+		// The fact asked comes first: fitting sentences before the others.
+		slices.SortStableFunc(picked, func(x, y candidate) int {
+			switch {
+			case x.fits && !y.fits:
+				return -1
+			case y.fits && !x.fits:
+				return 1
+			}
+			return 0
+		})
+	}
 	short, shortFrom := "", map[string]bool{} // the short answer and the quotes it rests on
 	if q.Type == retrieval.AskWho {
 		var (
@@ -151,15 +166,21 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 		var cites []int
 		for _, p := range c.at {
 			h := res.Hits[p.hit]
-			quote := h.Doc.Text[p.start:p.end]
-			if !Verbatim(h.Doc.Text, quote) {
+			text, paragraph := h.Doc.Text, 0
+			if p.headline {
+				text = h.Doc.Title
+			} else {
+				paragraph = h.Doc.ParagraphAt(p.start)
+			}
+			quote := text[p.start:p.end]
+			if !Verbatim(text, quote) {
 				a.Warnings = append(a.Warnings, "dropped a quote that did not match its source")
 				continue
 			}
 			n := len(a.Sources) + 1
 			a.Sources = append(a.Sources, Source{
 				N: n, DocID: h.Doc.ID, Title: h.Doc.Title, Source: h.Doc.Source, Byline: h.Doc.Byline,
-				URL: h.Doc.URL, Date: h.Doc.Date(), Paragraph: h.Doc.ParagraphAt(p.start), Quote: quote, Passage: h.Chunk.Text,
+				URL: h.Doc.URL, Date: h.Doc.Date(), Paragraph: paragraph, Quote: quote, Passage: h.Chunk.Text,
 			})
 			cites = append(cites, n)
 		}
@@ -430,6 +451,11 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 	var cands []candidate
 	byText := map[string]int{}
 	docTerms := map[string]map[string]bool{}
+	var headlines []candidate // fitting headlines, quoted only when no sentence fits
+	add := func(c candidate, key string) {
+		byText[key] = len(cands)
+		cands = append(cands, c)
+	}
 	for hi, h := range res.Hits {
 		before := ""
 		var passage, document map[string]bool
@@ -478,8 +504,26 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			sc *= 1 + partWeight*partCoverage(ix, q, terms)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
-			byText[key] = len(cands)
-			cands = append(cands, candidate{at: []place{p}, text: text, terms: terms, score: sc, fits: fits})
+			add(candidate{at: []place{p}, text: text, terms: terms, score: sc, fits: fits}, key)
+		}
+		if title := h.Doc.Title; oneFact && title != "" && quotableHeadline(title) && !slices.ContainsFunc(headlines, func(c candidate) bool { return c.text == title }) {
+			terms := termSet(title)
+			if ask.typed(title, "") && ask.contextShare(ix, terms, passage, document) >= minContext {
+				sc := weightOf(ix, weights, terms) * (1 + partWeight*partCoverage(ix, q, terms)) / (1 + 0.1*float64(hi))
+				headlines = append(headlines, candidate{at: []place{{hit: hi, start: 0, end: len(title), headline: true}}, text: title, terms: terms, score: sc, fits: true})
+			}
+		}
+	}
+	if !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
+		// A headline is the document's text too: quoted when it holds the
+		// fact asked and no sentence of the passages does ("TikTok counted
+		// 150 million users in the United States"). A headline says all
+		// the question's words; a sentence saying the fact says more.
+		for _, c := range headlines {
+			key := strings.ToLower(NormalizeQuote(c.text))
+			if _, dup := byText[key]; !dup {
+				add(c, key)
+			}
 		}
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })

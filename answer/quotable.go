@@ -15,6 +15,19 @@ import (
 // credits and captions.
 var boilerplateRE = regexp.MustCompile(`(?i)^(?:more|related|read more|also read|read also|see also|watch|listen|photos?|images?|video|credits?|caption|source|share|download)\s*:|^(?:subscribe|sign up|click here|follow us|advertisement|sponsored|getty images|file photo|pictured)\b|^[\(\[](?:photo|image|credit|getty|ap photo)\b|\b(?:live with|free trial|sign up for|subscribe to|getty images|all rights reserved|click here)\b`)
 
+// junkRE matches a page's template and furniture that reads like a
+// sentence: unrendered templates ("{{ #verifyErrors }}"), error notices,
+// "GO DEEPER" links, newsletter and tip-line appeals.
+var junkRE = regexp.MustCompile(`\{\{|\}\}|(?i)something went wrong|please try again later|^go deeper\b|\bnewsletters?\b|\b(?:have|got|send us) a (?:news )?tip\b|\btip ?line\b|\bsecure ?drop\b`)
+
+// quotableHeadline reports whether a document's title may be quoted as an
+// answer: four words or more, not furniture, saying something (a verb or
+// a number), not shouting.
+func quotableHeadline(title string) bool {
+	return len(strings.Fields(title)) >= 4 && !boilerplateRE.MatchString(title) && !junkRE.MatchString(title) &&
+		!shouting(title) && (verbRE.MatchString(title) || numberRE.MatchString(title))
+}
+
 // socialRE matches an embedded social-media post: its "— Name (@handle)
 // date" signature or its picture link.
 var socialRE = regexp.MustCompile(`\(@\w{1,30}\)|pic\.twitter\.com/|\bt\.co/\w`)
@@ -39,7 +52,7 @@ var placeRE = regexp.MustCompile(`\b(?:in|at|from|near|outside|inside|across)\s+
 func quotable(s string, t retrieval.AnswerType) bool {
 	s = strings.TrimSpace(s)
 	words := strings.Fields(s)
-	if len(words) < 4 || boilerplateRE.MatchString(s) || socialRE.MatchString(s) || shouting(s) {
+	if len(words) < 4 || boilerplateRE.MatchString(s) || junkRE.MatchString(s) || socialRE.MatchString(s) || shouting(s) {
 		return false
 	}
 	if sentenceEndRE.MatchString(s) || verbRE.MatchString(s) && len(words) >= minUnendedWords {

@@ -49,10 +49,14 @@ func TestMentionIsAnsweredInThread(t *testing.T) {
 	h.mention(t, "Ev1", reporter, "C1", "100.1", "", "Who denied meeting Russian officials?", 0)
 	got := h.finalAnswer(t, "C1", "100.1")
 	text := blockTexts(t, got.Get("blocks"))
-	for _, want := range []string{"just complete garbage", "[1]", "Sources", "Times of Israel", "paragraph 5", "Corpus: 1 documents", "Helpful"} {
+	for _, want := range []string{"just complete garbage", "[1]", "Sources", "Times of Israel", "paragraphs 4, 5", "Corpus: 1 documents", "Helpful"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("answer lacks %q:\n%s", want, text)
 		}
+	}
+	// One line per document: the quotes above are its excerpts.
+	if n := strings.Count(text, "000_09882ac5bc3d6676.txt"); n != 1 {
+		t.Errorf("the document is listed %d times, want once:\n%s", n, text)
 	}
 	// The placeholder came first, in the thread, and a reaction showed the bot was working.
 	first := h.slack.CallsTo("chat.postMessage")[0]

@@ -115,12 +115,24 @@ func answerBlocks(a *answer.Answer, v view) []slack.Block {
 	if len(a.Sources) > 0 && room > 1 {
 		blocks = append(blocks, slack.NewDividerBlock(), slack.NewSectionBlock(mrkdwn("*Sources*"), nil, nil))
 		room -= 2
-		for i, s := range a.Sources {
+		// Under a model's answer each citation with its excerpt; under
+		// quotes, which are the excerpts, one line per document.
+		var lines []string
+		if a.Kind == answer.Generated {
+			for _, s := range a.Sources {
+				lines = append(lines, sourceText(s, true))
+			}
+		} else {
+			for _, c := range a.Documents() {
+				lines = append(lines, documentText(c))
+			}
+		}
+		for i, line := range lines {
 			if room < 1 {
-				blocks = append(blocks, slack.NewContextBlock("", mrkdwn(fmt.Sprintf("%d more sources not shown", len(a.Sources)-i))))
+				blocks = append(blocks, slack.NewContextBlock("", mrkdwn(fmt.Sprintf("%d more sources not shown", len(lines)-i))))
 				break
 			}
-			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(sourceText(s, a.Kind == answer.Generated)), nil, nil))
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(line), nil, nil))
 			room--
 		}
 	}
@@ -164,6 +176,26 @@ func sourceText(s answer.Source, excerpt bool) string {
 	}
 	quote := "> " + strings.ReplaceAll(escape(strings.Join(strings.Fields(s.Quote), " ")), "\n", "\n> ")
 	return truncate(head+"\n"+quote, maxSectionText)
+}
+
+// documentText is one cited document: its citation numbers, title
+// (shortened, linked), outlet, date, the paragraphs cited and its file.
+func documentText(c answer.Cited) string {
+	title := escape(c.ShortTitle(120))
+	if u, ok := safeURL(c.URL); ok {
+		title = "<" + u + "|" + strings.ReplaceAll(title, "|", "¦") + ">"
+	} else {
+		title = "*" + title + "*"
+	}
+	meta := []string{}
+	if c.Source.Source != "" {
+		meta = append(meta, escape(c.Source.Source))
+	}
+	if c.Date != "" {
+		meta = append(meta, escape(c.Date))
+	}
+	meta = append(meta, c.Where(), "`"+escape(strings.ReplaceAll(corpus.DisplayName(c.DocID), "`", "'"))+"`")
+	return truncate(fmt.Sprintf("*%s* %s · %s", c.Marks(), title, strings.Join(meta, " · ")), maxSectionText)
 }
 
 // plainAnswer is the notification and fallback text of an answer message.

@@ -34,10 +34,14 @@ func TestAskBundledCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Quotes from the documents", "just complete garbage", "[1]", "Sources:", "Times of Israel", "paragraph 5"} {
+	for _, want := range []string{"Quotes from the documents", "just complete garbage", "[1]", "Sources:", "Times of Israel", "paragraphs 4, 5"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("answer lacks %q:\n%s", want, out)
 		}
+	}
+	// The sources list gives each document once, with every paragraph cited.
+	if n := strings.Count(out, "000_09882ac5bc3d6676.txt"); n != 1 {
+		t.Errorf("the document is listed %d times, want once:\n%s", n, out)
 	}
 	// Each quote is shown once: the sources list names, it does not repeat.
 	if n := strings.Count(out, "just complete garbage"); n != 1 {

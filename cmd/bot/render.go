@@ -35,12 +35,16 @@ func renderAnswer(w io.Writer, a *answer.Answer) {
 	if len(a.Sources) > 0 {
 		fmt.Fprintln(w, "\nSources:")
 	}
-	for _, s := range a.Sources {
-		fmt.Fprintf(w, "[%d] %s\n", s.N, sourceLine(s))
-		if a.Kind == answer.Generated {
-			// Under a model's answer, the excerpt the claim rests on; an
-			// extractive answer's quotes are already above.
+	if a.Kind == answer.Generated {
+		for _, s := range a.Sources {
+			fmt.Fprintf(w, "[%d] %s\n", s.N, sourceLine(s))
+			// Under a model's answer, the excerpt the claim rests on.
 			fmt.Fprintf(w, "    %s\n", wrap(strings.Join(strings.Fields(s.Quote), " "), 76, "    "))
+		}
+	} else {
+		// An extractive answer's quotes are above: one line per document.
+		for _, c := range a.Documents() {
+			fmt.Fprintf(w, "%s %s\n", c.Marks(), documentLine(c))
 		}
 	}
 	for _, warn := range a.Warnings {
@@ -58,7 +62,18 @@ func marks(s answer.Sentence) string {
 
 // sourceLine describes where a citation comes from.
 func sourceLine(s answer.Source) string {
-	parts := []string{fmt.Sprintf("%q", s.Title)}
+	return describeSource(s, fmt.Sprintf("%q", s.Title), fmt.Sprintf("paragraph %d", s.Paragraph))
+}
+
+// documentLine describes a cited document once, with the places cited:
+// its title shortened, outlet, date, "paragraphs 3, 5", file and link.
+func documentLine(c answer.Cited) string {
+	return describeSource(c.Source, fmt.Sprintf("%q", c.ShortTitle(80)), c.Where())
+}
+
+// describeSource joins a source's title, outlet, date, place, file and link.
+func describeSource(s answer.Source, title, where string) string {
+	parts := []string{title}
 	who := s.Source
 	switch {
 	case s.Source == "":
@@ -72,7 +87,7 @@ func sourceLine(s answer.Source) string {
 	if s.Date != "" {
 		parts = append(parts, s.Date)
 	}
-	parts = append(parts, fmt.Sprintf("paragraph %d", s.Paragraph), corpus.DisplayName(s.DocID))
+	parts = append(parts, where, corpus.DisplayName(s.DocID))
 	if s.URL != "" {
 		parts = append(parts, s.URL)
 	}

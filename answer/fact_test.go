@@ -1,0 +1,103 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// slackFS is a small corpus for questions typed as in Slack: short, lower
+// case, no question mark.
+var slackFS = fstest.MapFS{
+	"sphere.txt": {Data: []byte("U2 opens the Sphere in Las Vegas\n\n" +
+		"The Sphere in Las Vegas opened on Friday with a concert by U2.\n\n" +
+		"The venue cost $2.3 billion to build. There are 157,000 ultra-directional speakers inside the dome, and the band said the sound was unlike any arena.\n\n" +
+		"Fans queued for hours outside the Sphere before the show.\n")},
+	"mayo.txt": {Data: []byte("Mayo Clinic Arizona names an AI chief\n\n" +
+		"Radiologist Bhavik Patel has been named chief artificial intelligence officer for Mayo Clinic Arizona.\n\n" +
+		"Dr. Richard Gray, CEO of Mayo Clinic Arizona, announced the hire on LinkedIn.\n\n" +
+		"Patel will lead the clinic's new hub for AI research.\n")},
+	"tiktok.txt": {Data: []byte("TikTok counted 150 million users in the United States\n\n" +
+		"The app's users in the United States spend more on music than other listeners, a study found.\n\n" +
+		"US TikTok users were 71% more likely to share music, the study said.\n")},
+	"budget.txt": {Data: []byte("Council passes the budget\n\n" +
+		"The city council passed the budget on Tuesday after a long debate about libraries.\n\n" +
+		"Something went wrong. Please try again later {{ /verifyErrors }} and sign up for our newsletter today.\n")},
+	"storm.txt": {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain and strong winds to the coast on Sunday.\n")},
+}
+
+func TestShortQuestions(t *testing.T) {
+	ix := indexFS(t, slackFS)
+	tests := []struct {
+		question string
+		kind     Kind
+		want     string // in the answer text
+		notWant  string
+	}{
+		// The sentence with the number asked is quoted, though it does not
+		// name the Sphere: the sentence before it and the headline do.
+		{"how many speakers in the vegas sphere", Extractive, "157,000 ultra-directional speakers", ""},
+		// The Sphere is everywhere, a seat count nowhere.
+		{"how many seats does the sphere have?", NotFound, "no passage gives a number of “seats”", ""},
+		{"how much did the sphere cost", Extractive, "$2.3 billion", ""},
+		// A word no document holds.
+		{"what did zorblatt say about the budget", NotFound, "they never mention “zorblatt”", ""},
+		// The CEO of the place asked, not another officer of it.
+		{"who's ceo of mayo clinic arizona?", Extractive, "Short answer (from [1]): Richard Gray.", "Bhavik Patel."},
+		// A headline is quotable when it holds the fact.
+		{"how many us users does tiktok have", Extractive, "150 million users", ""},
+		// Page templates and newsletter appeals are never quoted.
+		{"what happened with the council budget", Extractive, "passed the budget", "verifyErrors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a := askIndex(t, ix, tt.question)
+			if a.Kind != tt.kind {
+				t.Fatalf("kind %s, want %s: %s", a.Kind, tt.kind, a.Text())
+			}
+			if !strings.Contains(a.Text(), tt.want) {
+				t.Errorf("answer lacks %q: %s", tt.want, a.Text())
+			}
+			if tt.notWant != "" && strings.Contains(a.Text(), tt.notWant) {
+				t.Errorf("answer holds %q: %s", tt.notWant, a.Text())
+			}
+		})
+	}
+}
+
+func TestHeadlineIsCitedAsHeadline(t *testing.T) {
+	a := askIndex(t, indexFS(t, slackFS), "how many us users does tiktok have")
+	if len(a.Sentences) == 0 || !strings.Contains(a.Sentences[0].Text, "150 million") {
+		t.Fatalf("the headline is not quoted first: %s", a.Text())
+	}
+	s := a.Sources[a.Sentences[0].Cites[0]-1]
+	if s.Paragraph != 0 || s.Quote != s.Title {
+		t.Errorf("the headline is cited as paragraph %d, quote %q", s.Paragraph, s.Quote)
+	}
+	docs := a.Documents()
+	if len(docs) != 1 || !strings.HasPrefix(docs[0].Where(), "headline") {
+		t.Errorf("sources by document: %+v", docs)
+	}
+}
+
+func TestDocumentsGroupsCitations(t *testing.T) {
+	a := &Answer{Sources: []Source{
+		{N: 1, DocID: "a", Title: "A very long headline that goes on and on about the council budget and libraries", Paragraph: 5},
+		{N: 2, DocID: "b", Title: "B", Paragraph: 2},
+		{N: 3, DocID: "a", Title: "A", Paragraph: 3},
+		{N: 4, DocID: "a", Title: "A", Paragraph: 5},
+	}}
+	docs := a.Documents()
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want 2: %+v", len(docs), docs)
+	}
+	if got := docs[0].Marks() + " " + docs[0].Where(); got != "[1, 3, 4] paragraphs 3, 5" {
+		t.Errorf("first document %q", got)
+	}
+	if got := docs[1].Marks() + " " + docs[1].Where(); got != "[2] paragraph 2" {
+		t.Errorf("second document %q", got)
+	}
+	if got := docs[0].ShortTitle(40); got != "A very long headline that goes on and…" {
+		t.Errorf("short title %q", got)
+	}
+}
