@@ -68,7 +68,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case runErr = <-errc:
 		if ctx.Err() == nil && runErr != nil {
-			if strings.Contains(runErr.Error(), "invalid_auth") {
+			if slackErr, ok := errors.AsType[slack.SlackErrorResponse](runErr); ok && slackErr.Err == "invalid_auth" {
 				runErr = fmt.Errorf("socket mode: Slack refused SLACK_APP_TOKEN (invalid_auth): set it to the app-level token (xapp-…) with the connections:write scope: %w", runErr)
 			} else {
 				runErr = fmt.Errorf("socket mode: %w", runErr)
