@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/newsroom/askbot/access"
@@ -16,13 +17,19 @@ import (
 	"github.com/newsroom/askbot/slackbot"
 )
 
-// openWeaviate returns the configured Weaviate store.
-func openWeaviate(cfg *config.Config) (*weaviate.Store, error) {
+// openWeaviate returns the configured Weaviate store, logging to log what
+// it passes over.
+func openWeaviate(cfg *config.Config, log *slog.Logger) (*weaviate.Store, error) {
 	c, err := weaviate.New(cfg.Weaviate.URL, string(cfg.Weaviate.APIKey))
 	if err != nil {
 		return nil, err
 	}
-	return weaviate.NewStore(c, cfg.Weaviate.Name, weaviate.ClassOptions{Shards: cfg.Weaviate.Shards, Replicas: cfg.Weaviate.Replicas})
+	st, err := weaviate.NewStore(c, cfg.Weaviate.Name, weaviate.ClassOptions{Shards: cfg.Weaviate.Shards, Replicas: cfg.Weaviate.Replicas})
+	if err != nil {
+		return nil, err
+	}
+	st.Log = log
+	return st, nil
 }
 
 // openStoreApp is openApp for BOT_STORE=weaviate: questions are answered
@@ -34,7 +41,7 @@ func openStoreApp(ctx context.Context, e env, cfg *config.Config, progress func(
 	if err != nil {
 		return nil, err
 	}
-	st, err := openWeaviate(cfg)
+	st, err := openWeaviate(cfg, a.log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}

@@ -43,6 +43,10 @@ import (
 //
 // Store implements retrieval.Backend.
 type Store struct {
+	// Log, when set, is told what the store passes over without failing a
+	// question: a schema it could not check in time. Nil logs nothing.
+	Log *slog.Logger
+
 	c    *Client
 	name string
 	opts ClassOptions
@@ -179,7 +183,9 @@ func (s *Store) checkSchemaNow(ctx context.Context) error {
 	defer cancel()
 	props, err := s.c.classProperties(short, s.name)
 	if err != nil {
-		slog.Warn("weaviate: the store's schema could not be checked", "store", s.name, "err", err)
+		if s.Log != nil {
+			s.Log.Warn("weaviate: the store's schema could not be checked", "store", s.name, "error", err)
+		}
 		return nil
 	}
 	if err := s.checkSchema(props); err != nil {
