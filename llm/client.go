@@ -157,44 +157,50 @@ func (e *Error) Unwrap() error { return e.Err }
 func (c *Client) Stream(ctx context.Context, messages []Message, onDelta func(string)) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
-	for attempt := 0; ; attempt++ {
+	return c.withRetries(ctx, func() (string, bool, error) {
 		text, err := c.streamOnce(ctx, messages, onDelta)
-		if err == nil {
-			return text, nil
-		}
-		wait, retry := c.retryable(err, attempt)
-		if !retry || text != "" {
-			return "", classify(ctx, err)
-		}
-		if c.sleep(ctx, wait) != nil {
-			return "", classify(ctx, err)
-		}
-	}
+		// Text passed on to onDelta cannot be taken back: no retry then.
+		return text, text != "", err
+	})
 }
 
 // Complete sends messages and returns the whole reply without streaming.
 func (c *Client) Complete(ctx context.Context, messages []Message) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
-	for attempt := 0; ; attempt++ {
+	return c.withRetries(ctx, func() (string, bool, error) {
 		hold := &exchange{}
 		resp, err := c.client.CreateChatCompletion(context.WithValue(ctx, exchangeKey{}, hold), c.request(messages, false))
-		err = withHolder(err, hold)
+		if err != nil {
+			return "", false, withHolder(err, hold)
+		}
+		if len(resp.Choices) == 0 {
+			return "", true, &Error{Kind: Unavailable, Reason: "the model sent no answer", Err: errors.New("no choices")}
+		}
+		text := resp.Choices[0].Message.Content
+		if len(text) > c.cfg.maxAnswerBytes() {
+			return "", true, fmt.Errorf("%d bytes: %w", len(text), errTooLong)
+		}
+		return text, false, nil
+	})
+}
+
+// withRetries makes attempts at one request until one succeeds. A failed
+// attempt whose error is a 429 or 5xx is made again, up to Retries times,
+// after the wait retryable says, unless the attempt calls its failure
+// final. The error returned is an *Error: the attempt's own, or its
+// failure classified.
+func (c *Client) withRetries(ctx context.Context, attempt func() (text string, final bool, err error)) (string, error) {
+	for n := 0; ; n++ {
+		text, final, err := attempt()
 		if err == nil {
-			if len(resp.Choices) == 0 {
-				return "", &Error{Kind: Unavailable, Reason: "the model sent no answer", Err: errors.New("no choices")}
-			}
-			text := resp.Choices[0].Message.Content
-			if len(text) > c.cfg.maxAnswerBytes() {
-				return "", classify(ctx, fmt.Errorf("%d bytes: %w", len(text), errTooLong))
-			}
 			return text, nil
 		}
-		wait, retry := c.retryable(err, attempt)
-		if !retry {
-			return "", classify(ctx, err)
+		if e, ok := err.(*Error); ok {
+			return "", e
 		}
-		if c.sleep(ctx, wait) != nil {
+		wait, retry := c.retryable(err, n)
+		if final || !retry || c.sleep(ctx, wait) != nil {
 			return "", classify(ctx, err)
 		}
 	}
