@@ -10,19 +10,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
 )
 
-// Collection is a folder of the corpus with its own access.
-type Collection struct {
-	Name string
-	// Path is the folder, relative to the corpus root.
-	Path string
-	// Restricted collections are searched only in the channels that list
-	// them and in their members' direct messages.
-	Restricted bool
-	Members    []string
-}
+// Collection is a folder of the corpus with its own access, as configured:
+// restricted collections are searched only in the channels that list them
+// and in their members' direct messages.
+type Collection = config.Collection
 
 // Policy maps places to the collections they search. The zero Policy
 // (no collections) lets every question see every document.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -142,11 +143,7 @@ type app struct {
 
 // policyOf builds the access policy of a configuration.
 func policyOf(cfg *config.Config) *access.Policy {
-	p := &access.Policy{Channels: cfg.Channels}
-	for _, c := range cfg.Collections {
-		p.Collections = append(p.Collections, access.Collection{Name: c.Name, Path: c.Path, Restricted: c.Restricted, Members: c.Members})
-	}
-	return p
+	return &access.Policy{Channels: cfg.Channels, Collections: slices.Clone(cfg.Collections)}
 }
 
 // scope is what a question asked at pl may search, under the policy in force.
