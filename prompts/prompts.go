@@ -43,22 +43,34 @@ type Turn struct {
 	Answer   string
 }
 
+// values is what the templates are rendered from; each reads some of it.
+type values struct {
+	// NotFound and MaxSentences are the system prompt's.
+	NotFound     string
+	MaxSentences int
+	// Question and History are the question and the earlier turns, oldest
+	// first; Passages are the numbered passages to answer from.
+	Question string
+	History  []Turn
+	Passages []Passage
+}
+
 // System renders the system prompt.
 func System() (string, error) {
-	return render("system.tmpl", map[string]any{"NotFound": NotFound, "MaxSentences": MaxSentences})
+	return render("system.tmpl", values{NotFound: NotFound, MaxSentences: MaxSentences})
 }
 
 // Question renders the user message: earlier turns, the passages, the question.
 func Question(question string, passages []Passage, history []Turn) (string, error) {
-	return render("question.tmpl", map[string]any{"Question": question, "Passages": passages, "History": history})
+	return render("question.tmpl", values{Question: question, Passages: passages, History: history})
 }
 
 // Rewrite renders the request to turn a follow-up into a standalone question.
 func Rewrite(question string, history []Turn) (string, error) {
-	return render("rewrite.tmpl", map[string]any{"Question": question, "History": history})
+	return render("rewrite.tmpl", values{Question: question, History: history})
 }
 
-func render(name string, data any) (string, error) {
+func render(name string, data values) (string, error) {
 	t, err := parsed()
 	if err != nil {
 		return "", fmt.Errorf("parse prompts: %w", err)
