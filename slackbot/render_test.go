@@ -89,7 +89,7 @@ func mustJSON(t *testing.T, v any) string {
 }
 
 func TestManifestNamesWhatTheBotUses(t *testing.T) {
-	raw, err := os.ReadFile("../slack/manifest.yaml")
+	raw, err := os.ReadFile("manifest.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
