@@ -16,8 +16,8 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/indexcache"
 	"github.com/newsroom/askbot/internal/redact"
-	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
@@ -127,7 +127,7 @@ type app struct {
 	configFile string
 	getenv     func(string) string
 	engine     *answer.Engine
-	lib        library.Config
+	lib        indexcache.Config
 	// store, when set, is the Weaviate store answered from (BOT_STORE=weaviate).
 	store   *weaviate.Store
 	started time.Time
@@ -136,9 +136,9 @@ type app struct {
 	reloading sync.Mutex    // one reload at a time, whether the watch or an admin asked
 
 	mu       sync.Mutex
-	lastAuto string          // the last automatic reload, for status
-	opened   *library.Opened // the index being served, with what opening it found
-	policy   *access.Policy  // the collections and channels, swapped with the index
+	lastAuto string             // the last automatic reload, for status
+	opened   *indexcache.Opened // the index being served, with what opening it found
+	policy   *access.Policy     // the collections and channels, swapped with the index
 }
 
 // policyOf builds the access policy of a configuration.
@@ -185,14 +185,14 @@ func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice
 	}
 	corpusPath := cfg.Corpus
 	if corpusPath == "" && choice == configuredOrLast {
-		corpusPath, _ = library.Last(cfg.DataDir)
+		corpusPath, _ = indexcache.Last(cfg.DataDir)
 	}
-	a.lib = library.Config{
+	a.lib = indexcache.Config{
 		DataDir: cfg.DataDir, Corpus: corpusPath, Embedder: emb, Progress: progress, Load: corpus.Options{PDFToText: cfg.PDFToText},
 		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
 	}
 	start := time.Now()
-	opened, err := library.Open(ctx, a.lib)
+	opened, err := indexcache.Open(ctx, a.lib)
 	if err != nil {
 		return nil, err
 	}
@@ -228,7 +228,7 @@ func (a *app) request(question string, pl access.Place) answer.Request {
 }
 
 // current returns the index being served, with what opening it found.
-func (a *app) current() *library.Opened {
+func (a *app) current() *indexcache.Opened {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.opened
@@ -297,7 +297,7 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 	c := a.lib
 	c.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
 	c.Load.Previous = a.current().Loaded // read only the files that changed
-	opened, err := library.Open(ctx, c)
+	opened, err := indexcache.Open(ctx, c)
 	if err != nil {
 		return nil, err
 	}

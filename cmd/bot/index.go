@@ -7,7 +7,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/newsroom/askbot/library"
+	"github.com/newsroom/askbot/indexcache"
 	"github.com/newsroom/askbot/slackbot"
 )
 
@@ -87,7 +87,7 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 	if o.SaveErr != nil {
 		return fmt.Errorf("the index could not be saved (set --data-dir or BOT_DATA_DIR to a writable directory): %w", o.SaveErr)
 	}
-	if err := library.Remember(cfg.DataDir, a.lib.Corpus); err != nil {
+	if err := indexcache.Remember(cfg.DataDir, a.lib.Corpus); err != nil {
 		return err
 	}
 	if *watching {

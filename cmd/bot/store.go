@@ -10,8 +10,8 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/indexcache"
 	"github.com/newsroom/askbot/internal/redact"
-	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 	"github.com/newsroom/askbot/slackbot"
@@ -46,7 +46,7 @@ func openStoreApp(ctx context.Context, e env, cfg *config.Config, progress func(
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
 	a.store = st
-	a.lib = library.Config{
+	a.lib = indexcache.Config{
 		DataDir: cfg.DataDir, Corpus: cfg.Corpus, Embedder: emb, Progress: progress, Load: corpus.Options{PDFToText: cfg.PDFToText},
 		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
 	}

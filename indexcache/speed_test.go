@@ -1,4 +1,4 @@
-package library
+package indexcache
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // files (text, Markdown, HTML, Word, email; about 2 KB each) from scratch
 // with the offline embedder. A measurement, run by hand:
 //
-//	BOT_BENCH_INDEX=1 go test ./library -run TestIndexingSpeed -v
+//	BOT_BENCH_INDEX=1 go test ./indexcache -run TestIndexingSpeed -v
 func TestIndexingSpeed(t *testing.T) {
 	if os.Getenv("BOT_BENCH_INDEX") == "" {
 		t.Skip("a measurement: BOT_BENCH_INDEX=1 runs it")

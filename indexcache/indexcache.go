@@ -1,10 +1,10 @@
-// Package library keeps one index per corpus in the data directory, side
+// Package indexcache keeps one index per corpus in the data directory, side
 // by side, so that indexing one corpus never replaces another's. It reopens
 // a saved index without reading the corpus when the corpus files are
 // unchanged, builds and saves one otherwise (embedding only what changed),
 // and remembers which corpus was indexed last. The CLI and Slack mode open
 // and reload indexes through it.
-package library
+package indexcache
 
 import (
 	"context"
