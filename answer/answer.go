@@ -216,13 +216,34 @@ type Request struct {
 	Collections []string
 }
 
-// Engine answers questions over the current index. The index can be swapped
-// while questions are answered (a reload); each question uses one index
+// Searcher is the corpus an Engine answers from: an index in this process
+// (retrieval.Local) or a store (retrieval.Remote).
+type Searcher interface {
+	// Search retrieves the passages that best answer query among the
+	// documents opts.Allow lets through, never those f hides (withdrawn,
+	// under embargo at f.Now). It returns the results with the index they
+	// were ranked in.
+	Search(ctx context.Context, query string, f retrieval.Filter, opts retrieval.SearchOptions) (*retrieval.Index, *retrieval.Results, error)
+	// Describe gives the size and identity of the corpus.
+	Describe(ctx context.Context) (retrieval.Stats, error)
+	// Scope describes the part of the corpus allow lets see at f.Now (see
+	// Engine.Scope).
+	Scope(ctx context.Context, f retrieval.Filter, allow func(*corpus.Document) bool) (retrieval.Stats, error)
+	// Document returns a document of the corpus.
+	Document(ctx context.Context, id string) (*corpus.Document, bool, error)
+}
+
+// The retrieval package's searchers (it cannot name this interface).
+var (
+	_ Searcher = (*retrieval.Local)(nil)
+	_ Searcher = (*retrieval.Remote)(nil)
+)
+
+// Engine answers questions over the current corpus. The corpus can be
+// swapped while questions are answered (a reload); each question uses one
 // from start to end.
 type Engine struct {
-	index atomic.Pointer[retrieval.Index]
-	// remote, when set, is the store answered from instead of an index.
-	remote *retrieval.Remote
+	corpus atomic.Pointer[Searcher]
 	// Search tunes retrieval; K is the number of passages considered.
 	Search retrieval.SearchOptions
 	// Generator, when set, writes answers with a language model; without
@@ -232,33 +253,71 @@ type Engine struct {
 	Now func() time.Time
 }
 
-// NewEngine returns an engine over ix.
+// New returns an engine over s; with s nil the engine is not ready until
+// SetSearcher.
+func New(s Searcher, search retrieval.SearchOptions) *Engine {
+	e := &Engine{Search: search}
+	if s != nil {
+		e.SetSearcher(s)
+	}
+	return e
+}
+
+// NewEngine returns an engine over an in-process index (nil: none yet).
 func NewEngine(ix *retrieval.Index, search retrieval.SearchOptions) *Engine {
 	e := &Engine{Search: search}
-	e.index.Store(ix)
+	e.SetIndex(ix)
 	return e
 }
 
 // NewRemoteEngine returns an engine over a store (see retrieval.Remote).
 func NewRemoteEngine(r *retrieval.Remote, search retrieval.SearchOptions) *Engine {
-	return &Engine{Search: search, remote: r}
+	return New(r, search)
 }
 
-// Index returns the index in use; nil for an engine over a store.
-func (e *Engine) Index() *retrieval.Index { return e.index.Load() }
+// searcher returns the corpus answered from now, or nil.
+func (e *Engine) searcher() Searcher {
+	if s := e.corpus.Load(); s != nil {
+		return *s
+	}
+	return nil
+}
+
+// SetSearcher replaces the corpus atomically; questions in flight finish
+// on the old one.
+func (e *Engine) SetSearcher(s Searcher) { e.corpus.Store(&s) }
+
+// SetIndex replaces the corpus with an in-process index atomically;
+// questions in flight finish on the old one.
+func (e *Engine) SetIndex(ix *retrieval.Index) {
+	if ix == nil {
+		e.corpus.Store(nil)
+		return
+	}
+	e.SetSearcher(retrieval.NewLocal(ix))
+}
+
+// Index returns the in-process index answered from; nil for an engine over
+// a store.
+func (e *Engine) Index() *retrieval.Index {
+	if l, ok := e.searcher().(*retrieval.Local); ok {
+		return l.Index()
+	}
+	return nil
+}
 
 // Ready reports whether the engine has a corpus to answer from.
-func (e *Engine) Ready() bool { return e.remote != nil || e.Index() != nil }
+func (e *Engine) Ready() bool { return e.searcher() != nil }
+
+var errNoCorpus = errors.New("no index loaded")
 
 // Describe gives the size and identity of the corpus answered from.
 func (e *Engine) Describe(ctx context.Context) (retrieval.Stats, error) {
-	if e.remote != nil {
-		return e.remote.Describe(ctx)
+	s := e.searcher()
+	if s == nil {
+		return retrieval.Stats{}, errNoCorpus
 	}
-	if ix := e.Index(); ix != nil {
-		return ix.Stats(), nil
-	}
-	return retrieval.Stats{}, errors.New("no index loaded")
+	return s.Describe(ctx)
 }
 
 // Scope describes the part of the corpus a request may search: Documents
@@ -267,24 +326,11 @@ func (e *Engine) Describe(ctx context.Context) (retrieval.Stats, error) {
 // outside the request's collections are not counted at all. A store is
 // described whole (its documents are not listed one by one).
 func (e *Engine) Scope(ctx context.Context, req Request) (retrieval.Stats, error) {
-	st, err := e.Describe(ctx)
-	if err != nil || e.remote != nil {
-		return st, err
+	s := e.searcher()
+	if s == nil {
+		return retrieval.Stats{}, errNoCorpus
 	}
-	at := e.now()
-	st.Documents, st.Withdrawn, st.Embargoes = 0, 0, nil
-	for _, d := range e.Index().Documents() {
-		switch {
-		case req.Allow != nil && !req.Allow(d):
-		case d.Withdrawn:
-			st.Withdrawn++
-		case !d.Embargo.IsZero() && at.Before(d.Embargo):
-			st.Embargoes = append(st.Embargoes, d.Embargo)
-		default:
-			st.Documents++
-		}
-	}
-	return st, nil
+	return s.Scope(ctx, retrieval.Filter{Now: e.now(), Collections: req.Collections}, req.Allow)
 }
 
 // now is the engine's clock.
@@ -297,18 +343,12 @@ func (e *Engine) now() time.Time {
 
 // Document returns a document of the corpus answered from.
 func (e *Engine) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
-	if e.remote != nil {
-		return e.remote.Document(ctx, id)
+	s := e.searcher()
+	if s == nil {
+		return nil, false, errNoCorpus
 	}
-	if ix := e.Index(); ix != nil {
-		d, ok := ix.Document(id)
-		return d, ok, nil
-	}
-	return nil, false, errors.New("no index loaded")
+	return s.Document(ctx, id)
 }
-
-// SetIndex replaces the index atomically; questions in flight finish on the old one.
-func (e *Engine) SetIndex(ix *retrieval.Index) { e.index.Store(ix) }
 
 // Ask answers a question. Without a Generator the answer is extractive;
 // with one it is written by the model and checked, falling back to the
@@ -316,30 +356,17 @@ func (e *Engine) SetIndex(ix *retrieval.Index) { e.index.Store(ix) }
 // Follow-ups are answered in the context of req.History.
 func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	start := time.Now()
-	ix := e.Index()
+	s := e.searcher()
+	if s == nil {
+		return nil, fmt.Errorf("answer %q: %w", req.Question, errNoCorpus)
+	}
 	query := req.Question
 	if len(req.History) > 0 {
 		query = e.standalone(ctx, req)
 	}
 	opts := e.Search
-	at := e.now()
-	var (
-		res *retrieval.Results
-		err error
-	)
-	switch {
-	case e.remote != nil:
-		// A store's documents are judged one by one: their embargoes are
-		// not known before they are fetched.
-		opts.Allow = func(d *corpus.Document) bool { return d.Citable(at) && (req.Allow == nil || req.Allow(d)) }
-		ix, res, err = e.remote.Search(ctx, query, retrieval.Filter{Now: at, Collections: req.Collections}, opts)
-	case ix.Limited():
-		opts.Allow = func(d *corpus.Document) bool { return d.Citable(at) && (req.Allow == nil || req.Allow(d)) }
-		res, err = ix.Search(ctx, query, opts)
-	default:
-		opts.Allow = req.Allow
-		res, err = ix.Search(ctx, query, opts)
-	}
+	opts.Allow = req.Allow
+	ix, res, err := s.Search(ctx, query, retrieval.Filter{Now: e.now(), Collections: req.Collections}, opts)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}

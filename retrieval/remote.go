@@ -37,6 +37,11 @@ func NewRemote(store Backend, embedder Embedder, chunker Chunker) *Remote {
 // which the answer reads as it would the whole index.
 func (r *Remote) Search(ctx context.Context, query string, f Filter, opts SearchOptions) (*Index, *Results, error) {
 	opts = opts.withDefaults()
+	// The store leaves out what f hides, and the documents it returns are
+	// judged one by one as well: their embargoes are not known before they
+	// are fetched.
+	allow := opts.Allow
+	opts.Allow = func(d *corpus.Document) bool { return f.citable(d) && (allow == nil || allow(d)) }
 	v, err := r.store.Pin(ctx)
 	if err != nil {
 		return nil, nil, storeError(ctx, err)
@@ -261,6 +266,12 @@ func (r *Remote) Describe(ctx context.Context) (Stats, error) {
 		return Stats{}, err
 	}
 	return v.Describe(ctx)
+}
+
+// Scope describes the store's current version whole, as Describe does: its
+// documents are not listed one by one, so f and allow are not read.
+func (r *Remote) Scope(ctx context.Context, _ Filter, _ func(*corpus.Document) bool) (Stats, error) {
+	return r.Describe(ctx)
 }
 
 // Document returns a document of the store's current version.

@@ -83,11 +83,18 @@ type Filter struct {
 	From, To time.Time
 }
 
-// inRange reports whether d passes f's publication dates.
+// citable reports whether d may be quoted under f: it is not withdrawn
+// and, when f.Now is set, not under embargo then.
+func (f Filter) citable(d *corpus.Document) bool {
+	return !d.Withdrawn && (f.Now.IsZero() || d.Citable(f.Now))
+}
+
+// whole reports whether f keeps every document.
 func (f Filter) whole() bool {
 	return f.Now.IsZero() && f.Collections == nil && len(f.Sources) == 0 && f.From.IsZero() && f.To.IsZero()
 }
 
+// inRange reports whether d passes f's publication dates.
 func (f Filter) inRange(d *corpus.Document) bool {
 	if f.From.IsZero() && f.To.IsZero() {
 		return true
@@ -118,6 +125,12 @@ func (f *Frequencies) merge(g *Frequencies) {
 		f.Meta[t] = n
 	}
 }
+
+// The in-process index is a Backend of one version: itself.
+var (
+	_ Backend = (*Index)(nil)
+	_ Version = (*Index)(nil)
+)
 
 // Pin makes the in-process index a Backend of one version: itself.
 func (ix *Index) Pin(context.Context) (Version, error) { return ix, nil }

@@ -51,7 +51,7 @@ func openStoreApp(ctx context.Context, e env, cfg *config.Config, progress func(
 		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
 	}
 	a.policy = policyOf(cfg)
-	a.engine = answer.NewRemoteEngine(retrieval.NewRemote(st, emb, a.lib.Chunker), searchOptions(cfg))
+	a.engine = answer.New(retrieval.NewRemote(st, emb, a.lib.Chunker), searchOptions(cfg))
 	a.engine.Generator = generator(cfg)
 	return a, nil
 }

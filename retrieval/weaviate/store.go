@@ -64,6 +64,11 @@ type Store struct {
 	replaced sync.Map
 }
 
+var (
+	_ retrieval.Backend = (*Store)(nil)
+	_ retrieval.Version = (*pinned)(nil)
+)
+
 // state is what Name_State holds: the published version and how its
 // documents were chunked and embedded.
 type state struct {
