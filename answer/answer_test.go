@@ -6,7 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/testindex"
+	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
 )
 

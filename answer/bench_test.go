@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/answer"
-	"github.com/newsroom/askbot/internal/synth"
+	"github.com/newsroom/askbot/internal/testutil/synth"
 	"github.com/newsroom/askbot/retrieval"
 )
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/askbot/internal/fakeopenai"
+	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
 )
 
 // A marker body gives every number it names: a range includes both ends.

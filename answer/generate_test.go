@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/fakeopenai"
+	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
 )

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/newsroom/askbot/internal/testdocs"
+	"github.com/newsroom/askbot/internal/testutil/testdocs"
 )
 
 func TestDOCX(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	"github.com/newsroom/askbot/internal/testdocs"
+	"github.com/newsroom/askbot/internal/testutil/testdocs"
 )
 
 // FuzzLoad feeds any bytes to each loader (text, Markdown, HTML, a JSONL

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/newsroom/askbot/internal/testdocs"
+	"github.com/newsroom/askbot/internal/testutil/testdocs"
 )
 
 func loadDir(t *testing.T, dir string) *Result {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsroom/askbot/internal/testdocs"
+	"github.com/newsroom/askbot/internal/testutil/testdocs"
 )
 
 // BenchmarkPDF extracts a 100-page PDF (40 lines a page) in-process; the

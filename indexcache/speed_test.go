@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/askbot/internal/testdocs"
+	"github.com/newsroom/askbot/internal/testutil/testdocs"
 	"github.com/newsroom/askbot/retrieval"
 )
 

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/askbot/internal/fakeopenai"
+	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
 )
 
 // hugeReply is the size of the reply of a model that ignored max_tokens

@@ -8,14 +8,14 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/newsroom/askbot/internal/latency"
+	"github.com/newsroom/askbot/internal/testutil/latency"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/synth"
+	"github.com/newsroom/askbot/internal/testutil/synth"
 	"github.com/newsroom/askbot/retrieval"
 )
 
-// benchDocs grows a synthetic corpus of about n chunks (internal/synth).
+// benchDocs grows a synthetic corpus of about n chunks (internal/testutil/synth).
 func benchDocs(tb testing.TB, n int) []*corpus.Document {
 	tb.Helper()
 	docs, err := synth.Documents(n)

@@ -12,7 +12,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
-	"github.com/newsroom/askbot/internal/redact"
+	"github.com/newsroom/askbot/redact"
 	"github.com/newsroom/askbot/retrieval/glove"
 )
 

@@ -4,7 +4,7 @@
 # cached, up to 8 without; a 169 MB binary.
 #
 #   scripts/weaviate-server.sh            # build if missing, print the path
-#   WEAVIATE_SERVER=$(scripts/weaviate-server.sh) go test ./internal/weaviatetest
+#   WEAVIATE_SERVER=$(scripts/weaviate-server.sh) go test ./internal/testutil/weaviatetest
 set -euo pipefail
 version=${WEAVIATE_VERSION:-v1.35.2}
 dir=${WEAVIATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/newsroom-bot/weaviate/$version}

@@ -13,7 +13,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 )
 
 const (

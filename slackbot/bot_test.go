@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 )
 
 // blockTexts extracts every text of a Block Kit JSON array.

@@ -3,7 +3,7 @@ package slackbot
 import (
 	"testing"
 
-	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 )
 
 // An @mention posted by a bot (another app, a workflow, or this bot

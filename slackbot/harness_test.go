@@ -12,8 +12,8 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/fakeslack"
-	"github.com/newsroom/askbot/internal/testindex"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
 )
 

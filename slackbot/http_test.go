@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 )
 
 const signingSecret = "8f742231b10e8888abcd99yyyzzz85a5"

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/answer"
-	"github.com/newsroom/askbot/internal/fakeopenai"
-	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 	"github.com/newsroom/askbot/llm"
 )
 

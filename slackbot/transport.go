@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsroom/askbot/internal/redact"
+	"github.com/newsroom/askbot/redact"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/answer"
-	"github.com/newsroom/askbot/internal/fakeslack"
-	"github.com/newsroom/askbot/internal/testindex"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
 )
 

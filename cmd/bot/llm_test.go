@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsroom/askbot/internal/fakeopenai"
+	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
 )
 
 // newModelServer is an OpenAI-compatible chat endpoint that answers every

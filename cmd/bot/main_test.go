@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsroom/askbot/internal/testdocs"
+	"github.com/newsroom/askbot/internal/testutil/testdocs"
 )
 
 // runBot runs the program with args and an environment holding only env

@@ -9,7 +9,7 @@ import (
 	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/redact"
+	"github.com/newsroom/askbot/redact"
 	"github.com/newsroom/askbot/slackbot"
 )
 

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 )
 
 // syncBuffer is a bytes.Buffer safe for the logger and the test at once.

@@ -11,7 +11,7 @@ import (
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/indexcache"
-	"github.com/newsroom/askbot/internal/redact"
+	"github.com/newsroom/askbot/redact"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 	"github.com/newsroom/askbot/slackbot"

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/askbot/internal/fakeslack"
-	"github.com/newsroom/askbot/internal/weaviatetest"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 )
 
 func TestMain(m *testing.M) {

@@ -9,12 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsroom/askbot/internal/latency"
+	"github.com/newsroom/askbot/internal/testutil/latency"
 
 	"github.com/newsroom/askbot/corpus"
 
-	"github.com/newsroom/askbot/internal/synth"
-	"github.com/newsroom/askbot/internal/weaviatetest"
+	"github.com/newsroom/askbot/internal/testutil/synth"
+	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 )
@@ -41,7 +41,7 @@ var benchQuestions = []string{
 	"How did the lower house of parliament react to the election result?",
 }
 
-// BenchmarkWeaviate writes a synthetic corpus (internal/synth, the same as
+// BenchmarkWeaviate writes a synthetic corpus (internal/testutil/synth, the same as
 // retrieval's benchmarks) into one Weaviate node through the Store, and
 // times whole questions through it (retrieval.Remote: every query a
 // question makes, and the ranking) beside the same questions in-process,

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/weaviatetest"
+	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/storetest"
 	"github.com/newsroom/askbot/retrieval/weaviate"

@@ -9,7 +9,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/eval"
-	"github.com/newsroom/askbot/internal/weaviatetest"
+	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 )

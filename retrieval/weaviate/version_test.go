@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/weaviatetest"
+	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 )

@@ -32,7 +32,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/newsroom/askbot/internal/redact"
+	"github.com/newsroom/askbot/redact"
 )
 
 // Client talks to one Weaviate server (or a cluster's load balancer).

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/synth"
+	"github.com/newsroom/askbot/internal/testutil/synth"
 )
 
 func main() {
