@@ -25,33 +25,20 @@ import (
 	"github.com/newsroom/askbot/watch"
 )
 
-// newFlags returns a flag set for a command with the shared settings on it,
-// their defaults taken from the config file and environment.
-func newFlags(e env, name, synopsis string, args []string) (*flag.FlagSet, *config.Config, error) {
+// newFlags returns a flag set for the command called name with the flags
+// of the settings it uses, their defaults taken from the config file and
+// environment.
+func newFlags(e env, name string, args []string) (*flag.FlagSet, *config.Config, error) {
+	c := lookupCommand(name)
 	cfg, err := config.Load(configPath(args), e.getenv)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: bot %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-		fmt.Fprintln(e.stderr, "\nEnvironment:")
-		for _, s := range config.Settings {
-			help := s.Help
-			if s.Secret {
-				help += " (secret)"
-			}
-			fmt.Fprintf(e.stderr, "  %-20s %s\n", s.Env, help)
-			if s.Secret {
-				fmt.Fprintf(e.stderr, "  %-20s the path of a file holding %s\n", s.Env+"_FILE", s.Env)
-			}
-		}
-		fmt.Fprintf(e.stderr, "\nConfig file (--config or BOT_CONFIG, YAML; secrets are never read from it):\n  %s\n", wrap(config.FileKeys(), 76, "  "))
-	}
+	fs.Usage = func() { printUsage(e.stderr, c, fs) }
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg.RegisterFlags(fs)
-	fs.String("config", "", "path of a YAML config file (env BOT_CONFIG)")
+	cfg.RegisterFlags(fs, c.groups...)
+	fs.String("config", "", "path of a YAML config file")
 	return fs, &cfg, nil
 }
 

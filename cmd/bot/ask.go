@@ -14,7 +14,7 @@ import (
 )
 
 func cmdAsk(ctx context.Context, e env, args []string) error {
-	fs, cfg, err := newFlags(e, "ask", "ask [flags] QUESTION...", args)
+	fs, cfg, err := newFlags(e, "ask", args)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func askAndShow(ctx context.Context, e env, a *app, req answer.Request) (*answer
 }
 
 func cmdChat(ctx context.Context, e env, args []string) error {
-	fs, cfg, err := newFlags(e, "chat", "chat [flags]", args)
+	fs, cfg, err := newFlags(e, "chat", args)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func cmdEval(ctx context.Context, e env, args []string) error {
-	fs, cfg, err := newFlags(e, "eval", "eval --questions FILE.jsonl [--corpus PATH] [--k N] [--json]", args)
+	fs, cfg, err := newFlags(e, "eval", args)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func cmdIndex(ctx context.Context, e env, args []string) error {
-	fs, cfg, err := newFlags(e, "index", "index [flags]", args)
+	fs, cfg, err := newFlags(e, "index", args)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -42,25 +43,11 @@ type env struct {
 	getenv         func(string) string
 }
 
-const usage = `bot answers questions over a newsroom's documents, with cited passages.
-
-Usage:
-  bot ask QUESTION...          answer one question and exit
-  bot chat                     ask questions one after another (follow-ups keep context)
-  bot index [--corpus PATH]    build or refresh the persistent index
-  bot eval --questions FILE    measure retrieval and answers on a question set
-  bot serve                    run in Slack (Socket Mode and/or the Events API)
-  bot probe URL                exit 0 when URL answers 200 (container health checks)
-
-Run "bot COMMAND --help" for a command's flags. With no configuration the bot
-answers from the bundled corpus with the offline embedder: no network needed.
-`
-
 // run is the whole program; main only wires it to the process.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
 	e := env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return usageError{"no command given"}
 	}
 	cmd, rest := args[0], args[1:]
@@ -78,10 +65,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "probe":
 		return cmdProbe(ctx, e, rest)
 	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
+		if len(rest) > 0 && rest[0] != "help" && !strings.HasPrefix(rest[0], "-") {
+			// "bot help ask" is "bot ask --help".
+			return run(ctx, []string{rest[0], "--help"}, stdin, stdout, stderr, getenv)
+		}
+		fmt.Fprint(stdout, usage())
 		return nil
 	default:
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return usageError{fmt.Sprintf("unknown command %q", cmd)}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,10 @@ import (
 // cmdProbe checks a health endpoint (the container's HEALTHCHECK, with no
 // curl in the image): exit 0 when it answers 200 within 3 seconds.
 func cmdProbe(ctx context.Context, e env, args []string) error {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		printUsage(e.stderr, lookupCommand("probe"), flag.NewFlagSet("probe", flag.ContinueOnError))
+		return flag.ErrHelp
+	}
 	if len(args) != 1 {
 		return usageError{"probe: usage: bot probe URL (e.g. http://127.0.0.1:3000/readyz)"}
 	}

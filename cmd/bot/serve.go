@@ -14,7 +14,7 @@ import (
 )
 
 func cmdServe(ctx context.Context, e env, args []string) error {
-	fs, cfg, err := newFlags(e, "serve", "serve [flags]   (Slack mode; needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)", args)
+	fs, cfg, err := newFlags(e, "serve", args)
 	if err != nil {
 		return err
 	}

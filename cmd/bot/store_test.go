@@ -120,7 +120,7 @@ func openAppFor(t *testing.T, vars map[string]string) (*app, error) {
 		full[k] = v
 	}
 	e := env{stdout: os.Stdout, stderr: os.Stderr, getenv: func(k string) string { return full[k] }}
-	fs, cfg, err := newFlags(e, "test", "test", nil)
+	fs, cfg, err := newFlags(e, "test", nil)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/newsroom/askbot/config"
+)
+
+// command describes one of bot's commands for its help, and says which
+// settings it uses: it takes the flags of those groups only.
+type command struct {
+	name     string
+	synopsis string // after "bot "
+	summary  string // one line, for "bot --help"
+	about    string // a few lines, for "bot COMMAND --help"
+	// groups are the settings' groups whose flags the command takes.
+	groups []config.Group
+	// envGroups are the groups whose settings without a flag are the
+	// command's own, listed in its --help.
+	envGroups []config.Group
+}
+
+// answering are the settings' groups of the commands that answer questions.
+var answering = []config.Group{config.GroupGeneral, config.GroupCorpus, config.GroupAnswers}
+
+var commands = []command{
+	{name: "ask", synopsis: "ask [flags] QUESTION...", summary: "answer one question and exit",
+		about: "Answers one question from the corpus with verbatim, cited quotes, and exits.", groups: answering},
+	{name: "chat", synopsis: "chat [flags]", summary: "ask questions one after another (follow-ups keep context)",
+		about: "Asks questions one after another: follow-ups keep the earlier question's topic,\n\"new\" starts over, Ctrl-D quits.", groups: answering},
+	{name: "index", synopsis: "index [flags]", summary: "build or refresh the persistent index",
+		about:  "Builds or refreshes the corpus's persistent index (with BOT_STORE=weaviate:\nwrites what changed to the store as its next version).",
+		groups: []config.Group{config.GroupGeneral, config.GroupCorpus}},
+	{name: "eval", synopsis: "eval --questions FILE.jsonl [flags]", summary: "measure retrieval and answers on a question set",
+		about: "Measures retrieval and answers on a question set (JSONL: id, question, answer,\nevidence, type); docs/evaluation.md has the figures and their commands.", groups: answering},
+	{name: "serve", synopsis: "serve [flags]", summary: "run in Slack (Socket Mode and/or the Events API)",
+		about:  "Runs in Slack: Socket Mode with SLACK_APP_TOKEN, the Events API over HTTP with\nSLACK_SIGNING_SECRET, or both. SLACK_BOT_TOKEN is required.",
+		groups: append(slices.Clone(answering), config.GroupSlack), envGroups: []config.Group{config.GroupSlack}},
+	{name: "probe", synopsis: "probe URL", summary: "exit 0 when URL answers 200 (container health checks)",
+		about: "Exits 0 when URL answers 200 within 3 seconds: the container's health check,\ne.g. bot probe http://127.0.0.1:3000/readyz. No flags."},
+}
+
+// lookupCommand returns the command called name; an unknown name (tests)
+// takes every setting's flag.
+func lookupCommand(name string) command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return command{name: name, synopsis: name + " [flags]", groups: config.Groups}
+}
+
+// usage is "bot --help": the commands, one line each.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("bot answers questions over a newsroom's documents, with cited passages.\n\nUsage: bot COMMAND [flags]\n\nCommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-28s %s\n", strings.Replace(c.synopsis, " [flags]", "", 1), c.summary)
+	}
+	b.WriteString(`
+"bot COMMAND --help" lists that command's flags. Every setting (flag,
+environment variable, config-file key) is in the configuration table of
+README.md ("Configuration"). With no configuration the bot answers from the
+bundled corpus with the offline embedder: no network needed.
+`)
+	return b.String()
+}
+
+// groupTitles head the groups' flags in a command's help.
+var groupTitles = map[config.Group]string{
+	config.GroupGeneral: "General",
+	config.GroupCorpus:  "Corpus, index and store",
+	config.GroupAnswers: "Answers",
+	config.GroupSlack:   "Slack",
+}
+
+// metavars name the values of flags whose type says too little.
+var metavars = map[string]string{
+	"config": "FILE", "corpus": "PATH", "data-dir": "DIR", "questions": "FILE", "audit-log": "FILE",
+	"weaviate-url": "URL", "embed-base-url": "URL", "llm-base-url": "URL", "listen": "ADDR",
+	"channel": "ID", "user": "ID", "store": "NAME", "weaviate-name": "NAME", "embed-model": "MODEL",
+	"llm-model": "MODEL", "log-level": "LEVEL", "k": "N",
+}
+
+// printUsage is "bot COMMAND --help": the command's own flags, then the
+// flags of the settings it uses by group, then the settings without a
+// flag that are its own, then where the rest is described.
+func printUsage(w io.Writer, c command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: bot %s\n", c.synopsis)
+	if c.about != "" {
+		fmt.Fprintf(w, "\n%s\n", c.about)
+	}
+	settingOf := map[string]config.Setting{}
+	for _, s := range config.Settings {
+		if s.Flag != "" {
+			settingOf[s.Flag] = s
+		}
+	}
+	var own []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, ok := settingOf[f.Name]; !ok {
+			own = append(own, flagLine(f, ""))
+		}
+	})
+	section(w, "Flags", own)
+	for _, g := range config.Groups {
+		if !slices.Contains(c.groups, g) {
+			continue
+		}
+		var lines []string
+		for _, s := range config.Settings {
+			if s.Group() != g || s.Flag == "" {
+				continue
+			}
+			if f := fs.Lookup(s.Flag); f != nil {
+				lines = append(lines, flagLine(f, s.Env))
+			}
+		}
+		section(w, groupTitles[g], lines)
+	}
+	for _, g := range c.envGroups {
+		var lines []string
+		for _, s := range config.Settings {
+			if s.Group() != g || s.Flag != "" {
+				continue
+			}
+			help := s.Help
+			if s.Secret {
+				help += " (secret; or " + s.Env + "_FILE)"
+			}
+			lines = append(lines, column(s.Env, help))
+		}
+		section(w, groupTitles[g]+" settings with no flag (environment variables)", lines)
+	}
+	if len(c.groups) > 0 {
+		fmt.Fprint(w, `
+A flag wins over its environment variable (in brackets), which wins over
+the config file. Every setting, its variable and its config-file key:
+README.md, "Configuration".
+`)
+	}
+}
+
+func section(w io.Writer, title string, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s:\n%s\n", title, strings.Join(lines, "\n"))
+}
+
+// flagLine is one flag in a command's help: "  --k N   passages
+// retrieved per question [BOT_K] (default 5)".
+func flagLine(f *flag.Flag, env string) string {
+	name, help := flag.UnquoteUsage(f)
+	if m, ok := metavars[f.Name]; ok {
+		name = m
+	} else if name != "" {
+		name = strings.ToUpper(name)
+	}
+	left := "--" + f.Name
+	if name != "" {
+		left += " " + name
+	}
+	if env != "" {
+		help += " [" + env + "]"
+	}
+	if d := f.DefValue; d != "" && d != "0" && d != "false" {
+		help += " (default " + d + ")"
+	}
+	return column(left, help)
+}
+
+// column lines up a flag or variable and its help.
+func column(left, help string) string {
+	return "  " + left + strings.Repeat(" ", max(2, 25-len(left))) + help
+}

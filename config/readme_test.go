@@ -1,0 +1,44 @@
+package config
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// The README's configuration table lists every setting, with its flag:
+// a setting added to Settings must be added there too.
+func TestREADMEListsEverySetting(t *testing.T) {
+	raw, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(raw), "\n## Configuration\n")
+	if !ok {
+		t.Fatal(`README.md has no "## Configuration" section`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	rows := map[string]string{}
+	for _, line := range strings.Split(section, "\n") {
+		if !strings.HasPrefix(line, "| `") {
+			continue
+		}
+		for _, name := range strings.Split(strings.Split(line, "|")[1], ",") {
+			rows[strings.Trim(strings.TrimSpace(name), "`")] = line
+		}
+	}
+	for _, s := range Settings {
+		row, ok := rows[s.Env]
+		switch {
+		case !ok:
+			t.Errorf("README.md's configuration table has no row for %s", s.Env)
+		case s.Flag != "" && !strings.Contains(row, "`--"+s.Flag+"`"):
+			t.Errorf("README.md's row for %s does not give its flag --%s: %s", s.Env, s.Flag, row)
+		}
+	}
+	for _, key := range []string{"embed: {base_url, model}", "weaviate: {url, name, shards,"} {
+		if !strings.Contains(section, key) {
+			t.Errorf("README.md's configuration section does not list the config-file keys %q", key)
+		}
+	}
+}
