@@ -134,3 +134,72 @@ func TestFigures(t *testing.T) {
 }
 
 func formatG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func TestQuotations(t *testing.T) {
+	d := testDesk(t)
+	doc, _, _ := d.Engine.Document(context.Background(), "acme-seed")
+	var got []string
+	for _, q := range Quotations(doc) {
+		got = append(got, q.Speaker+": "+q.Text())
+	}
+	want := []string{
+		"Jane Okafor: We are building robots that pick cassava",
+		"Jane Okafor: The money goes to hiring engineers.",
+		"Tom Reyes: We should have waited for a bigger round",
+		"Tom Reyes: Investors are cautious this year.",
+		"Jane Okafor: farmers lose a third of their harvest every year.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("quotations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	d := testDesk(t)
+	r, err := d.Quotes(context.Background(), answer.Request{}, "Okafor", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := r.Text()
+	for _, want := range []string{"What Jane Okafor said", "Nov 17, 2023 — Jane Okafor: “We are building robots", "Nov 24, 2023 — Jane Okafor: “I was surprised by the board's decision"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("quotes lack %q:\n%s", want, text)
+		}
+	}
+	// never another's words, nor the withdrawn story's
+	for _, not := range []string{"We should have waited", "acted within its rights", "secret deal", "Parks are"} {
+		if strings.Contains(text, not) {
+			t.Errorf("quotes show %q, not Okafor's:\n%s", not, text)
+		}
+	}
+	if strings.Index(text, "cassava") > strings.Index(text, "surprised") {
+		t.Errorf("not oldest first:\n%s", text)
+	}
+	verbatim(t, d, r)
+	r, err = d.Quotes(context.Background(), answer.Request{}, "Tom Reyes", "board")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Lines) != 1 || r.Lines[0].Text != "The board acted within its rights" {
+		t.Errorf("Reyes about the board:\n%s", r.Text())
+	}
+	// the embargoed story's quotation is not yet quotable
+	r, _ = d.Quotes(context.Background(), answer.Request{}, "Tom Reyes", "engineers")
+	if strings.Contains(r.Text(), "great day") {
+		t.Errorf("embargoed quotation shown:\n%s", r.Text())
+	}
+}
+
+func TestSameName(t *testing.T) {
+	for _, tc := range []struct {
+		speaker, asked string
+		want           bool
+	}{
+		{"Sam Altman", "altman", true}, {"Altman", "Sam Altman", true}, {"Jack Altman", "sam altman", false},
+		{"Jensen Huang", "jensen huang", true}, {"Tom Reyes", "Okafor", false},
+	} {
+		if got := SameName(tc.speaker, tc.asked); got != tc.want {
+			t.Errorf("SameName(%q, %q) = %v", tc.speaker, tc.asked, got)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func TestCheckCommand(t *testing.T) {
 
 func TestEvalMeasuresClaims(t *testing.T) {
 	set := t.TempDir() + "/claims.jsonl"
-	if err := os.WriteFile(set, []byte(`{"id":"c1","question":"Acme Robotics raised $6 million in seed funding","answer":"contradicted","figure":"$5.3 million","evidence":[{"doc_id":"news.jsonl#acme-seed","quote":"raised $5.3 million in seed funding"}],"type":"claim"}
+	if err := os.WriteFile(set, []byte(`{"id":"c1","question":"Acme Robotics raised $6 million in seed funding","answer":"contradicted","figure":"$5.3 million","evidence":[{"doc_id":"acme-seed","quote":"raised $5.3 million in seed funding"}],"type":"claim"}
 {"id":"c2","question":"Acme Robotics opened an office in Paris","answer":"not_found","type":"claim"}
 `), 0o644); err != nil {
 		t.Fatal(err)
@@ -41,6 +41,32 @@ func TestEvalMeasuresClaims(t *testing.T) {
 	for _, want := range []string{"claims: 2, verdict right 2 (1.000)", "contradicted   1 of  1 right", "figure shown: 1"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestQuotesCommand(t *testing.T) {
+	out, _, err := runBot(t, nil, "", "quotes", "--corpus", deskCorpus, "Okafor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "What Jane Okafor said") || !strings.Contains(out, "Jane Okafor: “We are building robots") || strings.Contains(out, "We should have waited") {
+		t.Errorf("quotes output:\n%s", out)
+	}
+}
+
+func TestSplitNameTopic(t *testing.T) {
+	for _, tc := range []struct {
+		args        []string
+		name, topic string
+	}{
+		{[]string{"Sam Altman", "board"}, "Sam Altman", "board"},
+		{[]string{"Sam", "Altman", "board"}, "Sam Altman", "board"},
+		{[]string{"jensen", "huang", "about", "china"}, "jensen huang", "china"},
+		{[]string{"altman"}, "altman", ""},
+	} {
+		if n, tp := splitNameTopic(tc.args); n != tc.name || tp != tc.topic {
+			t.Errorf("splitNameTopic(%q) = %q, %q", tc.args, n, tp)
 		}
 	}
 }

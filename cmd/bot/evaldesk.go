@@ -49,6 +49,12 @@ func deskAsker(d *desk.Desk, scope answer.Request) eval.DeskAsker {
 		switch q.Type {
 		case eval.TypeClaim:
 			r, err = d.Check(ctx, req, q.Question.Question)
+		case eval.TypeQuotes:
+			name, topic := q.Speaker, q.Topic
+			if name == "" {
+				name, topic = splitNameTopic(strings.Fields(q.Question.Question))
+			}
+			r, err = d.Quotes(ctx, req, name, topic)
 		default:
 			return eval.DeskOutcome{}, fmt.Errorf("type %s not measured yet", q.Type)
 		}
