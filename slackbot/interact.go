@@ -13,6 +13,9 @@ import (
 // handleSlash answers /ask after it has been acknowledged: visible only to
 // the asker, with a button to share the answer in the channel.
 func (b *Bot) handleSlash(cmd slack.SlashCommand) {
+	if b.handleDeskSlash(cmd) {
+		return
+	}
 	b.goHandle(func(ctx context.Context) {
 		text := unescapeSlack(strings.TrimSpace(cmd.Text))
 		switch strings.ToLower(strings.Trim(text, " .!?")) {
@@ -59,6 +62,9 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 
 // handleInteraction handles the buttons under answers: feedback and share.
 func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
+	if b.handleDeskShortcut(cb) {
+		return
+	}
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return
 	}

@@ -96,6 +96,10 @@ func TestManifestNamesWhatTheBotUses(t *testing.T) {
 	var m struct {
 		Features struct {
 			SlashCommands []struct{ Command string } `yaml:"slash_commands"`
+			Shortcuts     []struct {
+				Name, Type string
+				CallbackID string `yaml:"callback_id"`
+			}
 		}
 		OAuth struct {
 			Scopes struct{ Bot []string } `yaml:"scopes"`
@@ -123,8 +127,11 @@ func TestManifestNamesWhatTheBotUses(t *testing.T) {
 			t.Errorf("manifest lacks event %s", ev)
 		}
 	}
-	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/ask" || !m.Settings.Interactivity.Enabled || !m.Settings.SocketMode {
+	if len(m.Features.SlashCommands) != 2 || m.Features.SlashCommands[0].Command != "/ask" || m.Features.SlashCommands[1].Command != checkCommand || !m.Settings.Interactivity.Enabled || !m.Settings.SocketMode {
 		t.Errorf("manifest: %+v", m)
+	}
+	if len(m.Features.Shortcuts) != 1 || m.Features.Shortcuts[0].CallbackID != checkShortcut || m.Features.Shortcuts[0].Type != "message" || m.Features.Shortcuts[0].Name != "Check against the archive" {
+		t.Errorf("manifest shortcuts: %+v", m.Features.Shortcuts)
 	}
 }
 

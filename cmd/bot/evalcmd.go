@@ -61,6 +61,9 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if *maxPerDoc != 0 {
 		a.engine.Search.MaxPerDoc = *maxPerDoc
 	}
+	if done, err := evalDesk(ctx, e, a.engine, *questions, a.request("", place()), *asJSON, *misses); done || err != nil {
+		return err
+	}
 	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine, a.request("", place())))
 	if err != nil {
 		return err

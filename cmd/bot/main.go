@@ -51,6 +51,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return usageError{"no command given"}
 	}
 	cmd, rest := args[0], args[1:]
+	if desk, ok := deskCommands[cmd]; ok {
+		return desk(ctx, e, rest)
+	}
 	switch cmd {
 	case "ask":
 		return cmdAsk(ctx, e, rest)

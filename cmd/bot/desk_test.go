@@ -1,0 +1,72 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+const deskCorpus = "../../desk/testdata/corpus"
+
+func TestCheckCommand(t *testing.T) {
+	out, _, err := runBot(t, nil, "", "check", "--corpus", deskCorpus, "Acme Robotics raised $6 million in seed funding")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out, "\n")
+	if lines[0] != "Contradicted by [1]: the documents say $5.3 million" {
+		t.Errorf("first line %q", lines[0])
+	}
+	for _, want := range []string{"Nov 17, 2023 — “Acme Robotics, a Lagos startup", "Sources:", "Lagos Ledger", "paragraph 1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := runBot(t, nil, "", "check", "--corpus", deskCorpus); err == nil {
+		t.Error("check without a claim should fail")
+	}
+}
+
+func TestEvalMeasuresClaims(t *testing.T) {
+	set := t.TempDir() + "/claims.jsonl"
+	if err := os.WriteFile(set, []byte(`{"id":"c1","question":"Acme Robotics raised $6 million in seed funding","answer":"contradicted","figure":"$5.3 million","evidence":[{"doc_id":"acme-seed","quote":"raised $5.3 million in seed funding"}],"type":"claim"}
+{"id":"c2","question":"Acme Robotics opened an office in Paris","answer":"not_found","type":"claim"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runBot(t, nil, "", "eval", "--corpus", deskCorpus, "--questions", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"claims: 2, verdict right 2 (1.000)", "contradicted   1 of  1 right", "figure shown: 1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestQuotesCommand(t *testing.T) {
+	out, _, err := runBot(t, nil, "", "quotes", "--corpus", deskCorpus, "Okafor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "What Jane Okafor said") || !strings.Contains(out, "Jane Okafor: “We are building robots") || strings.Contains(out, "We should have waited") {
+		t.Errorf("quotes output:\n%s", out)
+	}
+}
+
+func TestSplitNameTopic(t *testing.T) {
+	for _, tc := range []struct {
+		args        []string
+		name, topic string
+	}{
+		{[]string{"Sam Altman", "board"}, "Sam Altman", "board"},
+		{[]string{"Sam", "Altman", "board"}, "Sam Altman", "board"},
+		{[]string{"jensen", "huang", "about", "china"}, "jensen huang", "china"},
+		{[]string{"altman"}, "altman", ""},
+	} {
+		if n, tp := splitNameTopic(tc.args); n != tc.name || tp != tc.topic {
+			t.Errorf("splitNameTopic(%q) = %q, %q", tc.args, n, tp)
+		}
+	}
+}

@@ -1,0 +1,205 @@
+package desk
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/testindex"
+	"github.com/newsroom/askbot/retrieval"
+)
+
+var (
+	fixtureOnce sync.Once
+	fixture     *retrieval.Index
+)
+
+// testDesk is a desk over testdata/corpus: two articles about a startup,
+// a withdrawn one, an embargoed one and one of another story.
+func testDesk(t *testing.T) *Desk {
+	t.Helper()
+	fixtureOnce.Do(func() { fixture = testindex.Build(t, "testdata/corpus") })
+	e := answer.NewEngine(fixture, retrieval.SearchOptions{K: 5})
+	e.Now = func() time.Time { return time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) }
+	return &Desk{Engine: e}
+}
+
+// verbatim fails unless every line and source quote is in its document.
+func verbatim(t *testing.T, d *Desk, r *Result) {
+	t.Helper()
+	for _, s := range r.Sources {
+		doc, ok, err := d.Engine.Document(context.Background(), s.DocID)
+		if err != nil || !ok {
+			t.Fatalf("source %s: %v", s.DocID, err)
+		}
+		if !answer.Verbatim(doc.Text, s.Quote) {
+			t.Errorf("quote %q not verbatim in %s", s.Quote, s.DocID)
+		}
+		if strings.Contains(doc.ID, "acme-wrong") || strings.Contains(doc.ID, "acme-sale") {
+			t.Errorf("cites %s, withdrawn or embargoed", doc.ID)
+		}
+	}
+	for _, l := range r.Lines {
+		if len(l.Cites) == 0 {
+			t.Errorf("line %q cites nothing", l.Text)
+			continue
+		}
+		if !strings.Contains(r.Sources[l.Cites[0]-1].Quote, l.Text) {
+			t.Errorf("line %q is not in its source %q", l.Text, r.Sources[l.Cites[0]-1].Quote)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+		figure  string
+	}{
+		{"Acme Robotics raised $5.3 million in seed funding", Supported, ""},
+		{"Acme Robotics raised $6 million in seed funding", Contradicted, "$5.3 million"},
+		// the withdrawn story's $9 million is never seen
+		{"Acme Robotics raised $9 million in seed funding", Contradicted, "$5.3 million"},
+		{"Acme signed a five-year lease on a factory", Contradicted, "four-year"},
+		{"Acme signed a four-year lease on a factory", Supported, ""},
+		{"Acme Robotics plans to hire 40 engineers by March", Supported, ""},
+		{"Acme Robotics plans to hire 25 engineers by March", Contradicted, "40 engineers"},
+		{"The board of Acme Robotics removed Jane Okafor as chief executive", Supported, ""},
+		// embargoed: not yet reported
+		{"Harvest Group will acquire Acme Robotics for $40 million", NotFound, ""},
+		{"Acme Robotics opened an office in Paris with 30 staff", NotFound, ""},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict || r.Figure != tc.figure {
+			t.Errorf("%q: %s (figure %q), want %s (%q)\n%s", tc.claim, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
+		}
+		if tc.verdict != NotFound && len(r.Lines) == 0 {
+			t.Errorf("%q: no sentence shown", tc.claim)
+		}
+		if !strings.HasPrefix(r.Text(), map[Verdict]string{Supported: "Supported by [1]", Contradicted: "Contradicted by [1]: the documents say " + tc.figure, NotFound: "Not found"}[tc.verdict]) {
+			t.Errorf("%q: first line %q", tc.claim, strings.SplitN(r.Text(), "\n", 2)[0])
+		}
+		verbatim(t, d, r)
+	}
+}
+
+func TestCheckAppliesTheAskersScope(t *testing.T) {
+	d := testDesk(t)
+	// an asker who may not see the startup's articles
+	req := answer.Request{Allow: func(doc *corpus.Document) bool { return !strings.Contains(doc.ID, "acme") }}
+	r, err := d.Check(context.Background(), req, "Acme Robotics raised $5.3 million in seed funding")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Verdict != NotFound || len(r.Sources) != 0 {
+		t.Errorf("out of scope: %s", r.Text())
+	}
+}
+
+func TestFigures(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string // kind:unit=value
+	}{
+		{"raised $5.3 million in seed funding", []string{"money:=5.3e+06"}},
+		{"about €7.5 million or 1.5 % of turnover", []string{"money:=7.5e+06", "percent:=1.5"}},
+		{"a four-year contract worth $20 million per year", []string{"duration:year=4", "money:=2e+07"}},
+		{"the 33-year-old signed a ten-year deal", []string{"age:year=33", "duration:year=10"}},
+		{"more than 240,000 jobs lost in 2023", []string{"count:job=240000", "year:=2023"}},
+		{"on Nov. 21, 2023, and on November 21", []string{"date:=2.0231121e+07", "date:=1121"}},
+		{"profits climbed 27 per cent", []string{"percent:=27"}},
+		{"laid off 20 percent of its workers", []string{"percent:=20"}},
+	} {
+		var got []string
+		for _, f := range Figures(tc.text) {
+			got = append(got, string(f.Kind)+":"+f.Unit+"="+formatG(f.Value))
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("Figures(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	a, b := Figures("Nov. 21, 2023")[0], Figures("November 21")[0]
+	if !a.Same(b) {
+		t.Error("a date without its year should match the same day")
+	}
+}
+
+func formatG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func TestQuotations(t *testing.T) {
+	d := testDesk(t)
+	doc, _, _ := d.Engine.Document(context.Background(), "acme-seed")
+	var got []string
+	for _, q := range Quotations(doc) {
+		got = append(got, q.Speaker+": "+q.Text())
+	}
+	want := []string{
+		"Jane Okafor: We are building robots that pick cassava",
+		"Jane Okafor: The money goes to hiring engineers.",
+		"Tom Reyes: We should have waited for a bigger round",
+		"Tom Reyes: Investors are cautious this year.",
+		"Jane Okafor: farmers lose a third of their harvest every year.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("quotations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	d := testDesk(t)
+	r, err := d.Quotes(context.Background(), answer.Request{}, "Okafor", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := r.Text()
+	for _, want := range []string{"What Jane Okafor said", "Nov 17, 2023 — Jane Okafor: “We are building robots", "Nov 24, 2023 — Jane Okafor: “I was surprised by the board's decision"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("quotes lack %q:\n%s", want, text)
+		}
+	}
+	// never another's words, nor the withdrawn story's
+	for _, not := range []string{"We should have waited", "acted within its rights", "secret deal", "Parks are"} {
+		if strings.Contains(text, not) {
+			t.Errorf("quotes show %q, not Okafor's:\n%s", not, text)
+		}
+	}
+	if strings.Index(text, "cassava") > strings.Index(text, "surprised") {
+		t.Errorf("not oldest first:\n%s", text)
+	}
+	verbatim(t, d, r)
+	r, err = d.Quotes(context.Background(), answer.Request{}, "Tom Reyes", "board")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Lines) != 1 || r.Lines[0].Text != "The board acted within its rights" {
+		t.Errorf("Reyes about the board:\n%s", r.Text())
+	}
+	// the embargoed story's quotation is not yet quotable
+	r, _ = d.Quotes(context.Background(), answer.Request{}, "Tom Reyes", "engineers")
+	if strings.Contains(r.Text(), "great day") {
+		t.Errorf("embargoed quotation shown:\n%s", r.Text())
+	}
+}
+
+func TestSameName(t *testing.T) {
+	for _, tc := range []struct {
+		speaker, asked string
+		want           bool
+	}{
+		{"Sam Altman", "altman", true}, {"Altman", "Sam Altman", true}, {"Jack Altman", "sam altman", false},
+		{"Jensen Huang", "jensen huang", true}, {"Tom Reyes", "Okafor", false},
+	} {
+		if got := SameName(tc.speaker, tc.asked); got != tc.want {
+			t.Errorf("SameName(%q, %q) = %v", tc.speaker, tc.asked, got)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package slackbot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/desk"
+)
+
+// The research desk in Slack (issue 20): /check CLAIM and the message
+// shortcut "Check against the archive" check a claim against the
+// documents the asker may see, and answer only to them.
+const (
+	checkCommand = "/check"
+	// checkShortcut is the callback ID of the message shortcut in the
+	// app manifest.
+	checkShortcut = "check_archive"
+)
+
+// handleDeskSlash handles the desk's slash commands; it reports whether
+// cmd was one.
+func (b *Bot) handleDeskSlash(cmd slack.SlashCommand) bool {
+	if cmd.Command != checkCommand {
+		return false
+	}
+	claim := unescapeSlack(strings.TrimSpace(cmd.Text))
+	b.goHandle(func(ctx context.Context) {
+		if claim == "" || strings.EqualFold(claim, "help") {
+			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Usage: `/check a sentence to check`, e.g. `/check Shikho raised $5.3 million in seed funding`: I say whether the documents support it, contradict it or don't state it, quoting them.", nil)
+			return
+		}
+		b.check(ctx, "check", cmd.ChannelID, cmd.UserID, claim)
+	})
+	return true
+}
+
+// handleDeskShortcut handles the message shortcut "Check against the
+// archive"; it reports whether cb was it.
+func (b *Bot) handleDeskShortcut(cb slack.InteractionCallback) bool {
+	if cb.Type != slack.InteractionTypeMessageAction || cb.CallbackID != checkShortcut {
+		return false
+	}
+	claim := unescapeSlack(stripMentions(strings.TrimSpace(cb.Message.Text)))
+	b.goHandle(func(ctx context.Context) {
+		if claim == "" {
+			b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "That message has no text to check.", nil)
+			return
+		}
+		b.check(ctx, "shortcut", cb.Channel.ID, cb.User.ID, claim)
+	})
+	return true
+}
+
+// check checks claim as asked in channel by user and shows the result to
+// them alone.
+func (b *Bot) check(ctx context.Context, via, channel, user, claim string) {
+	if ok, _ := b.limiter.allow(user); !ok {
+		b.metrics.RateLimits.Inc()
+		b.ephemeral(ctx, channel, user, "You're asking faster than I can answer: please wait a minute and ask again.", nil)
+		return
+	}
+	select {
+	case b.slots <- struct{}{}:
+		defer func() { <-b.slots }()
+	case <-ctx.Done():
+		return
+	}
+	d := &desk.Desk{Engine: b.engine}
+	r, err := d.Check(ctx, b.request(claim, channel, user), claim)
+	if err != nil {
+		b.log.Error("claim check failed", "error", err, "via", via)
+		b.metrics.Errors.WithLabelValues("check").Inc()
+		b.ephemeral(ctx, channel, user, failureText(err), nil)
+		return
+	}
+	b.log.Info("claim checked", "via", via, "user", user, "channel", channel, "verdict", r.Verdict, "sources", len(r.Sources), "took", r.Took)
+	b.ephemeral(ctx, channel, user, truncate(escape(r.Text()), 3000), deskBlocks(r))
+}
+
+// deskBlocks renders a desk result: the headline (a claim's verdict) in
+// bold first, the claim checked, one section per verbatim line, then one
+// line per cited document. Everything from documents and users is escaped.
+func deskBlocks(r *desk.Result) []slack.Block {
+	blocks := []slack.Block{
+		slack.NewSectionBlock(mrkdwn("*"+escape(r.Headline)+"*"), nil, nil),
+		slack.NewContextBlock("", mrkdwn("Checked: "+escape(truncate(r.Query, 2000)))),
+	}
+	for i, l := range r.Lines {
+		if len(blocks) > maxBlocks-15 {
+			blocks = append(blocks, slack.NewContextBlock("", mrkdwn(fmt.Sprintf("%d more lines not shown", len(r.Lines)-i))))
+			break
+		}
+		for _, piece := range splitText(escape(l.String()), maxSectionText) {
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(piece), nil, nil))
+		}
+	}
+	if r.Note != "" {
+		blocks = append(blocks, slack.NewContextBlock("", mrkdwn(escape(truncate(r.Note, 1500)))))
+	}
+	docs := (&answer.Answer{Sources: r.Sources}).Documents()
+	if len(docs) > 0 {
+		blocks = append(blocks, slack.NewDividerBlock(), slack.NewSectionBlock(mrkdwn("*Sources*"), nil, nil))
+	}
+	for i, c := range docs {
+		if len(blocks) >= maxBlocks-1 {
+			blocks = append(blocks, slack.NewContextBlock("", mrkdwn(fmt.Sprintf("%d more sources not shown", len(docs)-i))))
+			break
+		}
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(documentText(c)), nil, nil))
+	}
+	return blocks
+}
