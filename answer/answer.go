@@ -356,24 +356,15 @@ func (e *Engine) Document(ctx context.Context, id string) (*corpus.Document, boo
 // Follow-ups are answered in the context of req.History.
 func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	start := time.Now()
-	s := e.searcher()
-	if s == nil {
-		return nil, fmt.Errorf("answer %q: %w", req.Question, errNoCorpus)
-	}
 	query := req.Question
 	if len(req.History) > 0 {
 		query = e.standalone(ctx, req)
 	}
-	opts := e.Search
-	opts.Allow = req.Allow
-	ix, res, err := s.Search(ctx, query, retrieval.Filter{Now: e.now(), Collections: req.Collections}, opts)
+	res, ix, err := e.Retrieve(ctx, req, query, e.Search)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}
 	retrieved := time.Now()
-	if res.View != nil {
-		ix = res.View // the statistics of what the asker may see
-	}
 	var a *Answer
 	switch {
 	case e.Generator == nil:

@@ -10,7 +10,7 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/testindex"
+	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/internal/fakeslack"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 )
 
 // startDeskBot runs a bot over the desk's fixture corpus; channel C2 may

@@ -24,7 +24,7 @@ type deskQuery func(ctx context.Context, d *desk.Desk, req answer.Request, words
 
 // cmdDesk runs one desk query from the command line and prints its result.
 func cmdDesk(ctx context.Context, e env, name, synopsis string, args []string, query deskQuery) error {
-	fs, cfg, err := newFlags(e, name, synopsis, args)
+	fs, cfg, err := newFlags(e, name, args)
 	if err != nil {
 		return err
 	}
