@@ -57,7 +57,7 @@ func TestNamesWithControlCharactersAreEscaped(t *testing.T) {
 	got := map[string]bool{}
 	for _, s := range res.Skipped {
 		line := s.String()
-		if strings.ContainsAny(line, "\x1b\a\n\xff\xfe") {
+		if strings.ContainsAny(line, "\x1b\a\n") || strings.Contains(line, "\xff") || strings.Contains(line, "\xfe") {
 			t.Errorf("skip shown raw: %q", line)
 		}
 		got[line] = true
