@@ -1,11 +1,8 @@
 package eval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 )
@@ -50,29 +47,7 @@ type Event struct {
 // ReadDeskQuestions reads the desk questions of a JSONL question set
 // (other types are skipped).
 func ReadDeskQuestions(path string) ([]DeskQuestion, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read questions: %w", err)
-	}
-	defer f.Close()
-	var qs []DeskQuestion
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var q DeskQuestion
-		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
-			return nil, fmt.Errorf("read questions %s:%d: %w", path, line, err)
-		}
-		if IsDesk(q.Type) {
-			qs = append(qs, q)
-		}
-	}
-	return qs, sc.Err()
+	return readJSONL(path, func(q DeskQuestion) bool { return IsDesk(q.Type) })
 }
 
 // DeskOutcome is what the desk showed for one question.

@@ -36,36 +36,47 @@ func (q Question) Answerable() bool { return q.Type != "unanswerable" && len(q.E
 
 // ReadQuestions reads a JSONL question set.
 func ReadQuestions(path string) ([]Question, error) {
-	f, err := os.Open(path)
+	qs, err := readJSONL(path, func(Question) bool { return true })
 	if err != nil {
-		return nil, fmt.Errorf("read questions: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	var qs []Question
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
+	for i := range qs {
+		if qs[i].Type == "" {
+			qs[i].Type = "factoid"
 		}
-		var q Question
-		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
-			return nil, fmt.Errorf("read questions %s:%d: %w", path, line, err)
-		}
-		if q.Type == "" {
-			q.Type = "factoid"
-		}
-		qs = append(qs, q)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read questions %s: %w", path, err)
 	}
 	if len(qs) == 0 {
 		return nil, fmt.Errorf("read questions %s: no questions", path)
 	}
 	return qs, nil
+}
+
+// readJSONL reads one T per non-empty line of path, keeping those keep accepts.
+func readJSONL[T any](path string, keep func(T) bool) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read questions: %w", err)
+	}
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			return nil, fmt.Errorf("read questions %s:%d: %w", path, line, err)
+		}
+		if keep(v) {
+			out = append(out, v)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read questions %s: %w", path, err)
+	}
+	return out, nil
 }
 
 var folder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‘", "'", "’", "'", "‚", "'",
