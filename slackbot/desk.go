@@ -58,17 +58,11 @@ func (b *Bot) handleDeskShortcut(cb slack.InteractionCallback) bool {
 // check checks claim as asked in channel by user and shows the result to
 // them alone.
 func (b *Bot) check(ctx context.Context, via, channel, user, claim string) {
-	if ok, _ := b.limiter.allow(user); !ok {
-		b.metrics.RateLimits.Inc()
-		b.ephemeral(ctx, channel, user, "You're asking faster than I can answer: please wait a minute and ask again.", nil)
+	release, ok := b.admitEphemeral(ctx, channel, user)
+	if !ok {
 		return
 	}
-	select {
-	case b.slots <- struct{}{}:
-		defer func() { <-b.slots }()
-	case <-ctx.Done():
-		return
-	}
+	defer release()
 	d := &desk.Desk{Engine: b.engine}
 	r, err := d.Check(ctx, b.request(claim, channel, user), claim)
 	if err != nil {

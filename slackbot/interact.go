@@ -35,17 +35,11 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Usage: `/ask your question`, e.g. `/ask who denied meeting Russian officials?`", nil)
 			return
 		}
-		if ok, _ := b.limiter.allow(cmd.UserID); !ok {
-			b.metrics.RateLimits.Inc()
-			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "You're asking faster than I can answer: please wait a minute and ask again.", nil)
+		release, ok := b.admitEphemeral(ctx, cmd.ChannelID, cmd.UserID)
+		if !ok {
 			return
 		}
-		select {
-		case b.slots <- struct{}{}:
-			defer func() { <-b.slots }()
-		case <-ctx.Done():
-			return
-		}
+		defer release()
 		a, err := b.engine.Ask(ctx, b.request(text, cmd.ChannelID, cmd.UserID))
 		if err != nil {
 			b.log.Error("answer failed", "error", err, "via", "slash")
@@ -133,4 +127,22 @@ func (b *Bot) visibleIn(ctx context.Context, channel, user string, a *answer.Ans
 		}
 	}
 	return true
+}
+
+// admitEphemeral lets a user's slash command or shortcut in: within their
+// rate (told privately otherwise) and holding one of the answering slots,
+// which release gives back. ok is false when they are told to wait or the
+// context ends first.
+func (b *Bot) admitEphemeral(ctx context.Context, channel, user string) (release func(), ok bool) {
+	if ok, _ := b.limiter.allow(user); !ok {
+		b.metrics.RateLimits.Inc()
+		b.ephemeral(ctx, channel, user, "You're asking faster than I can answer: please wait a minute and ask again.", nil)
+		return nil, false
+	}
+	select {
+	case b.slots <- struct{}{}:
+		return func() { <-b.slots }, true
+	case <-ctx.Done():
+		return nil, false
+	}
 }
