@@ -251,6 +251,22 @@ type Engine struct {
 	Generator *Generator
 	// Now is the clock embargoes are judged by (default time.Now).
 	Now func() time.Time
+	// Model makes the extractive answer's learned decisions (nil: the
+	// compiled-in DefaultModel); HandRules makes them by the hand-set
+	// rules alone, for comparison.
+	Model     *Model
+	HandRules bool
+}
+
+// model is the model extractive answers use, nil for the hand-set rules.
+func (e *Engine) model() *Model {
+	switch {
+	case e.HandRules:
+		return nil
+	case e.Model != nil:
+		return e.Model
+	}
+	return DefaultModel()
 }
 
 // New returns an engine over s; with s nil the engine is not ready until
@@ -368,7 +384,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	var a *Answer
 	switch {
 	case e.Generator == nil:
-		a = Extract(ix, req.Question, res)
+		a = ExtractWith(ix, req.Question, res, e.model())
 	case !res.Answerable:
 		// Below the relevance floor the model is not asked: it could only guess.
 		a = &Answer{Question: req.Question, Kind: NotFound, Model: e.Generator.Client.Model(), Results: res, Missing: missing(res), Unknown: res.UnknownNames}

@@ -2,9 +2,7 @@ package answer
 
 import (
 	"cmp"
-	"fmt"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
@@ -33,6 +31,8 @@ type candidate struct {
 	// of fact asked and, with the sentence before it and its headline, the
 	// question's subject (see asked).
 	fits bool
+	// features are what the learned decisions read (features.go).
+	features []float64
 }
 
 // place is where a candidate sentence occurs: a hit and the sentence's
@@ -67,29 +67,49 @@ const minOutletShare = 0.3
 // and table rows are never quoted; a sentence found in several documents is
 // quoted once, citing each.
 func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answer {
+	return ExtractWith(ix, question, res, DefaultModel())
+}
+
+// ExtractWith is Extract with the learned decisions of m (nil: the
+// hand-set rules alone).
+func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m *Model) *Answer {
 	a := &Answer{Question: question, Results: res}
-	if !res.Answerable || len(res.Hits) == 0 {
+	if hardDecline(res, m) {
 		a.Kind = NotFound
 		a.Missing = missing(res)
 		a.Unknown = res.UnknownNames
 		return a
 	}
-	q := res.Question
-	if q == nil || q.Text != question {
-		q = ix.Parse(question) // a follow-up: its search query holds earlier questions too
-	}
-	// The search terms include a follow-up's earlier questions; the words of
-	// the question itself count double.
-	weights := map[string]float64{}
-	for _, t := range res.Terms {
-		weights[t] = 1
-	}
-	for _, t := range q.Terms {
-		weights[t] = 2
-	}
-	ask, oneFact := readAsked(q)
-	cands := candidates(ix, q, res, weights, ask, oneFact)
-	if oneFact && !res.Lenient && q.Type != retrieval.AskYesNo && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
+	r := read(ix, question, res)
+	q, ask, oneFact, cands := r.q, r.ask, r.oneFact, r.cands
+	if m != nil && !res.Lenient && oneFact {
+		probs := make([]float64, len(cands))
+		for i := range cands {
+			probs[i] = m.Sentence.Prob(cands[i].features)
+		}
+		pa := m.Answerable.Prob(r.fz.question(cands, probs))
+		if pa < m.minAnswerable() {
+			a.Kind = NotFound
+			a.Missing = missing(res)
+			if oneFact && len(a.Missing) == 0 && q.Type != retrieval.AskYesNo {
+				a.Lacks = ask.absentFact()
+				a.Mentions = ask.mentioned(ix, res)
+			}
+			return a
+		}
+		// The learned probability orders a short question's sentences and
+		// says which hold the fact asked.
+		for i := range cands {
+			cands[i].score = probs[i]
+			cands[i].fits = probs[i] >= Tune.MinSentence
+		}
+		slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+	} else if !res.Answerable {
+		a.Kind = NotFound
+		a.Missing = missing(res)
+		a.Unknown = res.UnknownNames
+		return a
+	} else if oneFact && !res.Lenient && q.Type != retrieval.AskYesNo && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
 		// No sentence of the passages holds the fact asked of this subject.
 		a.Kind = NotFound
 		a.Lacks = ask.absentFact()
@@ -112,7 +132,14 @@ func Extract(ix *retrieval.Index, question string, res *retrieval.Results) *Answ
 	}
 	a.Kind = Extractive
 	a.Label = ExtractiveLabel
-	picked := pick(ix, q, res, cands)
+	floor := minQuoteShare
+	switch {
+	case oneFact && m != nil && !res.Lenient:
+		floor = Tune.QuoteShare
+	case oneFact:
+		floor = minQuoteShareOneFact
+	}
+	picked := pick(ix, q, res, cands, floor)
 	if oneFact {
 		// The fact asked comes first: fitting sentences before the others.
 		slices.SortStableFunc(picked, func(x, y candidate) int {
@@ -447,7 +474,7 @@ const (
 
 // candidates scores every quotable sentence of the hits, best first, each
 // distinct sentence once with all the places it occurs.
-func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, weights map[string]float64, ask asked, oneFact bool) []candidate {
+func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, weights map[string]float64, ask asked, oneFact bool, fz *featurizer) []candidate {
 	var cands []candidate
 	byText := map[string]int{}
 	docTerms := map[string]map[string]bool{}
@@ -458,13 +485,11 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 	}
 	for hi, h := range res.Hits {
 		before := ""
-		var passage, document map[string]bool
-		if oneFact {
-			passage = termSet(h.Chunk.Text)
-			if document = docTerms[h.Doc.ID]; document == nil {
-				document = termSet(h.Doc.Title + "\n" + h.Doc.Text)
-				docTerms[h.Doc.ID] = document
-			}
+		passage := termSet(h.Chunk.Text)
+		document := docTerms[h.Doc.ID]
+		if document == nil {
+			document = termSet(h.Doc.Title + "\n" + h.Doc.Text)
+			docTerms[h.Doc.ID] = document
 		}
 		for _, s := range retrieval.Sentences(h.Chunk.Text) {
 			text := h.Chunk.Text[s.Start:s.End]
@@ -491,9 +516,6 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 				// fact asked of its subject, not the one repeating its words.
 				ctx := ask.contextShare(ix, window(text, prev, h.Doc.Title), passage, document)
 				fits = ctx >= minContext && (ask.typed(text, prev) || q.Type == retrieval.AskWho && ctx >= fullContext)
-				if os.Getenv("DEBUGFIT") != "" && fits {
-					fmt.Fprintf(os.Stderr, "FIT %.2f %s | %s\n", ctx, h.Doc.ID, text)
-				}
 				sc = weightOf(ix, weights, window(text, prev, h.Doc.Title))*windowShare + sc*(1-windowShare)
 				if fits {
 					sc *= 1 + fitBonus
@@ -504,13 +526,15 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			sc *= 1 + partWeight*partCoverage(ix, q, terms)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
-			add(candidate{at: []place{p}, text: text, terms: terms, score: sc, fits: fits}, key)
+			feats := fz.sentence(text, prev, hi, h.Doc, p.start, terms, window(text, prev, h.Doc.Title), passage, document, fits, false)
+			add(candidate{at: []place{p}, text: text, terms: terms, score: sc, fits: fits, features: feats}, key)
 		}
 		if title := h.Doc.Title; oneFact && title != "" && quotableHeadline(title) && !slices.ContainsFunc(headlines, func(c candidate) bool { return c.text == title }) {
 			terms := termSet(title)
 			if ask.typed(title, "") && ask.contextShare(ix, terms, passage, document) >= minContext {
 				sc := weightOf(ix, weights, terms) * (1 + partWeight*partCoverage(ix, q, terms)) / (1 + 0.1*float64(hi))
-				headlines = append(headlines, candidate{at: []place{{hit: hi, start: 0, end: len(title), headline: true}}, text: title, terms: terms, score: sc, fits: true})
+				feats := fz.sentence(title, "", hi, h.Doc, 0, terms, terms, passage, document, true, true)
+				headlines = append(headlines, candidate{at: []place{{hit: hi, start: 0, end: len(title), headline: true}}, text: title, terms: terms, score: sc, fits: true, features: feats})
 			}
 		}
 	}
@@ -527,6 +551,11 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 		}
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+	for i := range cands {
+		if cands[0].score > 0 {
+			cands[i].features[scoreRelIndex] = cands[i].score / cands[0].score
+		}
+	}
 	return cands
 }
 
@@ -553,14 +582,10 @@ const (
 // sentence among its outlet's passages, judged by the words around the
 // mention, when it scores at least minOutletShare of the best sentence; then
 // greedily the sentence of the highest score discounted by how much of it
-// the quotes already chosen say, down to minQuoteShare of the best.
-func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate) []candidate {
+// the quotes already chosen say, down to floor times the best.
+func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate, floor float64) []candidate {
 	n := q.Facts()
 	quotes := min(maxQuotes, max(minQuotes, n+1))
-	floor := minQuoteShare
-	if n <= 1 {
-		floor = minQuoteShareOneFact
-	}
 	var out []candidate
 	used := make([]bool, len(cands))
 	if len(q.Sources) >= 2 {

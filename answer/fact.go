@@ -48,10 +48,8 @@ var howManyRE = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[\p{L}\p{N}'’-]+\s+
 // readAsked reads what q asks for; ok is false for a question that is not
 // short or asks nothing typed enough to check (yes/no, "what did X say").
 func readAsked(q *retrieval.Question) (a asked, ok bool) {
-	if len(retrieval.Words(q.Text)) > maxShortWords || q.Facts() > 1 {
-		return asked{}, false
-	}
 	a = asked{q: q, money: q.AsksMoney()}
+	ok = len(retrieval.Words(q.Text)) <= maxShortWords && q.Facts() <= 1
 	if m := howManyRE.FindStringSubmatch(q.Text); m != nil && q.Type == retrieval.AskNumber {
 		if ts := retrieval.QueryTerms(m[1]); len(ts) > 0 {
 			a.unit = ts[len(ts)-1]
@@ -64,7 +62,7 @@ func readAsked(q *retrieval.Question) (a asked, ok bool) {
 			a.context = append(a.context, t)
 		}
 	}
-	return a, true
+	return a, ok
 }
 
 // askWords are the stems of the words that say what kind of fact is asked

@@ -18,9 +18,12 @@ import (
 
 // Question is one line of a question set.
 type Question struct {
-	ID       string     `json:"id"`
-	Question string     `json:"question"`
-	Answer   string     `json:"answer"`
+	ID       string `json:"id"`
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+	// Any are the acceptable forms of Answer, each verbatim in its
+	// document ("Oslo" for "an Oslo court"); empty means Answer alone.
+	Any      []string   `json:"any,omitempty"`
 	Evidence []Evidence `json:"evidence"`
 	Type     string     `json:"type"`
 }
@@ -294,7 +297,7 @@ func score(f *Figures, q Question, out Outcome) (why string) {
 	shortWrong := false
 	if out.Short != "" {
 		f.ShortAnswers++
-		if q.Answerable() && shortMatches(q.Answer, out.Short) {
+		if q.Answerable() && slices.ContainsFunc(append([]string{q.Answer}, q.Any...), func(a string) bool { return shortMatches(a, out.Short) }) {
 			f.shortRight++
 		} else {
 			shortWrong = true
@@ -387,7 +390,9 @@ func (f *Figures) scoreAnswer(q Question, out Outcome) (answerShown, evidenceSho
 	answerShown = true // nothing to show for yes/no answers
 	if exp := strings.ToLower(strings.TrimSpace(q.Answer)); exp != "yes" && exp != "no" && exp != "" {
 		f.showable++
-		answerShown = !out.Abstained && strings.Contains(text, Normalize(q.Answer))
+		answerShown = !out.Abstained && slices.ContainsFunc(append([]string{q.Answer}, q.Any...), func(a string) bool {
+			return strings.TrimSpace(a) != "" && strings.Contains(text, Normalize(a))
+		})
 		if answerShown {
 			f.shown++
 		}

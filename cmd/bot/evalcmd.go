@@ -8,6 +8,7 @@ import (
 	"slices"
 	"text/tabwriter"
 
+	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/eval"
 )
 
@@ -31,6 +32,12 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	allowUnknownOutlets := fs.Bool("allow-unknown-outlets", false, "answer questions about outlets with no article in the corpus")
 	maxPerDoc := fs.Int("max-per-doc", 0, "passages per document while other documents remain (0: default 4, negative: no cap)")
 	floor := fs.Float64("floor", 0, "relevance floor: least query coverage of the best passage (0: default)")
+	folds := fs.Int("cv", 0, "cross-validate the learned decisions over N folds of the question set (0: the compiled-in model)")
+	trainWith := fs.String("train-with", "", "with --cv: comma-separated question sets always trained on")
+	handRules := fs.Bool("hand-rules", false, "decide by the hand-set rules alone, not the learned model")
+	minAnswerable := fs.Float64("min-answerable", answer.Tune.MinAnswerable, "least learned probability that the passages answer, else decline (0: the model's)")
+	minSentence := fs.Float64("min-sentence", answer.Tune.MinSentence, "least learned probability that a sentence holds the fact asked")
+	quoteShare := fs.Float64("quote-share", answer.Tune.QuoteShare, "least probability, relative to the best sentence's, of another quote")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -64,7 +71,23 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if done, err := evalDesk(ctx, e, a.engine, *questions, a.request("", place()), *asJSON, *misses); done || err != nil {
 		return err
 	}
-	rep, err := eval.Run(ctx, qs, cfg.K, eval.EngineAsker(a.engine, a.request("", place())))
+	answer.Tune.MinAnswerable, answer.Tune.MinSentence, answer.Tune.QuoteShare = *minAnswerable, *minSentence, *quoteShare
+	a.engine.HandRules = *handRules
+	ask := eval.EngineAsker(a.engine, a.request("", place()))
+	if *folds > 1 {
+		_, extra, err := readExamples(ctx, a, *trainWith)
+		if err != nil {
+			return err
+		}
+		exs, err := eval.Examples(ctx, qs, exampleReader(a, place()))
+		if err != nil {
+			return err
+		}
+		var rank eval.Ranking
+		ask, rank = eval.CrossValidated(qs, exs, extra, *folds, answer.DefaultTrainOptions, func(m *answer.Model) { a.engine.Model = m }, ask)
+		fmt.Fprintf(e.stderr, "cross-validated over %d folds: an answering sentence ranked first in %.3f, in the first three in %.3f of %d questions (hand-set score: %.3f, %.3f)\n", *folds, rank.Top1, rank.Top3, rank.Questions, rank.RulesTop1, rank.RulesTop3)
+	}
+	rep, err := eval.Run(ctx, qs, cfg.K, ask)
 	if err != nil {
 		return err
 	}

@@ -63,6 +63,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdIndex(ctx, e, rest)
 	case "eval":
 		return cmdEval(ctx, e, rest)
+	case "train":
+		return cmdTrain(ctx, e, rest)
 	case "serve":
 		return cmdServe(ctx, e, rest)
 	case "probe":

@@ -1,0 +1,275 @@
+package answer
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// Two decisions of an extractive answer are learned rather than set by
+// hand: which sentences answer the question (Model.Sentence) and whether
+// the passages answer it at all (Model.Decline). Each is a logistic
+// regression over a few features of the text and the ranking (features.go),
+// trained on the labelled question sets by `bot train` and measured by
+// `bot eval --cv` on folds it was not trained on (docs/evaluation.md).
+
+// LogReg is a logistic regression over standardised features.
+type LogReg struct {
+	// Features names each input, in order: a model whose names differ
+	// from the code's is refused at load.
+	Features []string  `json:"features"`
+	Mean     []float64 `json:"mean"`
+	Scale    []float64 `json:"scale"`
+	Weights  []float64 `json:"weights"`
+	Bias     float64   `json:"bias"`
+}
+
+// Prob is the model's probability that x is a positive example.
+func (m *LogReg) Prob(x []float64) float64 {
+	z := m.Bias
+	for i, v := range x {
+		z += m.Weights[i] * standard(v, m.Mean[i], m.Scale[i])
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// maxStandard bounds a standardised feature: a value far outside what
+// training saw (a corpus of four documents) weighs no more than one at its
+// edge.
+const maxStandard = 4
+
+// standard is v standardised, within ±maxStandard.
+func standard(v, mean, scale float64) float64 {
+	return max(-maxStandard, min(maxStandard, (v-mean)/scale))
+}
+
+// Model holds the learned decisions of an extractive answer.
+type Model struct {
+	// Sentence is the probability that a sentence answers the question.
+	Sentence LogReg `json:"sentence"`
+	// Answerable is the probability that the passages answer the question
+	// at all; below Tuning.MinAnswerable the answer declines.
+	Answerable LogReg `json:"answerable"`
+	// MinAnswerable is the least Answerable probability for the answer
+	// not to decline, chosen at training so that at most
+	// TrainOptions.MaxFalseDecline of the answerable training questions
+	// are declined (Tuning.MinAnswerable, when set, overrides it).
+	MinAnswerable float64 `json:"min_answerable"`
+	// Trained says on what and how the model was trained, for the reader.
+	Trained string `json:"trained"`
+}
+
+// minAnswerable is the threshold of the decision to answer in use.
+func (m *Model) minAnswerable() float64 {
+	if Tune.MinAnswerable > 0 {
+		return Tune.MinAnswerable
+	}
+	return m.MinAnswerable
+}
+
+//go:embed model.json
+var defaultModelJSON []byte
+
+// DefaultModel returns the compiled-in model (answer/model.json), read
+// once. A build whose model does not match its features panics on first
+// use: TestDefaultModelLoads catches it before a release.
+var DefaultModel = sync.OnceValue(func() *Model {
+	m, err := ParseModel(defaultModelJSON)
+	if err != nil {
+		panic(fmt.Sprintf("answer: the compiled-in model: %v", err))
+	}
+	return m
+})
+
+// ParseModel reads a model written by Model.JSON, checking that its
+// features are the ones this code computes.
+func ParseModel(raw []byte) (*Model, error) {
+	var m Model
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("parse model: %w", err)
+	}
+	for _, c := range []struct {
+		name  string
+		lr    *LogReg
+		names []string
+	}{{"sentence", &m.Sentence, sentenceFeatureNames}, {"answerable", &m.Answerable, questionFeatureNames}} {
+		if !slices.Equal(c.lr.Features, c.names) {
+			return nil, fmt.Errorf("parse model: the %s features %v are not this code's %v: retrain with `bot train`", c.name, c.lr.Features, c.names)
+		}
+		n := len(c.names)
+		if len(c.lr.Mean) != n || len(c.lr.Scale) != n || len(c.lr.Weights) != n {
+			return nil, fmt.Errorf("parse model: the %s model has the wrong number of weights", c.name)
+		}
+	}
+	return &m, nil
+}
+
+// JSON renders the model for answer/model.json.
+func (m *Model) JSON() ([]byte, error) {
+	raw, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return nil, fmt.Errorf("render model: %w", err)
+	}
+	return append(raw, '\n'), nil
+}
+
+// TrainOptions tune the fitting of a logistic regression.
+type TrainOptions struct {
+	// L2 is the ridge penalty on the standardised weights.
+	L2 float64
+	// Epochs of full-batch gradient descent, at rate Rate.
+	Epochs int
+	Rate   float64
+	// MaxFalseDecline is the share of answerable training questions the
+	// decision to answer may decline: a wrong "the documents don't say"
+	// costs a reporter more than a quote that misses.
+	MaxFalseDecline float64
+}
+
+// DefaultTrainOptions are the options `bot train` uses.
+var DefaultTrainOptions = TrainOptions{L2: 0.01, Epochs: 600, Rate: 0.5, MaxFalseDecline: 0.05}
+
+// fitLogReg fits a logistic regression to rows x with labels y, weighting
+// the two classes equally (positives are rare among sentences).
+func fitLogReg(names []string, x [][]float64, y []bool, o TrainOptions) LogReg {
+	n := len(names)
+	m := LogReg{Features: names, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+	if len(x) == 0 {
+		for i := range m.Scale {
+			m.Scale[i] = 1
+		}
+		return m
+	}
+	for _, r := range x {
+		for i, v := range r {
+			m.Mean[i] += v
+		}
+	}
+	for i := range m.Mean {
+		m.Mean[i] /= float64(len(x))
+	}
+	for _, r := range x {
+		for i, v := range r {
+			d := v - m.Mean[i]
+			m.Scale[i] += d * d
+		}
+	}
+	for i := range m.Scale {
+		m.Scale[i] = math.Sqrt(m.Scale[i] / float64(len(x)))
+		if m.Scale[i] < 1e-9 {
+			m.Scale[i] = 1
+		}
+	}
+	z := make([][]float64, len(x))
+	for j, r := range x {
+		z[j] = make([]float64, n)
+		for i, v := range r {
+			z[j][i] = standard(v, m.Mean[i], m.Scale[i])
+		}
+	}
+	pos := 0
+	for _, v := range y {
+		if v {
+			pos++
+		}
+	}
+	wPos, wNeg := 1.0, 1.0
+	if pos > 0 && pos < len(y) {
+		wPos = float64(len(y)) / (2 * float64(pos))
+		wNeg = float64(len(y)) / (2 * float64(len(y)-pos))
+	}
+	grad := make([]float64, n)
+	total := wPos*float64(pos) + wNeg*float64(len(y)-pos)
+	for range o.Epochs {
+		clear(grad)
+		gb := 0.0
+		for j, r := range z {
+			s := m.Bias
+			for i, v := range r {
+				s += m.Weights[i] * v
+			}
+			p := 1 / (1 + math.Exp(-s))
+			w, t := wNeg, 0.0
+			if y[j] {
+				w, t = wPos, 1
+			}
+			d := w * (p - t)
+			for i, v := range r {
+				grad[i] += d * v
+			}
+			gb += d
+		}
+		for i := range m.Weights {
+			m.Weights[i] -= o.Rate * (grad[i]/total + o.L2*m.Weights[i])
+		}
+		m.Bias -= o.Rate * gb / total
+	}
+	return m
+}
+
+// Tuning holds the thresholds of the extractive answer's learned
+// decisions; `bot eval --min-answerable/--min-sentence` sweep them.
+type Tuning struct {
+	// MinAnswerable is the least probability that the passages answer the
+	// question for the answer not to decline (0: the model's own).
+	MinAnswerable float64
+	// MinSentence is the least probability that a sentence answers a
+	// short question for it to count as holding the fact asked.
+	MinSentence float64
+	// QuoteShare is the least probability, relative to the likeliest
+	// sentence's, of another sentence quoted for a short question.
+	QuoteShare float64
+}
+
+// Tune is the tuning answers use; a zero MinAnswerable takes the model's.
+var Tune = Tuning{MinSentence: 0.5, QuoteShare: 0.2}
+
+// hardDecline reports whether the search alone settles that the documents
+// cannot answer: no passage, or a name or outlet no document the asker
+// may see holds. With no model, the relevance floor and the names missing
+// from the passages decline too; a model weighs those instead.
+func hardDecline(res *retrieval.Results, m *Model) bool {
+	if len(res.Hits) == 0 {
+		return true
+	}
+	if m == nil || res.Lenient || res.Question == nil || res.Question.Facts() > 1 {
+		return !res.Answerable
+	}
+	return len(res.UnknownNames) > 0 || len(res.UnknownOutlets) > 0 || res.Hits[0].Lexical <= 0
+}
+
+// reading is a question read against its passages: what the decisions
+// and the quotes are made from.
+type reading struct {
+	q       *retrieval.Question
+	ask     asked
+	oneFact bool
+	fz      *featurizer
+	cands   []candidate
+}
+
+// read reads question against res: its candidate sentences, scored by the
+// hand-set weights, each with its features.
+func read(ix *retrieval.Index, question string, res *retrieval.Results) reading {
+	q := res.Question
+	if q == nil || q.Text != question {
+		q = ix.Parse(question) // a follow-up: its search query holds earlier questions too
+	}
+	// The search terms include a follow-up's earlier questions; the words of
+	// the question itself count double.
+	weights := map[string]float64{}
+	for _, t := range res.Terms {
+		weights[t] = 1
+	}
+	for _, t := range q.Terms {
+		weights[t] = 2
+	}
+	ask, oneFact := readAsked(q)
+	fz := newFeaturizer(ix, q, res, ask, oneFact)
+	return reading{q: q, ask: ask, oneFact: oneFact, fz: fz, cands: candidates(ix, q, res, weights, ask, oneFact, fz)}
+}

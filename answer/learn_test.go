@@ -1,0 +1,120 @@
+package answer
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDefaultModelLoads(t *testing.T) {
+	m := DefaultModel()
+	if m.MinAnswerable <= 0 || m.MinAnswerable >= 1 {
+		t.Errorf("threshold %v outside (0, 1)", m.MinAnswerable)
+	}
+	if !strings.Contains(m.Trained, "bot train") {
+		t.Errorf("the model does not say how to retrain it: %q", m.Trained)
+	}
+}
+
+func TestParseModelRefusesOtherFeatures(t *testing.T) {
+	raw, err := DefaultModel().JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseModel(raw); err != nil {
+		t.Fatalf("the model's own JSON: %v", err)
+	}
+	other := strings.Replace(string(raw), `"max_prob"`, `"maximum"`, 1)
+	if _, err := ParseModel([]byte(other)); err == nil || !strings.Contains(err.Error(), "bot train") {
+		t.Errorf("a model of other features was accepted (err %v)", err)
+	}
+}
+
+// TestFitLogRegLearnsTheSignal fits a feature that decides the label and
+// one that is noise: the first must carry the weight.
+func TestFitLogRegLearnsTheSignal(t *testing.T) {
+	var x [][]float64
+	var y []bool
+	for i := range 200 {
+		signal := float64(i % 2)
+		noise := float64((i * 7) % 5)
+		x = append(x, []float64{signal, noise})
+		y = append(y, signal == 1)
+	}
+	m := fitLogReg([]string{"signal", "noise"}, x, y, DefaultTrainOptions)
+	if m.Weights[0] <= 1 || math.Abs(m.Weights[1]) > 0.2 {
+		t.Errorf("weights %v: want the signal's large, the noise's near 0", m.Weights)
+	}
+	if p, q := m.Prob([]float64{1, 2}), m.Prob([]float64{0, 2}); p < 0.9 || q > 0.1 {
+		t.Errorf("probabilities %v and %v, want near 1 and 0", p, q)
+	}
+}
+
+// TestFitLogRegBalancesClasses: one positive in twenty still gets a
+// probability above one half when its feature says so.
+func TestFitLogRegBalancesClasses(t *testing.T) {
+	var x [][]float64
+	var y []bool
+	for i := range 200 {
+		pos := i%20 == 0
+		x = append(x, []float64{b2f(pos)})
+		y = append(y, pos)
+	}
+	m := fitLogReg([]string{"f"}, x, y, DefaultTrainOptions)
+	if p := m.Prob([]float64{1}); p < 0.5 {
+		t.Errorf("a rare positive gets %v", p)
+	}
+}
+
+// TestStandardBoundsOutliers: a feature far outside training weighs as at
+// the edge, not more.
+func TestStandardBoundsOutliers(t *testing.T) {
+	if got := standard(1000, 0, 1); got != maxStandard {
+		t.Errorf("standard(1000) = %v", got)
+	}
+	if got := standard(-1000, 0, 1); got != -maxStandard {
+		t.Errorf("standard(-1000) = %v", got)
+	}
+	if got := standard(1, 0, 2); got != 0.5 {
+		t.Errorf("standard(1, 0, 2) = %v", got)
+	}
+}
+
+func TestDeclineThreshold(t *testing.T) {
+	lr := LogReg{Features: []string{"p"}, Mean: []float64{0}, Scale: []float64{10}, Weights: []float64{1}}
+	var x [][]float64
+	var y []bool
+	for i := range 20 {
+		x = append(x, []float64{float64(i) - 10})
+		y = append(y, true)
+	}
+	x = append(x, []float64{-20})
+	y = append(y, false)
+	for _, share := range []float64{0, 0.05, 0.1, 0.5} {
+		th := declineThreshold(&lr, x, y, share)
+		declined := 0
+		for i, r := range x {
+			if y[i] && lr.Prob(r) < th {
+				declined++
+			}
+		}
+		if want := int(share * 20); declined != want {
+			t.Errorf("share %v: threshold %v declines %d answerable, want %d", share, th, declined, want)
+		}
+	}
+}
+
+func TestSetProbs(t *testing.T) {
+	x := make([]float64, len(questionFeatureNames))
+	feats := [][]float64{make([]float64, len(sentenceFeatureNames)), make([]float64, len(sentenceFeatureNames))}
+	feats[1][6] = 1
+	setProbs(x, []float64{0.2, 0.8}, feats)
+	want := []float64{0.8, 0.2, (0.8 + 0.2) / 3}
+	if !slices.Equal(x[:3], want) {
+		t.Errorf("probability features %v, want %v", x[:3], want)
+	}
+	if x[slices.Index(questionFeatureNames, "best_holds")] != 1 {
+		t.Error("best_holds is not the likeliest sentence's holds_kind")
+	}
+}

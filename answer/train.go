@@ -1,0 +1,135 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// Example is one question read as Ask reads it, for training and
+// cross-validating the learned decisions: its candidate sentences with
+// their features, and the question's own features. The caller labels it.
+type Example struct {
+	Question string
+	// Hard is set when the search alone declines, and Long when the
+	// question strings several facts together: no model is asked.
+	Hard, Long bool
+	// Answerable is the label of the decision to answer: the documents
+	// answer the question.
+	Answerable bool
+	// Withheld marks a question read with its evidence hidden: it trains
+	// the decision to answer, not the choice of sentences.
+	Withheld  bool
+	Sentences []ExampleSentence
+	question  []float64 // the question's features, probabilities unset
+}
+
+// ExampleSentence is a candidate sentence of an Example.
+type ExampleSentence struct {
+	Text string
+	// Doc is the document it was found in first.
+	Doc      *corpus.Document
+	Features []float64
+	// Answers is the label: the sentence says what was asked.
+	Answers bool
+}
+
+// Example reads req's question as Ask would, without deciding anything.
+func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
+	res, ix, err := e.Retrieve(ctx, req, req.Question, e.Search)
+	if err != nil {
+		return nil, fmt.Errorf("example %q: %w", req.Question, err)
+	}
+	ex := &Example{Question: req.Question, Hard: hardDecline(res, &Model{})}
+	if ex.Hard {
+		return ex, nil
+	}
+	r := read(ix, req.Question, res)
+	if ex.Long = !r.oneFact; ex.Long {
+		return ex, nil // long questions keep the hand-set rules
+	}
+	for _, c := range r.cands {
+		ex.Sentences = append(ex.Sentences, ExampleSentence{Text: c.text, Doc: res.Hits[c.at[0].hit].Doc, Features: c.features})
+	}
+	ex.question = r.fz.question(r.cands, nil)
+	return ex, nil
+}
+
+// innerFolds is how many folds Train splits its examples into to give the
+// decision to answer sentence probabilities from a model that did not see
+// the question (as at answering time).
+const innerFolds = 5
+
+// Train fits both learned decisions to labelled examples; note says what
+// they are, for Model.Trained.
+func Train(examples []*Example, o TrainOptions, note string) *Model {
+	m := &Model{Trained: note}
+	m.Sentence = fitSentences(examples, func(int) bool { return true }, o)
+	var x [][]float64
+	var y []bool
+	for fold := range innerFolds {
+		inner := fitSentences(examples, func(i int) bool { return i%innerFolds != fold }, o)
+		for i, ex := range examples {
+			if i%innerFolds != fold || ex.Hard || ex.Long {
+				continue
+			}
+			x = append(x, questionRow(&inner, ex))
+			y = append(y, ex.Answerable)
+		}
+	}
+	m.Answerable = fitLogReg(questionFeatureNames, x, y, o)
+	m.MinAnswerable = declineThreshold(&m.Answerable, x, y, o.MaxFalseDecline)
+	return m
+}
+
+// declineThreshold is the highest threshold on lr's probability that
+// declines at most maxShare of the answerable questions among rows x.
+func declineThreshold(lr *LogReg, x [][]float64, y []bool, maxShare float64) float64 {
+	var probs []float64
+	for i, r := range x {
+		if y[i] {
+			probs = append(probs, lr.Prob(r))
+		}
+	}
+	if len(probs) == 0 {
+		return 0.5
+	}
+	slices.Sort(probs)
+	// Declining below probs[n] declines n answerable questions.
+	n := int(math.Floor(maxShare * float64(len(probs))))
+	return probs[min(n, len(probs)-1)]
+}
+
+// fitSentences fits the sentence model to the sentences of the examples
+// keep accepts (by index).
+func fitSentences(examples []*Example, keep func(int) bool, o TrainOptions) LogReg {
+	var x [][]float64
+	var y []bool
+	for i, ex := range examples {
+		if !keep(i) {
+			continue
+		}
+		for _, s := range ex.Sentences {
+			x = append(x, s.Features)
+			y = append(y, s.Answers)
+		}
+	}
+	return fitLogReg(sentenceFeatureNames, x, y, o)
+}
+
+// questionRow is an example's question features with the sentence
+// probabilities of sentence model s.
+func questionRow(s *LogReg, ex *Example) []float64 {
+	probs := make([]float64, len(ex.Sentences))
+	feats := make([][]float64, len(ex.Sentences))
+	for i, st := range ex.Sentences {
+		probs[i] = s.Prob(st.Features)
+		feats[i] = st.Features
+	}
+	x := append([]float64(nil), ex.question...)
+	setProbs(x, probs, feats)
+	return x
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/newsroom/askbot/access"
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/eval"
+)
+
+// cmdTrain fits the answer's learned decisions to labelled question sets
+// and writes the model (answer/model.json is the compiled-in one).
+func cmdTrain(ctx context.Context, e env, args []string) error {
+	fs, cfg, err := newFlags(e, "train", args)
+	if err != nil {
+		return err
+	}
+	questions := fs.String("questions", "", "comma-separated question sets in JSONL to train on")
+	out := fs.String("out", "answer/model.json", "file to write the model to")
+	if err := parse(fs, cfg, args); err != nil {
+		return err
+	}
+	if *questions == "" {
+		fs.Usage()
+		return usageError{"train: --questions is required"}
+	}
+	a, err := openApp(ctx, e, cfg, configuredOrBundled, nil)
+	if err != nil {
+		return err
+	}
+	_, exs, err := readExamples(ctx, a, *questions)
+	if err != nil {
+		return err
+	}
+	m := answer.Train(exs, answer.DefaultTrainOptions, trainedNote(*questions, exs))
+	raw, err := m.JSON()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, raw, 0o644); err != nil {
+		return fmt.Errorf("train: write %s: %w", *out, err)
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: %s\n", *out, m.Trained)
+	return nil
+}
+
+// readExamples reads and labels the questions of the comma-separated sets
+// as the app's engine answers them.
+func readExamples(ctx context.Context, a *app, sets string) ([]eval.Question, []*answer.Example, error) {
+	var qs []eval.Question
+	for _, path := range strings.Split(sets, ",") {
+		if path = strings.TrimSpace(path); path == "" {
+			continue
+		}
+		some, err := eval.ReadQuestions(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		qs = append(qs, some...)
+	}
+	exs, err := eval.Examples(ctx, qs, exampleReader(a, access.Place{}))
+	return qs, exs, err
+}
+
+// exampleReader reads questions as asked from pl, for training.
+func exampleReader(a *app, pl access.Place) eval.Reader {
+	return func(ctx context.Context, q string, hide func(*corpus.Document) bool) (*answer.Example, error) {
+		req := a.request(q, pl)
+		if hide != nil {
+			allow := req.Allow
+			req.Allow = func(d *corpus.Document) bool { return !hide(d) && (allow == nil || allow(d)) }
+		}
+		return a.engine.Example(ctx, req)
+	}
+}
+
+// trainedNote says what a model was trained on.
+func trainedNote(sets string, exs []*answer.Example) string {
+	sentences, positive := 0, 0
+	for _, ex := range exs {
+		for _, s := range ex.Sentences {
+			sentences++
+			if s.Answers {
+				positive++
+			}
+		}
+	}
+	var names []string
+	for _, p := range strings.Split(sets, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			names = append(names, p[strings.LastIndex(p, "/")+1:])
+		}
+	}
+	return fmt.Sprintf("%d questions (%s), %d sentences of which %d answer; retrain: bot train --questions SETS --corpus CORPUS (docs/evaluation.md)",
+		len(exs), strings.Join(names, ", "), sentences, positive)
+}
