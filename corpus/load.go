@@ -19,8 +19,6 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
-
-	yaml "go.yaml.in/yaml/v3"
 )
 
 //go:embed bundled
@@ -58,21 +56,29 @@ func (o Options) maxBytes() int64 {
 	return DefaultMaxFileBytes
 }
 
-// Skipped names a file (and line, for archives) that could not be loaded.
+// Skipped names a file (and line, for archives) that could not be loaded,
+// or, with Warning set, a part of a loaded file that was not read (an
+// unknown metadata key, an unreadable attachment).
 type Skipped struct {
-	Path   string
-	Line   int // 1-based line of a JSONL archive, 0 for whole files
-	Reason string
+	Path    string
+	Line    int // 1-based line of a JSONL archive, 0 for whole files
+	Reason  string
+	Warning bool `json:",omitempty"`
 }
 
 // String describes the skip as "path:line: reason", for people: a path
 // with control characters or invalid UTF-8 is quoted (DisplayName), and
 // such characters in the reason escaped.
+// A warning reads "path: warning: reason".
 func (s Skipped) String() string {
-	if s.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", DisplayName(s.Path), s.Line, escapeControls(s.Reason))
+	reason := escapeControls(s.Reason)
+	if s.Warning {
+		reason = "warning: " + reason
 	}
-	return fmt.Sprintf("%s: %s", DisplayName(s.Path), escapeControls(s.Reason))
+	if s.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", DisplayName(s.Path), s.Line, reason)
+	}
+	return fmt.Sprintf("%s: %s", DisplayName(s.Path), reason)
 }
 
 // Result is what a load found: the documents, in path order, and what it skipped.
@@ -90,6 +96,8 @@ type Result struct {
 type FileState struct {
 	Size    int64
 	ModTime time.Time
+	// Meta identifies the content of the file's sidecars.
+	Meta    string
 	Docs    []*Document
 	Skipped []Skipped
 }
@@ -121,7 +129,8 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 		return res, nil
 	}
 	res := &Result{}
-	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(root))}, filepath.Base(root), opts, res)
+	dir := namedFS{os.DirFS(filepath.Dir(root))}
+	loadFile(ctx, dir, filepath.Base(root), sidecarsBeside(dir, filepath.Base(root)), opts, res)
 	if err := finish(res); err != nil {
 		return nil, fmt.Errorf("load corpus %s: %w", root, err)
 	}
@@ -132,12 +141,15 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 // Load would skip is an error giving the reason ("binary content, not text").
 func LoadFile(ctx context.Context, path string, opts Options) (*Document, error) {
 	res := &Result{}
-	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(path))}, filepath.Base(path), opts, res)
-	switch {
-	case len(res.Documents) > 0:
+	dir := namedFS{os.DirFS(filepath.Dir(path))}
+	loadFile(ctx, dir, filepath.Base(path), sidecarsBeside(dir, filepath.Base(path)), opts, res)
+	if len(res.Documents) > 0 {
 		return res.Documents[0], nil
-	case len(res.Skipped) > 0:
-		return nil, errors.New(res.Skipped[0].Reason)
+	}
+	for _, s := range res.Skipped {
+		if !s.Warning {
+			return nil, errors.New(s.Reason)
+		}
 	}
 	return nil, ErrNoDocuments
 }
@@ -154,7 +166,7 @@ func (n namedFS) Open(name string) (fs.File, error) { return n.fsys.Open(name) }
 // is always read, and its collection decided, under its own path.
 func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{Files: map[string]FileState{}}
-	var paths []string
+	var paths, sidecarPaths []string
 	states := map[string]FileState{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -180,6 +192,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: errSymlink.Error()})
+			if isSidecar(p) {
+				sidecarPaths = append(sidecarPaths, p) // its document is skipped too
+			}
 			return nil
 		}
 		if d.IsDir() {
@@ -188,11 +203,21 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		if fi, err := d.Info(); err == nil {
 			states[p] = FileState{Size: fi.Size(), ModTime: fi.ModTime()}
 		}
+		if isSidecar(p) {
+			sidecarPaths = append(sidecarPaths, p)
+			return nil
+		}
 		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	// Each document's sidecars are read first (they are small); one that
+	// matches no document is reported.
+	sidecars, orphans := matchSidecars(fsys, paths, sidecarPaths)
+	for _, o := range orphans {
+		res.Skipped = append(res.Skipped, Skipped{Path: o, Reason: "sidecar matches no document (NAME.meta.yaml goes beside NAME or NAME.ext): not applied"})
 	}
 	// Files are read and parsed on every core; the results keep path order.
 	parts := make([]Result, len(paths))
@@ -203,36 +228,26 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				loadFile(ctx, fsys, paths[i], opts, &parts[i])
+				loadFile(ctx, fsys, paths[i], sidecars[paths[i]], opts, &parts[i])
 			}
 		}()
 	}
-	// A file is unchanged when it and its sidecar have the size and time
-	// they had at the previous load.
+	// A file is unchanged when it has the size and time it had at the
+	// previous load, and its sidecars the same content.
 	unchanged := func(p string) (FileState, bool) {
 		if opts.Previous == nil {
 			return FileState{}, false
 		}
 		old, ok := opts.Previous.Files[p]
 		now, seen := states[p]
-		if !ok || !seen || old.Size != now.Size || !old.ModTime.Equal(now.ModTime) {
+		if !ok || !seen || old.Size != now.Size || !old.ModTime.Equal(now.ModTime) || old.Meta != sidecarDigest(sidecars[p]) {
 			return FileState{}, false
-		}
-		for _, side := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
-			oldSide, had := opts.Previous.Files[side]
-			nowSide, has := states[side]
-			if had != has || had && (oldSide.Size != nowSide.Size || !oldSide.ModTime.Equal(nowSide.ModTime)) {
-				return FileState{}, false
-			}
 		}
 		return old, true
 	}
 	for i, p := range paths {
 		if ctx.Err() != nil {
 			break
-		}
-		if strings.HasSuffix(strings.ToLower(p), sidecarSuffix) {
-			continue // read with its document
 		}
 		if old, ok := unchanged(p); ok {
 			parts[i] = Result{Documents: old.Docs, Skipped: old.Skipped}
@@ -250,7 +265,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		res.Documents = append(res.Documents, p.Documents...)
 		res.Skipped = append(res.Skipped, p.Skipped...)
 		st := states[paths[i]]
-		st.Docs, st.Skipped = p.Documents, p.Skipped
+		st.Docs, st.Skipped, st.Meta = p.Documents, p.Skipped, sidecarDigest(sidecars[paths[i]])
 		res.Files[paths[i]] = st
 	}
 	if err := finish(res); err != nil {
@@ -273,21 +288,53 @@ func finish(res *Result) error {
 	}
 	res.Documents = docs
 	if len(res.Documents) == 0 {
-		if len(res.Skipped) > 0 {
-			return fmt.Errorf("%w (%d files skipped, first: %s)", ErrNoDocuments, len(res.Skipped), res.Skipped[0])
+		var skipped []Skipped
+		for _, s := range res.Skipped {
+			if !s.Warning {
+				skipped = append(skipped, s)
+			}
+		}
+		if len(skipped) > 0 {
+			return fmt.Errorf("%w (%d files skipped, first: %s)", ErrNoDocuments, len(skipped), skipped[0])
 		}
 		return ErrNoDocuments
 	}
 	return nil
 }
 
-// loadFile loads one file into res, recording a skip on failure.
-func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) {
+// loadFile loads the documents of one file into res, each with the
+// access metadata of the file's sidecars (read beforehand) applied, and
+// records a skip on failure. A sidecar that cannot be read or applied
+// skips the whole file.
+func loadFile(ctx context.Context, fsys fs.FS, p string, sidecars []sidecar, opts Options, res *Result) {
 	skip := func(reason string) { res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: reason}) }
-	ext := strings.ToLower(path.Ext(p))
-	if strings.HasSuffix(strings.ToLower(p), sidecarSuffix) {
+	if isSidecar(p) {
 		return // a sidecar: read with its document
 	}
+	side, warnings, err := sidecarAccess(sidecars)
+	if err != nil {
+		skip(err.Error())
+		return
+	}
+	var part Result
+	loadDocuments(ctx, fsys, p, opts, &part)
+	for _, doc := range part.Documents {
+		if err := side.apply(doc); err != nil {
+			skip(err.Error()) // not reached: sidecarAccess applied it once
+			return
+		}
+	}
+	res.Documents = append(res.Documents, part.Documents...)
+	res.Skipped = append(res.Skipped, part.Skipped...)
+	for _, w := range warnings {
+		res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: w, Warning: true})
+	}
+}
+
+// loadDocuments parses one file into res by its format.
+func loadDocuments(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) {
+	skip := func(reason string) { res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: reason}) }
+	ext := strings.ToLower(path.Ext(p))
 	if ext == ".jsonl" {
 		if err := loadJSONL(ctx, fsys, p, opts, res); err != nil {
 			skip(err.Error())
@@ -307,12 +354,15 @@ func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Resu
 		skip(err.Error())
 		return
 	}
-	var doc *Document
+	var (
+		doc     *Document
+		unknown []string
+	)
 	switch ext {
 	case ".txt", ".text":
 		doc, err = parseText(data)
 	case ".md", ".markdown":
-		doc, err = parseMarkdown(data)
+		doc, unknown, err = parseMarkdown(data)
 	case ".html", ".htm":
 		doc, err = parseHTML(data)
 	case ".pdf":
@@ -324,11 +374,8 @@ func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Resu
 		skip(err.Error())
 		return
 	}
-	if ext != ".md" && ext != ".markdown" {
-		if err := readSidecar(fsys, p, doc); err != nil {
-			skip(err.Error())
-			return
-		}
+	if len(unknown) > 0 {
+		res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: unknownKeys("front matter", unknown, frontMatterReads), Warning: true})
 	}
 	doc.ID = p
 	doc.Path = p
@@ -350,12 +397,16 @@ func loadMail(ctx context.Context, fsys fs.FS, p, ext string, opts Options, res 
 	}
 	for i, m := range msgs {
 		id := p
+		line := 0
 		if ext == ".mbox" {
-			id = fmt.Sprintf("%s#%d", p, i+1)
+			id, line = fmt.Sprintf("%s#%d", p, i+1), i+1
 		}
-		doc, attached, err := parseEmail(ctx, m, opts)
+		doc, attached, warnings, err := parseEmail(ctx, m, opts)
+		for _, w := range warnings {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: w, Warning: true})
+		}
 		if err != nil {
-			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: map[bool]int{true: i + 1}[ext == ".mbox"], Reason: err.Error()})
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: err.Error()})
 			continue
 		}
 		doc.ID, doc.Path = id, p
@@ -366,32 +417,6 @@ func loadMail(ctx context.Context, fsys fs.FS, p, ext string, opts Options, res 
 			res.Documents = append(res.Documents, a)
 		}
 	}
-}
-
-// sidecarSuffix names the metadata file beside a text, HTML or PDF
-// document: "memo.pdf" has "memo.pdf.meta.yaml" (or "memo.meta.yaml").
-const sidecarSuffix = ".meta.yaml"
-
-// readSidecar applies the embargo and withdrawal of p's sidecar, if any.
-func readSidecar(fsys fs.FS, p string, doc *Document) error {
-	for _, name := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
-		raw, err := readLimited(fsys, name, DefaultMaxFileBytes)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", DisplayName(name), err)
-		}
-		var a access
-		if err := yaml.Unmarshal(raw, &a); err != nil {
-			return fmt.Errorf("%s: %w", DisplayName(name), err)
-		}
-		if err := a.apply(doc); err != nil {
-			return fmt.Errorf("%s: %w", DisplayName(name), err)
-		}
-		return nil
-	}
-	return nil
 }
 
 func quoteExt(ext string) string {
@@ -463,7 +488,8 @@ func checkText(data []byte) error {
 	return nil
 }
 
-// archiveLine is one document of a JSONL archive.
+// archiveLine is one document of a JSONL archive; its access fields are
+// read as metadata (metaFields), like front matter's.
 type archiveLine struct {
 	ID        string `json:"id"`
 	Title     string `json:"title"`
@@ -472,7 +498,6 @@ type archiveLine struct {
 	Source    string `json:"source"`
 	Byline    string `json:"byline"`
 	Text      string `json:"text"`
-	access
 }
 
 func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) error {
@@ -511,6 +536,16 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 			skip("malformed JSON: " + err.Error())
 			continue
 		}
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			skip("malformed JSON: " + err.Error())
+			continue
+		}
+		acc, _, err := jsonFields(fields).access()
+		if err != nil {
+			skip(err.Error())
+			continue
+		}
 		if strings.TrimSpace(a.Text) == "" {
 			skip("no text")
 			continue
@@ -533,7 +568,7 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 		if doc.Title == "" {
 			doc.Title = deriveTitle(doc.Text)
 		}
-		if err := a.access.apply(doc); err != nil {
+		if err := acc.apply(doc); err != nil {
 			skip(err.Error())
 			continue
 		}
