@@ -275,15 +275,23 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 }
 
 func finish(res *Result) error {
-	// Archives may repeat an ID; keep the first.
-	seen := make(map[string]bool, len(res.Documents))
-	docs := res.Documents[:0]
-	for _, d := range res.Documents {
-		if seen[d.ID] {
-			res.Skipped = append(res.Skipped, Skipped{Path: d.Path, Reason: fmt.Sprintf("duplicate document id %q", d.ID)})
+	// Two documents may claim one id (an archive repeating a row's id, an
+	// email two attachments of one name): the first is kept, except that a
+	// file's own document (its path, or "mail.eml#attachment") always wins
+	// over a row of an archive.
+	keep := make(map[string]int, len(res.Documents))
+	for i, d := range res.Documents {
+		j, seen := keep[d.ID]
+		if !seen || ownDocument(d) && !ownDocument(res.Documents[j]) {
+			keep[d.ID] = i
+		}
+	}
+	docs := make([]*Document, 0, len(keep))
+	for i, d := range res.Documents {
+		if j := keep[d.ID]; j != i {
+			res.Skipped = append(res.Skipped, Skipped{Path: d.Path, Reason: fmt.Sprintf("duplicate document id %q (kept the one from %s)", d.ID, DisplayName(res.Documents[j].Path))})
 			continue
 		}
-		seen[d.ID] = true
 		docs = append(docs, d)
 	}
 	res.Documents = docs
@@ -300,6 +308,12 @@ func finish(res *Result) error {
 		return ErrNoDocuments
 	}
 	return nil
+}
+
+// ownDocument reports whether d is a file's own document, named after
+// the file's path, rather than a row of an archive ("a.jsonl:3").
+func ownDocument(d *Document) bool {
+	return d.ID == d.Path || strings.HasPrefix(d.ID, d.Path+"#")
 }
 
 // loadFile loads the documents of one file into res, each with the
@@ -555,10 +569,7 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 			continue
 		}
 		doc := newDocument(normalizeNewlines(a.Text))
-		doc.ID = a.ID
-		if doc.ID == "" {
-			doc.ID = fmt.Sprintf("%s#%d", p, line)
-		}
+		doc.ID = rowID(p, line, a.ID)
 		doc.Path = fmt.Sprintf("%s:%d", p, line)
 		doc.Title = strings.TrimSpace(a.Title)
 		doc.URL = strings.TrimSpace(a.URL)
@@ -575,6 +586,23 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 		res.Documents = append(res.Documents, doc)
 	}
 	return nil
+}
+
+// rowID is the document id of a JSONL row: its own id when that cannot be
+// taken for a file's ("mhrag-0042": no ".", "/", "\\" or "#"), else the id
+// namespaced by its file ("rows.jsonl#investigations/memo.md"), as a row
+// without an id is ("rows.jsonl#3"). Every document a file gives has a
+// "." in its id (the extension of its name, "memo.md", "tip.eml#a.pdf"),
+// so no row can take another file's id, nor be cited under its path.
+func rowID(file string, line int, id string) string {
+	id = strings.TrimSpace(id)
+	switch {
+	case id == "":
+		return fmt.Sprintf("%s#%d", file, line)
+	case strings.ContainsAny(id, "./\\#"):
+		return file + "#" + id
+	}
+	return id
 }
 
 // errLineTooLong is lineReader.next's error for a line over the limit.
