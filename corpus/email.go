@@ -53,8 +53,9 @@ func (p mailPart) utf8Text() ([]byte, bool) {
 // the text, without quoted reply chains and without the sender's
 // boilerplate (cleanMailBody). Attachments of supported types
 // come back as documents of their own, named after the message; warnings
-// are what an attachment's front matter had that was not read.
-func parseEmail(ctx context.Context, data []byte, opts Options) (doc *Document, attached []*Document, warnings []string, err error) {
+// are what an attachment's front matter had that was not read, and the
+// attachments skipped. Attachments expand within budget, the file's.
+func parseEmail(ctx context.Context, data []byte, opts Options, budget *expansion) (doc *Document, attached []*Document, warnings []string, err error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("email: %w", err)
@@ -126,9 +127,9 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (doc *Document, 
 		case ".html", ".htm":
 			a, err = parseHTML(p.data)
 		case ".pdf":
-			a, err = parsePDF(ctx, p.data, opts.PDFToText)
+			a, err = parsePDF(ctx, p.data, opts.PDFToText, budget)
 		case ".docx":
-			a, err = parseDOCX(p.data)
+			a, err = parseDOCX(p.data, budget)
 		default:
 			continue
 		}

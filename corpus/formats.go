@@ -356,8 +356,13 @@ func parseHTML(data []byte) (*Document, error) {
 }
 
 // parsePDF extracts a PDF's text in-process with PDFium (WebAssembly),
-// or with the pdftotext command when Options.PDFToText names one.
-func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) {
+// or with the pdftotext command when Options.PDFToText names one. The text
+// extracted counts against budget, the file's expansion budget (nil: one
+// of DefaultMaxExpandedBytes of its own).
+func parsePDF(ctx context.Context, data []byte, tool string, budget *expansion) (*Document, error) {
+	if budget == nil {
+		budget = newExpansion(DefaultMaxExpandedBytes)
+	}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, errors.New("not a PDF file")
 	}
@@ -386,6 +391,13 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 	}
 	if len(paras) == 0 {
 		return nil, errors.New("pdf has no extractable text (scanned image?)")
+	}
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	if err := budget.take(n); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	doc, err := parseText([]byte(strings.Join(paras, "\n\n")))
 	if err != nil {

@@ -44,6 +44,9 @@ type Options struct {
 	// Previous, when set, is the last load of the same corpus: files whose
 	// size and time (and their sidecar's) are unchanged are not read again.
 	Previous *Result
+	// MaxExpandedBytes caps what one file may expand to (see
+	// DefaultMaxExpandedBytes); 0 means the default.
+	MaxExpandedBytes int64
 	// PDFToText, when set, is the pdftotext command to read PDFs with;
 	// by default they are read in-process with PDFium (WebAssembly).
 	PDFToText string
@@ -380,9 +383,9 @@ func loadDocuments(ctx context.Context, fsys fs.FS, p string, opts Options, res 
 	case ".html", ".htm":
 		doc, err = parseHTML(data)
 	case ".pdf":
-		doc, err = parsePDF(ctx, data, opts.PDFToText)
+		doc, err = parsePDF(ctx, data, opts.PDFToText, newExpansion(opts.maxExpanded()))
 	case ".docx":
-		doc, err = parseDOCX(data)
+		doc, err = parseDOCX(data, newExpansion(opts.maxExpanded()))
 	}
 	if err != nil {
 		skip(err.Error())
@@ -409,13 +412,14 @@ func loadMail(ctx context.Context, fsys fs.FS, p, ext string, opts Options, res 
 	if ext == ".mbox" {
 		msgs = splitMbox(data)
 	}
+	budget := newExpansion(opts.maxExpanded()) // the whole file's, every message's attachments together
 	for i, m := range msgs {
 		id := p
 		line := 0
 		if ext == ".mbox" {
 			id, line = fmt.Sprintf("%s#%d", p, i+1), i+1
 		}
-		doc, attached, warnings, err := parseEmail(ctx, m, opts)
+		doc, attached, warnings, err := parseEmail(ctx, m, opts, budget)
 		for _, w := range warnings {
 			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: w, Warning: true})
 		}
