@@ -42,7 +42,8 @@ type Options struct {
 	// MaxFileBytes caps a document file's size; 0 means DefaultMaxFileBytes.
 	MaxFileBytes int64
 	// Previous, when set, is the last load of the same corpus: files whose
-	// size and time (and their sidecar's) are unchanged are not read again.
+	// size, times and inode are unchanged, and their sidecars' content,
+	// are not read again.
 	Previous *Result
 	// MaxExpandedBytes caps what one file may expand to (see
 	// DefaultMaxExpandedBytes); 0 means the default.
@@ -99,7 +100,9 @@ type Result struct {
 type FileState struct {
 	Size    int64
 	ModTime time.Time
-	// Meta identifies the content of the file's sidecars.
+	// Stamp is the file's inode and status change time, which any write
+	// changes (see stamp); Meta identifies the content of its sidecars.
+	Stamp   string
 	Meta    string
 	Docs    []*Document
 	Skipped []Skipped
@@ -204,7 +207,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 			return nil
 		}
 		if fi, err := d.Info(); err == nil {
-			states[p] = FileState{Size: fi.Size(), ModTime: fi.ModTime()}
+			states[p] = FileState{Size: fi.Size(), ModTime: fi.ModTime(), Stamp: stamp(fi)}
 		}
 		if isSidecar(p) {
 			sidecarPaths = append(sidecarPaths, p)
@@ -235,15 +238,17 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 			}
 		}()
 	}
-	// A file is unchanged when it has the size and time it had at the
-	// previous load, and its sidecars the same content.
+	// A file is unchanged when it has the size, times and inode it had at
+	// the previous load, and its sidecars the same content: an edit that
+	// keeps the size and restores the modification time still changes
+	// the status change time.
 	unchanged := func(p string) (FileState, bool) {
 		if opts.Previous == nil {
 			return FileState{}, false
 		}
 		old, ok := opts.Previous.Files[p]
 		now, seen := states[p]
-		if !ok || !seen || old.Size != now.Size || !old.ModTime.Equal(now.ModTime) || old.Meta != sidecarDigest(sidecars[p]) {
+		if !ok || !seen || old.Size != now.Size || !old.ModTime.Equal(now.ModTime) || old.Stamp != now.Stamp || old.Meta != sidecarDigest(sidecars[p]) {
 			return FileState{}, false
 		}
 		return old, true

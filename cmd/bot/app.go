@@ -160,8 +160,9 @@ const (
 	configuredOrLast
 )
 
-// openApp opens (or builds) the index of the configured corpus.
-func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice, progress func(done, total int)) (*app, error) {
+// openApp opens (or builds) the index of the configured corpus; tune, if
+// given, adjusts how (indexcache.Config.Reread).
+func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice, progress func(done, total int), tune ...func(*indexcache.Config)) (*app, error) {
 	if cfg.Store == "weaviate" {
 		return openStoreApp(ctx, e, cfg, progress)
 	}
@@ -178,8 +179,12 @@ func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice
 		DataDir: cfg.DataDir, Corpus: corpusPath, Embedder: emb, Progress: progress, Load: corpus.Options{PDFToText: cfg.PDFToText},
 		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
 	}
+	for _, f := range tune {
+		f(&a.lib)
+	}
 	start := time.Now()
 	opened, err := indexcache.Open(ctx, a.lib)
+	a.lib.Reread = false // once: reloads read only what changed
 	if err != nil {
 		return nil, err
 	}

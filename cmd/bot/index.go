@@ -18,6 +18,7 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	watching := fs.Bool("watch", false, "keep watching the corpus and index changes as they happen, until interrupted")
+	reread := fs.Bool("reread", false, "read every corpus file again, whatever the saved index says")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 			fmt.Fprintf(e.stderr, "%s %d/%d %s%s\n", verb, done, total, unit, left)
 		}
 	}
-	a, err := openApp(ctx, e, cfg, configuredOrBundled, progress)
+	a, err := openApp(ctx, e, cfg, configuredOrBundled, progress, func(c *indexcache.Config) { c.Reread = *reread })
 	if err != nil {
 		return err
 	}
