@@ -45,6 +45,12 @@ type Options struct {
 	// size, times and inode are unchanged, and their sidecars' content,
 	// are not read again.
 	Previous *Result
+	// NewFileGrace, when set with Previous (a reload under watch), holds
+	// back a document file that Previous did not have and that has no
+	// sidecar until it is that old (since it last changed): its sidecar
+	// (an embargo, say) may be on its way. Held files are listed in
+	// Result.Held and are new again at the next load.
+	NewFileGrace time.Duration
 	// MaxExpandedBytes caps what one file may expand to (see
 	// DefaultMaxExpandedBytes); 0 means the default.
 	MaxExpandedBytes int64
@@ -94,6 +100,9 @@ type Result struct {
 	// files that changed. Reread counts the files this load read.
 	Files  map[string]FileState
 	Reread int
+	// Held are the new files held back for their sidecar
+	// (Options.NewFileGrace): not loaded yet.
+	Held []string
 }
 
 // FileState is one corpus file as a load found it.
@@ -174,6 +183,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{Files: map[string]FileState{}}
 	var paths, sidecarPaths []string
 	states := map[string]FileState{}
+	changedAt := map[string]time.Time{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: err.Error()})
@@ -208,6 +218,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		}
 		if fi, err := d.Info(); err == nil {
 			states[p] = FileState{Size: fi.Size(), ModTime: fi.ModTime(), Stamp: stamp(fi)}
+			changedAt[p] = changed(fi)
 		}
 		if isSidecar(p) {
 			sidecarPaths = append(sidecarPaths, p)
@@ -253,9 +264,25 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		}
 		return old, true
 	}
+	// A new file without a sidecar waits out the grace under watch.
+	now := time.Now()
+	held := make([]bool, len(paths))
+	hold := func(p string) bool {
+		if opts.NewFileGrace <= 0 || opts.Previous == nil || len(sidecars[p]) > 0 {
+			return false
+		}
+		_, known := opts.Previous.Files[p]
+		at, ok := changedAt[p]
+		return !known && ok && now.Sub(at) < opts.NewFileGrace
+	}
 	for i, p := range paths {
 		if ctx.Err() != nil {
 			break
+		}
+		if hold(p) {
+			held[i] = true
+			res.Held = append(res.Held, p)
+			continue
 		}
 		if old, ok := unchanged(p); ok {
 			parts[i] = Result{Documents: old.Docs, Skipped: old.Skipped}
@@ -270,6 +297,9 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		return nil, err
 	}
 	for i, p := range parts {
+		if held[i] {
+			continue // new again at the next load
+		}
 		res.Documents = append(res.Documents, p.Documents...)
 		res.Skipped = append(res.Skipped, p.Skipped...)
 		st := states[paths[i]]

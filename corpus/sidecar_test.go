@@ -234,3 +234,57 @@ func TestLoadFileAppliesSidecar(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Under watch (NewFileGrace with Previous), a new document without a
+// sidecar is held back until it has been there for the grace, so that a
+// sidecar arriving just after it is applied before it is ever cited; a
+// new document with its sidecar, an old one, an edited one, and any
+// document of a first load are not held.
+func TestNewFileWaitsForItsSidecar(t *testing.T) {
+	now, hourAgo := time.Now(), time.Now().Add(-time.Hour)
+	fsys := fstest.MapFS{"old.txt": {Data: []byte("Old\n\nAn old story.\n"), ModTime: hourAgo}}
+	first, err := LoadFS(t.Context(), fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["old.txt"] = &fstest.MapFile{Data: []byte("Old\n\nAn old story, edited.\n"), ModTime: now}
+	fsys["story.txt"] = &fstest.MapFile{Data: []byte("Story\n\nA story arriving before its embargo.\n"), ModTime: now}
+	fsys["sided.txt"] = &fstest.MapFile{Data: []byte("Sided\n\nA story with its sidecar.\n"), ModTime: now}
+	fsys["sided.txt.meta.yaml"] = &fstest.MapFile{Data: []byte("embargo: 2099-01-01\n"), ModTime: now}
+	fsys["copied.txt"] = &fstest.MapFile{Data: []byte("Copied\n\nA story that changed an hour ago.\n"), ModTime: hourAgo}
+	opts := Options{Previous: first, NewFileGrace: time.Minute}
+	second, err := LoadFS(t.Context(), fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(second.Held, ","); got != "story.txt" {
+		t.Errorf("held %q, want story.txt", got)
+	}
+	docs := byID(second)
+	for _, id := range []string{"old.txt", "sided.txt", "copied.txt"} {
+		if docs[id] == nil {
+			t.Errorf("%s held back", id)
+		}
+	}
+	if docs["story.txt"] != nil || len(second.Skipped) > 0 {
+		t.Errorf("story.txt loaded during its grace (skipped %v)", second.Skipped)
+	}
+	// Its sidecar arrives: the next load applies it.
+	fsys["story.txt.meta.yaml"] = &fstest.MapFile{Data: []byte("embargo: 2099-01-01\n"), ModTime: now}
+	third, err := LoadFS(t.Context(), fsys, Options{Previous: second, NewFileGrace: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := byID(third)["story.txt"]; d == nil || d.Citable(now) {
+		t.Errorf("story.txt after its sidecar: %+v", d)
+	}
+	// Without a sidecar, it loads once the grace has passed.
+	delete(fsys, "story.txt.meta.yaml")
+	if later, err := LoadFS(t.Context(), fsys, Options{Previous: second, NewFileGrace: time.Nanosecond}); err != nil || byID(later)["story.txt"] == nil {
+		t.Errorf("story.txt not loaded after its grace: %v", err)
+	}
+	// A first load holds nothing.
+	if all, err := LoadFS(t.Context(), fsys, Options{NewFileGrace: time.Minute}); err != nil || byID(all)["story.txt"] == nil {
+		t.Errorf("a first load held story.txt: %v", err)
+	}
+}

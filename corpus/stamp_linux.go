@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"syscall"
+	"time"
 )
 
 // stamp is what the system tells of a file beyond its size and
@@ -17,4 +18,17 @@ func stamp(fi fs.FileInfo) string {
 		return ""
 	}
 	return fmt.Sprintf("%d:%d.%09d", st.Ino, st.Ctim.Sec, st.Ctim.Nsec)
+}
+
+// changed is when the file last changed: the later of its modification
+// and status change times (a file copied in with its old modification
+// time kept arrived at its status change time).
+func changed(fi fs.FileInfo) time.Time {
+	t := fi.ModTime()
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		if c := time.Unix(st.Ctim.Sec, st.Ctim.Nsec); c.After(t) {
+			t = c
+		}
+	}
+	return t
 }

@@ -148,6 +148,11 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 		return nil, err
 	}
 	out.Read, out.Skipped, out.Loaded = true, res.Skipped, res
+	if len(res.Held) > 0 {
+		// New files were held back for their sidecars: the index saved
+		// is not yet the corpus's, and the next Open must read it again.
+		fp += "+held"
+	}
 	// A damaged index is saved again even when the corpus is unchanged, so
 	// that it is repaired once, by whichever command finds it.
 	opts := retrieval.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped, Rewrite: damaged || c.Reread}
