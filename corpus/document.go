@@ -14,8 +14,10 @@ import (
 
 // Document is one article or file of the corpus.
 type Document struct {
-	// ID is stable across loads: the path relative to the corpus root, or
-	// "archive.jsonl#id" for a document of a JSONL archive.
+	// ID is stable across loads: the path relative to the corpus root
+	// ("tip.eml#a.pdf" for an attachment), or for a row of a JSONL
+	// archive its id, namespaced ("archive.jsonl#id") unless it is plain
+	// (no ".", "/", "\\" or "#"; see rowID).
 	ID string
 	// Path is the file the document came from.
 	Path      string

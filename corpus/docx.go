@@ -44,17 +44,23 @@ var docxMaxElements = 4_000_000
 // them) are the document's title, byline and date, not its body; otherwise
 // title and author come from docProps/core.xml. The file's creation time is
 // not taken as a publication date.
-func parseDOCX(data []byte) (*Document, error) {
+//
+// Every part read counts against budget, the file's expansion budget
+// (nil: one of DefaultMaxExpandedBytes of its own).
+func parseDOCX(data []byte, budget *expansion) (*Document, error) {
+	if budget == nil {
+		budget = newExpansion(DefaultMaxExpandedBytes)
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("docx: not a Word file: %w", err)
 	}
-	body, err := docxWalk(zr, "word/document.xml")
+	body, err := docxWalk(zr, "word/document.xml", budget)
 	if err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
 	paras := body.paras
-	notes, err := docxWalk(zr, "word/footnotes.xml")
+	notes, err := docxWalk(zr, "word/footnotes.xml", budget)
 	switch {
 	case err == nil && len(notes.paras) > 0:
 		paras = append(paras, "Footnotes")
@@ -72,7 +78,7 @@ func parseDOCX(data []byte) (*Document, error) {
 		return nil, errors.New("empty document")
 	}
 	doc := newDocument(strings.Join(kept, "\n\n"))
-	props, err := docxCoreProps(zr)
+	props, err := docxCoreProps(zr, budget)
 	if errors.Is(err, errDocxLimit) {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
@@ -105,8 +111,9 @@ func (e *docxLimitError) Error() string        { return e.reason }
 func (e *docxLimitError) Is(target error) bool { return target == errDocxLimit }
 
 // docxOpen opens a part of the file as a stream that fails with a
-// docxLimitError past limit uncompressed bytes, whatever the zip header says.
-func docxOpen(zr *zip.Reader, name string, limit int64) (io.ReadCloser, error) {
+// docxLimitError past limit uncompressed bytes, or past what is left of
+// the file's budget, whatever the zip header says.
+func docxOpen(zr *zip.Reader, name string, limit int64, budget *expansion) (io.ReadCloser, error) {
 	for _, f := range zr.File {
 		if f.Name != name {
 			continue
@@ -115,11 +122,14 @@ func docxOpen(zr *zip.Reader, name string, limit int64) (io.ReadCloser, error) {
 		if f.UncompressedSize64 > uint64(limit) {
 			return nil, tooLarge
 		}
+		if f.UncompressedSize64 > uint64(max(budget.left, 0)) {
+			return nil, budget.exceeded()
+		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		return &cappedReader{rc: rc, left: limit, err: tooLarge}, nil
+		return &cappedReader{rc: rc, left: limit, err: tooLarge, budget: budget}, nil
 	}
 	return nil, fmt.Errorf("no %s: %w", name, fs.ErrNotExist)
 }
@@ -131,27 +141,36 @@ func mib(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// cappedReader reads at most left bytes, then fails with err if more follow.
+// cappedReader reads at most left bytes, and no more than its budget has
+// left, then fails with err (or the budget's error) if more follow.
 type cappedReader struct {
-	rc   io.ReadCloser
-	left int64
-	err  error
+	rc     io.ReadCloser
+	left   int64
+	err    error
+	budget *expansion
 }
 
 func (c *cappedReader) Read(p []byte) (int, error) {
-	if c.left <= 0 {
+	left, limitErr := c.left, c.err
+	if c.budget != nil && c.budget.left < left {
+		left, limitErr = c.budget.left, c.budget.exceeded()
+	}
+	if left <= 0 {
 		var probe [1]byte
 		n, err := c.rc.Read(probe[:])
 		if n > 0 {
-			return 0, c.err
+			return 0, limitErr
 		}
 		return 0, err
 	}
-	if int64(len(p)) > c.left {
-		p = p[:c.left]
+	if int64(len(p)) > left {
+		p = p[:left]
 	}
 	n, err := c.rc.Read(p)
 	c.left -= int64(n)
+	if c.budget != nil {
+		c.budget.left -= int64(n)
+	}
 	return n, err
 }
 
@@ -163,9 +182,9 @@ type docxCore struct {
 	Creator string `xml:"creator"`
 }
 
-func docxCoreProps(zr *zip.Reader) (docxCore, error) {
+func docxCoreProps(zr *zip.Reader, budget *expansion) (docxCore, error) {
 	var props docxCore
-	rc, err := docxOpen(zr, "docProps/core.xml", docxMaxPropsBytes)
+	rc, err := docxOpen(zr, "docProps/core.xml", docxMaxPropsBytes, budget)
 	if err != nil {
 		return props, err
 	}
@@ -203,9 +222,9 @@ type docxTable struct {
 // of w:t (and w:tab, w:br) outside deletions; a table row becomes one
 // paragraph of its cells. It stops with a docxLimitError past the size,
 // depth and element limits.
-func docxWalk(zr *zip.Reader, name string) (docxPart, error) {
+func docxWalk(zr *zip.Reader, name string, budget *expansion) (docxPart, error) {
 	var out docxPart
-	rc, err := docxOpen(zr, name, docxMaxPartBytes)
+	rc, err := docxOpen(zr, name, docxMaxPartBytes, budget)
 	if err != nil {
 		return out, err
 	}

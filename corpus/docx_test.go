@@ -44,14 +44,14 @@ func nestedDOCX(t testing.TB, n int) []byte {
 
 func TestDOCXLimits(t *testing.T) {
 	t.Run("nesting depth", func(t *testing.T) {
-		_, err := parseDOCX(nestedDOCX(t, 300))
+		_, err := parseDOCX(nestedDOCX(t, 300), nil)
 		if err == nil || !strings.Contains(err.Error(), "document.xml nests deeper than 256 levels") {
 			t.Errorf("err = %v, want the nesting limit", err)
 		}
 		// 256 levels in all (document, body, …) is still a document.
 		ok := zipDOCX(t, map[string]string{"word/document.xml": `<w:document ` + wordNS + `><w:body>` + strings.Repeat("<a>", 251) +
 			`<w:p><w:r><w:t>Deep but fine.</w:t></w:r></w:p>` + strings.Repeat("</a>", 251) + `</w:body></w:document>`})
-		if d, err := parseDOCX(ok); err != nil || d.Text != "Deep but fine." {
+		if d, err := parseDOCX(ok, nil); err != nil || d.Text != "Deep but fine." {
 			t.Errorf("a document 256 levels deep: %v", err)
 		}
 	})
@@ -59,7 +59,7 @@ func TestDOCXLimits(t *testing.T) {
 		// 33 MiB of empty paragraphs: a zip bomb of a few dozen KB.
 		bomb := zipDOCX(t, map[string]string{"word/document.xml": `<w:document ` + wordNS + `><w:body>` +
 			strings.Repeat("<w:p></w:p>", 33<<20/11) + `</w:body></w:document>`})
-		_, err := parseDOCX(bomb)
+		_, err := parseDOCX(bomb, nil)
 		if err == nil || !strings.Contains(err.Error(), "word/document.xml larger than 32 MiB uncompressed") {
 			t.Errorf("err = %v, want the size limit", err)
 		}
@@ -69,7 +69,7 @@ func TestDOCXLimits(t *testing.T) {
 		docxMaxElements = 1000
 		many := zipDOCX(t, map[string]string{"word/document.xml": `<w:document ` + wordNS + `><w:body>` +
 			strings.Repeat("<w:p><w:r><w:t>x</w:t></w:r></w:p>", 400) + `</w:body></w:document>`})
-		_, err := parseDOCX(many)
+		_, err := parseDOCX(many, nil)
 		if err == nil || !strings.Contains(err.Error(), "document.xml has more than 1000 elements") {
 			t.Errorf("err = %v, want the element limit", err)
 		}
@@ -85,7 +85,7 @@ func BenchmarkDocxNested(b *testing.B) {
 	data := nestedDOCX(b, 11_000_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := parseDOCX(data); err == nil {
+		if _, err := parseDOCX(data, nil); err == nil {
 			b.Fatal("the nested file loaded")
 		}
 	}
@@ -155,7 +155,7 @@ func TestDOCXTables(t *testing.T) {
 			[]string{"Item: Dredging; Cost: 4 million"}},
 		{"one row", `<w:tbl>` + row("Total", "7 million") + `</w:tbl>`, []string{"Total | 7 million"}},
 	} {
-		d, err := parseDOCX(doc(tt.table))
+		d, err := parseDOCX(doc(tt.table), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}

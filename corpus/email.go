@@ -52,11 +52,13 @@ func (p mailPart) utf8Text() ([]byte, bool) {
 // published, the plain-text part (or the HTML part through readability) as
 // the text, without quoted reply chains and without the sender's
 // boilerplate (cleanMailBody). Attachments of supported types
-// come back as documents of their own, named after the message.
-func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*Document, error) {
+// come back as documents of their own, named after the message; warnings
+// are what an attachment's front matter had that was not read, and the
+// attachments skipped. Attachments expand within budget, the file's.
+func parseEmail(ctx context.Context, data []byte, opts Options, budget *expansion) (doc *Document, attached []*Document, warnings []string, err error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
 	if err != nil {
-		return nil, nil, fmt.Errorf("email: %w", err)
+		return nil, nil, nil, fmt.Errorf("email: %w", err)
 	}
 	dec := new(mime.WordDecoder)
 	header := func(k string) string {
@@ -68,7 +70,7 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 	}
 	var parts []mailPart
 	if err := walkMIME(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), "", msg.Body, &parts, 0); err != nil {
-		return nil, nil, fmt.Errorf("email: %w", err)
+		return nil, nil, nil, fmt.Errorf("email: %w", err)
 	}
 	var text string
 	for _, want := range []string{"text/plain", "text/html"} {
@@ -89,11 +91,11 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 		}
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, nil, errors.New("email: no text part")
+		return nil, nil, nil, errors.New("email: no text part")
 	}
-	doc := newDocument(strings.TrimSpace(text))
+	doc = newDocument(strings.TrimSpace(text))
 	if len(doc.Paragraphs) == 0 {
-		return nil, nil, errors.New("email: empty message")
+		return nil, nil, nil, errors.New("email: empty message")
 	}
 	doc.Title = header("Subject")
 	if doc.Title == "" {
@@ -107,7 +109,6 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 	if t, err := mail.ParseDate(msg.Header.Get("Date")); err == nil {
 		doc.Published = t.UTC().Format(time.RFC3339)
 	}
-	var attached []*Document
 	for _, p := range parts {
 		if p.filename == "" {
 			continue
@@ -118,18 +119,25 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 		case ".txt", ".text":
 			a, err = parseText(p.data)
 		case ".md", ".markdown":
-			a, err = parseMarkdown(p.data)
+			var unknown []string
+			a, unknown, err = parseMarkdown(p.data)
+			if err == nil && len(unknown) > 0 {
+				warnings = append(warnings, unknownKeys("front matter of "+DisplayName(p.filename), unknown, frontMatterReads))
+			}
 		case ".html", ".htm":
 			a, err = parseHTML(p.data)
 		case ".pdf":
-			a, err = parsePDF(ctx, p.data, opts.PDFToText)
+			a, err = parsePDF(ctx, p.data, opts.PDFToText, budget)
 		case ".docx":
-			a, err = parseDOCX(p.data)
+			a, err = parseDOCX(p.data, budget)
 		default:
 			continue
 		}
 		if err != nil {
-			continue // an unreadable attachment leaves the message itself
+			// An unreadable attachment leaves the message itself, and is
+			// reported.
+			warnings = append(warnings, fmt.Sprintf("attachment %s skipped: %v", DisplayName(p.filename), err))
+			continue
 		}
 		a.Path = p.filename
 		if a.Source == "" {
@@ -141,7 +149,7 @@ func parseEmail(ctx context.Context, data []byte, opts Options) (*Document, []*D
 		a.Title = first(a.Title, DisplayName(p.filename)) + " (attached to “" + doc.Title + "”)"
 		attached = append(attached, a)
 	}
-	return doc, attached, nil
+	return doc, attached, warnings, nil
 }
 
 // walkMIME collects the leaves of a MIME entity, decoded, up to a depth.

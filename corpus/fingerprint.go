@@ -11,10 +11,13 @@ import (
 )
 
 // Fingerprint identifies the files of the corpus at root (a directory or a
-// file) by name, size and modification time, without reading them: it
-// changes when a file is added, removed or rewritten. An index saved with
-// the same fingerprint can be reopened without loading the corpus.
-// Symbolic links count as themselves, never followed, as Load skips them.
+// file) by name, size, modification time, inode and status change time
+// (see stamp), and its sidecars by their content too: it changes when a
+// file is added, removed or rewritten, even by an edit that keeps the
+// size and restores the modification time. Documents are not read. An
+// index saved with the same fingerprint can be reopened without loading
+// the corpus. Symbolic links count as themselves, never followed, as Load
+// skips them.
 func Fingerprint(root string) (string, error) {
 	h := sha256.New()
 	info, err := os.Stat(root)
@@ -22,7 +25,10 @@ func Fingerprint(root string) (string, error) {
 		return "", fmt.Errorf("fingerprint %s: %w", root, err)
 	}
 	if !info.IsDir() {
-		fmt.Fprintf(h, "%s\x00%d\x00%d\n", filepath.Base(root), info.Size(), info.ModTime().UnixNano())
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\n", filepath.Base(root), info.Size(), info.ModTime().UnixNano(), stamp(info))
+		for _, s := range sidecarsBeside(namedFS{os.DirFS(filepath.Dir(root))}, filepath.Base(root)) {
+			fmt.Fprintf(h, "%s\n", sidecarDigest([]sidecar{s}))
+		}
 		return hex.EncodeToString(h.Sum(nil))[:32], nil
 	}
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -43,7 +49,12 @@ func Fingerprint(root string) (string, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		fmt.Fprintf(h, "%s\x00%d\x00%d\n", rel, fi.Size(), fi.ModTime().UnixNano())
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\n", rel, fi.Size(), fi.ModTime().UnixNano(), stamp(fi))
+		if isSidecar(p) && d.Type().IsRegular() {
+			// Sidecars are small: their content counts, whatever the
+			// system tells of them.
+			fmt.Fprintf(h, "%s\n", sidecarDigest([]sidecar{readSidecarFile(os.DirFS(root), filepath.ToSlash(rel))}))
+		}
 		return nil
 	})
 	if err != nil {

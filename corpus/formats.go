@@ -3,7 +3,6 @@ package corpus
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os/exec"
@@ -125,46 +124,43 @@ func parseBody(text string, plainTitle bool) (*Document, error) {
 	return doc, nil
 }
 
-// frontMatter is the YAML header a Markdown document may carry.
-type frontMatter struct {
-	Title     string `yaml:"title"`
-	Source    string `yaml:"source"`
-	Byline    string `yaml:"byline"`
-	Author    string `yaml:"author"`
-	URL       string `yaml:"url"`
-	Published string `yaml:"published"`
-	Date      string `yaml:"date"`
-	access
-}
-
 // access is the metadata that limits where and when a document is cited:
-// in Markdown front matter, a JSONL line, or a NAME.meta.yaml sidecar.
-// Every source fills it the same way: the embargo as written (a YAML
-// timestamp keeps its offset), the withdrawn flag as its raw text, read
-// by parseFlag in apply.
+// in Markdown front matter, a JSONL row, or a NAME.meta.yaml sidecar, read
+// by metaFields.access alike from each. A source may give a key more than
+// once (withdrawn and retracted, a sidecar beside front matter): every
+// value counts, the latest embargo and any withdrawal winning.
 type access struct {
-	Embargo       metaTime `yaml:"embargo" json:"embargo"`
-	Withdrawn     metaFlag `yaml:"withdrawn" json:"withdrawn"`
-	WithdrawnNote string   `yaml:"withdrawn_note" json:"withdrawn_note"`
+	Embargo       []string
+	Withdrawn     []metaFlag
+	WithdrawnNote string
 }
 
-// apply sets the access metadata on doc; a malformed embargo time or a
+// apply adds the access metadata to doc, failing closed: the latest
+// embargo wins and any withdrawal withdraws. A malformed embargo time or a
 // withdrawn flag that is neither true nor false is an error, never
 // silently ignored (the document would be quotable too early, or a
 // retracted story quoted).
 func (a access) apply(doc *Document) error {
-	if a.Embargo != "" {
-		t, err := parseEmbargo(string(a.Embargo))
+	for _, e := range a.Embargo {
+		if strings.TrimSpace(e) == "" {
+			continue // "embargo:" left empty: none
+		}
+		t, err := parseEmbargo(e)
 		if err != nil {
 			return err
 		}
-		doc.Embargo = t
+		if t.After(doc.Embargo) || doc.Embargo.IsZero() {
+			doc.Embargo = t
+		}
 	}
-	withdrawn, err := a.Withdrawn.value()
-	if err != nil {
-		return err
+	for _, f := range a.Withdrawn {
+		withdrawn, err := f.value()
+		if err != nil {
+			return err
+		}
+		doc.Withdrawn = doc.Withdrawn || withdrawn
 	}
-	doc.Withdrawn, doc.WithdrawnNote = withdrawn, strings.TrimSpace(a.WithdrawnNote)
+	doc.WithdrawnNote = first(doc.WithdrawnNote, strings.TrimSpace(a.WithdrawnNote))
 	return nil
 }
 
@@ -180,21 +176,6 @@ func parseEmbargo(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("embargo %q is not a time like 2026-12-01T09:00:00Z", s)
 	}
 	return t, nil
-}
-
-// metaTime is a time field (embargo, published) as its source wrote it.
-// From YAML it is the scalar's text, so that a timestamp keeps its offset
-// (see yamlText); from JSON, the string.
-type metaTime string
-
-// UnmarshalYAML keeps the scalar as written (see yamlText).
-func (m *metaTime) UnmarshalYAML(n *yaml.Node) error {
-	s, err := yamlText(n)
-	if err != nil {
-		return err
-	}
-	*m = metaTime(s)
-	return nil
 }
 
 // yamlText returns a YAML value as a string, accepting dates and numbers
@@ -225,43 +206,11 @@ func yamlText(n *yaml.Node) (string, error) {
 }
 
 // metaFlag is a yes-or-no field (withdrawn) as its source wrote it: the
-// YAML scalar's or JSON value's text, read by parseFlag.
+// YAML scalar's or JSON value's text, read by parseFlag, and its key.
 type metaFlag struct {
 	raw string
 	set bool
-}
-
-// UnmarshalYAML keeps the scalar's text, quoted or not; null leaves the
-// flag unset.
-func (f *metaFlag) UnmarshalYAML(n *yaml.Node) error {
-	switch {
-	case n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null":
-		*f = metaFlag{}
-	case n.Kind == yaml.ScalarNode:
-		*f = metaFlag{raw: n.Value, set: true}
-	default:
-		*f = metaFlag{raw: "(a YAML list or mapping)", set: true}
-	}
-	return nil
-}
-
-// UnmarshalJSON keeps a boolean's, number's or string's text; null
-// leaves the flag unset.
-func (f *metaFlag) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case string(b) == "null":
-		*f = metaFlag{}
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*f = metaFlag{raw: s, set: true}
-	default:
-		*f = metaFlag{raw: string(b), set: true}
-	}
-	return nil
+	key string
 }
 
 // value reads the flag with parseFlag; an unset flag is false.
@@ -269,7 +218,7 @@ func (f metaFlag) value() (bool, error) {
 	if !f.set {
 		return false, nil
 	}
-	return parseFlag("withdrawn", f.raw)
+	return parseFlag(first(f.key, "withdrawn"), f.raw)
 }
 
 // parseFlag reads a yes-or-no metadata value, the one way for every
@@ -285,62 +234,50 @@ func parseFlag(field, raw string) (bool, error) {
 	return false, fmt.Errorf("%s: %q is neither true nor false (use true/false, yes/no, on/off or 1/0)", field, raw)
 }
 
-func parseMarkdown(data []byte) (*Document, error) {
+// frontMatterReads names the keys Markdown front matter may have, for
+// the warning about the others.
+const frontMatterReads = "title, source, byline, author, url, published, date, embargo, withdrawn, withdrawn_note"
+
+// parseMarkdown reads a Markdown document and its YAML front matter; it
+// also returns the keys of the front matter it does not read.
+func parseMarkdown(data []byte) (*Document, []string, error) {
 	if err := checkText(data); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	text := normalizeNewlines(string(data))
-	var fm frontMatter
+	var (
+		fm      metaFields
+		acc     access
+		unknown []string
+	)
 	if rest, ok := strings.CutPrefix(text, "---\n"); ok {
 		header, body, found := strings.Cut(rest, "\n---")
 		if !found {
-			return nil, errors.New("front matter opened with --- but never closed")
-		}
-		var raw map[string]yaml.Node
-		if err := yaml.Unmarshal([]byte(header), &raw); err != nil {
-			return nil, fmt.Errorf("front matter: %w", err)
-		}
-		// Read each field as a string, accepting dates and numbers as
-		// written; the access fields as a sidecar's are read.
-		field := func(key string) (string, error) {
-			n, ok := raw[key]
-			if !ok {
-				return "", nil
-			}
-			s, err := yamlText(&n)
-			if err != nil {
-				return "", fmt.Errorf("front matter: %s: %w", key, err)
-			}
-			return s, nil
+			return nil, nil, errors.New("front matter opened with --- but never closed")
 		}
 		var err error
-		for key, dst := range map[string]*string{"title": &fm.Title, "source": &fm.Source, "byline": &fm.Byline, "author": &fm.Author,
-			"url": &fm.URL, "published": &fm.Published, "date": &fm.Date, "embargo": (*string)(&fm.Embargo), "withdrawn_note": &fm.WithdrawnNote} {
-			if *dst, err = field(key); err != nil {
-				return nil, err
-			}
+		if fm, err = yamlFields([]byte(header)); err != nil {
+			return nil, nil, fmt.Errorf("front matter: %w", err)
 		}
-		if n, ok := raw["withdrawn"]; ok {
-			if err := fm.Withdrawn.UnmarshalYAML(&n); err != nil {
-				return nil, fmt.Errorf("front matter: withdrawn: %w", err)
-			}
+		if acc, unknown, err = fm.access("title", "source", "byline", "author", "url", "published", "date"); err != nil {
+			return nil, nil, fmt.Errorf("front matter: %w", err)
 		}
 		_, body, _ = strings.Cut(body, "\n")
 		text = body
 	}
-	doc, err := parseBody(text, fm.Title == "")
+	doc, err := parseBody(text, fm.text("title") == "")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	doc.Title = first(fm.Title, doc.Title)
-	doc.Source = first(fm.Source, doc.Source)
-	doc.Byline = first(fm.Byline, fm.Author, doc.Byline)
-	doc.URL = fm.URL
-	doc.Published = first(fm.Published, fm.Date)
-	if err := fm.access.apply(doc); err != nil {
-		return nil, err
+	doc.Title = first(fm.text("title"), doc.Title)
+	doc.Source = first(fm.text("source"), doc.Source)
+	doc.Byline = first(fm.text("byline"), fm.text("author"), doc.Byline)
+	doc.URL = fm.text("url")
+	doc.Published = first(fm.text("published"), fm.text("date"))
+	if err := acc.apply(doc); err != nil {
+		return nil, nil, fmt.Errorf("front matter: %w", err)
 	}
-	return doc, nil
+	return doc, unknown, nil
 }
 
 func str(v any) string {
@@ -419,8 +356,13 @@ func parseHTML(data []byte) (*Document, error) {
 }
 
 // parsePDF extracts a PDF's text in-process with PDFium (WebAssembly),
-// or with the pdftotext command when Options.PDFToText names one.
-func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) {
+// or with the pdftotext command when Options.PDFToText names one. The text
+// extracted counts against budget, the file's expansion budget (nil: one
+// of DefaultMaxExpandedBytes of its own).
+func parsePDF(ctx context.Context, data []byte, tool string, budget *expansion) (*Document, error) {
+	if budget == nil {
+		budget = newExpansion(DefaultMaxExpandedBytes)
+	}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return nil, errors.New("not a PDF file")
 	}
@@ -449,6 +391,13 @@ func parsePDF(ctx context.Context, data []byte, tool string) (*Document, error) 
 	}
 	if len(paras) == 0 {
 		return nil, errors.New("pdf has no extractable text (scanned image?)")
+	}
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	if err := budget.take(n); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	doc, err := parseText([]byte(strings.Join(paras, "\n\n")))
 	if err != nil {

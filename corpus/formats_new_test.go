@@ -1,10 +1,12 @@
 package corpus
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/newsroom/askbot/internal/testutil/testdocs"
 )
@@ -129,5 +131,82 @@ func TestMboxLongLineKeepsLaterMessages(t *testing.T) {
 	}
 	if got := strings.Join(subjects, ", "); got != "Subject: One, Subject: Two, Subject: Three" {
 		t.Errorf("messages %s", got)
+	}
+}
+
+// rewriteKeepingTimes rewrites path with content of the same size and
+// restores its modification time, as the red team did. Should the
+// system's clock for status changes not have ticked since the file was
+// last changed (it ticks every few milliseconds), it waits for it, so that
+// the edit is one the status change time can show.
+func rewriteKeepingTimes(t testing.TB, path, content string) {
+	t.Helper()
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(content)) != before.Size() {
+		t.Fatalf("%s: the rewrite changes the size", path)
+	}
+	for deadline := time.Now().Add(time.Second); ; {
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, before.ModTime(), before.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+		after, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !after.ModTime().Equal(before.ModTime()) || after.Size() != before.Size() {
+			t.Fatalf("%s: size or time not restored", path)
+		}
+		if stamp(after) != stamp(before) || stamp(after) == "" || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(time.Millisecond) // the clock's next tick, not a synchronisation
+	}
+}
+
+// A withdrawal written over "withdrawn: no" with the same size, the
+// modification time restored, is noticed by the fingerprint and by a
+// load that reads only changed files, in front matter and in a sidecar.
+func TestSameSizeSameTimeEditIsNoticed(t *testing.T) {
+	for _, tt := range []struct{ file, before, after string }{
+		{"story.md", "---\nwithdrawn: no\n---\nThe council met on Tuesday.\n", "---\nwithdrawn: on\n---\nThe council met on Tuesday.\n"},
+		{"story.txt.meta.yaml", "withdrawn: no\n", "withdrawn: on\n"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "story.txt"), "Story\n\nThe council met on Tuesday.\n")
+			write(t, filepath.Join(dir, tt.file), tt.before)
+			old := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+			for _, f := range []string{"story.txt", tt.file} {
+				if err := os.Chtimes(filepath.Join(dir, f), old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			first, err := Load(t.Context(), dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fp, err := Fingerprint(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rewriteKeepingTimes(t, filepath.Join(dir, tt.file), tt.after)
+			if now, _ := Fingerprint(dir); now == fp {
+				t.Error("the fingerprint did not change")
+			}
+			second, err := Load(t.Context(), dir, Options{Previous: first})
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := strings.TrimSuffix(tt.file, sidecarSuffix)
+			if d := byID(second)[id]; d == nil || !d.Withdrawn {
+				t.Errorf("%s: the withdrawal was not picked up (read %d files again)", id, second.Reread)
+			}
+		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // An over-long JSONL line (33 MiB, over the 32 MiB limit) is skipped and
@@ -91,6 +92,59 @@ func TestLineReader(t *testing.T) {
 					t.Errorf("lines %q, want %q", got, tt.want)
 				}
 			})
+		}
+	}
+}
+
+// A JSONL row cannot take another file's document id: an id that could
+// be taken for a path is namespaced by its file, so the restricted memo
+// still loads under its own path (whichever sorts first), and the row's
+// text is never cited under the memo's path. Within one archive a
+// repeated id keeps the first row; a file's own document wins over any
+// row; a plain id ("mhrag-0042") stays as written.
+func TestJSONLRowCannotTakeAnotherFilesID(t *testing.T) {
+	fsys := fstest.MapFS{
+		"0-rows.jsonl": {Data: []byte(`{"id":"investigations/memo.md","text":"The row's planted text."}` + "\n" +
+			`{"id":"investigations/memo.md","text":"A second row of the same id."}` + "\n" +
+			`{"id":"memo","text":"A row with a plain id."}` + "\n")},
+		"investigations/memo.md": {Data: []byte("# Memo\n\nThe restricted memo's own text.\n")},
+	}
+	res, err := LoadFS(t.Context(), fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := byID(res)
+	if d := docs["investigations/memo.md"]; d == nil || d.Path != "investigations/memo.md" || !strings.Contains(d.Text, "restricted memo's own text") {
+		t.Fatalf("the memo lost its id: %+v (skipped %v)", d, res.Skipped)
+	}
+	if d := docs["0-rows.jsonl#investigations/memo.md"]; d == nil || !strings.Contains(d.Text, "planted") {
+		t.Errorf("the row is not under its own file's id: %v", keys(docs))
+	}
+	if d := docs["memo"]; d == nil || !strings.Contains(d.Text, "plain id") {
+		t.Errorf("the plain id was not kept: %v", keys(docs))
+	}
+	var skipped []string
+	for _, s := range res.Skipped {
+		skipped = append(skipped, s.String())
+	}
+	want := `0-rows.jsonl:2: duplicate document id "0-rows.jsonl#investigations/memo.md" (kept the one from 0-rows.jsonl:1)`
+	if strings.Join(skipped, "\n") != want {
+		t.Errorf("skipped:\n%s\nwant:\n%s", strings.Join(skipped, "\n"), want)
+	}
+}
+
+// Whatever ids rows have, a file's own document is kept over a row of
+// the same id, in either order.
+func TestFinishKeepsAFilesOwnDocument(t *testing.T) {
+	row := &Document{ID: "a.eml#x.jsonl#note.txt", Path: "a.eml#x.jsonl:1", Text: "row"}
+	own := &Document{ID: "a.eml#x.jsonl#note.txt", Path: "a.eml", Text: "attachment"}
+	for _, order := range [][]*Document{{row, own}, {own, row}} {
+		res := &Result{Documents: order}
+		if err := finish(res); err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Documents) != 1 || res.Documents[0] != own || len(res.Skipped) != 1 || res.Skipped[0].Path != row.Path {
+			t.Errorf("kept %v, skipped %v; want the attachment kept and the row skipped", res.Documents, res.Skipped)
 		}
 	}
 }

@@ -19,8 +19,6 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
-
-	yaml "go.yaml.in/yaml/v3"
 )
 
 //go:embed bundled
@@ -44,8 +42,18 @@ type Options struct {
 	// MaxFileBytes caps a document file's size; 0 means DefaultMaxFileBytes.
 	MaxFileBytes int64
 	// Previous, when set, is the last load of the same corpus: files whose
-	// size and time (and their sidecar's) are unchanged are not read again.
+	// size, times and inode are unchanged, and their sidecars' content,
+	// are not read again.
 	Previous *Result
+	// NewFileGrace, when set with Previous (a reload under watch), holds
+	// back a document file that Previous did not have and that has no
+	// sidecar until it is that old (since it last changed): its sidecar
+	// (an embargo, say) may be on its way. Held files are listed in
+	// Result.Held and are new again at the next load.
+	NewFileGrace time.Duration
+	// MaxExpandedBytes caps what one file may expand to (see
+	// DefaultMaxExpandedBytes); 0 means the default.
+	MaxExpandedBytes int64
 	// PDFToText, when set, is the pdftotext command to read PDFs with;
 	// by default they are read in-process with PDFium (WebAssembly).
 	PDFToText string
@@ -58,21 +66,29 @@ func (o Options) maxBytes() int64 {
 	return DefaultMaxFileBytes
 }
 
-// Skipped names a file (and line, for archives) that could not be loaded.
+// Skipped names a file (and line, for archives) that could not be loaded,
+// or, with Warning set, a part of a loaded file that was not read (an
+// unknown metadata key, an unreadable attachment).
 type Skipped struct {
-	Path   string
-	Line   int // 1-based line of a JSONL archive, 0 for whole files
-	Reason string
+	Path    string
+	Line    int // 1-based line of a JSONL archive, 0 for whole files
+	Reason  string
+	Warning bool `json:",omitempty"`
 }
 
 // String describes the skip as "path:line: reason", for people: a path
 // with control characters or invalid UTF-8 is quoted (DisplayName), and
 // such characters in the reason escaped.
+// A warning reads "path: warning: reason".
 func (s Skipped) String() string {
-	if s.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", DisplayName(s.Path), s.Line, escapeControls(s.Reason))
+	reason := escapeControls(s.Reason)
+	if s.Warning {
+		reason = "warning: " + reason
 	}
-	return fmt.Sprintf("%s: %s", DisplayName(s.Path), escapeControls(s.Reason))
+	if s.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", DisplayName(s.Path), s.Line, reason)
+	}
+	return fmt.Sprintf("%s: %s", DisplayName(s.Path), reason)
 }
 
 // Result is what a load found: the documents, in path order, and what it skipped.
@@ -84,12 +100,19 @@ type Result struct {
 	// files that changed. Reread counts the files this load read.
 	Files  map[string]FileState
 	Reread int
+	// Held are the new files held back for their sidecar
+	// (Options.NewFileGrace): not loaded yet.
+	Held []string
 }
 
 // FileState is one corpus file as a load found it.
 type FileState struct {
 	Size    int64
 	ModTime time.Time
+	// Stamp is the file's inode and status change time, which any write
+	// changes (see stamp); Meta identifies the content of its sidecars.
+	Stamp   string
+	Meta    string
 	Docs    []*Document
 	Skipped []Skipped
 }
@@ -121,7 +144,8 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 		return res, nil
 	}
 	res := &Result{}
-	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(root))}, filepath.Base(root), opts, res)
+	dir := namedFS{os.DirFS(filepath.Dir(root))}
+	loadFile(ctx, dir, filepath.Base(root), sidecarsBeside(dir, filepath.Base(root)), opts, res)
 	if err := finish(res); err != nil {
 		return nil, fmt.Errorf("load corpus %s: %w", root, err)
 	}
@@ -132,12 +156,15 @@ func Load(ctx context.Context, root string, opts Options) (*Result, error) {
 // Load would skip is an error giving the reason ("binary content, not text").
 func LoadFile(ctx context.Context, path string, opts Options) (*Document, error) {
 	res := &Result{}
-	loadFile(ctx, namedFS{os.DirFS(filepath.Dir(path))}, filepath.Base(path), opts, res)
-	switch {
-	case len(res.Documents) > 0:
+	dir := namedFS{os.DirFS(filepath.Dir(path))}
+	loadFile(ctx, dir, filepath.Base(path), sidecarsBeside(dir, filepath.Base(path)), opts, res)
+	if len(res.Documents) > 0 {
 		return res.Documents[0], nil
-	case len(res.Skipped) > 0:
-		return nil, errors.New(res.Skipped[0].Reason)
+	}
+	for _, s := range res.Skipped {
+		if !s.Warning {
+			return nil, errors.New(s.Reason)
+		}
 	}
 	return nil, ErrNoDocuments
 }
@@ -154,8 +181,9 @@ func (n namedFS) Open(name string) (fs.File, error) { return n.fsys.Open(name) }
 // is always read, and its collection decided, under its own path.
 func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{Files: map[string]FileState{}}
-	var paths []string
+	var paths, sidecarPaths []string
 	states := map[string]FileState{}
+	changedAt := map[string]time.Time{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: err.Error()})
@@ -180,19 +208,33 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: errSymlink.Error()})
+			if isSidecar(p) {
+				sidecarPaths = append(sidecarPaths, p) // its document is skipped too
+			}
 			return nil
 		}
 		if d.IsDir() {
 			return nil
 		}
 		if fi, err := d.Info(); err == nil {
-			states[p] = FileState{Size: fi.Size(), ModTime: fi.ModTime()}
+			states[p] = FileState{Size: fi.Size(), ModTime: fi.ModTime(), Stamp: stamp(fi)}
+			changedAt[p] = changed(fi)
+		}
+		if isSidecar(p) {
+			sidecarPaths = append(sidecarPaths, p)
+			return nil
 		}
 		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	// Each document's sidecars are read first (they are small); one that
+	// matches no document is reported.
+	sidecars, orphans := matchSidecars(fsys, paths, sidecarPaths)
+	for _, o := range orphans {
+		res.Skipped = append(res.Skipped, Skipped{Path: o, Reason: "sidecar matches no document (NAME.meta.yaml goes beside NAME or NAME.ext): not applied"})
 	}
 	// Files are read and parsed on every core; the results keep path order.
 	parts := make([]Result, len(paths))
@@ -203,36 +245,44 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				loadFile(ctx, fsys, paths[i], opts, &parts[i])
+				loadFile(ctx, fsys, paths[i], sidecars[paths[i]], opts, &parts[i])
 			}
 		}()
 	}
-	// A file is unchanged when it and its sidecar have the size and time
-	// they had at the previous load.
+	// A file is unchanged when it has the size, times and inode it had at
+	// the previous load, and its sidecars the same content: an edit that
+	// keeps the size and restores the modification time still changes
+	// the status change time.
 	unchanged := func(p string) (FileState, bool) {
 		if opts.Previous == nil {
 			return FileState{}, false
 		}
 		old, ok := opts.Previous.Files[p]
 		now, seen := states[p]
-		if !ok || !seen || old.Size != now.Size || !old.ModTime.Equal(now.ModTime) {
+		if !ok || !seen || old.Size != now.Size || !old.ModTime.Equal(now.ModTime) || old.Stamp != now.Stamp || old.Meta != sidecarDigest(sidecars[p]) {
 			return FileState{}, false
 		}
-		for _, side := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
-			oldSide, had := opts.Previous.Files[side]
-			nowSide, has := states[side]
-			if had != has || had && (oldSide.Size != nowSide.Size || !oldSide.ModTime.Equal(nowSide.ModTime)) {
-				return FileState{}, false
-			}
-		}
 		return old, true
+	}
+	// A new file without a sidecar waits out the grace under watch.
+	now := time.Now()
+	held := make([]bool, len(paths))
+	hold := func(p string) bool {
+		if opts.NewFileGrace <= 0 || opts.Previous == nil || len(sidecars[p]) > 0 {
+			return false
+		}
+		_, known := opts.Previous.Files[p]
+		at, ok := changedAt[p]
+		return !known && ok && now.Sub(at) < opts.NewFileGrace
 	}
 	for i, p := range paths {
 		if ctx.Err() != nil {
 			break
 		}
-		if strings.HasSuffix(strings.ToLower(p), sidecarSuffix) {
-			continue // read with its document
+		if hold(p) {
+			held[i] = true
+			res.Held = append(res.Held, p)
+			continue
 		}
 		if old, ok := unchanged(p); ok {
 			parts[i] = Result{Documents: old.Docs, Skipped: old.Skipped}
@@ -247,10 +297,13 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		return nil, err
 	}
 	for i, p := range parts {
+		if held[i] {
+			continue // new again at the next load
+		}
 		res.Documents = append(res.Documents, p.Documents...)
 		res.Skipped = append(res.Skipped, p.Skipped...)
 		st := states[paths[i]]
-		st.Docs, st.Skipped = p.Documents, p.Skipped
+		st.Docs, st.Skipped, st.Meta = p.Documents, p.Skipped, sidecarDigest(sidecars[paths[i]])
 		res.Files[paths[i]] = st
 	}
 	if err := finish(res); err != nil {
@@ -260,34 +313,80 @@ func LoadFS(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 }
 
 func finish(res *Result) error {
-	// Archives may repeat an ID; keep the first.
-	seen := make(map[string]bool, len(res.Documents))
-	docs := res.Documents[:0]
-	for _, d := range res.Documents {
-		if seen[d.ID] {
-			res.Skipped = append(res.Skipped, Skipped{Path: d.Path, Reason: fmt.Sprintf("duplicate document id %q", d.ID)})
+	// Two documents may claim one id (an archive repeating a row's id, an
+	// email two attachments of one name): the first is kept, except that a
+	// file's own document (its path, or "mail.eml#attachment") always wins
+	// over a row of an archive.
+	keep := make(map[string]int, len(res.Documents))
+	for i, d := range res.Documents {
+		j, seen := keep[d.ID]
+		if !seen || ownDocument(d) && !ownDocument(res.Documents[j]) {
+			keep[d.ID] = i
+		}
+	}
+	docs := make([]*Document, 0, len(keep))
+	for i, d := range res.Documents {
+		if j := keep[d.ID]; j != i {
+			res.Skipped = append(res.Skipped, Skipped{Path: d.Path, Reason: fmt.Sprintf("duplicate document id %q (kept the one from %s)", d.ID, DisplayName(res.Documents[j].Path))})
 			continue
 		}
-		seen[d.ID] = true
 		docs = append(docs, d)
 	}
 	res.Documents = docs
 	if len(res.Documents) == 0 {
-		if len(res.Skipped) > 0 {
-			return fmt.Errorf("%w (%d files skipped, first: %s)", ErrNoDocuments, len(res.Skipped), res.Skipped[0])
+		var skipped []Skipped
+		for _, s := range res.Skipped {
+			if !s.Warning {
+				skipped = append(skipped, s)
+			}
+		}
+		if len(skipped) > 0 {
+			return fmt.Errorf("%w (%d files skipped, first: %s)", ErrNoDocuments, len(skipped), skipped[0])
 		}
 		return ErrNoDocuments
 	}
 	return nil
 }
 
-// loadFile loads one file into res, recording a skip on failure.
-func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) {
+// ownDocument reports whether d is a file's own document, named after
+// the file's path, rather than a row of an archive ("a.jsonl:3").
+func ownDocument(d *Document) bool {
+	return d.ID == d.Path || strings.HasPrefix(d.ID, d.Path+"#")
+}
+
+// loadFile loads the documents of one file into res, each with the
+// access metadata of the file's sidecars (read beforehand) applied, and
+// records a skip on failure. A sidecar that cannot be read or applied
+// skips the whole file.
+func loadFile(ctx context.Context, fsys fs.FS, p string, sidecars []sidecar, opts Options, res *Result) {
 	skip := func(reason string) { res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: reason}) }
-	ext := strings.ToLower(path.Ext(p))
-	if strings.HasSuffix(strings.ToLower(p), sidecarSuffix) {
+	if isSidecar(p) {
 		return // a sidecar: read with its document
 	}
+	side, warnings, err := sidecarAccess(sidecars)
+	if err != nil {
+		skip(err.Error())
+		return
+	}
+	var part Result
+	loadDocuments(ctx, fsys, p, opts, &part)
+	for _, doc := range part.Documents {
+		if err := side.apply(doc); err != nil {
+			skip(err.Error()) // not reached: sidecarAccess applied it once
+			return
+		}
+	}
+	res.Documents = append(res.Documents, part.Documents...)
+	res.Skipped = append(res.Skipped, part.Skipped...)
+	for _, w := range warnings {
+		res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: w, Warning: true})
+	}
+}
+
+// loadDocuments parses one file into res by its format.
+func loadDocuments(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) {
+	skip := func(reason string) { res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: reason}) }
+	ext := strings.ToLower(path.Ext(p))
 	if ext == ".jsonl" {
 		if err := loadJSONL(ctx, fsys, p, opts, res); err != nil {
 			skip(err.Error())
@@ -307,28 +406,28 @@ func loadFile(ctx context.Context, fsys fs.FS, p string, opts Options, res *Resu
 		skip(err.Error())
 		return
 	}
-	var doc *Document
+	var (
+		doc     *Document
+		unknown []string
+	)
 	switch ext {
 	case ".txt", ".text":
 		doc, err = parseText(data)
 	case ".md", ".markdown":
-		doc, err = parseMarkdown(data)
+		doc, unknown, err = parseMarkdown(data)
 	case ".html", ".htm":
 		doc, err = parseHTML(data)
 	case ".pdf":
-		doc, err = parsePDF(ctx, data, opts.PDFToText)
+		doc, err = parsePDF(ctx, data, opts.PDFToText, newExpansion(opts.maxExpanded()))
 	case ".docx":
-		doc, err = parseDOCX(data)
+		doc, err = parseDOCX(data, newExpansion(opts.maxExpanded()))
 	}
 	if err != nil {
 		skip(err.Error())
 		return
 	}
-	if ext != ".md" && ext != ".markdown" {
-		if err := readSidecar(fsys, p, doc); err != nil {
-			skip(err.Error())
-			return
-		}
+	if len(unknown) > 0 {
+		res.Skipped = append(res.Skipped, Skipped{Path: p, Reason: unknownKeys("front matter", unknown, frontMatterReads), Warning: true})
 	}
 	doc.ID = p
 	doc.Path = p
@@ -348,14 +447,19 @@ func loadMail(ctx context.Context, fsys fs.FS, p, ext string, opts Options, res 
 	if ext == ".mbox" {
 		msgs = splitMbox(data)
 	}
+	budget := newExpansion(opts.maxExpanded()) // the whole file's, every message's attachments together
 	for i, m := range msgs {
 		id := p
+		line := 0
 		if ext == ".mbox" {
-			id = fmt.Sprintf("%s#%d", p, i+1)
+			id, line = fmt.Sprintf("%s#%d", p, i+1), i+1
 		}
-		doc, attached, err := parseEmail(ctx, m, opts)
+		doc, attached, warnings, err := parseEmail(ctx, m, opts, budget)
+		for _, w := range warnings {
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: w, Warning: true})
+		}
 		if err != nil {
-			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: map[bool]int{true: i + 1}[ext == ".mbox"], Reason: err.Error()})
+			res.Skipped = append(res.Skipped, Skipped{Path: p, Line: line, Reason: err.Error()})
 			continue
 		}
 		doc.ID, doc.Path = id, p
@@ -366,32 +470,6 @@ func loadMail(ctx context.Context, fsys fs.FS, p, ext string, opts Options, res 
 			res.Documents = append(res.Documents, a)
 		}
 	}
-}
-
-// sidecarSuffix names the metadata file beside a text, HTML or PDF
-// document: "memo.pdf" has "memo.pdf.meta.yaml" (or "memo.meta.yaml").
-const sidecarSuffix = ".meta.yaml"
-
-// readSidecar applies the embargo and withdrawal of p's sidecar, if any.
-func readSidecar(fsys fs.FS, p string, doc *Document) error {
-	for _, name := range []string{p + sidecarSuffix, strings.TrimSuffix(p, path.Ext(p)) + sidecarSuffix} {
-		raw, err := readLimited(fsys, name, DefaultMaxFileBytes)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", DisplayName(name), err)
-		}
-		var a access
-		if err := yaml.Unmarshal(raw, &a); err != nil {
-			return fmt.Errorf("%s: %w", DisplayName(name), err)
-		}
-		if err := a.apply(doc); err != nil {
-			return fmt.Errorf("%s: %w", DisplayName(name), err)
-		}
-		return nil
-	}
-	return nil
 }
 
 func quoteExt(ext string) string {
@@ -463,7 +541,8 @@ func checkText(data []byte) error {
 	return nil
 }
 
-// archiveLine is one document of a JSONL archive.
+// archiveLine is one document of a JSONL archive; its access fields are
+// read as metadata (metaFields), like front matter's.
 type archiveLine struct {
 	ID        string `json:"id"`
 	Title     string `json:"title"`
@@ -472,7 +551,6 @@ type archiveLine struct {
 	Source    string `json:"source"`
 	Byline    string `json:"byline"`
 	Text      string `json:"text"`
-	access
 }
 
 func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Result) error {
@@ -511,6 +589,16 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 			skip("malformed JSON: " + err.Error())
 			continue
 		}
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			skip("malformed JSON: " + err.Error())
+			continue
+		}
+		acc, _, err := jsonFields(fields).access()
+		if err != nil {
+			skip(err.Error())
+			continue
+		}
 		if strings.TrimSpace(a.Text) == "" {
 			skip("no text")
 			continue
@@ -520,10 +608,7 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 			continue
 		}
 		doc := newDocument(normalizeNewlines(a.Text))
-		doc.ID = a.ID
-		if doc.ID == "" {
-			doc.ID = fmt.Sprintf("%s#%d", p, line)
-		}
+		doc.ID = rowID(p, line, a.ID)
 		doc.Path = fmt.Sprintf("%s:%d", p, line)
 		doc.Title = strings.TrimSpace(a.Title)
 		doc.URL = strings.TrimSpace(a.URL)
@@ -533,13 +618,30 @@ func loadJSONL(ctx context.Context, fsys fs.FS, p string, opts Options, res *Res
 		if doc.Title == "" {
 			doc.Title = deriveTitle(doc.Text)
 		}
-		if err := a.access.apply(doc); err != nil {
+		if err := acc.apply(doc); err != nil {
 			skip(err.Error())
 			continue
 		}
 		res.Documents = append(res.Documents, doc)
 	}
 	return nil
+}
+
+// rowID is the document id of a JSONL row: its own id when that cannot be
+// taken for a file's ("mhrag-0042": no ".", "/", "\\" or "#"), else the id
+// namespaced by its file ("rows.jsonl#investigations/memo.md"), as a row
+// without an id is ("rows.jsonl#3"). Every document a file gives has a
+// "." in its id (the extension of its name, "memo.md", "tip.eml#a.pdf"),
+// so no row can take another file's id, nor be cited under its path.
+func rowID(file string, line int, id string) string {
+	id = strings.TrimSpace(id)
+	switch {
+	case id == "":
+		return fmt.Sprintf("%s#%d", file, line)
+	case strings.ContainsAny(id, "./\\#"):
+		return file + "#" + id
+	}
+	return id
 }
 
 // errLineTooLong is lineReader.next's error for a line over the limit.

@@ -28,7 +28,7 @@ func BenchmarkPDF(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		doc, err := parsePDF(b.Context(), data, "")
+		doc, err := parsePDF(b.Context(), data, "", nil)
 		if err != nil || !strings.Contains(doc.Text, "page 100") {
 			b.Fatal(err)
 		}

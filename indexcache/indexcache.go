@@ -34,6 +34,9 @@ type Config struct {
 	Progress func(done, total int)
 	// Load tunes how documents are read (a pdftotext command, say).
 	Load corpus.Options
+	// Reread reads every corpus file again, whatever the saved index and
+	// Load.Previous say, and saves the index again ("bot index --reread").
+	Reread bool
 }
 
 // Opened is an index ready to serve and what opening it found.
@@ -103,7 +106,8 @@ func (c Config) Dir() (string, error) {
 var ErrNoCorpus = errors.New("no such file or directory")
 
 // Open returns the corpus's index: the saved one when the corpus files are
-// unchanged (the corpus is not read at all), otherwise one built from the
+// unchanged (the corpus is not read at all; see corpus.Fingerprint) and
+// Config.Reread is not set, otherwise one built from the
 // corpus, reusing the saved vectors of unchanged chunks, and saved. A
 // damaged or stale saved index is rebuilt. When only saving fails the index
 // is returned with SaveErr set.
@@ -125,12 +129,17 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 		return nil, err
 	}
 	out := &Opened{Corpus: c.Name()}
-	ix, skipped, err := store.Reopen(fp, c.Embedder, c.chunker())
-	if err == nil {
-		out.Index, out.Skipped, out.Report = ix, skipped, retrieval.OpenReport{Reused: true}
-		return out, nil
+	damaged := false
+	if !c.Reread {
+		ix, skipped, err := store.Reopen(fp, c.Embedder, c.chunker())
+		if err == nil {
+			out.Index, out.Skipped, out.Report = ix, skipped, retrieval.OpenReport{Reused: true}
+			return out, nil
+		}
+		damaged = !errors.Is(err, retrieval.ErrStale) && !errors.Is(err, fs.ErrNotExist)
+	} else {
+		c.Load.Previous = nil
 	}
-	damaged := !errors.Is(err, retrieval.ErrStale) && !errors.Is(err, fs.ErrNotExist)
 	if damaged {
 		out.Report.Warning = fmt.Sprintf("saved index unreadable, rebuilt: %v", err)
 	}
@@ -139,9 +148,14 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 		return nil, err
 	}
 	out.Read, out.Skipped, out.Loaded = true, res.Skipped, res
+	if len(res.Held) > 0 {
+		// New files were held back for their sidecars: the index saved
+		// is not yet the corpus's, and the next Open must read it again.
+		fp += "+held"
+	}
 	// A damaged index is saved again even when the corpus is unchanged, so
 	// that it is repaired once, by whichever command finds it.
-	opts := retrieval.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped, Rewrite: damaged}
+	opts := retrieval.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped, Rewrite: damaged || c.Reread}
 	ix, rep, err := store.Open(ctx, res.Documents, c.Embedder, opts)
 	if errors.Is(err, retrieval.ErrSave) {
 		out.SaveErr, err = err, nil

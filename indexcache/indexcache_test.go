@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -133,5 +134,61 @@ func TestRememberLast(t *testing.T) {
 	Remember(data, "")
 	if got, ok := Last(data); !ok || got != "" {
 		t.Errorf("bundled: Last = %q, %v", got, ok)
+	}
+}
+
+// A withdrawal written over "withdrawn: no" with the same size and the
+// modification time restored makes the saved index stale: the corpus is
+// read again and the story withdrawn, in front matter and in a sidecar.
+// Reread reads the corpus again whatever the saved index says.
+func TestOpenNoticesSameSizeSameTimeEdit(t *testing.T) {
+	emb := glove(t)
+	for _, tt := range []struct{ file, before, after string }{
+		{"story.md", "---\nwithdrawn: no\n---\nThe council passed the harbour budget on Monday.\n", "---\nwithdrawn: on\n---\nThe council passed the harbour budget on Monday.\n"},
+		{"story.txt.meta.yaml", "withdrawn: no\n", "withdrawn: on\n"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			dir := writeCorpus(t, map[string]string{"story.txt": "Story\n\nThe council passed the harbour budget on Monday.\n", tt.file: tt.before})
+			old := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+			path := filepath.Join(dir, tt.file)
+			if err := os.Chtimes(path, old, old); err != nil {
+				t.Fatal(err)
+			}
+			c := Config{DataDir: t.TempDir(), Corpus: dir, Embedder: emb}
+			if _, err := Open(t.Context(), c); err != nil {
+				t.Fatal(err)
+			}
+			if o, err := Open(t.Context(), c); err != nil || o.Read {
+				t.Fatalf("an unchanged corpus: err %v, read %v", err, o.Read)
+			}
+			if o, err := Open(t.Context(), Config{DataDir: c.DataDir, Corpus: dir, Embedder: emb, Reread: true}); err != nil || !o.Read {
+				t.Fatalf("Reread: err %v, read %v, want the corpus read", err, o.Read)
+			}
+			fp, _ := c.fingerprint()
+			// The same size, the time restored; should the system's clock
+			// for status changes not have ticked since the file was
+			// written, write again once it has.
+			for deadline := time.Now().Add(time.Second); ; time.Sleep(time.Millisecond) {
+				if err := os.WriteFile(path, []byte(tt.after), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Chtimes(path, old, old); err != nil {
+					t.Fatal(err)
+				}
+				if now, _ := c.fingerprint(); now != fp || time.Now().After(deadline) {
+					break
+				}
+			}
+			o, err := Open(t.Context(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := strings.TrimSuffix(tt.file, ".meta.yaml")
+			for _, d := range o.Index.Documents() {
+				if d.ID == id && !d.Withdrawn {
+					t.Errorf("%s: still not withdrawn (corpus read again: %v)", id, o.Read)
+				}
+			}
+		})
 	}
 }

@@ -4,7 +4,10 @@
 // watch (inotify limits, network filesystems), by comparing the files'
 // fingerprint every poll interval. Either way a changed file is read only
 // once its size and modification time have held for the debounce period,
-// so that a file still being written is not indexed half-written.
+// so that a file still being written is not indexed half-written. With a
+// grace (Options.Grace), a change that brought a new file is followed by
+// one more call once the grace has passed, which publishes the new
+// documents the loader held back waiting for their sidecars.
 package watch
 
 import (
@@ -36,7 +39,18 @@ type Options struct {
 	// Started, when set, is called once the watch is set up: changes from
 	// then on are seen.
 	Started func()
+	// Grace, when positive, calls changed once more Grace after a call
+	// for changes that brought a new file (any change, when polling):
+	// the loader holds a new document without a sidecar back for that
+	// long (corpus.Options.NewFileGrace), and this call publishes it.
+	Grace time.Duration
 }
+
+// DefaultSidecarGrace is how long a new document without a sidecar waits,
+// under watch, for its sidecar: long enough for a person copying a story
+// and then its sidecar by hand, short enough that a new story is
+// answerable within a minute. A sidecar written first is never late.
+const DefaultSidecarGrace = 30 * time.Second
 
 // Run calls changed after files under root change, until ctx is done.
 func Run(ctx context.Context, root string, opts Options, changed func()) error {
@@ -55,7 +69,7 @@ func Run(ctx context.Context, root string, opts Options, changed func()) error {
 				if opts.Started != nil {
 					opts.Started()
 				}
-				return notify(ctx, w, opts.Debounce, changed)
+				return notify(ctx, w, opts.Debounce, opts.Grace, changed)
 			}
 			w.Close()
 		}
@@ -114,20 +128,33 @@ func settled(pending map[string]fileState) bool {
 	return ok
 }
 
-func notify(ctx context.Context, w *fsnotify.Watcher, debounce time.Duration, changed func()) error {
+// isSidecar reports whether a file is a document's sidecar (see corpus).
+func isSidecar(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".meta.yaml")
+}
+
+func notify(ctx context.Context, w *fsnotify.Watcher, debounce, grace time.Duration, changed func()) error {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	followUp := time.NewTimer(time.Hour)
+	followUp.Stop()
 	pending := map[string]fileState{}
+	created := false // the pending changes brought a new file or folder
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-followUp.C:
+			changed() // the grace of the new files has passed
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
 			}
 			if strings.HasPrefix(filepath.Base(ev.Name), ".") {
 				continue // temporary files of editors and of our own uploads
+			}
+			if ev.Has(fsnotify.Create) && !isSidecar(ev.Name) {
+				created = true
 			}
 			if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() { // a link is not followed, as the loader does not
 				if ev.Has(fsnotify.Create) {
@@ -151,6 +178,10 @@ func notify(ctx context.Context, w *fsnotify.Watcher, debounce time.Duration, ch
 			}
 			clear(pending)
 			changed()
+			if created && grace > 0 {
+				followUp.Reset(grace)
+			}
+			created = false
 		}
 	}
 }
@@ -166,11 +197,15 @@ func poll(ctx context.Context, root string, opts Options, changed func()) error 
 	// period (it covers every file's size and modification time).
 	settle := time.NewTimer(time.Hour)
 	settle.Stop()
+	followUp := time.NewTimer(time.Hour)
+	followUp.Stop()
 	pending := ""
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-followUp.C:
+			changed() // a new file's grace has passed (polling cannot tell new files)
 		case <-tick.C:
 			fp, err := corpus.Fingerprint(root)
 			if err == nil && fp != last && fp != pending {
@@ -190,6 +225,9 @@ func poll(ctx context.Context, root string, opts Options, changed func()) error 
 			default:
 				last, pending = fp, ""
 				changed()
+				if opts.Grace > 0 {
+					followUp.Reset(opts.Grace)
+				}
 			}
 		}
 	}

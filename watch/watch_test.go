@@ -87,3 +87,45 @@ func TestLinkedFolderIsNotWatched(t *testing.T) {
 		})
 	}
 }
+
+// With a grace, a change that brought a new file is followed by one more
+// call once the grace has passed (the loader publishes then the new
+// document it held back for its sidecar); under fsnotify, an edit of a
+// known file, or a new sidecar, is not.
+func TestGraceFollowsANewFile(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(map[bool]string{false: "fsnotify", true: "poll"}[poll], func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "old.txt"), []byte("old"), 0o644)
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			calls := make(chan struct{}, 10)
+			started := make(chan struct{})
+			opts := Options{Debounce: 50 * time.Millisecond, Poll: 20 * time.Millisecond, ForcePoll: poll, Grace: 300 * time.Millisecond, Started: func() { close(started) }}
+			go Run(ctx, dir, opts, func() { calls <- struct{}{} })
+			<-started
+			wait := func(what string) {
+				t.Helper()
+				select {
+				case <-calls:
+				case <-time.After(10 * time.Second): // a bound on the test
+					t.Fatalf("no call %s", what)
+				}
+			}
+			os.WriteFile(filepath.Join(dir, "story.txt"), []byte("a new story"), 0o644)
+			wait("after a new file")
+			wait("after the new file's grace")
+			if poll {
+				return // polling cannot tell a new file from an edit
+			}
+			os.WriteFile(filepath.Join(dir, "old.txt"), []byte("edited"), 0o644)
+			os.WriteFile(filepath.Join(dir, "story.txt.meta.yaml"), []byte("withdrawn: true\n"), 0o644)
+			wait("after an edit and a new sidecar")
+			select {
+			case <-calls:
+				t.Error("an edit and a sidecar were followed by a second call")
+			case <-time.After(2 * opts.Grace):
+			}
+		})
+	}
+}

@@ -160,8 +160,9 @@ const (
 	configuredOrLast
 )
 
-// openApp opens (or builds) the index of the configured corpus.
-func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice, progress func(done, total int)) (*app, error) {
+// openApp opens (or builds) the index of the configured corpus; tune, if
+// given, adjusts how (indexcache.Config.Reread).
+func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice, progress func(done, total int), tune ...func(*indexcache.Config)) (*app, error) {
 	if cfg.Store == "weaviate" {
 		return openStoreApp(ctx, e, cfg, progress)
 	}
@@ -178,8 +179,12 @@ func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice
 		DataDir: cfg.DataDir, Corpus: corpusPath, Embedder: emb, Progress: progress, Load: corpus.Options{PDFToText: cfg.PDFToText},
 		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
 	}
+	for _, f := range tune {
+		f(&a.lib)
+	}
 	start := time.Now()
 	opened, err := indexcache.Open(ctx, a.lib)
+	a.lib.Reread = false // once: reloads read only what changed
 	if err != nil {
 		return nil, err
 	}
@@ -253,6 +258,21 @@ func isTerminal(w io.Writer) bool {
 // reload re-reads the corpus if its files changed and swaps the new index
 // into the engine. On any failure the engine keeps the index it had.
 func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.ReloadReport, error) {
+	return a.reloadWith(ctx, progress, reloadOptions{})
+}
+
+// reloadOptions are how the watch's reloads differ from an admin's.
+type reloadOptions struct {
+	// grace holds new documents without a sidecar back for that long
+	// (corpus.Options.NewFileGrace): the watch's reloads only; an admin's
+	// reload publishes what is there.
+	grace time.Duration
+	// reread reads every file again (indexcache.Config.Reread).
+	reread bool
+}
+
+// reloadWith is reload with the watch's options.
+func (a *app) reloadWith(ctx context.Context, progress func(string), ro reloadOptions) (*slackbot.ReloadReport, error) {
 	a.reloading.Lock()
 	defer a.reloading.Unlock()
 	start := time.Now()
@@ -284,9 +304,15 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 	c := a.lib
 	c.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
 	c.Load.Previous = a.current().Loaded // read only the files that changed
+	c.Load.NewFileGrace, c.Reread = ro.grace, ro.reread
 	opened, err := indexcache.Open(ctx, c)
 	if err != nil {
 		return nil, err
+	}
+	if opened.Loaded == nil {
+		// Nothing changed since the corpus was last read: that reading
+		// still says what the next reload may skip, and which files are new.
+		opened.Loaded = c.Load.Previous
 	}
 	if opened.SaveErr != nil {
 		a.log.Warn("index not saved; serving it from memory", "error", opened.SaveErr)
@@ -306,6 +332,9 @@ func (a *app) reload(ctx context.Context, progress func(string)) (*slackbot.Relo
 	reread := 0
 	if opened.Loaded != nil {
 		reread = opened.Loaded.Reread
+	}
+	if opened.Loaded != nil && len(opened.Loaded.Held) > 0 {
+		a.log.Info("new files wait for their sidecars", "files", opened.Loaded.Held, "grace", c.Load.NewFileGrace)
 	}
 	return &slackbot.ReloadReport{Changes: corpus.Diff(old, opened.Index.Documents()), Skipped: opened.Skipped, Documents: st.Documents, Chunks: st.Chunks,
 		Took: time.Since(start), NotSaved: redact.Error(opened.SaveErr), Withdrawn: withdrawn, Embedded: opened.Report.Embedded, Reread: reread}, nil
@@ -328,8 +357,24 @@ func (a *app) watchCorpus(ctx context.Context, done func(*slackbot.ReloadReport)
 	}
 	opts := a.watchOpts
 	opts.Fallback = func(reason error) { a.log.Warn("corpus watch unavailable; polling", "reason", reason) }
+	// A new document without a sidecar waits for it (see package watch):
+	// the watch's reloads hold it, and its follow-up publishes it. A
+	// negative grace (tests) holds nothing.
+	switch {
+	case opts.Grace == 0:
+		opts.Grace = watch.DefaultSidecarGrace
+	case opts.Grace < 0:
+		opts.Grace = 0
+	}
+	if a.current().Loaded == nil {
+		// The saved index was reopened without reading the corpus: read
+		// it once now, so that the reloads know which files are new.
+		if _, err := a.reloadWith(ctx, func(string) {}, reloadOptions{reread: true}); err != nil {
+			a.log.Warn("reading the corpus for the watch failed; until a reload succeeds, new files do not wait for their sidecars", "error", err)
+		}
+	}
 	watch.Run(ctx, a.lib.Corpus, opts, func() {
-		rep, err := a.reload(ctx, func(string) {})
+		rep, err := a.reloadWith(ctx, func(string) {}, reloadOptions{grace: opts.Grace})
 		if err != nil {
 			a.log.Error("automatic reload failed; the previous index serves", "error", err)
 			a.setLastAuto(fmt.Sprintf("Last automatic reload failed at %s: %v", time.Now().Format("15:04:05"), redact.Error(err)))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/indexcache"
 	"github.com/newsroom/askbot/slackbot"
 )
@@ -17,6 +18,7 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	watching := fs.Bool("watch", false, "keep watching the corpus and index changes as they happen, until interrupted")
+	reread := fs.Bool("reread", false, "read every corpus file again, whatever the saved index says")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -50,7 +52,7 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 			fmt.Fprintf(e.stderr, "%s %d/%d %s%s\n", verb, done, total, unit, left)
 		}
 	}
-	a, err := openApp(ctx, e, cfg, configuredOrBundled, progress)
+	a, err := openApp(ctx, e, cfg, configuredOrBundled, progress, func(c *indexcache.Config) { c.Reread = *reread })
 	if err != nil {
 		return err
 	}
@@ -64,7 +66,7 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 	st := o.Index.Stats()
 	fmt.Fprintf(e.stdout, "corpus:           %s\n", o.Corpus)
 	fmt.Fprintf(e.stdout, "documents loaded: %d\n", st.Documents)
-	fmt.Fprintf(e.stdout, "skipped:          %d\n", len(o.Skipped))
+	fmt.Fprintf(e.stdout, "skipped:          %d%s\n", skippedFiles(o.Skipped), warningCount(o.Skipped))
 	for _, s := range o.Skipped {
 		fmt.Fprintf(e.stdout, "  %s\n", s)
 	}
@@ -121,7 +123,7 @@ func indexIntoStore(ctx context.Context, e env, a *app, start time.Time, progres
 	fmt.Fprintf(e.stdout, "store:            %s\n", a.store)
 	fmt.Fprintf(e.stdout, "documents:        %d (%d added, %d changed, %d removed, %d unchanged)\n",
 		st.Documents, len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), wrote.Unchanged)
-	fmt.Fprintf(e.stdout, "skipped:          %d\n", len(rep.Skipped))
+	fmt.Fprintf(e.stdout, "skipped:          %d%s\n", skippedFiles(rep.Skipped), warningCount(rep.Skipped))
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(e.stdout, "  %s\n", s)
 	}
@@ -134,4 +136,25 @@ func indexIntoStore(ctx context.Context, e env, a *app, start time.Time, progres
 		watchAndReport(ctx, e, a)
 	}
 	return nil
+}
+
+// skippedFiles counts the skips that are not warnings.
+func skippedFiles(skipped []corpus.Skipped) int {
+	n := 0
+	for _, s := range skipped {
+		if !s.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// warningCount says how many warnings (unknown metadata keys, unread
+// attachments) are listed with the skips: "" or " (and 2 warnings)".
+func warningCount(skipped []corpus.Skipped) string {
+	n := len(skipped) - skippedFiles(skipped)
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (and %d warning%s)", n, plural(n))
 }

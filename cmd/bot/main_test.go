@@ -98,6 +98,11 @@ func TestIndexTwiceEmbedsOnce(t *testing.T) {
 	if err != nil || !strings.Contains(out, "index up to date") {
 		t.Errorf("second index: %v\n%s", err, out)
 	}
+	// --reread reads every file again (nothing to embed), and says so.
+	out, _, err = runBot(t, env, "", "index", "--reread")
+	if err != nil || strings.Contains(out, "index up to date") || !strings.Contains(out, "embedded:         0 of") {
+		t.Errorf("index --reread: %v\n%s", err, out)
+	}
 }
 
 // TestIndexThenAskUsesThatCorpus: "bot index --corpus X" then "bot ask"

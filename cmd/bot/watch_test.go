@@ -36,7 +36,7 @@ func TestWatchedCorpusKeepsItselfCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	started := make(chan struct{})
-	a.watchOpts = watch.Options{Debounce: 100 * time.Millisecond, Started: func() { close(started) }}
+	a.watchOpts = watch.Options{Debounce: 100 * time.Millisecond, Grace: -1, Started: func() { close(started) }}
 	reports := make(chan *slackbot.ReloadReport, 10)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
@@ -130,5 +130,79 @@ func TestReloadAppliesNewAccessConfig(t *testing.T) {
 	}
 	if sees() {
 		t.Error("a failed reload changed the access in force")
+	}
+}
+
+// Under watch, a story arriving before its embargo sidecar is never
+// quotable: it waits for the grace, its sidecar arrives meanwhile and is
+// applied; a story without a sidecar is published once the grace has
+// passed. The index was saved and reopened first (as at a restart), so
+// the watch has to learn which files are new.
+func TestWatchedStoryWaitsForItsSidecar(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("rates.txt", "Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")
+	vars := map[string]string{"BOT_CORPUS": dir, "BOT_DATA_DIR": t.TempDir()}
+	cfg, err := config.Load("", func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := env{stderr: os.Stderr, stdout: os.Stdout, getenv: func(string) string { return "" }}
+	if _, err := openApp(t.Context(), e, &cfg, configuredOrBundled, nil); err != nil {
+		t.Fatal(err)
+	}
+	a, err := openApp(t.Context(), e, &cfg, configuredOrBundled, nil) // reopens the saved index
+	if err != nil || a.current().Read {
+		t.Fatalf("reopen: %v", err)
+	}
+	started := make(chan struct{})
+	a.watchOpts = watch.Options{Debounce: 100 * time.Millisecond, Grace: 2 * time.Second, Started: func() { close(started) }}
+	reports := make(chan *slackbot.ReloadReport, 10)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	go a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) { reports <- rep })
+	next := func(what string) *slackbot.ReloadReport {
+		t.Helper()
+		select {
+		case rep := <-reports:
+			return rep
+		case <-time.After(30 * time.Second): // a bound on the test
+			t.Fatalf("no reload after %s", what)
+			return nil
+		}
+	}
+	quotes := func(words string) bool {
+		t.Helper()
+		ans, err := a.engine.Ask(t.Context(), answer.Request{Question: "When does the ferry to the island leave?"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Contains(ans.Text(), words)
+	}
+	<-started
+	write("ferry.txt", "Ferry timetable\n\nThe ferry to the island leaves at six in the morning from the harbour.\n")
+	if rep := next("the story"); len(rep.Changes.Added) != 0 || quotes("six in the morning") {
+		t.Fatalf("the story was published before its sidecar could arrive: %+v", rep.Changes)
+	}
+	write("ferry.txt.meta.yaml", "embargo: 2099-01-01T00:00:00Z\n")
+	next("its sidecar")
+	if quotes("six in the morning") {
+		t.Fatal("the embargoed story is quoted")
+	}
+	next("the story's grace")
+	if quotes("six in the morning") {
+		t.Fatal("the embargoed story is quoted after its grace")
+	}
+	// A story with no sidecar is published once its grace has passed.
+	write("bus.txt", "Bus timetable\n\nThe ferry to the island is replaced by a bus leaving at seven in the evening.\n")
+	for deadline := time.Now().Add(30 * time.Second); !quotes("seven in the evening"); {
+		if time.Now().After(deadline) {
+			t.Fatal("a story without a sidecar was never published")
+		}
+		next("the second story")
 	}
 }
