@@ -120,10 +120,13 @@ type featurizer struct {
 	total   float64  // their IDF weight
 }
 
-func newFeaturizer(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ask asked, short bool) *featurizer {
+// newFeaturizer reads the question once; earlier are a follow-up's terms
+// from the questions before it, which hold its subject more often than it
+// does ("what was his previous job").
+func newFeaturizer(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ask asked, short bool, earlier []string) *featurizer {
 	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: kindOf(q), short: short}
 	rarest := 0.0
-	for _, t := range ask.context {
+	for _, t := range append(slices.Clone(ask.context), earlier...) {
 		if !ix.Knows(t) {
 			continue
 		}

@@ -270,6 +270,10 @@ func read(ix *retrieval.Index, question string, res *retrieval.Results) reading 
 		weights[t] = 2
 	}
 	ask, oneFact := readAsked(q)
-	fz := newFeaturizer(ix, q, res, ask, oneFact)
+	var earlier []string // a follow-up's subject is in the questions before it
+	if q != res.Question {
+		earlier = slices.DeleteFunc(slices.Clone(res.Terms), func(t string) bool { return slices.Contains(q.Terms, t) || askWords[t] })
+	}
+	fz := newFeaturizer(ix, q, res, ask, oneFact, earlier)
 	return reading{q: q, ask: ask, oneFact: oneFact, fz: fz, cands: candidates(ix, q, res, weights, ask, oneFact, fz)}
 }

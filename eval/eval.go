@@ -26,6 +26,9 @@ type Question struct {
 	Any      []string   `json:"any,omitempty"`
 	Evidence []Evidence `json:"evidence"`
 	Type     string     `json:"type"`
+	// History holds, for a follow-up, the earlier questions of its
+	// conversation, oldest first: it is asked after them.
+	History []string `json:"history,omitempty"`
 }
 
 // Evidence is a quote of a document that supports the answer.
@@ -196,16 +199,27 @@ type Outcome struct {
 	Quotes, Verified      int
 }
 
-// Asker answers a question; Run calls it once per question.
-type Asker func(ctx context.Context, question string) (Outcome, error)
+// Asker answers a question (after its History); Run calls it once per
+// question.
+type Asker func(ctx context.Context, q Question) (Outcome, error)
 
 // EngineAsker adapts the answering engine to Run; scope's Allow and
 // Collections, when set, limit the documents the questions may see (as
 // asked from one channel).
 func EngineAsker(e *answer.Engine, scope answer.Request) Asker {
-	return func(ctx context.Context, q string) (Outcome, error) {
+	return func(ctx context.Context, q Question) (Outcome, error) {
 		req := scope
-		req.Question = q
+		// A follow-up is asked after its conversation's earlier questions,
+		// each answered in turn.
+		for _, h := range q.History {
+			req.Question = h
+			a, err := e.Ask(ctx, req)
+			if err != nil {
+				return Outcome{}, err
+			}
+			req.History = append(req.History, answer.Turn{Question: h, Answer: a.Text()})
+		}
+		req.Question = q.Question
 		a, err := e.Ask(ctx, req)
 		if err != nil {
 			return Outcome{}, err
@@ -239,7 +253,7 @@ func Run(ctx context.Context, qs []Question, k int, ask Asker) (*Report, error) 
 	r := &Report{ByType: map[string]*Figures{}}
 	r.K = k
 	for _, q := range qs {
-		out, err := ask(ctx, q.Question)
+		out, err := ask(ctx, q)
 		if err != nil {
 			return nil, fmt.Errorf("question %s: %w", q.ID, err)
 		}

@@ -26,7 +26,7 @@ func TestRunScores(t *testing.T) {
 		"q3": {Abstained: true},
 		"q4": {Passages: []string{"something"}},
 	}
-	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q string) (Outcome, error) { return outcomes[q], nil })
+	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q Question) (Outcome, error) { return outcomes[q.Question], nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestRunScoresGeneratedAnswers(t *testing.T) {
 		"q2": {Generated: true, Answer: "Yes, both outlets agree [1][2].", Markers: 2, ValidMarkers: 2},
 		"q3": {Generated: true, Answer: "Yes, and no [1].", Markers: 1, ValidMarkers: 1, Quotes: 1, FellBack: true},
 	}
-	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q string) (Outcome, error) { return outcomes[q], nil })
+	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q Question) (Outcome, error) { return outcomes[q.Question], nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestRunScoresAnswerText(t *testing.T) {
 		"q3": {Passages: []string{"took $14 billion"}, Answer: "“Something else.” [1]", Sentences: []string{"Something else."}},
 		"q4": {Abstained: true},
 	}
-	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q string) (Outcome, error) { return outcomes[q], nil })
+	rep, err := Run(context.Background(), qs, 5, func(_ context.Context, q Question) (Outcome, error) { return outcomes[q.Question], nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestRunScoresShortAnswers(t *testing.T) {
 		"q3": {Answer: "no short answer"},
 		"q4": {Answer: "Someone", Short: "Someone"},
 	}
-	rep, err := Run(t.Context(), qs, 5, func(_ context.Context, q string) (Outcome, error) { return outcomes[q], nil })
+	rep, err := Run(t.Context(), qs, 5, func(_ context.Context, q Question) (Outcome, error) { return outcomes[q.Question], nil })
 	if err != nil {
 		t.Fatal(err)
 	}

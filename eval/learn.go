@@ -122,12 +122,12 @@ func CrossValidated(qs []Question, exs, extra []*answer.Example, n int, o answer
 	}
 	foldOf := map[string]int{}
 	for i, q := range qs {
-		foldOf[q.Question] = folds[i]
+		foldOf[q.ID+"\x00"+q.Question] = folds[i]
 	}
-	return func(ctx context.Context, question string) (Outcome, error) {
-		f, ok := foldOf[question]
+	return func(ctx context.Context, question Question) (Outcome, error) {
+		f, ok := foldOf[question.ID+"\x00"+question.Question]
 		if !ok {
-			return Outcome{}, fmt.Errorf("cross-validate: %q is not in the question set", question)
+			return Outcome{}, fmt.Errorf("cross-validate: %q is not in the question set", question.Question)
 		}
 		use(models[f])
 		return ask(ctx, question)
