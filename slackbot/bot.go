@@ -76,19 +76,22 @@ type Config struct {
 	MaxQueue int
 	// ReadTimeout bounds reading one HTTP request, body included (default
 	// 15s): a client sending its body slowly is cut off. MaxConns bounds the
-	// HTTP connections open at once (default 256).
+	// HTTP requests in progress at once, the probes (/healthz, /readyz)
+	// aside (default 256); beyond it a request is answered 503.
 	ReadTimeout time.Duration
 	MaxConns    int
 	// BodyTimeout bounds reading a request's headers, and a Slack
 	// request's body once its headers are in (default 5s; Slack's are a
 	// few KB).
 	BodyTimeout time.Duration
-	// MaxConnsPerAddr bounds the connections of MaxConns one client
-	// address may hold (default MaxConns/4; negative: no bound).
+	// MaxConnsPerAddr bounds the requests of MaxConns one client
+	// address may have in progress (default MaxConns/4; negative: no bound).
 	MaxConnsPerAddr int
-	// HealthConns are connections kept beyond MaxConns for /healthz and
-	// /readyz alone, so that probes are answered when the others are all
-	// taken (default 8; negative: none). Each lives at most BodyTimeout.
+	// HealthConns are the connections allowed beyond MaxConns (default 8;
+	// negative: none), so that probes and refusals get a connection while
+	// MaxConns requests are in progress. When all MaxConns+HealthConns are
+	// open, a new connection closes the one that has waited longest for
+	// its request's headers: slow or silent clients never keep a probe out.
 	HealthConns int
 }
 
