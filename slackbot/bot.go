@@ -460,6 +460,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	if err != nil {
 		b.log.Error("answer failed", "error", err, "user", q.user, "via", q.via)
 		b.metrics.Errors.WithLabelValues("answer").Inc()
+		b.audit(audit.Record{User: q.user, Channel: q.channel, Via: q.via, Question: q.text, Kind: "error", Outcome: "failed"})
 		b.reply(ctx, q.channel, q.thread, placeholder, failureText(err), nil)
 		finished = true
 		return
@@ -484,19 +485,31 @@ func (b *Bot) finishInterrupted(channel, placeholder string) {
 
 // record writes the answer to the audit log, when there is one.
 func (b *Bot) record(via, user, channel string, a *answer.Answer, id string) {
+	b.audit(audit.Record{User: user, Channel: channel, Via: via, Question: a.Question, AnswerID: id,
+		Kind: string(a.Kind), Model: a.Model, FellBack: a.FellBack, FallbackReason: a.FallbackReason, Cited: cited(a.Sources)})
+}
+
+// audit writes r to the audit log, when there is one, stamped with the
+// time and what its place searches.
+func (b *Bot) audit(r audit.Record) {
 	if b.cfg.Audit == nil {
 		return
 	}
-	_, searched := b.scope(channel, user)
-	r := audit.Record{Time: time.Now().UTC(), User: user, Channel: channel, Via: via, Question: a.Question, AnswerID: id,
-		Kind: string(a.Kind), Searched: searched, Model: a.Model, FellBack: a.FellBack, FallbackReason: a.FallbackReason, Cited: []audit.Cited{}}
-	for _, s := range a.Sources {
-		r.Cited = append(r.Cited, audit.Cited{DocID: s.DocID, Paragraph: s.Paragraph})
-	}
+	r.Time = time.Now().UTC()
+	_, r.Searched = b.scope(r.Channel, r.User)
 	if err := b.cfg.Audit.Write(r); err != nil {
 		b.log.Error("audit log write failed", "error", err)
 		b.metrics.Errors.WithLabelValues("audit").Inc()
 	}
+}
+
+// cited lists the documents and paragraphs sources cite, for the audit log.
+func cited(sources []answer.Source) []audit.Cited {
+	c := []audit.Cited{}
+	for _, s := range sources {
+		c = append(c, audit.Cited{DocID: s.DocID, Paragraph: s.Paragraph})
+	}
+	return c
 }
 
 // observe logs one line per question and records the metrics.
