@@ -49,22 +49,27 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 	b.reloading.Unlock() // the index is swapped (or kept): another reload may start
 	mu.Lock()
 	defer mu.Unlock()
-	var text string
+	// text is the result as told in channel: a failure counts only the
+	// documents that channel may search.
+	var text func(channel string) string
 	if err != nil {
 		b.metrics.Reloads.WithLabelValues("failed").Inc()
 		b.log.Error("reload failed", "error", err)
-		st, _ := b.engine.Describe(ctx)
-		text = fmt.Sprintf(":x: Reload failed: %s\nStill answering from the previous index (%d documents, version %s).", escape(truncate(err.Error(), 500)), st.Documents, st.Version)
+		text = func(channel string) string {
+			st, _ := b.engine.Scope(ctx, b.request(ctx, "", channel, ""))
+			return fmt.Sprintf(":x: Reload failed: %s\nStill answering from the previous index (%d documents, version %s).", escape(truncate(err.Error(), 500)), st.Documents, st.Version)
+		}
 	} else {
 		b.metrics.Reloads.WithLabelValues("ok").Inc()
 		b.log.Info("reloaded", "documents", rep.Documents, "added", len(rep.Changes.Added), "changed", len(rep.Changes.Changed), "removed", len(rep.Changes.Removed), "skipped", len(rep.Skipped), "took", rep.Took)
-		text = reloadSummary(rep)
+		summary := reloadSummary(rep)
+		text = func(string) string { return summary }
 	}
-	if msg == "" || !b.update(ctx, channel, msg, text, nil) {
-		b.post(ctx, channel, thread, text)
+	if msg == "" || !b.update(ctx, channel, msg, text(channel), nil) {
+		b.post(ctx, channel, thread, text(channel))
 	}
 	for _, w := range waiting {
-		b.post(ctx, w.channel, w.thread, text)
+		b.post(ctx, w.channel, w.thread, text(w.channel))
 	}
 }
 

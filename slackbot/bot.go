@@ -57,11 +57,13 @@ type Config struct {
 	Model string
 	// Scope, when set, says what a question asked in channel by user may
 	// see (its collections) and describes it for status; nil: everything.
-	Scope func(channel, user string) (allow func(*corpus.Document) bool, describe string)
+	// dm is true only when channel is user's own direct-message
+	// conversation with the bot (not any channel ID starting with D).
+	Scope func(channel, user string, dm bool) (allow func(*corpus.Document) bool, describe string)
 	// Collections, when set, names the collections a question asked in
-	// channel by user may search, for a store to filter by (see
-	// answer.Request.Collections).
-	Collections func(channel, user string) []string
+	// channel by user (dm as for Scope) may search, for a store to filter
+	// by (see answer.Request.Collections).
+	Collections func(channel, user string, dm bool) []string
 	// Audit, when set, records every answer: who asked what, where, and
 	// what was cited.
 	Audit *audit.Log
@@ -163,6 +165,7 @@ type Bot struct {
 	metrics *Metrics
 
 	botUserID string
+	dms       dmCache
 	started   time.Time
 	seen      *dedupe
 	limiter   *userLimiter
@@ -258,6 +261,9 @@ func (b *Bot) handleEvent(eventID string, ev slackevents.EventsAPIEvent) {
 		if inner.SubType != "" && inner.SubType != "file_share" {
 			return // edits, deletions, joins…
 		}
+		// Slack sends message.im for the bot's own IMs: this channel is
+		// the user's DM with the bot.
+		b.dms.remember(inner.User, inner.Channel)
 		b.goHandle(func(ctx context.Context) { b.onDirectMessage(ctx, inner) })
 	}
 }
@@ -343,11 +349,11 @@ func (b *Bot) command(ctx context.Context, user, channel, thread, text string) b
 func (b *Bot) isAdmin(user string) bool { return user != "" && slices.Contains(b.cfg.Admins, user) }
 
 // scope is what a question asked in channel by user may see.
-func (b *Bot) scope(channel, user string) (func(*corpus.Document) bool, string) {
+func (b *Bot) scope(ctx context.Context, channel, user string) (func(*corpus.Document) bool, string) {
 	if b.cfg.Scope == nil {
 		return nil, "all documents"
 	}
-	return b.cfg.Scope(channel, user)
+	return b.cfg.Scope(channel, user, b.isOwnDM(ctx, channel, user))
 }
 
 // failureText is what the asker is told when no answer could be made.
@@ -360,11 +366,11 @@ func failureText(err error) string {
 
 // request is a question asked in channel by user, scoped to what they
 // may see.
-func (b *Bot) request(text, channel, user string) answer.Request {
-	allow, _ := b.scope(channel, user)
+func (b *Bot) request(ctx context.Context, text, channel, user string) answer.Request {
+	allow, _ := b.scope(ctx, channel, user)
 	req := answer.Request{Question: text, Allow: allow}
 	if b.cfg.Collections != nil {
-		req.Collections = b.cfg.Collections(channel, user)
+		req.Collections = b.cfg.Collections(channel, user, b.isOwnDM(ctx, channel, user))
 	}
 	return req
 }
@@ -372,7 +378,7 @@ func (b *Bot) request(text, channel, user string) answer.Request {
 // status describes the corpus, the index and the bot, and what the place
 // asking may search.
 func (b *Bot) status(ctx context.Context, channel, user string) string {
-	st, err := b.engine.Scope(ctx, b.request("", channel, user))
+	st, err := b.engine.Scope(ctx, b.request(ctx, "", channel, user))
 	if err != nil {
 		return ":warning: The corpus cannot be described now: " + escape(truncate(redact.Error(err).Error(), 300))
 	}
@@ -380,7 +386,7 @@ func (b *Bot) status(ctx context.Context, channel, user string) string {
 	if model == "" {
 		model = "none (extractive answers)"
 	}
-	_, searched := b.scope(channel, user)
+	_, searched := b.scope(ctx, channel, user)
 	counts := fmt.Sprintf(" (%d withdrawn, %d under embargo)", st.Withdrawn, st.Embargoed(time.Now()))
 	text := fmt.Sprintf("Corpus: %d documents%s, %d passages, indexed %s (version %s).\nSearched here: %s.\nEmbedder: %s. Model: %s.\nUp %s.",
 		st.Documents, counts, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(searched), escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
@@ -400,7 +406,7 @@ func (b *Bot) status(ctx context.Context, channel, user string) string {
 // footer names the corpus version an answer came from, so it can be reproduced.
 func (b *Bot) footer(ctx context.Context, a *answer.Answer, channel, user string) string {
 	// The documents counted are those the asker may search, as the answer's.
-	st, _ := b.engine.Scope(ctx, b.request("", channel, user))
+	st, _ := b.engine.Scope(ctx, b.request(ctx, "", channel, user))
 	f := fmt.Sprintf("Corpus: %d documents, indexed %s, version %s · answered in %.1fs", st.Documents, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, a.Took.Seconds())
 	if a.Model != "" {
 		f += " · model " + a.Model
@@ -445,7 +451,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	case <-ctx.Done():
 		return
 	}
-	req := b.request(q.text, q.channel, q.user)
+	req := b.request(ctx, q.text, q.channel, q.user)
 	req.History = q.history
 	stopUpdates := func() {}
 	if placeholder != "" && b.engine.Generator != nil {
@@ -460,14 +466,14 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	if err != nil {
 		b.log.Error("answer failed", "error", err, "user", q.user, "via", q.via)
 		b.metrics.Errors.WithLabelValues("answer").Inc()
-		b.audit(audit.Record{User: q.user, Channel: q.channel, Via: q.via, Question: q.text, Kind: "error", Outcome: "failed"})
+		b.audit(ctx, audit.Record{User: q.user, Channel: q.channel, Via: q.via, Question: q.text, Kind: "error", Outcome: "failed"})
 		b.reply(ctx, q.channel, q.thread, placeholder, failureText(err), nil)
 		finished = true
 		return
 	}
 	b.observe(q.via, a)
 	st := b.store(ctx, q.user, q.channel, a)
-	b.record(q.via, q.user, q.channel, a, st.id)
+	b.record(ctx, q.via, q.user, q.channel, a, st.id)
 	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
 	finished = true
 }
@@ -484,19 +490,19 @@ func (b *Bot) finishInterrupted(channel, placeholder string) {
 }
 
 // record writes the answer to the audit log, when there is one.
-func (b *Bot) record(via, user, channel string, a *answer.Answer, id string) {
-	b.audit(audit.Record{User: user, Channel: channel, Via: via, Question: a.Question, AnswerID: id,
+func (b *Bot) record(ctx context.Context, via, user, channel string, a *answer.Answer, id string) {
+	b.audit(ctx, audit.Record{User: user, Channel: channel, Via: via, Question: a.Question, AnswerID: id,
 		Kind: string(a.Kind), Model: a.Model, FellBack: a.FellBack, FallbackReason: a.FallbackReason, Cited: cited(a.Sources)})
 }
 
 // audit writes r to the audit log, when there is one, stamped with the
 // time and what its place searches.
-func (b *Bot) audit(r audit.Record) {
+func (b *Bot) audit(ctx context.Context, r audit.Record) {
 	if b.cfg.Audit == nil {
 		return
 	}
 	r.Time = time.Now().UTC()
-	_, r.Searched = b.scope(r.Channel, r.User)
+	_, r.Searched = b.scope(ctx, r.Channel, r.User)
 	if err := b.cfg.Audit.Write(r); err != nil {
 		b.log.Error("audit log write failed", "error", err)
 		b.metrics.Errors.WithLabelValues("audit").Inc()

@@ -18,7 +18,7 @@ import (
 func startDeskBot(t *testing.T) *harness {
 	return startBot(t, func(c *Config) {
 		c.CorpusDir = "../desk/testdata/corpus"
-		c.Scope = func(channel, user string) (func(*corpus.Document) bool, string) {
+		c.Scope = func(channel, user string, _ bool) (func(*corpus.Document) bool, string) {
 			if channel == "C2" {
 				return func(d *corpus.Document) bool { return !strings.Contains(d.ID, "acme") }, "the parks desk"
 			}

@@ -41,17 +41,17 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			return
 		}
 		defer release()
-		a, err := b.engine.Ask(ctx, b.request(text, cmd.ChannelID, cmd.UserID))
+		a, err := b.engine.Ask(ctx, b.request(ctx, text, cmd.ChannelID, cmd.UserID))
 		if err != nil {
 			b.log.Error("answer failed", "error", err, "via", "slash")
 			b.metrics.Errors.WithLabelValues("answer").Inc()
-			b.audit(audit.Record{User: cmd.UserID, Channel: cmd.ChannelID, Via: "slash", Question: text, Kind: "error", Outcome: "failed"})
+			b.audit(ctx, audit.Record{User: cmd.UserID, Channel: cmd.ChannelID, Via: "slash", Question: text, Kind: "error", Outcome: "failed"})
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, failureText(err), nil)
 			return
 		}
 		b.observe("slash", a)
 		st := b.store(ctx, cmd.UserID, cmd.ChannelID, a)
-		b.record("slash", cmd.UserID, cmd.ChannelID, a, st.id)
+		b.record(ctx, "slash", cmd.UserID, cmd.ChannelID, a, st.id)
 		b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer, share: true}))
 	})
 }
@@ -82,14 +82,14 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 				}
 				b.metrics.Feedback.WithLabelValues(vote).Inc()
 				rec.Via, rec.Outcome = "feedback", vote
-				b.audit(rec)
+				b.audit(ctx, rec)
 				b.log.Info("feedback", "vote", vote, "answer_id", act.Value, "user", cb.User.ID, "question", rec.Question)
 				b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Thanks for the feedback.", nil)
 			case actionShare:
 				rec.Via = "share"
 				refuse := func(outcome, text string) {
 					rec.Outcome = outcome
-					b.audit(rec)
+					b.audit(ctx, rec)
 					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, text, nil)
 				}
 				if !ok {
@@ -109,7 +109,7 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 					return
 				}
 				rec.Outcome = "shared"
-				b.audit(rec)
+				b.audit(ctx, rec)
 				blocks := answerBlocks(st.answer, view{answerID: st.id, footer: st.footer})
 				header := slack.NewContextBlock("", mrkdwn("<@"+cb.User.ID+"> asked: "+escape(truncate(st.answer.Question, 2000))))
 				b.reply(ctx, st.channel, "", "", plainAnswer(st.answer), append([]slack.Block{header}, blocks...))
@@ -134,7 +134,7 @@ func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks 
 // visibleIn reports whether every document a cites may be seen in channel
 // (by user, in a DM).
 func (b *Bot) visibleIn(ctx context.Context, channel, user string, a *answer.Answer) bool {
-	allow, _ := b.scope(channel, user)
+	allow, _ := b.scope(ctx, channel, user)
 	for _, s := range a.Sources {
 		d, ok, err := b.engine.Document(ctx, s.DocID)
 		if err != nil || !ok || !d.Citable(time.Now()) || allow != nil && !allow(d) {
