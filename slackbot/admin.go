@@ -14,6 +14,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
 )
 
@@ -123,11 +124,20 @@ var uploadFormats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf"
 // onUpload stores files an admin sent in a direct message into the corpus
 // directory, then reloads.
 func (b *Bot) onUpload(ctx context.Context, user, channel, thread string, files []slack.File) {
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	rec := audit.Record{User: user, Channel: channel, Via: "upload", Question: strings.Join(names, ", "), Kind: "upload"}
 	switch {
 	case !b.isAdmin(user):
+		rec.Outcome = "refused: not an admin"
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, "Sorry, only the bot's admins can add files to the corpus.")
 		return
 	case b.cfg.CorpusDir == "":
+		rec.Outcome = "refused: no corpus directory"
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, "Uploads need a corpus directory: start the bot with BOT_CORPUS set to a directory.")
 		return
 	}
@@ -141,6 +151,8 @@ func (b *Bot) onUpload(ctx context.Context, user, channel, thread string, files 
 		}
 		stored = append(stored, name)
 	}
+	rec.Outcome = fmt.Sprintf("%d saved, %d refused", len(stored), len(refused))
+	b.audit(ctx, rec)
 	if len(refused) > 0 {
 		b.post(ctx, channel, thread, escape("Not added: "+strings.Join(refused, "; ")))
 	}

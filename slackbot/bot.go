@@ -286,7 +286,7 @@ func (b *Bot) onMention(ctx context.Context, ev *slackevents.AppMentionEvent) {
 	if thread == "" {
 		thread = ev.TimeStamp
 	}
-	if b.command(ctx, ev.User, ev.Channel, thread, text) {
+	if b.command(ctx, "mention", ev.User, ev.Channel, thread, text) {
 		return
 	}
 	if len(b.cfg.Channels) > 0 && !slices.Contains(b.cfg.Channels, ev.Channel) {
@@ -310,7 +310,7 @@ func (b *Bot) onDirectMessage(ctx context.Context, ev *slackevents.MessageEvent)
 		return
 	}
 	text := unescapeSlack(stripMentions(ev.Text))
-	if b.command(ctx, ev.User, ev.Channel, ev.ThreadTimeStamp, text) {
+	if b.command(ctx, "dm", ev.User, ev.Channel, ev.ThreadTimeStamp, text) {
 		return
 	}
 	var history []answer.Turn
@@ -327,19 +327,27 @@ type question struct {
 }
 
 // command runs an admin or help command and reports whether text was one.
-func (b *Bot) command(ctx context.Context, user, channel, thread, text string) bool {
-	switch strings.ToLower(strings.Trim(text, " .!?")) {
+func (b *Bot) command(ctx context.Context, via, user, channel, thread, text string) bool {
+	cmd := strings.ToLower(strings.Trim(text, " .!?"))
+	rec := audit.Record{User: user, Channel: channel, Via: via, Question: text, Kind: "command", Outcome: cmd}
+	switch cmd {
 	case "reload":
 		if !b.isAdmin(user) {
+			rec.Outcome = "reload refused: not an admin"
+			b.audit(ctx, rec)
 			b.post(ctx, channel, thread, "Sorry, only the bot's admins can reload the corpus.")
 			return true
 		}
+		b.audit(ctx, rec)
 		b.runReload(ctx, channel, thread)
 		return true
 	case "status":
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, b.status(ctx, channel, user))
 		return true
 	case "help", "":
+		rec.Outcome = "help"
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf, docx, eml) to add to the corpus; anyone can say `status`.")
 		return true
 	}

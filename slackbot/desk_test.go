@@ -64,7 +64,8 @@ func TestCheckMessageShortcut(t *testing.T) {
 }
 
 // Every user action is audited, each within audit.MaxEntry: /check, the
-// message shortcut, /ask (a 1 MB one too), Share in channel and feedback.
+// message shortcut, /ask (a 1 MB one too), Share in channel, feedback,
+// commands and uploads (refused ones too).
 func TestAuditLogRecordsEveryAction(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.jsonl")
 	log, err := audit.Open(path)
@@ -95,6 +96,18 @@ func TestAuditLogRecordsEveryAction(t *testing.T) {
 	huge := "Who leads Acme Robotics? " + strings.Repeat("x", 1<<20)
 	h.slack.Send("slash_commands", "a6", 0, map[string]any{"command": "/ask", "text": huge, "user_id": reporter, "channel_id": "C1"})
 	ephemeral(5)
+	h.slack.Send("slash_commands", "a7", 0, map[string]any{"command": "/ask", "text": "reload", "user_id": reporter, "channel_id": "C1"})
+	ephemeral(6)
+	h.mention(t, "Ev8", reporter, "C1", "800.1", "", "status", 0)
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.postMessage" && strings.HasPrefix(c.Get("text"), "Corpus:")
+	})
+	h.slack.Send("events_api", "a9", 0, fakeslack.Event("Ev9", map[string]any{
+		"type": "message", "subtype": "file_share", "channel_type": "im", "channel": "C1", "user": reporter, "text": "", "ts": "900.1",
+		"files": []any{map[string]any{"id": "F1", "name": "bridge.txt"}}}))
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return strings.Contains(c.Get("text"), "only the bot's admins can add files")
+	})
 	h.cancel()
 	<-h.stopped
 	raw, _ := os.ReadFile(path)
@@ -129,7 +142,8 @@ func TestAuditLogRecordsEveryAction(t *testing.T) {
 			}
 		}
 	}
-	if want := []string{"check:contradicted", "shortcut:supported", "slash:", "share:shared", "feedback:up", "slash:"}; !slices.Equal(vias, want) {
+	if want := []string{"check:contradicted", "shortcut:supported", "slash:", "share:shared", "feedback:up", "slash:", "slash:reload refused: not an admin",
+		"mention:status", "upload:refused: not an admin"}; !slices.Equal(vias, want) {
 		t.Errorf("audited %q, want %q", vias, want)
 	}
 }

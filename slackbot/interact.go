@@ -19,20 +19,28 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 	}
 	b.goHandle(func(ctx context.Context) {
 		text := unescapeSlack(strings.TrimSpace(cmd.Text))
-		switch strings.ToLower(strings.Trim(text, " .!?")) {
+		command := strings.ToLower(strings.Trim(text, " .!?"))
+		rec := audit.Record{User: cmd.UserID, Channel: cmd.ChannelID, Via: "slash", Question: text, Kind: "command", Outcome: command}
+		switch command {
 		case "reload":
 			if !b.isAdmin(cmd.UserID) {
+				rec.Outcome = "reload refused: not an admin"
+				b.audit(ctx, rec)
 				b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Sorry, only the bot's admins can reload the corpus.", nil)
 				return
 			}
+			b.audit(ctx, rec)
 			// Progress goes to the admin's direct messages with the bot.
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Reloading; I'll report in our direct messages.", nil)
 			b.runReload(ctx, cmd.UserID, "")
 			return
 		case "status":
+			b.audit(ctx, rec)
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, b.status(ctx, cmd.ChannelID, cmd.UserID), nil)
 			return
 		case "", "help":
+			rec.Outcome = "help"
+			b.audit(ctx, rec)
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Usage: `/ask your question`, e.g. `/ask who denied meeting Russian officials?`", nil)
 			return
 		}
