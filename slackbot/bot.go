@@ -183,6 +183,9 @@ type Bot struct {
 
 	root      context.Context // questions outlive the event that brought them
 	accepting atomic.Bool
+	// admitting orders goHandle's inflight.Add before shutdown's Wait: a
+	// WaitGroup's Add from zero must not race its Wait.
+	admitting sync.RWMutex
 	inflight  sync.WaitGroup
 
 	answersMu sync.Mutex
@@ -224,10 +227,13 @@ func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger) (
 // goHandle runs work in the background for an event already acknowledged,
 // unless the bot is shutting down. It reports whether the work was taken.
 func (b *Bot) goHandle(work func(ctx context.Context)) bool {
+	b.admitting.RLock()
 	if !b.accepting.Load() {
+		b.admitting.RUnlock()
 		return false
 	}
 	b.inflight.Add(1)
+	b.admitting.RUnlock()
 	go func() {
 		defer b.inflight.Done()
 		defer func() {

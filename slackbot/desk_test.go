@@ -64,7 +64,7 @@ func TestCheckMessageShortcut(t *testing.T) {
 }
 
 // Every user action is audited, each within audit.MaxEntry: /check, the
-// message shortcut, /ask (a 1 MB one too), Share in channel, feedback,
+// message shortcut, /ask (a 300 KB one too), Share in channel, feedback,
 // commands and uploads (refused ones too).
 func TestAuditLogRecordsEveryAction(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.jsonl")
@@ -93,7 +93,9 @@ func TestAuditLogRecordsEveryAction(t *testing.T) {
 	h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postMessage" && c.Get("channel") == "C1" })
 	press("a5", actionFeedbackUp)
 	ephemeral(4)
-	huge := "Who leads Acme Robotics? " + strings.Repeat("x", 1<<20)
+	// 300 KB: as bounded as 1 MB (which docs/operations.md measured), and
+	// quick enough under -race.
+	huge := "Who leads Acme Robotics? " + strings.Repeat("x", 300<<10)
 	h.slack.Send("slash_commands", "a6", 0, map[string]any{"command": "/ask", "text": huge, "user_id": reporter, "channel_id": "C1"})
 	ephemeral(5)
 	h.slack.Send("slash_commands", "a7", 0, map[string]any{"command": "/ask", "text": "reload", "user_id": reporter, "channel_id": "C1"})
@@ -135,7 +137,7 @@ func TestAuditLogRecordsEveryAction(t *testing.T) {
 			}
 		case "slash":
 			if len(r.Question) > 1000 {
-				t.Logf("the 1 MB /ask: an entry of %d bytes", len(line))
+				t.Logf("a %d-byte /ask: an entry of %d bytes", len(huge), len(line))
 			}
 			if len(r.Question) > 1000 && !strings.Contains(r.Question, "…[cut: ") {
 				t.Errorf("the long question is not marked as cut: …%q", r.Question[len(r.Question)-40:])

@@ -82,7 +82,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 
 	// Shut down: no new questions; finish those in flight, within Drain.
+	b.admitting.Lock()
 	b.accepting.Store(false)
+	b.admitting.Unlock()
 	close(b.draining)
 	b.log.Info("shutting down: finishing answers in flight", "drain", b.cfg.Drain)
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
