@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -140,10 +141,12 @@ func TestLoadSlowBodies(t *testing.T) {
 // clients attack the listener with the default limits, for 20 s, reconnecting
 // whenever they are cut off (BOT_LOAD=1). BOT_LOAD_SLOW chooses the attack:
 // "body" (the default) announces a 10 KB body and sends a byte of it every
-// 3 s; "headers" sends a header line every 2 s and never ends the headers.
+// 3 s; "headers" sends a header line every 2 s and never ends the headers;
+// "mixed" has half the clients do each.
 // BOT_LOAD_ADDRS spreads the clients: "one" (the default: 127.0.0.1, the
 // probe's own address), "several" (127.0.0.2–6, as behind a few proxies) or
-// "many" (300 loopback addresses, as a botnet would be).
+// "many" (300 loopback addresses, as a botnet would be). BOT_LOAD_CLIENTS
+// sets the number of clients (at most 1000).
 //
 //	BOT_LOAD=1 BOT_LOAD_SLOW=headers BOT_LOAD_ADDRS=several go test ./slackbot -run TestLoadSlowClientsHealthz -v
 func TestLoadSlowClientsHealthz(t *testing.T) {
@@ -151,7 +154,11 @@ func TestLoadSlowClientsHealthz(t *testing.T) {
 		t.Skip("a measurement: BOT_LOAD=1 runs it")
 	}
 	h := startBot(t, func(c *Config) { c.AppToken = ""; c.SigningSecret = signingSecret })
-	const clients, period = 300, 20 * time.Second
+	const period = 20 * time.Second
+	clients := 300
+	if n, err := strconv.Atoi(os.Getenv("BOT_LOAD_CLIENTS")); err == nil && n > 0 {
+		clients = min(n, 1000) // bounded
+	}
 	slow, addrs := cmp.Or(os.Getenv("BOT_LOAD_SLOW"), "body"), cmp.Or(os.Getenv("BOT_LOAD_ADDRS"), "one")
 	end := time.Now().Add(period)
 	var wg sync.WaitGroup
@@ -173,7 +180,7 @@ func TestLoadSlowClientsHealthz(t *testing.T) {
 					continue
 				}
 				every, drip := 3*time.Second, " "
-				if slow == "headers" {
+				if slow == "headers" || slow == "mixed" && i%2 == 0 {
 					fmt.Fprintf(c, "POST /slack/events HTTP/1.1\r\nHost: x\r\n")
 					every, drip = 2*time.Second, "X-Slow: 1\r\n"
 				} else {
