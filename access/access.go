@@ -31,15 +31,20 @@ type Policy struct {
 // The zero Place is the operator at the command line, who sees everything.
 type Place struct {
 	Channel, User string
+	// DM says that Channel is the asker's own direct-message conversation
+	// with the bot, as the front end established it (Slack: the bot's IM
+	// with User). A channel ID is not enough: a DM between two people, or
+	// a group DM, also starts with D or G and gets the open collections.
+	DM bool
 }
 
 // Operator reports whether the place is the command line's operator.
 func (p Place) Operator() bool { return p.Channel == "" && p.User == "" }
 
-// direct reports whether the place is a direct message (Slack's DM
-// channel IDs start with D), or a user with no channel at the CLI.
+// direct reports whether the place is the asker's direct messages with
+// the bot, or a user with no channel at the CLI.
 func (p Place) direct() bool {
-	return strings.HasPrefix(p.Channel, "D") || p.Channel == "" && p.User != ""
+	return p.DM && p.User != "" || p.Channel == "" && p.User != ""
 }
 
 // Scope is what one question may search.

@@ -33,13 +33,15 @@ func TestScope(t *testing.T) {
 		place Place
 		sees  []string
 	}{
-		{Place{"CGENERAL", "U1"}, []string{"politics", "wires", "general"}},
-		{Place{"CINVEST", "U1"}, []string{"politics", "wires", "investigations", "general"}},
-		{Place{"COTHER", "UINV"}, []string{"politics", "wires", "general"}}, // unlisted channel: unrestricted only, even for a member
-		{Place{"D123", "U1"}, []string{"politics", "wires", "general"}},
-		{Place{"D456", "UINV"}, []string{"politics", "wires", "investigations", "general"}},
-		{Place{"", "UINV"}, []string{"politics", "wires", "investigations", "general"}}, // the CLI as a member's DM
-		{Place{}, []string{"politics", "wires", "investigations", "general"}},           // the operator
+		{Place{"CGENERAL", "U1", false}, []string{"politics", "wires", "general"}},
+		{Place{"CINVEST", "U1", false}, []string{"politics", "wires", "investigations", "general"}},
+		{Place{"COTHER", "UINV", false}, []string{"politics", "wires", "general"}}, // unlisted channel: unrestricted only, even for a member
+		{Place{"D123", "U1", true}, []string{"politics", "wires", "general"}},
+		{Place{"D456", "UINV", true}, []string{"politics", "wires", "investigations", "general"}},
+		{Place{"D789", "UINV", false}, []string{"politics", "wires", "general"}},               // a DM between two people: open collections only
+		{Place{"G789", "UINV", false}, []string{"politics", "wires", "general"}},               // a group DM
+		{Place{"", "UINV", false}, []string{"politics", "wires", "investigations", "general"}}, // the CLI as a member's DM
+		{Place{}, []string{"politics", "wires", "investigations", "general"}},                  // the operator
 	}
 	for _, tt := range tests {
 		s := policy.Scope(tt.place)
@@ -49,11 +51,11 @@ func TestScope(t *testing.T) {
 			}
 		}
 	}
-	if got := policy.Scope(Place{"CGENERAL", "U1"}).String(); got != "politics, wires, and documents outside every collection" {
+	if got := policy.Scope(Place{"CGENERAL", "U1", false}).String(); got != "politics, wires, and documents outside every collection" {
 		t.Errorf("String() = %q", got)
 	}
 	var none Policy
-	if s := none.Scope(Place{"CGENERAL", "U1"}); s.Allow() != nil || !s.Allows(docs["investigations"]) {
+	if s := none.Scope(Place{"CGENERAL", "U1", false}); s.Allow() != nil || !s.Allows(docs["investigations"]) {
 		t.Error("no collections configured: every question must see every document")
 	}
 }
@@ -92,7 +94,7 @@ func TestLinkToRestrictedMemoStaysRestricted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	general := policy.Scope(Place{"CGENERAL", "U1"})
+	general := policy.Scope(Place{"CGENERAL", "U1", false})
 	for _, d := range res.Documents {
 		if strings.Contains(d.Text, "restricted memo") && general.Allows(d) {
 			t.Errorf("the restricted memo is visible in the general channel as %s", d.Path)

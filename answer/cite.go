@@ -2,9 +2,11 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/newsroom/askbot/prompts"
 	"github.com/newsroom/askbot/retrieval"
 )
 
@@ -23,8 +25,12 @@ type Check struct {
 	InvalidMarkers int // markers pointing at no passage, removed
 	Quotes         int // quoted spans
 	VerifiedQuotes int // quoted spans found verbatim in a passage the sentence cites
-	Unsupported    int // sentences left without a citation
-	Injected       int // sentences repeating an instruction planted in a passage
+	Unsupported    int // sentences left without a citation (Unverified ones included)
+	// Unverified counts cited sentences that name someone or state a
+	// number their cited passages do not mention: their citations are
+	// dropped and they are shown as citing no source.
+	Unverified int
+	Injected   int // sentences repeating an instruction planted in a passage
 }
 
 // parsedSentence is a sentence of the model's answer with its markers.
@@ -146,4 +152,140 @@ func echoes(sentence, instr string) bool {
 		}
 	}
 	return float64(n)/float64(len(st)) >= 0.6
+}
+
+// keyCheck decides whether a cited sentence of a model's answer shares its
+// key words with the passages it cites: every capitalised name and every
+// number it states must occur in them (title, outlet and date included).
+// A sentence that names someone its passages never mention ("Quackenbush
+// is under investigation by the desk [1]") is not what they say.
+type keyCheck struct {
+	passageWords []map[string]bool // per passage (0-based): its lower-cased words
+	names        map[string]bool   // words written capitalised inside a sentence of the passages, question or answer
+	known        map[string]bool   // every word of the passages and the question
+}
+
+// newKeyCheck prepares the check of an answer to question over passages.
+func newKeyCheck(question, answer string, passages []prompts.Passage) *keyCheck {
+	k := &keyCheck{names: map[string]bool{}, known: map[string]bool{}}
+	addNames := func(text string) {
+		for _, p := range strings.Split(text, "\n") {
+			for _, s := range retrieval.Sentences(p) {
+				for _, n := range retrieval.Names(p[s.Start:s.End]) {
+					for _, w := range retrieval.Words(n) {
+						k.names[w] = true
+					}
+				}
+			}
+		}
+	}
+	for _, p := range passages {
+		words := map[string]bool{}
+		for _, w := range retrieval.Words(p.Title + "\n" + p.Source + "\n" + p.Date + "\n" + p.Text) {
+			words[w] = true
+			k.known[w] = true
+		}
+		k.passageWords = append(k.passageWords, words)
+		addNames(p.Title + "\n" + p.Text)
+	}
+	for _, w := range retrieval.Words(question) {
+		k.known[w] = true
+	}
+	addNames(question)
+	addNames(answer)
+	return k
+}
+
+// keyWords returns the names and numbers of sentence, lower-cased, each once.
+func (k *keyCheck) keyWords(sentence string) []string {
+	var out []string
+	add := func(w string) {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	for _, n := range retrieval.Names(sentence) {
+		for _, w := range retrieval.Words(n) {
+			if !retrieval.IsStopWord(w) {
+				add(w)
+			}
+		}
+	}
+	if w := k.openingName(sentence); w != "" {
+		add(w)
+	}
+	for _, w := range retrieval.Words(sentence) {
+		if strings.ContainsAny(w, "0123456789") {
+			add(w)
+		}
+	}
+	return out
+}
+
+// openingName returns a sentence's first word, lower-cased, when it reads
+// as a name: capitalised and not a stop word, month or day, and either
+// written capitalised inside some sentence (of the passages, question or
+// answer) or found nowhere in the passages and question at all, unless it
+// reads as an opening adverb ("Additionally", "However").
+func (k *keyCheck) openingName(sentence string) string {
+	first, _, _ := strings.Cut(strings.TrimLeft(sentence, " \"“‘'([*_"), " ")
+	// Names leaves a sentence's first word out: put a word before it.
+	names := retrieval.Names("x " + first)
+	if len(names) == 0 {
+		return ""
+	}
+	words := retrieval.Words(names[0])
+	if len(words) != 1 {
+		return ""
+	}
+	w := words[0]
+	switch {
+	case k.names[w]:
+		return w
+	case k.known[w], strings.HasSuffix(w, "ly"), openers[w]:
+		return ""
+	}
+	return w
+}
+
+// openers are capitalised words that open sentences without naming anyone.
+var openers = map[string]bool{
+	"additionally": true, "also": true, "meanwhile": true, "however": true, "according": true, "overall": true,
+	"moreover": true, "furthermore": true, "therefore": true, "thus": true, "instead": true, "still": true, "yet": true,
+	"later": true, "earlier": true, "today": true, "yesterday": true, "separately": true, "similarly": true,
+	"finally": true, "first": true, "second": true, "third": true, "last": true, "next": true, "then": true,
+	"neither": true, "either": true, "none": true, "many": true, "several": true, "some": true, "others": true,
+	"this": true, "that": true, "these": true, "those": true, "there": true, "here": true, "it": true, "they": true,
+	"both": true, "despite": true, "although": true, "while": true, "since": true, "because": true, "after": true,
+	"before": true, "during": true, "when": true, "where": true, "what": true, "who": true, "yes": true, "no": true,
+}
+
+// missing returns the key words of sentence that none of the cited passages
+// (numbers as the model wrote them, 1-based) mentions.
+func (k *keyCheck) missing(sentence string, cited []int) []string {
+	var out []string
+	for _, w := range k.keyWords(sentence) {
+		found := false
+		for _, n := range cited {
+			if n >= 1 && n <= len(k.passageWords) && k.passageWords[n-1][w] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// missingWord returns word as sentence writes it ("Quackenbush" for
+// "quackenbush"), for a warning.
+func missingWord(sentence, word string) string {
+	for _, f := range strings.FieldsFunc(sentence, func(r rune) bool { return r == ' ' || strings.ContainsRune(",.;:!?\"“”()[]", r) }) {
+		if ws := retrieval.Words(f); len(ws) > 0 && slices.Contains(ws, word) {
+			return strings.Trim(f, "'’")
+		}
+	}
+	return word
 }

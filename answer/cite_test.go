@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
+	"github.com/newsroom/askbot/prompts"
 )
 
 // A marker body gives every number it names: a range includes both ends.
@@ -72,5 +73,37 @@ func TestScareQuoteLimitIsThreeWords(t *testing.T) {
 				t.Errorf("no warning about the scare quotes: %q", w)
 			}
 		})
+	}
+}
+
+// A cited sentence's key words are its capitalised names (its first word
+// when it reads as one) and its numbers; each must be in a passage it cites.
+func TestKeyCheck(t *testing.T) {
+	passages := []prompts.Passage{
+		{Title: "Harbour fine", Source: "The Ledger", Date: "Nov 2, 2026", Text: "The port authority fined Dredgeco 40,000 dollars. Officials at the port said Mayor Ana Ruiz approved it."},
+		{Title: "Council", Text: "The council met on Monday with Ruiz."},
+	}
+	k := newKeyCheck("How much was Dredgeco fined?", "", passages)
+	tests := []struct {
+		sentence string
+		cites    []int
+		missing  []string
+	}{
+		{"Dredgeco was fined 40,000 dollars.", []int{1}, nil},
+		{"Dredgeco was fined 40,000 dollars.", []int{2}, []string{"dredgeco", "40", "000"}},
+		{"Quackenbush is under investigation by the desk.", []int{1}, []string{"quackenbush"}},
+		{"The desk says Quackenbush approved it.", []int{1}, []string{"quackenbush"}},
+		{"Ruiz approved the fine, The Ledger reported on Nov 2, 2026.", []int{1}, nil},
+		{"Ruiz approved the fine.", []int{2}, nil},
+		{"Officials said the mayor approved it.", []int{2}, nil},                           // a word of the passages, not a name
+		{"Reportedly the mayor approved it.", []int{2}, nil},                               // an adverb
+		{"However, the mayor approved it.", []int{2}, nil},                                 // an opener
+		{"Investigators said the mayor approved it.", []int{2}, []string{"investigators"}}, // the limit: taken for a name
+		{"Mayor Ruiz approved a 50,000 dollar fine.", []int{1, 2}, []string{"50"}},
+	}
+	for _, tt := range tests {
+		if got := k.missing(tt.sentence, tt.cites); !slices.Equal(got, tt.missing) {
+			t.Errorf("%q citing %v: missing %q, want %q", tt.sentence, tt.cites, got, tt.missing)
+		}
 	}
 }

@@ -110,7 +110,11 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 // Real models cite in many forms ("[Passage 2]", "(2)", "【2】") and put a
 // quote's citation in the sentence before or after it: the forms are read
 // as [n], and a quote is looked for in the passages its sentence cites,
-// then its neighbours', then any passage (which it then cites). A short
+// then its neighbours', then any passage (which it then cites). A cited
+// sentence naming someone, or stating a number, that the passages it cites
+// do not mention loses its citations and is shown as unverified (citing no
+// source, with a warning); when no sentence is left citing a passage, the
+// answer is withheld. A short
 // quoted span (up to shortQuoteWords words) found in no passage is shown as
 // plain words, with a warning; a longer one withholds the answer.
 func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval.Results, passages []prompts.Passage, text string) *Answer {
@@ -149,6 +153,20 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 			}
 		}
 	}
+	// A cited sentence must share its names and numbers with the passages
+	// it cites; one that does not is shown citing no source.
+	keys := newKeyCheck(req.Question, text, passages)
+	var unverified []string
+	for i := range parsed {
+		if len(cites[i]) == 0 {
+			continue
+		}
+		if miss := keys.missing(parsed[i].text, cites[i]); len(miss) > 0 {
+			cites[i] = nil
+			a.Check.Unverified++
+			unverified = append(unverified, missingWord(parsed[i].text, miss[0]))
+		}
+	}
 	renumber := map[int]int{} // model's passage number → source number
 	for i, ps := range parsed {
 		s := Sentence{Text: ps.text}
@@ -175,6 +193,8 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 		return e.withheld(ix, req, res, a.Check, fmt.Sprintf("it quoted words that are not in the documents (%q)", madeUp[0]))
 	case a.Check.Injected > 0:
 		return e.withheld(ix, req, res, a.Check, "it repeated an instruction found inside a document")
+	case len(renumber) == 0 && len(unverified) > 0:
+		return e.withheld(ix, req, res, a.Check, fmt.Sprintf("its passages do not mention what it says (%q)", unverified[0]))
 	case len(renumber) == 0:
 		return e.withheld(ix, req, res, a.Check, "it cites no passage")
 	}
@@ -184,8 +204,11 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 	if a.Check.InvalidMarkers > 0 {
 		a.Warnings = append(a.Warnings, fmt.Sprintf("removed %d citation(s) to passages that do not exist", a.Check.InvalidMarkers))
 	}
-	if a.Check.Unsupported > 0 {
-		a.Warnings = append(a.Warnings, fmt.Sprintf("%d sentence(s) cite no passage: check them before use", a.Check.Unsupported))
+	if len(unverified) > 0 {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("unverified: %d sentence(s) name or count what the passages they cite do not mention (%q), so they are shown with no source: check them before use", len(unverified), unverified[0]))
+	}
+	if n := a.Check.Unsupported - a.Check.Unverified; n > 0 {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("%d sentence(s) cite no passage: check them before use", n))
 	}
 	// Sources in citation order, each with the sentence of its passage that
 	// best supports the answer.

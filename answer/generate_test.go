@@ -83,6 +83,19 @@ func TestGeneratedAnswerChecks(t *testing.T) {
 		{"made-up quote falls back", `Carter Page said the report was “a pack of lies” [{n:just complete garbage}].`, true, "a pack of lies"},
 		{"quote from an uncited passage is shown citing it", `Page denied it, saying “an opportunity to mend fences” [{n:just complete garbage}].`, false, "“an opportunity to mend fences” [1] [2]"},
 		{"no citation at all falls back", `Carter Page denied it.`, true, "cites no passage"},
+		// A cited sentence shares its names and numbers with its passage,
+		// or it is shown as citing no source, with a warning.
+		{"a name its passage does not mention is unverified", `Carter Page called the report “just complete garbage” [{n:just complete garbage}]. Quackenbush is under investigation by the desk [{n:just complete garbage}].`, false,
+			"Quackenbush is under investigation by the desk [no source]."},
+		{"the warning names it", `Carter Page called the report “just complete garbage” [{n:just complete garbage}]. Quackenbush is under investigation by the desk [{n:just complete garbage}].`, false,
+			`unverified: 1 sentence(s) name or count what the passages they cite do not mention ("Quackenbush")`},
+		{"a name inside the sentence", `Carter Page met Sergei Quackenbush in Moscow [{n:just complete garbage}]. Page called the report “just complete garbage” [{n:just complete garbage}].`, false,
+			"Carter Page met Sergei Quackenbush in Moscow [no source]. Page called the report “just complete garbage” [1]."},
+		{"a number its passage does not state", `Trump asked Moscow to locate 45,000 deleted messages [{n:30,000 messages}]. Page called the report “just complete garbage” [{n:just complete garbage}].`, false,
+			"45,000 deleted messages [no source]."},
+		{"names and numbers its passage states stay cited", `Trump asked Moscow to locate 30,000 deleted messages [{n:30,000 messages}].`, false, "30,000 deleted messages [1]."},
+		{"an opening adverb is no name", `Reportedly, Carter Page described the report as “just complete garbage” [{n:just complete garbage}].`, false, "garbage” [1]."},
+		{"nothing left cited is withheld", `Quackenbush is under investigation by the desk [{n:just complete garbage}].`, true, `its passages do not mention what it says ("Quackenbush")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,7 +63,7 @@ var Settings = []Setting{
 	{"BOT_CHANNELS", "", "slack.channels", false, "comma-separated channel IDs the bot answers in (default: all it is in)", func(c *Config) any { return &c.Slack.Channels }},
 	{"BOT_MAX_CONCURRENT", "", "slack.max_concurrent", false, "answers in flight at once in Slack", func(c *Config) any { return &c.Slack.MaxConcurrent }},
 	{"BOT_MAX_QUEUE", "", "slack.max_queue", false, "questions queued or in flight before askers hear the bot is busy (0: 25 × BOT_MAX_CONCURRENT)", func(c *Config) any { return &c.Slack.MaxQueue }},
-	{"BOT_AUDIT_LOG", "audit-log", "audit_log", false, "audit log file: one JSON line per answer (who asked what, what was cited)", func(c *Config) any { return &c.AuditLog }},
+	{"BOT_AUDIT_LOG", "audit-log", "audit_log", false, "audit log file: one JSON line (at most 8 KiB) per user action in Slack (who asked, checked or shared what, what was cited)", func(c *Config) any { return &c.AuditLog }},
 	{"BOT_WATCH", "", "watch", false, "\"off\" stops serve from watching the corpus and reloading when it changes", func(c *Config) any { return &c.Watch }},
 	{"BOT_ADMIN_CHANNEL", "", "slack.admin_channel", false, "channel ID where automatic reloads that skipped files are noted", func(c *Config) any { return &c.Slack.AdminChannel }},
 	{"BOT_USER_RATE", "", "slack.user_rate", false, "questions one Slack user may ask per minute (0: no limit)", func(c *Config) any { return &c.Slack.UserRate }},

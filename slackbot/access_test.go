@@ -2,6 +2,8 @@ package slackbot
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,8 +48,8 @@ func deskBot(t *testing.T) (*harness, *atomic.Pointer[access.Policy]) {
 	dir := deskCorpus(t)
 	h := startBot(t, func(c *Config) {
 		c.CorpusDir = dir
-		c.Scope = func(channel, user string) (func(*corpus.Document) bool, string) {
-			s := policy.Load().Scope(access.Place{Channel: channel, User: user})
+		c.Scope = func(channel, user string, dm bool) (func(*corpus.Document) bool, string) {
+			s := policy.Load().Scope(access.Place{Channel: channel, User: user, DM: dm})
 			return s.Allow(), s.String()
 		}
 	})
@@ -183,4 +185,55 @@ func TestEmbargoThroughSlack(t *testing.T) {
 	}
 	h.mention(t, "Ev4", admin, "C1", "400.1", "", "status", 0)
 	h.slack.WaitFor(func(c fakeslack.Call) bool { return strings.Contains(c.Get("text"), "(1 withdrawn,") })
+}
+
+// Only the asker's own DM with the bot sees their restricted collections: a
+// member's /ask in a DM between two people (its ID starts with D too) is
+// answered, and shared, as in a channel; in their DM with the bot it is
+// not. What is the bot's DM with whom is asked of Slack once per user.
+func TestDMBetweenPeopleIsNotTheBotsDM(t *testing.T) {
+	h, _ := deskBot(t)
+	h.slack.SetIM(member, "DBOTMEMBER")
+	ask := func(env, channel string) fakeslack.Call {
+		n := len(h.slack.CallsTo("chat.postEphemeral"))
+		h.slack.Send("slash_commands", env, 0, map[string]any{"command": "/ask", "text": leakQ, "user_id": member, "channel_id": channel, "channel_name": "directmessage"})
+		h.slack.WaitFor(func(fakeslack.Call) bool { return len(h.slack.CallsTo("chat.postEphemeral")) > n })
+		return h.slack.CallsTo("chat.postEphemeral")[n]
+	}
+	eph := ask("env1", "DPEOPLE")
+	if cites(t, eph) {
+		t.Errorf("a member's /ask in a DM between two people cites the restricted document:\n%s", blockTexts(t, eph.Get("blocks")))
+	}
+	h.slack.Send("interactive", "env2", 0, map[string]any{"type": "block_actions", "user": map[string]any{"id": member}, "channel": map[string]any{"id": "DPEOPLE"},
+		"actions": []any{map[string]any{"action_id": actionShare, "block_id": "answer_actions", "value": answerID(t, eph.Get("blocks")), "type": "button"}}})
+	if shared := h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postMessage" && c.Get("channel") == "DPEOPLE" }); cites(t, shared) {
+		t.Error("Share posted restricted quotes in a DM between two people")
+	}
+	h.slack.Send("slash_commands", "env3", 0, map[string]any{"command": "/ask", "text": "status", "user_id": member, "channel_id": "DPEOPLE", "channel_name": "directmessage"})
+	h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.postEphemeral" && strings.Contains(c.Get("text"), "Searched here: politics, and documents outside every collection.")
+	})
+	if eph := ask("env4", "DBOTMEMBER"); !cites(t, eph) {
+		t.Errorf("a member's /ask in their DM with the bot does not see the restricted document:\n%s", blockTexts(t, eph.Get("blocks")))
+	}
+	if n := len(h.slack.CallsTo("conversations.open")); n != 1 {
+		t.Errorf("conversations.open called %d times for one user, want 1 (remembered)", n)
+	}
+}
+
+// A failed reload asked for in a channel counts only the documents that
+// channel may search (not the restricted ones).
+func TestReloadFailureCountsTheChannelsDocuments(t *testing.T) {
+	h, policy := deskBot(t)
+	h.reloadErr.Store(errors.New("load corpus: disk on fire"))
+	all, _ := h.engine.Describe(t.Context())
+	here, _ := h.engine.Scope(t.Context(), answer.Request{Allow: policy.Load().Scope(access.Place{Channel: "CGENERAL"}).Allow()})
+	if here.Documents >= all.Documents {
+		t.Fatalf("the fixture: CGENERAL sees %d documents of %d", here.Documents, all.Documents)
+	}
+	h.mention(t, "Ev1", admin, "CGENERAL", "100.1", "", "reload", 0)
+	done := h.slack.WaitFor(func(c fakeslack.Call) bool { return strings.Contains(c.Get("text"), "Reload failed") })
+	if want := fmt.Sprintf("(%d documents,", here.Documents); !strings.Contains(done.Get("text"), want) {
+		t.Errorf("reload failure in CGENERAL: %q, want %q", done.Get("text"), want)
+	}
 }

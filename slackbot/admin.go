@@ -14,6 +14,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
 )
 
@@ -49,22 +50,27 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 	b.reloading.Unlock() // the index is swapped (or kept): another reload may start
 	mu.Lock()
 	defer mu.Unlock()
-	var text string
+	// text is the result as told in channel: a failure counts only the
+	// documents that channel may search.
+	var text func(channel string) string
 	if err != nil {
 		b.metrics.Reloads.WithLabelValues("failed").Inc()
 		b.log.Error("reload failed", "error", err)
-		st, _ := b.engine.Describe(ctx)
-		text = fmt.Sprintf(":x: Reload failed: %s\nStill answering from the previous index (%d documents, version %s).", escape(truncate(err.Error(), 500)), st.Documents, st.Version)
+		text = func(channel string) string {
+			st, _ := b.engine.Scope(ctx, b.request(ctx, "", channel, ""))
+			return fmt.Sprintf(":x: Reload failed: %s\nStill answering from the previous index (%d documents, version %s).", escape(truncate(err.Error(), 500)), st.Documents, st.Version)
+		}
 	} else {
 		b.metrics.Reloads.WithLabelValues("ok").Inc()
 		b.log.Info("reloaded", "documents", rep.Documents, "added", len(rep.Changes.Added), "changed", len(rep.Changes.Changed), "removed", len(rep.Changes.Removed), "skipped", len(rep.Skipped), "took", rep.Took)
-		text = reloadSummary(rep)
+		summary := reloadSummary(rep)
+		text = func(string) string { return summary }
 	}
-	if msg == "" || !b.update(ctx, channel, msg, text, nil) {
-		b.post(ctx, channel, thread, text)
+	if msg == "" || !b.update(ctx, channel, msg, text(channel), nil) {
+		b.post(ctx, channel, thread, text(channel))
 	}
 	for _, w := range waiting {
-		b.post(ctx, w.channel, w.thread, text)
+		b.post(ctx, w.channel, w.thread, text(w.channel))
 	}
 }
 
@@ -118,11 +124,20 @@ var uploadFormats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf"
 // onUpload stores files an admin sent in a direct message into the corpus
 // directory, then reloads.
 func (b *Bot) onUpload(ctx context.Context, user, channel, thread string, files []slack.File) {
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	rec := audit.Record{User: user, Channel: channel, Via: "upload", Question: strings.Join(names, ", "), Kind: "upload"}
 	switch {
 	case !b.isAdmin(user):
+		rec.Outcome = "refused: not an admin"
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, "Sorry, only the bot's admins can add files to the corpus.")
 		return
 	case b.cfg.CorpusDir == "":
+		rec.Outcome = "refused: no corpus directory"
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, "Uploads need a corpus directory: start the bot with BOT_CORPUS set to a directory.")
 		return
 	}
@@ -136,6 +151,8 @@ func (b *Bot) onUpload(ctx context.Context, user, channel, thread string, files 
 		}
 		stored = append(stored, name)
 	}
+	rec.Outcome = fmt.Sprintf("%d saved, %d refused", len(stored), len(refused))
+	b.audit(ctx, rec)
 	if len(refused) > 0 {
 		b.post(ctx, channel, thread, escape("Not added: "+strings.Join(refused, "; ")))
 	}

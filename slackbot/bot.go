@@ -57,11 +57,13 @@ type Config struct {
 	Model string
 	// Scope, when set, says what a question asked in channel by user may
 	// see (its collections) and describes it for status; nil: everything.
-	Scope func(channel, user string) (allow func(*corpus.Document) bool, describe string)
+	// dm is true only when channel is user's own direct-message
+	// conversation with the bot (not any channel ID starting with D).
+	Scope func(channel, user string, dm bool) (allow func(*corpus.Document) bool, describe string)
 	// Collections, when set, names the collections a question asked in
-	// channel by user may search, for a store to filter by (see
-	// answer.Request.Collections).
-	Collections func(channel, user string) []string
+	// channel by user (dm as for Scope) may search, for a store to filter
+	// by (see answer.Request.Collections).
+	Collections func(channel, user string, dm bool) []string
 	// Audit, when set, records every answer: who asked what, where, and
 	// what was cited.
 	Audit *audit.Log
@@ -76,19 +78,22 @@ type Config struct {
 	MaxQueue int
 	// ReadTimeout bounds reading one HTTP request, body included (default
 	// 15s): a client sending its body slowly is cut off. MaxConns bounds the
-	// HTTP connections open at once (default 256).
+	// HTTP requests in progress at once, the probes (/healthz, /readyz)
+	// aside (default 256); beyond it a request is answered 503.
 	ReadTimeout time.Duration
 	MaxConns    int
 	// BodyTimeout bounds reading a request's headers, and a Slack
 	// request's body once its headers are in (default 5s; Slack's are a
 	// few KB).
 	BodyTimeout time.Duration
-	// MaxConnsPerAddr bounds the connections of MaxConns one client
-	// address may hold (default MaxConns/4; negative: no bound).
+	// MaxConnsPerAddr bounds the requests of MaxConns one client
+	// address may have in progress (default MaxConns/4; negative: no bound).
 	MaxConnsPerAddr int
-	// HealthConns are connections kept beyond MaxConns for /healthz and
-	// /readyz alone, so that probes are answered when the others are all
-	// taken (default 8; negative: none). Each lives at most BodyTimeout.
+	// HealthConns are the connections allowed beyond MaxConns (default 8;
+	// negative: none), so that probes and refusals get a connection while
+	// MaxConns requests are in progress. When all MaxConns+HealthConns are
+	// open, a new connection closes the one that has waited longest for
+	// its request's headers: slow or silent clients never keep a probe out.
 	HealthConns int
 }
 
@@ -160,6 +165,7 @@ type Bot struct {
 	metrics *Metrics
 
 	botUserID string
+	dms       dmCache
 	started   time.Time
 	seen      *dedupe
 	limiter   *userLimiter
@@ -177,6 +183,9 @@ type Bot struct {
 
 	root      context.Context // questions outlive the event that brought them
 	accepting atomic.Bool
+	// admitting orders goHandle's inflight.Add before shutdown's Wait: a
+	// WaitGroup's Add from zero must not race its Wait.
+	admitting sync.RWMutex
 	inflight  sync.WaitGroup
 
 	answersMu sync.Mutex
@@ -218,10 +227,13 @@ func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger) (
 // goHandle runs work in the background for an event already acknowledged,
 // unless the bot is shutting down. It reports whether the work was taken.
 func (b *Bot) goHandle(work func(ctx context.Context)) bool {
+	b.admitting.RLock()
 	if !b.accepting.Load() {
+		b.admitting.RUnlock()
 		return false
 	}
 	b.inflight.Add(1)
+	b.admitting.RUnlock()
 	go func() {
 		defer b.inflight.Done()
 		defer func() {
@@ -255,6 +267,9 @@ func (b *Bot) handleEvent(eventID string, ev slackevents.EventsAPIEvent) {
 		if inner.SubType != "" && inner.SubType != "file_share" {
 			return // edits, deletions, joins…
 		}
+		// Slack sends message.im for the bot's own IMs: this channel is
+		// the user's DM with the bot.
+		b.dms.remember(inner.User, inner.Channel)
 		b.goHandle(func(ctx context.Context) { b.onDirectMessage(ctx, inner) })
 	}
 }
@@ -277,7 +292,7 @@ func (b *Bot) onMention(ctx context.Context, ev *slackevents.AppMentionEvent) {
 	if thread == "" {
 		thread = ev.TimeStamp
 	}
-	if b.command(ctx, ev.User, ev.Channel, thread, text) {
+	if b.command(ctx, "mention", ev.User, ev.Channel, thread, text) {
 		return
 	}
 	if len(b.cfg.Channels) > 0 && !slices.Contains(b.cfg.Channels, ev.Channel) {
@@ -301,7 +316,7 @@ func (b *Bot) onDirectMessage(ctx context.Context, ev *slackevents.MessageEvent)
 		return
 	}
 	text := unescapeSlack(stripMentions(ev.Text))
-	if b.command(ctx, ev.User, ev.Channel, ev.ThreadTimeStamp, text) {
+	if b.command(ctx, "dm", ev.User, ev.Channel, ev.ThreadTimeStamp, text) {
 		return
 	}
 	var history []answer.Turn
@@ -318,19 +333,27 @@ type question struct {
 }
 
 // command runs an admin or help command and reports whether text was one.
-func (b *Bot) command(ctx context.Context, user, channel, thread, text string) bool {
-	switch strings.ToLower(strings.Trim(text, " .!?")) {
+func (b *Bot) command(ctx context.Context, via, user, channel, thread, text string) bool {
+	cmd := strings.ToLower(strings.Trim(text, " .!?"))
+	rec := audit.Record{User: user, Channel: channel, Via: via, Question: text, Kind: "command", Outcome: cmd}
+	switch cmd {
 	case "reload":
 		if !b.isAdmin(user) {
+			rec.Outcome = "reload refused: not an admin"
+			b.audit(ctx, rec)
 			b.post(ctx, channel, thread, "Sorry, only the bot's admins can reload the corpus.")
 			return true
 		}
+		b.audit(ctx, rec)
 		b.runReload(ctx, channel, thread)
 		return true
 	case "status":
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, b.status(ctx, channel, user))
 		return true
 	case "help", "":
+		rec.Outcome = "help"
+		b.audit(ctx, rec)
 		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf, docx, eml) to add to the corpus; anyone can say `status`.")
 		return true
 	}
@@ -340,11 +363,11 @@ func (b *Bot) command(ctx context.Context, user, channel, thread, text string) b
 func (b *Bot) isAdmin(user string) bool { return user != "" && slices.Contains(b.cfg.Admins, user) }
 
 // scope is what a question asked in channel by user may see.
-func (b *Bot) scope(channel, user string) (func(*corpus.Document) bool, string) {
+func (b *Bot) scope(ctx context.Context, channel, user string) (func(*corpus.Document) bool, string) {
 	if b.cfg.Scope == nil {
 		return nil, "all documents"
 	}
-	return b.cfg.Scope(channel, user)
+	return b.cfg.Scope(channel, user, b.isOwnDM(ctx, channel, user))
 }
 
 // failureText is what the asker is told when no answer could be made.
@@ -357,11 +380,11 @@ func failureText(err error) string {
 
 // request is a question asked in channel by user, scoped to what they
 // may see.
-func (b *Bot) request(text, channel, user string) answer.Request {
-	allow, _ := b.scope(channel, user)
+func (b *Bot) request(ctx context.Context, text, channel, user string) answer.Request {
+	allow, _ := b.scope(ctx, channel, user)
 	req := answer.Request{Question: text, Allow: allow}
 	if b.cfg.Collections != nil {
-		req.Collections = b.cfg.Collections(channel, user)
+		req.Collections = b.cfg.Collections(channel, user, b.isOwnDM(ctx, channel, user))
 	}
 	return req
 }
@@ -369,7 +392,7 @@ func (b *Bot) request(text, channel, user string) answer.Request {
 // status describes the corpus, the index and the bot, and what the place
 // asking may search.
 func (b *Bot) status(ctx context.Context, channel, user string) string {
-	st, err := b.engine.Scope(ctx, b.request("", channel, user))
+	st, err := b.engine.Scope(ctx, b.request(ctx, "", channel, user))
 	if err != nil {
 		return ":warning: The corpus cannot be described now: " + escape(truncate(redact.Error(err).Error(), 300))
 	}
@@ -377,7 +400,7 @@ func (b *Bot) status(ctx context.Context, channel, user string) string {
 	if model == "" {
 		model = "none (extractive answers)"
 	}
-	_, searched := b.scope(channel, user)
+	_, searched := b.scope(ctx, channel, user)
 	counts := fmt.Sprintf(" (%d withdrawn, %d under embargo)", st.Withdrawn, st.Embargoed(time.Now()))
 	text := fmt.Sprintf("Corpus: %d documents%s, %d passages, indexed %s (version %s).\nSearched here: %s.\nEmbedder: %s. Model: %s.\nUp %s.",
 		st.Documents, counts, st.Chunks, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, escape(searched), escape(st.Embedder), escape(model), time.Since(b.started).Round(time.Second))
@@ -397,7 +420,7 @@ func (b *Bot) status(ctx context.Context, channel, user string) string {
 // footer names the corpus version an answer came from, so it can be reproduced.
 func (b *Bot) footer(ctx context.Context, a *answer.Answer, channel, user string) string {
 	// The documents counted are those the asker may search, as the answer's.
-	st, _ := b.engine.Scope(ctx, b.request("", channel, user))
+	st, _ := b.engine.Scope(ctx, b.request(ctx, "", channel, user))
 	f := fmt.Sprintf("Corpus: %d documents, indexed %s, version %s · answered in %.1fs", st.Documents, st.Built.UTC().Format("2006-01-02 15:04 UTC"), st.Version, a.Took.Seconds())
 	if a.Model != "" {
 		f += " · model " + a.Model
@@ -442,7 +465,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	case <-ctx.Done():
 		return
 	}
-	req := b.request(q.text, q.channel, q.user)
+	req := b.request(ctx, q.text, q.channel, q.user)
 	req.History = q.history
 	stopUpdates := func() {}
 	if placeholder != "" && b.engine.Generator != nil {
@@ -457,13 +480,14 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 	if err != nil {
 		b.log.Error("answer failed", "error", err, "user", q.user, "via", q.via)
 		b.metrics.Errors.WithLabelValues("answer").Inc()
+		b.audit(ctx, audit.Record{User: q.user, Channel: q.channel, Via: q.via, Question: q.text, Kind: "error", Outcome: "failed"})
 		b.reply(ctx, q.channel, q.thread, placeholder, failureText(err), nil)
 		finished = true
 		return
 	}
 	b.observe(q.via, a)
 	st := b.store(ctx, q.user, q.channel, a)
-	b.record(q.via, q.user, q.channel, a, st.id)
+	b.record(ctx, q.via, q.user, q.channel, a, st.id)
 	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
 	finished = true
 }
@@ -480,20 +504,32 @@ func (b *Bot) finishInterrupted(channel, placeholder string) {
 }
 
 // record writes the answer to the audit log, when there is one.
-func (b *Bot) record(via, user, channel string, a *answer.Answer, id string) {
+func (b *Bot) record(ctx context.Context, via, user, channel string, a *answer.Answer, id string) {
+	b.audit(ctx, audit.Record{User: user, Channel: channel, Via: via, Question: a.Question, AnswerID: id,
+		Kind: string(a.Kind), Model: a.Model, FellBack: a.FellBack, FallbackReason: a.FallbackReason, Cited: cited(a.Sources)})
+}
+
+// audit writes r to the audit log, when there is one, stamped with the
+// time and what its place searches.
+func (b *Bot) audit(ctx context.Context, r audit.Record) {
 	if b.cfg.Audit == nil {
 		return
 	}
-	_, searched := b.scope(channel, user)
-	r := audit.Record{Time: time.Now().UTC(), User: user, Channel: channel, Via: via, Question: a.Question, AnswerID: id,
-		Kind: string(a.Kind), Searched: searched, Model: a.Model, FellBack: a.FellBack, FallbackReason: a.FallbackReason, Cited: []audit.Cited{}}
-	for _, s := range a.Sources {
-		r.Cited = append(r.Cited, audit.Cited{DocID: s.DocID, Paragraph: s.Paragraph})
-	}
+	r.Time = time.Now().UTC()
+	_, r.Searched = b.scope(ctx, r.Channel, r.User)
 	if err := b.cfg.Audit.Write(r); err != nil {
 		b.log.Error("audit log write failed", "error", err)
 		b.metrics.Errors.WithLabelValues("audit").Inc()
 	}
+}
+
+// cited lists the documents and paragraphs sources cite, for the audit log.
+func cited(sources []answer.Source) []audit.Cited {
+	c := []audit.Cited{}
+	for _, s := range sources {
+		c = append(c, audit.Cited{DocID: s.DocID, Paragraph: s.Paragraph})
+	}
+	return c
 }
 
 // observe logs one line per question and records the metrics.

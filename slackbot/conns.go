@@ -1,67 +1,88 @@
 package slackbot
 
 import (
-	"context"
+	"container/list"
 	"net"
 	"net/http"
 	"sync"
 	"time"
 )
 
-// connGuard bounds the HTTP listener's connections: at most max at once,
-// at most perAddr of them from one client address, and beyond those
-// reserve more that may only ask /healthz or /readyz (and live at most
-// reserveFor), so that probes still get through when slow or many clients
-// hold every ordinary slot. A connection that finds no slot is answered 503
-// and closed at once rather than left waiting in the kernel's queue.
+// connGuard bounds the HTTP listener in two places, so that slow or many
+// clients, from however many addresses, cannot keep the probes out:
+//
+//   - Connections: at most limit are open at once. When a new one arrives
+//     and every one is taken, the connection that has waited longest for a
+//     request's headers (one that has sent none yet, or an idle keep-alive
+//     one) is closed to make room: a client that has not finished its
+//     headers holds nothing a newcomer needs. Only when every connection is
+//     inside a request is the newcomer answered 503 at once.
+//   - Requests (admit): /healthz and /readyz are served at once; any other
+//     request needs one of max work slots, at most perAddr of them from one
+//     client address, and is answered 503 without one.
+//
+// Whether a request is a probe is decided once its headers are in, so a
+// slow-header client can never hold a slot a probe needs; a probe is lost
+// only if limit newer connections arrive while its own headers are in flight.
 type connGuard struct {
 	net.Listener
-	max, perAddr, reserve int
-	reserveFor            time.Duration
-	refused               func()
+	limit        int
+	max, perAddr int
+	refused      func() // a connection or request turned away
+	evicted      func() // a header-less connection closed to make room
 
-	mu       sync.Mutex
-	active   int
-	reserved int
-	byAddr   map[string]int
+	mu      sync.Mutex
+	open    int
+	waiting list.List // *guardedConn waiting for a request's headers, longest first
+	working int
+	byAddr  map[string]int
 }
 
-func newConnGuard(ln net.Listener, max, perAddr, reserve int, reserveFor time.Duration, refused func()) *connGuard {
-	return &connGuard{Listener: ln, max: max, perAddr: perAddr, reserve: reserve, reserveFor: reserveFor, refused: refused, byAddr: map[string]int{}}
+// newConnGuard guards ln: limit connections, max requests in progress
+// (perAddr from one address; ≤ 0: no per-address bound). refused and
+// evicted, when not nil, count what was turned away or closed.
+func newConnGuard(ln net.Listener, limit, max, perAddr int, refused, evicted func()) *connGuard {
+	if refused == nil {
+		refused = func() {}
+	}
+	if evicted == nil {
+		evicted = func() {}
+	}
+	return &connGuard{Listener: ln, limit: limit, max: max, perAddr: perAddr, refused: refused, evicted: evicted, byAddr: map[string]int{}}
 }
 
 // busyResponse is written to a connection turned away.
 const busyResponse = "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n\r\nserver busy\n"
 
-// Accept returns the next connection that finds a slot.
+// Accept returns the next connection, closing the one that has waited
+// longest for its headers when every connection is taken.
 func (g *connGuard) Accept() (net.Conn, error) {
 	for {
 		c, err := g.Listener.Accept()
 		if err != nil {
 			return nil, err
 		}
-		host := c.RemoteAddr().String()
-		if h, _, err := net.SplitHostPort(host); err == nil {
-			host = h
-		}
 		g.mu.Lock()
-		switch {
-		case g.active < g.max && (g.perAddr <= 0 || g.byAddr[host] < g.perAddr):
-			g.active++
-			g.byAddr[host]++
+		var victim *guardedConn
+		if g.open >= g.limit {
+			if e := g.waiting.Front(); e != nil {
+				victim = e.Value.(*guardedConn)
+				g.releaseLocked(victim)
+			}
+		}
+		if g.open < g.limit {
+			g.open++
+			gc := &guardedConn{Conn: c, g: g}
+			gc.elem = g.waiting.PushBack(gc)
 			g.mu.Unlock()
-			return &guardedConn{Conn: c, g: g, host: host}, nil
-		case g.reserved < g.reserve:
-			g.reserved++
-			g.mu.Unlock()
-			until := time.Now().Add(g.reserveFor)
-			c.SetDeadline(until)
-			return &guardedConn{Conn: c, g: g, reserve: true, until: until}, nil
+			if victim != nil {
+				victim.Conn.Close()
+				g.evicted()
+			}
+			return gc, nil
 		}
 		g.mu.Unlock()
-		if g.refused != nil {
-			g.refused()
-		}
+		g.refused()
 		// A fresh connection's send buffer is empty: the write does not wait.
 		c.SetWriteDeadline(time.Now().Add(100 * time.Millisecond))
 		c.Write([]byte(busyResponse))
@@ -69,76 +90,111 @@ func (g *connGuard) Accept() (net.Conn, error) {
 	}
 }
 
-// guardedConn gives its slot back when closed; a reserve connection's
-// deadlines never pass its end of life.
-type guardedConn struct {
-	net.Conn
-	g       *connGuard
-	host    string
-	reserve bool
-	until   time.Time
-	once    sync.Once
+// releaseLocked gives c's connection back, once; g.mu is held.
+func (g *connGuard) releaseLocked(c *guardedConn) {
+	if c.released {
+		return
+	}
+	c.released = true
+	if c.elem != nil {
+		g.waiting.Remove(c.elem)
+		c.elem = nil
+	}
+	g.open--
 }
 
-// Close closes the connection and frees its slot.
-func (c *guardedConn) Close() error {
-	c.once.Do(func() {
-		g := c.g
-		g.mu.Lock()
-		if c.reserve {
-			g.reserved--
-		} else {
-			g.active--
-			if g.byAddr[c.host]--; g.byAddr[c.host] <= 0 {
-				delete(g.byAddr, c.host)
-			}
+// connState follows each connection (http.Server.ConnState): waiting for
+// a request's headers (new or idle) or inside a request (active).
+func (g *connGuard) connState(c net.Conn, s http.ConnState) {
+	gc, ok := c.(*guardedConn)
+	if !ok {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	switch s {
+	case http.StateActive:
+		if gc.elem != nil {
+			g.waiting.Remove(gc.elem)
+			gc.elem = nil
 		}
-		g.mu.Unlock()
-	})
+	case http.StateIdle:
+		if !gc.released && gc.elem == nil {
+			gc.elem = g.waiting.PushBack(gc)
+		}
+	case http.StateHijacked, http.StateClosed:
+		g.releaseLocked(gc)
+	}
+}
+
+// guardedConn gives its place back when closed.
+type guardedConn struct {
+	net.Conn
+	g *connGuard
+	// Guarded by g.mu: elem is its place among the connections waiting
+	// for headers (nil while inside a request); released is set once its
+	// place is given back.
+	elem     *list.Element
+	released bool
+}
+
+// Close closes the connection and gives its place back.
+func (c *guardedConn) Close() error {
+	c.g.mu.Lock()
+	c.g.releaseLocked(c)
+	c.g.mu.Unlock()
 	return c.Conn.Close()
 }
 
-func (c *guardedConn) clamp(t time.Time) time.Time {
-	if c.reserve && (t.IsZero() || t.After(c.until)) {
-		return c.until
-	}
-	return t
+// isProbe reports whether r asks for the health or readiness probe.
+func isProbe(r *http.Request) bool {
+	return r.Method == http.MethodGet && (r.URL.Path == "/healthz" || r.URL.Path == "/readyz")
 }
 
-// SetDeadline sets both deadlines, no later than a reserve connection's end.
-func (c *guardedConn) SetDeadline(t time.Time) error { return c.Conn.SetDeadline(c.clamp(t)) }
-
-// SetReadDeadline sets the read deadline, no later than a reserve connection's end.
-func (c *guardedConn) SetReadDeadline(t time.Time) error { return c.Conn.SetReadDeadline(c.clamp(t)) }
-
-// SetWriteDeadline sets the write deadline, no later than a reserve connection's end.
-func (c *guardedConn) SetWriteDeadline(t time.Time) error {
-	return c.Conn.SetWriteDeadline(c.clamp(t))
-}
-
-type reserveKey struct{}
-
-// connContext marks the requests of a reserve connection (http.Server.ConnContext).
-func connContext(ctx context.Context, c net.Conn) context.Context {
-	if gc, ok := c.(*guardedConn); ok && gc.reserve {
-		return context.WithValue(ctx, reserveKey{}, true)
-	}
-	return ctx
-}
-
-// probesOnly lets a reserve connection ask only for the health and
-// readiness probes, once; anything else is told the server is busy.
-func probesOnly(next http.Handler) http.Handler {
+// admit serves the probes at once and any other request only with a work
+// slot; without one it is told the server is busy.
+func (g *connGuard) admit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Context().Value(reserveKey{}) != nil {
-			w.Header().Set("Connection", "close")
-			if r.URL.Path != "/healthz" && r.URL.Path != "/readyz" {
-				// Closed at once: the server does not read what is left of the body.
-				http.NewResponseController(w).SetReadDeadline(time.Now())
-				http.Error(w, "server busy: connection limit reached", http.StatusServiceUnavailable)
-				return
+		if isProbe(r) {
+			if r.ContentLength != 0 {
+				// A probe has no body: the server does not wait for one.
+				closeNow(w)
 			}
+			next.ServeHTTP(w, r)
+			return
 		}
+		host := r.RemoteAddr
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		g.mu.Lock()
+		ok := g.working < g.max && (g.perAddr <= 0 || g.byAddr[host] < g.perAddr)
+		if ok {
+			g.working++
+			g.byAddr[host]++
+		}
+		g.mu.Unlock()
+		if !ok {
+			g.refused()
+			closeNow(w)
+			http.Error(w, "server busy: connection limit reached", http.StatusServiceUnavailable)
+			return
+		}
+		defer func() {
+			g.mu.Lock()
+			g.working--
+			if g.byAddr[host]--; g.byAddr[host] <= 0 {
+				delete(g.byAddr, host)
+			}
+			g.mu.Unlock()
+		}()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// closeNow makes the server close the connection after this response
+// without reading what is left of the request's body.
+func closeNow(w http.ResponseWriter) {
+	w.Header().Set("Connection", "close")
+	http.NewResponseController(w).SetReadDeadline(time.Now())
 }

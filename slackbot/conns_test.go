@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -65,10 +66,9 @@ func response(t *testing.T, c net.Conn, req string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-// When slow clients hold every connection, /healthz and /readyz are still
-// answered (on the slots kept for them), other requests are told the
-// server is busy, and a connection that finds no slot at all is told so
-// at once instead of waiting.
+// When slow clients hold every request slot, /healthz and /readyz are
+// still answered, other requests are told the server is busy, and a silent
+// connection gives way to a new one.
 func TestProbesAnsweredWhenConnectionsAreFull(t *testing.T) {
 	h := startBot(t, func(c *Config) {
 		c.AppToken, c.SigningSecret = "", signingSecret
@@ -79,20 +79,61 @@ func TestProbesAnsweredWhenConnectionsAreFull(t *testing.T) {
 		slowBody(t, h)
 	}
 	// Connections are accepted in order: from here on every slot is held.
-	if code, body := response(t, dialFrom(t, h, ""), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"); code != 200 || !strings.HasPrefix(body, "ok:") {
+	if code, body := response(t, dialFrom(t, h, ""), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"); code != 200 || !strings.HasPrefix(body, "ok:") {
 		t.Errorf("/healthz with every connection held: %d %q", code, body)
 	}
-	if code, body := response(t, dialFrom(t, h, ""), "GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n"); code != 200 {
+	if code, body := response(t, dialFrom(t, h, ""), "GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"); code != 200 {
 		t.Errorf("/readyz with every connection held: %d %q", code, body)
 	}
 	if code, body := response(t, dialFrom(t, h, ""), "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}"); code != http.StatusServiceUnavailable {
-		t.Errorf("an event on a probe's slot: %d %q, want 503", code, body)
+		t.Errorf("an event beyond the request slots: %d %q, want 503", code, body)
 	}
-	// A silent client holds the probes' slot too: the next connection is
-	// answered 503 and closed without a request being read.
-	dialFrom(t, h, "")
-	if code, body := response(t, dialFrom(t, h, ""), ""); code != http.StatusServiceUnavailable || !strings.Contains(body, "busy") {
-		t.Errorf("a connection beyond every slot: %d %q, want 503 busy", code, body)
+	// A probe that announces a body is answered without waiting for it.
+	if code, _ := response(t, dialFrom(t, h, ""), "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"); code != 200 {
+		t.Errorf("/healthz announcing a body: %d", code)
+	}
+	// A silent client takes the last connection; the next one closes it.
+	silent := dialFrom(t, h, "")
+	if code, body := response(t, dialFrom(t, h, ""), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"); code != 200 {
+		t.Errorf("/healthz after a silent client took the last connection: %d %q", code, body)
+	}
+	silent.SetReadDeadline(time.Now().Add(testBound))
+	if n, err := silent.Read(make([]byte, 1)); n != 0 || err == nil || errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Errorf("the silent client's connection was not closed for the probe: %d bytes, %v", n, err)
+	}
+}
+
+// slowHeaders opens a connection from local that starts a request and never
+// ends its headers.
+func slowHeaders(t *testing.T, h *harness, local string) net.Conn {
+	t.Helper()
+	c := dialFrom(t, h, local)
+	fmt.Fprintf(c, "POST /slack/events HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n")
+	return c
+}
+
+// Slow-header clients spread over several addresses, more of them than
+// there are connections, do not keep the probes out, whether a probe comes
+// from an address of theirs or another; nor a Slack request.
+func TestProbesAnsweredUnderSlowHeadersFromManyAddresses(t *testing.T) {
+	h := startBot(t, func(c *Config) {
+		c.AppToken, c.SigningSecret = "", signingSecret
+		c.MaxConns, c.HealthConns = 8, 1 // 2 per address
+		c.ReadTimeout, c.BodyTimeout = time.Minute, time.Minute
+	})
+	for i := range 30 {
+		slowHeaders(t, h, fmt.Sprintf("127.0.0.%d", 2+i%5))
+	}
+	for _, from := range []string{"", "127.0.0.2", "127.0.0.6"} {
+		if code, body := response(t, dialFrom(t, h, from), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"); code != 200 || !strings.HasPrefix(body, "ok:") {
+			t.Errorf("/healthz from %q under 30 slow-header clients: %d %q", from, code, body)
+		}
+		if code, body := response(t, dialFrom(t, h, from), "GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"); code != 200 {
+			t.Errorf("/readyz from %q under 30 slow-header clients: %d %q", from, code, body)
+		}
+	}
+	if code, body := response(t, dialFrom(t, h, "127.0.0.3"), "POST /slack/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"); code != http.StatusUnauthorized {
+		t.Errorf("an event under 30 slow-header clients: %d %q, want 401 (served, unsigned)", code, body)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/desk"
 )
 
@@ -64,14 +65,16 @@ func (b *Bot) check(ctx context.Context, via, channel, user, claim string) {
 	}
 	defer release()
 	d := &desk.Desk{Engine: b.engine}
-	r, err := d.Check(ctx, b.request(claim, channel, user), claim)
+	r, err := d.Check(ctx, b.request(ctx, claim, channel, user), claim)
 	if err != nil {
 		b.log.Error("claim check failed", "error", err, "via", via)
 		b.metrics.Errors.WithLabelValues("check").Inc()
+		b.audit(ctx, audit.Record{User: user, Channel: channel, Via: via, Question: claim, Kind: "check", Outcome: "failed"})
 		b.ephemeral(ctx, channel, user, failureText(err), nil)
 		return
 	}
 	b.log.Info("claim checked", "via", via, "user", user, "channel", channel, "verdict", r.Verdict, "sources", len(r.Sources), "took", r.Took)
+	b.audit(ctx, audit.Record{User: user, Channel: channel, Via: via, Question: claim, Kind: "check", Outcome: string(r.Verdict), Cited: cited(r.Sources)})
 	b.ephemeral(ctx, channel, user, truncate(escape(r.Text()), 3000), deskBlocks(r))
 }
 

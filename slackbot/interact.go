@@ -8,6 +8,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/audit"
 )
 
 // handleSlash answers /ask after it has been acknowledged: visible only to
@@ -18,20 +19,28 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 	}
 	b.goHandle(func(ctx context.Context) {
 		text := unescapeSlack(strings.TrimSpace(cmd.Text))
-		switch strings.ToLower(strings.Trim(text, " .!?")) {
+		command := strings.ToLower(strings.Trim(text, " .!?"))
+		rec := audit.Record{User: cmd.UserID, Channel: cmd.ChannelID, Via: "slash", Question: text, Kind: "command", Outcome: command}
+		switch command {
 		case "reload":
 			if !b.isAdmin(cmd.UserID) {
+				rec.Outcome = "reload refused: not an admin"
+				b.audit(ctx, rec)
 				b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Sorry, only the bot's admins can reload the corpus.", nil)
 				return
 			}
+			b.audit(ctx, rec)
 			// Progress goes to the admin's direct messages with the bot.
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Reloading; I'll report in our direct messages.", nil)
 			b.runReload(ctx, cmd.UserID, "")
 			return
 		case "status":
+			b.audit(ctx, rec)
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, b.status(ctx, cmd.ChannelID, cmd.UserID), nil)
 			return
 		case "", "help":
+			rec.Outcome = "help"
+			b.audit(ctx, rec)
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, "Usage: `/ask your question`, e.g. `/ask who denied meeting Russian officials?`", nil)
 			return
 		}
@@ -40,16 +49,17 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			return
 		}
 		defer release()
-		a, err := b.engine.Ask(ctx, b.request(text, cmd.ChannelID, cmd.UserID))
+		a, err := b.engine.Ask(ctx, b.request(ctx, text, cmd.ChannelID, cmd.UserID))
 		if err != nil {
 			b.log.Error("answer failed", "error", err, "via", "slash")
 			b.metrics.Errors.WithLabelValues("answer").Inc()
+			b.audit(ctx, audit.Record{User: cmd.UserID, Channel: cmd.ChannelID, Via: "slash", Question: text, Kind: "error", Outcome: "failed"})
 			b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, failureText(err), nil)
 			return
 		}
 		b.observe("slash", a)
 		st := b.store(ctx, cmd.UserID, cmd.ChannelID, a)
-		b.record("slash", cmd.UserID, cmd.ChannelID, a, st.id)
+		b.record(ctx, "slash", cmd.UserID, cmd.ChannelID, a, st.id)
 		b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer, share: true}))
 	})
 }
@@ -66,6 +76,12 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 		act := act
 		b.goHandle(func(ctx context.Context) {
 			st, ok := b.stored(act.Value)
+			// Every press is audited: what was pressed, on which answer, and
+			// what came of it.
+			rec := audit.Record{User: cb.User.ID, Channel: cb.Channel.ID, AnswerID: act.Value}
+			if ok {
+				rec.Question, rec.Kind, rec.Cited = st.answer.Question, string(st.answer.Kind), cited(st.answer.Sources)
+			}
 			switch act.ActionID {
 			case actionFeedbackUp, actionFeedbackDown:
 				vote := "up"
@@ -73,28 +89,35 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 					vote = "down"
 				}
 				b.metrics.Feedback.WithLabelValues(vote).Inc()
-				question := ""
-				if ok {
-					question = st.answer.Question
-				}
-				b.log.Info("feedback", "vote", vote, "answer_id", act.Value, "user", cb.User.ID, "question", question)
+				rec.Via, rec.Outcome = "feedback", vote
+				b.audit(ctx, rec)
+				b.log.Info("feedback", "vote", vote, "answer_id", act.Value, "user", cb.User.ID, "question", rec.Question)
 				b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Thanks for the feedback.", nil)
 			case actionShare:
+				rec.Via = "share"
+				refuse := func(outcome, text string) {
+					rec.Outcome = outcome
+					b.audit(ctx, rec)
+					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, text, nil)
+				}
 				if !ok {
-					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "That answer is too old to share; please ask again.", nil)
+					refuse("refused: too old", "That answer is too old to share; please ask again.")
 					return
 				}
+				rec.Channel = st.channel // where it would be posted
 				if st.user != cb.User.ID {
 					// Only the asker shares their private answer in the channel.
-					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "Only the person who asked can share this answer.", nil)
+					refuse("refused: not the asker", "Only the person who asked can share this answer.")
 					return
 				}
 				if !b.visibleIn(ctx, st.channel, st.user, st.answer) {
 					// Access may have changed since (a reload): the channel
 					// must be allowed every document the answer cites.
-					b.ephemeral(ctx, cb.Channel.ID, cb.User.ID, "This answer cites documents this channel may not see, so it cannot be shared here.", nil)
+					refuse("refused: not visible in the channel", "This answer cites documents this channel may not see, so it cannot be shared here.")
 					return
 				}
+				rec.Outcome = "shared"
+				b.audit(ctx, rec)
 				blocks := answerBlocks(st.answer, view{answerID: st.id, footer: st.footer})
 				header := slack.NewContextBlock("", mrkdwn("<@"+cb.User.ID+"> asked: "+escape(truncate(st.answer.Question, 2000))))
 				b.reply(ctx, st.channel, "", "", plainAnswer(st.answer), append([]slack.Block{header}, blocks...))
@@ -119,7 +142,7 @@ func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks 
 // visibleIn reports whether every document a cites may be seen in channel
 // (by user, in a DM).
 func (b *Bot) visibleIn(ctx context.Context, channel, user string, a *answer.Answer) bool {
-	allow, _ := b.scope(channel, user)
+	allow, _ := b.scope(ctx, channel, user)
 	for _, s := range a.Sources {
 		d, ok, err := b.engine.Document(ctx, s.DocID)
 		if err != nil || !ok || !d.Citable(time.Now()) || allow != nil && !allow(d) {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -137,18 +138,28 @@ func TestLoadSlowBodies(t *testing.T) {
 }
 
 // TestLoadSlowClientsHealthz measures /healthz latency while 300 slow
-// clients (each announcing a 10 KB body and sending a byte every 3 s,
-// reconnecting when cut off) attack the listener with the default limits,
-// for 20 s (BOT_LOAD=1; BOT_LOAD_ADDRS=many spreads the clients over 300
-// loopback addresses, as a botnet would be).
+// clients attack the listener with the default limits, for 20 s, reconnecting
+// whenever they are cut off (BOT_LOAD=1). BOT_LOAD_SLOW chooses the attack:
+// "body" (the default) announces a 10 KB body and sends a byte of it every
+// 3 s; "headers" sends a header line every 2 s and never ends the headers;
+// "mixed" has half the clients do each.
+// BOT_LOAD_ADDRS spreads the clients: "one" (the default: 127.0.0.1, the
+// probe's own address), "several" (127.0.0.2–6, as behind a few proxies) or
+// "many" (300 loopback addresses, as a botnet would be). BOT_LOAD_CLIENTS
+// sets the number of clients (at most 1000).
 //
-//	BOT_LOAD=1 go test ./slackbot -run TestLoadSlowClientsHealthz -v
+//	BOT_LOAD=1 BOT_LOAD_SLOW=headers BOT_LOAD_ADDRS=several go test ./slackbot -run TestLoadSlowClientsHealthz -v
 func TestLoadSlowClientsHealthz(t *testing.T) {
 	if os.Getenv("BOT_LOAD") == "" {
 		t.Skip("a measurement: BOT_LOAD=1 runs it")
 	}
 	h := startBot(t, func(c *Config) { c.AppToken = ""; c.SigningSecret = signingSecret })
-	const clients, period = 300, 20 * time.Second
+	const period = 20 * time.Second
+	clients := 300
+	if n, err := strconv.Atoi(os.Getenv("BOT_LOAD_CLIENTS")); err == nil && n > 0 {
+		clients = min(n, 1000) // bounded
+	}
+	slow, addrs := cmp.Or(os.Getenv("BOT_LOAD_SLOW"), "body"), cmp.Or(os.Getenv("BOT_LOAD_ADDRS"), "one")
 	end := time.Now().Add(period)
 	var wg sync.WaitGroup
 	for i := range clients {
@@ -156,7 +167,10 @@ func TestLoadSlowClientsHealthz(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			d := net.Dialer{Timeout: 5 * time.Second}
-			if os.Getenv("BOT_LOAD_ADDRS") == "many" {
+			switch addrs {
+			case "several":
+				d.LocalAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 2+byte(i%5))}
+			case "many":
 				d.LocalAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 1+byte(i/250), 1+byte(i%250))}
 			}
 			for time.Now().Before(end) {
@@ -165,10 +179,16 @@ func TestLoadSlowClientsHealthz(t *testing.T) {
 					time.Sleep(100 * time.Millisecond)
 					continue
 				}
-				fmt.Fprintf(c, "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{")
+				every, drip := 3*time.Second, " "
+				if slow == "headers" || slow == "mixed" && i%2 == 0 {
+					fmt.Fprintf(c, "POST /slack/events HTTP/1.1\r\nHost: x\r\n")
+					every, drip = 2*time.Second, "X-Slow: 1\r\n"
+				} else {
+					fmt.Fprintf(c, "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{")
+				}
 				for time.Now().Before(end) {
-					time.Sleep(3 * time.Second)
-					if _, err := c.Write([]byte(" ")); err != nil {
+					time.Sleep(every)
+					if _, err := c.Write([]byte(drip)); err != nil {
 						break
 					}
 				}
@@ -203,6 +223,6 @@ func TestLoadSlowClientsHealthz(t *testing.T) {
 		}
 		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
 	}
-	t.Logf("/healthz under %d slow clients (addresses: %s) for %s: %d answered, %d failed; p50 %s, p90 %s, max %s",
-		clients, cmp.Or(os.Getenv("BOT_LOAD_ADDRS"), "one"), period, len(lat), failed, pct(0.5).Round(time.Millisecond), pct(0.9).Round(time.Millisecond), pct(1).Round(time.Millisecond))
+	t.Logf("/healthz under %d slow clients (slow %s, addresses: %s) for %s: %d answered, %d failed; p50 %s, p90 %s, max %s",
+		clients, slow, addrs, period, len(lat), failed, pct(0.5).Round(time.Millisecond), pct(0.9).Round(time.Millisecond), pct(1).Round(time.Millisecond))
 }

@@ -26,10 +26,17 @@ const (
 )
 
 // escape makes text safe for mrkdwn: what comes from documents, models and
-// users shows as text and never pings, links or breaks the message.
+// users shows as text and never pings, links or breaks the message, and
+// carries no control or bidirectional characters (corpus.DisplayText; the
+// documents keep them, so quotes stay verifiable against the stored text).
 func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return mrkdwnEscaper.Replace(corpus.DisplayText(s))
 }
+
+var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// escapeLine is escape for a one-line field: a title, an outlet, a date.
+func escapeLine(s string) string { return escape(corpus.DisplayLine(s)) }
 
 // truncate cuts s to at most n bytes at a rune boundary, marking the cut.
 func truncate(s string, n int) string {
@@ -156,7 +163,7 @@ func answerBlocks(a *answer.Answer, v view) []slack.Block {
 // and, under a model's answer, the excerpt the claim rests on (an
 // extractive answer's text is the quotes already, so they are not repeated).
 func sourceText(s answer.Source, excerpt bool) string {
-	title := escape(truncate(s.Title, 300))
+	title := escapeLine(truncate(s.Title, 300))
 	if u, ok := safeURL(s.URL); ok {
 		title = "<" + u + "|" + strings.ReplaceAll(title, "|", "¦") + ">"
 	} else {
@@ -164,10 +171,10 @@ func sourceText(s answer.Source, excerpt bool) string {
 	}
 	meta := []string{}
 	if s.Source != "" {
-		meta = append(meta, escape(s.Source))
+		meta = append(meta, escapeLine(s.Source))
 	}
 	if s.Date != "" {
-		meta = append(meta, escape(s.Date))
+		meta = append(meta, escapeLine(s.Date))
 	}
 	meta = append(meta, fmt.Sprintf("paragraph %d", s.Paragraph), "`"+escape(strings.ReplaceAll(corpus.DisplayName(s.DocID), "`", "'"))+"`")
 	head := fmt.Sprintf("*[%d]* %s\n%s", s.N, title, strings.Join(meta, " · "))
@@ -181,7 +188,7 @@ func sourceText(s answer.Source, excerpt bool) string {
 // documentText is one cited document: its citation numbers, title
 // (shortened, linked), outlet, date, the paragraphs cited and its file.
 func documentText(c answer.Cited) string {
-	title := escape(c.ShortTitle(120))
+	title := escapeLine(c.ShortTitle(120))
 	if u, ok := safeURL(c.URL); ok {
 		title = "<" + u + "|" + strings.ReplaceAll(title, "|", "¦") + ">"
 	} else {
@@ -189,10 +196,10 @@ func documentText(c answer.Cited) string {
 	}
 	meta := []string{}
 	if c.Source.Source != "" {
-		meta = append(meta, escape(c.Source.Source))
+		meta = append(meta, escapeLine(c.Source.Source))
 	}
 	if c.Date != "" {
-		meta = append(meta, escape(c.Date))
+		meta = append(meta, escapeLine(c.Date))
 	}
 	meta = append(meta, c.Where(), "`"+escape(strings.ReplaceAll(corpus.DisplayName(c.DocID), "`", "'"))+"`")
 	return truncate(fmt.Sprintf("*%s* %s · %s", c.Marks(), title, strings.Join(meta, " · ")), maxSectionText)

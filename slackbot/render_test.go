@@ -1,11 +1,11 @@
 package slackbot
 
 import (
-	"os"
-	"slices"
-
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,6 +14,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 )
 
 func TestEscapeDefusesMrkdwn(t *testing.T) {
@@ -147,5 +148,29 @@ func TestExtractiveQuotesShownOnce(t *testing.T) {
 	raw, _ = json.Marshal(answerBlocks(generated, view{}))
 	if !strings.Contains(blockTexts(t, string(raw)), quote) {
 		t.Error("a generated answer's source lacks the excerpt its claim rests on")
+	}
+}
+
+// What a document says reaches Slack without control or bidirectional
+// characters: the answer (and its fallback text), the sources' titles and
+// outlets, and a /check result.
+func TestDocumentTextIsCleanedForSlack(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "wire.jsonl"), []byte(`{"id":"wire-1","title":"Harbour \u001b]0;pwned\u0007report","url":"https://example.org/h","source":"The \u202eTribune","byline":"Jo \u001b[2JPrice","published":"2026-11-02","text":"The harbour authority fined the dredging company \u001b[2J40,000 dollars\u009b0m for dumping silt in the bay.\n\nOfficials said the fine was the largest this year."}`+"\n"), 0o644)
+	h := startBot(t, func(c *Config) { c.CorpusDir = dir })
+	h.mention(t, "Ev1", reporter, "C1", "100.1", "", "How much was the dredging company fined for dumping silt?", 0)
+	final := h.finalAnswer(t, "C1", "100.1")
+	h.slack.Send("slash_commands", "chk1", 0, map[string]any{"command": "/check", "text": "The harbour authority fined the dredging company for dumping silt", "user_id": reporter, "channel_id": "C1"})
+	check := h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postEphemeral" && c.Get("blocks") != "" })
+	for _, c := range []fakeslack.Call{final, check} {
+		shown := blockTexts(t, c.Get("blocks")) + c.Get("text")
+		for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+			if strings.Contains(shown, bad) {
+				t.Errorf("%s holds %q:\n%q", c.Method, bad, shown)
+			}
+		}
+		if !strings.Contains(shown, "The Tribune") || !strings.Contains(shown, "dredging company [2J40,000 dollars0m for dumping silt") {
+			t.Errorf("%s lacks the cleaned text:\n%s", c.Method, shown)
+		}
 	}
 }

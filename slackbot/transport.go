@@ -43,20 +43,23 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w", b.cfg.Listen, err)
 	}
 	b.addr.Store(ln.Addr().String())
-	// Slow or idle clients are cut off and connections are bounded, in all
-	// and per client address, so that unsigned junk cannot hold the
-	// listener; slots kept for the probes answer them when it is full.
+	// Slow or idle clients are cut off, and connections and requests are
+	// bounded (see connGuard) so that unsigned junk cannot hold the
+	// listener: a connection still sending its headers gives way to a new
+	// one, and the probes need no slot.
+	refused := b.metrics.Errors.WithLabelValues("connection_refused")
+	evicted := b.metrics.Errors.WithLabelValues("connection_evicted")
+	guard := newConnGuard(ln, b.cfg.MaxConns+max(0, b.cfg.HealthConns), b.cfg.MaxConns, b.cfg.MaxConnsPerAddr, refused.Inc, evicted.Inc)
 	srv := &http.Server{
-		Handler:           probesOnly(b.Handler()),
-		ConnContext:       connContext,
+		Handler:           guard.admit(b.Handler()),
+		ConnState:         guard.connState,
 		ReadHeaderTimeout: min(b.cfg.BodyTimeout, b.cfg.ReadTimeout),
 		ReadTimeout:       b.cfg.ReadTimeout,
 		WriteTimeout:      b.cfg.ReadTimeout + 15*time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-	refused := b.metrics.Errors.WithLabelValues("connection_refused")
-	go srv.Serve(newConnGuard(ln, b.cfg.MaxConns, b.cfg.MaxConnsPerAddr, b.cfg.HealthConns, b.cfg.BodyTimeout, refused.Inc))
+	go srv.Serve(guard)
 	close(b.ready)
 
 	errc := make(chan error, 1)
@@ -79,7 +82,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 
 	// Shut down: no new questions; finish those in flight, within Drain.
+	b.admitting.Lock()
 	b.accepting.Store(false)
+	b.admitting.Unlock()
 	close(b.draining)
 	b.log.Info("shutting down: finishing answers in flight", "drain", b.cfg.Drain)
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -47,7 +47,11 @@ func newFlags(e env, name string, args []string) (*flag.FlagSet, *config.Config,
 func placeFlags(fs *flag.FlagSet) func() access.Place {
 	channel := fs.String("channel", "", "answer as in this Slack channel (or DM) ID: search only what it may see")
 	user := fs.String("user", "", "answer as this Slack user ID (with --channel D…, or alone: their direct messages)")
-	return func() access.Place { return access.Place{Channel: *channel, User: *user} }
+	// The operator says which place to answer as: a D… channel with a
+	// user is that user's DM with the bot.
+	return func() access.Place {
+		return access.Place{Channel: *channel, User: *user, DM: strings.HasPrefix(*channel, "D")}
+	}
 }
 
 // configPath finds --config in args before the flags are parsed, since the

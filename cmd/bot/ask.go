@@ -46,7 +46,9 @@ func askAndShow(ctx context.Context, e env, a *app, req answer.Request) (*answer
 	streaming := a.engine.Generator != nil && isTerminal(e.stdout)
 	if streaming {
 		fmt.Fprint(e.stdout, "\x1b7\x1b[2m") // save the cursor; dim the unchecked draft
-		req.OnDelta = func(s string) { fmt.Fprint(e.stdout, s) }
+		// The model's draft is cleaned as it streams: no escape sequence
+		// from it (or the documents it echoes) reaches the terminal.
+		req.OnDelta = func(s string) { fmt.Fprint(displayWriter{e.stdout}, s) }
 	}
 	ans, err := a.engine.Ask(ctx, req)
 	if streaming {

@@ -54,6 +54,7 @@ func cmdDesk(ctx context.Context, e env, name, synopsis string, args []string, q
 // renderDesk prints a desk result: the headline (a claim's verdict) first,
 // one line per sentence, then one line per cited document.
 func renderDesk(w io.Writer, r *desk.Result) {
+	w = displayWriter{w}
 	fmt.Fprintln(w, r.Headline)
 	if len(r.Lines) > 0 {
 		fmt.Fprintln(w)

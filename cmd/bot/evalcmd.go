@@ -99,7 +99,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stdout, string(raw))
 		return nil
 	}
-	printReport(e.stdout, rep, *misses)
+	printReport(displayWriter{e.stdout}, rep, *misses) // answers quote documents
 	return nil
 }
 

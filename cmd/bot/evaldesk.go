@@ -33,7 +33,7 @@ func evalDesk(ctx context.Context, e env, eng *answer.Engine, path string, scope
 		fmt.Fprintln(e.stdout, string(raw))
 		return true, nil
 	}
-	printDeskReport(e.stdout, rep, misses)
+	printDeskReport(displayWriter{e.stdout}, rep, misses) // lines quote documents
 	return true, nil
 }
 

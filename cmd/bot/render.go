@@ -9,9 +9,26 @@ import (
 	"github.com/newsroom/askbot/corpus"
 )
 
+// displayWriter cleans what is written to it for a terminal
+// (corpus.DisplayText: no control or bidirectional characters, newlines
+// and tabs aside). Text from documents and models goes through it when
+// shown; what is stored and checked keeps every character. Each Write
+// must hold whole characters, as each fmt.Fprint call's does.
+type displayWriter struct{ w io.Writer }
+
+// Write writes p cleaned; it reports len(p) written when all of it was.
+func (d displayWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(d.w, corpus.DisplayText(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // renderAnswer writes an answer for a terminal or a pipe: the answer, then
 // its sources with title, outlet, date, paragraph and the quoted passage.
+// Everything from documents and models is cleaned for the terminal.
 func renderAnswer(w io.Writer, a *answer.Answer) {
+	w = displayWriter{w}
 	if a.Kind == answer.NotFound {
 		fmt.Fprintln(w, a.Text())
 		return
@@ -62,34 +79,37 @@ func marks(s answer.Sentence) string {
 
 // sourceLine describes where a citation comes from.
 func sourceLine(s answer.Source) string {
-	return describeSource(s, fmt.Sprintf("%q", s.Title), fmt.Sprintf("paragraph %d", s.Paragraph))
+	return describeSource(s, fmt.Sprintf("%q", corpus.DisplayLine(s.Title)), fmt.Sprintf("paragraph %d", s.Paragraph))
 }
 
 // documentLine describes a cited document once, with the places cited:
 // its title shortened, outlet, date, "paragraphs 3, 5", file and link.
 func documentLine(c answer.Cited) string {
-	return describeSource(c.Source, fmt.Sprintf("%q", c.ShortTitle(80)), c.Where())
+	return describeSource(c.Source, fmt.Sprintf("%q", corpus.DisplayLine(c.ShortTitle(80))), c.Where())
 }
 
 // describeSource joins a source's title, outlet, date, place, file and link.
+// Each field is one line: a newline in a document's metadata cannot start
+// a line of its own.
 func describeSource(s answer.Source, title, where string) string {
 	parts := []string{title}
-	who := s.Source
+	source, byline := corpus.DisplayLine(s.Source), corpus.DisplayLine(s.Byline)
+	who := source
 	switch {
-	case s.Source == "":
-		who = s.Byline
-	case s.Byline != "" && s.Byline != s.Source:
-		who = s.Source + " (" + s.Byline + ")"
+	case source == "":
+		who = byline
+	case byline != "" && byline != source:
+		who = source + " (" + byline + ")"
 	}
 	if who != "" {
 		parts = append(parts, who)
 	}
 	if s.Date != "" {
-		parts = append(parts, s.Date)
+		parts = append(parts, corpus.DisplayLine(s.Date))
 	}
 	parts = append(parts, where, corpus.DisplayName(s.DocID))
 	if s.URL != "" {
-		parts = append(parts, s.URL)
+		parts = append(parts, corpus.DisplayLine(s.URL))
 	}
 	return strings.Join(parts, ", ")
 }

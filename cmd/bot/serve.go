@@ -46,12 +46,12 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		SaveError:  a.saveError,
 		AutoStatus: a.autoStatus,
 		Audit:      auditLog,
-		Scope: func(channel, user string) (func(*corpus.Document) bool, string) {
-			s := a.scope(access.Place{Channel: channel, User: user})
+		Scope: func(channel, user string, dm bool) (func(*corpus.Document) bool, string) {
+			s := a.scope(access.Place{Channel: channel, User: user, DM: dm})
 			return s.Allow(), s.String()
 		},
-		Collections: func(channel, user string) []string {
-			return a.scope(access.Place{Channel: channel, User: user}).SearchCollections()
+		Collections: func(channel, user string, dm bool) []string {
+			return a.scope(access.Place{Channel: channel, User: user, DM: dm}).SearchCollections()
 		},
 	}, a.engine, a.reload, a.log)
 	if err != nil {

@@ -51,6 +51,7 @@ type Server struct {
 	notify  chan struct{}
 	replies map[string][]map[string]any // thread ts → messages for conversations.replies
 	files   map[string]File
+	ims     map[string]string // user → the bot's IM channel with them
 	nextTS  int
 	// RateLimitOnce makes the next chat.postMessage answer 429 once.
 	rateLimitOnce bool
@@ -64,13 +65,21 @@ type Server struct {
 func New(tb testing.TB) *Server {
 	tb.Helper()
 	s := &Server{
-		tb: tb, notify: make(chan struct{}, 1), replies: map[string][]map[string]any{}, files: map[string]File{},
+		tb: tb, notify: make(chan struct{}, 1), replies: map[string][]map[string]any{}, files: map[string]File{}, ims: map[string]string{},
 		toBot: make(chan []byte, 16), acks: make(chan string, 64),
 		upgrade: websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }},
 	}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	tb.Cleanup(s.Close)
 	return s
+}
+
+// SetIM makes channel the bot's direct-message conversation with user, as
+// conversations.open reports it (by default "D" followed by the user ID).
+func (s *Server) SetIM(user, channel string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ims[user] = channel
 }
 
 // APIURL is the base URL to give slack.OptionAPIURL.
@@ -254,6 +263,20 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		c.TS = s.ts()
 		s.record(c)
 		writeJSON(w, map[string]any{"ok": true, "message_ts": c.TS})
+	case "conversations.open":
+		s.record(c)
+		user := c.Get("users")
+		if user == "" || strings.Contains(user, ",") {
+			writeJSON(w, map[string]any{"ok": false, "error": "not_implemented"})
+			return
+		}
+		s.mu.Lock()
+		im, ok := s.ims[user]
+		s.mu.Unlock()
+		if !ok {
+			im = "D" + user
+		}
+		writeJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": im, "is_im": true, "user": user}})
 	case "reactions.add":
 		s.record(c)
 		writeJSON(w, map[string]any{"ok": true})
