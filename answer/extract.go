@@ -285,7 +285,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 		seen := map[string]bool{}
 		for _, name := range namePhrases(c.text) {
 			name = trimCommon(name, common)
-			if name == "" || namedIn(name, q) || (q.Person && !personLike(name)) || len(strings.Fields(name)) > 3 || common(name) {
+			if name == "" || namedIn(name, q) || (q.Person && !personLike(name)) || len(strings.Fields(name)) > 3 || common(name) || !printableName(c.text, name, strings.Index(c.text, name)) {
 				continue
 			}
 			key := strings.ToLower(lastWord(name))

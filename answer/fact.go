@@ -267,6 +267,9 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 				continue
 			}
 			at := strings.Index(c.text, n)
+			if !printableName(c.text, n, at) {
+				continue // a number, a modifier, or the one a succession replaces
+			}
 			first, last := -1, -1
 			for i, w := range words {
 				if w[0] >= at && w[1] <= at+len(n) {
