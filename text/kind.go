@@ -42,7 +42,7 @@ type kindRow struct {
 }
 
 // moneyVerbs are what is done with money, for "how much did X pay".
-const moneyVerbs = `pay|paid|paying|cost|costs|spend|spent|spending|overspend|overspent|sell|sold|earn|earned|make|made|raise|raised|lose|lost|buy|bought|worth|charge|charged|invest|invested|owe|owed|fine|fined|award|awarded|fund|funded|donate|donated|borrow|borrowed|lend|lent`
+const moneyVerbs = `pay|paid|paying|get|got|gets|getting|receive|received|win|won|fetch|fetched|generate|generated|bring\s+in|brought\s+in|cost|costs|spend|spent|spending|overspend|overspent|sell|sold|earn|earned|make|made|raise|raised|lose|lost|buy|bought|worth|charge|charged|invest|invested|owe|owed|fine|fined|award|awarded|fund|funded|donate|donated|borrow|borrowed|lend|lent`
 
 // moneyNouns are the names of amounts of money.
 const moneyNouns = `revenue|revenues|sales|valuation|valued|worth|price|prices|cost|costs|salary|salaries|fee|fees|budget|profit|profits|loss|losses|income|earnings|funding|fine|bonus|wage|wages|pay|payout|deal|money|cash|dollars`
@@ -180,4 +180,14 @@ func Kinds() []Kind {
 		out = append(out, r.kind)
 	}
 	return out
+}
+
+// personRE finds a question asking for a person rather than an
+// organisation: "who", "which executive".
+var personRE = regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:individual|person|man|woman|player|athlete|executive|ceo|founder|leader|politician|official|judge|actor|actress|singer|artist|author|coach|manager|figure|celebrity|candidate)\b`)
+
+// AsksPerson reports whether a question asks who someone is ("who",
+// "whos", "which executive"), not which organisation or thing.
+func AsksPerson(question string) bool {
+	return personRE.MatchString(strings.TrimSpace(Normalize(question)))
 }

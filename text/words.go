@@ -61,6 +61,11 @@ func lastByte(b *strings.Builder) byte {
 	return s[len(s)-1]
 }
 
+// TermVersion changes whenever Term gives a word another term than before
+// (another stemmer, lemma list or word list): an index saved with terms of
+// another version must be rebuilt.
+const TermVersion = 1
+
 // Term is the index term of a word (lower case, as Words gives it): the
 // Snowball stem of its lemma, so that "won", "wins" and "win" meet, and
 // "spent", "spend" and "spending".
