@@ -102,3 +102,41 @@ func TestSentences(t *testing.T) {
 		})
 	}
 }
+
+func TestMeasures(t *testing.T) {
+	tests := []struct {
+		name string
+		fn   func(string) []Measure
+		in   string
+		want []Measure
+	}{
+		{"duration", Durations, "a four-year contract", []Measure{{Span{2, 11}, 4, "year", false}}},
+		{"half", Durations, "a two-and-a-half-year deal", []Measure{{Span{2, 21}, 2.5, "year", false}}},
+		{"age", Durations, "the 33-year-old signed", []Measure{{Span{4, 15}, 33, "year", true}}},
+		{"count", Counts, "more than 240,000 jobs lost", []Measure{{Span{10, 22}, 240000, "jobs", false}}},
+		{"count scale", Counts, "two million people", []Measure{{Span{0, 18}, 2e6, "people", false}}},
+		{"not counted", Counts, "20 percent of 5 times", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.fn(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateParts(t *testing.T) {
+	tests := []struct {
+		in      string
+		y, m, d int
+	}{
+		{"Nov. 21, 2023", 2023, 11, 21}, {"November 21", 0, 11, 21}, {"21 November 2023", 2023, 11, 21},
+		{"2023-11-21", 2023, 11, 21}, {"March 2024", 2024, 3, 0}, {"2023", 2023, 0, 0}, {"Tuesday", 0, 0, 0},
+	}
+	for _, tt := range tests {
+		if y, m, d := DateParts(tt.in); y != tt.y || m != tt.m || d != tt.d {
+			t.Errorf("DateParts(%q) = %d, %d, %d; want %d, %d, %d", tt.in, y, m, d, tt.y, tt.m, tt.d)
+		}
+	}
+}
