@@ -130,10 +130,11 @@ func Quotations(doc *corpus.Document) []Quotation {
 func cleanName(s string) string {
 	words := strings.Fields(s)
 	// drop a title or organisation written before the name: after the
-	// last all-capitals word ("CEO"), keep at most three words
+	// last all-capitals word ("CEO") or role ("Chief Executive"), keep at
+	// most three words
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ".")
-		if len(w) > 1 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
+		if len(w) > 1 && strings.ToUpper(w) == w && !strings.Contains(w, ".") || text.IsRole(w) {
 			words = words[i+1:]
 			break
 		}

@@ -191,3 +191,19 @@ var personRE = regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(
 func AsksPerson(question string) bool {
 	return personRE.MatchString(strings.TrimSpace(Normalize(question)))
 }
+
+// countedRE captures the words counted by "how many": up to three words
+// before the verb or preposition that ends them.
+var countedRE = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[\p{L}\p{N}'’-]+\s+){0,2}?[\p{L}\p{N}'’-]+)(?:\s+(?:does|do|did|has|have|had|is|are|was|were|will|would|can|could|in|on|for|of|at|to|per|there|from|with|by)\b|\s*[?.!]?\s*$)`)
+
+// Counted returns the word a "how many" question counts, as written
+// ("seats" in "how many seats does the sphere have?", "people" in "how
+// many people were hurt"), or "".
+func Counted(question string) string {
+	m := countedRE.FindStringSubmatch(Normalize(question))
+	if m == nil {
+		return ""
+	}
+	ws := strings.Fields(m[1])
+	return ws[len(ws)-1]
+}

@@ -81,3 +81,18 @@ func TestKindsTable(t *testing.T) {
 		t.Errorf("AskWhen.Absent() = %q: a time of day answers when", AskWhen.Absent())
 	}
 }
+
+func TestCounted(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"how many seats does the sphere have?", "seats"},
+		{"how many ppl were hurt", "people"},
+		{"How many new stores in 2024", "stores"},
+		{"how many", ""},
+		{"who won", ""},
+	}
+	for _, tt := range tests {
+		if got := Counted(tt.q); got != tt.want {
+			t.Errorf("Counted(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
