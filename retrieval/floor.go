@@ -101,9 +101,10 @@ func (ix *Index) Specificity(term string) float64 {
 
 // unknownNames returns the words of the question that no document the
 // asker may see holds, in text, title or outlet: its capitalised names as
-// written ("Merkel"), then its other content words ("zorblatt"), whatever
-// their case. Numbers, stop words and chat shorthand ("rn", "ppl") are
-// left out: a question typed in lower case names things too.
+// written ("Merkel"), then its other rare words ("zorblatt"), whatever
+// their case, unless a document holds a synonym of them. Numbers, stop
+// words and chat shorthand ("rn", "ppl") are left out: a question typed in
+// lower case names things too.
 func (ix *Index) unknownNames(q *Question) []string {
 	var out []string
 	covered := map[string]bool{}
@@ -122,17 +123,42 @@ func (ix *Index) unknownNames(q *Question) []string {
 		// capitalised names are what it is about.
 		return out
 	}
-	// Slack shorthand is read as written out ("whos" is "who is").
-	for _, w := range text.Words(text.Normalize(q.Text)) {
-		if covered[w] || text.IsStopWord(w) || text.IsChatWord(w) || text.IsAskTerm(text.Term(w)) || len(w) < 3 || strings.ContainsAny(w, "0123456789") || commonWord(w) {
+	for _, w := range rareWords(q) {
+		if covered[w] {
 			continue
 		}
 		covered[w] = true
-		if !ix.lex.Contains(text.Term(w)) {
+		if !ix.lex.Contains(text.Term(w)) && !ix.holdsSynonym(w) {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// rareWords are the words of a question that the documents would have to
+// write for it to be answered: not stop words, chat shorthand, numbers, or
+// one of the commonest English words. Slack shorthand is read as written
+// out ("whos" is "who is").
+func rareWords(q *Question) []string {
+	var out []string
+	for _, w := range text.Words(text.Normalize(q.Text)) {
+		if text.IsStopWord(w) || text.IsChatWord(w) || text.IsAskTerm(text.Term(w)) || len(w) < 3 || strings.ContainsAny(w, "0123456789") || commonWord(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// holdsSynonym reports whether a document holds a WordNet synonym of word
+// (text.Synonyms): a word said in other words is not unknown.
+func (ix *Index) holdsSynonym(word string) bool {
+	for _, s := range text.Synonyms(word) {
+		if ix.lex.Contains(text.Term(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonRank is the frequency rank below which an English word is common:

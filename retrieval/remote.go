@@ -307,7 +307,8 @@ func storeError(ctx context.Context, err error) error {
 
 // questionVocabulary is every term a question's ranking, declining and
 // extractive answer look up: the index terms of the question, of its parts
-// and outlet clauses, and the stems of each word of its names.
+// and outlet clauses, of each word of its names, and of the synonyms of its
+// rare words.
 func questionVocabulary(q *Question) []string {
 	terms := union(text.Terms(text.Normalize(q.Text)), q.Terms)
 	for _, p := range q.Parts {
@@ -319,6 +320,12 @@ func questionVocabulary(q *Question) []string {
 	for _, n := range q.Names {
 		for _, w := range text.Words(n) {
 			terms = union(terms, []string{text.Term(w)})
+		}
+	}
+	// The unknown-word check asks after the synonyms of rare words.
+	for _, w := range rareWords(q) {
+		for _, s := range text.Synonyms(w) {
+			terms = union(terms, []string{text.Term(s)})
 		}
 	}
 	return terms

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -47,16 +48,38 @@ var synonyms = sync.OnceValue(func() map[string]string {
 })
 
 // Synonyms returns the words (lower case, single words) that share a
-// WordNet synset with one of the two most frequent senses of lemma, as a
+// WordNet synset with one of the two most frequent senses of word, as a
 // noun, a verb or an adjective: Synonyms("spend") holds "expend",
-// Synonyms("start") "begin". It gives nil for a word WordNet does not
-// know; pass a lemma (Lemma("spent")), not an inflected form.
-func Synonyms(lemma string) []string {
-	s, ok := synonyms()[lemma]
-	if !ok {
-		return nil
+// Synonyms("start") "begin". An inflected word is read as its base, an
+// irregular one by Lemma ("spent"), a regular one by WordNet's suffix
+// rules ("sacked" is "sack" as well as the adjective "sacked"), the
+// synonyms of every base it may have together. It gives nil for a word
+// WordNet does not know.
+func Synonyms(word string) []string {
+	syn := synonyms()
+	var out []string
+	add := func(base string) {
+		for _, w := range strings.Fields(syn[base]) {
+			if w != word && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
 	}
-	return strings.Fields(s)
+	add(Lemma(word))
+	for _, r := range detachments {
+		if base, ok := strings.CutSuffix(word, r[0]); ok && base != "" {
+			add(base + r[1])
+		}
+	}
+	return out
+}
+
+// detachments are WordNet's rules for the base of a regular inflection
+// (morphy's suffix, then what replaces it), nouns, verbs and adjectives.
+var detachments = [][2]string{
+	{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+	{"es", "e"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+	{"est", ""}, {"est", "e"}, {"er", ""}, {"er", "e"},
 }
 
 // eachTSV calls fn with the two fields of each line of r, "#" lines aside.

@@ -83,15 +83,18 @@ func TestQueryTerms(t *testing.T) {
 }
 
 func TestSynonyms(t *testing.T) {
-	tests := []struct{ lemma, has string }{
+	tests := []struct{ word, has string }{
 		{"spend", "expend"},
 		{"start", "begin"},
 		{"buy", "purchase"},
 		{"say", "state"},
+		{"spent", "expend"},
+		{"purchases", "buy"},
+		{"spending", "expenditure"}, // a noun of its own
 	}
 	for _, tt := range tests {
-		if got := Synonyms(tt.lemma); !slices.Contains(got, tt.has) {
-			t.Errorf("Synonyms(%q) = %q, want it to hold %q", tt.lemma, got, tt.has)
+		if got := Synonyms(tt.word); !slices.Contains(got, tt.has) {
+			t.Errorf("Synonyms(%q) = %q, want it to hold %q", tt.word, got, tt.has)
 		}
 	}
 	if got := Synonyms("zorblatt"); got != nil {
