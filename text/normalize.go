@@ -12,8 +12,9 @@ var slangWordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’][\p{L}]+)?`)
 // Normalize rewrites the Slack shorthand of a question as a document would
 // write it, from the word list's slang table: "whos the new ceo" gives
 // "who is the new ceo", "when's" "when is", "ppl" "people"; "rn" and "pls"
-// go. Only words typed in lower case are rewritten ("U.S." and "Co" stay),
-// and the rest of the text is kept as it is.
+// go. Only words typed in lower case are rewritten ("U.S." and "Co" stay);
+// a question with nothing to rewrite is returned as it is, another with
+// its runs of white space made one space.
 func Normalize(question string) string {
 	var b strings.Builder
 	last := 0

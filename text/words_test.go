@@ -153,3 +153,12 @@ func TestWordList(t *testing.T) {
 		t.Error("IsCalendarWord wrong")
 	}
 }
+
+func BenchmarkTerms(b *testing.B) {
+	s := "The harbor authority overspent its dredging budget by 4.2 million dollars, officials said on Tuesday, " +
+		"after the contractor was paid twice for the same work and won a second contract."
+	b.ReportAllocs()
+	for b.Loop() {
+		Terms(s)
+	}
+}
