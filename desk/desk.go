@@ -15,6 +15,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // Desk runs the research desk's queries over an engine.
@@ -163,9 +164,9 @@ func sentencesOf(res *retrieval.Results) []sentence {
 		if doc == nil || h.Chunk == nil || h.Chunk.End > len(doc.Text) {
 			continue
 		}
-		text := doc.Text[h.Chunk.Start:h.Chunk.End]
+		chunk := doc.Text[h.Chunk.Start:h.Chunk.End]
 		prev := ""
-		for _, sp := range retrieval.Sentences(text) {
+		for _, sp := range text.Sentences(chunk) {
 			start, end := h.Chunk.Start+sp.Start, h.Chunk.Start+sp.End
 			key := fmt.Sprintf("%s@%d", doc.ID, start)
 			if !seen[key] {
@@ -173,7 +174,7 @@ func sentencesOf(res *retrieval.Results) []sentence {
 				out = append(out, sentence{doc: doc, start: start, end: end, prev: prev, passage: h.Chunk.Text, rank: rank})
 			}
 			prev = doc.Text[start:end]
-			if strings.Contains(text[sp.End:min(len(text), sp.End+2)], "\n") {
+			if strings.Contains(chunk[sp.End:min(len(chunk), sp.End+2)], "\n") {
 				prev = ""
 			}
 		}
@@ -184,9 +185,11 @@ func sentencesOf(res *retrieval.Results) []sentence {
 // weights are the IDF weights of a text's terms, each once.
 type weights map[string]float64
 
-func weigh(ix *retrieval.Index, text string) weights {
+func weigh(ix *retrieval.Index, s string) weights {
 	w := weights{}
-	for _, t := range terms(text) {
+	// text.Terms folds irregular forms: "laid off" in a claim meets
+	// "laying off" in a document.
+	for _, t := range text.Terms(s) {
 		if ix != nil {
 			w[t] = ix.IDF(t)
 		} else {
@@ -204,42 +207,21 @@ func (w weights) total() float64 {
 	return s
 }
 
-// coverage is the share of w's weight whose terms text holds.
-func (w weights) coverage(text string) float64 {
+// coverage is the share of w's weight whose terms s holds.
+func (w weights) coverage(s string) float64 {
 	tot := w.total()
 	if tot == 0 {
 		return 0
 	}
 	have := map[string]bool{}
-	for _, t := range terms(text) {
+	for _, t := range text.Terms(s) {
 		have[t] = true
 	}
-	s := 0.0
+	got := 0.0
 	for t, v := range w {
 		if have[t] {
-			s += v
+			got += v
 		}
 	}
-	return s / tot
-}
-
-// irregular maps the stems of irregular past forms to their verb's stem,
-// so that "laid off" in a claim meets "laying off" in a document.
-var irregular = map[string]string{
-	"laid": "lay", "paid": "pay", "sold": "sell", "bought": "buy", "won": "win", "lost": "lose", "told": "tell",
-	"said": "say", "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give", "led": "lead",
-	"left": "leav", "met": "meet", "held": "hold", "went": "go", "gone": "go", "came": "come", "began": "begin",
-	"begun": "begin", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
-	"spent": "spend", "struck": "strike", "brought": "bring", "found": "find", "built": "build", "sent": "send",
-}
-
-// terms are text's index terms with irregular verbs folded.
-func terms(text string) []string {
-	ts := retrieval.Terms(text)
-	for i, t := range ts {
-		if v, ok := irregular[t]; ok {
-			ts[i] = v
-		}
-	}
-	return ts
+	return got / tot
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // Quotation is a direct quotation in a document and who said it.
@@ -130,15 +130,16 @@ func Quotations(doc *corpus.Document) []Quotation {
 func cleanName(s string) string {
 	words := strings.Fields(s)
 	// drop a title or organisation written before the name: after the
-	// last all-capitals word ("CEO"), keep at most three words
+	// last all-capitals word ("CEO") or role ("Chief Executive"), keep at
+	// most three words
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ".")
-		if len(w) > 1 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
+		if len(w) > 1 && strings.ToUpper(w) == w && !strings.Contains(w, ".") || text.IsRole(w) {
 			words = words[i+1:]
 			break
 		}
 	}
-	for len(words) > 0 && (notPeople[words[0]] || retrieval.IsStopWord(strings.ToLower(words[0]))) {
+	for len(words) > 0 && (notPeople[words[0]] || text.IsStopWord(strings.ToLower(words[0]))) {
 		words = words[1:]
 	}
 	if len(words) > 3 {
@@ -152,11 +153,11 @@ func cleanName(s string) string {
 
 // fullNames maps each surname of a document's two- or three-word names to
 // the fullest name ending in it.
-func fullNames(text string) map[string]string {
+func fullNames(s string) map[string]string {
 	m := map[string]string{}
-	for _, n := range fullNameRE.FindAllString(text, -1) {
+	for _, n := range fullNameRE.FindAllString(s, -1) {
 		ws := strings.Fields(n)
-		for len(ws) > 0 && (notPeople[ws[0]] || retrieval.IsStopWord(strings.ToLower(ws[0]))) {
+		for len(ws) > 0 && (notPeople[ws[0]] || text.IsStopWord(strings.ToLower(ws[0]))) {
 			ws = ws[1:]
 		}
 		if len(ws) < 2 {

@@ -3,11 +3,10 @@ package retrieval
 import (
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 // Chunk is a passage of one document: a run of whole sentences, the unit
@@ -51,7 +50,7 @@ func (c Chunker) Validate() error {
 func (c Chunker) Split(doc *corpus.Document) []Chunk {
 	var sents []corpus.Span
 	for _, p := range doc.Paragraphs {
-		for _, s := range Sentences(doc.Text[p.Start:p.End]) {
+		for _, s := range spans(text.Sentences(doc.Text[p.Start:p.End])) {
 			sents = append(sents, c.splitLong(doc.Text, corpus.Span{Start: p.Start + s.Start, End: p.Start + s.End})...)
 		}
 	}
@@ -114,90 +113,6 @@ func (c Chunker) splitLong(text string, s corpus.Span) []corpus.Span {
 	return append(out, s)
 }
 
-// Sentences returns the sentence spans of one paragraph of text, trimmed of
-// surrounding space. A sentence ends at ., ! or ? (with any closing quotes or
-// brackets) followed by space and a capital, digit or opening quote, unless
-// the word before is a known abbreviation or a single initial.
-func Sentences(text string) []corpus.Span {
-	var spans []corpus.Span
-	start := 0
-	add := func(end int) {
-		s, e := start, end
-		for s < e && isSpaceByte(text[s]) {
-			s++
-		}
-		for e > s && isSpaceByte(text[e-1]) {
-			e--
-		}
-		if e > s {
-			spans = append(spans, corpus.Span{Start: s, End: e})
-		}
-		start = end
-	}
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '\n' {
-			add(i)
-			i += size
-			start = i
-			continue
-		}
-		if r != '.' && r != '!' && r != '?' {
-			i += size
-			continue
-		}
-		end := i + size
-		for end < len(text) {
-			c, sz := utf8.DecodeRuneInString(text[end:])
-			if !strings.ContainsRune(`"'”’)]»`, c) && c != '.' && c != '!' && c != '?' {
-				break
-			}
-			end += sz
-		}
-		if end >= len(text) {
-			break
-		}
-		if !isSpaceByte(text[end]) {
-			i = end
-			continue
-		}
-		j := end
-		for j < len(text) && isSpaceByte(text[j]) && text[j] != '\n' {
-			j++
-		}
-		next, _ := utf8.DecodeRuneInString(text[j:])
-		if j < len(text) && (unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"'“‘(`, next)) && !(r == '.' && isAbbreviation(text[start:i])) {
-			add(end)
-		}
-		i = end
-	}
-	add(len(text))
-	return spans
-}
-
 func isSpaceByte(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f'
-}
-
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "gov": true,
-	"gen": true, "col": true, "lt": true, "sgt": true, "st": true, "jr": true, "sr": true, "inc": true,
-	"corp": true, "co": true, "ltd": true, "vs": true, "etc": true, "no": true, "jan": true, "feb": true,
-	"mar": true, "apr": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
-	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true,
-}
-
-// isAbbreviation reports whether the text before a period ends with an
-// abbreviation or a single capital initial ("J." in "J. Smith").
-func isAbbreviation(before string) bool {
-	k := len(before)
-	for k > 0 && !isSpaceByte(before[k-1]) && before[k-1] != '(' && before[k-1] != '"' {
-		k--
-	}
-	word := before[k:]
-	if utf8.RuneCountInString(word) == 1 {
-		r, _ := utf8.DecodeRuneInString(word)
-		return unicode.IsUpper(r)
-	}
-	return abbreviations[strings.ToLower(word)]
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsroom/askbot/redact"
 	"github.com/newsroom/askbot/retrieval/glove"
+	"github.com/newsroom/askbot/text"
 )
 
 // Embedder turns texts into unit-length vectors.
@@ -57,7 +58,7 @@ func (g *GloVeEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		out[i], _ = g.vectors.Average(Words(t))
+		out[i], _ = g.vectors.Average(text.Words(t))
 	}
 	return out, nil
 }

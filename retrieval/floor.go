@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newsroom/askbot/retrieval/glove"
+	"github.com/newsroom/askbot/text"
 )
 
 // coverage is the IDF-weighted share of terms found in the hits or their
@@ -42,9 +43,9 @@ func (ix *Index) missingNames(q *Question, unknown []string, hits []Hit) []strin
 		if slices.Contains(unknown, name) || slices.Contains(missing, name) || q.isOutletName(name) || ix.isOutlet(name) {
 			continue
 		}
-		for _, w := range Words(name) {
-			t := Stem(w)
-			if IsStopWord(w) || ix.Specificity(t) < specificShare {
+		for _, w := range text.Words(name) {
+			t := text.Term(w)
+			if text.IsStopWord(w) || ix.Specificity(t) < specificShare {
 				continue
 			}
 			if !slices.ContainsFunc(hits, func(h Hit) bool { return ix.lex.has(t, h.unit) }) {
@@ -63,8 +64,8 @@ func (ix *Index) missingNames(q *Question, unknown []string, hits []Hit) []strin
 			total += ix.lex.IDF(t)
 		}
 		for _, m := range missing {
-			for _, w := range Words(m) {
-				miss += ix.lex.IDF(Stem(w))
+			for _, w := range text.Words(m) {
+				miss += ix.lex.IDF(text.Term(w))
 			}
 		}
 		if miss < missingShare*total {
@@ -100,17 +101,18 @@ func (ix *Index) Specificity(term string) float64 {
 
 // unknownNames returns the words of the question that no document the
 // asker may see holds, in text, title or outlet: its capitalised names as
-// written ("Merkel"), then its other content words ("zorblatt"), whatever
-// their case. Numbers, stop words and chat shorthand ("rn", "ppl") are
-// left out: a question typed in lower case names things too.
+// written ("Merkel"), then its other rare words ("zorblatt"), whatever
+// their case, unless a document holds a synonym of them. Numbers, stop
+// words and chat shorthand ("rn", "ppl") are left out: a question typed in
+// lower case names things too.
 func (ix *Index) unknownNames(q *Question) []string {
 	var out []string
 	covered := map[string]bool{}
 	for _, name := range q.Names {
 		known := true
-		for _, w := range Words(name) {
+		for _, w := range text.Words(name) {
 			covered[w] = true
-			known = known && ix.lex.Contains(Stem(w))
+			known = known && ix.lex.Contains(text.Term(w))
 		}
 		if !known && !slices.Contains(out, name) {
 			out = append(out, name)
@@ -121,16 +123,42 @@ func (ix *Index) unknownNames(q *Question) []string {
 		// capitalised names are what it is about.
 		return out
 	}
-	for _, w := range Words(q.Text) {
-		if covered[w] || IsStopWord(w) || chatWords[w] || questionTerms[Stem(w)] || len(w) < 3 || strings.ContainsAny(w, "0123456789") || commonWord(w) {
+	for _, w := range rareWords(q) {
+		if covered[w] {
 			continue
 		}
 		covered[w] = true
-		if !ix.lex.Contains(Stem(w)) {
+		if !ix.lex.Contains(text.Term(w)) && !ix.holdsSynonym(w) {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// rareWords are the words of a question that the documents would have to
+// write for it to be answered: not stop words, chat shorthand, numbers, or
+// one of the commonest English words. Slack shorthand is read as written
+// out ("whos" is "who is").
+func rareWords(q *Question) []string {
+	var out []string
+	for _, w := range text.Words(text.Normalize(q.Text)) {
+		if text.IsStopWord(w) || text.IsChatWord(w) || text.IsAskTerm(text.Term(w)) || len(w) < 3 || strings.ContainsAny(w, "0123456789") || commonWord(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// holdsSynonym reports whether a document holds a WordNet synonym of word
+// (text.Synonyms): a word said in other words is not unknown.
+func (ix *Index) holdsSynonym(word string) bool {
+	for _, s := range text.Synonyms(word) {
+		if ix.lex.Contains(text.Term(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonRank is the frequency rank below which an English word is common:
@@ -149,13 +177,3 @@ func commonWord(w string) bool {
 	r, ok := v.Rank(w)
 	return ok && r < commonRank
 }
-
-// chatWords are the shorthand of chat messages: they say nothing about
-// what a question is about, and a corpus need not hold them.
-var chatWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`rn ppl pls plz thx thanks tho u ur btw imo imho idk lol fyi asap vs wrt abt bc cuz ya yeah hey hi hello pls ok okay gonna wanna anyone anybody someone know tell`) {
-		m[w] = true
-	}
-	return m
-}()

@@ -39,3 +39,30 @@ func TestMissingSpecificNames(t *testing.T) {
 		t.Errorf("many-fact question: answerable %v, missing %v; want answered", r.Answerable, r.MissingNames)
 	}
 }
+
+// A rare word of the question that no document holds declines it, unless
+// a document holds a synonym of it ("remuneration" for "salary").
+func TestUnknownWordsSaidOtherwise(t *testing.T) {
+	ix := archiveIndex(t, Chunker{},
+		`{"id":"pay","title":"Pay","source":"Daily","text":"The chief executive's salary rose to $2 million last year, the annual report shows."}`,
+		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
+	)
+	tests := []struct {
+		q       string
+		unknown []string
+	}{
+		{"what was the chief executive's remuneration", nil},
+		{"what was the chief executive's zorblatt", []string{"zorblatt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r, err := ix.Search(t.Context(), tt.q, SearchOptions{K: 2, DenseWeight: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(r.UnknownNames, tt.unknown) {
+				t.Errorf("unknown %q, want %q", r.UnknownNames, tt.unknown)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/newsroom/askbot/text"
 )
 
 // BM25 parameters.
@@ -216,9 +218,9 @@ func newLexical(chunks []Chunk, meta func(docID string) string) *Lexical {
 	body := make([][]string, len(chunks))
 	metas := make([][]string, len(chunks))
 	parallel(len(chunks), func(i int) {
-		body[i] = Terms(chunks[i].Text)
+		body[i] = text.Terms(chunks[i].Text)
 		if i == 0 || chunks[i].DocID != chunks[i-1].DocID {
-			metas[i] = Terms(meta(chunks[i].DocID))
+			metas[i] = text.Terms(meta(chunks[i].DocID))
 		}
 	})
 	for i, c := range chunks {
@@ -239,39 +241,6 @@ func (l *Lexical) within(allowed []bool) *Lexical {
 	s.body = l.body.within(func(u uint32) bool { return allowed[l.chunkDoc[u]] })
 	s.meta = l.meta.within(func(u uint32) bool { return allowed[u] })
 	return &s
-}
-
-// chatExpansions are chat shorthand and what a document would write
-// instead ("" for nothing).
-var chatExpansions = map[string]string{"ppl": "people", "govt": "government", "yr": "year", "yrs": "years", "rn": "", "pls": "", "plz": ""}
-
-// questionTerms are the stems of words that ask for a quantity in a
-// question; they say what kind of answer is wanted and are not searched for.
-var questionTerms = map[string]bool{Stem("much"): true, Stem("many"): true}
-
-// QueryTerms returns the distinct index terms of a query, in order, less
-// the words that only ask for a quantity ("how much", "how many").
-func QueryTerms(query string) []string {
-	words := Words(query)
-	seen := make(map[string]bool, len(words))
-	out := make([]string, 0, len(words))
-	for _, w := range words {
-		if x, ok := chatExpansions[w]; ok {
-			w = x // "ppl" is "people"; "rn" is nothing
-		}
-		if w == "" || IsStopWord(w) {
-			continue
-		}
-		t := Stem(w)
-		if questionTerms[t] {
-			continue // "how much", "how many": the kind of answer, not a word to find
-		}
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // scored is a unit (chunk) with its score.

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/newsroom/askbot/text"
 )
 
 // mention is a place where a question names an outlet of the corpus.
@@ -70,87 +70,13 @@ func sourcesOf(ms []mention) []string {
 func indexWords(s, name string) []int {
 	var out []int
 	for off := 0; ; {
-		i := indexWordFrom(s, name, off)
+		i := text.IndexWord(s, name, off)
 		if i < 0 {
 			return out
 		}
 		out = append(out, i)
 		off = i + len(name)
 	}
-}
-
-// ContainsWord reports whether word occurs in s at word boundaries (not
-// inside a longer word of letters and digits).
-func ContainsWord(s, word string) bool { return indexWord(s, word) >= 0 }
-
-// indexWord finds name in s at word boundaries, or returns -1.
-func indexWord(s, name string) int { return indexWordFrom(s, name, 0) }
-
-// indexWordFrom finds name in s[from:] at word boundaries (judged in all of
-// s), or returns -1.
-func indexWordFrom(s, name string, from int) int {
-	if name == "" {
-		return -1
-	}
-	for off := from; ; {
-		i := strings.Index(s[off:], name)
-		if i < 0 {
-			return -1
-		}
-		i += off
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+len(name):])
-		if !isWordChar(before) && !isWordChar(after) {
-			return i
-		}
-		off = i + 1
-	}
-}
-
-func isWordChar(r rune) bool {
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
-
-const monthNames = `January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
-
-// Dates as questions write them: "October 7, 2023", "7 October 2023" and
-// "2023-10-07".
-var (
-	monthDayYearRE = regexp.MustCompile(`\b(` + monthNames + `)\.? (\d{1,2}),? (\d{4})\b`)
-	dayMonthYearRE = regexp.MustCompile(`\b(\d{1,2}) (` + monthNames + `)\.?,? (\d{4})\b`)
-	isoDateRE      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-)
-
-// namedDates returns the calendar dates written in query, in order.
-func namedDates(query string) []time.Time {
-	type dated struct {
-		at int
-		t  time.Time
-	}
-	var found []dated
-	add := func(at int, layout, value string) {
-		if t, err := time.Parse(layout, value); err == nil {
-			found = append(found, dated{at, t})
-		}
-	}
-	month := func(m string) string { return m[:3] }
-	for _, m := range monthDayYearRE.FindAllStringSubmatchIndex(query, -1) {
-		g := func(i int) string { return query[m[2*i]:m[2*i+1]] }
-		add(m[0], "Jan 2 2006", month(g(1))+" "+g(2)+" "+g(3))
-	}
-	for _, m := range dayMonthYearRE.FindAllStringSubmatchIndex(query, -1) {
-		g := func(i int) string { return query[m[2*i]:m[2*i+1]] }
-		add(m[0], "Jan 2 2006", month(g(2))+" "+g(1)+" "+g(3))
-	}
-	for _, m := range isoDateRE.FindAllStringIndex(query, -1) {
-		add(m[0], "2006-01-02", query[m[0]:m[1]])
-	}
-	slices.SortStableFunc(found, func(a, b dated) int { return a.at - b.at })
-	out := make([]time.Time, len(found))
-	for i, d := range found {
-		out[i] = d.t
-	}
-	return out
 }
 
 // sameDay reports whether t falls on day (UTC).
@@ -220,7 +146,7 @@ func (ix *Index) unknownOutlets(query string, hits []Hit) (unknown, viaPassages 
 			name = strings.TrimSuffix(name, cut)
 		}
 		name = strings.Trim(name, "'’ ")
-		if first, _, _ := strings.Cut(name, " "); name == "" || calendarWords[strings.ToLower(first)] {
+		if first, _, _ := strings.Cut(name, " "); name == "" || text.IsCalendarWord(strings.ToLower(first)) {
 			continue // "an article from November 9" names a date, not an outlet
 		}
 		if ix.isOutlet(name) || slices.Contains(unknown, name) || slices.Contains(viaPassages, name) {
@@ -245,16 +171,6 @@ func mentioned(name string, hits []Hit) bool {
 		}
 	}
 	return false
-}
-
-var calendarWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`january february march april may june july august september october november december
-		jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-		today yesterday last earlier`) {
-		calendarWords[w] = true
-	}
 }
 
 // isOutlet reports whether name is, or is part of, an outlet of the corpus

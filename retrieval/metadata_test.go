@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
+
+	"github.com/newsroom/askbot/text"
 )
 
 func outletDocs(t testing.TB) []*corpus.Document {
@@ -55,8 +57,8 @@ func TestNamedSourcesAndDates(t *testing.T) {
 		"reported on 7 October 2023, then on Sept. 30, 2023":                           {day(2023, 10, 7), day(2023, 9, 30)},
 		"in 2023, on October 45, 2023 or 2023-13-01":                                   nil,
 	} {
-		if got := namedDates(q); !slices.EqualFunc(got, want, time.Time.Equal) {
-			t.Errorf("namedDates(%q) = %v, want %v", q, got, want)
+		if got := text.ParseDates(q); !slices.EqualFunc(got, want, time.Time.Equal) {
+			t.Errorf("text.ParseDates(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

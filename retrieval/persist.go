@@ -20,10 +20,13 @@ import (
 	chromem "github.com/philippgille/chromem-go"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
-// manifestVersion changes whenever the snapshot layout or chunk keys change.
-const manifestVersion = 4
+// manifestVersion changes whenever the snapshot layout or chunk keys change
+// (5: index terms are text.Term's, lemmas stemmed). A change of
+// text.TermVersion alone also makes a saved index stale.
+const manifestVersion = 5
 
 // manifest describes the snapshot in a store directory.
 type manifest struct {
@@ -39,15 +42,17 @@ type manifest struct {
 	// Fingerprint identifies the corpus files by name, size and time.
 	Fingerprint string           `json:"fingerprint,omitempty"`
 	Skipped     []corpus.Skipped `json:"skipped,omitempty"`
-	Built       time.Time        `json:"built"`
-	Documents   int              `json:"documents"`
-	Chunks      int              `json:"chunks"`
+	// TermVersion is the text.TermVersion of the BM25 postings' terms.
+	TermVersion int       `json:"term_version"`
+	Built       time.Time `json:"built"`
+	Documents   int       `json:"documents"`
+	Chunks      int       `json:"chunks"`
 }
 
 // corpusKey identifies the documents' content together with the chunking.
 func corpusKey(docs []*corpus.Document, ch Chunker) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "v%d chunk %d/%d\n", manifestVersion, ch.TargetChars, ch.OverlapChars)
+	fmt.Fprintf(h, "v%d terms %d chunk %d/%d\n", manifestVersion, text.TermVersion, ch.TargetChars, ch.OverlapChars)
 	for _, d := range docs {
 		h.Write([]byte(d.Hash()))
 	}
@@ -142,6 +147,9 @@ func (s Store) manifest(dir string, embedder Embedder) (*manifest, error) {
 		// An index of an older layout (or another embedder): rebuilt, no harm done.
 		return nil, fmt.Errorf("%w: manifest version %d of %q, want version %d of %q", ErrStale, m.Version, m.Embedder, manifestVersion, embedder.Name())
 	}
+	if m.TermVersion != text.TermVersion {
+		return nil, fmt.Errorf("%w: index terms of version %d, want %d", ErrStale, m.TermVersion, text.TermVersion)
+	}
 	for _, name := range []string{m.Vectors, m.Snapshot} {
 		if strings.ContainsAny(name, `/\`) || name == "" || name == "." || name == ".." {
 			return nil, fmt.Errorf("manifest: bad file name %q", name)
@@ -218,7 +226,7 @@ func (s Store) save(dir string, ix *Index, key string, opts BuildOptions) error 
 	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return ix.writeSnapshot(io.MultiWriter(w, sum)) }); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	m := manifest{Version: manifestVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: vectors, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
+	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: vectors, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
 		Chunker: ix.chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: ix.built, Documents: len(ix.docOrder), Chunks: len(ix.chunks)}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {

@@ -3,6 +3,8 @@ package retrieval
 import (
 	"slices"
 	"time"
+
+	"github.com/newsroom/askbot/text"
 )
 
 // outletPicks gives every mention of an outlet in the question its best
@@ -18,10 +20,10 @@ func (ix *Index) outletPicks(q *Question, sc *scorer, taken map[*Chunk]bool, opt
 	ranked := make([][]Hit, len(ms))
 	for i, m := range ms {
 		var clause []float32
-		if terms := QueryTerms(m.Text); len(terms) >= 3 && opts.ClauseWeight > 0 {
+		if terms := text.QueryTerms(m.Text); len(terms) >= 3 && opts.ClauseWeight > 0 {
 			clause = ix.lex.Scores(terms)
 		}
-		dates := namedDates(m.Text)
+		dates := text.ParseDates(m.Text)
 		var units []int
 		clauseMax := float32(0)
 		for _, docID := range ix.sources[m.Source] {
@@ -89,7 +91,7 @@ func (ix *Index) partPicks(q *Question, ranked [][]Hit, sc *scorer, taken map[*C
 	var picked []Hit
 	scans := 0
 	for _, part := range q.Parts {
-		terms := QueryTerms(part)
+		terms := text.QueryTerms(part)
 		if len(terms) < minPartTerms || len(ix.mentions(part)) > 0 {
 			continue
 		}
@@ -148,11 +150,11 @@ func (ix *Index) rerankBySentence(terms []string, hits []Hit, w float64) {
 	best := make([]float64, len(hits))
 	peak := 0.0
 	for k, h := range hits {
-		text := h.Chunk.Text
-		for _, sp := range Sentences(text) {
+		passage := h.Chunk.Text
+		for _, sp := range text.Sentences(passage) {
 			clear(seen)
 			v := 0.0
-			for _, t := range Terms(text[sp.Start:sp.End]) {
+			for _, t := range text.Terms(passage[sp.Start:sp.End]) {
 				if j, ok := index[t]; ok && !seen[j] {
 					seen[j] = true
 					v += idf[j]

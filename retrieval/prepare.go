@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 // Prepared is a document made ready for a store: its chunks with their
@@ -31,9 +32,9 @@ func Prepare(ctx context.Context, docs []*corpus.Document, embedder Embedder, ch
 	}
 	out := make([]Prepared, len(docs))
 	parallel(len(docs), func(i int) {
-		p := Prepared{Doc: docs[i], Chunks: chunker.Split(docs[i]), Meta: Terms(docMeta(docs[i]))}
+		p := Prepared{Doc: docs[i], Chunks: chunker.Split(docs[i]), Meta: text.Terms(docMeta(docs[i]))}
 		for _, c := range p.Chunks {
-			p.Terms = append(p.Terms, Terms(c.Text))
+			p.Terms = append(p.Terms, text.Terms(c.Text))
 		}
 		p.Vectors = make([][]float32, len(p.Chunks))
 		out[i] = p

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 // Remote searches a Backend: it asks the store for candidates, builds a
@@ -202,7 +203,7 @@ func (r *Remote) lexical(ctx context.Context, v Version, q *Question, f Filter, 
 			seen = append(seen, c.Source)
 			of := f
 			of.Sources = []string{c.Source}
-			asks = append(asks, ask{union(q.Terms, QueryTerms(c.Text)), of, r.OutletCandidates})
+			asks = append(asks, ask{union(q.Terms, text.QueryTerms(c.Text)), of, r.OutletCandidates})
 		}
 	}
 	// The queries are asked at once: each waits on the store.
@@ -249,11 +250,11 @@ func fillTexts(ctx context.Context, v Version, docs map[string]*corpus.Document,
 // are known before IDF is asked for them: an index of a remote store's
 // candidates knows those of the question only, and fetches the others; an
 // in-process index knows them all.
-func (ix *Index) LoadTerms(ctx context.Context, text string) error {
+func (ix *Index) LoadTerms(ctx context.Context, s string) error {
 	if ix.loadTerms == nil {
 		return nil
 	}
-	if err := ix.loadTerms(ctx, Terms(text)); err != nil {
+	if err := ix.loadTerms(ctx, text.Terms(s)); err != nil {
 		return fmt.Errorf("load word counts: %w", err)
 	}
 	return nil
@@ -306,18 +307,25 @@ func storeError(ctx context.Context, err error) error {
 
 // questionVocabulary is every term a question's ranking, declining and
 // extractive answer look up: the index terms of the question, of its parts
-// and outlet clauses, and the stems of each word of its names.
+// and outlet clauses, of each word of its names, and of the synonyms of its
+// rare words.
 func questionVocabulary(q *Question) []string {
-	terms := Terms(q.Text)
+	terms := union(text.Terms(text.Normalize(q.Text)), q.Terms)
 	for _, p := range q.Parts {
-		terms = union(terms, Terms(p))
+		terms = union(terms, text.Terms(p))
 	}
 	for _, c := range q.Clauses {
-		terms = union(terms, Terms(c.Text))
+		terms = union(terms, text.Terms(c.Text))
 	}
 	for _, n := range q.Names {
-		for _, w := range Words(n) {
-			terms = union(terms, []string{Stem(w)})
+		for _, w := range text.Words(n) {
+			terms = union(terms, []string{text.Term(w)})
+		}
+	}
+	// The unknown-word check asks after the synonyms of rare words.
+	for _, w := range rareWords(q) {
+		for _, s := range text.Synonyms(w) {
+			terms = union(terms, []string{text.Term(s)})
 		}
 	}
 	return terms

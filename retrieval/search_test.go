@@ -29,7 +29,8 @@ func TestSearch(t *testing.T) {
 		answerable bool
 		want       string // in the best passage
 	}{
-		{"Who denied meeting Russian officials?", true, "Carter Page"},
+		// The seed's evidence: "met" is "meet" (text.Lemma), as "meeting" is.
+		{"Who denied meeting Russian officials?", true, "just complete garbage"},
 		{"What did Maria Zakharova tell Bloomberg?", true, "normal practice"},
 		{"How did the State Duma react?", true, "applause"},
 		{"What did Angela Merkel say about Trump's victory?", false, ""},

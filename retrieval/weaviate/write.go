@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // WriteOptions say how a write chunks, embeds and files documents.
@@ -120,12 +121,14 @@ func (d delta) add(st docStats, sign int) {
 }
 
 // fingerprint identifies what a document's stored objects are made of:
-// the document, its collection, and the chunking and embedding.
+// the document, its collection, the chunking and embedding, and the
+// version of its index terms (text.TermVersion): a document whose terms
+// text.Terms would now give otherwise is written again.
 func fingerprint(d *corpus.Document, collection string, opts WriteOptions) string {
 	raw, _ := json.Marshal(d)
 	h := sha256.New()
 	h.Write(raw)
-	fmt.Fprintf(h, "\x00%s\x00%d/%d\x00%s", collection, opts.Chunker.TargetChars, opts.Chunker.OverlapChars, opts.Embedder.Name())
+	fmt.Fprintf(h, "\x00%s\x00%d/%d\x00%s\x00terms %d", collection, opts.Chunker.TargetChars, opts.Chunker.OverlapChars, opts.Embedder.Name(), text.TermVersion)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -1,0 +1,13 @@
+// Package text reads English the way the rest of the bot needs it: words,
+// stems and lemmas, stop words and Slack shorthand, sentences, names, and
+// the numbers, amounts, percentages, dates and times a sentence states. It
+// also knows the kinds of question a reporter asks (who, when, how much…),
+// what a sentence must hold to answer each, and how to say it is absent.
+//
+// Its word lists are embedded: data/words.txt is written by hand;
+// data/lemmas.tsv and data/synonyms.tsv.gz come from WordNet 3.0 (Debian's
+// wordnet-base) and are rebuilt with
+//
+//	apt-get install -y wordnet-base
+//	go run ./text/internal/gendata
+package text

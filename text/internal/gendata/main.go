@@ -1,0 +1,222 @@
+// Command gendata rebuilds the text package's WordNet data from Debian's
+// wordnet-base files (apt-get install wordnet-base):
+//
+//	go run ./text/internal/gendata [-wordnet /usr/share/wordnet] [-out text/data]
+//
+// It writes lemmas.tsv (an inflected form and its base, from the
+// exception lists verb.exc, noun.exc, adj.exc and adv.exc) and
+// synonyms.tsv.gz (a word and the single words sharing a synset with its
+// first senses, from index.* and data.*).
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// keepForms are exception forms more often words of their own than the
+// inflection WordNet lists ("ground" is rarely the past of "grind"): left
+// as they are.
+var keepForms = map[string]bool{
+	"ground": true, "rose": true, "bore": true, "wound": true, "media": true, "data": true, "lay": true,
+	"axes": true, "bases": true, "mice": false,
+}
+
+// senses is how many of a word's most frequent senses give synonyms.
+const senses = 2
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "directory of the WordNet database files")
+	out := flag.String("out", "text/data", "directory to write lemmas.tsv and synonyms.tsv.gz to")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(dir, out string) error {
+	lemmas, err := exceptions(dir)
+	if err != nil {
+		return err
+	}
+	if err := writeLemmas(filepath.Join(out, "lemmas.tsv"), lemmas); err != nil {
+		return err
+	}
+	syn, err := synonyms(dir)
+	if err != nil {
+		return err
+	}
+	return writeSynonyms(filepath.Join(out, "synonyms.tsv.gz"), syn)
+}
+
+// exceptions reads the exception lists, verbs first: a form listed for
+// several parts of speech keeps its verb's base ("saw" is "see"), and a
+// form with several bases its first ("better" is "good").
+func exceptions(dir string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, pos := range []string{"verb", "noun", "adj", "adv"} {
+		err := eachLine(filepath.Join(dir, pos+".exc"), func(line string) {
+			f := strings.Fields(line)
+			if len(f) < 2 || !plain(f[0]) || !plain(f[1]) || f[0] == f[1] || keepForms[f[0]] {
+				return
+			}
+			if _, ok := m[f[0]]; !ok {
+				m[f[0]] = f[1]
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// plain reports whether w is one lower-case word of letters (no
+// collocations "take_place", no hyphens, no names).
+func plain(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// synonyms maps each plain word of index.noun, index.verb and index.adj
+// to the plain words sharing a synset with one of its first senses.
+func synonyms(dir string) (map[string][]string, error) {
+	m := map[string][]string{}
+	for _, pos := range []string{"noun", "verb", "adj"} {
+		words, err := synsetWords(filepath.Join(dir, "data."+pos))
+		if err != nil {
+			return nil, err
+		}
+		err = eachLine(filepath.Join(dir, "index."+pos), func(line string) {
+			if strings.HasPrefix(line, " ") {
+				return // the licence
+			}
+			f := strings.Fields(line)
+			if len(f) < 6 || !plain(f[0]) {
+				return
+			}
+			// lemma pos synset_cnt p_cnt ptr_symbol... sense_cnt tagsense_cnt offset...
+			pcnt, err := strconv.Atoi(f[3])
+			if err != nil || len(f) < 6+pcnt {
+				return
+			}
+			offsets := f[4+pcnt+2:]
+			for _, off := range offsets[:min(senses, len(offsets))] {
+				for _, w := range words[off] {
+					if w != f[0] && !slices.Contains(m[f[0]], w) {
+						m[f[0]] = append(m[f[0]], w)
+					}
+				}
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// synsetWords reads a data.* file: each synset's offset and its plain words.
+func synsetWords(path string) (map[string][]string, error) {
+	m := map[string][]string{}
+	err := eachLine(path, func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return
+		}
+		// offset lex_filenum ss_type w_cnt word lex_id [word lex_id...]
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil || len(f) < 4+2*int(n) {
+			return
+		}
+		for i := range int(n) {
+			w := f[4+2*i]
+			if j := strings.IndexByte(w, '('); j > 0 {
+				w = w[:j] // adjective markers: "galore(ip)"
+			}
+			if plain(w) && !slices.Contains(m[f[0]], w) {
+				m[f[0]] = append(m[f[0]], w)
+			}
+		}
+	})
+	return m, err
+}
+
+func eachLine(path string, fn func(string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		fn(sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return nil
+}
+
+func writeLemmas(path string, m map[string]string) error {
+	var b strings.Builder
+	b.WriteString("# form\tbase, from WordNet 3.0's exception lists (go run ./text/internal/gendata)\n")
+	for _, k := range sortedKeys(m) {
+		fmt.Fprintf(&b, "%s\t%s\n", k, m[k])
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+func writeSynonyms(path string, m map[string][]string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	var w io.Writer = zw
+	fmt.Fprintf(w, "# word\tsynonyms (its first %d senses per part of speech), from WordNet 3.0 (go run ./text/internal/gendata)\n", senses)
+	for _, k := range sortedKeys(m) {
+		if len(m[k]) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(m[k], " "))
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,209 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Kind is the kind of fact a question asks for: a person or organisation,
+// a date or time, a place, a count, an amount of money, another figure, a
+// reason, what someone said, yes or no, or something else.
+type Kind int
+
+// The kinds of question, in the order of the table that detects them.
+const (
+	AskOther    Kind = iota // anything not recognised
+	AskWho                  // a person or organisation: "who", "which company"
+	AskWhen                 // a date or a time of day: "when", "what time"
+	AskWhere                // a place: "where", "in which city"
+	AskCount                // a number of things: "how many"
+	AskMoney                // an amount of money: "how much did X pay", "q3 revenue"
+	AskQuantity             // another figure: "how much", "how long", "what share"
+	AskReason               // a reason or a way: "why", "how did"
+	AskSaid                 // what someone said: "what did X say"
+	AskYesNo                // yes or no: "did", "is", "has"
+)
+
+// kindRow is one kind of question: how a question asks for it, what a
+// sentence must hold to answer it, and how to say no passage does.
+type kindRow struct {
+	kind Kind
+	name string
+	// opens matches a question (as Normalize gives it, trimmed) asking
+	// for this kind by its first words; rows are tried in table order.
+	opens *regexp.Regexp
+	// mentions matches, anywhere, a question whose first words matched no
+	// row's opens: "uber q3 revenue", "score of the arizona game".
+	mentions *regexp.Regexp
+	// holds reports whether a sentence holds this kind of fact.
+	holds func(sentence string) bool
+	// absent says, in plain words, that no passage holds it.
+	absent string
+}
+
+// moneyVerbs are what is done with money, for "how much did X pay".
+const moneyVerbs = `pay|paid|paying|get|got|gets|getting|receive|received|win|won|fetch|fetched|generate|generated|bring\s+in|brought\s+in|cost|costs|spend|spent|spending|overspend|overspent|sell|sold|earn|earned|make|made|raise|raised|lose|lost|buy|bought|worth|charge|charged|invest|invested|owe|owed|fine|fined|award|awarded|fund|funded|donate|donated|borrow|borrowed|lend|lent`
+
+// moneyNouns are the names of amounts of money.
+const moneyNouns = `revenue|revenues|sales|valuation|valued|worth|price|prices|cost|costs|salary|salaries|fee|fees|budget|profit|profits|loss|losses|income|earnings|funding|fine|bonus|wage|wages|pay|payout|deal|money|cash|dollars`
+
+// kinds is the table of question kinds. A question is of the first row
+// whose opens matches it, else of the first whose mentions does, else
+// AskOther.
+var kinds = []kindRow{
+	{
+		kind: AskWhen, name: "when",
+		opens:  regexp.MustCompile(`(?i)^(?:since\s+)?when\b|^(?:on\s+|at\s+|by\s+)?what\s+(?:date|day|time|year|month|hour)\b|^(?:in\s+|on\s+)?which\s+(?:year|month|day|date)\b|^how\s+long\s+ago\b`),
+		holds:  func(s string) bool { return len(Dates(s)) > 0 || len(TimesOfDay(s)) > 0 },
+		absent: "no passage gives a date or time for this",
+	},
+	{
+		kind: AskCount, name: "how many",
+		opens:  regexp.MustCompile(`(?i)^how\s+many\b|^what\s+(?:was\s+|is\s+|were\s+)?(?:the\s+)?(?:final\s+)?(?:number|count|score|tally)\b`),
+		holds:  holdsCount,
+		absent: "no passage gives a number for this",
+	},
+	{
+		kind: AskMoney, name: "how much (money)",
+		opens:    regexp.MustCompile(`(?i)^(?:by\s+)?how\s+much\s+(?:` + moneyNouns + `)\b|^(?:by\s+)?how\s+much\s+(?:did|does|do|is|was|were|are|will|has|have|had|would|could|can|should)\b(?:\s+\S+){0,8}?\s+(?:` + moneyVerbs + `|` + moneyNouns + `)\b|^what\s+(?:was\s+|is\s+|were\s+|are\s+)?(?:the\s+)?(?:price|cost|salary|fee|revenue|valuation|budget|profit)\b`),
+		mentions: regexp.MustCompile(`(?i)\b(?:revenue|valuation|valued|worth|price|cost|salary|fee)\b`),
+		holds:    func(s string) bool { return len(Money(s)) > 0 },
+		absent:   "no passage gives an amount of money for this",
+	},
+	{
+		kind: AskQuantity, name: "how much",
+		opens:    regexp.MustCompile(`(?i)^how\s+(?:much|long|old|far|big|large|high|tall|fast|often)\b|^what\s+(?:was\s+|is\s+|were\s+)?(?:the\s+)?(?:final\s+)?(?:amount|percentage|share|total|figure|rate|size)\b`),
+		mentions: regexp.MustCompile(`(?i)\bhow\s+(?:many|much)\b|\bnumbers?\s+(?:of|for|on)\b|\b(?:score|scoreline)\b`),
+		holds:    func(s string) bool { return len(Numbers(s)) > 0 || len(Money(s)) > 0 || len(Percent(s)) > 0 },
+		absent:   "no passage gives a figure for this",
+	},
+	{
+		kind: AskWhere, name: "where",
+		opens:  regexp.MustCompile(`(?i)^where\b|^(?:in\s+|at\s+)?(?:what|which)\s+(?:city|country|state|place|venue|location|town|region|stadium|county|province|neighbou?rhood|building|address)\b`),
+		holds:  func(s string) bool { return len(Places(s)) > 0 },
+		absent: "no passage gives a place for this",
+	},
+	{
+		kind: AskWho, name: "who",
+		opens:  regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:individual|person|people|man|woman|company|companies|firm|organi[sz]ation|entity|institution|team|club|group|agency|country|nation|player|athlete|executive|ceo|founder|leader|politician|official|brand|outlet|publication|network|bank|startup|platform|product|band|artist|singer|actor|actress|author|candidate|party|court|judge|figure|celebrity|coach|manager|sportsbook|establishments?)\b`),
+		holds:  func(s string) bool { return len(NameSpans(s)) > 0 },
+		absent: "no passage names who this is",
+	},
+	{
+		kind: AskReason, name: "why/how",
+		opens:  regexp.MustCompile(`(?i)^why\b|^how\s+come\b|^for\s+what\s+reason\b|^what\s+(?:was|is|were|are)\s+the\s+(?:reason|cause|motive)s?\b|^how\s+(?:did|does|do|is|are|was|were|can|could|will|would|has|have|had)\b`),
+		holds:  func(s string) bool { return reasonRE.MatchString(s) },
+		absent: "no passage says why or how",
+	},
+	{
+		kind: AskSaid, name: "what did X say",
+		opens:  regexp.MustCompile(`(?i)^what\s+(?:did|does|has|have|had)\s+.+?\s+(?:say|said|tell|told|write|wrote|claim|claimed|argue|argued|tweet|tweeted|post|posted)\b|^what\s+(?:was|were|is)\s+.+?(?:'s|’s)\s+(?:reaction|response|comment|statement)s?\b`),
+		holds:  func(s string) bool { return saidRE.MatchString(s) },
+		absent: "no passage quotes what was said about this",
+	},
+	{
+		kind: AskYesNo, name: "yes/no",
+		opens:  regexp.MustCompile(`(?i)^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b`),
+		holds:  func(string) bool { return true },
+		absent: "no passage says whether this is so",
+	},
+}
+
+// other is the row of a question no row detects.
+var other = kindRow{kind: AskOther, name: "other", holds: func(string) bool { return true }, absent: "no passage answers this"}
+
+var (
+	reasonRE = regexp.MustCompile(`(?i)\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|after|amid|so\s+that|in\s+order\s+to|led\s+to|caused|blamed|cited|reason|reasons|by\s+\w+ing)\b`)
+	saidRE   = regexp.MustCompile(`["“”]|\b(?:said|says|told|wrote|writes|added|stated|according\s+to|tweeted|posted)\b`)
+)
+
+// holdsCount reports whether s gives a count: a number that is not a
+// date, a time of day or a year.
+func holdsCount(s string) bool {
+	dates, times := Dates(s), TimesOfDay(s)
+	for _, n := range Numbers(s) {
+		if !insideAny(n, dates) && !insideAny(n, times) {
+			return true
+		}
+	}
+	return false
+}
+
+// row returns the table's row of k.
+func (k Kind) row() kindRow {
+	for _, r := range kinds {
+		if r.kind == k {
+			return r
+		}
+	}
+	return other
+}
+
+// KindOf returns the kind of fact a question asks for, by its first words
+// ("who", "when's", "what time", "how much did X pay") or, when they say
+// nothing, by the words it holds ("uber q3 revenue" asks for money). Slack
+// shorthand is read as Normalize reads it ("whos" is "who is").
+func KindOf(question string) Kind {
+	q := strings.TrimSpace(Normalize(question))
+	for _, r := range kinds {
+		if r.opens != nil && r.opens.MatchString(q) {
+			return r.kind
+		}
+	}
+	for _, r := range kinds {
+		if r.mentions != nil && r.mentions.MatchString(q) {
+			return r.kind
+		}
+	}
+	return AskOther
+}
+
+// Holds reports whether a sentence holds the kind of fact asked for: a
+// name for AskWho, a date or a time of day for AskWhen, a place for
+// AskWhere, a number that is not a date for AskCount, an amount of money
+// for AskMoney, a figure for AskQuantity, a reason for AskReason, a
+// quotation or a reporting verb for AskSaid. For AskYesNo and AskOther
+// every sentence may hold it: the words decide.
+func (k Kind) Holds(sentence string) bool { return k.row().holds(sentence) }
+
+// Absent says in plain words that no passage holds the kind of fact
+// asked for: "no passage gives a date or time for this".
+func (k Kind) Absent() string { return k.row().absent }
+
+// String names the kind: "who", "when", "how many"…
+func (k Kind) String() string { return k.row().name }
+
+// Kinds returns every kind, in the order of the table.
+func Kinds() []Kind {
+	out := []Kind{AskOther}
+	for _, r := range kinds {
+		out = append(out, r.kind)
+	}
+	return out
+}
+
+// personRE finds a question asking for a person rather than an
+// organisation: "who", "which executive".
+var personRE = regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:individual|person|man|woman|player|athlete|executive|ceo|founder|leader|politician|official|judge|actor|actress|singer|artist|author|coach|manager|figure|celebrity|candidate)\b`)
+
+// AsksPerson reports whether a question asks who someone is ("who",
+// "whos", "which executive"), not which organisation or thing.
+func AsksPerson(question string) bool {
+	return personRE.MatchString(strings.TrimSpace(Normalize(question)))
+}
+
+// countedRE captures the words counted by "how many": up to three words
+// before the verb or preposition that ends them.
+var countedRE = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[\p{L}\p{N}'’-]+\s+){0,2}?[\p{L}\p{N}'’-]+)(?:\s+(?:does|do|did|has|have|had|is|are|was|were|will|would|can|could|in|on|for|of|at|to|per|there|from|with|by)\b|\s*[?.!]?\s*$)`)
+
+// Counted returns the word a "how many" question counts, as written
+// ("seats" in "how many seats does the sphere have?", "people" in "how
+// many people were hurt"), or "".
+func Counted(question string) string {
+	m := countedRE.FindStringSubmatch(Normalize(question))
+	if m == nil {
+		return ""
+	}
+	ws := strings.Fields(m[1])
+	return ws[len(ws)-1]
+}

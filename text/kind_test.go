@@ -1,0 +1,98 @@
+package text
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestKindOf(t *testing.T) {
+	f, err := os.Open("testdata/kinds.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		q, want, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || strings.HasPrefix(q, "#") {
+			continue
+		}
+		n++
+		t.Run(q, func(t *testing.T) {
+			if got := KindOf(q); got.String() != want {
+				t.Errorf("KindOf(%q) = %s, want %s", q, got, want)
+			}
+		})
+	}
+	if n < 20 {
+		t.Fatalf("read %d questions from testdata/kinds.tsv", n)
+	}
+}
+
+func TestKindHolds(t *testing.T) {
+	tests := []struct {
+		kind     Kind
+		sentence string
+		want     bool
+	}{
+		{AskWhen, "Classes will start at 8:45 a.m. under the new plan.", true},
+		{AskWhen, "The deal closed on Oct. 13, 2023.", true},
+		{AskWhen, "The summit opens at noon.", true},
+		{AskWhen, "The plan may change schools.", false},
+		{AskWho, "The board named Richard Teng as chief executive.", true},
+		{AskWho, "the board met again and decided nothing.", false},
+		{AskWhere, "The summit was held in Riyadh.", true},
+		{AskWhere, "The summit was held in March.", false},
+		{AskCount, "There are 157,000 speakers.", true},
+		{AskCount, "The law passed in 2023.", false},
+		{AskMoney, "The authority overspent its budget by 4.2 million dollars.", true},
+		{AskMoney, "Uber reported revenue of $9.3 billion.", true},
+		{AskMoney, "Revenue rose 11 percent.", false},
+		{AskQuantity, "Revenue rose 11 percent.", true},
+		{AskReason, "He resigned because of the audit.", true},
+		{AskSaid, "“It is garbage,” Peskov said.", true},
+		{AskYesNo, "Anything at all.", true},
+		{AskOther, "Anything at all.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind.String()+"/"+tt.sentence, func(t *testing.T) {
+			if got := tt.kind.Holds(tt.sentence); got != tt.want {
+				t.Errorf("%s.Holds(%q) = %v, want %v", tt.kind, tt.sentence, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestKindsTable(t *testing.T) {
+	seen := map[Kind]bool{}
+	for _, k := range Kinds() {
+		if seen[k] {
+			t.Errorf("kind %s listed twice", k)
+		}
+		seen[k] = true
+		if k.String() == "" || k.Absent() == "" || !strings.HasPrefix(k.Absent(), "no passage ") {
+			t.Errorf("kind %d: name %q, absent %q", k, k.String(), k.Absent())
+		}
+	}
+	if !strings.Contains(AskWhen.Absent(), "date or time") {
+		t.Errorf("AskWhen.Absent() = %q: a time of day answers when", AskWhen.Absent())
+	}
+}
+
+func TestCounted(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"how many seats does the sphere have?", "seats"},
+		{"how many ppl were hurt", "people"},
+		{"How many new stores in 2024", "stores"},
+		{"how many", ""},
+		{"who won", ""},
+	}
+	for _, tt := range tests {
+		if got := Counted(tt.q); got != tt.want {
+			t.Errorf("Counted(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

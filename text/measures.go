@@ -1,0 +1,115 @@
+package text
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Measure is a number with what it measures: "a four-year contract" (4
+// year), "the 33-year-old" (33 year, an age), "240,000 jobs" (240000 job).
+type Measure struct {
+	Span
+	Value float64
+	// Unit is the unit ("year", "month"…) of a duration or age, and the
+	// counted noun of a count, lower case as written ("jobs").
+	Unit string
+	// Age is set for an age: "33-year-old".
+	Age bool
+}
+
+var (
+	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)[\s-](and-a-half[\s-])?(year|month|week|day|hour|minute|decade)s?\b`)
+	countRE    = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:\s(` + scalePattern + `))?\s+(?:(?:new|more|additional|other|of|the|[a-z]+-[a-z]+)\s+)?([a-z][a-z-]+)`)
+	yearRE     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+)
+
+// notCounted are words after a number that are not things counted.
+var notCounted = map[string]bool{
+	"percent": true, "per": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true, "of": true,
+	"a": true, "an": true, "the": true, "for": true, "from": true, "by": true, "with": true, "as": true, "is": true,
+	"was": true, "were": true, "are": true, "am": true, "pm": true, "p": true, "times": true, "than": true,
+}
+
+// Durations returns the durations and ages of s: "four-year", "ten
+// months", "two-and-a-half-year" (2.5), "33-year-old" (an age).
+func Durations(s string) []Measure {
+	var out []Measure
+	for _, m := range durationRE.FindAllStringSubmatchIndex(s, -1) {
+		v, ok := Value(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		d := Measure{Span: Span{m[0], m[1]}, Value: v, Unit: strings.ToLower(s[m[6]:m[7]])}
+		if rest := s[m[1]:]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {
+			d.Age, d.End = true, m[1]+4
+		} else if m[4] >= 0 {
+			d.Value += 0.5
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Counts returns the counts of s: a number, with its scale, and the noun
+// after it, up to one word between ("240,000 jobs", "12 new stores", "two
+// million people"). Words that are not things counted ("percent", "am",
+// "times", a month) are left out.
+func Counts(s string) []Measure {
+	var out []Measure
+	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
+		noun := strings.ToLower(s[m[6]:m[7]])
+		if notCounted[noun] || Month(noun) > 0 {
+			continue
+		}
+		v, ok := Value(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		if m[4] >= 0 {
+			v *= scales[strings.ToLower(s[m[4]:m[5]])]
+		}
+		out = append(out, Measure{Span: Span{m[0], m[1]}, Value: v, Unit: noun})
+	}
+	return out
+}
+
+// Years returns the years of s, 1900 to 2099: "2023".
+func Years(s string) []Span { return spans(yearRE, s) }
+
+// dayRE reads a day and month, and a year, out of a date.
+var (
+	monthDayRE = regexp.MustCompile(`^(` + monthPattern + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
+	dayMonthRE = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthPattern + `)\b\.?(?:,?\s+(\d{4}))?`)
+)
+
+// DateParts reads the year, month and day of a date as Dates finds it
+// ("Nov. 21, 2023" is 2023, 11, 21; "November 21" 0, 11, 21; "March 2024"
+// 2024, 3, 0), 0 for what it does not say.
+func DateParts(date string) (year, month, day int) {
+	if m := monthDayRE.FindStringSubmatch(date); m != nil {
+		day, _ = strconv.Atoi(m[2])
+		year, _ = strconv.Atoi(m[3])
+		return year, Month(m[1]), day
+	}
+	if m := dayMonthRE.FindStringSubmatch(date); m != nil {
+		day, _ = strconv.Atoi(m[1])
+		year, _ = strconv.Atoi(m[3])
+		return year, Month(m[2]), day
+	}
+	if m := isoDateRE.FindStringSubmatch(date); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+		day, _ = strconv.Atoi(m[3])
+		return year, month, day
+	}
+	if f := strings.Fields(date); len(f) > 0 {
+		month = Month(f[0])
+		if len(f) > 1 {
+			year, _ = strconv.Atoi(f[1])
+		} else if yearRE.MatchString(date) {
+			year, _ = strconv.Atoi(date)
+		}
+	}
+	return year, month, day
+}

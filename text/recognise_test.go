@@ -1,0 +1,142 @@
+package text
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// texts returns what spans cover in s.
+func texts(s string, sp []Span) []string {
+	var out []string
+	for _, x := range sp {
+		out = append(out, s[x.Start:x.End])
+	}
+	return out
+}
+
+func TestRecognisers(t *testing.T) {
+	tests := []struct {
+		name string
+		fn   func(string) []Span
+		in   string
+		want []string
+	}{
+		{"money dollars", Money, "Uber reported $9.3 billion, not the $9.5 billion expected.", []string{"$9.3 billion", "$9.5 billion"}},
+		{"money pounds m", Money, "a £300m deal and US$5 more", []string{"£300m", "US$5"}},
+		{"money words", Money, "overspent its budget by 4.2 million dollars", []string{"4.2 million dollars"}},
+		{"money code", Money, "fined NIS 15 million", []string{"NIS 15 million"}},
+		{"money bn", Money, "a 69bn takeover", []string{"69bn"}},
+		{"money none", Money, "64GB of storage and 5 percent", nil},
+		{"percent", Percent, "up 30% and 4.5 percent, ten per cent, 2 percentage points", []string{"30%", "4.5 percent", "ten per cent", "2 percentage points"}},
+		{"numbers", Numbers, "157,000 speakers, four seats, 5.3 million people, Q3 and 64GB", []string{"157,000", "four", "5.3 million"}},
+		{"dates", Dates, "On Oct. 13, 2023 and 7 October 2023, 2023-10-07, in March, on Tuesday, last week.", []string{"Oct. 13, 2023", "7 October 2023", "2023-10-07", "March", "Tuesday", "last week"}},
+		{"dates may", Dates, "It may rain in May 2024.", []string{"May 2024"}},
+		{"dates year", Dates, "the 2023 season", []string{"2023"}},
+		{"times", TimesOfDay, "Classes start at 8:45 a.m. and end at 3 p.m.; the call was at 2am AEDT, 17:00 GMT, at noon, at six.", []string{"8:45 a.m.", "3 p.m.", "2am AEDT", "17:00 GMT", "noon", "at six"}},
+		{"times none", TimesOfDay, "The score was 21-20 in 2023.", nil},
+		{"names", NameSpans, "Nvidia CEO Jensen Huang met Dr. Jane Goodall at the Bank of England on Monday.", []string{"Nvidia", "Jensen Huang", "Jane Goodall", "Bank of England"}},
+		{"names opener", NameSpans, "However, Sam Bankman-Fried's lawyers objected.", []string{"Sam Bankman-Fried"}},
+		{"names role alone", NameSpans, "The CEO resigned.", nil},
+		{"places", Places, "The summit in Riyadh, held at the Ritz in March.", []string{"Riyadh", "Ritz"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := texts(tt.in, tt.fn(tt.in)); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestValue(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"12,000", 12000}, {"$5.3 million", 5.3e6}, {"£300m", 3e8}, {"four", 4}, {"a dozen", 12}, {"30%", 30}, {"$69bn", 69e9},
+	}
+	for _, tt := range tests {
+		if got, ok := Value(tt.in); !ok || got != tt.want {
+			t.Errorf("Value(%q) = %v, %v; want %v", tt.in, got, ok, tt.want)
+		}
+	}
+	if _, ok := Value("none"); ok {
+		t.Error("Value(none) is ok")
+	}
+}
+
+func TestParseDates(t *testing.T) {
+	got := ParseDates("What did the article on 7 October 2023 say, and the one on November 9, 2023 (2023-11-10)?")
+	want := []time.Time{time.Date(2023, 10, 7, 0, 0, 0, 0, time.UTC), time.Date(2023, 11, 9, 0, 0, 0, 0, time.UTC), time.Date(2023, 11, 10, 0, 0, 0, 0, time.UTC)}
+	if !slices.EqualFunc(got, want, time.Time.Equal) {
+		t.Errorf("ParseDates = %v, want %v", got, want)
+	}
+}
+
+func TestNames(t *testing.T) {
+	got := Names("Did Trump's lawyer meet Merkel in January or on Monday?")
+	want := []string{"Trump's", "Merkel"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Names = %q, want %q", got, want)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"plain", "One. Two! Three?", []string{"One.", "Two!", "Three?"}},
+		{"abbreviations", "Mr. Smith met Dr. Jones in the U.S. capital. They talked.", []string{"Mr. Smith met Dr. Jones in the U.S. capital.", "They talked."}},
+		{"quotes", "“It is over,” he said. Then he left.", []string{"“It is over,” he said.", "Then he left."}},
+		{"initial", "J. Smith won. He left.", []string{"J. Smith won.", "He left."}},
+		{"lines", "Headline\nBody text here.", []string{"Headline", "Body text here."}},
+		{"lower case next", "It cost 3.5 million. and more", []string{"It cost 3.5 million. and more"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := texts(tt.in, Sentences(tt.in)); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMeasures(t *testing.T) {
+	tests := []struct {
+		name string
+		fn   func(string) []Measure
+		in   string
+		want []Measure
+	}{
+		{"duration", Durations, "a four-year contract", []Measure{{Span{2, 11}, 4, "year", false}}},
+		{"half", Durations, "a two-and-a-half-year deal", []Measure{{Span{2, 21}, 2.5, "year", false}}},
+		{"age", Durations, "the 33-year-old signed", []Measure{{Span{4, 15}, 33, "year", true}}},
+		{"count", Counts, "more than 240,000 jobs lost", []Measure{{Span{10, 22}, 240000, "jobs", false}}},
+		{"count scale", Counts, "two million people", []Measure{{Span{0, 18}, 2e6, "people", false}}},
+		{"not counted", Counts, "20 percent of 5 times", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.fn(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateParts(t *testing.T) {
+	tests := []struct {
+		in      string
+		y, m, d int
+	}{
+		{"Nov. 21, 2023", 2023, 11, 21}, {"November 21", 0, 11, 21}, {"21 November 2023", 2023, 11, 21},
+		{"2023-11-21", 2023, 11, 21}, {"March 2024", 2024, 3, 0}, {"2023", 2023, 0, 0}, {"Tuesday", 0, 0, 0},
+	}
+	for _, tt := range tests {
+		if y, m, d := DateParts(tt.in); y != tt.y || m != tt.m || d != tt.d {
+			t.Errorf("DateParts(%q) = %d, %d, %d; want %d, %d, %d", tt.in, y, m, d, tt.y, tt.m, tt.d)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package text
+
+import (
+	"bufio"
+	_ "embed"
+	"strconv"
+	"strings"
+)
+
+//go:embed data/words.txt
+var wordsTxt string
+
+// sections are the word list's sections: each maps a word to its value
+// (the expansion of slang, the number of a month, "" for a plain list).
+var sections = func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	var cur map[string]string
+	sc := bufio.NewScanner(strings.NewReader(wordsTxt))
+	for sc.Scan() {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			cur = map[string]string{}
+			out[line[1:len(line)-1]] = cur
+		case strings.Contains(line, " = ") || strings.HasSuffix(line, " ="):
+			k, v, _ := strings.Cut(line, "=")
+			cur[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		default:
+			for _, f := range strings.Fields(line) {
+				k, v, _ := strings.Cut(f, "=")
+				cur[k] = v
+			}
+		}
+	}
+	return out
+}()
+
+// list returns a section of the word list as a set.
+func list(name string) map[string]bool {
+	m := map[string]bool{}
+	for k := range sections[name] {
+		m[k] = true
+	}
+	return m
+}
+
+// values returns a section of the word list whose values are numbers.
+func values(name string) map[string]float64 {
+	m := map[string]float64{}
+	for k, v := range sections[name] {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			panic("text: data/words.txt: [" + name + "] " + k + ": " + err.Error())
+		}
+		m[k] = f
+	}
+	return m
+}
+
+var (
+	stopWords     = list("stop")
+	chatWords     = list("chat")
+	honorifics    = list("honorifics")
+	roles         = list("roles")
+	abbreviations = list("abbreviations")
+	calendar      = list("calendar")
+	slang         = sections["slang"]
+	months        = values("months")
+	days          = values("days")
+	numberWords   = values("numbers")
+	scales        = values("scales")
+)
+
+// IsStopWord reports whether w (lower case) is a common English function word.
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// IsChatWord reports whether w (lower case) is chat shorthand that says
+// nothing about what a question is about ("rn", "pls", "thx").
+func IsChatWord(w string) bool { return chatWords[w] }
+
+// IsHonorific reports whether w is a title written before a name ("Dr",
+// "Mrs", "Sen."), in any case, with or without its full stop.
+func IsHonorific(w string) bool { return honorifics[strings.ToLower(strings.TrimSuffix(w, "."))] }
+
+// IsRole reports whether w is a title or role rather than a name ("CEO",
+// "president", "spokeswoman"), in any case.
+func IsRole(w string) bool { return roles[strings.ToLower(w)] }
+
+// IsAbbreviation reports whether a full stop after w (lower case, without
+// the stop) does not end a sentence ("mr", "inc", "u.s").
+func IsAbbreviation(w string) bool { return abbreviations[w] }
+
+// Month returns the month a word names ("Sept", "october"), or 0.
+func Month(w string) int {
+	return int(months[strings.ToLower(strings.TrimSuffix(w, "."))])
+}
+
+// IsCalendarWord reports whether w (lower case) names a month or a day of
+// the week, or is a word of dates ("today", "yesterday", "last").
+func IsCalendarWord(w string) bool {
+	return months[w] > 0 || days[w] > 0 || calendar[w]
+}

@@ -1,0 +1,179 @@
+package text
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Words splits text into lower-cased words of letters and digits. A
+// possessive "'s" is dropped ("Trump's" gives "trump"), other apostrophes
+// close up ("don't" gives "dont"); other punctuation splits, except a
+// point between digits ("3.5").
+func Words(text string) []string {
+	words := make([]string, 0, len(text)/6)
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && b.Len() > 0 && i < len(text):
+			// Possessives lose their "'s" ("Trump's" → "trump"); other
+			// contractions close up ("don't" → "dont").
+			next, size := utf8.DecodeRuneInString(text[i:])
+			if (next == 's' || next == 'S') && (i+size == len(text) || !isWordRune(text[i+size:])) {
+				i += size
+				flush()
+			} else if !unicode.IsLetter(next) {
+				flush()
+			}
+		case r == '.' && b.Len() > 0 && i < len(text) && isDigitByte(text[i]) && isDigitByte(lastByte(&b)):
+			b.WriteByte('.') // decimals: 3.5
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+func isWordRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func lastByte(b *strings.Builder) byte {
+	s := b.String()
+	return s[len(s)-1]
+}
+
+// TermVersion changes whenever Term gives a word another term than before
+// (another stemmer, lemma list or word list): an index saved with terms of
+// another version must be rebuilt.
+const TermVersion = 1
+
+// Term is the index term of a word (lower case, as Words gives it): the
+// Snowball stem of its lemma, so that "won", "wins" and "win" meet, and
+// "spent", "spend" and "spending".
+func Term(word string) string { return Stem(Lemma(word)) }
+
+// Terms turns text into index terms: its words without stop words, each
+// as Term gives it.
+func Terms(text string) []string {
+	words := Words(text)
+	terms := words[:0]
+	for _, w := range words {
+		if IsStopWord(w) {
+			continue
+		}
+		terms = append(terms, Term(w))
+	}
+	return terms
+}
+
+// askTerms are the terms of words that ask for a quantity in a question;
+// they say what kind of answer is wanted and are not searched for.
+var askTerms = map[string]bool{Term("much"): true, Term("many"): true}
+
+// IsAskTerm reports whether term (as Term gives it) only asks for a
+// quantity ("how much", "how many").
+func IsAskTerm(term string) bool { return askTerms[term] }
+
+// QueryTerms returns the distinct index terms of a question, in order: its
+// words with Slack shorthand expanded ("ppl" is "people", "rn" nothing),
+// less stop words and the words that only ask for a quantity ("how much").
+func QueryTerms(query string) []string {
+	words := Words(query)
+	seen := make(map[string]bool, len(words))
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		for _, w := range expand(w) {
+			if IsStopWord(w) {
+				continue
+			}
+			t := Term(w)
+			if askTerms[t] || seen[t] {
+				continue
+			}
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Stem reduces an English word to its Snowball (Porter2) stem. Stems are
+// remembered: the stemmer is the costliest step of tokenising.
+func Stem(word string) string {
+	if len(word) <= 3 || !isASCIIAlpha(word) {
+		return word
+	}
+	if s, ok := stems.Load(word); ok {
+		return s.(string)
+	}
+	s := english.Stem(word, false)
+	if stemCount.Add(1) <= maxStems {
+		stems.Store(strings.Clone(word), s)
+	}
+	return s
+}
+
+// stems caches Stem, up to maxStems words (a vocabulary, not a corpus).
+var (
+	stems     sync.Map
+	stemCount atomic.Int64
+)
+
+const maxStems = 1 << 20
+
+func isASCIIAlpha(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ContainsWord reports whether word occurs in s at word boundaries (not
+// inside a longer word of letters and digits).
+func ContainsWord(s, word string) bool { return IndexWord(s, word, 0) >= 0 }
+
+// IndexWord returns where word first occurs in s[from:] at word
+// boundaries (judged in all of s), or -1.
+func IndexWord(s, word string, from int) int {
+	if word == "" {
+		return -1
+	}
+	for off := from; ; {
+		i := strings.Index(s[off:], word)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(word):])
+		if !isWordChar(before) && !isWordChar(after) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+func isWordChar(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}

@@ -1,0 +1,164 @@
+package text
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"possessive", "Trump's plan", []string{"trump", "plan"}},
+		{"contraction", "don't stop", []string{"dont", "stop"}},
+		{"decimal", "rose 3.5 percent.", []string{"rose", "3.5", "percent"}},
+		{"punctuation", "U.S.-China talks", []string{"u", "s", "china", "talks"}},
+		{"curly", "Altman’s return", []string{"altman", "return"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Words(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLemma(t *testing.T) {
+	for form, base := range map[string]string{
+		"spent": "spend", "won": "win", "led": "lead", "paid": "pay", "overspent": "overspend", "took": "take",
+		"ran": "run", "sold": "sell", "went": "go", "children": "child", "mice": "mouse", "better": "good",
+		"win": "win", "spending": "spending", "ground": "ground",
+	} {
+		if got := Lemma(form); got != base {
+			t.Errorf("Lemma(%q) = %q, want %q", form, got, base)
+		}
+	}
+}
+
+func TestTerm(t *testing.T) {
+	groups := [][]string{
+		{"won", "wins", "win", "winning"},
+		{"spent", "spend", "spending", "spends"},
+		{"overspent", "overspend"},
+		{"paid", "pay", "paying"},
+		{"sold", "sell", "selling"},
+		{"children", "child"},
+	}
+	for _, g := range groups {
+		for _, w := range g[1:] {
+			if Term(w) != Term(g[0]) {
+				t.Errorf("Term(%q) = %q, Term(%q) = %q: want them equal", w, Term(w), g[0], Term(g[0]))
+			}
+		}
+	}
+	if Term("ceo") != "ceo" || Term("2023") != "2023" {
+		t.Errorf("Term changes short words and numbers: %q %q", Term("ceo"), Term("2023"))
+	}
+}
+
+func TestTerms(t *testing.T) {
+	got := Terms("The harbor authority overspent its dredging budget")
+	want := []string{"harbor", "author", "overspend", "dredg", "budget"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
+}
+
+func TestQueryTerms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"how many ppl were hurt rn", []string{"peopl", "hurt"}},
+		{"whos the new ceo of binance", []string{"new", "ceo", "binanc"}},
+		{"who won the race, who won the cup", []string{"win", "race", "cup"}},
+	}
+	for _, tt := range tests {
+		if got := QueryTerms(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("QueryTerms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSynonyms(t *testing.T) {
+	tests := []struct{ word, has string }{
+		{"spend", "expend"},
+		{"start", "begin"},
+		{"buy", "purchase"},
+		{"say", "state"},
+		{"spent", "expend"},
+		{"purchases", "buy"},
+		{"spending", "expenditure"}, // a noun of its own
+	}
+	for _, tt := range tests {
+		if got := Synonyms(tt.word); !slices.Contains(got, tt.has) {
+			t.Errorf("Synonyms(%q) = %q, want it to hold %q", tt.word, got, tt.has)
+		}
+	}
+	if got := Synonyms("zorblatt"); got != nil {
+		t.Errorf("Synonyms(zorblatt) = %q, want nil", got)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"whos the new ceo of binance", "who is the new ceo of binance"},
+		{"who's bumble's new ceo?", "who is bumble's new ceo?"},
+		{"when's the appeal", "when is the appeal"},
+		{"how many ppl work there rn", "how many people work there"},
+		{"uber q3 revenue vs q2", "uber q3 revenue versus q2"},
+		{"what did the U.S. say", "what did the U.S. say"},
+		{"pls who won", "who won"},
+		{"who is the CEO", "who is the CEO"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestContainsWord(t *testing.T) {
+	tests := []struct {
+		s, w string
+		want bool
+	}{
+		{"the age of reason", "age", true},
+		{"the agency", "age", false},
+		{"(age)", "age", true},
+		{"", "age", false},
+	}
+	for _, tt := range tests {
+		if got := ContainsWord(tt.s, tt.w); got != tt.want {
+			t.Errorf("ContainsWord(%q, %q) = %v", tt.s, tt.w, got)
+		}
+	}
+}
+
+func TestWordList(t *testing.T) {
+	for _, w := range []string{"the", "whats", "its"} {
+		if !IsStopWord(w) {
+			t.Errorf("IsStopWord(%q) = false", w)
+		}
+	}
+	if !IsHonorific("Dr.") || !IsRole("CEO") || IsRole("Huang") || !IsChatWord("rn") {
+		t.Error("honorifics, roles or chat words wrong")
+	}
+	if Month("Sept.") != 9 || Month("may") != 5 || Month("Maybe") != 0 {
+		t.Errorf("Month: %d %d %d", Month("Sept."), Month("may"), Month("Maybe"))
+	}
+	if !IsCalendarWord("tuesday") || IsCalendarWord("sun") {
+		t.Error("IsCalendarWord wrong")
+	}
+}
+
+func BenchmarkTerms(b *testing.B) {
+	s := "The harbor authority overspent its dredging budget by 4.2 million dollars, officials said on Tuesday, " +
+		"after the contractor was paid twice for the same work and won a second contract."
+	b.ReportAllocs()
+	for b.Loop() {
+		Terms(s)
+	}
+}
