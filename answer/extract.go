@@ -82,7 +82,8 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 	}
 	r := read(ix, question, res)
 	q, ask, oneFact, cands := r.q, r.ask, r.oneFact, r.cands
-	if m != nil && !res.Lenient && oneFact {
+	learned := m != nil && !res.Lenient && oneFact
+	if learned {
 		probs := make([]float64, len(cands))
 		for i := range cands {
 			probs[i] = m.Sentence.Prob(cands[i].features)
@@ -164,11 +165,19 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			// sentence gives in the role asked ("Dr. Richard Gray, CEO of
 			// Mayo Clinic Arizona"), or none.
 			name, support, ok = inRole(ask, cands)
+			if ok && learned {
+				// Only from the likeliest sentence, when the model is sure
+				// of it: when unsure, the quotes alone.
+				ok = support.text == cands[0].text && cands[0].score >= Tune.MinShort
+			}
 			if ok {
 				// The sentence giving the full name is quoted too.
 				name = fullestForm(q, res, name, commonIn(res))
 				from, ok = sentenceWith(q, res, cands, name)
 			}
+			// A person asked for is named in full, not by one word that
+			// could be a company ("Instagram") or a surname of many.
+			ok = ok && (!q.Person || len(strings.Fields(name)) >= 2)
 		} else {
 			name, from, support, ok = shortAnswer(q, res, cands)
 		}

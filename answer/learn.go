@@ -224,10 +224,13 @@ type Tuning struct {
 	// QuoteShare is the least probability, relative to the likeliest
 	// sentence's, of another sentence quoted for a short question.
 	QuoteShare float64
+	// MinShort is the least probability of the likeliest sentence for a
+	// short answer to be taken from it.
+	MinShort float64
 }
 
 // Tune is the tuning answers use; a zero MinAnswerable takes the model's.
-var Tune = Tuning{MinSentence: 0.5, QuoteShare: 0.2}
+var Tune = Tuning{MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8}
 
 // hardDecline reports whether the search alone settles that the documents
 // cannot answer: no passage, or a name or outlet no document the asker

@@ -23,11 +23,14 @@ var (
 	incomingBetween = regexp.MustCompile(`(?i)\b(?:with|by|to|as)\b`)
 )
 
-// printableName reports whether name, found at start in sentence, can be
-// a short answer to "who".
+// printableName reports whether name, found at start in sentence (-1: not
+// found as written), can be a short answer to "who".
 func printableName(sentence, name string, start int) bool {
 	if !nameLike(name) {
 		return false
+	}
+	if start < 0 || start+len(name) > len(sentence) {
+		return true // not found as written ("Trump's" read as "Trump"): its words alone decide
 	}
 	before := sentence[:start]
 	if m := outgoingBefore.FindStringIndex(before); m != nil && !incomingBetween.MatchString(before[m[0]:]) {

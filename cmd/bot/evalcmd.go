@@ -38,6 +38,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	minAnswerable := fs.Float64("min-answerable", answer.Tune.MinAnswerable, "least learned probability that the passages answer, else decline (0: the model's)")
 	minSentence := fs.Float64("min-sentence", answer.Tune.MinSentence, "least learned probability that a sentence holds the fact asked")
 	quoteShare := fs.Float64("quote-share", answer.Tune.QuoteShare, "least probability, relative to the best sentence's, of another quote")
+	minShort := fs.Float64("min-short", answer.Tune.MinShort, "least probability of the likeliest sentence for a short answer from it")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -71,7 +72,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if done, err := evalDesk(ctx, e, a.engine, *questions, a.request("", place()), *asJSON, *misses); done || err != nil {
 		return err
 	}
-	answer.Tune.MinAnswerable, answer.Tune.MinSentence, answer.Tune.QuoteShare = *minAnswerable, *minSentence, *quoteShare
+	answer.Tune = answer.Tuning{MinAnswerable: *minAnswerable, MinSentence: *minSentence, QuoteShare: *quoteShare, MinShort: *minShort}
 	a.engine.HandRules = *handRules
 	ask := eval.EngineAsker(a.engine, a.request("", place()))
 	if *folds > 1 {
