@@ -100,7 +100,7 @@ func TestFollowUpCarriesTheTopic(t *testing.T) {
 }
 
 func TestVerbatim(t *testing.T) {
-	text := "He said it was “normal practice.”\nThen  he left."
+	body := "He said it was “normal practice.”\nThen  he left."
 	for quote, want := range map[string]bool{
 		`it was "normal practice."`: true,
 		"Then he left.":             true,
@@ -108,7 +108,7 @@ func TestVerbatim(t *testing.T) {
 		"He said it was abnormal":   false,
 		"   ":                       false,
 	} {
-		if got := Verbatim(text, quote); got != want {
+		if got := Verbatim(body, quote); got != want {
 			t.Errorf("Verbatim(%q) = %v, want %v", quote, got, want)
 		}
 	}

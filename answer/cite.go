@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsroom/askbot/prompts"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // markerRE matches a citation marker: [1], [1, 3], [1-3] or [1–3].
@@ -35,7 +36,7 @@ type Check struct {
 
 // parsedSentence is a sentence of the model's answer with its markers.
 type parsedSentence struct {
-	text  string
+	body  string
 	cites []int // passage numbers as the model wrote them (1-based)
 }
 
@@ -63,11 +64,11 @@ func parseMarkers(body string) []int {
 
 // splitCited splits a model answer into sentences and their markers.
 // Markers that open a sentence ("… said. [2] Next …") belong to the one before.
-func splitCited(text string) []parsedSentence {
-	text = strings.TrimSpace(text)
+func splitCited(body string) []parsedSentence {
+	body = strings.TrimSpace(body)
 	var out []parsedSentence
-	for _, p := range strings.Split(text, "\n") {
-		for _, span := range retrieval.Sentences(p) {
+	for _, p := range strings.Split(body, "\n") {
+		for _, span := range text.Sentences(p) {
 			s := p[span.Start:span.End]
 			// Leading markers go to the previous sentence.
 			for {
@@ -85,8 +86,8 @@ func splitCited(text string) []parsedSentence {
 			for _, m := range markerRE.FindAllStringSubmatch(s, -1) {
 				ps.cites = append(ps.cites, parseMarkers(m[1])...)
 			}
-			ps.text = cleanSentence(markerRE.ReplaceAllString(s, ""))
-			if ps.text != "" {
+			ps.body = cleanSentence(markerRE.ReplaceAllString(s, ""))
+			if ps.body != "" {
 				out = append(out, ps)
 			}
 		}
@@ -122,10 +123,10 @@ var instructionRE = regexp.MustCompile(`(?i)\b(ignore (all |any |the )?(previous
 
 // plantedInstructions returns the sentences of text that read as
 // instructions to a model.
-func plantedInstructions(text string) []string {
+func plantedInstructions(body string) []string {
 	var out []string
-	for _, p := range strings.Split(text, "\n") {
-		for _, s := range retrieval.Sentences(p) {
+	for _, p := range strings.Split(body, "\n") {
+		for _, s := range text.Sentences(p) {
 			if sent := p[s.Start:s.End]; instructionRE.MatchString(sent) {
 				out = append(out, sent)
 			}
@@ -137,12 +138,12 @@ func plantedInstructions(text string) []string {
 // echoes reports whether sentence repeats most of the words of instr
 // (beyond the instruction's own trigger words).
 func echoes(sentence, instr string) bool {
-	st := retrieval.Terms(sentence)
+	st := text.Terms(sentence)
 	if len(st) == 0 {
 		return false
 	}
 	it := map[string]bool{}
-	for _, t := range retrieval.Terms(instr) {
+	for _, t := range text.Terms(instr) {
 		it[t] = true
 	}
 	n := 0
@@ -168,11 +169,11 @@ type keyCheck struct {
 // newKeyCheck prepares the check of an answer to question over passages.
 func newKeyCheck(question, answer string, passages []prompts.Passage) *keyCheck {
 	k := &keyCheck{names: map[string]bool{}, known: map[string]bool{}}
-	addNames := func(text string) {
-		for _, p := range strings.Split(text, "\n") {
-			for _, s := range retrieval.Sentences(p) {
+	addNames := func(body string) {
+		for _, p := range strings.Split(body, "\n") {
+			for _, s := range text.Sentences(p) {
 				for _, n := range retrieval.Names(p[s.Start:s.End]) {
-					for _, w := range retrieval.Words(n) {
+					for _, w := range text.Words(n) {
 						k.names[w] = true
 					}
 				}
@@ -181,14 +182,14 @@ func newKeyCheck(question, answer string, passages []prompts.Passage) *keyCheck 
 	}
 	for _, p := range passages {
 		words := map[string]bool{}
-		for _, w := range retrieval.Words(p.Title + "\n" + p.Source + "\n" + p.Date + "\n" + p.Text) {
+		for _, w := range text.Words(p.Title + "\n" + p.Source + "\n" + p.Date + "\n" + p.Text) {
 			words[w] = true
 			k.known[w] = true
 		}
 		k.passageWords = append(k.passageWords, words)
 		addNames(p.Title + "\n" + p.Text)
 	}
-	for _, w := range retrieval.Words(question) {
+	for _, w := range text.Words(question) {
 		k.known[w] = true
 	}
 	addNames(question)
@@ -205,8 +206,8 @@ func (k *keyCheck) keyWords(sentence string) []string {
 		}
 	}
 	for _, n := range retrieval.Names(sentence) {
-		for _, w := range retrieval.Words(n) {
-			if !retrieval.IsStopWord(w) {
+		for _, w := range text.Words(n) {
+			if !text.IsStopWord(w) {
 				add(w)
 			}
 		}
@@ -214,7 +215,7 @@ func (k *keyCheck) keyWords(sentence string) []string {
 	if w := k.openingName(sentence); w != "" {
 		add(w)
 	}
-	for _, w := range retrieval.Words(sentence) {
+	for _, w := range text.Words(sentence) {
 		if strings.ContainsAny(w, "0123456789") {
 			add(w)
 		}
@@ -234,7 +235,7 @@ func (k *keyCheck) openingName(sentence string) string {
 	if len(names) == 0 {
 		return ""
 	}
-	words := retrieval.Words(names[0])
+	words := text.Words(names[0])
 	if len(words) != 1 {
 		return ""
 	}
@@ -283,7 +284,7 @@ func (k *keyCheck) missing(sentence string, cited []int) []string {
 // "quackenbush"), for a warning.
 func missingWord(sentence, word string) string {
 	for _, f := range strings.FieldsFunc(sentence, func(r rune) bool { return r == ' ' || strings.ContainsRune(",.;:!?\"“”()[]", r) }) {
-		if ws := retrieval.Words(f); len(ws) > 0 && slices.Contains(ws, word) {
+		if ws := text.Words(f); len(ws) > 0 && slices.Contains(ws, word) {
 			return strings.Trim(f, "'’")
 		}
 	}

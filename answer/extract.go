@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // ExtractiveLabel tells readers an extractive answer is quoted, not written.
@@ -24,7 +25,7 @@ const (
 // occurs: the same sentence in several documents is quoted once, citing each.
 type candidate struct {
 	at    []place
-	text  string
+	body  string
 	terms map[string]bool // its index terms
 	score float64
 	// fits is set when, for a short question, the sentence holds the kind
@@ -92,7 +93,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		if pa < m.minAnswerable() {
 			a.Kind = NotFound
 			a.Missing = missing(res)
-			if oneFact && len(a.Missing) == 0 && q.Type != retrieval.AskYesNo {
+			if oneFact && len(a.Missing) == 0 && q.Kind != text.AskYesNo {
 				a.Lacks = ask.absentFact()
 				a.Mentions = ask.mentioned(ix, res)
 			}
@@ -110,7 +111,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		a.Missing = missing(res)
 		a.Unknown = res.UnknownNames
 		return a
-	} else if oneFact && !res.Lenient && q.Type != retrieval.AskYesNo && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
+	} else if oneFact && !res.Lenient && q.Kind != text.AskYesNo && !slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
 		// No sentence of the passages holds the fact asked of this subject.
 		a.Kind = NotFound
 		a.Lacks = ask.absentFact()
@@ -121,7 +122,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		// "What did Reuters report …" with no Reuters article in the
 		// corpus: only sentences naming Reuters can say.
 		cands = slices.DeleteFunc(cands, func(c candidate) bool {
-			return !slices.ContainsFunc(res.OutletsViaPassages, func(o string) bool { return namesOutlet(c.text, o) })
+			return !slices.ContainsFunc(res.OutletsViaPassages, func(o string) bool { return namesOutlet(c.body, o) })
 		})
 		if len(cands) == 0 {
 			a.Missing = res.OutletsViaPassages
@@ -154,7 +155,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		})
 	}
 	short, shortFrom := "", map[string]bool{} // the short answer and the quotes it rests on
-	if q.Type == retrieval.AskWho {
+	if q.Kind == text.AskWho {
 		var (
 			name          string
 			from, support candidate
@@ -168,31 +169,32 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			if ok && learned {
 				// Only from the likeliest sentence, when the model is sure
 				// of it: when unsure, the quotes alone.
-				ok = support.text == cands[0].text && cands[0].score >= Tune.MinShort
+				ok = support.body == cands[0].body && cands[0].score >= Tune.MinShort
 			}
 			if ok {
 				// The sentence giving the full name is quoted too.
 				name = fullestForm(q, res, name, commonIn(res))
 				from, ok = sentenceWith(q, res, cands, name)
 			}
-			// A person asked for is named in full, not by one word that
-			// could be a company ("Instagram") or a surname of many.
-			ok = ok && (!q.Person || len(strings.Fields(name)) >= 2)
+			// A person asked for by one word is someone the passages name
+			// in full somewhere ("Bankman-Fried"), not a company
+			// ("Instagram").
+			ok = ok && (!q.Person || strings.Contains(name, " ") || namedInFull(res, name))
 		} else {
 			name, from, support, ok = shortAnswer(q, res, cands)
 		}
 		// A one-fact question's short answer needs a sentence saying the
 		// thing asked, not one that merely names the same team.
-		if ok && (q.Facts() > 1 || predicateCoverage(ix, q, support.text) >= minPredicateCoverage) {
+		if ok && (q.Facts() > 1 || predicateCoverage(ix, q, support.body) >= minPredicateCoverage) {
 			short = name
 			// It cites the sentence giving the name in full and the one
 			// saying what was asked; both are quoted, first.
 			for _, c := range []candidate{support, from} {
-				if c.text == "" || shortFrom[c.text] {
+				if c.body == "" || shortFrom[c.body] {
 					continue
 				}
-				shortFrom[c.text] = true
-				if !slices.ContainsFunc(picked, func(p candidate) bool { return p.text == c.text }) {
+				shortFrom[c.body] = true
+				if !slices.ContainsFunc(picked, func(p candidate) bool { return p.body == c.body }) {
 					picked = append([]candidate{c}, picked...)
 				}
 			}
@@ -202,14 +204,14 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		var cites []int
 		for _, p := range c.at {
 			h := res.Hits[p.hit]
-			text, paragraph := h.Doc.Text, 0
+			body, paragraph := h.Doc.Text, 0
 			if p.headline {
-				text = h.Doc.Title
+				body = h.Doc.Title
 			} else {
 				paragraph = h.Doc.ParagraphAt(p.start)
 			}
-			quote := text[p.start:p.end]
-			if !Verbatim(text, quote) {
+			quote := body[p.start:p.end]
+			if !Verbatim(body, quote) {
 				a.Warnings = append(a.Warnings, "dropped a quote that did not match its source")
 				continue
 			}
@@ -221,8 +223,8 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			cites = append(cites, n)
 		}
 		if len(cites) > 0 {
-			a.Sentences = append(a.Sentences, Sentence{Text: "“" + c.text + "”", Cites: cites})
-			if shortFrom[c.text] {
+			a.Sentences = append(a.Sentences, Sentence{Text: "“" + c.body + "”", Cites: cites})
+			if shortFrom[c.body] {
 				if a.Short == nil {
 					a.Short = &Short{Text: short}
 				}
@@ -249,7 +251,7 @@ const caveatSpecificity = 0.4
 func unmentioned(ix *retrieval.Index, q *retrieval.Question, quotes []Sentence) []string {
 	have := map[string]bool{}
 	for _, s := range quotes {
-		for _, t := range retrieval.Terms(s.Text) {
+		for _, t := range text.Terms(s.Text) {
 			have[t] = true
 		}
 	}
@@ -258,9 +260,9 @@ func unmentioned(ix *retrieval.Index, q *retrieval.Question, quotes []Sentence) 
 		if slices.Contains(out, name) || slices.Contains(q.Sources, name) || slices.ContainsFunc(q.Sources, func(src string) bool { return strings.Contains(src, name) }) {
 			continue
 		}
-		for _, w := range retrieval.Words(name) {
-			t := retrieval.Stem(w)
-			if !retrieval.IsStopWord(w) && ix.Specificity(t) >= caveatSpecificity && !have[t] {
+		for _, w := range text.Words(name) {
+			t := text.Term(w)
+			if !text.IsStopWord(w) && ix.Specificity(t) >= caveatSpecificity && !have[t] {
 				out = append(out, name)
 				break
 			}
@@ -272,7 +274,7 @@ func unmentioned(ix *retrieval.Index, q *retrieval.Question, quotes []Sentence) 
 // namesOutlet reports whether a sentence names the outlet, ignoring case
 // and a leading "The".
 func namesOutlet(sentence, outlet string) bool {
-	return retrieval.ContainsWord(strings.ToLower(sentence), strings.ToLower(strings.TrimPrefix(outlet, "The ")))
+	return text.ContainsWord(strings.ToLower(sentence), strings.ToLower(strings.TrimPrefix(outlet, "The ")))
 }
 
 // shortAnswer finds, for a question asking who, the name that the best
@@ -292,9 +294,9 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 	total := 0.0
 	for _, c := range cands[:min(shortDepth, len(cands))] {
 		seen := map[string]bool{}
-		for _, name := range namePhrases(c.text) {
+		for _, name := range namePhrases(c.body) {
 			name = trimCommon(name, common)
-			if name == "" || namedIn(name, q) || (q.Person && !personLike(name)) || len(strings.Fields(name)) > 3 || common(name) || !printableName(c.text, name, strings.Index(c.text, name)) {
+			if name == "" || namedIn(name, q) || (q.Person && !personLike(name)) || len(strings.Fields(name)) > 3 || common(name) || !printableName(c.body, name, strings.Index(c.body, name)) {
 				continue
 			}
 			key := strings.ToLower(lastWord(name))
@@ -336,7 +338,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 	}
 	// The best sentence naming it, the one that says what was asked.
 	for _, c := range cands {
-		if strings.Contains(c.text, form) {
+		if strings.Contains(c.body, form) {
 			support = c
 			break
 		}
@@ -352,13 +354,13 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 // name: a candidate, or any sentence of the hits.
 func sentenceWith(q *retrieval.Question, res *retrieval.Results, cands []candidate, name string) (candidate, bool) {
 	for _, c := range cands {
-		if strings.Contains(c.text, name) {
+		if strings.Contains(c.body, name) {
 			return c, true
 		}
 	}
 	for _, s := range hitSentences(res) {
-		if strings.Contains(s.text, name) && quotable(s.text, q.Type) {
-			return candidate{at: []place{s.at}, text: s.text, terms: termSet(s.text)}, true
+		if strings.Contains(s.body, name) && quotable(s.body, q.Kind) {
+			return candidate{at: []place{s.at}, body: s.body, terms: termSet(s.body)}, true
 		}
 	}
 	return candidate{}, false
@@ -376,10 +378,10 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 		// "United" (twice at least, unless a person is asked for).
 		fulls := map[string]int{}
 		for _, s := range hitSentences(res) {
-			if !quotable(s.text, q.Type) {
+			if !quotable(s.body, q.Kind) {
 				continue
 			}
-			for _, f := range namePhrases(s.text) {
+			for _, f := range namePhrases(s.body) {
 				if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && w[len(w)-1] == form && !repeatsWord(f) && !common(w[0]) {
 					fulls[f]++
 				}
@@ -402,6 +404,19 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 	return form
 }
 
+// namedInFull reports whether a sentence of the passages gives a fuller
+// form of the one-word name: "Sam Bankman-Fried" for "Bankman-Fried".
+func namedInFull(res *retrieval.Results, name string) bool {
+	for _, s := range hitSentences(res) {
+		for _, f := range namePhrases(s.body) {
+			if w := strings.Fields(f); len(w) > 1 && w[len(w)-1] == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // commonIn returns the test of a capitalised word that is also written in
 // lower case in the passages: a headline's or sentence's capital, not a
 // name ("Announced").
@@ -417,13 +432,13 @@ func commonIn(res *retrieval.Results) func(string) bool {
 			return false
 		}
 		l := strings.ToLower(name)
-		return l != name && retrieval.ContainsWord(passages, l)
+		return l != name && text.ContainsWord(passages, l)
 	}
 }
 
 // hitSentence is a sentence of a retrieved passage and where it is.
 type hitSentence struct {
-	text string
+	body string
 	at   place
 }
 
@@ -431,7 +446,7 @@ type hitSentence struct {
 func hitSentences(res *retrieval.Results) []hitSentence {
 	var out []hitSentence
 	for hi, h := range res.Hits {
-		for _, sp := range retrieval.Sentences(h.Chunk.Text) {
+		for _, sp := range text.Sentences(h.Chunk.Text) {
 			out = append(out, hitSentence{h.Chunk.Text[sp.Start:sp.End], place{hit: hi, start: h.Chunk.Start + sp.Start, end: h.Chunk.Start + sp.End}})
 		}
 	}
@@ -500,12 +515,12 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			document = termSet(h.Doc.Title + "\n" + h.Doc.Text)
 			docTerms[h.Doc.ID] = document
 		}
-		for _, s := range retrieval.Sentences(h.Chunk.Text) {
-			text := h.Chunk.Text[s.Start:s.End]
+		for _, s := range text.Sentences(h.Chunk.Text) {
+			body := h.Chunk.Text[s.Start:s.End]
 			prev := before
-			before = text
+			before = body
 			p := place{hit: hi, start: h.Chunk.Start + s.Start, end: h.Chunk.Start + s.End}
-			key := strings.ToLower(NormalizeQuote(text))
+			key := strings.ToLower(NormalizeQuote(body))
 			if i, ok := byText[key]; ok {
 				// The same sentence again: overlapping chunks of one
 				// document, or another document carrying it.
@@ -514,36 +529,38 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 				}
 				continue
 			}
-			terms := termSet(text)
+			terms := termSet(body)
 			sc := weightOf(ix, weights, terms)
-			if sc <= 0 || !quotable(text, q.Type) {
+			if sc <= 0 || !quotable(body, q.Kind) {
 				continue
 			}
 			fits := false
 			if oneFact {
 				// A short question's answer is the sentence holding the
 				// fact asked of its subject, not the one repeating its words.
-				ctx := ask.contextShare(ix, window(text, prev, h.Doc.Title), passage, document)
-				fits = ctx >= minContext && (ask.typed(text, prev) || q.Type == retrieval.AskWho && ctx >= fullContext)
-				sc = weightOf(ix, weights, window(text, prev, h.Doc.Title))*windowShare + sc*(1-windowShare)
+				ctx := ask.contextShare(ix, window(body, prev, h.Doc.Title), passage, document)
+				fits = ctx >= minContext && (ask.typed(body, prev) || q.Kind == text.AskWho && ctx >= fullContext)
+				sc = weightOf(ix, weights, window(body, prev, h.Doc.Title))*windowShare + sc*(1-windowShare)
 				if fits {
 					sc *= 1 + fitBonus
 				}
-			} else if answersType(text, q) {
+			} else if answersType(body, q) {
 				sc *= 1 + typeBonus
 			}
 			sc *= 1 + partWeight*partCoverage(ix, q, terms)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
-			feats := fz.sentence(text, prev, hi, h.Doc, p.start, terms, window(text, prev, h.Doc.Title), passage, document, fits, false)
-			add(candidate{at: []place{p}, text: text, terms: terms, score: sc, fits: fits, features: feats}, key)
+			feats := fz.sentence(sentenceInput{body: body, prev: prev, hit: hi, doc: h.Doc, start: p.start, terms: terms,
+				win: window(body, prev, h.Doc.Title), passage: passage, document: document, fits: fits})
+			add(candidate{at: []place{p}, body: body, terms: terms, score: sc, fits: fits, features: feats}, key)
 		}
-		if title := h.Doc.Title; oneFact && title != "" && quotableHeadline(title) && !slices.ContainsFunc(headlines, func(c candidate) bool { return c.text == title }) {
+		if title := h.Doc.Title; oneFact && title != "" && quotableHeadline(title) && !slices.ContainsFunc(headlines, func(c candidate) bool { return c.body == title }) {
 			terms := termSet(title)
 			if ask.typed(title, "") && ask.contextShare(ix, terms, passage, document) >= minContext {
 				sc := weightOf(ix, weights, terms) * (1 + partWeight*partCoverage(ix, q, terms)) / (1 + 0.1*float64(hi))
-				feats := fz.sentence(title, "", hi, h.Doc, 0, terms, terms, passage, document, true, true)
-				headlines = append(headlines, candidate{at: []place{{hit: hi, start: 0, end: len(title), headline: true}}, text: title, terms: terms, score: sc, fits: true, features: feats})
+				feats := fz.sentence(sentenceInput{body: title, hit: hi, doc: h.Doc, terms: terms, win: terms,
+					passage: passage, document: document, fits: true, headline: true})
+				headlines = append(headlines, candidate{at: []place{{hit: hi, start: 0, end: len(title), headline: true}}, body: title, terms: terms, score: sc, fits: true, features: feats})
 			}
 		}
 	}
@@ -553,7 +570,7 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 		// 150 million users in the United States"). A headline says all
 		// the question's words; a sentence saying the fact says more.
 		for _, c := range headlines {
-			key := strings.ToLower(NormalizeQuote(c.text))
+			key := strings.ToLower(NormalizeQuote(c.body))
 			if _, dup := byText[key]; !dup {
 				add(c, key)
 			}
@@ -562,7 +579,7 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
 	for i := range cands {
 		if cands[0].score > 0 {
-			cands[i].features[scoreRelIndex] = cands[i].score / cands[0].score
+			cands[i].features[len(cands[i].features)-1] = cands[i].score / cands[0].score // score_rel
 		}
 	}
 	return cands
@@ -606,7 +623,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 			for _, t := range q.Terms {
 				w[t] = 1
 			}
-			for _, t := range retrieval.QueryTerms(cl.Text) {
+			for _, t := range text.QueryTerms(cl.Text) {
 				w[t] = 2
 			}
 			best, bestScore := -1, 0.0
@@ -676,14 +693,14 @@ func newShare(ix *retrieval.Index, q *retrieval.Question, terms, covered map[str
 // (its terms that are not names: "won", "final", "score") that text holds:
 // a name answers a who-question only from a sentence that says the thing
 // asked, not one that merely mentions the same team.
-func predicateCoverage(ix *retrieval.Index, q *retrieval.Question, text string) float64 {
+func predicateCoverage(ix *retrieval.Index, q *retrieval.Question, body string) float64 {
 	names := map[string]bool{}
 	for _, n := range q.Names {
-		for _, w := range retrieval.Words(n) {
-			names[retrieval.Stem(w)] = true
+		for _, w := range text.Words(n) {
+			names[text.Term(w)] = true
 		}
 	}
-	return bestShare(ix, q.Parts, termSet(text), names, 1)
+	return bestShare(ix, q.Parts, termSet(body), names, 1)
 }
 
 // minPredicateCoverage is the least share of the question's predicate that
@@ -705,7 +722,7 @@ func partCoverage(ix *retrieval.Index, q *retrieval.Question, terms map[string]b
 func bestShare(ix *retrieval.Index, pieces []string, have, skip map[string]bool, minTerms int) float64 {
 	best := 0.0
 	for _, p := range pieces {
-		terms := slices.DeleteFunc(retrieval.QueryTerms(p), func(t string) bool { return skip[t] })
+		terms := slices.DeleteFunc(text.QueryTerms(p), func(t string) bool { return skip[t] })
 		if len(terms) < minTerms {
 			continue
 		}
@@ -724,9 +741,9 @@ func bestShare(ix *retrieval.Index, pieces []string, have, skip map[string]bool,
 }
 
 // termSet returns the index terms of text as a set.
-func termSet(text string) map[string]bool {
+func termSet(body string) map[string]bool {
 	have := map[string]bool{}
-	for _, t := range retrieval.Terms(text) {
+	for _, t := range text.Terms(body) {
 		have[t] = true
 	}
 	return have
@@ -752,12 +769,12 @@ func weightOf(ix *retrieval.Index, weights map[string]float64, have map[string]b
 
 // Verbatim reports whether quote occurs in text, ignoring differences of
 // whitespace and quotation-mark style only.
-func Verbatim(text, quote string) bool {
-	if quote != "" && strings.TrimSpace(quote) != "" && strings.Contains(text, quote) {
+func Verbatim(body, quote string) bool {
+	if quote != "" && strings.TrimSpace(quote) != "" && strings.Contains(body, quote) {
 		return true
 	}
 	q := NormalizeQuote(quote)
-	return q != "" && strings.Contains(NormalizeQuote(text), q)
+	return q != "" && strings.Contains(NormalizeQuote(body), q)
 }
 
 var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‘", "'", "’", "'", "‚", "'", "«", `"`, "»", `"`)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // newsFS is a small corpus whose articles carry the furniture of news
@@ -45,14 +46,14 @@ func TestExtractSkipsPageFurniture(t *testing.T) {
 	if a.Kind != Extractive {
 		t.Fatalf("kind %s: %s", a.Kind, a.Text())
 	}
-	text := a.Text()
+	body := a.Text()
 	for _, junk := range []string{"MORE:", "FINAL RESULT", "live with Fubo"} {
-		if strings.Contains(text, junk) {
-			t.Errorf("answer quotes page furniture %q: %s", junk, text)
+		if strings.Contains(body, junk) {
+			t.Errorf("answer quotes page furniture %q: %s", junk, body)
 		}
 	}
-	if !strings.Contains(text, "12-11") {
-		t.Errorf("answer lacks the sentence with the score: %s", text)
+	if !strings.Contains(body, "12-11") {
+		t.Errorf("answer lacks the sentence with the score: %s", body)
 	}
 }
 
@@ -101,25 +102,25 @@ func TestExtractShortAnswerForWho(t *testing.T) {
 func TestQuotable(t *testing.T) {
 	tests := []struct {
 		s    string
-		t    retrieval.AnswerType
+		t    text.Kind
 		want bool
 	}{
-		{"MORE: Watch Chiefs vs. Packers live with Fubo (free trial)", retrieval.AskOther, false},
-		{"Subscribe to our newsletter for the latest scores.", retrieval.AskOther, false},
-		{"Photo: Getty Images", retrieval.AskOther, false},
-		{"WEEK 13 PICKS AND PREDICTIONS", retrieval.AskOther, false},
-		{"Fighter Weight class Anthony Joshua Otto Wallin Heavyweight", retrieval.AskOther, false},
-		{"Final: Broncos 21, Vikings 20", retrieval.AskNumber, true},
-		{"Final: Broncos 21, Vikings 20", retrieval.AskOther, false},
-		{"Carter Page denied the report, calling it garbage.", retrieval.AskOther, true},
-		{"Reuters reported on Monday that the talks had stalled.", retrieval.AskOther, true},
-		{"Source close to the talks said the deal was off.", retrieval.AskOther, true},
-		{"(Reuters) - The talks stalled on Monday.", retrieval.AskOther, true},
-		{"(Photo: Jane Doe)", retrieval.AskOther, false},
-		{"Source: company filings and interviews.", retrieval.AskOther, false},
-		{"England beat Fiji in the quarter-final last week.", retrieval.AskOther, true},
-		{"Springboks win the Rugby World Cup final", retrieval.AskOther, false},
-		{"I visited the newsroom today. pic.twitter.com/PMBXi7T3vv — Jane Doe (@janedoe) October 31, 2023", retrieval.AskOther, false},
+		{"MORE: Watch Chiefs vs. Packers live with Fubo (free trial)", text.AskOther, false},
+		{"Subscribe to our newsletter for the latest scores.", text.AskOther, false},
+		{"Photo: Getty Images", text.AskOther, false},
+		{"WEEK 13 PICKS AND PREDICTIONS", text.AskOther, false},
+		{"Fighter Weight class Anthony Joshua Otto Wallin Heavyweight", text.AskOther, false},
+		{"Final: Broncos 21, Vikings 20", text.AskCount, true},
+		{"Final: Broncos 21, Vikings 20", text.AskOther, false},
+		{"Carter Page denied the report, calling it garbage.", text.AskOther, true},
+		{"Reuters reported on Monday that the talks had stalled.", text.AskOther, true},
+		{"Source close to the talks said the deal was off.", text.AskOther, true},
+		{"(Reuters) - The talks stalled on Monday.", text.AskOther, true},
+		{"(Photo: Jane Doe)", text.AskOther, false},
+		{"Source: company filings and interviews.", text.AskOther, false},
+		{"England beat Fiji in the quarter-final last week.", text.AskOther, true},
+		{"Springboks win the Rugby World Cup final", text.AskOther, false},
+		{"I visited the newsroom today. pic.twitter.com/PMBXi7T3vv — Jane Doe (@janedoe) October 31, 2023", text.AskOther, false},
 	}
 	for _, tt := range tests {
 		if got := quotable(tt.s, tt.t); got != tt.want {
@@ -256,7 +257,7 @@ func TestShortAnswerGivesTheFullName(t *testing.T) {
 	// Two people of the surname, named as often: the surname alone.
 	a = askIndex(t, indexFS(t, trial("His brother Gabe Bankman-Fried ran a political group.\n")), q)
 	if a.Short == nil || a.Short.Text != "Bankman-Fried" {
-		t.Errorf("short answer %+v, want the surname alone when two people share it", a.Short)
+		t.Errorf("short answer %+v, want the surname alone when two people share it: %s", a.Short, a.Text())
 	}
 }
 

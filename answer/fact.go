@@ -1,11 +1,11 @@
 package answer
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // A short question ("how many seats does the sphere have?") asks one fact
@@ -41,21 +41,13 @@ type asked struct {
 	context []string
 }
 
-// howManyRE captures the words counted by "how many": up to three words
-// before the verb or preposition that ends them.
-var howManyRE = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[\p{L}\p{N}'’-]+\s+){0,2}?[\p{L}\p{N}'’-]+)(?:\s+(?:does|do|did|has|have|had|is|are|was|were|will|would|can|could|in|on|for|of|at|to|per|there|from|with|by|at)\b|\s*[?.!]?\s*$)`)
-
 // readAsked reads what q asks for; ok is false for a question that is not
 // short or asks nothing typed enough to check (yes/no, "what did X say").
 func readAsked(q *retrieval.Question) (a asked, ok bool) {
 	a = asked{q: q, money: q.AsksMoney()}
-	ok = len(retrieval.Words(q.Text)) <= maxShortWords && q.Facts() <= 1
-	if m := howManyRE.FindStringSubmatch(q.Text); m != nil && q.Type == retrieval.AskNumber {
-		if ts := retrieval.QueryTerms(m[1]); len(ts) > 0 {
-			a.unit = ts[len(ts)-1]
-			ws := strings.Fields(m[1])
-			a.unitWord = ws[len(ws)-1]
-		}
+	ok = len(text.Words(q.Text)) <= maxShortWords && q.Facts() <= 1
+	if w := text.Counted(q.Text); w != "" && q.Kind == text.AskCount {
+		a.unit, a.unitWord = text.Term(strings.ToLower(w)), w
 	}
 	for _, t := range q.Terms {
 		if t != a.unit && !askWords[t] {
@@ -67,37 +59,23 @@ func readAsked(q *retrieval.Question) (a asked, ok bool) {
 
 // askWords are the stems of the words that say what kind of fact is asked
 // ("number", "score"), not what it is about.
-var askWords = map[string]bool{retrieval.Stem("number"): true, retrieval.Stem("score"): true, retrieval.Stem("amount"): true}
-
-// moneyRE matches an amount of money: "$69bn", "£300m", "NIS 15 million",
-// "680,000 dollars".
-var moneyRE = regexp.MustCompile(`[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|NIS|INR|AUD|CAD|CHF|JPY|CNY|RMB|US\$)\s?\d|\d(?:[\d,.]*\d)?\s?(?:bn|m)\b|(?i)\d(?:[\d,.]*\d)?\s+(?:(?:million|billion|trillion)\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|shekels|francs)\b`)
-
-// timeOfDayRE matches the times a date pattern does not: "at six in the
-// morning", "at noon".
-var timeOfDayRE = regexp.MustCompile(`(?i)\b(?:morning|afternoon|evening|noon|midnight|dawn|dusk|o'clock|weekend|overnight)\b|\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
+var askWords = map[string]bool{text.Term("number"): true, text.Term("score"): true, text.Term("amount"): true}
 
 // typed reports whether sentence s holds the kind of fact asked; the name
 // asked for by "who" may be in the sentence before it ("Peskov said …
 // He called it garbage").
 func (a asked) typed(s, before string) bool {
-	switch a.q.Type {
-	case retrieval.AskNumber:
-		if a.money {
-			return moneyRE.MatchString(s)
-		}
+	switch a.q.Kind {
+	case text.AskCount:
 		if a.unit != "" {
 			return countsUnit(s, a.unit)
 		}
-		return numberRE.MatchString(s)
-	case retrieval.AskWho:
+	case text.AskWho:
 		return answersType(s, a.q) || answersType(before, a.q)
-	case retrieval.AskWhen:
-		return answersType(s, a.q) || timeOfDayRE.MatchString(s)
-	case retrieval.AskWhere:
+	case text.AskWhere:
 		return answersType(s, a.q)
 	}
-	return true // nothing typed to look for: the words decide
+	return a.q.Kind.Holds(s)
 }
 
 // countsUnit reports whether s gives a number of unit (a stem): a number
@@ -106,11 +84,11 @@ func (a asked) typed(s, before string) bool {
 func countsUnit(s, unit string) bool {
 	locs := wordRE.FindAllStringIndex(s, -1)
 	for i, l := range locs {
-		if retrieval.Stem(strings.ToLower(s[l[0]:l[1]])) != unit {
+		if text.Term(strings.ToLower(s[l[0]:l[1]])) != unit {
 			continue
 		}
 		for j := max(0, i-4); j < i; j++ {
-			if w := s[locs[j][0]:locs[j][1]]; countRE.MatchString(w) && !timeRE.MatchString(w) && !strings.HasSuffix(s[:locs[j][0]], "$") && !strings.ContainsAny(s[max(0, locs[j][0]-3):locs[j][0]], "£€") {
+			if w := s[locs[j][0]:locs[j][1]]; countWord(w) && !strings.HasSuffix(s[:locs[j][0]], "$") && !strings.ContainsAny(s[max(0, locs[j][0]-3):locs[j][0]], "£€") {
 				return true
 			}
 		}
@@ -118,9 +96,18 @@ func countsUnit(s, unit string) bool {
 	return false
 }
 
-// countRE matches a word that counts: a number alone ("157,000", not
-// "64GB" nor a price) or a number word.
-var countRE = regexp.MustCompile(`(?i)^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillion|dozens?|half|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$`)
+// countWord reports whether w counts: a number alone ("157,000", not
+// "64GB" nor a year) or a number word ("four", "dozens", "third").
+func countWord(w string) bool {
+	if len(text.Years(w)) > 0 && len(w) == 4 {
+		return false
+	}
+	if _, ok := text.NumberWord(strings.TrimSuffix(strings.ToLower(w), "s")); ok {
+		return true
+	}
+	nums := text.Numbers(w)
+	return len(nums) == 1 && nums[0].Start == 0 && nums[0].End == len(w)
+}
 
 // contextShare is the IDF-weighted share of the question's context terms
 // that the window (a sentence with the one before it and its headline)
@@ -164,7 +151,7 @@ func (a asked) contextShare(ix *retrieval.Index, window, passage, document map[s
 func window(sentence, before, headline string) map[string]bool {
 	w := termSet(sentence)
 	for _, s := range []string{before, headline} {
-		for _, t := range retrieval.Terms(s) {
+		for _, t := range text.Terms(s) {
 			w[t] = true
 		}
 	}
@@ -172,25 +159,13 @@ func window(sentence, before, headline string) map[string]bool {
 }
 
 // absentFact says what the documents lack, for a short question no
-// sentence answers: "a number of “seats”", "a date".
+// sentence answers, in the question kind's plain words ("no passage gives
+// a date or time for this"), naming what a "how many" question counts.
 func (a asked) absentFact() string {
-	switch a.q.Type {
-	case retrieval.AskNumber:
-		switch {
-		case a.money:
-			return "an amount"
-		case a.unitWord != "":
-			return "a number of “" + a.unitWord + "”"
-		}
-		return "the number asked for"
-	case retrieval.AskWhen:
-		return "a date"
-	case retrieval.AskWho:
-		return "who"
-	case retrieval.AskWhere:
-		return "a place"
+	if a.q.Kind == text.AskCount && a.unitWord != "" {
+		return "no passage gives a number of “" + a.unitWord + "” for this"
 	}
-	return "an answer"
+	return a.q.Kind.Absent()
 }
 
 // mentioned returns the question's rarest context words that the passages
@@ -203,11 +178,11 @@ func (a asked) mentioned(ix *retrieval.Index, res *retrieval.Results) []string {
 	var found []word
 	seen := map[string]bool{}
 	for _, w := range wordRE.FindAllString(a.q.Text, -1) {
-		ws := retrieval.Words(w)
+		ws := text.Words(w)
 		if len(ws) != 1 {
 			continue
 		}
-		t := retrieval.Stem(ws[0])
+		t := text.Term(ws[0])
 		if seen[t] || !slices.Contains(a.context, t) {
 			continue
 		}
@@ -232,9 +207,6 @@ func (a asked) mentioned(ix *retrieval.Index, res *retrieval.Results) []string {
 	return out
 }
 
-// honorific are titles that are not names on their own ("Dr").
-var honorific = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "sir": true, "dame": true, "rev": true}
-
 // placeWords are the prepositions that make the name after them a place.
 var placeWords = map[string]bool{"at": true, "in": true, "near": true, "outside": true, "inside": true, "from": true, "to": true}
 
@@ -255,19 +227,19 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 		if !c.fits {
 			continue
 		}
-		words := wordRE.FindAllStringIndex(c.text, -1)
+		words := wordRE.FindAllStringIndex(c.body, -1)
 		role := make([]bool, len(words))
 		for i, w := range words {
-			word := c.text[w[0]:w[1]]
-			t := retrieval.Stem(strings.ToLower(word))
-			role[i] = slices.Contains(a.context, t) && (roleWord(word) || !isCapitalised(word))
+			word := c.body[w[0]:w[1]]
+			t := text.Term(strings.ToLower(word))
+			role[i] = slices.Contains(a.context, t) && (text.IsRole(word) || !isCapitalised(word))
 		}
-		for _, n := range namePhrases(c.text) {
-			if namedIn(n, a.q) || (a.q.Person && !personLike(n)) || honorific[strings.ToLower(n)] || roleWord(n) {
+		for _, n := range namePhrases(c.body) {
+			if namedIn(n, a.q) || (a.q.Person && !personLike(n)) || text.IsHonorific(n) || text.IsRole(n) {
 				continue
 			}
-			at := strings.Index(c.text, n)
-			if !printableName(c.text, n, at) {
+			at := strings.Index(c.body, n)
+			if !printableName(c.body, n, at) {
 				continue // a number, a modifier, or the one a succession replaces
 			}
 			first, last := -1, -1
@@ -279,7 +251,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 					last = i
 				}
 			}
-			if first < 0 || first > 0 && placeWords[strings.ToLower(c.text[words[first-1][0]:words[first-1][1]])] {
+			if first < 0 || first > 0 && placeWords[strings.ToLower(c.body[words[first-1][0]:words[first-1][1]])] {
 				continue // "a friendly at DRV PNK Stadium": a place, not who
 			}
 			for i := max(0, first-maxRoleGap-1); i <= min(len(words)-1, last+maxRoleGap+1); i++ {

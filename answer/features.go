@@ -3,109 +3,176 @@ package answer
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
-// The features the learned decisions read (see learn.go). A feature is a
-// number computed the same way at training and at answering; the names are
-// stored with the weights, so a model trained on other features is refused.
+// The features the learned decisions read (see learn.go). Each is one row
+// of a table: a name and how it is computed, the same way at training and
+// at answering. The names are stored with the weights, so a model trained
+// on other features is refused; a new feature is one row and a retraining
+// (`bot train`).
 
-// sentenceFeatureNames name a candidate sentence's features, in order.
-var sentenceFeatureNames = []string{
-	"cover",            // IDF share of the question's words in the sentence
-	"cover_window",     // … in the sentence, the one before it and the headline
-	"cover_passage",    // … in its passage
-	"subject_sentence", // the question's rarest known word is in the sentence
-	"subject_window",   // … in the window
-	"subject_document", // … in its document
-	"holds_kind",       // holds the kind of fact asked (a name, date, number, place, cause, quotation)
-	"holds_who", "holds_when", "holds_number", "holds_where", "holds_why", "holds_say",
-	"rule_fits",      // the hand-set rule's verdict (fact.go)
-	"in_role",        // a new name next to one of the question's own words ("CEO Dan Clancy")
-	"predicate",      // share of the question's words other than names
-	"part",           // largest share of one question part
-	"hit_rank",       // 1/(1+rank) of its passage
-	"hit_score",      // its passage's score over the best passage's
-	"paragraph",      // 1/(1+paragraph) in its document
-	"log_words",      // its length
-	"is_question",    // it asks rather than tells
-	"quotation",      // it holds a quotation mark
-	"new_name",       // a capitalised name the question does not hold
-	"has_number",     // a digit or number word
-	"headline",       // it is its document's headline
-	"score_rel",      // the hand-set score over the best sentence's
-	"short_question", // the question asks one fact
-	"person_name",    // a name of two or more capitalised words the question does not hold
-	"attributed",     // a quotation attributed by a verb of saying
+// sentenceInput is what a candidate sentence's features are computed from.
+type sentenceInput struct {
+	f                             *featurizer
+	body, prev                    string
+	hit                           int
+	doc                           *corpus.Document
+	start                         int
+	terms, win, passage, document map[string]bool
+	fits, headline, holds         bool
 }
 
-// questionFeatureNames name a question's features for the decision to
-// answer or decline, in order; the first three come from the sentence model.
-var questionFeatureNames = []string{
-	"max_prob", "second_prob", "mean_top3",
-	"coverage",        // IDF share of the question's words in the passages
-	"rule_answerable", // the relevance floor and name checks pass
-	"missing_names",   // the question names what no passage mentions
-	"future_year",     // it names a year later than every passage's document
-	"rule_fits",       // the hand-set rule found a fitting sentence
-	"holds_subject",   // a sentence holds the kind asked with the subject near it
-	"subject_top",     // the rarest known word is in the best passage
-	"best_holds",      // the likeliest sentence holds the kind of fact asked
-	"any_holds",       // some sentence holds it (always, for kinds with nothing to hold)
+// sentenceFeature is one feature of a candidate sentence.
+type sentenceFeature struct {
+	name  string
+	value func(*sentenceInput) float64
 }
 
-// qkind is the kind of fact a question asks, finer than retrieval.AnswerType:
-// "why" and "what did X say" apart from the rest.
-type qkind int
+// sentenceFeatures are the features of a candidate sentence, in order;
+// holdsFeatures adds one per kind of question (see sentenceFeatureNames).
+var sentenceFeatures = []sentenceFeature{
+	// The IDF share of the question's words in the sentence, its window
+	// (with the sentence before it and the headline) and its passage.
+	{"cover", func(in *sentenceInput) float64 { return in.f.share(in.terms) }},
+	{"cover_window", func(in *sentenceInput) float64 { return in.f.share(in.win) }},
+	{"cover_passage", func(in *sentenceInput) float64 { return in.f.share(in.passage) }},
+	// The question's rarest known word (its subject, more often than not).
+	{"subject_sentence", func(in *sentenceInput) float64 { return in.f.hasSubject(in.terms) }},
+	{"subject_window", func(in *sentenceInput) float64 { return in.f.hasSubject(in.win) }},
+	{"subject_document", func(in *sentenceInput) float64 { return in.f.hasSubject(in.document) }},
+	// It holds the kind of fact asked (a name, date, number, place,
+	// reason, quotation); holds_KIND below says the same for each kind.
+	{"holds_kind", func(in *sentenceInput) float64 { return b2f(in.holds) }},
+	{"rule_fits", func(in *sentenceInput) float64 { return b2f(in.fits) }},
+	// A new name next to one of the question's own words ("CEO Dan Clancy").
+	{"in_role", func(in *sentenceInput) float64 {
+		return b2f(in.f.kind == text.AskWho && nameInRole(in.f.ask, in.body))
+	}},
+	{"predicate", func(in *sentenceInput) float64 { return predicateCoverage(in.f.ix, in.f.q, in.body) }},
+	{"part", func(in *sentenceInput) float64 { return partCoverage(in.f.ix, in.f.q, in.terms) }},
+	{"hit_rank", func(in *sentenceInput) float64 { return 1 / (1 + float64(in.hit)) }},
+	{"hit_score", func(in *sentenceInput) float64 {
+		if top := in.f.res.Hits[0].Score; top > 0 {
+			return in.f.res.Hits[in.hit].Score / top
+		}
+		return 0
+	}},
+	{"paragraph", func(in *sentenceInput) float64 {
+		if in.headline {
+			return 1
+		}
+		return 1 / (1 + float64(in.doc.ParagraphAt(in.start)))
+	}},
+	{"log_words", func(in *sentenceInput) float64 { return math.Log1p(float64(len(strings.Fields(in.body)))) }},
+	{"is_question", func(in *sentenceInput) float64 {
+		return b2f(strings.HasSuffix(strings.TrimRight(in.body, `"”’' `), "?"))
+	}},
+	{"quotation", func(in *sentenceInput) float64 { return b2f(strings.ContainsAny(in.body, `"“”`)) }},
+	{"new_name", func(in *sentenceInput) float64 { return b2f(len(newNames(in.body, in.f.q)) > 0) }},
+	{"has_number", func(in *sentenceInput) float64 { return b2f(len(text.Numbers(in.body)) > 0) }},
+	{"headline", func(in *sentenceInput) float64 { return b2f(in.headline) }},
+	{"short_question", func(in *sentenceInput) float64 { return b2f(in.f.short) }},
+	// A name of two or more capitalised words the question does not hold.
+	{"person_name", func(in *sentenceInput) float64 { return b2f(in.f.personName(in.body)) }},
+	// A quotation attributed by a verb of saying.
+	{"attributed", func(in *sentenceInput) float64 {
+		return b2f(strings.ContainsAny(in.body, `"“”`) && text.AskSaid.Holds(in.body))
+	}},
+}
 
-const (
-	kindOther qkind = iota
-	kindWho
-	kindWhen
-	kindNumber
-	kindWhere
-	kindWhy
-	kindSay
-	kindYesNo
-)
+// scoreRel is the last sentence feature: the hand-set score over the best
+// sentence's, known once every candidate is scored.
+const scoreRel = "score_rel"
 
-var (
-	whyAskRE   = regexp.MustCompile(`(?i)^(?:why|how\s+come)\b|\bwhy(?:'s|’s)?\b|\breasons?\s+(?:for|why|behind)\b`)
-	sayAskRE   = regexp.MustCompile(`(?i)\bwhat\s+(?:did|does|do|has|have)\b.*\b(?:say|said|tell|told|think|tweet|write|post)\b|\bsay\s+about\b|\bquotes?\b`)
-	causeRE    = regexp.MustCompile(`(?i)\b(?:because|due\s+to|as\s+a\s+result|after|since|amid|following|in\s+order\s+to|so\s+that|citing|cited|reasons?|over|owing\s+to|thanks\s+to|led\s+to|caused?|blamed)\b`)
-	sayRE      = regexp.MustCompile(`["“”]|\b(?:said|says|told|tweeted|wrote|added|posted)\b`)
-	quoteMarks = regexp.MustCompile(`["“”]`)
-	saidRE     = regexp.MustCompile(`\b(?:said|says|told|tweeted|wrote|added|posted|stated|states|explained|urged|continued|joked)\b`)
-	basedRE    = regexp.MustCompile(`\b[A-Z][\p{L}.]+(?:\s[A-Z][\p{L}.]+)?-(?:based|headquartered)\b`)
-	yearRE     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
-)
+// heldKinds are the kinds of question a sentence can hold the fact of
+// (yes/no and other questions have nothing to hold).
+var heldKinds = slices.DeleteFunc(text.Kinds(), func(k text.Kind) bool { return k == text.AskOther || k == text.AskYesNo })
 
-// kindOf reads the kind of fact q asks.
-func kindOf(q *retrieval.Question) qkind {
-	switch {
-	case sayAskRE.MatchString(q.Text):
-		return kindSay
-	case q.Type == retrieval.AskWho:
-		return kindWho
-	case q.Type == retrieval.AskWhen:
-		return kindWhen
-	case q.Type == retrieval.AskNumber:
-		return kindNumber
-	case q.Type == retrieval.AskWhere:
-		return kindWhere
-	case whyAskRE.MatchString(q.Text):
-		return kindWhy
-	case q.Type == retrieval.AskYesNo:
-		return kindYesNo
+// sentenceFeatureNames name the sentence features in order: the table's,
+// holds_KIND for each kind of question, then score_rel.
+var sentenceFeatureNames = func() []string {
+	var names []string
+	for _, sf := range sentenceFeatures {
+		names = append(names, sf.name)
 	}
-	return kindOther
+	for _, k := range heldKinds {
+		names = append(names, "holds_"+kindSlug(k))
+	}
+	return append(names, scoreRel)
+}()
+
+// holdsKind is the index of holds_kind in a sentence's features.
+var holdsKind = slices.Index(sentenceFeatureNames, "holds_kind")
+
+// kindSlug names a kind in a feature name: "how many" → "how_many".
+func kindSlug(k text.Kind) string {
+	return strings.NewReplacer(" ", "_", "/", "_", "(", "", ")", "").Replace(k.String())
 }
+
+// questionInput is what a question's features are computed from.
+type questionInput struct {
+	f     *featurizer
+	cands []candidate
+}
+
+// questionFeature is one feature of a question for the decision to answer.
+type questionFeature struct {
+	name  string
+	value func(*questionInput) float64
+}
+
+// probFeatures are the first question features, set from the sentence
+// model's probabilities (setProbs); questionFeatures follow them.
+var probFeatures = []string{"max_prob", "second_prob", "mean_top3", "best_holds"}
+
+var questionFeatures = []questionFeature{
+	// The IDF share of the question's words in the passages.
+	{"coverage", func(in *questionInput) float64 { return in.f.res.Coverage }},
+	// The relevance floor and the name checks pass.
+	{"rule_answerable", func(in *questionInput) float64 { return b2f(in.f.res.Answerable) }},
+	// The question names what no passage mentions.
+	{"missing_names", func(in *questionInput) float64 {
+		return b2f(len(in.f.res.MissingNames) > 0 || len(in.f.res.UnknownOutlets) > 0)
+	}},
+	// It names a year later than every passage's document.
+	{"future_year", func(in *questionInput) float64 { return b2f(in.f.futureYear()) }},
+	// The hand-set rule found a fitting sentence.
+	{"rule_fits", func(in *questionInput) float64 {
+		return b2f(slices.ContainsFunc(in.cands, func(c candidate) bool { return c.fits }))
+	}},
+	// A sentence holds the kind asked with the subject in its window.
+	{"holds_subject", func(in *questionInput) float64 {
+		subject := slices.Index(sentenceFeatureNames, "subject_window")
+		return b2f(slices.ContainsFunc(in.cands, func(c candidate) bool {
+			return c.features[holdsKind] == 1 && c.features[subject] == 1
+		}))
+	}},
+	// The rarest known word is in the best passage.
+	{"subject_top", func(in *questionInput) float64 {
+		h := in.f.res.Hits[0]
+		return in.f.hasSubject(termSet(h.Chunk.Text + "\n" + h.Doc.Title))
+	}},
+	// Some sentence holds the kind asked (always, for kinds with nothing to hold).
+	{"any_holds", func(in *questionInput) float64 {
+		return b2f(!slices.Contains(heldKinds, in.f.kind) || slices.ContainsFunc(in.cands, func(c candidate) bool { return c.features[holdsKind] == 1 }))
+	}},
+}
+
+// questionFeatureNames name the question features in order.
+var questionFeatureNames = func() []string {
+	names := slices.Clone(probFeatures)
+	for _, qf := range questionFeatures {
+		names = append(names, qf.name)
+	}
+	return names
+}()
 
 // featurizer computes the features of one question's candidate sentences.
 type featurizer struct {
@@ -113,7 +180,7 @@ type featurizer struct {
 	q       *retrieval.Question
 	res     *retrieval.Results
 	ask     asked
-	kind    qkind
+	kind    text.Kind
 	short   bool
 	context []string // the question's known words other than those saying what is asked
 	subject string   // the rarest of them
@@ -124,10 +191,10 @@ type featurizer struct {
 // from the questions before it, which hold its subject more often than it
 // does ("what was his previous job").
 func newFeaturizer(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ask asked, short bool, earlier []string) *featurizer {
-	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: kindOf(q), short: short}
+	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: q.Kind, short: short}
 	rarest := 0.0
 	for _, t := range append(slices.Clone(ask.context), earlier...) {
-		if !ix.Knows(t) {
+		if !ix.Knows(t) || slices.Contains(f.context, t) {
 			continue
 		}
 		w := ix.IDF(t)
@@ -154,112 +221,65 @@ func (f *featurizer) share(have map[string]bool) float64 {
 	return got / f.total
 }
 
-// holds reports whether sentence s (after prev) holds the kind of fact asked.
+// hasSubject is 1 when have holds the question's subject.
+func (f *featurizer) hasSubject(have map[string]bool) float64 {
+	return b2f(f.subject != "" && have[f.subject])
+}
+
+// holds reports whether sentence s (after prev) holds the kind of fact
+// asked; for yes/no and other questions no sentence does.
 func (f *featurizer) holds(s, prev string) bool {
-	switch f.kind {
-	case kindWhy:
-		return causeRE.MatchString(s)
-	case kindSay:
-		return sayRE.MatchString(s)
-	case kindYesNo, kindOther:
+	if !slices.Contains(heldKinds, f.kind) {
 		return false
-	case kindWhere:
-		return f.ask.typed(s, prev) || basedRE.MatchString(s)
 	}
 	return f.ask.typed(s, prev)
 }
 
-// sentence computes a candidate's features; scoreRel is filled in once
-// every candidate is scored.
-func (f *featurizer) sentence(text, prev string, hi int, doc *corpus.Document, start int, terms, win, passage, document map[string]bool, fits, headline bool) []float64 {
-	x := make([]float64, len(sentenceFeatureNames))
-	x[0] = f.share(terms)
-	x[1] = f.share(win)
-	x[2] = f.share(passage)
-	if f.subject != "" {
-		x[3] = b2f(terms[f.subject])
-		x[4] = b2f(win[f.subject])
-		x[5] = b2f(document[f.subject])
+// sentence computes a candidate's features; score_rel is set once every
+// candidate is scored (candidates).
+func (f *featurizer) sentence(in sentenceInput) []float64 {
+	in.f = f
+	in.holds = f.holds(in.body, in.prev)
+	x := make([]float64, 0, len(sentenceFeatureNames))
+	for _, sf := range sentenceFeatures {
+		x = append(x, sf.value(&in))
 	}
-	h := f.holds(text, prev)
-	x[6] = b2f(h)
-	if f.kind >= kindWho && f.kind <= kindSay {
-		x[6+int(f.kind)] = b2f(h)
+	for _, k := range heldKinds {
+		x = append(x, b2f(in.holds && f.kind == k))
 	}
-	x[13] = b2f(fits)
-	if f.kind == kindWho {
-		x[14] = b2f(nameInRole(f.ask, text))
-	}
-	x[15] = predicateCoverage(f.ix, f.q, text)
-	x[16] = partCoverage(f.ix, f.q, terms)
-	x[17] = 1 / (1 + float64(hi))
-	if top := f.res.Hits[0].Score; top > 0 {
-		x[18] = f.res.Hits[hi].Score / top
-	}
-	if !headline {
-		x[19] = 1 / (1 + float64(doc.ParagraphAt(start)))
-	} else {
-		x[19] = 1
-	}
-	x[20] = math.Log1p(float64(len(strings.Fields(text))))
-	x[21] = b2f(strings.HasSuffix(strings.TrimRight(text, `"”’' `), "?"))
-	x[22] = b2f(quoteMarks.MatchString(text))
-	x[23] = b2f(len(newNames(text, f.q)) > 0)
-	x[24] = b2f(numberRE.MatchString(text))
-	x[25] = b2f(headline)
-	x[27] = b2f(f.short)
-	x[28] = b2f(f.personName(text))
-	x[29] = b2f(quoteMarks.MatchString(text) && saidRE.MatchString(text))
-	return x
+	return append(x, 0)
 }
 
-// scoreRelIndex is where the relative hand-set score goes.
-const scoreRelIndex = 26
-
-// question computes the question's features from the candidates' and
-// their probabilities (best first).
+// question computes the question's features from its candidates and their
+// probabilities.
 func (f *featurizer) question(cands []candidate, probs []float64) []float64 {
-	x := make([]float64, len(questionFeatureNames))
+	in := questionInput{f: f, cands: cands}
+	x := make([]float64, len(probFeatures), len(questionFeatureNames))
 	feats := make([][]float64, len(cands))
 	for i, c := range cands {
 		feats[i] = c.features
 	}
 	setProbs(x, probs, feats)
-	x[3] = f.res.Coverage
-	x[4] = b2f(f.res.Answerable)
-	x[5] = b2f(len(f.res.MissingNames) > 0 || len(f.res.UnknownOutlets) > 0)
-	x[6] = b2f(f.futureYear())
-	for _, c := range cands {
-		if c.fits {
-			x[7] = 1
-		}
-		if c.features != nil && c.features[6] == 1 && c.features[4] == 1 {
-			x[8] = 1
-		}
-		if c.features != nil && c.features[6] == 1 || f.kind == kindOther || f.kind == kindYesNo {
-			x[11] = 1
-		}
-	}
-	if f.subject != "" && len(f.res.Hits) > 0 {
-		x[9] = b2f(termSet(f.res.Hits[0].Chunk.Text + "\n" + f.res.Hits[0].Doc.Title)[f.subject])
+	for _, qf := range questionFeatures {
+		x = append(x, qf.value(&in))
 	}
 	return x
 }
 
 // setProbs sets a question's features that come from its sentences'
-// probabilities: the best, the second best and the mean of the best three,
-// and whether the likeliest sentence (features feats) holds the kind asked.
+// probabilities (probFeatures): the best, the second best, the mean of the
+// best three, and whether the likeliest sentence (features feats) holds
+// the kind asked.
 func setProbs(x, probs []float64, feats [][]float64) {
+	x[0], x[1], x[2], x[3] = 0, 0, 0, 0
 	best := -1.0
-	x[10] = 0
 	for i, p := range probs {
 		if p > best && feats[i] != nil {
-			best, x[10] = p, feats[i][6]
+			best, x[3] = p, feats[i][holdsKind]
 		}
 	}
 	sorted := slices.Clone(probs)
 	slices.SortFunc(sorted, func(a, b float64) int { return cmp.Compare(b, a) })
-	x[0], x[1], x[2] = 0, 0, 0
 	if len(sorted) > 0 {
 		x[0] = sorted[0]
 	}
@@ -284,26 +304,19 @@ func (f *featurizer) futureYear() bool {
 	if latest == 0 {
 		return false
 	}
-	for _, m := range yearRE.FindAllString(f.q.Text, -1) {
-		if y, _ := strconv.Atoi(m); y > latest {
+	for _, sp := range text.Years(f.q.Text) {
+		if y, _ := strconv.Atoi(f.q.Text[sp.Start:sp.End]); y > latest {
 			return true
 		}
 	}
 	return false
 }
 
-// nameInRole reports whether text places a name the question does not hold
-// next to one of the question's own words ("CEO Dan Clancy").
-func nameInRole(a asked, text string) bool {
-	_, _, ok := inRole(a, []candidate{{text: text, fits: true}})
+// nameInRole reports whether body places a name the question does not
+// hold next to one of the question's own words ("CEO Dan Clancy").
+func nameInRole(a asked, body string) bool {
+	_, _, ok := inRole(a, []candidate{{body: body, fits: true}})
 	return ok
-}
-
-func b2f(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // personName reports whether s names someone the question does not: two
@@ -315,4 +328,11 @@ func (f *featurizer) personName(s string) bool {
 		}
 	}
 	return false
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -11,8 +11,8 @@ func FuzzCitations(f *testing.F) {
 	f.Add(`Page called it "just complete garbage" [Passage 2]. Ryabkov agreed (1, 3).`)
 	f.Add("It rose 【2】 and fell [1-3][4]. Source 5 says so. In 2019 (the year) (12).")
 	f.Add("[999999999999999999999] [2-1] [1–40] (Passages 1 and 3)")
-	f.Fuzz(func(t *testing.T, text string) {
-		normalized := NormalizeCitations(text)
+	f.Fuzz(func(t *testing.T, body string) {
+		normalized := NormalizeCitations(body)
 		total := 0
 		for _, ps := range splitCited(normalized) {
 			total += len(ps.cites)
@@ -20,6 +20,6 @@ func FuzzCitations(f *testing.F) {
 		if markers := strings.Count(normalized, "["); total > 20*markers {
 			t.Fatalf("%d citations read from %d markers", total, markers)
 		}
-		quotes(text)
+		quotes(body)
 	})
 }

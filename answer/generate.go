@@ -11,6 +11,7 @@ import (
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/prompts"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // FallbackLabel tells readers that a model was configured but the answer
@@ -69,13 +70,13 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 	for i, t := range req.History {
 		history[i] = prompts.Turn(t)
 	}
-	var text string
+	var body string
 	for retried := false; ; retried = true {
 		user, err := prompts.Question(req.Question, passages, history)
 		if err != nil {
 			return e.fallback(ix, req, res, err.Error())
 		}
-		text, err = g.Client.Stream(ctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}}, req.OnDelta)
+		body, err = g.Client.Stream(ctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}}, req.OnDelta)
 		var le *llm.Error
 		if errors.As(err, &le) && le.Kind == llm.ContextTooLong && len(passages) > 1 && !retried {
 			passages = passages[:len(passages)/2] // once more with half the passages
@@ -93,16 +94,16 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 		}
 		break
 	}
-	if strings.Contains(text, prompts.NotFound) {
+	if strings.Contains(body, prompts.NotFound) {
 		return &Answer{Question: req.Question, Kind: NotFound, Model: g.Client.Model(), Results: res}
 	}
 	// The check weighs the answer's words by IDF (see bestSupport).
-	if err := ix.LoadTerms(ctx, text); err != nil {
+	if err := ix.LoadTerms(ctx, body); err != nil {
 		a := e.fallback(ix, req, res, "the corpus's word counts could not be read to check the model's answer")
 		a.FallbackError = err
 		return a
 	}
-	return e.checkGenerated(ix, req, res, passages, text)
+	return e.checkGenerated(ix, req, res, passages, body)
 }
 
 // checkGenerated turns the model's text into an Answer whose citations and
@@ -117,14 +118,14 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 // answer is withheld. A short
 // quoted span (up to shortQuoteWords words) found in no passage is shown as
 // plain words, with a warning; a longer one withholds the answer.
-func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval.Results, passages []prompts.Passage, text string) *Answer {
+func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval.Results, passages []prompts.Passage, body string) *Answer {
 	a := &Answer{Question: req.Question, Kind: Generated, Model: e.Generator.Client.Model(), Results: res}
 	a.Label = fmt.Sprintf(GeneratedLabel, a.Model)
 	var planted []string
 	for _, p := range passages {
 		planted = append(planted, plantedInstructions(p.Text)...)
 	}
-	parsed := splitCited(NormalizeCitations(text))
+	parsed := splitCited(NormalizeCitations(body))
 	cites := make([][]int, len(parsed)) // the passage numbers each sentence cites, valid ones only
 	for i, ps := range parsed {
 		a.Check.Markers += len(ps.cites)
@@ -138,7 +139,7 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 	}
 	var madeUp, plain []string
 	for i := range parsed {
-		for _, q := range quotes(parsed[i].text) {
+		for _, q := range quotes(parsed[i].body) {
 			a.Check.Quotes++
 			if n, ok := quoteSource(passages, cites, i, q); ok {
 				a.Check.VerifiedQuotes++
@@ -147,7 +148,7 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 				}
 			} else if len(strings.Fields(q)) <= shortQuoteWords {
 				plain = append(plain, q) // scare quotes: shown as plain words
-				parsed[i].text = unquote(parsed[i].text, q)
+				parsed[i].body = unquote(parsed[i].body, q)
 			} else {
 				madeUp = append(madeUp, q)
 			}
@@ -155,21 +156,21 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 	}
 	// A cited sentence must share its names and numbers with the passages
 	// it cites; one that does not is shown citing no source.
-	keys := newKeyCheck(req.Question, text, passages)
+	keys := newKeyCheck(req.Question, body, passages)
 	var unverified []string
 	for i := range parsed {
 		if len(cites[i]) == 0 {
 			continue
 		}
-		if miss := keys.missing(parsed[i].text, cites[i]); len(miss) > 0 {
+		if miss := keys.missing(parsed[i].body, cites[i]); len(miss) > 0 {
 			cites[i] = nil
 			a.Check.Unverified++
-			unverified = append(unverified, missingWord(parsed[i].text, miss[0]))
+			unverified = append(unverified, missingWord(parsed[i].body, miss[0]))
 		}
 	}
 	renumber := map[int]int{} // model's passage number → source number
 	for i, ps := range parsed {
-		s := Sentence{Text: ps.text}
+		s := Sentence{Text: ps.body}
 		for _, n := range cites[i] {
 			if _, ok := renumber[n]; !ok {
 				renumber[n] = len(renumber) + 1
@@ -177,7 +178,7 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 			s.Cites = append(s.Cites, renumber[n])
 		}
 		for _, instr := range planted {
-			if echoes(ps.text, instr) {
+			if echoes(ps.body, instr) {
 				a.Check.Injected++
 				break
 			}
@@ -277,27 +278,27 @@ var (
 
 // NormalizeCitations rewrites the citation forms models use ("[Passage 2]",
 // "(Passage 2)", "(2)", "【2】", "Source 2", "[2][3]") as [n] markers.
-func NormalizeCitations(text string) string {
-	text = lenticularRE.ReplaceAllString(text, "[$1]")
-	text = namedCiteRE.ReplaceAllStringFunc(text, func(m string) string {
+func NormalizeCitations(body string) string {
+	body = lenticularRE.ReplaceAllString(body, "[$1]")
+	body = namedCiteRE.ReplaceAllStringFunc(body, func(m string) string {
 		body := namedCiteRE.FindStringSubmatch(m)[1]
 		return "[" + innerNamedRE.ReplaceAllString(body, "") + "]"
 	})
-	text = parenCiteRE.ReplaceAllString(text, "[$1]")
-	text = bareNamedRE.ReplaceAllString(text, "[$1]")
-	return bracketListRE.ReplaceAllString(text, "][")
+	body = parenCiteRE.ReplaceAllString(body, "[$1]")
+	body = bareNamedRE.ReplaceAllString(body, "[$1]")
+	return bracketListRE.ReplaceAllString(body, "][")
 }
 
 // bestSupport returns the document span of the hit's sentence that shares
 // the most (IDF-weighted) terms with claim.
 func bestSupport(ix *retrieval.Index, h retrieval.Hit, claim string) (start, end int) {
 	weights := map[string]float64{}
-	for _, t := range retrieval.QueryTerms(claim) {
+	for _, t := range text.QueryTerms(claim) {
 		weights[t] = 1
 	}
 	best := -1.0
 	start, end = h.Chunk.Start, h.Chunk.End
-	for _, s := range retrieval.Sentences(h.Chunk.Text) {
+	for _, s := range text.Sentences(h.Chunk.Text) {
 		if sc := sentenceScore(ix, weights, h.Chunk.Text[s.Start:s.End]); sc > best {
 			best = sc
 			start, end = h.Chunk.Start+s.Start, h.Chunk.Start+s.End

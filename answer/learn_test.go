@@ -108,7 +108,7 @@ func TestDeclineThreshold(t *testing.T) {
 func TestSetProbs(t *testing.T) {
 	x := make([]float64, len(questionFeatureNames))
 	feats := [][]float64{make([]float64, len(sentenceFeatureNames)), make([]float64, len(sentenceFeatureNames))}
-	feats[1][6] = 1
+	feats[1][holdsKind] = 1
 	setProbs(x, []float64{0.2, 0.8}, feats)
 	want := []float64{0.8, 0.2, (0.8 + 0.2) / 3}
 	if !slices.Equal(x[:3], want) {

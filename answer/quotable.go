@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // boilerplateRE matches lines that are a page's furniture, not its
@@ -25,7 +26,7 @@ var junkRE = regexp.MustCompile(`\{\{|\}\}|(?i)something went wrong|please try a
 // a number), not shouting.
 func quotableHeadline(title string) bool {
 	return len(strings.Fields(title)) >= 4 && !boilerplateRE.MatchString(title) && !junkRE.MatchString(title) &&
-		!shouting(title) && (verbRE.MatchString(title) || numberRE.MatchString(title))
+		!shouting(title) && (verbRE.MatchString(title) || len(text.Numbers(title)) > 0)
 }
 
 // socialRE matches an embedded social-media post: its "— Name (@handle)
@@ -36,20 +37,11 @@ var socialRE = regexp.MustCompile(`\(@\w{1,30}\)|pic\.twitter\.com/|\bt\.co/\w`)
 // without one is a heading, a label or a table row.
 var verbRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|said|says|say|told|tells|added|made|makes|took|takes|won|wins|lost|gave|gives|got|gets|went|goes|came|comes|left|leaves|saw|sees|found|finds|knew|thought|began|put|set|let|kept|held|\w{3,}(?:ed|es))\b`)
 
-// numberRE matches a number or amount.
-var numberRE = regexp.MustCompile(`\d|(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b`)
-
-// timeRE matches a date or time.
-var timeRE = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|last (?:week|month|year|night)|next (?:week|month|year)|(?:19|20)\d\d|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|et|gmt|utc|bst|pt))\b`)
-
-// placeRE matches a preposition of place followed by a capitalised word.
-var placeRE = regexp.MustCompile(`\b(?:in|at|from|near|outside|inside|across)\s+(?:the\s+)?([A-Z][\p{L}'’.-]+)`)
-
 // quotable reports whether a sentence of a document may be quoted as an
 // answer: it must read as reporting, not as a heading, promotion, caption
 // or table row. A line without a verb is kept only for a question asking
 // for a number when it holds one ("Final: Broncos 21, Vikings 20").
-func quotable(s string, t retrieval.AnswerType) bool {
+func quotable(s string, k text.Kind) bool {
 	s = strings.TrimSpace(s)
 	words := strings.Fields(s)
 	if len(words) < 4 || boilerplateRE.MatchString(s) || junkRE.MatchString(s) || socialRE.MatchString(s) || shouting(s) {
@@ -58,7 +50,7 @@ func quotable(s string, t retrieval.AnswerType) bool {
 	if sentenceEndRE.MatchString(s) || verbRE.MatchString(s) && len(words) >= minUnendedWords {
 		return true
 	}
-	return t == retrieval.AskNumber && numberRE.MatchString(s) && len(words) <= 25
+	return (k == text.AskCount || k == text.AskMoney || k == text.AskQuantity) && len(text.Numbers(s)) > 0 && len(words) <= 25
 }
 
 // minUnendedWords is the fewest words of a line without a full stop for it
@@ -89,21 +81,18 @@ func shouting(s string) bool {
 // question asks for: a person or organisation it does not already name, a
 // date or time, a number, a place.
 func answersType(s string, q *retrieval.Question) bool {
-	switch q.Type {
-	case retrieval.AskWho:
+	switch q.Kind {
+	case text.AskWho:
 		return len(newNames(s, q)) > 0
-	case retrieval.AskWhen:
-		return timeRE.MatchString(s)
-	case retrieval.AskNumber:
-		return numberRE.MatchString(s)
-	case retrieval.AskWhere:
-		for _, m := range placeRE.FindAllStringSubmatch(s, -1) {
-			if !namedIn(m[1], q) {
+	case text.AskWhere:
+		for _, sp := range text.Places(s) {
+			if !namedIn(s[sp.Start:sp.End], q) {
 				return true
 			}
 		}
+		return false
 	}
-	return false
+	return q.Kind.Holds(s)
 }
 
 // newNames returns the capitalised words of s (its first word included,
@@ -115,11 +104,11 @@ func newNames(s string, q *retrieval.Question) []string {
 	}) {
 		f = strings.Trim(f, "-'’")
 		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(f) < 2 || timeRE.MatchString(f) {
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(f) < 2 || text.IsCalendarWord(strings.ToLower(f)) {
 			continue
 		}
-		ws := retrieval.Words(f)
-		if len(ws) == 0 || retrieval.IsStopWord(ws[0]) || (i == 0 && commonFirstWord(ws[0])) {
+		ws := text.Words(f)
+		if len(ws) == 0 || text.IsStopWord(ws[0]) || (i == 0 && commonFirstWord(ws[0])) {
 			continue
 		}
 		if !namedIn(f, q) {
@@ -131,8 +120,8 @@ func newNames(s string, q *retrieval.Question) []string {
 
 // namedIn reports whether the question names word (ignoring case and "'s").
 func namedIn(word string, q *retrieval.Question) bool {
-	for _, w := range retrieval.Words(word) {
-		stem := retrieval.Stem(w)
+	for _, w := range text.Words(word) {
+		stem := text.Term(w)
 		for _, t := range q.Terms {
 			if t == stem {
 				return true
@@ -171,11 +160,11 @@ func namePhrases(s string) []string {
 		}
 		// "CEO of Flexport" names Flexport; "Fed Chair Paul Volcker" names
 		// Paul Volcker.
-		if i := slices.IndexFunc(run, func(w string) bool { return strings.EqualFold(w, "of") }); i > 0 && roleWord(run[0]) {
+		if i := slices.IndexFunc(run, func(w string) bool { return strings.EqualFold(w, "of") }); i > 0 && text.IsRole(run[0]) {
 			run = run[i+1:]
 		}
 		for i := len(run) - 2; i >= 0; i-- {
-			if roleWord(run[i]) {
+			if text.IsRole(run[i]) {
 				run = run[i+1:]
 				break
 			}
@@ -194,7 +183,7 @@ func namePhrases(s string) []string {
 		w := strings.TrimSuffix(strings.TrimSuffix(s[loc[0]:loc[1]], "'s"), "’s")
 		lower := strings.ToLower(w)
 		switch {
-		case isCapitalised(w) && !timeRE.MatchString(w) && !(i == 0 && commonFirstWord(lower)) && !(len(run) == 0 && retrieval.IsStopWord(lower)):
+		case isCapitalised(w) && !text.IsCalendarWord(lower) && !(i == 0 && commonFirstWord(lower)) && !(len(run) == 0 && text.IsStopWord(lower)):
 			run = append(run, w)
 		case len(run) > 0 && (lower == "of" || lower == "de" || lower == "&"):
 			run = append(run, w)
@@ -204,17 +193,6 @@ func namePhrases(s string) []string {
 	}
 	flush()
 	return out
-}
-
-// roleWord reports whether w is a title or role rather than a name.
-func roleWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "ceo", "cfo", "coo", "cto", "president", "chairman", "chair", "chief", "head", "director", "minister", "secretary",
-		"governor", "senator", "founder", "co-founder", "editor", "professor", "chancellor", "king", "queen", "prince", "princess",
-		"mayor", "judge", "attorney", "general", "commissioner", "spokesperson", "spokesman", "spokeswoman", "member", "members":
-		return true
-	}
-	return false
 }
 
 func isCapitalised(w string) bool {

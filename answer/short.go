@@ -67,7 +67,7 @@ func nameLike(name string) bool {
 // ("Twenty-eight", "Third").
 func numberWord(w string) bool {
 	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '‐' }) {
-		if !countRE.MatchString(part) {
+		if !countWord(part) {
 			return false
 		}
 	}

@@ -52,7 +52,7 @@ func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
 		return ex, nil // long questions keep the hand-set rules
 	}
 	for _, c := range r.cands {
-		ex.Sentences = append(ex.Sentences, ExampleSentence{Text: c.text, Doc: res.Hits[c.at[0].hit].Doc, Features: c.features})
+		ex.Sentences = append(ex.Sentences, ExampleSentence{Text: c.body, Doc: res.Hits[c.at[0].hit].Doc, Features: c.features})
 	}
 	ex.question = r.fz.question(r.cands, nil)
 	return ex, nil
