@@ -1,9 +1,20 @@
 package weaviate
 
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
 // CheckRowByRow makes questions check the chunks they get against their
 // documents' rows, as they do when too many documents were replaced to
 // read their keys at once, until the returned func is called.
 func CheckRowByRow() (restore func()) {
 	replacedSetMax = -1
 	return func() { replacedSetMax = maxLimit }
+}
+
+// HoldLease writes the writer's lease as a process pid of host would.
+func HoldLease(ctx context.Context, s *Store, host string, pid int) error {
+	return s.putLease(ctx, lease{Owner: fmt.Sprintf("%s pid %d", host, pid), Until: time.Now().Add(leaseTerm), Host: host, PID: pid})
 }
