@@ -120,13 +120,18 @@ func (d delta) add(st docStats, sign int) {
 }
 
 // fingerprint identifies what a document's stored objects are made of:
-// the document, its collection, and the chunking and embedding.
-func fingerprint(d *corpus.Document, collection string, opts WriteOptions) string {
-	raw, _ := json.Marshal(d)
+// the document, its collection, and the chunking and embedding. A
+// document that cannot be written as JSON (a time whose offset is beyond
+// ±24h) is an error naming it: it could not be stored either.
+func fingerprint(d *corpus.Document, collection string, opts WriteOptions) (string, error) {
+	raw, err := json.Marshal(d)
+	if err != nil {
+		return "", fmt.Errorf("document %s: %w", d.ID, err)
+	}
 	h := sha256.New()
 	h.Write(raw)
 	fmt.Fprintf(h, "\x00%s\x00%d/%d\x00%s", collection, opts.Chunker.TargetChars, opts.Chunker.OverlapChars, opts.Embedder.Name())
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // Write makes docs the store's corpus, as its next version: new and
@@ -143,6 +148,25 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	}
 	if opts.Embedder == nil {
 		return rep, fmt.Errorf("write %s: no embedder", s.name)
+	}
+	collectionOf := func(d *corpus.Document) string {
+		if opts.CollectionOf == nil {
+			return ""
+		}
+		return opts.CollectionOf(d)
+	}
+	// Every document is checked before the store is touched: one that
+	// cannot be stored fails the write, naming it.
+	fingerprints := make(map[string]string, len(docs))
+	for _, d := range docs {
+		if _, dup := fingerprints[d.ID]; dup {
+			return rep, fmt.Errorf("write %s: duplicate document id %q", s.name, d.ID)
+		}
+		fp, err := fingerprint(d, collectionOf(d), opts)
+		if err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		fingerprints[d.ID] = fp
 	}
 	if err := s.ensure(ctx); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
@@ -171,21 +195,10 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		stored[r.DocID] = r
 	}
 
-	collectionOf := func(d *corpus.Document) string {
-		if opts.CollectionOf == nil {
-			return ""
-		}
-		return opts.CollectionOf(d)
-	}
 	var changed []*corpus.Document
-	fingerprints := map[string]string{}
 	var closing []docRow
 	for _, d := range docs {
-		if _, dup := fingerprints[d.ID]; dup {
-			return rep, fmt.Errorf("write %s: duplicate document id %q", s.name, d.ID)
-		}
-		fp := fingerprint(d, collectionOf(d), opts)
-		fingerprints[d.ID] = fp
+		fp := fingerprints[d.ID]
 		old, ok := stored[d.ID]
 		switch {
 		case ok && old.Fingerprint == fp:
@@ -245,7 +258,10 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		// (a replica may answer before it has them all).
 		History: append(st.History, publication{Version: next, At: now}), Replaced: max(replaced, len(closing))}
 	published.History = published.History[max(0, len(published.History)-historyLength):]
-	raw, _ := json.Marshal(published)
+	raw, err := json.Marshal(published)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
+	}
 	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
 		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
 	}
@@ -373,8 +389,14 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		rep.Chunks += len(p.Chunks)
 		meta := *p.Doc
 		meta.Text = ""
-		doc, _ := json.Marshal(&meta)
-		st, _ := json.Marshal(stats)
+		doc, err := json.Marshal(&meta)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+		}
+		st, err := json.Marshal(stats)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+		}
 		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
 			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
 			"chunks": len(p.Chunks), "since": next, "ends": ends(live),
