@@ -265,6 +265,24 @@ func askAsAChannel(t *testing.T, store map[string]string) {
 			t.Errorf("%v: sees the restricted memo %v, want %v:\n%s", tt.args, got, tt.sees, out)
 		}
 	}
+	// A name only the restricted memo holds reads, in the general
+	// channel, as one no document holds.
+	for _, tt := range []struct{ restricted, absent string }{
+		{"What did Quayside Holdings win?", "What did Brindlemoor Holdings win?"},
+		{"Did Quayside Holdings tell the council about the harbour budget?", "Did Brindlemoor Holdings tell the council about the harbour budget?"},
+	} {
+		r, _, err := runBot(t, env, "", "ask", "--channel", "CGENERAL", tt.restricted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _, err := runBot(t, env, "", "ask", "--channel", "CGENERAL", tt.absent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, a = strings.ReplaceAll(r, "Quayside", "NAME"), strings.ReplaceAll(a, "Brindlemoor", "NAME"); r != a {
+			t.Errorf("a restricted name is told apart from an absent one:\nrestricted: %s\nabsent:     %s", r, a)
+		}
+	}
 }
 
 // With Go only (no pdftotext on PATH), a corpus of a PDF, a Word file and

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -130,7 +131,9 @@ func fingerprint(d *corpus.Document, collection string, opts WriteOptions) (stri
 	}
 	h := sha256.New()
 	h.Write(raw)
-	fmt.Fprintf(h, "\x00%s\x00%d/%d\x00%s", collection, opts.Chunker.TargetChars, opts.Chunker.OverlapChars, opts.Embedder.Name())
+	// The form of the rows is part of it, so that rows of an earlier form
+	// are all written again.
+	fmt.Fprintf(h, "\x00%s\x00%d/%d\x00%s\x00form %d", collection, opts.Chunker.TargetChars, opts.Chunker.OverlapChars, opts.Embedder.Name(), rowsForm)
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
@@ -223,8 +226,14 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		rep.Version = v
 		return rep, nil // nothing to write: the published version is the corpus
 	}
+	// The collections whose documents change: an asker of the others is
+	// shown the version they last changed at.
+	touched := map[string]bool{}
+	for _, d := range changed {
+		touched[cmp.Or(collectionOf(d), outside)] = true
+	}
 	d := delta{}
-	if err := s.closeReplaced(ctx, v, next, closing, d); err != nil {
+	if err := s.closeReplaced(ctx, v, next, closing, d, touched); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 	// The changed documents are prepared and written a group at a time, so
@@ -258,6 +267,14 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		// (a replica may answer before it has them all).
 		History: append(st.History, publication{Version: next, At: now}), Replaced: max(replaced, len(closing))}
 	published.History = published.History[max(0, len(published.History)-historyLength):]
+	published.Form = rowsForm
+	published.Changed = map[string]publication{}
+	if st.Form == rowsForm {
+		maps.Copy(published.Changed, st.Changed)
+	}
+	for c := range touched {
+		published.Changed[c] = publication{Version: next, At: now}
+	}
 	raw, err := json.Marshal(published)
 	if err != nil {
 		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
@@ -282,14 +299,14 @@ const writeGroup = 500
 // closeReplaced closes at next the document rows of the documents closing
 // (replaced or removed), subtracting what they counted from d. Their
 // chunks are left as they are (see Store).
-func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow, d delta) error {
+func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow, d delta, touched map[string]bool) error {
 	const perQuery = 200
 	for start := 0; start < len(closing); start += perQuery {
 		var ids []string
 		for _, r := range closing[start:min(start+perQuery, len(closing))] {
 			ids = append(ids, r.DocID)
 		}
-		rows, err := s.docRows(ctx, v, ids, "doc_id since stats")
+		rows, err := s.docRows(ctx, v, ids, "doc_id since stats collection")
 		if err != nil {
 			return err
 		}
@@ -300,6 +317,7 @@ func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow
 				return fmt.Errorf("the stored stats of %s: %w", old.DocID, err)
 			}
 			d.add(stats, -1)
+			touched[cmp.Or(old.Collection, unknownCollection)] = true
 			closeDocs = append(closeDocs, old.ID)
 		}
 		if err := s.patchAll(ctx, s.docsClass(), closeDocs, map[string]any{"ends": ends(next)}); err != nil {
@@ -400,6 +418,7 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
 			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
 			"chunks": len(p.Chunks), "since": next, "ends": ends(live),
+			"collection": cmp.Or(collectionOf(p.Doc), outside), "withdrawn": p.Doc.Withdrawn, "embargo": date(p.Doc.Embargo),
 		}})
 	}
 	if err := s.c.Put(ctx, s.name, chunks); err != nil {
