@@ -309,6 +309,20 @@ func (e *Engine) Index() *retrieval.Index {
 // Ready reports whether the engine has a corpus to answer from.
 func (e *Engine) Ready() bool { return e.searcher() != nil }
 
+// StoreReady reports whether the corpus answers now: nil for an index in
+// this process, the store's error when it does not answer (within ctx's
+// deadline: a readiness probe gives a short one).
+func (e *Engine) StoreReady(ctx context.Context) error {
+	s := e.searcher()
+	if s == nil {
+		return errNoCorpus
+	}
+	if r, ok := s.(interface{ Ready(context.Context) error }); ok {
+		return r.Ready(ctx)
+	}
+	return nil
+}
+
 var errNoCorpus = errors.New("no index loaded")
 
 // Describe gives the size and identity of the corpus answered from.

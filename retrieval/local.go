@@ -55,6 +55,9 @@ func (l *Local) Scope(_ context.Context, f Filter, allow func(*corpus.Document) 
 	return l.ix.scope(f.Now, allow), nil
 }
 
+// Ready reports that the index answers: it is in this process.
+func (l *Local) Ready(context.Context) error { return nil }
+
 // Document returns a document of the index.
 func (l *Local) Document(_ context.Context, id string) (*corpus.Document, bool, error) {
 	d, ok := l.ix.Document(id)

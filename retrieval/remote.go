@@ -281,6 +281,16 @@ func (r *Remote) Scope(ctx context.Context, f Filter, _ func(*corpus.Document) b
 	return v.Scope(ctx, f)
 }
 
+// Ready reports whether the store answers now: its own Ready when it has
+// one (a store's Pin may answer from the version it read last), else Pin.
+func (r *Remote) Ready(ctx context.Context) error {
+	if s, ok := r.store.(interface{ Ready(context.Context) error }); ok {
+		return s.Ready(ctx)
+	}
+	_, err := r.store.Pin(ctx)
+	return err
+}
+
 // Document returns a document of the store's current version.
 func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
 	v, err := r.store.Pin(ctx)

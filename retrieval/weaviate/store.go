@@ -293,6 +293,19 @@ func (s *Store) Pin(ctx context.Context) (retrieval.Version, error) {
 	return nil, err
 }
 
+// Ready reports whether the server answers with a published version now:
+// unlike Pin, it does not fall back on the version last read.
+func (s *Store) Ready(ctx context.Context) error {
+	st, err := s.readState(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Version == 0 {
+		return fmt.Errorf("weaviate store %s holds no corpus yet: run bot index", s.name)
+	}
+	return nil
+}
+
 // pinned is one version of the store, as a question sees it.
 type pinned struct {
 	s  *Store
