@@ -62,7 +62,7 @@ func scoped(f retrieval.Filter) bool { return f.Collections != nil || !f.Now.IsZ
 // form: the whole corpus is counted until the next write).
 func (p *pinned) hidden(ctx context.Context, f retrieval.Filter) (*hiddenCounts, error) {
 	if p.st.Form < rowsForm {
-		if p.s.Log != nil {
+		if p.s.Log != nil && p.s.warnedForm.Swap(int64(p.st.Version)) != int64(p.st.Version) {
 			p.s.Log.Warn("weaviate: the store was written by an earlier version of the bot; its statistics count every collection until bot index writes it again", "store", p.s.name)
 		}
 		return nil, nil

@@ -62,6 +62,9 @@ type Store struct {
 	// hidden caches, by hiddenKey, what the documents one kind of asker
 	// may not see add to a version's counts (see pinned.hidden).
 	hidden sync.Map
+	// warnedForm is the version of an earlier form last logged (see
+	// pinned.hidden), so that it is logged once, not per question.
+	warnedForm atomic.Int64
 	// replaced caches, by version, the keys of the document rows closed
 	// by then (see replacedKeys).
 	replaced sync.Map
