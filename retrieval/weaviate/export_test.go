@@ -18,3 +18,10 @@ func CheckRowByRow() (restore func()) {
 func HoldLease(ctx context.Context, s *Store, host string, pid int) error {
 	return s.putLease(ctx, lease{Owner: fmt.Sprintf("%s pid %d", host, pid), Until: time.Now().Add(leaseTerm), Host: host, PID: pid})
 }
+
+// PageHidden makes questions read the rows of the documents hidden from
+// their askers n at a time, until the returned func is called.
+func PageHidden(n int) (restore func()) {
+	hiddenPage = n
+	return func() { hiddenPage = 1000 }
+}

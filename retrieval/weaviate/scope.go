@@ -46,10 +46,9 @@ type hiddenCounts struct {
 	embargoes                     []time.Time
 }
 
-// hiddenMax is the most documents hidden from one asker that a question
-// reads the counts of (Weaviate's default QUERY_MAXIMUM_RESULTS); past it
-// a question fails rather than weigh words by documents it may not see.
-const hiddenMax = maxLimit
+// hiddenPage is how many hidden document rows one query reads (a
+// variable for the tests).
+var hiddenPage = 1000
 
 // scoped reports whether f hides documents from the statistics: the zero
 // Filter counts every document, withdrawn ones included, as the frequency
@@ -95,27 +94,35 @@ func (p *pinned) hidden(ctx context.Context, f retrieval.Filter) (*hiddenCounts,
 	if allowed != nil {
 		ors = append(ors, fmt.Sprintf(`{operator: Not, operands: [{path: ["collection"], operator: ContainsAny, valueText: %s}]}`, gqlList(allowed)))
 	}
-	where := "{operator: And, operands: [" + strings.Join(append(versionWhere(p.st.Version),
-		"{operator: Or, operands: ["+strings.Join(ors, ", ")+"]}"), ", ") + "]}"
+	hides := append(versionWhere(p.st.Version), "{operator: Or, operands: ["+strings.Join(ors, ", ")+"]}")
 	class := p.s.docsClass()
 	h := &hiddenCounts{body: map[string]int{}, meta: map[string]int{}, outlets: map[string]int{}}
-	const page = 1000
-	for offset := 0; ; offset += page {
-		if offset >= hiddenMax {
-			return nil, fmt.Errorf("statistics of %s: more than %d documents are hidden from this asker", p.s.name, hiddenMax)
+	want, err := p.s.count(ctx, class, "{operator: And, operands: ["+strings.Join(hides, ", ")+"]}")
+	if err != nil {
+		return nil, fmt.Errorf("statistics of %s: %w", p.s.name, err)
+	}
+	// Page by document ID (a version holds one row a document): an offset
+	// cannot go past QUERY_MAXIMUM_RESULTS, nor a cursor take a filter.
+	page := hiddenPage
+	read := 0
+	for last := ""; ; {
+		where := hides
+		if last != "" {
+			where = append(slices.Clone(hides), fmt.Sprintf(`{path: ["doc_id"], operator: GreaterThan, valueText: %s}`, gqlString(last)))
 		}
 		rows, err := get[struct {
 			Collection string `json:"collection"`
 			Withdrawn  bool   `json:"withdrawn"`
-			Embargo    string `json:"embargo"`
 			Stats      string `json:"stats"`
 			DocID      string `json:"doc_id"`
-		}](ctx, p.s.c, fmt.Sprintf(`{ Get { %s(%slimit: %d, offset: %d, where: %s) { doc_id collection withdrawn embargo stats } } }`,
-			class, p.s.c.readLevel(ctx, class), page, offset, where), class)
+		}](ctx, p.s.c, fmt.Sprintf(`{ Get { %s(%slimit: %d, where: {operator: And, operands: [%s]}, sort: [{path: ["doc_id"], order: asc}]) { doc_id collection withdrawn stats } } }`,
+			class, p.s.c.readLevel(ctx, class), page, strings.Join(where, ", ")), class)
 		if err != nil {
 			return nil, fmt.Errorf("statistics of %s: %w", p.s.name, err)
 		}
+		read += len(rows)
 		for _, r := range rows {
+			last = r.DocID
 			var st docStats
 			if err := json.Unmarshal([]byte(r.Stats), &st); err != nil {
 				return nil, fmt.Errorf("statistics of %s: the stored stats of %s: %w", p.s.name, r.DocID, err)
@@ -152,6 +159,10 @@ func (p *pinned) hidden(ctx context.Context, f retrieval.Filter) (*hiddenCounts,
 		if len(rows) < page {
 			break
 		}
+	}
+	if read != want {
+		// Never weigh words by documents the asker may not see.
+		return nil, fmt.Errorf("statistics of %s: read %d of the %d documents hidden from this asker", p.s.name, read, want)
 	}
 	slices.SortFunc(h.embargoes, time.Time.Compare)
 	p.s.hidden.Range(func(k, _ any) bool {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -329,7 +330,16 @@ func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow
 
 // replacedRows counts the closed document rows the store holds.
 func (s *Store) replacedRows(ctx context.Context) (int, error) {
-	class := s.docsClass()
+	n, err := s.count(ctx, s.docsClass(), fmt.Sprintf(`{path: ["ends"], operator: LessThan, valueInt: %d}`, live))
+	if err != nil {
+		return 0, fmt.Errorf("count replaced documents in %s: %w", s.name, err)
+	}
+	return n, nil
+}
+
+// count counts the objects of class that where (a GraphQL where argument)
+// matches.
+func (s *Store) count(ctx context.Context, class, where string) (int, error) {
 	var out struct {
 		Data struct {
 			Aggregate map[string][]struct {
@@ -339,14 +349,14 @@ func (s *Store) replacedRows(ctx context.Context) (int, error) {
 			} `json:"Aggregate"`
 		} `json:"data"`
 	}
-	q := fmt.Sprintf(`{ Aggregate { %s(where: {path: ["ends"], operator: LessThan, valueInt: %d}) { meta { count } } } }`, class, live)
+	q := fmt.Sprintf(`{ Aggregate { %s(where: %s) { meta { count } } } }`, class, where) // Aggregate takes no consistency level
 	if err := s.c.graphql(ctx, q, &out); err != nil {
-		return 0, fmt.Errorf("count replaced documents in %s: %w", s.name, err)
+		return 0, err
 	}
 	if rows := out.Data.Aggregate[class]; len(rows) == 1 {
 		return rows[0].Meta.Count, nil
 	}
-	return 0, fmt.Errorf("count replaced documents in %s: no count in the answer", s.name)
+	return 0, errors.New("no count in the answer")
 }
 
 // retire deletes the objects only versions up to old are part of: the
