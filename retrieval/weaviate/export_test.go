@@ -14,9 +14,10 @@ func CheckRowByRow() (restore func()) {
 	return func() { replacedSetMax = maxLimit }
 }
 
-// HoldLease writes the writer's lease as a process pid of host would.
-func HoldLease(ctx context.Context, s *Store, host string, pid int) error {
-	return s.putLease(ctx, lease{Owner: fmt.Sprintf("%s pid %d", host, pid), Until: time.Now().Add(leaseTerm), Host: host, PID: pid})
+// HoldLease writes the writer's lease as a process pid of host, started
+// at started (clock ticks since boot; 0: unknown), would.
+func HoldLease(ctx context.Context, s *Store, host string, pid int, started uint64) error {
+	return s.putLease(ctx, lease{Owner: fmt.Sprintf("%s pid %d", host, pid), Until: time.Now().Add(leaseTerm), Host: host, PID: pid, Started: started})
 }
 
 // PageHidden makes questions read the rows of the documents hidden from

@@ -38,9 +38,12 @@ const leaseTerm = 3 * time.Minute
 // time. Hosts are told apart by name, so two containers must not share a
 // host name (they do not by default).
 func (l lease) gone(host string) bool {
-	if l.Host == "" || l.Host != host || l.PID <= 0 || l.PID == os.Getpid() {
+	if l.Host == "" || l.Host != host || l.PID <= 0 {
 		return false
 	}
+	// This process's own PID is another process's only when it started at
+	// another time (a container's PID 1, restarted): another writer of
+	// this process holds the store otherwise.
 	running, started := processStart(l.PID)
 	return !running || (l.Started != 0 && started != 0 && started != l.Started)
 }

@@ -89,11 +89,21 @@ func TestDeadWritersLeaseTakenOver(t *testing.T) {
 		t.Errorf("the write after the killed one: %+v", rep)
 	}
 
-	// The same dead process, on another host: refused until the lease lapses.
-	if err := weaviate.HoldLease(ctx, st, "another-host", writer.Process.Pid); err != nil {
+	// A process of this host whose PID is now this one's, started at
+	// another time (a container's PID 1, restarted), holds nothing.
+	host, _ := os.Hostname()
+	if err := weaviate.HoldLease(ctx, st, host, os.Getpid(), 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Write(ctx, dispatches(7, 0, "third"), opts); !errors.Is(err, weaviate.ErrBusy) || !strings.Contains(err.Error(), "another-host") {
+	if _, err := st.Write(ctx, dispatches(7, 0, "third"), opts); err != nil {
+		t.Fatalf("a write after an earlier process with this PID: %v", err)
+	}
+
+	// The same dead process, on another host: refused until the lease lapses.
+	if err := weaviate.HoldLease(ctx, st, "another-host", writer.Process.Pid, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Write(ctx, dispatches(8, 0, "fourth"), opts); !errors.Is(err, weaviate.ErrBusy) || !strings.Contains(err.Error(), "another-host") {
 		t.Fatalf("a write while another host's writer holds the lease: %v, want ErrBusy naming it", err)
 	}
 }
