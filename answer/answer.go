@@ -337,8 +337,9 @@ func (e *Engine) Describe(ctx context.Context) (retrieval.Stats, error) {
 // Scope describes the part of the corpus a request may search: Documents
 // counts the documents it may quote now; Withdrawn and Embargoes are those
 // of its collections that it may not quote (yet). Restricted documents
-// outside the request's collections are not counted at all. A store is
-// described whole (its documents are not listed one by one).
+// outside the request's collections are not counted at all, nor shown
+// by the version (see retrieval.Local.Scope; a store reads the request's
+// Collections).
 func (e *Engine) Scope(ctx context.Context, req Request) (retrieval.Stats, error) {
 	s := e.searcher()
 	if s == nil {
