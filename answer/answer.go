@@ -294,7 +294,8 @@ func (e *Engine) SetIndex(ix *retrieval.Index) {
 		e.corpus.Store(nil)
 		return
 	}
-	e.SetSearcher(retrieval.NewLocal(ix))
+	prev, _ := e.searcher().(*retrieval.Local)
+	e.SetSearcher(retrieval.NewLocalAfter(prev, ix))
 }
 
 // Index returns the in-process index answered from; nil for an engine over

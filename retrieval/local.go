@@ -16,10 +16,49 @@ import (
 // corpus is not kept in a store.
 type Local struct {
 	ix *Index
+	// shown remembers when each version of a part of the corpus (see
+	// Scope) was first shown, from index to index.
+	shown *shownTimes
 }
 
 // NewLocal returns a corpus answered from ix.
-func NewLocal(ix *Index) *Local { return &Local{ix: ix} }
+func NewLocal(ix *Index) *Local { return NewLocalAfter(nil, ix) }
+
+// NewLocalAfter returns a corpus answered from ix that replaces prev (nil:
+// none): an asker whose part of the corpus ix did not change is shown the
+// time it was indexed as before (see Scope), not ix's.
+func NewLocalAfter(prev *Local, ix *Index) *Local {
+	l := &Local{ix: ix, shown: &shownTimes{at: map[string]time.Time{}}}
+	if prev != nil {
+		l.shown = prev.shown
+	}
+	return l
+}
+
+// shownTimes are the index times shown with versions of parts of corpora.
+type shownTimes struct {
+	mu sync.Mutex
+	at map[string]time.Time
+}
+
+// maxShown bounds the versions remembered; past it they are forgotten
+// (each is then shown with its index's time).
+const maxShown = 4096
+
+// first returns when version was first shown, remembering built for it
+// when it was not.
+func (s *shownTimes) first(version string, built time.Time) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.at[version]; ok {
+		return t
+	}
+	if len(s.at) >= maxShown {
+		clear(s.at)
+	}
+	s.at[version] = built
+	return built
+}
 
 // Index returns the index answered from.
 func (l *Local) Index() *Index { return l.ix }
@@ -49,10 +88,16 @@ func (l *Local) Describe(context.Context) (Stats, error) { return l.ix.Stats(), 
 // Documents and Chunks count the documents it may quote and their
 // passages; Withdrawn and Embargoes are those it lets see but may not
 // quote (yet). Documents allow keeps out are not counted at all, nor
-// told by Version: when allow keeps some out, Version is a hash of the
-// documents it may quote, so a change to another does not change it.
+// told by Version and Built: when allow keeps some out, Version is a hash
+// of the documents it may quote, so a change to another does not change
+// it, and Built is when the first index of that version was built (of
+// those this Local and the ones it replaced were shown with).
 func (l *Local) Scope(_ context.Context, f Filter, allow func(*corpus.Document) bool) (Stats, error) {
-	return l.ix.scope(f.Now, allow), nil
+	st := l.ix.scope(f.Now, allow)
+	if st.Version != l.ix.Stats().Version {
+		st.Built = l.shown.first(st.Version, st.Built)
+	}
+	return st, nil
 }
 
 // Ready reports that the index answers: it is in this process.

@@ -36,9 +36,13 @@ func TestLocalScopeIsTheAskers(t *testing.T) {
 	}
 	public := func(d *corpus.Document) bool { return !strings.HasPrefix(d.Path, "desk/") }
 	now := retrieval.Filter{Now: time.Now()}
-	before, after := build(long), build(long+" The vote was rigged.")
+	before := build(long)
 	sb, _ := before.Scope(t.Context(), now, public)
+	after := retrieval.NewLocalAfter(before, build(long+" The vote was rigged.").Index())
 	sa, _ := after.Scope(t.Context(), now, public)
+	if !sa.Built.Equal(sb.Built) || sa.Built.Equal(after.Index().Stats().Built) {
+		t.Errorf("a change to the desk's memo shows to the public: indexed %s, then %s (the new index's %s)", sb.Built, sa.Built, after.Index().Stats().Built)
+	}
 	if sb.Documents != 1 || sb.Chunks != 1 {
 		t.Errorf("the public sees %d documents, %d passages; want 1 and 1 (the memo's %d are the desk's)",
 			sb.Documents, sb.Chunks, before.Index().Stats().Chunks-1)
