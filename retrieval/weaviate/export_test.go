@@ -2,6 +2,7 @@ package weaviate
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -25,4 +26,28 @@ func HoldLease(ctx context.Context, s *Store, host string, pid int, started uint
 func PageHidden(n int) (restore func()) {
 	hiddenPage = n
 	return func() { hiddenPage = 1000 }
+}
+
+// EnsureEarlierForm creates the store's classes as the bot wrote them
+// before document rows kept their collection, withdrawn flag and embargo.
+func EnsureEarlierForm(ctx context.Context, s *Store) error {
+	saved := docAccess
+	docAccess = nil
+	defer func() { docAccess = saved }()
+	return s.ensure(ctx)
+}
+
+// ForgetForm republishes the store's version as an earlier bot would have
+// published it: without its form nor the versions its collections changed at.
+func ForgetForm(ctx context.Context, s *Store) error {
+	st, err := s.readState(ctx)
+	if err != nil {
+		return err
+	}
+	st.Form, st.Changed = 0, nil
+	raw, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}})
 }

@@ -179,7 +179,7 @@ func (s *Store) ensure(ctx context.Context) error {
 	}
 	// Document rows written in an earlier form lack what the statistics
 	// of one asker's part are read by; the next write rewrites them all
-	// (see fingerprint).
+	// (see Write).
 	if names, ok := props[s.docsClass()]; ok {
 		for _, prop := range docAccess {
 			if name := prop["name"].(string); !slices.Contains(names, name) {
