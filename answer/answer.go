@@ -310,7 +310,8 @@ func (e *Engine) SetIndex(ix *retrieval.Index) {
 		e.corpus.Store(nil)
 		return
 	}
-	e.SetSearcher(retrieval.NewLocal(ix))
+	prev, _ := e.searcher().(*retrieval.Local)
+	e.SetSearcher(retrieval.NewLocalAfter(prev, ix))
 }
 
 // Index returns the in-process index answered from; nil for an engine over
@@ -324,6 +325,20 @@ func (e *Engine) Index() *retrieval.Index {
 
 // Ready reports whether the engine has a corpus to answer from.
 func (e *Engine) Ready() bool { return e.searcher() != nil }
+
+// StoreReady reports whether the corpus answers now: nil for an index in
+// this process, the store's error when it does not answer (within ctx's
+// deadline: a readiness probe gives a short one).
+func (e *Engine) StoreReady(ctx context.Context) error {
+	s := e.searcher()
+	if s == nil {
+		return errNoCorpus
+	}
+	if r, ok := s.(interface{ Ready(context.Context) error }); ok {
+		return r.Ready(ctx)
+	}
+	return nil
+}
 
 var errNoCorpus = errors.New("no index loaded")
 
@@ -339,8 +354,9 @@ func (e *Engine) Describe(ctx context.Context) (retrieval.Stats, error) {
 // Scope describes the part of the corpus a request may search: Documents
 // counts the documents it may quote now; Withdrawn and Embargoes are those
 // of its collections that it may not quote (yet). Restricted documents
-// outside the request's collections are not counted at all. A store is
-// described whole (its documents are not listed one by one).
+// outside the request's collections are not counted at all, nor shown
+// by the version (see retrieval.Local.Scope; a store reads the request's
+// Collections).
 func (e *Engine) Scope(ctx context.Context, req Request) (retrieval.Stats, error) {
 	s := e.searcher()
 	if s == nil {

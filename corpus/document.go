@@ -93,11 +93,15 @@ func (d *Document) Hash() string {
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
-// PublishedTime parses Published, accepting RFC 3339 and plain dates.
+// PublishedTime parses Published, accepting RFC 3339 and plain dates. A
+// time whose offset RFC 3339 does not allow ("+24:00") is not a date.
 func (d *Document) PublishedTime() (time.Time, bool) {
 	s := strings.TrimSpace(d.Published)
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02", "January 2, 2006", "Jan 2, 2006", "2 January 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
+			if layout == time.RFC3339 && !rfc3339Offset(s) {
+				return time.Time{}, false
+			}
 			return t, true
 		}
 	}

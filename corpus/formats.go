@@ -165,10 +165,16 @@ func (a access) apply(doc *Document) error {
 }
 
 // parseEmbargo reads an embargo: an RFC 3339 time, kept to the instant
-// with its offset, or a date alone, meaning midnight UTC.
+// with its offset, or a date alone, meaning midnight UTC. An offset RFC
+// 3339 does not allow (beyond ±23:59) is refused: Go's time.Parse takes
+// "+24:00", which would release the document a day early and cannot be
+// written back as JSON.
 func parseEmbargo(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	t, err := time.Parse(time.RFC3339, s)
+	if err == nil && !rfc3339Offset(s) {
+		return time.Time{}, fmt.Errorf("embargo %q: the offset is out of range (RFC 3339 allows -23:59 to +23:59)", s)
+	}
 	if err != nil {
 		t, err = time.Parse("2006-01-02", s) // midnight UTC
 	}
@@ -176,6 +182,23 @@ func parseEmbargo(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("embargo %q is not a time like 2026-12-01T09:00:00Z", s)
 	}
 	return t, nil
+}
+
+// rfc3339Offset reports whether the offset ending s, a time time.Parse
+// read as RFC 3339, is one RFC 3339 allows: Z, or ±hh:mm with hh at most
+// 23 and mm at most 59 (time.Parse accepts up to 24:60).
+func rfc3339Offset(s string) bool {
+	if strings.HasSuffix(s, "Z") || strings.HasSuffix(s, "z") {
+		return true
+	}
+	if len(s) < 6 {
+		return false
+	}
+	off := s[len(s)-6:]
+	if (off[0] != '+' && off[0] != '-') || off[3] != ':' {
+		return false
+	}
+	return off[1:3] <= "23" && off[4:6] <= "59"
 }
 
 // yamlText returns a YAML value as a string, accepting dates and numbers

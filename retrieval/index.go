@@ -59,6 +59,9 @@ type Index struct {
 	// CollectionOf, when set, names the collection of a document ("" when
 	// outside every collection), for the Collections of a Filter.
 	CollectionOf func(*corpus.Document) string
+	// hashes are the documents' content hashes, for the version of a
+	// part of the index (see Local.Scope).
+	hashes *docHashes
 }
 
 // denseIndex is the chromem-go collection of chunk vectors.
@@ -254,6 +257,7 @@ func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts
 // document's chunk range, the documents of each outlet, and the
 // chunk-to-document maps of the BM25 index.
 func (ix *Index) indexStructure() {
+	ix.hashes = &docHashes{}
 	ix.docChunks = make(map[string][2]int, len(ix.docOrder))
 	ix.sources = make(map[string][]string)
 	ix.lex.chunkDoc = make([]uint32, len(ix.chunks))

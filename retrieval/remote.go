@@ -51,7 +51,13 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 		return nil, nil, fmt.Errorf("search: the store was written with chunks of %d characters embedded by %s; this bot chunks at %d with %s: index it again",
 			l.Chunker.TargetChars, l.Embedder, r.chunker.TargetChars, r.embedder.Name())
 	}
-	outlets, err := v.Outlets(ctx)
+	// Every statistic (whether a name or an outlet is known, a word's
+	// weight) is of what the asker may see, as in Index.Search.
+	scope := f
+	if opts.WholeCorpusStats {
+		scope = Filter{}
+	}
+	outlets, err := v.Outlets(ctx, scope)
 	if err != nil {
 		return nil, nil, storeError(ctx, err)
 	}
@@ -61,12 +67,7 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	q := parser.Parse(query)
 
-	// The counts of the question's words, in what the asker may see, are
-	// asked meanwhile.
-	scope := f
-	if opts.WholeCorpusStats {
-		scope = Filter{}
-	}
+	// The counts of the question's words are asked meanwhile.
 	type counts struct {
 		freq *Frequencies
 		err  error
@@ -269,10 +270,26 @@ func (r *Remote) Describe(ctx context.Context) (Stats, error) {
 	return v.Describe(ctx)
 }
 
-// Scope describes the store's current version whole, as Describe does: its
-// documents are not listed one by one, so f and allow are not read.
-func (r *Remote) Scope(ctx context.Context, _ Filter, _ func(*corpus.Document) bool) (Stats, error) {
-	return r.Describe(ctx)
+// Scope describes the part of the store's current version f lets see (its
+// Collections and Now: see Version.Scope). The store's documents are not
+// listed one by one, so allow is not read: f.Collections must say what it
+// keeps out.
+func (r *Remote) Scope(ctx context.Context, f Filter, _ func(*corpus.Document) bool) (Stats, error) {
+	v, err := r.store.Pin(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	return v.Scope(ctx, f)
+}
+
+// Ready reports whether the store answers now: its own Ready when it has
+// one (a store's Pin may answer from the version it read last), else Pin.
+func (r *Remote) Ready(ctx context.Context) error {
+	if s, ok := r.store.(interface{ Ready(context.Context) error }); ok {
+		return s.Ready(ctx)
+	}
+	_, err := r.store.Pin(ctx)
+	return err
 }
 
 // Document returns a document of the store's current version.

@@ -119,9 +119,9 @@ type SearchOptions struct {
 	// taken not to say.
 	AllowMissingNames bool
 	// WholeCorpusStats weighs words by the whole corpus rather than by the
-	// documents Allow lets the asker see, as a store that cannot count per
-	// scope does (the Weaviate store). Off by default: a name found only
-	// in a restricted document is then unknown to an asker who may not see it.
+	// documents Allow (or, for a store, the Filter) lets the asker see. Off
+	// by default: a name found only in a restricted document is then
+	// unknown to an asker who may not see it, in every store.
 	WholeCorpusStats bool
 	// Floor is the least Coverage of the passages for an answer (default 0.3).
 	Floor float64

@@ -29,11 +29,19 @@ type Version interface {
 	ID() string
 	// Describe gives the version's size and identity, for people.
 	Describe(ctx context.Context) (Stats, error)
+	// Scope describes the part of the version an asker limited by f may
+	// search (f's Collections and Now; its other fields are not read), as
+	// Local.Scope does: Documents and Chunks count what they may quote
+	// now, Withdrawn and Embargoes what of their collections they may not
+	// quote (yet), and Version changes only when what they may see does.
+	Scope(ctx context.Context, f Filter) (Stats, error)
 	// Layout says how the corpus was chunked and embedded; a Remote
 	// refuses a store written with another chunker or embedder.
 	Layout() Layout
-	// Outlets are the outlets of the corpus's documents.
-	Outlets(ctx context.Context) ([]string, error)
+	// Outlets are the outlets of the documents that pass f: an outlet
+	// only a restricted, embargoed or withdrawn document names is not one
+	// to an asker f limits. The zero Filter gives every outlet.
+	Outlets(ctx context.Context, f Filter) ([]string, error)
 	// Lexical returns up to n chunks by BM25 over terms (stemmed index
 	// terms), best first.
 	Lexical(ctx context.Context, terms []string, f Filter, n int) ([]Candidate, error)
@@ -41,8 +49,8 @@ type Version interface {
 	// similarity.
 	Dense(ctx context.Context, vector []float32, f Filter, n int) ([]Candidate, error)
 	// Frequencies returns the counts of terms in the documents that pass
-	// f (a store that cannot count per filter counts the whole corpus, and
-	// says so in its documentation).
+	// f (its Collections and Now at least; withdrawn documents are not
+	// counted unless f is the zero Filter, which counts every document).
 	Frequencies(ctx context.Context, terms []string, f Filter) (*Frequencies, error)
 	// DocumentsByID returns the documents with these IDs (those it
 	// holds); without withText a store may leave their Text out, the
@@ -144,14 +152,33 @@ func (ix *Index) Describe(context.Context) (Stats, error) { return ix.Stats(), n
 // Layout is the index's chunker and embedder.
 func (ix *Index) Layout() Layout { return Layout{Chunker: ix.chunker, Embedder: ix.embedder.Name()} }
 
-// Outlets are the outlets of the index's documents.
-func (ix *Index) Outlets(context.Context) ([]string, error) {
-	out := make([]string, 0, len(ix.sources))
-	for o := range ix.sources {
+// Outlets are the outlets of the index's documents that pass f.
+func (ix *Index) Outlets(_ context.Context, f Filter) ([]string, error) {
+	sources := ix.sources
+	if !f.whole() {
+		sources = ix.within(ix.filterDocs(f)).sources
+	}
+	out := make([]string, 0, len(sources))
+	for o := range sources {
 		out = append(out, o)
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// Scope describes the part of the index f lets see (its Collections, by
+// CollectionOf, and Now), as Local.Scope does.
+func (ix *Index) Scope(_ context.Context, f Filter) (Stats, error) {
+	return ix.scope(f.Now, func(d *corpus.Document) bool {
+		if f.Collections == nil {
+			return true
+		}
+		collection := ""
+		if ix.CollectionOf != nil {
+			collection = ix.CollectionOf(d)
+		}
+		return slices.Contains(f.Collections, collection)
+	}), nil
 }
 
 // filterDocs reports, by document index, which documents pass f.

@@ -226,6 +226,14 @@ func (b *Bot) Handler() http.Handler {
 			http.Error(w, "not ready: "+why, http.StatusServiceUnavailable)
 			return
 		}
+		// A store (Weaviate) must answer too, within a probe's patience.
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := b.engine.StoreReady(ctx); err != nil {
+			b.log.Warn("not ready: the document store does not answer", "error", err)
+			http.Error(w, "not ready: the document store does not answer", http.StatusServiceUnavailable)
+			return
+		}
 		fmt.Fprintln(w, "ready")
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(b.registry, promhttp.HandlerOpts{}))

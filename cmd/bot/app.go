@@ -230,11 +230,22 @@ func (a *app) current() *indexcache.Opened {
 	return a.opened
 }
 
+// describe gives the size and identity of the corpus as pl sees it: the
+// whole of it for the operator, what pl may quote otherwise.
+func (a *app) describe(ctx context.Context, pl access.Place) (retrieval.Stats, error) {
+	if pl.Operator() {
+		return a.engine.Describe(ctx)
+	}
+	return a.engine.Scope(ctx, a.request("", pl))
+}
+
 // corpusLine describes the corpus being answered from, in one line:
 // "Corpus: multihop-rag.corpus.jsonl, 609 documents, indexed 2026-11-27 10:02".
-func (a *app) corpusLine(ctx context.Context) string {
+// Asked as a place (--channel, --user), it describes what the place may
+// quote, as the place's status does.
+func (a *app) corpusLine(ctx context.Context, pl access.Place) string {
 	if a.store != nil {
-		st, err := a.engine.Describe(ctx)
+		st, err := a.describe(ctx, pl)
 		if err != nil {
 			return fmt.Sprintf("Corpus: %s (%v)", a.store, redact.Error(err))
 		}
@@ -242,6 +253,9 @@ func (a *app) corpusLine(ctx context.Context) string {
 	}
 	o := a.current()
 	st := o.Index.Stats()
+	if !pl.Operator() {
+		st, _ = a.describe(ctx, pl) // an index in this process always describes itself
+	}
 	line := fmt.Sprintf("Corpus: %s, %d document%s, indexed %s", o.Corpus, st.Documents, plural(st.Documents), st.Built.Local().Format("2006-01-02 15:04"))
 	if n := len(o.Skipped); n > 0 {
 		line += fmt.Sprintf(" (%d files skipped: \"bot index\" lists them)", n)

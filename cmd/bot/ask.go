@@ -30,7 +30,7 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, a.corpusLine(ctx))
+	fmt.Fprintln(e.stderr, a.corpusLine(ctx, place()))
 	ans, err := askAndShow(ctx, e, a, a.request(question, place()))
 	if err != nil {
 		return err
@@ -74,8 +74,8 @@ func cmdChat(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, a.corpusLine(ctx))
-	if st, err := a.engine.Describe(ctx); err == nil {
+	fmt.Fprintln(e.stderr, a.corpusLine(ctx, place()))
+	if st, err := a.describe(ctx, place()); err == nil {
 		fmt.Fprintf(e.stdout, "%d passages. ", st.Chunks)
 	}
 	fmt.Fprintln(e.stdout, `Ask a question; "new" starts over, Ctrl-D quits.`)

@@ -40,7 +40,7 @@ func cmdDesk(ctx context.Context, e env, name, synopsis string, args []string, q
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, a.corpusLine(ctx))
+	fmt.Fprintln(e.stderr, a.corpusLine(ctx, place()))
 	d := &desk.Desk{Engine: a.engine}
 	r, err := query(ctx, d, a.request(strings.Join(words, " "), place()), words)
 	if err != nil {

@@ -262,12 +262,34 @@ func askAsAChannel(t *testing.T, store map[string]string) {
 		{[]string{"--user", "UINV"}, true}, // a member's direct messages
 		{nil, true},                        // the operator sees everything
 	} {
-		out, _, err := runBot(t, env, "", append(append([]string{"ask"}, tt.args...), q)...)
+		out, stderr, err := runBot(t, env, "", append(append([]string{"ask"}, tt.args...), q)...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := strings.Contains(out, "Quayside"); got != tt.sees {
 			t.Errorf("%v: sees the restricted memo %v, want %v:\n%s", tt.args, got, tt.sees, out)
+		}
+		// The corpus line counts what the place may see.
+		if want := map[bool]string{true: ", 2 documents,", false: ", 1 document,"}[tt.sees]; !strings.Contains(stderr, want) {
+			t.Errorf("%v: corpus line %q, want %q", tt.args, strings.SplitN(stderr, "\n", 2)[0], want)
+		}
+	}
+	// A name only the restricted memo holds reads, in the general
+	// channel, as one no document holds.
+	for _, tt := range []struct{ restricted, absent string }{
+		{"What did Quayside Holdings win?", "What did Brindlemoor Holdings win?"},
+		{"Did Quayside Holdings tell the council about the harbour budget?", "Did Brindlemoor Holdings tell the council about the harbour budget?"},
+	} {
+		r, _, err := runBot(t, env, "", "ask", "--channel", "CGENERAL", tt.restricted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _, err := runBot(t, env, "", "ask", "--channel", "CGENERAL", tt.absent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, a = strings.ReplaceAll(r, "Quayside", "NAME"), strings.ReplaceAll(a, "Brindlemoor", "NAME"); r != a {
+			t.Errorf("a restricted name is told apart from an absent one:\nrestricted: %s\nabsent:     %s", r, a)
 		}
 	}
 }

@@ -71,7 +71,8 @@ func Docs(t testing.TB) []*corpus.Document {
 		`{"id":"u1","title":"Phone note","source":"The Verge","text":"A note on the phone battery, with no date."}`,
 		`{"id":"w1","title":"Retracted bridge story","source":"Harbour Herald","published":"2024-02-28T10:00:00+00:00","withdrawn":true,"text":"The council decided to sell the harbour bridge and its tolls to a private firm."}`,
 	}
-	memo := `{"id":"m1","title":"Merger memo","source":"Internal","published":"2024-05-01T10:00:00+00:00","text":"This memo described the merger talks with the regional paper. The board meets on Friday."}`
+	memo := `{"id":"m1","title":"Merger memo","source":"Internal","published":"2024-05-01T10:00:00+00:00","text":"This memo described the merger talks with the regional paper. The board meets on Friday."}` + "\n" +
+		`{"id":"m2","title":"Interview notes","source":"Vorlaxian Tribune","published":"2024-05-02T10:00:00+00:00","text":"Pelagia Strunkvold told the Vorlaxian Tribune that the harbour bridge deal was rigged."}`
 	rng := rand.New(rand.NewPCG(1, 2))
 	topics := [][]string{
 		{"election", "ballot", "candidate", "voters", "campaign", "poll", "senate", "district"},
@@ -117,15 +118,24 @@ func Docs(t testing.TB) []*corpus.Document {
 // options are the searches the contract compares.
 var options = retrieval.SearchOptions{K: 5}
 
+// Hidden are pairs of questions an asker of the public documents must not
+// tell apart: the first names what only a restricted, embargoed or
+// withdrawn document says, the second the same words nowhere in the
+// corpus (the words to swap, in order, follow).
+var Hidden = []struct {
+	Hidden, Absent string
+	Words          [][2]string
+}{
+	{"What did Pelagia Strunkvold tell the Vorlaxian Tribune?", "What did Quilla Brankovar tell the Zentrovian Gazette?",
+		[][2]string{{"Pelagia", "Quilla"}, {"Strunkvold", "Brankovar"}, {"Vorlaxian", "Zentrovian"}, {"Tribune", "Gazette"}}},
+	{"Did the council secretly decide to double the tolls?", "Did the council quietly decide to double the tolls?",
+		[][2]string{{"secretly", "quietly"}}},
+	{"Did the council sell the harbour bridge to a private firm?", "Did the council sell the harbour bridge to a foreign firm?",
+		[][2]string{{"private", "foreign"}}},
+}
+
 // Run runs the contract against the stores open makes.
-func Run(t *testing.T, open Open) { run(t, open, true) }
-
-// RunWholeCorpus runs the contract against a store whose Frequencies count
-// the whole corpus whatever the filter: both sides of every comparison then
-// weigh words by the whole corpus (SearchOptions.WholeCorpusStats).
-func RunWholeCorpus(t *testing.T, open Open) { run(t, open, false) }
-
-func run(t *testing.T, open Open, scoped bool) {
+func Run(t *testing.T, open Open) {
 	embedder, err := retrieval.NewGloVeEmbedder()
 	if err != nil {
 		t.Fatal(err)
@@ -143,6 +153,7 @@ func run(t *testing.T, open Open, scoped bool) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		ix.CollectionOf = CollectionOf
 		return ix
 	}
 	ref := reference(t, docs)
@@ -152,14 +163,14 @@ func run(t *testing.T, open Open, scoped bool) {
 
 	t.Run("SameQuestionsSamePassages", func(t *testing.T) {
 		for _, q := range Questions {
-			same(t, ref, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable, WholeCorpusStats: !scoped})
+			same(t, ref, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable})
 		}
 	})
 
 	t.Run("Filters", func(t *testing.T) {
 		allow := func(d *corpus.Document) bool { return citable(d) && CollectionOf(d) == "" }
 		for _, q := range Questions {
-			res := same(t, ref, remote, q, open_, retrieval.SearchOptions{K: options.K, Allow: allow, WholeCorpusStats: !scoped})
+			res := same(t, ref, remote, q, open_, retrieval.SearchOptions{K: options.K, Allow: allow})
 			for _, h := range res.Hits {
 				if !allow(h.Doc) {
 					t.Errorf("%q: %s is restricted, embargoed or withdrawn, and was returned", q, h.Doc.ID)
@@ -224,22 +235,49 @@ func run(t *testing.T, open Open, scoped bool) {
 		}
 	})
 
+	// What only a restricted, embargoed or withdrawn document says reads,
+	// to an asker of the public documents, as what no document says: the
+	// same verdict, passages and scores (dense search aside: the swapped
+	// words embed differently).
+	t.Run("HiddenReadsAsAbsent", func(t *testing.T) {
+		allow := func(d *corpus.Document) bool { return citable(d) && CollectionOf(d) == "" }
+		opts := retrieval.SearchOptions{K: options.K, Allow: allow, DenseWeight: -1}
+		for _, tt := range Hidden {
+			hidden := same(t, ref, remote, tt.Hidden, open_, opts)
+			absent := same(t, ref, remote, tt.Absent, open_, opts)
+			h, a := describe(hidden), describe(absent)
+			for _, w := range tt.Words {
+				h = strings.ReplaceAll(h, w[0], "WORD")
+				a = strings.ReplaceAll(a, w[1], "WORD")
+			}
+			if h != a {
+				t.Errorf("%q is told apart from %q:\nhidden %s\nabsent %s", tt.Hidden, tt.Absent, h, a)
+			}
+		}
+	})
+
 	t.Run("Frequencies", func(t *testing.T) {
 		v, err := store.Pin(t.Context())
 		if err != nil {
 			t.Fatal(err)
 		}
-		terms := retrieval.QueryTerms("phone battery harbour Verge merger nowhere-word-xyz football")
-		sameFrequencies(t, "frequencies", v, ref, terms)
-		outlets, err := v.Outlets(t.Context())
-		if err != nil {
-			t.Fatal(err)
+		terms := retrieval.QueryTerms("phone battery harbour Verge merger nowhere-word-xyz football Strunkvold Vorlaxian secretly private")
+		for _, f := range scopes(now) {
+			sameFrequencies(t, fmt.Sprintf("frequencies %+v", f), v, ref, terms, f)
+			outlets, err := v.Outlets(t.Context(), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantOutlets, _ := ref.Outlets(t.Context(), f)
+			if !slices.Equal(outlets, wantOutlets) {
+				t.Errorf("outlets %+v: %v, want %v", f, outlets, wantOutlets)
+			}
 		}
-		wantOutlets, _ := ref.Outlets(t.Context())
-		if !slices.Equal(outlets, wantOutlets) {
-			t.Errorf("outlets %v, want %v", outlets, wantOutlets)
+		if outlets, _ := v.Outlets(t.Context(), open_); slices.Contains(outlets, "Vorlaxian Tribune") {
+			t.Errorf("a restricted outlet is an outlet to the public: %v", outlets)
 		}
 		sameStats(t, v, ref, now)
+		sameScopes(t, v, ref, now)
 	})
 
 	// Updates and deletes: a new version with one story rewritten, one
@@ -279,7 +317,7 @@ func run(t *testing.T, open Open, scoped bool) {
 		}
 		ref2 := reference(t, next)
 		for _, q := range append(slices.Clone(Questions), "Why did the ferry crews walk out?", "How long does the phone battery last after the update?") {
-			same(t, ref2, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable, WholeCorpusStats: !scoped})
+			same(t, ref2, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable})
 		}
 		terms := retrieval.QueryTerms("harbour bridge tolls scrap")
 		gone, err := after.Lexical(t.Context(), terms, retrieval.Filter{}, 20)
@@ -304,19 +342,98 @@ func run(t *testing.T, open Open, scoped bool) {
 		if d := oldDocs["v1"]; d == nil || !strings.Contains(d.Text, "two days") {
 			t.Errorf("the pinned version's v1 is %v", d)
 		}
-		sameFrequencies(t, "frequencies after the update", after, ref2, terms)
+		sameFrequencies(t, "frequencies after the update", after, ref2, terms, retrieval.Filter{})
+		sameFrequencies(t, "public frequencies after the update", after, ref2, terms, open_)
 		sameStats(t, after, ref2, now)
+		sameScopes(t, after, ref2, now)
+
+		// A write that changes only a restricted document changes the
+		// version an asker of the desk sees, not the public's.
+		public, err := after.Scope(t.Context(), open_)
+		if err != nil {
+			t.Fatal(err)
+		}
+		desk := retrieval.Filter{Now: now, Collections: []string{"", "desk"}}
+		deskBefore, err := after.Scope(t.Context(), desk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var third []*corpus.Document
+		for _, d := range next {
+			if d.ID == "m1" {
+				c := *d
+				c.Text = "This memo described the merger talks with the regional paper. The board meets on Monday."
+				c.Paragraphs = []corpus.Span{{Start: 0, End: len(c.Text)}}
+				d = &c
+			}
+			third = append(third, d)
+		}
+		if err := store.Write(t.Context(), third); err != nil {
+			t.Fatalf("write the memo's change: %v", err)
+		}
+		latest, err := store.Pin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameScopes(t, latest, reference(t, third), now)
+		publicAfter, err := latest.Scope(t.Context(), open_)
+		if err != nil {
+			t.Fatal(err)
+		}
+		deskAfter, err := latest.Scope(t.Context(), desk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if publicAfter.Version != public.Version {
+			t.Errorf("a change to a restricted memo shows to the public: version %s, then %s", public.Version, publicAfter.Version)
+		}
+		if deskAfter.Version == deskBefore.Version {
+			t.Errorf("the desk's version did not change with its memo: %s", deskAfter.Version)
+		}
 	})
 }
 
-// sameFrequencies checks that v counts terms as ref does.
-func sameFrequencies(t *testing.T, what string, v retrieval.Version, ref *retrieval.Index, terms []string) {
+// scopes are the filters statistics are compared under: none, the
+// public's now, the public's after every embargo, and the desk's now.
+func scopes(now time.Time) []retrieval.Filter {
+	return []retrieval.Filter{
+		{},
+		{Now: now},
+		{Now: now, Collections: []string{""}},
+		{Now: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), Collections: []string{""}},
+		{Now: now, Collections: []string{"", "desk"}},
+		{Now: now, Collections: []string{"desk"}},
+	}
+}
+
+// sameScopes checks that v describes what each scope may see as ref
+// does: the documents and passages it may quote, and those withdrawn and
+// under embargo.
+func sameScopes(t *testing.T, v retrieval.Version, ref *retrieval.Index, now time.Time) {
 	t.Helper()
-	got, err := v.Frequencies(t.Context(), terms, retrieval.Filter{})
+	for _, f := range scopes(now) {
+		got, err := v.Scope(t.Context(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := ref.Scope(t.Context(), f)
+		wantEmbargoes := slices.SortedFunc(slices.Values(want.Embargoes), time.Time.Compare)
+		if got.Documents != want.Documents || got.Chunks != want.Chunks || got.Withdrawn != want.Withdrawn ||
+			!slices.EqualFunc(got.Embargoes, wantEmbargoes, time.Time.Equal) {
+			t.Errorf("scope %+v: %d documents, %d passages, %d withdrawn, embargoes %v; want %d, %d, %d, %v", f,
+				got.Documents, got.Chunks, got.Withdrawn, got.Embargoes, want.Documents, want.Chunks, want.Withdrawn, wantEmbargoes)
+		}
+	}
+}
+
+// sameFrequencies checks that v counts terms as ref does.
+func sameFrequencies(t *testing.T, what string, v retrieval.Version, ref *retrieval.Index, terms []string, f retrieval.Filter) {
+	t.Helper()
+	got, err := v.Frequencies(t.Context(), terms, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := ref.Frequencies(t.Context(), terms, retrieval.Filter{})
+	want, _ := ref.Frequencies(t.Context(), terms, f)
 	if fmt.Sprint(*got) != fmt.Sprint(*want) {
 		t.Errorf("%s:\n got %+v\nwant %+v", what, *got, *want)
 	}

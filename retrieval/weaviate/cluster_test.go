@@ -79,6 +79,15 @@ func TestClusterSurvivesALostNode(t *testing.T) {
 		if !res.Answerable || len(res.Hits) != 5 {
 			t.Errorf("%s, through %s: answerable %v with %d passages", when, nodes[i].Name, res.Answerable, len(res.Hits))
 		}
+		// An asker's own statistics (the hidden documents' rows) are read
+		// with a node down too.
+		public := retrieval.Filter{Now: time.Now(), Collections: []string{""}}
+		if _, res, err = remote.Search(ctx, "Which report was on the flood defences?", public, retrieval.SearchOptions{K: 5, DenseWeight: -1}); err != nil || !res.Answerable {
+			t.Fatalf("%s, through %s, as the public: %v", when, nodes[i].Name, err)
+		}
+		if scope, err := remote.Scope(ctx, public, nil); err != nil || scope.Documents != len(ids) {
+			t.Errorf("%s, through %s: the public's scope %d documents, %v", when, nodes[i].Name, scope.Documents, err)
+		}
 	}
 	for i := range nodes {
 		check("all up", i)

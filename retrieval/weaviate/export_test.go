@@ -1,9 +1,53 @@
 package weaviate
 
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
 // CheckRowByRow makes questions check the chunks they get against their
 // documents' rows, as they do when too many documents were replaced to
 // read their keys at once, until the returned func is called.
 func CheckRowByRow() (restore func()) {
 	replacedSetMax = -1
 	return func() { replacedSetMax = maxLimit }
+}
+
+// HoldLease writes the writer's lease as a process pid of host, started
+// at started (clock ticks since boot; 0: unknown), would.
+func HoldLease(ctx context.Context, s *Store, host string, pid int, started uint64) error {
+	return s.putLease(ctx, lease{Owner: fmt.Sprintf("%s pid %d", host, pid), Until: time.Now().Add(leaseTerm), Host: host, PID: pid, Started: started})
+}
+
+// PageHidden makes questions read the rows of the documents hidden from
+// their askers n at a time, until the returned func is called.
+func PageHidden(n int) (restore func()) {
+	hiddenPage = n
+	return func() { hiddenPage = 1000 }
+}
+
+// EnsureEarlierForm creates the store's classes as the bot wrote them
+// before document rows kept their collection, withdrawn flag and embargo.
+func EnsureEarlierForm(ctx context.Context, s *Store) error {
+	saved := docAccess
+	docAccess = nil
+	defer func() { docAccess = saved }()
+	return s.ensure(ctx)
+}
+
+// ForgetForm republishes the store's version as an earlier bot would have
+// published it: without its form nor the versions its collections changed at.
+func ForgetForm(ctx context.Context, s *Store) error {
+	st, err := s.readState(ctx)
+	if err != nil {
+		return err
+	}
+	st.Form, st.Changed = 0, nil
+	raw, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}})
 }

@@ -20,11 +20,33 @@ var ErrBusy = errors.New("another writer holds the store")
 type lease struct {
 	Owner string    `json:"owner"`
 	Until time.Time `json:"until"`
+	// Host and PID name the writer's process, and Started when it
+	// started (see processStart; 0 when unknown): a writer on the same
+	// host takes over the lease of a process that is gone.
+	Host    string `json:"host,omitempty"`
+	PID     int    `json:"pid,omitempty"`
+	Started uint64 `json:"started,omitempty"`
 }
 
 // leaseTerm is how long a lease lasts unless renewed; a writer renews it
-// every third of that, so a writer that died frees the store after it.
+// every third of that, so a writer that died on another host frees the
+// store after it (one on this host, at once: see gone).
 const leaseTerm = 3 * time.Minute
+
+// gone reports whether l was taken by a process of this host that no
+// longer runs: its PID is free, or taken by a process started at another
+// time. Hosts are told apart by name, so two containers must not share a
+// host name (they do not by default).
+func (l lease) gone(host string) bool {
+	if l.Host == "" || l.Host != host || l.PID <= 0 {
+		return false
+	}
+	// This process's own PID is another process's only when it started at
+	// another time (a container's PID 1, restarted): another writer of
+	// this process holds the store otherwise.
+	running, started := processStart(l.PID)
+	return !running || (l.Started != 0 && started != 0 && started != l.Started)
+}
 
 func (s *Store) leaseID() string { return objectID(s.stateClass(), "writer") }
 
@@ -52,7 +74,10 @@ func (s *Store) readLease(ctx context.Context) (lease, error) {
 }
 
 func (s *Store) putLease(ctx context.Context, l lease) error {
-	raw, _ := json.Marshal(l)
+	raw, err := json.Marshal(l)
+	if err != nil {
+		return fmt.Errorf("write the writer's lease: %w", err)
+	}
 	return s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.leaseID(), "properties": map[string]any{"state": string(raw)}}})
 }
 
@@ -64,14 +89,18 @@ func (s *Store) acquire(ctx context.Context) (release func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	if held.Owner != "" && time.Now().Before(held.Until) {
+	host, _ := os.Hostname()
+	if held.Owner != "" && time.Now().Before(held.Until) && !held.gone(host) {
 		return nil, fmt.Errorf("%w: %s, until %s", ErrBusy, held.Owner, held.Until.Format(time.RFC3339))
 	}
 	var raw [6]byte
 	rand.Read(raw[:])
-	host, _ := os.Hostname()
 	me := fmt.Sprintf("%s pid %d (%s)", host, os.Getpid(), hex.EncodeToString(raw[:]))
-	if err := s.putLease(ctx, lease{Owner: me, Until: time.Now().Add(leaseTerm)}); err != nil {
+	_, started := processStart(os.Getpid())
+	mine := func() lease {
+		return lease{Owner: me, Until: time.Now().Add(leaseTerm), Host: host, PID: os.Getpid(), Started: started}
+	}
+	if err := s.putLease(ctx, mine()); err != nil {
 		return nil, err
 	}
 	time.Sleep(300 * time.Millisecond)
@@ -92,7 +121,7 @@ func (s *Store) acquire(ctx context.Context) (release func(), err error) {
 			case <-renew.Done():
 				return
 			case <-t.C:
-				s.putLease(renew, lease{Owner: me, Until: time.Now().Add(leaseTerm)})
+				s.putLease(renew, mine())
 			}
 		}
 	}()

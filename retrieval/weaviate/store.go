@@ -59,6 +59,12 @@ type Store struct {
 	// outlets and stats cache each version's outlets and size: a version
 	// never changes once published.
 	outlets, stats sync.Map
+	// hidden caches, by hiddenKey, what the documents one kind of asker
+	// may not see add to a version's counts (see pinned.hidden).
+	hidden sync.Map
+	// warnedForm is the version of an earlier form last logged (see
+	// pinned.hidden), so that it is logged once, not per question.
+	warnedForm atomic.Int64
 	// replaced caches, by version, the keys of the document rows closed
 	// by then (see replacedKeys).
 	replaced sync.Map
@@ -84,7 +90,24 @@ type state struct {
 	// the version was published: when none, every chunk written at or
 	// before the version is part of it.
 	Replaced int `json:"replaced"`
+	// Form is rowsForm when every document row of the version carries
+	// its collection, withdrawn flag and embargo (what the statistics of
+	// one asker's part of the store are read by); 0 before.
+	Form int `json:"form,omitempty"`
+	// Changed says, by collection (outside for documents outside every
+	// collection, unknownCollection for rows that did not say), the
+	// latest version that added, changed or removed one of its documents:
+	// the version an asker limited to some collections is shown.
+	Changed map[string]publication `json:"changed,omitempty"`
 }
+
+// rowsForm is the form of the document rows this version of the bot
+// writes (see state.Form).
+const rowsForm = 2
+
+// unknownCollection stands, in state.Changed, for documents whose
+// collection a row written in an earlier form did not keep.
+const unknownCollection = "*"
 
 // NewStore returns the store called name (a class name: a capital letter,
 // then letters, digits and _). opts spread its classes over a cluster when
@@ -136,7 +159,7 @@ func (s *Store) ensure(ctx context.Context) error {
 	}
 	schemas := map[string]map[string]any{
 		s.docsClass(): {"class": s.docsClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
-			"properties": append([]any{text("doc_id"), stored("fingerprint", "text"), stored("doc", "text"), stored("text", "text"), stored("stats", "text"), stored("chunks", "int")}, versions...)},
+			"properties": append(append([]any{text("doc_id"), stored("fingerprint", "text"), stored("doc", "text"), stored("text", "text"), stored("stats", "text"), stored("chunks", "int")}, anys(docAccess)...), versions...)},
 		s.freqClass(): {"class": s.freqClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
 			"properties": append([]any{text("term"), stored("df", "int"), stored("mdf", "int")}, versions...)},
 		s.stateClass(): {"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
@@ -154,7 +177,28 @@ func (s *Store) ensure(ctx context.Context) error {
 			}
 		}
 	}
+	// Document rows written in an earlier form lack what the statistics
+	// of one asker's part are read by; the next write rewrites them all
+	// (see Write).
+	if names, ok := props[s.docsClass()]; ok {
+		for _, prop := range docAccess {
+			if name := prop["name"].(string); !slices.Contains(names, name) {
+				if err := s.c.do(ctx, "POST", "/v1/schema/"+s.docsClass()+"/properties", prop, nil); err != nil {
+					return fmt.Errorf("add property %s to %s: %w", name, s.docsClass(), err)
+				}
+			}
+		}
+	}
 	return nil
+}
+
+// docAccess are the properties of a document row that say who may see
+// it: its collection (outside when none), whether it is withdrawn, and
+// its embargo (noDate when none).
+var docAccess = []map[string]any{
+	{"name": "collection", "dataType": []string{"text"}, "tokenization": "field"},
+	{"name": "withdrawn", "dataType": []string{"boolean"}},
+	{"name": "embargo", "dataType": []string{"date"}},
 }
 
 // ErrOldStore marks a store written by an earlier version of the bot, in
@@ -250,6 +294,19 @@ func (s *Store) Pin(ctx context.Context) (retrieval.Version, error) {
 		return nil, fmt.Errorf("weaviate store %s holds no corpus yet: run bot index", s.name)
 	}
 	return nil, err
+}
+
+// Ready reports whether the server answers with a published version now:
+// unlike Pin, it does not fall back on the version last read.
+func (s *Store) Ready(ctx context.Context) error {
+	st, err := s.readState(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Version == 0 {
+		return fmt.Errorf("weaviate store %s holds no corpus yet: run bot index", s.name)
+	}
+	return nil
 }
 
 // pinned is one version of the store, as a question sees it.
@@ -516,11 +573,9 @@ func (s *Store) readFreq(ctx context.Context, q string, into map[string]freqRow)
 	return nil
 }
 
-// Frequencies counts terms in the whole corpus of the version, whatever
-// the filter: the frequency rows are written per version, not per
-// collection. Questions through this store weigh words by the whole
-// corpus (retrieval.SearchOptions.WholeCorpusStats).
-func (p *pinned) Frequencies(ctx context.Context, terms []string, _ retrieval.Filter) (*retrieval.Frequencies, error) {
+// wholeFrequencies counts terms in the whole corpus of the version, from
+// its frequency rows.
+func (p *pinned) wholeFrequencies(ctx context.Context, terms []string) (*retrieval.Frequencies, error) {
 	rows, err := p.s.freqRows(ctx, p.st.Version, append([]string{totalsRow, lengthsRow}, terms...))
 	if err != nil {
 		return nil, err
@@ -536,19 +591,20 @@ func (p *pinned) Frequencies(ctx context.Context, terms []string, _ retrieval.Fi
 	return f, nil
 }
 
-func (p *pinned) Outlets(ctx context.Context) ([]string, error) {
+// wholeOutlets returns the version's outlets with how many documents each
+// has.
+func (p *pinned) wholeOutlets(ctx context.Context) (map[string]int, error) {
 	if o, ok := p.s.outlets.Load(p.ID()); ok {
-		return o.([]string), nil
+		return o.(map[string]int), nil
 	}
 	rows, err := p.rowsLike(ctx, outletRow)
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	for t := range rows {
-		out = append(out, strings.TrimPrefix(t, outletRow))
+	out := make(map[string]int, len(rows))
+	for t, r := range rows {
+		out[strings.TrimPrefix(t, outletRow)] = r.DF
 	}
-	slices.Sort(out)
 	p.s.outlets.Store(p.ID(), out)
 	return out, nil
 }
@@ -579,6 +635,9 @@ type docRow struct {
 	Doc         string // the document without its text, as JSON
 	Text        string
 	Ends        []int
+	// Collection is the row's collection: outside when none, "" when the
+	// row was written before rows kept it.
+	Collection string
 }
 
 func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error) {
@@ -619,6 +678,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 			Doc         string `json:"doc"`
 			Text        string `json:"text"`
 			Ends        []int  `json:"ends"`
+			Collection  string `json:"collection"`
 		}](ctx, s.c, q, class)
 		if err != nil {
 			return 0, "", fmt.Errorf("documents in %s: %w", s.name, err)
@@ -626,7 +686,7 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 		last := ""
 		for _, r := range rows {
 			last = r.Additional.ID
-			out = append(out, docRow{ID: r.Additional.ID, DocID: r.DocID, Fingerprint: r.Fingerprint, Since: r.Since, Chunks: r.Chunks, Stats: r.Stats, Doc: r.Doc, Text: r.Text, Ends: r.Ends})
+			out = append(out, docRow{ID: r.Additional.ID, DocID: r.DocID, Fingerprint: r.Fingerprint, Since: r.Since, Chunks: r.Chunks, Stats: r.Stats, Doc: r.Doc, Text: r.Text, Ends: r.Ends, Collection: r.Collection})
 		}
 		return len(rows), last, nil
 	}
@@ -661,4 +721,12 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 		}
 	}
 	return out, nil
+}
+
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
 }

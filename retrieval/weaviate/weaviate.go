@@ -474,7 +474,10 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 
 // Dense returns up to limit chunks of class nearest to vector.
 func (c *Client) Dense(ctx context.Context, class string, vector []float32, f Filter, limit int) ([]Candidate, error) {
-	vec, _ := json.Marshal(vector)
+	vec, err := json.Marshal(vector)
+	if err != nil {
+		return nil, fmt.Errorf("near vector in %s: %w", class, err)
+	}
 	q := fmt.Sprintf(`{ Get { %s(%slimit: %d, nearVector: {vector: %s}, where: %s) { %s _additional { distance } } } }`,
 		class, c.readLevel(ctx, class), limit, vec, f.where(), candidateFields)
 	hits, err := get[hit](ctx, c, q, class)

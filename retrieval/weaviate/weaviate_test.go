@@ -201,7 +201,7 @@ func TestStoreTakesAnyName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outlets, err := v.Outlets(ctx)
+	outlets, err := v.Outlets(ctx, retrieval.Filter{})
 	if err != nil || !slices.Equal(outlets, []string{odd}) {
 		t.Errorf("outlets %q, %v", outlets, err)
 	}

@@ -6,7 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -123,13 +125,18 @@ func (d delta) add(st docStats, sign int) {
 // fingerprint identifies what a document's stored objects are made of:
 // the document, its collection, the chunking and embedding, and the
 // version of its index terms (text.TermVersion): a document whose terms
-// text.Terms would now give otherwise is written again.
-func fingerprint(d *corpus.Document, collection string, opts WriteOptions) string {
-	raw, _ := json.Marshal(d)
+// text.Terms would now give otherwise is written again. A document that
+// cannot be written as JSON (a time whose offset is beyond ±24h) is an
+// error naming it: it could not be stored either.
+func fingerprint(d *corpus.Document, collection string, opts WriteOptions) (string, error) {
+	raw, err := json.Marshal(d)
+	if err != nil {
+		return "", fmt.Errorf("document %s: %w", d.ID, err)
+	}
 	h := sha256.New()
 	h.Write(raw)
 	fmt.Fprintf(h, "\x00%s\x00%d/%d\x00%s\x00terms %d", collection, opts.Chunker.TargetChars, opts.Chunker.OverlapChars, opts.Embedder.Name(), text.TermVersion)
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // Write makes docs the store's corpus, as its next version: new and
@@ -146,6 +153,25 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	}
 	if opts.Embedder == nil {
 		return rep, fmt.Errorf("write %s: no embedder", s.name)
+	}
+	collectionOf := func(d *corpus.Document) string {
+		if opts.CollectionOf == nil {
+			return ""
+		}
+		return opts.CollectionOf(d)
+	}
+	// Every document is checked before the store is touched: one that
+	// cannot be stored fails the write, naming it.
+	fingerprints := make(map[string]string, len(docs))
+	for _, d := range docs {
+		if _, dup := fingerprints[d.ID]; dup {
+			return rep, fmt.Errorf("write %s: duplicate document id %q", s.name, d.ID)
+		}
+		fp, err := fingerprint(d, collectionOf(d), opts)
+		if err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		fingerprints[d.ID] = fp
 	}
 	if err := s.ensure(ctx); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
@@ -174,24 +200,16 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		stored[r.DocID] = r
 	}
 
-	collectionOf := func(d *corpus.Document) string {
-		if opts.CollectionOf == nil {
-			return ""
-		}
-		return opts.CollectionOf(d)
-	}
+	// Rows of an earlier form lack what an asker's statistics are read by
+	// (see state.Form): every document is written again, once.
+	earlier := v > 0 && st.Form < rowsForm
 	var changed []*corpus.Document
-	fingerprints := map[string]string{}
 	var closing []docRow
 	for _, d := range docs {
-		if _, dup := fingerprints[d.ID]; dup {
-			return rep, fmt.Errorf("write %s: duplicate document id %q", s.name, d.ID)
-		}
-		fp := fingerprint(d, collectionOf(d), opts)
-		fingerprints[d.ID] = fp
+		fp := fingerprints[d.ID]
 		old, ok := stored[d.ID]
 		switch {
-		case ok && old.Fingerprint == fp:
+		case ok && old.Fingerprint == fp && !earlier:
 			rep.Unchanged++
 			continue
 		case ok:
@@ -213,8 +231,14 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		rep.Version = v
 		return rep, nil // nothing to write: the published version is the corpus
 	}
+	// The collections whose documents change: an asker of the others is
+	// shown the version they last changed at.
+	touched := map[string]bool{}
+	for _, d := range changed {
+		touched[cmp.Or(collectionOf(d), outside)] = true
+	}
 	d := delta{}
-	if err := s.closeReplaced(ctx, v, next, closing, d); err != nil {
+	if err := s.closeReplaced(ctx, v, next, closing, d, touched); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 	// The changed documents are prepared and written a group at a time, so
@@ -248,7 +272,18 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		// (a replica may answer before it has them all).
 		History: append(st.History, publication{Version: next, At: now}), Replaced: max(replaced, len(closing))}
 	published.History = published.History[max(0, len(published.History)-historyLength):]
-	raw, _ := json.Marshal(published)
+	published.Form = rowsForm
+	published.Changed = map[string]publication{}
+	if st.Form == rowsForm {
+		maps.Copy(published.Changed, st.Changed)
+	}
+	for c := range touched {
+		published.Changed[c] = publication{Version: next, At: now}
+	}
+	raw, err := json.Marshal(published)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
+	}
 	if err := s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}}); err != nil {
 		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
 	}
@@ -269,14 +304,14 @@ const writeGroup = 500
 // closeReplaced closes at next the document rows of the documents closing
 // (replaced or removed), subtracting what they counted from d. Their
 // chunks are left as they are (see Store).
-func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow, d delta) error {
+func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow, d delta, touched map[string]bool) error {
 	const perQuery = 200
 	for start := 0; start < len(closing); start += perQuery {
 		var ids []string
 		for _, r := range closing[start:min(start+perQuery, len(closing))] {
 			ids = append(ids, r.DocID)
 		}
-		rows, err := s.docRows(ctx, v, ids, "doc_id since stats")
+		rows, err := s.docRows(ctx, v, ids, "doc_id since stats collection")
 		if err != nil {
 			return err
 		}
@@ -287,6 +322,7 @@ func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow
 				return fmt.Errorf("the stored stats of %s: %w", old.DocID, err)
 			}
 			d.add(stats, -1)
+			touched[cmp.Or(old.Collection, unknownCollection)] = true
 			closeDocs = append(closeDocs, old.ID)
 		}
 		if err := s.patchAll(ctx, s.docsClass(), closeDocs, map[string]any{"ends": ends(next)}); err != nil {
@@ -298,7 +334,16 @@ func (s *Store) closeReplaced(ctx context.Context, v, next int, closing []docRow
 
 // replacedRows counts the closed document rows the store holds.
 func (s *Store) replacedRows(ctx context.Context) (int, error) {
-	class := s.docsClass()
+	n, err := s.count(ctx, s.docsClass(), fmt.Sprintf(`{path: ["ends"], operator: LessThan, valueInt: %d}`, live))
+	if err != nil {
+		return 0, fmt.Errorf("count replaced documents in %s: %w", s.name, err)
+	}
+	return n, nil
+}
+
+// count counts the objects of class that where (a GraphQL where argument)
+// matches.
+func (s *Store) count(ctx context.Context, class, where string) (int, error) {
 	var out struct {
 		Data struct {
 			Aggregate map[string][]struct {
@@ -308,14 +353,14 @@ func (s *Store) replacedRows(ctx context.Context) (int, error) {
 			} `json:"Aggregate"`
 		} `json:"data"`
 	}
-	q := fmt.Sprintf(`{ Aggregate { %s(where: {path: ["ends"], operator: LessThan, valueInt: %d}) { meta { count } } } }`, class, live)
+	q := fmt.Sprintf(`{ Aggregate { %s(where: %s) { meta { count } } } }`, class, where) // Aggregate takes no consistency level
 	if err := s.c.graphql(ctx, q, &out); err != nil {
-		return 0, fmt.Errorf("count replaced documents in %s: %w", s.name, err)
+		return 0, err
 	}
 	if rows := out.Data.Aggregate[class]; len(rows) == 1 {
 		return rows[0].Meta.Count, nil
 	}
-	return 0, fmt.Errorf("count replaced documents in %s: no count in the answer", s.name)
+	return 0, errors.New("no count in the answer")
 }
 
 // retire deletes the objects only versions up to old are part of: the
@@ -376,11 +421,18 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		rep.Chunks += len(p.Chunks)
 		meta := *p.Doc
 		meta.Text = ""
-		doc, _ := json.Marshal(&meta)
-		st, _ := json.Marshal(stats)
+		doc, err := json.Marshal(&meta)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+		}
+		st, err := json.Marshal(stats)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+		}
 		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
 			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
 			"chunks": len(p.Chunks), "since": next, "ends": ends(live),
+			"collection": cmp.Or(collectionOf(p.Doc), outside), "withdrawn": p.Doc.Withdrawn, "embargo": date(p.Doc.Embargo),
 		}})
 	}
 	if err := s.c.Put(ctx, s.name, chunks); err != nil {
