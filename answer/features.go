@@ -92,8 +92,8 @@ var sentenceFeatures = []sentenceFeature{
 const scoreRel = "score_rel"
 
 // heldKinds are the kinds of question a sentence can hold the fact of
-// (yes/no and other questions have nothing to hold).
-var heldKinds = slices.DeleteFunc(text.Kinds(), func(k text.Kind) bool { return k == text.AskOther || k == text.AskYesNo })
+// (yes/no, how and other questions have nothing to hold).
+var heldKinds = slices.DeleteFunc(text.Kinds(), func(k text.Kind) bool { return !k.Typed() })
 
 // sentenceFeatureNames name the sentence features in order: the table's,
 // holds_KIND for each kind of question, then score_rel.

@@ -32,7 +32,7 @@ const (
 var answerTypes = map[text.Kind]AnswerType{
 	text.AskOther: AskOther, text.AskWho: AskWho, text.AskWhen: AskWhen, text.AskWhere: AskWhere,
 	text.AskCount: AskNumber, text.AskMoney: AskNumber, text.AskQuantity: AskNumber,
-	text.AskReason: AskOther, text.AskSaid: AskOther, text.AskYesNo: AskYesNo,
+	text.AskReason: AskOther, text.AskSaid: AskOther, text.AskYesNo: AskYesNo, text.AskHow: AskOther,
 }
 
 // String names the answer type.

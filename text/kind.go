@@ -19,9 +19,10 @@ const (
 	AskCount                // a number of things: "how many"
 	AskMoney                // an amount of money: "how much did X pay", "q3 revenue"
 	AskQuantity             // another figure: "how much", "how long", "what share"
-	AskReason               // a reason or a way: "why", "how did"
+	AskReason               // a reason: "why", "what was the cause"
 	AskSaid                 // what someone said: "what did X say"
 	AskYesNo                // yes or no: "did", "is", "has"
+	AskHow                  // a way or manner: "how did X react", "how does it work"
 )
 
 // kindRow is one kind of question: how a question asks for it, what a
@@ -35,7 +36,8 @@ type kindRow struct {
 	// mentions matches, anywhere, a question whose first words matched no
 	// row's opens: "uber q3 revenue", "score of the arizona game".
 	mentions *regexp.Regexp
-	// holds reports whether a sentence holds this kind of fact.
+	// holds reports whether a sentence holds this kind of fact; nil for
+	// a kind no words of a sentence can be checked for (yes/no, how).
 	holds func(sentence string) bool
 	// absent says, in plain words, that no passage holds it.
 	absent string
@@ -90,10 +92,15 @@ var kinds = []kindRow{
 		absent: "no passage names who this is",
 	},
 	{
-		kind: AskReason, name: "why/how",
-		opens:  regexp.MustCompile(`(?i)^why\b|^how\s+come\b|^for\s+what\s+reason\b|^what\s+(?:was|is|were|are)\s+the\s+(?:reason|cause|motive)s?\b|^how\s+(?:did|does|do|is|are|was|were|can|could|will|would|has|have|had)\b`),
+		kind: AskReason, name: "why",
+		opens:  regexp.MustCompile(`(?i)^why\b|^how\s+come\b|^for\s+what\s+reason\b|^what\s+(?:was|is|were|are)\s+the\s+(?:reason|cause|motive)s?\b`),
 		holds:  func(s string) bool { return reasonRE.MatchString(s) },
-		absent: "no passage says why or how",
+		absent: "no passage says why",
+	},
+	{
+		kind: AskHow, name: "how",
+		opens:  regexp.MustCompile(`(?i)^how\s+(?:did|does|do|is|are|was|were|can|could|will|would|has|have|had)\b`),
+		absent: "no passage says how",
 	},
 	{
 		kind: AskSaid, name: "what did X say",
@@ -104,13 +111,12 @@ var kinds = []kindRow{
 	{
 		kind: AskYesNo, name: "yes/no",
 		opens:  regexp.MustCompile(`(?i)^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b`),
-		holds:  func(string) bool { return true },
 		absent: "no passage says whether this is so",
 	},
 }
 
 // other is the row of a question no row detects.
-var other = kindRow{kind: AskOther, name: "other", holds: func(string) bool { return true }, absent: "no passage answers this"}
+var other = kindRow{kind: AskOther, name: "other", absent: "no passage answers this"}
 
 var (
 	reasonRE = regexp.MustCompile(`(?i)\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|after|amid|so\s+that|in\s+order\s+to|led\s+to|caused|blamed|cited|reason|reasons|by\s+\w+ing)\b`)
@@ -162,9 +168,16 @@ func KindOf(question string) Kind {
 // name for AskWho, a date or a time of day for AskWhen, a place for
 // AskWhere, a number that is not a date for AskCount, an amount of money
 // for AskMoney, a figure for AskQuantity, a reason for AskReason, a
-// quotation or a reporting verb for AskSaid. For AskYesNo and AskOther
-// every sentence may hold it: the words decide.
-func (k Kind) Holds(sentence string) bool { return k.row().holds(sentence) }
+// quotation or a reporting verb for AskSaid. For AskYesNo, AskHow and
+// AskOther every sentence may hold it: the words decide.
+func (k Kind) Holds(sentence string) bool {
+	r := k.row()
+	return r.holds == nil || r.holds(sentence)
+}
+
+// Typed reports whether a sentence can be checked for the kind of fact:
+// false for yes/no, how and other questions, which any sentence may answer.
+func (k Kind) Typed() bool { return k.row().holds != nil }
 
 // Absent says in plain words that no passage holds the kind of fact
 // asked for: "no passage gives a date or time for this".

@@ -55,6 +55,7 @@ func TestKindHolds(t *testing.T) {
 		{AskReason, "He resigned because of the audit.", true},
 		{AskSaid, "“It is garbage,” Peskov said.", true},
 		{AskYesNo, "Anything at all.", true},
+		{AskHow, "The Duma applauded the result.", true},
 		{AskOther, "Anything at all.", true},
 	}
 	for _, tt := range tests {
