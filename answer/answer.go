@@ -97,9 +97,9 @@ type Answer struct {
 	// Unknown are the question's words that no document the asker may see
 	// holds: "The documents don't say: they never mention “zorblatt”."
 	Unknown []string
-	// Lacks, for a short question the passages do not answer, is the fact
-	// they lack ("a number of “seats”"); Mentions are the question's words
-	// they do hold ("sphere").
+	// Lacks, for a short question the passages do not answer, says the
+	// fact they lack ("no passage gives a number of “seats” for this");
+	// Mentions are the question's words they do hold ("sphere").
 	Lacks    string
 	Mentions []string
 	Warnings []string
@@ -158,9 +158,9 @@ func (a *Answer) notFoundText() string {
 	}
 	if a.Lacks != "" && len(a.Missing) == 0 {
 		if len(a.Mentions) == 0 {
-			return "The documents don't say: no passage found gives " + a.Lacks + " for this."
+			return "The documents don't say: " + a.Lacks + "."
 		}
-		return "The documents don't say: they mention " + strings.ReplaceAll(quoteList(a.Mentions), " or ", " and ") + ", but no passage gives " + a.Lacks + " for this."
+		return "The documents don't say: they mention " + strings.ReplaceAll(quoteList(a.Mentions), " or ", " and ") + ", but " + a.Lacks + "."
 	}
 	if len(a.Missing) == 0 {
 		return NotFoundText

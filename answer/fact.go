@@ -216,6 +216,11 @@ var placeWords = map[string]bool{"at": true, "in": true, "near": true, "outside"
 // give "MLS".
 const maxRoleGap = 0
 
+// maxNamedRoleGap is the most words between a name and a role the question
+// names ("ceo", "chief executive"): one lets "Mira Murati interim chief
+// executive" answer; roles are few enough that a team's name is not one.
+const maxNamedRoleGap = 1
+
 // inRole returns, for a short "who" question, the name that the best
 // fitting sentence places next to one of the question's own words that are
 // not names ("ceo", "replaced", "identified"), and that sentence; ok is
@@ -223,6 +228,12 @@ const maxRoleGap = 0
 // ("Radiologist Bhavik Patel … for Mayo Clinic Arizona") is not taken:
 // a wrong short answer is the one thing a reporter might print.
 func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
+	// When the question names a role ("ceo", "president"), only that role
+	// places a name: "football" in "who's the football australia ceo" is
+	// its subject, and "AFL footballer Adam Goodes" not its answer.
+	roles := slices.DeleteFunc(slices.Clone(a.context), func(t string) bool {
+		return !slices.ContainsFunc(text.Words(a.q.Text), func(w string) bool { return text.IsRole(w) && text.Term(w) == t })
+	})
 	for _, c := range cands {
 		if !c.fits {
 			continue
@@ -232,7 +243,8 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 		for i, w := range words {
 			word := c.body[w[0]:w[1]]
 			t := text.Term(strings.ToLower(word))
-			role[i] = slices.Contains(a.context, t) && (text.IsRole(word) || !isCapitalised(word))
+			role[i] = slices.Contains(a.context, t) && (text.IsRole(word) || !isCapitalised(word)) &&
+				(len(roles) == 0 || slices.Contains(roles, t))
 		}
 		for _, n := range namePhrases(c.body) {
 			if namedIn(n, a.q) || (a.q.Person && !personLike(n)) || text.IsHonorific(n) || text.IsRole(n) {
@@ -254,7 +266,14 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 			if first < 0 || first > 0 && placeWords[strings.ToLower(c.body[words[first-1][0]:words[first-1][1]])] {
 				continue // "a friendly at DRV PNK Stadium": a place, not who
 			}
-			for i := max(0, first-maxRoleGap-1); i <= min(len(words)-1, last+maxRoleGap+1); i++ {
+			// A word of the question's own next to the name; a role the
+			// question names ("chief executive") may stand one word
+			// further ("Mira Murati interim chief executive").
+			gap := maxRoleGap
+			if len(roles) > 0 {
+				gap = maxNamedRoleGap
+			}
+			for i := max(0, first-gap-1); i <= min(len(words)-1, last+gap+1); i++ {
 				if role[i] && (i < first || i > last) {
 					return n, c, true
 				}

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -129,39 +128,32 @@ type questionFeature struct {
 }
 
 // probFeatures are the first question features, set from the sentence
-// model's probabilities (setProbs); questionFeatures follow them.
-var probFeatures = []string{"max_prob", "second_prob", "mean_top3", "best_holds"}
+// model's probabilities (setProbs); questionFeatures follow them. (The
+// second best probability, the mean of the best three, the passages'
+// coverage, the relevance floor and whether the likeliest sentence or any
+// holds the kind asked were tried too: cross-validated, they made the
+// decision worse, docs/evaluation.md.)
+var probFeatures = []string{"max_prob"}
 
 var questionFeatures = []questionFeature{
-	// The IDF share of the question's words in the passages.
-	{"coverage", func(in *questionInput) float64 { return in.f.res.Coverage }},
-	// The relevance floor and the name checks pass.
-	{"rule_answerable", func(in *questionInput) float64 { return b2f(in.f.res.Answerable) }},
 	// The question names what no passage mentions.
 	{"missing_names", func(in *questionInput) float64 {
 		return b2f(len(in.f.res.MissingNames) > 0 || len(in.f.res.UnknownOutlets) > 0)
 	}},
-	// It names a year later than every passage's document.
+	// It asks what happened in a year later than every passage's document.
 	{"future_year", func(in *questionInput) float64 { return b2f(in.f.futureYear()) }},
 	// The hand-set rule found a fitting sentence.
 	{"rule_fits", func(in *questionInput) float64 {
 		return b2f(slices.ContainsFunc(in.cands, func(c candidate) bool { return c.fits }))
 	}},
-	// A sentence holds the kind asked with the subject in its window.
+	// A sentence holds the kind asked (any sentence, for a kind with
+	// nothing to check) with the subject in its window.
 	{"holds_subject", func(in *questionInput) float64 {
 		subject := slices.Index(sentenceFeatureNames, "subject_window")
+		typed := slices.Contains(heldKinds, in.f.kind)
 		return b2f(slices.ContainsFunc(in.cands, func(c candidate) bool {
-			return c.features[holdsKind] == 1 && c.features[subject] == 1
+			return (!typed || c.features[holdsKind] == 1) && c.features[subject] == 1
 		}))
-	}},
-	// The rarest known word is in the best passage.
-	{"subject_top", func(in *questionInput) float64 {
-		h := in.f.res.Hits[0]
-		return in.f.hasSubject(termSet(h.Chunk.Text + "\n" + h.Doc.Title))
-	}},
-	// Some sentence holds the kind asked (always, for kinds with nothing to hold).
-	{"any_holds", func(in *questionInput) float64 {
-		return b2f(!slices.Contains(heldKinds, in.f.kind) || slices.ContainsFunc(in.cands, func(c candidate) bool { return c.features[holdsKind] == 1 }))
 	}},
 }
 
@@ -255,11 +247,7 @@ func (f *featurizer) sentence(in sentenceInput) []float64 {
 func (f *featurizer) question(cands []candidate, probs []float64) []float64 {
 	in := questionInput{f: f, cands: cands}
 	x := make([]float64, len(probFeatures), len(questionFeatureNames))
-	feats := make([][]float64, len(cands))
-	for i, c := range cands {
-		feats[i] = c.features
-	}
-	setProbs(x, probs, feats)
+	setProbs(x, probs)
 	for _, qf := range questionFeatures {
 		x = append(x, qf.value(&in))
 	}
@@ -267,34 +255,22 @@ func (f *featurizer) question(cands []candidate, probs []float64) []float64 {
 }
 
 // setProbs sets a question's features that come from its sentences'
-// probabilities (probFeatures): the best, the second best, the mean of the
-// best three, and whether the likeliest sentence (features feats) holds
-// the kind asked.
-func setProbs(x, probs []float64, feats [][]float64) {
-	x[0], x[1], x[2], x[3] = 0, 0, 0, 0
-	best := -1.0
-	for i, p := range probs {
-		if p > best && feats[i] != nil {
-			best, x[3] = p, feats[i][holdsKind]
-		}
-	}
-	sorted := slices.Clone(probs)
-	slices.SortFunc(sorted, func(a, b float64) int { return cmp.Compare(b, a) })
-	if len(sorted) > 0 {
-		x[0] = sorted[0]
-	}
-	if len(sorted) > 1 {
-		x[1] = sorted[1]
-	}
-	for i := range min(3, len(sorted)) {
-		x[2] += sorted[i] / 3
+// probabilities (probFeatures): the best.
+func setProbs(x, probs []float64) {
+	x[0] = 0
+	if len(probs) > 0 {
+		x[0] = slices.Max(probs)
 	}
 }
 
-// futureYear reports whether the question names a year later than the
-// publication year of every retrieved document: "who won the 2024
-// election" over articles of 2023 cannot be answered by them.
+// futureYear reports whether the question asks what happened in a year
+// later than the publication year of every retrieved document: "who won
+// the 2024 election", "spotify q2 2024 revenue" over articles of 2023
+// cannot be answered by them; "india gdp forecast for 2030" can.
 func (f *featurizer) futureYear() bool {
+	if slices.ContainsFunc(text.Words(text.Normalize(f.q.Text)), text.IsProspective) {
+		return false
+	}
 	latest := 0
 	for _, h := range f.res.Hits {
 		if t, ok := h.Doc.PublishedTime(); ok {

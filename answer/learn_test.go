@@ -107,14 +107,12 @@ func TestDeclineThreshold(t *testing.T) {
 
 func TestSetProbs(t *testing.T) {
 	x := make([]float64, len(questionFeatureNames))
-	feats := [][]float64{make([]float64, len(sentenceFeatureNames)), make([]float64, len(sentenceFeatureNames))}
-	feats[1][holdsKind] = 1
-	setProbs(x, []float64{0.2, 0.8}, feats)
-	want := []float64{0.8, 0.2, (0.8 + 0.2) / 3}
-	if !slices.Equal(x[:3], want) {
-		t.Errorf("probability features %v, want %v", x[:3], want)
+	setProbs(x, []float64{0.2, 0.8, 0.5})
+	if x[slices.Index(questionFeatureNames, "max_prob")] != 0.8 {
+		t.Errorf("max_prob %v, want 0.8", x[0])
 	}
-	if x[slices.Index(questionFeatureNames, "best_holds")] != 1 {
-		t.Error("best_holds is not the likeliest sentence's holds_kind")
+	setProbs(x, nil)
+	if x[0] != 0 {
+		t.Errorf("max_prob %v with no sentence, want 0", x[0])
 	}
 }

@@ -124,12 +124,10 @@ func fitSentences(examples []*Example, keep func(int) bool, o TrainOptions) LogR
 // probabilities of sentence model s.
 func questionRow(s *LogReg, ex *Example) []float64 {
 	probs := make([]float64, len(ex.Sentences))
-	feats := make([][]float64, len(ex.Sentences))
 	for i, st := range ex.Sentences {
 		probs[i] = s.Prob(st.Features)
-		feats[i] = st.Features
 	}
 	x := append([]float64(nil), ex.question...)
-	setProbs(x, probs, feats)
+	setProbs(x, probs)
 	return x
 }

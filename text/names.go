@@ -115,11 +115,31 @@ func capitalised(w string) bool {
 // placeRE finds a capitalised name after a preposition of place.
 var placeRE = regexp.MustCompile(`\b(?:in|at|from|near|outside|inside|across|to)\s+(?:the\s+)?([A-Z][\p{L}'’.-]+(?:\s+(?:of\s+)?[A-Z][\p{L}'’.-]+)*)`)
 
+// placeAdjRE finds a place written into a modifier: "the Atlanta-based
+// startup", "Paris-headquartered", or a capitalised name before a kind of
+// place: "an Oslo court", "an Oregon factory".
+var placeAdjRE = regexp.MustCompile(`\b([A-Z][\p{L}'’.]+(?:\s[A-Z][\p{L}'’.]+)?)-(?:based|headquartered|born)\b|\b(?:an?|the|its)\s+([A-Z][\p{L}'’.]+(?:\s[A-Z][\p{L}'’.]+)?)\s+(?:court|factory|plant|office|offices|headquarters|campus|stadium|arena|hotel|hospital|airport|port|facility|warehouse|base|prison|school|university)\b`)
+
 // Places returns the names a sentence gives as places: a capitalised name
 // after "in", "at", "from", "near"… ("in Gaza", "at the Sphere"), months
-// and days aside ("in March").
+// and days aside ("in March"); one written into a modifier
+// ("Atlanta-based"); one before a kind of place ("an Oslo court").
 func Places(s string) []Span {
 	var out []Span
+	for _, m := range placeAdjRE.FindAllStringSubmatchIndex(s, -1) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] < 0 {
+				continue
+			}
+			start := m[g]
+			if first, _, ok := strings.Cut(s[start:m[g+1]], " "); ok && IsStopWord(strings.ToLower(first)) {
+				start += len(first) + 1 // "The Atlanta-based" names Atlanta
+			}
+			if !IsCalendarWord(strings.ToLower(s[start:m[g+1]])) {
+				out = append(out, Span{start, m[g+1]})
+			}
+		}
+	}
 	for _, m := range placeRE.FindAllStringSubmatchIndex(s, -1) {
 		name := s[m[2]:m[3]]
 		first, _, _ := strings.Cut(name, " ")

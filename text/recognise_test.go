@@ -39,6 +39,8 @@ func TestRecognisers(t *testing.T) {
 		{"names opener", NameSpans, "However, Sam Bankman-Fried's lawyers objected.", []string{"Sam Bankman-Fried"}},
 		{"names role alone", NameSpans, "The CEO resigned.", nil},
 		{"places", Places, "The summit in Riyadh, held at the Ritz in March.", []string{"Riyadh", "Ritz"}},
+		{"places in modifiers", Places, "The Atlanta-based startup lost to an Oslo court and opened an Oregon factory.", []string{"Atlanta", "Oslo", "Oregon"}},
+		{"no place in a modifier", Places, "The Matrix Partners-backed startup opened a new factory.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

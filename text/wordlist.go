@@ -67,6 +67,7 @@ var (
 	roles         = list("roles")
 	abbreviations = list("abbreviations")
 	calendar      = list("calendar")
+	prospective   = list("prospective")
 	slang         = sections["slang"]
 	months        = values("months")
 	days          = values("days")
@@ -76,6 +77,10 @@ var (
 
 // IsStopWord reports whether w (lower case) is a common English function word.
 func IsStopWord(w string) bool { return stopWords[w] }
+
+// IsProspective reports whether w asks about what is expected rather than
+// what happened ("forecast", "will", "expected").
+func IsProspective(w string) bool { return prospective[strings.ToLower(w)] }
 
 // IsChatWord reports whether w (lower case) is chat shorthand that says
 // nothing about what a question is about ("rn", "pls", "thx").

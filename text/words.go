@@ -177,3 +177,10 @@ func IndexWord(s, word string, from int) int {
 func isWordChar(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
+
+// LooksAbbreviated reports whether a lower-case word reads as an
+// abbreviation a document may spell out instead: three letters or fewer
+// ("ucl", "tnf"), or no vowel ("wk", "ppl").
+func LooksAbbreviated(w string) bool {
+	return utf8.RuneCountInString(w) <= 3 || !strings.ContainsAny(w, "aeiouy")
+}

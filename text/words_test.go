@@ -162,3 +162,20 @@ func BenchmarkTerms(b *testing.B) {
 		Terms(s)
 	}
 }
+
+func TestLooksAbbreviated(t *testing.T) {
+	for w, want := range map[string]bool{"ucl": true, "tnf": true, "wk": true, "ppl": true, "nba": true,
+		"prigozhin": false, "oceangate": false, "milei": false, "derna": false} {
+		if got := LooksAbbreviated(w); got != want {
+			t.Errorf("LooksAbbreviated(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestIsProspective(t *testing.T) {
+	for w, want := range map[string]bool{"forecast": true, "Will": true, "expected": true, "won": false, "revenue": false} {
+		if got := IsProspective(w); got != want {
+			t.Errorf("IsProspective(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
