@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/newsroom/askbot/prompts"
-	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -172,7 +171,7 @@ func newKeyCheck(question, answer string, passages []prompts.Passage) *keyCheck 
 	addNames := func(body string) {
 		for _, p := range strings.Split(body, "\n") {
 			for _, s := range text.Sentences(p) {
-				for _, n := range retrieval.Names(p[s.Start:s.End]) {
+				for _, n := range text.Names(p[s.Start:s.End]) {
 					for _, w := range text.Words(n) {
 						k.names[w] = true
 					}
@@ -205,7 +204,7 @@ func (k *keyCheck) keyWords(sentence string) []string {
 			out = append(out, w)
 		}
 	}
-	for _, n := range retrieval.Names(sentence) {
+	for _, n := range text.Names(sentence) {
 		for _, w := range text.Words(n) {
 			if !text.IsStopWord(w) {
 				add(w)
@@ -231,7 +230,7 @@ func (k *keyCheck) keyWords(sentence string) []string {
 func (k *keyCheck) openingName(sentence string) string {
 	first, _, _ := strings.Cut(strings.TrimLeft(sentence, " \"“‘'([*_"), " ")
 	// Names leaves a sentence's first word out: put a word before it.
-	names := retrieval.Names("x " + first)
+	names := text.Names("x " + first)
 	if len(names) == 0 {
 		return ""
 	}

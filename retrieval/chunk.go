@@ -50,7 +50,7 @@ func (c Chunker) Validate() error {
 func (c Chunker) Split(doc *corpus.Document) []Chunk {
 	var sents []corpus.Span
 	for _, p := range doc.Paragraphs {
-		for _, s := range spans(text.Sentences(doc.Text[p.Start:p.End])) {
+		for _, s := range text.Sentences(doc.Text[p.Start:p.End]) {
 			sents = append(sents, c.splitLong(doc.Text, corpus.Span{Start: p.Start + s.Start, End: p.Start + s.End})...)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 func testDoc(id, text string) *corpus.Document {
@@ -31,7 +32,7 @@ func TestSentences(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, s := range Sentences(tt.text) {
+			for _, s := range text.Sentences(tt.text) {
 				got = append(got, tt.text[s.Start:s.End])
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
@@ -53,7 +54,7 @@ func TestChunkerProperties(t *testing.T) {
 			starts := map[int]bool{} // every sentence start of the document
 			var long []corpus.Span   // sentences long enough to be split
 			for _, p := range doc.Paragraphs {
-				for _, s := range Sentences(doc.Text[p.Start:p.End]) {
+				for _, s := range text.Sentences(doc.Text[p.Start:p.End]) {
 					starts[p.Start+s.Start] = true
 					if s.End-s.Start > 2*ch.TargetChars {
 						long = append(long, corpus.Span{Start: p.Start + s.Start, End: p.Start + s.End})
@@ -99,13 +100,13 @@ func TestChunkerProperties(t *testing.T) {
 }
 
 func TestWordsAndTerms(t *testing.T) {
-	if got := strings.Join(Words("Trump's team didn't say: 3.5% of U.S. voters"), " "); got != "trump team didnt say 3.5 of u s voters" {
+	if got := strings.Join(text.Words("Trump's team didn't say: 3.5% of U.S. voters"), " "); got != "trump team didnt say 3.5 of u s voters" {
 		t.Errorf("Words = %q", got)
 	}
-	if got := strings.Join(Terms("The officials were meeting"), " "); got != "offici meet" {
+	if got := strings.Join(text.Terms("The officials were meeting"), " "); got != "offici meet" {
 		t.Errorf("Terms = %q", got)
 	}
-	if got := strings.Join(Names("Angela Merkel told The Verge on Monday about Trump's win?"), " "); got != "Merkel Verge Trump's" {
+	if got := strings.Join(text.Names("Angela Merkel told The Verge on Monday about Trump's win?"), " "); got != "Merkel Verge Trump's" {
 		t.Errorf("Names = %q", got)
 	}
 }

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"github.com/newsroom/askbot/text"
 )
 
 // What only the tests and benchmarks use.
@@ -37,7 +38,7 @@ func (ix *Index) DenseQuery(ctx context.Context, query string, n int) (map[int]f
 // LexicalQuery returns the BM25 scores of the n best chunks, by chunk index.
 func (ix *Index) LexicalQuery(query string, n int) map[int]float64 {
 	out := map[int]float64{}
-	for _, s := range ix.lex.Search(QueryTerms(query), n) {
+	for _, s := range ix.lex.Search(text.QueryTerms(query), n) {
 		out[s.unit] = float64(s.score)
 	}
 	return out

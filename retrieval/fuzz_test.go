@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 // FuzzSentences: spans are in order, inside the text, non-empty and
@@ -15,13 +16,13 @@ import (
 func FuzzSentences(f *testing.F) {
 	f.Add("Dr. Smith said “no.” Then he left! Did he? Yes…\nNext line")
 	f.Add("U.S. officials met 3.5 times. \"Quoted.\" (Aside.) End")
-	f.Fuzz(func(t *testing.T, text string) {
+	f.Fuzz(func(t *testing.T, doc string) {
 		last := 0
-		for _, s := range Sentences(text) {
-			if s.Start < last || s.End <= s.Start || s.End > len(text) {
-				t.Fatalf("span %+v after %d in a %d-byte text", s, last, len(text))
+		for _, s := range text.Sentences(doc) {
+			if s.Start < last || s.End <= s.Start || s.End > len(doc) {
+				t.Fatalf("span %+v after %d in a %d-byte doc", s, last, len(doc))
 			}
-			if seg := text[s.Start:s.End]; isSpaceByte(seg[0]) || isSpaceByte(seg[len(seg)-1]) {
+			if seg := doc[s.Start:s.End]; isSpaceByte(seg[0]) || isSpaceByte(seg[len(seg)-1]) {
 				t.Fatalf("span %q is not trimmed", seg)
 			}
 			last = s.End

@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 func fstestMap(name, text string) fs.FS {
@@ -96,9 +97,9 @@ func newEmbeddingServer(t testing.TB) *embeddingServer {
 	return s
 }
 
-func hashVector(text string) []float32 {
+func hashVector(s string) []float32 {
 	v := make([]float32, 64)
-	for _, w := range Words(text) {
+	for _, w := range text.Words(s) {
 		h := fnv.New32a()
 		h.Write([]byte(w))
 		v[h.Sum32()%64] += 1

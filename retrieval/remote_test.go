@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/storetest"
+	"github.com/newsroom/askbot/text"
 )
 
 // A question's index of candidates knows the corpus's frequencies of the
@@ -28,7 +29,7 @@ func TestRemoteLoadsTermsOnDemand(t *testing.T) {
 		t.Fatalf("the view holds %d of %d chunks, %d hits", len(view.Chunks()), len(ix.Chunks()), len(res.Hits))
 	}
 	const answer = "The reviewer praised the sharp camera."
-	terms := retrieval.Terms(answer)
+	terms := text.Terms(answer)
 	stale := 0
 	for _, term := range terms {
 		if view.IDF(term) != ix.IDF(term) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 func bundledIndex(t testing.TB) *Index {
@@ -94,7 +95,7 @@ func ExampleIndex_Search() {
 }
 
 func TestQueryTermsDropQuantityWords(t *testing.T) {
-	got := strings.Join(QueryTerms("How much was the contractor paid, and how many times?"), " ")
+	got := strings.Join(text.QueryTerms("How much was the contractor paid, and how many times?"), " ")
 	if strings.Contains(got, "much") || strings.Contains(got, "mani") || !strings.Contains(got, "contractor") {
 		t.Errorf("QueryTerms = %q", got)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // Store is a store under test.
@@ -181,7 +182,7 @@ func Run(t *testing.T, open Open) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		terms := retrieval.QueryTerms("phone battery")
+		terms := text.QueryTerms("phone battery")
 		got, err := v.Lexical(t.Context(), terms, retrieval.Filter{Sources: []string{"TechCrunch"}}, 10)
 		if err != nil {
 			t.Fatal(err)
@@ -194,11 +195,11 @@ func Run(t *testing.T, open Open) {
 				t.Errorf("source filter returned %s", c.DocID)
 			}
 		}
-		embargoed, err := v.Lexical(t.Context(), retrieval.QueryTerms("secretly double tolls"), retrieval.Filter{Now: now}, 10)
+		embargoed, err := v.Lexical(t.Context(), text.QueryTerms("secretly double tolls"), retrieval.Filter{Now: now}, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		later, err := v.Lexical(t.Context(), retrieval.QueryTerms("secretly double tolls"), retrieval.Filter{Now: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}, 10)
+		later, err := v.Lexical(t.Context(), text.QueryTerms("secretly double tolls"), retrieval.Filter{Now: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +262,7 @@ func Run(t *testing.T, open Open) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		terms := retrieval.QueryTerms("phone battery harbour Verge merger nowhere-word-xyz football Strunkvold Vorlaxian secretly private")
+		terms := text.QueryTerms("phone battery harbour Verge merger nowhere-word-xyz football Strunkvold Vorlaxian secretly private")
 		for _, f := range scopes(now) {
 			sameFrequencies(t, fmt.Sprintf("frequencies %+v", f), v, ref, terms, f)
 			outlets, err := v.Outlets(t.Context(), f)
@@ -319,7 +320,7 @@ func Run(t *testing.T, open Open) {
 		for _, q := range append(slices.Clone(Questions), "Why did the ferry crews walk out?", "How long does the phone battery last after the update?") {
 			same(t, ref2, remote, q, retrieval.Filter{Now: now}, retrieval.SearchOptions{K: options.K, Allow: citable})
 		}
-		terms := retrieval.QueryTerms("harbour bridge tolls scrap")
+		terms := text.QueryTerms("harbour bridge tolls scrap")
 		gone, err := after.Lexical(t.Context(), terms, retrieval.Filter{}, 20)
 		if err != nil {
 			t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
+	"github.com/newsroom/askbot/text"
 )
 
 // rssBytes reads a process's resident memory from /proc.
@@ -107,7 +108,7 @@ func BenchmarkWeaviate(b *testing.B) {
 	}
 	run("pin", func(int) error { _, err := st.Pin(ctx); return err })
 	lexical := func(i int, f retrieval.Filter) error {
-		_, err := v.Lexical(ctx, retrieval.QueryTerms(benchQuestions[i]), f, 100)
+		_, err := v.Lexical(ctx, text.QueryTerms(benchQuestions[i]), f, 100)
 		return err
 	}
 	run("lexical", func(i int) error { return lexical(i, retrieval.Filter{}) })
@@ -117,7 +118,7 @@ func BenchmarkWeaviate(b *testing.B) {
 		return err
 	})
 	run("frequencies", func(i int) error {
-		_, err := v.Frequencies(ctx, retrieval.QueryTerms(benchQuestions[i]), retrieval.Filter{})
+		_, err := v.Frequencies(ctx, text.QueryTerms(benchQuestions[i]), retrieval.Filter{})
 		return err
 	})
 	for _, set := range []struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
+	"github.com/newsroom/askbot/text"
 )
 
 // Three nodes, three shards, two replicas of each: with one node killed
@@ -64,7 +65,7 @@ func TestClusterSurvivesALostNode(t *testing.T) {
 		if len(got) != len(ids) {
 			t.Errorf("%s, through %s: %d of %d documents readable", when, nodes[i].Name, len(got), len(ids))
 		}
-		hits, err := v.Lexical(ctx, retrieval.QueryTerms("flood defences"), retrieval.Filter{}, 100)
+		hits, err := v.Lexical(ctx, text.QueryTerms("flood defences"), retrieval.Filter{}, 100)
 		if err != nil {
 			t.Fatalf("%s, through %s: %v", when, nodes[i].Name, err)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
+	"github.com/newsroom/askbot/text"
 )
 
 // dispatches are n one-sentence documents; those below changed carry the
@@ -112,7 +113,7 @@ func TestVersionsSwitchWhole(t *testing.T) {
 		t.Errorf("after the mended write: %d of %d, %v", found, total, err)
 	}
 	after, _ := st.Pin(ctx)
-	f, err := after.Frequencies(ctx, retrieval.QueryTerms("mended broken dispatch"), retrieval.Filter{})
+	f, err := after.Frequencies(ctx, text.QueryTerms("mended broken dispatch"), retrieval.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +126,7 @@ func TestVersionsSwitchWhole(t *testing.T) {
 	// chunks and the 20 it replaced (the version before still holds them).
 	all := func() int {
 		t.Helper()
-		got, err := c.Lexical(ctx, "Desk", retrieval.QueryTerms("harbour"), weaviate.Filter{}, 1000) // every version's
+		got, err := c.Lexical(ctx, "Desk", text.QueryTerms("harbour"), weaviate.Filter{}, 1000) // every version's
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,7 +200,7 @@ func wholeVersions(t *testing.T, st *weaviate.Store, sizes []int, readers int) *
 // ask pins a version and returns how many chunks its frequencies count
 // and how many of them a search finds.
 func (a *asker) ask(ctx context.Context) (total, found int, err error) {
-	harbour := retrieval.QueryTerms("harbour")
+	harbour := text.QueryTerms("harbour")
 	v, err := a.st.Pin(ctx)
 	if err != nil {
 		return 0, 0, err
@@ -259,7 +260,7 @@ func TestClosingHidesNothing(t *testing.T) {
 		}
 		for _, query := range []func() ([]retrieval.Candidate, error){
 			func() ([]retrieval.Candidate, error) {
-				return v.Lexical(ctx, retrieval.QueryTerms("harbour desk"), retrieval.Filter{}, 10)
+				return v.Lexical(ctx, text.QueryTerms("harbour desk"), retrieval.Filter{}, 10)
 			},
 			func() ([]retrieval.Candidate, error) {
 				vec, err := g.Embed(ctx, []string{"harbour desk"})

@@ -13,6 +13,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
+	"github.com/newsroom/askbot/text"
 )
 
 func TestMain(m *testing.M) {
@@ -68,7 +69,7 @@ func chunks(docs []doc, mod func(*weaviate.Chunk)) []weaviate.Chunk {
 		vec[i%8] = 1
 		ch := weaviate.Chunk{ID: d.id + "#0", DocID: d.id, Source: d.source, Collection: d.collection,
 			Published: time.Date(2023, 10, 1+i, 0, 0, 0, 0, time.UTC),
-			Terms:     retrieval.Terms(d.text), Text: d.text, Vector: vec}
+			Terms:     text.Terms(d.text), Text: d.text, Vector: vec}
 		if mod != nil {
 			mod(&ch)
 		}
@@ -120,7 +121,7 @@ func TestClientOnRealServer(t *testing.T) {
 	})); err != nil {
 		t.Fatal(err)
 	}
-	query := retrieval.QueryTerms("Did councillors approve the harbour budgets?")
+	query := text.QueryTerms("Did councillors approve the harbour budgets?")
 	lex := func(f weaviate.Filter) []string {
 		t.Helper()
 		got, err := c.Lexical(ctx, class, query, f, 10)
@@ -160,7 +161,7 @@ func TestClientOnRealServer(t *testing.T) {
 	// Any outlet name goes into a query as a string, whatever it holds.
 	odd := "The \"Harbour\" \\ Gazette \U0001F5DE\u2028\U000E0001"
 	if err := c.Put(ctx, class, []weaviate.Chunk{{ID: "o#0", DocID: "o", Source: odd,
-		Terms: retrieval.Terms("Councillors approve the harbour budget."), Text: "Councillors approve the harbour budget."}}); err != nil {
+		Terms: text.Terms("Councillors approve the harbour budget."), Text: "Councillors approve the harbour budget."}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := lex(weaviate.Filter{Sources: []string{odd}}); !slices.Equal(got, []string{"o"}) {
@@ -191,8 +192,8 @@ func TestStoreTakesAnyName(t *testing.T) {
 		t.Fatal(err)
 	}
 	odd := "The \"Harbour\" \u2028\\ Gazette \U0001F5DE"
-	text := "Councillors approve the harbour budget."
-	d := &corpus.Document{ID: `desk/"odd" \\ id.md`, Path: "desk/odd.md", Title: "Budget", Source: odd, Text: text, Paragraphs: []corpus.Span{{Start: 0, End: len(text)}}}
+	body := "Councillors approve the harbour budget."
+	d := &corpus.Document{ID: `desk/"odd" \\ id.md`, Path: "desk/odd.md", Title: "Budget", Source: odd, Text: body, Paragraphs: []corpus.Span{{Start: 0, End: len(body)}}}
 	g, _ := retrieval.NewGloVeEmbedder()
 	if _, err := st.Write(ctx, []*corpus.Document{d}, weaviate.WriteOptions{Embedder: g}); err != nil {
 		t.Fatal(err)
@@ -205,7 +206,7 @@ func TestStoreTakesAnyName(t *testing.T) {
 	if err != nil || !slices.Equal(outlets, []string{odd}) {
 		t.Errorf("outlets %q, %v", outlets, err)
 	}
-	got, err := v.Lexical(ctx, retrieval.QueryTerms("harbour budget"), retrieval.Filter{Sources: []string{odd}}, 5)
+	got, err := v.Lexical(ctx, text.QueryTerms("harbour budget"), retrieval.Filter{Sources: []string{odd}}, 5)
 	if err != nil || len(got) != 1 || got[0].DocID != d.ID {
 		t.Errorf("by outlet: %+v, %v", got, err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/glove"
+	"github.com/newsroom/askbot/text"
 )
 
 // Generator makes synthetic documents.
@@ -34,7 +35,7 @@ func New(seedText string, seed uint64) (*Generator, error) {
 	g := &Generator{words: vocab.Words(20000), rng: rand.New(rand.NewPCG(seed, 2))}
 	g.zipf = rand.NewZipf(rand.New(rand.NewPCG(seed, 4)), 1.1, 10, uint64(len(g.words)-1))
 	for _, p := range strings.Split(seedText, "\n") {
-		for _, s := range retrieval.Sentences(p) {
+		for _, s := range text.Sentences(p) {
 			g.sentences = append(g.sentences, p[s.Start:s.End])
 		}
 	}

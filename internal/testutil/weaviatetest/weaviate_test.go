@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 func TestMain(m *testing.M) {
@@ -65,10 +65,10 @@ func TestWeaviateBM25OnOurTerms(t *testing.T) {
 		vec := make([]float32, 8)
 		vec[i] = 1
 		objects = append(objects, map[string]any{"class": "Chunk", "vector": vec,
-			"properties": map[string]any{"doc_id": d.id, "source": d.source, "terms": strings.Join(retrieval.Terms(d.text), " ")}})
+			"properties": map[string]any{"doc_id": d.id, "source": d.source, "terms": strings.Join(text.Terms(d.text), " ")}})
 	}
 	call(t, s, "POST", "/v1/batch/objects", map[string]any{"objects": objects}, nil)
-	query := strings.Join(retrieval.QueryTerms("Did councillors approve the harbour budgets?"), " ")
+	query := strings.Join(text.QueryTerms("Did councillors approve the harbour budgets?"), " ")
 	for _, tt := range []struct {
 		filter string
 		want   string
