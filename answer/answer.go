@@ -418,9 +418,45 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	return a, nil
 }
 
-// followUpQuery carries the last question's words into a follow-up, so that
-// "what did he say next?" still finds the passages of the earlier topic.
+// followUpQuery carries the conversation's topic into a follow-up, so
+// that "what was his previous job?" after "who's taking over from cz at
+// binance" still finds the passages of the earlier topic, and of the one
+// it named: the last two questions, and the names the last answer gave
+// (its short answer, or those of its first quote).
 func followUpQuery(question string, history []Turn) string {
-	last := history[len(history)-1]
-	return question + "\n" + last.Question
+	parts := []string{question}
+	for i := len(history) - 1; i >= max(0, len(history)-maxTopicTurns); i-- {
+		parts = append(parts, history[i].Question)
+	}
+	if names := answerNames(history[len(history)-1].Answer); len(names) > 0 {
+		parts = append(parts, strings.Join(names, " "))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// maxTopicTurns is how many earlier questions a follow-up's search carries.
+const maxTopicTurns = 2
+
+// maxTopicNames is the most names an earlier answer adds to a follow-up.
+const maxTopicNames = 3
+
+// answerNames returns the names an answer's text gives first: its short
+// answer ("Short answer (from [1]): Richard Teng."), else the names of its
+// first quote.
+func answerNames(answer string) []string {
+	if rest, ok := strings.CutPrefix(answer, "Short answer"); ok {
+		if _, name, ok := strings.Cut(rest, ": "); ok {
+			if name, _, ok := strings.Cut(name, ". "); ok {
+				return []string{name}
+			}
+		}
+	}
+	first, _, _ := strings.Cut(answer, "” [")
+	var out []string
+	for _, n := range namePhrases(strings.TrimPrefix(first, "“")) {
+		if len(out) < maxTopicNames && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }

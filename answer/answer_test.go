@@ -141,3 +141,20 @@ func TestExtractQuotesEveryNamedOutlet(t *testing.T) {
 		t.Errorf("without outlets named, quotes from %q; the test needs TechCrunch's sentences to match best", got)
 	}
 }
+
+func TestFollowUpQueryCarriesTheTopic(t *testing.T) {
+	history := []Turn{
+		{Question: "how many points did everton get docked", Answer: "“Everton were docked 10 points.” [1]"},
+		{Question: "who's taking over from cz at binance", Answer: "Short answer (from [1]): Richard Teng. “Binance named Richard Teng as CEO.” [1]"},
+	}
+	q := followUpQuery("what was his previous job", history)
+	for _, want := range []string{"what was his previous job", "who's taking over from cz at binance", "how many points did everton get docked", "Richard Teng"} {
+		if !strings.Contains(q, want) {
+			t.Errorf("the follow-up's query lacks %q:\n%s", want, q)
+		}
+	}
+	q = followUpQuery("when does she start", []Turn{{Question: "who's the new uswnt coach", Answer: "“U.S. Soccer named Emma Hayes head coach on Tuesday.” [1]"}})
+	if !strings.Contains(q, "Emma Hayes") {
+		t.Errorf("the names of the last answer's first quote are not carried:\n%s", q)
+	}
+}
