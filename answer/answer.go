@@ -425,7 +425,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 // (its short answer, or those of its first quote).
 func followUpQuery(question string, history []Turn) string {
 	parts := []string{question}
-	for i := len(history) - 1; i >= max(0, len(history)-maxTopicTurns); i-- {
+	for i := len(history) - 1; i >= max(0, len(history)-Tune.MaxTopicTurns); i-- {
 		parts = append(parts, history[i].Question)
 	}
 	if names := answerNames(history[len(history)-1].Answer); len(names) > 0 {
@@ -433,12 +433,6 @@ func followUpQuery(question string, history []Turn) string {
 	}
 	return strings.Join(parts, "\n")
 }
-
-// maxTopicTurns is how many earlier questions a follow-up's search carries.
-const maxTopicTurns = 2
-
-// maxTopicNames is the most names an earlier answer adds to a follow-up.
-const maxTopicNames = 3
 
 // answerNames returns the names an answer's text gives first: its short
 // answer ("Short answer (from [1]): Richard Teng."), else the names of its
@@ -454,7 +448,7 @@ func answerNames(answer string) []string {
 	first, _, _ := strings.Cut(answer, "” [")
 	var out []string
 	for _, n := range namePhrases(strings.TrimPrefix(first, "“")) {
-		if len(out) < maxTopicNames && !slices.Contains(out, n) {
+		if len(out) < Tune.MaxTopicNames && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}

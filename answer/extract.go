@@ -13,14 +13,6 @@ import (
 // ExtractiveLabel tells readers an extractive answer is quoted, not written.
 const ExtractiveLabel = "Quotes from the documents (no model configured: these are the most relevant sentences, verbatim)"
 
-// minQuotes is the most sentences an extractive answer quotes for a
-// question asking one thing; maxQuotes for one that strings facts together
-// (one quote per fact, and one more).
-const (
-	minQuotes = 3
-	maxQuotes = 5
-)
-
 // candidate is a sentence of the retrieved passages, with every place it
 // occurs: the same sentence in several documents is quoted once, citing each.
 type candidate struct {
@@ -45,22 +37,6 @@ type place struct {
 	// quoted and cited as the headline (paragraph 0).
 	headline bool
 }
-
-// typeBonus lifts a sentence that holds the kind of fact the question asks
-// for (a name it does not name, a date, a number, a place).
-const typeBonus = 0.3
-
-// fitBonus lifts, for a short question, a sentence that fits it (see
-// asked); windowShare is the weight, in its score, of the question's words
-// found in the sentence before it and the headline rather than in itself.
-const (
-	fitBonus    = 1.0
-	windowShare = 0.5
-)
-
-// minOutletShare is the least score, relative to the best sentence's, of a
-// named outlet's best sentence for it to be quoted ahead of the others.
-const minOutletShare = 0.3
 
 // Extract builds an extractive answer: the sentences of the retrieved
 // passages that best answer the question, quoted verbatim, each checked
@@ -134,12 +110,12 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 	}
 	a.Kind = Extractive
 	a.Label = ExtractiveLabel
-	floor := minQuoteShare
+	floor := Tune.MinQuoteShare
 	switch {
 	case oneFact && m != nil && !res.Lenient:
 		floor = Tune.QuoteShare
 	case oneFact:
-		floor = minQuoteShareOneFact
+		floor = Tune.MinQuoteShareOneFact
 	}
 	picked := pick(ix, q, res, cands, floor)
 	if oneFact {
@@ -185,7 +161,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		}
 		// A one-fact question's short answer needs a sentence saying the
 		// thing asked, not one that merely names the same team.
-		if ok && (q.Facts() > 1 || predicateCoverage(ix, q, support.body) >= minPredicateCoverage) {
+		if ok && (q.Facts() > 1 || predicateCoverage(ix, q, support.body) >= Tune.MinPredicateCoverage) {
 			short = name
 			// It cites the sentence giving the name in full and the one
 			// saying what was asked; both are quoted, first.
@@ -241,10 +217,6 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 	return a
 }
 
-// caveatSpecificity is the least specificity (see retrieval.Index.Specificity)
-// of a name of the question for the answer to say when no quote mentions it.
-const caveatSpecificity = 0.4
-
 // unmentioned returns the question's specific names (outlets aside) that no
 // quote mentions: "Who won the Nobel Prize in Literature?" answered with
 // quotes about the medicine and chemistry prizes.
@@ -262,7 +234,7 @@ func unmentioned(ix *retrieval.Index, q *retrieval.Question, quotes []Sentence) 
 		}
 		for _, w := range text.Words(name) {
 			t := text.Term(w)
-			if !text.IsStopWord(w) && ix.Specificity(t) >= caveatSpecificity && !have[t] {
+			if !text.IsStopWord(w) && ix.Specificity(t) >= Tune.CaveatSpecificity && !have[t] {
 				out = append(out, name)
 				break
 			}
@@ -280,7 +252,7 @@ func namesOutlet(sentence, outlet string) bool {
 // shortAnswer finds, for a question asking who, the name that the best
 // sentences agree on and the question does not name: each name weighs the
 // scores of the sentences holding it, and it must hold at least
-// minShortShare of all names' weight and occur in two sentences. It returns
+// Tune.MinShortShare of all names' weight and occur in two sentences. It returns
 // the name in its fullest form ("Sam Bankman-Fried" over "Bankman-Fried")
 // and the best sentence holding that form, or "" when no name stands out.
 func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidate) (name string, from, support candidate, ok bool) {
@@ -292,7 +264,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 	}
 	byKey := map[string]*entity{}
 	total := 0.0
-	for _, c := range cands[:min(shortDepth, len(cands))] {
+	for _, c := range cands[:min(Tune.ShortDepth, len(cands))] {
 		seen := map[string]bool{}
 		for _, name := range namePhrases(c.body) {
 			name = trimCommon(name, common)
@@ -320,7 +292,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 			best = e
 		}
 	}
-	if best == nil || best.sentences < 2 || best.weight < minShortShare*total {
+	if best == nil || best.sentences < 2 || best.weight < Tune.MinShortShare*total {
 		return "", candidate{}, candidate{}, false
 	}
 	// The most frequent form, and a person's full name over the surname
@@ -488,14 +460,6 @@ func repeatsWord(s string) bool {
 	return false
 }
 
-// shortDepth is how many of the best sentences vote on a short answer;
-// minShortShare is the least share of their names' weight the short
-// answer needs.
-const (
-	shortDepth    = 10
-	minShortShare = 0.2
-)
-
 // candidates scores every quotable sentence of the hits, best first, each
 // distinct sentence once with all the places it occurs.
 func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, weights map[string]float64, ask asked, oneFact bool, fz *featurizer) []candidate {
@@ -539,15 +503,15 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 				// A short question's answer is the sentence holding the
 				// fact asked of its subject, not the one repeating its words.
 				ctx := ask.contextShare(ix, window(body, prev, h.Doc.Title), passage, document)
-				fits = ctx >= minContext && (ask.typed(body, prev) || q.Kind == text.AskWho && ctx >= fullContext)
-				sc = weightOf(ix, weights, window(body, prev, h.Doc.Title))*windowShare + sc*(1-windowShare)
+				fits = ctx >= Tune.MinContext && (ask.typed(body, prev) || q.Kind == text.AskWho && ctx >= Tune.FullContext)
+				sc = weightOf(ix, weights, window(body, prev, h.Doc.Title))*Tune.WindowShare + sc*(1-Tune.WindowShare)
 				if fits {
-					sc *= 1 + fitBonus
+					sc *= 1 + Tune.FitBonus
 				}
 			} else if answersType(body, q) {
-				sc *= 1 + typeBonus
+				sc *= 1 + Tune.TypeBonus
 			}
-			sc *= 1 + partWeight*partCoverage(ix, q, terms)
+			sc *= 1 + Tune.PartWeight*partCoverage(ix, q, terms)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
 			feats := fz.sentence(sentenceInput{body: body, prev: prev, hit: hi, doc: h.Doc, start: p.start, terms: terms,
@@ -556,8 +520,8 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 		}
 		if title := h.Doc.Title; oneFact && title != "" && quotableHeadline(title) && !slices.ContainsFunc(headlines, func(c candidate) bool { return c.body == title }) {
 			terms := termSet(title)
-			if ask.typed(title, "") && ask.contextShare(ix, terms, passage, document) >= minContext {
-				sc := weightOf(ix, weights, terms) * (1 + partWeight*partCoverage(ix, q, terms)) / (1 + 0.1*float64(hi))
+			if ask.typed(title, "") && ask.contextShare(ix, terms, passage, document) >= Tune.MinContext {
+				sc := weightOf(ix, weights, terms) * (1 + Tune.PartWeight*partCoverage(ix, q, terms)) / (1 + 0.1*float64(hi))
 				feats := fz.sentence(sentenceInput{body: title, hit: hi, doc: h.Doc, terms: terms, win: terms,
 					passage: passage, document: document, fits: true, headline: true})
 				headlines = append(headlines, candidate{at: []place{{hit: hi, start: 0, end: len(title), headline: true}}, body: title, terms: terms, score: sc, fits: true, features: feats})
@@ -585,33 +549,15 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 	return cands
 }
 
-// The weights of sentence choice, measured on the MultiHop-RAG dev split
-// (README, "Answers"):
-const (
-	// minQuoteShare is the least score, relative to the best sentence's,
-	// of a sentence quoted after the outlets' own, for a question that
-	// strings several facts together; minQuoteShareOneFact for one that
-	// asks one thing, where a far weaker sentence is likely off the point.
-	minQuoteShare        = 0.3
-	minQuoteShareOneFact = 0.5
-	// novelty weighs, when choosing each next quote, the share of its
-	// question terms that the quotes chosen so far do not hold: a quote per
-	// fact, not three saying the same thing.
-	novelty = 0.5
-	// partWeight lifts a sentence by the largest share of one part of the
-	// question ("…, accused of …, and faced …") that it says on its own.
-	partWeight = 0.5
-)
-
 // pick chooses the sentences to quote: when the question names two or more
 // outlets ("did TechCrunch and The Verge agree"), first each mention's best
 // sentence among its outlet's passages, judged by the words around the
-// mention, when it scores at least minOutletShare of the best sentence; then
+// mention, when it scores at least Tune.MinOutletShare of the best sentence; then
 // greedily the sentence of the highest score discounted by how much of it
 // the quotes already chosen say, down to floor times the best.
 func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate, floor float64) []candidate {
 	n := q.Facts()
-	quotes := min(maxQuotes, max(minQuotes, n+1))
+	quotes := min(Tune.MaxQuotes, max(Tune.MinQuotes, n+1))
 	var out []candidate
 	used := make([]bool, len(cands))
 	if len(q.Sources) >= 2 {
@@ -628,7 +574,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 			}
 			best, bestScore := -1, 0.0
 			for i, c := range cands {
-				if used[i] || c.score < minOutletShare*cands[0].score || res.Hits[c.at[0].hit].Doc.Source != cl.Source {
+				if used[i] || c.score < Tune.MinOutletShare*cands[0].score || res.Hits[c.at[0].hit].Doc.Source != cl.Source {
 					continue
 				}
 				if v := weightOf(ix, w, c.terms); v > bestScore {
@@ -656,7 +602,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 			if used[i] || c.score < floor*cands[0].score {
 				continue
 			}
-			if v := c.score * ((1 - novelty) + novelty*newShare(ix, q, c.terms, covered)); v > bestV {
+			if v := c.score * ((1 - Tune.Novelty) + Tune.Novelty*newShare(ix, q, c.terms, covered)); v > bestV {
 				best, bestV = i, v
 			}
 		}
@@ -702,10 +648,6 @@ func predicateCoverage(ix *retrieval.Index, q *retrieval.Question, body string) 
 	}
 	return bestShare(ix, q.Parts, termSet(body), names, 1)
 }
-
-// minPredicateCoverage is the least share of the question's predicate that
-// the sentence giving a one-fact question's short answer must hold.
-const minPredicateCoverage = 0.5
 
 // partCoverage is the largest share of one question part's (or outlet
 // clause's) IDF weight that the sentence holds.

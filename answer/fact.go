@@ -16,19 +16,6 @@ import (
 // 157,000 ultra-directional speakers" follows a sentence naming the
 // Sphere). When no sentence of the passages does, the documents do not say.
 
-// maxShortWords is the most words of a question read as a short one.
-const maxShortWords = 16
-
-// minContext is the least share of a short question's weight (its terms
-// other than the thing counted) that a sentence, the sentence before it and
-// its headline must hold for the sentence to answer it.
-const minContext = 0.5
-
-// fullContext is the share of a "who" question's weight with which a
-// sentence answers it without a name: "the dredging contractor was paid
-// twice" for "who was paid twice for the same dredging work?".
-const fullContext = 0.8
-
 // asked is what a short question asks for, read once.
 type asked struct {
 	q *retrieval.Question
@@ -45,7 +32,7 @@ type asked struct {
 // short or asks nothing typed enough to check (yes/no, "what did X say").
 func readAsked(q *retrieval.Question) (a asked, ok bool) {
 	a = asked{q: q, money: q.AsksMoney()}
-	ok = len(text.Words(q.Text)) <= maxShortWords && q.Facts() <= 1
+	ok = len(text.Words(q.Text)) <= Tune.MaxShortWords && q.Facts() <= 1
 	if w := text.Counted(q.Text); w != "" && q.Kind == text.AskCount {
 		a.unit, a.unitWord = text.Term(strings.ToLower(w)), w
 	}
@@ -210,17 +197,6 @@ func (a asked) mentioned(ix *retrieval.Index, res *retrieval.Results) []string {
 // placeWords are the prepositions that make the name after them a place.
 var placeWords = map[string]bool{"at": true, "in": true, "near": true, "outside": true, "inside": true, "from": true, "to": true}
 
-// maxRoleGap is the most words between a name and the word of the
-// question that gives its role: none ("CEO Horace Luke", "Richard Gray,
-// CEO of"); one already lets "a friendly against fellow MLS side NYCFC"
-// give "MLS".
-const maxRoleGap = 0
-
-// maxNamedRoleGap is the most words between a name and a role the question
-// names ("ceo", "chief executive"): one lets "Mira Murati interim chief
-// executive" answer; roles are few enough that a team's name is not one.
-const maxNamedRoleGap = 1
-
 // inRole returns, for a short "who" question, the name that the best
 // fitting sentence places next to one of the question's own words that are
 // not names ("ceo", "replaced", "identified"), and that sentence; ok is
@@ -269,9 +245,9 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 			// A word of the question's own next to the name; a role the
 			// question names ("chief executive") may stand one word
 			// further ("Mira Murati interim chief executive").
-			gap := maxRoleGap
+			gap := Tune.MaxRoleGap
 			if len(roles) > 0 {
-				gap = maxNamedRoleGap
+				gap = Tune.MaxNamedRoleGap
 			}
 			for i := max(0, first-gap-1); i <= min(len(words)-1, last+gap+1); i++ {
 				if role[i] && (i < first || i > last) {

@@ -116,7 +116,7 @@ func (e *Engine) generate(ctx context.Context, ix *retrieval.Index, req Request,
 // do not mention loses its citations and is shown as unverified (citing no
 // source, with a warning); when no sentence is left citing a passage, the
 // answer is withheld. A short
-// quoted span (up to shortQuoteWords words) found in no passage is shown as
+// quoted span (up to Tune.ShortQuoteWords words) found in no passage is shown as
 // plain words, with a warning; a longer one withholds the answer.
 func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval.Results, passages []prompts.Passage, body string) *Answer {
 	a := &Answer{Question: req.Question, Kind: Generated, Model: e.Generator.Client.Model(), Results: res}
@@ -146,7 +146,7 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 				if !slices.Contains(cites[i], n) {
 					cites[i] = append(cites[i], n)
 				}
-			} else if len(strings.Fields(q)) <= shortQuoteWords {
+			} else if len(strings.Fields(q)) <= Tune.ShortQuoteWords {
 				plain = append(plain, q) // scare quotes: shown as plain words
 				parsed[i].body = unquote(parsed[i].body, q)
 			} else {
@@ -233,10 +233,6 @@ func (e *Engine) checkGenerated(ix *retrieval.Index, req Request, res *retrieval
 	}
 	return a
 }
-
-// shortQuoteWords is the most words of a quoted span that, found in no
-// passage, is taken for scare quotes rather than a made-up quote.
-const shortQuoteWords = 3
 
 // quoteSource finds the passage holding quote: one that sentence i cites,
 // else one its neighbours cite, else any passage.

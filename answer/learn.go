@@ -50,7 +50,9 @@ func standard(v, mean, scale float64) float64 {
 
 // Model holds the learned decisions of an extractive answer.
 type Model struct {
-	// Sentence is the probability that a sentence answers the question.
+	// Sentence is the probability that a sentence answers a short
+	// question (one that strings several facts together is ordered by
+	// the hand-set score).
 	Sentence LogReg `json:"sentence"`
 	// Answerable is the probability that the passages answer the question
 	// at all; below Tuning.MinAnswerable the answer declines.
@@ -211,26 +213,6 @@ func fitLogReg(names []string, x [][]float64, y []bool, o TrainOptions) LogReg {
 	}
 	return m
 }
-
-// Tuning holds the thresholds of the extractive answer's learned
-// decisions; `bot eval --min-answerable/--min-sentence` sweep them.
-type Tuning struct {
-	// MinAnswerable is the least probability that the passages answer the
-	// question for the answer not to decline (0: the model's own).
-	MinAnswerable float64
-	// MinSentence is the least probability that a sentence answers a
-	// short question for it to count as holding the fact asked.
-	MinSentence float64
-	// QuoteShare is the least probability, relative to the likeliest
-	// sentence's, of another sentence quoted for a short question.
-	QuoteShare float64
-	// MinShort is the least probability of the likeliest sentence for a
-	// short answer to be taken from it.
-	MinShort float64
-}
-
-// Tune is the tuning answers use; a zero MinAnswerable takes the model's.
-var Tune = Tuning{MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8}
 
 // hardDecline reports whether the search alone settles that the documents
 // cannot answer: no passage, or a name or outlet no document the asker

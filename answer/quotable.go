@@ -47,16 +47,11 @@ func quotable(s string, k text.Kind) bool {
 	if len(words) < 4 || boilerplateRE.MatchString(s) || junkRE.MatchString(s) || socialRE.MatchString(s) || shouting(s) {
 		return false
 	}
-	if sentenceEndRE.MatchString(s) || verbRE.MatchString(s) && len(words) >= minUnendedWords {
+	if sentenceEndRE.MatchString(s) || verbRE.MatchString(s) && len(words) >= Tune.MinUnendedWords {
 		return true
 	}
 	return (k == text.AskCount || k == text.AskMoney || k == text.AskQuantity) && len(text.Numbers(s)) > 0 && len(words) <= 25
 }
-
-// minUnendedWords is the fewest words of a line without a full stop for it
-// to be taken for a sentence whose full stop the page lost, not a heading
-// ("Springboks win the Rugby World Cup final").
-const minUnendedWords = 12
 
 // sentenceEndRE matches the end of a sentence: a full stop, question or
 // exclamation mark, perhaps inside closing quotes or brackets. Headings,

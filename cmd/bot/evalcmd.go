@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/newsroom/askbot/answer"
@@ -35,10 +36,8 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	folds := fs.Int("cv", 0, "cross-validate the learned decisions over N folds of the question set (0: the compiled-in model)")
 	trainWith := fs.String("train-with", "", "with --cv: comma-separated question sets always trained on")
 	handRules := fs.Bool("hand-rules", false, "decide by the hand-set rules alone, not the learned model")
-	minAnswerable := fs.Float64("min-answerable", answer.Tune.MinAnswerable, "least learned probability that the passages answer, else decline (0: the model's)")
-	minSentence := fs.Float64("min-sentence", answer.Tune.MinSentence, "least learned probability that a sentence holds the fact asked")
-	quoteShare := fs.Float64("quote-share", answer.Tune.QuoteShare, "least probability, relative to the best sentence's, of another quote")
-	minShort := fs.Float64("min-short", answer.Tune.MinShort, "least probability of the likeliest sentence for a short answer from it")
+	var tunes tuneFlags
+	fs.Var(&tunes, "tune", "NAME=VALUE: set one of the answer's thresholds (repeatable; see answer.Tuning)")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -72,7 +71,12 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if done, err := evalDesk(ctx, e, a.engine, *questions, a.request("", place()), *asJSON, *misses); done || err != nil {
 		return err
 	}
-	answer.Tune = answer.Tuning{MinAnswerable: *minAnswerable, MinSentence: *minSentence, QuoteShare: *quoteShare, MinShort: *minShort}
+	for _, t := range tunes {
+		name, value, _ := strings.Cut(t, "=")
+		if err := answer.Tune.Set(name, value); err != nil {
+			return usageError{err.Error()}
+		}
+	}
 	a.engine.HandRules = *handRules
 	ask := eval.EngineAsker(a.engine, a.request("", place()))
 	if *folds > 1 {
@@ -148,4 +152,17 @@ func printReport(w io.Writer, rep *eval.Report, misses int) {
 			}
 		}
 	}
+}
+
+// tuneFlags collects repeated --tune NAME=VALUE flags.
+type tuneFlags []string
+
+func (t *tuneFlags) String() string { return strings.Join(*t, ",") }
+
+func (t *tuneFlags) Set(v string) error {
+	if !strings.Contains(v, "=") {
+		return fmt.Errorf("want NAME=VALUE, got %q", v)
+	}
+	*t = append(*t, v)
+	return nil
 }

@@ -1,0 +1,143 @@
+package answer
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// Tuning holds every threshold and weight of the extractive answer, in one
+// place: `bot eval --tune NAME=VALUE` sweeps any of them on a question set,
+// and each has a boundary test (tuning_test.go). The weights of sentence
+// choice were measured on the MultiHop-RAG dev split (docs/evaluation.md);
+// the learned decisions' thresholds on the Slack-style sets, cross-validated.
+type Tuning struct {
+	// MinAnswerable is the least probability that the passages answer a
+	// short question for the answer not to decline (0: the model's own,
+	// chosen at training).
+	MinAnswerable float64 `tune:"min-answerable"`
+	// MinSentence is the least probability that a sentence answers a
+	// short question for it to count as holding the fact asked.
+	MinSentence float64 `tune:"min-sentence"`
+	// QuoteShare is the least probability, relative to the likeliest
+	// sentence's, of another sentence quoted for a short question.
+	QuoteShare float64 `tune:"quote-share"`
+	// MinShort is the least probability of the likeliest sentence for a
+	// short answer to be taken from it.
+	MinShort float64 `tune:"min-short"`
+
+	// MinQuotes is the most sentences quoted for a question asking one
+	// thing; MaxQuotes for one that strings facts together (one quote per
+	// fact, and one more).
+	MinQuotes int `tune:"min-quotes"`
+	MaxQuotes int `tune:"max-quotes"`
+	// TypeBonus lifts a sentence of a long question that holds the kind of
+	// fact asked (a name it does not name, a date, a number, a place).
+	TypeBonus float64 `tune:"type-bonus"`
+	// FitBonus lifts, for a short question, a sentence the hand-set rule
+	// says fits; WindowShare is the weight, in its score, of the
+	// question's words found in the sentence before it and the headline.
+	FitBonus    float64 `tune:"fit-bonus"`
+	WindowShare float64 `tune:"window-share"`
+	// MinOutletShare is the least score, relative to the best sentence's,
+	// of a named outlet's best sentence for it to be quoted first.
+	MinOutletShare float64 `tune:"min-outlet-share"`
+	// CaveatSpecificity is the least specificity of a question's name for
+	// the answer to say when no quote mentions it.
+	CaveatSpecificity float64 `tune:"caveat-specificity"`
+	// ShortDepth is how many of the best sentences vote on a long "who"
+	// question's short answer; MinShortShare the least share of their
+	// names' weight the short answer needs.
+	ShortDepth    int     `tune:"short-depth"`
+	MinShortShare float64 `tune:"min-short-share"`
+	// MinQuoteShare is the least score, relative to the best sentence's,
+	// of a sentence quoted for a question that strings facts together;
+	// MinQuoteShareOneFact for one asking one thing (hand-set rules).
+	MinQuoteShare        float64 `tune:"min-quote-share"`
+	MinQuoteShareOneFact float64 `tune:"min-quote-share-one-fact"`
+	// Novelty weighs, choosing each next quote, the share of its question
+	// terms the quotes chosen so far do not hold.
+	Novelty float64 `tune:"novelty"`
+	// PartWeight lifts a sentence by the largest share of one part of the
+	// question ("…, accused of …, and faced …") it says on its own.
+	PartWeight float64 `tune:"part-weight"`
+	// MinPredicateCoverage is the least share of the question's words
+	// other than names that the sentence giving a one-fact question's
+	// short answer must hold.
+	MinPredicateCoverage float64 `tune:"min-predicate-coverage"`
+	// MaxShortWords is the most words of a question read as a short one.
+	MaxShortWords int `tune:"max-short-words"`
+	// MinContext is the least share of a short question's weight a
+	// sentence's window must hold for the hand-set rule to say it fits;
+	// FullContext the share with which a "who" sentence fits without a name.
+	MinContext  float64 `tune:"min-context"`
+	FullContext float64 `tune:"full-context"`
+	// MaxRoleGap is the most words between a name and a word of the
+	// question giving its role; MaxNamedRoleGap between a name and a role
+	// the question names ("ceo", "chief executive").
+	MaxRoleGap      int `tune:"max-role-gap"`
+	MaxNamedRoleGap int `tune:"max-named-role-gap"`
+	// MinUnendedWords is the fewest words of a line without a full stop
+	// for it to be taken for a sentence, not a heading.
+	MinUnendedWords int `tune:"min-unended-words"`
+	// MaxTopicTurns is how many earlier questions a follow-up's search
+	// carries; MaxTopicNames the most names the last answer adds.
+	MaxTopicTurns int `tune:"max-topic-turns"`
+	MaxTopicNames int `tune:"max-topic-names"`
+	// ShortQuoteWords is the most words of a quoted span of a model's
+	// answer that, found in no passage, is taken for scare quotes rather
+	// than a made-up quote.
+	ShortQuoteWords int `tune:"short-quote-words"`
+}
+
+// DefaultTuning is the tuning answers use unless told otherwise.
+var DefaultTuning = Tuning{
+	MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8,
+	MinQuotes: 3, MaxQuotes: 5, TypeBonus: 0.3, FitBonus: 1.0, WindowShare: 0.5,
+	MinOutletShare: 0.3, CaveatSpecificity: 0.4, ShortDepth: 10, MinShortShare: 0.2,
+	MinQuoteShare: 0.3, MinQuoteShareOneFact: 0.5, Novelty: 0.5, PartWeight: 0.5,
+	MinPredicateCoverage: 0.5, MaxShortWords: 16, MinContext: 0.5, FullContext: 0.8,
+	MaxRoleGap: 0, MaxNamedRoleGap: 1, MinUnendedWords: 12, MaxTopicTurns: 2, MaxTopicNames: 3,
+	ShortQuoteWords: 3,
+}
+
+// Tune is the tuning in use (DefaultTuning unless bot eval sets one).
+var Tune = DefaultTuning
+
+// Set sets the threshold named by its tune tag ("min-quotes") from value.
+func (t *Tuning) Set(name, value string) error {
+	v := reflect.ValueOf(t).Elem()
+	for i := range v.NumField() {
+		if v.Type().Field(i).Tag.Get("tune") != name {
+			continue
+		}
+		f := v.Field(i)
+		switch f.Kind() {
+		case reflect.Int:
+			n, err := strconv.Atoi(value)
+			if err != nil {
+				return fmt.Errorf("tune %s: %q is not a whole number", name, value)
+			}
+			f.SetInt(int64(n))
+		case reflect.Float64:
+			x, err := strconv.ParseFloat(value, 64)
+			if err != nil {
+				return fmt.Errorf("tune %s: %q is not a number", name, value)
+			}
+			f.SetFloat(x)
+		}
+		return nil
+	}
+	return fmt.Errorf("tune: no threshold %q (one of %s)", name, strings.Join(t.Names(), ", "))
+}
+
+// Names lists the thresholds' names, as Set takes them.
+func (t *Tuning) Names() []string {
+	var out []string
+	ty := reflect.TypeOf(*t)
+	for i := range ty.NumField() {
+		out = append(out, ty.Field(i).Tag.Get("tune"))
+	}
+	return out
+}
