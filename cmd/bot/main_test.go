@@ -320,3 +320,34 @@ func TestAskAcrossFormats(t *testing.T) {
 		}
 	}
 }
+
+// Questions written apart from the code over a PDF and an email: an
+// irregular verb ("overspend" for "overspent") and a time of day ("8:45
+// a.m.") answer them; neither is declined.
+func TestAskIrregularVerbAndTimeOfDay(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "audit.pdf"), []byte(testdocs.PDF([][]string{{
+		"The state audit found that the harbor authority overspent its dredging",
+		"budget by 4.2 million dollars last year.",
+	}})), 0o644)
+	email := strings.NewReplacer(
+		"Harbour_reopens_=E2=80=94_statement", "School_hours",
+		"The harbour reopens to shipping on Tuesday after the dredging work=\r\n ended.", "Under the new plan, high school classes will start at 8:45 a.m. from next term.",
+	).Replace(testdocs.Email)
+	os.WriteFile(filepath.Join(dir, "schools.eml"), []byte(email), 0o644)
+	os.WriteFile(filepath.Join(dir, "storm.txt"), []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast on Sunday.\n"), 0o644)
+	env := map[string]string{"BOT_CORPUS": dir}
+	for _, tt := range []struct{ q, want string }{
+		{"By how much did the harbor authority overspend its dredging budget?", "4.2 million dollars"},
+		{"When will high school classes start under the new plan?", "8:45 a.m."},
+	} {
+		out, _, err := runBot(t, env, "", "ask", tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, tt.want) || strings.Contains(out, "don't say") {
+			t.Errorf("%q: want %q quoted:\n%s", tt.q, tt.want, out)
+		}
+	}
+}
