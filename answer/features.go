@@ -136,23 +136,17 @@ type questionFeature struct {
 var probFeatures = []string{"max_prob"}
 
 var questionFeatures = []questionFeature{
-	// The question names what no passage mentions.
-	{"missing_names", func(in *questionInput) float64 {
-		return b2f(len(in.f.res.MissingNames) > 0 || len(in.f.res.UnknownOutlets) > 0)
-	}},
 	// It asks what happened in a year later than every passage's document.
 	{"future_year", func(in *questionInput) float64 { return b2f(in.f.futureYear()) }},
 	// The hand-set rule found a fitting sentence.
 	{"rule_fits", func(in *questionInput) float64 {
 		return b2f(slices.ContainsFunc(in.cands, func(c candidate) bool { return c.fits }))
 	}},
-	// A sentence holds the kind asked (any sentence, for a kind with
-	// nothing to check) with the subject in its window.
+	// A sentence holds the kind asked with the subject in its window.
 	{"holds_subject", func(in *questionInput) float64 {
 		subject := slices.Index(sentenceFeatureNames, "subject_window")
-		typed := slices.Contains(heldKinds, in.f.kind)
 		return b2f(slices.ContainsFunc(in.cands, func(c candidate) bool {
-			return (!typed || c.features[holdsKind] == 1) && c.features[subject] == 1
+			return c.features[holdsKind] == 1 && c.features[subject] == 1
 		}))
 	}},
 }
@@ -219,10 +213,12 @@ func (f *featurizer) hasSubject(have map[string]bool) float64 {
 }
 
 // holds reports whether sentence s (after prev) holds the kind of fact
-// asked; for yes/no and other questions no sentence does.
+// asked; for a kind with nothing to check (yes/no, how, other) every
+// sentence does, as Kind.Holds says, so that such questions' sentences
+// are not all marked down for lacking what nothing could show.
 func (f *featurizer) holds(s, prev string) bool {
 	if !slices.Contains(heldKinds, f.kind) {
-		return false
+		return true
 	}
 	return f.ask.typed(s, prev)
 }

@@ -215,9 +215,11 @@ func fitLogReg(names []string, x [][]float64, y []bool, o TrainOptions) LogReg {
 }
 
 // hardDecline reports whether the search alone settles that the documents
-// cannot answer: no passage, or a name or outlet no document the asker
-// may see holds. With no model, the relevance floor and the names missing
-// from the passages decline too; a model weighs those instead.
+// cannot answer: no passage; a name or outlet no document the asker may
+// see holds; a specific name the question capitalises that no passage
+// found mentions ("Booker"). Slack's lower-case questions have few such
+// names, so the sets the model learns from cannot teach it their weight.
+// With no model, the relevance floor declines too; a model weighs it.
 func hardDecline(res *retrieval.Results, m *Model) bool {
 	if len(res.Hits) == 0 {
 		return true
@@ -225,7 +227,7 @@ func hardDecline(res *retrieval.Results, m *Model) bool {
 	if m == nil || res.Lenient || res.Question == nil || res.Question.Facts() > 1 {
 		return !res.Answerable
 	}
-	return len(res.UnknownNames) > 0 || len(res.UnknownOutlets) > 0 || res.Hits[0].Lexical <= 0
+	return len(res.UnknownNames) > 0 || len(res.UnknownOutlets) > 0 || len(res.MissingNames) > 0 || res.Hits[0].Lexical <= 0
 }
 
 // reading is a question read against its passages: what the decisions

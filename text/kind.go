@@ -218,5 +218,8 @@ func Counted(question string) string {
 		return ""
 	}
 	ws := strings.Fields(m[1])
-	return ws[len(ws)-1]
+	if w := ws[len(ws)-1]; !strings.EqualFold(w, "times") {
+		return w
+	}
+	return "" // "how many times" asks how often: "twice", "their seventh"
 }

@@ -48,6 +48,8 @@ func TestKindHolds(t *testing.T) {
 		{AskWhere, "The summit was held in March.", false},
 		{AskCount, "There are 157,000 speakers.", true},
 		{AskCount, "The law passed in 2023.", false},
+		{AskCount, "India reached their seventh semi-final.", true},
+		{AskCount, "They have won it twice.", true},
 		{AskMoney, "The authority overspent its budget by 4.2 million dollars.", true},
 		{AskMoney, "Uber reported revenue of $9.3 billion.", true},
 		{AskMoney, "Revenue rose 11 percent.", false},
@@ -90,6 +92,7 @@ func TestCounted(t *testing.T) {
 		{"How many new stores in 2024", "stores"},
 		{"how many", ""},
 		{"who won", ""},
+		{"how many times has india reached the semifinals", ""},
 	}
 	for _, tt := range tests {
 		if got := Counted(tt.q); got != tt.want {

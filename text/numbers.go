@@ -11,7 +11,7 @@ const (
 	// digitsPattern is a number in digits: "12,000", "5.3", "2023".
 	digitsPattern = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 	// wordNumberPattern is a number in words.
-	wordNumberPattern = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozens?|hundreds?|thousands?|millions?|billions?`
+	wordNumberPattern = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozens?|hundreds?|thousands?|millions?|billions?|once|twice|thrice|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)`
 	// scalePattern multiplies a number: "5.3 million", "$69bn".
 	scalePattern = `thousand|trillion|billion|million|crore|lakh|bn|mln|mn|tn|k|m|b`
 	// currencyWords are amounts of money written out: "680,000 dollars".
