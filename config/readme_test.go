@@ -35,6 +35,11 @@ func TestREADMEListsEverySetting(t *testing.T) {
 		case s.Flag != "" && !strings.Contains(row, "`--"+s.Flag+"`"):
 			t.Errorf("README.md's row for %s does not give its flag --%s: %s", s.Env, s.Flag, row)
 		}
+		for _, f := range s.Fallbacks {
+			if _, ok := rows[f]; !ok {
+				t.Errorf("README.md's configuration table has no row for %s (the fallback of %s)", f, s.Env)
+			}
+		}
 	}
 	for _, key := range []string{"embed: {base_url, model}", "weaviate: {url, name, shards,"} {
 		if !strings.Contains(section, key) {

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/askbot/config"
 )
 
 // Each command's --help lists the flags of the settings it uses, not
@@ -88,5 +90,46 @@ func TestCommandFlags(t *testing.T) {
 	out, _, err := runBot(t, nil, "", "ask", "--k", "3", "--chunk-chars", "1100", "--llm-timeout", "30s", "--log-level", "warn", "Who denied meeting Russian officials?")
 	if err != nil || !strings.Contains(out, "just complete garbage") {
 		t.Errorf("ask with shared flags: %v\n%s", err, out)
+	}
+}
+
+// Every command's --help fits a screen (40 lines): the rarely needed flags
+// and settings are named on a few lines, and --help-all describes them.
+func TestEveryHelpFitsAScreen(t *testing.T) {
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			_, help, err := runBot(t, nil, "", c.name, "--help")
+			if !errors.Is(err, flag.ErrHelp) {
+				t.Fatalf("err = %v, want flag.ErrHelp", err)
+			}
+			if n := strings.Count(help, "\n"); n > 40 {
+				t.Errorf("bot %s --help is %d lines, want at most 40:\n%s", c.name, n, help)
+			}
+			if len(c.groups) == 0 {
+				return
+			}
+			_, all, err := runBot(t, nil, "", c.name, "--help-all")
+			if !errors.Is(err, flag.ErrHelp) {
+				t.Fatalf("--help-all: err = %v, want flag.ErrHelp", err)
+			}
+			if strings.Contains(all, "Rarely needed") {
+				t.Errorf("bot %s --help-all still only names some flags:\n%s", c.name, all)
+			}
+			for _, s := range config.Settings {
+				if s.Flag != "" && strings.Contains(help, "--"+s.Flag) && !strings.Contains(all, "  --"+s.Flag+" ") {
+					t.Errorf("bot %s --help-all does not describe --%s:\n%s", c.name, s.Flag, all)
+				}
+			}
+		})
+	}
+	_, eval, _ := runBot(t, nil, "", "eval", "--help")
+	_, evalAll, _ := runBot(t, nil, "", "eval", "--help-all")
+	for _, want := range []string{"--dense-weight", "--min-short"} {
+		if !strings.Contains(eval, want+",") && !strings.Contains(eval, want+"\n") {
+			t.Errorf("eval --help does not name %s:\n%s", want, eval)
+		}
+		if !strings.Contains(evalAll, "  "+want+" FLOAT ") {
+			t.Errorf("eval --help-all does not describe %s:\n%s", want, evalAll)
+		}
 	}
 }
