@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"os"
 	"strings"
 	"testing"
 
@@ -131,5 +132,27 @@ func TestEveryHelpFitsAScreen(t *testing.T) {
 		if !strings.Contains(evalAll, "  "+want+" FLOAT ") {
 			t.Errorf("eval --help-all does not describe %s:\n%s", want, evalAll)
 		}
+	}
+}
+
+// README.md's commands table has a row for every command, so a newcomer
+// finds each one.
+func TestREADMEListsEveryCommand(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(raw), "\n## Commands\n")
+	if !ok {
+		t.Fatal(`README.md has no "## Commands" section`)
+	}
+	table, _, _ = strings.Cut(table, "\n## ")
+	for _, c := range commands {
+		if !strings.Contains(table, "| `bot "+c.name) {
+			t.Errorf("README.md's commands table has no row for bot %s", c.name)
+		}
+	}
+	if !strings.Contains(string(raw), "go build -o bot ./cmd/bot") {
+		t.Error("README.md does not say how to build the bot binary")
 	}
 }
