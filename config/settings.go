@@ -33,8 +33,8 @@ type Setting struct {
 	index []int
 }
 
-// configEnv names the config file; Load reads it before the file, so
-// ApplyEnv leaves it alone.
+// configEnv is the variable naming the config file: Load reads it first,
+// to find the file, so ApplyEnv skips it.
 const configEnv = "BOT_CONFIG"
 
 // Settings are every setting, in the order of Config's fields, which is
