@@ -74,8 +74,9 @@ func usage() string {
 		fmt.Fprintf(&b, "  %-28s %s\n", strings.Replace(c.synopsis, " [flags]", "", 1), c.summary)
 	}
 	b.WriteString(`
-"bot COMMAND --help" lists that command's flags. Every setting (flag,
-environment variable, config-file key) is in the configuration table of
+"bot COMMAND --help" lists that command's flags; "--help-all" describes
+the rarely needed ones too. Every setting (flag, environment variable,
+config-file key) is in the configuration table of
 README.md ("Configuration"). With no configuration the bot answers from the
 bundled corpus with the offline embedder: no network needed.
 `)
