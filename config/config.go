@@ -16,44 +16,50 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// Config is every setting of the bot.
+// Config is every setting of the bot, each declared once as a field whose
+// tags say how to set it: yaml (its config-file key; "-" for secrets and
+// BOT_CONFIG), env (its environment variable, then any older ones read
+// when it is unset), flag (its command-line flag, if any), help, group
+// (what it is for; a section's group holds for its fields) and rare
+// ("true": --help names it only, --help-all describes it). Settings,
+// ApplyEnv, RegisterFlags, Name and the commands' help all read the tags.
 type Config struct {
-	// Corpus is a directory or file of documents; "" means the bundled corpus.
-	Corpus string `yaml:"corpus"`
-	// DataDir keeps the persistent index.
-	DataDir string `yaml:"data_dir"`
-	// K is the number of passages retrieved per question.
-	K int `yaml:"k"`
-	// ChunkChars and ChunkOverlap set the chunker's target size and overlap.
-	ChunkChars   int `yaml:"chunk_chars"`
-	ChunkOverlap int `yaml:"chunk_overlap"`
+	// File is the config file the settings were read from, if any.
+	File string `yaml:"-" env:"BOT_CONFIG" flag:"config" group:"general" help:"path of a YAML config file; secrets are never read from it"`
 	// LogLevel is debug, info, warn or error.
-	LogLevel string `yaml:"log_level"`
-	// AuditLog, when set, is the file of the audit log.
-	AuditLog string `yaml:"audit_log"`
-	// Watch is "off" to stop serve from watching the corpus.
-	Watch string `yaml:"watch"`
+	LogLevel string `yaml:"log_level" env:"BOT_LOG_LEVEL" flag:"log-level" group:"general" help:"debug, info, warn or error"`
+
+	// Corpus is a directory or file of documents; "" means the bundled corpus.
+	Corpus string `yaml:"corpus" env:"BOT_CORPUS" flag:"corpus" group:"corpus" help:"directory or file of documents (default: the one indexed last, else the bundled one)"`
+	// DataDir keeps the persistent index.
+	DataDir string `yaml:"data_dir" env:"BOT_DATA_DIR" flag:"data-dir" group:"corpus" help:"directory for the persistent indexes"`
+	// ChunkChars and ChunkOverlap set the chunker's target size and overlap.
+	ChunkChars   int `yaml:"chunk_chars" env:"BOT_CHUNK_CHARS" flag:"chunk-chars" group:"corpus" rare:"true" help:"target chunk size in characters"`
+	ChunkOverlap int `yaml:"chunk_overlap" env:"BOT_CHUNK_OVERLAP" flag:"chunk-overlap" group:"corpus" rare:"true" help:"overlap between chunks in characters"`
 	// PDFToText, when set, is the pdftotext command PDFs are read with
 	// (default: in-process PDFium).
-	PDFToText string `yaml:"pdftotext"`
-
+	PDFToText string `yaml:"pdftotext" env:"BOT_PDFTOTEXT" group:"corpus" help:"read PDFs with this pdftotext command instead of in-process PDFium (3× faster, needs poppler-utils)"`
 	// Store is where the index lives: "memory" (in this process, saved in
 	// DataDir) or "weaviate".
-	Store    string   `yaml:"store"`
-	Weaviate Weaviate `yaml:"weaviate"`
+	Store    string   `yaml:"store" env:"BOT_STORE" flag:"store" group:"corpus" help:"where the index lives: memory (this process, saved in the data dir) or weaviate"`
+	Weaviate Weaviate `yaml:"weaviate" group:"corpus"`
+	Embed    Embed    `yaml:"embed" group:"corpus"`
 
-	Embed Endpoint `yaml:"embed"`
-	LLM   LLM      `yaml:"llm"`
-	Slack Slack    `yaml:"slack"`
+	// K is the number of passages retrieved per question.
+	K   int `yaml:"k" env:"BOT_K" flag:"k" group:"answers" help:"passages retrieved per question"`
+	LLM LLM `yaml:"llm" group:"answers"`
+
+	Slack Slack `yaml:"slack" group:"slack"`
+	// AuditLog, when set, is the file of the audit log.
+	AuditLog string `yaml:"audit_log" env:"BOT_AUDIT_LOG" flag:"audit-log" group:"slack" help:"audit log file: one JSON line (at most 8 KiB) per user action in Slack (who asked, checked or shared what, what was cited)"`
+	// Watch is "off" to stop serve from watching the corpus.
+	Watch string `yaml:"watch" env:"BOT_WATCH" group:"slack" rare:"true" help:"\"off\" stops serve from watching the corpus and reloading when it changes"`
 
 	// Collections are folders of the corpus with their own access, and
 	// Channels the collections each Slack channel searches (config file
 	// only; none: every question sees every document).
 	Collections []Collection        `yaml:"collections"`
 	Channels    map[string][]string `yaml:"channels"`
-
-	// File is the config file the settings were read from, if any.
-	File string `yaml:"-"`
 }
 
 // Collection is a folder of the corpus with its own access.
@@ -69,57 +75,62 @@ type Collection struct {
 
 // Slack configures Slack mode (bot serve).
 type Slack struct {
+	// APIURL is the Slack Web API base, for tests, proxies and Enterprise Grid.
+	APIURL string `yaml:"api_url" env:"SLACK_API_URL" rare:"true" help:"Slack Web API base URL (default Slack's own)"`
+	// Listen is the HTTP address for /healthz, /metrics and the Events API.
+	Listen string `yaml:"listen" env:"BOT_LISTEN" flag:"listen" help:"HTTP address for /healthz, /readyz, /metrics and the Events API"`
 	// BotToken (xoxb-), AppToken (xapp-) and SigningSecret are secrets:
 	// from the environment or a file only.
-	BotToken      Secret `yaml:"-"`
-	AppToken      Secret `yaml:"-"`
-	SigningSecret Secret `yaml:"-"`
-	// APIURL is the Slack Web API base, for tests, proxies and Enterprise Grid.
-	APIURL string `yaml:"api_url"`
-	// Listen is the HTTP address for /healthz, /metrics and the Events API.
-	Listen string `yaml:"listen"`
+	BotToken      Secret `yaml:"-" env:"SLACK_BOT_TOKEN" help:"Slack bot token, xoxb-…, required"`
+	AppToken      Secret `yaml:"-" env:"SLACK_APP_TOKEN" help:"Slack app-level token, xapp-…: connects over Socket Mode"`
+	SigningSecret Secret `yaml:"-" env:"SLACK_SIGNING_SECRET" help:"Slack signing secret: serves the Events API over HTTP"`
 	// Admins and Channels are Slack IDs, comma-separated in the environment.
-	Admins   []string `yaml:"admins"`
-	Channels []string `yaml:"channels"`
-	// MaxConcurrent bounds the answers in flight; UserRate is the questions
-	// one user may ask per minute (0: no limit).
-	MaxConcurrent int `yaml:"max_concurrent"`
-	UserRate      int `yaml:"user_rate"`
+	Admins   []string `yaml:"admins" env:"BOT_ADMINS" help:"comma-separated Slack user IDs allowed to reload and upload"`
+	Channels []string `yaml:"channels" env:"BOT_CHANNELS" help:"comma-separated channel IDs the bot answers in (default: all it is in)"`
 	// AdminChannel, when set, is where automatic reloads that skipped
 	// files are noted.
-	AdminChannel string `yaml:"admin_channel"`
+	AdminChannel string `yaml:"admin_channel" env:"BOT_ADMIN_CHANNEL" rare:"true" help:"channel ID where automatic reloads that skipped files are noted"`
+	// MaxConcurrent bounds the answers in flight; UserRate is the questions
+	// one user may ask per minute (0: no limit).
+	MaxConcurrent int `yaml:"max_concurrent" env:"BOT_MAX_CONCURRENT" rare:"true" help:"answers in flight at once in Slack"`
 	// MaxQueue bounds the questions waiting or being answered (0: 25 ×
 	// MaxConcurrent); beyond it askers are told the bot is busy.
-	MaxQueue int `yaml:"max_queue"`
+	MaxQueue int `yaml:"max_queue" env:"BOT_MAX_QUEUE" rare:"true" help:"questions queued or in flight before askers hear the bot is busy (0: 25 × BOT_MAX_CONCURRENT)"`
+	UserRate int `yaml:"user_rate" env:"BOT_USER_RATE" help:"questions one Slack user may ask per minute (0: no limit)"`
 }
 
 // Weaviate configures the Weaviate store (Store "weaviate").
 type Weaviate struct {
 	// URL is the server, or a cluster's load balancer.
-	URL string `yaml:"url"`
+	URL string `yaml:"url" env:"BOT_WEAVIATE_URL" flag:"weaviate-url" help:"Weaviate server or load balancer, e.g. http://localhost:8080"`
 	// APIKey is a secret: from the environment or a file only, never logged.
-	APIKey Secret `yaml:"-"`
+	APIKey Secret `yaml:"-" env:"BOT_WEAVIATE_API_KEY" help:"API key for the Weaviate server"`
 	// Name is the store's class name: one per corpus.
-	Name string `yaml:"name"`
+	Name string `yaml:"name" env:"BOT_WEAVIATE_NAME" flag:"weaviate-name" rare:"true" help:"the store's class name in Weaviate, one per corpus"`
 	// Shards and Replicas spread a new store over a cluster.
-	Shards   int `yaml:"shards"`
-	Replicas int `yaml:"replicas"`
+	Shards   int `yaml:"shards" env:"BOT_WEAVIATE_SHARDS" help:"shards of a new Weaviate store"`
+	Replicas int `yaml:"replicas" env:"BOT_WEAVIATE_REPLICAS" help:"nodes holding each shard of a new Weaviate store (2 or more: answers survive a lost node)"`
 }
 
-// Endpoint is an OpenAI-compatible API.
-type Endpoint struct {
-	BaseURL string `yaml:"base_url"`
-	Model   string `yaml:"model"`
+// Embed configures the OpenAI-compatible embeddings endpoint; none means
+// the offline embedder.
+type Embed struct {
+	BaseURL string `yaml:"base_url" env:"BOT_EMBED_BASE_URL" flag:"embed-base-url" help:"OpenAI-compatible embeddings endpoint (default: offline GloVe)"`
+	Model   string `yaml:"model" env:"BOT_EMBED_MODEL" flag:"embed-model" help:"embedding model at that endpoint"`
 	// APIKey is a secret: from the environment or a file only, never logged.
-	APIKey Secret `yaml:"-"`
+	APIKey Secret `yaml:"-" env:"BOT_EMBED_API_KEY" help:"API key for the embeddings endpoint"`
 }
 
-// LLM configures the model that writes answers.
+// LLM configures the model that writes answers: an OpenAI-compatible chat
+// endpoint; no model means extractive answers.
 type LLM struct {
-	Endpoint    `yaml:",inline"`
-	Timeout     time.Duration `yaml:"timeout"`
-	MaxTokens   int           `yaml:"max_tokens"`
-	Temperature float64       `yaml:"temperature"`
+	BaseURL string `yaml:"base_url" env:"BOT_LLM_BASE_URL,OPENAI_BASE_URL" flag:"llm-base-url" help:"OpenAI-compatible chat endpoint (default: OpenAI's)"`
+	Model   string `yaml:"model" env:"BOT_LLM_MODEL" flag:"llm-model" help:"chat model: setting it turns generated answers on"`
+	// APIKey is a secret: from the environment or a file only, never logged.
+	APIKey      Secret        `yaml:"-" env:"BOT_LLM_API_KEY,OPENAI_API_KEY" help:"API key for the chat endpoint"`
+	Timeout     time.Duration `yaml:"timeout" env:"BOT_LLM_TIMEOUT" flag:"llm-timeout" help:"bound on one generated answer, retries included"`
+	MaxTokens   int           `yaml:"max_tokens" env:"BOT_LLM_MAX_TOKENS" flag:"llm-max-tokens" rare:"true" help:"most tokens the model may write per answer"`
+	Temperature float64       `yaml:"temperature" env:"BOT_LLM_TEMPERATURE" flag:"llm-temperature" rare:"true" help:"sampling temperature, 0 to 2"`
 }
 
 // Secret is a string that never prints.
@@ -298,7 +309,7 @@ func (c *Config) ValidateSlack() error {
 func Load(path string, getenv func(string) string) (Config, error) {
 	c := Default()
 	if path == "" {
-		path = getenv("BOT_CONFIG")
+		path = getenv(configEnv)
 	}
 	if path != "" {
 		if err := c.LoadFile(path); err != nil {

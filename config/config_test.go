@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -189,10 +190,19 @@ func TestSettingsAreDeclaredOnce(t *testing.T) {
 	envs, flags := map[string]bool{}, map[string]bool{}
 	keys := FileKeys()
 	for _, s := range Settings {
-		if envs[s.Env] || (s.Flag != "" && flags[s.Flag]) {
-			t.Errorf("%s or --%s declared twice", s.Env, s.Flag)
+		for _, env := range append([]string{s.Env}, s.Fallbacks...) {
+			if envs[env] {
+				t.Errorf("%s declared twice", env)
+			}
+			envs[env] = true
 		}
-		envs[s.Env], flags[s.Flag] = true, true
+		if s.Flag != "" && flags[s.Flag] {
+			t.Errorf("--%s declared twice", s.Flag)
+		}
+		flags[s.Flag] = true
+		if s.Help == "" {
+			t.Errorf("%s has no help", s.Env)
+		}
 		if s.Secret && s.Key != "" {
 			t.Errorf("secret %s has a config-file key", s.Env)
 		}
@@ -207,9 +217,77 @@ func TestSettingsAreDeclaredOnce(t *testing.T) {
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
 	c.RegisterFlags(fs)
 	for _, s := range Settings {
-		if s.Flag != "" && s.field != nil && fs.Lookup(s.Flag) == nil {
+		if s.Flag != "" && fs.Lookup(s.Flag) == nil {
 			t.Errorf("--%s is declared but not registered", s.Flag)
 		}
+	}
+}
+
+// Every setting keeps the variable, flag, config-file key, kind and group
+// it had when each was declared three times (struct field, a row of
+// Settings, the groupOf map): one line per variable, a fallback naming the
+// variable it stands in for.
+func TestSettingsKeepTheirNames(t *testing.T) {
+	want := `BOT_CONFIG --config - general
+BOT_CORPUS --corpus corpus corpus
+BOT_DATA_DIR --data-dir data_dir corpus
+BOT_K --k k answers
+BOT_CHUNK_CHARS --chunk-chars chunk_chars corpus
+BOT_CHUNK_OVERLAP --chunk-overlap chunk_overlap corpus
+BOT_LOG_LEVEL --log-level log_level general
+BOT_PDFTOTEXT - pdftotext corpus
+BOT_STORE --store store corpus
+BOT_WEAVIATE_URL --weaviate-url weaviate.url corpus
+BOT_WEAVIATE_API_KEY - - corpus secret
+BOT_WEAVIATE_NAME --weaviate-name weaviate.name corpus
+BOT_WEAVIATE_SHARDS - weaviate.shards corpus
+BOT_WEAVIATE_REPLICAS - weaviate.replicas corpus
+BOT_EMBED_BASE_URL --embed-base-url embed.base_url corpus
+BOT_EMBED_MODEL --embed-model embed.model corpus
+BOT_EMBED_API_KEY - - corpus secret
+OPENAI_BASE_URL fallback of BOT_LLM_BASE_URL
+BOT_LLM_BASE_URL --llm-base-url llm.base_url answers
+BOT_LLM_MODEL --llm-model llm.model answers
+OPENAI_API_KEY fallback of BOT_LLM_API_KEY
+BOT_LLM_API_KEY - - answers secret
+BOT_LLM_TIMEOUT --llm-timeout llm.timeout answers
+BOT_LLM_MAX_TOKENS --llm-max-tokens llm.max_tokens answers
+BOT_LLM_TEMPERATURE --llm-temperature llm.temperature answers
+SLACK_BOT_TOKEN - - slack secret
+SLACK_APP_TOKEN - - slack secret
+SLACK_SIGNING_SECRET - - slack secret
+SLACK_API_URL - slack.api_url slack
+BOT_LISTEN --listen slack.listen slack
+BOT_ADMINS - slack.admins slack
+BOT_CHANNELS - slack.channels slack
+BOT_MAX_CONCURRENT - slack.max_concurrent slack
+BOT_MAX_QUEUE - slack.max_queue slack
+BOT_AUDIT_LOG --audit-log audit_log slack
+BOT_WATCH - watch slack
+BOT_ADMIN_CHANNEL - slack.admin_channel slack
+BOT_USER_RATE - slack.user_rate slack`
+	var got []string
+	dash := func(s, prefix string) string {
+		if s == "" {
+			return "-"
+		}
+		return prefix + s
+	}
+	for _, s := range Settings {
+		line := fmt.Sprintf("%s %s %s %s", s.Env, dash(s.Flag, "--"), dash(s.Key, ""), s.Group)
+		if s.Secret {
+			line += " secret"
+		}
+		got = append(got, line)
+		for _, f := range s.Fallbacks {
+			got = append(got, f+" fallback of "+s.Env)
+		}
+	}
+	wantLines := strings.Split(want, "\n")
+	slices.Sort(got)
+	slices.Sort(wantLines)
+	if !slices.Equal(got, wantLines) {
+		t.Errorf("settings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantLines, "\n"))
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package redact removes credentials from text that is shown, logged or
 // stored: the user information of URLs ("http://user:pass@host"), bearer
-// tokens, and API keys and Slack tokens by their well-known prefixes.
+// tokens, secrets in query parameters, and API keys and Slack tokens by
+// their well-known prefixes (keyPrefixes).
 package redact
 
 import (
@@ -14,10 +15,27 @@ import (
 // Mask replaces what is removed.
 const Mask = "[redacted]"
 
+// keyPrefixes are the well-known prefixes of API keys and tokens. A prefix
+// followed by at least eight of [A-Za-z0-9_-] is a secret, prefix and all.
+var keyPrefixes = []string{
+	`sk-`,             // OpenAI (sk-proj-, sk-svcacct-, sk-admin-), Anthropic (sk-ant-)
+	`pk-`,             // publishable keys (Stripe, Langfuse)
+	`rk-`,             // restricted keys (Stripe)
+	`xoxb-`,           // Slack bot token
+	`xoxp-`,           // Slack user token
+	`xoxa-`,           // Slack workspace app token (legacy)
+	`xoxr-`,           // Slack refresh token (legacy)
+	`xoxs-`,           // Slack session token
+	`xoxc-`,           // Slack client token
+	`xoxe\.xox[a-z]-`, // Slack rotating access token (xoxe.xoxb-, xoxe.xoxp-)
+	`xoxe-`,           // Slack rotating refresh token
+	`xapp-`,           // Slack app-level token
+}
+
 var (
 	userinfoRE = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@`)
 	bearerRE   = regexp.MustCompile(`(?i)\b(bearer|basic|token)\s+[A-Za-z0-9._~+/=-]{6,}`)
-	keyRE      = regexp.MustCompile(`\b(?:sk|pk|rk)-[A-Za-z0-9_-]{8,}|\bxox[abprs]-[A-Za-z0-9-]{8,}|\bxapp-[A-Za-z0-9-]{8,}`)
+	keyRE      = regexp.MustCompile(`\b(?:` + strings.Join(keyPrefixes, "|") + `)[A-Za-z0-9_-]{8,}`)
 	paramRE    = regexp.MustCompile(`(?i)([?&](?:api[_-]?key|key|token|access_token|secret)=)[^&\s"]+`)
 )
 

@@ -38,7 +38,7 @@ func newFlags(e env, name string, args []string) (*flag.FlagSet, *config.Config,
 		return nil, nil, err
 	}
 	cfg.RegisterFlags(fs, c.groups...)
-	fs.String("config", "", "path of a YAML config file")
+	fs.Bool(helpAll, false, "describe every flag and setting, the rarely needed ones too")
 	return fs, &cfg, nil
 }
 
@@ -96,6 +96,10 @@ func parse(fs *flag.FlagSet, cfg *config.Config, args []string) error {
 		args = rest[1:]
 	}
 	fs.Parse(append([]string{"--"}, positional...))
+	if f := fs.Lookup(helpAll); f != nil && f.Value.String() == "true" {
+		fs.Usage()
+		return flag.ErrHelp
+	}
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}

@@ -22,6 +22,9 @@ type command struct {
 	// envGroups are the groups whose settings without a flag are the
 	// command's own, listed in its --help.
 	envGroups []config.Group
+	// main are the command's own flags its --help describes; it only names
+	// the others, and --help-all describes them too. Nil: all of them.
+	main []string
 }
 
 // answering are the settings' groups of the commands that answer questions.
@@ -36,7 +39,8 @@ var commands = []command{
 		about:  "Builds or refreshes the corpus's persistent index (with BOT_STORE=weaviate:\nwrites what changed to the store as its next version).",
 		groups: []config.Group{config.GroupGeneral, config.GroupCorpus}},
 	{name: "eval", synopsis: "eval --questions FILE.jsonl [flags]", summary: "measure retrieval and answers on a question set",
-		about: "Measures retrieval and answers on a question set (JSONL: id, question, answer,\nevidence, type); docs/evaluation.md has the figures and their commands.", groups: answering},
+		about: "Measures retrieval and answers on a question set (JSONL: id, question, answer,\nevidence, type); docs/evaluation.md has the figures and their commands.", groups: answering,
+		main: []string{"questions", "json", "misses", "cv", "train-with", "channel", "user"}},
 	{name: "train", synopsis: "train --questions A.jsonl,B.jsonl [flags]", summary: "fit the answer's learned decisions to labelled question sets",
 		about:  "Fits which sentences answer a question and whether to decline to labelled\nquestion sets, and writes the model (answer/model.json is compiled in).",
 		groups: []config.Group{config.GroupGeneral, config.GroupCorpus}},
@@ -70,17 +74,18 @@ func usage() string {
 		fmt.Fprintf(&b, "  %-28s %s\n", strings.Replace(c.synopsis, " [flags]", "", 1), c.summary)
 	}
 	b.WriteString(`
-"bot COMMAND --help" lists that command's flags. Every setting (flag,
-environment variable, config-file key) is in the configuration table of
+"bot COMMAND --help" lists that command's flags; "--help-all" describes
+the rarely needed ones too. Every setting (flag, environment variable,
+config-file key) is in the configuration table of
 README.md ("Configuration"). With no configuration the bot answers from the
 bundled corpus with the offline embedder: no network needed.
 `)
 	return b.String()
 }
 
-// groupTitles head the groups' flags in a command's help.
+// groupTitles head the groups' flags in a command's help; the general
+// settings' flags join the command's own under "Flags".
 var groupTitles = map[config.Group]string{
-	config.GroupGeneral: "General",
 	config.GroupCorpus:  "Corpus, index and store",
 	config.GroupAnswers: "Answers",
 	config.GroupSlack:   "Slack",
@@ -94,61 +99,73 @@ var metavars = map[string]string{
 	"llm-model": "MODEL", "log-level": "LEVEL", "k": "N",
 }
 
-// printUsage is "bot COMMAND --help": the command's own flags, then the
-// flags of the settings it uses by group, then the settings without a
-// flag that are its own, then where the rest is described.
+// helpAll is the flag that makes a command's help describe every flag and
+// setting, the rarely needed ones too.
+const helpAll = "help-all"
+
+// printUsage is "bot COMMAND --help": the command's own flags and the
+// general ones, the flags of the settings it uses by group with the
+// settings without a flag that are its own, the rarely needed ones by name
+// only (all of them described after --help-all), then where the rest is.
 func printUsage(w io.Writer, c command, fs *flag.FlagSet) {
+	all := false
+	if f := fs.Lookup(helpAll); f != nil {
+		all = f.Value.String() == "true"
+	}
 	fmt.Fprintf(w, "Usage: bot %s\n", c.synopsis)
 	if c.about != "" {
 		fmt.Fprintf(w, "\n%s\n", c.about)
 	}
-	settingOf := map[string]config.Setting{}
+	isSetting := map[string]bool{}
 	for _, s := range config.Settings {
-		if s.Flag != "" {
-			settingOf[s.Flag] = s
-		}
+		isSetting[s.Flag] = s.Flag != ""
 	}
-	var own []string
+	var own, rare []string
 	fs.VisitAll(func(f *flag.Flag) {
-		if _, ok := settingOf[f.Name]; !ok {
+		switch {
+		case isSetting[f.Name] || f.Name == helpAll:
+		case !all && c.main != nil && !slices.Contains(c.main, f.Name):
+			rare = append(rare, "--"+f.Name)
+		default:
 			own = append(own, flagLine(f, ""))
 		}
 	})
-	section(w, "Flags", own)
-	for _, g := range config.Groups {
-		if !slices.Contains(c.groups, g) {
-			continue
-		}
-		var lines []string
-		for _, s := range config.Settings {
-			if s.Group() != g || s.Flag == "" {
-				continue
+	// A group's flags, then its settings without a flag.
+	flags, vars := map[config.Group][]string{}, map[config.Group][]string{}
+	var rareVars []string
+	for _, s := range config.Settings {
+		if f := fs.Lookup(s.Flag); s.Flag != "" && f != nil {
+			if s.Rare && !all {
+				rare = append(rare, "--"+s.Flag)
+			} else {
+				flags[s.Group] = append(flags[s.Group], flagLine(f, s.Env))
 			}
-			if f := fs.Lookup(s.Flag); f != nil {
-				lines = append(lines, flagLine(f, s.Env))
-			}
-		}
-		section(w, groupTitles[g], lines)
-	}
-	for _, g := range c.envGroups {
-		var lines []string
-		for _, s := range config.Settings {
-			if s.Group() != g || s.Flag != "" {
-				continue
-			}
+		} else if s.Flag == "" && slices.Contains(c.envGroups, s.Group) {
 			help := s.Help
 			if s.Secret {
 				help += " (secret; or " + s.Env + "_FILE)"
 			}
-			lines = append(lines, column(s.Env, help))
+			if s.Rare && !all {
+				rareVars = append(rareVars, s.Env)
+			} else {
+				vars[s.Group] = append(vars[s.Group], column(s.Env, help))
+			}
 		}
-		section(w, groupTitles[g]+" settings with no flag (environment variables)", lines)
+	}
+	rare = append(rare, rareVars...)
+	section(w, "Flags", append(own, flags[config.GroupGeneral]...))
+	for _, g := range config.Groups {
+		if title, ok := groupTitles[g]; ok {
+			section(w, title, append(flags[g], vars[g]...))
+		}
+	}
+	if len(rare) > 0 {
+		fmt.Fprintf(w, "\n%s\n", wrap("Rarely needed (--help-all describes them): "+strings.Join(rare, ", "), 78, "  "))
 	}
 	if len(c.groups) > 0 {
 		fmt.Fprint(w, `
-A flag wins over its environment variable (in brackets), which wins over
-the config file. Every setting, its variable and its config-file key:
-README.md, "Configuration".
+A flag wins over its environment variable [in brackets], which wins over
+the config file. Every setting: README.md, "Configuration".
 `)
 	}
 }

@@ -3,8 +3,11 @@ package main
 import (
 	"errors"
 	"flag"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/askbot/config"
 )
 
 // Each command's --help lists the flags of the settings it uses, not
@@ -88,5 +91,65 @@ func TestCommandFlags(t *testing.T) {
 	out, _, err := runBot(t, nil, "", "ask", "--k", "3", "--chunk-chars", "1100", "--llm-timeout", "30s", "--log-level", "warn", "Who denied meeting Russian officials?")
 	if err != nil || !strings.Contains(out, "just complete garbage") {
 		t.Errorf("ask with shared flags: %v\n%s", err, out)
+	}
+}
+
+// Every command's --help fits a screen (40 lines): the rarely needed flags
+// and settings are named on a few lines, and --help-all describes them.
+func TestEveryHelpFitsAScreen(t *testing.T) {
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			_, help, err := runBot(t, nil, "", c.name, "--help")
+			if !errors.Is(err, flag.ErrHelp) {
+				t.Fatalf("err = %v, want flag.ErrHelp", err)
+			}
+			if n := strings.Count(help, "\n"); n > 40 {
+				t.Errorf("bot %s --help is %d lines, want at most 40:\n%s", c.name, n, help)
+			}
+			_, all, err := runBot(t, nil, "", c.name, "--help-all")
+			if !errors.Is(err, flag.ErrHelp) {
+				t.Fatalf("--help-all: err = %v, want flag.ErrHelp", err)
+			}
+			if strings.Contains(all, "Rarely needed") {
+				t.Errorf("bot %s --help-all still only names some flags:\n%s", c.name, all)
+			}
+			for _, s := range config.Settings {
+				if s.Flag != "" && strings.Contains(help, "--"+s.Flag) && !strings.Contains(all, "  --"+s.Flag+" ") {
+					t.Errorf("bot %s --help-all does not describe --%s:\n%s", c.name, s.Flag, all)
+				}
+			}
+		})
+	}
+	_, eval, _ := runBot(t, nil, "", "eval", "--help")
+	_, evalAll, _ := runBot(t, nil, "", "eval", "--help-all")
+	for _, want := range []string{"--dense-weight", "--min-short"} {
+		if !strings.Contains(eval, want+",") && !strings.Contains(eval, want+"\n") {
+			t.Errorf("eval --help does not name %s:\n%s", want, eval)
+		}
+		if !strings.Contains(evalAll, "  "+want+" FLOAT ") {
+			t.Errorf("eval --help-all does not describe %s:\n%s", want, evalAll)
+		}
+	}
+}
+
+// README.md's commands table has a row for every command, so a newcomer
+// finds each one.
+func TestREADMEListsEveryCommand(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(raw), "\n## Commands\n")
+	if !ok {
+		t.Fatal(`README.md has no "## Commands" section`)
+	}
+	table, _, _ = strings.Cut(table, "\n## ")
+	for _, c := range commands {
+		if !strings.Contains(table, "| `bot "+c.name) {
+			t.Errorf("README.md's commands table has no row for bot %s", c.name)
+		}
+	}
+	if !strings.Contains(string(raw), "go build -o bot ./cmd/bot") {
+		t.Error("README.md does not say how to build the bot binary")
 	}
 }

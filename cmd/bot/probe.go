@@ -12,7 +12,7 @@ import (
 // cmdProbe checks a health endpoint (the container's HEALTHCHECK, with no
 // curl in the image): exit 0 when it answers 200 within 3 seconds.
 func cmdProbe(ctx context.Context, e env, args []string) error {
-	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "--"+helpAll) {
 		printUsage(e.stderr, lookupCommand("probe"), flag.NewFlagSet("probe", flag.ContinueOnError))
 		return flag.ErrHelp
 	}
