@@ -122,11 +122,11 @@ func TestEveryHelpFitsAScreen(t *testing.T) {
 	}
 	_, eval, _ := runBot(t, nil, "", "eval", "--help")
 	_, evalAll, _ := runBot(t, nil, "", "eval", "--help-all")
-	for _, want := range []string{"--dense-weight", "--min-short"} {
+	for _, want := range []string{"--dense-weight", "--tune"} {
 		if !strings.Contains(eval, want+",") && !strings.Contains(eval, want+"\n") {
 			t.Errorf("eval --help does not name %s:\n%s", want, eval)
 		}
-		if !strings.Contains(evalAll, "  "+want+" FLOAT ") {
+		if !strings.Contains(evalAll, "  "+want+" ") {
 			t.Errorf("eval --help-all does not describe %s:\n%s", want, evalAll)
 		}
 	}
