@@ -21,8 +21,11 @@ import (
 // Desk runs the research desk's queries over an engine.
 type Desk struct {
 	Engine *answer.Engine
-	// K is the number of passages retrieved per query (default 12).
+	// K, when set, is the number of passages retrieved per query in place
+	// of the tool's own (Tuning's ClaimPassages, QuotePassages, …).
 	K int
+	// Tuning, when set, replaces DefaultTuning.
+	Tuning *Tuning
 }
 
 func (d *Desk) k(def int) int {

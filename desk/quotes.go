@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
@@ -30,103 +31,299 @@ type Quotation struct {
 // Text is the quotation, verbatim.
 func (q Quotation) Text() string { return q.Doc.Text[q.Start:q.End] }
 
-const (
-	nameWord = `[A-Z][\p{L}'’.-]*`
-	name     = nameWord + `(?:\s+` + nameWord + `){0,4}`
-	// a speaker: a name or a pronoun, with an optional apposition (", the
-	// chief executive of Acme,")
-	speakerRE = `(` + name + `|[Hh]e|[Ss]he)(?:,\s[^,“”"]{1,90},)?`
-	verbs     = `said|says|added|adds|told\s[^:,“”"]{1,60}|wrote|writes|explained|noted|continued|argued|asked|stated|recalled|insisted|warned|declared|posted`
-)
+// The attribution verbs: a quotation's speaker is the subject of one of
+// them in the clause around the quotation.
+const verbs = `said|says|say|added|adds|told|tells|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|asked|asks|stated|states|recalled|recalls|insisted|insists|warned|warns|declared|posted|tweeted|commented|replied|responded|acknowledged|admitted|conceded|confirmed|announced|suggested|suggests|joked|laughed|shared|saying|writing|adding|telling`
 
 var (
-	// after a quotation: `,” Altman said`, `,” said Tom Reyes`
-	afterRE = regexp.MustCompile(`^[,.!?]?[”"]?\s*(?:` + speakerRE + `\s+(?:` + verbs + `)\b|(?:said|says|added|wrote)\s+(` + name + `))`)
-	// before a quotation: `Smith told Reuters: “`, `according to X, “`,
-	// `Altman wrote that he “`
-	beforeRE    = regexp.MustCompile(`(?:` + speakerRE + `\s+(?:` + verbs + `)(?:[:,]|\s(?:that\s)?[^“”"A-Z:;]{0,60})?|[Aa]ccording\sto\s(` + name + `),?)\s*$`)
-	quoteSpanRE = regexp.MustCompile(`“([^“”]{8,}?)”|"([^"]{8,}?)"`)
-	fullNameRE  = regexp.MustCompile(`\b[A-Z][\p{Ll}'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\p{Ll}'’-]+){1,2}\b`)
+	// after a quotation: `,” Altman said`, `,” U.S. Attorney General
+	// Merrick Garland said in a statement`, `,” she said`
+	afterSubjectRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+((?:[^“”"\n.;:!?]|\b\p{Lu}\.)[^“”"\n.;:!?]{0,80}?(?:\b\p{Lu}\.[^“”"\n.;:!?]{0,60}?)*)\s+(?:` + verbs + `)\b`)
+	// after a quotation, the verb first: `,” said Toffees boss Sean Dyche.`
+	afterVerbRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(?:said|says|added|adds|wrote|writes|continued|explained|asked|noted)\s+([^“”"\n;:!?]{1,80}?)(?:[.,;:!?]\s|[.,;:!?]?$)`)
+	// a sign-off after a quotation: `” Dennis Kooker, Sony Music`, `” —
+	// Ilya Sutskever`
+	signOffRE = regexp.MustCompile(`^[,.!?]?[”"]?\s*(?:[—–-]\s*)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2})(?:,[^“”"\n]{0,60})?$`)
+	// before a quotation: `Smith told Reuters: “`, `Zhao told Binance
+	// employees it was “`, `in a post on X, saying “`
+	beforeVerbRE = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
+	// before a quotation, the verb first: `Added Kooker: “`
+	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:Added|Adds|Said|Says|Wrote|Asked)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
+	// `according to X, “`
+	accordingRE = regexp.MustCompile(`[Aa]ccording\s+to\s+([^“”"\n,;:]{2,60}?),?\s*$`)
+	// a "sentence" that ends in an abbreviation: "U.S.", "(D-Mass.)"
+	abbrevEndRE = regexp.MustCompile(`(?:\b\p{Lu}\.|\.\))$`)
+	// "…, said Podzuweit."
+	saidNameRE = regexp.MustCompile(`\b(?:said|says|added|adds)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)[.,;:!?]?\s*$`)
+	// a quotation: three words or more ("fair use" is a scare quote)
+	quoteSpanRE = regexp.MustCompile(`“([^“”\s]+\s+[^“”\s]+\s[^“”]*?)”|"([^"\s]+\s+[^"\s]+\s[^"]*?)"`)
+	pronounRE   = regexp.MustCompile(`^(?:[Hh]e|[Ss]he)$`)
 )
 
 // notPeople are capitalised words that start a sentence or name an
 // organisation rather than a person speaking.
 var notPeople = map[string]bool{"The": true, "A": true, "An": true, "It": true, "This": true, "That": true, "But": true, "And": true, "In": true, "We": true, "I": true, "They": true, "You": true}
 
-// Quotations finds the direct quotations of a document and their speakers:
-// “…,” Altman said; Smith told Reuters: “…”; according to X, “…”; a
-// quotation running on into the next paragraph; "he said" given to the
-// nearest named speaker before it. Quotations with no speaker found are
-// left out.
+// attribution is how a quotation's speaker was found.
+type attribution int
+
+const (
+	unattributed attribution = iota
+	named                    // a name in the attribution clause
+	pronoun                  // "he said": the subject of the sentence before
+	continued                // an earlier quotation's speaker (same paragraph, or running on)
+)
+
+// Quotations finds the direct quotations of a document and their
+// speakers. The speaker is taken from the attribution clause around the
+// quotation, never from a name merely nearby:
+//   - after it: “…,” Altman said; “…,” said Toffees boss Sean Dyche; “…,”
+//     U.S. Attorney General Merrick Garland said in a statement; a sign-off
+//     (“…” Dennis Kooker, Sony Music);
+//   - before it, in the same sentence: Smith told Reuters: “…”; Zhao told
+//     employees it was “…”; Warren … in a post on X, saying “…”; Added
+//     Kooker: “…”; according to X, “…” (the person nearest before the verb,
+//     organisations and names inside quotation marks skipped);
+//   - “he said”, “she continued”: the person the sentence before is about
+//     (its first person named), within the paragraph or the one before;
+//   - no clause: the speaker of the paragraph's earlier quotation, or of
+//     the quotation the paragraph before left open (running on).
+//
+// A quotation whose speaker is not found so is left out.
 func Quotations(doc *corpus.Document) []Quotation {
-	full := fullNames(doc.Text)
+	full := fullNames(doc.Text, lowerWords(doc.Text))
 	var out []Quotation
-	last := ""            // the last named speaker
-	quotedBefore := false // the paragraph before held a quotation
+	lastSpeaker := ""   // the speaker of the last quotation
+	openBefore := false // the paragraph before ended inside a quotation
+	prevPara := ""
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
 		spans := quoteSpanRE.FindAllStringSubmatchIndex(para, -1)
-		prevSpeaker := ""
-		runsOn := quotedBefore
-		quotedBefore = len(spans) > 0
+		masked := maskQuotes(para, spans)
+		runsOn := openBefore
+		openBefore = strings.Count(para, "“") > strings.Count(para, "”")
+		paraSpeaker := ""
 		for i, m := range spans {
 			qs, qe := m[2], m[3]
 			if qs < 0 {
 				qs, qe = m[4], m[5]
 			}
-			var who string
-			// After the closing mark, up to the next quotation.
 			tailEnd := len(para)
 			if i+1 < len(spans) {
 				tailEnd = spans[i+1][0]
 			}
-			if a := afterRE.FindStringSubmatch(para[m[1]:tailEnd]); a != nil {
-				who = a[1]
-				if who == "" {
-					who = a[2]
-				}
+			headStart := 0
+			if i > 0 {
+				headStart = spans[i-1][1]
 			}
-			if who == "" {
-				headStart := 0
-				if i > 0 {
-					headStart = spans[i-1][1]
-				}
-				if b := beforeRE.FindStringSubmatch(para[headStart:m[0]]); b != nil {
-					who = b[1]
-					if who == "" {
-						who = b[2]
-					}
-				}
-			}
-			pronoun := false
+			who, how := attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]], prevPara, full)
 			switch {
-			case who == "" && prevSpeaker != "":
-				who = prevSpeaker // a quotation continuing in the same paragraph
-			case who == "" && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "" && last != "":
-				// A paragraph that opens with a quotation and names no
-				// one: the last speaker, running on.
-				who, pronoun = last, true
-			case strings.EqualFold(who, "he") || strings.EqualFold(who, "she"):
-				who, pronoun = last, true
+			case how == unattributed && paraSpeaker != "":
+				who, how = paraSpeaker, continued
+			case how == unattributed && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "":
+				who, how = lastSpeaker, continued
 			}
-			who = cleanName(who)
 			if who == "" {
 				continue
 			}
 			who = fullest(who, full)
-			if !pronoun {
-				last = who
-			}
-			prevSpeaker = who
+			paraSpeaker, lastSpeaker = who, who
 			text := strings.TrimRight(para[qs:qe], ", ")
-			out = append(out, Quotation{Doc: doc, Start: p.Start + qs, End: p.Start + qs + len(text), Speaker: who, Pronoun: pronoun})
+			out = append(out, Quotation{Doc: doc, Start: p.Start + qs, End: p.Start + qs + len(text), Speaker: who, Pronoun: how == pronoun})
+		}
+		if len(spans) == 0 {
+			lastSpeaker = ""
+		}
+		prevPara = maskQuotes(para, spans)
+	}
+	return out
+}
+
+// attribute finds a quotation's speaker from the text after it (tail, up
+// to the next quotation), the text before it in its paragraph (head,
+// quotations masked; from the previous quotation: before, from the
+// paragraph's start: upto) and the paragraph before (prevPara, masked).
+func attribute(tail, head, upto, prevPara string, full map[string]string) (string, attribution) {
+	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil {
+		phrase := strings.TrimSpace(a[1])
+		if pronounRE.MatchString(phrase) {
+			// “…,” she wrote: the person the clause before names
+			// (Warren … saying “…”), else the sentence before's
+			if who, how := attributeBefore(head, upto, prevPara, full); how == named {
+				return who, how
+			}
+			return resolvePronoun(upto, prevPara, full)
+		}
+		if n := lastPerson(beforeComma(phrase), full, true); n != "" {
+			return n, named
+		}
+	}
+	if a := afterVerbRE.FindStringSubmatch(tail); a != nil {
+		if n := lastPerson(beforeComma(a[1]), full, true); n != "" {
+			return n, named
+		}
+	}
+	if a := signOffRE.FindStringSubmatch(tail); a != nil {
+		if n := lastPerson(a[1], full, true); n != "" && strings.Contains(n, " ") {
+			return n, named
+		}
+	}
+	return attributeBefore(head, upto, prevPara, full)
+}
+
+// attributeBefore finds a quotation's speaker in the clause before it
+// (head: its paragraph from the previous quotation, masked).
+func attributeBefore(head, upto, prevPara string, full map[string]string) (string, attribution) {
+	// Before: only the quotation's own sentence (a "sentence" of a few
+	// words, "U.S.", "(D-Mass.)", is an abbreviation's full stop).
+	cs := lastSentenceStart(head)
+	for cs > 0 && abbrevEndRE.MatchString(strings.TrimSpace(head[:cs])) {
+		cs = lastSentenceStart(head[:cs])
+	}
+	clause := head[cs:]
+	if a := verbFirstRE.FindStringSubmatch(clause); a != nil {
+		if n := lastPerson(a[1], full, true); n != "" {
+			return n, named
+		}
+	}
+	if a := accordingRE.FindStringSubmatch(clause); a != nil {
+		if n := lastPerson(a[1], full, true); n != "" {
+			return n, named
+		}
+	}
+	locs := beforeVerbRE.FindAllStringIndex(clause, -1)
+	if len(locs) == 0 {
+		return "", unattributed
+	}
+	v := locs[len(locs)-1]
+	if len(clause)-v[1] > 80 {
+		return "", unattributed // the verb is too far from the quotation
+	}
+	subject := clause[:v[0]]
+	if w := strings.Fields(subject); len(w) > 0 && pronounRE.MatchString(w[len(w)-1]) {
+		return resolvePronoun(upto[:len(upto)-len(clause)], prevPara, full)
+	}
+	if n := lastPerson(subject, full, false); n != "" {
+		return n, named
+	}
+	return "", unattributed
+}
+
+// resolvePronoun gives "he" or "she" the first person named in the
+// nearest sentence before that names one: in before (the paragraph up
+// to the quotation), else in the paragraph before.
+func resolvePronoun(before, prevPara string, full map[string]string) (string, attribution) {
+	for _, s := range []string{before, prevPara} {
+		sents := text.Sentences(s)
+		for i := len(sents) - 1; i >= 0; i-- {
+			sent := s[sents[i].Start:sents[i].End]
+			// a sentence attributing something ("…, said Podzuweit") is
+			// about its speaker
+			if a := saidNameRE.FindStringSubmatch(sent); a != nil {
+				if n := lastPerson(beforeComma(a[1]), full, true); n != "" {
+					return n, pronoun
+				}
+			}
+			if n := firstPerson(sent, full); n != "" {
+				return n, pronoun
+			}
+		}
+	}
+	return "", unattributed
+}
+
+// beforeComma is a phrase without its apposition: "Smith, the chief
+// executive of Acme" gives "Smith".
+func beforeComma(s string) string {
+	i := strings.IndexAny(s, ",(")
+	if i <= 0 {
+		return s
+	}
+	if len(strings.Fields(s[:i])) == 1 && s[i] == ',' {
+		// "Essentially, Apple": an opening word, not a name and its
+		// apposition
+		return beforeComma(s[i+1:])
+	}
+	return s[:i]
+}
+
+// lastSentenceStart is where the last sentence of s starts.
+func lastSentenceStart(s string) int {
+	sents := text.Sentences(s)
+	if len(sents) == 0 {
+		return 0
+	}
+	return sents[len(sents)-1].Start
+}
+
+// people are the names of s that are people's: two words or more, or a
+// surname of a person the document names in full.
+func people(s string, full map[string]string) []string {
+	var out []string
+	for _, sp := range text.NameSpans(s) {
+		n := cleanName(spanName(s, sp))
+		if n == "" {
+			continue
+		}
+		if strings.Contains(n, " ") || full[n] != "" {
+			out = append(out, n)
 		}
 	}
 	return out
 }
 
+// spanName is the name of s at sp, without the office a title before it
+// names ("Secretary of Treasury Janet Yellen" gives "Janet Yellen").
+func spanName(s string, sp text.Span) string {
+	n := s[sp.Start:sp.End]
+	if ws := strings.Fields(n); len(ws) == 3 && strings.HasSuffix(s[:sp.Start], " of ") {
+		return strings.Join(ws[1:], " ")
+	}
+	return n
+}
+
+// lastPerson is the last person named in s; alone lets a single
+// capitalised word stand for a person when s is nothing else (an
+// attribution clause "Podzuweit said" of a document that never gives
+// his first name).
+func lastPerson(s string, full map[string]string, alone bool) string {
+	if ps := people(s, full); len(ps) > 0 {
+		return ps[len(ps)-1]
+	}
+	if alone {
+		w := strings.Fields(strings.TrimSpace(s))
+		if len(w) >= 1 && len(w) <= 4 {
+			last := strings.Trim(w[len(w)-1], ".,’'")
+			if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && !notPeople[last] && !text.IsCalendarWord(last) {
+				return cleanName(last)
+			}
+		}
+	}
+	return ""
+}
+
+func firstPerson(s string, full map[string]string) string {
+	if ps := people(s, full); len(ps) > 0 {
+		return ps[0]
+	}
+	return ""
+}
+
+// maskQuotes blanks the quoted words of para (same length), so that a
+// name inside a quotation is never taken for its speaker.
+func maskQuotes(para string, spans [][]int) string {
+	b := []byte(para)
+	for _, m := range spans {
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
 // cleanName keeps the person's name of a speaker phrase: "Nvidia CEO
-// Jensen Huang" gives "Jensen Huang"; "The" and the like give "".
+// Jensen Huang" gives "Jensen Huang"; "Dyche." gives "Dyche"; "The" and
+// the like give "".
 func cleanName(s string) string {
 	words := strings.Fields(s)
 	// drop a title or organisation written before the name: after the
@@ -139,7 +336,7 @@ func cleanName(s string) string {
 			break
 		}
 	}
-	for len(words) > 0 && (notPeople[words[0]] || text.IsStopWord(strings.ToLower(words[0]))) {
+	for len(words) > 0 && (notPeople[words[0]] || openingWord(words[0])) {
 		words = words[1:]
 	}
 	if len(words) > 3 {
@@ -148,25 +345,64 @@ func cleanName(s string) string {
 	if len(words) == 0 {
 		return ""
 	}
+	// "Dyche." ends a sentence; an initial ("Jr.", "J.") keeps its stop
+	last := words[len(words)-1]
+	if strings.HasSuffix(last, ".") && len(strings.TrimRight(last, ".")) > 2 {
+		words[len(words)-1] = strings.TrimRight(last, ".")
+	}
+	for i, w := range words {
+		words[i] = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"), ",:;")
+	}
 	return strings.Join(words, " ")
 }
 
-// fullNames maps each surname of a document's two- or three-word names to
-// the fullest name ending in it.
-func fullNames(s string) map[string]string {
+// fullNames maps each surname of a document's names of people (two or
+// three words on one line: "Sarah Michelle Gellar") to the fullest name
+// ending in it.
+func fullNames(s string, common map[string]bool) map[string]string {
+	count := map[string]int{}
 	m := map[string]string{}
-	for _, n := range fullNameRE.FindAllString(s, -1) {
-		ws := strings.Fields(n)
-		for len(ws) > 0 && (notPeople[ws[0]] || text.IsStopWord(strings.ToLower(ws[0]))) {
+	for _, sp := range text.NameSpans(s) {
+		ws := strings.Fields(spanName(s, sp))
+		// "Although Kooker": a word the document also writes in lower
+		// case opened a sentence
+		for len(ws) > 0 && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
 			ws = ws[1:]
 		}
-		if len(ws) < 2 {
+		if len(ws) < 2 || len(ws) > 3 {
 			continue
 		}
-		n = strings.Join(ws, " ")
+		n := cleanName(strings.Join(ws, " "))
+		if ws = strings.Fields(n); len(ws) < 2 {
+			continue
+		}
+		count[n]++
 		last := ws[len(ws)-1]
-		if len(n) > len(m[last]) {
+		// the form written most often, then the longest
+		if o := m[last]; o == "" || count[n] > count[o] || count[n] == count[o] && len(n) > len(o) {
 			m[last] = n
+		}
+	}
+	return m
+}
+
+// openers are words that open a sentence before a name ("Although
+// Beeper did not…"), never a first name.
+var openers = map[string]bool{"although": true, "though": true, "while": true, "when": true, "after": true, "before": true, "since": true, "because": true, "as": true, "if": true, "unless": true, "meanwhile": true, "still": true, "yet": true, "however": true, "instead": true, "indeed": true, "now": true, "then": true, "also": true, "even": true, "despite": true, "like": true, "unlike": true, "with": true, "for": true, "once": true, "until": true, "whether": true}
+
+// openingWord reports whether w opens a sentence rather than a name: a
+// stop word, an opener, an adverb in -ly.
+func openingWord(w string) bool {
+	lw := strings.ToLower(strings.Trim(w, ",."))
+	return text.IsStopWord(lw) || openers[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly")
+}
+
+// lowerWords are the words s writes in lower case.
+func lowerWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			m[w] = true
 		}
 	}
 	return m
@@ -189,7 +425,10 @@ func SameName(speaker, asked string) bool {
 	if len(s) == 0 || len(a) == 0 || s[len(s)-1] != a[len(a)-1] {
 		return false
 	}
-	if len(s) > 1 && len(a) > 1 && s[0] != a[0] {
+	// the first name asked must be the speaker's (or, for a speaker
+	// written with a title before the name, "Treasury Janet Yellen", one
+	// of its words)
+	if len(s) > 1 && len(a) > 1 && s[0] != a[0] && !(len(s) > 2 && slices.Contains(s[1:len(s)-1], a[0])) {
 		return false
 	}
 	return true
@@ -205,8 +444,6 @@ func nameTokens(s string) []string {
 	return out
 }
 
-const quotePassages = 30
-
 // Quotes finds what name said (about topic, when given) in the documents
 // req may see: the direct quotations attributed to them, one line per
 // quotation, oldest first, dated and cited. Computed at query time over
@@ -215,7 +452,7 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 	start := time.Now()
 	name, topic = strings.TrimSpace(name), strings.TrimSpace(topic)
 	opts := d.Engine.Search
-	opts.K = d.k(quotePassages)
+	opts.K = d.k(d.tuning().QuotePassages)
 	opts.MaxPerDoc = 2
 	opts.AllowMissingNames = true
 	res, ix, err := d.Engine.Retrieve(ctx, req, strings.TrimSpace(name+" "+topic), opts)

@@ -472,7 +472,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 		d := b.streamDraft(ctx, q.channel, placeholder)
 		req.OnDelta, stopUpdates = d.add, d.stop
 	}
-	a, err := b.engine.Ask(ctx, req)
+	a, err := b.ask(ctx, req)
 	stopUpdates()
 	if ctx.Err() != nil {
 		return // cut off by shutdown: the deferred restart note

@@ -1,0 +1,65 @@
+package desk
+
+// Tuning holds the desk's thresholds, in one place, so that tests can
+// probe each at its boundary and bot eval can sweep them. Coverages are
+// IDF-weighted shares of a claim's or topic's words that a sentence
+// holds: "window" counts the sentence with its document's title and the
+// sentence before it, "sentence" the sentence alone.
+type Tuning struct {
+	// A claim with figures is supported by a sentence stating one of its
+	// figures and none other of the same kind, at SupportWindow and
+	// SupportSentence; contradicted by one stating another figure of the
+	// same kind, at ContradictWindow and ContradictSentence (more: a
+	// figure of another story must not read as this story's).
+	SupportWindow, SupportSentence       float64
+	ContradictWindow, ContradictSentence float64
+	// A claim without figures is supported by a sentence stating nearly
+	// all of it (UnfiguredWindow, UnfiguredSentence).
+	UnfiguredWindow, UnfiguredSentence float64
+	// A claim naming someone is contradicted by a sentence that gives the
+	// same role to another name (“Mira Murati … interim CEO”) when the
+	// sentence holds RoleSentence of the claim's words other than the
+	// name, the role's word among them.
+	RoleSentence float64
+	// MaxClaimLines is the most sentences a claim check shows;
+	// ClaimPassages the passages it retrieves.
+	MaxClaimLines, ClaimPassages int
+
+	// A timeline's event is a sentence of a document about the story:
+	// one whose title and best passage hold TimelineDocument of the
+	// topic's words; the sentence itself must hold TimelineSentence of
+	// them, or state a date and hold TimelineDated.
+	TimelineDocument, TimelineSentence, TimelineDated float64
+	// Two events are one (the same news in two outlets) when they share
+	// TimelineSame of their words (Jaccard over index terms).
+	TimelineSame float64
+	// MaxTimelineLines is the most events a timeline shows;
+	// TimelinePassages the passages it retrieves, TimelineDocuments the
+	// documents it reads whole.
+	MaxTimelineLines, TimelinePassages, TimelineDocuments int
+
+	// QuotePassages is the passages retrieved for who-said-it.
+	QuotePassages int
+}
+
+// DefaultTuning is the desk's tuning unless Desk.Tuning says otherwise.
+var DefaultTuning = Tuning{
+	SupportWindow: 0.6, SupportSentence: 0.35,
+	ContradictWindow: 0.7, ContradictSentence: 0.5,
+	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
+	RoleSentence:  0.6,
+	MaxClaimLines: 5, ClaimPassages: 12,
+
+	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15,
+	TimelineSame:     0.6,
+	MaxTimelineLines: 15, TimelinePassages: 30, TimelineDocuments: 8,
+
+	QuotePassages: 30,
+}
+
+func (d *Desk) tuning() *Tuning {
+	if d.Tuning != nil {
+		return d.Tuning
+	}
+	return &DefaultTuning
+}
