@@ -21,6 +21,19 @@ type Tuning struct {
 	// sentence holds RoleSentence of the claim's words other than the
 	// name, the role's word among them.
 	RoleSentence float64
+	// A claim's score ("12-11") stated in a sentence of a document that
+	// holds ScoreDocument of the claim's words (title and text) supports
+	// or contradicts it when the sentence with its title and the sentence
+	// before holds ScoreWindow.
+	// A claim's score is judged in the report of its match: the latest
+	// document whose title holds ScoreTitle of the claim's words other
+	// than its names ("beat", "final"). ScoreDocuments are the documents read whole for a
+	// claim's score.
+	ScoreDocument, ScoreWindow, ScoreTitle float64
+	ScoreDocuments                         int
+	// SynonymWeight is what a WordNet synonym of a claim's word counts
+	// for in a sentence ("docked" for "deducted"), the word itself 1.
+	SynonymWeight float64
 	// MaxClaimLines is the most sentences a claim check shows;
 	// ClaimPassages the passages it retrieves.
 	MaxClaimLines, ClaimPassages int
@@ -48,6 +61,8 @@ var DefaultTuning = Tuning{
 	ContradictWindow: 0.7, ContradictSentence: 0.5,
 	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
 	RoleSentence:  0.6,
+	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40,
+	SynonymWeight: 0.8,
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15,
