@@ -28,8 +28,12 @@ const (
 type judged struct {
 	sentence
 	cov, wcov float64
-	verdict   Verdict
-	figure    string // the document's figure (or person), when contradicting
+	// role is the sentence's coverage of the claim's role (a claim naming
+	// a person), about its document's of the claim, title its title's of
+	// the claim's words other than names (a claim's score)
+	role, about, title float64
+	verdict            Verdict
+	figure             string // the document's figure (or person), when contradicting
 }
 
 // Check checks a claim against the documents req may see (thresholds in
@@ -99,7 +103,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		j := judged{sentence: s, cov: w.coverage(sent), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent)}
 		if len(figs) == 0 {
 			other := ""
-			if len(persons) > 0 && role.coverage(sent) >= tu.RoleSentence {
+			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
 				other = otherInRole(sent, persons, role)
 			}
 			switch {
@@ -117,7 +121,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			// A claim's score is judged in the report of its match (a
 			// sentence, not a table of results, of a document about the
 			// claim, telling of the year it was published).
-			if j.wcov < tu.ScoreWindow || !endsSentence(sent) || otherYear(sent, s.doc) || aboutDoc(s.doc) < tu.ScoreDocument {
+			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
 				continue
 			}
 			if v, fig := judgeScore(figs, have, claim, sent); v != "" {
@@ -192,7 +196,8 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	for _, j := range shown {
 		n := c.cite(j.doc, j.start, j.end, j.passage)
 		marks = append(marks, fmt.Sprintf("[%d]", n))
-		r.Lines = append(r.Lines, Line{Date: j.doc.Date(), Text: j.text(), Cites: []int{n}, Figure: j.figure})
+		r.Lines = append(r.Lines, Line{Date: j.doc.Date(), Text: j.text(), Cites: []int{n}, Figure: j.figure,
+			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "about": j.about, "title": j.title}})
 	}
 	r.Sources = c.sources
 	switch r.Verdict {
@@ -241,7 +246,7 @@ func matchReport(scores []judged, w words, title float64) (judged, bool) {
 	best := -1
 	var bestAt time.Time
 	for i, j := range scores {
-		if w.coverage(j.doc.Title) < title {
+		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title {
 			continue
 		}
 		at, _ := j.doc.PublishedTime()
@@ -438,7 +443,7 @@ func (ws words) coverage(s string) float64 {
 			got += v * ws.synWeight
 		}
 	}
-	return got / tot
+	return round9(got / tot)
 }
 
 // nearest is the figure among comparable whose neighbouring words in text

@@ -21,6 +21,8 @@ type event struct {
 	score  float64
 	terms  map[string]bool
 	others []sentence // the same event in other documents
+	// measures are what the event was weighed by, for the tests
+	measures map[string]float64
 }
 
 // Timeline tells the story of topic in the documents req may see: its
@@ -51,7 +53,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 			continue
 		}
 		seen[h.Doc.ID] = true
-		if w.coverage(h.Doc.Title+"\n"+h.Chunk.Text) >= tu.TimelineDocument {
+		if w.coverage(h.Doc.Title+"\n"+withoutFurniture(h.Chunk.Text)) >= tu.TimelineDocument {
 			docs = append(docs, h.Doc)
 		}
 	}
@@ -70,10 +72,10 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		return 0
 	})
 	evs = mergeEvents(evs, tu.TimelineSame)
-	evs = dropStale(evs)
 	if len(evs) > tu.MaxTimelineLines {
 		evs = evs[:tu.MaxTimelineLines]
 	}
+	evs = dropStale(evs)
 	slices.SortStableFunc(evs, func(a, b event) int {
 		if c := a.when.Compare(b.when); c != 0 {
 			return c
@@ -87,7 +89,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 	r := &Result{Query: topic}
 	var c citer
 	for _, e := range evs {
-		l := Line{Date: e.when.Format("Jan 2, 2006"), DateNote: e.note, Text: e.text(), when: e.when}
+		l := Line{Date: e.when.Format("Jan 2, 2006"), DateNote: e.note, Text: e.text(), when: e.when, measures: e.measures}
 		if e.when.IsZero() {
 			l.Date = e.doc.Date()
 		}
@@ -105,6 +107,17 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 	}
 	r.Took = time.Since(start)
 	return r, nil
+}
+
+// withoutFurniture is s without its page furniture's sentences.
+func withoutFurniture(s string) string {
+	var b strings.Builder
+	for _, sp := range text.Sentences(s) {
+		if !furniture(s[sp.Start:sp.End]) {
+			b.WriteString(s[sp.Start:sp.End] + "\n")
+		}
+	}
+	return b.String()
 }
 
 // dropStale drops the events dated only by an article published before
@@ -125,8 +138,10 @@ func dropStale(evs []event) []event {
 }
 
 // eventsOf returns the sentences of a story's document that are events of
-// topic (weights w): each holds TimelineSentence of the topic, or states
-// its day and holds TimelineDated of it; a sentence under a date heading
+// topic (weights w): each holds TimelineSentence of the topic (and
+// TimelineDocument with its title and the sentence before), or states its
+// day and holds TimelineDated of it, or states its day in a document
+// whose title holds TimelineTitle; a sentence under a date heading
 // ("November 21" alone on its line, as timeline articles are written)
 // takes that day.
 func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
@@ -150,7 +165,7 @@ func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
 				prev = s
 				continue
 			}
-			cov := w.coverage(s)
+			cov, wcov := w.coverage(s), w.coverage(doc.Title+"\n"+prev+"\n"+s)
 			when, own := sentenceDate(s, pub)
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
 			switch {
@@ -162,12 +177,14 @@ func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
 				e.when, e.note = pub, "article date"
 			}
 			prev = s
-			// Under a date heading of a document whose title is the
-			// story, every sentence is one of its events.
-			underHeading := !heading.IsZero() && titleCov >= tu.TimelineDocument
-			if cov < tu.TimelineSentence && !(e.dated && (cov >= tu.TimelineDated || underHeading)) {
+			// An event tells of the story, in its context (the title
+			// and the sentence before); in a document whose title is the
+			// story, every dated sentence is one of its events.
+			about := cov >= tu.TimelineSentence && wcov >= tu.TimelineDocument
+			if !about && !(e.dated && (cov >= tu.TimelineDated || titleCov >= tu.TimelineTitle)) {
 				continue
 			}
+			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			if e.dated {
 				e.score += 0.25

@@ -43,6 +43,9 @@ type Tuning struct {
 	// topic's words; the sentence itself must hold TimelineSentence of
 	// them, or state a date and hold TimelineDated.
 	TimelineDocument, TimelineSentence, TimelineDated float64
+	// In a document whose title holds TimelineTitle of the topic, every
+	// sentence stating its day is an event.
+	TimelineTitle float64
 	// Two events are one (the same news in two outlets) when they share
 	// TimelineSame of their words (Jaccard over index terms).
 	TimelineSame float64
@@ -65,7 +68,7 @@ var DefaultTuning = Tuning{
 	SynonymWeight: 0.8,
 	MaxClaimLines: 5, ClaimPassages: 12,
 
-	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15,
+	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
 	TimelineSame:     0.6,
 	MaxTimelineLines: 15, TimelinePassages: 30, TimelineDocuments: 8,
 

@@ -32,7 +32,7 @@ func TestCheckSlashCommand(t *testing.T) {
 	h.slack.Send("slash_commands", "chk1", 0, map[string]any{"command": "/check", "text": "Acme Robotics raised $6 million in seed funding", "user_id": reporter, "channel_id": "C1"})
 	eph := h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postEphemeral" && c.Get("blocks") != "" })
 	text := blockTexts(t, eph.Get("blocks"))
-	if eph.Get("user") != reporter || !strings.HasPrefix(text, "*Contradicted by [1]: the documents say $5.3 million*") {
+	if eph.Get("user") != reporter || !strings.HasPrefix(text, "*Contradicted by [1], [2]: the documents say $5.3 million*") {
 		t.Fatalf("check answer to %s:\n%s", eph.Get("user"), text)
 	}
 	for _, want := range []string{"Nov 17, 2023 — “Acme Robotics, a Lagos startup", "*Sources*", "Lagos Ledger"} {

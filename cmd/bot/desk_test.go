@@ -14,7 +14,8 @@ func TestCheckCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(out, "\n")
-	if lines[0] != "Contradicted by [1]: the documents say $5.3 million" {
+	// the seed round in the Ledger and on the wire
+	if lines[0] != "Contradicted by [1], [2]: the documents say $5.3 million" {
 		t.Errorf("first line %q", lines[0])
 	}
 	for _, want := range []string{"Nov 17, 2023 — “Acme Robotics, a Lagos startup", "Sources:", "Lagos Ledger", "paragraph 1"} {
