@@ -71,3 +71,23 @@ func TestSplitNameTopic(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineCommandAndAsk(t *testing.T) {
+	for _, args := range [][]string{
+		{"timeline", "--corpus", deskCorpus, "Acme Robotics"},
+		{"ask", "--corpus", deskCorpus, "timeline of Acme Robotics"},
+		{"ask", "--corpus", deskCorpus, "what's happened with Acme Robotics so far?"},
+	} {
+		out, _, err := runBot(t, nil, "", args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(out, "Timeline of Acme Robotics") || strings.Index(out, "Nov 2, 2023") > strings.Index(out, "Nov 20, 2023") || !strings.Contains(out, "Sources:") {
+			t.Errorf("%q:\n%s", args, out)
+		}
+	}
+	out, _, err := runBot(t, nil, "", "ask", "--corpus", deskCorpus, "what did Tom Reyes say?")
+	if err != nil || !strings.HasPrefix(out, "What Tom Reyes said") || strings.Contains(out, "We are building robots") {
+		t.Errorf("who said it through ask: %v\n%s", err, out)
+	}
+}
