@@ -50,6 +50,11 @@ func TestAttribution(t *testing.T) {
 		{"a new person between two paragraphs' pronouns", []string{`“We have family dinner as many nights as we can,” Sarah Michelle Gellar said.`, `Mila Kunis has two children.`, `“Our kids are super-fortunate,” she said.`}, []string{"Sarah Michelle Gellar: We have family", "Mila Kunis: Our kids are"}},
 		{"running on into the next paragraph", []string{`“We are building robots,” said Jane Okafor. “They pick cassava`, `“and they never tire of it.”`}, []string{"Jane Okafor: We are building", "Jane Okafor: and they never"}},
 		{"a closed paragraph does not run on", []string{`“We are building robots,” said Jane Okafor.`, `“Nobody knows what comes next for the company.”`}, []string{"Jane Okafor: We are building"}},
+		{"pronoun past a sentence whose subject is the same pronoun", []string{`Taylor Swift has revealed when her relationship with Travis Kelce started.`, `Speaking to the magazine, she said she met Kelce in July.`, `“This all started on his podcast,” she explained.`}, []string{"Taylor Swift: This all started"}},
+		{"pronoun past a sentence of two people", []string{`During the concert, Swift changed her lyrics. Taylor Swift sang.`, `After the show, the singer ran into Travis Kelce’s arms before he whisked her away.`, `“Over the years, I’ve learned a lot,” she said.`}, []string{"Taylor Swift: Over the years,"}},
+		{"pronoun, the paragraph before's speaker by the same pronoun", []string{`Mila Kunis has two children.`, `“Our kids are super-fortunate,” she said.`, `Her husband Ashton Kutcher agreed with her on that.`, `“They will not be entitled,” she said.`}, []string{"Mila Kunis: Our kids are", "Mila Kunis: They will not"}},
+		{"a clause not ending in the name", []string{`After a fan shouted: “Let’s go Taylor’s boyfriend” while Travis Kelce was waiting, he responded with a smile.`}, nil},
+		{"a quoted title is no speaker", []string{`The “Blank Space” singer spoke to Time.`, `“When you say a relationship is public, we are proud,” she said.`}, nil},
 		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
 	} {

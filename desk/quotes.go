@@ -54,8 +54,10 @@ var (
 	// a "sentence" that ends in an abbreviation: "U.S.", "(D-Mass.)"
 	abbrevEndRE = regexp.MustCompile(`(?:\b\p{Lu}\.|\.\))$`)
 	// "…, said Podzuweit."
-	saidNameRE = regexp.MustCompile(`\b(?:said|says|added|adds)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)[.,;:!?]?\s*$`)
+	saidNameRE = regexp.MustCompile(`\b(?:said|says|added|adds)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)(?:,[^“”"\n]{0,80})?[.,;:!?]?\s*$`)
 	// a quotation: three words or more ("fair use" is a scare quote)
+	// any quoted words, a title ("Blank Space") too: never a speaker
+	anyQuoteRE  = regexp.MustCompile(`“[^“”]*”|"[^"\n]*"`)
 	quoteSpanRE = regexp.MustCompile(`“([^“”\s]+\s+[^“”\s]+\s[^“”]*?)”|"([^"\s]+\s+[^"\s]+\s[^"]*?)"`)
 	pronounRE   = regexp.MustCompile(`^(?:[Hh]e|[Ss]he)$`)
 )
@@ -70,7 +72,7 @@ type attribution int
 const (
 	unattributed attribution = iota
 	named                    // a name in the attribution clause
-	pronoun                  // "he said": the subject of the sentence before
+	byPronounOf              // "he said": the person the sentences before are about
 	continued                // an earlier quotation's speaker (same paragraph, or running on)
 )
 
@@ -91,18 +93,18 @@ const (
 //
 // A quotation whose speaker is not found so is left out.
 func Quotations(doc *corpus.Document) []Quotation {
-	full := fullNames(doc.Text, lowerWords(doc.Text))
+	c := &surround{full: fullNames(doc.Text, lowerWords(doc.Text))}
 	var out []Quotation
 	lastSpeaker := ""   // the speaker of the last quotation
 	openBefore := false // the paragraph before ended inside a quotation
-	prevPara := ""
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
 		spans := quoteSpanRE.FindAllStringSubmatchIndex(para, -1)
-		masked := maskQuotes(para, spans)
+		masked := maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1))
 		runsOn := openBefore
 		openBefore = strings.Count(para, "“") > strings.Count(para, "”")
 		paraSpeaker := ""
+		byPronoun := map[string]string{}
 		for i, m := range spans {
 			qs, qe := m[2], m[3]
 			if qs < 0 {
@@ -116,7 +118,7 @@ func Quotations(doc *corpus.Document) []Quotation {
 			if i > 0 {
 				headStart = spans[i-1][1]
 			}
-			who, how := attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]], prevPara, full)
+			who, how, pron := c.attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]])
 			switch {
 			case how == unattributed && paraSpeaker != "":
 				who, how = paraSpeaker, continued
@@ -126,54 +128,110 @@ func Quotations(doc *corpus.Document) []Quotation {
 			if who == "" {
 				continue
 			}
-			who = fullest(who, full)
+			who = fullest(who, c.full)
 			paraSpeaker, lastSpeaker = who, who
+			if how == byPronounOf {
+				byPronoun[pron] = who
+			}
 			text := strings.TrimRight(para[qs:qe], ", ")
-			out = append(out, Quotation{Doc: doc, Start: p.Start + qs, End: p.Start + qs + len(text), Speaker: who, Pronoun: how == pronoun})
+			out = append(out, Quotation{Doc: doc, Start: p.Start + qs, End: p.Start + qs + len(text), Speaker: who, Pronoun: how == byPronounOf})
 		}
 		if len(spans) == 0 {
 			lastSpeaker = ""
 		}
-		prevPara = maskQuotes(para, spans)
+		c.before = append([]string{masked}, c.before[:min(len(c.before), maxParasBack-1)]...)
+		if len(spans) > 0 {
+			c.byPronoun = byPronoun // kept over paragraphs without quotations
+		}
 	}
 	return out
 }
 
+// otherGender matches the pronouns of the other gender than the key's.
+var otherGender = map[string]*regexp.Regexp{
+	"he":  regexp.MustCompile(`(?i)\b(?:she|her|hers|herself)\b`),
+	"she": regexp.MustCompile(`(?i)\b(?:he|him|his|himself)\b`),
+}
+
+// samePerson matches the forms of the key's pronoun: one before the
+// name a sentence gives means the sentence is about someone named
+// earlier.
+var samePerson = map[string]*regexp.Regexp{
+	"he":  regexp.MustCompile(`(?i)\b(?:he|him|his|himself)\b`),
+	"she": regexp.MustCompile(`(?i)\b(?:she|her|hers|herself)\b`),
+}
+
+// maxParasBack is how many paragraphs before a quotation "he said" looks
+// in for the person it means.
+const maxParasBack = 2
+
+// surround is what attribution knows of the document around a quotation.
+type surround struct {
+	full map[string]string // surnames to full names
+	// before are the paragraphs before the quotation's, nearest first,
+	// quotations masked
+	before []string
+	// byPronoun are the speakers the last paragraph with quotations gave
+	// a pronoun ("she said") to
+	byPronoun map[string]string
+}
+
 // attribute finds a quotation's speaker from the text after it (tail, up
-// to the next quotation), the text before it in its paragraph (head,
-// quotations masked; from the previous quotation: before, from the
-// paragraph's start: upto) and the paragraph before (prevPara, masked).
-func attribute(tail, head, upto, prevPara string, full map[string]string) (string, attribution) {
+// to the next quotation) and the text before it in its paragraph
+// (quotations masked; from the previous quotation: head, from the
+// paragraph's start: upto); pron is the pronoun resolved, if one was.
+func (c *surround) attribute(tail, head, upto string) (who string, how attribution, pron string) {
 	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil {
 		phrase := strings.TrimSpace(a[1])
 		if pronounRE.MatchString(phrase) {
 			// “…,” she wrote: the person the clause before names
-			// (Warren … saying “…”), else the sentence before's
-			if who, how := attributeBefore(head, upto, prevPara, full); how == named {
-				return who, how
+			// (Warren … saying “…”), else the one the sentences before
+			// are about
+			if who, how, _ := c.attributeBefore(head, upto); how == named {
+				return who, how, ""
 			}
-			return resolvePronoun(upto, prevPara, full)
+			who, how := c.resolvePronoun(phrase, upto)
+			return who, how, strings.ToLower(phrase)
 		}
-		if n := lastPerson(beforeComma(phrase), full, true); n != "" {
-			return n, named
+		if n := endingPerson(beforeComma(phrase), c.full); n != "" {
+			return n, named, ""
 		}
 	}
 	if a := afterVerbRE.FindStringSubmatch(tail); a != nil {
-		if n := lastPerson(beforeComma(a[1]), full, true); n != "" {
-			return n, named
+		if n := endingPerson(beforeComma(a[1]), c.full); n != "" {
+			return n, named, ""
 		}
 	}
 	if a := signOffRE.FindStringSubmatch(tail); a != nil {
-		if n := lastPerson(a[1], full, true); n != "" && strings.Contains(n, " ") {
-			return n, named
+		if n := lastPerson(a[1], c.full, true); n != "" && strings.Contains(n, " ") {
+			return n, named, ""
 		}
 	}
-	return attributeBefore(head, upto, prevPara, full)
+	return c.attributeBefore(head, upto)
+}
+
+// endingPerson is the person a phrase ends with ("U.S. Attorney General
+// Merrick Garland"), or "" when it ends otherwise ("while Kelce was
+// waiting for an elevator"): an attribution clause names its speaker
+// last, next to the verb.
+func endingPerson(phrase string, full map[string]string) string {
+	n := lastPerson(phrase, full, true)
+	if n == "" {
+		return ""
+	}
+	last := strings.Fields(n)
+	end := strings.TrimRight(strings.TrimSpace(phrase), ".")
+	end = strings.TrimSuffix(strings.TrimSuffix(end, "’s"), "'s")
+	if !strings.HasSuffix(end, last[len(last)-1]) {
+		return ""
+	}
+	return n
 }
 
 // attributeBefore finds a quotation's speaker in the clause before it
 // (head: its paragraph from the previous quotation, masked).
-func attributeBefore(head, upto, prevPara string, full map[string]string) (string, attribution) {
+func (c *surround) attributeBefore(head, upto string) (string, attribution, string) {
+	full := c.full
 	// Before: only the quotation's own sentence (a "sentence" of a few
 	// words, "U.S.", "(D-Mass.)", is an abbreviation's full stop).
 	cs := lastSentenceStart(head)
@@ -183,50 +241,68 @@ func attributeBefore(head, upto, prevPara string, full map[string]string) (strin
 	clause := head[cs:]
 	if a := verbFirstRE.FindStringSubmatch(clause); a != nil {
 		if n := lastPerson(a[1], full, true); n != "" {
-			return n, named
+			return n, named, ""
 		}
 	}
 	if a := accordingRE.FindStringSubmatch(clause); a != nil {
 		if n := lastPerson(a[1], full, true); n != "" {
-			return n, named
+			return n, named, ""
 		}
 	}
 	locs := beforeVerbRE.FindAllStringIndex(clause, -1)
 	if len(locs) == 0 {
-		return "", unattributed
+		return "", unattributed, ""
 	}
 	v := locs[len(locs)-1]
 	if len(clause)-v[1] > 80 {
-		return "", unattributed // the verb is too far from the quotation
+		return "", unattributed, "" // the verb is too far from the quotation
 	}
 	subject := clause[:v[0]]
 	if w := strings.Fields(subject); len(w) > 0 && pronounRE.MatchString(w[len(w)-1]) {
-		return resolvePronoun(upto[:len(upto)-len(clause)], prevPara, full)
+		who, how := c.resolvePronoun(w[len(w)-1], upto[:len(upto)-len(clause)])
+		return who, how, strings.ToLower(w[len(w)-1])
 	}
 	if n := lastPerson(subject, full, false); n != "" {
-		return n, named
+		return n, named, ""
 	}
-	return "", unattributed
+	return "", unattributed, ""
 }
 
-// resolvePronoun gives "he" or "she" the first person named in the
-// nearest sentence before that names one: in before (the paragraph up
-// to the quotation), else in the paragraph before.
-func resolvePronoun(before, prevPara string, full map[string]string) (string, attribution) {
-	for _, s := range []string{before, prevPara} {
+// resolvePronoun gives "he" or "she" (pron) the person the sentences
+// before are about: going back sentence by sentence through before (the
+// paragraph up to the quotation) and the paragraphs before, the first
+// sentence naming a person (its speaker when it attributes something:
+// "…, said Podzuweit"; else the first person it names) whose subject is
+// not the same pronoun ("Speaking to Time, she said she met Kelce" is
+// still about her; so is "Her husband Ashton Kutcher …") and that speaks of no one by the other pronoun ("…
+// running into Kelce's arms before he whisked her away" names two
+// people), page furniture skipped. Past the paragraph before, the
+// speaker the last quotations gave the same pronoun to is it.
+func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
+	pron = strings.ToLower(pron)
+	for k, s := range append([]string{before}, c.before...) {
 		sents := text.Sentences(s)
 		for i := len(sents) - 1; i >= 0; i-- {
 			sent := s[sents[i].Start:sents[i].End]
-			// a sentence attributing something ("…, said Podzuweit") is
-			// about its speaker
+			if furniture(sent) {
+				continue
+			}
 			if a := saidNameRE.FindStringSubmatch(sent); a != nil {
-				if n := lastPerson(beforeComma(a[1]), full, true); n != "" {
-					return n, pronoun
+				if n := lastPerson(beforeComma(a[1]), c.full, true); n != "" {
+					return n, byPronounOf
 				}
 			}
-			if n := firstPerson(sent, full); n != "" {
-				return n, pronoun
+			n := firstPerson(sent, c.full)
+			if n == "" || otherGender[pron].MatchString(sent) {
+				continue // no one, or two people: not this sentence
 			}
+			if loc := samePerson[pron].FindStringIndex(sent); loc != nil && loc[0] < strings.Index(sent, strings.Fields(n)[0]) {
+				continue // "she said she…", "Her husband …": about the one before
+			}
+			return n, byPronounOf
+		}
+		if k >= 1 && c.byPronoun[pron] != "" {
+			return c.byPronoun[pron], byPronounOf
 		}
 	}
 	return "", unattributed
