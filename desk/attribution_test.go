@@ -55,6 +55,7 @@ func TestAttribution(t *testing.T) {
 		{"pronoun, the paragraph before's speaker by the same pronoun", []string{`Mila Kunis has two children.`, `“Our kids are super-fortunate,” she said.`, `Her husband Ashton Kutcher agreed with her on that.`, `“They will not be entitled,” she said.`}, []string{"Mila Kunis: Our kids are", "Mila Kunis: They will not"}},
 		{"a clause not ending in the name", []string{`After a fan shouted: “Let’s go Taylor’s boyfriend” while Travis Kelce was waiting, he responded with a smile.`}, nil},
 		{"a quoted title is no speaker", []string{`The “Blank Space” singer spoke to Time.`, `“When you say a relationship is public, we are proud,” she said.`}, nil},
+		{"a surname two people share: the title's", []string{`Jason Kelce joked about it on his podcast.`, `“It’s like a game of telephone,” Kelce said.`}, []string{"Jason Kelce: It’s like a"}},
 		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
 	} {
@@ -76,5 +77,14 @@ func TestCleanName(t *testing.T) {
 		if got := cleanName(in); got != want {
 			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestAttributionSurnameOfTheTitle(t *testing.T) {
+	d := docOf(`Jason Kelce joked about it. Jason Kelce laughed.`, `“It’s like a game of telephone,” Kelce said.`)
+	d.Title = "Travis Kelce addresses the rumours"
+	qs := Quotations(d)
+	if len(qs) != 1 || qs[0].Speaker != "Travis Kelce" {
+		t.Errorf("quotations %+v", qs)
 	}
 }

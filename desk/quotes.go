@@ -93,7 +93,7 @@ const (
 //
 // A quotation whose speaker is not found so is left out.
 func Quotations(doc *corpus.Document) []Quotation {
-	c := &surround{full: fullNames(doc.Text, lowerWords(doc.Text))}
+	c := &surround{full: fullNames(doc.Title, doc.Text, lowerWords(doc.Text))}
 	var out []Quotation
 	lastSpeaker := ""   // the speaker of the last quotation
 	openBefore := false // the paragraph before ended inside a quotation
@@ -433,11 +433,27 @@ func cleanName(s string) string {
 }
 
 // fullNames maps each surname of a document's names of people (two or
-// three words on one line: "Sarah Michelle Gellar") to the fullest name
-// ending in it.
-func fullNames(s string, common map[string]bool) map[string]string {
+// three words on one line: "Sarah Michelle Gellar") to the name ending in
+// it that the document means by it: the one its title names ("Kelce" in
+// a story titled on Travis Kelce that names Jason Kelce too), else the
+// one written most often, then the longest.
+func fullNames(title, s string, common map[string]bool) map[string]string {
 	count := map[string]int{}
 	m := map[string]string{}
+	for _, part := range []struct {
+		s      string
+		weight int
+	}{{title, titleWeight}, {s, 1}} {
+		m = namesIn(part.s, part.weight, common, count, m)
+	}
+	return m
+}
+
+// titleWeight is what a name in the title counts for against the
+// mentions in the text.
+const titleWeight = 3
+
+func namesIn(s string, weight int, common map[string]bool, count map[string]int, m map[string]string) map[string]string {
 	for _, sp := range text.NameSpans(s) {
 		ws := strings.Fields(spanName(s, sp))
 		// "Although Kooker": a word the document also writes in lower
@@ -452,9 +468,8 @@ func fullNames(s string, common map[string]bool) map[string]string {
 		if ws = strings.Fields(n); len(ws) < 2 {
 			continue
 		}
-		count[n]++
+		count[n] += weight
 		last := ws[len(ws)-1]
-		// the form written most often, then the longest
 		if o := m[last]; o == "" || count[n] > count[o] || count[n] == count[o] && len(n) > len(o) {
 			m[last] = n
 		}
