@@ -187,7 +187,7 @@ func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			if e.dated {
-				e.score += 0.25
+				e.score += tu.TimelineDatedLift
 			}
 			e.terms = termSet(s)
 			out = append(out, e)

@@ -46,6 +46,9 @@ type Tuning struct {
 	// In a document whose title holds TimelineTitle of the topic, every
 	// sentence stating its day is an event.
 	TimelineTitle float64
+	// The events shown are the likeliest: the topic's share of the
+	// sentence, lifted by TimelineDatedLift when it states its day.
+	TimelineDatedLift float64
 	// Two events are one (the same news in two outlets) when they share
 	// TimelineSame of their words (Jaccard over index terms).
 	TimelineSame float64
@@ -69,8 +72,8 @@ var DefaultTuning = Tuning{
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame:     0.6,
-	MaxTimelineLines: 15, TimelinePassages: 30, TimelineDocuments: 8,
+	TimelineSame: 0.6, TimelineDatedLift: 0.5,
+	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,
 }

@@ -91,3 +91,22 @@ func TestTimelineCommandAndAsk(t *testing.T) {
 		t.Errorf("who said it through ask: %v\n%s", err, out)
 	}
 }
+
+func TestEvalMeasuresTimelinesAndQuotesThroughAsk(t *testing.T) {
+	set := t.TempDir() + "/desk.jsonl"
+	if err := os.WriteFile(set, []byte(`{"id":"t1","question":"timeline of Acme Robotics","events":[{"date":"2023-11-02","doc_id":"acme-seed","quote":"The company signed a four-year lease on a factory on Nov. 2"},{"date":"2023-11-20","doc_id":"acme-board","quote":"The board of Acme Robotics removed Jane Okafor as chief executive on Monday"}],"other_story":[{"doc_id":"acme-wire","quote":"Do you work at Acme Robotics and know more about its plans?"}],"type":"timeline"}
+{"id":"q1","question":"what did Tom Reyes say about the board","speaker":"Tom Reyes","evidence":[{"doc_id":"acme-board","quote":"The board acted within its rights"}],"not_by":[{"doc_id":"acme-board","quote":"I was surprised by the board's decision"}],"type":"quotes"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runBot(t, nil, "", "eval", "--corpus", deskCorpus, "--questions", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"timelines: 1, events found 2 of 2 (1.000), 1 timelines in order (pairs out of order 0), lines of other stories 0",
+		"quotes: 1 speakers, 1 with a quotation of theirs shown", "precision 1.000 (0 by someone else)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+}
