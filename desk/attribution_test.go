@@ -56,6 +56,7 @@ func TestAttribution(t *testing.T) {
 		{"a clause not ending in the name", []string{`After a fan shouted: “Let’s go Taylor’s boyfriend” while Travis Kelce was waiting, he responded with a smile.`}, nil},
 		{"a quoted title is no speaker", []string{`The “Blank Space” singer spoke to Time.`, `“When you say a relationship is public, we are proud,” she said.`}, nil},
 		{"a surname two people share: the title's", []string{`Jason Kelce joked about it on his podcast.`, `“It’s like a game of telephone,” Kelce said.`}, []string{"Jason Kelce: It’s like a"}},
+		{"a passive verb's subject is the listener", []string{`Greg Brockman was told that he was being removed as chairman “but was vital to the company and would retain his role” as president.`}, nil},
 		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
 	} {

@@ -147,6 +147,10 @@ func Quotations(doc *corpus.Document) []Quotation {
 	return out
 }
 
+// passive are the auxiliaries before a verb that make its subject the
+// one spoken to or of ("was told", "is said").
+var passive = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "get": true, "got": true}
+
 // otherGender matches the pronouns of the other gender than the key's.
 var otherGender = map[string]*regexp.Regexp{
 	"he":  regexp.MustCompile(`(?i)\b(?:she|her|hers|herself)\b`),
@@ -258,6 +262,9 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return "", unattributed, "" // the verb is too far from the quotation
 	}
 	subject := clause[:v[0]]
+	if w := strings.Fields(subject); len(w) > 0 && passive[strings.ToLower(w[len(w)-1])] {
+		return "", unattributed, "" // "Brockman was told that …": the listener
+	}
 	if w := strings.Fields(subject); len(w) > 0 && pronounRE.MatchString(w[len(w)-1]) {
 		who, how := c.resolvePronoun(w[len(w)-1], upto[:len(upto)-len(clause)])
 		return who, how, strings.ToLower(w[len(w)-1])
@@ -527,7 +534,7 @@ func SameName(speaker, asked string) bool {
 
 func nameTokens(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text.Fold(s)), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		if len(w) > 1 && w != "jr" && w != "sr" {
 			out = append(out, w)
 		}
@@ -574,9 +581,10 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 			}
 			f := found{Quotation: q}
 			if topic != "" {
-				// the topic words in the quotation or its paragraph
+				// the topic words in the quotation, its paragraph or
+				// its story's title
 				para := h.Doc.Paragraph(h.Doc.ParagraphAt(q.Start))
-				if f.topic = tw.coverage(para); f.topic == 0 {
+				if f.topic = tw.coverage(h.Doc.Title + "\n" + para); f.topic == 0 {
 					continue
 				}
 			}
@@ -592,7 +600,7 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 	for _, f := range fs {
 		n := c.cite(f.Doc, f.Start, f.End, "")
 		r.Lines = append(r.Lines, Line{Date: f.Doc.Date(), Speaker: f.Speaker, Text: f.Text(), Cites: []int{n}, when: f.when})
-		if len(f.Speaker) > len(speaker) {
+		if len(f.Speaker) >= len(speaker) {
 			speaker = f.Speaker
 		}
 	}
