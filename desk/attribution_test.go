@@ -89,3 +89,13 @@ func TestAttributionSurnameOfTheTitle(t *testing.T) {
 		t.Errorf("quotations %+v", qs)
 	}
 }
+
+func TestFullestFirstName(t *testing.T) {
+	full := fullNames("", "Taylor Swift sang. Taylor Swift danced. Sad Taylor is a song.", map[string]bool{})
+	if got := fullest("Taylor", full); got != "Taylor Swift" {
+		t.Errorf("fullest(Taylor) = %q", got)
+	}
+	if got := fullest("Swift", full); got != "Taylor Swift" {
+		t.Errorf("fullest(Swift) = %q", got)
+	}
+}

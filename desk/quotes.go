@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -480,19 +481,29 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 		if o := m[last]; o == "" || count[n] > count[o] || count[n] == count[o] && len(n) > len(o) {
 			m[last] = n
 		}
+		// a first name said alone ("Taylor" for Taylor Swift), kept
+		// apart from surnames
+		if o := m[firstKey+ws[0]]; o == "" || count[n] > count[o] {
+			m[firstKey+ws[0]] = n
+		}
+		m[countKey+n] = strconv.Itoa(count[n])
 	}
 	return m
 }
+
+// The keys of a document's names map that are not surnames: a first name
+// and a name's count.
+const firstKey, countKey = "first:", "count:"
 
 // openers are words that open a sentence before a name ("Although
 // Beeper did not…"), never a first name.
 var openers = map[string]bool{"although": true, "though": true, "while": true, "when": true, "after": true, "before": true, "since": true, "because": true, "as": true, "if": true, "unless": true, "meanwhile": true, "still": true, "yet": true, "however": true, "instead": true, "indeed": true, "now": true, "then": true, "also": true, "even": true, "despite": true, "like": true, "unlike": true, "with": true, "for": true, "once": true, "until": true, "whether": true}
 
 // openingWord reports whether w opens a sentence rather than a name: a
-// stop word, an opener, an adverb in -ly.
+// stop word, an opener, an adverb in -ly, a word in -ing ("Loading").
 func openingWord(w string) bool {
 	lw := strings.ToLower(strings.Trim(w, ",."))
-	return text.IsStopWord(lw) || openers[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly")
+	return text.IsStopWord(lw) || openers[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly") || len(lw) > 5 && strings.HasSuffix(lw, "ing")
 }
 
 // lowerWords are the words s writes in lower case.
@@ -509,10 +520,25 @@ func lowerWords(s string) map[string]bool {
 // fullest is the fullest form in the document of a speaker's name.
 func fullest(who string, full map[string]string) string {
 	ws := strings.Fields(who)
-	if f, ok := full[ws[len(ws)-1]]; ok && len(f) > len(who) && strings.HasSuffix(f, who) {
+	f, ok := full[ws[len(ws)-1]]
+	if len(ws) == 1 {
+		// "Taylor" is Taylor Swift, written often, rather than a "Sad
+		// Taylor" once
+		if g := full[firstKey+who]; g != "" && (!ok || times(full, g) > times(full, f)) {
+			return g
+		}
+	}
+	if ok && len(f) > len(who) && strings.HasSuffix(f, who) {
 		return f
 	}
 	return who
+}
+
+// times is how often a document writes a name (its title counting
+// titleWeight).
+func times(full map[string]string, name string) int {
+	n, _ := strconv.Atoi(full[countKey+name])
+	return n
 }
 
 // SameName reports whether a speaker's name is the person asked about:

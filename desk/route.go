@@ -46,7 +46,9 @@ var (
 	catchUpRE = regexp.MustCompile(`(?i)^(?:please\s+)?catch\s+me\s+up\s+on\s+(?:the\s+)?(.+?)[?.!]*$`)
 	// "what did X say (about Y)", "what has X said about Y", "what does X
 	// say about Y"
-	whatSayRE = regexp.MustCompile(`(?i)^what\s+(?:did|has|have|does|do)\s+(.+?)\s+(?:say|said|says|tell\s+\S+|told\s+\S+)(?:\s+(?:about|on|of|regarding)\s+(.+?))?[?.!]*$`)
+	whatSayRE = regexp.MustCompile(`(?i)^what\s+(?:did|has|have|does|do)\s+(.+?)\s+(?:ha(?:ve|d)\s+to\s+say|say|said|says|tell\s+\S+|told\s+\S+)(?:\s+(?:about|on|of|regarding|to)\s+(.+?))?[?.!]*$`)
+	// "what's X been saying about Y", "what is X saying"
+	sayingRE = regexp.MustCompile(`(?i)^what(?:'s|’s|\s+is|\s+was|\s+has)\s+(.+?)\s+(?:been\s+)?saying(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
 	// "what X said about Y", "quotes from X (about Y)", "X's quotes"
 	whatSaidRE = regexp.MustCompile(`(?i)^what\s+(.+?)\s+(?:said|has said|says)(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
 	quotesByRE = regexp.MustCompile(`(?i)^(?:(?:show|give|find)\s+(?:me\s+)?)?(?:all\s+)?(?:the\s+)?(?:quotes|quotations)\s+(?:from|of|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
@@ -63,7 +65,7 @@ func RouteOf(question string) Route {
 			return Route{Tool: TimelineTool, Topic: strings.TrimSpace(m[1])}
 		}
 	}
-	for _, re := range []*regexp.Regexp{whatSayRE, whatSaidRE, quotesByRE} {
+	for _, re := range []*regexp.Regexp{whatSayRE, sayingRE, whatSaidRE, quotesByRE} {
 		if m := re.FindStringSubmatch(q); m != nil && personLike(m[1]) {
 			return Route{Tool: QuotesTool, Name: strings.TrimSpace(m[1]), Topic: strings.TrimSpace(m[2])}
 		}

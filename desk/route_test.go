@@ -17,6 +17,9 @@ func TestRouteOf(t *testing.T) {
 		{"What did Sam Altman say about the board?", Route{Tool: QuotesTool, Name: "Sam Altman", Topic: "the board"}},
 		{"what has Jensen Huang said about China", Route{Tool: QuotesTool, Name: "Jensen Huang", Topic: "China"}},
 		{"quotes from Sean Dyche", Route{Tool: QuotesTool, Name: "Sean Dyche"}},
+		{"What did Greg Brockman have to say about the board?", Route{Tool: QuotesTool, Name: "Greg Brockman", Topic: "the board"}},
+		{"what's Elon Musk been saying about advertisers", Route{Tool: QuotesTool, Name: "Elon Musk", Topic: "advertisers"}},
+		{"what did Sean Dyche tell reporters about the appeal", Route{Tool: QuotesTool, Name: "Sean Dyche", Topic: "the appeal"}},
 		// not the desk's: an answer's
 		{"what did the board say", Route{}},
 		{"what did he add?", Route{}},
