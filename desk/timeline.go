@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -201,10 +202,25 @@ func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
 // question, not a quotation alone.
 func eventLike(s string) bool {
 	s = strings.TrimSpace(s)
+	if datedHeadline(s) {
+		return !furniture(s)
+	}
 	if len(strings.Fields(s)) < 6 || !endsSentence(s) || furniture(s) || strings.HasSuffix(strings.TrimRight(s, `"'”’)`), "?") {
 		return false
 	}
 	return !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, `"`)
+}
+
+// datedHeadline reports whether a line is a timeline's dated entry: a
+// day, a colon, and four words or more ("Sept. 24: Kelce and Swift leave
+// stadium together").
+func datedHeadline(s string) bool {
+	sp := text.Dates(s)
+	if len(sp) == 0 || sp[0].Start != 0 || !strings.HasPrefix(s[sp[0].End:], ": ") {
+		return false
+	}
+	_, m, d := text.DateParts(s[:sp[0].End])
+	return m > 0 && d > 0 && len(strings.Fields(s[sp[0].End:])) >= 4
 }
 
 // dateHeading reads a paragraph that is only a date ("November 21",
@@ -218,7 +234,7 @@ func dateHeading(para string, pub time.Time) (time.Time, bool) {
 	if len(sp) != 1 || len(strings.Trim(para[:sp[0].Start]+para[sp[0].End:], " ,.:—–-")) > 0 {
 		return time.Time{}, false
 	}
-	return dayOf(para[sp[0].Start:sp[0].End], pub)
+	return dayOf(para[sp[0].Start:sp[0].End], pub, false)
 }
 
 // sentenceDate is the day a sentence states: a date with its day ("Nov.
@@ -226,7 +242,7 @@ func dateHeading(para string, pub time.Time) (time.Time, bool) {
 // against the publication date pub. ok is false when it states none.
 func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	for _, sp := range text.Dates(s) {
-		if t, ok := dayOf(s[sp.Start:sp.End], pub); ok {
+		if t, ok := dayOf(s[sp.Start:sp.End], pub, futureRE.MatchString(s)); ok {
 			return t, true
 		}
 	}
@@ -246,19 +262,28 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			return day(pub), true
 		}
 		for wd := time.Sunday; wd <= time.Saturday; wd++ {
-			if word == strings.ToLower(wd.String()) {
-				back := (int(pub.Weekday()) - int(wd) + 7) % 7
-				return day(pub).AddDate(0, 0, -back), true
+			if word != strings.ToLower(wd.String()) {
+				continue
 			}
+			if futureRE.MatchString(s) {
+				// "On Monday, Epic will drag Google into court": the
+				// weekday to come
+				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
+			}
+			back := (int(pub.Weekday()) - int(wd) + 7) % 7
+			return day(pub).AddDate(0, 0, -back), true
 		}
 	}
 	return time.Time{}, false
 }
 
+// futureRE matches a sentence telling of what is to come.
+var futureRE = regexp.MustCompile(`(?i)\b(?:will|is set to|are set to|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
+
 // dayOf reads a date with its day; a date without a year takes the year
 // of pub, or the year before when that would put it more than a week
-// after pub.
-func dayOf(date string, pub time.Time) (time.Time, bool) {
+// after pub, unless the sentence tells of what is to come (future).
+func dayOf(date string, pub time.Time, future bool) (time.Time, bool) {
 	y, m, d := text.DateParts(date)
 	if m == 0 || d == 0 {
 		return time.Time{}, false
@@ -268,7 +293,7 @@ func dayOf(date string, pub time.Time) (time.Time, bool) {
 			return time.Time{}, false
 		}
 		y = pub.Year()
-		if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.After(pub.AddDate(0, 0, 7)) {
+		if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.After(pub.AddDate(0, 0, 7)) && !future {
 			y--
 		}
 	}

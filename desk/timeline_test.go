@@ -71,6 +71,9 @@ func TestSentenceDate(t *testing.T) {
 		{"It raised money on Friday.", "2023-11-17"},
 		{"It raised money yesterday.", "2023-11-16"},
 		{"It will raise money next Tuesday.", ""},
+		{"On Monday, Epic will take Google to court.", "2023-11-20"}, // to come
+		{"The album is due for release on 27 December.", "2023-12-27"},
+		{"On Friday, Epic took Google to court.", "2023-11-17"},
 		{"It raised money in March.", ""},
 	} {
 		got, ok := sentenceDate(tc.s, fri)
