@@ -390,8 +390,9 @@ func otherInRole(sentence string, persons []string, role words) string {
 }
 
 // besideRE matches what may stand between a role and its holder's name:
-// a space, a comma, "the", "as", ", who was".
-var besideRE = regexp.MustCompile(`^(?:[\s,]{1,3}|,?\s(?:the|as|its|now)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s)$`)
+// a space, a comma, a bracket ("Bret Taylor (Chair)"), "the", "as",
+// ", who was".
+var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s)$`)
 
 func inRole(role words, t string) bool { _, ok := role.w[t]; return ok }
 

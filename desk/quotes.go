@@ -495,15 +495,12 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 // and a name's count.
 const firstKey, countKey = "first:", "count:"
 
-// openers are words that open a sentence before a name ("Although
-// Beeper did not…"), never a first name.
-var openers = map[string]bool{"although": true, "though": true, "while": true, "when": true, "after": true, "before": true, "since": true, "because": true, "as": true, "if": true, "unless": true, "meanwhile": true, "still": true, "yet": true, "however": true, "instead": true, "indeed": true, "now": true, "then": true, "also": true, "even": true, "despite": true, "like": true, "unlike": true, "with": true, "for": true, "once": true, "until": true, "whether": true}
-
 // openingWord reports whether w opens a sentence rather than a name: a
-// stop word, an opener, an adverb in -ly, a word in -ing ("Loading").
+// stop word, an opener (text.IsOpener: "Although Beeper did not…"), an
+// adverb in -ly, a word in -ing ("Loading").
 func openingWord(w string) bool {
 	lw := strings.ToLower(strings.Trim(w, ",."))
-	return text.IsStopWord(lw) || openers[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ly") || len(lw) > 5 && strings.HasSuffix(lw, "ing")
+	return text.IsStopWord(lw) || text.IsOpener(lw) || len(lw) > 4 && strings.HasSuffix(lw, "ly") || len(lw) > 5 && strings.HasSuffix(lw, "ing")
 }
 
 // lowerWords are the words s writes in lower case.

@@ -228,3 +228,20 @@ func TestTimelineDocumentAndSame(t *testing.T) {
 		t.Errorf("TimelineDocument above 1: %d lines", len(r.Lines))
 	}
 }
+
+func TestOtherInRole(t *testing.T) {
+	role := words{w: weights{"chair": 3, "name": 1, "new": 1, "board": 1}}
+	for _, tc := range []struct {
+		sentence, person, want string
+	}{
+		{"OpenAI's new initial board of Bret Taylor (Chair), Larry Summers, and Adam D'Angelo.", "Larry Summers", "Bret Taylor"},
+		{"OpenAI's new initial board of Bret Taylor (Chair), Larry Summers, and Adam D'Angelo.", "Bret Taylor", ""},
+		{"Bret Taylor, who was named chair of the new board, spoke.", "Larry Summers", "Bret Taylor"},
+		// no name beside the role: nothing to say
+		{"The new board will choose its chair, Summers said later.", "Bret Taylor", ""},
+	} {
+		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
+			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
+		}
+	}
+}
