@@ -198,6 +198,8 @@ func TestSameName(t *testing.T) {
 	}{
 		{"Sam Altman", "altman", true}, {"Altman", "Sam Altman", true}, {"Jack Altman", "sam altman", false},
 		{"Jensen Huang", "jensen huang", true}, {"Tom Reyes", "Okafor", false},
+		{"Ten Hag", "Erik ten Hag", true}, {"Jürgen Klopp", "jurgen klopp", true}, {"Treasury Janet Yellen", "Janet Yellen", true},
+		{"Jason Kelce", "Travis Kelce", false}, {"Sad Taylor", "Taylor Swift", false},
 	} {
 		if got := SameName(tc.speaker, tc.asked); got != tc.want {
 			t.Errorf("SameName(%q, %q) = %v", tc.speaker, tc.asked, got)

@@ -546,6 +546,10 @@ func SameName(speaker, asked string) bool {
 	if len(s) == 0 || len(a) == 0 || s[len(s)-1] != a[len(a)-1] {
 		return false
 	}
+	// "Ten Hag" is "Erik ten Hag": one is the end of the other
+	if slices.Equal(s, a[max(0, len(a)-len(s)):]) || slices.Equal(a, s[max(0, len(s)-len(a)):]) {
+		return true
+	}
 	// the first name asked must be the speaker's (or, for a speaker
 	// written with a title before the name, "Treasury Janet Yellen", one
 	// of its words)
