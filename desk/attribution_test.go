@@ -57,6 +57,7 @@ func TestAttribution(t *testing.T) {
 		{"a quoted title is no speaker", []string{`The “Blank Space” singer spoke to Time.`, `“When you say a relationship is public, we are proud,” she said.`}, nil},
 		{"a surname two people share: the title's", []string{`Jason Kelce joked about it on his podcast.`, `“It’s like a game of telephone,” Kelce said.`}, []string{"Jason Kelce: It’s like a"}},
 		{"a passive verb's subject is the listener", []string{`Greg Brockman was told that he was being removed as chairman “but was vital to the company and would retain his role” as president.`}, nil},
+		{"another person between the verb and the quotation", []string{`“We won the league,” said Jane Okafor, adding that Tom Reyes had called the deal “a disaster for everyone involved.”`}, []string{"Jane Okafor: We won the"}},
 		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
 	} {

@@ -74,6 +74,7 @@ const (
 	unattributed attribution = iota
 	named                    // a name in the attribution clause
 	byPronounOf              // "he said": the person the sentences before are about
+	uncertain                // a clause that may give the words to someone else: left out
 	continued                // an earlier quotation's speaker (same paragraph, or running on)
 )
 
@@ -126,7 +127,7 @@ func Quotations(doc *corpus.Document) []Quotation {
 			case how == unattributed && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "":
 				who, how = lastSpeaker, continued
 			}
-			if who == "" {
+			if who == "" || how == uncertain {
 				continue
 			}
 			who = fullest(who, c.full)
@@ -263,8 +264,16 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return "", unattributed, "" // the verb is too far from the quotation
 	}
 	subject := clause[:v[0]]
+	if after := strings.TrimSpace(clause[v[1]:]); strings.HasSuffix(after, ".") && !abbrevEndRE.MatchString(after) {
+		return "", unattributed, "" // the verb's sentence ended before the quotation
+	}
+	if len(people(clause[v[1]:], full)) > 0 {
+		// "Smith said, adding that Tom Jones had called it “…”": the
+		// words may be the other person's
+		return "", uncertain, ""
+	}
 	if w := strings.Fields(subject); len(w) > 0 && passive[strings.ToLower(w[len(w)-1])] {
-		return "", unattributed, "" // "Brockman was told that …": the listener
+		return "", uncertain, "" // "Brockman was told that …": the listener
 	}
 	if w := strings.Fields(subject); len(w) > 0 && pronounRE.MatchString(w[len(w)-1]) {
 		who, how := c.resolvePronoun(w[len(w)-1], upto[:len(upto)-len(clause)])
