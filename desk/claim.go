@@ -3,11 +3,16 @@ package desk
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // Verdict is the outcome of a claim check.
@@ -19,64 +24,112 @@ const (
 	NotFound     Verdict = "not_found"
 )
 
-// The least subject coverage (the IDF-weighted share of the claim's words
-// other than its figures) of a sentence that supports or contradicts a
-// claim: in the sentence with its title and the sentence before (window),
-// and in the sentence alone. A contradiction asks for more: a figure of
-// another story must not read as one of this story's.
-const (
-	supportWindow, supportSentence       = 0.6, 0.35
-	contradictWindow, contradictSentence = 0.7, 0.5
-	unfiguredWindow, unfiguredSentence   = 0.85, 0.6
-	maxClaimLines                        = 5
-	claimPassages                        = 12
-)
-
 // judged is a sentence weighed against the claim.
 type judged struct {
 	sentence
 	cov, wcov float64
-	verdict   Verdict
-	figure    string // the document's figure, when contradicting
+	// role is the sentence's coverage of the claim's role (a claim naming
+	// a person), about its document's of the claim, title its title's of
+	// the claim's words other than names (a claim's score)
+	role, about, title float64
+	verdict            Verdict
+	figure             string // the document's figure (or person), when contradicting
 }
 
-// Check checks a claim against the documents req may see: the sentences
-// about its subject that state its figures (amounts, counts, percentages,
-// dates, durations) support it; those that state other figures of the
-// same kind contradict it; a claim without figures is supported by a
-// sentence that states nearly all of it.
+// Check checks a claim against the documents req may see (thresholds in
+// Tuning):
+//   - a claim with figures (amounts, counts, percentages, scores, dates,
+//     durations) is supported by a sentence about its subject that states
+//     them, and contradicted by one that states another figure of the same
+//     kind; a score ("12-11") is specific enough that a sentence stating it
+//     in a document about the claim's subject counts even when the
+//     sentence names the teams otherwise ("the Springboks prevailed 12-11");
+//   - a claim naming a person in a role ("Greg Brockman was named interim
+//     CEO of OpenAI") is contradicted by a sentence giving that role to
+//     another person ("interim CEO, Mira Murati");
+//   - a claim without figures is supported by a sentence stating nearly
+//     all of it.
+//
+// Words count when the sentence holds them, their lemma or a WordNet
+// synonym ("docked" for "deducted"); page furniture is never judged.
 func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Result, error) {
 	start := time.Now()
+	tu := d.tuning()
 	claim = strings.TrimSpace(claim)
 	opts := d.Engine.Search
-	opts.K = d.k(claimPassages)
+	opts.K = d.k(tu.ClaimPassages)
 	opts.AllowMissingNames = true
 	res, ix, err := d.Engine.Retrieve(ctx, req, claim, opts)
 	if err != nil {
 		return nil, err
 	}
 	figs := Figures(claim)
-	// The subject is the claim without its figures.
-	subject := []byte(claim)
-	for _, f := range figs {
-		for i := f.Start; i < f.End; i++ {
-			subject[i] = ' '
+	// The subject is the claim without its figures; the role, the
+	// subject without the people it names.
+	subject := blank(claim, figureSpans(figs))
+	w := weighWords(ix, subject, tu.SynonymWeight)
+	persons, personSpans := claimPeople(claim)
+	role := weighWords(ix, blank(subject, personSpans), tu.SynonymWeight)
+	scored := slices.ContainsFunc(figs, func(f Figure) bool { return f.Kind == Score })
+	docCov := map[string]float64{}
+	aboutDoc := func(doc *corpus.Document) float64 {
+		c, ok := docCov[doc.ID]
+		if !ok {
+			c = w.coverage(doc.Title + "\n" + doc.Text)
+			docCov[doc.ID] = c
 		}
+		return c
 	}
-	w := weigh(ix, string(subject))
 
-	var support, contra []judged
-	for _, s := range sentencesOf(res) {
-		text := s.text()
-		j := judged{sentence: s, cov: w.coverage(text), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + text)}
+	sents := sentencesOf(res)
+	if scored {
+		// A score may be stated anywhere in a match report, which may
+		// name the teams otherwise ("Boks beat All Blacks"): the whole of
+		// more documents are read.
+		o := opts
+		o.K, o.MaxPerDoc = tu.ScoreDocuments, 1
+		more, _, err := d.Engine.Retrieve(ctx, req, claim, o)
+		if err != nil {
+			return nil, err
+		}
+		sents = append(sents, documentSentences(more, sents)...)
+	}
+	var support, contra, reports []judged
+	for _, s := range sents {
+		sent := s.text()
+		if furniture(sent) || len(text.Scores(sent)) > 2 {
+			continue // page furniture, a table of results
+		}
+		j := judged{sentence: s, cov: w.coverage(sent), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent)}
 		if len(figs) == 0 {
-			if j.wcov >= unfiguredWindow && j.cov >= unfiguredSentence {
+			other := ""
+			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
+				other = otherInRole(sent, persons, role)
+			}
+			switch {
+			case other != "":
+				j.verdict, j.figure = Contradicted, other
+				contra = append(contra, j)
+			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence:
 				j.verdict = Supported
 				support = append(support, j)
 			}
 			continue
 		}
-		have := Figures(text)
+		have := Figures(sent)
+		if scored {
+			// A claim's score is judged in the report of its match (a
+			// sentence, not a table of results, of a document about the
+			// claim, telling of the year it was published).
+			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
+				continue
+			}
+			if v, fig := judgeScore(figs, have, claim, sent); v != "" {
+				j.verdict, j.figure = v, fig
+				reports = append(reports, j)
+			}
+			continue
+		}
 		matched, other := 0, ""
 		for _, cf := range figs {
 			var comparable []Figure
@@ -92,15 +145,26 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case same:
 				matched++
 			case len(comparable) > 0 && other == "":
-				other = nearest(claim, cf, text, comparable).Text
+				other = nearest(claim, cf, sent, comparable).Text
 			}
 		}
 		switch {
-		case matched > 0 && other == "" && j.wcov >= supportWindow && j.cov >= supportSentence:
+		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence:
 			j.verdict = Supported
 			support = append(support, j)
-		case other != "" && j.wcov >= contradictWindow && j.cov >= contradictSentence:
+		case other != "" && j.wcov >= tu.ContradictWindow && j.cov >= tu.ContradictSentence:
 			j.verdict, j.figure = Contradicted, other
+			contra = append(contra, j)
+		}
+	}
+	// the words of the claim other than its names and figures: "beat …
+	// in the Rugby World Cup final"
+	plain := weighWords(ix, blank(subject, text.NameSpans(subject)), tu.SynonymWeight)
+	// (two words at least: "beat" alone does not say which match)
+	if j, ok := matchReport(reports, plain, tu.ScoreTitle); ok && len(plain.w) >= 2 {
+		if j.verdict == Supported {
+			support = append(support, j)
+		} else {
 			contra = append(contra, j)
 		}
 	}
@@ -124,15 +188,16 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		return a.rank - b.rank
 	})
 	shown = dedupeText(shown)
-	if len(shown) > maxClaimLines {
-		shown = shown[:maxClaimLines]
+	if len(shown) > tu.MaxClaimLines {
+		shown = shown[:tu.MaxClaimLines]
 	}
 	var c citer
 	var marks []string
 	for _, j := range shown {
 		n := c.cite(j.doc, j.start, j.end, j.passage)
 		marks = append(marks, fmt.Sprintf("[%d]", n))
-		r.Lines = append(r.Lines, Line{Date: j.doc.Date(), Text: j.text(), Cites: []int{n}, Figure: j.figure})
+		r.Lines = append(r.Lines, Line{Date: j.doc.Date(), Text: j.text(), Cites: []int{n}, Figure: j.figure,
+			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "about": j.about, "title": j.title}})
 	}
 	r.Sources = c.sources
 	switch r.Verdict {
@@ -146,6 +211,240 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	}
 	r.Took = time.Since(start)
 	return r, nil
+}
+
+// judgeScore compares a claim's score with those a sentence states: the
+// same result supports it, another contradicts it (with that score).
+func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
+	for _, cf := range figs {
+		if cf.Kind != Score {
+			continue
+		}
+		var comparable []Figure
+		for _, f := range have {
+			if cf.Same(f) {
+				return Supported, ""
+			}
+			if cf.Comparable(f) {
+				comparable = append(comparable, f)
+			}
+		}
+		if len(comparable) > 0 {
+			return Contradicted, nearest(claim, cf, sent, comparable).Text
+		}
+	}
+	return "", ""
+}
+
+// matchReport chooses, of the sentences stating a score, the first of
+// the report of the claim's match: of the documents whose title holds at
+// least title of the claim's words other than names (w: "beat", "final"),
+// the latest
+// published (a result is reported after the previews, which state other
+// games' scores), its first score being the result.
+func matchReport(scores []judged, w words, title float64) (judged, bool) {
+	best := -1
+	var bestAt time.Time
+	for i, j := range scores {
+		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title {
+			continue
+		}
+		at, _ := j.doc.PublishedTime()
+		if best < 0 || at.After(bestAt) || j.doc.ID == scores[best].doc.ID && j.start < scores[best].start {
+			best, bestAt = i, at
+		}
+	}
+	if best < 0 {
+		return judged{}, false
+	}
+	return scores[best], true
+}
+
+// otherYear reports whether a sentence tells of another year than its
+// document's ("The 2019 Rugby World Cup final…" in a 2023 preview): its
+// score is not the claim's match.
+func otherYear(sentence string, doc *corpus.Document) bool {
+	pub, ok := doc.PublishedTime()
+	if !ok {
+		return false
+	}
+	for _, sp := range text.Years(sentence) {
+		if sentence[sp.Start:sp.End] != strconv.Itoa(pub.Year()) {
+			return true
+		}
+	}
+	return false
+}
+
+// documentSentences are the sentences of the retrieved documents that
+// the retrieved passages (have) do not hold, each document once, in the
+// order of its first passage.
+func documentSentences(res *retrieval.Results, have []sentence) []sentence {
+	seen := map[string]bool{}
+	for _, s := range have {
+		seen[fmt.Sprintf("%s@%d", s.doc.ID, s.start)] = true
+	}
+	var out []sentence
+	docs := map[string]bool{}
+	for rank, h := range res.Hits {
+		if h.Doc == nil || docs[h.Doc.ID] {
+			continue
+		}
+		docs[h.Doc.ID] = true
+		for _, p := range h.Doc.Paragraphs {
+			para := h.Doc.Text[p.Start:p.End]
+			prev := ""
+			for _, sp := range text.Sentences(para) {
+				start := p.Start + sp.Start
+				if !seen[fmt.Sprintf("%s@%d", h.Doc.ID, start)] {
+					out = append(out, sentence{doc: h.Doc, start: start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank})
+				}
+				prev = para[sp.Start:sp.End]
+			}
+		}
+	}
+	return out
+}
+
+// blank replaces the spans of s with spaces.
+func blank(s string, spans []text.Span) string {
+	b := []byte(s)
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+func figureSpans(fs []Figure) []text.Span {
+	var out []text.Span
+	for _, f := range fs {
+		out = append(out, text.Span{Start: f.Start, End: f.End})
+	}
+	return out
+}
+
+// claimPeople are the people a claim names (names of two words or
+// more), and where.
+func claimPeople(claim string) ([]string, []text.Span) {
+	var names []string
+	var spans []text.Span
+	for _, sp := range text.NameSpans(claim) {
+		if n := cleanName(claim[sp.Start:sp.End]); len(strings.Fields(n)) >= 2 {
+			names = append(names, n)
+			spans = append(spans, sp)
+		}
+	}
+	return names, spans
+}
+
+// wordRE finds the words of a sentence with their offsets.
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’-]*`)
+
+// otherInRole is the person a sentence gives the claim's role to when
+// that is not one of the claim's persons: a name written right beside the
+// rarest of the role's words the sentence holds and the role words next
+// to it ("newly-appointed interim CEO, Mira Murati"; "Mira Murati, interim
+// CEO"). It is "" when the role's holder is the claim's person, or when no
+// name stands beside the role.
+func otherInRole(sentence string, persons []string, role words) string {
+	words := wordRE.FindAllStringIndex(sentence, -1)
+	terms := make([]string, len(words))
+	anchor := -1
+	for i, wd := range words {
+		if ws := text.Words(sentence[wd[0]:wd[1]]); len(ws) > 0 {
+			terms[i] = text.Term(ws[0])
+		}
+		if _, ok := role.w[terms[i]]; ok && (anchor < 0 || role.w[terms[i]] > role.w[terms[anchor]]) {
+			anchor = i
+		}
+	}
+	if anchor < 0 {
+		return ""
+	}
+	// the role phrase: the anchor and the role words right beside it
+	lo, hi := anchor, anchor
+	for lo > 0 && inRole(role, terms[lo-1]) && sentence[words[lo-1][1]:words[lo][0]] == " " {
+		lo--
+	}
+	for hi+1 < len(words) && inRole(role, terms[hi+1]) && sentence[words[hi][1]:words[hi+1][0]] == " " {
+		hi++
+	}
+	ps, pe := words[lo][0], words[hi][1]
+	for _, sp := range text.NameSpans(sentence) {
+		n := cleanName(sentence[sp.Start:sp.End])
+		if len(strings.Fields(n)) < 2 {
+			continue
+		}
+		beside := sp.Start >= pe && besideRE.MatchString(sentence[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(sentence[sp.End:ps])
+		if !beside {
+			continue
+		}
+		if slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
+			return ""
+		}
+		return n
+	}
+	return ""
+}
+
+// besideRE matches what may stand between a role and its holder's name:
+// a space, a comma, a bracket ("Bret Taylor (Chair)"), "the", "as",
+// ", who was".
+var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s)$`)
+
+func inRole(role words, t string) bool { _, ok := role.w[t]; return ok }
+
+// words are a text's IDF weights with, for each term, the terms of its
+// WordNet synonyms: a sentence holding a synonym holds the term at the
+// synonym weight.
+type words struct {
+	w         weights
+	syn       map[string][]string
+	synWeight float64
+}
+
+func weighWords(ix *retrieval.Index, s string, synWeight float64) words {
+	ws := words{w: weigh(ix, s), syn: map[string][]string{}, synWeight: synWeight}
+	for _, word := range text.Words(s) {
+		if text.IsStopWord(word) {
+			continue
+		}
+		t := text.Term(word)
+		if _, ok := ws.w[t]; !ok {
+			continue
+		}
+		for _, x := range text.Synonyms(word) {
+			if st := text.Term(x); st != t && !slices.Contains(ws.syn[t], st) {
+				ws.syn[t] = append(ws.syn[t], st)
+			}
+		}
+	}
+	return ws
+}
+
+// coverage is the share of the words' weight that s holds, a synonym
+// counting at synWeight.
+func (ws words) coverage(s string) float64 {
+	tot := ws.w.total()
+	if tot == 0 {
+		return 0
+	}
+	have := map[string]bool{}
+	for _, t := range text.Terms(s) {
+		have[t] = true
+	}
+	got := 0.0
+	for t, v := range ws.w {
+		switch {
+		case have[t]:
+			got += v
+		case slices.ContainsFunc(ws.syn[t], func(x string) bool { return have[x] }):
+			got += v * ws.synWeight
+		}
+	}
+	return round9(got / tot)
 }
 
 // nearest is the figure among comparable whose neighbouring words in text

@@ -9,6 +9,7 @@ package desk
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -21,8 +22,11 @@ import (
 // Desk runs the research desk's queries over an engine.
 type Desk struct {
 	Engine *answer.Engine
-	// K is the number of passages retrieved per query (default 12).
+	// K, when set, is the number of passages retrieved per query in place
+	// of the tool's own (Tuning's ClaimPassages, QuotePassages, …).
 	K int
+	// Tuning, when set, replaces DefaultTuning.
+	Tuning *Tuning
 }
 
 func (d *Desk) k(def int) int {
@@ -49,6 +53,9 @@ type Line struct {
 	Figure string
 	// when orders timelines.
 	when time.Time
+	// measures are what the desk weighed the line by ("cov", "wcov", …),
+	// for the tests at each threshold's boundary.
+	measures map[string]float64
 }
 
 // Result is what the desk found for one query.
@@ -207,6 +214,11 @@ func (w weights) total() float64 {
 	return s
 }
 
+// round9 is a share rounded to nine places, at most 1: the same whatever
+// order its sum was taken in, so that a threshold set at a measure admits
+// what it measured.
+func round9(x float64) float64 { return min(1, math.Round(x*1e9)/1e9) }
+
 // coverage is the share of w's weight whose terms s holds.
 func (w weights) coverage(s string) float64 {
 	tot := w.total()
@@ -223,5 +235,5 @@ func (w weights) coverage(s string) float64 {
 			got += v
 		}
 	}
-	return got / tot
+	return round9(got / tot)
 }

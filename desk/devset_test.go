@@ -48,6 +48,7 @@ func TestDevSetEvidenceIsVerbatim(t *testing.T) {
 			var quotes []eval.Evidence
 			quotes = append(quotes, q.Evidence...)
 			quotes = append(quotes, q.NotBy...)
+			quotes = append(quotes, q.OtherStory...)
 			for _, ev := range q.Events {
 				quotes = append(quotes, eval.Evidence{DocID: ev.DocID, Quote: ev.Quote})
 			}

@@ -19,6 +19,7 @@ const (
 	Duration Kind = "duration" // Unit holds "year", "month", …
 	Count    Kind = "count"    // Unit holds the counted noun's stem
 	Age      Kind = "age"      // "33-year-old"
+	Score    Kind = "score"    // "12-11": Value is 1000×the first number + the second
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
@@ -40,6 +41,11 @@ func (f Figure) Same(g Figure) bool {
 	if f.Value == g.Value {
 		return true
 	}
+	if f.Kind == Score {
+		// "beat them 12-11" and "lost 11-12" state one result
+		a, b := math.Floor(g.Value/1000), math.Mod(g.Value, 1000)
+		return f.Value == b*1000+a
+	}
 	if f.Kind == Date && (f.Value < 1e4 || g.Value < 1e4) {
 		// A date without its year matches the same day of any year.
 		return math.Mod(f.Value, 1e4) == math.Mod(g.Value, 1e4)
@@ -52,7 +58,7 @@ func (f Figure) Comparable(g Figure) bool { return f.Kind == g.Kind && f.Unit ==
 
 // Figures returns the figures a sentence states, in order, overlapping
 // ones resolved in favour of the first kind found (money, percent,
-// date, duration, year, count).
+// score, date, duration, year, count).
 func Figures(s string) []Figure {
 	var out []Figure
 	taken := func(a, b int) bool {
@@ -77,6 +83,9 @@ func Figures(s string) []Figure {
 		if v, ok := text.Value(s[sp.Start:sp.End]); ok {
 			add(figure(Percent, "", v, s, sp))
 		}
+	}
+	for _, sc := range text.Scores(s) {
+		add(figure(Score, "", float64(sc.A*1000+sc.B), s, sc.Span))
 	}
 	for _, sp := range text.Dates(s) {
 		y, m, d := text.DateParts(s[sp.Start:sp.End])

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
@@ -30,103 +32,391 @@ type Quotation struct {
 // Text is the quotation, verbatim.
 func (q Quotation) Text() string { return q.Doc.Text[q.Start:q.End] }
 
-const (
-	nameWord = `[A-Z][\p{L}'’.-]*`
-	name     = nameWord + `(?:\s+` + nameWord + `){0,4}`
-	// a speaker: a name or a pronoun, with an optional apposition (", the
-	// chief executive of Acme,")
-	speakerRE = `(` + name + `|[Hh]e|[Ss]he)(?:,\s[^,“”"]{1,90},)?`
-	verbs     = `said|says|added|adds|told\s[^:,“”"]{1,60}|wrote|writes|explained|noted|continued|argued|asked|stated|recalled|insisted|warned|declared|posted`
-)
+// The attribution verbs: a quotation's speaker is the subject of one of
+// them in the clause around the quotation.
+const verbs = `said|says|say|added|adds|told|tells|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|asked|asks|stated|states|recalled|recalls|insisted|insists|warned|warns|declared|posted|tweeted|commented|replied|responded|acknowledged|admitted|conceded|confirmed|announced|suggested|suggests|joked|laughed|shared|saying|writing|adding|telling`
 
 var (
-	// after a quotation: `,” Altman said`, `,” said Tom Reyes`
-	afterRE = regexp.MustCompile(`^[,.!?]?[”"]?\s*(?:` + speakerRE + `\s+(?:` + verbs + `)\b|(?:said|says|added|wrote)\s+(` + name + `))`)
-	// before a quotation: `Smith told Reuters: “`, `according to X, “`,
-	// `Altman wrote that he “`
-	beforeRE    = regexp.MustCompile(`(?:` + speakerRE + `\s+(?:` + verbs + `)(?:[:,]|\s(?:that\s)?[^“”"A-Z:;]{0,60})?|[Aa]ccording\sto\s(` + name + `),?)\s*$`)
-	quoteSpanRE = regexp.MustCompile(`“([^“”]{8,}?)”|"([^"]{8,}?)"`)
-	fullNameRE  = regexp.MustCompile(`\b[A-Z][\p{Ll}'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\p{Ll}'’-]+){1,2}\b`)
+	// after a quotation: `,” Altman said`, `,” U.S. Attorney General
+	// Merrick Garland said in a statement`, `,” she said`
+	afterSubjectRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+((?:[^“”"\n.;:!?]|\b\p{Lu}\.)[^“”"\n.;:!?]{0,80}?(?:\b\p{Lu}\.[^“”"\n.;:!?]{0,60}?)*)\s+(?:` + verbs + `)\b`)
+	// after a quotation, the verb first: `,” said Toffees boss Sean Dyche.`
+	afterVerbRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(?:said|says|added|adds|wrote|writes|continued|explained|asked|noted)\s+([^“”"\n;:!?]{1,80}?)(?:[.,;:!?]\s|[.,;:!?]?$)`)
+	// a sign-off after a quotation: `” Dennis Kooker, Sony Music`, `” —
+	// Ilya Sutskever`
+	signOffRE = regexp.MustCompile(`^[,.!?]?[”"]?\s*(?:[—–-]\s*)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2})(?:,[^“”"\n]{0,60})?$`)
+	// before a quotation: `Smith told Reuters: “`, `Zhao told Binance
+	// employees it was “`, `in a post on X, saying “`
+	beforeVerbRE = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
+	// before a quotation, the verb first: `Added Kooker: “`
+	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:Added|Adds|Said|Says|Wrote|Asked)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
+	// `according to X, “`
+	accordingRE = regexp.MustCompile(`[Aa]ccording\s+to\s+([^“”"\n,;:]{2,60}?),?\s*$`)
+	// a "sentence" that ends in an abbreviation: "U.S.", "(D-Mass.)"
+	abbrevEndRE = regexp.MustCompile(`(?:\b\p{Lu}\.|\.\))$`)
+	// "…, said Podzuweit."
+	saidNameRE = regexp.MustCompile(`\b(?:said|says|added|adds)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)(?:,[^“”"\n]{0,80})?[.,;:!?]?\s*$`)
+	// a quotation: three words or more ("fair use" is a scare quote)
+	// any quoted words, a title ("Blank Space") too: never a speaker
+	anyQuoteRE  = regexp.MustCompile(`“[^“”]*”|"[^"\n]*"`)
+	quoteSpanRE = regexp.MustCompile(`“([^“”\s]+\s+[^“”\s]+\s[^“”]*?)”|"([^"\s]+\s+[^"\s]+\s[^"]*?)"`)
+	pronounRE   = regexp.MustCompile(`^(?:[Hh]e|[Ss]he)$`)
 )
 
 // notPeople are capitalised words that start a sentence or name an
 // organisation rather than a person speaking.
 var notPeople = map[string]bool{"The": true, "A": true, "An": true, "It": true, "This": true, "That": true, "But": true, "And": true, "In": true, "We": true, "I": true, "They": true, "You": true}
 
-// Quotations finds the direct quotations of a document and their speakers:
-// “…,” Altman said; Smith told Reuters: “…”; according to X, “…”; a
-// quotation running on into the next paragraph; "he said" given to the
-// nearest named speaker before it. Quotations with no speaker found are
-// left out.
+// attribution is how a quotation's speaker was found.
+type attribution int
+
+const (
+	unattributed attribution = iota
+	named                    // a name in the attribution clause
+	byPronounOf              // "he said": the person the sentences before are about
+	uncertain                // a clause that may give the words to someone else: left out
+	continued                // an earlier quotation's speaker (same paragraph, or running on)
+)
+
+// Quotations finds the direct quotations of a document and their
+// speakers. The speaker is taken from the attribution clause around the
+// quotation, never from a name merely nearby:
+//   - after it: “…,” Altman said; “…,” said Toffees boss Sean Dyche; “…,”
+//     U.S. Attorney General Merrick Garland said in a statement; a sign-off
+//     (“…” Dennis Kooker, Sony Music);
+//   - before it, in the same sentence: Smith told Reuters: “…”; Zhao told
+//     employees it was “…”; Warren … in a post on X, saying “…”; Added
+//     Kooker: “…”; according to X, “…” (the person nearest before the verb,
+//     organisations and names inside quotation marks skipped);
+//   - “he said”, “she continued”: the person the sentence before is about
+//     (its first person named), within the paragraph or the one before;
+//   - no clause: the speaker of the paragraph's earlier quotation, or of
+//     the quotation the paragraph before left open (running on).
+//
+// A quotation whose speaker is not found so is left out.
 func Quotations(doc *corpus.Document) []Quotation {
-	full := fullNames(doc.Text)
+	c := &surround{full: fullNames(doc.Title, doc.Text, lowerWords(doc.Text))}
 	var out []Quotation
-	last := ""            // the last named speaker
-	quotedBefore := false // the paragraph before held a quotation
+	lastSpeaker := ""   // the speaker of the last quotation
+	openBefore := false // the paragraph before ended inside a quotation
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
 		spans := quoteSpanRE.FindAllStringSubmatchIndex(para, -1)
-		prevSpeaker := ""
-		runsOn := quotedBefore
-		quotedBefore = len(spans) > 0
+		masked := maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1))
+		runsOn := openBefore
+		openBefore = strings.Count(para, "“") > strings.Count(para, "”")
+		paraSpeaker := ""
+		byPronoun := map[string]string{}
 		for i, m := range spans {
 			qs, qe := m[2], m[3]
 			if qs < 0 {
 				qs, qe = m[4], m[5]
 			}
-			var who string
-			// After the closing mark, up to the next quotation.
 			tailEnd := len(para)
 			if i+1 < len(spans) {
 				tailEnd = spans[i+1][0]
 			}
-			if a := afterRE.FindStringSubmatch(para[m[1]:tailEnd]); a != nil {
-				who = a[1]
-				if who == "" {
-					who = a[2]
-				}
+			headStart := 0
+			if i > 0 {
+				headStart = spans[i-1][1]
 			}
-			if who == "" {
-				headStart := 0
-				if i > 0 {
-					headStart = spans[i-1][1]
-				}
-				if b := beforeRE.FindStringSubmatch(para[headStart:m[0]]); b != nil {
-					who = b[1]
-					if who == "" {
-						who = b[2]
-					}
-				}
-			}
-			pronoun := false
+			who, how, pron := c.attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]])
 			switch {
-			case who == "" && prevSpeaker != "":
-				who = prevSpeaker // a quotation continuing in the same paragraph
-			case who == "" && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "" && last != "":
-				// A paragraph that opens with a quotation and names no
-				// one: the last speaker, running on.
-				who, pronoun = last, true
-			case strings.EqualFold(who, "he") || strings.EqualFold(who, "she"):
-				who, pronoun = last, true
+			case how == unattributed && paraSpeaker != "":
+				who, how = paraSpeaker, continued
+			case how == unattributed && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "":
+				who, how = lastSpeaker, continued
 			}
-			who = cleanName(who)
-			if who == "" {
+			if who == "" || how == uncertain {
 				continue
 			}
-			who = fullest(who, full)
-			if !pronoun {
-				last = who
+			who = fullest(who, c.full)
+			paraSpeaker, lastSpeaker = who, who
+			if how == byPronounOf {
+				byPronoun[pron] = who
 			}
-			prevSpeaker = who
 			text := strings.TrimRight(para[qs:qe], ", ")
-			out = append(out, Quotation{Doc: doc, Start: p.Start + qs, End: p.Start + qs + len(text), Speaker: who, Pronoun: pronoun})
+			out = append(out, Quotation{Doc: doc, Start: p.Start + qs, End: p.Start + qs + len(text), Speaker: who, Pronoun: how == byPronounOf})
+		}
+		if len(spans) == 0 {
+			lastSpeaker = ""
+		}
+		c.before = append([]string{masked}, c.before[:min(len(c.before), maxParasBack-1)]...)
+		if len(spans) > 0 {
+			c.byPronoun = byPronoun // kept over paragraphs without quotations
 		}
 	}
 	return out
 }
 
+// passive are the auxiliaries before a verb that make its subject the
+// one spoken to or of ("was told", "is said").
+var passive = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "get": true, "got": true}
+
+// otherGender matches the pronouns of the other gender than the key's.
+var otherGender = map[string]*regexp.Regexp{
+	"he":  regexp.MustCompile(`(?i)\b(?:she|her|hers|herself)\b`),
+	"she": regexp.MustCompile(`(?i)\b(?:he|him|his|himself)\b`),
+}
+
+// samePerson matches the forms of the key's pronoun: one before the
+// name a sentence gives means the sentence is about someone named
+// earlier.
+var samePerson = map[string]*regexp.Regexp{
+	"he":  regexp.MustCompile(`(?i)\b(?:he|him|his|himself)\b`),
+	"she": regexp.MustCompile(`(?i)\b(?:she|her|hers|herself)\b`),
+}
+
+// maxParasBack is how many paragraphs before a quotation "he said" looks
+// in for the person it means.
+const maxParasBack = 2
+
+// surround is what attribution knows of the document around a quotation.
+type surround struct {
+	full map[string]string // surnames to full names
+	// before are the paragraphs before the quotation's, nearest first,
+	// quotations masked
+	before []string
+	// byPronoun are the speakers the last paragraph with quotations gave
+	// a pronoun ("she said") to
+	byPronoun map[string]string
+}
+
+// attribute finds a quotation's speaker from the text after it (tail, up
+// to the next quotation) and the text before it in its paragraph
+// (quotations masked; from the previous quotation: head, from the
+// paragraph's start: upto); pron is the pronoun resolved, if one was.
+func (c *surround) attribute(tail, head, upto string) (who string, how attribution, pron string) {
+	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil {
+		phrase := strings.TrimSpace(a[1])
+		if pronounRE.MatchString(phrase) {
+			// “…,” she wrote: the person the clause before names
+			// (Warren … saying “…”), else the one the sentences before
+			// are about
+			if who, how, _ := c.attributeBefore(head, upto); how == named {
+				return who, how, ""
+			}
+			who, how := c.resolvePronoun(phrase, upto)
+			return who, how, strings.ToLower(phrase)
+		}
+		if n := endingPerson(beforeComma(phrase), c.full); n != "" {
+			return n, named, ""
+		}
+	}
+	if a := afterVerbRE.FindStringSubmatch(tail); a != nil {
+		if n := endingPerson(beforeComma(a[1]), c.full); n != "" {
+			return n, named, ""
+		}
+	}
+	if a := signOffRE.FindStringSubmatch(tail); a != nil {
+		if n := lastPerson(a[1], c.full, true); n != "" && strings.Contains(n, " ") {
+			return n, named, ""
+		}
+	}
+	return c.attributeBefore(head, upto)
+}
+
+// endingPerson is the person a phrase ends with ("U.S. Attorney General
+// Merrick Garland"), or "" when it ends otherwise ("while Kelce was
+// waiting for an elevator"): an attribution clause names its speaker
+// last, next to the verb.
+func endingPerson(phrase string, full map[string]string) string {
+	n := lastPerson(phrase, full, true)
+	if n == "" {
+		return ""
+	}
+	last := strings.Fields(n)
+	end := strings.TrimRight(strings.TrimSpace(phrase), ".")
+	end = strings.TrimSuffix(strings.TrimSuffix(end, "’s"), "'s")
+	if !strings.HasSuffix(end, last[len(last)-1]) {
+		return ""
+	}
+	return n
+}
+
+// attributeBefore finds a quotation's speaker in the clause before it
+// (head: its paragraph from the previous quotation, masked).
+func (c *surround) attributeBefore(head, upto string) (string, attribution, string) {
+	full := c.full
+	// Before: only the quotation's own sentence (a "sentence" of a few
+	// words, "U.S.", "(D-Mass.)", is an abbreviation's full stop).
+	cs := lastSentenceStart(head)
+	for cs > 0 && abbrevEndRE.MatchString(strings.TrimSpace(head[:cs])) {
+		cs = lastSentenceStart(head[:cs])
+	}
+	clause := head[cs:]
+	if a := verbFirstRE.FindStringSubmatch(clause); a != nil {
+		if n := lastPerson(a[1], full, true); n != "" {
+			return n, named, ""
+		}
+	}
+	if a := accordingRE.FindStringSubmatch(clause); a != nil {
+		if n := lastPerson(a[1], full, true); n != "" {
+			return n, named, ""
+		}
+	}
+	locs := beforeVerbRE.FindAllStringIndex(clause, -1)
+	if len(locs) == 0 {
+		return "", unattributed, ""
+	}
+	v := locs[len(locs)-1]
+	if len(clause)-v[1] > 80 {
+		return "", unattributed, "" // the verb is too far from the quotation
+	}
+	subject := clause[:v[0]]
+	if after := strings.TrimSpace(clause[v[1]:]); strings.HasSuffix(after, ".") && !abbrevEndRE.MatchString(after) {
+		return "", unattributed, "" // the verb's sentence ended before the quotation
+	}
+	if len(people(clause[v[1]:], full)) > 0 {
+		// "Smith said, adding that Tom Jones had called it “…”": the
+		// words may be the other person's
+		return "", uncertain, ""
+	}
+	if w := strings.Fields(subject); len(w) > 0 && passive[strings.ToLower(w[len(w)-1])] {
+		return "", uncertain, "" // "Brockman was told that …": the listener
+	}
+	if w := strings.Fields(subject); len(w) > 0 && pronounRE.MatchString(w[len(w)-1]) {
+		who, how := c.resolvePronoun(w[len(w)-1], upto[:len(upto)-len(clause)])
+		return who, how, strings.ToLower(w[len(w)-1])
+	}
+	if n := lastPerson(subject, full, false); n != "" {
+		return n, named, ""
+	}
+	return "", unattributed, ""
+}
+
+// resolvePronoun gives "he" or "she" (pron) the person the sentences
+// before are about: going back sentence by sentence through before (the
+// paragraph up to the quotation) and the paragraphs before, the first
+// sentence naming a person (its speaker when it attributes something:
+// "…, said Podzuweit"; else the first person it names) whose subject is
+// not the same pronoun ("Speaking to Time, she said she met Kelce" is
+// still about her; so is "Her husband Ashton Kutcher …") and that speaks of no one by the other pronoun ("…
+// running into Kelce's arms before he whisked her away" names two
+// people), page furniture skipped. Past the paragraph before, the
+// speaker the last quotations gave the same pronoun to is it.
+func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
+	pron = strings.ToLower(pron)
+	for k, s := range append([]string{before}, c.before...) {
+		sents := text.Sentences(s)
+		for i := len(sents) - 1; i >= 0; i-- {
+			sent := s[sents[i].Start:sents[i].End]
+			if furniture(sent) {
+				continue
+			}
+			if a := saidNameRE.FindStringSubmatch(sent); a != nil {
+				if n := lastPerson(beforeComma(a[1]), c.full, true); n != "" {
+					return n, byPronounOf
+				}
+			}
+			n := firstPerson(sent, c.full)
+			if n == "" || otherGender[pron].MatchString(sent) {
+				continue // no one, or two people: not this sentence
+			}
+			if loc := samePerson[pron].FindStringIndex(sent); loc != nil && loc[0] < strings.Index(sent, strings.Fields(n)[0]) {
+				continue // "she said she…", "Her husband …": about the one before
+			}
+			return n, byPronounOf
+		}
+		if k >= 1 && c.byPronoun[pron] != "" {
+			return c.byPronoun[pron], byPronounOf
+		}
+	}
+	return "", unattributed
+}
+
+// beforeComma is a phrase without its apposition: "Smith, the chief
+// executive of Acme" gives "Smith".
+func beforeComma(s string) string {
+	i := strings.IndexAny(s, ",(")
+	if i <= 0 {
+		return s
+	}
+	if len(strings.Fields(s[:i])) == 1 && s[i] == ',' {
+		// "Essentially, Apple": an opening word, not a name and its
+		// apposition
+		return beforeComma(s[i+1:])
+	}
+	return s[:i]
+}
+
+// lastSentenceStart is where the last sentence of s starts.
+func lastSentenceStart(s string) int {
+	sents := text.Sentences(s)
+	if len(sents) == 0 {
+		return 0
+	}
+	return sents[len(sents)-1].Start
+}
+
+// people are the names of s that are people's: two words or more, or a
+// surname of a person the document names in full.
+func people(s string, full map[string]string) []string {
+	var out []string
+	for _, sp := range text.NameSpans(s) {
+		n := cleanName(spanName(s, sp))
+		if n == "" {
+			continue
+		}
+		if strings.Contains(n, " ") || full[n] != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// spanName is the name of s at sp, without the office a title before it
+// names ("Secretary of Treasury Janet Yellen" gives "Janet Yellen").
+func spanName(s string, sp text.Span) string {
+	n := s[sp.Start:sp.End]
+	if ws := strings.Fields(n); len(ws) == 3 && strings.HasSuffix(s[:sp.Start], " of ") {
+		return strings.Join(ws[1:], " ")
+	}
+	return n
+}
+
+// lastPerson is the last person named in s; alone lets a single
+// capitalised word stand for a person when s is nothing else (an
+// attribution clause "Podzuweit said" of a document that never gives
+// his first name).
+func lastPerson(s string, full map[string]string, alone bool) string {
+	if ps := people(s, full); len(ps) > 0 {
+		return ps[len(ps)-1]
+	}
+	if alone {
+		w := strings.Fields(strings.TrimSpace(s))
+		if len(w) >= 1 && len(w) <= 4 {
+			last := strings.Trim(w[len(w)-1], ".,’'")
+			if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && !notPeople[last] && !text.IsCalendarWord(last) {
+				return cleanName(last)
+			}
+		}
+	}
+	return ""
+}
+
+func firstPerson(s string, full map[string]string) string {
+	if ps := people(s, full); len(ps) > 0 {
+		return ps[0]
+	}
+	return ""
+}
+
+// maskQuotes blanks the quoted words of para (same length), so that a
+// name inside a quotation is never taken for its speaker.
+func maskQuotes(para string, spans [][]int) string {
+	b := []byte(para)
+	for _, m := range spans {
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
 // cleanName keeps the person's name of a speaker phrase: "Nvidia CEO
-// Jensen Huang" gives "Jensen Huang"; "The" and the like give "".
+// Jensen Huang" gives "Jensen Huang"; "Dyche." gives "Dyche"; "The" and
+// the like give "".
 func cleanName(s string) string {
 	words := strings.Fields(s)
 	// drop a title or organisation written before the name: after the
@@ -139,7 +429,7 @@ func cleanName(s string) string {
 			break
 		}
 	}
-	for len(words) > 0 && (notPeople[words[0]] || text.IsStopWord(strings.ToLower(words[0]))) {
+	for len(words) > 0 && (notPeople[words[0]] || openingWord(words[0])) {
 		words = words[1:]
 	}
 	if len(words) > 3 {
@@ -148,25 +438,86 @@ func cleanName(s string) string {
 	if len(words) == 0 {
 		return ""
 	}
+	// "Dyche." ends a sentence; an initial ("Jr.", "J.") keeps its stop
+	last := words[len(words)-1]
+	if strings.HasSuffix(last, ".") && len(strings.TrimRight(last, ".")) > 2 {
+		words[len(words)-1] = strings.TrimRight(last, ".")
+	}
+	for i, w := range words {
+		words[i] = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"), ",:;")
+	}
 	return strings.Join(words, " ")
 }
 
-// fullNames maps each surname of a document's two- or three-word names to
-// the fullest name ending in it.
-func fullNames(s string) map[string]string {
+// fullNames maps each surname of a document's names of people (two or
+// three words on one line: "Sarah Michelle Gellar") to the name ending in
+// it that the document means by it: the one its title names ("Kelce" in
+// a story titled on Travis Kelce that names Jason Kelce too), else the
+// one written most often, then the longest.
+func fullNames(title, s string, common map[string]bool) map[string]string {
+	count := map[string]int{}
 	m := map[string]string{}
-	for _, n := range fullNameRE.FindAllString(s, -1) {
-		ws := strings.Fields(n)
-		for len(ws) > 0 && (notPeople[ws[0]] || text.IsStopWord(strings.ToLower(ws[0]))) {
+	for _, part := range []struct {
+		s      string
+		weight int
+	}{{title, titleWeight}, {s, 1}} {
+		m = namesIn(part.s, part.weight, common, count, m)
+	}
+	return m
+}
+
+// titleWeight is what a name in the title counts for against the
+// mentions in the text.
+const titleWeight = 3
+
+func namesIn(s string, weight int, common map[string]bool, count map[string]int, m map[string]string) map[string]string {
+	for _, sp := range text.NameSpans(s) {
+		ws := strings.Fields(spanName(s, sp))
+		// "Although Kooker": a word the document also writes in lower
+		// case opened a sentence
+		for len(ws) > 0 && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
 			ws = ws[1:]
 		}
-		if len(ws) < 2 {
+		if len(ws) < 2 || len(ws) > 3 {
 			continue
 		}
-		n = strings.Join(ws, " ")
+		n := cleanName(strings.Join(ws, " "))
+		if ws = strings.Fields(n); len(ws) < 2 {
+			continue
+		}
+		count[n] += weight
 		last := ws[len(ws)-1]
-		if len(n) > len(m[last]) {
+		if o := m[last]; o == "" || count[n] > count[o] || count[n] == count[o] && len(n) > len(o) {
 			m[last] = n
+		}
+		// a first name said alone ("Taylor" for Taylor Swift), kept
+		// apart from surnames
+		if o := m[firstKey+ws[0]]; o == "" || count[n] > count[o] {
+			m[firstKey+ws[0]] = n
+		}
+		m[countKey+n] = strconv.Itoa(count[n])
+	}
+	return m
+}
+
+// The keys of a document's names map that are not surnames: a first name
+// and a name's count.
+const firstKey, countKey = "first:", "count:"
+
+// openingWord reports whether w opens a sentence rather than a name: a
+// stop word, an opener (text.IsOpener: "Although Beeper did not…"), an
+// adverb in -ly, a word in -ing ("Loading").
+func openingWord(w string) bool {
+	lw := strings.ToLower(strings.Trim(w, ",."))
+	return text.IsStopWord(lw) || text.IsOpener(lw) || len(lw) > 4 && strings.HasSuffix(lw, "ly") || len(lw) > 5 && strings.HasSuffix(lw, "ing")
+}
+
+// lowerWords are the words s writes in lower case.
+func lowerWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			m[w] = true
 		}
 	}
 	return m
@@ -175,10 +526,25 @@ func fullNames(s string) map[string]string {
 // fullest is the fullest form in the document of a speaker's name.
 func fullest(who string, full map[string]string) string {
 	ws := strings.Fields(who)
-	if f, ok := full[ws[len(ws)-1]]; ok && len(f) > len(who) && strings.HasSuffix(f, who) {
+	f, ok := full[ws[len(ws)-1]]
+	if len(ws) == 1 {
+		// "Taylor" is Taylor Swift, written often, rather than a "Sad
+		// Taylor" once
+		if g := full[firstKey+who]; g != "" && (!ok || times(full, g) > times(full, f)) {
+			return g
+		}
+	}
+	if ok && len(f) > len(who) && strings.HasSuffix(f, who) {
 		return f
 	}
 	return who
+}
+
+// times is how often a document writes a name (its title counting
+// titleWeight).
+func times(full map[string]string, name string) int {
+	n, _ := strconv.Atoi(full[countKey+name])
+	return n
 }
 
 // SameName reports whether a speaker's name is the person asked about:
@@ -189,7 +555,14 @@ func SameName(speaker, asked string) bool {
 	if len(s) == 0 || len(a) == 0 || s[len(s)-1] != a[len(a)-1] {
 		return false
 	}
-	if len(s) > 1 && len(a) > 1 && s[0] != a[0] {
+	// "Ten Hag" is "Erik ten Hag": one is the end of the other
+	if slices.Equal(s, a[max(0, len(a)-len(s)):]) || slices.Equal(a, s[max(0, len(s)-len(a)):]) {
+		return true
+	}
+	// the first name asked must be the speaker's (or, for a speaker
+	// written with a title before the name, "Treasury Janet Yellen", one
+	// of its words)
+	if len(s) > 1 && len(a) > 1 && s[0] != a[0] && !(len(s) > 2 && slices.Contains(s[1:len(s)-1], a[0])) {
 		return false
 	}
 	return true
@@ -197,15 +570,13 @@ func SameName(speaker, asked string) bool {
 
 func nameTokens(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text.Fold(s)), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		if len(w) > 1 && w != "jr" && w != "sr" {
 			out = append(out, w)
 		}
 	}
 	return out
 }
-
-const quotePassages = 30
 
 // Quotes finds what name said (about topic, when given) in the documents
 // req may see: the direct quotations attributed to them, one line per
@@ -215,7 +586,7 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 	start := time.Now()
 	name, topic = strings.TrimSpace(name), strings.TrimSpace(topic)
 	opts := d.Engine.Search
-	opts.K = d.k(quotePassages)
+	opts.K = d.k(d.tuning().QuotePassages)
 	opts.MaxPerDoc = 2
 	opts.AllowMissingNames = true
 	res, ix, err := d.Engine.Retrieve(ctx, req, strings.TrimSpace(name+" "+topic), opts)
@@ -246,9 +617,10 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 			}
 			f := found{Quotation: q}
 			if topic != "" {
-				// the topic words in the quotation or its paragraph
+				// the topic words in the quotation, its paragraph or
+				// its story's title
 				para := h.Doc.Paragraph(h.Doc.ParagraphAt(q.Start))
-				if f.topic = tw.coverage(para); f.topic == 0 {
+				if f.topic = tw.coverage(h.Doc.Title + "\n" + para); f.topic == 0 {
 					continue
 				}
 			}
@@ -264,7 +636,7 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 	for _, f := range fs {
 		n := c.cite(f.Doc, f.Start, f.End, "")
 		r.Lines = append(r.Lines, Line{Date: f.Doc.Date(), Speaker: f.Speaker, Text: f.Text(), Cites: []int{n}, when: f.when})
-		if len(f.Speaker) > len(speaker) {
+		if len(f.Speaker) >= len(speaker) {
 			speaker = f.Speaker
 		}
 	}

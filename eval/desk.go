@@ -32,9 +32,10 @@ type DeskQuestion struct {
 	Topic   string     `json:"topic,omitempty"`
 	NotBy   []Evidence `json:"not_by,omitempty"`
 	// Events are a timeline's events, oldest first (Evidence holds the same
-	// quotes); OtherStory are sentences of other stories that must not
-	// be shown.
-	Events []Event `json:"events,omitempty"`
+	// quotes); OtherStory are sentences of other stories (and the page's
+	// furniture) that must not be shown.
+	Events     []Event    `json:"events,omitempty"`
+	OtherStory []Evidence `json:"other_story,omitempty"`
 }
 
 // Event is one dated event of a timeline question.
@@ -117,6 +118,11 @@ type TimelineFigures struct {
 	FoundRate  float64 `json:"found_rate"`
 	OutOfOrder int     `json:"out_of_order"`
 	Lines      int     `json:"lines_shown"`
+	// Distractors are lines shown that hold a labelled sentence of
+	// another story (OtherStory); InOrder counts timelines with no pair
+	// out of order.
+	Distractors int `json:"distractors"`
+	InOrder     int `json:"in_order"`
 }
 
 // matches reports whether a shown line and a labelled quote are the same
@@ -261,7 +267,19 @@ func (f *TimelineFigures) score(q DeskQuestion, out DeskOutcome) string {
 		}
 	}
 	f.OutOfOrder += inverted
+	if inverted == 0 {
+		f.InOrder++
+	}
+	distractors := 0
+	for _, l := range out.Lines {
+		if slices.ContainsFunc(q.OtherStory, func(ev Evidence) bool { return matches(l, ev.Quote) }) {
+			distractors++
+		}
+	}
+	f.Distractors += distractors
 	switch {
+	case distractors > 0:
+		return fmt.Sprintf("%d line(s) of another story shown", distractors)
 	case found < len(q.Events):
 		return fmt.Sprintf("%d of %d events found", found, len(q.Events))
 	case inverted > 0:

@@ -13,7 +13,7 @@ func TestRunDeskScoresEachType(t *testing.T) {
 {"id":"c2","question":"X raised $4 million","answer":"supported","evidence":[{"doc_id":"d","quote":"X raised $4 million."}],"type":"claim"}
 {"id":"c3","question":"X bought Y","answer":"not_found","type":"claim"}
 {"id":"q1","question":"Ann","speaker":"Ann","evidence":[{"doc_id":"d","quote":"We won."},{"doc_id":"d","quote":"We lost."}],"not_by":[{"doc_id":"d","quote":"They cheated."}],"type":"quotes"}
-{"id":"t1","question":"the fight","events":[{"date":"2023-11-17","doc_id":"d","quote":"A happened."},{"date":"2023-11-20","doc_id":"d","quote":"B happened."},{"date":"2023-11-21","doc_id":"d","quote":"C happened."}],"type":"timeline"}
+{"id":"t1","question":"the fight","events":[{"date":"2023-11-17","doc_id":"d","quote":"A happened."},{"date":"2023-11-20","doc_id":"d","quote":"B happened."},{"date":"2023-11-21","doc_id":"d","quote":"C happened."}],"other_story":[{"doc_id":"e","quote":"Other."}],"type":"timeline"}
 {"id":"f1","question":"an ordinary question","answer":"yes","type":"factoid"}
 `
 	if err := os.WriteFile(path, []byte(set), 0o644); err != nil {
@@ -43,7 +43,7 @@ func TestRunDeskScoresEachType(t *testing.T) {
 		t.Errorf("quotes %+v", q)
 	}
 	tl := rep.Timeline
-	if tl.Found != 2 || tl.Events != 3 || tl.OutOfOrder != 1 {
+	if tl.Found != 2 || tl.Events != 3 || tl.OutOfOrder != 1 || tl.Distractors != 1 || tl.InOrder != 0 {
 		t.Errorf("timeline %+v", tl)
 	}
 	if len(rep.Misses) != 3 {

@@ -354,7 +354,7 @@ func (b *Bot) command(ctx context.Context, via, user, channel, thread, text stri
 	case "help", "":
 		rec.Outcome = "help"
 		b.audit(ctx, rec)
-		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Admins can also say `reload` or send me a file (txt, md, html, pdf, docx, eml) to add to the corpus; anyone can say `status`.")
+		b.post(ctx, channel, thread, "Ask me a question about the newsroom's documents and I will answer with the passages it rests on. Ask for `timeline of …` (or `what's happened with … so far`) for a story's events, oldest first, and `what did NAME say (about …)` for someone's quotations; `/check` checks a claim and `/quotes NAME` lists quotations, to you alone. Admins can also say `reload` or send me a file (txt, md, html, pdf, docx, eml) to add to the corpus; anyone can say `status`.")
 		return true
 	}
 	return false
@@ -472,7 +472,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 		d := b.streamDraft(ctx, q.channel, placeholder)
 		req.OnDelta, stopUpdates = d.add, d.stop
 	}
-	a, err := b.engine.Ask(ctx, req)
+	a, err := b.ask(ctx, req)
 	stopUpdates()
 	if ctx.Err() != nil {
 		return // cut off by shutdown: the deferred restart note

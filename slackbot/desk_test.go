@@ -32,7 +32,7 @@ func TestCheckSlashCommand(t *testing.T) {
 	h.slack.Send("slash_commands", "chk1", 0, map[string]any{"command": "/check", "text": "Acme Robotics raised $6 million in seed funding", "user_id": reporter, "channel_id": "C1"})
 	eph := h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postEphemeral" && c.Get("blocks") != "" })
 	text := blockTexts(t, eph.Get("blocks"))
-	if eph.Get("user") != reporter || !strings.HasPrefix(text, "*Contradicted by [1]: the documents say $5.3 million*") {
+	if eph.Get("user") != reporter || !strings.HasPrefix(text, "*Contradicted by [1], [2]: the documents say $5.3 million*") {
 		t.Fatalf("check answer to %s:\n%s", eph.Get("user"), text)
 	}
 	for _, want := range []string{"Nov 17, 2023 — “Acme Robotics, a Lagos startup", "*Sources*", "Lagos Ledger"} {
@@ -147,5 +147,44 @@ func TestAuditLogRecordsEveryAction(t *testing.T) {
 	if want := []string{"check:contradicted", "shortcut:supported", "slash:", "share:shared", "feedback:up", "slash:", "slash:reload refused: not an admin",
 		"mention:status", "upload:refused: not an admin"}; !slices.Equal(vias, want) {
 		t.Errorf("audited %q, want %q", vias, want)
+	}
+}
+
+// The desk's tools answer where reporters ask: a mention, a DM and /ask
+// routed by desk.RouteOf, and /quotes.
+func TestDeskToolsWhereReportersAsk(t *testing.T) {
+	h := startDeskBot(t)
+	// a mention asking for a timeline
+	h.mention(t, "Ev1", reporter, "C1", "100.1", "", "timeline of Acme Robotics", 0)
+	text := blockTexts(t, h.finalAnswer(t, "C1", "100.1").Get("blocks"))
+	for _, want := range []string{"Timeline of Acme Robotics", "Nov 2, 2023 — “The company signed a four-year lease", "Nov 20, 2023 — “The board of Acme Robotics removed"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("timeline lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Index(text, "Nov 2, 2023") > strings.Index(text, "Nov 20, 2023") || strings.Contains(text, "Do you work at") {
+		t.Errorf("timeline out of order or with a tip box:\n%s", text)
+	}
+	// a DM asking what someone said
+	h.slack.Send("events_api", "env2", 0, fakeslack.Event("Ev2", map[string]any{
+		"type": "message", "channel_type": "im", "channel": "D1", "user": reporter, "text": "what did Tom Reyes say about the board", "ts": "300.1", "event_ts": "300.1"}))
+	text = blockTexts(t, h.finalAnswer(t, "D1", "").Get("blocks"))
+	if !strings.Contains(text, "What Tom Reyes said about “the board”") || !strings.Contains(text, "Tom Reyes: “The board acted within its rights") || strings.Contains(text, "surprised") {
+		t.Errorf("who said it in a DM:\n%s", text)
+	}
+	// /ask, from a channel that may not see the startup's articles
+	h.slack.Send("slash_commands", "env3", 0, map[string]any{"command": "/ask", "text": "what's happened with Acme Robotics so far", "user_id": reporter, "channel_id": "C2", "response_url": h.slack.URL + "/respond"})
+	eph := h.slack.WaitFor(func(c fakeslack.Call) bool { return c.Method == "chat.postEphemeral" && c.Get("channel") == "C2" })
+	if text := blockTexts(t, eph.Get("blocks")); strings.Contains(text, "Acme Robotics removed") || strings.Contains(text, "Timeline of") {
+		t.Errorf("out of scope, /ask shows:\n%s", text)
+	}
+	// /quotes NAME about TOPIC, to the asker alone
+	h.slack.Send("slash_commands", "env4", 0, map[string]any{"command": "/quotes", "text": "Jane Okafor", "user_id": reporter, "channel_id": "C1"})
+	eph = h.slack.WaitFor(func(c fakeslack.Call) bool {
+		return c.Method == "chat.postEphemeral" && c.Get("channel") == "C1" && strings.Contains(c.Get("blocks"), "Okafor")
+	})
+	text = blockTexts(t, eph.Get("blocks"))
+	if eph.Get("user") != reporter || !strings.Contains(text, "Jane Okafor: “We are building robots") || strings.Contains(text, "We should have waited") {
+		t.Errorf("/quotes:\n%s", text)
 	}
 }

@@ -49,7 +49,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			return
 		}
 		defer release()
-		a, err := b.engine.Ask(ctx, b.request(ctx, text, cmd.ChannelID, cmd.UserID))
+		a, err := b.ask(ctx, b.request(ctx, text, cmd.ChannelID, cmd.UserID))
 		if err != nil {
 			b.log.Error("answer failed", "error", err, "via", "slash")
 			b.metrics.Errors.WithLabelValues("answer").Inc()

@@ -128,7 +128,7 @@ func TestManifestNamesWhatTheBotUses(t *testing.T) {
 			t.Errorf("manifest lacks event %s", ev)
 		}
 	}
-	if len(m.Features.SlashCommands) != 2 || m.Features.SlashCommands[0].Command != "/ask" || m.Features.SlashCommands[1].Command != checkCommand || !m.Settings.Interactivity.Enabled || !m.Settings.SocketMode {
+	if len(m.Features.SlashCommands) != 3 || m.Features.SlashCommands[0].Command != "/ask" || m.Features.SlashCommands[1].Command != checkCommand || m.Features.SlashCommands[2].Command != quotesCommand || !m.Settings.Interactivity.Enabled || !m.Settings.SocketMode {
 		t.Errorf("manifest: %+v", m)
 	}
 	if len(m.Features.Shortcuts) != 1 || m.Features.Shortcuts[0].CallbackID != checkShortcut || m.Features.Shortcuts[0].Type != "message" || m.Features.Shortcuts[0].Name != "Check against the archive" {

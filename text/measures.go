@@ -20,9 +20,43 @@ type Measure struct {
 
 var (
 	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)[\s-](and-a-half[\s-])?(year|month|week|day|hour|minute|decade)s?\b`)
-	countRE    = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:\s(` + scalePattern + `))?\s+(?:(?:new|more|additional|other|of|the|[a-z]+-[a-z]+)\s+)?([a-z][a-z-]+)`)
+	countRE    = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:\s(` + scalePattern + `))?(?:\s+|-)(?:(?:new|more|additional|other|of|the|[a-z]+-[a-z]+)\s+)?([a-z][a-z-]+)`)
 	yearRE     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	// a score: two numbers of up to three digits and a dash, not part of
+	// a date, an amount or a longer number
+	scoreRE = regexp.MustCompile(`(?:^|[^\d.,$£€/:-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:$|[^\d%/:-])`)
 )
+
+// Score is a result written as two numbers and a dash: "12-11" (A 12,
+// B 11), "21–20".
+type Score struct {
+	Span
+	A, B int
+}
+
+// notScored are the words after two numbers and a dash that make them a
+// range ("10-15 minutes"), not a score.
+var notScored = map[string]bool{"percent": true, "per": true, "million": true, "billion": true, "thousand": true, "trillion": true,
+	"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true,
+	"hour": true, "hours": true, "minute": true, "minutes": true, "inch": true, "inches": true, "feet": true, "foot": true,
+	"mph": true, "degrees": true, "am": true, "pm": true, "times": true}
+
+// Scores returns the scores of s: "beat New Zealand 12-11", "a 21–20
+// win". Two numbers and a dash followed by a unit ("10-15 minutes",
+// "3-4 percent") are a range and left out.
+func Scores(s string) []Score {
+	var out []Score
+	for _, m := range scoreRE.FindAllStringSubmatchIndex(s, -1) {
+		next := strings.Fields(strings.ToLower(s[m[5]:]))
+		if len(next) > 0 && notScored[strings.Trim(next[0], ".,;:!?)")] {
+			continue
+		}
+		a, _ := strconv.Atoi(s[m[2]:m[3]])
+		b, _ := strconv.Atoi(s[m[4]:m[5]])
+		out = append(out, Score{Span: Span{m[2], m[5]}, A: a, B: b})
+	}
+	return out
+}
 
 // notCounted are words after a number that are not things counted.
 var notCounted = map[string]bool{

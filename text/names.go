@@ -38,6 +38,10 @@ var nameWordRE = regexp.MustCompile(`[\p{L}\p{N}](?:[\p{L}\p{N}&]|[-'’.][\p{L}
 
 var openers = list("openers")
 
+// IsOpener reports whether w (lower case) is a word that opens a sentence
+// rather than names someone ("However", "Although Beeper did not…").
+func IsOpener(w string) bool { return openers[w] }
+
 // NameSpans returns the names of a sentence: runs of capitalised words
 // ("Sam Bankman-Fried", "European Commission", "Bank of England"),
 // possessives dropped. Roles and honorifics are left out and part names

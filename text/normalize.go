@@ -3,6 +3,11 @@ package text
 import (
 	"regexp"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // slangWordRE matches a word of a question as Normalize reads it, with
@@ -50,4 +55,14 @@ func expand(w string) []string {
 		return []string{w}
 	}
 	return strings.Fields(x)
+}
+
+// Fold returns s without its diacritics, as a name is often typed:
+// Fold("Jürgen Klopp") is "Jurgen Klopp", Fold("Mbappé") "Mbappe".
+func Fold(s string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		return s
+	}
+	return out
 }

@@ -118,6 +118,7 @@ func TestMeasures(t *testing.T) {
 		{"count", Counts, "more than 240,000 jobs lost", []Measure{{Span{10, 22}, 240000, "jobs", false}}},
 		{"count scale", Counts, "two million people", []Measure{{Span{0, 18}, 2e6, "people", false}}},
 		{"not counted", Counts, "20 percent of 5 times", nil},
+		{"count hyphenated", Counts, "the 10-point deduction", []Measure{{Span{4, 12}, 10, "point", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,6 +126,27 @@ func TestMeasures(t *testing.T) {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestScores(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Score
+	}{
+		{"prevailed 12-11 in an instant classic", []Score{{Span{10, 15}, 12, 11}}},
+		{"a 21–20 win", []Score{{Span{2, 9}, 21, 20}}},
+		{"12 - 11", []Score{{Span{0, 7}, 12, 11}}},
+		{"wait 10-15 minutes", nil},
+		{"on 2023-10-07", nil},
+		{"rose 3-4 percent", nil},
+		{"a $10-20 fee", nil},
+		{"1,234-5", nil},
+	}
+	for _, tt := range tests {
+		if got := Scores(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Scores(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
 	}
 }
 

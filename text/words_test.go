@@ -179,3 +179,11 @@ func TestIsProspective(t *testing.T) {
 		}
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"Jürgen Klopp": "Jurgen Klopp", "Mbappé": "Mbappe", "Sam Altman": "Sam Altman", "Kylian Mbappé’s": "Kylian Mbappe’s"} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/chzyer/readline"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/desk"
 )
 
 func cmdAsk(ctx context.Context, e env, args []string) error {
@@ -42,7 +43,16 @@ func cmdAsk(ctx context.Context, e env, args []string) error {
 
 // askAndShow answers req and prints the answer. On a terminal a generated
 // answer streams as it is written, then the checked answer replaces it.
+// A question the research desk answers ("timeline of …", "what did X
+// say") goes to its tool (desk.RouteOf), as in Slack.
 func askAndShow(ctx context.Context, e env, a *app, req answer.Request) (*answer.Answer, error) {
+	if r, err := (&desk.Desk{Engine: a.engine}).Answer(ctx, req); err != nil || r != nil {
+		if err != nil {
+			return nil, err
+		}
+		renderDesk(e.stdout, r)
+		return r.Answer(), nil
+	}
 	streaming := a.engine.Generator != nil && isTerminal(e.stdout)
 	if streaming {
 		fmt.Fprint(e.stdout, "\x1b7\x1b[2m") // save the cursor; dim the unchecked draft

@@ -18,6 +18,11 @@ var deskCommands = map[string]func(ctx context.Context, e env, args []string) er
 			return d.Check(ctx, req, strings.Join(words, " "))
 		})
 	},
+	"timeline": func(ctx context.Context, e env, args []string) error {
+		return cmdDesk(ctx, e, "timeline", `timeline [flags] TOPIC`, args, func(ctx context.Context, d *desk.Desk, req answer.Request, words []string) (*desk.Result, error) {
+			return d.Timeline(ctx, req, strings.Join(words, " "))
+		})
+	},
 }
 
 type deskQuery func(ctx context.Context, d *desk.Desk, req answer.Request, words []string) (*desk.Result, error)

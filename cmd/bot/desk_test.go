@@ -14,7 +14,8 @@ func TestCheckCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(out, "\n")
-	if lines[0] != "Contradicted by [1]: the documents say $5.3 million" {
+	// the seed round in the Ledger and on the wire
+	if lines[0] != "Contradicted by [1], [2]: the documents say $5.3 million" {
 		t.Errorf("first line %q", lines[0])
 	}
 	for _, want := range []string{"Nov 17, 2023 — “Acme Robotics, a Lagos startup", "Sources:", "Lagos Ledger", "paragraph 1"} {
@@ -67,6 +68,45 @@ func TestSplitNameTopic(t *testing.T) {
 	} {
 		if n, tp := splitNameTopic(tc.args); n != tc.name || tp != tc.topic {
 			t.Errorf("splitNameTopic(%q) = %q, %q", tc.args, n, tp)
+		}
+	}
+}
+
+func TestTimelineCommandAndAsk(t *testing.T) {
+	for _, args := range [][]string{
+		{"timeline", "--corpus", deskCorpus, "Acme Robotics"},
+		{"ask", "--corpus", deskCorpus, "timeline of Acme Robotics"},
+		{"ask", "--corpus", deskCorpus, "what's happened with Acme Robotics so far?"},
+	} {
+		out, _, err := runBot(t, nil, "", args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(out, "Timeline of Acme Robotics") || strings.Index(out, "Nov 2, 2023") > strings.Index(out, "Nov 20, 2023") || !strings.Contains(out, "Sources:") {
+			t.Errorf("%q:\n%s", args, out)
+		}
+	}
+	out, _, err := runBot(t, nil, "", "ask", "--corpus", deskCorpus, "what did Tom Reyes say?")
+	if err != nil || !strings.HasPrefix(out, "What Tom Reyes said") || strings.Contains(out, "We are building robots") {
+		t.Errorf("who said it through ask: %v\n%s", err, out)
+	}
+}
+
+func TestEvalMeasuresTimelinesAndQuotesThroughAsk(t *testing.T) {
+	set := t.TempDir() + "/desk.jsonl"
+	if err := os.WriteFile(set, []byte(`{"id":"t1","question":"timeline of Acme Robotics","events":[{"date":"2023-11-02","doc_id":"acme-seed","quote":"The company signed a four-year lease on a factory on Nov. 2"},{"date":"2023-11-20","doc_id":"acme-board","quote":"The board of Acme Robotics removed Jane Okafor as chief executive on Monday"}],"other_story":[{"doc_id":"acme-wire","quote":"Do you work at Acme Robotics and know more about its plans?"}],"type":"timeline"}
+{"id":"q1","question":"what did Tom Reyes say about the board","speaker":"Tom Reyes","evidence":[{"doc_id":"acme-board","quote":"The board acted within its rights"}],"not_by":[{"doc_id":"acme-board","quote":"I was surprised by the board's decision"}],"type":"quotes"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runBot(t, nil, "", "eval", "--corpus", deskCorpus, "--questions", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"timelines: 1, events found 2 of 2 (1.000), 1 timelines in order (pairs out of order 0), lines of other stories 0",
+		"quotes: 1 speakers, 1 with a quotation of theirs shown", "precision 1.000 (0 by someone else)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
 		}
 	}
 }

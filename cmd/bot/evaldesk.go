@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -49,7 +50,18 @@ func deskAsker(d *desk.Desk, scope answer.Request) eval.DeskAsker {
 		switch q.Type {
 		case eval.TypeClaim:
 			r, err = d.Check(ctx, req, q.Question.Question)
-		case eval.TypeQuotes:
+		case eval.TypeQuotes, eval.TypeTimeline:
+			// a question a reporter would ask ("what did X say",
+			// "timeline of …") goes the way ask and Slack send it
+			// (desk.RouteOf); a set's bare NAME or TOPIC to the tool
+			if rt := desk.RouteOf(q.Question.Question); rt.Tool != desk.NoTool {
+				r, err = d.Run(ctx, req, rt)
+				break
+			}
+			if q.Type == eval.TypeTimeline {
+				r, err = d.Timeline(ctx, req, cmp.Or(q.Topic, q.Question.Question))
+				break
+			}
 			name, topic := q.Speaker, q.Topic
 			if name == "" {
 				name, topic = splitNameTopic(strings.Fields(q.Question.Question))
@@ -88,8 +100,8 @@ func printDeskReport(w io.Writer, rep *eval.DeskReport, misses int) {
 			q.Speakers, q.Found, q.Shown, q.Judged, q.Precision, q.Wrong, q.Recalled, q.Labelled, q.Recall)
 	}
 	if t := rep.Timeline; t != nil {
-		fmt.Fprintf(w, "timelines: %d, events found %d of %d (%.3f), pairs out of order %d, lines shown %d\n",
-			t.Timelines, t.Found, t.Events, t.FoundRate, t.OutOfOrder, t.Lines)
+		fmt.Fprintf(w, "timelines: %d, events found %d of %d (%.3f), %d timelines in order (pairs out of order %d), lines of other stories %d, lines shown %d\n",
+			t.Timelines, t.Found, t.Events, t.FoundRate, t.InOrder, t.OutOfOrder, t.Distractors, t.Lines)
 	}
 	if len(rep.Misses) > 0 && misses > 0 {
 		fmt.Fprintf(w, "\n%d missed:\n", len(rep.Misses))

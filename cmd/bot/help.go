@@ -48,6 +48,8 @@ var commands = []command{
 		about: "Checks a claim against the archive: Supported by, Contradicted by (with the\ndocuments' figure) or Not found, then the verbatim sentences, dated and cited.", groups: answering},
 	{name: "quotes", synopsis: "quotes [flags] NAME [TOPIC]", summary: "who said it: a speaker's own quotations, oldest first",
 		about: "Lists a speaker's direct quotations in the corpus, oldest first, dated and cited;\nTOPIC narrows them (\"NAME about TOPIC\", or a name of several words in quotes).", groups: answering},
+	{name: "timeline", synopsis: "timeline [flags] TOPIC", summary: "the story so far: a story's events, oldest first",
+		about: "Lists the events of one story, oldest first, one verbatim sentence each, dated\n(the sentence's own date, else its article's) and cited; bot ask \"timeline of …\" too.", groups: answering},
 	{name: "serve", synopsis: "serve [flags]", summary: "run in Slack (Socket Mode and/or the Events API)",
 		about:  "Runs in Slack: Socket Mode with SLACK_APP_TOKEN, the Events API over HTTP with\nSLACK_SIGNING_SECRET, or both. SLACK_BOT_TOKEN is required.",
 		groups: append(slices.Clone(answering), config.GroupSlack), envGroups: []config.Group{config.GroupSlack}},

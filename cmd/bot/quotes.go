@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/desk"
@@ -20,31 +17,5 @@ func init() {
 	}
 }
 
-// splitNameTopic reads "bot quotes" arguments: NAME about TOPIC; a first
-// argument of several words ("Sam Altman") and the topic after it; or
-// the leading capitalised words (Sam Altman board), else the first word.
-func splitNameTopic(words []string) (name, topic string) {
-	joined := strings.Join(words, " ")
-	if n, t, ok := strings.Cut(joined, " about "); ok {
-		return strings.TrimSpace(n), strings.TrimSpace(t)
-	}
-	if len(words) == 0 {
-		return "", ""
-	}
-	if strings.Contains(strings.TrimSpace(words[0]), " ") {
-		return strings.TrimSpace(words[0]), strings.Join(words[1:], " ")
-	}
-	fields := strings.Fields(joined)
-	n := 0
-	for n < len(fields) {
-		r, _ := utf8.DecodeRuneInString(fields[n])
-		if !unicode.IsUpper(r) {
-			break
-		}
-		n++
-	}
-	if n == 0 {
-		n = 1
-	}
-	return strings.Join(fields[:n], " "), strings.Join(fields[n:], " ")
-}
+// splitNameTopic reads "bot quotes" arguments (desk.NameTopic).
+func splitNameTopic(words []string) (name, topic string) { return desk.NameTopic(words) }

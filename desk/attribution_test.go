@@ -1,0 +1,102 @@
+package desk
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// docOf is a document of the paragraphs given.
+func docOf(paras ...string) *corpus.Document {
+	d := &corpus.Document{ID: "t", Text: strings.Join(paras, "\n\n")}
+	off := 0
+	for _, p := range paras {
+		d.Paragraphs = append(d.Paragraphs, corpus.Span{Start: off, End: off + len(p)})
+		off += len(p) + 2
+	}
+	return d
+}
+
+// TestAttribution holds a case for each attribution pattern, at its
+// boundary: the speaker is the attribution clause's, never a name nearby
+// or the previous speaker's, and a quotation without one is left out.
+func TestAttribution(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  []string // "Speaker: first words"
+	}{
+		{"after, name said", []string{`“We will win the league this year,” Jane Okafor said.`}, []string{"Jane Okafor: We will win"}},
+		{"after, said name with a title", []string{`“We will win the league this year,” said Toffees boss Sean Dyche.`}, []string{"Sean Dyche: We will win"}},
+		{"after, a name ending the sentence", []string{`Sean Dyche spoke. “We will win the league this year,” said Dyche. “We always do.”`}, []string{"Sean Dyche: We will win", "Sean Dyche: We always do."}},
+		{"after, title with abbreviations", []string{`“Using new technology to break the law makes you a criminal,” U.S. Attorney General Merrick Garland said in a statement.`}, []string{"Merrick Garland: Using new technology"}},
+		{"after, title of an office", []string{`“Any institution must play by the rules,” Secretary of Treasury Janet Yellen said in the release.`}, []string{"Janet Yellen: Any institution must"}},
+		{"after, apposition", []string{`“We are building robots that pick cassava,” Jane Okafor, Acme's chief executive, said.`}, []string{"Jane Okafor: We are building"}},
+		{"sign-off", []string{`“Every stream of a deep fake takes royalties away.” Dennis Kooker, Sony Music`}, []string{"Dennis Kooker: Every stream of"}},
+		{"sign-off needs a full name", []string{`“Every stream of a deep fake takes royalties away.” Sony`}, nil},
+		{"before, told", []string{`Changpeng Zhao founded Binance.`, `According to court documents, Zhao told Binance employees it was “better to ask for forgiveness than permission” and pressed on.`}, []string{"Changpeng Zhao: better to ask"}},
+		{"before, saying, past an abbreviation", []string{`As the Beeper team scrambled, U.S. Senator Elizabeth Warren (D-Mass.) shamed Apple in a post on X, formerly Twitter, saying “Green bubble texts are less secure,” she wrote.`}, []string{"Elizabeth Warren: Green bubble texts"}},
+		{"before, verb first", []string{`Dennis Kooker spoke on Wednesday.`, `Added Kooker: “Music is a tremendous driver for AI.”`}, []string{"Dennis Kooker: Music is a"}},
+		{"before, according to", []string{`According to Okafor, “farmers lose a third of their harvest every year.”`}, []string{"Okafor: farmers lose a"}},
+		{"before, the verb too far", []string{`Okafor said the company, which was founded in Lagos in 2019 and now employs more than forty engineers in two offices, “grew fast in its first years.”`}, nil},
+		{"pronoun, the person the sentence before is about", []string{`Mila Kunis married in 2015.`, `Kunis revealed in a 2020 interview on “The Late Show with Stephen Colbert” how she keeps it in check.`, `“I like to remind them that we have money,” she said.`}, []string{"Mila Kunis: I like to"}},
+		{"pronoun, the sentence naming a speaker", []string{`For now, Scalable Capital is holding steady, said Podzuweit.`, `“It’s leaner, obviously,” he said.`}, []string{"Podzuweit: It’s leaner, obviously"}},
+		{"pronoun with no one before", []string{`“It’s leaner, obviously,” he said.`}, nil},
+		{"two speakers in one paragraph", []string{`“We should have waited for a bigger round,” said Tom Reyes. “Investors are cautious this year,” Jane Okafor said.`}, []string{"Tom Reyes: We should have", "Jane Okafor: Investors are cautious"}},
+		{"two speakers, the second before her quotation", []string{`“We should have waited for a bigger round,” said Tom Reyes. Jane Okafor disagreed and said: “Investors are cautious this year.”`}, []string{"Tom Reyes: We should have", "Jane Okafor: Investors are cautious"}},
+		{"a second quotation of the same speaker", []string{`“We should have waited for a bigger round,” said Tom Reyes. “Investors are cautious this year.”`}, []string{"Tom Reyes: We should have", "Tom Reyes: Investors are cautious"}},
+		{"a named quotation after another speaker's paragraph", []string{`“It is the right thing to do,” Changpeng Zhao said.`, `“Any institution must play by the rules,” Secretary of Treasury Janet Yellen said in the release.`}, []string{"Changpeng Zhao: It is the", "Janet Yellen: Any institution must"}},
+		{"a new person between two paragraphs' pronouns", []string{`“We have family dinner as many nights as we can,” Sarah Michelle Gellar said.`, `Mila Kunis has two children.`, `“Our kids are super-fortunate,” she said.`}, []string{"Sarah Michelle Gellar: We have family", "Mila Kunis: Our kids are"}},
+		{"running on into the next paragraph", []string{`“We are building robots,” said Jane Okafor. “They pick cassava`, `“and they never tire of it.”`}, []string{"Jane Okafor: We are building", "Jane Okafor: and they never"}},
+		{"a closed paragraph does not run on", []string{`“We are building robots,” said Jane Okafor.`, `“Nobody knows what comes next for the company.”`}, []string{"Jane Okafor: We are building"}},
+		{"pronoun past a sentence whose subject is the same pronoun", []string{`Taylor Swift has revealed when her relationship with Travis Kelce started.`, `Speaking to the magazine, she said she met Kelce in July.`, `“This all started on his podcast,” she explained.`}, []string{"Taylor Swift: This all started"}},
+		{"pronoun past a sentence of two people", []string{`During the concert, Swift changed her lyrics. Taylor Swift sang.`, `After the show, the singer ran into Travis Kelce’s arms before he whisked her away.`, `“Over the years, I’ve learned a lot,” she said.`}, []string{"Taylor Swift: Over the years,"}},
+		{"pronoun, the paragraph before's speaker by the same pronoun", []string{`Mila Kunis has two children.`, `“Our kids are super-fortunate,” she said.`, `Her husband Ashton Kutcher agreed with her on that.`, `“They will not be entitled,” she said.`}, []string{"Mila Kunis: Our kids are", "Mila Kunis: They will not"}},
+		{"a clause not ending in the name", []string{`After a fan shouted: “Let’s go Taylor’s boyfriend” while Travis Kelce was waiting, he responded with a smile.`}, nil},
+		{"a quoted title is no speaker", []string{`The “Blank Space” singer spoke to Time.`, `“When you say a relationship is public, we are proud,” she said.`}, nil},
+		{"a surname two people share: the title's", []string{`Jason Kelce joked about it on his podcast.`, `“It’s like a game of telephone,” Kelce said.`}, []string{"Jason Kelce: It’s like a"}},
+		{"a passive verb's subject is the listener", []string{`Greg Brockman was told that he was being removed as chairman “but was vital to the company and would retain his role” as president.`}, nil},
+		{"another person between the verb and the quotation", []string{`“We won the league,” said Jane Okafor, adding that Tom Reyes had called the deal “a disaster for everyone involved.”`}, []string{"Jane Okafor: We won the"}},
+		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
+		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, q := range Quotations(docOf(tc.paras...)) {
+				w := strings.Fields(q.Text())
+				got = append(got, q.Speaker+": "+strings.Join(w[:min(3, len(w))], " "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestCleanName(t *testing.T) {
+	for in, want := range map[string]string{"Dyche.": "Dyche", "Nvidia CEO Jensen Huang": "Jensen Huang", "Freddie Prinze Jr.": "Freddie Prinze Jr.", "Klopp’s": "Klopp", "The": ""} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAttributionSurnameOfTheTitle(t *testing.T) {
+	d := docOf(`Jason Kelce joked about it. Jason Kelce laughed.`, `“It’s like a game of telephone,” Kelce said.`)
+	d.Title = "Travis Kelce addresses the rumours"
+	qs := Quotations(d)
+	if len(qs) != 1 || qs[0].Speaker != "Travis Kelce" {
+		t.Errorf("quotations %+v", qs)
+	}
+}
+
+func TestFullestFirstName(t *testing.T) {
+	full := fullNames("", "Taylor Swift sang. Taylor Swift danced. Sad Taylor is a song.", map[string]bool{})
+	if got := fullest("Taylor", full); got != "Taylor Swift" {
+		t.Errorf("fullest(Taylor) = %q", got)
+	}
+	if got := fullest("Swift", full); got != "Taylor Swift" {
+		t.Errorf("fullest(Swift) = %q", got)
+	}
+}

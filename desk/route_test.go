@@ -1,0 +1,34 @@
+package desk
+
+import "testing"
+
+func TestRouteOf(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want Route
+	}{
+		{"timeline of sam altman's firing from openai", Route{Tool: TimelineTool, Topic: "sam altman's firing from openai"}},
+		{"Give me a timeline of the UAW strike?", Route{Tool: TimelineTool, Topic: "UAW strike"}},
+		{"what's happened with the UAW strike so far", Route{Tool: TimelineTool, Topic: "UAW strike"}},
+		{"What has happened to Binance so far?", Route{Tool: TimelineTool, Topic: "Binance"}},
+		{"Everton points deduction: the story so far", Route{Tool: TimelineTool, Topic: "Everton points deduction"}},
+		{"catch me up on the OpenAI board", Route{Tool: TimelineTool, Topic: "OpenAI board"}},
+		{"what did greg brockman say", Route{Tool: QuotesTool, Name: "greg brockman"}},
+		{"What did Sam Altman say about the board?", Route{Tool: QuotesTool, Name: "Sam Altman", Topic: "the board"}},
+		{"what has Jensen Huang said about China", Route{Tool: QuotesTool, Name: "Jensen Huang", Topic: "China"}},
+		{"quotes from Sean Dyche", Route{Tool: QuotesTool, Name: "Sean Dyche"}},
+		{"What did Greg Brockman have to say about the board?", Route{Tool: QuotesTool, Name: "Greg Brockman", Topic: "the board"}},
+		{"what's Elon Musk been saying about advertisers", Route{Tool: QuotesTool, Name: "Elon Musk", Topic: "advertisers"}},
+		{"what did Sean Dyche tell reporters about the appeal", Route{Tool: QuotesTool, Name: "Sean Dyche", Topic: "the appeal"}},
+		// not the desk's: an answer's
+		{"what did the board say", Route{}},
+		{"what did he add?", Route{}},
+		{"what happened to the Titan submersible", Route{}},
+		{"who was named interim CEO of OpenAI?", Route{}},
+		{"timeline of the", Route{}},
+	} {
+		if got := RouteOf(tc.q); got != tc.want {
+			t.Errorf("RouteOf(%q) = %+v, want %+v", tc.q, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,347 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
+)
+
+// event is a candidate line of a timeline.
+type event struct {
+	sentence
+	when   time.Time
+	note   string // "article date" when the document's date stands in
+	dated  bool   // the sentence (or its section's heading) states the day
+	score  float64
+	terms  map[string]bool
+	others []sentence // the same event in other documents
+	// measures are what the event was weighed by, for the tests
+	measures map[string]float64
+}
+
+// Timeline tells the story of topic in the documents req may see: its
+// events, one verbatim sentence each, dated (the day the sentence or its
+// section's heading states, else its document's publication date),
+// oldest first, the same event in several outlets merged into one line
+// citing each. Page furniture is never shown.
+func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (*Result, error) {
+	start := time.Now()
+	tu := d.tuning()
+	topic = strings.TrimSpace(topic)
+	opts := d.Engine.Search
+	opts.K = d.k(tu.TimelinePassages)
+	opts.MaxPerDoc = 3
+	opts.AllowMissingNames = true
+	res, ix, err := d.Engine.Retrieve(ctx, req, topic, opts)
+	if err != nil {
+		return nil, err
+	}
+	w := weigh(ix, topic)
+
+	// The story's documents, best first: the title with the best passage
+	// hold enough of the topic.
+	var docs []*corpus.Document
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		if h.Doc == nil || h.Chunk == nil || seen[h.Doc.ID] || len(docs) >= tu.TimelineDocuments {
+			continue
+		}
+		seen[h.Doc.ID] = true
+		if w.coverage(h.Doc.Title+"\n"+withoutFurniture(h.Chunk.Text)) >= tu.TimelineDocument {
+			docs = append(docs, h.Doc)
+		}
+	}
+
+	var evs []event
+	for rank, doc := range docs {
+		evs = append(evs, eventsOf(doc, rank, w, tu)...)
+	}
+	slices.SortStableFunc(evs, func(a, b event) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return 0
+	})
+	evs = mergeEvents(evs, tu.TimelineSame)
+	if len(evs) > tu.MaxTimelineLines {
+		evs = evs[:tu.MaxTimelineLines]
+	}
+	evs = dropStale(evs)
+	slices.SortStableFunc(evs, func(a, b event) int {
+		if c := a.when.Compare(b.when); c != 0 {
+			return c
+		}
+		if a.doc.ID == b.doc.ID {
+			return a.start - b.start
+		}
+		return 0
+	})
+
+	r := &Result{Query: topic}
+	var c citer
+	for _, e := range evs {
+		l := Line{Date: e.when.Format("Jan 2, 2006"), DateNote: e.note, Text: e.text(), when: e.when, measures: e.measures}
+		if e.when.IsZero() {
+			l.Date = e.doc.Date()
+		}
+		l.Cites = append(l.Cites, c.cite(e.doc, e.start, e.end, e.passage))
+		for _, o := range e.others {
+			l.Cites = append(l.Cites, c.cite(o.doc, o.start, o.end, o.passage))
+		}
+		r.Lines = append(r.Lines, l)
+	}
+	r.Sources = c.sources
+	if len(r.Lines) == 0 {
+		r.Headline = fmt.Sprintf("No events of “%s” found in the documents", topic)
+	} else {
+		r.Headline = fmt.Sprintf("Timeline of %s (%d event%s, oldest first)", topic, len(r.Lines), map[bool]string{true: "", false: "s"}[len(r.Lines) == 1])
+	}
+	r.Took = time.Since(start)
+	return r, nil
+}
+
+// withoutFurniture is s without its page furniture's sentences.
+func withoutFurniture(s string) string {
+	var b strings.Builder
+	for _, sp := range text.Sentences(s) {
+		if !furniture(s[sp.Start:sp.End]) {
+			b.WriteString(s[sp.Start:sp.End] + "\n")
+		}
+	}
+	return b.String()
+}
+
+// dropStale drops the events dated only by an article published before
+// the story's first stated day: a page updated as the story ran ("Sam
+// Altman has been fired" in an explainer first published in September)
+// keeps its first date, not the event's.
+func dropStale(evs []event) []event {
+	var first time.Time
+	for _, e := range evs {
+		if e.dated && (first.IsZero() || e.when.Before(first)) {
+			first = e.when
+		}
+	}
+	if first.IsZero() {
+		return evs
+	}
+	return slices.DeleteFunc(evs, func(e event) bool { return !e.dated && e.when.Before(first) })
+}
+
+// eventsOf returns the sentences of a story's document that are events of
+// topic (weights w): each holds TimelineSentence of the topic (and
+// TimelineDocument with its title and the sentence before), or states its
+// day and holds TimelineDated of it, or states its day in a document
+// whose title holds TimelineTitle; a sentence under a date heading
+// ("November 21" alone on its line, as timeline articles are written)
+// takes that day.
+func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
+	pub, _ := doc.PublishedTime()
+	titleCov := w.coverage(doc.Title)
+	var out []event
+	var heading time.Time
+	for _, p := range doc.Paragraphs {
+		para := doc.Text[p.Start:p.End]
+		if t, ok := dateHeading(para, pub); ok {
+			heading = t
+			continue
+		}
+		if socialRE.MatchString(para) {
+			continue // an embedded post, its signature on the last line
+		}
+		prev := ""
+		for _, sp := range text.Sentences(para) {
+			s := para[sp.Start:sp.End]
+			if !eventLike(s) {
+				prev = s
+				continue
+			}
+			cov, wcov := w.coverage(s), w.coverage(doc.Title+"\n"+prev+"\n"+s)
+			when, own := sentenceDate(s, pub)
+			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
+			switch {
+			case own:
+				e.when, e.dated = when, true
+			case !heading.IsZero():
+				e.when, e.dated = heading, true
+			default:
+				e.when, e.note = pub, "article date"
+			}
+			prev = s
+			// An event tells of the story, in its context (the title
+			// and the sentence before); in a document whose title is the
+			// story, every dated sentence is one of its events.
+			about := cov >= tu.TimelineSentence && wcov >= tu.TimelineDocument
+			if !about && !(e.dated && (cov >= tu.TimelineDated || titleCov >= tu.TimelineTitle)) {
+				continue
+			}
+			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
+			e.score = cov + 0.1/float64(1+rank)
+			if e.dated {
+				e.score += tu.TimelineDatedLift
+			}
+			e.terms = termSet(s)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// eventLike reports whether a sentence can be a timeline's event: a
+// sentence (six words or more, ending as one), not page furniture, not a
+// question, not a quotation alone.
+func eventLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if datedHeadline(s) {
+		return !furniture(s)
+	}
+	if len(strings.Fields(s)) < 6 || !endsSentence(s) || furniture(s) || strings.HasSuffix(strings.TrimRight(s, `"'”’)`), "?") {
+		return false
+	}
+	return !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, `"`)
+}
+
+// datedHeadline reports whether a line is a timeline's dated entry: a
+// day, a colon, and four words or more ("Sept. 24: Kelce and Swift leave
+// stadium together").
+func datedHeadline(s string) bool {
+	sp := text.Dates(s)
+	if len(sp) == 0 || sp[0].Start != 0 || !strings.HasPrefix(s[sp[0].End:], ": ") {
+		return false
+	}
+	_, m, d := text.DateParts(s[:sp[0].End])
+	return m > 0 && d > 0 && len(strings.Fields(s[sp[0].End:])) >= 4
+}
+
+// dateHeading reads a paragraph that is only a date ("November 21",
+// "Nov. 21, 2023"): the day of the entries under it.
+func dateHeading(para string, pub time.Time) (time.Time, bool) {
+	para = strings.TrimSpace(para)
+	if len(para) > 30 {
+		return time.Time{}, false
+	}
+	sp := text.Dates(para)
+	if len(sp) != 1 || len(strings.Trim(para[:sp[0].Start]+para[sp[0].End:], " ,.:—–-")) > 0 {
+		return time.Time{}, false
+	}
+	return dayOf(para[sp[0].Start:sp[0].End], pub, false)
+}
+
+// sentenceDate is the day a sentence states: a date with its day ("Nov.
+// 21", "November 21, 2023"), or a weekday, "yesterday" or "today" read
+// against the publication date pub. ok is false when it states none.
+func sentenceDate(s string, pub time.Time) (time.Time, bool) {
+	for _, sp := range text.Dates(s) {
+		if t, ok := dayOf(s[sp.Start:sp.End], pub, futureRE.MatchString(s)); ok {
+			return t, true
+		}
+	}
+	if pub.IsZero() {
+		return time.Time{}, false
+	}
+	for _, sp := range text.Dates(s) {
+		word := strings.ToLower(s[sp.Start:sp.End])
+		before := strings.ToLower(s[max(0, sp.Start-6):sp.Start])
+		if strings.Contains(before, "next") {
+			continue
+		}
+		switch word {
+		case "yesterday":
+			return day(pub).AddDate(0, 0, -1), true
+		case "today", "tonight", "this morning":
+			return day(pub), true
+		}
+		for wd := time.Sunday; wd <= time.Saturday; wd++ {
+			if word != strings.ToLower(wd.String()) {
+				continue
+			}
+			if futureRE.MatchString(s) {
+				// "On Monday, Epic will drag Google into court": the
+				// weekday to come
+				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
+			}
+			back := (int(pub.Weekday()) - int(wd) + 7) % 7
+			return day(pub).AddDate(0, 0, -back), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// futureRE matches a sentence telling of what is to come.
+var futureRE = regexp.MustCompile(`(?i)\b(?:will|is set to|are set to|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
+
+// dayOf reads a date with its day; a date without a year takes the year
+// of pub, or the year before when that would put it more than a week
+// after pub, unless the sentence tells of what is to come (future).
+func dayOf(date string, pub time.Time, future bool) (time.Time, bool) {
+	y, m, d := text.DateParts(date)
+	if m == 0 || d == 0 {
+		return time.Time{}, false
+	}
+	if y == 0 {
+		if pub.IsZero() {
+			return time.Time{}, false
+		}
+		y = pub.Year()
+		if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.After(pub.AddDate(0, 0, 7)) && !future {
+			y--
+		}
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func termSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range text.Terms(s) {
+		m[t] = true
+	}
+	return m
+}
+
+// jaccard is the share of the two sets' terms that both hold.
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	both := 0
+	for t := range a {
+		if b[t] {
+			both++
+		}
+	}
+	return float64(both) / float64(len(a)+len(b)-both)
+}
+
+// mergeEvents folds each event into a better one before it that tells
+// the same news (Jaccard at least same), keeping the better's sentence
+// and citing both.
+func mergeEvents(evs []event, same float64) []event {
+	var out []event
+	for _, e := range evs {
+		i := slices.IndexFunc(out, func(o event) bool {
+			return answer.NormalizeQuote(strings.ToLower(o.text())) == answer.NormalizeQuote(strings.ToLower(e.text())) || jaccard(o.terms, e.terms) >= same
+		})
+		if i < 0 {
+			out = append(out, e)
+			continue
+		}
+		if out[i].doc.ID != e.doc.ID {
+			out[i].others = append(out[i].others, e.sentence)
+		}
+	}
+	return out
+}

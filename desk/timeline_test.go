@@ -1,0 +1,109 @@
+package desk
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+)
+
+func TestTimeline(t *testing.T) {
+	d := testDesk(t)
+	r, err := d.Timeline(context.Background(), answer.Request{}, "Acme Robotics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := r.Text()
+	want := []string{
+		"Nov 2, 2023 — “The company signed a four-year lease on a factory on Nov. 2", // its own date
+		"Nov 14, 2023 — “Acme Robotics, a Lagos startup",                             // "on Tuesday" of a Friday's article
+		"Nov 20, 2023 — “The board of Acme Robotics removed Jane Okafor",             // "on Monday"
+	}
+	last := -1
+	for _, w := range want {
+		i := strings.Index(text, w)
+		if i < 0 {
+			t.Errorf("timeline lacks %q:\n%s", w, text)
+		} else if i < last {
+			t.Errorf("%q out of order:\n%s", w, text)
+		}
+		last = i
+	}
+	// the same news in two outlets is one line citing both
+	if n := strings.Count(text, "raised $5.3 million in seed funding"); n != 1 {
+		t.Errorf("the seed round is shown %d times:\n%s", n, text)
+	}
+	for _, l := range r.Lines {
+		if strings.Contains(l.Text, "raised $5.3 million in seed funding") && len(l.Cites) != 2 {
+			t.Errorf("the merged line cites %v", l.Cites)
+		}
+	}
+	// never furniture, another story, a withdrawn or embargoed one
+	for _, not := range []string{"Do you work at", "newsletter", "Picker One", "Farmers we asked", "parks", "$9 million", "Harvest Group"} {
+		if strings.Contains(text, not) {
+			t.Errorf("timeline shows %q:\n%s", not, text)
+		}
+	}
+	verbatim(t, d, r)
+	// scoped: an asker who may not see the wire story sees the Ledger's
+	r, _ = d.Timeline(context.Background(), answer.Request{Allow: func(doc *corpus.Document) bool { return doc.ID != "acme-wire" }}, "Acme Robotics")
+	for _, s := range r.Sources {
+		if s.DocID == "acme-wire" {
+			t.Errorf("out of scope, the timeline cites acme-wire:\n%s", r.Text())
+		}
+	}
+}
+
+func TestSentenceDate(t *testing.T) {
+	fri := time.Date(2023, 11, 17, 9, 0, 0, 0, time.UTC) // a Friday
+	for _, tc := range []struct {
+		s    string
+		want string // "" for none
+	}{
+		{"It raised money on Nov. 2, 2022.", "2022-11-02"},
+		{"It raised money on Nov. 2.", "2023-11-02"},
+		{"It opened on December 20.", "2022-12-20"}, // more than a week after the article: last year's
+		{"It opens on November 23.", "2023-11-23"},  // within a week after: this year's
+		{"It raised money on Tuesday.", "2023-11-14"},
+		{"It raised money on Friday.", "2023-11-17"},
+		{"It raised money yesterday.", "2023-11-16"},
+		{"It will raise money next Tuesday.", ""},
+		{"On Monday, Epic will take Google to court.", "2023-11-20"}, // to come
+		{"The album is due for release on 27 December.", "2023-12-27"},
+		{"On Friday, Epic took Google to court.", "2023-11-17"},
+		{"It raised money in March.", ""},
+	} {
+		got, ok := sentenceDate(tc.s, fri)
+		g := ""
+		if ok {
+			g = got.Format("2006-01-02")
+		}
+		if g != tc.want {
+			t.Errorf("sentenceDate(%q) = %q, want %q", tc.s, g, tc.want)
+		}
+	}
+	if h, ok := dateHeading("November 21", fri); !ok || h.Format("2006-01-02") != "2023-11-21" {
+		t.Errorf("heading: %v %v", h, ok)
+	}
+	if _, ok := dateHeading("November 21 was a busy day", fri); ok {
+		t.Error("a sentence is no heading")
+	}
+}
+
+func TestEventLike(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The board of Acme Robotics removed Jane Okafor as chief executive.":       true,
+		"Do you work at OpenAI and know more about Sam Altman’s departure?":        false,
+		"Sign up for our Farm Tech newsletter to get stories like this.":           false,
+		"Timeline of Sam Altman’s firing from OpenAI":                              false,
+		"“We are building robots that pick cassava,” Jane Okafor said.":            false,
+		"Valve Valve Steam Deck OLED This is a welcome improvement. $549 at Steam": false,
+	} {
+		if got := eventLike(s); got != want {
+			t.Errorf("eventLike(%q) = %v", s, got)
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package desk
+
+// Tuning holds the desk's thresholds, in one place, so that tests can
+// probe each at its boundary and bot eval can sweep them. Coverages are
+// IDF-weighted shares of a claim's or topic's words that a sentence
+// holds: "window" counts the sentence with its document's title and the
+// sentence before it, "sentence" the sentence alone.
+type Tuning struct {
+	// A claim with figures is supported by a sentence stating one of its
+	// figures and none other of the same kind, at SupportWindow and
+	// SupportSentence; contradicted by one stating another figure of the
+	// same kind, at ContradictWindow and ContradictSentence (more: a
+	// figure of another story must not read as this story's).
+	SupportWindow, SupportSentence       float64
+	ContradictWindow, ContradictSentence float64
+	// A claim without figures is supported by a sentence stating nearly
+	// all of it (UnfiguredWindow, UnfiguredSentence).
+	UnfiguredWindow, UnfiguredSentence float64
+	// A claim naming someone is contradicted by a sentence that gives the
+	// same role to another name (“Mira Murati … interim CEO”) when the
+	// sentence holds RoleSentence of the claim's words other than the
+	// name, the role's word among them.
+	RoleSentence float64
+	// A claim's score ("12-11") stated in a sentence of a document that
+	// holds ScoreDocument of the claim's words (title and text) supports
+	// or contradicts it when the sentence with its title and the sentence
+	// before holds ScoreWindow.
+	// A claim's score is judged in the report of its match: the latest
+	// document whose title holds ScoreTitle of the claim's words other
+	// than its names ("beat", "final"). ScoreDocuments are the documents read whole for a
+	// claim's score.
+	ScoreDocument, ScoreWindow, ScoreTitle float64
+	ScoreDocuments                         int
+	// SynonymWeight is what a WordNet synonym of a claim's word counts
+	// for in a sentence ("docked" for "deducted"), the word itself 1.
+	SynonymWeight float64
+	// MaxClaimLines is the most sentences a claim check shows;
+	// ClaimPassages the passages it retrieves.
+	MaxClaimLines, ClaimPassages int
+
+	// A timeline's event is a sentence of a document about the story:
+	// one whose title and best passage hold TimelineDocument of the
+	// topic's words; the sentence itself must hold TimelineSentence of
+	// them, or state a date and hold TimelineDated.
+	TimelineDocument, TimelineSentence, TimelineDated float64
+	// In a document whose title holds TimelineTitle of the topic, every
+	// sentence stating its day is an event.
+	TimelineTitle float64
+	// The events shown are the likeliest: the topic's share of the
+	// sentence, lifted by TimelineDatedLift when it states its day.
+	TimelineDatedLift float64
+	// Two events are one (the same news in two outlets) when they share
+	// TimelineSame of their words (Jaccard over index terms).
+	TimelineSame float64
+	// MaxTimelineLines is the most events a timeline shows;
+	// TimelinePassages the passages it retrieves, TimelineDocuments the
+	// documents it reads whole.
+	MaxTimelineLines, TimelinePassages, TimelineDocuments int
+
+	// QuotePassages is the passages retrieved for who-said-it.
+	QuotePassages int
+}
+
+// DefaultTuning is the desk's tuning unless Desk.Tuning says otherwise.
+var DefaultTuning = Tuning{
+	SupportWindow: 0.6, SupportSentence: 0.35,
+	ContradictWindow: 0.7, ContradictSentence: 0.5,
+	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
+	RoleSentence:  0.6,
+	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40,
+	SynonymWeight: 0.8,
+	MaxClaimLines: 5, ClaimPassages: 12,
+
+	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
+	TimelineSame: 0.6, TimelineDatedLift: 0.5,
+	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
+
+	QuotePassages: 30,
+}
+
+func (d *Desk) tuning() *Tuning {
+	if d.Tuning != nil {
+		return d.Tuning
+	}
+	return &DefaultTuning
+}

@@ -1,0 +1,247 @@
+package desk
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+// largest is the largest measure m of a result's lines.
+func largest(r *Result, m string) float64 {
+	v := -1.0
+	for _, l := range r.Lines {
+		v = max(v, l.measures[m])
+	}
+	return v
+}
+
+// TestClaimThresholds puts each of the claim check's thresholds at the
+// measure that decides a claim (the verdict holds) and just above it (it
+// does not).
+func TestClaimThresholds(t *testing.T) {
+	const (
+		seed     = "Acme Robotics raised $5.3 million in seed funding"
+		seedBad  = "Acme Robotics raised $6 million in seed funding"
+		removed  = "The board of Acme Robotics removed Jane Okafor as chief executive"
+		interim  = "Jane Okafor was named interim chief executive of Acme Robotics"
+		final    = "The Lagos Lions beat the Abuja Stars 12-11 in the league final"
+		finalBad = "The Lagos Lions beat the Abuja Stars 15-11 in the league final"
+	)
+	for _, tc := range []struct {
+		field   string
+		claim   string
+		verdict Verdict
+		measure string
+		at      func(*Tuning) *float64
+	}{
+		{"SupportSentence", seed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.SupportSentence }},
+		{"SupportWindow", seed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.SupportWindow }},
+		{"ContradictSentence", seedBad, Contradicted, "cov", func(tu *Tuning) *float64 { return &tu.ContradictSentence }},
+		{"ContradictWindow", seedBad, Contradicted, "wcov", func(tu *Tuning) *float64 { return &tu.ContradictWindow }},
+		{"UnfiguredSentence", removed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.UnfiguredSentence }},
+		{"UnfiguredWindow", removed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.UnfiguredWindow }},
+		{"RoleSentence", interim, Contradicted, "role", func(tu *Tuning) *float64 { return &tu.RoleSentence }},
+		{"ScoreWindow", final, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.ScoreWindow }},
+		{"ScoreDocument", final, Supported, "about", func(tu *Tuning) *float64 { return &tu.ScoreDocument }},
+		{"ScoreTitle", final, Supported, "title", func(tu *Tuning) *float64 { return &tu.ScoreTitle }},
+		{"ScoreTitle contradicting", finalBad, Contradicted, "title", func(tu *Tuning) *float64 { return &tu.ScoreTitle }},
+	} {
+		t.Run(tc.field, func(t *testing.T) {
+			d := testDesk(t)
+			r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Verdict != tc.verdict {
+				t.Fatalf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+			}
+			m := largest(r, tc.measure)
+			tu := DefaultTuning
+			*tc.at(&tu) = m
+			d.Tuning = &tu
+			if r, _ := d.Check(context.Background(), answer.Request{}, tc.claim); r.Verdict != tc.verdict {
+				t.Errorf("%s at %v: %s, want %s", tc.field, m, r.Verdict, tc.verdict)
+			}
+			*tc.at(&tu) = math.Nextafter(m, 2)
+			if r, _ := d.Check(context.Background(), answer.Request{}, tc.claim); r.Verdict == tc.verdict {
+				t.Errorf("%s just above %v: still %s\n%s", tc.field, m, r.Verdict, r.Text())
+			}
+		})
+	}
+}
+
+func TestClaimRoles(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+		figure  string
+	}{
+		// the documents give the role to Tom Reyes
+		{"Jane Okafor was named interim chief executive of Acme Robotics", Contradicted, "Tom Reyes"},
+		{"Tom Reyes was named interim chief executive of Acme Robotics", Supported, ""},
+		// a score: the report of the match decides, not the preview's
+		// other game (15-11) nor a final of another year (20-3)
+		{"The Lagos Lions beat the Abuja Stars 12-11 in the league final", Supported, ""},
+		{"The Lagos Lions beat the Abuja Stars 15-11 in the league final", Contradicted, "12-11"},
+		{"The Lagos Lions beat the Abuja Stars 20-3 in the league final", Contradicted, "12-11"},
+		// a product box is furniture, never support
+		{"The Acme Picker One costs $5,000", NotFound, ""},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict || r.Figure != tc.figure {
+			t.Errorf("%q: %s (%q), want %s (%q)\n%s", tc.claim, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
+		}
+		if tc.verdict == Contradicted && !strings.HasSuffix(r.Headline, "the documents say "+tc.figure) {
+			t.Errorf("%q: headline %q", tc.claim, r.Headline)
+		}
+		verbatim(t, d, r)
+	}
+}
+
+func TestMaxClaimLines(t *testing.T) {
+	d := testDesk(t)
+	claim := "Acme Robotics raised $5.3 million in seed funding"
+	r, _ := d.Check(context.Background(), answer.Request{}, claim)
+	n := len(r.Lines)
+	if n < 2 {
+		t.Fatalf("want two lines or more to cut:\n%s", r.Text())
+	}
+	tu := DefaultTuning
+	tu.MaxClaimLines = n - 1
+	d.Tuning = &tu
+	if r, _ := d.Check(context.Background(), answer.Request{}, claim); len(r.Lines) != n-1 {
+		t.Errorf("MaxClaimLines %d: %d lines", n-1, len(r.Lines))
+	}
+}
+
+func TestSynonymWeight(t *testing.T) {
+	w := words{w: weights{"deduct": 2, "everton": 1}, syn: map[string][]string{"deduct": {"dock"}}, synWeight: 0.8}
+	for s, want := range map[string]float64{"Everton were deducted": 1, "Everton were docked": (0.8*2 + 1) / 3, "Everton": 1.0 / 3} {
+		if got := w.coverage(s); math.Abs(got-want) > 1e-9 {
+			t.Errorf("coverage(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// WordNet's synonyms are read for the claim's words
+	ws := weighWords(nil, "Acme fired its chief executive", 0.8)
+	if !slices.Contains(ws.syn["fire"], "dismiss") {
+		t.Errorf("synonyms of fire: %v", ws.syn["fire"])
+	}
+}
+
+// TestTimelineThresholds puts each of the timeline's thresholds at the
+// measure that admits an event (it is shown) and just above it (it is
+// not).
+func TestTimelineThresholds(t *testing.T) {
+	const topic = "Acme Robotics"
+	seed, lease, board := "raised $5.3 million in seed funding", "four-year lease", "removed Jane Okafor"
+	for _, tc := range []struct {
+		field   string
+		event   string
+		measure string
+		set     func(tu *Tuning, v float64)
+	}{
+		// an event told of the story in its context
+		{"TimelineSentence", seed, "cov", func(tu *Tuning, v float64) { tu.TimelineSentence, tu.TimelineDated, tu.TimelineTitle = v, v, 1.01 }},
+		{"TimelineDocument with the sentence's context", seed, "wcov", func(tu *Tuning, v float64) { tu.TimelineDocument, tu.TimelineDated, tu.TimelineTitle = v, 1.01, 1.01 }},
+		// a dated event, its title not enough
+		{"TimelineDated", board, "cov", func(tu *Tuning, v float64) { tu.TimelineSentence, tu.TimelineDated, tu.TimelineTitle = 1.01, v, 1.01 }},
+		// a dated event naming none of the story, in the story's document
+		{"TimelineTitle", lease, "title", func(tu *Tuning, v float64) { tu.TimelineTitle = v }},
+	} {
+		t.Run(tc.field, func(t *testing.T) {
+			d := testDesk(t)
+			tu := DefaultTuning
+			tu.TimelineDocument = 0.01
+			d.Tuning = &tu
+			r, err := d.Timeline(context.Background(), answer.Request{}, topic)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(r.Lines, func(l Line) bool { return strings.Contains(l.Text, tc.event) })
+			if i < 0 {
+				t.Fatalf("no event %q:\n%s", tc.event, r.Text())
+			}
+			m := r.Lines[i].measures[tc.measure]
+			shown := func(v float64) bool {
+				tu := DefaultTuning
+				tc.set(&tu, v)
+				d.Tuning = &tu
+				r, _ := d.Timeline(context.Background(), answer.Request{}, topic)
+				return slices.ContainsFunc(r.Lines, func(l Line) bool { return strings.Contains(l.Text, tc.event) })
+			}
+			if !shown(m) {
+				t.Errorf("%s at %v: %q not shown", tc.field, m, tc.event)
+			}
+			if shown(math.Nextafter(m, 2)) {
+				t.Errorf("%s just above %v: %q still shown", tc.field, m, tc.event)
+			}
+		})
+	}
+}
+
+func TestTimelineDocumentAndSame(t *testing.T) {
+	d := testDesk(t)
+	// TimelineSame: the seed round in two outlets is one line at the
+	// Jaccard of its two sentences, two lines just above it
+	a := termSet("Acme Robotics, a Lagos startup that builds robots for farms, raised $5.3 million in seed funding, the company said on Tuesday.")
+	b := termSet("Acme Robotics, a Lagos startup that builds farm robots, raised $5.3 million in seed funding on Tuesday, the company said.")
+	j := jaccard(a, b)
+	count := func(same float64) int {
+		tu := DefaultTuning
+		tu.TimelineSame = same
+		d.Tuning = &tu
+		r, _ := d.Timeline(context.Background(), answer.Request{}, "Acme Robotics")
+		n := 0
+		for _, l := range r.Lines {
+			if strings.Contains(l.Text, "seed funding") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(j); n != 1 {
+		t.Errorf("TimelineSame at %v: %d lines of the seed round", j, n)
+	}
+	if n := count(math.Nextafter(j, 2)); n != 2 {
+		t.Errorf("TimelineSame just above %v: %d lines of the seed round", j, n)
+	}
+	// MaxTimelineLines cuts the least likely events
+	tu := DefaultTuning
+	tu.MaxTimelineLines = 1
+	d.Tuning = &tu
+	if r, _ := d.Timeline(context.Background(), answer.Request{}, "Acme Robotics"); len(r.Lines) != 1 {
+		t.Errorf("MaxTimelineLines 1: %d lines", len(r.Lines))
+	}
+	// TimelineDocument: no document is the story's above every coverage
+	tu = DefaultTuning
+	tu.TimelineDocument = 1.01
+	d.Tuning = &tu
+	if r, _ := d.Timeline(context.Background(), answer.Request{}, "Acme Robotics"); len(r.Lines) != 0 {
+		t.Errorf("TimelineDocument above 1: %d lines", len(r.Lines))
+	}
+}
+
+func TestOtherInRole(t *testing.T) {
+	role := words{w: weights{"chair": 3, "name": 1, "new": 1, "board": 1}}
+	for _, tc := range []struct {
+		sentence, person, want string
+	}{
+		{"OpenAI's new initial board of Bret Taylor (Chair), Larry Summers, and Adam D'Angelo.", "Larry Summers", "Bret Taylor"},
+		{"OpenAI's new initial board of Bret Taylor (Chair), Larry Summers, and Adam D'Angelo.", "Bret Taylor", ""},
+		{"Bret Taylor, who was named chair of the new board, spoke.", "Larry Summers", "Bret Taylor"},
+		// no name beside the role: nothing to say
+		{"The new board will choose its chair, Summers said later.", "Bret Taylor", ""},
+	} {
+		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
+			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
+		}
+	}
+}
