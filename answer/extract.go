@@ -473,11 +473,16 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 	}
 	for hi, h := range res.Hits {
 		before := ""
-		passage := termSet(h.Chunk.Text)
-		document := docTerms[h.Doc.ID]
-		if document == nil {
-			document = termSet(h.Doc.Title + "\n" + h.Doc.Text)
-			docTerms[h.Doc.ID] = document
+		// A short question's sentences are read with their passage and
+		// document, and given the features the learned decisions read; a
+		// long one's are scored by the hand-set weights alone.
+		var passage, document map[string]bool
+		if oneFact {
+			passage = termSet(h.Chunk.Text)
+			if document = docTerms[h.Doc.ID]; document == nil {
+				document = termSet(h.Doc.Title + "\n" + h.Doc.Text)
+				docTerms[h.Doc.ID] = document
+			}
 		}
 		for _, s := range text.Sentences(h.Chunk.Text) {
 			body := h.Chunk.Text[s.Start:s.End]
@@ -514,8 +519,11 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			sc *= 1 + Tune.PartWeight*partCoverage(ix, q, terms)
 			// Prefer sentences of better-ranked passages, gently.
 			sc *= 1 / (1 + 0.1*float64(hi))
-			feats := fz.sentence(sentenceInput{body: body, prev: prev, hit: hi, doc: h.Doc, start: p.start, terms: terms,
-				win: window(body, prev, h.Doc.Title), passage: passage, document: document, fits: fits})
+			var feats []float64
+			if oneFact {
+				feats = fz.sentence(sentenceInput{body: body, prev: prev, hit: hi, doc: h.Doc, start: p.start, terms: terms,
+					win: window(body, prev, h.Doc.Title), passage: passage, document: document, fits: fits})
+			}
 			add(candidate{at: []place{p}, body: body, terms: terms, score: sc, fits: fits, features: feats}, key)
 		}
 		if title := h.Doc.Title; oneFact && title != "" && quotableHeadline(title) && !slices.ContainsFunc(headlines, func(c candidate) bool { return c.body == title }) {
@@ -542,7 +550,7 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
 	for i := range cands {
-		if cands[0].score > 0 {
+		if cands[i].features != nil && cands[0].score > 0 {
 			cands[i].features[len(cands[i].features)-1] = cands[i].score / cands[0].score // score_rel
 		}
 	}
