@@ -52,7 +52,21 @@ func New(baseURL, apiKey string) (*Client, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("weaviate url %q: want http(s)://host:port", redact.Endpoint(baseURL))
 	}
-	return &Client{base: u.String(), apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second}}, nil
+	return &Client{base: u.String(), apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second, Transport: newTransport()}}, nil
+}
+
+// maxConns is how many connections to the server a client keeps open
+// between requests: a question asks several queries at once, a write
+// sends several batches at once and the replicas of a cluster share one
+// load balancer. (Go's default keeps 2 a host, so the rest would connect
+// anew every time.)
+const maxConns = 32
+
+func newTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 2 * maxConns
+	t.MaxIdleConnsPerHost = maxConns
+	return t
 }
 
 // String names the server by scheme, host and path only.
