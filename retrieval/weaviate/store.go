@@ -68,6 +68,8 @@ type Store struct {
 	// replaced caches, by version, the keys of the document rows closed
 	// by then (see replacedKeys).
 	replaced sync.Map
+	// docs caches documents without their text (see DocumentsByID).
+	docs docCache
 }
 
 var (
@@ -137,14 +139,21 @@ func (s *Store) freqClass() string  { return s.name + "_Freq" }
 func (s *Store) stateClass() string { return s.name + "_State" }
 func (s *Store) stateID() string    { return objectID(s.stateClass(), "state") }
 
-// ensure creates the store's classes that do not exist yet.
-func (s *Store) ensure(ctx context.Context) error {
+// ensure creates the store's classes that do not exist yet. rebuild says
+// the chunks' class exists with the indexes of an earlier form (every
+// property indexed every way; see chunkProperties): it holds nothing
+// wrong, but every write into it costs twice what it need.
+func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 	props, err := s.c.classProperties(ctx, s.name)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if err := s.checkSchema(props); err != nil {
-		return err
+		return false, err
+	}
+	if chunks, ok := props[s.name]; ok {
+		i := slices.IndexFunc(chunks, func(p property) bool { return p.Name == "terms" })
+		rebuild = i >= 0 && (chunks[i].IndexFilterable == nil || *chunks[i].IndexFilterable)
 	}
 	have := slices.Collect(maps.Keys(props))
 	text := func(name string) map[string]any {
@@ -167,29 +176,30 @@ func (s *Store) ensure(ctx context.Context) error {
 	}
 	if !slices.Contains(have, s.name) {
 		if err := s.c.CreateClass(ctx, s.name, s.opts); err != nil {
-			return err
+			return false, err
 		}
 	}
 	for _, class := range []string{s.docsClass(), s.freqClass(), s.stateClass()} {
 		if !slices.Contains(have, class) {
 			if err := s.c.createClass(ctx, schemas[class], s.opts); err != nil {
-				return err
+				return false, err
 			}
 		}
 	}
 	// Document rows written in an earlier form lack what the statistics
 	// of one asker's part are read by; the next write rewrites them all
 	// (see Write).
-	if names, ok := props[s.docsClass()]; ok {
+	if docs, ok := props[s.docsClass()]; ok {
+		names := propertyNames(docs)
 		for _, prop := range docAccess {
 			if name := prop["name"].(string); !slices.Contains(names, name) {
 				if err := s.c.do(ctx, "POST", "/v1/schema/"+s.docsClass()+"/properties", prop, nil); err != nil {
-					return fmt.Errorf("add property %s to %s: %w", name, s.docsClass(), err)
+					return false, fmt.Errorf("add property %s to %s: %w", name, s.docsClass(), err)
 				}
 			}
 		}
 	}
-	return nil
+	return rebuild, nil
 }
 
 // docAccess are the properties of a document row that say who may see
@@ -208,9 +218,9 @@ var ErrOldStore = errors.New("the store was written in an older form")
 // checkSchema refuses classes (props: each class's property names) written
 // before versions were kept as they are now: their closed objects would
 // look live.
-func (s *Store) checkSchema(props map[string][]string) error {
+func (s *Store) checkSchema(props map[string][]property) error {
 	for class, field := range map[string]string{s.name: "doc_key", s.docsClass(): "ends", s.freqClass(): "ends"} {
-		if names, ok := props[class]; ok && !slices.Contains(names, field) {
+		if p, ok := props[class]; ok && !slices.Contains(propertyNames(p), field) {
 			return fmt.Errorf("weaviate store %s: %w: class %s was written by an earlier version of the bot; delete the classes %s, %s, %s and %s, then run bot index",
 				s.name, ErrOldStore, class, s.name, s.docsClass(), s.freqClass(), s.stateClass())
 		}
@@ -541,17 +551,26 @@ const (
 // freqRows reads the rows of terms at version v.
 func (s *Store) freqRows(ctx context.Context, v int, terms []string) (map[string]freqRow, error) {
 	out := make(map[string]freqRow, len(terms))
+	var mu sync.Mutex
 	class := s.freqClass()
 	const batch = 500
-	for start := 0; start < len(terms); start += batch {
-		keys := terms[start:min(start+batch, len(terms))]
+	err := inParallel(ctx, (len(terms)+batch-1)/batch, batchesInFlight, func(ctx context.Context, i int) error {
+		keys := terms[i*batch : min((i+1)*batch, len(terms))]
 		where := "{operator: And, operands: [" + strings.Join(append(versionWhere(v),
 			fmt.Sprintf(`{path: ["term"], operator: ContainsAny, valueText: %s}`, gqlList(keys))), ", ") + "]}"
 		q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { term df mdf since _additional { id } } } }`,
 			class, s.c.readLevel(ctx, class), len(keys)+1, where)
-		if err := s.readFreq(ctx, q, out); err != nil {
-			return nil, fmt.Errorf("frequencies in %s: %w", s.name, err)
+		rows := make(map[string]freqRow, len(keys))
+		if err := s.readFreq(ctx, q, rows); err != nil {
+			return fmt.Errorf("frequencies in %s: %w", s.name, err)
 		}
+		mu.Lock()
+		maps.Copy(out, rows)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -641,24 +660,80 @@ type docRow struct {
 }
 
 func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error) {
+	out := make(map[string]*corpus.Document, len(ids))
+	ask := ids
+	if !withText {
+		ask = nil
+		for _, id := range ids {
+			if d, ok := p.s.docs.get(p.st.Version, id); ok {
+				out[id] = d
+			} else {
+				ask = append(ask, id)
+			}
+		}
+		if len(ask) == 0 {
+			return out, nil
+		}
+	}
 	fields := "doc_id doc"
 	if withText {
 		fields += " text"
 	}
-	rows, err := p.s.docRows(ctx, p.st.Version, ids, fields)
+	rows, err := p.s.docRows(ctx, p.st.Version, ask, fields)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*corpus.Document, len(rows))
 	for _, r := range rows {
 		d := &corpus.Document{}
 		if err := json.Unmarshal([]byte(r.Doc), d); err != nil {
 			return nil, fmt.Errorf("document %s in %s: %w", r.DocID, p.s.name, err)
 		}
+		p.s.docs.put(p.st.Version, r.DocID, d)
 		d.Text = r.Text
 		out[r.DocID] = d
 	}
 	return out, nil
+}
+
+// docCache keeps documents without their text by version and ID: a
+// published version's rows never change, and the candidates of a
+// question are often those of questions before it. It holds at most
+// docCacheMax documents and is emptied when full.
+type docCache struct {
+	mu sync.Mutex
+	m  map[docCacheKey]corpus.Document
+}
+
+type docCacheKey struct {
+	version int
+	id      string
+}
+
+// docCacheMax is the most documents a store's docCache holds (about 1 KB
+// each without their text).
+const docCacheMax = 50000
+
+// get returns a copy of the document, which the caller may change.
+func (c *docCache) get(version int, id string) (*corpus.Document, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.m[docCacheKey{version, id}]
+	if !ok {
+		return nil, false
+	}
+	return &d, true
+}
+
+// put keeps a copy of d without its text.
+func (c *docCache) put(version int, id string, d *corpus.Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= docCacheMax {
+		c.m = map[docCacheKey]corpus.Document{}
+	}
+	kept := *d
+	kept.Text = ""
+	c.m[docCacheKey{version, id}] = kept
 }
 
 // docRows reads fields of the rows of documents ids at version v; all of

@@ -215,6 +215,10 @@ func newNode(tb testing.TB, bin, name string, p nodePorts, extra []string) *Serv
 		// 11k chunks, against 12 ms once flushed); the default waits 60 s
 		// after the last write before flushing.
 		"PERSISTENCE_MEMTABLES_FLUSH_DIRTY_AFTER_SECONDS=5",
+		// Vectors are indexed after a write is answered, from a queue the
+		// store waits on before publishing (as in production: see
+		// docs/weaviate.md).
+		"ASYNC_INDEXING=true",
 		"LOG_LEVEL=warning",
 	)
 	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", p.rest), Name: name, bin: bin, dir: tb.TempDir(),
