@@ -77,3 +77,16 @@ func CreateIndexedChunksAgain(ctx context.Context, s *Store) error {
 	}
 	return CreateIndexedChunks(ctx, s)
 }
+
+// CreateIndexedFrequencies creates the store's class of frequency rows as
+// the bot created it before: the term searchable as well as filterable.
+func CreateIndexedFrequencies(ctx context.Context, s *Store) error {
+	return s.c.createClass(ctx, map[string]any{"class": s.freqClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
+		"properties": []any{
+			map[string]any{"name": "term", "dataType": []string{"text"}, "tokenization": "field"},
+			map[string]any{"name": "df", "dataType": []string{"int"}, "indexFilterable": false, "indexSearchable": false},
+			map[string]any{"name": "mdf", "dataType": []string{"int"}, "indexFilterable": false, "indexSearchable": false},
+			map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
+			endsField,
+		}}, s.opts)
+}

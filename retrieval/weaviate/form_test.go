@@ -127,3 +127,31 @@ func TestIndexedChunksRebuilt(t *testing.T) {
 		t.Errorf("third write: rebuilt %t, unchanged %d, version %d; want no rebuild, 5 unchanged, version 2", third.Rebuilt, third.Unchanged, third.Version)
 	}
 }
+
+// So is a store whose frequency rows were made in the earlier form.
+func TestIndexedFrequenciesRebuilt(t *testing.T) {
+	ctx := t.Context()
+	_, st := newStore(t, "IndexedFreq")
+	if err := weaviate.CreateIndexedFrequencies(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	g, _ := retrieval.NewGloVeEmbedder()
+	rep, err := st.Write(ctx, dispatches(3, 0, ""), weaviate.WriteOptions{Embedder: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Rebuilt || len(rep.Changes.Added) != 3 {
+		t.Errorf("a write into frequency rows of the earlier form: rebuilt %t, added %v; want rebuilt, 3 added", rep.Rebuilt, rep.Changes.Added)
+	}
+	v, err := st.Pin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := v.Frequencies(ctx, text.QueryTerms("harbour"), retrieval.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Chunks != 3 || f.Body[text.QueryTerms("harbour")[0]] != 3 {
+		t.Errorf("after the rebuild: %d chunks, harbour in %v; want 3 and 3", f.Chunks, f.Body)
+	}
+}

@@ -68,8 +68,10 @@ type Store struct {
 	// replaced caches, by version, the keys of the document rows closed
 	// by then (see replacedKeys).
 	replaced sync.Map
-	// docs caches documents without their text (see DocumentsByID).
-	docs docCache
+	// docs caches documents (see DocumentsByID), terms frequency rows
+	// (see wholeFrequencies).
+	docs  docCache
+	terms termCache
 }
 
 var (
@@ -151,10 +153,14 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 	if err := s.checkSchema(props); err != nil {
 		return false, err
 	}
-	if chunks, ok := props[s.name]; ok {
-		i := slices.IndexFunc(chunks, func(p property) bool { return p.Name == "terms" })
-		rebuild = i >= 0 && (chunks[i].IndexFilterable == nil || *chunks[i].IndexFilterable)
+	// The BM25 field of the chunks and the term of the frequency rows
+	// were indexed both ways before.
+	indexed := func(class, name string, flag func(property) *bool) bool {
+		i := slices.IndexFunc(props[class], func(p property) bool { return p.Name == name })
+		return i >= 0 && (flag(props[class][i]) == nil || *flag(props[class][i]))
 	}
+	rebuild = indexed(s.name, "terms", func(p property) *bool { return p.IndexFilterable }) ||
+		indexed(s.freqClass(), "term", func(p property) *bool { return p.IndexSearchable })
 	have := slices.Collect(maps.Keys(props))
 	text := func(name string) map[string]any {
 		return map[string]any{"name": name, "dataType": []string{"text"}, "tokenization": "field"}
@@ -169,8 +175,15 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 	schemas := map[string]map[string]any{
 		s.docsClass(): {"class": s.docsClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
 			"properties": append(append([]any{text("doc_id"), stored("fingerprint", "text"), stored("doc", "text"), stored("text", "text"), stored("stats", "text"), stored("chunks", "int")}, anys(docAccess)...), versions...)},
+		// The frequency rows, as many as the corpus has words, are read
+		// by their term and versions only.
 		s.freqClass(): {"class": s.freqClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
-			"properties": append([]any{text("term"), stored("df", "int"), stored("mdf", "int")}, versions...)},
+			"properties": []any{
+				map[string]any{"name": "term", "dataType": []string{"text"}, "tokenization": "field", "indexFilterable": true, "indexSearchable": false},
+				stored("df", "int"), stored("mdf", "int"),
+				map[string]any{"name": "since", "dataType": []string{"int"}, "indexFilterable": false, "indexRangeFilters": true},
+				endsField,
+			}},
 		s.stateClass(): {"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
 			"properties": []any{stored("state", "text")}},
 	}
@@ -593,11 +606,28 @@ func (s *Store) readFreq(ctx context.Context, q string, into map[string]freqRow)
 }
 
 // wholeFrequencies counts terms in the whole corpus of the version, from
-// its frequency rows.
+// its frequency rows (those it read before for the version from its
+// cache: a published version's rows never change).
 func (p *pinned) wholeFrequencies(ctx context.Context, terms []string) (*retrieval.Frequencies, error) {
-	rows, err := p.s.freqRows(ctx, p.st.Version, append([]string{totalsRow, lengthsRow}, terms...))
-	if err != nil {
-		return nil, err
+	v := p.st.Version
+	rows := make(map[string]freqRow, len(terms)+2)
+	var ask []string
+	for _, t := range append([]string{totalsRow, lengthsRow}, terms...) {
+		if r, ok := p.s.terms.get(v, t); ok {
+			rows[t] = r
+		} else if !slices.Contains(ask, t) {
+			ask = append(ask, t)
+		}
+	}
+	if len(ask) > 0 {
+		got, err := p.s.freqRows(ctx, v, ask)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range ask {
+			rows[t] = got[t] // a term the version lacks counts zero
+			p.s.terms.put(v, t, got[t])
+		}
 	}
 	f := &retrieval.Frequencies{
 		Chunks: rows[totalsRow].DF, Documents: rows[totalsRow].MDF,
@@ -608,6 +638,39 @@ func (p *pinned) wholeFrequencies(ctx context.Context, terms []string) (*retriev
 		f.Body[t], f.Meta[t] = rows[t].DF, rows[t].MDF
 	}
 	return f, nil
+}
+
+// termCache keeps the frequency rows a store read, by version and term:
+// a published version's rows never change, and most of a question's words
+// were asked before. It holds at most termCacheMax rows and is emptied
+// when full.
+type termCache struct {
+	mu sync.Mutex
+	m  map[termKey]freqRow
+}
+
+type termKey struct {
+	version int
+	term    string
+}
+
+// termCacheMax is the most frequency rows a store's termCache holds.
+const termCacheMax = 200000
+
+func (c *termCache) get(version int, term string) (freqRow, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[termKey{version, term}]
+	return r, ok
+}
+
+func (c *termCache) put(version int, term string, r freqRow) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= termCacheMax {
+		c.m = map[termKey]freqRow{}
+	}
+	c.m[termKey{version, term}] = r
 }
 
 // wholeOutlets returns the version's outlets with how many documents each
@@ -661,19 +724,16 @@ type docRow struct {
 
 func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error) {
 	out := make(map[string]*corpus.Document, len(ids))
-	ask := ids
-	if !withText {
-		ask = nil
-		for _, id := range ids {
-			if d, ok := p.s.docs.get(p.st.Version, id); ok {
-				out[id] = d
-			} else {
-				ask = append(ask, id)
-			}
+	var ask []string
+	for _, id := range ids {
+		if d, ok := p.s.docs.get(p.st.Version, id, withText); ok {
+			out[id] = d
+		} else {
+			ask = append(ask, id)
 		}
-		if len(ask) == 0 {
-			return out, nil
-		}
+	}
+	if len(ask) == 0 {
+		return out, nil
 	}
 	fields := "doc_id doc"
 	if withText {
@@ -688,20 +748,22 @@ func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool)
 		if err := json.Unmarshal([]byte(r.Doc), d); err != nil {
 			return nil, fmt.Errorf("document %s in %s: %w", r.DocID, p.s.name, err)
 		}
-		p.s.docs.put(p.st.Version, r.DocID, d)
 		d.Text = r.Text
+		p.s.docs.put(p.st.Version, r.DocID, d)
 		out[r.DocID] = d
 	}
 	return out, nil
 }
 
-// docCache keeps documents without their text by version and ID: a
-// published version's rows never change, and the candidates of a
+// docCache keeps documents by version and ID, with their text when it was
+// read: a published version's rows never change, and the candidates of a
 // question are often those of questions before it. It holds at most
-// docCacheMax documents and is emptied when full.
+// docCacheMax documents and docCacheText bytes of text, and is emptied
+// when either is reached.
 type docCache struct {
-	mu sync.Mutex
-	m  map[docCacheKey]corpus.Document
+	mu        sync.Mutex
+	m         map[docCacheKey]corpus.Document
+	textBytes int
 }
 
 type docCacheKey struct {
@@ -709,31 +771,46 @@ type docCacheKey struct {
 	id      string
 }
 
-// docCacheMax is the most documents a store's docCache holds (about 1 KB
-// each without their text).
-const docCacheMax = 50000
+const (
+	// docCacheMax is the most documents a store's docCache holds (about
+	// 1 KB each without their text).
+	docCacheMax = 50000
+	// docCacheText is the most bytes of text it holds.
+	docCacheText = 64 << 20
+)
 
-// get returns a copy of the document, which the caller may change.
-func (c *docCache) get(version int, id string) (*corpus.Document, bool) {
+// get returns a copy of the document, which the caller may change; with
+// withText, only a document whose text is kept.
+func (c *docCache) get(version int, id string, withText bool) (*corpus.Document, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	d, ok := c.m[docCacheKey{version, id}]
-	if !ok {
+	if !ok || (withText && d.Text == "") {
 		return nil, false
+	}
+	if !withText {
+		d.Text = ""
 	}
 	return &d, true
 }
 
-// put keeps a copy of d without its text.
+// put keeps a copy of d, with its text if it has one.
 func (c *docCache) put(version int, id string, d *corpus.Document) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= docCacheMax {
-		c.m = map[docCacheKey]corpus.Document{}
-	}
+	key := docCacheKey{version, id}
 	kept := *d
-	kept.Text = ""
-	c.m[docCacheKey{version, id}] = kept
+	if old, ok := c.m[key]; ok {
+		if kept.Text == "" {
+			kept.Text = old.Text
+		}
+		c.textBytes -= len(old.Text)
+	}
+	if c.m == nil || len(c.m) >= docCacheMax || c.textBytes+len(kept.Text) > docCacheText {
+		c.m, c.textBytes = map[docCacheKey]corpus.Document{}, 0
+	}
+	c.m[key] = kept
+	c.textBytes += len(kept.Text)
 }
 
 // docRows reads fields of the rows of documents ids at version v; all of

@@ -623,8 +623,10 @@ func (c *Client) Classes(ctx context.Context, prefix string) ([]string, error) {
 // property is a class's property as its schema says.
 type property struct {
 	Name string `json:"name"`
-	// IndexFilterable is nil when the schema leaves the default (true).
+	// IndexFilterable and IndexSearchable are nil when the schema leaves
+	// the default (true).
 	IndexFilterable *bool `json:"indexFilterable"`
+	IndexSearchable *bool `json:"indexSearchable"`
 }
 
 // propertyNames returns the names of props.

@@ -645,9 +645,12 @@ func (s *Store) applyDelta(ctx context.Context, v, next int, d delta) error {
 			terms = append(terms, t)
 		}
 	}
-	old, err := s.freqRows(ctx, v, terms)
-	if err != nil {
-		return err
+	old := map[string]freqRow{}
+	if v > 0 { // a store's first version has no rows to replace
+		var err error
+		if old, err = s.freqRows(ctx, v, terms); err != nil {
+			return err
+		}
 	}
 	var rows []map[string]any
 	for _, t := range terms {
