@@ -20,6 +20,36 @@ import (
 	"github.com/newsroom/askbot/text"
 )
 
+// cpuTime reads the CPU time (user and system) a process has used from
+// /proc.
+func cpuTime(pid int) time.Duration {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command (which is in parentheses): utime and
+	// stime are the 12th and 13th, in clock ticks (100 a second).
+	_, rest, _ := strings.Cut(string(raw), ") ")
+	fields := strings.Fields(rest)
+	if len(fields) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(fields[11], 10, 64)
+	sys, _ := strconv.ParseInt(fields[12], 10, 64)
+	return time.Duration(user+sys) * 10 * time.Millisecond
+}
+
+// settle waits 8 s, for the server to flush its memtables (5 s after the
+// last write as weaviatetest starts it), and as long again as
+// BOT_WEAVIATE_BENCH_SETTLE says (a duration), for its compactions to
+// finish before queries are timed.
+func settle() {
+	time.Sleep(8 * time.Second)
+	if d, err := time.ParseDuration(os.Getenv("BOT_WEAVIATE_BENCH_SETTLE")); err == nil {
+		time.Sleep(d)
+	}
+}
+
 // rssBytes reads a process's resident memory from /proc.
 func rssBytes(pid int) int64 {
 	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
@@ -71,24 +101,20 @@ func BenchmarkWeaviate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	before := rssBytes(s.PID())
+	before, cpuBefore := rssBytes(s.PID()), cpuTime(s.PID())
 	start := time.Now()
 	rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
 	if err != nil {
 		b.Fatal(err)
 	}
 	took := time.Since(start)
-	// Let the server settle (and flush its memtables, 5 s after the last
-	// write as weaviatetest starts it) before reading its memory, and as
-	// long again as BOT_WEAVIATE_BENCH_SETTLE says (a duration) for its
-	// compactions to finish before the queries are timed.
-	time.Sleep(8 * time.Second)
-	if d, err := time.ParseDuration(os.Getenv("BOT_WEAVIATE_BENCH_SETTLE")); err == nil {
-		time.Sleep(d)
-	}
+	serverCPU := cpuTime(s.PID()) - cpuBefore
+	// Let the server settle before reading its memory.
+	settle()
 	after := rssBytes(s.PID())
-	b.Logf("%d documents, %d chunks written (embedded with GloVe on the way) in %s: %.0f chunks/s until searchable (%s); server RSS %d → %d MiB, %.1f KB a chunk",
-		len(docs), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), rep.Took, before>>20, after>>20, float64(after-before)/1000/float64(rep.Chunks))
+	b.Logf("%d documents, %d chunks written (embedded with GloVe on the way) in %s: %.0f chunks/s until searchable (%s); server CPU %s (%.0f µs a chunk); server RSS %d → %d MiB, %.1f KB a chunk",
+		len(docs), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), rep.Took, serverCPU, float64(serverCPU.Microseconds())/float64(rep.Chunks),
+		before>>20, after>>20, float64(after-before)/1000/float64(rep.Chunks))
 
 	ix, err := retrieval.Build(ctx, docs, g, retrieval.BuildOptions{})
 	if err != nil {
@@ -184,7 +210,7 @@ func BenchmarkWeaviate(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("second write: %d documents replaced, %d chunks written", len(second.Changes.Changed), second.Chunks)
-	time.Sleep(8 * time.Second) // memtables flushed, as for the first write
+	settle() // as after the first write
 	for _, set := range []struct {
 		name string
 		opts retrieval.SearchOptions
