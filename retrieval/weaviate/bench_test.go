@@ -20,6 +20,36 @@ import (
 	"github.com/newsroom/askbot/text"
 )
 
+// cpuTime reads the CPU time (user and system) a process has used from
+// /proc.
+func cpuTime(pid int) time.Duration {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command (which is in parentheses): utime and
+	// stime are the 12th and 13th, in clock ticks (100 a second).
+	_, rest, _ := strings.Cut(string(raw), ") ")
+	fields := strings.Fields(rest)
+	if len(fields) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(fields[11], 10, 64)
+	sys, _ := strconv.ParseInt(fields[12], 10, 64)
+	return time.Duration(user+sys) * 10 * time.Millisecond
+}
+
+// settle waits 8 s, for the server to flush its memtables (5 s after the
+// last write as weaviatetest starts it), and as long again as
+// BOT_WEAVIATE_BENCH_SETTLE says (a duration), for its compactions to
+// finish before queries are timed.
+func settle() {
+	time.Sleep(8 * time.Second)
+	if d, err := time.ParseDuration(os.Getenv("BOT_WEAVIATE_BENCH_SETTLE")); err == nil {
+		time.Sleep(d)
+	}
+}
+
 // rssBytes reads a process's resident memory from /proc.
 func rssBytes(pid int) int64 {
 	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
@@ -47,7 +77,8 @@ var benchQuestions = []string{
 // times whole questions through it (retrieval.Remote: every query a
 // question makes, and the ranking) beside the same questions in-process,
 // then each query the store makes. BOT_WEAVIATE_BENCH_CHUNKS sets the size
-// (10,000 unless set):
+// (10,000 unless set), BOT_WEAVIATE_BENCH_SETTLE how long to let the server
+// compact after the write before timing queries:
 //
 //	BOT_WEAVIATE_BENCH_CHUNKS=100000 go test ./retrieval/weaviate -run '^$' -bench Weaviate -benchtime 200x
 func BenchmarkWeaviate(b *testing.B) {
@@ -70,19 +101,20 @@ func BenchmarkWeaviate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	before := rssBytes(s.PID())
+	before, cpuBefore := rssBytes(s.PID()), cpuTime(s.PID())
 	start := time.Now()
 	rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
 	if err != nil {
 		b.Fatal(err)
 	}
 	took := time.Since(start)
-	// Let the server settle (and flush its memtables, 5 s after the last
-	// write as weaviatetest starts it) before reading its memory.
-	time.Sleep(8 * time.Second)
+	serverCPU := cpuTime(s.PID()) - cpuBefore
+	// Let the server settle before reading its memory.
+	settle()
 	after := rssBytes(s.PID())
-	b.Logf("%d documents, %d chunks written (embedded with GloVe on the way) in %s: %.0f chunks/s; server RSS %d → %d MiB, %.1f KB a chunk",
-		len(docs), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), before>>20, after>>20, float64(after-before)/1000/float64(rep.Chunks))
+	b.Logf("%d documents, %d chunks written (embedded with GloVe on the way) in %s: %.0f chunks/s until searchable (%s); server CPU %s (%.0f µs a chunk); server RSS %d → %d MiB, %.1f KB a chunk",
+		len(docs), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), rep.Took, serverCPU, float64(serverCPU.Microseconds())/float64(rep.Chunks),
+		before>>20, after>>20, float64(after-before)/1000/float64(rep.Chunks))
 
 	ix, err := retrieval.Build(ctx, docs, g, retrieval.BuildOptions{})
 	if err != nil {
@@ -121,6 +153,29 @@ func BenchmarkWeaviate(b *testing.B) {
 		_, err := v.Frequencies(ctx, text.QueryTerms(benchQuestions[i]), retrieval.Filter{})
 		return err
 	})
+	// The documents of a question's candidates, without their text, then
+	// with it (those of the passages chosen): each question's own
+	// candidates, so a cache of documents gains only what it would.
+	candidateDocs := make([][]string, len(benchQuestions))
+	for i, q := range benchQuestions {
+		cs, err := v.Lexical(ctx, text.QueryTerms(q), retrieval.Filter{}, 100)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range cs {
+			if !slices.Contains(candidateDocs[i], c.DocID) {
+				candidateDocs[i] = append(candidateDocs[i], c.DocID)
+			}
+		}
+	}
+	run("documents", func(i int) error {
+		_, err := v.DocumentsByID(ctx, candidateDocs[i], false)
+		return err
+	})
+	run("texts", func(i int) error {
+		_, err := v.DocumentsByID(ctx, candidateDocs[i][:min(5, len(candidateDocs[i]))], true)
+		return err
+	})
 	for _, set := range []struct {
 		name string
 		opts retrieval.SearchOptions
@@ -155,7 +210,7 @@ func BenchmarkWeaviate(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("second write: %d documents replaced, %d chunks written", len(second.Changes.Changed), second.Chunks)
-	time.Sleep(8 * time.Second) // memtables flushed, as for the first write
+	settle() // as after the first write
 	for _, set := range []struct {
 		name string
 		opts retrieval.SearchOptions

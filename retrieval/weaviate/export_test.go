@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"time"
 )
 
@@ -34,7 +35,23 @@ func EnsureEarlierForm(ctx context.Context, s *Store) error {
 	saved := docAccess
 	docAccess = nil
 	defer func() { docAccess = saved }()
-	return s.ensure(ctx)
+	_, err := s.ensure(ctx)
+	return err
+}
+
+// CreateIndexedChunks creates the store's class of chunks as the bot
+// created it before it kept only the indexes its queries read: every
+// property with Weaviate's default indexes.
+func CreateIndexedChunks(ctx context.Context, s *Store) error {
+	props := chunkProperties()
+	for i, p := range props {
+		p := maps.Clone(p.(map[string]any))
+		delete(p, "indexFilterable")
+		delete(p, "indexSearchable")
+		delete(p, "indexRangeFilters")
+		props[i] = p
+	}
+	return s.c.createClass(ctx, map[string]any{"class": s.name, "vectorizer": "none", "vectorIndexConfig": map[string]any{"distance": "cosine"}, "properties": props}, s.opts)
 }
 
 // ForgetForm republishes the store's version as an earlier bot would have
@@ -50,4 +67,26 @@ func ForgetForm(ctx context.Context, s *Store) error {
 		return err
 	}
 	return s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.stateID(), "properties": map[string]any{"state": string(raw)}}})
+}
+
+// CreateIndexedChunksAgain drops the store's class of chunks and creates
+// it as CreateIndexedChunks does, keeping the rest of the store.
+func CreateIndexedChunksAgain(ctx context.Context, s *Store) error {
+	if err := s.c.DropClass(ctx, s.name); err != nil {
+		return err
+	}
+	return CreateIndexedChunks(ctx, s)
+}
+
+// CreateIndexedFrequencies creates the store's class of frequency rows as
+// the bot created it before: the term searchable as well as filterable.
+func CreateIndexedFrequencies(ctx context.Context, s *Store) error {
+	return s.c.createClass(ctx, map[string]any{"class": s.freqClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
+		"properties": []any{
+			map[string]any{"name": "term", "dataType": []string{"text"}, "tokenization": "field"},
+			map[string]any{"name": "df", "dataType": []string{"int"}, "indexFilterable": false, "indexSearchable": false},
+			map[string]any{"name": "mdf", "dataType": []string{"int"}, "indexFilterable": false, "indexSearchable": false},
+			map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
+			endsField,
+		}}, s.opts)
 }

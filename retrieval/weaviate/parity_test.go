@@ -46,10 +46,12 @@ func multihopInWeaviate(t *testing.T) multihop {
 	ctx := t.Context()
 	c, _ := weaviate.New(s.URL, "")
 	g, _ := retrieval.NewGloVeEmbedder()
+	began := time.Now()
 	ix, err := retrieval.Build(ctx, res.Documents, g, retrieval.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("in-process: indexed %d documents in %s", len(res.Documents), time.Since(began).Round(time.Millisecond))
 	st, err := weaviate.NewStore(c, "Multihop", weaviate.ClassOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +62,7 @@ func multihopInWeaviate(t *testing.T) multihop {
 		t.Fatal(err)
 	}
 	took := time.Since(start)
-	t.Logf("wrote %d documents, %d chunks in %s (%.0f chunks/s, embedding included)", len(res.Documents), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds())
+	t.Logf("Weaviate: wrote %d documents, %d chunks in %s (%.0f chunks/s, embedding included; %s)", len(res.Documents), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), rep.Took)
 	time.Sleep(6 * time.Second) // the memtables flush 5 s after the last write (see weaviatetest)
 	return multihop{ix: ix, g: g, st: st, remote: retrieval.NewRemote(st, g, retrieval.DefaultChunker), questions: qs}
 }

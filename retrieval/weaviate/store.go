@@ -68,6 +68,10 @@ type Store struct {
 	// replaced caches, by version, the keys of the document rows closed
 	// by then (see replacedKeys).
 	replaced sync.Map
+	// docs caches documents (see DocumentsByID), terms frequency rows
+	// (see wholeFrequencies).
+	docs  docCache
+	terms termCache
 }
 
 var (
@@ -137,15 +141,26 @@ func (s *Store) freqClass() string  { return s.name + "_Freq" }
 func (s *Store) stateClass() string { return s.name + "_State" }
 func (s *Store) stateID() string    { return objectID(s.stateClass(), "state") }
 
-// ensure creates the store's classes that do not exist yet.
-func (s *Store) ensure(ctx context.Context) error {
+// ensure creates the store's classes that do not exist yet. rebuild says
+// the chunks' class exists with the indexes of an earlier form (every
+// property indexed every way; see chunkProperties): it holds nothing
+// wrong, but every write into it costs twice what it need.
+func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 	props, err := s.c.classProperties(ctx, s.name)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if err := s.checkSchema(props); err != nil {
-		return err
+		return false, err
 	}
+	// The BM25 field of the chunks and the term of the frequency rows
+	// were indexed both ways before.
+	indexed := func(class, name string, flag func(property) *bool) bool {
+		i := slices.IndexFunc(props[class], func(p property) bool { return p.Name == name })
+		return i >= 0 && (flag(props[class][i]) == nil || *flag(props[class][i]))
+	}
+	rebuild = indexed(s.name, "terms", func(p property) *bool { return p.IndexFilterable }) ||
+		indexed(s.freqClass(), "term", func(p property) *bool { return p.IndexSearchable })
 	have := slices.Collect(maps.Keys(props))
 	text := func(name string) map[string]any {
 		return map[string]any{"name": name, "dataType": []string{"text"}, "tokenization": "field"}
@@ -160,36 +175,44 @@ func (s *Store) ensure(ctx context.Context) error {
 	schemas := map[string]map[string]any{
 		s.docsClass(): {"class": s.docsClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
 			"properties": append(append([]any{text("doc_id"), stored("fingerprint", "text"), stored("doc", "text"), stored("text", "text"), stored("stats", "text"), stored("chunks", "int")}, anys(docAccess)...), versions...)},
+		// The frequency rows, as many as the corpus has words, are read
+		// by their term and versions only.
 		s.freqClass(): {"class": s.freqClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
-			"properties": append([]any{text("term"), stored("df", "int"), stored("mdf", "int")}, versions...)},
+			"properties": []any{
+				map[string]any{"name": "term", "dataType": []string{"text"}, "tokenization": "field", "indexFilterable": true, "indexSearchable": false},
+				stored("df", "int"), stored("mdf", "int"),
+				map[string]any{"name": "since", "dataType": []string{"int"}, "indexFilterable": false, "indexRangeFilters": true},
+				endsField,
+			}},
 		s.stateClass(): {"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
 			"properties": []any{stored("state", "text")}},
 	}
 	if !slices.Contains(have, s.name) {
 		if err := s.c.CreateClass(ctx, s.name, s.opts); err != nil {
-			return err
+			return false, err
 		}
 	}
 	for _, class := range []string{s.docsClass(), s.freqClass(), s.stateClass()} {
 		if !slices.Contains(have, class) {
 			if err := s.c.createClass(ctx, schemas[class], s.opts); err != nil {
-				return err
+				return false, err
 			}
 		}
 	}
 	// Document rows written in an earlier form lack what the statistics
 	// of one asker's part are read by; the next write rewrites them all
 	// (see Write).
-	if names, ok := props[s.docsClass()]; ok {
+	if docs, ok := props[s.docsClass()]; ok {
+		names := propertyNames(docs)
 		for _, prop := range docAccess {
 			if name := prop["name"].(string); !slices.Contains(names, name) {
 				if err := s.c.do(ctx, "POST", "/v1/schema/"+s.docsClass()+"/properties", prop, nil); err != nil {
-					return fmt.Errorf("add property %s to %s: %w", name, s.docsClass(), err)
+					return false, fmt.Errorf("add property %s to %s: %w", name, s.docsClass(), err)
 				}
 			}
 		}
 	}
-	return nil
+	return rebuild, nil
 }
 
 // docAccess are the properties of a document row that say who may see
@@ -208,9 +231,9 @@ var ErrOldStore = errors.New("the store was written in an older form")
 // checkSchema refuses classes (props: each class's property names) written
 // before versions were kept as they are now: their closed objects would
 // look live.
-func (s *Store) checkSchema(props map[string][]string) error {
+func (s *Store) checkSchema(props map[string][]property) error {
 	for class, field := range map[string]string{s.name: "doc_key", s.docsClass(): "ends", s.freqClass(): "ends"} {
-		if names, ok := props[class]; ok && !slices.Contains(names, field) {
+		if p, ok := props[class]; ok && !slices.Contains(propertyNames(p), field) {
 			return fmt.Errorf("weaviate store %s: %w: class %s was written by an earlier version of the bot; delete the classes %s, %s, %s and %s, then run bot index",
 				s.name, ErrOldStore, class, s.name, s.docsClass(), s.freqClass(), s.stateClass())
 		}
@@ -541,17 +564,26 @@ const (
 // freqRows reads the rows of terms at version v.
 func (s *Store) freqRows(ctx context.Context, v int, terms []string) (map[string]freqRow, error) {
 	out := make(map[string]freqRow, len(terms))
+	var mu sync.Mutex
 	class := s.freqClass()
 	const batch = 500
-	for start := 0; start < len(terms); start += batch {
-		keys := terms[start:min(start+batch, len(terms))]
+	err := inParallel(ctx, (len(terms)+batch-1)/batch, batchesInFlight, func(ctx context.Context, i int) error {
+		keys := terms[i*batch : min((i+1)*batch, len(terms))]
 		where := "{operator: And, operands: [" + strings.Join(append(versionWhere(v),
 			fmt.Sprintf(`{path: ["term"], operator: ContainsAny, valueText: %s}`, gqlList(keys))), ", ") + "]}"
 		q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { term df mdf since _additional { id } } } }`,
 			class, s.c.readLevel(ctx, class), len(keys)+1, where)
-		if err := s.readFreq(ctx, q, out); err != nil {
-			return nil, fmt.Errorf("frequencies in %s: %w", s.name, err)
+		rows := make(map[string]freqRow, len(keys))
+		if err := s.readFreq(ctx, q, rows); err != nil {
+			return fmt.Errorf("frequencies in %s: %w", s.name, err)
 		}
+		mu.Lock()
+		maps.Copy(out, rows)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -574,11 +606,28 @@ func (s *Store) readFreq(ctx context.Context, q string, into map[string]freqRow)
 }
 
 // wholeFrequencies counts terms in the whole corpus of the version, from
-// its frequency rows.
+// its frequency rows (those it read before for the version from its
+// cache: a published version's rows never change).
 func (p *pinned) wholeFrequencies(ctx context.Context, terms []string) (*retrieval.Frequencies, error) {
-	rows, err := p.s.freqRows(ctx, p.st.Version, append([]string{totalsRow, lengthsRow}, terms...))
-	if err != nil {
-		return nil, err
+	v := p.st.Version
+	rows := make(map[string]freqRow, len(terms)+2)
+	var ask []string
+	for _, t := range append([]string{totalsRow, lengthsRow}, terms...) {
+		if r, ok := p.s.terms.get(v, t); ok {
+			rows[t] = r
+		} else if !slices.Contains(ask, t) {
+			ask = append(ask, t)
+		}
+	}
+	if len(ask) > 0 {
+		got, err := p.s.freqRows(ctx, v, ask)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range ask {
+			rows[t] = got[t] // a term the version lacks counts zero
+			p.s.terms.put(v, t, got[t])
+		}
 	}
 	f := &retrieval.Frequencies{
 		Chunks: rows[totalsRow].DF, Documents: rows[totalsRow].MDF,
@@ -589,6 +638,39 @@ func (p *pinned) wholeFrequencies(ctx context.Context, terms []string) (*retriev
 		f.Body[t], f.Meta[t] = rows[t].DF, rows[t].MDF
 	}
 	return f, nil
+}
+
+// termCache keeps the frequency rows a store read, by version and term:
+// a published version's rows never change, and most of a question's words
+// were asked before. It holds at most termCacheMax rows and is emptied
+// when full.
+type termCache struct {
+	mu sync.Mutex
+	m  map[termKey]freqRow
+}
+
+type termKey struct {
+	version int
+	term    string
+}
+
+// termCacheMax is the most frequency rows a store's termCache holds.
+const termCacheMax = 200000
+
+func (c *termCache) get(version int, term string) (freqRow, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[termKey{version, term}]
+	return r, ok
+}
+
+func (c *termCache) put(version int, term string, r freqRow) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= termCacheMax {
+		c.m = map[termKey]freqRow{}
+	}
+	c.m[termKey{version, term}] = r
 }
 
 // wholeOutlets returns the version's outlets with how many documents each
@@ -641,24 +723,94 @@ type docRow struct {
 }
 
 func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error) {
+	out := make(map[string]*corpus.Document, len(ids))
+	var ask []string
+	for _, id := range ids {
+		if d, ok := p.s.docs.get(p.st.Version, id, withText); ok {
+			out[id] = d
+		} else {
+			ask = append(ask, id)
+		}
+	}
+	if len(ask) == 0 {
+		return out, nil
+	}
 	fields := "doc_id doc"
 	if withText {
 		fields += " text"
 	}
-	rows, err := p.s.docRows(ctx, p.st.Version, ids, fields)
+	rows, err := p.s.docRows(ctx, p.st.Version, ask, fields)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*corpus.Document, len(rows))
 	for _, r := range rows {
 		d := &corpus.Document{}
 		if err := json.Unmarshal([]byte(r.Doc), d); err != nil {
 			return nil, fmt.Errorf("document %s in %s: %w", r.DocID, p.s.name, err)
 		}
 		d.Text = r.Text
+		p.s.docs.put(p.st.Version, r.DocID, d)
 		out[r.DocID] = d
 	}
 	return out, nil
+}
+
+// docCache keeps documents by version and ID, with their text when it was
+// read: a published version's rows never change, and the candidates of a
+// question are often those of questions before it. It holds at most
+// docCacheMax documents and docCacheText bytes of text, and is emptied
+// when either is reached.
+type docCache struct {
+	mu        sync.Mutex
+	m         map[docCacheKey]corpus.Document
+	textBytes int
+}
+
+type docCacheKey struct {
+	version int
+	id      string
+}
+
+const (
+	// docCacheMax is the most documents a store's docCache holds (about
+	// 1 KB each without their text).
+	docCacheMax = 50000
+	// docCacheText is the most bytes of text it holds.
+	docCacheText = 64 << 20
+)
+
+// get returns a copy of the document, which the caller may change; with
+// withText, only a document whose text is kept.
+func (c *docCache) get(version int, id string, withText bool) (*corpus.Document, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.m[docCacheKey{version, id}]
+	if !ok || (withText && d.Text == "") {
+		return nil, false
+	}
+	if !withText {
+		d.Text = ""
+	}
+	return &d, true
+}
+
+// put keeps a copy of d, with its text if it has one.
+func (c *docCache) put(version int, id string, d *corpus.Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := docCacheKey{version, id}
+	kept := *d
+	if old, ok := c.m[key]; ok {
+		if kept.Text == "" {
+			kept.Text = old.Text
+		}
+		c.textBytes -= len(old.Text)
+	}
+	if c.m == nil || len(c.m) >= docCacheMax || c.textBytes+len(kept.Text) > docCacheText {
+		c.m, c.textBytes = map[docCacheKey]corpus.Document{}, 0
+	}
+	c.m[key] = kept
+	c.textBytes += len(kept.Text)
 }
 
 // docRows reads fields of the rows of documents ids at version v; all of

@@ -52,7 +52,21 @@ func New(baseURL, apiKey string) (*Client, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("weaviate url %q: want http(s)://host:port", redact.Endpoint(baseURL))
 	}
-	return &Client{base: u.String(), apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second}}, nil
+	return &Client{base: u.String(), apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second, Transport: newTransport()}}, nil
+}
+
+// maxConns is how many connections to the server a client keeps open
+// between requests: a question asks several queries at once, a write
+// sends several batches at once and the replicas of a cluster share one
+// load balancer. (Go's default keeps 2 a host, so the rest would connect
+// anew every time.)
+const maxConns = 32
+
+func newTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 2 * maxConns
+	t.MaxIdleConnsPerHost = maxConns
+	return t
 }
 
 // String names the server by scheme, host and path only.
@@ -160,35 +174,62 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 	if !classRE.MatchString(class) {
 		return fmt.Errorf("weaviate class %q: must start with a capital letter and hold only letters, digits and _", class)
 	}
-	field := func(name, dataType string) map[string]any {
-		return map[string]any{"name": name, "dataType": []string{dataType}, "tokenization": "field"}
-	}
-	stored := func(name string) map[string]any {
-		return map[string]any{"name": name, "dataType": []string{"int"}, "indexFilterable": false, "indexSearchable": false}
-	}
 	schema := map[string]any{
-		"class":      class,
-		"vectorizer": "none",
-		"vectorIndexConfig": map[string]any{
-			"distance": "cosine",
-		},
-		"properties": []any{
-			field("chunk_id", "text"),
-			field("doc_id", "text"),
-			field("source", "text"),
-			field("collection", "text"),
-			map[string]any{"name": "published", "dataType": []string{"date"}},
-			map[string]any{"name": "embargo", "dataType": []string{"date"}},
-			map[string]any{"name": "withdrawn", "dataType": []string{"boolean"}},
-			map[string]any{"name": "terms", "dataType": []string{"text"}, "tokenization": "whitespace"},
-			map[string]any{"name": "meta", "dataType": []string{"text"}, "tokenization": "whitespace"},
-			map[string]any{"name": "text", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false},
-			stored("ordinal"), stored("start"), stored("end"), stored("first_para"), stored("last_para"),
-			map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
-			field("doc_key", "text"),
-		},
+		"class":             class,
+		"vectorizer":        "none",
+		"vectorIndexConfig": chunkVectorIndex,
+		"properties":        chunkProperties(),
 	}
 	return c.createClass(ctx, schema, opts)
+}
+
+// chunkVectorIndex is the chunks' HNSW index: cosine distance, and a
+// graph cheaper to build than Weaviate's default (efConstruction 128,
+// maxConnections 32), which bounds how fast a node takes vectors (about
+// 1,100 a second a core at the defaults by Weaviate's ANN benchmarks).
+// Queries keep the default dynamic ef (up to 500 for the 100 candidates a
+// question asks for), which makes up for the sparser graph: MultiHop
+// answers are the in-process store's (see bench/README.md).
+var chunkVectorIndex = map[string]any{
+	"distance":       "cosine",
+	"efConstruction": 64,
+	"maxConnections": 16,
+}
+
+// chunkProperties are the properties of a chunk object, each with only
+// the indexes a query or a deletion reads: the BM25 fields are not
+// filtered, the filtered fields not searched, the dates and versions
+// compared by range only, and what is only returned not indexed at all.
+// (Weaviate writes every index of every property: a chunk object had 19
+// buckets to write when every property had its defaults.)
+func chunkProperties() []any {
+	stored := func(name, dataType string) map[string]any {
+		return map[string]any{"name": name, "dataType": []string{dataType}, "indexFilterable": false, "indexSearchable": false}
+	}
+	filtered := func(name string) map[string]any {
+		return map[string]any{"name": name, "dataType": []string{"text"}, "tokenization": "field", "indexFilterable": true, "indexSearchable": false}
+	}
+	searched := func(name string) map[string]any {
+		return map[string]any{"name": name, "dataType": []string{"text"}, "tokenization": "whitespace", "indexFilterable": false, "indexSearchable": true}
+	}
+	ranged := func(name, dataType string) map[string]any {
+		return map[string]any{"name": name, "dataType": []string{dataType}, "indexFilterable": false, "indexRangeFilters": true}
+	}
+	return []any{
+		stored("chunk_id", "text"),
+		stored("doc_id", "text"),
+		filtered("source"),
+		filtered("collection"),
+		ranged("published", "date"),
+		ranged("embargo", "date"),
+		map[string]any{"name": "withdrawn", "dataType": []string{"boolean"}},
+		searched("terms"),
+		searched("meta"),
+		stored("text", "text"),
+		stored("ordinal", "int"), stored("start", "int"), stored("end", "int"), stored("first_para", "int"), stored("last_para", "int"),
+		ranged("since", "int"),
+		filtered("doc_key"),
+	}
 }
 
 // createClass creates a class from its schema, spread over the cluster as
@@ -255,54 +296,56 @@ func objectID(class, chunkID string) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
-// Put writes chunks into class in batches (a chunk with an ID class
-// already holds is replaced).
+// Put writes chunks into class in batches, a few at once (a chunk with
+// an ID class already holds is replaced).
 func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
 	const perRequest = 200
-	for start := 0; start < len(chunks); start += perRequest {
+	return inParallel(ctx, (len(chunks)+perRequest-1)/perRequest, batchesInFlight, func(ctx context.Context, i int) error {
 		var objects []any
-		for _, ch := range chunks[start:min(start+perRequest, len(chunks))] {
-			id := objectID(class, ch.ID)
-			if ch.Since > 0 {
-				id = objectID(class, fmt.Sprintf("%s@%d", ch.ID, ch.Since))
-			}
-			collection := ch.Collection
-			if collection == "" {
-				collection = outside
-			}
-			obj := map[string]any{
-				"class": class,
-				"id":    id,
-				"properties": map[string]any{
-					"chunk_id":   ch.ID,
-					"doc_id":     ch.DocID,
-					"source":     ch.Source,
-					"collection": collection,
-					"published":  date(ch.Published),
-					"embargo":    date(ch.Embargo),
-					"withdrawn":  ch.Withdrawn,
-					"terms":      strings.Join(ch.Terms, " "),
-					"meta":       strings.Join(ch.Meta, " "),
-					"text":       ch.Text,
-					"ordinal":    ch.Ordinal,
-					"start":      ch.Start,
-					"end":        ch.End,
-					"first_para": ch.FirstParagraph,
-					"last_para":  ch.LastParagraph,
-					"since":      ch.Since,
-					"doc_key":    docKey(ch.DocID, ch.Since),
-				},
-			}
-			if len(ch.Vector) > 0 {
-				obj["vector"] = ch.Vector
-			}
-			objects = append(objects, obj)
+		for _, ch := range chunks[i*perRequest : min((i+1)*perRequest, len(chunks))] {
+			objects = append(objects, chunkObject(class, ch))
 		}
-		if err := c.batch(ctx, class, objects); err != nil {
-			return err
-		}
+		return c.batch(ctx, class, objects)
+	})
+}
+
+// chunkObject is ch as an object of class.
+func chunkObject(class string, ch Chunk) map[string]any {
+	id := objectID(class, ch.ID)
+	if ch.Since > 0 {
+		id = objectID(class, fmt.Sprintf("%s@%d", ch.ID, ch.Since))
 	}
-	return nil
+	collection := ch.Collection
+	if collection == "" {
+		collection = outside
+	}
+	obj := map[string]any{
+		"class": class,
+		"id":    id,
+		"properties": map[string]any{
+			"chunk_id":   ch.ID,
+			"doc_id":     ch.DocID,
+			"source":     ch.Source,
+			"collection": collection,
+			"published":  date(ch.Published),
+			"embargo":    date(ch.Embargo),
+			"withdrawn":  ch.Withdrawn,
+			"terms":      strings.Join(ch.Terms, " "),
+			"meta":       strings.Join(ch.Meta, " "),
+			"text":       ch.Text,
+			"ordinal":    ch.Ordinal,
+			"start":      ch.Start,
+			"end":        ch.End,
+			"first_para": ch.FirstParagraph,
+			"last_para":  ch.LastParagraph,
+			"since":      ch.Since,
+			"doc_key":    docKey(ch.DocID, ch.Since),
+		},
+	}
+	if len(ch.Vector) > 0 {
+		obj["vector"] = ch.Vector
+	}
+	return obj
 }
 
 // batch writes objects (each with its class, ID and properties) in one
@@ -577,29 +620,91 @@ func (c *Client) Classes(ctx context.Context, prefix string) ([]string, error) {
 	return names, nil
 }
 
-// classProperties returns the property names of the classes whose names
+// property is a class's property as its schema says.
+type property struct {
+	Name string `json:"name"`
+	// IndexFilterable and IndexSearchable are nil when the schema leaves
+	// the default (true).
+	IndexFilterable *bool `json:"indexFilterable"`
+	IndexSearchable *bool `json:"indexSearchable"`
+}
+
+// propertyNames returns the names of props.
+func propertyNames(props []property) []string {
+	names := make([]string, len(props))
+	for i, p := range props {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// classProperties returns the properties of the classes whose names
 // start with prefix.
-func (c *Client) classProperties(ctx context.Context, prefix string) (map[string][]string, error) {
+func (c *Client) classProperties(ctx context.Context, prefix string) (map[string][]property, error) {
 	var out struct {
 		Classes []struct {
-			Class      string `json:"class"`
-			Properties []struct {
-				Name string `json:"name"`
-			} `json:"properties"`
+			Class      string     `json:"class"`
+			Properties []property `json:"properties"`
 		} `json:"classes"`
 	}
 	if err := c.do(ctx, "GET", "/v1/schema", nil, &out); err != nil {
 		return nil, fmt.Errorf("list classes: %w", err)
 	}
-	props := map[string][]string{}
+	props := map[string][]property{}
 	for _, cl := range out.Classes {
 		if strings.HasPrefix(cl.Class, prefix) {
-			names := []string{}
-			for _, p := range cl.Properties {
-				names = append(names, p.Name)
-			}
-			props[cl.Class] = names
+			props[cl.Class] = append([]property{}, cl.Properties...)
 		}
 	}
 	return props, nil
+}
+
+// VectorQueue returns how many objects of class the nodes of the cluster
+// have queued for their vector index and not indexed yet (always 0 unless
+// the server indexes vectors asynchronously, ASYNC_INDEXING=true).
+func (c *Client) VectorQueue(ctx context.Context, class string) (int, error) {
+	var out struct {
+		Nodes []struct {
+			Shards []struct {
+				Class                string `json:"class"`
+				VectorQueueLength    int    `json:"vectorQueueLength"`
+				VectorIndexingStatus string `json:"vectorIndexingStatus"`
+			} `json:"shards"`
+		} `json:"nodes"`
+	}
+	if err := c.do(ctx, "GET", "/v1/nodes/"+url.PathEscape(class)+"?output=verbose", nil, &out); err != nil {
+		return 0, fmt.Errorf("vector queue of %s: %w", class, err)
+	}
+	n := 0
+	for _, node := range out.Nodes {
+		for _, sh := range node.Shards {
+			if sh.Class != class {
+				continue
+			}
+			n += sh.VectorQueueLength
+			if sh.VectorQueueLength == 0 && sh.VectorIndexingStatus == "INDEXING" {
+				n++ // taken off the queue, not in the index yet
+			}
+		}
+	}
+	return n, nil
+}
+
+// WaitIndexed waits until the server has put the vectors of every object
+// of class in its vector index. A server that indexes vectors
+// asynchronously (ASYNC_INDEXING=true, which answers writes about 3×
+// sooner) answers a write before its vectors can be found; Store.Write
+// publishes a version only once they can.
+func (c *Client) WaitIndexed(ctx context.Context, class string) error {
+	for {
+		n, err := c.VectorQueue(ctx, class)
+		if err != nil || n == 0 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }

@@ -121,6 +121,9 @@ func TestClientOnRealServer(t *testing.T) {
 	})); err != nil {
 		t.Fatal(err)
 	}
+	if err := c.WaitIndexed(ctx, class); err != nil {
+		t.Fatal(err)
+	}
 	query := text.QueryTerms("Did councillors approve the harbour budgets?")
 	lex := func(f weaviate.Filter) []string {
 		t.Helper()

@@ -46,6 +46,33 @@ type WriteReport struct {
 	Empty int
 	// Chunks is how many chunks were embedded and written.
 	Chunks int
+	// Took says where the write's time went.
+	Took WriteTimes
+	// Rebuilt says the store was of an earlier form (its chunks indexed
+	// in every way) and was written again whole (see Store.Write).
+	Rebuilt bool
+}
+
+// WriteTimes say where a write's time went. The stages overlap (a group
+// is embedded while the last is written, chunks and document rows are
+// written at once) and each counts its own time, so they add up to more
+// than Total.
+type WriteTimes struct {
+	Prepare     time.Duration // chunking, terms and embedding
+	Chunks      time.Duration // writing the chunk objects
+	Documents   time.Duration // writing the new document rows, closing replaced ones
+	Frequencies time.Duration // reading and writing the frequency rows
+	// Indexing is the wait, before publishing, for the server to index
+	// the vectors it queued (see Store.Write).
+	Indexing time.Duration
+	Total    time.Duration
+}
+
+// String lists the stages, e.g. "prepare 1.2s, chunks 3.4s, …".
+func (t WriteTimes) String() string {
+	r := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+	return fmt.Sprintf("prepare %s, chunks %s, documents %s, frequencies %s, indexing %s, total %s",
+		r(t.Prepare), r(t.Chunks), r(t.Documents), r(t.Frequencies), r(t.Indexing), r(t.Total))
 }
 
 // docStats is what a document adds to the corpus's frequencies, kept with
@@ -146,8 +173,9 @@ func fingerprint(d *corpus.Document, collection string, opts WriteOptions) (stri
 // failed write leaves the published version as it was, and the next
 // write first clears what the failed one left. One process writes at a
 // time: while another holds the store, Write fails with ErrBusy.
-func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOptions) (WriteReport, error) {
-	var rep WriteReport
+func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOptions) (rep WriteReport, err error) {
+	began := time.Now()
+	defer func() { rep.Took.Total = time.Since(began) }()
 	if opts.Chunker == (retrieval.Chunker{}) {
 		opts.Chunker = retrieval.DefaultChunker
 	}
@@ -173,7 +201,8 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		}
 		fingerprints[d.ID] = fp
 	}
-	if err := s.ensure(ctx); err != nil {
+	rebuild, err := s.ensure(ctx)
+	if err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 	release, err := s.acquire(ctx)
@@ -188,6 +217,12 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	v := st.Version
 	next := v + 1
 	rep.Version = next
+	if rebuild {
+		if err := s.rebuild(ctx); err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		rep.Rebuilt = true
+	}
 	if err := s.discardUnpublished(ctx, v); err != nil {
 		return rep, fmt.Errorf("write %s: clear a failed write: %w", s.name, err)
 	}
@@ -238,27 +273,40 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		touched[cmp.Or(collectionOf(d), outside)] = true
 	}
 	d := delta{}
+	closeBegan := time.Now()
 	if err := s.closeReplaced(ctx, v, next, closing, d, touched); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
+	rep.Took.Documents += time.Since(closeBegan)
 	// The changed documents are prepared and written a group at a time, so
-	// that a write holds a group's chunks and vectors, not the archive's.
-	for start := 0; start < len(changed); start += writeGroup {
-		group := changed[start:min(start+writeGroup, len(changed))]
-		prepared, err := retrieval.Prepare(ctx, group, opts.Embedder, opts.Chunker, nil)
-		if err != nil {
-			return rep, fmt.Errorf("write %s: %w", s.name, err)
+	// that a write holds a few groups' chunks and vectors, not the
+	// archive's; the next group is chunked and embedded while the last is
+	// written, so neither the server nor the embedder waits for the other.
+	groups := prepareGroups(ctx, changed, opts)
+	defer groups.stop()
+	for g := range groups.out {
+		if g.err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, g.err)
 		}
-		if err := s.add(ctx, next, prepared, fingerprints, collectionOf, d, &rep); err != nil {
+		rep.Took.Prepare += g.took
+		if err := s.add(ctx, next, g.prepared, fingerprints, collectionOf, d, &rep); err != nil {
 			return rep, fmt.Errorf("write %s: %w", s.name, err)
 		}
 		if opts.Progress != nil {
-			opts.Progress(start+len(group), len(changed))
+			opts.Progress(g.done, len(changed))
 		}
 	}
+	deltaBegan := time.Now()
 	if err := s.applyDelta(ctx, v, next, d); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
+	rep.Took.Frequencies = time.Since(deltaBegan)
+
+	indexBegan := time.Now()
+	if err := s.c.WaitIndexed(ctx, s.name); err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	rep.Took.Indexing = time.Since(indexBegan)
 
 	replaced, err := s.replacedRows(ctx)
 	if err != nil {
@@ -297,9 +345,79 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	return rep, nil
 }
 
+// batchesInFlight is how many batch requests a write keeps in flight.
+const batchesInFlight = 4
+
+// rebuild drops the chunks, documents and frequencies of a store of an
+// earlier form and creates them anew, for the write to fill: its state,
+// with the version and the writer's lease, is kept, so the version
+// numbers go on and no process takes the new version for one it cached.
+// Until the write publishes, questions find no passages.
+func (s *Store) rebuild(ctx context.Context) error {
+	if s.Log != nil {
+		s.Log.Warn("weaviate: the store's chunks were indexed in an earlier form, which makes writing slow: writing the whole corpus again; questions find no passages until it is published",
+			"store", s.name)
+	}
+	for _, class := range []string{s.name, s.docsClass(), s.freqClass()} {
+		if err := s.c.DropClass(ctx, class); err != nil {
+			return fmt.Errorf("rebuild: %w", err)
+		}
+	}
+	if _, err := s.ensure(ctx); err != nil {
+		return fmt.Errorf("rebuild: %w", err)
+	}
+	return nil
+}
+
 // writeGroup is how many changed documents a write prepares and writes at
 // a time.
 const writeGroup = 500
+
+// preparedGroup is one group of changed documents, chunked and embedded.
+type preparedGroup struct {
+	prepared []retrieval.Prepared
+	// done is how many changed documents this and the earlier groups hold.
+	done int
+	took time.Duration
+	err  error
+}
+
+// groupPipeline prepares groups of documents ahead of their writing.
+type groupPipeline struct {
+	out    <-chan preparedGroup
+	cancel context.CancelFunc
+}
+
+// prepareGroups chunks and embeds docs a group at a time, one group ahead
+// of the reader of out; after an error it stops.
+func prepareGroups(ctx context.Context, docs []*corpus.Document, opts WriteOptions) *groupPipeline {
+	ctx, cancel := context.WithCancel(ctx)
+	out := make(chan preparedGroup)
+	go func() {
+		defer close(out)
+		for start := 0; start < len(docs); start += writeGroup {
+			group := docs[start:min(start+writeGroup, len(docs))]
+			began := time.Now()
+			prepared, err := retrieval.Prepare(ctx, group, opts.Embedder, opts.Chunker, nil)
+			select {
+			case out <- preparedGroup{prepared: prepared, done: start + len(group), took: time.Since(began), err: err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return &groupPipeline{out: out, cancel: cancel}
+}
+
+// stop ends the preparing and waits until it has.
+func (p *groupPipeline) stop() {
+	p.cancel()
+	for range p.out {
+	}
+}
 
 // closeReplaced closes at next the document rows of the documents closing
 // (replaced or removed), subtracting what they counted from d. Their
@@ -435,10 +553,60 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 			"collection": cmp.Or(collectionOf(p.Doc), outside), "withdrawn": p.Doc.Withdrawn, "embargo": date(p.Doc.Embargo),
 		}})
 	}
-	if err := s.c.Put(ctx, s.name, chunks); err != nil {
-		return err
+	// The chunks and the document rows are written at once.
+	var took [2]time.Duration
+	err := inParallel(ctx, 2, 2, func(ctx context.Context, i int) error {
+		began := time.Now()
+		defer func() { took[i] = time.Since(began) }()
+		if i == 0 {
+			return s.c.Put(ctx, s.name, chunks)
+		}
+		return s.putObjects(ctx, s.docsClass(), rows)
+	})
+	rep.Took.Chunks += took[0]
+	rep.Took.Documents += took[1]
+	return err
+}
+
+// inParallel calls do for 0 … n-1, at most limit at a time, and returns
+// the first error; once one has failed, the calls not started are not
+// made and ctx is cancelled for those running.
+func inParallel(ctx context.Context, n, limit int, do func(ctx context.Context, i int) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var (
+		wg  sync.WaitGroup
+		mu  sync.Mutex
+		err error
+	)
+	sem := make(chan struct{}, max(limit, 1))
+	for i := range n {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if e := do(ctx, i); e != nil {
+				mu.Lock()
+				if err == nil {
+					err = e
+				}
+				mu.Unlock()
+				cancel(e)
+			}
+		}()
 	}
-	return s.putObjects(ctx, s.docsClass(), rows)
+	wg.Wait()
+	if err == nil {
+		err = context.Cause(ctx)
+	}
+	return err
 }
 
 // DefaultGrace is how long a version stays whole after a newer one is
@@ -477,9 +645,12 @@ func (s *Store) applyDelta(ctx context.Context, v, next int, d delta) error {
 			terms = append(terms, t)
 		}
 	}
-	old, err := s.freqRows(ctx, v, terms)
-	if err != nil {
-		return err
+	old := map[string]freqRow{}
+	if v > 0 { // a store's first version has no rows to replace
+		var err error
+		if old, err = s.freqRows(ctx, v, terms); err != nil {
+			return err
+		}
 	}
 	var rows []map[string]any
 	for _, t := range terms {
@@ -530,16 +701,13 @@ func (s *Store) discardUnpublished(ctx context.Context, v int) error {
 // replacing those with the same IDs.
 func (s *Store) putObjects(ctx context.Context, class string, objects []map[string]any) error {
 	const perRequest = 500
-	for start := 0; start < len(objects); start += perRequest {
+	return inParallel(ctx, (len(objects)+perRequest-1)/perRequest, batchesInFlight, func(ctx context.Context, i int) error {
 		var out []any
-		for _, o := range objects[start:min(start+perRequest, len(objects))] {
+		for _, o := range objects[i*perRequest : min((i+1)*perRequest, len(objects))] {
 			out = append(out, map[string]any{"class": class, "id": o["id"], "properties": o["properties"]})
 		}
-		if err := s.c.batch(ctx, class, out); err != nil {
-			return err
-		}
-	}
-	return nil
+		return s.c.batch(ctx, class, out)
+	})
 }
 
 // patchAll sets props on the objects ids of class, a few at a time.
