@@ -392,7 +392,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	if len(req.History) > 0 {
 		query = e.standalone(ctx, req)
 	}
-	res, ix, err := e.Retrieve(ctx, req, query, e.Search)
+	res, ix, err := e.retrieve(ctx, req, query)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}
@@ -401,11 +401,13 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	switch {
 	case e.Generator == nil:
 		a = ExtractWith(ix, req.Question, res, e.model())
+		keepShown(a, shown(e.Search))
 	case !res.Answerable:
 		// Below the relevance floor the model is not asked: it could only guess.
 		a = &Answer{Question: req.Question, Kind: NotFound, Model: e.Generator.Client.Model(), Results: res, Missing: missing(res), Unknown: res.UnknownNames}
 	default:
-		a = e.generate(ctx, ix, req, res)
+		// The model reads the k best passages, not a short question's pool.
+		a = e.generate(ctx, ix, req, best(res, shown(e.Search)))
 	}
 	if res.DenseError != nil {
 		a.Warnings = append(a.Warnings, "dense search unavailable, used keyword search only")

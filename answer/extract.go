@@ -143,9 +143,10 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			// Mayo Clinic Arizona"), or none.
 			name, support, ok = inRole(ask, cands)
 			if ok && learned {
-				// Only from the likeliest sentence, when the model is sure
-				// of it: when unsure, the quotes alone.
-				ok = support.body == cands[0].body && cands[0].score >= Tune.MinShort
+				// Only from the likeliest sentence (or one the model cannot
+				// tell from it, within ShortTie), when the model is sure of
+				// it: when unsure, the quotes alone.
+				ok = support.score >= Tune.MinShort && support.score >= cands[0].score-Tune.ShortTie
 			}
 			if ok {
 				// The sentence giving the full name is quoted too.
@@ -170,9 +171,8 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 					continue
 				}
 				shortFrom[c.body] = true
-				if !slices.ContainsFunc(picked, func(p candidate) bool { return p.body == c.body }) {
-					picked = append([]candidate{c}, picked...)
-				}
+				picked = slices.DeleteFunc(picked, func(p candidate) bool { return p.body == c.body })
+				picked = append([]candidate{c}, picked...)
 			}
 		}
 	}
@@ -549,11 +549,7 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 		}
 	}
 	slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
-	for i := range cands {
-		if cands[i].features != nil && cands[0].score > 0 {
-			cands[i].features[len(cands[i].features)-1] = cands[i].score / cands[0].score // score_rel
-		}
-	}
+	setRelative(cands)
 	return cands
 }
 

@@ -57,6 +57,13 @@ var sentenceFeatures = []sentenceFeature{
 	{"predicate", func(in *sentenceInput) float64 { return predicateCoverage(in.f.ix, in.f.q, in.body) }},
 	{"part", func(in *sentenceInput) float64 { return partCoverage(in.f.ix, in.f.q, in.terms) }},
 	{"hit_rank", func(in *sentenceInput) float64 { return 1 / (1 + float64(in.hit)) }},
+	// The rank of its document among the passages' documents: a short
+	// question's fact is most often in the best article, in any passage.
+	{"doc_rank", func(in *sentenceInput) float64 { return 1 / (1 + float64(in.f.docRank[in.doc.ID])) }},
+	// It holds the kind of fact asked with the subject in its window.
+	{"holds_subject", func(in *sentenceInput) float64 {
+		return b2f(in.holds && in.f.hasSubject(in.win) == 1)
+	}},
 	{"hit_score", func(in *sentenceInput) float64 {
 		if top := in.f.res.Hits[0].Score; top > 0 {
 			return in.f.res.Hits[in.hit].Score / top
@@ -90,6 +97,11 @@ var sentenceFeatures = []sentenceFeature{
 // sentence's, known once every candidate is scored.
 const scoreRel = "score_rel"
 
+// relativeFeatures are sentence features divided by their largest value
+// among the question's candidates, known once every candidate is read:
+// how a sentence compares with the others of its question.
+var relativeFeatures = []string{"cover_window", "predicate"}
+
 // heldKinds are the kinds of question a sentence can hold the fact of
 // (yes/no, how and other questions have nothing to hold).
 var heldKinds = slices.DeleteFunc(text.Kinds(), func(k text.Kind) bool { return !k.Typed() })
@@ -104,8 +116,39 @@ var sentenceFeatureNames = func() []string {
 	for _, k := range heldKinds {
 		names = append(names, "holds_"+kindSlug(k))
 	}
+	for _, r := range relativeFeatures {
+		names = append(names, r+"_rel")
+	}
 	return append(names, scoreRel)
 }()
+
+// setRelative sets the candidates' relative features (relativeFeatures,
+// then score_rel) once all are read.
+func setRelative(cands []candidate) {
+	if len(cands) == 0 || cands[0].features == nil {
+		return
+	}
+	n := len(sentenceFeatureNames)
+	for j, r := range relativeFeatures {
+		base, at := slices.Index(sentenceFeatureNames, r), n-1-len(relativeFeatures)+j
+		best := 0.0
+		for _, c := range cands {
+			best = max(best, c.features[base])
+		}
+		for _, c := range cands {
+			c.features[at] = 0
+			if best > 0 {
+				c.features[at] = c.features[base] / best
+			}
+		}
+	}
+	for _, c := range cands {
+		c.features[n-1] = 0
+		if cands[0].score > 0 {
+			c.features[n-1] = c.score / cands[0].score
+		}
+	}
+}
 
 // holdsKind is the index of holds_kind in a sentence's features.
 var holdsKind = slices.Index(sentenceFeatureNames, "holds_kind")
@@ -168,16 +211,22 @@ type featurizer struct {
 	ask     asked
 	kind    text.Kind
 	short   bool
-	context []string // the question's known words other than those saying what is asked
-	subject string   // the rarest of them
-	total   float64  // their IDF weight
+	context []string       // the question's known words other than those saying what is asked
+	subject string         // the rarest of them
+	total   float64        // their IDF weight
+	docRank map[string]int // each passage's document's rank among them
 }
 
 // newFeaturizer reads the question once; earlier are a follow-up's terms
 // from the questions before it, which hold its subject more often than it
 // does ("what was his previous job").
 func newFeaturizer(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ask asked, short bool, earlier []string) *featurizer {
-	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: q.Kind, short: short}
+	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: q.Kind, short: short, docRank: map[string]int{}}
+	for _, h := range res.Hits {
+		if _, ok := f.docRank[h.Doc.ID]; !ok {
+			f.docRank[h.Doc.ID] = len(f.docRank)
+		}
+	}
 	rarest := 0.0
 	for _, t := range append(slices.Clone(ask.context), earlier...) {
 		if !ix.Knows(t) || slices.Contains(f.context, t) {
@@ -235,7 +284,7 @@ func (f *featurizer) sentence(in sentenceInput) []float64 {
 	for _, k := range heldKinds {
 		x = append(x, b2f(in.holds && f.kind == k))
 	}
-	return append(x, 0)
+	return append(x, make([]float64, len(relativeFeatures)+1)...)
 }
 
 // question computes the question's features from its candidates and their

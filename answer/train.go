@@ -39,7 +39,7 @@ type ExampleSentence struct {
 
 // Example reads req's question as Ask would, without deciding anything.
 func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
-	res, ix, err := e.Retrieve(ctx, req, req.Question, e.Search)
+	res, ix, err := e.retrieve(ctx, req, req.Question)
 	if err != nil {
 		return nil, fmt.Errorf("example %q: %w", req.Question, err)
 	}

@@ -26,6 +26,11 @@ type Tuning struct {
 	// MinShort is the least probability of the likeliest sentence for a
 	// short answer to be taken from it.
 	MinShort float64 `tune:"min-short"`
+	// ShortTie is how much less likely than the likeliest sentence the
+	// one giving a short answer may be: the model cannot tell two
+	// sentences closer than this apart ("Dr. Richard Gray, CEO of Mayo
+	// Clinic Arizona" and the sentence on its AI officer before it).
+	ShortTie float64 `tune:"short-tie"`
 
 	// MinQuotes is the most sentences quoted for a question asking one
 	// thing; MaxQuotes for one that strings facts together (one quote per
@@ -89,17 +94,23 @@ type Tuning struct {
 	// answer that, found in no passage, is taken for scare quotes rather
 	// than a made-up quote.
 	ShortQuoteWords int `tune:"short-quote-words"`
+	// Pool is how many passages a short question's sentences are chosen
+	// from (the answer shows k of them, those it quotes first); PoolPerDoc
+	// the most of them from one document while others have passages.
+	// 0: the k shown.
+	Pool       int `tune:"pool"`
+	PoolPerDoc int `tune:"pool-per-doc"`
 }
 
 // DefaultTuning is the tuning answers use unless told otherwise.
 var DefaultTuning = Tuning{
-	MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8,
+	MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8, ShortTie: 0.01,
 	MinQuotes: 3, MaxQuotes: 5, TypeBonus: 0.3, FitBonus: 1.0, WindowShare: 0.5,
 	MinOutletShare: 0.3, CaveatSpecificity: 0.4, ShortDepth: 10, MinShortShare: 0.2,
 	MinQuoteShare: 0.3, MinQuoteShareOneFact: 0.5, Novelty: 0.5, PartWeight: 0.5,
 	MinPredicateCoverage: 0.5, MaxShortWords: 16, MinContext: 0.5, FullContext: 0.8,
 	MaxRoleGap: 0, MaxNamedRoleGap: 1, MinUnendedWords: 12, MaxTopicTurns: 2, MaxTopicNames: 3,
-	ShortQuoteWords: 3,
+	ShortQuoteWords: 3, Pool: 15, PoolPerDoc: 8,
 }
 
 // Tune is the tuning in use (DefaultTuning unless bot eval sets one).

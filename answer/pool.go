@@ -1,0 +1,109 @@
+package answer
+
+import (
+	"context"
+	"slices"
+
+	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
+)
+
+// retrieve returns the passages for req's question (query, for a
+// follow-up), as Retrieve does with the engine's options. A short
+// question's sentences are chosen from a wider pool than the k passages
+// shown, so that the sentence holding the fact asked is found inside an
+// article already found ("where's benavidez andrade": every passage of
+// the fight preview names both boxers; the one naming the arena is the
+// fifth): the pool's other passages follow the k. Every decision made of
+// the passages alone (a name no passage mentions, the relevance floor)
+// is of the k, as for any question.
+func (e *Engine) retrieve(ctx context.Context, req Request, query string) (*retrieval.Results, *retrieval.Index, error) {
+	res, ix, err := e.Retrieve(ctx, req, query, e.Search)
+	if err != nil || Tune.Pool <= shown(e.Search) || len(text.Words(req.Question)) > Tune.MaxShortWords {
+		return res, ix, err
+	}
+	opts := e.Search
+	opts.K = Tune.Pool
+	opts.MaxPerDoc = max(opts.MaxPerDoc, Tune.PoolPerDoc)
+	pool, _, err := e.Retrieve(ctx, req, query, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	type at struct {
+		doc     string
+		ordinal int
+	}
+	have := map[at]bool{}
+	for _, h := range res.Hits {
+		have[at{h.Chunk.DocID, h.Chunk.Ordinal}] = true
+	}
+	wide := *res
+	wide.Hits = slices.Clip(res.Hits)
+	for _, h := range pool.Hits {
+		if !have[at{h.Chunk.DocID, h.Chunk.Ordinal}] {
+			wide.Hits = append(wide.Hits, h)
+		}
+	}
+	return &wide, ix, nil
+}
+
+// shown is the number of passages an answer shows.
+func shown(opts retrieval.SearchOptions) int {
+	if opts.K > 0 {
+		return opts.K
+	}
+	return 5
+}
+
+// keepShown trims the passages of a's results to the k shown: those the
+// answer quotes first, in the order it quotes them, then the best ranked
+// of the others.
+func keepShown(a *Answer, k int) {
+	res := a.Results
+	if res == nil || len(res.Hits) <= k {
+		return
+	}
+	quoted := map[[2]string]int{}
+	for _, s := range a.Sources {
+		key := [2]string{s.DocID, s.Passage}
+		if _, ok := quoted[key]; !ok {
+			quoted[key] = len(quoted)
+		}
+	}
+	first := make([]retrieval.Hit, len(quoted))
+	var rest []retrieval.Hit
+	found := 0
+	for _, h := range res.Hits {
+		if i, ok := quoted[[2]string{h.Chunk.DocID, h.Chunk.Text}]; ok && first[i].Chunk == nil {
+			first[i] = h
+			found++
+			continue
+		}
+		rest = append(rest, h)
+	}
+	hits := make([]retrieval.Hit, 0, k)
+	for _, h := range first {
+		if h.Chunk != nil && len(hits) < k {
+			hits = append(hits, h)
+		}
+	}
+	for _, h := range rest {
+		if len(hits) == k {
+			break
+		}
+		hits = append(hits, h)
+	}
+	trimmed := *res
+	trimmed.Hits = hits
+	a.Results = &trimmed
+}
+
+// best returns res with its k best ranked passages alone.
+func best(res *retrieval.Results, k int) *retrieval.Results {
+	if len(res.Hits) <= k {
+		return res
+	}
+	trimmed := *res
+	trimmed.Hits = res.Hits[:k]
+	return &trimmed
+}
