@@ -269,26 +269,16 @@ func (e *Engine) model() *Model {
 	return DefaultModel()
 }
 
-// New returns an engine over s; with s nil the engine is not ready until
-// SetSearcher.
+// New returns an engine answering from s (an index in this process, a
+// retrieval.Local; a store, a retrieval.Remote), tuned by search; with s
+// nil the engine is not ready until SetSearcher. A reload is the
+// searcher's to make (retrieval.Local.Replace, a store's next version).
 func New(s Searcher, search retrieval.SearchOptions) *Engine {
 	e := &Engine{Search: search}
 	if s != nil {
 		e.SetSearcher(s)
 	}
 	return e
-}
-
-// NewEngine returns an engine over an in-process index (nil: none yet).
-func NewEngine(ix *retrieval.Index, search retrieval.SearchOptions) *Engine {
-	e := &Engine{Search: search}
-	e.SetIndex(ix)
-	return e
-}
-
-// NewRemoteEngine returns an engine over a store (see retrieval.Remote).
-func NewRemoteEngine(r *retrieval.Remote, search retrieval.SearchOptions) *Engine {
-	return New(r, search)
 }
 
 // searcher returns the corpus answered from now, or nil.
@@ -302,26 +292,6 @@ func (e *Engine) searcher() Searcher {
 // SetSearcher replaces the corpus atomically; questions in flight finish
 // on the old one.
 func (e *Engine) SetSearcher(s Searcher) { e.corpus.Store(&s) }
-
-// SetIndex replaces the corpus with an in-process index atomically;
-// questions in flight finish on the old one.
-func (e *Engine) SetIndex(ix *retrieval.Index) {
-	if ix == nil {
-		e.corpus.Store(nil)
-		return
-	}
-	prev, _ := e.searcher().(*retrieval.Local)
-	e.SetSearcher(retrieval.NewLocalAfter(prev, ix))
-}
-
-// Index returns the in-process index answered from; nil for an engine over
-// a store.
-func (e *Engine) Index() *retrieval.Index {
-	if l, ok := e.searcher().(*retrieval.Local); ok {
-		return l.Index()
-	}
-	return nil
-}
 
 // Ready reports whether the engine has a corpus to answer from.
 func (e *Engine) Ready() bool { return e.searcher() != nil }

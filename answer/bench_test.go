@@ -39,7 +39,7 @@ func BenchmarkAnswer(b *testing.B) {
 			b.Fatal(err)
 		}
 		opts := retrieval.SearchOptions{K: 10, DenseWeight: -1}
-		e := answer.NewEngine(ix, opts)
+		e := answer.New(retrieval.NewLocal(ix), opts)
 		b.Run(fmt.Sprintf("ask/chunks=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			i := 0

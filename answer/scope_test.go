@@ -23,7 +23,7 @@ func TestRestrictedNameAnsweredAsAbsent(t *testing.T) {
 		"council.txt":         {Data: []byte("Council debates the budget\n\n" + open)},
 		"restricted/memo.txt": {Data: []byte("Board memo\n\n" + memo)},
 	})
-	e := NewEngine(ix, retrieval.SearchOptions{K: 5})
+	e := New(retrieval.NewLocal(ix), retrieval.SearchOptions{K: 5})
 	notMemo := func(d *corpus.Document) bool { return !strings.Contains(d.Path, "memo") }
 	ask := func(q string) string {
 		t.Helper()

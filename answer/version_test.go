@@ -19,14 +19,15 @@ func TestRestrictedChangeNotShownToOthers(t *testing.T) {
 			"restricted/memo.txt": {Data: []byte("Board memo\n\n" + memo)},
 		}
 	}
-	e := NewEngine(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged.")), retrieval.SearchOptions{K: 5})
+	local := retrieval.NewLocal(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged.")))
+	e := New(local, retrieval.SearchOptions{K: 5})
 	public := Request{Allow: func(d *corpus.Document) bool { return !strings.HasPrefix(d.Path, "restricted/") }}
 	before, err := e.Scope(t.Context(), public)
 	if err != nil {
 		t.Fatal(err)
 	}
 	desk, _ := e.Scope(t.Context(), Request{})
-	e.SetIndex(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged, and the mayor knew.")))
+	local.Replace(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged, and the mayor knew.")))
 	after, _ := e.Scope(t.Context(), public)
 	if after.Version != before.Version || !after.Built.Equal(before.Built) {
 		t.Errorf("the public is shown version %s indexed %s, then %s indexed %s", before.Version, before.Built, after.Version, after.Built)

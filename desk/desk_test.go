@@ -24,7 +24,7 @@ var (
 func testDesk(t *testing.T) *Desk {
 	t.Helper()
 	fixtureOnce.Do(func() { fixture = testindex.Build(t, "testdata/corpus") })
-	e := answer.NewEngine(fixture, retrieval.SearchOptions{K: 5})
+	e := answer.New(retrieval.NewLocal(fixture), retrieval.SearchOptions{K: 5})
 	e.Now = func() time.Time { return time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) }
 	return &Desk{Engine: e}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
@@ -13,27 +14,26 @@ import (
 
 // Local is a corpus answered from an Index in this process, searched the
 // way a Remote searches a store: what an answering engine holds when the
-// corpus is not kept in a store.
+// corpus is not kept in a store. A reload replaces its index (Replace);
+// each search uses one index from start to end.
 type Local struct {
-	ix *Index
+	current atomic.Pointer[Index]
 	// shown remembers when each version of a part of the corpus (see
 	// Scope) was first shown, from index to index.
 	shown *shownTimes
 }
 
 // NewLocal returns a corpus answered from ix.
-func NewLocal(ix *Index) *Local { return NewLocalAfter(nil, ix) }
-
-// NewLocalAfter returns a corpus answered from ix that replaces prev (nil:
-// none): an asker whose part of the corpus ix did not change is shown the
-// time it was indexed as before (see Scope), not ix's.
-func NewLocalAfter(prev *Local, ix *Index) *Local {
-	l := &Local{ix: ix, shown: &shownTimes{at: map[string]time.Time{}}}
-	if prev != nil {
-		l.shown = prev.shown
-	}
+func NewLocal(ix *Index) *Local {
+	l := &Local{shown: &shownTimes{at: map[string]time.Time{}}}
+	l.current.Store(ix)
 	return l
 }
+
+// Replace answers from ix from now on; searches in flight finish on the
+// index they began with. An asker whose part of the corpus ix did not
+// change is shown the time it was indexed as before (see Scope), not ix's.
+func (l *Local) Replace(ix *Index) { l.current.Store(ix) }
 
 // shownTimes are the index times shown with versions of parts of corpora.
 type shownTimes struct {
@@ -60,8 +60,8 @@ func (s *shownTimes) first(version string, built time.Time) time.Time {
 	return built
 }
 
-// Index returns the index answered from.
-func (l *Local) Index() *Index { return l.ix }
+// Index returns the index answered from now.
+func (l *Local) Index() *Index { return l.current.Load() }
 
 // Search retrieves the passages that best answer query among the documents
 // opts.Allow lets through, less those withdrawn and, when f.Now is set,
@@ -70,19 +70,20 @@ func (l *Local) Index() *Index { return l.ix }
 // to apply: f's other fields are not read. It returns the results with
 // the index they were ranked in, as Remote.Search does.
 func (l *Local) Search(ctx context.Context, query string, f Filter, opts SearchOptions) (*Index, *Results, error) {
-	if l.ix.Limited() {
+	ix := l.Index()
+	if ix.Limited() {
 		allow := opts.Allow
 		opts.Allow = func(d *corpus.Document) bool { return f.citable(d) && (allow == nil || allow(d)) }
 	}
-	res, err := l.ix.Search(ctx, query, opts)
+	res, err := ix.Search(ctx, query, opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	return l.ix, res, nil
+	return ix, res, nil
 }
 
 // Describe returns the index's Stats.
-func (l *Local) Describe(context.Context) (Stats, error) { return l.ix.Stats(), nil }
+func (l *Local) Describe(context.Context) (Stats, error) { return l.Index().Stats(), nil }
 
 // Scope describes the part of the index allow lets see at f.Now:
 // Documents and Chunks count the documents it may quote and their
@@ -91,10 +92,11 @@ func (l *Local) Describe(context.Context) (Stats, error) { return l.ix.Stats(), 
 // told by Version and Built: when allow keeps some out, Version is a hash
 // of the documents it may quote, so a change to another does not change
 // it, and Built is when the first index of that version was built (of
-// those this Local and the ones it replaced were shown with).
+// those this Local has shown, whatever index it answered from).
 func (l *Local) Scope(_ context.Context, f Filter, allow func(*corpus.Document) bool) (Stats, error) {
-	st := l.ix.scope(f.Now, allow)
-	if st.Version != l.ix.Stats().Version {
+	ix := l.Index()
+	st := ix.scope(f.Now, allow)
+	if st.Version != ix.Stats().Version {
 		st.Built = l.shown.first(st.Version, st.Built)
 	}
 	return st, nil
@@ -105,7 +107,7 @@ func (l *Local) Ready(context.Context) error { return nil }
 
 // Document returns a document of the index.
 func (l *Local) Document(_ context.Context, id string) (*corpus.Document, bool, error) {
-	d, ok := l.ix.Document(id)
+	d, ok := l.Index().Document(id)
 	return d, ok, nil
 }
 

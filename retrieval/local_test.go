@@ -23,7 +23,7 @@ func TestLocalScopeIsTheAskers(t *testing.T) {
 		return d
 	}
 	long := strings.Repeat("The board met about the dredging contract and the harbour budget again. ", 60)
-	build := func(memo string) *retrieval.Local {
+	build := func(memo string) *retrieval.Index {
 		t.Helper()
 		ix, err := retrieval.Build(t.Context(), []*corpus.Document{
 			doc("news.txt", "The council debated the harbour budget on Monday."),
@@ -32,26 +32,28 @@ func TestLocalScopeIsTheAskers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return retrieval.NewLocal(ix)
+		return ix
 	}
 	public := func(d *corpus.Document) bool { return !strings.HasPrefix(d.Path, "desk/") }
 	now := retrieval.Filter{Now: time.Now()}
-	before := build(long)
-	sb, _ := before.Scope(t.Context(), now, public)
-	after := retrieval.NewLocalAfter(before, build(long+" The vote was rigged.").Index())
-	sa, _ := after.Scope(t.Context(), now, public)
-	if !sa.Built.Equal(sb.Built) || sa.Built.Equal(after.Index().Stats().Built) {
-		t.Errorf("a change to the desk's memo shows to the public: indexed %s, then %s (the new index's %s)", sb.Built, sa.Built, after.Index().Stats().Built)
+	local := retrieval.NewLocal(build(long))
+	before := local.Index()
+	sb, _ := local.Scope(t.Context(), now, public)
+	local.Replace(build(long + " The vote was rigged."))
+	after := local.Index()
+	sa, _ := local.Scope(t.Context(), now, public)
+	if !sa.Built.Equal(sb.Built) || sa.Built.Equal(after.Stats().Built) {
+		t.Errorf("a change to the desk's memo shows to the public: indexed %s, then %s (the new index's %s)", sb.Built, sa.Built, after.Stats().Built)
 	}
 	if sb.Documents != 1 || sb.Chunks != 1 {
 		t.Errorf("the public sees %d documents, %d passages; want 1 and 1 (the memo's %d are the desk's)",
-			sb.Documents, sb.Chunks, before.Index().Stats().Chunks-1)
+			sb.Documents, sb.Chunks, before.Stats().Chunks-1)
 	}
 	if sb.Version != sa.Version {
 		t.Errorf("a change to the desk's memo shows to the public: version %s, then %s", sb.Version, sa.Version)
 	}
-	if whole, _ := after.Scope(t.Context(), now, nil); whole.Version != after.Index().Stats().Version || whole.Chunks != after.Index().Stats().Chunks {
+	if whole, _ := local.Scope(t.Context(), now, nil); whole.Version != after.Stats().Version || whole.Chunks != after.Stats().Chunks {
 		t.Errorf("an asker who sees everything is told version %s, %d passages; want the index's %s, %d",
-			whole.Version, whole.Chunks, after.Index().Stats().Version, after.Index().Stats().Chunks)
+			whole.Version, whole.Chunks, after.Stats().Version, after.Stats().Chunks)
 	}
 }

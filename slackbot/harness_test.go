@@ -27,6 +27,7 @@ type harness struct {
 	slack   *fakeslack.Server
 	bot     *Bot
 	engine  *answer.Engine
+	local   *retrieval.Local // the corpus engine answers from
 	reloads atomic.Int64
 	// reloadErr, when set, makes reloads fail.
 	reloadErr atomic.Value
@@ -60,7 +61,8 @@ func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engi
 		configure(&cfg)
 	}
 	h.corpusDir = cfg.CorpusDir
-	h.engine = answer.NewEngine(testindex.Build(t, h.corpusDir), retrieval.SearchOptions{K: 5})
+	h.local = retrieval.NewLocal(testindex.Build(t, h.corpusDir))
+	h.engine = answer.New(h.local, retrieval.SearchOptions{K: 5})
 	if setup != nil {
 		setup(h.engine)
 	}
@@ -73,9 +75,9 @@ func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engi
 		if err, _ := h.reloadErr.Load().(error); err != nil {
 			return nil, err
 		}
-		old := h.engine.Index().Documents()
+		old := h.local.Index().Documents()
 		ix := testindex.Build(t, h.corpusDir)
-		h.engine.SetIndex(ix)
+		h.local.Replace(ix)
 		saveErr, _ := h.saveErr.Load().(error)
 		return &ReloadReport{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks, NotSaved: saveErr}, nil
 	}

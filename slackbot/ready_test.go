@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/retrieval"
 )
 
@@ -28,11 +27,9 @@ func (d *downStore) Ready(context.Context) error {
 // Readiness asks the document store: a bot whose store does not answer is
 // not ready, though it runs and is connected.
 func TestReadyzAsksTheStore(t *testing.T) {
-	var store *downStore
-	h := startBotWith(t, nil, func(e *answer.Engine) {
-		store = &downStore{Local: retrieval.NewLocal(e.Index())}
-		e.SetSearcher(store)
-	})
+	h := startBotWith(t, nil, nil)
+	store := &downStore{Local: h.local}
+	h.engine.SetSearcher(store)
 	readyz := func() (int, string) {
 		rec := httptest.NewRecorder()
 		h.bot.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))

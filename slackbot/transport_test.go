@@ -17,7 +17,7 @@ import (
 // the setting to fix.
 func TestRunRefusedAppToken(t *testing.T) {
 	slack := fakeslack.New(t)
-	engine := answer.NewEngine(testindex.Build(t, ""), retrieval.SearchOptions{K: 5})
+	engine := answer.New(retrieval.NewLocal(testindex.Build(t, "")), retrieval.SearchOptions{K: 5})
 	cfg := Config{BotToken: "xoxb-test-token", AppToken: "xoxb-not-an-app-token", APIURL: slack.APIURL(), Listen: "127.0.0.1:0", UserRate: -1}
 	b, err := New(cfg, engine, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {

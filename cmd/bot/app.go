@@ -124,7 +124,9 @@ type app struct {
 	engine     *answer.Engine
 	lib        indexcache.Config
 	// store, when set, is the Weaviate store answered from (BOT_STORE=weaviate).
-	store   *weaviate.Store
+	store *weaviate.Store
+	// local, otherwise, is the in-process index answered from.
+	local   *retrieval.Local
 	started time.Time
 
 	watchOpts watch.Options // how the corpus is watched (tests shorten the debounce)
@@ -205,7 +207,8 @@ func openApp(ctx context.Context, e env, cfg *config.Config, choice corpusChoice
 	}
 	a.opened = opened
 	a.policy = policyOf(cfg)
-	a.engine = answer.NewEngine(opened.Index, searchOptions(cfg))
+	a.local = retrieval.NewLocal(opened.Index)
+	a.engine = answer.New(a.local, searchOptions(cfg))
 	a.engine.Generator = generator(cfg)
 	return a, nil
 }
@@ -339,9 +342,9 @@ func (a *app) reloadWith(ctx context.Context, progress func(string), ro reloadOp
 	if opened.SaveErr != nil {
 		a.log.Warn("index not saved; serving it from memory", "error", opened.SaveErr)
 	}
-	old := a.engine.Index().Documents()
+	old := a.local.Index().Documents()
 	a.mu.Lock()
-	a.engine.SetIndex(opened.Index)
+	a.local.Replace(opened.Index)
 	a.opened, a.policy = opened, policy
 	a.mu.Unlock()
 	st := opened.Index.Stats()

@@ -100,8 +100,8 @@ func TestAnswersThroughWeaviate(t *testing.T) {
 		// With an embedder fused in (GloVe here, an endpoint in production).
 		{"hybrid", retrieval.SearchOptions{K: k}},
 	} {
-		in := report(setting.name+", in-process", answer.NewEngine(m.ix, setting.opts))
-		f := report(setting.name+", Weaviate", answer.NewRemoteEngine(m.remote, setting.opts))
+		in := report(setting.name+", in-process", answer.New(retrieval.NewLocal(m.ix), setting.opts))
+		f := report(setting.name+", Weaviate", answer.New(m.remote, setting.opts))
 		worst := max(abs(f.HitAt1-in.HitAt1), abs(f.HitAt4-in.HitAt4), abs(f.HitAtK-in.HitAtK), abs(f.MRR-in.MRR), abs(f.EvidenceRecall-in.EvidenceRecall), abs(f.AllEvidence-in.AllEvidence))
 		t.Logf("  largest retrieval difference: %.3f (bar 0.01)", worst)
 		if worst > 0.01 {
