@@ -24,6 +24,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/redact"
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -133,27 +134,10 @@ func (c *Config) defaults() {
 	}
 }
 
-// Reloader re-reads the corpus, builds a new index and swaps it into the
-// engine; on failure the old index keeps serving. progress receives short
-// status lines.
-type Reloader func(ctx context.Context, progress func(string)) (*ReloadReport, error)
-
-// ReloadReport says what a reload changed.
-type ReloadReport struct {
-	Changes   corpus.Changes
-	Skipped   []corpus.Skipped
-	Documents int
-	Chunks    int
-	Took      time.Duration
-	// NotSaved is why the new index could not be saved (it serves from
-	// memory), or nil.
-	NotSaved error
-	// Withdrawn counts the documents marked withdrawn (never cited).
-	Withdrawn int
-	// Embedded counts the passages embedded (the changed ones only);
-	// Reread the corpus files read again (the changed ones only).
-	Embedded, Reread int
-}
+// Reloader re-reads the corpus and publishes what changed to the
+// engine's searcher (library.Library.Reload); on failure the old corpus
+// keeps serving. progress receives short status lines.
+type Reloader func(ctx context.Context, progress func(string)) (*library.Report, error)
 
 // Bot answers questions in Slack.
 type Bot struct {

@@ -14,6 +14,7 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 	"github.com/newsroom/askbot/internal/testutil/testindex"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/retrieval"
 )
 
@@ -66,7 +67,7 @@ func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engi
 	if setup != nil {
 		setup(h.engine)
 	}
-	reload := func(ctx context.Context, progress func(string)) (*ReloadReport, error) {
+	reload := func(ctx context.Context, progress func(string)) (*library.Report, error) {
 		h.reloads.Add(1)
 		progress("reading the corpus")
 		if h.reloadGate != nil {
@@ -79,7 +80,7 @@ func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engi
 		ix := testindex.Build(t, h.corpusDir)
 		h.local.Replace(ix)
 		saveErr, _ := h.saveErr.Load().(error)
-		return &ReloadReport{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks, NotSaved: saveErr}, nil
+		return &library.Report{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks, NotSaved: saveErr}, nil
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
