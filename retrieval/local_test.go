@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/storetest"
 )
 
 // What an asker is told of the corpus (status, an answer's footer) is of
@@ -55,5 +56,53 @@ func TestLocalScopeIsTheAskers(t *testing.T) {
 	if whole, _ := local.Scope(t.Context(), now, nil); whole.Version != after.Stats().Version || whole.Chunks != after.Stats().Chunks {
 		t.Errorf("an asker who sees everything is told version %s, %d passages; want the index's %s, %d",
 			whole.Version, whole.Chunks, after.Stats().Version, after.Stats().Chunks)
+	}
+}
+
+// An in-process search sees only what the asker's scope lets through:
+// the documents Allow keeps, less those under embargo at the Filter's Now
+// (a search that dropped either would quote the desk's memo, or the
+// embargoed story, to the public).
+func TestLocalSearchKeepsTheScope(t *testing.T) {
+	embedder, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Build(t.Context(), storetest.Docs(t), embedder, retrieval.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := retrieval.NewLocal(ix)
+	public := func(d *corpus.Document) bool { return storetest.CollectionOf(d) == "" }
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	later := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name, question, doc string
+		hidden, shown       retrieval.Filter
+		allow               func(*corpus.Document) bool
+	}{
+		{"collections", "Which memo described the merger talks with the regional paper?", "m1", retrieval.Filter{Now: now}, retrieval.Filter{Now: now}, public},
+		{"embargo", "Did the council secretly decide to double the harbour bridge tolls?", "e1", retrieval.Filter{Now: now}, retrieval.Filter{Now: later}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			found := func(f retrieval.Filter, allow func(*corpus.Document) bool) bool {
+				_, res, err := local.Search(t.Context(), tt.question, f, retrieval.SearchOptions{K: 5, Allow: allow})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range res.Hits {
+					if h.Doc.ID == tt.doc {
+						return true
+					}
+				}
+				return false
+			}
+			if found(tt.hidden, tt.allow) {
+				t.Errorf("%s was returned to an asker whose scope hides it", tt.doc)
+			}
+			if !found(tt.shown, nil) {
+				t.Errorf("%s was not returned when the scope lets it in: the test proves nothing", tt.doc)
+			}
+		})
 	}
 }

@@ -236,6 +236,98 @@ func Run(t *testing.T, open Open) {
 		}
 	})
 
+	// The asker's scope, alone, keeps out what it hides: each of the
+	// store's answers under the public's scope leaves out the desk's
+	// memos and the embargoed story (the withdrawn one is never returned:
+	// see Filters), which the same asks
+	// find under a scope that lets them in. The in-process index is the
+	// reference of the other subtests, so this one states what a scope
+	// hides rather than comparing with it: a store (the in-process one
+	// too) that ignores a part of the Filter fails here.
+	t.Run("ScopeKeepsOutWhatItHides", func(t *testing.T) {
+		v, err := store.Pin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		later := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+		desk := retrieval.Filter{Now: now, Collections: []string{"", "desk"}}
+		for _, tt := range []struct {
+			words  string
+			hidden string
+			from   retrieval.Filter // a scope that lets the document in
+		}{
+			{"merger memo regional paper board", "m1", desk},
+			{"Pelagia Strunkvold Vorlaxian Tribune rigged", "m2", desk},
+			{"secretly double harbour bridge tolls", "e1", retrieval.Filter{Now: later}},
+		} {
+			terms := text.QueryTerms(tt.words)
+			vecs, err := embedder.Embed(t.Context(), []string{tt.words})
+			if err != nil {
+				t.Fatal(err)
+			}
+			const all = 1000 // more than the fixture's chunks: every one that passes
+			for _, ask := range []struct {
+				name string
+				do   func(f retrieval.Filter) ([]retrieval.Candidate, error)
+			}{
+				{"lexical", func(f retrieval.Filter) ([]retrieval.Candidate, error) { return v.Lexical(t.Context(), terms, f, all) }},
+				{"dense", func(f retrieval.Filter) ([]retrieval.Candidate, error) { return v.Dense(t.Context(), vecs[0], f, all) }},
+			} {
+				hid, err := ask.do(open_)
+				if err != nil {
+					t.Fatal(err)
+				}
+				let, err := ask.do(tt.from)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if docsOf(hid)[tt.hidden] || !docsOf(let)[tt.hidden] {
+					t.Errorf("%s %q: %s under the public's scope %v, under %+v %v; want left out, then found", ask.name, tt.words, tt.hidden, docsOf(hid)[tt.hidden], tt.from, docsOf(let)[tt.hidden])
+				}
+			}
+			for _, term := range terms {
+				hid, err := v.Frequencies(t.Context(), []string{term}, open_)
+				if err != nil {
+					t.Fatal(err)
+				}
+				let, err := v.Frequencies(t.Context(), []string{term}, tt.from)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if hid.Body[term] > let.Body[term] || hid.Documents >= let.Documents {
+					t.Errorf("frequencies of %s: %d chunks of %d documents under the public's scope, %d of %d under %+v; the scope counts what it hides",
+						term, hid.Body[term], hid.Documents, let.Body[term], let.Documents, tt.from)
+				}
+			}
+		}
+		if n, err := v.Frequencies(t.Context(), text.QueryTerms("Strunkvold"), open_); err != nil || n.Body[text.Term("strunkvold")] != 0 || n.Meta[text.Term("vorlaxian")] != 0 {
+			t.Errorf("the public counts the desk's words: %+v, %v", n, err)
+		}
+		pub, err := v.Scope(t.Context(), open_)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := v.Scope(t.Context(), desk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pub.Documents != all.Documents-2 || pub.Version == all.Version {
+			t.Errorf("the public's scope counts %d documents (version %s), the desk's %d (version %s): want the desk's two memos apart", pub.Documents, pub.Version, all.Documents, all.Version)
+		}
+		// A search with the scope alone (no Allow) leaves the memos out.
+		for _, q := range []string{"Which memo described the merger talks with the regional paper?", "What did Pelagia Strunkvold tell the Vorlaxian Tribune?"} {
+			_, res, err := remote.Search(t.Context(), q, open_, retrieval.SearchOptions{K: options.K})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				if CollectionOf(h.Doc) != "" {
+					t.Errorf("%q: the desk's %s was returned under the public's scope", q, h.Doc.ID)
+				}
+			}
+		}
+	})
+
 	// What only a restricted, embargoed or withdrawn document says reads,
 	// to an asker of the public documents, as what no document says: the
 	// same verdict, passages and scores (dense search aside: the swapped
