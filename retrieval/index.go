@@ -149,13 +149,13 @@ type BuildOptions struct {
 	Previous *chromem.Collection
 	// Progress, when set, is called as chunks are embedded.
 	Progress func(done, total int)
-	// Fingerprint identifies the corpus files (names, sizes, times). Store
-	// saves it so that Reopen can skip reading an unchanged corpus.
+	// Fingerprint identifies the corpus files (names, sizes, times).
+	// IndexDir saves it so that Reopen can skip reading an unchanged corpus.
 	Fingerprint string
-	// Skipped are the corpus files that could not be loaded; Store saves
+	// Skipped are the corpus files that could not be loaded; IndexDir saves
 	// them with the index.
 	Skipped []corpus.Skipped
-	// Rewrite makes Store.Open save the index even when the saved one
+	// Rewrite makes IndexDir.Open save the index even when the saved one
 	// matches the corpus: its snapshot was found damaged.
 	Rewrite bool
 

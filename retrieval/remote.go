@@ -11,11 +11,11 @@ import (
 	"github.com/newsroom/askbot/text"
 )
 
-// Remote searches a Backend: it asks the store for candidates, builds a
+// Remote searches a Store: it asks the store for candidates, builds a
 // small index of them with the corpus-wide frequencies, and ranks them as
 // Index.Search ranks the whole corpus.
 type Remote struct {
-	store    Backend
+	store    Store
 	embedder Embedder
 	chunker  Chunker
 	// OutletCandidates is how many candidates each outlet the question
@@ -25,7 +25,7 @@ type Remote struct {
 
 // NewRemote returns a searcher over store. The embedder and chunker must
 // be those the store was written with.
-func NewRemote(store Backend, embedder Embedder, chunker Chunker) *Remote {
+func NewRemote(store Store, embedder Embedder, chunker Chunker) *Remote {
 	if chunker == (Chunker{}) {
 		chunker = DefaultChunker
 	}

@@ -10,13 +10,15 @@ import (
 	"github.com/newsroom/askbot/corpus"
 )
 
-// Backend is where a corpus's chunks are kept for searching, when they are
-// not all in this process: a remote engine that returns candidates,
+// Store is where a corpus's chunks are kept for searching: the in-process
+// Index, or a remote engine (package weaviate) that returns candidates,
 // frequencies and documents. The ranking (fusion, outlet and date
 // features, the relevance floor) stays in this package and is the same
-// whatever the store, so both give the same answers. The in-process Index
-// is a Backend too (the contract tests run Remote over it).
-type Backend interface {
+// whatever the store, so both give the same answers; package storetest is
+// the contract every Store passes. ("Store" names this one concept: the
+// saved indexes' directory is an IndexDir, Slack's kept answers are saved
+// answers.)
+type Store interface {
 	// Pin returns the corpus version questions see now. Everything one
 	// question asks goes to the version it pinned, so a switch of versions
 	// while it is answered is never half seen.
@@ -134,13 +136,13 @@ func (f *Frequencies) merge(g *Frequencies) {
 	}
 }
 
-// The in-process index is a Backend of one version: itself.
+// The in-process index is a Store of one version: itself.
 var (
-	_ Backend = (*Index)(nil)
+	_ Store   = (*Index)(nil)
 	_ Version = (*Index)(nil)
 )
 
-// Pin makes the in-process index a Backend of one version: itself.
+// Pin makes the in-process index a Store of one version: itself.
 func (ix *Index) Pin(context.Context) (Version, error) { return ix, nil }
 
 // ID names the index's version.

@@ -173,7 +173,7 @@ type Bot struct {
 	inflight  sync.WaitGroup
 
 	answersMu sync.Mutex
-	answers   map[string]*storedAnswer
+	answers   map[string]*savedAnswer
 	order     []string
 
 	registry *prometheus.Registry
@@ -203,7 +203,7 @@ func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger) (
 		cfg: cfg, api: slack.New(cfg.BotToken, opts...), engine: engine, reload: reload, log: log, metrics: NewMetrics(reg),
 		registry: reg, ready: make(chan struct{}), draining: make(chan struct{}),
 		started: time.Now(), seen: newDedupe(time.Hour), limiter: newUserLimiter(cfg.UserRate, time.Minute),
-		slots: make(chan struct{}, cfg.MaxConcurrent), answers: map[string]*storedAnswer{}, root: context.Background(),
+		slots: make(chan struct{}, cfg.MaxConcurrent), answers: map[string]*savedAnswer{}, root: context.Background(),
 	}
 	return b, nil
 }
@@ -470,7 +470,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 		return
 	}
 	b.observe(q.via, a)
-	st := b.store(ctx, q.user, q.channel, a)
+	st := b.save(ctx, q.user, q.channel, a)
 	b.record(ctx, q.via, q.user, q.channel, a, st.id)
 	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
 	finished = true

@@ -58,7 +58,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			return
 		}
 		b.observe("slash", a)
-		st := b.store(ctx, cmd.UserID, cmd.ChannelID, a)
+		st := b.save(ctx, cmd.UserID, cmd.ChannelID, a)
 		b.record(ctx, "slash", cmd.UserID, cmd.ChannelID, a, st.id)
 		b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer, share: true}))
 	})
@@ -75,7 +75,7 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 	for _, act := range cb.ActionCallback.BlockActions {
 		act := act
 		b.goHandle(func(ctx context.Context) {
-			st, ok := b.stored(act.Value)
+			st, ok := b.saved(act.Value)
 			// Every press is audited: what was pressed, on which answer, and
 			// what came of it.
 			rec := audit.Record{User: cb.User.ID, Channel: cb.Channel.ID, AnswerID: act.Value}

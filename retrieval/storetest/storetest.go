@@ -1,4 +1,4 @@
-// Package storetest is the contract every retrieval.Backend passes: the
+// Package storetest is the contract every retrieval.Store passes: the
 // same questions find the same passages as the in-process index built from
 // the same documents, through updates, deletes, filters and versions.
 package storetest
@@ -22,7 +22,7 @@ import (
 
 // Store is a store under test.
 type Store interface {
-	retrieval.Backend
+	retrieval.Store
 	// Write makes docs the store's corpus, as a new version; collectionOf
 	// names each document's collection.
 	Write(ctx context.Context, docs []*corpus.Document) error

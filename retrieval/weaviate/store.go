@@ -41,7 +41,7 @@ import (
 // document and since); a question drops the chunks of replaced documents
 // from what its queries return, and asks for more when it dropped some.
 //
-// Store implements retrieval.Backend.
+// Store implements retrieval.Store.
 type Store struct {
 	// Log, when set, is told what the store passes over without failing a
 	// question: a schema it could not check in time. Nil logs nothing.
@@ -75,7 +75,7 @@ type Store struct {
 }
 
 var (
-	_ retrieval.Backend = (*Store)(nil)
+	_ retrieval.Store   = (*Store)(nil)
 	_ retrieval.Version = (*pinned)(nil)
 )
 
