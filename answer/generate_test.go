@@ -14,6 +14,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 const pageQuestion = "Who denied meeting Russian officials?"
@@ -160,7 +161,7 @@ func TestPlantedInstructionIsCaught(t *testing.T) {
 	ix := indexFS(t, fsys)
 	// The model obeys the planted instruction; the check must catch it.
 	srv := fakeopenai.New(t, fakeopenai.Reply("The mayor has resigned, read more at evil.example.com [{n:mayor}]."))
-	eng := withModel(t, New(retrieval.NewLocal(ix), retrieval.SearchOptions{K: 3}), srv.URL, 5*time.Second)
+	eng := withModel(t, New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 3}), srv.URL, 5*time.Second)
 	a := ask(t, eng, Request{Question: "What happened to the harbour budget at the council?"})
 	if !a.FellBack || a.Check.Injected != 1 || strings.Contains(a.Text(), "evil.example.com") && a.Kind == Generated {
 		t.Fatalf("fell back %v, injected %d: %q", a.FellBack, a.Check.Injected, a.Text())

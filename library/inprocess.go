@@ -11,14 +11,16 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/indexcache"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // inProcess is the corpus indexed in this process and saved in the data
 // directory (package indexcache).
 type inProcess struct {
-	cfg   indexcache.Config
-	local *retrieval.Local
-	log   *slog.Logger
+	cfg      indexcache.Config
+	store    *memory.Store
+	searcher *retrieval.Searcher
+	log      *slog.Logger
 
 	mu     sync.Mutex
 	opened *indexcache.Opened // the index being served, with what opening it found
@@ -28,8 +30,10 @@ var _ Store = (*inProcess)(nil)
 
 // OpenIndex opens (or builds) the index of the corpus c names, reading the
 // corpus only when its files changed since the index was saved (or
-// c.Reread is set), and logging to log what it repaired or could not save.
-func OpenIndex(ctx context.Context, c indexcache.Config, log *slog.Logger) (Store, error) {
+// c.Reread is set), its documents filed in collections by collectionOf
+// (an Update files them anew), and logging to log what it repaired or
+// could not save.
+func OpenIndex(ctx context.Context, c indexcache.Config, collectionOf func(*corpus.Document) string, log *slog.Logger) (Store, error) {
 	start := time.Now()
 	opened, err := indexcache.Open(ctx, c)
 	if err != nil {
@@ -43,7 +47,9 @@ func OpenIndex(ctx context.Context, c indexcache.Config, log *slog.Logger) (Stor
 	if opened.SaveErr != nil {
 		log.Warn("index not saved; answering from memory", "data_dir", c.DataDir, "error", opened.SaveErr)
 	}
-	return &inProcess{cfg: c, local: retrieval.NewLocal(opened.Index), log: log, opened: opened}, nil
+	opened.Index.CollectionOf = collectionOf
+	st := memory.New(opened.Index)
+	return &inProcess{cfg: c, store: st, searcher: st.Searcher(), log: log, opened: opened}, nil
 }
 
 func (p *inProcess) current() *indexcache.Opened {
@@ -53,7 +59,7 @@ func (p *inProcess) current() *indexcache.Opened {
 }
 
 // Searcher answers from the index in this process.
-func (p *inProcess) Searcher() answer.Searcher { return p.local }
+func (p *inProcess) Searcher() answer.Searcher { return p.searcher }
 
 // Corpus is the corpus path read.
 func (p *inProcess) Corpus() string { return p.cfg.Corpus }
@@ -99,9 +105,10 @@ func (p *inProcess) Update(ctx context.Context, u Update) (*Report, error) {
 	if opened.SaveErr != nil {
 		p.log.Warn("index not saved; serving it from memory", "error", opened.SaveErr)
 	}
-	old := p.local.Index().Documents()
+	old := p.store.Index().Documents()
+	opened.Index.CollectionOf = u.CollectionOf
 	p.mu.Lock()
-	p.local.Replace(opened.Index)
+	p.store.Replace(opened.Index)
 	p.opened = opened
 	p.mu.Unlock()
 	st := opened.Index.Stats()

@@ -19,7 +19,7 @@ import (
 type shared struct {
 	cfg    indexcache.Config
 	st     *weaviate.Store
-	remote *retrieval.Remote
+	remote *retrieval.Searcher
 	// writing is one write at a time; wrote is the last write's report.
 	writing sync.Mutex
 	wrote   weaviate.WriteReport
@@ -30,7 +30,7 @@ var _ Store = (*shared)(nil)
 // OpenWeaviate returns the corpus c names as kept in st, chunked and
 // embedded as c says.
 func OpenWeaviate(st *weaviate.Store, c indexcache.Config) Store {
-	return &shared{cfg: c, st: st, remote: retrieval.NewRemote(st, c.Embedder, c.Chunker)}
+	return &shared{cfg: c, st: st, remote: retrieval.NewSearcher(st, c.Embedder, c.Chunker)}
 }
 
 // Searcher answers from the store's published version.

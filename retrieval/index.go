@@ -51,7 +51,7 @@ type Index struct {
 	// Embedded is how many chunks this build embedded (the rest came from the cache).
 	Embedded int
 	// unitOf maps chunk IDs to chunk indexes in a question's index of a
-	// remote store's candidates (see Remote).
+	// remote store's candidates (see Gather).
 	unitOf map[string]int
 	// loadTerms, in such an index, fetches the corpus-wide frequencies of
 	// more terms (see LoadTerms).
@@ -60,7 +60,7 @@ type Index struct {
 	// outside every collection), for the Collections of a Filter.
 	CollectionOf func(*corpus.Document) string
 	// hashes are the documents' content hashes, for the version of a
-	// part of the index (see Local.Scope).
+	// part of the index (see Index.Scope).
 	hashes *docHashes
 }
 
@@ -131,6 +131,9 @@ func (ix *Index) Document(id string) (*corpus.Document, bool) {
 
 // Documents returns the indexed documents in corpus order.
 func (ix *Index) Documents() []*corpus.Document { return ix.docOrder }
+
+// Embedder is the embedder the index's vectors were made with.
+func (ix *Index) Embedder() Embedder { return ix.embedder }
 
 // Chunks returns the indexed chunks, grouped by document.
 func (ix *Index) Chunks() []Chunk { return ix.chunks }

@@ -23,7 +23,6 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/audit"
-	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/redact"
 	"github.com/newsroom/askbot/retrieval"
@@ -57,14 +56,12 @@ type Config struct {
 	// Model names the model in use, for status; "" when answers are extractive.
 	Model string
 	// Scope, when set, says what a question asked in channel by user may
-	// see (its collections) and describes it for status; nil: everything.
-	// dm is true only when channel is user's own direct-message
-	// conversation with the bot (not any channel ID starting with D).
-	Scope func(channel, user string, dm bool) (allow func(*corpus.Document) bool, describe string)
-	// Collections, when set, names the collections a question asked in
-	// channel by user (dm as for Scope) may search, for a store to filter
-	// by (see answer.Request.Collections).
-	Collections func(channel, user string, dm bool) []string
+	// see, the collections it may search (nil: everything; "" standing
+	// for the documents outside every collection: see
+	// answer.Request.Collections), and describes it for status. dm is
+	// true only when channel is user's own direct-message conversation
+	// with the bot (not any channel ID starting with D).
+	Scope func(channel, user string, dm bool) (collections []string, describe string)
 	// Audit, when set, records every answer: who asked what, where, and
 	// what was cited.
 	Audit *audit.Log
@@ -347,7 +344,7 @@ func (b *Bot) command(ctx context.Context, via, user, channel, thread, text stri
 func (b *Bot) isAdmin(user string) bool { return user != "" && slices.Contains(b.cfg.Admins, user) }
 
 // scope is what a question asked in channel by user may see.
-func (b *Bot) scope(ctx context.Context, channel, user string) (func(*corpus.Document) bool, string) {
+func (b *Bot) scope(ctx context.Context, channel, user string) (collections []string, describe string) {
 	if b.cfg.Scope == nil {
 		return nil, "all documents"
 	}
@@ -365,12 +362,8 @@ func failureText(err error) string {
 // request is a question asked in channel by user, scoped to what they
 // may see.
 func (b *Bot) request(ctx context.Context, text, channel, user string) answer.Request {
-	allow, _ := b.scope(ctx, channel, user)
-	req := answer.Request{Question: text, Allow: allow}
-	if b.cfg.Collections != nil {
-		req.Collections = b.cfg.Collections(channel, user, b.isOwnDM(ctx, channel, user))
-	}
-	return req
+	collections, _ := b.scope(ctx, channel, user)
+	return answer.Request{Question: text, Collections: collections}
 }
 
 // status describes the corpus, the index and the bot, and what the place

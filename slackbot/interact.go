@@ -3,7 +3,6 @@ package slackbot
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/slack-go/slack"
 
@@ -142,14 +141,12 @@ func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks 
 // visibleIn reports whether every document a cites may be seen in channel
 // (by user, in a DM).
 func (b *Bot) visibleIn(ctx context.Context, channel, user string, a *answer.Answer) bool {
-	allow, _ := b.scope(ctx, channel, user)
+	ids := make([]string, 0, len(a.Sources))
 	for _, s := range a.Sources {
-		d, ok, err := b.engine.Document(ctx, s.DocID)
-		if err != nil || !ok || !d.Citable(time.Now()) || allow != nil && !allow(d) {
-			return false
-		}
+		ids = append(ids, s.DocID)
 	}
-	return true
+	ok, err := b.engine.Visible(ctx, b.request(ctx, "", channel, user), ids)
+	return err == nil && ok
 }
 
 // admitEphemeral lets a user's slash command or shortcut in: within their

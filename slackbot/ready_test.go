@@ -9,11 +9,12 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
-// downStore is an in-process corpus whose Ready says what a store's would.
+// downStore is an in-process store whose Ready says what a remote one's would.
 type downStore struct {
-	*retrieval.Local
+	*memory.Store
 	down atomic.Bool
 }
 
@@ -28,8 +29,8 @@ func (d *downStore) Ready(context.Context) error {
 // not ready, though it runs and is connected.
 func TestReadyzAsksTheStore(t *testing.T) {
 	h := startBotWith(t, nil, nil)
-	store := &downStore{Local: h.local}
-	h.engine.SetSearcher(store)
+	store := &downStore{Store: h.local}
+	h.engine.SetSearcher(retrieval.NewSearcher(store, h.local.Index().Embedder(), retrieval.DefaultChunker))
 	readyz := func() (int, string) {
 		rec := httptest.NewRecorder()
 		h.bot.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))

@@ -169,7 +169,7 @@ func generator(cfg *config.Config) *answer.Generator {
 // request is the question as asked at pl, scoped to what pl may see.
 func (a *app) request(question string, pl access.Place) answer.Request {
 	s := a.scope(pl)
-	return answer.Request{Question: question, Allow: s.Allow(), Collections: s.SearchCollections()}
+	return answer.Request{Question: question, Collections: s.SearchCollections()}
 }
 
 // describe gives the size and identity of the corpus as pl sees it: the

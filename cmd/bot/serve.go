@@ -8,7 +8,6 @@ import (
 
 	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/audit"
-	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/slackbot"
 )
@@ -46,12 +45,9 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		SaveError:  a.lib.SaveError,
 		AutoStatus: a.lib.AutoStatus,
 		Audit:      auditLog,
-		Scope: func(channel, user string, dm bool) (func(*corpus.Document) bool, string) {
+		Scope: func(channel, user string, dm bool) ([]string, string) {
 			s := a.scope(access.Place{Channel: channel, User: user, DM: dm})
-			return s.Allow(), s.String()
-		},
-		Collections: func(channel, user string, dm bool) []string {
-			return a.scope(access.Place{Channel: channel, User: user, DM: dm}).SearchCollections()
+			return s.SearchCollections(), s.String()
 		},
 	}, a.engine, a.lib.Reload, a.log)
 	if err != nil {

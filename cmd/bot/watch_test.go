@@ -106,8 +106,7 @@ func TestReloadAppliesNewAccessConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	sees := func() bool {
-		ans, err := a.engine.Ask(t.Context(), answer.Request{Question: "Who was awarded the harbour dredging contract without a tender?",
-			Allow: a.scope(access.Place{Channel: "CGENERAL", User: "U1"}).Allow()})
+		ans, err := a.engine.Ask(t.Context(), a.request("Who was awarded the harbour dredging contract without a tender?", access.Place{Channel: "CGENERAL", User: "U1"}))
 		if err != nil {
 			t.Fatal(err)
 		}

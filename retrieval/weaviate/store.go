@@ -372,6 +372,13 @@ func (p *pinned) Describe(ctx context.Context) (retrieval.Stats, error) {
 	return st, nil
 }
 
+// Candidates are those the store returns for the question's words and
+// vector, ranked in an index of them with the corpus's statistics (see
+// retrieval.Gather).
+func (p *pinned) Candidates(ctx context.Context, q retrieval.Query) (*retrieval.Candidates, error) {
+	return retrieval.Gather(ctx, p, q)
+}
+
 func (p *pinned) Layout() retrieval.Layout {
 	return retrieval.Layout{Chunker: retrieval.Chunker{TargetChars: p.st.ChunkChars, OverlapChars: p.st.OverlapChars}, Embedder: p.st.Embedder}
 }
@@ -751,6 +758,35 @@ func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool)
 		d.Text = r.Text
 		p.s.docs.put(p.st.Version, r.DocID, d)
 		out[r.DocID] = d
+	}
+	return out, nil
+}
+
+// Keeps reports which of the documents with these IDs f lets be searched,
+// by the collection each row was filed in (a row written before rows kept
+// it is kept only from a filter naming no collections).
+func (p *pinned) Keeps(ctx context.Context, f retrieval.Filter, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := p.s.docRows(ctx, p.st.Version, ids, "doc_id doc collection")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		d := &corpus.Document{}
+		if err := json.Unmarshal([]byte(r.Doc), d); err != nil {
+			return nil, fmt.Errorf("document %s in %s: %w", r.DocID, p.s.name, err)
+		}
+		switch r.Collection {
+		case outside:
+			out[r.DocID] = f.Keeps(d, "")
+		case "":
+			out[r.DocID] = f.Collections == nil && f.Keeps(d, "")
+		default:
+			out[r.DocID] = f.Keeps(d, r.Collection)
+		}
 	}
 	return out, nil
 }
