@@ -206,38 +206,37 @@ type Request struct {
 	// streams it. The streamed text is unchecked: the returned Answer is
 	// what to show in the end.
 	OnDelta func(string)
-	// Allow, when set, is the documents the asker may see (their channel's
-	// collections). Embargoed and withdrawn documents are never seen,
-	// whatever Allow says.
-	Allow func(*corpus.Document) bool
-	// Collections, when not nil, are the collections the asker may search
-	// ("" standing for documents outside every collection): a store
-	// filters its candidates by them. Allow stays the rule.
+	// Collections, when not nil, are the asker's scope: the collections
+	// they may search ("" standing for documents outside every
+	// collection), which the store applies (retrieval.Filter). Embargoed
+	// and withdrawn documents are never seen.
 	Collections []string
+	// Allow, when set, narrows the documents further for this question
+	// alone (training leaves a fold's documents out; tests): it is not the
+	// asker's scope, and the corpus's description (Scope) does not read it.
+	Allow func(*corpus.Document) bool
 }
 
-// Searcher is the corpus an Engine answers from: an index in this process
-// (retrieval.Local) or a store (retrieval.Remote).
+// Searcher is the corpus an Engine answers from: a retrieval.Searcher
+// over whichever store holds it.
 type Searcher interface {
 	// Search retrieves the passages that best answer query among the
-	// documents opts.Allow lets through, never those f hides (withdrawn,
-	// under embargo at f.Now). It returns the results with the index they
-	// were ranked in.
+	// documents f lets see (and opts.Allow, when set, keeps). It returns
+	// the results with the index whose statistics weigh them.
 	Search(ctx context.Context, query string, f retrieval.Filter, opts retrieval.SearchOptions) (*retrieval.Index, *retrieval.Results, error)
 	// Describe gives the size and identity of the corpus.
 	Describe(ctx context.Context) (retrieval.Stats, error)
-	// Scope describes the part of the corpus allow lets see at f.Now (see
-	// Engine.Scope).
-	Scope(ctx context.Context, f retrieval.Filter, allow func(*corpus.Document) bool) (retrieval.Stats, error)
+	// Scope describes the part of the corpus f lets see (see Engine.Scope).
+	Scope(ctx context.Context, f retrieval.Filter) (retrieval.Stats, error)
 	// Document returns a document of the corpus.
 	Document(ctx context.Context, id string) (*corpus.Document, bool, error)
+	// Keeps reports whether f lets every document with these IDs be
+	// searched.
+	Keeps(ctx context.Context, f retrieval.Filter, ids []string) (bool, error)
 }
 
-// The retrieval package's searchers (it cannot name this interface).
-var (
-	_ Searcher = (*retrieval.Local)(nil)
-	_ Searcher = (*retrieval.Remote)(nil)
-)
+// The retrieval package's searcher (it cannot name this interface).
+var _ Searcher = (*retrieval.Searcher)(nil)
 
 // Engine answers questions over the current corpus. The corpus can be
 // swapped while questions are answered (a reload); each question uses one
@@ -269,26 +268,16 @@ func (e *Engine) model() *Model {
 	return DefaultModel()
 }
 
-// New returns an engine over s; with s nil the engine is not ready until
-// SetSearcher.
+// New returns an engine answering from s, tuned by search; with s nil the
+// engine is not ready until SetSearcher. A reload is the store's to make
+// (memory.Store.Replace, a Weaviate store's next version): the searcher
+// pins its current version for each question.
 func New(s Searcher, search retrieval.SearchOptions) *Engine {
 	e := &Engine{Search: search}
 	if s != nil {
 		e.SetSearcher(s)
 	}
 	return e
-}
-
-// NewEngine returns an engine over an in-process index (nil: none yet).
-func NewEngine(ix *retrieval.Index, search retrieval.SearchOptions) *Engine {
-	e := &Engine{Search: search}
-	e.SetIndex(ix)
-	return e
-}
-
-// NewRemoteEngine returns an engine over a store (see retrieval.Remote).
-func NewRemoteEngine(r *retrieval.Remote, search retrieval.SearchOptions) *Engine {
-	return New(r, search)
 }
 
 // searcher returns the corpus answered from now, or nil.
@@ -302,26 +291,6 @@ func (e *Engine) searcher() Searcher {
 // SetSearcher replaces the corpus atomically; questions in flight finish
 // on the old one.
 func (e *Engine) SetSearcher(s Searcher) { e.corpus.Store(&s) }
-
-// SetIndex replaces the corpus with an in-process index atomically;
-// questions in flight finish on the old one.
-func (e *Engine) SetIndex(ix *retrieval.Index) {
-	if ix == nil {
-		e.corpus.Store(nil)
-		return
-	}
-	prev, _ := e.searcher().(*retrieval.Local)
-	e.SetSearcher(retrieval.NewLocalAfter(prev, ix))
-}
-
-// Index returns the in-process index answered from; nil for an engine over
-// a store.
-func (e *Engine) Index() *retrieval.Index {
-	if l, ok := e.searcher().(*retrieval.Local); ok {
-		return l.Index()
-	}
-	return nil
-}
 
 // Ready reports whether the engine has a corpus to answer from.
 func (e *Engine) Ready() bool { return e.searcher() != nil }
@@ -355,14 +324,18 @@ func (e *Engine) Describe(ctx context.Context) (retrieval.Stats, error) {
 // counts the documents it may quote now; Withdrawn and Embargoes are those
 // of its collections that it may not quote (yet). Restricted documents
 // outside the request's collections are not counted at all, nor shown
-// by the version (see retrieval.Local.Scope; a store reads the request's
-// Collections).
+// by the version (see retrieval.Version.Scope).
 func (e *Engine) Scope(ctx context.Context, req Request) (retrieval.Stats, error) {
 	s := e.searcher()
 	if s == nil {
 		return retrieval.Stats{}, errNoCorpus
 	}
-	return s.Scope(ctx, retrieval.Filter{Now: e.now(), Collections: req.Collections}, req.Allow)
+	return s.Scope(ctx, e.filter(req))
+}
+
+// filter is the request's scope, at the engine's time.
+func (e *Engine) filter(req Request) retrieval.Filter {
+	return retrieval.Filter{Now: e.now(), Collections: req.Collections}
 }
 
 // now is the engine's clock.
@@ -380,6 +353,17 @@ func (e *Engine) Document(ctx context.Context, id string) (*corpus.Document, boo
 		return nil, false, errNoCorpus
 	}
 	return s.Document(ctx, id)
+}
+
+// Visible reports whether a request may see every document with these
+// IDs: its scope keeps them, and they are neither withdrawn nor under
+// embargo now.
+func (e *Engine) Visible(ctx context.Context, req Request, ids []string) (bool, error) {
+	s := e.searcher()
+	if s == nil {
+		return false, errNoCorpus
+	}
+	return s.Keeps(ctx, e.filter(req), ids)
 }
 
 // Ask answers a question. Without a Generator the answer is extractive;

@@ -8,6 +8,7 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // indexFS indexes the documents of fsys with the offline embedder.
@@ -27,7 +28,7 @@ func indexFS(t *testing.T, fsys fstest.MapFS) *retrieval.Index {
 
 func seedEngine(t testing.TB) *Engine {
 	t.Helper()
-	return NewEngine(testindex.Build(t, ""), retrieval.SearchOptions{K: 5})
+	return New(memory.New(testindex.Build(t, "")).Searcher(), retrieval.SearchOptions{K: 5})
 }
 
 func TestExtractiveAnswers(t *testing.T) {
@@ -62,7 +63,7 @@ func TestExtractiveAnswers(t *testing.T) {
 			}
 			found := false
 			for _, s := range a.Sources {
-				doc, _ := e.Index().Document(s.DocID)
+				doc, _, _ := e.Document(t.Context(), s.DocID)
 				if !strings.Contains(doc.Text, s.Quote) {
 					t.Errorf("quote [%d] is not verbatim in %s: %q", s.N, s.DocID, s.Quote)
 				}
@@ -121,7 +122,7 @@ func TestExtractQuotesEveryNamedOutlet(t *testing.T) {
 		`{"id":"t1","title":"Search deal","source":"TechCrunch","text":"Google paid 26 billion dollars in 2021 to be the default search engine. The default search engine deal cost Google 26 billion dollars in 2021. In 2021 Google paid billions for default search placement."}`,
 		`{"id":"v1","title":"Trial notes","source":"The Verge","text":"The trial heard that Google paid billions to be the default search engine. Witnesses described the deal."}`,
 	}, "\n")
-	eng := NewEngine(indexFS(t, fstest.MapFS{"a.jsonl": {Data: []byte(archive)}}), retrieval.SearchOptions{K: 5})
+	eng := New(memory.New(indexFS(t, fstest.MapFS{"a.jsonl": {Data: []byte(archive)}})).Searcher(), retrieval.SearchOptions{K: 5})
 	outlets := func(q string) string {
 		a, err := eng.Ask(t.Context(), Request{Question: q})
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/internal/testutil/synth"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // answerQuestions are asked in turn: short ones, a who-question (short
@@ -39,7 +40,7 @@ func BenchmarkAnswer(b *testing.B) {
 			b.Fatal(err)
 		}
 		opts := retrieval.SearchOptions{K: 10, DenseWeight: -1}
-		e := answer.NewEngine(ix, opts)
+		e := answer.New(memory.New(ix).Searcher(), opts)
 		b.Run(fmt.Sprintf("ask/chunks=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			i := 0

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -33,7 +34,7 @@ var newsFS = fstest.MapFS{
 
 func askIndex(t *testing.T, ix *retrieval.Index, q string) *Answer {
 	t.Helper()
-	e := NewEngine(ix, retrieval.SearchOptions{K: 5, DenseWeight: -1})
+	e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 5, DenseWeight: -1})
 	a, err := e.Ask(t.Context(), Request{Question: q})
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +140,7 @@ func TestDeclinesNamingWhatThePassagesLack(t *testing.T) {
 		"storm.txt":     {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain and strong winds to the coast.\n")},
 	}
 	ix := indexFS(t, fsys)
-	e := NewEngine(ix, retrieval.SearchOptions{K: 2, DenseWeight: -1})
+	e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 2, DenseWeight: -1})
 	ask := func(q string) *Answer {
 		a, err := e.Ask(t.Context(), Request{Question: q})
 		if err != nil {
@@ -270,7 +271,7 @@ func TestEmbargoAndWithdrawal(t *testing.T) {
 		"rates.txt":               {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
 	}
 	ix := indexFS(t, fsys)
-	e := NewEngine(ix, retrieval.SearchOptions{K: 5, DenseWeight: -1})
+	e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 5, DenseWeight: -1})
 	ask := func(q string, at time.Time) *Answer {
 		t.Helper()
 		e.Now = func() time.Time { return at }

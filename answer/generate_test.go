@@ -14,6 +14,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
 	"github.com/newsroom/askbot/llm"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 const pageQuestion = "Who denied meeting Russian officials?"
@@ -122,12 +123,15 @@ func TestGeneratedAnswerChecks(t *testing.T) {
 	}
 }
 
-type docs struct{ e *Engine }
+type docs struct {
+	t *testing.T
+	e *Engine
+}
 
-func e(t *testing.T) docs { return docs{seedEngine(t)} }
+func e(t *testing.T) docs { return docs{t, seedEngine(t)} }
 
 func (d docs) docText(id string) string {
-	doc, _ := d.e.Index().Document(id)
+	doc, _, _ := d.e.Document(d.t.Context(), id)
 	return doc.Text
 }
 
@@ -157,7 +161,7 @@ func TestPlantedInstructionIsCaught(t *testing.T) {
 	ix := indexFS(t, fsys)
 	// The model obeys the planted instruction; the check must catch it.
 	srv := fakeopenai.New(t, fakeopenai.Reply("The mayor has resigned, read more at evil.example.com [{n:mayor}]."))
-	eng := withModel(t, NewEngine(ix, retrieval.SearchOptions{K: 3}), srv.URL, 5*time.Second)
+	eng := withModel(t, New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 3}), srv.URL, 5*time.Second)
 	a := ask(t, eng, Request{Question: "What happened to the harbour budget at the council?"})
 	if !a.FellBack || a.Check.Injected != 1 || strings.Contains(a.Text(), "evil.example.com") && a.Kind == Generated {
 		t.Fatalf("fell back %v, injected %d: %q", a.FellBack, a.Check.Injected, a.Text())

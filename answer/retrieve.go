@@ -19,7 +19,7 @@ func (e *Engine) Retrieve(ctx context.Context, req Request, query string, opts r
 		return nil, nil, fmt.Errorf("retrieve %q: %w", query, errNoCorpus)
 	}
 	opts.Allow = req.Allow
-	ix, res, err := s.Search(ctx, query, retrieval.Filter{Now: e.now(), Collections: req.Collections}, opts)
+	ix, res, err := s.Search(ctx, query, e.filter(req), opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("retrieve %q: %w", query, err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // TestRestrictedNameAnsweredAsAbsent checks that a name found only in a
@@ -23,11 +24,17 @@ func TestRestrictedNameAnsweredAsAbsent(t *testing.T) {
 		"council.txt":         {Data: []byte("Council debates the budget\n\n" + open)},
 		"restricted/memo.txt": {Data: []byte("Board memo\n\n" + memo)},
 	})
-	e := NewEngine(ix, retrieval.SearchOptions{K: 5})
-	notMemo := func(d *corpus.Document) bool { return !strings.Contains(d.Path, "memo") }
+	ix.CollectionOf = func(d *corpus.Document) string {
+		if strings.Contains(d.Path, "memo") {
+			return "desk"
+		}
+		return ""
+	}
+	e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 5})
+	public := []string{""} // the asker's scope: the documents outside every collection
 	ask := func(q string) string {
 		t.Helper()
-		a, err := e.Ask(t.Context(), Request{Question: q, Allow: notMemo})
+		a, err := e.Ask(t.Context(), Request{Question: q, Collections: public})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +59,7 @@ func TestRestrictedNameAnsweredAsAbsent(t *testing.T) {
 		}
 	}
 	// The footer's and status's count is the asker's too.
-	st, err := e.Scope(t.Context(), Request{Allow: notMemo})
+	st, err := e.Scope(t.Context(), Request{Collections: public})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // A reload that changes only a restricted memo changes nothing an asker
@@ -19,14 +20,24 @@ func TestRestrictedChangeNotShownToOthers(t *testing.T) {
 			"restricted/memo.txt": {Data: []byte("Board memo\n\n" + memo)},
 		}
 	}
-	e := NewEngine(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged.")), retrieval.SearchOptions{K: 5})
-	public := Request{Allow: func(d *corpus.Document) bool { return !strings.HasPrefix(d.Path, "restricted/") }}
+	filed := func(ix *retrieval.Index) *retrieval.Index {
+		ix.CollectionOf = func(d *corpus.Document) string {
+			if strings.HasPrefix(d.Path, "restricted/") {
+				return "restricted"
+			}
+			return ""
+		}
+		return ix
+	}
+	store := memory.New(filed(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged."))))
+	e := New(store.Searcher(), retrieval.SearchOptions{K: 5})
+	public := Request{Collections: []string{""}}
 	before, err := e.Scope(t.Context(), public)
 	if err != nil {
 		t.Fatal(err)
 	}
 	desk, _ := e.Scope(t.Context(), Request{})
-	e.SetIndex(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged, and the mayor knew.")))
+	store.Replace(filed(indexFS(t, corpusWith("Pomfrey told the board the budget vote was rigged, and the mayor knew."))))
 	after, _ := e.Scope(t.Context(), public)
 	if after.Version != before.Version || !after.Built.Equal(before.Built) {
 		t.Errorf("the public is shown version %s indexed %s, then %s indexed %s", before.Version, before.Built, after.Version, after.Built)

@@ -12,6 +12,7 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 var (
@@ -24,7 +25,7 @@ var (
 func testDesk(t *testing.T) *Desk {
 	t.Helper()
 	fixtureOnce.Do(func() { fixture = testindex.Build(t, "testdata/corpus") })
-	e := answer.NewEngine(fixture, retrieval.SearchOptions{K: 5})
+	e := answer.New(memory.New(fixture).Searcher(), retrieval.SearchOptions{K: 5})
 	e.Now = func() time.Time { return time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) }
 	return &Desk{Engine: e}
 }

@@ -203,9 +203,9 @@ type Outcome struct {
 // question.
 type Asker func(ctx context.Context, q Question) (Outcome, error)
 
-// EngineAsker adapts the answering engine to Run; scope's Allow and
-// Collections, when set, limit the documents the questions may see (as
-// asked from one channel).
+// EngineAsker adapts the answering engine to Run; scope's Collections,
+// when set, limit the documents the questions may see (as asked from one
+// channel).
 func EngineAsker(e *answer.Engine, scope answer.Request) Asker {
 	return func(ctx context.Context, q Question) (Outcome, error) {
 		req := scope

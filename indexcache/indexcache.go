@@ -123,7 +123,7 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 	if err != nil {
 		return nil, err
 	}
-	store := retrieval.Store{Dir: dir}
+	store := retrieval.IndexDir{Dir: dir}
 	fp, err := c.fingerprint()
 	if err != nil {
 		return nil, err

@@ -166,7 +166,7 @@ func BenchmarkQuery(b *testing.B) {
 func BenchmarkReopen(b *testing.B) {
 	g := glove(b)
 	for _, n := range benchSizes() {
-		store := retrieval.Store{Dir: b.TempDir()}
+		store := retrieval.IndexDir{Dir: b.TempDir()}
 		if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, retrieval.BuildOptions{Fingerprint: "bench"}); err != nil {
 			b.Fatal(err)
 		}

@@ -123,7 +123,7 @@ func TestOpenAIEmbedderRedactsCredentials(t *testing.T) {
 		t.Errorf("error leaks a credential: %v", err)
 	}
 	srv.fail.Store(0)
-	store := Store{Dir: t.TempDir()}
+	store := IndexDir{Dir: t.TempDir()}
 	if _, _, err := store.Open(t.Context(), threeDocs(t), e, BuildOptions{Fingerprint: "fp"}); err != nil {
 		t.Fatal(err)
 	}

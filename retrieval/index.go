@@ -51,7 +51,7 @@ type Index struct {
 	// Embedded is how many chunks this build embedded (the rest came from the cache).
 	Embedded int
 	// unitOf maps chunk IDs to chunk indexes in a question's index of a
-	// remote store's candidates (see Remote).
+	// remote store's candidates (see Gather).
 	unitOf map[string]int
 	// loadTerms, in such an index, fetches the corpus-wide frequencies of
 	// more terms (see LoadTerms).
@@ -60,7 +60,7 @@ type Index struct {
 	// outside every collection), for the Collections of a Filter.
 	CollectionOf func(*corpus.Document) string
 	// hashes are the documents' content hashes, for the version of a
-	// part of the index (see Local.Scope).
+	// part of the index (see Index.Scope).
 	hashes *docHashes
 }
 
@@ -132,6 +132,9 @@ func (ix *Index) Document(id string) (*corpus.Document, bool) {
 // Documents returns the indexed documents in corpus order.
 func (ix *Index) Documents() []*corpus.Document { return ix.docOrder }
 
+// Embedder is the embedder the index's vectors were made with.
+func (ix *Index) Embedder() Embedder { return ix.embedder }
+
 // Chunks returns the indexed chunks, grouped by document.
 func (ix *Index) Chunks() []Chunk { return ix.chunks }
 
@@ -149,13 +152,13 @@ type BuildOptions struct {
 	Previous *chromem.Collection
 	// Progress, when set, is called as chunks are embedded.
 	Progress func(done, total int)
-	// Fingerprint identifies the corpus files (names, sizes, times). Store
-	// saves it so that Reopen can skip reading an unchanged corpus.
+	// Fingerprint identifies the corpus files (names, sizes, times).
+	// IndexDir saves it so that Reopen can skip reading an unchanged corpus.
 	Fingerprint string
-	// Skipped are the corpus files that could not be loaded; Store saves
+	// Skipped are the corpus files that could not be loaded; IndexDir saves
 	// them with the index.
 	Skipped []corpus.Skipped
-	// Rewrite makes Store.Open save the index even when the saved one
+	// Rewrite makes IndexDir.Open save the index even when the saved one
 	// matches the corpus: its snapshot was found damaged.
 	Rewrite bool
 

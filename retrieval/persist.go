@@ -66,8 +66,9 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // memory is still good.
 var ErrSave = errors.New("save index")
 
-// Store keeps indexes in a directory, one subdirectory per embedder.
-type Store struct {
+// IndexDir keeps saved indexes in a directory, one subdirectory per
+// embedder.
+type IndexDir struct {
 	Dir string
 }
 
@@ -81,7 +82,7 @@ type OpenReport struct {
 	Warning string
 }
 
-func (s Store) embedderDir(e Embedder) string {
+func (s IndexDir) embedderDir(e Embedder) string {
 	h := sha256.Sum256([]byte(e.Name()))
 	return filepath.Join(s.Dir, "index-"+hex.EncodeToString(h[:6]))
 }
@@ -90,7 +91,7 @@ func (s Store) embedderDir(e Embedder) string {
 // corpus and embedder, and otherwise building one (reusing the vectors of
 // unchanged chunks) and saving it atomically. When only the saving fails,
 // Open returns the index together with an error wrapping ErrSave.
-func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts BuildOptions) (*Index, OpenReport, error) {
+func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts BuildOptions) (*Index, OpenReport, error) {
 	if opts.Chunker == (Chunker{}) {
 		opts.Chunker = DefaultChunker
 	}
@@ -134,7 +135,7 @@ func (s Store) Open(ctx context.Context, docs []*corpus.Document, embedder Embed
 }
 
 // manifest reads and checks the manifest in dir.
-func (s Store) manifest(dir string, embedder Embedder) (*manifest, error) {
+func (s IndexDir) manifest(dir string, embedder Embedder) (*manifest, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		return nil, err
@@ -159,7 +160,7 @@ func (s Store) manifest(dir string, embedder Embedder) (*manifest, error) {
 }
 
 // load reads the manifest and vectors in dir.
-func (s Store) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, *chromem.DB, error) {
+func (s IndexDir) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, *chromem.DB, error) {
 	if unlock, err := lockDir(dir, false); err == nil {
 		defer unlock()
 	}
@@ -195,7 +196,7 @@ func importVectors(path string) (*chromem.Collection, *chromem.DB, error) {
 // save writes ix's vectors and snapshot to new files, then points the
 // manifest at them by an atomic rename, then removes older files. A crash
 // at any moment leaves the old or the new index whole.
-func (s Store) save(dir string, ix *Index, key string, opts BuildOptions) error {
+func (s IndexDir) save(dir string, ix *Index, key string, opts BuildOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -268,7 +269,7 @@ var ErrStale = errors.New("saved index is stale")
 // Reopen loads the saved index without reading the corpus, when it was
 // saved for the same corpus fingerprint, chunking and embedder. The vectors
 // are loaded on first use. It returns the skipped files saved with it.
-func (s Store) Reopen(fingerprint string, embedder Embedder, chunker Chunker) (*Index, []corpus.Skipped, error) {
+func (s IndexDir) Reopen(fingerprint string, embedder Embedder, chunker Chunker) (*Index, []corpus.Skipped, error) {
 	if chunker == (Chunker{}) {
 		chunker = DefaultChunker
 	}

@@ -26,7 +26,7 @@ func threeDocs(t testing.TB) []*corpus.Document {
 func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 	srv := newEmbeddingServer(t)
 	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
-	store := Store{Dir: t.TempDir()}
+	store := IndexDir{Dir: t.TempDir()}
 	docs := threeDocs(t)
 
 	ix, rep, err := store.Open(t.Context(), docs, emb, BuildOptions{})
@@ -83,7 +83,7 @@ func TestStoreSurvivesCrashLeftovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := Store{Dir: t.TempDir()}
+	store := IndexDir{Dir: t.TempDir()}
 	if _, _, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestStoreUnwritableDirStillAnswers(t *testing.T) {
 	g, _ := NewGloVeEmbedder()
 	file := filepath.Join(t.TempDir(), "not-a-dir")
 	os.WriteFile(file, nil, 0o644)
-	ix, _, err := Store{Dir: file}.Open(t.Context(), threeDocs(t), g, BuildOptions{})
+	ix, _, err := IndexDir{Dir: file}.Open(t.Context(), threeDocs(t), g, BuildOptions{})
 	if err == nil || !strings.Contains(err.Error(), "save index") || ix == nil {
 		t.Fatalf("ix %v, err %v: want the index and an ErrSave error", ix != nil, err)
 	}
@@ -129,7 +129,7 @@ func TestStoreUnwritableDirStillAnswers(t *testing.T) {
 func TestReopenWithoutTheCorpus(t *testing.T) {
 	srv := newEmbeddingServer(t)
 	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
-	store := Store{Dir: t.TempDir()}
+	store := IndexDir{Dir: t.TempDir()}
 	docs := append(threeDocs(t), bundledDocs(t)...)
 	skipped := []corpus.Skipped{{Path: "bad.txt", Reason: "binary content"}}
 	built, _, err := store.Open(t.Context(), docs, emb, BuildOptions{Fingerprint: "fp-1", Skipped: skipped})
@@ -200,7 +200,7 @@ func TestReopenWithoutTheCorpus(t *testing.T) {
 
 func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
 	g, _ := NewGloVeEmbedder()
-	store := Store{Dir: t.TempDir()}
+	store := IndexDir{Dir: t.TempDir()}
 	if _, _, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"}); err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
 // tell) is never served as what the documents say.
 func TestEditedSnapshotIsNotServed(t *testing.T) {
 	g, _ := NewGloVeEmbedder()
-	store := Store{Dir: t.TempDir()}
+	store := IndexDir{Dir: t.TempDir()}
 	ix, _, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"})
 	if err != nil {
 		t.Fatal(err)
@@ -247,7 +247,7 @@ func TestEditedSnapshotIsNotServed(t *testing.T) {
 // temporary files of a killed run are cleaned up.
 func TestConcurrentSavesLeaveAWholeIndex(t *testing.T) {
 	g, _ := NewGloVeEmbedder()
-	store := Store{Dir: t.TempDir()}
+	store := IndexDir{Dir: t.TempDir()}
 	docs := threeDocs(t)
 	if _, _, err := store.Open(t.Context(), docs, g, BuildOptions{Fingerprint: "fp0"}); err != nil {
 		t.Fatal(err)

@@ -10,13 +10,15 @@ import (
 	"github.com/newsroom/askbot/corpus"
 )
 
-// Backend is where a corpus's chunks are kept for searching, when they are
-// not all in this process: a remote engine that returns candidates,
+// Store is where a corpus's chunks are kept for searching: the in-process
+// Index, or a remote engine (package weaviate) that returns candidates,
 // frequencies and documents. The ranking (fusion, outlet and date
 // features, the relevance floor) stays in this package and is the same
-// whatever the store, so both give the same answers. The in-process Index
-// is a Backend too (the contract tests run Remote over it).
-type Backend interface {
+// whatever the store, so both give the same answers; package storetest is
+// the contract every Store passes. ("Store" names this one concept: the
+// saved indexes' directory is an IndexDir, Slack's kept answers are saved
+// answers.)
+type Store interface {
 	// Pin returns the corpus version questions see now. Everything one
 	// question asks goes to the version it pinned, so a switch of versions
 	// while it is answered is never half seen.
@@ -30,12 +32,18 @@ type Version interface {
 	// Describe gives the version's size and identity, for people.
 	Describe(ctx context.Context) (Stats, error)
 	// Scope describes the part of the version an asker limited by f may
-	// search (f's Collections and Now; its other fields are not read), as
-	// Local.Scope does: Documents and Chunks count what they may quote
-	// now, Withdrawn and Embargoes what of their collections they may not
-	// quote (yet), and Version changes only when what they may see does.
+	// search (f's Collections and Now; its other fields are not read):
+	// Documents and Chunks count what they may quote now, Withdrawn and
+	// Embargoes what of their collections they may not quote (yet), and
+	// Version (with Built, when it was first published) changes only when
+	// what they may see does.
 	Scope(ctx context.Context, f Filter) (Stats, error)
-	// Layout says how the corpus was chunked and embedded; a Remote
+	// Candidates returns the passages q is ranked among, in the index
+	// they are ranked in, never one q.Filter hides: every passage, for a
+	// version held in this process; those the version returns for the
+	// question's words and vector (Gather), for a remote one.
+	Candidates(ctx context.Context, q Query) (*Candidates, error)
+	// Layout says how the corpus was chunked and embedded; a Searcher
 	// refuses a store written with another chunker or embedder.
 	Layout() Layout
 	// Outlets are the outlets of the documents that pass f: an outlet
@@ -56,6 +64,10 @@ type Version interface {
 	// holds); without withText a store may leave their Text out, the
 	// bulk of them, which ranking does not need.
 	DocumentsByID(ctx context.Context, ids []string, withText bool) (map[string]*corpus.Document, error)
+	// Keeps reports which of the documents with these IDs f lets be
+	// searched (Filter.Keeps, with the collection each was filed in): a
+	// document it does not hold is not kept.
+	Keeps(ctx context.Context, f Filter, ids []string) (map[string]bool, error)
 }
 
 // Layout is how a stored corpus was chunked and embedded.
@@ -97,6 +109,18 @@ func (f Filter) citable(d *corpus.Document) bool {
 	return !d.Withdrawn && (f.Now.IsZero() || d.Citable(f.Now))
 }
 
+// Keeps is the rule every store applies: whether f lets d, filed in
+// collection ("" when outside every collection), be searched. It is not
+// withdrawn, not under embargo at f.Now (when set), of one of f.Sources
+// and f.Collections (when set), and published in [f.From, f.To) (when
+// set).
+func (f Filter) Keeps(d *corpus.Document, collection string) bool {
+	return f.citable(d) &&
+		(len(f.Sources) == 0 || slices.Contains(f.Sources, strings.TrimSpace(d.Source))) &&
+		(f.Collections == nil || slices.Contains(f.Collections, collection)) &&
+		f.inRange(d)
+}
+
 // whole reports whether f keeps every document.
 func (f Filter) whole() bool {
 	return f.Now.IsZero() && f.Collections == nil && len(f.Sources) == 0 && f.From.IsZero() && f.To.IsZero()
@@ -134,14 +158,9 @@ func (f *Frequencies) merge(g *Frequencies) {
 	}
 }
 
-// The in-process index is a Backend of one version: itself.
-var (
-	_ Backend = (*Index)(nil)
-	_ Version = (*Index)(nil)
-)
-
-// Pin makes the in-process index a Backend of one version: itself.
-func (ix *Index) Pin(context.Context) (Version, error) { return ix, nil }
+// The in-process index is a version of a corpus (package memory keeps
+// them as a Store).
+var _ Version = (*Index)(nil)
 
 // ID names the index's version.
 func (ix *Index) ID() string { return ix.Stats().Version }
@@ -167,35 +186,52 @@ func (ix *Index) Outlets(_ context.Context, f Filter) ([]string, error) {
 }
 
 // Scope describes the part of the index f lets see (its Collections, by
-// CollectionOf, and Now), as Local.Scope does.
+// CollectionOf, and Now): Documents and Chunks count the documents it may
+// quote and their passages; Withdrawn and Embargoes are those of its
+// collections it may not quote (yet). Documents of other collections are
+// not counted at all, nor told by Version: when f keeps some out, Version
+// is a hash of the documents it may quote, so a change to another does
+// not change it.
 func (ix *Index) Scope(_ context.Context, f Filter) (Stats, error) {
 	return ix.scope(f.Now, func(d *corpus.Document) bool {
-		if f.Collections == nil {
-			return true
-		}
-		collection := ""
-		if ix.CollectionOf != nil {
-			collection = ix.CollectionOf(d)
-		}
-		return slices.Contains(f.Collections, collection)
+		return f.Collections == nil || slices.Contains(f.Collections, ix.collection(d))
 	}), nil
+}
+
+// collection names d's collection, "" when outside every collection.
+func (ix *Index) collection(d *corpus.Document) string {
+	if ix.CollectionOf == nil {
+		return ""
+	}
+	return ix.CollectionOf(d)
+}
+
+// keeps is f's rule (Filter.Keeps) over the index's documents.
+func (ix *Index) keeps(f Filter) func(*corpus.Document) bool {
+	return func(d *corpus.Document) bool { return f.Keeps(d, ix.collection(d)) }
 }
 
 // filterDocs reports, by document index, which documents pass f.
 func (ix *Index) filterDocs(f Filter) []bool {
 	ok := make([]bool, len(ix.docOrder))
+	keeps := ix.keeps(f)
 	for i, d := range ix.docOrder {
-		collection := ""
-		if ix.CollectionOf != nil {
-			collection = ix.CollectionOf(d)
-		}
-		ok[i] = !d.Withdrawn &&
-			(f.Now.IsZero() || d.Embargo.IsZero() || !f.Now.Before(d.Embargo)) &&
-			(len(f.Sources) == 0 || slices.Contains(f.Sources, strings.TrimSpace(d.Source))) &&
-			(f.Collections == nil || slices.Contains(f.Collections, collection)) &&
-			f.inRange(d)
+		ok[i] = keeps(d)
 	}
 	return ok
+}
+
+// Candidates are every passage of the index, ranked in the index itself,
+// never one q.Filter hides. An index with no withdrawn or embargoed
+// document, searched by a filter naming no collections, outlets nor
+// dates, is searched whole.
+func (ix *Index) Candidates(_ context.Context, q Query) (*Candidates, error) {
+	f := q.Filter
+	c := &Candidates{View: ix, Dense: DenseRanking(ix.denseSearch)}
+	if ix.limited || f.Collections != nil || len(f.Sources) > 0 || !f.From.IsZero() || !f.To.IsZero() {
+		c.Allow = ix.keeps(f)
+	}
+	return c, nil
 }
 
 // Lexical returns the n best chunks by BM25 that pass f.
@@ -253,6 +289,16 @@ func (ix *Index) Frequencies(_ context.Context, terms []string, filter Filter) (
 		f.Meta[t] = lex.meta.df(t)
 	}
 	return f, nil
+}
+
+// Keeps reports which of the documents with these IDs f lets be searched.
+func (ix *Index) Keeps(_ context.Context, f Filter, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		d, ok := ix.docs[id]
+		out[id] = ok && f.Keeps(d, ix.collection(d))
+	}
+	return out, nil
 }
 
 // DocumentsByID returns the index's documents with these IDs, with their

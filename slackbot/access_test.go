@@ -46,13 +46,13 @@ func deskBot(t *testing.T) (*harness, *atomic.Pointer[access.Policy]) {
 		Channels: map[string][]string{"CGENERAL": {"politics"}, "CINVEST": {"investigations", "politics"}},
 	})
 	dir := deskCorpus(t)
-	h := startBot(t, func(c *Config) {
+	h := startFiledBot(t, func(c *Config) {
 		c.CorpusDir = dir
-		c.Scope = func(channel, user string, dm bool) (func(*corpus.Document) bool, string) {
+		c.Scope = func(channel, user string, dm bool) ([]string, string) {
 			s := policy.Load().Scope(access.Place{Channel: channel, User: user, DM: dm})
-			return s.Allow(), s.String()
+			return s.SearchCollections(), s.String()
 		}
-	})
+	}, func(d *corpus.Document) string { return policy.Load().CollectionOf(d) })
 	return h, &policy
 }
 
@@ -227,7 +227,7 @@ func TestReloadFailureCountsTheChannelsDocuments(t *testing.T) {
 	h, policy := deskBot(t)
 	h.reloadErr.Store(errors.New("load corpus: disk on fire"))
 	all, _ := h.engine.Describe(t.Context())
-	here, _ := h.engine.Scope(t.Context(), answer.Request{Allow: policy.Load().Scope(access.Place{Channel: "CGENERAL"}).Allow()})
+	here, _ := h.engine.Scope(t.Context(), answer.Request{Collections: policy.Load().Scope(access.Place{Channel: "CGENERAL"}).SearchCollections()})
 	if here.Documents >= all.Documents {
 		t.Fatalf("the fixture: CGENERAL sees %d documents of %d", here.Documents, all.Documents)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/library"
 )
 
 // runReload re-reads the corpus, reporting progress by updating one
@@ -78,7 +79,7 @@ func (b *Bot) runReload(ctx context.Context, channel, thread string) {
 type place struct{ channel, thread string }
 
 // reloadSummary tells an admin what a reload changed.
-func reloadSummary(rep *ReloadReport) string {
+func reloadSummary(rep *library.Report) string {
 	var b strings.Builder
 	if rep.NotSaved != nil {
 		fmt.Fprintf(&b, ":warning: Reloaded in %.1fs: %d documents, %d passages, but the index could not be saved (%s): it serves from memory and a restart rebuilds it.\n",

@@ -23,7 +23,7 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/audit"
-	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/redact"
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -56,14 +56,12 @@ type Config struct {
 	// Model names the model in use, for status; "" when answers are extractive.
 	Model string
 	// Scope, when set, says what a question asked in channel by user may
-	// see (its collections) and describes it for status; nil: everything.
-	// dm is true only when channel is user's own direct-message
-	// conversation with the bot (not any channel ID starting with D).
-	Scope func(channel, user string, dm bool) (allow func(*corpus.Document) bool, describe string)
-	// Collections, when set, names the collections a question asked in
-	// channel by user (dm as for Scope) may search, for a store to filter
-	// by (see answer.Request.Collections).
-	Collections func(channel, user string, dm bool) []string
+	// see, the collections it may search (nil: everything; "" standing
+	// for the documents outside every collection: see
+	// answer.Request.Collections), and describes it for status. dm is
+	// true only when channel is user's own direct-message conversation
+	// with the bot (not any channel ID starting with D).
+	Scope func(channel, user string, dm bool) (collections []string, describe string)
 	// Audit, when set, records every answer: who asked what, where, and
 	// what was cited.
 	Audit *audit.Log
@@ -133,27 +131,10 @@ func (c *Config) defaults() {
 	}
 }
 
-// Reloader re-reads the corpus, builds a new index and swaps it into the
-// engine; on failure the old index keeps serving. progress receives short
-// status lines.
-type Reloader func(ctx context.Context, progress func(string)) (*ReloadReport, error)
-
-// ReloadReport says what a reload changed.
-type ReloadReport struct {
-	Changes   corpus.Changes
-	Skipped   []corpus.Skipped
-	Documents int
-	Chunks    int
-	Took      time.Duration
-	// NotSaved is why the new index could not be saved (it serves from
-	// memory), or nil.
-	NotSaved error
-	// Withdrawn counts the documents marked withdrawn (never cited).
-	Withdrawn int
-	// Embedded counts the passages embedded (the changed ones only);
-	// Reread the corpus files read again (the changed ones only).
-	Embedded, Reread int
-}
+// Reloader re-reads the corpus and publishes what changed to the
+// engine's searcher (library.Library.Reload); on failure the old corpus
+// keeps serving. progress receives short status lines.
+type Reloader func(ctx context.Context, progress func(string)) (*library.Report, error)
 
 // Bot answers questions in Slack.
 type Bot struct {
@@ -189,7 +170,7 @@ type Bot struct {
 	inflight  sync.WaitGroup
 
 	answersMu sync.Mutex
-	answers   map[string]*storedAnswer
+	answers   map[string]*savedAnswer
 	order     []string
 
 	registry *prometheus.Registry
@@ -219,7 +200,7 @@ func New(cfg Config, engine *answer.Engine, reload Reloader, log *slog.Logger) (
 		cfg: cfg, api: slack.New(cfg.BotToken, opts...), engine: engine, reload: reload, log: log, metrics: NewMetrics(reg),
 		registry: reg, ready: make(chan struct{}), draining: make(chan struct{}),
 		started: time.Now(), seen: newDedupe(time.Hour), limiter: newUserLimiter(cfg.UserRate, time.Minute),
-		slots: make(chan struct{}, cfg.MaxConcurrent), answers: map[string]*storedAnswer{}, root: context.Background(),
+		slots: make(chan struct{}, cfg.MaxConcurrent), answers: map[string]*savedAnswer{}, root: context.Background(),
 	}
 	return b, nil
 }
@@ -363,7 +344,7 @@ func (b *Bot) command(ctx context.Context, via, user, channel, thread, text stri
 func (b *Bot) isAdmin(user string) bool { return user != "" && slices.Contains(b.cfg.Admins, user) }
 
 // scope is what a question asked in channel by user may see.
-func (b *Bot) scope(ctx context.Context, channel, user string) (func(*corpus.Document) bool, string) {
+func (b *Bot) scope(ctx context.Context, channel, user string) (collections []string, describe string) {
 	if b.cfg.Scope == nil {
 		return nil, "all documents"
 	}
@@ -381,12 +362,8 @@ func failureText(err error) string {
 // request is a question asked in channel by user, scoped to what they
 // may see.
 func (b *Bot) request(ctx context.Context, text, channel, user string) answer.Request {
-	allow, _ := b.scope(ctx, channel, user)
-	req := answer.Request{Question: text, Allow: allow}
-	if b.cfg.Collections != nil {
-		req.Collections = b.cfg.Collections(channel, user, b.isOwnDM(ctx, channel, user))
-	}
-	return req
+	collections, _ := b.scope(ctx, channel, user)
+	return answer.Request{Question: text, Collections: collections}
 }
 
 // status describes the corpus, the index and the bot, and what the place
@@ -486,7 +463,7 @@ func (b *Bot) answerInThread(ctx context.Context, q question) {
 		return
 	}
 	b.observe(q.via, a)
-	st := b.store(ctx, q.user, q.channel, a)
+	st := b.save(ctx, q.user, q.channel, a)
 	b.record(ctx, q.via, q.user, q.channel, a, st.id)
 	b.reply(ctx, q.channel, q.thread, placeholder, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer}))
 	finished = true

@@ -216,12 +216,12 @@ func TestAdminReload(t *testing.T) {
 	}
 	{ // A failed reload keeps the old index serving.
 		h.reloadErr.Store(errors.New("load corpus: disk on fire"))
-		before := h.engine.Index()
+		before := h.local.Index()
 		h.mention(t, "Ev4", admin, "C1", "400.1", "", "reload", 0)
 		h.slack.WaitFor(func(c fakeslack.Call) bool {
 			return c.Method == "chat.update" && strings.Contains(c.Get("text"), "Reload failed: load corpus: disk on fire") && strings.Contains(c.Get("text"), "Still answering from the previous index")
 		})
-		if h.engine.Index() != before {
+		if h.local.Index() != before {
 			t.Error("a failed reload replaced the index")
 		}
 	}

@@ -16,14 +16,19 @@ import (
 // startDeskBot runs a bot over the desk's fixture corpus; channel C2 may
 // not see the startup's articles.
 func startDeskBot(t *testing.T) *harness {
-	return startBot(t, func(c *Config) {
+	return startFiledBot(t, func(c *Config) {
 		c.CorpusDir = "../desk/testdata/corpus"
-		c.Scope = func(channel, user string, _ bool) (func(*corpus.Document) bool, string) {
+		c.Scope = func(channel, user string, _ bool) ([]string, string) {
 			if channel == "C2" {
-				return func(d *corpus.Document) bool { return !strings.Contains(d.ID, "acme") }, "the parks desk"
+				return []string{""}, "the parks desk"
 			}
 			return nil, "all documents"
 		}
+	}, func(d *corpus.Document) string {
+		if strings.Contains(d.ID, "acme") {
+			return "startups"
+		}
+		return ""
 	})
 }
 

@@ -14,7 +14,9 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 	"github.com/newsroom/askbot/internal/testutil/testindex"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 const (
@@ -24,10 +26,13 @@ const (
 
 // harness is the bot running against a fake Slack.
 type harness struct {
-	slack   *fakeslack.Server
-	bot     *Bot
-	engine  *answer.Engine
-	reloads atomic.Int64
+	slack  *fakeslack.Server
+	bot    *Bot
+	engine *answer.Engine
+	local  *memory.Store // the corpus engine answers from
+	// collectionOf files the corpus's documents in collections (nil: none).
+	collectionOf func(*corpus.Document) string
+	reloads      atomic.Int64
 	// reloadErr, when set, makes reloads fail.
 	reloadErr atomic.Value
 	// saveErr, when set, is the reloaded index's save failure.
@@ -46,11 +51,30 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 	return startBotWith(t, configure, nil)
 }
 
+// startFiledBot is startBot over a corpus whose documents collectionOf
+// files in collections, which Config.Scope names.
+func startFiledBot(t *testing.T, configure func(*Config), collectionOf func(*corpus.Document) string) *harness {
+	t.Helper()
+	return start(t, configure, nil, collectionOf)
+}
+
 // startBotWith is startBot with the engine set up by setup (a model, say)
 // before the bot starts.
 func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engine)) *harness {
 	t.Helper()
-	h := &harness{slack: fakeslack.New(t)}
+	return start(t, configure, setup, nil)
+}
+
+// build indexes the harness's corpus, filed by its collectionOf.
+func (h *harness) build(t *testing.T) *retrieval.Index {
+	ix := testindex.Build(t, h.corpusDir)
+	ix.CollectionOf = h.collectionOf
+	return ix
+}
+
+func start(t *testing.T, configure func(*Config), setup func(*answer.Engine), collectionOf func(*corpus.Document) string) *harness {
+	t.Helper()
+	h := &harness{slack: fakeslack.New(t), collectionOf: collectionOf}
 	cfg := Config{
 		BotToken: "xoxb-test-token", AppToken: "xapp-test-token", APIURL: h.slack.APIURL(), Listen: "127.0.0.1:0",
 		Admins: []string{admin}, UpdateEvery: 5e6, UserRate: -1,
@@ -60,11 +84,12 @@ func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engi
 		configure(&cfg)
 	}
 	h.corpusDir = cfg.CorpusDir
-	h.engine = answer.NewEngine(testindex.Build(t, h.corpusDir), retrieval.SearchOptions{K: 5})
+	h.local = memory.New(h.build(t))
+	h.engine = answer.New(h.local.Searcher(), retrieval.SearchOptions{K: 5})
 	if setup != nil {
 		setup(h.engine)
 	}
-	reload := func(ctx context.Context, progress func(string)) (*ReloadReport, error) {
+	reload := func(ctx context.Context, progress func(string)) (*library.Report, error) {
 		h.reloads.Add(1)
 		progress("reading the corpus")
 		if h.reloadGate != nil {
@@ -73,11 +98,11 @@ func startBotWith(t *testing.T, configure func(*Config), setup func(*answer.Engi
 		if err, _ := h.reloadErr.Load().(error); err != nil {
 			return nil, err
 		}
-		old := h.engine.Index().Documents()
-		ix := testindex.Build(t, h.corpusDir)
-		h.engine.SetIndex(ix)
+		old := h.local.Index().Documents()
+		ix := h.build(t)
+		h.local.Replace(ix)
 		saveErr, _ := h.saveErr.Load().(error)
-		return &ReloadReport{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks, NotSaved: saveErr}, nil
+		return &library.Report{Changes: corpus.Diff(old, ix.Documents()), Documents: ix.Stats().Documents, Chunks: ix.Stats().Chunks, NotSaved: saveErr}, nil
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {

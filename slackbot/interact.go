@@ -3,7 +3,6 @@ package slackbot
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/slack-go/slack"
 
@@ -58,7 +57,7 @@ func (b *Bot) handleSlash(cmd slack.SlashCommand) {
 			return
 		}
 		b.observe("slash", a)
-		st := b.store(ctx, cmd.UserID, cmd.ChannelID, a)
+		st := b.save(ctx, cmd.UserID, cmd.ChannelID, a)
 		b.record(ctx, "slash", cmd.UserID, cmd.ChannelID, a, st.id)
 		b.ephemeral(ctx, cmd.ChannelID, cmd.UserID, plainAnswer(a), answerBlocks(a, view{answerID: st.id, footer: st.footer, share: true}))
 	})
@@ -75,7 +74,7 @@ func (b *Bot) handleInteraction(cb slack.InteractionCallback) {
 	for _, act := range cb.ActionCallback.BlockActions {
 		act := act
 		b.goHandle(func(ctx context.Context) {
-			st, ok := b.stored(act.Value)
+			st, ok := b.saved(act.Value)
 			// Every press is audited: what was pressed, on which answer, and
 			// what came of it.
 			rec := audit.Record{User: cb.User.ID, Channel: cb.Channel.ID, AnswerID: act.Value}
@@ -142,14 +141,12 @@ func (b *Bot) ephemeral(ctx context.Context, channel, user, text string, blocks 
 // visibleIn reports whether every document a cites may be seen in channel
 // (by user, in a DM).
 func (b *Bot) visibleIn(ctx context.Context, channel, user string, a *answer.Answer) bool {
-	allow, _ := b.scope(ctx, channel, user)
+	ids := make([]string, 0, len(a.Sources))
 	for _, s := range a.Sources {
-		d, ok, err := b.engine.Document(ctx, s.DocID)
-		if err != nil || !ok || !d.Citable(time.Now()) || allow != nil && !allow(d) {
-			return false
-		}
+		ids = append(ids, s.DocID)
 	}
-	return true
+	ok, err := b.engine.Visible(ctx, b.request(ctx, "", channel, user), ids)
+	return err == nil && ok
 }
 
 // admitEphemeral lets a user's slash command or shortcut in: within their

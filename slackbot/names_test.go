@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/library"
 )
 
 // File names with control characters reach Slack escaped: in a
@@ -19,7 +20,7 @@ func TestFileNamesShownEscaped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := &ReloadReport{Changes: corpus.Changes{Added: []string{evil}}, Skipped: []corpus.Skipped{{Path: evil, Reason: "binary content, not text"}}}
+	rep := &library.Report{Changes: corpus.Changes{Added: []string{evil}}, Skipped: []corpus.Skipped{{Path: evil, Reason: "binary content, not text"}}}
 	for what, text := range map[string]string{"citation": blockTexts(t, string(raw)), "reload summary": reloadSummary(rep)} {
 		t.Run(what, func(t *testing.T) {
 			if strings.Contains(text, "\x1b") || strings.Contains(text, "red\x1b[31m\n") {

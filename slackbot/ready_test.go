@@ -8,13 +8,13 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
-// downStore is an in-process corpus whose Ready says what a store's would.
+// downStore is an in-process store whose Ready says what a remote one's would.
 type downStore struct {
-	*retrieval.Local
+	*memory.Store
 	down atomic.Bool
 }
 
@@ -28,11 +28,9 @@ func (d *downStore) Ready(context.Context) error {
 // Readiness asks the document store: a bot whose store does not answer is
 // not ready, though it runs and is connected.
 func TestReadyzAsksTheStore(t *testing.T) {
-	var store *downStore
-	h := startBotWith(t, nil, func(e *answer.Engine) {
-		store = &downStore{Local: retrieval.NewLocal(e.Index())}
-		e.SetSearcher(store)
-	})
+	h := startBotWith(t, nil, nil)
+	store := &downStore{Store: h.local}
+	h.engine.SetSearcher(retrieval.NewSearcher(store, h.local.Index().Embedder(), retrieval.DefaultChunker))
 	readyz := func() (int, string) {
 		rec := httptest.NewRecorder()
 		h.bot.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))

@@ -10,18 +10,18 @@ import (
 
 // The answers kept for the buttons under them (feedback, Share).
 
-// storedAnswer is kept for the buttons under an answer.
-type storedAnswer struct {
+// savedAnswer is kept for the buttons under an answer.
+type savedAnswer struct {
 	id, user, channel string
 	answer            *answer.Answer
 	footer            string
 }
 
-// store keeps an answer for its buttons, forgetting the oldest beyond 1000.
-func (b *Bot) store(ctx context.Context, user, channel string, a *answer.Answer) *storedAnswer {
+// save keeps an answer for its buttons, forgetting the oldest beyond 1000.
+func (b *Bot) save(ctx context.Context, user, channel string, a *answer.Answer) *savedAnswer {
 	var raw [8]byte
 	rand.Read(raw[:])
-	st := &storedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(ctx, a, channel, user)}
+	st := &savedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(ctx, a, channel, user)}
 	b.answersMu.Lock()
 	defer b.answersMu.Unlock()
 	b.answers[st.id] = st
@@ -33,7 +33,8 @@ func (b *Bot) store(ctx context.Context, user, channel string, a *answer.Answer)
 	return st
 }
 
-func (b *Bot) stored(id string) (*storedAnswer, bool) {
+// saved returns the answer saved under id.
+func (b *Bot) saved(id string) (*savedAnswer, bool) {
 	b.answersMu.Lock()
 	defer b.answersMu.Unlock()
 	st, ok := b.answers[id]

@@ -11,6 +11,7 @@ import (
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/internal/testutil/fakeopenai"
 	"github.com/newsroom/askbot/internal/testutil/fakeslack"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/llm"
 )
 
@@ -66,7 +67,7 @@ func TestOneReloadAtATime(t *testing.T) {
 	release := make(chan struct{})
 	started := make(chan struct{})
 	inner := h.bot.reload
-	h.bot.reload = func(ctx context.Context, progress func(string)) (*ReloadReport, error) {
+	h.bot.reload = func(ctx context.Context, progress func(string)) (*library.Report, error) {
 		close(started)
 		<-release
 		return inner(ctx, progress)

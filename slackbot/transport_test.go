@@ -10,6 +10,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/fakeslack"
 	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // TestRunRefusedAppToken checks that Slack refusing the app-level token
@@ -17,7 +18,7 @@ import (
 // the setting to fix.
 func TestRunRefusedAppToken(t *testing.T) {
 	slack := fakeslack.New(t)
-	engine := answer.NewEngine(testindex.Build(t, ""), retrieval.SearchOptions{K: 5})
+	engine := answer.New(memory.New(testindex.Build(t, "")).Searcher(), retrieval.SearchOptions{K: 5})
 	cfg := Config{BotToken: "xoxb-test-token", AppToken: "xoxb-not-an-app-token", APIURL: slack.APIURL(), Listen: "127.0.0.1:0", UserRate: -1}
 	b, err := New(cfg, engine, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {

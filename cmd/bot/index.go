@@ -7,9 +7,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/indexcache"
-	"github.com/newsroom/askbot/slackbot"
+	"github.com/newsroom/askbot/library"
 )
 
 func cmdIndex(ctx context.Context, e env, args []string) error {
@@ -23,12 +22,9 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	// The in-process store reports chunks embedded, a Weaviate store
-	// changed documents written.
-	unit, verb := "chunks", "embedded"
-	if cfg.Store == "weaviate" {
-		unit, verb = "documents", "written"
-	}
+	// The store's progress is told once it is opened: an index in this
+	// process embeds while it opens, a shared store writes after.
+	verb, unit := "embedded", "chunks"
 	var bar *progressbar.ProgressBar
 	lastTenth := 0
 	progress := func(done, total int) {
@@ -56,105 +52,30 @@ func cmdIndex(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if a.store != nil {
-		return indexIntoStore(ctx, e, a, start, progress, *watching)
-	}
+	verb, unit = a.lib.Store().Progress()
+	lines, err := a.lib.Index(ctx, progress, *reread)
 	if bar != nil {
 		bar.Finish()
 	}
-	o := a.current()
-	st := o.Index.Stats()
-	fmt.Fprintf(e.stdout, "corpus:           %s\n", o.Corpus)
-	fmt.Fprintf(e.stdout, "documents loaded: %d\n", st.Documents)
-	fmt.Fprintf(e.stdout, "skipped:          %d%s\n", skippedFiles(o.Skipped), warningCount(o.Skipped))
-	for _, s := range o.Skipped {
-		fmt.Fprintf(e.stdout, "  %s\n", s)
+	for _, l := range lines {
+		if l.Label == "" {
+			fmt.Fprintf(e.stdout, "  %s\n", l.Value)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%-18s%s\n", l.Label+":", l.Value)
 	}
-	fmt.Fprintf(e.stdout, "chunks:           %d\n", st.Chunks)
-	switch {
-	case !o.Read:
-		fmt.Fprintf(e.stdout, "embedded:         0 (index up to date)\n")
-	case o.Report.Reused:
-		fmt.Fprintf(e.stdout, "embedded:         0 of %d chunks (all reused)\n", st.Chunks)
-	default:
-		fmt.Fprintf(e.stdout, "embedded:         %d of %d chunks (%d reused)\n", o.Report.Embedded, st.Chunks, st.Chunks-o.Report.Embedded)
+	if lines != nil {
+		fmt.Fprintf(e.stdout, "%-18s%s\n", "time:", time.Since(start).Round(time.Millisecond))
 	}
-	if o.Report.Warning != "" {
-		fmt.Fprintf(e.stdout, "repaired:         %s\n", o.Report.Warning)
-	}
-	fmt.Fprintf(e.stdout, "embedder:         %s\n", st.Embedder)
-	dir, _ := a.lib.Dir()
-	fmt.Fprintf(e.stdout, "index:            %s (version %s)\n", dir, st.Version)
-	fmt.Fprintf(e.stdout, "time:             %s\n", time.Since(start).Round(time.Millisecond))
-	if o.SaveErr != nil {
-		return fmt.Errorf("the index could not be saved (set --data-dir or BOT_DATA_DIR to a writable directory): %w", o.SaveErr)
-	}
-	if err := indexcache.Remember(cfg.DataDir, a.lib.Corpus); err != nil {
+	if err != nil {
 		return err
 	}
 	if *watching {
-		watchAndReport(ctx, e, a)
+		fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", a.lib.Store().Corpus())
+		a.lib.Watch(ctx, func(rep *library.Report) {
+			fmt.Fprintf(e.stdout, "%s reindexed: %d added, %d changed, %d removed, %d skipped, %d passages embedded, %s\n",
+				time.Now().Format("15:04:05"), len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), len(rep.Skipped), rep.Embedded, rep.Took.Round(time.Millisecond))
+		})
 	}
 	return nil
-}
-
-// watchAndReport reindexes the corpus as its files change, printing a line
-// per reindex, until ctx is done.
-func watchAndReport(ctx context.Context, e env, a *app) {
-	fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", a.lib.Corpus)
-	a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) {
-		fmt.Fprintf(e.stdout, "%s reindexed: %d added, %d changed, %d removed, %d skipped, %d passages embedded, %s\n",
-			time.Now().Format("15:04:05"), len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), len(rep.Skipped), rep.Embedded, rep.Took.Round(time.Millisecond))
-	})
-}
-
-// indexIntoStore writes the corpus's changes to the Weaviate store as its
-// next version and prints what it did.
-func indexIntoStore(ctx context.Context, e env, a *app, start time.Time, progress func(done, total int), watching bool) error {
-	rep, wrote, err := a.writeStore(ctx, a.policy, progress)
-	if err != nil {
-		return err
-	}
-	st, err := a.engine.Describe(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "corpus:           %s\n", a.lib.Name())
-	fmt.Fprintf(e.stdout, "store:            %s\n", a.store)
-	fmt.Fprintf(e.stdout, "documents:        %d (%d added, %d changed, %d removed, %d unchanged)\n",
-		st.Documents, len(rep.Changes.Added), len(rep.Changes.Changed), len(rep.Changes.Removed), wrote.Unchanged)
-	fmt.Fprintf(e.stdout, "skipped:          %d%s\n", skippedFiles(rep.Skipped), warningCount(rep.Skipped))
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(e.stdout, "  %s\n", s)
-	}
-	fmt.Fprintf(e.stdout, "chunks:           %d\n", st.Chunks)
-	fmt.Fprintf(e.stdout, "embedded:         %d (the changed documents' chunks)\n", wrote.Chunks)
-	fmt.Fprintf(e.stdout, "embedder:         %s\n", st.Embedder)
-	fmt.Fprintf(e.stdout, "version:          %s\n", st.Version)
-	fmt.Fprintf(e.stdout, "time:             %s\n", time.Since(start).Round(time.Millisecond))
-	if watching {
-		watchAndReport(ctx, e, a)
-	}
-	return nil
-}
-
-// skippedFiles counts the skips that are not warnings.
-func skippedFiles(skipped []corpus.Skipped) int {
-	n := 0
-	for _, s := range skipped {
-		if !s.Warning {
-			n++
-		}
-	}
-	return n
-}
-
-// warningCount says how many warnings (unknown metadata keys, unread
-// attachments) are listed with the skips: "" or " (and 2 warnings)".
-func warningCount(skipped []corpus.Skipped) string {
-	n := len(skipped) - skippedFiles(skipped)
-	if n == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" (and %d warning%s)", n, plural(n))
 }

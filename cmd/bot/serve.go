@@ -8,8 +8,7 @@ import (
 
 	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/audit"
-	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/redact"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/slackbot"
 )
 
@@ -43,22 +42,19 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		BotToken: string(cfg.Slack.BotToken), AppToken: string(cfg.Slack.AppToken), SigningSecret: string(cfg.Slack.SigningSecret),
 		APIURL: cfg.Slack.APIURL, Listen: cfg.Slack.Listen, Admins: cfg.Slack.Admins, Channels: cfg.Slack.Channels,
 		CorpusDir: corpusDir, Model: cfg.LLM.Model, MaxConcurrent: cfg.Slack.MaxConcurrent, MaxQueue: cfg.Slack.MaxQueue, UserRate: userRate(cfg.Slack.UserRate),
-		SaveError:  a.saveError,
-		AutoStatus: a.autoStatus,
+		SaveError:  a.lib.SaveError,
+		AutoStatus: a.lib.AutoStatus,
 		Audit:      auditLog,
-		Scope: func(channel, user string, dm bool) (func(*corpus.Document) bool, string) {
+		Scope: func(channel, user string, dm bool) ([]string, string) {
 			s := a.scope(access.Place{Channel: channel, User: user, DM: dm})
-			return s.Allow(), s.String()
+			return s.SearchCollections(), s.String()
 		},
-		Collections: func(channel, user string, dm bool) []string {
-			return a.scope(access.Place{Channel: channel, User: user, DM: dm}).SearchCollections()
-		},
-	}, a.engine, a.reload, a.log)
+	}, a.engine, a.lib.Reload, a.log)
 	if err != nil {
 		return err
 	}
 	if !strings.EqualFold(cfg.Watch, "off") {
-		go a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) {
+		go a.lib.Watch(ctx, func(rep *library.Report) {
 			if len(rep.Skipped) > 0 && cfg.Slack.AdminChannel != "" {
 				bot.Notify(ctx, cfg.Slack.AdminChannel, fmt.Sprintf("Automatic reload skipped %d file(s), first: %s", len(rep.Skipped), rep.Skipped[0]))
 			}
@@ -71,15 +67,6 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	a.log.Info("serving", "documents", st.Documents, "chunks", st.Chunks, "version", st.Version, "listen", cfg.Slack.Listen,
 		"socket_mode", cfg.Slack.AppToken != "", "events_api", cfg.Slack.SigningSecret != "")
 	return bot.Run(ctx)
-}
-
-// saveError is why the index being served is not saved, or nil; a store
-// keeps what it is given.
-func (a *app) saveError() error {
-	if a.store != nil {
-		return nil
-	}
-	return redact.Error(a.current().SaveErr)
 }
 
 // userRate maps the setting (0: no limit) to slackbot's (negative: no limit).

@@ -4,18 +4,47 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"time"
 
-	"github.com/newsroom/askbot/access"
-	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/indexcache"
-	"github.com/newsroom/askbot/redact"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/weaviate"
-	"github.com/newsroom/askbot/slackbot"
 )
+
+// openStore opens the configured corpus in the store the configuration
+// chooses: the one place the store is chosen. BOT_STORE=weaviate answers
+// from a Weaviate store's published version, with no index in this
+// process (the corpus is read only by index and reload, which write to
+// the store); otherwise the corpus is indexed in this process and saved
+// in the data directory, and a command that chooses configuredOrLast
+// answers from the corpus indexed last when none is configured. tune
+// adjusts the in-process index's opening.
+func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger, choice corpusChoice, progress func(done, total int), tune ...func(*indexcache.Config)) (library.Store, error) {
+	emb, err := newEmbedder(cfg)
+	if err != nil {
+		return nil, err
+	}
+	c := indexcache.Config{
+		DataDir: cfg.DataDir, Corpus: cfg.Corpus, Embedder: emb, Progress: progress, Load: corpus.Options{PDFToText: cfg.PDFToText},
+		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
+	}
+	if cfg.Store == "weaviate" {
+		st, err := openWeaviate(cfg, log)
+		if err != nil {
+			return nil, fmt.Errorf("configuration: %w", err)
+		}
+		return library.OpenWeaviate(st, c), nil
+	}
+	if c.Corpus == "" && choice == configuredOrLast {
+		c.Corpus, _ = indexcache.Last(cfg.DataDir)
+	}
+	for _, f := range tune {
+		f(&c)
+	}
+	return library.OpenIndex(ctx, c, library.PolicyOf(cfg).CollectionOf, log)
+}
 
 // openWeaviate returns the configured Weaviate store, logging to log what
 // it passes over.
@@ -30,59 +59,6 @@ func openWeaviate(cfg *config.Config, log *slog.Logger) (*weaviate.Store, error)
 	}
 	st.Log = log
 	return st, nil
-}
-
-// openStoreApp is openApp for BOT_STORE=weaviate: questions are answered
-// from the store's published version, with no index in this process; the
-// corpus is read only by index and reload, which write to the store.
-func openStoreApp(ctx context.Context, e env, cfg *config.Config, progress func(done, total int)) (*app, error) {
-	a := &app{cfg: cfg, log: newLogger(e.stderr, cfg.LogLevel), started: time.Now(), configFile: cfg.File, getenv: e.getenv}
-	emb, err := newEmbedder(cfg)
-	if err != nil {
-		return nil, err
-	}
-	st, err := openWeaviate(cfg, a.log)
-	if err != nil {
-		return nil, fmt.Errorf("configuration: %w", err)
-	}
-	a.store = st
-	a.lib = indexcache.Config{
-		DataDir: cfg.DataDir, Corpus: cfg.Corpus, Embedder: emb, Progress: progress, Load: corpus.Options{PDFToText: cfg.PDFToText},
-		Chunker: retrieval.Chunker{TargetChars: cfg.ChunkChars, OverlapChars: cfg.ChunkOverlap},
-	}
-	a.policy = policyOf(cfg)
-	a.engine = answer.New(retrieval.NewRemote(st, emb, a.lib.Chunker), searchOptions(cfg))
-	a.engine.Generator = generator(cfg)
-	return a, nil
-}
-
-// writeStore reads the corpus and writes what changed to the store as its
-// next version. On any failure the store keeps serving the version it had.
-func (a *app) writeStore(ctx context.Context, policy *access.Policy, progress func(done, total int)) (*slackbot.ReloadReport, *weaviate.WriteReport, error) {
-	start := time.Now()
-	res, err := a.lib.ReadCorpus(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	rep, err := a.store.Write(ctx, res.Documents, weaviate.WriteOptions{
-		Embedder: a.lib.Embedder, Chunker: a.lib.Chunker, Progress: progress,
-		CollectionOf: policy.CollectionOf,
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("write to %s: %w", a.store, redact.Error(err))
-	}
-	st, err := a.engine.Describe(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	withdrawn := 0
-	for _, d := range res.Documents {
-		if d.Withdrawn {
-			withdrawn++
-		}
-	}
-	return &slackbot.ReloadReport{Changes: rep.Changes, Skipped: res.Skipped, Documents: st.Documents, Chunks: st.Chunks,
-		Took: time.Since(start), Withdrawn: withdrawn, Embedded: rep.Chunks, Reread: len(res.Files)}, &rep, nil
 }
 
 // searchOptions are the retrieval settings of a configuration.

@@ -103,7 +103,7 @@ func TestWeaviateStoreFromTheCLI(t *testing.T) {
 	}
 	before, _ := a.engine.Describe(t.Context())
 	os.RemoveAll(dir)
-	if _, err := a.reload(t.Context(), func(string) {}); err == nil {
+	if _, err := a.lib.Reload(t.Context(), func(string) {}); err == nil {
 		t.Error("a reload of a missing corpus succeeded")
 	}
 	after, err := a.engine.Describe(t.Context())

@@ -11,7 +11,7 @@ import (
 	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/config"
-	"github.com/newsroom/askbot/slackbot"
+	"github.com/newsroom/askbot/library"
 	"github.com/newsroom/askbot/watch"
 )
 
@@ -36,12 +36,12 @@ func TestWatchedCorpusKeepsItselfCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	started := make(chan struct{})
-	a.watchOpts = watch.Options{Debounce: 100 * time.Millisecond, Grace: -1, Started: func() { close(started) }}
-	reports := make(chan *slackbot.ReloadReport, 10)
+	a.lib.WatchOptions = watch.Options{Debounce: 100 * time.Millisecond, Grace: -1, Started: func() { close(started) }}
+	reports := make(chan *library.Report, 10)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	go a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) { reports <- rep })
-	next := func(what string) *slackbot.ReloadReport {
+	go a.lib.Watch(ctx, func(rep *library.Report) { reports <- rep })
+	next := func(what string) *library.Report {
 		t.Helper()
 		select {
 		case rep := <-reports:
@@ -79,8 +79,8 @@ func TestWatchedCorpusKeepsItselfCurrent(t *testing.T) {
 	if answers() {
 		t.Error("a deleted file is still answered from")
 	}
-	if !strings.Contains(a.autoStatus(), "1 removed") {
-		t.Errorf("status line %q", a.autoStatus())
+	if !strings.Contains(a.lib.AutoStatus(), "1 removed") {
+		t.Errorf("status line %q", a.lib.AutoStatus())
 	}
 }
 
@@ -106,8 +106,7 @@ func TestReloadAppliesNewAccessConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	sees := func() bool {
-		ans, err := a.engine.Ask(t.Context(), answer.Request{Question: "Who was awarded the harbour dredging contract without a tender?",
-			Allow: a.scope(access.Place{Channel: "CGENERAL", User: "U1"}).Allow()})
+		ans, err := a.engine.Ask(t.Context(), a.request("Who was awarded the harbour dredging contract without a tender?", access.Place{Channel: "CGENERAL", User: "U1"}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +116,7 @@ func TestReloadAppliesNewAccessConfig(t *testing.T) {
 		t.Fatal("an open collection is not seen")
 	}
 	os.WriteFile(cfgFile, []byte(restricted), 0o644)
-	if _, err := a.reload(t.Context(), func(string) {}); err != nil {
+	if _, err := a.lib.Reload(t.Context(), func(string) {}); err != nil {
 		t.Fatal(err)
 	}
 	if sees() {
@@ -125,7 +124,7 @@ func TestReloadAppliesNewAccessConfig(t *testing.T) {
 	}
 	// A broken configuration fails the reload and keeps the old one.
 	os.WriteFile(cfgFile, []byte("corpus: "+dir+"\ncollections:\n  - {name: investigations}\n"), 0o644)
-	if _, err := a.reload(t.Context(), func(string) {}); err == nil || !strings.Contains(err.Error(), "investigations") {
+	if _, err := a.lib.Reload(t.Context(), func(string) {}); err == nil || !strings.Contains(err.Error(), "investigations") {
 		t.Errorf("a collection without a path reloaded: %v", err)
 	}
 	if sees() {
@@ -156,16 +155,16 @@ func TestWatchedStoryWaitsForItsSidecar(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, err := openApp(t.Context(), e, &cfg, configuredOrBundled, nil) // reopens the saved index
-	if err != nil || a.current().Read {
+	if err != nil || !a.lib.Store().Unread() {
 		t.Fatalf("reopen: %v", err)
 	}
 	started := make(chan struct{})
-	a.watchOpts = watch.Options{Debounce: 100 * time.Millisecond, Grace: 2 * time.Second, Started: func() { close(started) }}
-	reports := make(chan *slackbot.ReloadReport, 10)
+	a.lib.WatchOptions = watch.Options{Debounce: 100 * time.Millisecond, Grace: 2 * time.Second, Started: func() { close(started) }}
+	reports := make(chan *library.Report, 10)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	go a.watchCorpus(ctx, func(rep *slackbot.ReloadReport) { reports <- rep })
-	next := func(what string) *slackbot.ReloadReport {
+	go a.lib.Watch(ctx, func(rep *library.Report) { reports <- rep })
+	next := func(what string) *library.Report {
 		t.Helper()
 		select {
 		case rep := <-reports:

@@ -1,4 +1,4 @@
-// Package storetest is the contract every retrieval.Backend passes: the
+// Package storetest is the contract every retrieval.Store passes: the
 // same questions find the same passages as the in-process index built from
 // the same documents, through updates, deletes, filters and versions.
 package storetest
@@ -22,7 +22,7 @@ import (
 
 // Store is a store under test.
 type Store interface {
-	retrieval.Backend
+	retrieval.Store
 	// Write makes docs the store's corpus, as a new version; collectionOf
 	// names each document's collection.
 	Write(ctx context.Context, docs []*corpus.Document) error
@@ -135,8 +135,16 @@ var Hidden = []struct {
 		[][2]string{{"private", "foreign"}}},
 }
 
-// Run runs the contract against the stores open makes.
-func Run(t *testing.T, open Open) {
+// Run runs the contract against the stores open makes: stores that
+// return a question's candidates, which must be a small part of the
+// corpus.
+func Run(t *testing.T, open Open) { run(t, open, true) }
+
+// RunInProcess runs the contract against a store that ranks every passage
+// of its corpus in this process (package memory).
+func RunInProcess(t *testing.T, open Open) { run(t, open, false) }
+
+func run(t *testing.T, open Open, gathers bool) {
 	embedder, err := retrieval.NewGloVeEmbedder()
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +155,11 @@ func Run(t *testing.T, open Open) {
 	if err := store.Write(t.Context(), docs); err != nil {
 		t.Fatalf("write: %v", err)
 	}
-	remote := retrieval.NewRemote(store, embedder, chunker)
+	remote := retrieval.NewSearcher(store, embedder, chunker)
+	same := func(t *testing.T, ref *retrieval.Index, remote *retrieval.Searcher, q string, f retrieval.Filter, opts retrieval.SearchOptions) *retrieval.Results {
+		t.Helper()
+		return same(t, ref, remote, q, f, opts, gathers)
+	}
 	reference := func(t *testing.T, docs []*corpus.Document) *retrieval.Index {
 		t.Helper()
 		ix, err := retrieval.Build(t.Context(), docs, embedder, retrieval.BuildOptions{Chunker: chunker})
@@ -232,6 +244,125 @@ func Run(t *testing.T, open Open) {
 			ids, refIDs := slices.Sorted(maps.Keys(docsOf(got))), slices.Sorted(maps.Keys(docsOf(wantRef)))
 			if !slices.Equal(ids, tt.want) || !slices.Equal(refIDs, tt.want) {
 				t.Errorf("%s: store %v, in-process %v, want %v", tt.name, ids, refIDs, tt.want)
+			}
+		}
+	})
+
+	// The asker's scope, alone, keeps out what it hides: each of the
+	// store's answers under the public's scope leaves out the desk's
+	// memos and the embargoed story (the withdrawn one is never returned:
+	// see Filters), which the same asks
+	// find under a scope that lets them in. The in-process index is the
+	// reference of the other subtests, so this one states what a scope
+	// hides rather than comparing with it: a store (the in-process one
+	// too) that ignores a part of the Filter fails here.
+	t.Run("ScopeKeepsOutWhatItHides", func(t *testing.T) {
+		v, err := store.Pin(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		later := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+		desk := retrieval.Filter{Now: now, Collections: []string{"", "desk"}}
+		for _, tt := range []struct {
+			words  string
+			hidden string
+			from   retrieval.Filter // a scope that lets the document in
+		}{
+			{"merger memo regional paper board", "m1", desk},
+			{"Pelagia Strunkvold Vorlaxian Tribune rigged", "m2", desk},
+			{"secretly double harbour bridge tolls", "e1", retrieval.Filter{Now: later}},
+		} {
+			terms := text.QueryTerms(tt.words)
+			vecs, err := embedder.Embed(t.Context(), []string{tt.words})
+			if err != nil {
+				t.Fatal(err)
+			}
+			const all = 1000 // more than the fixture's chunks: every one that passes
+			for _, ask := range []struct {
+				name string
+				do   func(f retrieval.Filter) ([]retrieval.Candidate, error)
+			}{
+				{"lexical", func(f retrieval.Filter) ([]retrieval.Candidate, error) { return v.Lexical(t.Context(), terms, f, all) }},
+				{"dense", func(f retrieval.Filter) ([]retrieval.Candidate, error) { return v.Dense(t.Context(), vecs[0], f, all) }},
+			} {
+				hid, err := ask.do(open_)
+				if err != nil {
+					t.Fatal(err)
+				}
+				let, err := ask.do(tt.from)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if docsOf(hid)[tt.hidden] || !docsOf(let)[tt.hidden] {
+					t.Errorf("%s %q: %s under the public's scope %v, under %+v %v; want left out, then found", ask.name, tt.words, tt.hidden, docsOf(hid)[tt.hidden], tt.from, docsOf(let)[tt.hidden])
+				}
+			}
+			for _, term := range terms {
+				hid, err := v.Frequencies(t.Context(), []string{term}, open_)
+				if err != nil {
+					t.Fatal(err)
+				}
+				let, err := v.Frequencies(t.Context(), []string{term}, tt.from)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if hid.Body[term] > let.Body[term] || hid.Documents >= let.Documents {
+					t.Errorf("frequencies of %s: %d chunks of %d documents under the public's scope, %d of %d under %+v; the scope counts what it hides",
+						term, hid.Body[term], hid.Documents, let.Body[term], let.Documents, tt.from)
+				}
+			}
+		}
+		if n, err := v.Frequencies(t.Context(), text.QueryTerms("Strunkvold"), open_); err != nil || n.Body[text.Term("strunkvold")] != 0 || n.Meta[text.Term("vorlaxian")] != 0 {
+			t.Errorf("the public counts the desk's words: %+v, %v", n, err)
+		}
+		pub, err := v.Scope(t.Context(), open_)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := v.Scope(t.Context(), desk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pub.Documents != all.Documents-2 {
+			t.Errorf("the public's scope counts %d documents, the desk's %d: want the desk's two memos apart", pub.Documents, all.Documents)
+		}
+		// Which documents a scope keeps (whether an answer may be shared
+		// in a channel): by the same rule.
+		ids := []string{"v1", "m1", "e1", "w1", "no-such-document"}
+		for _, tt := range []struct {
+			f    retrieval.Filter
+			want []string
+		}{
+			{open_, []string{"v1"}},
+			{desk, []string{"m1", "v1"}},
+			{retrieval.Filter{Now: later, Collections: []string{""}}, []string{"e1", "v1"}},
+			{retrieval.Filter{}, []string{"e1", "m1", "v1"}},
+		} {
+			kept, err := v.Keeps(t.Context(), tt.f, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for id, ok := range kept {
+				if ok {
+					got = append(got, id)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%+v keeps %v, want %v", tt.f, got, tt.want)
+			}
+		}
+		// A search with the scope alone (no Allow) leaves the memos out.
+		for _, q := range []string{"Which memo described the merger talks with the regional paper?", "What did Pelagia Strunkvold tell the Vorlaxian Tribune?"} {
+			_, res, err := remote.Search(t.Context(), q, open_, retrieval.SearchOptions{K: options.K})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				if CollectionOf(h.Doc) != "" {
+					t.Errorf("%q: the desk's %s was returned under the public's scope", q, h.Doc.ID)
+				}
 			}
 		}
 	})
@@ -462,7 +593,7 @@ func sameStats(t *testing.T, v retrieval.Version, ref *retrieval.Index, now time
 
 // same checks that the store's search of q gives the reference index's
 // passages in its order, with its scores, and the same verdict.
-func same(t *testing.T, ref *retrieval.Index, remote *retrieval.Remote, q string, f retrieval.Filter, opts retrieval.SearchOptions) *retrieval.Results {
+func same(t *testing.T, ref *retrieval.Index, remote *retrieval.Searcher, q string, f retrieval.Filter, opts retrieval.SearchOptions, gathers bool) *retrieval.Results {
 	t.Helper()
 	want, err := ref.Search(t.Context(), q, opts)
 	if err != nil {
@@ -475,7 +606,7 @@ func same(t *testing.T, ref *retrieval.Index, remote *retrieval.Remote, q string
 	if w, g := describe(want), describe(got); w != g {
 		t.Errorf("%q:\nin-process %s\nstore      %s", q, w, g)
 	}
-	if len(view.Chunks()) >= len(ref.Chunks()) {
+	if gathers && len(view.Chunks()) >= len(ref.Chunks()) {
 		t.Errorf("%q: the store returned every chunk (%d) as candidates", q, len(view.Chunks()))
 	}
 	// Words weigh as in the in-process search's view: the statistics of

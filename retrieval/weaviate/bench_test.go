@@ -120,7 +120,7 @@ func BenchmarkWeaviate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	remote := retrieval.NewRemote(st, g, retrieval.DefaultChunker)
+	remote := retrieval.NewSearcher(st, g, retrieval.DefaultChunker)
 	queryVecs, err := g.Embed(ctx, benchQuestions)
 	if err != nil {
 		b.Fatal(err)

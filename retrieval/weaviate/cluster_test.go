@@ -72,7 +72,7 @@ func TestClusterSurvivesALostNode(t *testing.T) {
 		if len(hits) != 60 {
 			t.Errorf("%s, through %s: %d chunks on flood defences, want 60", when, nodes[i].Name, len(hits))
 		}
-		remote := retrieval.NewRemote(st, g, retrieval.DefaultChunker)
+		remote := retrieval.NewSearcher(st, g, retrieval.DefaultChunker)
 		_, res, err := remote.Search(ctx, "Which report was on the flood defences?", retrieval.Filter{}, retrieval.SearchOptions{K: 5, DenseWeight: -1})
 		if err != nil {
 			t.Fatalf("%s, through %s: %v", when, nodes[i].Name, err)
@@ -86,7 +86,7 @@ func TestClusterSurvivesALostNode(t *testing.T) {
 		if _, res, err = remote.Search(ctx, "Which report was on the flood defences?", public, retrieval.SearchOptions{K: 5, DenseWeight: -1}); err != nil || !res.Answerable {
 			t.Fatalf("%s, through %s, as the public: %v", when, nodes[i].Name, err)
 		}
-		if scope, err := remote.Scope(ctx, public, nil); err != nil || scope.Documents != len(ids) {
+		if scope, err := remote.Scope(ctx, public); err != nil || scope.Documents != len(ids) {
 			t.Errorf("%s, through %s: the public's scope %d documents, %v", when, nodes[i].Name, scope.Documents, err)
 		}
 	}

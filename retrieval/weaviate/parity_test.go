@@ -11,6 +11,7 @@ import (
 	"github.com/newsroom/askbot/eval"
 	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 )
 
@@ -22,7 +23,7 @@ type multihop struct {
 	ix     *retrieval.Index
 	g      retrieval.Embedder
 	st     *weaviate.Store
-	remote *retrieval.Remote
+	remote *retrieval.Searcher
 	// questions are the dev split's.
 	questions []eval.Question
 }
@@ -64,7 +65,7 @@ func multihopInWeaviate(t *testing.T) multihop {
 	took := time.Since(start)
 	t.Logf("Weaviate: wrote %d documents, %d chunks in %s (%.0f chunks/s, embedding included; %s)", len(res.Documents), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), rep.Took)
 	time.Sleep(6 * time.Second) // the memtables flush 5 s after the last write (see weaviatetest)
-	return multihop{ix: ix, g: g, st: st, remote: retrieval.NewRemote(st, g, retrieval.DefaultChunker), questions: qs}
+	return multihop{ix: ix, g: g, st: st, remote: retrieval.NewSearcher(st, g, retrieval.DefaultChunker), questions: qs}
 }
 
 // TestAnswersThroughWeaviate measures the bar the Weaviate store must
@@ -100,8 +101,8 @@ func TestAnswersThroughWeaviate(t *testing.T) {
 		// With an embedder fused in (GloVe here, an endpoint in production).
 		{"hybrid", retrieval.SearchOptions{K: k}},
 	} {
-		in := report(setting.name+", in-process", answer.NewEngine(m.ix, setting.opts))
-		f := report(setting.name+", Weaviate", answer.NewRemoteEngine(m.remote, setting.opts))
+		in := report(setting.name+", in-process", answer.New(memory.New(m.ix).Searcher(), setting.opts))
+		f := report(setting.name+", Weaviate", answer.New(m.remote, setting.opts))
 		worst := max(abs(f.HitAt1-in.HitAt1), abs(f.HitAt4-in.HitAt4), abs(f.HitAtK-in.HitAtK), abs(f.MRR-in.MRR), abs(f.EvidenceRecall-in.EvidenceRecall), abs(f.AllEvidence-in.AllEvidence))
 		t.Logf("  largest retrieval difference: %.3f (bar 0.01)", worst)
 		if worst > 0.01 {

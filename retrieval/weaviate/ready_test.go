@@ -22,7 +22,7 @@ func TestReadyFollowsTheServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	g, _ := retrieval.NewGloVeEmbedder()
-	r := retrieval.NewRemote(st, g, retrieval.DefaultChunker)
+	r := retrieval.NewSearcher(st, g, retrieval.DefaultChunker)
 	if err := r.Ready(ctx); err == nil {
 		t.Error("an empty store is ready")
 	}

@@ -230,7 +230,7 @@ func (p *pinned) Scope(ctx context.Context, f retrieval.Filter) (retrieval.Stats
 	if err != nil {
 		return st, err
 	}
-	// Without a time, every embargo is on, as for Local.Scope.
+	// Without a time, every embargo is on, as for the in-process Index.Scope.
 	h, err := p.hidden(ctx, retrieval.Filter{Collections: f.Collections, Now: cmp.Or(f.Now, noDate)})
 	if err != nil {
 		return st, err

@@ -89,7 +89,7 @@ func TestScopedStatisticsCost(t *testing.T) {
 	t.Logf("first question of a version: the hidden documents' counts (%d restricted, withdrawn ones) read in %s (median of 10; %s–%s)",
 		len(restricted), firsts[5].Round(100*time.Microsecond), firsts[0].Round(100*time.Microsecond), firsts[9].Round(100*time.Microsecond))
 
-	remote := retrieval.NewRemote(st, g, retrieval.DefaultChunker)
+	remote := retrieval.NewSearcher(st, g, retrieval.DefaultChunker)
 	for round := range 2 {
 		for _, setting := range []struct {
 			name  string

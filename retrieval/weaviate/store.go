@@ -41,7 +41,7 @@ import (
 // document and since); a question drops the chunks of replaced documents
 // from what its queries return, and asks for more when it dropped some.
 //
-// Store implements retrieval.Backend.
+// Store implements retrieval.Store.
 type Store struct {
 	// Log, when set, is told what the store passes over without failing a
 	// question: a schema it could not check in time. Nil logs nothing.
@@ -75,7 +75,7 @@ type Store struct {
 }
 
 var (
-	_ retrieval.Backend = (*Store)(nil)
+	_ retrieval.Store   = (*Store)(nil)
 	_ retrieval.Version = (*pinned)(nil)
 )
 
@@ -370,6 +370,13 @@ func (p *pinned) Describe(ctx context.Context) (retrieval.Stats, error) {
 	slices.SortFunc(st.Embargoes, time.Time.Compare)
 	p.s.stats.Store(p.ID(), st)
 	return st, nil
+}
+
+// Candidates are those the store returns for the question's words and
+// vector, ranked in an index of them with the corpus's statistics (see
+// retrieval.Gather).
+func (p *pinned) Candidates(ctx context.Context, q retrieval.Query) (*retrieval.Candidates, error) {
+	return retrieval.Gather(ctx, p, q)
 }
 
 func (p *pinned) Layout() retrieval.Layout {
@@ -751,6 +758,35 @@ func (p *pinned) DocumentsByID(ctx context.Context, ids []string, withText bool)
 		d.Text = r.Text
 		p.s.docs.put(p.st.Version, r.DocID, d)
 		out[r.DocID] = d
+	}
+	return out, nil
+}
+
+// Keeps reports which of the documents with these IDs f lets be searched,
+// by the collection each row was filed in (a row written before rows kept
+// it is kept only from a filter naming no collections).
+func (p *pinned) Keeps(ctx context.Context, f retrieval.Filter, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := p.s.docRows(ctx, p.st.Version, ids, "doc_id doc collection")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		d := &corpus.Document{}
+		if err := json.Unmarshal([]byte(r.Doc), d); err != nil {
+			return nil, fmt.Errorf("document %s in %s: %w", r.DocID, p.s.name, err)
+		}
+		switch r.Collection {
+		case outside:
+			out[r.DocID] = f.Keeps(d, "")
+		case "":
+			out[r.DocID] = f.Collections == nil && f.Keeps(d, "")
+		default:
+			out[r.DocID] = f.Keeps(d, r.Collection)
+		}
 	}
 	return out, nil
 }

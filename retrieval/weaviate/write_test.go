@@ -35,7 +35,7 @@ func TestUnstorableDocumentFailsTheWrite(t *testing.T) {
 	if v.ID() != "Offsets@1" {
 		t.Errorf("after the failed write the store is at %s, want Offsets@1", v.ID())
 	}
-	r := retrieval.NewRemote(st, g, retrieval.DefaultChunker)
+	r := retrieval.NewSearcher(st, g, retrieval.DefaultChunker)
 	if _, res, err := r.Search(ctx, "Which dispatch came from the harbour desk?", retrieval.Filter{Now: time.Now()}, retrieval.SearchOptions{K: 5}); err != nil || len(res.Hits) == 0 {
 		t.Fatalf("a question after the failed write: %v", err)
 	}

@@ -1,17 +1,18 @@
-package retrieval_test
+package memory_test
 
 import (
 	"testing"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 	"github.com/newsroom/askbot/retrieval/storetest"
 	"github.com/newsroom/askbot/text"
 )
 
-// A question's index of candidates knows the corpus's frequencies of the
+// A question's index of a store's candidates (Gather) knows the corpus's frequencies of the
 // question's words; those of other words (a model's answer) are fetched
 // by LoadTerms, after which IDF is the whole index's.
-func TestRemoteLoadsTermsOnDemand(t *testing.T) {
+func TestGatheredViewLoadsTermsOnDemand(t *testing.T) {
 	g, err := retrieval.NewGloVeEmbedder()
 	if err != nil {
 		t.Fatal(err)
@@ -20,7 +21,7 @@ func TestRemoteLoadsTermsOnDemand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	remote := retrieval.NewRemote(ix, g, retrieval.DefaultChunker)
+	remote := retrieval.NewSearcher(gathering{&contractStore{Store: memory.New(ix)}}, g, retrieval.DefaultChunker)
 	view, res, err := remote.Search(t.Context(), "How many days does the phone battery last?", retrieval.Filter{}, retrieval.SearchOptions{K: 5})
 	if err != nil {
 		t.Fatal(err)

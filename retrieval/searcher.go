@@ -11,46 +11,107 @@ import (
 	"github.com/newsroom/askbot/text"
 )
 
-// Remote searches a Backend: it asks the store for candidates, builds a
-// small index of them with the corpus-wide frequencies, and ranks them as
-// Index.Search ranks the whole corpus.
-type Remote struct {
-	store    Backend
+// Searcher answers questions from a Store, whichever it is: it pins the
+// store's current version, asks it for the question's candidates in the
+// index they are ranked in (every passage of a corpus held in this
+// process; those a remote store returns, see Gather), and ranks them. The
+// asker's scope is the Filter, which the store applies; the ranking is
+// the same for every store.
+type Searcher struct {
+	store    Store
 	embedder Embedder
 	chunker  Chunker
 	// OutletCandidates is how many candidates each outlet the question
-	// names adds (default 50).
+	// names adds, from a store that returns candidates (default 50).
 	OutletCandidates int
 }
 
-// NewRemote returns a searcher over store. The embedder and chunker must
+// NewSearcher returns a searcher over store. The embedder and chunker must
 // be those the store was written with.
-func NewRemote(store Backend, embedder Embedder, chunker Chunker) *Remote {
+func NewSearcher(store Store, embedder Embedder, chunker Chunker) *Searcher {
 	if chunker == (Chunker{}) {
 		chunker = DefaultChunker
 	}
-	return &Remote{store: store, embedder: embedder, chunker: chunker, OutletCandidates: 50}
+	return &Searcher{store: store, embedder: embedder, chunker: chunker, OutletCandidates: 50}
 }
 
+// Query is one question as a store is asked for its candidates.
+type Query struct {
+	// Text is the question as asked.
+	Text string
+	// Filter is the asker's scope: the store leaves out what it hides.
+	Filter Filter
+	// Options are the search's, with their defaults set.
+	Options SearchOptions
+	// Embedder embeds the question, for a store's dense candidates.
+	Embedder Embedder
+	// Chunker is the store's, to cut fetched documents again.
+	Chunker Chunker
+	// OutletCandidates is how many candidates each outlet named adds.
+	OutletCandidates int
+}
+
+// Candidates are the passages a question is ranked among, with the index
+// they are ranked in.
+type Candidates struct {
+	// View is the index they are ranked in, with the corpus's statistics.
+	View *Index
+	// Allow says which of View's documents the asker may see (nil: all);
+	// the others are never ranked, nor counted by the relevance floor.
+	Allow func(*corpus.Document) bool
+	// Dense ranks View's passages by the question's vector.
+	Dense DenseRanking
+}
+
+// DenseRanking returns the cosine similarity of the n passages nearest to
+// query among those keep accepts (all when keep is nil), by passage index
+// in the view.
+type DenseRanking func(ctx context.Context, query string, n int, keep func(unit int) bool) (map[int]float64, error)
+
 // Search pins the store's current version and retrieves the passages that
-// best answer query. It returns the results with the index they were
-// ranked in: the question's candidates, with the corpus's frequencies,
-// which the answer reads as it would the whole index.
-func (r *Remote) Search(ctx context.Context, query string, f Filter, opts SearchOptions) (*Index, *Results, error) {
+// best answer query among those f lets see (and opts.Allow, when set,
+// keeps). It returns the results with the index they were ranked in,
+// whose statistics (a word's weight, whether a name is known) are of what
+// f lets see, which the answer reads.
+func (s *Searcher) Search(ctx context.Context, query string, f Filter, opts SearchOptions) (*Index, *Results, error) {
 	opts = opts.withDefaults()
-	// The store leaves out what f hides, and the documents it returns are
-	// judged one by one as well: their embargoes are not known before they
-	// are fetched.
-	allow := opts.Allow
-	opts.Allow = func(d *corpus.Document) bool { return f.citable(d) && (allow == nil || allow(d)) }
-	v, err := r.store.Pin(ctx)
+	v, err := s.store.Pin(ctx)
 	if err != nil {
 		return nil, nil, storeError(ctx, err)
 	}
-	if l := v.Layout(); l.Chunker != r.chunker || l.Embedder != r.embedder.Name() {
+	if l := v.Layout(); l.Chunker != s.chunker || l.Embedder != s.embedder.Name() {
 		return nil, nil, fmt.Errorf("search: the store was written with chunks of %d characters embedded by %s; this bot chunks at %d with %s: index it again",
-			l.Chunker.TargetChars, l.Embedder, r.chunker.TargetChars, r.embedder.Name())
+			l.Chunker.TargetChars, l.Embedder, s.chunker.TargetChars, s.embedder.Name())
 	}
+	c, err := v.Candidates(ctx, Query{Text: query, Filter: f, Options: opts, Embedder: s.embedder, Chunker: s.chunker, OutletCandidates: s.OutletCandidates})
+	if err != nil {
+		return nil, nil, err
+	}
+	allow := opts.Allow
+	opts.Allow = c.Allow
+	if allow != nil {
+		opts.Allow = func(d *corpus.Document) bool { return allow(d) && (c.Allow == nil || c.Allow(d)) }
+	}
+	res, err := c.View.search(ctx, query, opts, denseFunc(c.Dense))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := fillTexts(ctx, v, c.View.docs, res.Hits); err != nil {
+		return nil, nil, err
+	}
+	return res.View, res, nil
+}
+
+// Gather asks v for a question's candidates, for a store that does not
+// hold its passages in this process: BM25 over the question's terms, the
+// same for each outlet it names with the words around the name (see
+// outletPicks), and, when dense search is on, the nearest vectors, with
+// the corpus-wide frequencies of the question's words (more are fetched
+// as the answer asks: LoadTerms). The documents the store returns are
+// judged one by one as well: their embargoes are not known before they
+// are fetched.
+func Gather(ctx context.Context, v Version, q Query) (*Candidates, error) {
+	f, opts := q.Filter, q.Options
 	// Every statistic (whether a name or an outlet is known, a word's
 	// weight) is of what the asker may see, as in Index.Search.
 	scope := f
@@ -59,13 +120,13 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	outlets, err := v.Outlets(ctx, scope)
 	if err != nil {
-		return nil, nil, storeError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	parser := &Index{sources: make(map[string][]string, len(outlets))}
 	for _, o := range outlets {
 		parser.sources[o] = nil
 	}
-	q := parser.Parse(query)
+	parsed := parser.Parse(q.Text)
 
 	// The counts of the question's words are asked meanwhile.
 	type counts struct {
@@ -74,13 +135,13 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	}
 	counted := make(chan counts, 1)
 	go func() {
-		freq, err := v.Frequencies(ctx, questionVocabulary(q), scope)
+		freq, err := v.Frequencies(ctx, questionVocabulary(parsed), scope)
 		counted <- counts{freq, err}
 	}()
-	cands, dense, denseErr, err := r.candidates(ctx, v, q, f, opts)
+	cands, dense, denseErr, err := candidates(ctx, v, parsed, q)
 	if err != nil {
 		<-counted
-		return nil, nil, err
+		return nil, err
 	}
 	want := map[string]bool{}
 	var docIDs []string
@@ -101,32 +162,18 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 	docs, err := v.DocumentsByID(ctx, docIDs, len(chunks) < len(want))
 	c := <-counted
 	if err != nil {
-		return nil, nil, storeError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	if c.err != nil {
-		return nil, nil, storeError(ctx, c.err)
+		return nil, storeError(ctx, c.err)
 	}
 	freq := c.freq
-	view := r.view(v.ID(), docs, want, chunks, freq, outlets)
+	view := gatheredView(v.ID(), q.Embedder, q.Chunker, docs, want, chunks, freq, outlets)
 	denseScores := map[int]float64{}
 	for _, c := range dense {
 		if u, ok := view.unitOf[c.ChunkID]; ok {
 			denseScores[u] = c.Score
 		}
-	}
-	res, err := view.search(ctx, query, opts, func(_ context.Context, _ string, _ int, keep func(int) bool) (map[int]float64, error) {
-		for u := range denseScores {
-			if keep != nil && !keep(u) {
-				delete(denseScores, u)
-			}
-		}
-		return denseScores, denseErr
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := fillTexts(ctx, v, docs, res.Hits); err != nil {
-		return nil, nil, err
 	}
 	view.loadTerms = func(ctx context.Context, terms []string) error {
 		var more []string
@@ -145,7 +192,14 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 		freq.merge(extra)
 		return nil
 	}
-	return view, res, nil
+	return &Candidates{View: view, Allow: f.citable, Dense: func(_ context.Context, _ string, _ int, keep func(int) bool) (map[int]float64, error) {
+		for u := range denseScores {
+			if keep != nil && !keep(u) {
+				delete(denseScores, u)
+			}
+		}
+		return denseScores, denseErr
+	}}, nil
 }
 
 // candidates asks v for a question's candidates: BM25 over its terms, the
@@ -153,7 +207,8 @@ func (r *Remote) Search(ctx context.Context, query string, f Filter, opts Search
 // outletPicks), and, when dense search is on, the nearest vectors (asked
 // meanwhile). A failure to embed the question or of the dense query is
 // returned apart: the search goes on with BM25 alone.
-func (r *Remote) candidates(ctx context.Context, v Version, q *Question, f Filter, opts SearchOptions) (lexical, dense []Candidate, denseErr, err error) {
+func candidates(ctx context.Context, v Version, q *Question, query Query) (lexical, dense []Candidate, denseErr, err error) {
+	f, opts := query.Filter, query.Options
 	type nearest struct {
 		cands []Candidate
 		err   error
@@ -164,7 +219,7 @@ func (r *Remote) candidates(ctx context.Context, v Version, q *Question, f Filte
 			denseDone <- nearest{}
 			return
 		}
-		vecs, err := r.embedder.Embed(ctx, []string{q.Text})
+		vecs, err := query.Embedder.Embed(ctx, []string{q.Text})
 		switch {
 		case err != nil:
 			denseDone <- nearest{err: fmt.Errorf("embed query: %w", err)}
@@ -175,7 +230,7 @@ func (r *Remote) candidates(ctx context.Context, v Version, q *Question, f Filte
 			denseDone <- nearest{cands, err}
 		}
 	}()
-	lexical, err = r.lexical(ctx, v, q, f, opts)
+	lexical, err = lexicalCandidates(ctx, v, q, f, opts, query.OutletCandidates)
 	near := <-denseDone
 	if err != nil {
 		return nil, nil, nil, storeError(ctx, err)
@@ -186,9 +241,10 @@ func (r *Remote) candidates(ctx context.Context, v Version, q *Question, f Filte
 	return lexical, near.cands, near.err, nil
 }
 
-// lexical asks v for BM25 candidates: the question's, and each named
-// outlet's by the question and the words around the name.
-func (r *Remote) lexical(ctx context.Context, v Version, q *Question, f Filter, opts SearchOptions) ([]Candidate, error) {
+// lexicalCandidates asks v for BM25 candidates: the question's, and each
+// named outlet's by the question and the words around the name (perOutlet
+// of them).
+func lexicalCandidates(ctx context.Context, v Version, q *Question, f Filter, opts SearchOptions, perOutlet int) ([]Candidate, error) {
 	type ask struct {
 		terms []string
 		f     Filter
@@ -204,7 +260,7 @@ func (r *Remote) lexical(ctx context.Context, v Version, q *Question, f Filter, 
 			seen = append(seen, c.Source)
 			of := f
 			of.Sources = []string{c.Source}
-			asks = append(asks, ask{union(q.Terms, text.QueryTerms(c.Text)), of, r.OutletCandidates})
+			asks = append(asks, ask{union(q.Terms, text.QueryTerms(c.Text)), of, perOutlet})
 		}
 	}
 	// The queries are asked at once: each waits on the store.
@@ -262,8 +318,8 @@ func (ix *Index) LoadTerms(ctx context.Context, s string) error {
 }
 
 // Describe gives the size and identity of the store's current version.
-func (r *Remote) Describe(ctx context.Context) (Stats, error) {
-	v, err := r.store.Pin(ctx)
+func (s *Searcher) Describe(ctx context.Context) (Stats, error) {
+	v, err := s.store.Pin(ctx)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -271,11 +327,9 @@ func (r *Remote) Describe(ctx context.Context) (Stats, error) {
 }
 
 // Scope describes the part of the store's current version f lets see (its
-// Collections and Now: see Version.Scope). The store's documents are not
-// listed one by one, so allow is not read: f.Collections must say what it
-// keeps out.
-func (r *Remote) Scope(ctx context.Context, f Filter, _ func(*corpus.Document) bool) (Stats, error) {
-	v, err := r.store.Pin(ctx)
+// Collections and Now: see Version.Scope).
+func (s *Searcher) Scope(ctx context.Context, f Filter) (Stats, error) {
+	v, err := s.store.Pin(ctx)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -284,17 +338,17 @@ func (r *Remote) Scope(ctx context.Context, f Filter, _ func(*corpus.Document) b
 
 // Ready reports whether the store answers now: its own Ready when it has
 // one (a store's Pin may answer from the version it read last), else Pin.
-func (r *Remote) Ready(ctx context.Context) error {
-	if s, ok := r.store.(interface{ Ready(context.Context) error }); ok {
-		return s.Ready(ctx)
+func (s *Searcher) Ready(ctx context.Context) error {
+	if r, ok := s.store.(interface{ Ready(context.Context) error }); ok {
+		return r.Ready(ctx)
 	}
-	_, err := r.store.Pin(ctx)
+	_, err := s.store.Pin(ctx)
 	return err
 }
 
 // Document returns a document of the store's current version.
-func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
-	v, err := r.store.Pin(ctx)
+func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, bool, error) {
+	v, err := s.store.Pin(ctx)
 	if err != nil {
 		return nil, false, err
 	}
@@ -306,8 +360,27 @@ func (r *Remote) Document(ctx context.Context, id string) (*corpus.Document, boo
 	return d, ok, nil
 }
 
+// Keeps reports whether f lets every document with these IDs be searched
+// in the store's current version (a document it does not hold is not).
+func (s *Searcher) Keeps(ctx context.Context, f Filter, ids []string) (bool, error) {
+	v, err := s.store.Pin(ctx)
+	if err != nil {
+		return false, err
+	}
+	kept, err := v.Keeps(ctx, f, ids)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range ids {
+		if !kept[id] {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
 // String names the store.
-func (r *Remote) String() string { return fmt.Sprint(r.store) }
+func (s *Searcher) String() string { return fmt.Sprint(s.store) }
 
 // ErrStoreUnavailable marks a search that failed because the store did not
 // answer: a plain explanation for the asker, not a bug.
@@ -359,17 +432,17 @@ func union(a, b []string) []string {
 	return out
 }
 
-// view builds the index a question is ranked in: the candidate chunks of
-// docs (as the store returned them, or cut again with the store's chunker,
-// so offsets and paragraphs are the corpus's), scored with the corpus-wide
-// frequencies.
-func (r *Remote) view(version string, docs map[string]*corpus.Document, want map[string]bool, given map[string]*Chunk, freq *Frequencies, outlets []string) *Index {
+// gatheredView builds the index a question is ranked in: the candidate
+// chunks of docs (as the store returned them, or cut again with the
+// store's chunker, so offsets and paragraphs are the corpus's), scored
+// with the corpus-wide frequencies.
+func gatheredView(version string, embedder Embedder, chunker Chunker, docs map[string]*corpus.Document, want map[string]bool, given map[string]*Chunk, freq *Frequencies, outlets []string) *Index {
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	ix := &Index{docs: docs, embedder: r.embedder, chunker: r.chunker, key: version, unitOf: map[string]int{}}
+	ix := &Index{docs: docs, embedder: embedder, chunker: chunker, key: version, unitOf: map[string]int{}}
 	byDoc := map[string][]Chunk{}
 	for _, c := range given {
 		byDoc[c.DocID] = append(byDoc[c.DocID], *c)
@@ -378,7 +451,7 @@ func (r *Remote) view(version string, docs map[string]*corpus.Document, want map
 		d := docs[id]
 		var cs []Chunk
 		if d.Text != "" {
-			for _, c := range r.chunker.Split(d) {
+			for _, c := range chunker.Split(d) {
 				if want[c.ID] {
 					cs = append(cs, c)
 				}
