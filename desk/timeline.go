@@ -156,8 +156,8 @@ func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
 			heading = t
 			continue
 		}
-		if socialRE.MatchString(para) {
-			continue // an embedded post, its signature on the last line
+		if socialRE.MatchString(para) || furnitureParagraph(para) {
+			continue // an embedded post, its signature on the last line; a product box
 		}
 		prev := ""
 		for _, sp := range text.Sentences(para) {

@@ -31,9 +31,17 @@ type Tuning struct {
 	// claim's score.
 	ScoreDocument, ScoreWindow, ScoreTitle float64
 	ScoreDocuments                         int
+	// ScoreWords are the claim's words other than names and figures that
+	// identify its match ("beat … final"), one fewer when the match's
+	// report names every team the claim names.
+	ScoreWords int
 	// SynonymWeight is what a WordNet synonym of a claim's word counts
 	// for in a sentence ("docked" for "deducted"), the word itself 1.
 	SynonymWeight float64
+	// RelatedWeight is what a verb a step more general or more specific
+	// than a claim's verb (text.RelatedVerbs: "docked" for "deducted")
+	// counts for.
+	RelatedWeight float64
 	// MaxClaimLines is the most sentences a claim check shows;
 	// ClaimPassages the passages it retrieves.
 	MaxClaimLines, ClaimPassages int
@@ -67,8 +75,8 @@ var DefaultTuning = Tuning{
 	ContradictWindow: 0.7, ContradictSentence: 0.5,
 	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
 	RoleSentence:  0.6,
-	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40,
-	SynonymWeight: 0.8,
+	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2,
+	SynonymWeight: 0.8, RelatedWeight: 0.6,
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,

@@ -102,6 +102,32 @@ func TestSynonyms(t *testing.T) {
 	}
 }
 
+// TestRelatedVerbs holds the hierarchy's links at their bounds: a step
+// up or down among the first three senses of both verbs, never under a
+// verb too general to reword anything.
+func TestRelatedVerbs(t *testing.T) {
+	for _, tt := range []struct {
+		word, other string
+		want        bool
+	}{
+		{"docked", "deduct", true},     // dock's 3rd sense, a step below deduct's 2nd
+		{"deducted", "dock", true},     // and back
+		{"beat", "trounce", true},      // a step below beat's
+		{"ousted", "remove", true},     // oust's hypernym
+		{"dock", "keep", false},        // two steps up (dock → withhold → keep)
+		{"change", "sublimate", false}, // change has hundreds of troponyms: too general
+		{"dock", "steer", false},       // dock's 5th sense only
+		{"zorblatt", "dock", false},
+	} {
+		if got := slices.Contains(RelatedVerbs(tt.word), tt.other); got != tt.want {
+			t.Errorf("RelatedVerbs(%q) holds %q: %v, want %v", tt.word, tt.other, got, tt.want)
+		}
+	}
+	if slices.Contains(Synonyms("docked"), "deduct") {
+		t.Error("docked and deduct are synonyms now: RelatedVerbs's test of them says nothing")
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"whos the new ceo of binance", "who is the new ceo of binance"},
