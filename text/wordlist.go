@@ -3,6 +3,7 @@ package text
 import (
 	"bufio"
 	_ "embed"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -68,6 +69,8 @@ var (
 	abbreviations = list("abbreviations")
 	calendar      = list("calendar")
 	prospective   = list("prospective")
+	saying        = list("saying")
+	organisations = list("organisations")
 	slang         = sections["slang"]
 	months        = values("months")
 	days          = values("days")
@@ -93,6 +96,34 @@ func IsHonorific(w string) bool { return honorifics[strings.ToLower(strings.Trim
 // IsRole reports whether w is a title or role rather than a name ("CEO",
 // "president", "spokeswoman"), in any case.
 func IsRole(w string) bool { return roles[strings.ToLower(w)] }
+
+// SayingVerbs returns the verbs that attribute a quotation, in the forms
+// a story writes them ("said", "tells", "adding"), longest first so that
+// a regular expression alternation of them prefers "says" to "say".
+func SayingVerbs() []string {
+	out := make([]string, 0, len(saying))
+	for w := range saying {
+		out = append(out, w)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// IsSayingVerb reports whether w (any case) is a verb that attributes a
+// quotation ("said", "Told").
+func IsSayingVerb(w string) bool { return saying[strings.ToLower(w)] }
+
+// IsOrganisationWord reports whether w (any case) makes a capitalised name
+// an organisation's rather than a person's ("Sony Music", "Mayo Clinic",
+// "Acme Inc").
+func IsOrganisationWord(w string) bool {
+	return organisations[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
 
 // IsAbbreviation reports whether a full stop after w (lower case, without
 // the stop) does not end a sentence ("mr", "inc", "u.s").

@@ -102,6 +102,21 @@ func TestSynonyms(t *testing.T) {
 	}
 }
 
+func TestSayingAndOrganisationWords(t *testing.T) {
+	for _, w := range []string{"said", "Told", "adding", "wrote"} {
+		if !IsSayingVerb(w) {
+			t.Errorf("IsSayingVerb(%q) = false", w)
+		}
+	}
+	if IsSayingVerb("sold") || IsOrganisationWord("Gellar") || !IsOrganisationWord("Music") || !IsOrganisationWord("Inc.") {
+		t.Error("saying or organisation words wrong")
+	}
+	vs := SayingVerbs()
+	if i, j := slices.Index(vs, "says"), slices.Index(vs, "say"); i < 0 || j < 0 || i > j {
+		t.Errorf("SayingVerbs: says at %d, say at %d: the longer form must come first", i, j)
+	}
+}
+
 // TestRelatedVerbs holds the hierarchy's links at their bounds: a step
 // up or down among the first three senses of both verbs, never under a
 // verb too general to reword anything.
