@@ -188,11 +188,13 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 	}
 	if j, ok := matchReport(reports, strict, tu.ScoreTitle); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
-		if j.verdict == Supported {
+		switch j.verdict {
+		case Supported:
 			support = append(support, j)
-		} else {
+		case Contradicted:
 			contra = append(contra, j)
 		}
+		// NotFound: the report states the claim's score but not who won
 	}
 	r := &Result{Query: claim}
 	var shown []judged
@@ -267,8 +269,13 @@ func names(s string) string {
 	return b.String()
 }
 
-// judgeScore compares a claim's score with those a sentence states: the
-// same result supports it, another contradicts it (with that score).
+// judgeScore compares a claim's score with those a sentence states:
+// another score contradicts it (with that score); the same score supports
+// it when the sentence gives the win to the claim's winner, contradicts it
+// when it gives the win to the claim's loser (with the sentence's words
+// telling it), and leaves it NotFound when the sentence does not say who
+// won (orderVerdict); another score of another match of the claim's
+// team (otherMatch) leaves it NotFound too.
 func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
 	for _, cf := range figs {
 		if cf.Kind != Score {
@@ -277,14 +284,25 @@ func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
 		var comparable []Figure
 		for _, f := range have {
 			if cf.Same(f) {
-				return Supported, ""
+				doc := readResult(sent, f.score())
+				switch orderVerdict(readResult(claim, cf.score()), doc) {
+				case Supported:
+					return Supported, ""
+				case Contradicted:
+					return Contradicted, sent[doc.span.Start:doc.span.End]
+				}
+				return NotFound, ""
 			}
 			if cf.Comparable(f) {
 				comparable = append(comparable, f)
 			}
 		}
 		if len(comparable) > 0 {
-			return Contradicted, nearest(claim, cf, sent, comparable).Text
+			f := nearest(claim, cf, sent, comparable)
+			if otherMatch(readResult(claim, cf.score()), readResult(sent, f.score())) {
+				return NotFound, ""
+			}
+			return Contradicted, f.Text
 		}
 	}
 	return "", ""

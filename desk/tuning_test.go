@@ -100,9 +100,22 @@ func TestClaimRoles(t *testing.T) {
 		// a score with the teams and one word more: the report names both
 		{"The Lagos Lions beat the Abuja Stars 12-11.", Supported, ""},
 		{"The Lagos Lions beat the Abuja Stars 15-11.", Contradicted, "12-11"},
+		// who won: the report gives the win to the Lions ("The Lagos
+		// Lions won …, edging the Abuja Stars 12-11"); the winner swapped,
+		// by "beat" or by "lost to", is contradicted with its words
+		{"The Abuja Stars beat the Lagos Lions 12-11 in the league final", Contradicted, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
+		{"The Lagos Lions lost to the Abuja Stars 12-11 in the league final", Contradicted, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
+		{"The Abuja Stars lost to the Lagos Lions 12-11 in the league final", Supported, ""},
+		// the same score in another match's claim: the report's loser is
+		// not the claim's
+		{"The Lagos Lions beat the Port Harcourt Kings 12-11 in the league final", NotFound, ""},
+		// a draw: no winner to agree on
+		{"The Delta Kings drew with Harbour Rovers 2-2 in the cup final", Supported, ""},
+		{"Harbour Rovers beat the Delta Kings 3-2 in the cup final", Contradicted, "2-2"},
 		// a report naming the teams once, its result otherwise ("the home
-		// side prevailed 21-20")
-		{"The Port Harbour Sharks beat the Green Valley Rams 21-20.", Supported, ""},
+		// side prevailed 21-20"): the score is found, but not who won
+		{"The Port Harbour Sharks beat the Green Valley Rams 21-20.", NotFound, ""},
+		{"The Green Valley Rams beat the Port Harbour Sharks 21-20.", NotFound, ""},
 		{"The Port Harbour Sharks beat the Green Valley Rams 24-20.", Contradicted, "21-20"},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)

@@ -71,6 +71,9 @@ var (
 	prospective   = list("prospective")
 	saying        = list("saying")
 	organisations = list("organisations")
+	beating       = list("beating")
+	winning       = list("winning")
+	losing        = list("losing")
 	slang         = sections["slang"]
 	months        = values("months")
 	days          = values("days")
@@ -123,6 +126,37 @@ func IsSayingVerb(w string) bool { return saying[strings.ToLower(w)] }
 // "Acme Inc").
 func IsOrganisationWord(w string) bool {
 	return organisations[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// Outcome is what a word tells of a match's result.
+type Outcome int
+
+const (
+	// NoOutcome: the word tells nothing of a result.
+	NoOutcome Outcome = iota
+	// Beats: the team before the word won, and a team right after it lost
+	// ("beat", "defeated", "edging"); after "by" or "to" the reverse
+	// ("were beaten by", "a defeat to").
+	Beats
+	// Wins: the team before the word won; a team after "over" or
+	// "against" lost ("won", "prevailed", "a win over").
+	Wins
+	// Loses: the team before the word lost; a team after "to", "against"
+	// or "by" won ("lost to", "fell to").
+	Loses
+)
+
+// OutcomeOf returns what w (any case) tells of a match's result.
+func OutcomeOf(w string) Outcome {
+	switch w = strings.ToLower(w); {
+	case beating[w]:
+		return Beats
+	case winning[w]:
+		return Wins
+	case losing[w]:
+		return Loses
+	}
+	return NoOutcome
 }
 
 // IsAbbreviation reports whether a full stop after w (lower case, without

@@ -117,6 +117,22 @@ func TestSayingAndOrganisationWords(t *testing.T) {
 	}
 }
 
+func TestOutcomeOf(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want Outcome
+	}{
+		{"beat", Beats}, {"Defeated", Beats}, {"edging", Beats}, {"beaten", Beats},
+		{"won", Wins}, {"prevailed", Wins}, {"victory", Wins},
+		{"lost", Loses}, {"fell", Loses}, {"loss", Loses},
+		{"said", NoOutcome}, {"down", NoOutcome}, {"final", NoOutcome},
+	} {
+		if got := OutcomeOf(tt.word); got != tt.want {
+			t.Errorf("OutcomeOf(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+}
+
 // TestRelatedVerbs holds the hierarchy's links at their bounds: a step
 // up or down among the first three senses of both verbs, never under a
 // verb too general to reword anything.
