@@ -55,7 +55,9 @@ type Tuning struct {
 	// sentence stating its day is an event.
 	TimelineTitle float64
 	// The events shown are the likeliest: the topic's share of the
-	// sentence, lifted by TimelineDatedLift when it states its day.
+	// sentence, lifted by TimelineDatedLift when it states its day (at 1,
+	// a sentence stating its day ranks above one dated only by its
+	// article unless it holds none of the topic).
 	TimelineDatedLift float64
 	// Two events are one (the same news in two outlets) when they share
 	// TimelineSame of their words (Jaccard over index terms).
@@ -80,7 +82,7 @@ var DefaultTuning = Tuning{
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 0.5,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,

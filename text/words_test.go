@@ -244,3 +244,17 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestInitials(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"Sam Bankman-Fried", "SBF"},
+		{"Alexandria Ocasio-Cortez", "AOC"},
+		{"Sam Altman", ""},         // two letters say too little
+		{"Bank of England", ""},    // a lower-case word: no initials
+		{"John F. Kennedy", "JFK"}, // an initial is one
+	} {
+		if got := Initials(tt.name); got != tt.want {
+			t.Errorf("Initials(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
