@@ -37,6 +37,13 @@ func TestAttribution(t *testing.T) {
 		{"sign-off needs a full name", []string{`“Every stream of a deep fake takes royalties away.” Sony`}, nil},
 		{"before, told", []string{`Changpeng Zhao founded Binance.`, `According to court documents, Zhao told Binance employees it was “better to ask for forgiveness than permission” and pressed on.`}, []string{"Changpeng Zhao: better to ask"}},
 		{"before, saying, past an abbreviation", []string{`As the Beeper team scrambled, U.S. Senator Elizabeth Warren (D-Mass.) shamed Apple in a post on X, formerly Twitter, saying “Green bubble texts are less secure,” she wrote.`}, []string{"Elizabeth Warren: Green bubble texts"}},
+		// the inverted clauses take text's verbs written before the
+		// speaker ("noted", "wrote", "continued"), never one whose object
+		// is the one spoken to ("told", "asked")
+		{"after, noted name", []string{`“We will win the league this year,” noted Jane Okafor.`}, []string{"Jane Okafor: We will win"}},
+		{"after, told name is the one spoken to", []string{`Tom Reyes spoke first.`, `“We will win the league this year,” told Jane Okafor.`}, nil},
+		{"before, verb first, wrote", []string{`Dennis Kooker spoke on Wednesday.`, `Wrote Kooker: “Music is a tremendous driver for AI.”`}, []string{"Dennis Kooker: Music is a"}},
+		{"pronoun, the sentence naming a speaker by wrote", []string{`Erik Podzuweit founded the broker.`, `For now, Scalable Capital is holding steady, wrote Podzuweit.`, `“It’s leaner, obviously,” he said.`}, []string{"Erik Podzuweit: It’s leaner, obviously"}},
 		{"before, verb first", []string{`Dennis Kooker spoke on Wednesday.`, `Added Kooker: “Music is a tremendous driver for AI.”`}, []string{"Dennis Kooker: Music is a"}},
 		{"before, according to", []string{`Jane Okafor runs Acme.`, `According to Okafor, “farmers lose a third of their harvest every year.”`}, []string{"Jane Okafor: farmers lose a"}},
 		{"before, the verb too far", []string{`Okafor said the company, which was founded in Lagos in 2019 and now employs more than forty engineers in two offices, “grew fast in its first years.”`}, nil},

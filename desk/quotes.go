@@ -36,12 +36,29 @@ func (q Quotation) Text() string { return q.Doc.Text[q.Start:q.End] }
 // subject of one of them in the clause around the quotation.
 var verbs = strings.Join(text.SayingVerbs(), "|")
 
+// The verbs written before the speaker (text.InvertingSayingVerbs: "said
+// Podzuweit", "Added Kooker:"), and capitalised, opening a sentence.
+var (
+	inverting      = strings.Join(text.InvertingSayingVerbs(), "|")
+	invertingFirst = capitalisedAlternation(text.InvertingSayingVerbs())
+)
+
+// capitalisedAlternation is the words, capitalised, as a regular
+// expression's alternation.
+func capitalisedAlternation(ws []string) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(out, "|")
+}
+
 var (
 	// after a quotation: `,” Altman said`, `,” U.S. Attorney General
 	// Merrick Garland said in a statement`, `,” she said`
 	afterSubjectRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+((?:[^“”"\n.;:!?]|\b\p{Lu}\.)[^“”"\n.;:!?]{0,80}?(?:\b\p{Lu}\.[^“”"\n.;:!?]{0,60}?)*)\s+(?:` + verbs + `)\b`)
 	// after a quotation, the verb first: `,” said Toffees boss Sean Dyche.`
-	afterVerbRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(?:said|says|added|adds|wrote|writes|continued|explained|asked|noted)\s+([^“”"\n;:!?]{1,80}?)(?:[.,;:!?]\s|[.,;:!?]?$)`)
+	afterVerbRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(?:` + inverting + `)\s+([^“”"\n;:!?]{1,80}?)(?:[.,;:!?]\s|[.,;:!?]?$)`)
 	// a sign-off after a quotation: `” Dennis Kooker, Sony Music`, `” —
 	// Ilya Sutskever`
 	signOffRE = regexp.MustCompile(`^[,.!?]?[”"]?\s*(?:[—–-]\s*)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2})(?:,[^“”"\n]{0,60})?$`)
@@ -49,13 +66,13 @@ var (
 	// employees it was “`, `in a post on X, saying “`
 	beforeVerbRE = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
 	// before a quotation, the verb first: `Added Kooker: “`
-	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:Added|Adds|Said|Says|Wrote|Asked)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
+	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:` + invertingFirst + `)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
 	// `according to X, “`
 	accordingRE = regexp.MustCompile(`[Aa]ccording\s+to\s+([^“”"\n,;:]{2,60}?),?\s*$`)
 	// a "sentence" that ends in an abbreviation: "U.S.", "(D-Mass.)"
 	abbrevEndRE = regexp.MustCompile(`(?:\b\p{Lu}\.|\.\))$`)
 	// "…, said Podzuweit."
-	saidNameRE = regexp.MustCompile(`\b(?:said|says|added|adds)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)(?:,[^“”"\n]{0,80})?[.,;:!?]?\s*$`)
+	saidNameRE = regexp.MustCompile(`\b(?:` + inverting + `)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)(?:,[^“”"\n]{0,80})?[.,;:!?]?\s*$`)
 	// a quotation: three words or more ("fair use" is a scare quote)
 	// any quoted words, a title ("Blank Space") too: never a speaker
 	anyQuoteRE  = regexp.MustCompile(`“[^“”]*”|"[^"\n]*"`)

@@ -70,6 +70,7 @@ var (
 	calendar      = list("calendar")
 	prospective   = list("prospective")
 	saying        = list("saying")
+	inverting     = list("inverting")
 	organisations = list("organisations")
 	beating       = list("beating")
 	winning       = list("winning")
@@ -103,9 +104,12 @@ func IsRole(w string) bool { return roles[strings.ToLower(w)] }
 // SayingVerbs returns the verbs that attribute a quotation, in the forms
 // a story writes them ("said", "tells", "adding"), longest first so that
 // a regular expression alternation of them prefers "says" to "say".
-func SayingVerbs() []string {
-	out := make([]string, 0, len(saying))
-	for w := range saying {
+func SayingVerbs() []string { return longestFirst(saying) }
+
+// longestFirst is a set's words, longest first, then in order.
+func longestFirst(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for w := range set {
 		out = append(out, w)
 	}
 	slices.SortFunc(out, func(a, b string) int {
@@ -116,6 +120,11 @@ func SayingVerbs() []string {
 	})
 	return out
 }
+
+// InvertingSayingVerbs returns the verbs of saying a story writes before
+// the speaker ("said Podzuweit", "Added Kooker:"), longest first; never
+// "told" or "asked", whose object is the one spoken to.
+func InvertingSayingVerbs() []string { return longestFirst(inverting) }
 
 // IsSayingVerb reports whether w (any case) is a verb that attributes a
 // quotation ("said", "Told").

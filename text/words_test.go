@@ -111,6 +111,14 @@ func TestSayingAndOrganisationWords(t *testing.T) {
 	if IsSayingVerb("sold") || IsOrganisationWord("Gellar") || !IsOrganisationWord("Music") || !IsOrganisationWord("Inc.") {
 		t.Error("saying or organisation words wrong")
 	}
+	for _, w := range InvertingSayingVerbs() {
+		if !IsSayingVerb(w) {
+			t.Errorf("inverting verb %q is not a verb of saying", w)
+		}
+		if w == "told" || w == "asked" {
+			t.Errorf("inverting verb %q: its object is the one spoken to", w)
+		}
+	}
 	vs := SayingVerbs()
 	if i, j := slices.Index(vs, "says"), slices.Index(vs, "say"); i < 0 || j < 0 || i > j {
 		t.Errorf("SayingVerbs: says at %d, say at %d: the longer form must come first", i, j)
