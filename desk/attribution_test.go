@@ -37,11 +37,29 @@ func TestAttribution(t *testing.T) {
 		{"sign-off needs a full name", []string{`“Every stream of a deep fake takes royalties away.” Sony`}, nil},
 		{"before, told", []string{`Changpeng Zhao founded Binance.`, `According to court documents, Zhao told Binance employees it was “better to ask for forgiveness than permission” and pressed on.`}, []string{"Changpeng Zhao: better to ask"}},
 		{"before, saying, past an abbreviation", []string{`As the Beeper team scrambled, U.S. Senator Elizabeth Warren (D-Mass.) shamed Apple in a post on X, formerly Twitter, saying “Green bubble texts are less secure,” she wrote.`}, []string{"Elizabeth Warren: Green bubble texts"}},
+		// the inverted clauses take text's verbs written before the
+		// speaker ("noted", "wrote", "continued"), never one whose object
+		// is the one spoken to ("told", "asked")
+		{"after, noted name", []string{`“We will win the league this year,” noted Jane Okafor.`}, []string{"Jane Okafor: We will win"}},
+		{"after, told name is the one spoken to", []string{`Tom Reyes spoke first.`, `“We will win the league this year,” told Jane Okafor.`}, nil},
+		{"before, verb first, wrote", []string{`Dennis Kooker spoke on Wednesday.`, `Wrote Kooker: “Music is a tremendous driver for AI.”`}, []string{"Dennis Kooker: Music is a"}},
+		{"pronoun, the sentence naming a speaker by wrote", []string{`Erik Podzuweit founded the broker.`, `For now, Scalable Capital is holding steady, wrote Podzuweit.`, `“It’s leaner, obviously,” he said.`}, []string{"Erik Podzuweit: It’s leaner, obviously"}},
 		{"before, verb first", []string{`Dennis Kooker spoke on Wednesday.`, `Added Kooker: “Music is a tremendous driver for AI.”`}, []string{"Dennis Kooker: Music is a"}},
-		{"before, according to", []string{`According to Okafor, “farmers lose a third of their harvest every year.”`}, []string{"Okafor: farmers lose a"}},
+		{"before, according to", []string{`Jane Okafor runs Acme.`, `According to Okafor, “farmers lose a third of their harvest every year.”`}, []string{"Jane Okafor: farmers lose a"}},
 		{"before, the verb too far", []string{`Okafor said the company, which was founded in Lagos in 2019 and now employs more than forty engineers in two offices, “grew fast in its first years.”`}, nil},
 		{"pronoun, the person the sentence before is about", []string{`Mila Kunis married in 2015.`, `Kunis revealed in a 2020 interview on “The Late Show with Stephen Colbert” how she keeps it in check.`, `“I like to remind them that we have money,” she said.`}, []string{"Mila Kunis: I like to"}},
-		{"pronoun, the sentence naming a speaker", []string{`For now, Scalable Capital is holding steady, said Podzuweit.`, `“It’s leaner, obviously,” he said.`}, []string{"Podzuweit: It’s leaner, obviously"}},
+		{"pronoun, the sentence naming a speaker", []string{`Erik Podzuweit founded the broker.`, `For now, Scalable Capital is holding steady, said Podzuweit.`, `“It’s leaner, obviously,” he said.`}, []string{"Erik Podzuweit: It’s leaner, obviously"}},
+		// organisations and unnamed people are no speakers: their
+		// quotations are left out, and the ones after them are not given
+		// to the person quoted before
+		{"an organisation after the quotation", []string{`“We will appeal,” Jane Okafor said. “The ruling is wrong,” the company said. “We expect to win.”`}, []string{"Jane Okafor: We will appeal"}},
+		{"an organisation's name after the quotation", []string{`Jane Okafor spoke first.`, `“We will appeal against the ruling,” Binance said.`}, nil},
+		{"a spokesperson for an organisation", []string{`“We will appeal,” Jane Okafor said. “The ruling is wrong,” said a spokesperson for Binance. “We expect to win.”`}, []string{"Jane Okafor: We will appeal"}},
+		{"an organisation of two capitalised words", []string{`“Every stream of a deep fake takes royalties away,” Sony Music said.`}, nil},
+		{"a spokesperson named is a person", []string{`“The ruling is wrong,” said Binance spokesperson Jane Okafor.`}, []string{"Jane Okafor: The ruling is"}},
+		{"a surname the document never gives in full", []string{`“The ruling is wrong,” Okafor said.`}, nil},
+		{"a sentence after a quotation is no clause", []string{`Changpeng Zhao stepped down.`, `Zhao said, “it is the right thing to do” adding, “I made mistakes, and I must take responsibility.” Zhao will remain a shareholder and said he will stay.`}, []string{"Changpeng Zhao: it is the", "Changpeng Zhao: I made mistakes,"}},
+		{"a short clause after a quotation ending its sentence", []string{`“We will appeal,” Jane Okafor said. “The ruling is wrong.” The company said so.`}, []string{"Jane Okafor: We will appeal"}},
 		{"pronoun with no one before", []string{`“It’s leaner, obviously,” he said.`}, nil},
 		{"two speakers in one paragraph", []string{`“We should have waited for a bigger round,” said Tom Reyes. “Investors are cautious this year,” Jane Okafor said.`}, []string{"Tom Reyes: We should have", "Jane Okafor: Investors are cautious"}},
 		{"two speakers, the second before her quotation", []string{`“We should have waited for a bigger round,” said Tom Reyes. Jane Okafor disagreed and said: “Investors are cautious this year.”`}, []string{"Tom Reyes: We should have", "Jane Okafor: Investors are cautious"}},

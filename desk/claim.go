@@ -67,10 +67,34 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// The subject is the claim without its figures; the role, the
 	// subject without the people it names.
 	subject := blank(claim, figureSpans(figs))
-	w := weighWords(ix, subject, tu.SynonymWeight)
+	w := weighWords(ix, subject, tu)
 	persons, personSpans := claimPeople(claim)
-	role := weighWords(ix, blank(subject, personSpans), tu.SynonymWeight)
+	role := weighWords(ix, blank(subject, personSpans), tu)
 	scored := slices.ContainsFunc(figs, func(f Figure) bool { return f.Kind == Score })
+	// the words of the claim other than its names and figures: "beat …
+	// in the Rugby World Cup final"; and its names, the teams of a score
+	plain := weighWords(ix, blank(subject, text.NameSpans(subject)), tu)
+	teams := weigh(nil, names(subject))
+	teamsIn := map[string]bool{}
+	namesTeams := func(doc *corpus.Document) bool {
+		v, ok := teamsIn[doc.ID]
+		if !ok {
+			v = len(teams) > 0 && teams.coverage(doc.Title+"\n"+doc.Text) == 1
+			teamsIn[doc.ID] = v
+		}
+		return v
+	}
+	// the words a title tells of a match in: the claim's, or their
+	// synonyms (a related verb is too loose: "Spurs sink Everton" is
+	// another match of Everton's)
+	strict := plain
+	strict.relWeight = 0
+	// a match's own report: its title tells of the match in the claim's
+	// own words ("Boks beat All Blacks"; a synonym is too loose: "round"
+	// is one of "beat"), and it names every team
+	ownReport := func(doc *corpus.Document) bool {
+		return plain.w.coverage(doc.Title) >= tu.ScoreTitle && namesTeams(doc)
+	}
 	docCov := map[string]float64{}
 	aboutDoc := func(doc *corpus.Document) float64 {
 		c, ok := docCov[doc.ID]
@@ -97,7 +121,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	var support, contra, reports []judged
 	for _, s := range sents {
 		sent := s.text()
-		if furniture(sent) || len(text.Scores(sent)) > 2 {
+		if s.furniture() || len(text.Scores(sent)) > 2 {
 			continue // page furniture, a table of results
 		}
 		j := judged{sentence: s, cov: w.coverage(sent), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent)}
@@ -121,6 +145,12 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			// A claim's score is judged in the report of its match (a
 			// sentence, not a table of results, of a document about the
 			// claim, telling of the year it was published).
+			if ownReport(s.doc) && s.start <= firstScore(s.doc) && firstScore(s.doc) < s.end {
+				// a match's report leads with its result, and names the
+				// teams once, then otherwise ("the Springboks prevailed
+				// 12-11"): its first score is the match's
+				j.wcov = w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent + "\n" + names(subject))
+			}
 			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
 				continue
 			}
@@ -157,16 +187,14 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			contra = append(contra, j)
 		}
 	}
-	// the words of the claim other than its names and figures: "beat …
-	// in the Rugby World Cup final"
-	plain := weighWords(ix, blank(subject, text.NameSpans(subject)), tu.SynonymWeight)
-	// (two words at least: "beat" alone does not say which match)
-	if j, ok := matchReport(reports, plain, tu.ScoreTitle); ok && len(plain.w) >= 2 {
-		if j.verdict == Supported {
+	if j, ok := matchReport(reports, strict, tu.ScoreTitle); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
+		switch j.verdict {
+		case Supported:
 			support = append(support, j)
-		} else {
+		case Contradicted:
 			contra = append(contra, j)
 		}
+		// NotFound: the report states the claim's score but not who won
 	}
 	r := &Result{Query: claim}
 	var shown []judged
@@ -213,8 +241,41 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	return r, nil
 }
 
-// judgeScore compares a claim's score with those a sentence states: the
-// same result supports it, another contradicts it (with that score).
+// identifiesMatch reports whether a claim's words identify the match
+// whose report states its score: ScoreWords of its n words other than
+// names ("beat … in the Rugby World Cup final"), or one fewer in the
+// match's own report (ownReport: its title tells of the match, and it
+// names every team the claim names: "South Africa beat New Zealand
+// 12-11"): "beat" alone, or the teams alone, do not say which match.
+func identifiesMatch(n int, ownReport bool, scoreWords int) bool {
+	return n >= scoreWords || ownReport && n > 0 && n >= scoreWords-1
+}
+
+// firstScore is the offset of the first score a document states, -1 when
+// it states none.
+func firstScore(doc *corpus.Document) int {
+	if sc := text.Scores(doc.Text); len(sc) > 0 {
+		return sc[0].Span.Start
+	}
+	return -1
+}
+
+// names is the names of s, one a line.
+func names(s string) string {
+	var b strings.Builder
+	for _, sp := range text.NameSpans(s) {
+		b.WriteString(s[sp.Start:sp.End] + "\n")
+	}
+	return b.String()
+}
+
+// judgeScore compares a claim's score with those a sentence states:
+// another score contradicts it (with that score); the same score supports
+// it when the sentence gives the win to the claim's winner, contradicts it
+// when it gives the win to the claim's loser (with the sentence's words
+// telling it), and leaves it NotFound when the sentence does not say who
+// won (orderVerdict); another score of another match of the claim's
+// team (otherMatch) leaves it NotFound too.
 func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
 	for _, cf := range figs {
 		if cf.Kind != Score {
@@ -223,14 +284,25 @@ func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
 		var comparable []Figure
 		for _, f := range have {
 			if cf.Same(f) {
-				return Supported, ""
+				doc := readResult(sent, f.score())
+				switch orderVerdict(readResult(claim, cf.score()), doc) {
+				case Supported:
+					return Supported, ""
+				case Contradicted:
+					return Contradicted, sent[doc.span.Start:doc.span.End]
+				}
+				return NotFound, ""
 			}
 			if cf.Comparable(f) {
 				comparable = append(comparable, f)
 			}
 		}
 		if len(comparable) > 0 {
-			return Contradicted, nearest(claim, cf, sent, comparable).Text
+			f := nearest(claim, cf, sent, comparable)
+			if otherMatch(readResult(claim, cf.score()), readResult(sent, f.score())) {
+				return NotFound, ""
+			}
+			return Contradicted, f.Text
 		}
 	}
 	return "", ""
@@ -397,16 +469,19 @@ var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|,\s(
 func inRole(role words, t string) bool { _, ok := role.w[t]; return ok }
 
 // words are a text's IDF weights with, for each term, the terms of its
-// WordNet synonyms: a sentence holding a synonym holds the term at the
-// synonym weight.
+// WordNet synonyms and related verbs (text.RelatedVerbs: "docked" for
+// "deducted"): a sentence holding a synonym holds the term at the synonym
+// weight, one holding a related verb at the related weight.
 type words struct {
 	w         weights
 	syn       map[string][]string
 	synWeight float64
+	rel       map[string][]string
+	relWeight float64
 }
 
-func weighWords(ix *retrieval.Index, s string, synWeight float64) words {
-	ws := words{w: weigh(ix, s), syn: map[string][]string{}, synWeight: synWeight}
+func weighWords(ix *retrieval.Index, s string, tu *Tuning) words {
+	ws := words{w: weigh(ix, s), syn: map[string][]string{}, synWeight: tu.SynonymWeight, rel: map[string][]string{}, relWeight: tu.RelatedWeight}
 	for _, word := range text.Words(s) {
 		if text.IsStopWord(word) {
 			continue
@@ -420,12 +495,17 @@ func weighWords(ix *retrieval.Index, s string, synWeight float64) words {
 				ws.syn[t] = append(ws.syn[t], st)
 			}
 		}
+		for _, x := range text.RelatedVerbs(word) {
+			if rt := text.Term(x); rt != t && !slices.Contains(ws.syn[t], rt) && !slices.Contains(ws.rel[t], rt) {
+				ws.rel[t] = append(ws.rel[t], rt)
+			}
+		}
 	}
 	return ws
 }
 
 // coverage is the share of the words' weight that s holds, a synonym
-// counting at synWeight.
+// counting at synWeight, a related verb at relWeight.
 func (ws words) coverage(s string) float64 {
 	tot := ws.w.total()
 	if tot == 0 {
@@ -442,6 +522,8 @@ func (ws words) coverage(s string) float64 {
 			got += v
 		case slices.ContainsFunc(ws.syn[t], func(x string) bool { return have[x] }):
 			got += v * ws.synWeight
+		case slices.ContainsFunc(ws.rel[t], func(x string) bool { return have[x] }):
+			got += v * ws.relWeight
 		}
 	}
 	return round9(got / tot)

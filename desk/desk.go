@@ -161,6 +161,12 @@ type sentence struct {
 
 func (s sentence) text() string { return s.doc.Text[s.start:s.end] }
 
+// furniture reports whether the sentence is page furniture, or a line of a
+// paragraph that is (a product box's blurb).
+func (s sentence) furniture() bool {
+	return furniture(s.text()) || furnitureParagraph(s.doc.Paragraph(s.doc.ParagraphAt(s.start)))
+}
+
 // sentencesOf returns the sentences of the retrieved passages, each once,
 // in rank order.
 func sentencesOf(res *retrieval.Results) []sentence {

@@ -34,6 +34,19 @@ func furniture(s string) bool {
 	return false
 }
 
+// shopRE matches a shopping box's price and shop, closing its paragraph
+// ("… a welcome improvement on an already good device. $549 at Steam",
+// "$45 at Amazon$48 at Govee"), or its price ladder ("$ 16 $ 23 30 % off").
+var shopRE = regexp.MustCompile(`\$\s?\d[\d,.]*\s+at\s+\p{Lu}[\p{L}\p{N}&.'’ -]{0,30}(?:\s\([^)]{0,40}\))?\s*$|\$\s?\d[\d,.]*\s+\$\s?\d[\d,.]*\s+\d+\s?%\s+off\b`)
+
+// furnitureParagraph reports whether a whole paragraph is page furniture:
+// a product box, whose blurb reads like sentences ("The Steam Deck OLED
+// is a welcome improvement…") but is a shop's, ending in its price and
+// shop. None of its sentences is an event or a claim's support.
+func furnitureParagraph(para string) bool {
+	return shopRE.MatchString(strings.TrimSpace(para))
+}
+
 // endsSentence reports whether s ends as a sentence does (a full stop,
 // question or exclamation mark, perhaps inside closing quotes): headings
 // and labels do not.

@@ -53,6 +53,12 @@ func (f Figure) Same(g Figure) bool {
 	return math.Abs(f.Value-g.Value) <= 1e-6*math.Max(math.Abs(f.Value), math.Abs(g.Value))
 }
 
+// score is a Score figure as text's score: A the first number, B the
+// second.
+func (f Figure) score() text.Score {
+	return text.Score{Span: text.Span{Start: f.Start, End: f.End}, A: int(f.Value) / 1000, B: int(f.Value) % 1000}
+}
+
 // Comparable reports whether g measures what f measures.
 func (f Figure) Comparable(g Figure) bool { return f.Kind == g.Kind && f.Unit == g.Unit }
 

@@ -32,16 +32,33 @@ type Quotation struct {
 // Text is the quotation, verbatim.
 func (q Quotation) Text() string { return q.Doc.Text[q.Start:q.End] }
 
-// The attribution verbs: a quotation's speaker is the subject of one of
-// them in the clause around the quotation.
-const verbs = `said|says|say|added|adds|told|tells|wrote|writes|explained|explains|noted|notes|continued|continues|argued|argues|asked|asks|stated|states|recalled|recalls|insisted|insists|warned|warns|declared|posted|tweeted|commented|replied|responded|acknowledged|admitted|conceded|confirmed|announced|suggested|suggests|joked|laughed|shared|saying|writing|adding|telling`
+// The attribution verbs (text.SayingVerbs): a quotation's speaker is the
+// subject of one of them in the clause around the quotation.
+var verbs = strings.Join(text.SayingVerbs(), "|")
+
+// The verbs written before the speaker (text.InvertingSayingVerbs: "said
+// Podzuweit", "Added Kooker:"), and capitalised, opening a sentence.
+var (
+	inverting      = strings.Join(text.InvertingSayingVerbs(), "|")
+	invertingFirst = capitalisedAlternation(text.InvertingSayingVerbs())
+)
+
+// capitalisedAlternation is the words, capitalised, as a regular
+// expression's alternation.
+func capitalisedAlternation(ws []string) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(out, "|")
+}
 
 var (
 	// after a quotation: `,” Altman said`, `,” U.S. Attorney General
 	// Merrick Garland said in a statement`, `,” she said`
 	afterSubjectRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+((?:[^“”"\n.;:!?]|\b\p{Lu}\.)[^“”"\n.;:!?]{0,80}?(?:\b\p{Lu}\.[^“”"\n.;:!?]{0,60}?)*)\s+(?:` + verbs + `)\b`)
 	// after a quotation, the verb first: `,” said Toffees boss Sean Dyche.`
-	afterVerbRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(?:said|says|added|adds|wrote|writes|continued|explained|asked|noted)\s+([^“”"\n;:!?]{1,80}?)(?:[.,;:!?]\s|[.,;:!?]?$)`)
+	afterVerbRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(?:` + inverting + `)\s+([^“”"\n;:!?]{1,80}?)(?:[.,;:!?]\s|[.,;:!?]?$)`)
 	// a sign-off after a quotation: `” Dennis Kooker, Sony Music`, `” —
 	// Ilya Sutskever`
 	signOffRE = regexp.MustCompile(`^[,.!?]?[”"]?\s*(?:[—–-]\s*)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2})(?:,[^“”"\n]{0,60})?$`)
@@ -49,13 +66,13 @@ var (
 	// employees it was “`, `in a post on X, saying “`
 	beforeVerbRE = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
 	// before a quotation, the verb first: `Added Kooker: “`
-	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:Added|Adds|Said|Says|Wrote|Asked)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
+	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:` + invertingFirst + `)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
 	// `according to X, “`
 	accordingRE = regexp.MustCompile(`[Aa]ccording\s+to\s+([^“”"\n,;:]{2,60}?),?\s*$`)
 	// a "sentence" that ends in an abbreviation: "U.S.", "(D-Mass.)"
 	abbrevEndRE = regexp.MustCompile(`(?:\b\p{Lu}\.|\.\))$`)
 	// "…, said Podzuweit."
-	saidNameRE = regexp.MustCompile(`\b(?:said|says|added|adds)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)(?:,[^“”"\n]{0,80})?[.,;:!?]?\s*$`)
+	saidNameRE = regexp.MustCompile(`\b(?:` + inverting + `)\s+(\p{Lu}[^“”"\n,;:!?]{1,60}?)(?:,[^“”"\n]{0,80})?[.,;:!?]?\s*$`)
 	// a quotation: three words or more ("fair use" is a scare quote)
 	// any quoted words, a title ("Blank Space") too: never a speaker
 	anyQuoteRE  = regexp.MustCompile(`“[^“”]*”|"[^"\n]*"`)
@@ -76,6 +93,7 @@ const (
 	byPronounOf              // "he said": the person the sentences before are about
 	uncertain                // a clause that may give the words to someone else: left out
 	continued                // an earlier quotation's speaker (same paragraph, or running on)
+	nobody                   // a clause whose speaker is no person named ("the company said"): left out
 )
 
 // Quotations finds the direct quotations of a document and their
@@ -93,7 +111,14 @@ const (
 //   - no clause: the speaker of the paragraph's earlier quotation, or of
 //     the quotation the paragraph before left open (running on).
 //
-// A quotation whose speaker is not found so is left out.
+// A speaker is a person: a name of two or three words none of which makes
+// it an organisation's (text.IsOrganisationWord: "Sony Music"), or one
+// word that is the surname of a person the document names in full. A
+// quotation whose clause gives it to no person ("…," the company said;
+// said a spokesperson for Binance; Binance said) is an organisation's or
+// an unnamed person's: it is left out, and the quotations after it are
+// not given to the person quoted before it. A quotation whose speaker is
+// not found so is left out.
 func Quotations(doc *corpus.Document) []Quotation {
 	c := &surround{full: fullNames(doc.Title, doc.Text, lowerWords(doc.Text))}
 	var out []Quotation
@@ -120,12 +145,21 @@ func Quotations(doc *corpus.Document) []Quotation {
 			if i > 0 {
 				headStart = spans[i-1][1]
 			}
-			who, how, pron := c.attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]])
+			// the quotation ends in a comma: the words after it are its
+			// attribution clause (“…,” the company said)
+			clause := strings.HasSuffix(strings.TrimSpace(para[qs:qe]), ",") || strings.HasPrefix(para[m[1]:tailEnd], ",")
+			who, how, pron := c.attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]], clause)
 			switch {
 			case how == unattributed && paraSpeaker != "":
 				who, how = paraSpeaker, continued
 			case how == unattributed && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "":
 				who, how = lastSpeaker, continued
+			}
+			if how == nobody {
+				// the words are no person's; nor are those that follow
+				// on from them
+				paraSpeaker, lastSpeaker = "", ""
+				continue
 			}
 			if who == "" || how == uncertain {
 				continue
@@ -167,6 +201,12 @@ var samePerson = map[string]*regexp.Regexp{
 	"she": regexp.MustCompile(`(?i)\b(?:she|her|hers|herself)\b`),
 }
 
+// maxClauseWords is the most words of an attribution clause's subject
+// after a quotation that ends its sentence (“….” Binance said): longer,
+// the words are a sentence of their own ("Zhao will remain a shareholder
+// and said …").
+const maxClauseWords = 4
+
 // maxParasBack is how many paragraphs before a quotation "he said" looks
 // in for the person it means.
 const maxParasBack = 2
@@ -186,7 +226,10 @@ type surround struct {
 // to the next quotation) and the text before it in its paragraph
 // (quotations masked; from the previous quotation: head, from the
 // paragraph's start: upto); pron is the pronoun resolved, if one was.
-func (c *surround) attribute(tail, head, upto string) (who string, how attribution, pron string) {
+// The words after it are its attribution clause when clause is set (the
+// quotation ends in a comma), or when they are a short one (“…” Binance
+// said): one that names no person gives it to nobody.
+func (c *surround) attribute(tail, head, upto string, clause bool) (who string, how attribution, pron string) {
 	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil {
 		phrase := strings.TrimSpace(a[1])
 		if pronounRE.MatchString(phrase) {
@@ -202,10 +245,16 @@ func (c *surround) attribute(tail, head, upto string) (who string, how attributi
 		if n := endingPerson(beforeComma(phrase), c.full); n != "" {
 			return n, named, ""
 		}
+		if clause || len(strings.Fields(phrase)) <= maxClauseWords {
+			return "", nobody, "" // "…," the company said
+		}
 	}
 	if a := afterVerbRE.FindStringSubmatch(tail); a != nil {
 		if n := endingPerson(beforeComma(a[1]), c.full); n != "" {
 			return n, named, ""
+		}
+		if clause || len(strings.Fields(a[1])) <= maxClauseWords {
+			return "", nobody, "" // "…," said a spokesperson for Binance
 		}
 	}
 	if a := signOffRE.FindStringSubmatch(tail); a != nil {
@@ -355,7 +404,7 @@ func people(s string, full map[string]string) []string {
 	var out []string
 	for _, sp := range text.NameSpans(s) {
 		n := cleanName(spanName(s, sp))
-		if n == "" {
+		if n == "" || organisation(n) {
 			continue
 		}
 		if strings.Contains(n, " ") || full[n] != "" {
@@ -363,6 +412,13 @@ func people(s string, full map[string]string) []string {
 		}
 	}
 	return out
+}
+
+// organisation reports whether a name is an organisation's: one of its
+// words makes it so ("Sony Music", "Mayo Clinic", "University of
+// Michigan").
+func organisation(name string) bool {
+	return slices.ContainsFunc(strings.Fields(name), text.IsOrganisationWord)
 }
 
 // spanName is the name of s at sp, without the office a title before it
@@ -386,9 +442,12 @@ func lastPerson(s string, full map[string]string, alone bool) string {
 	if alone {
 		w := strings.Fields(strings.TrimSpace(s))
 		if len(w) >= 1 && len(w) <= 4 {
-			last := strings.Trim(w[len(w)-1], ".,’'")
-			if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && !notPeople[last] && !text.IsCalendarWord(last) {
-				return cleanName(last)
+			last := cleanName(strings.Trim(w[len(w)-1], ".,’'"))
+			// one word is a person when the document names someone
+			// of that surname in full ("Podzuweit" for Erik
+			// Podzuweit): "Binance said" is an organisation's
+			if full[last] != "" && !organisation(last) {
+				return last
 			}
 		}
 	}

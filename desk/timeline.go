@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -43,7 +44,15 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 	if err != nil {
 		return nil, err
 	}
-	w := weigh(ix, topic)
+	w, aliased := topicWords(ix, topic)
+	if aliased != topic {
+		// the story as it is also written ("SBF trial"): its documents too
+		more, _, err := d.Engine.Retrieve(ctx, req, aliased, opts)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = interleave(res.Hits, more.Hits)
+	}
 
 	// The story's documents, best first: the title with the best passage
 	// hold enough of the topic.
@@ -110,6 +119,43 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 	return r, nil
 }
 
+// topicWords are a timeline topic's words, a name of three parts or more
+// also met by its initials ("SBF" for "Sam Bankman-Fried"), and the topic
+// with its names written so ("SBF trial"; the topic itself when it has no
+// such name).
+func topicWords(ix *retrieval.Index, topic string) (words, string) {
+	w := words{w: weigh(ix, topic), syn: map[string][]string{}, synWeight: 1}
+	aliased := topic
+	spans := text.NameSpans(topic)
+	for i := len(spans) - 1; i >= 0; i-- {
+		sp := spans[i]
+		in := text.Initials(topic[sp.Start:sp.End])
+		if in == "" {
+			continue
+		}
+		for _, t := range text.Terms(topic[sp.Start:sp.End]) {
+			w.syn[t] = append(w.syn[t], text.Terms(in)...)
+		}
+		aliased = aliased[:sp.Start] + in + aliased[sp.End:]
+	}
+	return w, aliased
+}
+
+// interleave is the hits of a and b taken in turn, the first of each
+// first.
+func interleave(a, b []retrieval.Hit) []retrieval.Hit {
+	out := make([]retrieval.Hit, 0, len(a)+len(b))
+	for i := 0; i < max(len(a), len(b)); i++ {
+		if i < len(a) {
+			out = append(out, a[i])
+		}
+		if i < len(b) {
+			out = append(out, b[i])
+		}
+	}
+	return out
+}
+
 // withoutFurniture is s without its page furniture's sentences.
 func withoutFurniture(s string) string {
 	var b strings.Builder
@@ -145,7 +191,7 @@ func dropStale(evs []event) []event {
 // whose title holds TimelineTitle; a sentence under a date heading
 // ("November 21" alone on its line, as timeline articles are written)
 // takes that day.
-func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
+func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
 	var out []event
@@ -156,8 +202,8 @@ func eventsOf(doc *corpus.Document, rank int, w weights, tu *Tuning) []event {
 			heading = t
 			continue
 		}
-		if socialRE.MatchString(para) {
-			continue // an embedded post, its signature on the last line
+		if socialRE.MatchString(para) || furnitureParagraph(para) {
+			continue // an embedded post, its signature on the last line; a product box
 		}
 		prev := ""
 		for _, sp := range text.Sentences(para) {

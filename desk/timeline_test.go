@@ -107,3 +107,18 @@ func TestEventLike(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicWordsInitials: a name of three parts is met by its initials,
+// and the story is also searched as so written; a shorter name is not.
+func TestTopicWordsInitials(t *testing.T) {
+	w, aliased := topicWords(nil, "Sam Bankman-Fried trial")
+	if aliased != "SBF trial" {
+		t.Errorf("aliased %q, want %q", aliased, "SBF trial")
+	}
+	if got, want := w.coverage("The SBF trial resumed on Thursday."), w.coverage("The Sam Bankman-Fried trial resumed on Thursday."); got != want || got != 1 {
+		t.Errorf("coverage with initials %v, with the name %v; want both 1", got, want)
+	}
+	if w, aliased := topicWords(nil, "Sam Altman's firing"); aliased != "Sam Altman's firing" || len(w.syn) != 0 {
+		t.Errorf("Sam Altman: aliased %q, synonyms %v", aliased, w.syn)
+	}
+}

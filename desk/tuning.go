@@ -31,9 +31,17 @@ type Tuning struct {
 	// claim's score.
 	ScoreDocument, ScoreWindow, ScoreTitle float64
 	ScoreDocuments                         int
+	// ScoreWords are the claim's words other than names and figures that
+	// identify its match ("beat … final"), one fewer when the match's
+	// report names every team the claim names.
+	ScoreWords int
 	// SynonymWeight is what a WordNet synonym of a claim's word counts
 	// for in a sentence ("docked" for "deducted"), the word itself 1.
 	SynonymWeight float64
+	// RelatedWeight is what a verb a step more general or more specific
+	// than a claim's verb (text.RelatedVerbs: "docked" for "deducted")
+	// counts for.
+	RelatedWeight float64
 	// MaxClaimLines is the most sentences a claim check shows;
 	// ClaimPassages the passages it retrieves.
 	MaxClaimLines, ClaimPassages int
@@ -47,7 +55,9 @@ type Tuning struct {
 	// sentence stating its day is an event.
 	TimelineTitle float64
 	// The events shown are the likeliest: the topic's share of the
-	// sentence, lifted by TimelineDatedLift when it states its day.
+	// sentence, lifted by TimelineDatedLift when it states its day (at 1,
+	// a sentence stating its day ranks above one dated only by its
+	// article unless it holds none of the topic).
 	TimelineDatedLift float64
 	// Two events are one (the same news in two outlets) when they share
 	// TimelineSame of their words (Jaccard over index terms).
@@ -67,12 +77,12 @@ var DefaultTuning = Tuning{
 	ContradictWindow: 0.7, ContradictSentence: 0.5,
 	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
 	RoleSentence:  0.6,
-	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40,
-	SynonymWeight: 0.8,
+	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2,
+	SynonymWeight: 0.8, RelatedWeight: 0.6,
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 0.5,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,

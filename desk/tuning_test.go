@@ -91,6 +91,32 @@ func TestClaimRoles(t *testing.T) {
 		{"The Lagos Lions beat the Abuja Stars 20-3 in the league final", Contradicted, "12-11"},
 		// a product box is furniture, never support
 		{"The Acme Picker One costs $5,000", NotFound, ""},
+		// a product box's blurb: its paragraph ends in the shop's price
+		{"The Acme Picker Two picks cassava twice as fast as the first model", NotFound, ""},
+		// a verb a step from the documents' ("docked"), found as support
+		// and as contradiction
+		{"The Abuja Stars were deducted six points", Supported, ""},
+		{"The Abuja Stars were deducted eight points", Contradicted, "six points"},
+		// a score with the teams and one word more: the report names both
+		{"The Lagos Lions beat the Abuja Stars 12-11.", Supported, ""},
+		{"The Lagos Lions beat the Abuja Stars 15-11.", Contradicted, "12-11"},
+		// who won: the report gives the win to the Lions ("The Lagos
+		// Lions won …, edging the Abuja Stars 12-11"); the winner swapped,
+		// by "beat" or by "lost to", is contradicted with its words
+		{"The Abuja Stars beat the Lagos Lions 12-11 in the league final", Contradicted, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
+		{"The Lagos Lions lost to the Abuja Stars 12-11 in the league final", Contradicted, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
+		{"The Abuja Stars lost to the Lagos Lions 12-11 in the league final", Supported, ""},
+		// the same score in another match's claim: the report's loser is
+		// not the claim's
+		{"The Lagos Lions beat the Port Harcourt Kings 12-11 in the league final", NotFound, ""},
+		// a draw: no winner to agree on
+		{"The Delta Kings drew with Harbour Rovers 2-2 in the cup final", Supported, ""},
+		{"Harbour Rovers beat the Delta Kings 3-2 in the cup final", Contradicted, "2-2"},
+		// a report naming the teams once, its result otherwise ("the home
+		// side prevailed 21-20"): the score is found, but not who won
+		{"The Port Harbour Sharks beat the Green Valley Rams 21-20.", NotFound, ""},
+		{"The Green Valley Rams beat the Port Harbour Sharks 21-20.", NotFound, ""},
+		{"The Port Harbour Sharks beat the Green Valley Rams 24-20.", Contradicted, "21-20"},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
 		if err != nil {
@@ -103,6 +129,62 @@ func TestClaimRoles(t *testing.T) {
 			t.Errorf("%q: headline %q", tc.claim, r.Headline)
 		}
 		verbatim(t, d, r)
+	}
+}
+
+// TestRelatedWeight: a claim saying "deducted" where the document says
+// "docked" is supported while the related verb counts for enough, and not
+// found when it counts for nothing; and a related verb counts at its
+// weight, below a synonym's.
+func TestRelatedWeight(t *testing.T) {
+	d := testDesk(t)
+	claim := "The Abuja Stars were deducted six points"
+	r, _ := d.Check(context.Background(), answer.Request{}, claim)
+	if r.Verdict != Supported {
+		t.Fatalf("%q: %s\n%s", claim, r.Verdict, r.Text())
+	}
+	tu := DefaultTuning
+	tu.RelatedWeight = 0
+	d.Tuning = &tu
+	if r, _ := d.Check(context.Background(), answer.Request{}, claim); r.Verdict != NotFound {
+		t.Errorf("RelatedWeight 0: %s\n%s", r.Verdict, r.Text())
+	}
+	w := words{w: weights{"deduct": 2, "everton": 1}, rel: map[string][]string{"deduct": {"dock"}}, relWeight: 0.6}
+	if got, want := w.coverage("Everton were docked"), (0.6*2+1)/3; math.Abs(got-want) > 1e-9 {
+		t.Errorf("coverage with a related verb = %v, want %v", got, want)
+	}
+	if ws := weighWords(nil, "Everton were docked ten points", &DefaultTuning); !slices.Contains(ws.rel["dock"], "deduct") {
+		t.Errorf("related verbs of dock: %v", ws.rel["dock"])
+	}
+}
+
+// TestScoreWords: "beat" with both teams identifies the match at
+// ScoreWords 2 (one fewer, the report naming both teams); at 3 it does
+// not, and at 1 even a report naming one team only would.
+func TestScoreWords(t *testing.T) {
+	d := testDesk(t)
+	claim := "The Lagos Lions beat the Abuja Stars 12-11."
+	for _, tc := range []struct {
+		words int
+		want  Verdict
+	}{{2, Supported}, {3, NotFound}} {
+		tu := DefaultTuning
+		tu.ScoreWords = tc.words
+		d.Tuning = &tu
+		if r, _ := d.Check(context.Background(), answer.Request{}, claim); r.Verdict != tc.want {
+			t.Errorf("ScoreWords %d: %s, want %s\n%s", tc.words, r.Verdict, tc.want, r.Text())
+		}
+	}
+	for _, tc := range []struct {
+		words      int
+		namesTeams bool
+		want       bool
+	}{
+		{2, false, true}, {1, true, true}, {1, false, false}, {0, true, false},
+	} {
+		if got := identifiesMatch(tc.words, tc.namesTeams, 2); got != tc.want {
+			t.Errorf("identifiesMatch(%d words, report names the teams %v) = %v", tc.words, tc.namesTeams, got)
+		}
 	}
 }
 
@@ -130,7 +212,7 @@ func TestSynonymWeight(t *testing.T) {
 		}
 	}
 	// WordNet's synonyms are read for the claim's words
-	ws := weighWords(nil, "Acme fired its chief executive", 0.8)
+	ws := weighWords(nil, "Acme fired its chief executive", &DefaultTuning)
 	if !slices.Contains(ws.syn["fire"], "dismiss") {
 		t.Errorf("synonyms of fire: %v", ws.syn["fire"])
 	}
@@ -242,6 +324,24 @@ func TestOtherInRole(t *testing.T) {
 	} {
 		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
 			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
+		}
+	}
+}
+
+// TestFurnitureParagraph: a product box's paragraph ends in its price at a
+// shop, or holds a price ladder; a sentence that names a price and a shop
+// in the middle of its paragraph is no box.
+func TestFurnitureParagraph(t *testing.T) {
+	for para, want := range map[string]bool{
+		"Valve Steam Deck OLED This isn't the Steam Deck 2 some are waiting for, it's just a welcome improvement on an already good device. $549 at Steam": true,
+		"It can display millions of colors. $45 at Amazon$48 at Govee":                                                                                     true,
+		"Anker 511 Charger (30W) $ 16 $ 23 30 % off Anker’s 30W 511 Charger juices phones quickly.":                                                        true,
+		"It costs less to run. $117 at Wellbots (with code VERGE83)":                                                                                       true,
+		"The Steam Deck OLED starts at $549, and will replace all but the entry-level model.":                                                              false,
+		"It sold for $549 at Steam last week, and sales doubled.":                                                                                          false,
+	} {
+		if got := furnitureParagraph(para); got != want {
+			t.Errorf("furnitureParagraph(%q) = %v, want %v", para, got, want)
 		}
 	}
 }

@@ -88,6 +88,9 @@ type ClaimFigures struct {
 	// EvidenceShown counts supported or contradicted claims judged right
 	// with a shown sentence containing an evidence quote (or contained by one).
 	EvidenceShown int `json:"evidence_shown"`
+	// Wrong counts wrong answers: a claim judged supported or contradicted
+	// whose expected verdict is another (worse than not found).
+	Wrong int `json:"wrong"`
 }
 
 // QuoteFigures are who-said-it's figures.
@@ -186,6 +189,9 @@ func (c *ClaimFigures) score(q DeskQuestion, out DeskOutcome) string {
 	c.Claims++
 	c.Total[q.Answer]++
 	if out.Verdict != q.Answer {
+		if out.Verdict != "not_found" {
+			c.Wrong++
+		}
 		return fmt.Sprintf("verdict %s, want %s", out.Verdict, q.Answer)
 	}
 	c.Right[q.Answer]++

@@ -25,7 +25,7 @@ func TestRunDeskScoresEachType(t *testing.T) {
 	}
 	outcomes := map[string]DeskOutcome{
 		"c1": {Verdict: "contradicted", Headline: "Contradicted by [1]: the documents say $4 million", Lines: []string{"X raised $4 million."}},
-		"c2": {Verdict: "not_found", Headline: "Not found"},
+		"c2": {Verdict: "contradicted", Headline: "Contradicted by [1]: the documents say $5 million", Lines: []string{"X raised $5 million."}},
 		"c3": {Verdict: "not_found", Headline: "Not found"},
 		"q1": {Lines: []string{"We won.", "They cheated.", "Unlabelled."}},
 		"t1": {Lines: []string{"B happened.", "A happened.", "Other."}},
@@ -35,7 +35,7 @@ func TestRunDeskScoresEachType(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := rep.Claims
-	if c.Claims != 3 || c.Right["contradicted"] != 1 || c.Right["supported"] != 0 || c.Right["not_found"] != 1 || c.FigureShown != 1 || c.EvidenceShown != 1 {
+	if c.Claims != 3 || c.Right["contradicted"] != 1 || c.Right["supported"] != 0 || c.Right["not_found"] != 1 || c.FigureShown != 1 || c.EvidenceShown != 1 || c.Wrong != 1 {
 		t.Errorf("claims %+v", c)
 	}
 	q := rep.Quotes

@@ -17,6 +17,9 @@ var lemmasTSV string
 //go:embed data/synonyms.tsv.gz
 var synonymsGz []byte
 
+//go:embed data/verbs.tsv.gz
+var verbsGz []byte
+
 // lemmas maps an irregular form to its base ("spent" to "spend").
 var lemmas = func() map[string]string {
 	m := make(map[string]string, 6000)
@@ -37,15 +40,21 @@ func Lemma(word string) string {
 
 // synonyms is read on the first call of Synonyms: a word and the words
 // sharing a synset with its first senses, space separated.
-var synonyms = sync.OnceValue(func() map[string]string {
-	m := make(map[string]string, 40000)
-	zr, err := gzip.NewReader(bytes.NewReader(synonymsGz))
+var synonyms = sync.OnceValue(func() map[string]string { return readTable("synonyms.tsv.gz", synonymsGz, 40000) })
+
+// verbs is read on the first call of RelatedVerbs: a verb and the verbs a
+// step more general or more specific, space separated.
+var verbs = sync.OnceValue(func() map[string]string { return readTable("verbs.tsv.gz", verbsGz, 8000) })
+
+func readTable(name string, gz []byte, size int) map[string]string {
+	m := make(map[string]string, size)
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		panic("text: data/synonyms.tsv.gz: " + err.Error())
+		panic("text: data/" + name + ": " + err.Error())
 	}
-	eachTSV(zr, func(word, syns string) { m[word] = syns })
+	eachTSV(zr, func(word, words string) { m[word] = words })
 	return m
-})
+}
 
 // Synonyms returns the words (lower case, single words) that share a
 // WordNet synset with one of the two most frequent senses of word, as a
@@ -55,11 +64,23 @@ var synonyms = sync.OnceValue(func() map[string]string {
 // rules ("sacked" is "sack" as well as the adjective "sacked"), the
 // synonyms of every base it may have together. It gives nil for a word
 // WordNet does not know.
-func Synonyms(word string) []string {
-	syn := synonyms()
+func Synonyms(word string) []string { return related(synonyms(), word) }
+
+// RelatedVerbs returns the verbs one step more general or more specific
+// than word in WordNet's verb hierarchy, between the three most frequent
+// senses of each, under a verb that is not too general to say much (at
+// most 20 more specific verbs): RelatedVerbs("docked") holds "deduct"
+// ("dock": "deduct from someone's wages"), RelatedVerbs("deducted")
+// "dock", RelatedVerbs("beat") "trounce". They reword a verb less
+// closely than a synonym does. A word is read as its bases like Synonyms;
+// nil for a word that is no such verb.
+func RelatedVerbs(word string) []string { return related(verbs(), word) }
+
+// related are the words table gives for each base word may have.
+func related(table map[string]string, word string) []string {
 	var out []string
 	add := func(base string) {
-		for _, w := range strings.Fields(syn[base]) {
+		for _, w := range strings.Fields(table[base]) {
 			if w != word && !slices.Contains(out, w) {
 				out = append(out, w)
 			}

@@ -154,3 +154,23 @@ func Places(s string) []Span {
 	}
 	return out
 }
+
+// Initials returns a name's initials as a story writes them for a person
+// named by three parts or more ("Sam Bankman-Fried" gives "SBF"), or ""
+// for a shorter name, whose initials ("SA") say too little.
+func Initials(name string) string {
+	var b strings.Builder
+	for _, w := range nameWordRE.FindAllString(name, -1) {
+		for _, part := range strings.Split(w, "-") {
+			r, _ := utf8.DecodeRuneInString(part)
+			if !unicode.IsUpper(r) {
+				return ""
+			}
+			b.WriteRune(r)
+		}
+	}
+	if utf8.RuneCountInString(b.String()) < 3 {
+		return ""
+	}
+	return b.String()
+}

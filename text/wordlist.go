@@ -3,6 +3,7 @@ package text
 import (
 	"bufio"
 	_ "embed"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -68,6 +69,12 @@ var (
 	abbreviations = list("abbreviations")
 	calendar      = list("calendar")
 	prospective   = list("prospective")
+	saying        = list("saying")
+	inverting     = list("inverting")
+	organisations = list("organisations")
+	beating       = list("beating")
+	winning       = list("winning")
+	losing        = list("losing")
 	slang         = sections["slang"]
 	months        = values("months")
 	days          = values("days")
@@ -93,6 +100,73 @@ func IsHonorific(w string) bool { return honorifics[strings.ToLower(strings.Trim
 // IsRole reports whether w is a title or role rather than a name ("CEO",
 // "president", "spokeswoman"), in any case.
 func IsRole(w string) bool { return roles[strings.ToLower(w)] }
+
+// SayingVerbs returns the verbs that attribute a quotation, in the forms
+// a story writes them ("said", "tells", "adding"), longest first so that
+// a regular expression alternation of them prefers "says" to "say".
+func SayingVerbs() []string { return longestFirst(saying) }
+
+// longestFirst is a set's words, longest first, then in order.
+func longestFirst(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// InvertingSayingVerbs returns the verbs of saying a story writes before
+// the speaker ("said Podzuweit", "Added Kooker:"), longest first; never
+// "told" or "asked", whose object is the one spoken to.
+func InvertingSayingVerbs() []string { return longestFirst(inverting) }
+
+// IsSayingVerb reports whether w (any case) is a verb that attributes a
+// quotation ("said", "Told").
+func IsSayingVerb(w string) bool { return saying[strings.ToLower(w)] }
+
+// IsOrganisationWord reports whether w (any case) makes a capitalised name
+// an organisation's rather than a person's ("Sony Music", "Mayo Clinic",
+// "Acme Inc").
+func IsOrganisationWord(w string) bool {
+	return organisations[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// Outcome is what a word tells of a match's result.
+type Outcome int
+
+const (
+	// NoOutcome: the word tells nothing of a result.
+	NoOutcome Outcome = iota
+	// Beats: the team before the word won, and a team right after it lost
+	// ("beat", "defeated", "edging"); after "by" or "to" the reverse
+	// ("were beaten by", "a defeat to").
+	Beats
+	// Wins: the team before the word won; a team after "over" or
+	// "against" lost ("won", "prevailed", "a win over").
+	Wins
+	// Loses: the team before the word lost; a team after "to", "against"
+	// or "by" won ("lost to", "fell to").
+	Loses
+)
+
+// OutcomeOf returns what w (any case) tells of a match's result.
+func OutcomeOf(w string) Outcome {
+	switch w = strings.ToLower(w); {
+	case beating[w]:
+		return Beats
+	case winning[w]:
+		return Wins
+	case losing[w]:
+		return Loses
+	}
+	return NoOutcome
+}
 
 // IsAbbreviation reports whether a full stop after w (lower case, without
 // the stop) does not end a sentence ("mr", "inc", "u.s").

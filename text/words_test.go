@@ -102,6 +102,71 @@ func TestSynonyms(t *testing.T) {
 	}
 }
 
+func TestSayingAndOrganisationWords(t *testing.T) {
+	for _, w := range []string{"said", "Told", "adding", "wrote"} {
+		if !IsSayingVerb(w) {
+			t.Errorf("IsSayingVerb(%q) = false", w)
+		}
+	}
+	if IsSayingVerb("sold") || IsOrganisationWord("Gellar") || !IsOrganisationWord("Music") || !IsOrganisationWord("Inc.") {
+		t.Error("saying or organisation words wrong")
+	}
+	for _, w := range InvertingSayingVerbs() {
+		if !IsSayingVerb(w) {
+			t.Errorf("inverting verb %q is not a verb of saying", w)
+		}
+		if w == "told" || w == "asked" {
+			t.Errorf("inverting verb %q: its object is the one spoken to", w)
+		}
+	}
+	vs := SayingVerbs()
+	if i, j := slices.Index(vs, "says"), slices.Index(vs, "say"); i < 0 || j < 0 || i > j {
+		t.Errorf("SayingVerbs: says at %d, say at %d: the longer form must come first", i, j)
+	}
+}
+
+func TestOutcomeOf(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want Outcome
+	}{
+		{"beat", Beats}, {"Defeated", Beats}, {"edging", Beats}, {"beaten", Beats},
+		{"won", Wins}, {"prevailed", Wins}, {"victory", Wins},
+		{"lost", Loses}, {"fell", Loses}, {"loss", Loses},
+		{"said", NoOutcome}, {"down", NoOutcome}, {"final", NoOutcome},
+	} {
+		if got := OutcomeOf(tt.word); got != tt.want {
+			t.Errorf("OutcomeOf(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestRelatedVerbs holds the hierarchy's links at their bounds: a step
+// up or down among the first three senses of both verbs, never under a
+// verb too general to reword anything.
+func TestRelatedVerbs(t *testing.T) {
+	for _, tt := range []struct {
+		word, other string
+		want        bool
+	}{
+		{"docked", "deduct", true},     // dock's 3rd sense, a step below deduct's 2nd
+		{"deducted", "dock", true},     // and back
+		{"beat", "trounce", true},      // a step below beat's
+		{"ousted", "remove", true},     // oust's hypernym
+		{"dock", "keep", false},        // two steps up (dock → withhold → keep)
+		{"change", "sublimate", false}, // change has hundreds of troponyms: too general
+		{"dock", "steer", false},       // dock's 5th sense only
+		{"zorblatt", "dock", false},
+	} {
+		if got := slices.Contains(RelatedVerbs(tt.word), tt.other); got != tt.want {
+			t.Errorf("RelatedVerbs(%q) holds %q: %v, want %v", tt.word, tt.other, got, tt.want)
+		}
+	}
+	if slices.Contains(Synonyms("docked"), "deduct") {
+		t.Error("docked and deduct are synonyms now: RelatedVerbs's test of them says nothing")
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"whos the new ceo of binance", "who is the new ceo of binance"},
@@ -184,6 +249,20 @@ func TestFold(t *testing.T) {
 	for in, want := range map[string]string{"Jürgen Klopp": "Jurgen Klopp", "Mbappé": "Mbappe", "Sam Altman": "Sam Altman", "Kylian Mbappé’s": "Kylian Mbappe’s"} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestInitials(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"Sam Bankman-Fried", "SBF"},
+		{"Alexandria Ocasio-Cortez", "AOC"},
+		{"Sam Altman", ""},         // two letters say too little
+		{"Bank of England", ""},    // a lower-case word: no initials
+		{"John F. Kennedy", "JFK"}, // an initial is one
+	} {
+		if got := Initials(tt.name); got != tt.want {
+			t.Errorf("Initials(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -39,7 +39,7 @@ func TestEvalMeasuresClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"claims: 2, verdict right 2 (1.000)", "contradicted   1 of  1 right", "figure shown: 1"} {
+	for _, want := range []string{"claims: 2, verdict right 2 (1.000)", "contradicted   1 of  1 right", "figure shown: 1", "wrong answers (supported or contradicted, want another verdict): 0"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("eval output lacks %q:\n%s", want, out)
 		}

@@ -94,6 +94,7 @@ func printDeskReport(w io.Writer, rep *eval.DeskReport, misses int) {
 			fmt.Fprintf(w, "  %-13s %2d of %2d right (%.3f)\n", v, c.Right[v], c.Total[v], float64(c.Right[v])/float64(c.Total[v]))
 		}
 		fmt.Fprintf(w, "  contradicted with the documents' figure shown: %d; right supported/contradicted verdicts showing an evidence sentence: %d\n", c.FigureShown, c.EvidenceShown)
+		fmt.Fprintf(w, "  wrong answers (supported or contradicted, want another verdict): %d\n", c.Wrong)
 	}
 	if q := rep.Quotes; q != nil {
 		fmt.Fprintf(w, "quotes: %d speakers, %d with a quotation of theirs shown; %d quotations shown, %d judged: precision %.3f (%d by someone else); recall %d of %d labelled (%.3f)\n",

@@ -6,7 +6,10 @@
 // It writes lemmas.tsv (an inflected form and its base, from the
 // exception lists verb.exc, noun.exc, adj.exc and adv.exc) and
 // synonyms.tsv.gz (a word and the single words sharing a synset with its
-// first senses, from index.* and data.*).
+// first senses, from index.* and data.*) and verbs.tsv.gz (a verb and the
+// verbs one step more general or more specific in WordNet's verb
+// hierarchy, among the first senses of both, from index.verb and
+// data.verb).
 package main
 
 import (
@@ -55,7 +58,145 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	return writeSynonyms(filepath.Join(out, "synonyms.tsv.gz"), syn)
+	if err := writeSynonyms(filepath.Join(out, "synonyms.tsv.gz"), syn); err != nil {
+		return err
+	}
+	broader, err := verbLinks(dir)
+	if err != nil {
+		return err
+	}
+	return writeTable(filepath.Join(out, "verbs.tsv.gz"), broader,
+		fmt.Sprintf("# verb\tverbs one hypernym (troponym) step from one of its first %d senses, to one of theirs, under hypernyms with at most %d troponyms, from WordNet 3.0 (go run ./text/internal/gendata)", verbSenses, maxTroponyms))
+}
+
+// verbSenses is how many of a verb's most frequent senses are linked to
+// broader and narrower verbs; maxTroponyms the most troponyms a synset may
+// have for its verbs to be linked to them: a general verb ("change",
+// "move") is the hypernym of hundreds, none of which rewords it, while a
+// specific one ("deduct") has a few ("dock").
+const verbSenses, maxTroponyms = 3, 20
+
+// verbLinks maps each plain verb to the plain verbs of its first senses'
+// hypernym synsets, and each of those back to it, when the hypernym synset
+// is also among the first senses of the linked word and has at most
+// maxTroponyms troponyms: "dock" (sense 3, "deduct from someone's wages")
+// and "deduct" (sense 2, "withhold, deduct, recoup"), "beat" and
+// "trounce".
+func verbLinks(dir string) (map[string][]string, error) {
+	type synset struct {
+		words []string
+		hyper []string
+	}
+	data := map[string]*synset{}
+	troponyms := map[string]int{}
+	err := eachLine(filepath.Join(dir, "data.verb"), func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return
+		}
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil || len(f) < 5+2*int(n) {
+			return
+		}
+		s := &synset{}
+		for i := range int(n) {
+			if w := strings.ToLower(f[4+2*i]); plain(w) {
+				s.words = append(s.words, w)
+			}
+		}
+		// p_cnt, then pointer_symbol offset pos source/target
+		i := 4 + 2*int(n)
+		p, err := strconv.Atoi(f[i])
+		if err != nil || len(f) < i+1+4*p {
+			return
+		}
+		for k := range p {
+			sym, off, pos := f[i+1+4*k], f[i+2+4*k], f[i+3+4*k]
+			if sym == "@" && pos == "v" {
+				s.hyper = append(s.hyper, off)
+				troponyms[off]++
+			}
+		}
+		data[f[0]] = s
+	})
+	if err != nil {
+		return nil, err
+	}
+	first := map[string][]string{} // a verb's first senses
+	err = eachLine(filepath.Join(dir, "index.verb"), func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return
+		}
+		f := strings.Fields(line)
+		if len(f) < 6 || !plain(f[0]) {
+			return
+		}
+		pcnt, err := strconv.Atoi(f[3])
+		if err != nil || len(f) < 6+pcnt {
+			return
+		}
+		offsets := f[4+pcnt+2:]
+		first[f[0]] = offsets[:min(verbSenses, len(offsets))]
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := map[string][]string{}
+	link := func(a, b string) {
+		if a != b && !slices.Contains(m[a], b) {
+			m[a] = append(m[a], b)
+		}
+	}
+	for _, w := range sortedKeys(first) {
+		for _, off := range first[w] {
+			s := data[off]
+			if s == nil {
+				continue
+			}
+			for _, h := range s.hyper {
+				if troponyms[h] > maxTroponyms || data[h] == nil {
+					continue
+				}
+				for _, x := range data[h].words {
+					if slices.Contains(first[x], h) {
+						link(w, x)
+						link(x, w)
+					}
+				}
+			}
+		}
+	}
+	for _, k := range sortedKeys(m) {
+		slices.Sort(m[k])
+	}
+	return m, nil
+}
+
+// writeTable writes m, gzipped, a word and its words a line, under header.
+func writeTable(path string, m map[string][]string, header string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	fmt.Fprintln(zw, header)
+	for _, k := range sortedKeys(m) {
+		if len(m[k]) > 0 {
+			fmt.Fprintf(zw, "%s\t%s\n", k, strings.Join(m[k], " "))
+		}
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // exceptions reads the exception lists, verbs first: a form listed for

@@ -1,0 +1,235 @@
+package desk
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/newsroom/askbot/text"
+)
+
+// result is who won a match, as a sentence tells it around its score:
+// the winner and the loser as written ("" when the sentence does not say
+// which), or level (a draw). A sentence that tells it two ways ("New
+// Zealand, who beat Australia, lost to South Africa 12-11" names two
+// winners) is unread.
+type result struct {
+	winner, loser string
+	level         bool
+	unread        bool
+	// span is the sentence's words that tell it ("South Africa beat New
+	// Zealand 12-11"), for a contradiction's headline.
+	span text.Span
+}
+
+// says reports whether the result names a winner or a loser.
+func (r result) says() bool { return r.winner != "" || r.loser != "" }
+
+// subjectGlue are the words that may stand between a team and the word
+// telling its result ("the Springboks who once again prevailed", "were
+// beaten"); anything else (a comma, a clause) leaves the team unread.
+var subjectGlue = map[string]bool{"who": true, "which": true, "that": true, "had": true, "have": true, "has": true,
+	"were": true, "was": true, "is": true, "are": true, "once": true, "again": true, "narrowly": true, "finally": true,
+	"eventually": true, "then": true, "just": true, "comfortably": true, "duly": true, "also": true, "s": true}
+
+// objectGlue are the words that may stand between the word telling a
+// result and the other team ("beat the Abuja Stars", "lost 12-11 to
+// South Africa"); the preposition among them says which way it goes.
+var objectGlue = map[string]bool{"the": true, "a": true, "an": true, "narrowly": true, "comfortably": true, "just": true,
+	"to": true, "by": true, "over": true, "against": true, "of": true}
+
+// readResult reads who won the match whose score is at sc in s: a team
+// right before a word of winning or losing (text.OutcomeOf) and a team
+// right after it ("South Africa beat New Zealand 12-11", "New Zealand
+// lost 12-11 to South Africa", "were beaten by", "a 12-11 win over
+// New Zealand", "the Springboks prevailed 12-11"), or the teams either
+// side of the score ("South Africa 12-11 New Zealand"). "Right before"
+// and "right after" allow only a few words between (subjectGlue,
+// objectGlue, the score): a team further away is not read, since a
+// clause between may tell of another match.
+func readResult(s string, sc text.Score) result {
+	if sc.A == sc.B {
+		return result{level: true, span: sc.Span}
+	}
+	var names []text.Span
+	for _, sp := range text.NameSpans(s) {
+		if sp.End <= sc.Start || sp.Start >= sc.End {
+			names = append(names, sp)
+		}
+	}
+	inName := func(at int) bool {
+		return slices.ContainsFunc(names, func(sp text.Span) bool { return sp.Start <= at && at < sp.End })
+	}
+	var r result
+	r.span = sc.Span
+	winners, losers := map[string]bool{}, map[string]bool{}
+	add := func(team string, won bool, sp text.Span) {
+		if won {
+			winners[team] = true
+		} else {
+			losers[team] = true
+		}
+		r.span.Start, r.span.End = min(r.span.Start, sp.Start), max(r.span.End, sp.End)
+	}
+	for _, wd := range wordRE.FindAllStringIndex(s, -1) {
+		o := text.OutcomeOf(s[wd[0]:wd[1]])
+		if o == text.NoOutcome || inName(wd[0]) {
+			continue
+		}
+		// the team right before: only glue words and the score between
+		i := slices.IndexFunc(names, func(sp text.Span) bool { return sp.End > wd[0] })
+		if i < 0 {
+			i = len(names)
+		}
+		if i > 0 {
+			if sub := names[i-1]; glued(s, sub.End, wd[0], sc, subjectGlue, nil) {
+				prep := after(s, wd[1], sc)
+				won := o != text.Loses && prep != "by" && prep != "to"
+				add(s[sub.Start:sub.End], won, text.Span{Start: sub.Start, End: wd[1]})
+			}
+		}
+		// the team right after, and the preposition before it
+		i = slices.IndexFunc(names, func(sp text.Span) bool { return sp.Start >= wd[1] })
+		if i < 0 {
+			continue
+		}
+		obj := names[i]
+		var prep string
+		if !glued(s, wd[1], obj.Start, sc, objectGlue, &prep) {
+			continue
+		}
+		switch {
+		case o == text.Beats && (prep == "" || prep == "over" || prep == "against" || prep == "of"):
+			add(s[obj.Start:obj.End], false, text.Span{Start: wd[0], End: obj.End})
+		case o == text.Beats && (prep == "by" || prep == "to"), o == text.Loses && (prep == "to" || prep == "by" || prep == "against"):
+			add(s[obj.Start:obj.End], true, text.Span{Start: wd[0], End: obj.End})
+		case o == text.Wins && (prep == "over" || prep == "against"):
+			add(s[obj.Start:obj.End], false, text.Span{Start: wd[0], End: obj.End})
+		}
+	}
+	// the teams either side of the score: "South Africa 12-11 New Zealand"
+	if i := slices.IndexFunc(names, func(sp text.Span) bool { return sp.Start >= sc.End }); i > 0 {
+		before, next := names[i-1], names[i]
+		if strings.TrimSpace(s[before.End:sc.Start]) == "" && strings.Trim(s[sc.End:next.Start], " ,") == "" {
+			add(s[before.Start:before.End], sc.A > sc.B, before)
+			add(s[next.Start:next.End], sc.B > sc.A, next)
+		}
+	}
+	one := func(m map[string]bool) (string, bool) {
+		var first string
+		for t := range m {
+			if first == "" {
+				first = t
+			} else if !sameTeam(first, t) {
+				return "", false
+			}
+		}
+		return first, true
+	}
+	var okW, okL bool
+	r.winner, okW = one(winners)
+	r.loser, okL = one(losers)
+	if !okW || !okL || r.winner != "" && r.loser != "" && sameTeam(r.winner, r.loser) {
+		return result{unread: true, span: sc.Span}
+	}
+	return r
+}
+
+// glued reports whether s[from:to] holds only glue words, the score sc
+// and spaces; prep, when not nil, is set to the last preposition among
+// them ("to", "by", "over", "against", "of").
+func glued(s string, from, to int, sc text.Score, glue map[string]bool, prep *string) bool {
+	if from > to {
+		return false
+	}
+	gap := s[from:to]
+	if from <= sc.Start && sc.End <= to {
+		gap = s[from:sc.Start] + " " + s[sc.End:to]
+	}
+	for _, f := range strings.FieldsFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || r == '\'' || r == '’' }) {
+		w := strings.ToLower(f)
+		if !glue[w] {
+			return false
+		}
+		if prep != nil && (w == "to" || w == "by" || w == "over" || w == "against" || w == "of") {
+			*prep = w
+		}
+	}
+	return true
+}
+
+// after is the preposition that follows a word of result, past the
+// score and glue ("beaten 12-11 by" gives "by"), or "".
+func after(s string, from int, sc text.Score) string {
+	rest := s[from:]
+	if from <= sc.Start {
+		rest = s[from:sc.Start] + " " + s[sc.End:]
+	}
+	for _, f := range strings.Fields(rest) {
+		switch w := strings.ToLower(strings.Trim(f, ",.;:")); w {
+		case "to", "by":
+			return w
+		case "the", "a", "an", "narrowly", "comfortably", "just":
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// sameTeam reports whether two names are one team: one is the end of the
+// other ("the Lions" and "Lagos Lions"), letters compared without case
+// or accents.
+func sameTeam(a, b string) bool {
+	x, y := nameTokens(a), nameTokens(b)
+	if len(x) == 0 || len(y) == 0 {
+		return false
+	}
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	return slices.Equal(x, y[len(y)-len(x):])
+}
+
+// orderVerdict weighs a sentence's result (doc) against the claim's
+// (claim), the scores being the same: Supported when the sentence names
+// the claim's winner as winner or its loser as loser; Contradicted when it
+// gives the claim's winner the loss or its loser the win; "" when the
+// sentence cannot say (no team of the claim in a role, the roles unread)
+// or tells of another match (a team the claim does not name, when the
+// claim names both). A claim that names no winner ("the final ended
+// 12-11") or tells of a draw is not weighed: Supported.
+func orderVerdict(claim, doc result) Verdict {
+	if claim.level || !claim.says() && !claim.unread {
+		return Supported
+	}
+	if claim.unread || doc.unread || doc.level || !doc.says() {
+		return ""
+	}
+	is := func(a, b string) bool { return a != "" && b != "" && sameTeam(a, b) }
+	foreign := func(t string) bool { return t != "" && !is(t, claim.winner) && !is(t, claim.loser) }
+	switch {
+	case claim.winner != "" && claim.loser != "" && (foreign(doc.winner) || foreign(doc.loser)):
+		return "" // another match, or a team called otherwise
+	case is(claim.winner, doc.loser) || is(claim.loser, doc.winner):
+		return Contradicted
+	case is(claim.winner, doc.winner) || is(claim.loser, doc.loser):
+		return Supported
+	}
+	return ""
+}
+
+// otherMatch reports whether a sentence's result is another match of a
+// team the claim names (the claim naming both its teams): it names that team and an opponent the claim does
+// not ("The Abuja Stars beat the Port Harcourt Kings 15-11" for a claim
+// that the Lagos Lions beat the Kings). Its score does not contradict the
+// claim's.
+func otherMatch(claim, doc result) bool {
+	if claim.winner == "" || claim.loser == "" || doc.winner == "" || doc.loser == "" {
+		return false
+	}
+	in := func(t string) bool {
+		return claim.winner != "" && sameTeam(t, claim.winner) || claim.loser != "" && sameTeam(t, claim.loser)
+	}
+	return in(doc.winner) != in(doc.loser)
+}

@@ -1,0 +1,107 @@
+package desk
+
+import (
+	"testing"
+
+	"github.com/newsroom/askbot/text"
+)
+
+// TestReadResult holds each way a sentence tells who won, and the ways
+// it leaves that unread.
+func TestReadResult(t *testing.T) {
+	for _, tc := range []struct {
+		name, s       string
+		winner, loser string
+		level, unread bool
+		span          string
+	}{
+		{"beat", "South Africa beat New Zealand 12-11 in the final.", "South Africa", "New Zealand", false, false, "South Africa beat New Zealand 12-11"},
+		{"lost to", "New Zealand lost to South Africa 12-11.", "South Africa", "New Zealand", false, false, "New Zealand lost to South Africa 12-11"},
+		{"lost score to", "New Zealand lost 12-11 to South Africa.", "South Africa", "New Zealand", false, false, "New Zealand lost 12-11 to South Africa"},
+		{"passive", "New Zealand were beaten 12-11 by South Africa.", "South Africa", "New Zealand", false, false, "New Zealand were beaten 12-11 by South Africa"},
+		{"defeat to", "It was a 12-11 defeat to South Africa.", "South Africa", "", false, false, "12-11 defeat to South Africa"},
+		{"win over", "South Africa’s 12-11 win over New Zealand", "South Africa", "New Zealand", false, false, "South Africa’s 12-11 win over New Zealand"},
+		{"won against", "South Africa won against New Zealand 12-11.", "South Africa", "New Zealand", false, false, "South Africa won against New Zealand 12-11"},
+		{"winner only", "it was the Springboks who once again prevailed 12-11 in an instant classic.", "Springboks", "", false, false, "Springboks who once again prevailed 12-11"},
+		{"two verbs", "The Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11 with a late penalty.", "Lagos Lions", "Abuja Stars", false, false, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
+		{"teams either side", "Final score: South Africa 12-11 New Zealand", "South Africa", "New Zealand", false, false, "South Africa 12-11 New Zealand"},
+		{"teams either side reversed", "Final score: New Zealand 11-12 South Africa", "South Africa", "New Zealand", false, false, "New Zealand 11-12 South Africa"},
+		{"draw", "South Africa and New Zealand drew 11-11.", "", "", true, false, "11-11"},
+		// a won title is not a beaten team
+		{"won a title", "South Africa won the Rugby World Cup 12-11.", "South Africa", "", false, false, "South Africa won the Rugby World Cup 12-11"},
+		// a clause between the team and the verb: not read
+		{"clause", "South Africa, who trailed New Zealand, prevailed 12-11.", "", "", false, false, "12-11"},
+		{"no team", "The home side prevailed 21-20 in a classic.", "", "", false, false, "21-20"},
+		// two matches in one sentence: two winners, unread
+		{"two winners", "New Zealand beat Australia and then lost to South Africa 12-11.", "", "", false, true, "12-11"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := text.Scores(tc.s)
+			if len(sc) == 0 {
+				t.Fatalf("no score in %q", tc.s)
+			}
+			r := readResult(tc.s, sc[0])
+			if r.winner != tc.winner || r.loser != tc.loser || r.level != tc.level || r.unread != tc.unread {
+				t.Errorf("readResult(%q) = %+v, want winner %q loser %q level %v unread %v", tc.s, r, tc.winner, tc.loser, tc.level, tc.unread)
+			}
+			if got := tc.s[r.span.Start:r.span.End]; got != tc.span {
+				t.Errorf("span %q, want %q", got, tc.span)
+			}
+		})
+	}
+}
+
+// TestOrderVerdict holds the order check at its cases: the same winner,
+// the winner swapped (by "beat" or by "lost to"), a draw, a sentence that
+// names another match's teams, and one that names no team of the claim.
+func TestOrderVerdict(t *testing.T) {
+	const doc = "South Africa beat New Zealand 12-11 in the final."
+	for _, tc := range []struct {
+		claim, doc string
+		want       Verdict
+	}{
+		{"South Africa beat New Zealand 12-11.", doc, Supported},
+		{"New Zealand lost to South Africa 12-11.", doc, Supported},
+		{"South Africa 12-11 New Zealand", doc, Supported},
+		{"New Zealand beat South Africa 12-11.", doc, Contradicted},
+		{"South Africa lost to New Zealand 12-11.", doc, Contradicted},
+		{"New Zealand 12-11 South Africa", doc, Contradicted},
+		{"The Springboks beat New Zealand 12-11.", doc, ""}, // the winner called otherwise
+		{"New Zealand beat South Africa 12-11.", "it was the Springboks who prevailed 12-11.", ""},
+		{"South Africa beat New Zealand 12-11.", "it was the Springboks who prevailed 12-11.", ""},
+		{"Australia beat Fiji 12-11.", doc, ""}, // another match
+		{"South Africa beat Fiji 12-11.", doc, ""},
+		{"South Africa drew with New Zealand 11-11.", "New Zealand and South Africa drew 11-11.", Supported},
+		{"The final ended 12-11.", doc, Supported},  // no winner claimed
+		{"South Africa won 12-11.", doc, Supported}, // the winner alone
+		{"New Zealand won 12-11.", doc, Contradicted},
+		{"South Africa beat New Zealand 12-11.", "New Zealand beat Australia and then lost to South Africa 12-11.", ""},
+	} {
+		t.Run(tc.claim+" | "+tc.doc, func(t *testing.T) {
+			cs, ds := text.Scores(tc.claim), text.Scores(tc.doc)
+			if got := orderVerdict(readResult(tc.claim, cs[0]), readResult(tc.doc, ds[0])); got != tc.want {
+				t.Errorf("orderVerdict = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestOtherMatch: a sentence stating another score of a claim's team
+// against a team the claim does not name tells of another match.
+func TestOtherMatch(t *testing.T) {
+	for _, tc := range []struct {
+		claim, doc string
+		want       bool
+	}{
+		{"The Lagos Lions beat the Port Harcourt Kings 12-11.", "The Abuja Stars beat the Port Harcourt Kings 15-11.", true},
+		{"The Lagos Lions beat the Abuja Stars 15-11.", "The Lagos Lions beat the Abuja Stars 12-11.", false},
+		{"The Lagos Lions beat the Abuja Stars 15-11.", "The Abuja Stars beat the Lagos Lions 12-11.", false},
+		{"The Lagos Lions beat the Abuja Stars 15-11.", "the home side prevailed 12-11.", false},
+		{"The Lagos Lions won 15-11.", "The Lagos Lions beat the Abuja Stars 12-11.", false}, // one team named
+	} {
+		cs, ds := text.Scores(tc.claim), text.Scores(tc.doc)
+		if got := otherMatch(readResult(tc.claim, cs[0]), readResult(tc.doc, ds[0])); got != tc.want {
+			t.Errorf("otherMatch(%q, %q) = %v, want %v", tc.claim, tc.doc, got, tc.want)
+		}
+	}
+}
