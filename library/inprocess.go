@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -73,13 +74,22 @@ func (p *inProcess) Progress() (verb, unit string) { return "embedded", "chunks"
 // SaveError is why the index being served could not be saved, or nil.
 func (p *inProcess) SaveError() error { return p.current().SaveErr }
 
-// Describe names the corpus, counts what st lets see, and the files
-// skipped (an index in this process always describes itself: err is nil).
+// Describe names the corpus, counts what st lets see, the files skipped
+// and the warnings about files that loaded (an index in this process
+// always describes itself: err is nil).
 func (p *inProcess) Describe(st retrieval.Stats, _ error) string {
 	o := p.current()
 	line := fmt.Sprintf("Corpus: %s, %d document%s, indexed %s", o.Corpus, st.Documents, plural(st.Documents), st.Built.Local().Format("2006-01-02 15:04"))
-	if n := len(o.Skipped); n > 0 {
-		line += fmt.Sprintf(" (%d files skipped: \"bot index\" lists them)", n)
+	files, warnings := countSkipped(o.Skipped)
+	var parts []string
+	if files > 0 {
+		parts = append(parts, fmt.Sprintf("%d file%s skipped", files, plural(files)))
+	}
+	if warnings > 0 {
+		parts = append(parts, fmt.Sprintf("%d warning%s", warnings, plural(warnings)))
+	}
+	if len(parts) > 0 {
+		line += fmt.Sprintf(" (%s: \"bot index\" lists them)", strings.Join(parts, ", "))
 	}
 	return line
 }
@@ -97,7 +107,10 @@ func (p *inProcess) Update(ctx context.Context, u Update) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opened.Loaded == nil {
+	reread := 0 // the files this reload read, not the last reading's
+	if opened.Loaded != nil {
+		reread = opened.Loaded.Reread
+	} else {
 		// Nothing changed since the corpus was last read: that reading
 		// still says what the next reload may skip, and which files are new.
 		opened.Loaded = c.Load.Previous
@@ -117,10 +130,6 @@ func (p *inProcess) Update(ctx context.Context, u Update) (*Report, error) {
 		if d.Withdrawn {
 			withdrawn++
 		}
-	}
-	reread := 0
-	if opened.Loaded != nil {
-		reread = opened.Loaded.Reread
 	}
 	if opened.Loaded != nil && len(opened.Loaded.Held) > 0 {
 		p.log.Info("new files wait for their sidecars", "files", opened.Loaded.Held, "grace", c.Load.NewFileGrace)

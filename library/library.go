@@ -251,14 +251,9 @@ func plural(n int) string {
 // skippedLines lists the skips under a "skipped" line: how many files,
 // and how many warnings (unknown metadata keys, unread attachments).
 func skippedLines(skipped []corpus.Skipped) []Line {
-	files := 0
-	for _, s := range skipped {
-		if !s.Warning {
-			files++
-		}
-	}
+	files, warnings := countSkipped(skipped)
 	value := fmt.Sprint(files)
-	if n := len(skipped) - files; n > 0 {
+	if n := warnings; n > 0 {
 		value += fmt.Sprintf(" (and %d warning%s)", n, plural(n))
 	}
 	lines := []Line{{"skipped", value}}
@@ -266,4 +261,17 @@ func skippedLines(skipped []corpus.Skipped) []Line {
 		lines = append(lines, Line{Value: fmt.Sprint(s)})
 	}
 	return lines
+}
+
+// countSkipped counts the files skipped and the warnings about files
+// that loaded.
+func countSkipped(skipped []corpus.Skipped) (files, warnings int) {
+	for _, s := range skipped {
+		if s.Warning {
+			warnings++
+		} else {
+			files++
+		}
+	}
+	return files, warnings
 }
