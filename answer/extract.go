@@ -77,11 +77,13 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		}
 		// The learned probability orders a short question's sentences and
 		// says which hold the fact asked.
+		rank := make(map[string]float64, len(cands))
 		for i := range cands {
+			rank[cands[i].body] = m.Rank.Score(cands[i].features)
 			cands[i].score = probs[i]
 			cands[i].fits = probs[i] >= Tune.MinSentence
 		}
-		slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
+		slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(rank[y.body], rank[x.body]) })
 	} else if !res.Answerable {
 		a.Kind = NotFound
 		a.Missing = missing(res)
@@ -143,10 +145,9 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			// Mayo Clinic Arizona"), or none.
 			name, support, ok = inRole(ask, cands)
 			if ok && learned {
-				// Only from the likeliest sentence (or one the model cannot
-				// tell from it, within ShortTie), when the model is sure of
-				// it: when unsure, the quotes alone.
-				ok = support.score >= Tune.MinShort && support.score >= cands[0].score-Tune.ShortTie
+				// Only from the first-ranked sentence, when the model is
+				// sure it answers: when unsure, the quotes alone.
+				ok = support.body == cands[0].body && cands[0].score >= Tune.MinShort
 			}
 			if ok {
 				// The sentence giving the full name is quoted too.

@@ -12,9 +12,11 @@ import (
 )
 
 // Two decisions of an extractive answer are learned rather than set by
-// hand: which sentences answer the question (Model.Sentence) and whether
-// the passages answer it at all (Model.Decline). Each is a logistic
-// regression over a few features of the text and the ranking (features.go),
+// hand: which sentences answer the question (Model.Sentence, the
+// probability that one does, and Model.Rank, their order) and whether the
+// passages answer it at all (Model.Answerable). Each is a logistic
+// regression (the order a conditional logit, fitted a question at a time)
+// over a few features of the text and the ranking (features.go),
 // trained on the labelled question sets by `bot train` and measured by
 // `bot eval --cv` on folds it was not trained on (docs/evaluation.md).
 
@@ -38,6 +40,15 @@ func (m *LogReg) Prob(x []float64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
+// Score is the model's linear score of x (its log-odds).
+func (m *LogReg) Score(x []float64) float64 {
+	z := m.Bias
+	for i, v := range x {
+		z += m.Weights[i] * standard(v, m.Mean[i], m.Scale[i])
+	}
+	return z
+}
+
 // maxStandard bounds a standardised feature: a value far outside what
 // training saw (a corpus of four documents) weighs no more than one at its
 // edge.
@@ -54,6 +65,12 @@ type Model struct {
 	// question (one that strings several facts together is ordered by
 	// the hand-set score).
 	Sentence LogReg `json:"sentence"`
+	// Rank orders a short question's sentences: a conditional logit,
+	// trained on each question's sentences at once (the answering one
+	// against the others of its question), so that it learns what sets
+	// the answer apart from its neighbours rather than from every
+	// sentence of every question. Its score is Rank.Score.
+	Rank LogReg `json:"rank"`
 	// Answerable is the probability that the passages answer the question
 	// at all; below Tuning.MinAnswerable the answer declines.
 	Answerable LogReg `json:"answerable"`
@@ -99,7 +116,7 @@ func ParseModel(raw []byte) (*Model, error) {
 		name  string
 		lr    *LogReg
 		names []string
-	}{{"sentence", &m.Sentence, sentenceFeatureNames}, {"answerable", &m.Answerable, questionFeatureNames}} {
+	}{{"sentence", &m.Sentence, sentenceFeatureNames}, {"rank", &m.Rank, sentenceFeatureNames}, {"answerable", &m.Answerable, questionFeatureNames}} {
 		if !slices.Equal(c.lr.Features, c.names) {
 			return nil, fmt.Errorf("parse model: the %s features %v are not this code's %v: retrain with `bot train`", c.name, c.lr.Features, c.names)
 		}
@@ -135,6 +152,111 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the options `bot train` uses.
 var DefaultTrainOptions = TrainOptions{L2: 0.01, Epochs: 600, Rate: 0.5, MaxFalseDecline: 0.05}
+
+// fitRanker fits a conditional logit to groups of rows, each a question's
+// sentences with their labels: the probability of a sentence is the
+// softmax of the scores within its group, and the fit maximises that of
+// the answering sentences. Groups with no answering sentence, or only
+// answering ones, teach nothing and are skipped.
+func fitRanker(names []string, groups [][][]float64, labels [][]bool, o TrainOptions) LogReg {
+	var all [][]float64
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	m := standardizer(names, all)
+	n := len(names)
+	type group struct {
+		z   [][]float64
+		y   []bool
+		pos int
+	}
+	var gs []group
+	for gi, g := range groups {
+		gr := group{y: labels[gi]}
+		for j, r := range g {
+			z := make([]float64, n)
+			for i, v := range r {
+				z[i] = standard(v, m.Mean[i], m.Scale[i])
+			}
+			gr.z = append(gr.z, z)
+			if labels[gi][j] {
+				gr.pos++
+			}
+		}
+		if gr.pos > 0 && gr.pos < len(g) {
+			gs = append(gs, gr)
+		}
+	}
+	if len(gs) == 0 {
+		return m
+	}
+	grad := make([]float64, n)
+	for range o.Epochs {
+		clear(grad)
+		for _, g := range gs {
+			scores := make([]float64, len(g.z))
+			top := math.Inf(-1)
+			for j, z := range g.z {
+				for i, v := range z {
+					scores[j] += m.Weights[i] * v
+				}
+				top = max(top, scores[j])
+			}
+			sum := 0.0
+			for j := range scores {
+				scores[j] = math.Exp(scores[j] - top)
+				sum += scores[j]
+			}
+			for j, z := range g.z {
+				d := scores[j] / sum
+				if g.y[j] {
+					d -= 1 / float64(g.pos)
+				}
+				for i, v := range z {
+					grad[i] += d * v
+				}
+			}
+		}
+		for i := range m.Weights {
+			m.Weights[i] -= o.Rate * (grad[i]/float64(len(gs)) + o.L2*m.Weights[i])
+		}
+	}
+	return m
+}
+
+// standardizer returns a model over names with the means and scales of
+// rows x and no weights.
+func standardizer(names []string, x [][]float64) LogReg {
+	n := len(names)
+	m := LogReg{Features: names, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+	if len(x) == 0 {
+		for i := range m.Scale {
+			m.Scale[i] = 1
+		}
+		return m
+	}
+	for _, r := range x {
+		for i, v := range r {
+			m.Mean[i] += v
+		}
+	}
+	for i := range m.Mean {
+		m.Mean[i] /= float64(len(x))
+	}
+	for _, r := range x {
+		for i, v := range r {
+			d := v - m.Mean[i]
+			m.Scale[i] += d * d
+		}
+	}
+	for i := range m.Scale {
+		m.Scale[i] = math.Sqrt(m.Scale[i] / float64(len(x)))
+		if m.Scale[i] < 1e-9 {
+			m.Scale[i] = 1
+		}
+	}
+	return m
+}
 
 // fitLogReg fits a logistic regression to rows x with labels y, weighting
 // the two classes equally (positives are rare among sentences).

@@ -116,3 +116,38 @@ func TestSetProbs(t *testing.T) {
 		t.Errorf("max_prob %v with no sentence, want 0", x[0])
 	}
 }
+
+// TestFitRankerLearnsWithinQuestions: a feature that tells a question's
+// answering sentence from its neighbours is learned, one that only tells
+// questions apart (the same for every sentence of a question) is not, as
+// a ranking within a question cannot use it.
+func TestFitRankerLearnsWithinQuestions(t *testing.T) {
+	var groups [][][]float64
+	var labels [][]bool
+	for g := range 30 {
+		level := float64(g % 7) // the question's own level, for all its sentences
+		var rows [][]float64
+		var y []bool
+		for s := range 5 {
+			answers := s == g%5
+			rows = append(rows, []float64{level, b2f(answers) + 0.1*float64(s)})
+			y = append(y, answers)
+		}
+		groups, labels = append(groups, rows), append(labels, y)
+	}
+	m := fitRanker([]string{"level", "signal"}, groups, labels, DefaultTrainOptions)
+	if m.Weights[1] <= 1 || math.Abs(m.Weights[0]) > 1e-9 {
+		t.Errorf("weights %v: want the within-question signal large, the question's level 0", m.Weights)
+	}
+	for g, rows := range groups {
+		best := 0
+		for i, r := range rows {
+			if m.Score(r) > m.Score(rows[best]) {
+				best = i
+			}
+		}
+		if !labels[g][best] {
+			t.Errorf("question %d: sentence %d ranked first, not the answering one", g, best)
+		}
+	}
+}

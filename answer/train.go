@@ -72,6 +72,7 @@ func Train(examples []*Example, o TrainOptions, note string) *Model {
 	m := &Model{Trained: note}
 	short := func(i int) bool { return !examples[i].Long }
 	m.Sentence = fitSentences(examples, short, o)
+	m.Rank = fitRank(examples, short, o)
 	var x [][]float64
 	var y []bool
 	for fold := range innerFolds {
@@ -122,6 +123,26 @@ func fitSentences(examples []*Example, keep func(int) bool, o TrainOptions) LogR
 		}
 	}
 	return fitLogReg(sentenceFeatureNames, x, y, o)
+}
+
+// fitRank fits the sentence ranker to the sentences of the examples keep
+// accepts (by index), a question at a time.
+func fitRank(examples []*Example, keep func(int) bool, o TrainOptions) LogReg {
+	var groups [][][]float64
+	var labels [][]bool
+	for i, ex := range examples {
+		if !keep(i) || ex.Withheld {
+			continue
+		}
+		var g [][]float64
+		var y []bool
+		for _, s := range ex.Sentences {
+			g = append(g, s.Features)
+			y = append(y, s.Answers)
+		}
+		groups, labels = append(groups, g), append(labels, y)
+	}
+	return fitRanker(sentenceFeatureNames, groups, labels, o)
 }
 
 // questionRow is an example's question features with the sentence

@@ -23,14 +23,9 @@ type Tuning struct {
 	// QuoteShare is the least probability, relative to the likeliest
 	// sentence's, of another sentence quoted for a short question.
 	QuoteShare float64 `tune:"quote-share"`
-	// MinShort is the least probability of the likeliest sentence for a
-	// short answer to be taken from it.
+	// MinShort is the least probability that the first-ranked sentence
+	// answers for a short answer to be taken from it.
 	MinShort float64 `tune:"min-short"`
-	// ShortTie is how much less likely than the likeliest sentence the
-	// one giving a short answer may be: the model cannot tell two
-	// sentences closer than this apart ("Dr. Richard Gray, CEO of Mayo
-	// Clinic Arizona" and the sentence on its AI officer before it).
-	ShortTie float64 `tune:"short-tie"`
 
 	// MinQuotes is the most sentences quoted for a question asking one
 	// thing; MaxQuotes for one that strings facts together (one quote per
@@ -104,7 +99,7 @@ type Tuning struct {
 
 // DefaultTuning is the tuning answers use unless told otherwise.
 var DefaultTuning = Tuning{
-	MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8, ShortTie: 0.01,
+	MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8,
 	MinQuotes: 3, MaxQuotes: 5, TypeBonus: 0.3, FitBonus: 1.0, WindowShare: 0.5,
 	MinOutletShare: 0.3, CaveatSpecificity: 0.4, ShortDepth: 10, MinShortShare: 0.2,
 	MinQuoteShare: 0.3, MinQuoteShareOneFact: 0.5, Novelty: 0.5, PartWeight: 0.5,

@@ -111,7 +111,7 @@ func CrossValidated(qs []Question, exs, extra []*answer.Example, n int, o answer
 	var rank, rules Ranking
 	handSet := slices.Index(models[0].Sentence.Features, "score_rel")
 	for i, ex := range exs {
-		rank.add(ex, models[folds[i]].Sentence.Prob)
+		rank.add(ex, models[folds[i]].Rank.Score)
 		rules.add(ex, func(x []float64) float64 { return x[handSet] })
 	}
 	if rank.Questions > 0 {
