@@ -1,0 +1,60 @@
+package answer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
+)
+
+// fightFS is a fight preview whose every passage names both boxers, the
+// venue only in its last, and shorter pieces that name them too.
+func fightFS() fstest.MapFS {
+	var preview strings.Builder
+	preview.WriteString("Benavidez and Andrade meet at last\n\n")
+	for i := range 6 {
+		fmt.Fprintf(&preview, "Benavidez and Andrade traded words again in round %d of the build-up, and Benavidez said Andrade had avoided him for years while Andrade called Benavidez a bully who talks more than he fights; the promoters expect a sell-out and the odds favour Benavidez narrowly over Andrade after a long camp in which both men said they were in the shape of their lives.\n\n", i+1)
+		fmt.Fprintf(&preview, "Trainers for Benavidez and Andrade spent the week on pads and film, and the Andrade camp said Benavidez would tire late while the Benavidez camp said Andrade had never met a puncher like him, which is the question this fight answers for both men.\n\n")
+	}
+	preview.WriteString("Benavidez faces Andrade at the Michelob Ultra Arena at Mandalay Bay in Las Vegas on Saturday night.\n")
+	fsys := fstest.MapFS{"preview.txt": {Data: []byte(preview.String())}}
+	for i := range 4 {
+		fsys[fmt.Sprintf("brief%d.txt", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("Boxing brief %d\n\nBenavidez and Andrade were both mentioned in the weekly rankings update number %d.\n", i, i))}
+	}
+	return fsys
+}
+
+// TestPoolFindsTheSentenceDeepInAnArticle: the venue is in the preview's
+// last passage, behind the cap of passages per document and the briefs;
+// the short question's pool reaches it, and the answer shows it first
+// among k passages.
+func TestPoolFindsTheSentenceDeepInAnArticle(t *testing.T) {
+	ix := indexFS(t, fightFS())
+	const q = "where's benavidez andrade"
+	ask := func() *Answer {
+		e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 3, DenseWeight: -1})
+		a, err := e.Ask(t.Context(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a := ask()
+	if !strings.Contains(a.Text(), "Michelob Ultra Arena") {
+		t.Fatalf("the venue is not quoted: %s", a.Text())
+	}
+	if n := len(a.Results.Hits); n != 3 {
+		t.Errorf("%d passages shown, want the k, 3", n)
+	}
+	if first := a.Results.Hits[0].Chunk.Text; !strings.Contains(first, "Michelob Ultra Arena") {
+		t.Errorf("the first passage shown is not the one quoted first: %.80q", first)
+	}
+	withTune(t, "pool", "0", func() {
+		if a := ask(); strings.Contains(a.Text(), "Michelob Ultra Arena") {
+			t.Errorf("without a pool the venue was found anyway, so this test shows nothing: %s", a.Text())
+		}
+	})
+}
