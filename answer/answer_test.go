@@ -19,7 +19,7 @@ func indexFS(t *testing.T, fsys fstest.MapFS) *retrieval.Index {
 		t.Fatal(err)
 	}
 	g, _ := retrieval.NewGloVeEmbedder()
-	ix, err := retrieval.Build(t.Context(), res.Documents, g, retrieval.BuildOptions{})
+	ix, err := memory.Build(t.Context(), res.Documents, g, memory.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,7 +35,7 @@ func BenchmarkAnswer(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ix, err := retrieval.Build(b.Context(), docs, g, retrieval.BuildOptions{})
+		ix, err := memory.Build(b.Context(), docs, g, memory.BuildOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

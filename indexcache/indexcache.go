@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // Config says which corpus to index and how.
@@ -49,7 +50,7 @@ type Opened struct {
 	// the corpus was last read.
 	Skipped []corpus.Skipped
 	// Report says what was embedded or reused.
-	Report retrieval.OpenReport
+	Report memory.OpenReport
 	// Read is true when the corpus files were read (the saved index was
 	// missing, stale or damaged); false when the saved index was reopened.
 	Read bool
@@ -123,7 +124,7 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 	if err != nil {
 		return nil, err
 	}
-	store := retrieval.IndexDir{Dir: dir}
+	store := memory.IndexDir{Dir: dir}
 	fp, err := c.fingerprint()
 	if err != nil {
 		return nil, err
@@ -133,10 +134,10 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 	if !c.Reread {
 		ix, skipped, err := store.Reopen(fp, c.Embedder, c.chunker())
 		if err == nil {
-			out.Index, out.Skipped, out.Report = ix, skipped, retrieval.OpenReport{Reused: true}
+			out.Index, out.Skipped, out.Report = ix, skipped, memory.OpenReport{Reused: true}
 			return out, nil
 		}
-		damaged = !errors.Is(err, retrieval.ErrStale) && !errors.Is(err, fs.ErrNotExist)
+		damaged = !errors.Is(err, memory.ErrStale) && !errors.Is(err, fs.ErrNotExist)
 	} else {
 		c.Load.Previous = nil
 	}
@@ -155,9 +156,9 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 	}
 	// A damaged index is saved again even when the corpus is unchanged, so
 	// that it is repaired once, by whichever command finds it.
-	opts := retrieval.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped, Rewrite: damaged || c.Reread}
+	opts := memory.BuildOptions{Chunker: c.chunker(), Progress: c.Progress, Fingerprint: fp, Skipped: res.Skipped, Rewrite: damaged || c.Reread}
 	ix, rep, err := store.Open(ctx, res.Documents, c.Embedder, opts)
-	if errors.Is(err, retrieval.ErrSave) {
+	if errors.Is(err, memory.ErrSave) {
 		out.SaveErr, err = err, nil
 	}
 	if err != nil {

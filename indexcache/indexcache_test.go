@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 func glove(t testing.TB) retrieval.Embedder {
@@ -84,7 +85,7 @@ func TestOpenServesFromMemoryWhenSavingFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.SaveErr == nil || !errors.Is(o.SaveErr, retrieval.ErrSave) || o.Index == nil {
+	if o.SaveErr == nil || !errors.Is(o.SaveErr, memory.ErrSave) || o.Index == nil {
 		t.Errorf("save error %v, index %v", o.SaveErr, o.Index)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/indexcache"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // A broken file is skipped and reported by name; the rest is indexed and
@@ -265,14 +266,14 @@ func TestUnsavedIndexServesFromMemory(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "file")
 	writeFiles(t, filepath.Dir(data), map[string]string{"file": "not a directory"})
 	st := openIndex(t, indexConfig(t, dir, data))
-	if !errors.Is(st.SaveError(), retrieval.ErrSave) {
+	if !errors.Is(st.SaveError(), memory.ErrSave) {
 		t.Errorf("SaveError = %v", st.SaveError())
 	}
 	if got := top(t, st, "What did the central bank do with interest rates?"); got != "rates.txt" {
 		t.Errorf("an unsaved index found %q", got)
 	}
 	lines, err := st.Index(t.Context(), Update{})
-	if !errors.Is(err, retrieval.ErrSave) || !strings.Contains(err.Error(), "BOT_DATA_DIR") || len(lines) == 0 {
+	if !errors.Is(err, memory.ErrSave) || !strings.Contains(err.Error(), "BOT_DATA_DIR") || len(lines) == 0 {
 		t.Errorf("Index = %d lines, %v", len(lines), err)
 	}
 	writeFiles(t, dir, map[string]string{"ferry.txt": ferryText})
@@ -280,7 +281,7 @@ func TestUnsavedIndexServesFromMemory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !errors.Is(rep.NotSaved, retrieval.ErrSave) || len(rep.Changes.Added) != 1 {
+	if !errors.Is(rep.NotSaved, memory.ErrSave) || len(rep.Changes.Added) != 1 {
 		t.Errorf("report NotSaved %v, changes %+v", rep.NotSaved, rep.Changes)
 	}
 	if lib := newLibrary(st); lib.SaveError() == nil {

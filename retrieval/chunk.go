@@ -58,7 +58,7 @@ func (c Chunker) Split(doc *corpus.Document) []Chunk {
 	emit := func(first, last int) {
 		start, end := sents[first].Start, sents[last].End
 		chunks = append(chunks, Chunk{
-			ID:             chunkID(doc.ID, len(chunks)),
+			ID:             ChunkID(doc.ID, len(chunks)),
 			DocID:          doc.ID,
 			Ordinal:        len(chunks),
 			Start:          start,
@@ -87,8 +87,8 @@ func (c Chunker) Split(doc *corpus.Document) []Chunk {
 	return chunks
 }
 
-// chunkID names the ordinal-th chunk of a document.
-func chunkID(docID string, ordinal int) string { return docID + "#" + strconv.Itoa(ordinal) }
+// ChunkID names the chunk of a document by its ordinal: "doc#3".
+func ChunkID(docID string, ordinal int) string { return docID + "#" + strconv.Itoa(ordinal) }
 
 // splitLong splits a sentence longer than twice the target at spaces.
 func (c Chunker) splitLong(text string, s corpus.Span) []corpus.Span {

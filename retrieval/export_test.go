@@ -2,44 +2,65 @@ package retrieval
 
 import (
 	"context"
-	"fmt"
-	"github.com/newsroom/askbot/text"
+	"slices"
+
+	"github.com/newsroom/askbot/corpus"
 )
 
-// What only the tests and benchmarks use.
+// What only the tests use.
 
-// ChromemQuery embeds query and returns the cosine similarity of the n
-// nearest chunks by chromem-go's own QueryEmbedding, by chunk index: the
-// reference the scan is measured and tested against.
-func (ix *Index) ChromemQuery(ctx context.Context, query string, n int) (map[int]float64, error) {
-	dense, q, err := ix.embedQuery(ctx, query)
-	if err != nil || q == nil {
+// build makes the index of docs with exactVectors: the ranking's tests
+// need vectors, not package memory's store of them.
+func build(ctx context.Context, docs []*corpus.Document, embedder Embedder, chunker Chunker) (*Index, error) {
+	vs := &exactVectors{}
+	ix, err := NewIndex(IndexData{Docs: docs, Embedder: embedder, Chunker: chunker, Vectors: vs, Key: "test"})
+	if err != nil {
 		return nil, err
 	}
-	results, err := dense.coll.QueryEmbedding(ctx, q, min(n, dense.coll.Count()), nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("dense query: %w", err)
+	texts := make([]string, len(ix.chunks))
+	for i := range ix.chunks {
+		texts[i] = EmbedText(ix.docs[ix.chunks[i].DocID], &ix.chunks[i])
 	}
-	out := make(map[int]float64, len(results))
-	for _, r := range results {
-		if i, ok := dense.byKey[r.ID]; ok {
-			out[i] = float64(r.Similarity)
+	if vs.rows, err = EmbedTexts(ctx, embedder, texts, nil); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// exactVectors are chunk vectors searched exhaustively with float32 dot
+// products (row i is chunk i's; nil: nothing embeddable).
+type exactVectors struct{ rows [][]float32 }
+
+func (v *exactVectors) Count() (int, error) {
+	n := 0
+	for _, r := range v.rows {
+		if r != nil {
+			n++
 		}
 	}
-	return out, nil
+	return n, nil
 }
 
-// DenseQuery embeds query and returns the cosine similarity of the n
-// nearest chunks by the index's own scan, by chunk index.
-func (ix *Index) DenseQuery(ctx context.Context, query string, n int) (map[int]float64, error) {
-	return ix.denseSearch(ctx, query, n, nil)
-}
-
-// LexicalQuery returns the BM25 scores of the n best chunks, by chunk index.
-func (ix *Index) LexicalQuery(query string, n int) map[int]float64 {
-	out := map[int]float64{}
-	for _, s := range ix.lex.Search(text.QueryTerms(query), n) {
-		out[s.unit] = float64(s.score)
+func (v *exactVectors) Nearest(_ context.Context, q []float32, n int, keep func(int) bool) ([]Nearby, error) {
+	var out []Nearby
+	for i, r := range v.rows {
+		if len(r) != len(q) || keep != nil && !keep(i) {
+			continue
+		}
+		var dot float32
+		for j, x := range q {
+			dot += x * r[j]
+		}
+		out = append(out, Nearby{i, dot})
 	}
-	return out
+	slices.SortStableFunc(out, func(a, b Nearby) int {
+		switch {
+		case a.Similarity > b.Similarity:
+			return -1
+		case a.Similarity < b.Similarity:
+			return 1
+		}
+		return 0
+	})
+	return out[:min(n, len(out))], nil
 }

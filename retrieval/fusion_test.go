@@ -13,7 +13,7 @@ func TestFusionScoresAreFinite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := Build(t.Context(), bundledDocs(t), g, BuildOptions{})
+	ix, err := build(t.Context(), bundledDocs(t), g, Chunker{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,6 @@
 package retrieval
 
 import (
-	"hash/crc32"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,39 +40,6 @@ func FuzzChunker(f *testing.F) {
 		for _, ch := range c.Split(doc) {
 			if ch.Start < 0 || ch.End > len(text) || ch.Start > ch.End || ch.Text != text[ch.Start:ch.End] {
 				t.Fatalf("chunk %d [%d,%d) does not map back to the text", ch.Ordinal, ch.Start, ch.End)
-			}
-		}
-	})
-}
-
-// FuzzReadSnapshot: any bytes, with a matching checksum so that the parser
-// itself is exercised, give an error or an index, never a panic.
-func FuzzReadSnapshot(f *testing.F) {
-	g, err := NewGloVeEmbedder()
-	if err != nil {
-		f.Fatal(err)
-	}
-	ix, err := Build(f.Context(), []*corpus.Document{{ID: "a", Title: "T", Text: "One sentence. Two sentences.", Paragraphs: []corpus.Span{{Start: 0, End: 28}}}}, g, BuildOptions{})
-	if err != nil {
-		f.Fatal(err)
-	}
-	var good strings.Builder
-	if err := ix.writeSnapshot(&good); err != nil {
-		f.Fatal(err)
-	}
-	f.Add([]byte(good.String()))
-	f.Add([]byte(snapshotMagic + "\xff\xff\xff\xff\x0f"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		path := filepath.Join(t.TempDir(), "s.bin")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		ix, err := readSnapshot(path, crc32.Checksum(data, castagnoli), DefaultChunker, g)
-		if err == nil {
-			for _, c := range ix.Chunks() {
-				if d, ok := ix.Document(c.DocID); !ok || c.End > len(d.Text) {
-					t.Fatalf("chunk %s outside its document", c.ID)
-				}
 			}
 		}
 	})

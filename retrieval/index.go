@@ -1,37 +1,34 @@
 // Package retrieval finds the passages of the corpus that answer a question.
-// It chunks documents, embeds the chunks into a chromem-go collection, keeps
-// a BM25 index over the same chunks, fuses both rankings, and persists the
-// index so an unchanged corpus is never embedded twice.
+// It ranks a store's chunks by BM25 and by their vectors, fuses both
+// rankings, picks passages for the outlets and parts a question names, and
+// decides whether the documents say; the stores (packages memory and
+// weaviate) keep the chunks, postings and vectors it ranks.
 package retrieval
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
-
-	chromem "github.com/philippgille/chromem-go"
 
 	"github.com/newsroom/askbot/corpus"
 )
 
-const collectionName = "chunks"
-
-// Index is a searchable corpus: its documents, their chunks, the BM25 index
-// and the chromem-go collection of chunk vectors. It is safe for concurrent
-// searches; it is never modified after it is built (a reload builds a new one).
+// Index is a searchable corpus as the ranking reads it: its documents,
+// their chunks, the BM25 postings over them and, for an index held in this
+// process, its chunk vectors. It is safe for concurrent searches; it is
+// never modified after it is made (a reload makes a new one). A store
+// makes it (NewIndex: package memory from the corpus or its snapshot, a
+// question's candidates in Gather); the ranking over it is this package's.
 type Index struct {
 	docs     map[string]*corpus.Document
 	docOrder []*corpus.Document
 	chunks   []Chunk
 	lex      *Lexical
-	// dense returns the chunk vectors, loaded on first use when the index
-	// was reopened from disk.
-	dense    func() (*denseIndex, error)
+	// vectors are the chunk vectors, kept by the store (nil in the index
+	// of a remote store's candidates).
+	vectors  Vectors
 	embedder Embedder
 	chunker  Chunker
 	built    time.Time
@@ -41,15 +38,13 @@ type Index struct {
 	limited   bool
 	withdrawn int
 	embargoes []time.Time
-	// key identifies the corpus content and chunking (see corpusKey),
-	// computed once: hashing the corpus is too costly to repeat per answer.
+	// key identifies the corpus content and chunking, computed once by
+	// the store: hashing the corpus is too costly to repeat per answer.
 	key string
 	// docChunks is the [first, end) range of each document's chunks.
 	docChunks map[string][2]int
 	// sources maps each outlet name, as written, to its documents.
 	sources map[string][]string
-	// Embedded is how many chunks this build embedded (the rest came from the cache).
-	Embedded int
 	// unitOf maps chunk IDs to chunk indexes in a question's index of a
 	// remote store's candidates (see Gather).
 	unitOf map[string]int
@@ -64,29 +59,113 @@ type Index struct {
 	hashes *docHashes
 }
 
-// denseIndex is the chromem-go collection of chunk vectors.
-type denseIndex struct {
-	db    *chromem.DB
-	coll  *chromem.Collection
-	byKey map[string]int // chromem document ID → chunk index
-
-	scanOnce sync.Once
-	scan     *vectorScan
-	keys     []string // chunk index → chromem document ID
-	scanErr  error
+// Vectors are the chunk vectors of an index held in this process, kept by
+// its store (package memory): the dense ranking asks them for the chunks
+// nearest to a question's vector.
+type Vectors interface {
+	// Count is how many chunks have a vector; vectors loaded on first use
+	// are loaded by it.
+	Count() (int, error)
+	// Nearest returns the n chunks nearest to vector among those keep
+	// accepts (all when keep is nil), best first, by chunk index.
+	Nearest(ctx context.Context, vector []float32, n int, keep func(chunk int) bool) ([]Nearby, error)
 }
 
-// scanner returns the int8 copy of the vectors, made on first use.
-func (d *denseIndex) scanner(ctx context.Context) (*vectorScan, error) {
-	d.scanOnce.Do(func() {
-		d.keys = make([]string, len(d.byKey))
-		for key, i := range d.byKey {
-			d.keys[i] = key
+// Nearby is a chunk, by its index in the Index, and its cosine similarity
+// to a query's vector.
+type Nearby struct {
+	Chunk      int
+	Similarity float32
+}
+
+// IndexData is what an Index is made of, as a store holds it.
+type IndexData struct {
+	// Docs are the documents, in corpus order.
+	Docs []*corpus.Document
+	// Chunks are the documents' chunks, grouped by document in order;
+	// nil: the documents are cut by Chunker.
+	Chunks []Chunk
+	// Body and Meta are the BM25 postings of the chunks and of the
+	// documents' metadata (title, outlet, byline), as Postings returns
+	// them; nil: counted from the chunks' and documents' index terms.
+	Body, Meta *Postings
+	// Embedder made the Vectors, and embeds questions.
+	Embedder Embedder
+	// Chunker cut the chunks (DefaultChunker when zero).
+	Chunker Chunker
+	// Vectors are the chunk vectors (nil: none).
+	Vectors Vectors
+	// Built is when the index was built (now when zero).
+	Built time.Time
+	// Key identifies the corpus content and the index settings;
+	// Stats.Version is its first 12 characters.
+	Key string
+}
+
+// NewIndex makes the index of d: it cuts the documents into chunks and
+// counts their BM25 postings unless d gives them, and derives the lookups
+// the ranking needs.
+func NewIndex(d IndexData) (*Index, error) {
+	if len(d.Docs) == 0 {
+		return nil, errors.New("build index: no documents")
+	}
+	if d.Chunker == (Chunker{}) {
+		d.Chunker = DefaultChunker
+	}
+	if err := d.Chunker.Validate(); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	if (d.Body == nil) != (d.Meta == nil) {
+		return nil, errors.New("build index: postings of one field without the other")
+	}
+	ix := &Index{
+		docs:     make(map[string]*corpus.Document, len(d.Docs)),
+		docOrder: d.Docs,
+		chunks:   d.Chunks,
+		vectors:  d.Vectors,
+		embedder: d.Embedder,
+		chunker:  d.Chunker,
+		built:    d.Built,
+		key:      d.Key,
+	}
+	if ix.built.IsZero() {
+		ix.built = time.Now().UTC()
+	}
+	for _, doc := range d.Docs {
+		if _, dup := ix.docs[doc.ID]; dup {
+			return nil, fmt.Errorf("build index: duplicate document id %q", doc.ID)
 		}
-		d.scan, d.scanErr = newVectorScan(context.WithoutCancel(ctx), d, d.keys)
-	})
-	return d.scan, d.scanErr
+		ix.docs[doc.ID] = doc
+	}
+	if ix.chunks == nil {
+		split := make([][]Chunk, len(d.Docs))
+		parallel(len(d.Docs), func(i int) { split[i] = d.Chunker.Split(d.Docs[i]) })
+		for _, cs := range split {
+			ix.chunks = append(ix.chunks, cs...)
+		}
+	}
+	if d.Body == nil {
+		ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
+	} else {
+		if len(d.Body.Lengths) != len(ix.chunks) || len(d.Meta.Lengths) != len(d.Docs) {
+			return nil, fmt.Errorf("build index: postings of %d chunks and %d documents, for %d and %d",
+				len(d.Body.Lengths), len(d.Meta.Lengths), len(ix.chunks), len(d.Docs))
+		}
+		ix.lex = &Lexical{body: &field{Postings: *d.Body}, meta: &field{Postings: *d.Meta}, MetaWeight: defaultMetaWeight}
+		ix.lex.body.finish()
+		ix.lex.meta.finish()
+	}
+	ix.indexStructure()
+	return ix, nil
 }
+
+// Postings returns the index's BM25 postings, of the chunks and of the
+// documents' metadata, for a store to save (NewIndex takes them back).
+// They are the index's own: the caller must not modify them.
+func (ix *Index) Postings() (body, meta Postings) { return ix.lex.body.Postings, ix.lex.meta.Postings }
+
+// Vectors are the index's chunk vectors (nil when it has none).
+func (ix *Index) Vectors() Vectors { return ix.vectors }
 
 // Stats describes an index for people: in a status command or an answer's footer.
 type Stats struct {
@@ -138,124 +217,6 @@ func (ix *Index) Embedder() Embedder { return ix.embedder }
 // Chunks returns the indexed chunks, grouped by document.
 func (ix *Index) Chunks() []Chunk { return ix.chunks }
 
-// vectorKey names a chunk's vector: the chunk's place and a hash of its text,
-// so a changed chunk never reuses a stale vector.
-func vectorKey(c *Chunk) string {
-	h := sha256.Sum256([]byte(c.Text))
-	return c.ID + "@" + hex.EncodeToString(h[:8])
-}
-
-// BuildOptions tune Build.
-type BuildOptions struct {
-	Chunker Chunker
-	// Previous, when set, lends the vectors of unchanged chunks.
-	Previous *chromem.Collection
-	// Progress, when set, is called as chunks are embedded.
-	Progress func(done, total int)
-	// Fingerprint identifies the corpus files (names, sizes, times).
-	// IndexDir saves it so that Reopen can skip reading an unchanged corpus.
-	Fingerprint string
-	// Skipped are the corpus files that could not be loaded; IndexDir saves
-	// them with the index.
-	Skipped []corpus.Skipped
-	// Rewrite makes IndexDir.Open save the index even when the saved one
-	// matches the corpus: its snapshot was found damaged.
-	Rewrite bool
-
-	key   string      // corpusKey of the documents, when the caller has it already
-	adopt *denseIndex // vectors of exactly these chunks, to use as they are
-}
-
-// Build indexes docs: it chunks them, embeds every chunk (reusing vectors from
-// opts.Previous where the chunk is unchanged) and builds the BM25 index.
-func Build(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts BuildOptions) (*Index, error) {
-	if len(docs) == 0 {
-		return nil, errors.New("build index: no documents")
-	}
-	if opts.Chunker == (Chunker{}) {
-		opts.Chunker = DefaultChunker
-	}
-	if err := opts.Chunker.Validate(); err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
-	}
-	ix := &Index{
-		docs:     make(map[string]*corpus.Document, len(docs)),
-		docOrder: docs,
-		embedder: embedder,
-		chunker:  opts.Chunker,
-		built:    time.Now().UTC(),
-		key:      opts.key,
-	}
-	if ix.key == "" {
-		ix.key = corpusKey(docs, opts.Chunker)
-	}
-	for _, d := range docs {
-		if _, dup := ix.docs[d.ID]; dup {
-			return nil, fmt.Errorf("build index: duplicate document id %q", d.ID)
-		}
-		ix.docs[d.ID] = d
-	}
-	split := make([][]Chunk, len(docs))
-	parallel(len(docs), func(i int) { split[i] = opts.Chunker.Split(docs[i]) })
-	for _, cs := range split {
-		ix.chunks = append(ix.chunks, cs...)
-	}
-	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
-	ix.indexStructure()
-
-	if a := opts.adopt; a != nil {
-		dense := &denseIndex{db: a.db, coll: a.coll, byKey: make(map[string]int, len(ix.chunks))}
-		for i := range ix.chunks {
-			dense.byKey[vectorKey(&ix.chunks[i])] = i
-		}
-		ix.dense = func() (*denseIndex, error) { return dense, nil }
-		return ix, nil
-	}
-	dense := &denseIndex{db: chromem.NewDB(), byKey: make(map[string]int, len(ix.chunks))}
-	coll, err := dense.db.CreateCollection(collectionName, map[string]string{"embedder": embedder.Name()}, refuseEmbedding)
-	if err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
-	}
-	dense.coll = coll
-	ix.dense = func() (*denseIndex, error) { return dense, nil }
-
-	// Vectors of unchanged chunks come from the previous index.
-	var todo []int
-	vecs := make([]chromem.Document, 0, len(ix.chunks))
-	for i := range ix.chunks {
-		key := vectorKey(&ix.chunks[i])
-		dense.byKey[key] = i
-		if opts.Previous != nil {
-			if old, err := opts.Previous.GetByID(ctx, key); err == nil {
-				vecs = append(vecs, chromem.Document{ID: key, Embedding: old.Embedding})
-				continue
-			}
-		}
-		todo = append(todo, i)
-	}
-	texts := make([]string, len(todo))
-	for j, i := range todo {
-		texts[j] = embedText(ix.docs[ix.chunks[i].DocID], &ix.chunks[i])
-	}
-	out, err := embedTexts(ctx, embedder, texts, opts.Progress)
-	if err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
-	}
-	for j, i := range todo {
-		if out[j] == nil {
-			continue // nothing embeddable: found by BM25 only
-		}
-		vecs = append(vecs, chromem.Document{ID: vectorKey(&ix.chunks[i]), Embedding: out[j]})
-	}
-	ix.Embedded = len(todo)
-	if len(vecs) > 0 {
-		if err := coll.AddDocuments(ctx, vecs, 4); err != nil {
-			return nil, fmt.Errorf("build index: add vectors: %w", err)
-		}
-	}
-	return ix, nil
-}
-
 // indexStructure derives the lookups that follow from the chunks: each
 // document's chunk range, the documents of each outlet, and the
 // chunk-to-document maps of the BM25 index.
@@ -295,19 +256,14 @@ func (ix *Index) indexStructure() {
 	ix.lex.docFirst = append(ix.lex.docFirst, uint32(len(ix.chunks)))
 }
 
-// refuseEmbedding is the collection's embedding function: every vector is
-// computed by the index's Embedder, so chromem-go is never asked to embed.
-func refuseEmbedding(context.Context, string) ([]float32, error) {
-	return nil, errors.New("retrieval: chromem-go asked to embed; vectors must be precomputed")
-}
-
 // docMeta is the text of a document's metadata field: title and source.
 func docMeta(d *corpus.Document) string {
 	return d.Title + "\n" + d.Source + "\n" + d.Byline
 }
 
-// embedText is what the embedder sees for a chunk: its title and its text.
-func embedText(d *corpus.Document, c *Chunk) string {
+// EmbedText is what the embedder sees for a chunk of d: its title and its
+// text.
+func EmbedText(d *corpus.Document, c *Chunk) string {
 	var b strings.Builder
 	b.WriteString(d.Title)
 	b.WriteString("\n")

@@ -19,9 +19,8 @@ const (
 // field is one inverted index scored with BM25: its units are chunks for the
 // body field and documents for the metadata field.
 type field struct {
-	postings map[string]*postingList
-	lengths  []uint32
-	avgLen   float64
+	Postings
+	avgLen float64
 	// corpus, when set, holds the whole corpus's statistics: the field
 	// then indexes some of the corpus's units (a question's candidates
 	// from a remote store) but scores them as the whole corpus would.
@@ -46,7 +45,7 @@ type unitScope struct {
 func (f *field) within(keep func(unit uint32) bool) *field {
 	sc := &unitScope{keep: keep, df: map[string]int{}}
 	var total float64
-	for u, n := range f.lengths {
+	for u, n := range f.Lengths {
 		if keep(uint32(u)) {
 			sc.units++
 			total += float64(n)
@@ -63,7 +62,7 @@ func (f *field) within(keep func(unit uint32) bool) *field {
 
 // totals returns how many units the field counts and their summed length.
 func (f *field) totals() (units, length int) {
-	for u, l := range f.lengths {
+	for u, l := range f.Lengths {
 		if f.scope == nil || f.scope.keep(uint32(u)) {
 			units++
 			length += int(l)
@@ -73,7 +72,7 @@ func (f *field) totals() (units, length int) {
 }
 
 // count is how many of the scope's units hold term.
-func (sc *unitScope) count(term string, pl *postingList) int {
+func (sc *unitScope) count(term string, pl *PostingList) int {
 	if pl == nil {
 		return 0
 	}
@@ -83,7 +82,7 @@ func (sc *unitScope) count(term string, pl *postingList) int {
 		return n
 	}
 	n := 0
-	for _, u := range pl.units {
+	for _, u := range pl.Units {
 		if sc.keep(u) {
 			n++
 		}
@@ -100,17 +99,27 @@ type fieldStats struct {
 	df     map[string]int
 }
 
-type postingList struct {
-	units []uint32
-	tfs   []uint8 // term frequency, capped at 255 (BM25 saturates long before)
+// Postings are one BM25 field as data: each unit's length in index terms
+// (a unit is a chunk in the body field, a document in the metadata field),
+// and the units holding each term.
+type Postings struct {
+	Lengths []uint32
+	Terms   map[string]*PostingList
 }
 
-func newField() *field { return &field{postings: make(map[string]*postingList)} }
+// PostingList is the units holding a term, ascending, with the term's
+// frequency in each, capped at 255 (BM25 saturates long before).
+type PostingList struct {
+	Units []uint32
+	Freqs []uint8
+}
+
+func newField() *field { return &field{Postings: Postings{Terms: make(map[string]*PostingList)}} }
 
 // add indexes the terms of the next unit.
 func (f *field) add(terms []string) {
-	unit := uint32(len(f.lengths))
-	f.lengths = append(f.lengths, uint32(len(terms)))
+	unit := uint32(len(f.Lengths))
+	f.Lengths = append(f.Lengths, uint32(len(terms)))
 	counts := make(map[string]uint8, len(terms))
 	for _, t := range terms {
 		if counts[t] < math.MaxUint8 {
@@ -118,23 +127,23 @@ func (f *field) add(terms []string) {
 		}
 	}
 	for t, n := range counts {
-		pl := f.postings[t]
+		pl := f.Terms[t]
 		if pl == nil {
-			pl = &postingList{}
-			f.postings[t] = pl
+			pl = &PostingList{}
+			f.Terms[t] = pl
 		}
-		pl.units = append(pl.units, unit)
-		pl.tfs = append(pl.tfs, n)
+		pl.Units = append(pl.Units, unit)
+		pl.Freqs = append(pl.Freqs, n)
 	}
 }
 
 func (f *field) finish() {
 	var total float64
-	for _, l := range f.lengths {
+	for _, l := range f.Lengths {
 		total += float64(l)
 	}
-	if len(f.lengths) > 0 {
-		f.avgLen = total / float64(len(f.lengths))
+	if len(f.Lengths) > 0 {
+		f.avgLen = total / float64(len(f.Lengths))
 	}
 	if f.avgLen == 0 {
 		f.avgLen = 1
@@ -149,20 +158,20 @@ func (f *field) idf(term string) float64 {
 // df is how many units of the corpus hold term.
 func (f *field) df(term string) int {
 	if f.scope != nil {
-		return f.scope.count(term, f.postings[term])
+		return f.scope.count(term, f.Terms[term])
 	}
 	if f.corpus != nil {
 		return f.corpus.df[term]
 	}
-	if pl := f.postings[term]; pl != nil {
-		return len(pl.units)
+	if pl := f.Terms[term]; pl != nil {
+		return len(pl.Units)
 	}
 	return 0
 }
 
 // idfOf is the inverse document frequency of a term found in n units.
 func (f *field) idfOf(n int) float64 {
-	N := float64(len(f.lengths))
+	N := float64(len(f.Lengths))
 	switch {
 	case f.scope != nil:
 		N = float64(f.scope.units)
@@ -175,7 +184,7 @@ func (f *field) idfOf(n int) float64 {
 // score adds weight × BM25 of each term to acc, indexed by unit.
 func (f *field) score(terms []string, weight float64, acc []float32) {
 	for _, t := range terms {
-		pl := f.postings[t]
+		pl := f.Terms[t]
 		if pl == nil {
 			continue
 		}
@@ -187,9 +196,9 @@ func (f *field) score(terms []string, weight float64, acc []float32) {
 		case f.corpus != nil:
 			avgLen = f.corpus.avgLen
 		}
-		for i, u := range pl.units {
-			tf := float64(pl.tfs[i])
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(f.lengths[u])/avgLen)
+		for i, u := range pl.Units {
+			tf := float64(pl.Freqs[i])
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(f.Lengths[u])/avgLen)
 			acc[u] += float32(idf * tf * (bm25K1 + 1) / (tf + norm))
 		}
 	}
@@ -278,13 +287,13 @@ func (l *Lexical) IDF(term string) float64 { return l.body.idf(term) }
 
 // has reports whether term occurs in chunk unit or in its document's metadata.
 func (l *Lexical) has(term string, unit int) bool {
-	if pl := l.body.postings[term]; pl != nil {
-		if _, ok := slices.BinarySearch(pl.units, uint32(unit)); ok {
+	if pl := l.body.Terms[term]; pl != nil {
+		if _, ok := slices.BinarySearch(pl.Units, uint32(unit)); ok {
 			return true
 		}
 	}
-	if pl := l.meta.postings[term]; pl != nil {
-		_, ok := slices.BinarySearch(pl.units, l.chunkDoc[unit])
+	if pl := l.meta.Terms[term]; pl != nil {
+		_, ok := slices.BinarySearch(pl.Units, l.chunkDoc[unit])
 		return ok
 	}
 	return false

@@ -31,7 +31,7 @@ func outletDocs(t testing.TB) []*corpus.Document {
 func outletIndex(t *testing.T) *Index {
 	t.Helper()
 	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), outletDocs(t), g, BuildOptions{})
+	ix, err := build(t.Context(), outletDocs(t), g, Chunker{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func archiveIndex(t *testing.T, chunker Chunker, lines ...string) *Index {
 		t.Fatal(err)
 	}
 	g, _ := NewGloVeEmbedder()
-	ix, err := Build(t.Context(), res.Documents, g, BuildOptions{Chunker: chunker})
+	ix, err := build(t.Context(), res.Documents, g, chunker)
 	if err != nil {
 		t.Fatal(err)
 	}

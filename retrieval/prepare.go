@@ -45,10 +45,10 @@ func Prepare(ctx context.Context, docs []*corpus.Document, embedder Embedder, ch
 	for i := range out {
 		for j := range out[i].Chunks {
 			slots = append(slots, slot{i, j})
-			texts = append(texts, embedText(out[i].Doc, &out[i].Chunks[j]))
+			texts = append(texts, EmbedText(out[i].Doc, &out[i].Chunks[j]))
 		}
 	}
-	vecs, err := embedTexts(ctx, embedder, texts, progress)
+	vecs, err := EmbedTexts(ctx, embedder, texts, progress)
 	if err != nil {
 		return nil, fmt.Errorf("prepare: %w", err)
 	}
@@ -58,10 +58,10 @@ func Prepare(ctx context.Context, docs []*corpus.Document, embedder Embedder, ch
 	return out, nil
 }
 
-// embedTexts embeds texts in batches: on every core when the embedder
+// EmbedTexts embeds texts in batches: on every core when the embedder
 // computes locally (GloVe), one request at a time to an endpoint. progress,
 // when set, is told how many are done.
-func embedTexts(ctx context.Context, embedder Embedder, texts []string, progress func(done, total int)) ([][]float32, error) {
+func EmbedTexts(ctx context.Context, embedder Embedder, texts []string, progress func(done, total int)) ([][]float32, error) {
 	const batch = 256
 	workers := 1
 	if c, ok := embedder.(interface{ Concurrency() int }); ok {

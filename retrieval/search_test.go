@@ -2,11 +2,9 @@ package retrieval
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
-	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -16,7 +14,7 @@ func bundledIndex(t testing.TB) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := Build(context.Background(), bundledDocs(t), g, BuildOptions{Chunker: Chunker{TargetChars: 300, OverlapChars: 30}})
+	ix, err := build(context.Background(), bundledDocs(t), g, Chunker{TargetChars: 300, OverlapChars: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +66,7 @@ func TestSearch(t *testing.T) {
 func TestSearchDegradesToBM25WhenEmbedderFails(t *testing.T) {
 	srv := newEmbeddingServer(t)
 	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m", "", nil)
-	ix, err := Build(t.Context(), bundledDocs(t), emb, BuildOptions{})
+	ix, err := build(t.Context(), bundledDocs(t), emb, Chunker{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,18 +78,6 @@ func TestSearchDegradesToBM25WhenEmbedderFails(t *testing.T) {
 	if res.DenseError == nil || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Chunk.Text+res.Hits[1].Chunk.Text, "Page") {
 		t.Fatalf("dense error %v, %d hits", res.DenseError, len(res.Hits))
 	}
-}
-
-func ExampleIndex_Search() {
-	docs := []string{
-		"Harbour news\nThe harbour reopened on Monday after the storm.",
-		"Council news\nThe council approved the budget on Tuesday.",
-	}
-	g, _ := NewGloVeEmbedder()
-	ix, _ := Build(context.Background(), []*corpus.Document{testDoc("a.txt", docs[0]), testDoc("b.txt", docs[1])}, g, BuildOptions{})
-	res, _ := ix.Search(context.Background(), "When did the harbour reopen?", SearchOptions{K: 1})
-	fmt.Println(res.Answerable, res.Hits[0].Doc.Title, "|", res.Hits[0].Chunk.Text)
-	// Output: true Harbour news | The harbour reopened on Monday after the storm.
 }
 
 func TestQueryTermsDropQuantityWords(t *testing.T) {

@@ -477,9 +477,6 @@ func gatheredView(version string, embedder Embedder, chunker Chunker, docs map[s
 			ix.sources[o] = nil // named by the question parser and the outlet checks
 		}
 	}
-	ix.dense = func() (*denseIndex, error) {
-		return nil, errors.New("retrieval: a remote store's candidates have no local vectors")
-	}
 	return ix
 }
 

@@ -253,22 +253,25 @@ func (ix *Index) Lexical(_ context.Context, terms []string, f Filter, n int) ([]
 
 // Dense returns the n chunks nearest to vector that pass f.
 func (ix *Index) Dense(ctx context.Context, vector []float32, f Filter, n int) ([]Candidate, error) {
-	dense, err := ix.dense()
+	if ix.vectors == nil {
+		return nil, nil
+	}
+	count, err := ix.vectors.Count()
 	if err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
-	if dense.coll.Count() == 0 {
+	if count == 0 {
 		return nil, nil
 	}
 	ok := ix.filterDocs(f)
-	matches, err := ix.nearest(ctx, dense, vector, n, func(u int) bool { return ok[ix.lex.chunkDoc[u]] })
+	matches, err := ix.vectors.Nearest(ctx, vector, n, func(u int) bool { return ok[ix.lex.chunkDoc[u]] })
 	if err != nil {
 		return nil, err
 	}
 	var out []Candidate
 	for _, m := range matches {
-		c := &ix.chunks[m.unit]
-		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(m.score)})
+		c := &ix.chunks[m.Chunk]
+		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(m.Similarity)})
 	}
 	return out, nil
 }

@@ -22,7 +22,7 @@ type contractStore struct {
 }
 
 func (c *contractStore) Write(ctx context.Context, docs []*corpus.Document) error {
-	ix, err := retrieval.Build(ctx, docs, c.embedder, retrieval.BuildOptions{Chunker: c.chunker})
+	ix, err := memory.Build(ctx, docs, c.embedder, memory.BuildOptions{Chunker: c.chunker})
 	if err != nil {
 		return err
 	}

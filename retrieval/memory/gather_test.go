@@ -17,7 +17,7 @@ func TestGatheredViewLoadsTermsOnDemand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := retrieval.Build(t.Context(), storetest.Docs(t), g, retrieval.BuildOptions{})
+	ix, err := memory.Build(t.Context(), storetest.Docs(t), g, memory.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,10 +27,10 @@ func TestScopeIsTheAskers(t *testing.T) {
 	long := strings.Repeat("The board met about the dredging contract and the harbour budget again. ", 60)
 	build := func(memo string) *retrieval.Index {
 		t.Helper()
-		ix, err := retrieval.Build(t.Context(), []*corpus.Document{
+		ix, err := memory.Build(t.Context(), []*corpus.Document{
 			doc("news.txt", "The council debated the harbour budget on Monday."),
 			doc("desk/memo.txt", memo),
-		}, embedder, retrieval.BuildOptions{})
+		}, embedder, memory.BuildOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -162,7 +163,7 @@ func run(t *testing.T, open Open, gathers bool) {
 	}
 	reference := func(t *testing.T, docs []*corpus.Document) *retrieval.Index {
 		t.Helper()
-		ix, err := retrieval.Build(t.Context(), docs, embedder, retrieval.BuildOptions{Chunker: chunker})
+		ix, err := memory.Build(t.Context(), docs, embedder, memory.BuildOptions{Chunker: chunker})
 		if err != nil {
 			t.Fatal(err)
 		}

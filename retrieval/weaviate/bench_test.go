@@ -16,6 +16,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/synth"
 	"github.com/newsroom/askbot/internal/testutil/weaviatetest"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 	"github.com/newsroom/askbot/retrieval/weaviate"
 	"github.com/newsroom/askbot/text"
 )
@@ -116,7 +117,7 @@ func BenchmarkWeaviate(b *testing.B) {
 		len(docs), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), rep.Took, serverCPU, float64(serverCPU.Microseconds())/float64(rep.Chunks),
 		before>>20, after>>20, float64(after-before)/1000/float64(rep.Chunks))
 
-	ix, err := retrieval.Build(ctx, docs, g, retrieval.BuildOptions{})
+	ix, err := memory.Build(ctx, docs, g, memory.BuildOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

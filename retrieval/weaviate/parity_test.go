@@ -48,7 +48,7 @@ func multihopInWeaviate(t *testing.T) multihop {
 	c, _ := weaviate.New(s.URL, "")
 	g, _ := retrieval.NewGloVeEmbedder()
 	began := time.Now()
-	ix, err := retrieval.Build(ctx, res.Documents, g, retrieval.BuildOptions{})
+	ix, err := memory.Build(ctx, res.Documents, g, memory.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

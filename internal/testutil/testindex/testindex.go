@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // Build indexes the corpus in dir, or the bundled corpus when dir is "".
@@ -27,7 +28,7 @@ func Build(tb testing.TB, dir string) *retrieval.Index {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ix, err := retrieval.Build(context.Background(), res.Documents, g, retrieval.BuildOptions{})
+	ix, err := memory.Build(context.Background(), res.Documents, g, memory.BuildOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}

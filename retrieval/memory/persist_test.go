@@ -1,8 +1,9 @@
-package retrieval
+package memory
 
 import (
 	"errors"
 	"fmt"
+	"github.com/newsroom/askbot/retrieval"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -25,7 +26,7 @@ func threeDocs(t testing.TB) []*corpus.Document {
 
 func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 	srv := newEmbeddingServer(t)
-	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
+	emb := retrieval.NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
 	store := IndexDir{Dir: t.TempDir()}
 	docs := threeDocs(t)
 
@@ -47,8 +48,8 @@ func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 		t.Fatalf("second open embedded %d texts (report %+v), want none", srv.inputs.Load()-first, rep)
 	}
 	for _, q := range []string{"harbour storm", "budget mayor"} {
-		r1, _ := ix.Search(t.Context(), q, SearchOptions{K: 1})
-		r2, _ := ix2.Search(t.Context(), q, SearchOptions{K: 1})
+		r1, _ := ix.Search(t.Context(), q, retrieval.SearchOptions{K: 1})
+		r2, _ := ix2.Search(t.Context(), q, retrieval.SearchOptions{K: 1})
 		if r1.Hits[0].Chunk.ID != r2.Hits[0].Chunk.ID || r1.Hits[0].Dense != r2.Hits[0].Dense {
 			t.Errorf("%q: reloaded index ranks %s (%.3f), fresh one %s (%.3f)", q, r2.Hits[0].Chunk.ID, r2.Hits[0].Dense, r1.Hits[0].Chunk.ID, r1.Hits[0].Dense)
 		}
@@ -67,7 +68,7 @@ func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 	}
 
 	// A different embedder rebuilds everything.
-	other := NewOpenAIEmbedder(srv.URL+"/v1", "m2", "", nil)
+	other := retrieval.NewOpenAIEmbedder(srv.URL+"/v1", "m2", "", nil)
 	before = srv.inputs.Load()
 	ix3, rep, err := store.Open(t.Context(), changed, other, BuildOptions{})
 	if err != nil {
@@ -79,7 +80,7 @@ func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 }
 
 func TestStoreSurvivesCrashLeftovers(t *testing.T) {
-	g, err := NewGloVeEmbedder()
+	g, err := retrieval.NewGloVeEmbedder()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func TestStoreSurvivesCrashLeftovers(t *testing.T) {
 }
 
 func TestStoreUnwritableDirStillAnswers(t *testing.T) {
-	g, _ := NewGloVeEmbedder()
+	g, _ := retrieval.NewGloVeEmbedder()
 	file := filepath.Join(t.TempDir(), "not-a-dir")
 	os.WriteFile(file, nil, 0o644)
 	ix, _, err := IndexDir{Dir: file}.Open(t.Context(), threeDocs(t), g, BuildOptions{})
@@ -128,7 +129,7 @@ func TestStoreUnwritableDirStillAnswers(t *testing.T) {
 
 func TestReopenWithoutTheCorpus(t *testing.T) {
 	srv := newEmbeddingServer(t)
-	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
+	emb := retrieval.NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
 	store := IndexDir{Dir: t.TempDir()}
 	docs := append(threeDocs(t), bundledDocs(t)...)
 	skipped := []corpus.Skipped{{Path: "bad.txt", Reason: "binary content"}}
@@ -138,7 +139,7 @@ func TestReopenWithoutTheCorpus(t *testing.T) {
 	}
 	embedded := srv.inputs.Load()
 
-	ix, gotSkipped, err := store.Reopen("fp-1", emb, Chunker{})
+	ix, gotSkipped, err := store.Reopen("fp-1", emb, retrieval.Chunker{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,8 +155,8 @@ func TestReopenWithoutTheCorpus(t *testing.T) {
 		}
 	}
 	for _, q := range []string{"Who denied meeting Russian officials?", "harbour storm boats", "budget mayor"} {
-		want, _ := built.Search(t.Context(), q, SearchOptions{K: 5})
-		got, err := ix.Search(t.Context(), q, SearchOptions{K: 5})
+		want, _ := built.Search(t.Context(), q, retrieval.SearchOptions{K: 5})
+		got, err := ix.Search(t.Context(), q, retrieval.SearchOptions{K: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,19 +174,19 @@ func TestReopenWithoutTheCorpus(t *testing.T) {
 	}
 
 	for name, reopen := range map[string]func() error{
-		"other fingerprint": func() error { _, _, err := store.Reopen("fp-2", emb, Chunker{}); return err },
+		"other fingerprint": func() error { _, _, err := store.Reopen("fp-2", emb, retrieval.Chunker{}); return err },
 		"other chunking": func() error {
-			_, _, err := store.Reopen("fp-1", emb, Chunker{TargetChars: 500, OverlapChars: 50})
+			_, _, err := store.Reopen("fp-1", emb, retrieval.Chunker{TargetChars: 500, OverlapChars: 50})
 			return err
 		},
-		"no fingerprint": func() error { _, _, err := store.Reopen("", emb, Chunker{}); return err },
+		"no fingerprint": func() error { _, _, err := store.Reopen("", emb, retrieval.Chunker{}); return err },
 	} {
 		if err := reopen(); !errors.Is(err, ErrStale) {
 			t.Errorf("%s: err = %v, want ErrStale", name, err)
 		}
 	}
-	other := NewOpenAIEmbedder(srv.URL+"/v1", "m2", "", nil)
-	if _, _, err := store.Reopen("fp-1", other, Chunker{}); err == nil {
+	other := retrieval.NewOpenAIEmbedder(srv.URL+"/v1", "m2", "", nil)
+	if _, _, err := store.Reopen("fp-1", other, retrieval.Chunker{}); err == nil {
 		t.Error("reopened with another embedder")
 	}
 
@@ -193,13 +194,13 @@ func TestReopenWithoutTheCorpus(t *testing.T) {
 	snaps, _ := filepath.Glob(filepath.Join(store.embedderDir(emb), "snapshot-*.bin"))
 	raw, _ := os.ReadFile(snaps[0])
 	os.WriteFile(snaps[0], raw[:len(raw)/2], 0o644)
-	if ix, _, err := store.Reopen("fp-1", emb, Chunker{}); err == nil || errors.Is(err, ErrStale) || ix != nil {
+	if ix, _, err := store.Reopen("fp-1", emb, retrieval.Chunker{}); err == nil || errors.Is(err, ErrStale) || ix != nil {
 		t.Errorf("truncated snapshot: %v", err)
 	}
 }
 
 func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
-	g, _ := NewGloVeEmbedder()
+	g, _ := retrieval.NewGloVeEmbedder()
 	store := IndexDir{Dir: t.TempDir()}
 	if _, _, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"}); err != nil {
 		t.Fatal(err)
@@ -207,14 +208,14 @@ func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
 	path := filepath.Join(store.embedderDir(g), "manifest.json")
 	raw, _ := os.ReadFile(path)
 	os.WriteFile(path, []byte(strings.Replace(string(raw), fmt.Sprintf(`"version": %d`, manifestVersion), `"version": 1`, 1)), 0o644)
-	if _, _, err := store.Reopen("fp", g, Chunker{}); !errors.Is(err, ErrStale) {
+	if _, _, err := store.Reopen("fp", g, retrieval.Chunker{}); !errors.Is(err, ErrStale) {
 		t.Errorf("reopen of an older layout: %v, want ErrStale", err)
 	}
 	ix, rep, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"})
 	if err != nil || rep.Warning != "" || rep.Reused || rep.Embedded != len(ix.Chunks()) {
 		t.Errorf("open over an older layout: err %v, report %+v", err, rep)
 	}
-	if _, _, err := store.Reopen("fp", g, Chunker{}); err != nil {
+	if _, _, err := store.Reopen("fp", g, retrieval.Chunker{}); err != nil {
 		t.Errorf("the rebuilt index does not reopen: %v", err)
 	}
 }
@@ -222,7 +223,7 @@ func TestOlderLayoutIsRebuiltQuietly(t *testing.T) {
 // An edit inside the snapshot (the same length, so only the checksum can
 // tell) is never served as what the documents say.
 func TestEditedSnapshotIsNotServed(t *testing.T) {
-	g, _ := NewGloVeEmbedder()
+	g, _ := retrieval.NewGloVeEmbedder()
 	store := IndexDir{Dir: t.TempDir()}
 	ix, _, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{Fingerprint: "fp"})
 	if err != nil {
@@ -237,7 +238,7 @@ func TestEditedSnapshotIsNotServed(t *testing.T) {
 	}
 	raw[i] ^= 0x20 // flip the case of one letter
 	os.WriteFile(snaps[0], raw, 0o644)
-	if ix, _, err := store.Reopen("fp", g, Chunker{}); err == nil || ix != nil || errors.Is(err, ErrStale) {
+	if ix, _, err := store.Reopen("fp", g, retrieval.Chunker{}); err == nil || ix != nil || errors.Is(err, ErrStale) {
 		t.Errorf("an edited snapshot reopened: err %v", err)
 	}
 }
@@ -246,7 +247,7 @@ func TestEditedSnapshotIsNotServed(t *testing.T) {
 // its own lock file descriptor) leave a manifest whose files exist; the
 // temporary files of a killed run are cleaned up.
 func TestConcurrentSavesLeaveAWholeIndex(t *testing.T) {
-	g, _ := NewGloVeEmbedder()
+	g, _ := retrieval.NewGloVeEmbedder()
 	store := IndexDir{Dir: t.TempDir()}
 	docs := threeDocs(t)
 	if _, _, err := store.Open(t.Context(), docs, g, BuildOptions{Fingerprint: "fp0"}); err != nil {
@@ -279,11 +280,31 @@ func TestConcurrentSavesLeaveAWholeIndex(t *testing.T) {
 				t.Fatalf("round %d: the manifest names %s, which is gone", round, f)
 			}
 		}
-		if _, _, err := store.Reopen(m.Fingerprint, g, Chunker{}); err != nil {
+		if _, _, err := store.Reopen(m.Fingerprint, g, retrieval.Chunker{}); err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
 	}
 	if _, err := os.Stat(leftover); err == nil {
 		t.Error("a killed run's temporary file was left")
+	}
+}
+
+// Credentials in the endpoint URL or echoed by the server never reach the
+// saved index (manifest, vectors file).
+func TestSavedIndexHoldsNoCredential(t *testing.T) {
+	srv := newEmbeddingServer(t)
+	withUser := strings.Replace(srv.URL, "http://", "http://user:hunter2@", 1) + "/v1"
+	e := retrieval.NewOpenAIEmbedder(withUser, "test-embed", "sk-secretkey0123456789", nil)
+	store := IndexDir{Dir: t.TempDir()}
+	if _, _, err := store.Open(t.Context(), threeDocs(t), e, BuildOptions{Fingerprint: "fp"}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(store.embedderDir(e), "*"))
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		if strings.Contains(string(raw), "hunter2") || strings.Contains(string(raw), "sk-secretkey") {
+			t.Errorf("%s holds a credential", filepath.Base(f))
+		}
+
 	}
 }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package retrieval
+package memory
 
 // lockDir is a no-op where flock is not available.
 func lockDir(string, bool) (func(), error) { return func() {}, nil }

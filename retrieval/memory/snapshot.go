@@ -1,4 +1,4 @@
-package retrieval
+package memory
 
 import (
 	"bufio"
@@ -14,6 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
 )
 
 // The snapshot holds everything an index needs besides its vectors: the
@@ -126,13 +127,14 @@ func (r *snapReader) u32s() []uint32 {
 }
 
 // writeSnapshot writes the index's documents, chunks and BM25 postings.
-func (ix *Index) writeSnapshot(out io.Writer) error {
+func writeSnapshot(ix *retrieval.Index, out io.Writer) error {
+	docs := ix.Documents()
 	w := &snapWriter{w: bufio.NewWriterSize(out, 1<<20)}
 	w.write([]byte(snapshotMagic))
-	w.uvarint(uint64(len(ix.docOrder)))
-	docIndex := make(map[string]uint32, len(ix.docOrder))
+	w.uvarint(uint64(len(docs)))
+	docIndex := make(map[string]uint32, len(docs))
 	var textLen uint64
-	for i, d := range ix.docOrder {
+	for i, d := range docs {
 		docIndex[d.ID] = uint32(i)
 		embargo, withdrawn := "", ""
 		if !d.Embargo.IsZero() {
@@ -153,29 +155,31 @@ func (ix *Index) writeSnapshot(out io.Writer) error {
 		w.u32s(spans)
 	}
 	w.uvarint(textLen)
-	for _, d := range ix.docOrder {
+	for _, d := range docs {
 		if w.err == nil {
 			_, w.err = w.w.WriteString(d.Text)
 		}
 	}
-	fields := make([]uint32, 0, 6*len(ix.chunks))
-	for _, c := range ix.chunks {
+	chunks := ix.Chunks()
+	fields := make([]uint32, 0, 6*len(chunks))
+	for _, c := range chunks {
 		fields = append(fields, docIndex[c.DocID], uint32(c.Ordinal), uint32(c.Start), uint32(c.End), uint32(c.FirstParagraph), uint32(c.LastParagraph))
 	}
 	w.u32s(fields)
-	for _, f := range []*field{ix.lex.body, ix.lex.meta} {
-		w.u32s(f.lengths)
-		terms := make([]string, 0, len(f.postings))
-		for t := range f.postings {
+	body, meta := ix.Postings()
+	for _, f := range []retrieval.Postings{body, meta} {
+		w.u32s(f.Lengths)
+		terms := make([]string, 0, len(f.Terms))
+		for t := range f.Terms {
 			terms = append(terms, t)
 		}
 		slices.Sort(terms) // a deterministic file for a given index
 		w.uvarint(uint64(len(terms)))
 		for _, t := range terms {
-			pl := f.postings[t]
+			pl := f.Terms[t]
 			w.str(t)
-			w.u32s(pl.units)
-			w.bytes(pl.tfs)
+			w.u32s(pl.Units)
+			w.bytes(pl.Freqs)
 		}
 	}
 	if w.err != nil {
@@ -184,8 +188,9 @@ func (ix *Index) writeSnapshot(out io.Writer) error {
 	return w.w.Flush()
 }
 
-// readSnapshot rebuilds an index (without its vectors) from a snapshot file.
-func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedder) (*Index, error) {
+// readSnapshot reads an index's documents, chunks and BM25 postings from a
+// snapshot file (retrieval.NewIndex makes the index of them).
+func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -204,7 +209,7 @@ func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedde
 	if nDocs > uint64(r.left) {
 		return nil, errSnapshotCorrupt
 	}
-	ix := &Index{docs: make(map[string]*corpus.Document, nDocs), docOrder: make([]*corpus.Document, 0, nDocs), embedder: embedder, chunker: chunker}
+	ix := &retrieval.IndexData{Docs: make([]*corpus.Document, 0, nDocs)}
 	textLens := make([]uint64, 0, nDocs)
 	for range nDocs {
 		d := &corpus.Document{ID: r.str(), Path: r.str(), Title: r.str(), Source: r.str(), Byline: r.str(), URL: r.str(), Published: r.str()}
@@ -227,8 +232,7 @@ func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedde
 			}
 			d.Paragraphs = append(d.Paragraphs, corpus.Span{Start: int(spans[i]), End: int(spans[i+1])})
 		}
-		ix.docs[d.ID] = d
-		ix.docOrder = append(ix.docOrder, d)
+		ix.Docs = append(ix.Docs, d)
 	}
 	// All texts live in one blob, never written again: each document's text
 	// is a string over its part, without a copy.
@@ -237,7 +241,7 @@ func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedde
 		return nil, r.err
 	}
 	off := uint64(0)
-	for i, d := range ix.docOrder {
+	for i, d := range ix.Docs {
 		n := textLens[i]
 		if off+n > uint64(len(blob)) {
 			return nil, errSnapshotCorrupt
@@ -251,52 +255,49 @@ func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedde
 	if r.err != nil || len(fields)%6 != 0 {
 		return nil, errSnapshotCorrupt
 	}
-	ix.chunks = make([]Chunk, len(fields)/6)
-	for i := range ix.chunks {
+	ix.Chunks = make([]retrieval.Chunk, len(fields)/6)
+	for i := range ix.Chunks {
 		f := fields[6*i : 6*i+6]
-		if int(f[0]) >= len(ix.docOrder) {
+		if int(f[0]) >= len(ix.Docs) {
 			return nil, errSnapshotCorrupt
 		}
-		d := ix.docOrder[f[0]]
+		d := ix.Docs[f[0]]
 		if f[2] > f[3] || int(f[3]) > len(d.Text) {
 			return nil, errSnapshotCorrupt
 		}
-		ix.chunks[i] = Chunk{ID: chunkID(d.ID, int(f[1])), DocID: d.ID, Ordinal: int(f[1]), Start: int(f[2]), End: int(f[3]),
+		ix.Chunks[i] = retrieval.Chunk{ID: retrieval.ChunkID(d.ID, int(f[1])), DocID: d.ID, Ordinal: int(f[1]), Start: int(f[2]), End: int(f[3]),
 			FirstParagraph: int(f[4]), LastParagraph: int(f[5]), Text: d.Text[f[2]:f[3]]}
 	}
-	ix.lex = &Lexical{MetaWeight: defaultMetaWeight}
-	for _, fp := range []**field{&ix.lex.body, &ix.lex.meta} {
-		fl := newField()
-		fl.lengths = r.u32s()
+	ix.Body, ix.Meta = &retrieval.Postings{}, &retrieval.Postings{}
+	for _, fl := range []*retrieval.Postings{ix.Body, ix.Meta} {
+		fl.Lengths = r.u32s()
 		nTerms := r.uvarint()
 		if nTerms > uint64(r.left) {
 			return nil, errSnapshotCorrupt
 		}
-		fl.postings = make(map[string]*postingList, nTerms)
+		fl.Terms = make(map[string]*retrieval.PostingList, nTerms)
 		for range nTerms {
 			t := r.str()
-			pl := &postingList{units: r.u32s()}
-			pl.tfs = r.read(r.uvarint(), nil)
+			pl := &retrieval.PostingList{Units: r.u32s()}
+			pl.Freqs = r.read(r.uvarint(), nil)
 			if r.err != nil {
 				return nil, r.err
 			}
-			if len(pl.units) != len(pl.tfs) {
+			if len(pl.Units) != len(pl.Freqs) {
 				return nil, errSnapshotCorrupt
 			}
-			for _, u := range pl.units {
-				if int(u) >= len(fl.lengths) {
+			for _, u := range pl.Units {
+				if int(u) >= len(fl.Lengths) {
 					return nil, errSnapshotCorrupt
 				}
 			}
-			fl.postings[t] = pl
+			fl.Terms[t] = pl
 		}
-		fl.finish()
-		*fp = fl
 	}
 	if r.err != nil {
 		return nil, r.err
 	}
-	if len(ix.lex.body.lengths) != len(ix.chunks) || len(ix.lex.meta.lengths) != len(ix.docOrder) {
+	if len(ix.Body.Lengths) != len(ix.Chunks) || len(ix.Meta.Lengths) != len(ix.Docs) {
 		return nil, errSnapshotCorrupt
 	}
 	// Every byte read and none left over, and the checksum the manifest
@@ -307,6 +308,5 @@ func readSnapshot(path string, wantCRC uint32, chunker Chunker, embedder Embedde
 	if sum.Sum32() != wantCRC {
 		return nil, fmt.Errorf("%w: checksum %08x, manifest says %08x", errSnapshotCorrupt, sum.Sum32(), wantCRC)
 	}
-	ix.indexStructure()
 	return ix, nil
 }

@@ -1,4 +1,4 @@
-package retrieval_test
+package memory_test
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/internal/testutil/synth"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
+	"github.com/newsroom/askbot/text"
 )
 
 // benchDocs grows a synthetic corpus of about n chunks (internal/testutil/synth).
@@ -77,7 +79,7 @@ func BenchmarkBuild(b *testing.B) {
 			var ix *retrieval.Index
 			for b.Loop() {
 				var err error
-				if ix, err = retrieval.Build(b.Context(), docs, g, retrieval.BuildOptions{}); err != nil {
+				if ix, err = memory.Build(b.Context(), docs, g, memory.BuildOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -101,33 +103,33 @@ func latenciesOf(b *testing.B, questions []string, query func(q string)) {
 func BenchmarkQuery(b *testing.B) {
 	g := glove(b)
 	for _, n := range benchSizes() {
-		ix, err := retrieval.Build(context.Background(), benchDocs(b, n), g, retrieval.BuildOptions{})
+		ix, err := memory.Build(context.Background(), benchDocs(b, n), g, memory.BuildOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		// The first dense query makes the int8 copy of the vectors (about
 		// 1.2 µs a chunk); the latencies are those of the queries after it.
-		if _, err := ix.DenseQuery(b.Context(), benchQueries[0], 100); err != nil {
+		if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
 			b.Fatal(err)
 		}
 		// The hybrid default: BM25 and the dense ranking fused (weight 0.5).
 		opts := retrieval.SearchOptions{K: 10}
 		b.Run(fmt.Sprintf("dense/chunks=%d", n), func(b *testing.B) {
 			latencies(b, func(q string) {
-				if _, err := ix.ChromemQuery(b.Context(), q, 100); err != nil {
+				if _, err := memory.ChromemQuery(b.Context(), ix, q, 100); err != nil {
 					b.Fatal(err)
 				}
 			})
 		})
 		b.Run(fmt.Sprintf("scan/chunks=%d", n), func(b *testing.B) {
 			latencies(b, func(q string) {
-				if _, err := ix.DenseQuery(b.Context(), q, 100); err != nil {
+				if _, err := memory.DenseQuery(b.Context(), ix, q, 100); err != nil {
 					b.Fatal(err)
 				}
 			})
 		})
 		b.Run(fmt.Sprintf("lexical/chunks=%d", n), func(b *testing.B) {
-			latencies(b, func(q string) { ix.LexicalQuery(q, 100) })
+			latencies(b, func(q string) { ix.Lexical(b.Context(), text.QueryTerms(q), retrieval.Filter{}, 100) })
 		})
 		b.Run(fmt.Sprintf("hybrid/chunks=%d", n), func(b *testing.B) {
 			latencies(b, func(q string) {
@@ -166,8 +168,8 @@ func BenchmarkQuery(b *testing.B) {
 func BenchmarkReopen(b *testing.B) {
 	g := glove(b)
 	for _, n := range benchSizes() {
-		store := retrieval.IndexDir{Dir: b.TempDir()}
-		if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, retrieval.BuildOptions{Fingerprint: "bench"}); err != nil {
+		store := memory.IndexDir{Dir: b.TempDir()}
+		if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, memory.BuildOptions{Fingerprint: "bench"}); err != nil {
 			b.Fatal(err)
 		}
 		var disk int64

@@ -1,17 +1,17 @@
-package retrieval_test
+package memory_test
 
 import (
 	"math"
 	"slices"
 	"testing"
 
-	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // The index's int8 scan with exact rescoring finds what chromem-go's own
 // exhaustive QueryEmbedding finds, with the same similarities.
 func TestScanMatchesChromem(t *testing.T) {
-	ix, err := retrieval.Build(t.Context(), benchDocs(t, 3000), glove(t), retrieval.BuildOptions{})
+	ix, err := memory.Build(t.Context(), benchDocs(t, 3000), glove(t), memory.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,11 +37,11 @@ func TestScanMatchesChromem(t *testing.T) {
 		return units
 	}
 	for _, q := range queries {
-		got, err := ix.DenseQuery(t.Context(), q, 50)
+		got, err := memory.DenseQuery(t.Context(), ix, q, 50)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := ix.ChromemQuery(t.Context(), q, 50)
+		want, err := memory.ChromemQuery(t.Context(), ix, q, 50)
 		if err != nil {
 			t.Fatal(err)
 		}

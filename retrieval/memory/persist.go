@@ -1,4 +1,4 @@
-package retrieval
+package memory
 
 import (
 	"bufio"
@@ -20,6 +20,7 @@ import (
 	chromem "github.com/philippgille/chromem-go"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -37,8 +38,8 @@ type manifest struct {
 	Snapshot  string `json:"snapshot"` // file name of the documents, chunks and BM25 postings
 	// SnapshotCRC is the CRC-32C of the whole snapshot file, checked as it
 	// is read: a damaged or edited snapshot is rebuilt, never served.
-	SnapshotCRC uint32  `json:"snapshot_crc32c"`
-	Chunker     Chunker `json:"chunker"`
+	SnapshotCRC uint32            `json:"snapshot_crc32c"`
+	Chunker     retrieval.Chunker `json:"chunker"`
 	// Fingerprint identifies the corpus files by name, size and time.
 	Fingerprint string           `json:"fingerprint,omitempty"`
 	Skipped     []corpus.Skipped `json:"skipped,omitempty"`
@@ -50,7 +51,7 @@ type manifest struct {
 }
 
 // corpusKey identifies the documents' content together with the chunking.
-func corpusKey(docs []*corpus.Document, ch Chunker) string {
+func corpusKey(docs []*corpus.Document, ch retrieval.Chunker) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "v%d terms %d chunk %d/%d\n", manifestVersion, text.TermVersion, ch.TargetChars, ch.OverlapChars)
 	for _, d := range docs {
@@ -82,7 +83,7 @@ type OpenReport struct {
 	Warning string
 }
 
-func (s IndexDir) embedderDir(e Embedder) string {
+func (s IndexDir) embedderDir(e retrieval.Embedder) string {
 	h := sha256.Sum256([]byte(e.Name()))
 	return filepath.Join(s.Dir, "index-"+hex.EncodeToString(h[:6]))
 }
@@ -91,9 +92,9 @@ func (s IndexDir) embedderDir(e Embedder) string {
 // corpus and embedder, and otherwise building one (reusing the vectors of
 // unchanged chunks) and saving it atomically. When only the saving fails,
 // Open returns the index together with an error wrapping ErrSave.
-func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder Embedder, opts BuildOptions) (*Index, OpenReport, error) {
-	if opts.Chunker == (Chunker{}) {
-		opts.Chunker = DefaultChunker
+func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder retrieval.Embedder, opts BuildOptions) (*retrieval.Index, OpenReport, error) {
+	if opts.Chunker == (retrieval.Chunker{}) {
+		opts.Chunker = retrieval.DefaultChunker
 	}
 	var rep OpenReport
 	dir := s.embedderDir(embedder)
@@ -106,12 +107,11 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder Em
 	}
 	if prev != nil && m.CorpusKey == key {
 		// The saved vectors are exactly this corpus's: adopt the collection.
-		opts.adopt = &denseIndex{db: prevDB, coll: prev}
-		ix, err := Build(ctx, docs, embedder, opts)
+		opts.adopt, opts.built = &denseIndex{db: prevDB, coll: prev}, m.Built
+		ix, _, err := build(ctx, docs, embedder, opts)
 		if err != nil {
 			return nil, rep, err
 		}
-		ix.built = m.Built
 		rep.Reused = true
 		if opts.Rewrite || m.Fingerprint != opts.Fingerprint || len(m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, m.Snapshot)) {
 			// Same content, but files touched, the snapshot damaged or of
@@ -123,11 +123,11 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder Em
 		return ix, rep, nil
 	}
 	opts.Previous = prev
-	ix, err := Build(ctx, docs, embedder, opts)
+	ix, embedded, err := build(ctx, docs, embedder, opts)
 	if err != nil {
 		return nil, rep, err
 	}
-	rep.Embedded = ix.Embedded
+	rep.Embedded = embedded
 	if err := s.save(dir, ix, key, opts); err != nil {
 		return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 	}
@@ -135,7 +135,7 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder Em
 }
 
 // manifest reads and checks the manifest in dir.
-func (s IndexDir) manifest(dir string, embedder Embedder) (*manifest, error) {
+func (s IndexDir) manifest(dir string, embedder retrieval.Embedder) (*manifest, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		return nil, err
@@ -160,7 +160,7 @@ func (s IndexDir) manifest(dir string, embedder Embedder) (*manifest, error) {
 }
 
 // load reads the manifest and vectors in dir.
-func (s IndexDir) load(dir string, embedder Embedder) (*manifest, *chromem.Collection, *chromem.DB, error) {
+func (s IndexDir) load(dir string, embedder retrieval.Embedder) (*manifest, *chromem.Collection, *chromem.DB, error) {
 	if unlock, err := lockDir(dir, false); err == nil {
 		defer unlock()
 	}
@@ -196,7 +196,7 @@ func importVectors(path string) (*chromem.Collection, *chromem.DB, error) {
 // save writes ix's vectors and snapshot to new files, then points the
 // manifest at them by an atomic rename, then removes older files. A crash
 // at any moment leaves the old or the new index whole.
-func (s IndexDir) save(dir string, ix *Index, key string, opts BuildOptions) error {
+func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -212,7 +212,7 @@ func (s IndexDir) save(dir string, ix *Index, key string, opts BuildOptions) err
 			os.Remove(p)
 		}
 	}
-	dense, err := ix.dense()
+	dense, err := vectorsOf(ix)
 	if err != nil {
 		return err
 	}
@@ -224,11 +224,12 @@ func (s IndexDir) save(dir string, ix *Index, key string, opts BuildOptions) err
 	}
 	snapshot := "snapshot-" + key[:16] + ".bin"
 	sum := crc32.New(castagnoli)
-	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return ix.writeSnapshot(io.MultiWriter(w, sum)) }); err != nil {
+	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return writeSnapshot(ix, io.MultiWriter(w, sum)) }); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: ix.embedder.Name(), CorpusKey: key, Vectors: vectors, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
-		Chunker: ix.chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: ix.built, Documents: len(ix.docOrder), Chunks: len(ix.chunks)}
+	st := ix.Stats()
+	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: st.Embedder, CorpusKey: key, Vectors: vectors, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
+		Chunker: ix.Layout().Chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: st.Built, Documents: st.Documents, Chunks: st.Chunks}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
@@ -269,9 +270,9 @@ var ErrStale = errors.New("saved index is stale")
 // Reopen loads the saved index without reading the corpus, when it was
 // saved for the same corpus fingerprint, chunking and embedder. The vectors
 // are loaded on first use. It returns the skipped files saved with it.
-func (s IndexDir) Reopen(fingerprint string, embedder Embedder, chunker Chunker) (*Index, []corpus.Skipped, error) {
-	if chunker == (Chunker{}) {
-		chunker = DefaultChunker
+func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunker retrieval.Chunker) (*retrieval.Index, []corpus.Skipped, error) {
+	if chunker == (retrieval.Chunker{}) {
+		chunker = retrieval.DefaultChunker
 	}
 	dir := s.embedderDir(embedder)
 	if unlock, err := lockDir(dir, false); err == nil {
@@ -284,24 +285,23 @@ func (s IndexDir) Reopen(fingerprint string, embedder Embedder, chunker Chunker)
 	if fingerprint == "" || m.Fingerprint != fingerprint || m.Chunker != chunker || m.Snapshot == "" {
 		return nil, nil, ErrStale
 	}
-	ix, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC, chunker, embedder)
+	data, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reopen %s: %w", dir, err)
 	}
-	ix.built = m.Built
-	ix.key = m.CorpusKey
-	vectors := filepath.Join(dir, m.Vectors)
-	ix.dense = sync.OnceValues(func() (*denseIndex, error) {
-		coll, db, err := importVectors(vectors)
+	path := filepath.Join(dir, m.Vectors)
+	vs := &vectors{load: sync.OnceValues(func() (*denseIndex, error) {
+		coll, db, err := importVectors(path)
 		if err != nil {
 			return nil, err
 		}
-		d := &denseIndex{db: db, coll: coll, byKey: make(map[string]int, len(ix.chunks))}
-		for i := range ix.chunks {
-			d.byKey[vectorKey(&ix.chunks[i])] = i
-		}
-		return d, nil
-	})
+		return &denseIndex{db: db, coll: coll, byKey: keysOf(data.Chunks)}, nil
+	})}
+	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, chunker, vs, m.Built, m.CorpusKey
+	ix, err := retrieval.NewIndex(*data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reopen %s: %w: %w", dir, errSnapshotCorrupt, err)
+	}
 	return ix, m.Skipped, nil
 }
 

@@ -1,6 +1,7 @@
-package retrieval
+package memory
 
 import (
+	"github.com/newsroom/askbot/retrieval"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ import (
 // document gave it (a local midnight too), and the publication date as
 // written.
 func TestSnapshotKeepsEmbargoInstants(t *testing.T) {
-	g, err := NewGloVeEmbedder()
+	g, err := retrieval.NewGloVeEmbedder()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,14 +37,14 @@ func TestSnapshotKeepsEmbargoInstants(t *testing.T) {
 		t.Fatal(err)
 	}
 	var snap strings.Builder
-	if err := ix.writeSnapshot(&snap); err != nil {
+	if err := writeSnapshot(ix, &snap); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "s.bin")
 	if err := os.WriteFile(path, []byte(snap.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	back, err := readSnapshot(path, crc32.Checksum([]byte(snap.String()), castagnoli), DefaultChunker, g)
+	back, err := readIndex(path, crc32.Checksum([]byte(snap.String()), castagnoli), retrieval.DefaultChunker, g)
 	if err != nil {
 		t.Fatal(err)
 	}

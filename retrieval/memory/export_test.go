@@ -1,0 +1,62 @@
+package memory
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// What only the tests and benchmarks use.
+
+// ChromemQuery embeds query and returns the cosine similarity of the n
+// nearest chunks by chromem-go's own QueryEmbedding, by chunk index: the
+// reference the scan is measured and tested against.
+func ChromemQuery(ctx context.Context, ix *retrieval.Index, query string, n int) (map[int]float64, error) {
+	dense, q, err := embedQuery(ctx, ix, query)
+	if err != nil || q == nil {
+		return nil, err
+	}
+	results, err := dense.coll.QueryEmbedding(ctx, q, min(n, dense.coll.Count()), nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("dense query: %w", err)
+	}
+	out := make(map[int]float64, len(results))
+	for _, r := range results {
+		if i, ok := dense.byKey[r.ID]; ok {
+			out[i] = float64(r.Similarity)
+		}
+	}
+	return out, nil
+}
+
+// DenseQuery embeds query and returns the cosine similarity of the n
+// nearest chunks by the index's own scan, by chunk index.
+func DenseQuery(ctx context.Context, ix *retrieval.Index, query string, n int) (map[int]float64, error) {
+	_, q, err := embedQuery(ctx, ix, query)
+	if err != nil || q == nil {
+		return nil, err
+	}
+	matches, err := ix.Vectors().Nearest(ctx, q, n, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]float64, len(matches))
+	for _, m := range matches {
+		out[m.Chunk] = float64(m.Similarity)
+	}
+	return out, nil
+}
+
+// embedQuery returns the index's vectors and query's vector.
+func embedQuery(ctx context.Context, ix *retrieval.Index, query string) (*denseIndex, []float32, error) {
+	dense, err := vectorsOf(ix)
+	if err != nil {
+		return nil, nil, err
+	}
+	vecs, err := ix.Embedder().Embed(ctx, []string{query})
+	if err != nil || len(vecs) == 0 {
+		return nil, nil, err
+	}
+	return dense, vecs[0], nil
+}

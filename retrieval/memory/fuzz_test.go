@@ -1,0 +1,45 @@
+package memory
+
+import (
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// FuzzReadSnapshot: any bytes, with a matching checksum so that the parser
+// itself is exercised, give an error or an index, never a panic.
+func FuzzReadSnapshot(f *testing.F) {
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix, err := Build(f.Context(), []*corpus.Document{{ID: "a", Title: "T", Text: "One sentence. Two sentences.", Paragraphs: []corpus.Span{{Start: 0, End: 28}}}}, g, BuildOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var good strings.Builder
+	if err := writeSnapshot(ix, &good); err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte(good.String()))
+	f.Add([]byte(snapshotMagic + "\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "s.bin")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := readIndex(path, crc32.Checksum(data, castagnoli), retrieval.DefaultChunker, g)
+		if err == nil {
+			for _, c := range ix.Chunks() {
+				if d, ok := ix.Document(c.DocID); !ok || c.End > len(d.Text) {
+					t.Fatalf("chunk %s outside its document", c.ID)
+				}
+			}
+		}
+	})
+}
