@@ -71,6 +71,8 @@ func InNamespace(m interface{ Run() int }) (code int, done bool) {
 type Server struct {
 	// URL is its REST base, e.g. http://127.0.0.1:41234.
 	URL string
+	// GRPC is its gRPC API's address, e.g. 127.0.0.1:41235.
+	GRPC string
 	// Started is how long it took to be ready.
 	Started time.Duration
 	// Name is its node name, e.g. "node1".
@@ -225,7 +227,7 @@ func newNode(tb testing.TB, bin, name string, p nodePorts, extra []string) *Serv
 		"GOGC=300",
 		"LOG_LEVEL=warning",
 	)
-	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", p.rest), Name: name, bin: bin, dir: tb.TempDir(),
+	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", p.rest), GRPC: fmt.Sprintf("127.0.0.1:%d", p.grpc), Name: name, bin: bin, dir: tb.TempDir(),
 		env: append(env, extra...)}
 	tb.Cleanup(func() { s.Stop() })
 	return s
