@@ -318,7 +318,7 @@ func objectID(class, chunkID string) string {
 // Put writes chunks into class in batches, a few at once (a chunk with
 // an ID class already holds is replaced).
 func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
-	const perRequest = 200
+	const perRequest = 500
 	return inParallel(ctx, (len(chunks)+perRequest-1)/perRequest, batchesInFlight, func(ctx context.Context, i int) error {
 		var objects []object
 		for _, ch := range chunks[i*perRequest : min((i+1)*perRequest, len(chunks))] {

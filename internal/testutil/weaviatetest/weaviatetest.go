@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -225,6 +226,10 @@ func newNode(tb testing.TB, bin, name string, p nodePorts, extra []string) *Serv
 		// at 300 a chunk costs 1.4–1.6 ms of its CPU instead of 2.0 (see
 		// bench/README.md), for a larger heap.
 		"GOGC=300",
+		// Weaviate drains the vector queue with GOMAXPROCS-1 workers: one
+		// on two cores, which left a core idle while a write waited for
+		// its vectors to be indexed.
+		fmt.Sprintf("GOMAXPROCS=%d", runtime.NumCPU()+1),
 		"LOG_LEVEL=warning",
 	)
 	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", p.rest), GRPC: fmt.Sprintf("127.0.0.1:%d", p.grpc), Name: name, bin: bin, dir: tb.TempDir(),
