@@ -67,6 +67,9 @@ func newGRPC(base, apiKey string) *grpcConn {
 	t.Protocols = new(http.Protocols)
 	t.Protocols.SetUnencryptedHTTP2(true)
 	t.MaxIdleConnsPerHost = maxConns
+	// A guessed port behind a firewall that drops packets must not hold
+	// the first write long before it falls back to REST.
+	t.DialContext = (&net.Dialer{Timeout: 3 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	return &grpcConn{base: base, apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second, Transport: t}}
 }
 
