@@ -2,6 +2,8 @@ package weaviate_test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"slices"
 	"strconv"
@@ -66,6 +68,41 @@ func rssBytes(pid int) int64 {
 	return 0
 }
 
+// profileServer, when path is set, records a CPU profile of the server
+// (Weaviate serves pprof on 127.0.0.1:6060) over the first 30 s of what
+// follows (BOT_WEAVIATE_BENCH_PROFILE_FOR sets how long: shorter than the
+// write), into path, for `go tool pprof`; stop waits for it.
+func profileServer(b *testing.B, path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	secs := 30
+	if d, err := time.ParseDuration(os.Getenv("BOT_WEAVIATE_BENCH_PROFILE_FOR")); err == nil {
+		secs = max(1, int(d.Seconds()))
+	}
+	got := make(chan error, 1)
+	go func() {
+		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:6060/debug/pprof/profile?seconds=%d", secs))
+		if err != nil {
+			got <- err
+			return
+		}
+		defer resp.Body.Close()
+		raw, err := io.ReadAll(resp.Body)
+		if err == nil {
+			err = os.WriteFile(path, raw, 0o644)
+		}
+		got <- err
+	}()
+	return func() {
+		if err := <-got; err != nil {
+			b.Logf("server profile: %v", err)
+			return
+		}
+		b.Logf("server CPU profile of the write's first %d s in %s", secs, path)
+	}
+}
+
 var benchQuestions = []string{
 	"Who denied meeting Russian officials?",
 	"What did the foreign ministry spokeswoman tell Bloomberg about the embassy staff?",
@@ -89,7 +126,7 @@ func BenchmarkWeaviate(b *testing.B) {
 	}
 	s := weaviatetest.Start(b)
 	ctx := b.Context()
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	docs, err := synth.Documents(n)
 	if err != nil {
 		b.Fatal(err)
@@ -103,6 +140,7 @@ func BenchmarkWeaviate(b *testing.B) {
 		b.Fatal(err)
 	}
 	before, cpuBefore := rssBytes(s.PID()), cpuTime(s.PID())
+	profiled := profileServer(b, os.Getenv("BOT_WEAVIATE_BENCH_PROFILE"))
 	start := time.Now()
 	rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
 	if err != nil {
@@ -110,6 +148,7 @@ func BenchmarkWeaviate(b *testing.B) {
 	}
 	took := time.Since(start)
 	serverCPU := cpuTime(s.PID()) - cpuBefore
+	profiled()
 	// Let the server settle before reading its memory.
 	settle()
 	after := rssBytes(s.PID())

@@ -27,7 +27,7 @@ func TestClusterSurvivesALostNode(t *testing.T) {
 	// store opens the store through node i afresh: it knows no version
 	// but what the node says.
 	store := func(i int) *weaviate.Store {
-		c, err := weaviate.New(nodes[i].URL, "")
+		c, err := weaviate.New(nodes[i].URL, "", weaviate.WithGRPC(nodes[i].GRPC))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,7 +27,7 @@ func TestContractWeaviate(t *testing.T) {
 	s := weaviatetest.Start(t)
 	defer weaviate.PageHidden(2)() // the hidden documents' rows, a few pages of them
 	storetest.Run(t, func(t *testing.T, e retrieval.Embedder, ch retrieval.Chunker, collectionOf func(*corpus.Document) string) storetest.Store {
-		c, err := weaviate.New(s.URL, "")
+		c, err := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 		if err != nil {
 			t.Fatal(err)
 		}

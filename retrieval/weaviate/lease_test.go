@@ -49,7 +49,7 @@ func TestHelperWriter(t *testing.T) {
 func TestDeadWritersLeaseTakenOver(t *testing.T) {
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	st, err := weaviate.NewStore(c, "Lease", weaviate.ClassOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -45,7 +45,7 @@ func multihopInWeaviate(t *testing.T) multihop {
 	}
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	g, _ := retrieval.NewGloVeEmbedder()
 	began := time.Now()
 	ix, err := memory.Build(ctx, res.Documents, g, memory.BuildOptions{})

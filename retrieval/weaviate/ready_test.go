@@ -16,7 +16,7 @@ import (
 func TestReadyFollowsTheServer(t *testing.T) {
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	st, err := weaviate.NewStore(c, "Ready", weaviate.ClassOptions{})
 	if err != nil {
 		t.Fatal(err)

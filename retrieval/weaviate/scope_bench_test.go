@@ -54,7 +54,7 @@ func TestScopedStatisticsCost(t *testing.T) {
 	}
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	g, _ := retrieval.NewGloVeEmbedder()
 	st, err := weaviate.NewStore(c, "Scoped", weaviate.ClassOptions{})
 	if err != nil {

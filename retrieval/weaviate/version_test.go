@@ -217,7 +217,7 @@ func (a *asker) ask(ctx context.Context) (total, found int, err error) {
 func newStore(t *testing.T, name string) (*weaviate.Client, *weaviate.Store) {
 	t.Helper()
 	s := weaviatetest.Start(t)
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	st, err := weaviate.NewStore(c, name, weaviate.ClassOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -301,7 +301,7 @@ func TestOldStoreRefused(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("create the old class: %s", resp.Status)
 	}
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	st, err := weaviate.NewStore(c, "Old", weaviate.ClassOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -335,7 +335,7 @@ func TestOneWriterAtATime(t *testing.T) {
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
 	open := func() *weaviate.Store {
-		c, _ := weaviate.New(s.URL, "")
+		c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 		st, err := weaviate.NewStore(c, "Busy", weaviate.ClassOptions{})
 		if err != nil {
 			t.Fatal(err)

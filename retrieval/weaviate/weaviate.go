@@ -30,6 +30,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/askbot/redact"
@@ -43,17 +44,35 @@ type Client struct {
 	// replicated remembers, per class, whether it has replicas: Weaviate
 	// accepts a read consistency level only on such classes.
 	replicated sync.Map
+	// grpc, when set, is the server's gRPC API, which batch writes go to
+	// (see grpc.go); grpcRequired says it was configured rather than
+	// guessed, and noGRPC that a guessed one did not answer.
+	grpc         *grpcConn
+	grpcRequired bool
+	noGRPC       atomic.Bool
 }
 
 // New returns a client for baseURL (e.g. "http://127.0.0.1:8080"). apiKey,
 // when not empty, is sent as a bearer token; it never appears in errors.
-func New(baseURL, apiKey string) (*Client, error) {
+// Batch writes go to the server's gRPC API where it answers (see
+// WithGRPC), through REST otherwise.
+func New(baseURL, apiKey string, opts ...Option) (*Client, error) {
 	u, err := url.Parse(strings.TrimRight(baseURL, "/"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("weaviate url %q: want http(s)://host:port", redact.Endpoint(baseURL))
 	}
-	return &Client{base: u.String(), apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second, Transport: newTransport()}}, nil
+	c := &Client{base: u.String(), apiKey: apiKey, http: &http.Client{Timeout: 60 * time.Second, Transport: newTransport()}}
+	c.grpc = defaultGRPC(u, apiKey)
+	for _, o := range opts {
+		o(c)
+	}
+	return c, nil
 }
+
+// WritesGRPC says whether batch writes go to the server's gRPC API: false
+// once a client without WithGRPC found none at the default port (a
+// client that has not written yet says true when it will try).
+func (c *Client) WritesGRPC() bool { return c.grpc != nil && !c.noGRPC.Load() }
 
 // maxConns is how many connections to the server a client keeps open
 // between requests: a question asks several queries at once, a write
@@ -299,9 +318,9 @@ func objectID(class, chunkID string) string {
 // Put writes chunks into class in batches, a few at once (a chunk with
 // an ID class already holds is replaced).
 func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
-	const perRequest = 200
+	const perRequest = 500
 	return inParallel(ctx, (len(chunks)+perRequest-1)/perRequest, batchesInFlight, func(ctx context.Context, i int) error {
-		var objects []any
+		var objects []object
 		for _, ch := range chunks[i*perRequest : min((i+1)*perRequest, len(chunks))] {
 			objects = append(objects, chunkObject(class, ch))
 		}
@@ -309,8 +328,16 @@ func (c *Client) Put(ctx context.Context, class string, chunks []Chunk) error {
 	})
 }
 
+// object is one object of a batch write.
+type object struct {
+	Class      string         `json:"class"`
+	ID         string         `json:"id"`
+	Properties map[string]any `json:"properties"`
+	Vector     []float32      `json:"vector,omitempty"`
+}
+
 // chunkObject is ch as an object of class.
-func chunkObject(class string, ch Chunk) map[string]any {
+func chunkObject(class string, ch Chunk) object {
 	id := objectID(class, ch.ID)
 	if ch.Since > 0 {
 		id = objectID(class, fmt.Sprintf("%s@%d", ch.ID, ch.Since))
@@ -319,10 +346,10 @@ func chunkObject(class string, ch Chunk) map[string]any {
 	if collection == "" {
 		collection = outside
 	}
-	obj := map[string]any{
-		"class": class,
-		"id":    id,
-		"properties": map[string]any{
+	return object{
+		Class: class,
+		ID:    id,
+		Properties: map[string]any{
 			"chunk_id":   ch.ID,
 			"doc_id":     ch.DocID,
 			"source":     ch.Source,
@@ -341,17 +368,29 @@ func chunkObject(class string, ch Chunk) map[string]any {
 			"since":      ch.Since,
 			"doc_key":    docKey(ch.DocID, ch.Since),
 		},
+		Vector: ch.Vector,
 	}
-	if len(ch.Vector) > 0 {
-		obj["vector"] = ch.Vector
-	}
-	return obj
 }
 
 // batch writes objects (each with its class, ID and properties) in one
 // request, replacing those with the same IDs; an object the server refuses
-// fails the batch.
-func (c *Client) batch(ctx context.Context, class string, objects []any) error {
+// fails the batch. It goes to the gRPC API when the client has one (see
+// WithGRPC): a guessed address that finds no gRPC server is not tried
+// again, and the batch goes through REST.
+func (c *Client) batch(ctx context.Context, class string, objects []object) error {
+	if c.grpc != nil && !c.noGRPC.Load() {
+		err := c.grpc.batchGRPC(ctx, objects)
+		var ue *unreachableError
+		var ge *GRPCError
+		switch {
+		case err == nil:
+			return nil
+		case !c.grpcRequired && (errors.As(err, &ue) || errors.As(err, &ge) && ge.Code == grpcUnimplemented):
+			c.noGRPC.Store(true)
+		default:
+			return fmt.Errorf("write %d objects to %s (gRPC %s): %w", len(objects), class, strings.TrimPrefix(c.grpc.base, "http://"), err)
+		}
+	}
 	var results []struct {
 		ID     string `json:"id"`
 		Result struct {

@@ -92,7 +92,7 @@ func ids(cands []weaviate.Candidate) []string {
 func TestClientOnRealServer(t *testing.T) {
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
-	c, err := weaviate.New(s.URL, "")
+	c, err := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestClientOnRealServer(t *testing.T) {
 func TestStoreTakesAnyName(t *testing.T) {
 	s := weaviatetest.Start(t)
 	ctx := t.Context()
-	c, _ := weaviate.New(s.URL, "")
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	st, err := weaviate.NewStore(c, "Odd", weaviate.ClassOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -702,9 +702,9 @@ func (s *Store) discardUnpublished(ctx context.Context, v int) error {
 func (s *Store) putObjects(ctx context.Context, class string, objects []map[string]any) error {
 	const perRequest = 500
 	return inParallel(ctx, (len(objects)+perRequest-1)/perRequest, batchesInFlight, func(ctx context.Context, i int) error {
-		var out []any
+		var out []object
 		for _, o := range objects[i*perRequest : min((i+1)*perRequest, len(objects))] {
-			out = append(out, map[string]any{"class": class, "id": o["id"], "properties": o["properties"]})
+			out = append(out, object{Class: class, ID: o["id"].(string), Properties: o["properties"].(map[string]any)})
 		}
 		return s.c.batch(ctx, class, out)
 	})

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -71,6 +72,8 @@ func InNamespace(m interface{ Run() int }) (code int, done bool) {
 type Server struct {
 	// URL is its REST base, e.g. http://127.0.0.1:41234.
 	URL string
+	// GRPC is its gRPC API's address, e.g. 127.0.0.1:41235.
+	GRPC string
 	// Started is how long it took to be ready.
 	Started time.Duration
 	// Name is its node name, e.g. "node1".
@@ -223,9 +226,13 @@ func newNode(tb testing.TB, bin, name string, p nodePorts, extra []string) *Serv
 		// at 300 a chunk costs 1.4–1.6 ms of its CPU instead of 2.0 (see
 		// bench/README.md), for a larger heap.
 		"GOGC=300",
+		// Weaviate drains the vector queue with GOMAXPROCS-1 workers: one
+		// on two cores, which left a core idle while a write waited for
+		// its vectors to be indexed.
+		fmt.Sprintf("GOMAXPROCS=%d", runtime.NumCPU()+1),
 		"LOG_LEVEL=warning",
 	)
-	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", p.rest), Name: name, bin: bin, dir: tb.TempDir(),
+	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", p.rest), GRPC: fmt.Sprintf("127.0.0.1:%d", p.grpc), Name: name, bin: bin, dir: tb.TempDir(),
 		env: append(env, extra...)}
 	tb.Cleanup(func() { s.Stop() })
 	return s
