@@ -19,7 +19,8 @@ var (
 )
 
 // aliasDesk is a desk over testdata/aliases: a shield final whose only
-// report calls the winner by its nickname ("the Sharks"), a preview that
+// report calls the winner by its nickname ("the Sharks"; its result is
+// dated by "Saturday", the next sentence only by the article), a preview that
 // says whose they are ("Port Elm's Sharks"), a column that gives them to
 // their coach ("Ada Brown's Sharks") and another competition's results.
 func aliasDesk(t *testing.T) *Desk {
