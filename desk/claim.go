@@ -106,7 +106,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	}
 
 	sents := sentencesOf(res)
+	var aliases *teamAliases
 	if scored {
+		aliases = d.teamAliases(ctx, req)
 		// A score may be stated anywhere in a match report, which may
 		// name the teams otherwise ("Boks beat All Blacks"): the whole of
 		// more documents are read.
@@ -154,7 +156,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
 				continue
 			}
-			if v, fig := judgeScore(figs, have, claim, sent); v != "" {
+			if v, fig := judgeScore(figs, have, claim, sent, aliases); v != "" {
 				j.verdict, j.figure = v, fig
 				reports = append(reports, j)
 			}
@@ -186,6 +188,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, other
 			contra = append(contra, j)
 		}
+	}
+	if aliases != nil && aliases.err != nil {
+		return nil, aliases.err
 	}
 	if j, ok := matchReport(reports, strict, tu.ScoreTitle); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
 		switch j.verdict {
@@ -275,8 +280,10 @@ func names(s string) string {
 // when it gives the win to the claim's loser (with the sentence's words
 // telling it), and leaves it NotFound when the sentence does not say who
 // won (orderVerdict); another score of another match of the claim's
-// team (otherMatch) leaves it NotFound too.
-func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
+// team (otherMatch) leaves it NotFound too. Teams are compared as
+// aliases resolves them ("the Springboks" are South Africa when the
+// documents say so); a nil aliases compares names as written.
+func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (Verdict, string) {
 	for _, cf := range figs {
 		if cf.Kind != Score {
 			continue
@@ -285,7 +292,7 @@ func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
 		for _, f := range have {
 			if cf.Same(f) {
 				doc := readResult(sent, f.score())
-				switch orderVerdict(readResult(claim, cf.score()), doc) {
+				switch orderVerdict(aliases.resolve(readResult(claim, cf.score())), aliases.resolve(doc)) {
 				case Supported:
 					return Supported, ""
 				case Contradicted:
@@ -299,7 +306,7 @@ func judgeScore(figs, have []Figure, claim, sent string) (Verdict, string) {
 		}
 		if len(comparable) > 0 {
 			f := nearest(claim, cf, sent, comparable)
-			if otherMatch(readResult(claim, cf.score()), readResult(sent, f.score())) {
+			if otherMatch(aliases.resolve(readResult(claim, cf.score())), aliases.resolve(readResult(sent, f.score()))) {
 				return NotFound, ""
 			}
 			return Contradicted, f.Text

@@ -233,6 +233,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			}
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
+			e.measures["base"] = e.score // before the lift, for the tests
 			if e.dated {
 				e.score += tu.TimelineDatedLift
 			}

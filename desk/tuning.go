@@ -42,6 +42,11 @@ type Tuning struct {
 	// than a claim's verb (text.RelatedVerbs: "docked" for "deducted")
 	// counts for.
 	RelatedWeight float64
+	// A team's other name ("the Springboks") is its owner's ("South
+	// Africa") when AliasSentences sentences or more of the AliasDocuments
+	// documents retrieved for it say so outright, and none names another
+	// owner (teamAliases).
+	AliasSentences, AliasDocuments int
 	// MaxClaimLines is the most sentences a claim check shows;
 	// ClaimPassages the passages it retrieves.
 	MaxClaimLines, ClaimPassages int
@@ -79,6 +84,7 @@ var DefaultTuning = Tuning{
 	RoleSentence:  0.6,
 	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2,
 	SynonymWeight: 0.8, RelatedWeight: 0.6,
+	AliasSentences: 1, AliasDocuments: 20,
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,

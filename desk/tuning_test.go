@@ -345,3 +345,47 @@ func TestFurnitureParagraph(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineDatedLift: with one line to show, an event stating its day
+// is shown over the likeliest event dated only by its article when the
+// lift makes up the gap between them, and not when it falls just short.
+func TestTimelineDatedLift(t *testing.T) {
+	d := aliasDesk(t)
+	const topic = "the Gulls at home"
+	tu := DefaultTuning
+	tu.MaxTimelineLines, tu.TimelineDatedLift = 100, 0
+	d.Tuning = &tu
+	r, err := d.Timeline(context.Background(), answer.Request{}, topic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bestDated, bestUndated := -1.0, -1.0
+	for _, l := range r.Lines {
+		b := l.measures["base"]
+		if l.DateNote == "" {
+			bestDated = max(bestDated, b)
+		} else {
+			bestUndated = max(bestUndated, b)
+		}
+	}
+	if bestDated < 0 || bestUndated <= bestDated {
+		t.Fatalf("the fixture needs a likelier undated event: dated %v, undated %v\n%s", bestDated, bestUndated, r.Text())
+	}
+	gap := bestUndated - bestDated
+	first := func(lift float64) Line {
+		tu := DefaultTuning
+		tu.MaxTimelineLines, tu.TimelineDatedLift = 1, lift
+		d.Tuning = &tu
+		r, _ := d.Timeline(context.Background(), answer.Request{}, topic)
+		if len(r.Lines) != 1 {
+			t.Fatalf("lift %v: %d lines", lift, len(r.Lines))
+		}
+		return r.Lines[0]
+	}
+	if l := first(gap + 1e-9); l.DateNote != "" {
+		t.Errorf("TimelineDatedLift just above the gap %v: shown %q (%s), want the dated event", gap, l.Text, l.DateNote)
+	}
+	if l := first(gap - 1e-9); l.DateNote == "" {
+		t.Errorf("TimelineDatedLift just below the gap %v: shown the dated %q, want the undated", gap, l.Text)
+	}
+}
