@@ -262,32 +262,9 @@ func standardizer(names []string, x [][]float64) LogReg {
 // the two classes equally (positives are rare among sentences).
 func fitLogReg(names []string, x [][]float64, y []bool, o TrainOptions) LogReg {
 	n := len(names)
-	m := LogReg{Features: names, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n)}
+	m := standardizer(names, x)
 	if len(x) == 0 {
-		for i := range m.Scale {
-			m.Scale[i] = 1
-		}
 		return m
-	}
-	for _, r := range x {
-		for i, v := range r {
-			m.Mean[i] += v
-		}
-	}
-	for i := range m.Mean {
-		m.Mean[i] /= float64(len(x))
-	}
-	for _, r := range x {
-		for i, v := range r {
-			d := v - m.Mean[i]
-			m.Scale[i] += d * d
-		}
-	}
-	for i := range m.Scale {
-		m.Scale[i] = math.Sqrt(m.Scale[i] / float64(len(x)))
-		if m.Scale[i] < 1e-9 {
-			m.Scale[i] = 1
-		}
 	}
 	z := make([][]float64, len(x))
 	for j, r := range x {
