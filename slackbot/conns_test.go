@@ -100,9 +100,9 @@ func TestProbesAnsweredWhenConnectionsAreFull(t *testing.T) {
 		c.ReadTimeout, c.BodyTimeout = time.Minute, time.Minute // the slow clients stay for the test
 	})
 	for range 8 {
-		slowBody(t, h)
+		admittedSlowBody(t, h)
 	}
-	// Connections are accepted in order: from here on every slot is held.
+	// Every request has been admitted: from here on every slot is held.
 	if code, body := response(t, dialFrom(t, h, ""), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"); code != 200 || !strings.HasPrefix(body, "ok:") {
 		t.Errorf("/healthz with every connection held: %d %q", code, body)
 	}
