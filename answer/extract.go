@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"log/slog"
 	"math"
 	"slices"
 	"strings"
@@ -66,6 +67,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			probs[i] = m.Sentence.Prob(cands[i].features)
 		}
 		pa := m.Answerable.Prob(r.fz.question(cands, probs))
+		slog.Debug("decision to answer", "probability", pa, "threshold", m.minAnswerable())
 		if pa < m.minAnswerable() {
 			a.Kind = NotFound
 			a.Missing = missing(res)

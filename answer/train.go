@@ -61,6 +61,16 @@ func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
 	return ex, nil
 }
 
+// QuestionFeatures are the features of the decision to answer
+// (QuestionFeatureNames), the sentence probabilities unset.
+func (ex *Example) QuestionFeatures() []float64 { return slices.Clone(ex.question) }
+
+// QuestionFeatureNames name an Example's question features in order.
+func QuestionFeatureNames() []string { return slices.Clone(questionFeatureNames) }
+
+// SentenceFeatureNames name an ExampleSentence's features in order.
+func SentenceFeatureNames() []string { return slices.Clone(sentenceFeatureNames) }
+
 // innerFolds is how many folds Train splits its examples into to give the
 // decision to answer sentence probabilities from a model that did not see
 // the question (as at answering time).

@@ -93,6 +93,8 @@ func TestSentences(t *testing.T) {
 		{"abbreviations", "Mr. Smith met Dr. Jones in the U.S. capital. They talked.", []string{"Mr. Smith met Dr. Jones in the U.S. capital.", "They talked."}},
 		{"quotes", "“It is over,” he said. Then he left.", []string{"“It is over,” he said.", "Then he left."}},
 		{"initial", "J. Smith won. He left.", []string{"J. Smith won.", "He left."}},
+		{"time of day", "It streams at 3p.m. PT / 6p.m. ET on Tuesday. Then more.", []string{"It streams at 3p.m. PT / 6p.m. ET on Tuesday.", "Then more."}},
+		{"company", "It sold to Warner Bros. DC plans changed.", []string{"It sold to Warner Bros. DC plans changed."}},
 		{"lines", "Headline\nBody text here.", []string{"Headline", "Body text here."}},
 		{"lower case next", "It cost 3.5 million. and more", []string{"It cost 3.5 million. and more"}},
 	}

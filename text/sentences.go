@@ -82,7 +82,8 @@ func endsInAbbreviation(before string) bool {
 	for k > 0 && !isSpaceByte(before[k-1]) && before[k-1] != '(' && before[k-1] != '"' {
 		k--
 	}
-	word := before[k:]
+	// A time's digits go before its "a.m." or "p.m." ("3p.m. PT").
+	word := strings.TrimLeft(before[k:], "0123456789")
 	if utf8.RuneCountInString(word) == 1 {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)

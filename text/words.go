@@ -10,7 +10,8 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// Words splits text into lower-cased words of letters and digits. A
+// Words splits text into lower-cased words of letters and digits, their
+// accents removed ("Pokémon" gives "pokemon", as reporters type it). A
 // possessive "'s" is dropped ("Trump's" gives "trump"), other apostrophes
 // close up ("don't" gives "dont"); other punctuation splits, except a
 // point between digits ("3.5").
@@ -28,7 +29,7 @@ func Words(text string) []string {
 		i += size
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			writeFolded(&b, unicode.ToLower(r))
 		case (r == '\'' || r == '’') && b.Len() > 0 && i < len(text):
 			// Possessives lose their "'s" ("Trump's" → "trump"); other
 			// contractions close up ("don't" → "dont").
@@ -64,7 +65,16 @@ func lastByte(b *strings.Builder) byte {
 // TermVersion changes whenever Term gives a word another term than before
 // (another stemmer, lemma list or word list): an index saved with terms of
 // another version must be rebuilt.
-const TermVersion = 1
+const TermVersion = 2
+
+// writeFolded writes r to b without its accents (Fold).
+func writeFolded(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf {
+		b.WriteRune(r)
+		return
+	}
+	b.WriteString(Fold(string(r)))
+}
 
 // Term is the index term of a word (lower case, as Words gives it): the
 // Snowball stem of its lemma, so that "won", "wins" and "win" meet, and

@@ -15,6 +15,7 @@ func TestWords(t *testing.T) {
 		{"decimal", "rose 3.5 percent.", []string{"rose", "3.5", "percent"}},
 		{"punctuation", "U.S.-China talks", []string{"u", "s", "china", "talks"}},
 		{"curly", "Altman’s return", []string{"altman", "return"}},
+		{"accents", "Pokémon’s Mbappé", []string{"pokemon", "mbappe"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -21,6 +22,7 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	}
 	questions := fs.String("questions", "", "comma-separated question sets in JSONL to train on")
 	out := fs.String("out", "answer/model.json", "file to write the model to")
+	dump := fs.String("dump", "", "also write the labelled examples to this JSONL file, for analysis")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -32,9 +34,14 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, exs, err := readExamples(ctx, a, *questions)
+	qs, exs, err := readExamples(ctx, a, *questions)
 	if err != nil {
 		return err
+	}
+	if *dump != "" {
+		if err := dumpExamples(*dump, qs, exs); err != nil {
+			return err
+		}
 	}
 	m := answer.Train(exs, answer.DefaultTrainOptions, trainedNote(*questions, exs))
 	raw, err := m.JSON()
@@ -97,4 +104,43 @@ func trainedNote(sets string, exs []*answer.Example) string {
 	}
 	return fmt.Sprintf("%d questions (%s), %d sentences of which %d answer; retrain: bot train --questions SETS --corpus CORPUS (docs/evaluation.md)",
 		len(exs), strings.Join(names, ", "), sentences, positive)
+}
+
+// dumpExamples writes the labelled examples as JSONL: one line a question,
+// with its features and its candidate sentences', for analysis outside Go.
+func dumpExamples(path string, qs []eval.Question, exs []*answer.Example) error {
+	type sentence struct {
+		Text     string    `json:"text"`
+		Doc      string    `json:"doc"`
+		Features []float64 `json:"features"`
+		Answers  bool      `json:"answers"`
+	}
+	type line struct {
+		ID               string     `json:"id"`
+		Type             string     `json:"type"`
+		Question         string     `json:"question"`
+		Hard             bool       `json:"hard"`
+		Long             bool       `json:"long"`
+		Answerable       bool       `json:"answerable"`
+		QuestionFeatures []float64  `json:"question_features"`
+		Sentences        []sentence `json:"sentences"`
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	if err := enc.Encode(map[string][]string{"question_features": answer.QuestionFeatureNames(), "sentence_features": answer.SentenceFeatureNames()}); err != nil {
+		return fmt.Errorf("dump: %w", err)
+	}
+	for i, ex := range exs {
+		l := line{ID: qs[i].ID, Type: qs[i].Type, Question: ex.Question, Hard: ex.Hard, Long: ex.Long, Answerable: ex.Answerable, QuestionFeatures: ex.QuestionFeatures()}
+		for _, s := range ex.Sentences {
+			l.Sentences = append(l.Sentences, sentence{Text: s.Text, Doc: s.Doc.ID, Features: s.Features, Answers: s.Answers})
+		}
+		if err := enc.Encode(l); err != nil {
+			return fmt.Errorf("dump: %w", err)
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("dump: write %s: %w", path, err)
+	}
+	return nil
 }
