@@ -274,8 +274,8 @@ func (ix *Index) Lexical(_ context.Context, terms []string, f Filter, n int) ([]
 	}
 	var out []Candidate
 	for _, s := range topN(scores, n) {
-		c := &ix.chunks[s.unit]
-		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(s.score)})
+		c := &ix.chunks[s.Unit]
+		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(s.Score)})
 	}
 	return out, nil
 }
