@@ -211,6 +211,10 @@ type Request struct {
 	// collection), which the store applies (retrieval.Filter). Embargoed
 	// and withdrawn documents are never seen.
 	Collections []string
+	// Asker, when set, is the asker's scope read in the collection
+	// settings of the corpus version each search pins (see
+	// retrieval.Filter.Asker); it then stands for Collections.
+	Asker retrieval.Asker
 	// Allow, when set, narrows the documents further for this question
 	// alone (training leaves a fold's documents out; tests): it is not the
 	// asker's scope, and the corpus's description (Scope) does not read it.
@@ -335,7 +339,7 @@ func (e *Engine) Scope(ctx context.Context, req Request) (retrieval.Stats, error
 
 // filter is the request's scope, at the engine's time.
 func (e *Engine) filter(req Request) retrieval.Filter {
-	return retrieval.Filter{Now: e.now(), Collections: req.Collections}
+	return retrieval.Filter{Now: e.now(), Collections: req.Collections, Asker: req.Asker}
 }
 
 // now is the engine's clock.

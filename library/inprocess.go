@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"fmt"
+	"github.com/newsroom/askbot/access"
 	"log/slog"
 	"strings"
 	"sync"
@@ -31,10 +32,10 @@ var _ Store = (*inProcess)(nil)
 
 // OpenIndex opens (or builds) the index of the corpus c names, reading the
 // corpus only when its files changed since the index was saved (or
-// c.Reread is set), its documents filed in collections by collectionOf
-// (an Update files them anew), and logging to log what it repaired or
+// c.Reread is set), its documents filed in collections by policy (nil:
+// none; an Update files them anew), and logging to log what it repaired or
 // could not save.
-func OpenIndex(ctx context.Context, c indexcache.Config, collectionOf func(*corpus.Document) string, log *slog.Logger) (Store, error) {
+func OpenIndex(ctx context.Context, c indexcache.Config, policy *access.Policy, log *slog.Logger) (Store, error) {
 	start := time.Now()
 	opened, err := indexcache.Open(ctx, c)
 	if err != nil {
@@ -48,9 +49,19 @@ func OpenIndex(ctx context.Context, c indexcache.Config, collectionOf func(*corp
 	if opened.SaveErr != nil {
 		log.Warn("index not saved; answering from memory", "data_dir", c.DataDir, "error", opened.SaveErr)
 	}
-	opened.Index.CollectionOf = collectionOf
+	file(opened.Index, policy)
 	st := memory.New(opened.Index)
 	return &inProcess{cfg: c, store: st, searcher: st.Searcher(), log: log, opened: opened}, nil
+}
+
+// file files ix's documents in policy's collections, and keeps the policy
+// with the index: swapped in with it, it is what a question searching ix
+// reads its scope in (retrieval.Filter.Asker).
+func file(ix *retrieval.Index, policy *access.Policy) {
+	ix.CollectionOf, ix.Settings = nil, nil
+	if policy != nil {
+		ix.CollectionOf, ix.Settings = policy.CollectionOf, policy
+	}
 }
 
 func (p *inProcess) current() *indexcache.Opened {
@@ -119,7 +130,7 @@ func (p *inProcess) Update(ctx context.Context, u Update) (*Report, error) {
 		p.log.Warn("index not saved; serving it from memory", "error", opened.SaveErr)
 	}
 	old := p.store.Index().Documents()
-	opened.Index.CollectionOf = u.CollectionOf
+	file(opened.Index, u.Policy)
 	p.mu.Lock()
 	p.store.Replace(opened.Index)
 	p.opened = opened

@@ -55,9 +55,12 @@ type Store interface {
 
 // Update is how a store reads the corpus.
 type Update struct {
-	// CollectionOf names each document's collection, for a store that
-	// files them by it.
-	CollectionOf func(*corpus.Document) string
+	// Policy files each document in its collection (CollectionOf) and
+	// says who may search each: a store that keeps its versions in this
+	// process keeps it with the version it files (retrieval.Index.Settings),
+	// so a question reads its scope in the settings of the corpus it
+	// searches (Library.Asker).
+	Policy *access.Policy
 	// Progress, when set, is told how far the embedding or writing is.
 	Progress func(done, total int)
 	// Grace holds new documents without a sidecar back for that long
@@ -130,6 +133,21 @@ func (l *Library) Scope(pl access.Place) access.Scope {
 	return l.policy.Scope(pl)
 }
 
+// Asker is the scope of a question asked at pl, for a search to read in
+// the collection settings of the corpus version it pins (see
+// retrieval.Filter.Asker): a reload that changes the corpus and the
+// collections together is never seen half. A version that keeps no
+// settings (a shared store's) is read with the policy in force.
+func (l *Library) Asker(pl access.Place) retrieval.Asker {
+	return func(settings any) []string {
+		p, ok := settings.(*access.Policy)
+		if !ok || p == nil {
+			p = l.Policy()
+		}
+		return p.Scope(pl).SearchCollections()
+	}
+}
+
 // Policy is the collections and channels in force.
 func (l *Library) Policy() *access.Policy {
 	l.mu.Lock()
@@ -143,7 +161,7 @@ func (l *Library) SaveError() error { return redact.Error(l.store.SaveError()) }
 
 // Index brings the store up to date with the corpus, as "bot index" does.
 func (l *Library) Index(ctx context.Context, progress func(done, total int), reread bool) ([]Line, error) {
-	return l.store.Index(ctx, Update{CollectionOf: l.Policy().CollectionOf, Progress: progress, Reread: reread})
+	return l.store.Index(ctx, Update{Policy: l.Policy(), Progress: progress, Reread: reread})
 }
 
 // Reload reads the corpus again (the files that changed) with the
@@ -154,8 +172,10 @@ func (l *Library) Reload(ctx context.Context, progress func(string)) (*Report, e
 	return l.reload(ctx, progress, Update{})
 }
 
-// reload is Reload with the watch's options (u's CollectionOf and
-// Progress are set here).
+// reload is Reload with the watch's options (u's Policy and Progress are
+// set here). An in-process store swaps the corpus in with its policy, in
+// one; the library's copy of the policy, which describes scopes and files
+// a shared store's writes, follows.
 func (l *Library) reload(ctx context.Context, progress func(string), u Update) (*Report, error) {
 	l.reloading.Lock()
 	defer l.reloading.Unlock()
@@ -171,7 +191,7 @@ func (l *Library) reload(ctx context.Context, progress func(string), u Update) (
 		policy = PolicyOf(&fresh)
 	}
 	progress("reading the corpus")
-	u.CollectionOf = policy.CollectionOf
+	u.Policy = policy
 	u.Progress = func(done, total int) { progress(fmt.Sprintf("embedded %d of %d changed passages", done, total)) }
 	rep, err := l.store.Update(ctx, u)
 	if err != nil {

@@ -67,10 +67,11 @@ func (s *shared) Update(ctx context.Context, u Update) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := s.st.Write(ctx, res.Documents, weaviate.WriteOptions{
-		Embedder: s.cfg.Embedder, Chunker: s.cfg.Chunker, Progress: u.Progress,
-		CollectionOf: u.CollectionOf,
-	})
+	opts := weaviate.WriteOptions{Embedder: s.cfg.Embedder, Chunker: s.cfg.Chunker, Progress: u.Progress}
+	if u.Policy != nil {
+		opts.CollectionOf = u.Policy.CollectionOf
+	}
+	rep, err := s.st.Write(ctx, res.Documents, opts)
 	if err != nil {
 		return nil, fmt.Errorf("write to %s: %w", s.st, redact.Error(err))
 	}

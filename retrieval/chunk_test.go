@@ -1,21 +1,13 @@
 package retrieval
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/testutil/testcorpus"
 	"github.com/newsroom/askbot/text"
 )
-
-func testDoc(id, text string) *corpus.Document {
-	res, err := corpus.LoadFS(context.Background(), fstestMap(id, text), corpus.Options{})
-	if err != nil {
-		panic(err)
-	}
-	return res.Documents[0]
-}
 
 func TestSentences(t *testing.T) {
 	tests := []struct {
@@ -43,8 +35,8 @@ func TestSentences(t *testing.T) {
 }
 
 func TestChunkerProperties(t *testing.T) {
-	seed := bundledDocs(t)[0]
-	long := testDoc("long.txt", strings.Repeat("word ", 600)+"end.\n\nA short tail sentence here. "+strings.Repeat("The council met again and talked about roads. ", 40))
+	seed := testcorpus.BundledDocs(t)[0]
+	long := testcorpus.Doc("long.txt", strings.Repeat("word ", 600)+"end.\n\nA short tail sentence here. "+strings.Repeat("The council met again and talked about roads. ", 40))
 	for _, ch := range []Chunker{{TargetChars: 200, OverlapChars: 40}, {TargetChars: 900, OverlapChars: 90}, {TargetChars: 120, OverlapChars: 0}} {
 		for _, doc := range []*corpus.Document{seed, long} {
 			chunks := ch.Split(doc)

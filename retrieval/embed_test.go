@@ -9,11 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/askbot/internal/testutil/fakeembed"
 	openai "github.com/sashabaranov/go-openai"
 )
 
 func TestOpenAIEmbedderBatches(t *testing.T) {
-	srv := newEmbeddingServer(t)
+	srv := fakeembed.New(t)
 	e := NewOpenAIEmbedder(srv.URL+"/v1", "test-embed", "sk-test", nil)
 	e.BatchSize = 4
 	texts := []string{"one fish", "two fish", "", "red fish", "blue fish", "old fish", "new fish", "more fish", "last fish", "tail"}
@@ -21,10 +22,10 @@ func TestOpenAIEmbedderBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := srv.requests.Load(); got != 3 {
+	if got := srv.Requests.Load(); got != 3 {
 		t.Errorf("%d requests for 10 texts in batches of 4, want 3", got)
 	}
-	if got := srv.auth.Load(); got != "Bearer sk-test" {
+	if got := srv.Auth.Load(); got != "Bearer sk-test" {
 		t.Errorf("Authorization header %q, want the configured key", got)
 	}
 	for i, v := range vecs {
@@ -41,7 +42,7 @@ func TestOpenAIEmbedderBatches(t *testing.T) {
 		if math.Abs(n-1) > 1e-4 {
 			t.Errorf("vector %d has norm² %f, want unit length", i, n)
 		}
-		want := hashVector(texts[i])
+		want := fakeembed.HashVector(texts[i])
 		if cos(v, want) < 0.999 {
 			t.Errorf("vector %d is not the one served for %q (responses out of order?)", i, texts[i])
 		}
@@ -63,8 +64,8 @@ func cos(a, b []float32) float64 {
 
 func TestOpenAIEmbedderErrors(t *testing.T) {
 	for _, code := range []int{http.StatusUnauthorized, http.StatusInternalServerError} {
-		srv := newEmbeddingServer(t)
-		srv.fail.Store(int64(code))
+		srv := fakeembed.New(t)
+		srv.Fail.Store(int64(code))
 		e := NewOpenAIEmbedder(srv.URL+"/v1", "m", "sk-secret-key", nil)
 		_, err := e.Embed(t.Context(), []string{"text"})
 		var apiErr *openai.APIError
@@ -78,9 +79,9 @@ func TestOpenAIEmbedderErrors(t *testing.T) {
 }
 
 func TestOpenAIEmbedderTimeout(t *testing.T) {
-	srv := newEmbeddingServer(t)
-	srv.block = make(chan struct{})
-	defer close(srv.block)
+	srv := fakeembed.New(t)
+	srv.Block = make(chan struct{})
+	defer close(srv.Block)
 	e := NewOpenAIEmbedder(srv.URL+"/v1", "m", "", nil)
 	e.Timeout = 50 * time.Millisecond
 	_, err := e.Embed(t.Context(), []string{"text"})
@@ -109,13 +110,13 @@ func TestGloVeEmbedder(t *testing.T) {
 // Credentials in the endpoint URL or echoed by the server never reach the
 // embedder's name (manifest, vectors file, status) or its errors.
 func TestOpenAIEmbedderRedactsCredentials(t *testing.T) {
-	srv := newEmbeddingServer(t)
+	srv := fakeembed.New(t)
 	withUser := strings.Replace(srv.URL, "http://", "http://user:hunter2@", 1) + "/v1"
 	e := NewOpenAIEmbedder(withUser, "test-embed", "sk-secretkey0123456789", nil)
 	if strings.Contains(e.Name(), "hunter2") || !strings.Contains(e.Name(), strings.TrimPrefix(srv.URL, "http://")) {
 		t.Errorf("name %q", e.Name())
 	}
-	srv.fail.Store(401)
+	srv.Fail.Store(401)
 	_, err := e.Embed(t.Context(), []string{"text"})
 	if err == nil || strings.Contains(err.Error(), "sk-secretkey0123456789") || strings.Contains(err.Error(), "hunter2") {
 		t.Errorf("error leaks a credential: %v", err)

@@ -22,7 +22,7 @@ type scorer struct {
 func newScorer(lex []float32, lexTop []scored, dense map[int]float64, dates []time.Time, opts SearchOptions) *scorer {
 	sc := &scorer{lex: lex, dense: dense, dates: dates, opts: opts, minD: math.Inf(1), maxD: math.Inf(-1)}
 	if len(lexTop) > 0 {
-		sc.maxLex = float64(lexTop[0].score)
+		sc.maxLex = float64(lexTop[0].Score)
 	}
 	for _, d := range dense {
 		sc.minD, sc.maxD = min(sc.minD, d), max(sc.maxD, d)

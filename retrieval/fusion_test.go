@@ -3,6 +3,8 @@ package retrieval
 import (
 	"math"
 	"testing"
+
+	"github.com/newsroom/askbot/internal/testutil/testcorpus"
 )
 
 // Fusion never divides zero by zero: a query no chunk matches lexically
@@ -13,7 +15,7 @@ func TestFusionScoresAreFinite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := build(t.Context(), bundledDocs(t), g, Chunker{})
+	ix, err := build(t.Context(), testcorpus.BundledDocs(t), g, Chunker{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,8 +29,8 @@ func TestFusionScoresAreFinite(t *testing.T) {
 		lexTop []scored
 		dense  map[int]float64
 	}{
-		{"no lexical match, one dense candidate", []scored{{unit: 0, score: 0}}, map[int]float64{1: 0.42}},
-		{"no lexical match, dense candidates tied", []scored{{unit: 0, score: 0}}, map[int]float64{1: 0.42, 2: 0.42}},
+		{"no lexical match, one dense candidate", []scored{{Unit: 0, Score: 0}}, map[int]float64{1: 0.42}},
+		{"no lexical match, dense candidates tied", []scored{{Unit: 0, Score: 0}}, map[int]float64{1: 0.42, 2: 0.42}},
 		{"no candidates scored at all", nil, map[int]float64{2: 0}},
 	}
 	for _, tt := range tests {
@@ -46,7 +48,7 @@ func TestFusionScoresAreFinite(t *testing.T) {
 	}
 	// A lexical match still ranks by BM25 when the dense scores are tied.
 	lex[0] = 3
-	sc := newScorer(lex, []scored{{unit: 0, score: 3}}, map[int]float64{0: 0.42, 1: 0.42}, nil, opts)
+	sc := newScorer(lex, []scored{{Unit: 0, Score: 3}}, map[int]float64{0: 0.42, 1: 0.42}, nil, opts)
 	if a, b := ix.hit(sc, 0).Score, ix.hit(sc, 1).Score; !(a > b) || math.IsNaN(b) {
 		t.Errorf("the lexical match scored %v, the other %v", a, b)
 	}

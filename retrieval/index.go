@@ -54,6 +54,10 @@ type Index struct {
 	// CollectionOf, when set, names the collection of a document ("" when
 	// outside every collection), for the Collections of a Filter.
 	CollectionOf func(*corpus.Document) string
+	// Settings are the collection settings CollectionOf files by, which
+	// a Filter's Asker reads its names in: set with CollectionOf, they
+	// are swapped in with the index, in one.
+	Settings any
 	// hashes are the documents' content hashes, for the version of a
 	// part of the index (see Index.Scope).
 	hashes *docHashes

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/newsroom/askbot/retrieval/internal/best"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -253,10 +254,7 @@ func (l *Lexical) within(allowed []bool) *Lexical {
 }
 
 // scored is a unit (chunk) with its score.
-type scored struct {
-	unit  int
-	score float32
-}
+type scored = best.Scored
 
 // Scores returns the BM25 score of every chunk for terms.
 func (l *Lexical) Scores(terms []string) []float32 {
@@ -309,81 +307,15 @@ func topN(scores []float32, n int) []scored {
 	if n <= 0 {
 		return nil
 	}
-	best := newBestOf(n)
+	top := best.New(n)
 	for u, s := range scores {
-		if c := (scored{u, s}); s > 0 && !best.full(c) {
-			best.offer(c)
+		if c := (scored{Unit: u, Score: s}); s > 0 && !top.Full(c) {
+			top.Offer(c)
 		}
 	}
-	sortScored(best.h)
-	return best.h
-}
-
-// bestOf keeps the n highest-scored units offered to it: a min-heap on
-// score, so that most offers cost one comparison.
-type bestOf struct {
-	n int
-	h []scored
-}
-
-func newBestOf(n int) *bestOf { return &bestOf{n: n, h: make([]scored, 0, n)} }
-
-// worse orders scored units: lower score first, then higher unit.
-func worse(a, b scored) bool { return a.score < b.score || (a.score == b.score && a.unit > b.unit) }
-
-// full reports whether c cannot get in: the quick test before offer.
-func (b *bestOf) full(c scored) bool { return len(b.h) == b.n && !worse(b.h[0], c) }
-
-func (b *bestOf) offer(c scored) {
-	if len(b.h) < b.n {
-		b.push(c)
-	} else if worse(b.h[0], c) {
-		b.h[0] = c
-		siftDown(b.h, 0)
-	}
-}
-
-func (b *bestOf) push(c scored) {
-	h := append(b.h, c)
-	for i := len(h) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !worse(h[i], h[p]) {
-			break
-		}
-		h[i], h[p] = h[p], h[i]
-		i = p
-	}
-	b.h = h
-}
-
-// sortScored orders units best first: by score, then by unit.
-func sortScored(s []scored) {
-	slices.SortFunc(s, func(a, b scored) int {
-		switch {
-		case worse(b, a):
-			return -1
-		case worse(a, b):
-			return 1
-		}
-		return 0
-	})
-}
-
-func siftDown(h []scored, i int) {
-	for {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(h) && worse(h[l], h[m]) {
-			m = l
-		}
-		if r < len(h) && worse(h[r], h[m]) {
-			m = r
-		}
-		if m == i {
-			return
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
+	kept := top.Kept()
+	best.Sort(kept)
+	return kept
 }
 
 // parallel calls f(0) … f(n-1) on every core and waits for them.

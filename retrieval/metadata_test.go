@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
-
+	"github.com/newsroom/askbot/internal/testutil/testcorpus"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -20,7 +20,7 @@ func outletDocs(t testing.TB) []*corpus.Document {
 		`{"id":"t1","title":"Startup funding","source":"TechCrunch","published":"2023-10-07T10:00:00+00:00","text":"A battery startup raised money from investors. The phone maker was not involved."}`,
 		`{"id":"a1","title":"Weekend sport","source":"The Age","published":"2023-10-08T10:00:00+00:00","text":"The phone battery phone battery phone battery story of the season."}`,
 	}, "\n")
-	res, err := corpus.LoadFS(context.Background(), fstestMap("a.jsonl", archive), corpus.Options{})
+	res, err := corpus.LoadFS(context.Background(), testcorpus.FS("a.jsonl", archive), corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // archiveIndex indexes JSONL lines of documents with the given chunker.
 func archiveIndex(t *testing.T, chunker Chunker, lines ...string) *Index {
 	t.Helper()
-	res, err := corpus.LoadFS(t.Context(), fstestMap("a.jsonl", strings.Join(lines, "\n")), corpus.Options{})
+	res, err := corpus.LoadFS(t.Context(), testcorpus.FS("a.jsonl", strings.Join(lines, "\n")), corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

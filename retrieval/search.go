@@ -223,7 +223,7 @@ func (ix *Index) search(ctx context.Context, query string, opts SearchOptions, d
 	sc.terms = res.Terms
 	cands := make(map[int]bool, len(lexTop)+len(dense))
 	for _, s := range lexTop {
-		cands[s.unit] = true
+		cands[s.Unit] = true
 	}
 	for u := range dense {
 		cands[u] = true

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/askbot/internal/testutil/fakeembed"
+	"github.com/newsroom/askbot/internal/testutil/testcorpus"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -14,7 +16,7 @@ func bundledIndex(t testing.TB) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := build(context.Background(), bundledDocs(t), g, Chunker{TargetChars: 300, OverlapChars: 30})
+	ix, err := build(context.Background(), testcorpus.BundledDocs(t), g, Chunker{TargetChars: 300, OverlapChars: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,13 +66,13 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchDegradesToBM25WhenEmbedderFails(t *testing.T) {
-	srv := newEmbeddingServer(t)
+	srv := fakeembed.New(t)
 	emb := NewOpenAIEmbedder(srv.URL+"/v1", "m", "", nil)
-	ix, err := build(t.Context(), bundledDocs(t), emb, Chunker{})
+	ix, err := build(t.Context(), testcorpus.BundledDocs(t), emb, Chunker{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.fail.Store(503)
+	srv.Fail.Store(503)
 	res, err := ix.Search(t.Context(), "Who denied meeting Russian officials?", SearchOptions{K: 2})
 	if err != nil {
 		t.Fatal(err)

@@ -96,11 +96,36 @@ type Filter struct {
 	// Collections, when not nil, keeps the documents of these collections;
 	// "" stands for documents outside every collection.
 	Collections []string
+	// Asker, when set, is the asker's scope, read in the collection
+	// settings of the version a question pins: the Searcher replaces
+	// Collections with its answer once it has pinned the version. The
+	// names an asker may search and the collections the documents were
+	// filed in then come from one reload, never half of one.
+	Asker Asker
 	// Now, when set, hides documents under embargo at Now.
 	Now time.Time
 	// From and To, when set, keep the documents published in [From, To);
 	// documents with no known date are then left out.
 	From, To time.Time
+}
+
+// Asker names the collections an asker may search (as Filter.Collections)
+// under settings, the collection settings a version's documents were
+// filed by (Index.Settings), or nil for a version that keeps none.
+type Asker func(settings any) []string
+
+// pinned is f for the version v a question pinned: its Asker, when set,
+// read in v's collection settings.
+func (f Filter) pinned(v Version) Filter {
+	if f.Asker == nil {
+		return f
+	}
+	var settings any
+	if s, ok := v.(interface{ CollectionSettings() any }); ok {
+		settings = s.CollectionSettings()
+	}
+	f.Collections, f.Asker = f.Asker(settings), nil
+	return f
 }
 
 // citable reports whether d may be quoted under f: it is not withdrawn
@@ -167,6 +192,10 @@ func (ix *Index) ID() string { return ix.Stats().Version }
 
 // Describe returns the index's Stats.
 func (ix *Index) Describe(context.Context) (Stats, error) { return ix.Stats(), nil }
+
+// CollectionSettings are the settings the index's documents were filed
+// in collections by (see Filter.Asker).
+func (ix *Index) CollectionSettings() any { return ix.Settings }
 
 // Layout is the index's chunker and embedder.
 func (ix *Index) Layout() Layout { return Layout{Chunker: ix.chunker, Embedder: ix.embedder.Name()} }
@@ -245,8 +274,8 @@ func (ix *Index) Lexical(_ context.Context, terms []string, f Filter, n int) ([]
 	}
 	var out []Candidate
 	for _, s := range topN(scores, n) {
-		c := &ix.chunks[s.unit]
-		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(s.score)})
+		c := &ix.chunks[s.Unit]
+		out = append(out, Candidate{ChunkID: c.ID, DocID: c.DocID, Chunk: c, Score: float64(s.Score)})
 	}
 	return out, nil
 }

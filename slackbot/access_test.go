@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/newsroom/askbot/retrieval"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,9 +49,9 @@ func deskBot(t *testing.T) (*harness, *atomic.Pointer[access.Policy]) {
 	dir := deskCorpus(t)
 	h := startFiledBot(t, func(c *Config) {
 		c.CorpusDir = dir
-		c.Scope = func(channel, user string, dm bool) ([]string, string) {
+		c.Scope = func(channel, user string, dm bool) (retrieval.Asker, string) {
 			s := policy.Load().Scope(access.Place{Channel: channel, User: user, DM: dm})
-			return s.SearchCollections(), s.String()
+			return func(any) []string { return s.SearchCollections() }, s.String()
 		}
 	}, func(d *corpus.Document) string { return policy.Load().CollectionOf(d) })
 	return h, &policy

@@ -56,12 +56,13 @@ type Config struct {
 	// Model names the model in use, for status; "" when answers are extractive.
 	Model string
 	// Scope, when set, says what a question asked in channel by user may
-	// see, the collections it may search (nil: everything; "" standing
-	// for the documents outside every collection: see
-	// answer.Request.Collections), and describes it for status. dm is
-	// true only when channel is user's own direct-message conversation
-	// with the bot (not any channel ID starting with D).
-	Scope func(channel, user string, dm bool) (collections []string, describe string)
+	// see: the asker, which names the collections it may search in the
+	// collection settings of the corpus version each search pins (nil
+	// names: everything; "" standing for the documents outside every
+	// collection: see answer.Request.Asker), and a description for
+	// status. dm is true only when channel is user's own direct-message
+	// conversation with the bot (not any channel ID starting with D).
+	Scope func(channel, user string, dm bool) (asker retrieval.Asker, describe string)
 	// Audit, when set, records every answer: who asked what, where, and
 	// what was cited.
 	Audit *audit.Log
@@ -344,7 +345,7 @@ func (b *Bot) command(ctx context.Context, via, user, channel, thread, text stri
 func (b *Bot) isAdmin(user string) bool { return user != "" && slices.Contains(b.cfg.Admins, user) }
 
 // scope is what a question asked in channel by user may see.
-func (b *Bot) scope(ctx context.Context, channel, user string) (collections []string, describe string) {
+func (b *Bot) scope(ctx context.Context, channel, user string) (asker retrieval.Asker, describe string) {
 	if b.cfg.Scope == nil {
 		return nil, "all documents"
 	}
@@ -362,8 +363,8 @@ func failureText(err error) string {
 // request is a question asked in channel by user, scoped to what they
 // may see.
 func (b *Bot) request(ctx context.Context, text, channel, user string) answer.Request {
-	collections, _ := b.scope(ctx, channel, user)
-	return answer.Request{Question: text, Collections: collections}
+	asker, _ := b.scope(ctx, channel, user)
+	return answer.Request{Question: text, Asker: asker}
 }
 
 // status describes the corpus, the index and the bot, and what the place

@@ -2,6 +2,7 @@ package slackbot
 
 import (
 	"encoding/json"
+	"github.com/newsroom/askbot/retrieval"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,9 +19,9 @@ import (
 func startDeskBot(t *testing.T) *harness {
 	return startFiledBot(t, func(c *Config) {
 		c.CorpusDir = "../desk/testdata/corpus"
-		c.Scope = func(channel, user string, _ bool) ([]string, string) {
+		c.Scope = func(channel, user string, _ bool) (retrieval.Asker, string) {
 			if channel == "C2" {
-				return []string{""}, "the parks desk"
+				return func(any) []string { return []string{""} }, "the parks desk"
 			}
 			return nil, "all documents"
 		}

@@ -168,8 +168,7 @@ func generator(cfg *config.Config) *answer.Generator {
 
 // request is the question as asked at pl, scoped to what pl may see.
 func (a *app) request(question string, pl access.Place) answer.Request {
-	s := a.scope(pl)
-	return answer.Request{Question: question, Collections: s.SearchCollections()}
+	return answer.Request{Question: question, Asker: a.lib.Asker(pl)}
 }
 
 // describe gives the size and identity of the corpus as pl sees it: the

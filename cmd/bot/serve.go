@@ -9,6 +9,7 @@ import (
 	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/audit"
 	"github.com/newsroom/askbot/library"
+	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/slackbot"
 )
 
@@ -45,9 +46,9 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		SaveError:  a.lib.SaveError,
 		AutoStatus: a.lib.AutoStatus,
 		Audit:      auditLog,
-		Scope: func(channel, user string, dm bool) ([]string, string) {
-			s := a.scope(access.Place{Channel: channel, User: user, DM: dm})
-			return s.SearchCollections(), s.String()
+		Scope: func(channel, user string, dm bool) (retrieval.Asker, string) {
+			pl := access.Place{Channel: channel, User: user, DM: dm}
+			return a.lib.Asker(pl), a.scope(pl).String()
 		},
 	}, a.engine, a.lib.Reload, a.log)
 	if err != nil {

@@ -43,7 +43,7 @@ func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger, choice
 	for _, f := range tune {
 		f(&c)
 	}
-	return library.OpenIndex(ctx, c, library.PolicyOf(cfg).CollectionOf, log)
+	return library.OpenIndex(ctx, c, library.PolicyOf(cfg), log)
 }
 
 // openWeaviate returns the configured Weaviate store, logging to log what

@@ -31,21 +31,14 @@ func ChromemQuery(ctx context.Context, ix *retrieval.Index, query string, n int)
 }
 
 // DenseQuery embeds query and returns the cosine similarity of the n
-// nearest chunks by the index's own scan, by chunk index.
+// nearest chunks by the index's own scan, by chunk index: the dense
+// ranking a question's candidates carry.
 func DenseQuery(ctx context.Context, ix *retrieval.Index, query string, n int) (map[int]float64, error) {
-	_, q, err := embedQuery(ctx, ix, query)
-	if err != nil || q == nil {
-		return nil, err
-	}
-	matches, err := ix.Vectors().Nearest(ctx, q, n, nil)
+	c, err := ix.Candidates(ctx, retrieval.Query{})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int]float64, len(matches))
-	for _, m := range matches {
-		out[m.Chunk] = float64(m.Similarity)
-	}
-	return out, nil
+	return c.Dense(ctx, query, n, nil)
 }
 
 // embedQuery returns the index's vectors and query's vector.

@@ -3,7 +3,6 @@ package memory
 import (
 	"errors"
 	"fmt"
-	"github.com/newsroom/askbot/retrieval"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,19 +12,22 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/testutil/fakeembed"
+	"github.com/newsroom/askbot/internal/testutil/testcorpus"
+	"github.com/newsroom/askbot/retrieval"
 )
 
 func threeDocs(t testing.TB) []*corpus.Document {
 	t.Helper()
 	return []*corpus.Document{
-		testDoc("a.txt", "Harbour news\nThe harbour reopened on Monday after the storm. Fishing boats returned at dawn."),
-		testDoc("b.txt", "Council news\nThe council approved the budget. The mayor called it fair."),
-		testDoc("c.txt", "School news\nSchools closed for the holiday. Teachers planned lessons for January."),
+		testcorpus.Doc("a.txt", "Harbour news\nThe harbour reopened on Monday after the storm. Fishing boats returned at dawn."),
+		testcorpus.Doc("b.txt", "Council news\nThe council approved the budget. The mayor called it fair."),
+		testcorpus.Doc("c.txt", "School news\nSchools closed for the holiday. Teachers planned lessons for January."),
 	}
 }
 
 func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
-	srv := newEmbeddingServer(t)
+	srv := fakeembed.New(t)
 	emb := retrieval.NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
 	store := IndexDir{Dir: t.TempDir()}
 	docs := threeDocs(t)
@@ -34,7 +36,7 @@ func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := srv.inputs.Load()
+	first := srv.Inputs.Load()
 	if rep.Reused || rep.Embedded != len(ix.Chunks()) || first != int64(len(ix.Chunks())) {
 		t.Fatalf("first open: %+v, server embedded %d of %d chunks", rep, first, len(ix.Chunks()))
 	}
@@ -44,8 +46,8 @@ func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.Reused || srv.inputs.Load() != first {
-		t.Fatalf("second open embedded %d texts (report %+v), want none", srv.inputs.Load()-first, rep)
+	if !rep.Reused || srv.Inputs.Load() != first {
+		t.Fatalf("second open embedded %d texts (report %+v), want none", srv.Inputs.Load()-first, rep)
 	}
 	for _, q := range []string{"harbour storm", "budget mayor"} {
 		r1, _ := ix.Search(t.Context(), q, retrieval.SearchOptions{K: 1})
@@ -57,24 +59,24 @@ func TestStoreReusesAndReembedsOnlyChanges(t *testing.T) {
 
 	// One document changes: only its chunk is embedded again.
 	changed := threeDocs(t)
-	changed[1] = testDoc("b.txt", "Council news\nThe council rejected the budget. The mayor was furious.")
-	before := srv.inputs.Load()
+	changed[1] = testcorpus.Doc("b.txt", "Council news\nThe council rejected the budget. The mayor was furious.")
+	before := srv.Inputs.Load()
 	_, rep, err = store.Open(t.Context(), changed, emb, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := srv.inputs.Load() - before; got != 1 || rep.Embedded != 1 {
+	if got := srv.Inputs.Load() - before; got != 1 || rep.Embedded != 1 {
 		t.Errorf("after changing one document, embedded %d chunks (report %d), want 1", got, rep.Embedded)
 	}
 
 	// A different embedder rebuilds everything.
 	other := retrieval.NewOpenAIEmbedder(srv.URL+"/v1", "m2", "", nil)
-	before = srv.inputs.Load()
+	before = srv.Inputs.Load()
 	ix3, rep, err := store.Open(t.Context(), changed, other, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := srv.inputs.Load() - before; got != int64(len(ix3.Chunks())) || rep.Reused {
+	if got := srv.Inputs.Load() - before; got != int64(len(ix3.Chunks())) || rep.Reused {
 		t.Errorf("new embedder embedded %d of %d chunks", got, len(ix3.Chunks()))
 	}
 }
@@ -128,16 +130,16 @@ func TestStoreUnwritableDirStillAnswers(t *testing.T) {
 }
 
 func TestReopenWithoutTheCorpus(t *testing.T) {
-	srv := newEmbeddingServer(t)
+	srv := fakeembed.New(t)
 	emb := retrieval.NewOpenAIEmbedder(srv.URL+"/v1", "m1", "", nil)
 	store := IndexDir{Dir: t.TempDir()}
-	docs := append(threeDocs(t), bundledDocs(t)...)
+	docs := append(threeDocs(t), testcorpus.BundledDocs(t)...)
 	skipped := []corpus.Skipped{{Path: "bad.txt", Reason: "binary content"}}
 	built, _, err := store.Open(t.Context(), docs, emb, BuildOptions{Fingerprint: "fp-1", Skipped: skipped})
 	if err != nil {
 		t.Fatal(err)
 	}
-	embedded := srv.inputs.Load()
+	embedded := srv.Inputs.Load()
 
 	ix, gotSkipped, err := store.Reopen("fp-1", emb, retrieval.Chunker{})
 	if err != nil {
@@ -169,8 +171,8 @@ func TestReopenWithoutTheCorpus(t *testing.T) {
 			}
 		}
 	}
-	if srv.inputs.Load() != embedded+6 { // only the queries were embedded, once per index
-		t.Errorf("reopening embedded %d texts", srv.inputs.Load()-embedded-6)
+	if srv.Inputs.Load() != embedded+6 { // only the queries were embedded, once per index
+		t.Errorf("reopening embedded %d texts", srv.Inputs.Load()-embedded-6)
 	}
 
 	for name, reopen := range map[string]func() error{
@@ -292,7 +294,7 @@ func TestConcurrentSavesLeaveAWholeIndex(t *testing.T) {
 // Credentials in the endpoint URL or echoed by the server never reach the
 // saved index (manifest, vectors file).
 func TestSavedIndexHoldsNoCredential(t *testing.T) {
-	srv := newEmbeddingServer(t)
+	srv := fakeembed.New(t)
 	withUser := strings.Replace(srv.URL, "http://", "http://user:hunter2@", 1) + "/v1"
 	e := retrieval.NewOpenAIEmbedder(withUser, "test-embed", "sk-secretkey0123456789", nil)
 	store := IndexDir{Dir: t.TempDir()}

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/newsroom/askbot/retrieval/internal/best"
 )
 
 // vectorScan is a compact copy of the chunk vectors for the query-time scan:
@@ -66,77 +68,7 @@ func quantize(v []float32, out []int8) float32 {
 }
 
 // scored is a row (chunk) with its approximate or exact similarity.
-type scored struct {
-	unit  int
-	score float32
-}
-
-// bestOf keeps the n highest-scored units offered to it: a min-heap on
-// score, so that most offers cost one comparison.
-type bestOf struct {
-	n int
-	h []scored
-}
-
-func newBestOf(n int) *bestOf { return &bestOf{n: n, h: make([]scored, 0, n)} }
-
-// worse orders scored units: lower score first, then higher unit.
-func worse(a, b scored) bool { return a.score < b.score || (a.score == b.score && a.unit > b.unit) }
-
-// full reports whether c cannot get in: the quick test before offer.
-func (b *bestOf) full(c scored) bool { return len(b.h) == b.n && !worse(b.h[0], c) }
-
-func (b *bestOf) offer(c scored) {
-	if len(b.h) < b.n {
-		b.push(c)
-	} else if worse(b.h[0], c) {
-		b.h[0] = c
-		siftDown(b.h, 0)
-	}
-}
-
-func (b *bestOf) push(c scored) {
-	h := append(b.h, c)
-	for i := len(h) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !worse(h[i], h[p]) {
-			break
-		}
-		h[i], h[p] = h[p], h[i]
-		i = p
-	}
-	b.h = h
-}
-
-// sortScored orders units best first: by score, then by unit.
-func sortScored(s []scored) {
-	slices.SortFunc(s, func(a, b scored) int {
-		switch {
-		case worse(b, a):
-			return -1
-		case worse(a, b):
-			return 1
-		}
-		return 0
-	})
-}
-
-func siftDown(h []scored, i int) {
-	for {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(h) && worse(h[l], h[m]) {
-			m = l
-		}
-		if r < len(h) && worse(h[r], h[m]) {
-			m = r
-		}
-		if m == i {
-			return
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
-}
+type scored = best.Scored
 
 // nearest returns the m rows with the highest approximate dot product with
 // q, best first, scanning the rows in parallel.
@@ -161,7 +93,7 @@ func (s *vectorScan) nearest(q []float32, m int, keep func(row int) bool) []scor
 	}
 	wg.Wait()
 	all := slices.Concat(parts...)
-	sortScored(all)
+	best.Sort(all)
 	return all[:min(m, len(all))]
 }
 
@@ -185,14 +117,14 @@ func dotInt8(a, b []int8) int32 {
 // scanRows returns the m best rows of [lo, hi) that keep accepts (all when
 // keep is nil), unordered.
 func (s *vectorScan) scanRows(q []int8, qs float32, lo, hi, m int, keep func(row int) bool) []scored {
-	best := newBestOf(m)
+	top := best.New(m)
 	for i := lo; i < hi; i++ {
 		if s.scales[i] == 0 || keep != nil && !keep(i) {
 			continue
 		}
-		if c := (scored{i, float32(dotInt8(q, s.rows[i*s.dim:(i+1)*s.dim])) * s.scales[i] * qs}); !best.full(c) {
-			best.offer(c)
+		if c := (scored{Unit: i, Score: float32(dotInt8(q, s.rows[i*s.dim:(i+1)*s.dim])) * s.scales[i] * qs}); !top.Full(c) {
+			top.Offer(c)
 		}
 	}
-	return best.h
+	return top.Kept()
 }

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"sync"
 
-	chromem "github.com/philippgille/chromem-go"
-
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/internal/best"
+	chromem "github.com/philippgille/chromem-go"
 )
 
 // collectionName is the chromem-go collection holding the chunk vectors.
@@ -59,7 +59,7 @@ func (v *vectors) Nearest(ctx context.Context, q []float32, n int, keep func(chu
 	}
 	var matches []scored
 	for _, c := range scan.nearest(q, shortlist*n, keep) {
-		doc, err := dense.coll.GetByID(ctx, dense.keys[c.unit])
+		doc, err := dense.coll.GetByID(ctx, dense.keys[c.Unit])
 		if err != nil || len(doc.Embedding) != len(q) {
 			continue
 		}
@@ -67,15 +67,15 @@ func (v *vectors) Nearest(ctx context.Context, q []float32, n int, keep func(chu
 		for j, x := range q {
 			dot += x * doc.Embedding[j]
 		}
-		matches = append(matches, scored{c.unit, dot})
+		matches = append(matches, scored{Unit: c.Unit, Score: dot})
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("dense query: %w", err)
 	}
-	sortScored(matches)
+	best.Sort(matches)
 	out := make([]retrieval.Nearby, 0, min(n, len(matches)))
 	for _, m := range matches[:min(n, len(matches))] {
-		out = append(out, retrieval.Nearby{Chunk: m.unit, Similarity: m.score})
+		out = append(out, retrieval.Nearby{Chunk: m.Unit, Similarity: m.Score})
 	}
 	return out, nil
 }

@@ -1,67 +1,54 @@
-package retrieval
+// Package fakeembed is an OpenAI-compatible embedding endpoint for tests:
+// it embeds a text as its words hashed into 64 dimensions.
+package fakeembed
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
-	"io/fs"
 	"math"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
-	"testing/fstest"
 
-	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/text"
 )
 
-func fstestMap(name, text string) fs.FS {
-	return fstest.MapFS{name: &fstest.MapFile{Data: []byte(text)}}
-}
-
-func bundledDocs(t testing.TB) []*corpus.Document {
-	t.Helper()
-	res, err := corpus.LoadFS(context.Background(), corpus.Bundled(), corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Documents
-}
-
-// embeddingServer is an OpenAI-compatible /v1/embeddings endpoint in the
-// test: it hashes words into a 64-dimension bag of words.
-type embeddingServer struct {
+// Server is an OpenAI-compatible /v1/embeddings endpoint in the
+// test: it hashes words into a 64-dimension bag of words (HashVector).
+type Server struct {
 	*httptest.Server
-	requests atomic.Int64
-	inputs   atomic.Int64
-	// fail, when set, answers every request with this status.
-	fail atomic.Int64
-	// block, when set, holds requests until the client gives up.
-	block chan struct{}
-	// auth records the Authorization header of the last request.
-	auth atomic.Value
+	// Requests and Inputs count the requests and the texts embedded.
+	Requests atomic.Int64
+	Inputs   atomic.Int64
+	// Fail, when set, answers every request with this status.
+	Fail atomic.Int64
+	// Block, when set, holds requests until the client gives up.
+	Block chan struct{}
+	// Auth records the Authorization header of the last request.
+	Auth atomic.Value
 }
 
-func newEmbeddingServer(t testing.TB) *embeddingServer {
+// New starts a Server until the test ends.
+func New(t testing.TB) *Server {
 	t.Helper()
-	s := &embeddingServer{}
+	s := &Server{}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.requests.Add(1)
-		s.auth.Store(r.Header.Get("Authorization"))
+		s.Requests.Add(1)
+		s.Auth.Store(r.Header.Get("Authorization"))
 		if r.URL.Path != "/v1/embeddings" || r.Method != http.MethodPost {
 			http.Error(w, `{"error":{"message":"not found"}}`, http.StatusNotFound)
 			return
 		}
-		if s.block != nil {
+		if s.Block != nil {
 			select {
-			case <-s.block:
+			case <-s.Block:
 			case <-r.Context().Done():
 				return
 			}
 		}
-		if code := s.fail.Load(); code != 0 {
+		if code := s.Fail.Load(); code != 0 {
 			w.WriteHeader(int(code))
 			// Like OpenAI's 401, the message echoes the key it was given.
 			fmt.Fprintf(w, `{"error":{"message":"server says no to %s","type":"server_error"}}`, r.Header.Get("Authorization"))
@@ -75,7 +62,7 @@ func newEmbeddingServer(t testing.TB) *embeddingServer {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		s.inputs.Add(int64(len(req.Input)))
+		s.Inputs.Add(int64(len(req.Input)))
 		type item struct {
 			Object    string    `json:"object"`
 			Index     int       `json:"index"`
@@ -88,7 +75,7 @@ func newEmbeddingServer(t testing.TB) *embeddingServer {
 		}{Object: "list", Model: req.Model}
 		// Answer in reverse order: clients must honour "index".
 		for i := len(req.Input) - 1; i >= 0; i-- {
-			resp.Data = append(resp.Data, item{Object: "embedding", Index: i, Embedding: hashVector(req.Input[i])})
+			resp.Data = append(resp.Data, item{Object: "embedding", Index: i, Embedding: HashVector(req.Input[i])})
 		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(resp)
@@ -97,7 +84,9 @@ func newEmbeddingServer(t testing.TB) *embeddingServer {
 	return s
 }
 
-func hashVector(s string) []float32 {
+// HashVector is the Server's vector of s: its words hashed
+// into 64 dimensions, not of unit length.
+func HashVector(s string) []float32 {
 	v := make([]float32, 64)
 	for _, w := range text.Words(s) {
 		h := fnv.New32a()
