@@ -251,6 +251,11 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 			return who, how, strings.ToLower(phrase)
 		}
 		if n := endingPerson(beforeComma(phrase), c.full); n != "" {
+			if !strings.Contains(phrase, ",") && objectClauseRE.MatchString(tail[len(a[0]):]) {
+				// "… due to a “surge of usage,” OpenAI CEO Sam Altman
+				// announced they have…": the verb says something else
+				return "", uncertain, ""
+			}
 			return n, named, ""
 		}
 		if clause || len(strings.Fields(phrase)) <= maxClauseWords {
@@ -272,6 +277,11 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 	}
 	return c.attributeBefore(head, upto)
 }
+
+// objectClauseRE matches a clause of its own after a verb of saying
+// ("announced that …", "announced they have …"): what the verb says is
+// that clause, not the quotation before it.
+var objectClauseRE = regexp.MustCompile(`^\s+(?:that|they|he|she|it|we|I|you|there)\b`)
 
 // shortRest reports whether the words after a clause's verb, to the end
 // of its sentence, are few: after a quotation that ends its sentence,
@@ -381,9 +391,65 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return who, how, strings.ToLower(w[len(w)-1])
 	}
 	if n := lastPerson(subject, full, false); n != "" {
+		if !nextToVerb(subject, full) {
+			// "Musk … resigned from the board in a move that OpenAI said
+			// would eliminate a “…”": the verb's subject is someone else
+			return "", uncertain, ""
+		}
 		return n, named, ""
 	}
 	return "", unattributed, ""
+}
+
+// maxSubjectGap is the most words between a clause's speaker and its verb,
+// an apposition aside ("Tarantino defended his intention to make 10
+// movies and retire, saying").
+const maxSubjectGap = 12
+
+// prepositionRE matches a preposition ending the words before a name: the
+// name is an object ("an apology to Spears", "an interview with Hoda
+// Kotb"), not the subject of the verb after it.
+var prepositionRE = regexp.MustCompile(`(?i)\b(?:to|with|from|by|for|of|at|about|against|toward|towards|on|in|into)\s*$`)
+
+// gapStopRE matches a word between a name and a verb of saying that makes
+// the verb another's: a clause of its own ("in a move that OpenAI said"),
+// a pronoun subject ("… DealBook Summit, he appeared …, saying").
+var gapStopRE = regexp.MustCompile(`(?i)\b(?:that|which|who|he|she|they|it)\b`)
+
+// nextToVerb reports whether the last person named in subject (the words
+// before a verb of saying) is the verb's subject: not written as an
+// object or possessively ("to Ryan Pinder", "Greenwald's position"), and
+// the words from the name to the verb, an apposition between commas
+// aside ("Bryson DeChambeau, who joined LIV Golf in 2022,"), are few and
+// name nothing and no one else, nor open a clause of another subject.
+func nextToVerb(subject string, full map[string]string) bool {
+	ps := peopleAt(subject, full)
+	if len(ps) == 0 {
+		return false
+	}
+	p := ps[len(ps)-1]
+	if p.possessive || prepositionRE.MatchString(subject[:p.at]) {
+		return false
+	}
+	gap := strings.TrimSpace(subject[p.end:])
+	if strings.HasPrefix(gap, ",") {
+		if i := strings.LastIndex(gap, ","); i > 0 {
+			gap = gap[i+1:] // the apposition
+		} else {
+			gap = gap[1:]
+		}
+	}
+	ws := strings.Fields(gap)
+	if len(ws) > maxSubjectGap || gapStopRE.MatchString(gap) {
+		return false
+	}
+	for _, w := range ws {
+		w = strings.Trim(w, ",()’'")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !text.IsRole(w) && !text.IsOpener(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // resolvePronoun gives "he" or "she" (pron) the person it certainly
@@ -559,8 +625,8 @@ func introducesSomeone(sent string) bool {
 
 // person is a person a sentence names, by their fullest name, and where.
 type person struct {
-	name string
-	at   int
+	name    string
+	at, end int
 	// possessive: written "Tan's" ("Tan's husband said he…" says nothing
 	// of Tan)
 	possessive bool
@@ -753,7 +819,7 @@ func peopleAt(s string, full map[string]string) []person {
 		}
 		if strings.Contains(n, " ") || full[n] != "" {
 			rest := s[sp.End:]
-			out = append(out, person{name: n, at: sp.Start, possessive: strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s")})
+			out = append(out, person{name: n, at: sp.Start, end: sp.End, possessive: strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s")})
 		}
 	}
 	return out
@@ -909,6 +975,9 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 			continue
 		}
 		n := cleanName(strings.Join(ws, " "))
+		if demonyms(n) {
+			continue // "Asian American" is no person's name
+		}
 		if ws = strings.Fields(n); len(ws) < 2 {
 			continue
 		}
