@@ -120,14 +120,19 @@ const (
 // not given to the person quoted before it. A quotation whose speaker is
 // not found so is left out.
 func Quotations(doc *corpus.Document) []Quotation {
-	c := &surround{full: fullNames(doc.Title, doc.Text, lowerWords(doc.Text))}
+	// the words the document writes in lower case, its quotations aside:
+	// a tweet quoted as written ("I like that alex is…") says nothing of
+	// whether "Alex" opening a sentence is a name
+	common := lowerWords(maskQuotes(doc.Text, anyQuoteRE.FindAllStringIndex(doc.Text, -1)))
+	c := &surround{full: fullNames(doc.Title, doc.Text, common), spoke: map[string]bool{}}
+	c.gender = genders(doc, c.full)
 	var out []Quotation
 	lastSpeaker := ""   // the speaker of the last quotation
 	openBefore := false // the paragraph before ended inside a quotation
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
 		spans := quoteSpanRE.FindAllStringSubmatchIndex(para, -1)
-		masked := maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1))
+		masked := dropCap(maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1)))
 		runsOn := openBefore
 		openBefore = strings.Count(para, "“") > strings.Count(para, "”")
 		paraSpeaker := ""
@@ -151,21 +156,25 @@ func Quotations(doc *corpus.Document) []Quotation {
 			who, how, pron := c.attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]], clause)
 			switch {
 			case how == unattributed && paraSpeaker != "":
-				who, how = paraSpeaker, continued
+				// a quotation with no clause of its own goes on from the
+				// paragraph's speaker only when it stands as a sentence
+				// of its own, the words since that speaker's quotation
+				// naming nobody else
+				if c.continues(masked[headStart:m[0]], paraSpeaker) {
+					who, how = paraSpeaker, continued
+				}
 			case how == unattributed && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "":
 				who, how = lastSpeaker, continued
 			}
-			if how == nobody {
-				// the words are no person's; nor are those that follow
-				// on from them
+			if who == "" || how == nobody || how == uncertain {
+				// the words are no person's, or nobody's for certain;
+				// nor are those that follow on from them
 				paraSpeaker, lastSpeaker = "", ""
-				continue
-			}
-			if who == "" || how == uncertain {
 				continue
 			}
 			who = fullest(who, c.full)
 			paraSpeaker, lastSpeaker = who, who
+			c.spoke[who] = true
 			if how == byPronounOf {
 				byPronoun[pron] = who
 			}
@@ -186,12 +195,6 @@ func Quotations(doc *corpus.Document) []Quotation {
 // passive are the auxiliaries before a verb that make its subject the
 // one spoken to or of ("was told", "is said").
 var passive = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "get": true, "got": true}
-
-// otherGender matches the pronouns of the other gender than the key's.
-var otherGender = map[string]*regexp.Regexp{
-	"he":  regexp.MustCompile(`(?i)\b(?:she|her|hers|herself)\b`),
-	"she": regexp.MustCompile(`(?i)\b(?:he|him|his|himself)\b`),
-}
 
 // samePerson matches the forms of the key's pronoun: one before the
 // name a sentence gives means the sentence is about someone named
@@ -220,6 +223,11 @@ type surround struct {
 	// byPronoun are the speakers the last paragraph with quotations gave
 	// a pronoun ("she said") to
 	byPronoun map[string]string
+	// gender are the pronouns ("he", "she") the document gives its
+	// people, where it says so plainly (genders)
+	gender map[string]string
+	// spoke are the people a quotation so far was given to
+	spoke map[string]bool
 }
 
 // attribute finds a quotation's speaker from the text after it (tail, up
@@ -230,7 +238,7 @@ type surround struct {
 // quotation ends in a comma), or when they are a short one (“…” Binance
 // said): one that names no person gives it to nobody.
 func (c *surround) attribute(tail, head, upto string, clause bool) (who string, how attribution, pron string) {
-	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil {
+	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil && !introducesNext(tail, a[0]) && (clause || shortRest(tail[len(a[0]):])) {
 		phrase := strings.TrimSpace(a[1])
 		if pronounRE.MatchString(phrase) {
 			// “…,” she wrote: the person the clause before names
@@ -243,14 +251,19 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 			return who, how, strings.ToLower(phrase)
 		}
 		if n := endingPerson(beforeComma(phrase), c.full); n != "" {
+			if !strings.Contains(phrase, ",") && objectClauseRE.MatchString(tail[len(a[0]):]) {
+				// "… due to a “surge of usage,” OpenAI CEO Sam Altman
+				// announced they have…": the verb says something else
+				return "", uncertain, ""
+			}
 			return n, named, ""
 		}
 		if clause || len(strings.Fields(phrase)) <= maxClauseWords {
 			return "", nobody, "" // "…," the company said
 		}
 	}
-	if a := afterVerbRE.FindStringSubmatch(tail); a != nil {
-		if n := endingPerson(beforeComma(a[1]), c.full); n != "" {
+	if a := afterVerbRE.FindStringSubmatch(tail); a != nil && !introducesNext(tail, a[0]) {
+		if n := endingPerson(beforeComma(nameFirst(a[1])), c.full); n != "" {
 			return n, named, ""
 		}
 		if clause || len(strings.Fields(a[1])) <= maxClauseWords {
@@ -263,6 +276,50 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 		}
 	}
 	return c.attributeBefore(head, upto)
+}
+
+// objectClauseRE matches a clause of its own after a verb of saying
+// ("announced that …", "announced they have …"): what the verb says is
+// that clause, not the quotation before it.
+var objectClauseRE = regexp.MustCompile(`^\s+(?:that|they|he|she|it|we|I|you|there)\b`)
+
+// shortRest reports whether the words after a clause's verb, to the end
+// of its sentence, are few: after a quotation that ends its sentence,
+// “….” Binance said in a statement. is its clause, but “….” Tan asked the
+// Poughkeepsie police if they might reach out … is a sentence of its own.
+func shortRest(rest string) bool {
+	if i := strings.IndexAny(rest, ".!?;“”\"\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	return len(strings.Fields(rest)) <= maxRestWords
+}
+
+// maxRestWords is the most words after the verb of a clause following a
+// quotation that ends its sentence (shortRest).
+const maxRestWords = 4
+
+// afterNameRE matches the words after a name that open what the speaker
+// spoke on or when ("said Klopp on the demands of his job", "said Smith
+// at a briefing").
+var afterNameRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?:on|in|at|about|during|after|before|when|while|as|to|from|with|of|in|for)\b`)
+
+// nameFirst is the name an inverted clause opens with, without what
+// follows it ("Klopp on the demands of his particular job" gives
+// "Klopp"); a phrase not opening with a name is as it is ("Toffees boss
+// Sean Dyche").
+func nameFirst(phrase string) string {
+	if m := afterNameRE.FindStringSubmatch(phrase); m != nil {
+		return m[1]
+	}
+	return phrase
+}
+
+// introducesNext reports whether the clause matched after a quotation
+// (tail's prefix) ends in a colon: it introduces the quotation after it
+// (“….” She continued: “…”), not this one.
+func introducesNext(tail, matched string) bool {
+	rest := strings.TrimLeft(tail[len(matched):], " ")
+	return strings.HasPrefix(rest, ":") || strings.HasSuffix(strings.TrimSpace(matched), ":")
 }
 
 // endingPerson is the person a phrase ends with ("U.S. Attorney General
@@ -313,6 +370,11 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return "", unattributed, "" // the verb is too far from the quotation
 	}
 	subject := clause[:v[0]]
+	if strings.HasPrefix(clause[v[0]:v[1]], "continu") && strings.HasPrefix(clause[v[1]:], " to ") {
+		// "Sinha continued to capture more of the tweets: “…”": going on
+		// doing something, not saying
+		return "", unattributed, ""
+	}
 	if after := strings.TrimSpace(clause[v[1]:]); strings.HasSuffix(after, ".") && !abbrevEndRE.MatchString(after) {
 		return "", unattributed, "" // the verb's sentence ended before the quotation
 	}
@@ -329,25 +391,95 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return who, how, strings.ToLower(w[len(w)-1])
 	}
 	if n := lastPerson(subject, full, false); n != "" {
+		if !nextToVerb(subject, full) {
+			// "Musk … resigned from the board in a move that OpenAI said
+			// would eliminate a “…”": the verb's subject is someone else
+			return "", uncertain, ""
+		}
 		return n, named, ""
 	}
 	return "", unattributed, ""
 }
 
-// resolvePronoun gives "he" or "she" (pron) the person the sentences
-// before are about: going back sentence by sentence through before (the
-// paragraph up to the quotation) and the paragraphs before, the first
-// sentence naming a person (its speaker when it attributes something:
-// "…, said Podzuweit"; else the first person it names) whose subject is
-// not the same pronoun ("Speaking to Time, she said she met Kelce" is
-// still about her; so is "Her husband Ashton Kutcher …") and that speaks of no one by the other pronoun ("…
-// running into Kelce's arms before he whisked her away" names two
-// people), page furniture skipped. Past the paragraph before, the
-// speaker the last quotations gave the same pronoun to is it.
+// maxSubjectGap is the most words between a clause's speaker and its verb,
+// an apposition aside ("Tarantino defended his intention to make 10
+// movies and retire, saying").
+const maxSubjectGap = 12
+
+// prepositionRE matches a preposition ending the words before a name: the
+// name is an object ("an apology to Spears", "an interview with Hoda
+// Kotb"), not the subject of the verb after it.
+var prepositionRE = regexp.MustCompile(`(?i)\b(?:to|with|from|by|for|of|at|about|against|toward|towards|on|in|into)\s*$`)
+
+// gapStopRE matches a word between a name and a verb of saying that makes
+// the verb another's: a clause of its own ("in a move that OpenAI said"),
+// a pronoun subject ("… DealBook Summit, he appeared …, saying").
+var gapStopRE = regexp.MustCompile(`(?i)\b(?:that|which|who|he|she|they|it)\b`)
+
+// nextToVerb reports whether the last person named in subject (the words
+// before a verb of saying) is the verb's subject: not written as an
+// object or possessively ("to Ryan Pinder", "Greenwald's position"), and
+// the words from the name to the verb, an apposition between commas
+// aside ("Bryson DeChambeau, who joined LIV Golf in 2022,"), are few and
+// name nothing and no one else, nor open a clause of another subject.
+func nextToVerb(subject string, full map[string]string) bool {
+	ps := peopleAt(subject, full)
+	if len(ps) == 0 {
+		return false
+	}
+	p := ps[len(ps)-1]
+	if p.possessive || prepositionRE.MatchString(subject[:p.at]) {
+		return false
+	}
+	gap := strings.TrimSpace(subject[p.end:])
+	if strings.HasPrefix(gap, ",") {
+		if i := strings.LastIndex(gap, ","); i > 0 {
+			gap = gap[i+1:] // the apposition
+		} else {
+			gap = gap[1:]
+		}
+	}
+	ws := strings.Fields(gap)
+	if len(ws) > maxSubjectGap || gapStopRE.MatchString(gap) {
+		return false
+	}
+	for _, w := range ws {
+		w = strings.Trim(w, ",()’'")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !text.IsRole(w) && !text.IsOpener(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolvePronoun gives "he" or "she" (pron) the person it certainly
+// means, going back sentence by sentence through before (the paragraph up
+// to the quotation) and the paragraphs before, page furniture skipped:
+//   - a sentence whose subject is the same pronoun ("He captured the
+//     images…", "…, she explained", "Speaking to Time, she said she met
+//     Kelce", "Her husband …") goes on about the one before: passed over;
+//   - a sentence naming a speaker by an inverted verb ("…, said
+//     Podzuweit") gives that speaker, unless the document gives them the
+//     other pronoun;
+//   - the first other sentence naming people gives the one of them the
+//     document gives this pronoun to (genders), when the others are all
+//     given the other one; or the one person it names when that person
+//     has spoken by name before and is not given the other pronoun. A
+//     sentence naming only people of the other pronoun is passed over
+//     when it does not use this one ("Kelce ran …" before "she said");
+//   - a sentence that uses the pronoun of someone it does not name ("My
+//     assistant … helped her realise …", "the singer ran into Kelce's
+//     arms before he whisked her away") means the pronoun may be that
+//     unnamed person's: uncertain, and so is any other sentence naming
+//     people.
+//
+// Past the paragraph before, the speaker the last quotations gave the
+// same pronoun to is it.
 func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 	pron = strings.ToLower(pron)
+	walked := 0
 	for k, s := range append([]string{before}, c.before...) {
-		sents := text.Sentences(s)
+		sents := maskedSentences(s)
 		for i := len(sents) - 1; i >= 0; i-- {
 			sent := s[sents[i].Start:sents[i].End]
 			if furniture(sent) {
@@ -355,23 +487,292 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 			}
 			if a := saidNameRE.FindStringSubmatch(sent); a != nil {
 				if n := lastPerson(beforeComma(a[1]), c.full, true); n != "" {
+					n = fullest(n, c.full)
+					if g := c.gender[n]; g != "" && g != pron {
+						return "", uncertain
+					}
 					return n, byPronounOf
 				}
 			}
-			n := firstPerson(sent, c.full)
-			if n == "" || otherGender[pron].MatchString(sent) {
-				continue // no one, or two people: not this sentence
+			ps := c.persons(sent)
+			same := samePerson[pron].FindStringIndex(sent)
+			first := walked == 0
+			walked++
+			if len(ps) == 0 {
+				if introducesSomeone(sent) {
+					return "", uncertain // "My assistant … helped her", "Her husband was furious."
+				}
+				continue // about no one, or about the one before ("The 33-year-old singer …")
 			}
-			if loc := samePerson[pron].FindStringIndex(sent); loc != nil && loc[0] < strings.Index(sent, strings.Fields(n)[0]) {
-				continue // "she said she…", "Her husband …": about the one before
+			if same != nil && same[0] < ps[0].at {
+				// "Speaking to Time, she said she met Kelce", "Her
+				// husband Ashton Kutcher …": about the one before, unless
+				// the one named may be meant too
+				if slices.ContainsFunc(ps, func(p person) bool { return c.gender[p.name] == pron }) {
+					return "", uncertain
+				}
+				continue
 			}
-			return n, byPronounOf
+			if who, ok := c.certain(ps, pron, sent, same, first); ok {
+				if who == "" {
+					continue // only people of the other pronoun
+				}
+				return who, byPronounOf
+			}
+			return "", uncertain
 		}
 		if k >= 1 && c.byPronoun[pron] != "" {
 			return c.byPronoun[pron], byPronounOf
 		}
 	}
 	return "", unattributed
+}
+
+// maskedEndRE matches a sentence's end followed by a masked quotation.
+var maskedEndRE = regexp.MustCompile(`[.!?]\s{3,}`)
+
+// maskedSentences are the sentences of s, quotations masked: text.Sentences,
+// also parted where a masked quotation follows a sentence's end ("…
+// again. [“…,”] she told me."), which text.Sentences cannot see.
+func maskedSentences(s string) []text.Span {
+	var out []text.Span
+	for _, sp := range text.Sentences(s) {
+		start := sp.Start
+		for _, m := range maskedEndRE.FindAllStringIndex(s[sp.Start:sp.End], -1) {
+			out = append(out, text.Span{Start: start, End: sp.Start + m[0] + 1})
+			start = sp.Start + m[0] + 1
+		}
+		out = append(out, text.Span{Start: start, End: sp.End})
+	}
+	return out
+}
+
+// certain is the person of ps (the people a sentence names, in order)
+// that pron certainly means, ok false when none is certain; "" with ok
+// when the sentence names only people of the other pronoun and uses none
+// of pron's (same: where it first does), which says nothing of whom pron
+// means. The person is:
+//   - the only one named that the document gives pron (genders), the
+//     others being given the other pronoun;
+//   - of the people named that may be meant (given pron, or no pronoun),
+//     the only one quoted by name before: the story's speaker ("Klopp's
+//     compliments towards Dyche and his local rivals were back-handed."
+//     before “…,” he said);
+//   - the first named, given pron, when the sentence's own pronoun follows
+//     that name before any other ("Taylor Swift has revealed when her
+//     relationship with Travis Kelce started.");
+//   - the only person named by the sentence right before the quotation,
+//     given no pronoun by the document, when the sentence uses none of the
+//     other ("Gellar told Us Weekly in 2020 that … “…”" before “…,” she
+//     said).
+func (c *surround) certain(ps []person, pron, sent string, same []int, first bool) (string, bool) {
+	var match, maybe []string
+	for _, p := range ps {
+		switch c.gender[p.name] {
+		case pron:
+			match = append(match, p.name)
+			maybe = append(maybe, p.name)
+		case "":
+			maybe = append(maybe, p.name)
+		}
+	}
+	switch {
+	case len(maybe) == 0:
+		return "", same == nil
+	case len(match) == 1 && len(maybe) == 1:
+		return match[0], true
+	}
+	var spoke []string
+	for _, n := range maybe {
+		if c.spoke[n] {
+			spoke = append(spoke, n)
+		}
+	}
+	switch {
+	case len(spoke) == 1:
+		return spoke[0], true
+	case len(match) > 0 && match[0] == ps[0].name && same != nil && (len(ps) == 1 || same[0] < ps[1].at):
+		return match[0], true
+	case first && len(ps) == 1 && len(maybe) == 1 && !samePerson[other[pron]].MatchString(sent):
+		return maybe[0], true
+	}
+	return "", false
+}
+
+// other is the other pronoun.
+var other = map[string]string{"he": "she", "she": "he"}
+
+// introducesRE matches a sentence opening with a possessive or indefinite
+// determiner and up to three words: "My assistant for the course", "Her
+// husband", "One campus official".
+var introducesRE = regexp.MustCompile(`^[\s,.;:—–-]*(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|[Oo]ne|[Aa]nother)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?`)
+
+// introducesSomeone reports whether a sentence naming nobody opens on a
+// person it does not name ("My assistant …", "Her husband …", "A
+// spokesperson …"): a pronoun after it may be theirs.
+func introducesSomeone(sent string) bool {
+	m := introducesRE.FindStringSubmatch(sent)
+	if m == nil {
+		return false
+	}
+	for _, w := range m[1:] {
+		if w != "" && (text.IsPersonNoun(w) || text.IsRole(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// person is a person a sentence names, by their fullest name, and where.
+type person struct {
+	name    string
+	at, end int
+	// possessive: written "Tan's" ("Tan's husband said he…" says nothing
+	// of Tan)
+	possessive bool
+}
+
+// persons are the people s names (fullest names, each once, in order).
+func (c *surround) persons(s string) []person {
+	var out []person
+	for _, p := range peopleAt(s, c.full) {
+		p.name = fullest(p.name, c.full)
+		if !slices.ContainsFunc(out, func(q person) bool { return q.name == p.name }) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pronounSubjectRE matches a sentence opening with a pronoun ("He
+// captured…", ", she said."), or one whose pronoun says something ("…,
+// she explained, …").
+var pronounSubjectRE = map[string]*regexp.Regexp{
+	"he":  regexp.MustCompile(`^[\s,.;:—–-]*(?i:he)\b|\b(?i:he)\s+(?:` + verbs + `)\b`),
+	"she": regexp.MustCompile(`^[\s,.;:—–-]*(?i:she)\b|\b(?i:she)\s+(?:` + verbs + `)\b`),
+}
+
+// pronounSubject reports whether the sentence is about the one the
+// pronoun means: it opens with it, or the pronoun says something in it.
+func pronounSubject(sent, pron string) bool {
+	return pronounSubjectRE[pron].MatchString(sent)
+}
+
+// anyPronounRE matches a pronoun of either gender.
+var anyPronounRE = regexp.MustCompile(`(?i)\b(?:he|him|his|himself|she|her|hers|herself)\b`)
+
+// pronounSaysRE matches a pronoun saying something: "she said", the
+// attribution clause of a quotation.
+var pronounSaysRE = regexp.MustCompile(`(?i)\b(?:he|she)\s+(?:` + verbs + `)\b`)
+
+// familyOf is the pronoun ("he", "she") of a form of it ("her").
+func familyOf(w string) string {
+	if samePerson["she"].MatchString(w) {
+		return "she"
+	}
+	return "he"
+}
+
+// honorificRE matches a surname after an honorific that tells its
+// pronoun.
+var honorificRE = regexp.MustCompile(`\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)`)
+
+// genders are the pronouns a document gives its people where it says so
+// plainly: a sentence's first pronoun is the person's when the sentence
+// names only that person before it ("Tan told me she…", "Umamaheswar
+// showed the posts to her husband, Alex Sinha"), written other than
+// possessively ("Tan's husband said he…"); a sentence opening with a
+// pronoun and naming nobody follows one that names only that person
+// ("Victoria O'Meara … has been interviewing scholars. She told me…");
+// an honorific ("Mr. Sinha"). A person is given a pronoun when it has at
+// least three times the other's votes; else none.
+func genders(doc *corpus.Document, full map[string]string) map[string]string {
+	votes := map[string]map[string]int{}
+	vote := func(name, fam string) {
+		if votes[name] == nil {
+			votes[name] = map[string]int{}
+		}
+		votes[name][fam]++
+	}
+	c := &surround{full: full}
+	for _, p := range doc.Paragraphs {
+		para := doc.Text[p.Start:p.End]
+		masked := dropCap(maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1)))
+		prevOne := ""
+		for _, sp := range maskedSentences(masked) {
+			sent := masked[sp.Start:sp.End]
+			ps := c.persons(sent)
+			if loc := anyPronounRE.FindStringIndex(sent); loc != nil {
+				fam := familyOf(sent[loc[0]:loc[1]])
+				var before []person
+				for _, q := range ps {
+					if q.at < loc[0] {
+						before = append(before, q)
+					}
+				}
+				switch {
+				case len(before) == 1 && !before[0].possessive:
+					vote(before[0].name, fam)
+				case len(ps) == 0 && prevOne != "" && pronounSubject(sent, fam):
+					vote(prevOne, fam)
+				}
+			}
+			prevOne = ""
+			if len(ps) == 1 && !ps[0].possessive {
+				prevOne = ps[0].name
+			}
+		}
+		for _, m := range honorificRE.FindAllStringSubmatch(masked, -1) {
+			if full[m[2]] != "" {
+				vote(fullest(m[2], full), map[string]string{"Mr": "he"}[m[1]]+map[bool]string{true: "she"}[m[1] != "Mr"])
+			}
+		}
+	}
+	out := map[string]string{}
+	for n, v := range votes {
+		for _, fam := range []string{"he", "she"} {
+			other := map[string]string{"he": "she", "she": "he"}[fam]
+			if v[fam] > 0 && v[fam] >= 3*v[other] {
+				out[n] = fam
+			}
+		}
+	}
+	return out
+}
+
+// followingVerbRE matches the words between two quotations of one
+// sentence that give the second to the first's speaker: a verb of saying
+// with no subject of its own (“…” adding, “…”; “…,” and added: “…”).
+var followingVerbRE = regexp.MustCompile(`^(?:and\s+)?(?:` + verbs + `)\s*[,:]?$`)
+
+// continues reports whether a quotation with no clause of its own goes on
+// from the paragraph's speaker: it stands as a sentence of its own (head,
+// the words since the quotation before, quotations masked, are none or
+// end a sentence: not "…, read: “" nor "Some of S.'s comments would
+// claim Tan “…”"), they name no other person ("Every state has different
+// laws, Sinha said. “…”" after Tan's quotation), and any pronoun in them
+// that does not say something is the speaker's ("Sinha texted the
+// professor. He felt duty bound to warn him. “…”").
+func (c *surround) continues(head, speaker string) bool {
+	h := strings.TrimSpace(head)
+	if followingVerbRE.MatchString(h) {
+		return true // “…” adding, “…”: the same sentence's speaker
+	}
+	if h != "" && !strings.HasSuffix(h, ".") && !strings.HasSuffix(h, "!") && !strings.HasSuffix(h, "?") {
+		return false
+	}
+	for _, p := range c.persons(head) {
+		if p.name != speaker {
+			return false
+		}
+	}
+	h = pronounSaysRE.ReplaceAllString(h, "")
+	for _, w := range anyPronounRE.FindAllString(h, -1) {
+		if familyOf(w) != c.gender[speaker] {
+			return false
+		}
+	}
+	return true
 }
 
 // beforeComma is a phrase without its apposition: "Smith, the chief
@@ -402,16 +803,34 @@ func lastSentenceStart(s string) int {
 // surname of a person the document names in full.
 func people(s string, full map[string]string) []string {
 	var out []string
+	for _, p := range peopleAt(s, full) {
+		out = append(out, p.name)
+	}
+	return out
+}
+
+// peopleAt are the people of s (people) and where s names them.
+func peopleAt(s string, full map[string]string) []person {
+	var out []person
 	for _, sp := range text.NameSpans(s) {
 		n := cleanName(spanName(s, sp))
-		if n == "" || organisation(n) {
+		if n == "" || organisation(n) || demonyms(n) {
 			continue
 		}
 		if strings.Contains(n, " ") || full[n] != "" {
-			out = append(out, n)
+			rest := s[sp.End:]
+			out = append(out, person{name: n, at: sp.Start, end: sp.End, possessive: strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s")})
 		}
 	}
 	return out
+}
+
+// demonyms reports whether a name of two words or more is made of words
+// of peoples ("Asian American"): a group, not a person. One word is a
+// surname ("White" for Betty White).
+func demonyms(name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) > 1 && !slices.ContainsFunc(ws, func(w string) bool { return !text.IsDemonym(w) })
 }
 
 // organisation reports whether a name is an organisation's: one of its
@@ -471,6 +890,21 @@ func maskQuotes(para string, spans [][]int) string {
 		}
 	}
 	return string(b)
+}
+
+// dropCapRE matches a paragraph's first word written twice by a page's
+// drop capital: "inhaSinha became obsessive", "ikeLike many instructors".
+var dropCapRE = regexp.MustCompile(`^\s*(\p{Ll}+)\p{Lu}(\p{Ll}+)`)
+
+// dropCap blanks the letters a drop capital repeats before a paragraph's
+// first word (same length), so that the word is read as written
+// ("Sinha", not "inhaSinha").
+func dropCap(para string) string {
+	m := dropCapRE.FindStringSubmatchIndex(para)
+	if m == nil || !strings.HasPrefix(para[m[4]:m[5]], para[m[2]:m[3]]) {
+		return para
+	}
+	return para[:m[2]] + strings.Repeat(" ", m[3]-m[2]) + para[m[3]:]
 }
 
 // cleanName keeps the person's name of a speaker phrase: "Nvidia CEO
@@ -541,6 +975,9 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 			continue
 		}
 		n := cleanName(strings.Join(ws, " "))
+		if demonyms(n) {
+			continue // "Asian American" is no person's name
+		}
 		if ws = strings.Fields(n); len(ws) < 2 {
 			continue
 		}

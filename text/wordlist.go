@@ -72,6 +72,8 @@ var (
 	saying        = list("saying")
 	inverting     = list("inverting")
 	organisations = list("organisations")
+	demonyms      = list("demonyms")
+	personNouns   = list("people")
 	beating       = list("beating")
 	winning       = list("winning")
 	losing        = list("losing")
@@ -136,6 +138,14 @@ func IsSayingVerb(w string) bool { return saying[strings.ToLower(w)] }
 func IsOrganisationWord(w string) bool {
 	return organisations[strings.ToLower(strings.TrimSuffix(w, "."))]
 }
+
+// IsPersonNoun reports whether w (any case) is a noun of a person not
+// named ("assistant", "husband").
+func IsPersonNoun(w string) bool { return personNouns[strings.ToLower(w)] }
+
+// IsDemonym reports whether w (any case) is a word of a people or nation
+// ("Asian", "American"): a name made only of such words is a group's.
+func IsDemonym(w string) bool { return demonyms[strings.ToLower(w)] }
 
 // Outcome is what a word tells of a match's result.
 type Outcome int
