@@ -2,8 +2,10 @@ package answer
 
 import (
 	"cmp"
+	"fmt"
 	"log/slog"
 	"math"
+	"os"
 	"slices"
 	"strings"
 
@@ -68,6 +70,20 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		}
 		pa := m.Answerable.Prob(r.fz.question(cands, probs))
 		slog.Debug("decision to answer", "probability", pa, "threshold", m.minAnswerable())
+		if os.Getenv("DBGX") != "" {
+			best := 0
+			for i := range probs {
+				if probs[i] > probs[best] {
+					best = i
+				}
+			}
+			fmt.Fprintf(os.Stderr, "DBG %s %.3f %.70s\n", question, probs[best], cands[best].body)
+			for j, n := range sentenceFeatureNames {
+				z := (cands[best].features[j] - m.Sentence.Mean[j]) / m.Sentence.Scale[j]
+				fmt.Fprintf(os.Stderr, "   %s=%.2f(%+.2f)", n, cands[best].features[j], z*m.Sentence.Weights[j])
+			}
+			fmt.Fprintln(os.Stderr)
+		}
 		if pa < m.minAnswerable() {
 			a.Kind = NotFound
 			a.Missing = missing(res)
@@ -667,9 +683,15 @@ func partCoverage(ix *retrieval.Index, q *retrieval.Question, terms map[string]b
 }
 
 // bestShare is the largest share of one piece's IDF weight (its terms
-// outside skip, at least minTerms of them) that have holds.
+// outside skip, at least minTerms of them) that have holds, a verb of
+// saying standing for any other.
 func bestShare(ix *retrieval.Index, pieces []string, have, skip map[string]bool, minTerms int) float64 {
 	best := 0.0
+	// A verb of saying asked ("what did he add") is held by any other.
+	says := false
+	for t := range have {
+		says = says || text.IsSayingTerm(t)
+	}
 	for _, p := range pieces {
 		terms := slices.DeleteFunc(text.QueryTerms(p), func(t string) bool { return skip[t] })
 		if len(terms) < minTerms {
@@ -678,7 +700,7 @@ func bestShare(ix *retrieval.Index, pieces []string, have, skip map[string]bool,
 		var all, got float64
 		for _, t := range terms {
 			all += ix.IDF(t)
-			if have[t] {
+			if have[t] || says && text.IsSayingTerm(t) {
 				got += ix.IDF(t)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed data/words.txt
@@ -70,6 +71,7 @@ var (
 	calendar      = list("calendar")
 	prospective   = list("prospective")
 	saying        = list("saying")
+	reporting     = list("reporting")
 	inverting     = list("inverting")
 	organisations = list("organisations")
 	demonyms      = list("demonyms")
@@ -78,11 +80,35 @@ var (
 	winning       = list("winning")
 	losing        = list("losing")
 	slang         = sections["slang"]
+	measures      = sections["measures"]
 	months        = values("months")
 	days          = values("days")
 	numberWords   = values("numbers")
 	scales        = values("scales")
 )
+
+// MeasureOf returns what word (lower case) names the measure of: a
+// figure's ("valuation" and "valued" give "value", "raised" "raise") or a
+// person's role ("chairwoman" gives "chair"); "" for other words. A
+// question asking one measure is not answered by a sentence giving
+// another.
+func MeasureOf(word string) string { return measures[word] }
+
+// Measures returns the measures (MeasureOf) s names; "chief executive"
+// is "ceo".
+func Measures(s string) map[string]bool {
+	out := map[string]bool{}
+	words := Words(s)
+	for i, w := range words {
+		if m := measures[w]; m != "" {
+			out[m] = true
+		}
+		if w == "chief" && i+1 < len(words) && words[i+1] == "executive" {
+			out["ceo"] = true
+		}
+	}
+	return out
+}
 
 // IsStopWord reports whether w (lower case) is a common English function word.
 func IsStopWord(w string) bool { return stopWords[w] }
@@ -122,6 +148,22 @@ func longestFirst(set map[string]bool) []string {
 	})
 	return out
 }
+
+// sayingTerms are the index terms of the verbs of saying and reporting.
+var sayingTerms = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{saying, reporting} {
+		for w := range set {
+			m[Term(w)] = true
+		}
+	}
+	return m
+})
+
+// IsSayingTerm reports whether term is the index term (Term) of a verb of
+// saying or reporting: "what did he add" asks what a sentence saying
+// "said" gives.
+func IsSayingTerm(term string) bool { return sayingTerms()[term] }
 
 // InvertingSayingVerbs returns the verbs of saying a story writes before
 // the speaker ("said Podzuweit", "Added Kooker:"), longest first; never

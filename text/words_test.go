@@ -1,6 +1,7 @@
 package text
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -264,6 +265,21 @@ func TestInitials(t *testing.T) {
 	} {
 		if got := Initials(tt.name); got != tt.want {
 			t.Errorf("Initials(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMeasureWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		"what's poolside valued at":                   {"value"},
+		"Poolside raised a $126 million seed round":   {"raise"},
+		"Check Point President Rupal Shah Hollenbeck": {"president"},
+		"its chief executive, Gil Shwed":              {"ceo"},
+		"who runs twitch now":                         nil,
+	} {
+		got := slices.Sorted(maps.Keys(Measures(in)))
+		if !slices.Equal(got, want) {
+			t.Errorf("Measures(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
