@@ -7,6 +7,7 @@ package library
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -56,10 +57,11 @@ type Store interface {
 // Update is how a store reads the corpus.
 type Update struct {
 	// Policy files each document in its collection (CollectionOf) and
-	// says who may search each: a store that keeps its versions in this
-	// process keeps it with the version it files (retrieval.Index.Settings),
-	// so a question reads its scope in the settings of the corpus it
-	// searches (Library.Asker).
+	// says who may search each: a store keeps it with the version it
+	// files (in this process retrieval.Index.Settings; a shared store
+	// writes it with the version, see encodeSettings), so a question
+	// reads its scope in the settings of the corpus it searches
+	// (Library.Asker).
 	Policy *access.Policy
 	// Progress, when set, is told how far the embedding or writing is.
 	Progress func(done, total int)
@@ -110,6 +112,9 @@ type Library struct {
 	mu       sync.Mutex
 	lastAuto string         // the last automatic reload, for status
 	policy   *access.Policy // the collections and channels, swapped with the corpus
+	// stored is the policy of the settings a shared store's version
+	// keeps, read last.
+	stored storedPolicy
 }
 
 // New returns the library of the corpus in store, with cfg's collections
@@ -136,15 +141,41 @@ func (l *Library) Scope(pl access.Place) access.Scope {
 // Asker is the scope of a question asked at pl, for a search to read in
 // the collection settings of the corpus version it pins (see
 // retrieval.Filter.Asker): a reload that changes the corpus and the
-// collections together is never seen half. A version that keeps no
-// settings (a shared store's) is read with the policy in force.
+// collections together is never seen half, and a shared store's version
+// is read in the settings it was written with, whichever process wrote
+// it and whatever policy this one holds in force. A shared store's
+// version written without settings (by an earlier version of the bot)
+// is refused (ErrNoSettings), but to the operator, who sees everything
+// under any settings; a version that keeps none in this process (an
+// index opened without a policy) is read with the policy in force.
 func (l *Library) Asker(pl access.Place) retrieval.Asker {
-	return func(settings any) []string {
-		p, ok := settings.(*access.Policy)
-		if !ok || p == nil {
-			p = l.Policy()
+	return func(settings any) ([]string, error) {
+		p, err := l.settingsPolicy(settings)
+		if err != nil {
+			if pl.Operator() {
+				return nil, nil
+			}
+			return nil, err
 		}
-		return p.Scope(pl).SearchCollections()
+		return p.Scope(pl).SearchCollections(), nil
+	}
+}
+
+// settingsPolicy is the policy of a version's collection settings (see
+// retrieval.Asker).
+func (l *Library) settingsPolicy(settings any) (*access.Policy, error) {
+	switch s := settings.(type) {
+	case nil:
+		return l.Policy(), nil
+	case *access.Policy:
+		if s == nil {
+			return l.Policy(), nil
+		}
+		return s, nil
+	case json.RawMessage:
+		return l.stored.policy(s)
+	default:
+		return nil, fmt.Errorf("collection settings of an unknown kind (%T)", settings)
 	}
 }
 

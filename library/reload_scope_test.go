@@ -41,6 +41,13 @@ type flipper struct {
 
 func newFlipper(t *testing.T) *flipper {
 	t.Helper()
+	return newFlipperOn(t, func(dir string) Store { return openIndex(t, indexConfig(t, dir, t.TempDir())) })
+}
+
+// newFlipperOn is a flipper whose corpus open returns the store of
+// (an in-process index, or a shared store it writes once first).
+func newFlipperOn(t *testing.T, open func(dir string) Store) *flipper {
+	t.Helper()
 	dir := newCorpus(t, map[string]string{"rates.txt": ratesText, "storm.txt": stormText})
 	cfgFile := filepath.Join(t.TempDir(), "bot.yaml")
 	f := &flipper{t: t, dir: dir, cfg: cfgFile}
@@ -50,7 +57,7 @@ func newFlipper(t *testing.T) *flipper {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.st = openIndex(t, indexConfig(t, dir, t.TempDir()))
+	f.st = open(dir)
 	f.lib = New(midReload{f.st, &f.during}, &cfg, getenv, discard)
 	return f
 }

@@ -1,11 +1,15 @@
 package library
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
 
+	"github.com/newsroom/askbot/access"
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/indexcache"
 	"github.com/newsroom/askbot/redact"
@@ -67,7 +71,13 @@ func (s *shared) Update(ctx context.Context, u Update) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := weaviate.WriteOptions{Embedder: s.cfg.Embedder, Chunker: s.cfg.Chunker, Progress: u.Progress}
+	settings, err := encodeSettings(u.Policy)
+	if err != nil {
+		return nil, err
+	}
+	// The version keeps the settings its documents are filed by: a
+	// question pinned to it reads its scope in them (Library.Asker).
+	opts := weaviate.WriteOptions{Embedder: s.cfg.Embedder, Chunker: s.cfg.Chunker, Progress: u.Progress, Settings: settings}
 	if u.Policy != nil {
 		opts.CollectionOf = u.Policy.CollectionOf
 	}
@@ -113,4 +123,95 @@ func (s *shared) Index(ctx context.Context, u Update) ([]Line, error) {
 		Line{"embedded", fmt.Sprintf("%d (the changed documents' chunks)", wrote.Chunks)},
 		Line{"embedder", st.Embedder},
 		Line{"version", st.Version}), nil
+}
+
+// ErrNoSettings is a question's failure on a shared store's version that
+// keeps no collection settings (written by an earlier version of the
+// bot): who may see what in it is not known, and it is not read under
+// the settings this process holds, which may be another version's.
+var ErrNoSettings = errors.New("the store's corpus version was written without its collection settings (by an earlier version of the bot), so what this asker may see in it is not known: reload the corpus (bot index, or reload in Slack)")
+
+// settingsForm is the form of the collection settings a shared store
+// keeps with each version (storedSettings): settings of another form are
+// not read, and the questions on their version fail.
+const settingsForm = 1
+
+// storedSettings are the collection settings a shared store keeps with
+// each version: the policy's collections and channels, all a question's
+// scope is read in (access.Policy.Scope).
+type storedSettings struct {
+	Form        int                 `json:"form"`
+	Collections []storedCollection  `json:"collections"`
+	Channels    map[string][]string `json:"channels,omitempty"`
+}
+
+type storedCollection struct {
+	Name       string   `json:"name"`
+	Path       string   `json:"path"`
+	Restricted bool     `json:"restricted"`
+	Members    []string `json:"members,omitempty"`
+}
+
+// encodeSettings are the settings a shared store keeps of policy (nil:
+// no collections), the same bytes for the same policy.
+func encodeSettings(policy *access.Policy) (json.RawMessage, error) {
+	out := storedSettings{Form: settingsForm, Collections: []storedCollection{}}
+	if policy != nil {
+		for _, c := range policy.Collections {
+			out.Collections = append(out.Collections, storedCollection{Name: c.Name, Path: c.Path, Restricted: c.Restricted, Members: c.Members})
+		}
+		if len(policy.Channels) > 0 {
+			out.Channels = policy.Channels
+		}
+	}
+	raw, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("collection settings: %w", err)
+	}
+	return raw, nil
+}
+
+// decodeSettings is the policy of settings a shared store kept: an error
+// when there are none, or they are of another form.
+func decodeSettings(raw json.RawMessage) (*access.Policy, error) {
+	if len(raw) == 0 {
+		return nil, ErrNoSettings
+	}
+	var in storedSettings
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		return nil, fmt.Errorf("the collection settings of the store's corpus version: %w", err)
+	}
+	if in.Form != settingsForm {
+		return nil, fmt.Errorf("the collection settings of the store's corpus version are of form %d, which this version of the bot does not read (it reads %d)", in.Form, settingsForm)
+	}
+	p := &access.Policy{Channels: in.Channels}
+	for _, c := range in.Collections {
+		p.Collections = append(p.Collections, access.Collection{Name: c.Name, Path: c.Path, Restricted: c.Restricted, Members: c.Members})
+	}
+	return p, nil
+}
+
+// storedPolicy keeps the policy of the settings read last: the questions
+// on one version read the same bytes.
+type storedPolicy struct {
+	mu  sync.Mutex
+	raw json.RawMessage
+	p   *access.Policy
+}
+
+// policy is the policy of settings raw (see decodeSettings).
+func (s *storedPolicy) policy(raw json.RawMessage) (*access.Policy, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.p != nil && bytes.Equal(s.raw, raw) {
+		return s.p, nil
+	}
+	p, err := decodeSettings(raw)
+	if err != nil {
+		return nil, err
+	}
+	s.raw, s.p = bytes.Clone(raw), p
+	return p, nil
 }

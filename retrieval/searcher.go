@@ -83,7 +83,9 @@ func (s *Searcher) Search(ctx context.Context, query string, f Filter, opts Sear
 		return nil, nil, fmt.Errorf("search: the store was written with chunks of %d characters embedded by %s; this bot chunks at %d with %s: index it again",
 			l.Chunker.TargetChars, l.Embedder, s.chunker.TargetChars, s.embedder.Name())
 	}
-	f = f.pinned(v)
+	if f, err = f.pinned(v); err != nil {
+		return nil, nil, err
+	}
 	c, err := v.Candidates(ctx, Query{Text: query, Filter: f, Options: opts, Embedder: s.embedder, Chunker: s.chunker, OutletCandidates: s.OutletCandidates})
 	if err != nil {
 		return nil, nil, err
@@ -334,7 +336,10 @@ func (s *Searcher) Scope(ctx context.Context, f Filter) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	return v.Scope(ctx, f.pinned(v))
+	if f, err = f.pinned(v); err != nil {
+		return Stats{}, err
+	}
+	return v.Scope(ctx, f)
 }
 
 // Ready reports whether the store answers now: its own Ready when it has
@@ -368,7 +373,10 @@ func (s *Searcher) Keeps(ctx context.Context, f Filter, ids []string) (bool, err
 	if err != nil {
 		return false, err
 	}
-	kept, err := v.Keeps(ctx, f.pinned(v), ids)
+	if f, err = f.pinned(v); err != nil {
+		return false, err
+	}
+	kept, err := v.Keeps(ctx, f, ids)
 	if err != nil {
 		return false, err
 	}

@@ -111,21 +111,29 @@ type Filter struct {
 
 // Asker names the collections an asker may search (as Filter.Collections)
 // under settings, the collection settings a version's documents were
-// filed by (Index.Settings), or nil for a version that keeps none.
-type Asker func(settings any) []string
+// filed by: an in-process index's Index.Settings, a shared store's as it
+// keeps them with each version (Weaviate: the JSON its writer gave, a
+// json.RawMessage, empty when the version was written without), or nil
+// for a version that keeps none. An error (settings it cannot read)
+// fails the question: it is never answered under other settings.
+type Asker func(settings any) ([]string, error)
 
 // pinned is f for the version v a question pinned: its Asker, when set,
 // read in v's collection settings.
-func (f Filter) pinned(v Version) Filter {
+func (f Filter) pinned(v Version) (Filter, error) {
 	if f.Asker == nil {
-		return f
+		return f, nil
 	}
 	var settings any
 	if s, ok := v.(interface{ CollectionSettings() any }); ok {
 		settings = s.CollectionSettings()
 	}
-	f.Collections, f.Asker = f.Asker(settings), nil
-	return f
+	names, err := f.Asker(settings)
+	if err != nil {
+		return Filter{}, fmt.Errorf("the asker's scope in %s: %w", v.ID(), err)
+	}
+	f.Collections, f.Asker = names, nil
+	return f, nil
 }
 
 // citable reports whether d may be quoted under f: it is not withdrawn

@@ -51,7 +51,7 @@ func deskBot(t *testing.T) (*harness, *atomic.Pointer[access.Policy]) {
 		c.CorpusDir = dir
 		c.Scope = func(channel, user string, dm bool) (retrieval.Asker, string) {
 			s := policy.Load().Scope(access.Place{Channel: channel, User: user, DM: dm})
-			return func(any) []string { return s.SearchCollections() }, s.String()
+			return func(any) ([]string, error) { return s.SearchCollections(), nil }, s.String()
 		}
 	}, func(d *corpus.Document) string { return policy.Load().CollectionOf(d) })
 	return h, &policy

@@ -21,7 +21,7 @@ func startDeskBot(t *testing.T) *harness {
 		c.CorpusDir = "../desk/testdata/corpus"
 		c.Scope = func(channel, user string, _ bool) (retrieval.Asker, string) {
 			if channel == "C2" {
-				return func(any) []string { return []string{""} }, "the parks desk"
+				return func(any) ([]string, error) { return []string{""}, nil }, "the parks desk"
 			}
 			return nil, "all documents"
 		}

@@ -1,6 +1,7 @@
 package weaviate
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -88,6 +89,9 @@ type state struct {
 	Embedder     string `json:"embedder"`
 	// Written is when the version was published.
 	Written time.Time `json:"written"`
+	// Settings are the collection settings the version's documents were
+	// filed by (WriteOptions.Settings); none when it was written without.
+	Settings json.RawMessage `json:"settings,omitempty"`
 	// History are the latest publications, oldest first.
 	History []publication `json:"history,omitempty"`
 	// Replaced is how many closed document rows were still stored when
@@ -343,6 +347,12 @@ type pinned struct {
 }
 
 func (p *pinned) ID() string { return fmt.Sprintf("%s@%d", p.s.name, p.st.Version) }
+
+// CollectionSettings are the collection settings the version's documents
+// were filed by, as its writer gave them (WriteOptions.Settings): always a
+// json.RawMessage, empty when the version was written without them, which
+// a question's asker reads its scope in (see retrieval.Filter.Asker).
+func (p *pinned) CollectionSettings() any { return json.RawMessage(bytes.Clone(p.st.Settings)) }
 
 func (p *pinned) Describe(ctx context.Context) (retrieval.Stats, error) {
 	if st, ok := p.s.stats.Load(p.ID()); ok {

@@ -1,6 +1,7 @@
 package weaviate
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -28,6 +29,13 @@ type WriteOptions struct {
 	// CollectionOf names a document's collection ("" when outside every
 	// collection), for the questions' collection filters.
 	CollectionOf func(*corpus.Document) string
+	// Settings are the collection settings CollectionOf files by (JSON,
+	// opaque here), kept with the version the write publishes: a question
+	// pinned to it reads its asker's scope in them (see
+	// pinned.CollectionSettings), whatever this or another process holds
+	// in force. A write whose documents are unchanged publishes a version
+	// when they differ from the published version's. Nil: none.
+	Settings json.RawMessage
 	// Progress, when set, is called as the changed documents are written.
 	Progress func(done, total int)
 	// Grace is how long a version stays whole after a newer one is
@@ -188,6 +196,10 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		}
 		return opts.CollectionOf(d)
 	}
+	settings, err := compactJSON(opts.Settings)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: collection settings: %w", s.name, err)
+	}
 	// Every document is checked before the store is touched: one that
 	// cannot be stored fails the write, naming it.
 	fingerprints := make(map[string]string, len(docs))
@@ -262,7 +274,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		}
 	}
 	slices.Sort(rep.Changes.Removed)
-	if len(changed) == 0 && len(closing) == 0 && v > 0 {
+	if len(changed) == 0 && len(closing) == 0 && v > 0 && bytes.Equal(settings, st.Settings) {
 		rep.Version = v
 		return rep, nil // nothing to write: the published version is the corpus
 	}
@@ -328,6 +340,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	for c := range touched {
 		published.Changed[c] = publication{Version: next, At: now}
 	}
+	published.Settings = settings
 	raw, err := json.Marshal(published)
 	if err != nil {
 		return rep, fmt.Errorf("write %s: publish version %d: %w", s.name, next, err)
@@ -762,4 +775,17 @@ func (s *Store) deleteWhere(ctx context.Context, class string, where map[string]
 		time.Sleep(10 * time.Millisecond)
 	}
 	return fmt.Errorf("delete from %s: still matching after 10000 rounds", class)
+}
+
+// compactJSON is raw without its insignificant spaces (nil when empty), as
+// the state keeps it: a write compares it with the published version's.
+func compactJSON(raw json.RawMessage) (json.RawMessage, error) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, raw); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
