@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -53,6 +54,15 @@ var sentenceFeatures = []sentenceFeature{
 	// A new name next to one of the question's own words ("CEO Dan Clancy").
 	{"in_role", func(in *sentenceInput) float64 {
 		return b2f(in.f.kind == text.AskWho && nameInRole(in.f.ask, in.body))
+	}},
+	// The question asks one measure (a valuation, a CEO) and the sentence
+	// gives another (a round raised, a president), not the one asked.
+	{"other_measure", func(in *sentenceInput) float64 {
+		if len(in.f.measures) == 0 {
+			return 0
+		}
+		got := text.Measures(in.body)
+		return b2f(len(got) > 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(got)), func(m string) bool { return in.f.measures[m] }))
 	}},
 	{"predicate", func(in *sentenceInput) float64 { return predicateCoverage(in.f.ix, in.f.q, in.body) }},
 	{"part", func(in *sentenceInput) float64 { return partCoverage(in.f.ix, in.f.q, in.terms) }},
@@ -215,13 +225,15 @@ type featurizer struct {
 	subject string         // the rarest of them
 	total   float64        // their IDF weight
 	docRank map[string]int // each passage's document's rank among them
+	// measures are what the question asks to measure (text.Measures).
+	measures map[string]bool
 }
 
 // newFeaturizer reads the question once; earlier are a follow-up's terms
 // from the questions before it, which hold its subject more often than it
 // does ("what was his previous job").
 func newFeaturizer(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ask asked, short bool, earlier []string) *featurizer {
-	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: q.Kind, short: short, docRank: map[string]int{}}
+	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: q.Kind, short: short, docRank: map[string]int{}, measures: text.Measures(q.Text)}
 	for _, h := range res.Hits {
 		if _, ok := f.docRank[h.Doc.ID]; !ok {
 			f.docRank[h.Doc.ID] = len(f.docRank)

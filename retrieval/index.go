@@ -275,5 +275,15 @@ func EmbedText(d *corpus.Document, c *Chunk) string {
 	return b.String()
 }
 
-// IDF returns the inverse document frequency of an index term over chunks.
-func (ix *Index) IDF(term string) float64 { return ix.lex.IDF(term) }
+// IDF returns the inverse document frequency of an index term over chunks,
+// the weight a reader of the passages gives the term, counted as if the
+// corpus held at least MinReadingChunks chunks: in a corpus of a few
+// documents every word is in most chunks or in one, and the plain IDF
+// gives a word the story repeats ("Russia" in a story about Russia)
+// nearly none of the weight a newsroom archive would; answers read in a
+// small corpus would then weigh their sentences unlike those in a large
+// one, on which their decisions were learned. Ranking keeps the plain IDF.
+func (ix *Index) IDF(term string) float64 { return ix.lex.idfAtLeast(term, MinReadingChunks) }
+
+// MinReadingChunks is the least corpus size, in chunks, Index.IDF counts.
+const MinReadingChunks = 1000

@@ -172,14 +172,20 @@ func (f *field) df(term string) int {
 
 // idfOf is the inverse document frequency of a term found in n units.
 func (f *field) idfOf(n int) float64 {
-	N := float64(len(f.Lengths))
+	N := float64(f.units())
+	return math.Log(1 + (N-float64(n)+0.5)/(float64(n)+0.5))
+}
+
+// units is how many units the IDF counts: the scope's, the corpus's or
+// the field's own.
+func (f *field) units() int {
 	switch {
 	case f.scope != nil:
-		N = float64(f.scope.units)
+		return f.scope.units
 	case f.corpus != nil:
-		N = float64(f.corpus.units)
+		return f.corpus.units
 	}
-	return math.Log(1 + (N-float64(n)+0.5)/(float64(n)+0.5))
+	return len(f.Lengths)
 }
 
 // score adds weight × BM25 of each term to acc, indexed by unit.
@@ -282,6 +288,14 @@ func (l *Lexical) Search(terms []string, n int) []scored {
 
 // IDF returns the body field's inverse document frequency of term.
 func (l *Lexical) IDF(term string) float64 { return l.body.idf(term) }
+
+// idfAtLeast is IDF counted as if the corpus held at least units chunks,
+// the others without term.
+func (l *Lexical) idfAtLeast(term string, units int) float64 {
+	n := l.body.df(term)
+	N := max(l.body.units(), units)
+	return math.Log(1 + (float64(N)-float64(n)+0.5)/(float64(n)+0.5))
+}
 
 // has reports whether term occurs in chunk unit or in its document's metadata.
 func (l *Lexical) has(term string, unit int) bool {

@@ -283,3 +283,11 @@ func TestMeasureWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSayingTerm(t *testing.T) {
+	for w, want := range map[string]bool{"said": true, "add": true, "report": true, "claimed": true, "valued": false, "won": false} {
+		if got := IsSayingTerm(Term(w)); got != want {
+			t.Errorf("IsSayingTerm(Term(%q)) = %v, want %v", w, got, want)
+		}
+	}
+}
