@@ -69,6 +69,12 @@ var (
 	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:` + invertingFirst + `)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
 	// `according to X, “`
 	accordingRE = regexp.MustCompile(`[Aa]ccording\s+to\s+([^“”"\n,;:]{2,60}?),?\s*$`)
+	// `In the words of Taylor Swift, … “`: the quotation is the person's
+	wordsOfRE = regexp.MustCompile(`(?:^|[.!?]\s+|\s)[Ii]n\s+the\s+words\s+of\s+([^“”"\n,;:]{2,60}?),`)
+	// a verb of saying, and "to say" ("it is safe to say"), which says
+	// nothing of a speaker
+	saysRE          = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
+	infinitiveSayRE = regexp.MustCompile(`\bto\s+say\b`)
 	// a "sentence" that ends in an abbreviation: "U.S.", "(D-Mass.)"
 	abbrevEndRE = regexp.MustCompile(`(?:\b\p{Lu}\.|\.\))$`)
 	// "…, said Podzuweit."
@@ -124,7 +130,8 @@ func Quotations(doc *corpus.Document) []Quotation {
 	// a tweet quoted as written ("I like that alex is…") says nothing of
 	// whether "Alex" opening a sentence is a name
 	common := lowerWords(maskQuotes(doc.Text, anyQuoteRE.FindAllStringIndex(doc.Text, -1)))
-	c := &surround{full: fullNames(doc.Title, doc.Text, common), spoke: map[string]bool{}}
+	c := &surround{full: fullNames(doc.Title, doc.Text, common), spoke: map[string]bool{}, common: common}
+	c.sayers = sayers(maskQuotes(doc.Text, anyQuoteRE.FindAllStringIndex(doc.Text, -1)))
 	c.gender = genders(doc, c.full)
 	var out []Quotation
 	lastSpeaker := ""   // the speaker of the last quotation
@@ -155,7 +162,7 @@ func Quotations(doc *corpus.Document) []Quotation {
 			clause := strings.HasSuffix(strings.TrimSpace(para[qs:qe]), ",") || strings.HasPrefix(para[m[1]:tailEnd], ",")
 			who, how, pron := c.attribute(para[m[1]:tailEnd], masked[headStart:m[0]], masked[:m[0]], clause)
 			switch {
-			case how == unattributed && paraSpeaker != "":
+			case how == unattributed && paraSpeaker != "" && (pron == "" || c.gender[paraSpeaker] == pron || c.gender[paraSpeaker] == ""):
 				// a quotation with no clause of its own goes on from the
 				// paragraph's speaker only when it stands as a sentence
 				// of its own, the words since that speaker's quotation
@@ -228,6 +235,10 @@ type surround struct {
 	gender map[string]string
 	// spoke are the people a quotation so far was given to
 	spoke map[string]bool
+	// common are the words the document writes in lower case, outside
+	// quotations; sayers the single capitalised words it writes as the
+	// subject of a verb of saying ("Kelce announced", "said Kelce")
+	common, sayers map[string]bool
 }
 
 // attribute finds a quotation's speaker from the text after it (tail, up
@@ -240,6 +251,16 @@ type surround struct {
 func (c *surround) attribute(tail, head, upto string, clause bool) (who string, how attribution, pron string) {
 	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil && !introducesNext(tail, a[0]) && (clause || shortRest(tail[len(a[0]):])) {
 		phrase := strings.TrimSpace(a[1])
+		if conjunctionRE.MatchString(phrase) {
+			// “…,” and scholars have told her …: a clause of its own
+			// after the quotation, about someone else; the quotation's
+			// speaker is the clause before's (She told me there has
+			// been “…,”), or nobody
+			if who, how, pron := c.attributeBefore(head, upto); how != unattributed {
+				return who, how, pron
+			}
+			return "", nobody, ""
+		}
 		if pronounRE.MatchString(phrase) {
 			// “…,” she wrote: the person the clause before names
 			// (Warren … saying “…”), else the one the sentences before
@@ -277,6 +298,11 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 	}
 	return c.attributeBefore(head, upto)
 }
+
+// conjunctionRE matches the words after a quotation that open a clause
+// of their own ("and scholars have told her", "but Jones said"): never
+// the quotation's attribution clause.
+var conjunctionRE = regexp.MustCompile(`^(?:and|but|or|yet|so|while|whereas|although|though|because)\b`)
 
 // objectClauseRE matches a clause of its own after a verb of saying
 // ("announced that …", "announced they have …"): what the verb says is
@@ -361,7 +387,18 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 			return n, named, ""
 		}
 	}
-	locs := beforeVerbRE.FindAllStringIndex(clause, -1)
+	if a := wordsOfRE.FindStringSubmatchIndex(clause); a != nil {
+		// "In the words of Taylor Swift, it is safe to say that “…”":
+		// the words are the person's, when no one else is named nor
+		// says anything before the quotation
+		rest := clause[a[1]:]
+		if n := lastPerson(clause[a[2]:a[3]], full, true); n != "" && len(people(rest, full)) == 0 && !saysRE.MatchString(infinitiveSayRE.ReplaceAllString(rest, "")) {
+			return n, named, ""
+		}
+	}
+	locs := slices.DeleteFunc(beforeVerbRE.FindAllStringIndex(clause, -1), func(v []int) bool {
+		return nounBeforeRE.MatchString(clause[:v[0]]) // "its member states": a noun
+	})
 	if len(locs) == 0 {
 		return "", unattributed, ""
 	}
@@ -390,8 +427,16 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		who, how := c.resolvePronoun(w[len(w)-1], upto[:len(upto)-len(clause)])
 		return who, how, strings.ToLower(w[len(w)-1])
 	}
+	if loc := mainPronounRE.FindStringSubmatchIndex(subject); loc != nil && strings.HasSuffix(clause[v[0]:v[1]], "ing") &&
+		len(people(subject, full)) == 0 && opensClause(subject[:loc[2]]) && participleGap(subject[loc[3]:]) {
+		// "At the DealBook Summit, he appeared virtually from the
+		// Bahamas, saying “…”": the main clause's pronoun
+		pron := strings.ToLower(subject[loc[2]:loc[3]])
+		who, how := c.resolvePronoun(pron, upto[:len(upto)-len(clause)])
+		return who, how, pron
+	}
 	if n := lastPerson(subject, full, false); n != "" {
-		if !nextToVerb(subject, full) {
+		if !nextToVerb(subject, clause[v[0]:v[1]], full) {
 			// "Musk … resigned from the board in a move that OpenAI said
 			// would eliminate a “…”": the verb's subject is someone else
 			return "", uncertain, ""
@@ -400,6 +445,13 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 	}
 	return "", unattributed, ""
 }
+
+// mainPronounRE matches a sentence's first "he" or "she".
+var mainPronounRE = regexp.MustCompile(`\b([Hh]e|[Ss]he)\b`)
+
+// nounBeforeRE matches a determiner right before a word of saying that
+// makes the word a noun: "its member states", "the notes", "his posts".
+var nounBeforeRE = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|your|my|these|those|member|some|many|all|both|several|whose)\s+$`)
 
 // maxSubjectGap is the most words between a clause's speaker and its verb,
 // an apposition aside ("Tarantino defended his intention to make 10
@@ -417,22 +469,47 @@ var prepositionRE = regexp.MustCompile(`(?i)\b(?:to|with|from|by|for|of|at|about
 var gapStopRE = regexp.MustCompile(`(?i)\b(?:that|which|who|he|she|they|it)\b`)
 
 // nextToVerb reports whether the last person named in subject (the words
-// before a verb of saying) is the verb's subject: not written as an
-// object or possessively ("to Ryan Pinder", "Greenwald's position"), and
-// the words from the name to the verb, an apposition between commas
-// aside ("Bryson DeChambeau, who joined LIV Golf in 2022,"), are few and
-// name nothing and no one else, nor open a clause of another subject.
-func nextToVerb(subject string, full map[string]string) bool {
+// before verb, a verb of saying) is the verb's subject:
+//   - "Elon Musk, who said": a relative clause of the name's (not "the
+//     wife of Jones, who said", "Smith and Jones, who said");
+//   - "with Musk writing:": the participle's own subject;
+//   - else not written as an object or possessively ("to Ryan Pinder",
+//     "Greenwald's position"), and the words from the name to the verb,
+//     an apposition between commas and an aside in brackets aside
+//     ("Bryson DeChambeau, who joined LIV Golf in 2022,"), are few and
+//     name nothing and no one else (a capitalised word inside a phrase
+//     of a preposition is a place or an outlet: "wrote on X", "commented
+//     on the viral TikTok"), nor open a clause of another subject;
+//   - or, the verb a participle after a comma or a dash ("…, saying:",
+//     "… — writing:"), the name opens its sentence's main clause (at its
+//     start or after an opening phrase and its comma: "In reply to
+//     Greenwald, Musk avoided …"), and the words to the participle, more
+//     of them, name no one else and give no other subject (no "he",
+//     "they", "who"): the participle's subject is the main clause's.
+func nextToVerb(subject, verb string, full map[string]string) bool {
 	ps := peopleAt(subject, full)
 	if len(ps) == 0 {
 		return false
 	}
 	p := ps[len(ps)-1]
-	if p.possessive || prepositionRE.MatchString(subject[:p.at]) {
+	if p.possessive {
 		return false
 	}
-	gap := strings.TrimSpace(subject[p.end:])
-	if strings.HasPrefix(gap, ",") {
+	before, gap := subject[:p.at], dropAsides(subject[p.end:])
+	participle := strings.HasSuffix(verb, "ing")
+	switch {
+	case relativeWhoRE.MatchString(gap) && !sharedNameRE.MatchString(before):
+		return true
+	case participle && strings.TrimSpace(gap) == "" && withBeforeRE.MatchString(before):
+		return true
+	case prepositionRE.MatchString(before):
+		return false
+	}
+	if participle && opensClause(before) && participleGap(gap) {
+		return true
+	}
+	if strings.HasPrefix(strings.TrimSpace(gap), ",") {
+		gap = strings.TrimSpace(gap)
 		if i := strings.LastIndex(gap, ","); i > 0 {
 			gap = gap[i+1:] // the apposition
 		} else {
@@ -443,13 +520,96 @@ func nextToVerb(subject string, full map[string]string) bool {
 	if len(ws) > maxSubjectGap || gapStopRE.MatchString(gap) {
 		return false
 	}
-	for _, w := range ws {
+	return !otherName(ws)
+}
+
+// relativeWhoRE matches the words between a name and a verb that make the
+// name the verb's subject by a relative clause: "Elon Musk, who said",
+// "Musk, who later wrote".
+var relativeWhoRE = regexp.MustCompile(`^\s*,\s+who\s+(?:\p{Ll}+ly\s+)?$`)
+
+// sharedNameRE matches the words before a name that make a "who" after it
+// maybe another's: "the wife of Jones, who said", "Smith and Jones, who
+// said".
+var sharedNameRE = regexp.MustCompile(`(?i)\b(?:of|and|or|&)\s*$`)
+
+// withBeforeRE matches "with" right before a name whose participle
+// follows: "… — with Musk writing: “…”".
+var withBeforeRE = regexp.MustCompile(`(?i)\bwith\s*$`)
+
+// asideRE matches an aside in brackets.
+var asideRE = regexp.MustCompile(`\([^()]*\)`)
+
+// dropAsides blanks the asides in brackets of s: "felt “…” (something
+// she attributes to racism) but says" gives "felt “…” but says".
+func dropAsides(s string) string {
+	return asideRE.ReplaceAllStringFunc(s, func(a string) string { return strings.Repeat(" ", len(a)) })
+}
+
+// opensClause reports whether the words before a name in its sentence
+// leave it the subject of the sentence's main clause: none, or an opening
+// phrase ending in a comma ("In August 2022,", "In reply to Greenwald,").
+func opensClause(before string) bool {
+	b := strings.TrimSpace(strings.TrimLeft(before, " ,.;:!?”“\"—–-"))
+	return b == "" || strings.HasSuffix(b, ",")
+}
+
+// participleStopRE matches a word between a sentence's subject and a
+// participle of saying after its main clause that may give the
+// participle another subject.
+var participleStopRE = regexp.MustCompile(`(?i)\b(?:he|she|they|who|whom|which|while|whose)\b`)
+
+// maxParticipleGap is the most words between a sentence's subject and a
+// participle of saying after its main clause ("Federline claimed during
+// an interview with ITV that …, saying:").
+const maxParticipleGap = 30
+
+// participleGap reports whether the words between a sentence's subject
+// and a participle of saying (gap) are its main clause's: they end in a
+// comma or a dash, are at most maxParticipleGap, give no other subject
+// and name no one else.
+func participleGap(gap string) bool {
+	g := strings.TrimSpace(gap)
+	if !strings.HasSuffix(g, ",") && !strings.HasSuffix(g, "—") && !strings.HasSuffix(g, "–") {
+		return false
+	}
+	ws := strings.Fields(g)
+	return len(ws) <= maxParticipleGap && !participleStopRE.MatchString(g) && !otherName(ws)
+}
+
+// prepositions open a phrase whose capitalised words name a place, an
+// outlet or a thing, not the verb's subject ("on X", "with ITV", "on the
+// viral TikTok", "of the EU's approach").
+var prepositions = map[string]bool{"on": true, "in": true, "at": true, "with": true, "to": true, "of": true, "from": true, "by": true, "for": true, "about": true, "into": true, "onto": true, "over": true, "via": true, "during": true, "against": true, "toward": true, "towards": true}
+
+// otherName reports whether the words between a speaker and their verb
+// name something else that may be the verb's subject: a capitalised word
+// that is no role nor opener and is not inside a phrase of a
+// preposition.
+func otherName(ws []string) bool {
+	for i, w := range ws {
 		w = strings.Trim(w, ",()’'")
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !text.IsRole(w) && !text.IsOpener(strings.ToLower(w)) {
-			return false
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !text.IsRole(w) && !text.IsOpener(strings.ToLower(w)) && !inPhrase(ws, i) {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// inPhrase reports whether the i-th word of ws is inside a phrase of a
+// preposition: one of the three words before it is a preposition, and no
+// comma or verb of saying comes between ("on the viral TikTok", "with
+// ITV"; not "on Monday, Reuters").
+func inPhrase(ws []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if strings.ContainsAny(ws[j], ",;:") || text.IsSayingVerb(strings.Trim(ws[j], "’'")) {
+			return false
+		}
+		if prepositions[strings.ToLower(ws[j])] {
+			return true
+		}
+	}
+	return false
 }
 
 // resolvePronoun gives "he" or "she" (pron) the person it certainly
@@ -499,7 +659,7 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 			first := walked == 0
 			walked++
 			if len(ps) == 0 {
-				if introducesSomeone(sent) {
+				if introducesSomeone(sent) || c.unknownSubject(sent) {
 					return "", uncertain // "My assistant … helped her", "Her husband was furious."
 				}
 				continue // about no one, or about the one before ("The 33-year-old singer …")
@@ -508,10 +668,13 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 				// "Speaking to Time, she said she met Kelce", "Her
 				// husband Ashton Kutcher …": about the one before, unless
 				// the one named may be meant too
-				if slices.ContainsFunc(ps, func(p person) bool { return c.gender[p.name] == pron }) {
+				if slices.ContainsFunc(ps, func(p person) bool { return c.gender[p.name] == pron || c.gender[p.name] == mixed }) {
 					return "", uncertain
 				}
 				continue
+			}
+			if unnamedWho(sent, ps, pron) {
+				return "", uncertain
 			}
 			if who, ok := c.certain(ps, pron, sent, same, first); ok {
 				if who == "" {
@@ -526,6 +689,71 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 		}
 	}
 	return "", unattributed
+}
+
+// subjectWordRE matches a sentence's subject written as one capitalised
+// word before a verb, after an opening phrase and its comma if any ("On
+// September 21, Kelce announced …", "Kelce even acknowledged …").
+var subjectWordRE = regexp.MustCompile(`^[\s,.;:—–-]*(?:[^,]{0,40},\s*)?(\p{Lu}[\p{L}'’-]+)\s+(?:\p{Ll}+ly\s+)?\p{Ll}`)
+
+// unknownSubject reports whether a sentence naming no person the document
+// gives in full opens on one it names by a single word ("On September 21,
+// Kelce announced …" in a story that never gives his first name): a
+// pronoun after it may be theirs. The word is one the document writes as
+// the subject of a verb of saying elsewhere too (sayers), and never in
+// lower case.
+func (c *surround) unknownSubject(sent string) bool {
+	m := subjectWordRE.FindStringSubmatch(sent)
+	if m == nil {
+		return false
+	}
+	w := m[1]
+	return c.sayers[w] && !c.common[strings.ToLower(w)] && !notPeople[w] && !openingWord(w) && !organisation(w)
+}
+
+// sayerRE matches a single capitalised word as the subject of a verb of
+// saying, or after an inverted one.
+var sayerRE = regexp.MustCompile(`(?:^|[^\p{L}\s]\s*|\s\p{Ll}+\s+)(\p{Lu}[\p{L}'’-]+)\s+(?:` + verbs + `)\b|\b(?:` + inverting + `)\s+(\p{Lu}[\p{L}'’-]+)\b`)
+
+// sayers are the single capitalised words s writes as the subject of a
+// verb of saying ("Kelce announced", "said Kelce"), not as the last word
+// of a longer name ("Travis Kelce said").
+func sayers(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range sayerRE.FindAllStringSubmatch(s, -1) {
+		for _, w := range m[1:] {
+			if w != "" && strings.ToUpper(w) != w {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// whoRE matches a relative "who" after a comma.
+var whoRE = regexp.MustCompile(`,\s+who\b`)
+
+// unnamedWho reports whether a sentence gives pron to someone it does not
+// name: a relative clause ("…, who told Grant it was impossible … when he
+// graduated") of anyone but a person it names, with pron after it.
+func unnamedWho(sent string, ps []person, pron string) bool {
+	for _, m := range whoRE.FindAllStringIndex(sent, -1) {
+		if slices.ContainsFunc(ps, func(p person) bool { return p.end == m[0] || p.end < m[0] && appositionOf(sent[p.end:m[0]]) }) {
+			continue // "Elon Musk, who said he …", "Carme Artigas, Spain’s secretary of state, who …"
+		}
+		if samePerson[pron].MatchString(sent[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionOf reports whether the words between a name and a relative
+// clause are an apposition of the name's: a comma, and a few words
+// ("Carme Artigas, Spain’s secretary of state for digital and AI issues,
+// who …").
+func appositionOf(gap string) bool {
+	return strings.HasPrefix(gap, ",") && len(strings.Fields(gap)) <= 12
 }
 
 // maskedEndRE matches a sentence's end followed by a masked quotation.
@@ -562,9 +790,12 @@ func maskedSentences(s string) []text.Span {
 //     that name before any other ("Taylor Swift has revealed when her
 //     relationship with Travis Kelce started.");
 //   - the only person named by the sentence right before the quotation,
-//     given no pronoun by the document, when the sentence uses none of the
-//     other ("Gellar told Us Weekly in 2020 that … “…”" before “…,” she
-//     said).
+//     as a subject (isSubject), given no pronoun by the document (neither, not
+//     both), when the sentence's pronouns are only pron as a subject
+//     ("Gellar told Us Weekly in 2020 that … “…”", "Ori Goshen announced
+//     that he would …" before “…,” he said; not "The goal, Bankman-Fried
+//     told her, was …" before “…,” she said, nor "Ice Poseidon’s stream
+//     didn’t affect her.").
 func (c *surround) certain(ps []person, pron, sent string, same []int, first bool) (string, bool) {
 	var match, maybe []string
 	for _, p := range ps {
@@ -572,7 +803,7 @@ func (c *surround) certain(ps []person, pron, sent string, same []int, first boo
 		case pron:
 			match = append(match, p.name)
 			maybe = append(maybe, p.name)
-		case "":
+		case "", mixed:
 			maybe = append(maybe, p.name)
 		}
 	}
@@ -593,11 +824,109 @@ func (c *surround) certain(ps []person, pron, sent string, same []int, first boo
 		return spoke[0], true
 	case len(match) > 0 && match[0] == ps[0].name && same != nil && (len(ps) == 1 || same[0] < ps[1].at):
 		return match[0], true
-	case first && len(ps) == 1 && len(maybe) == 1 && !samePerson[other[pron]].MatchString(sent):
+	case first && len(ps) == 1 && len(maybe) == 1 && c.gender[maybe[0]] == "" && isSubject(sent, ps[0]) && subjectPronounsOnly(sent, pron):
 		return maybe[0], true
 	}
 	return "", false
 }
+
+// clauseWordRE matches a word that opens a clause of its own, whose
+// pronoun may be someone else's.
+var clauseWordRE = regexp.MustCompile(`(?i)\b(?:that|who|whom|which|whose)\b`)
+
+// mixed is the gender of a person the document gives both pronouns to
+// without a clear majority: either may be theirs, and neither certainly.
+const mixed = "?"
+
+// isSubject reports whether a sentence names p as the subject of a verb:
+// not possessively nor after a preposition ("according to" aside), and
+// followed, an apposition between commas aside, by a word in lower case
+// that opens no clause of its own ("Benjamin Netanyahu said", "Ori
+// Goshen, the co-founder of AI21 Labs, announced", "according to Kelce,
+// he’s"; not "… relationship with Zampino allowed", "top scorer Son, who
+// sums up his philosophy").
+func isSubject(sent string, p person) bool {
+	if p.possessive {
+		return false
+	}
+	if accordingToRE.MatchString(sent[:p.at]) {
+		return true
+	}
+	if prepositionRE.MatchString(sent[:p.at]) {
+		return false
+	}
+	rest := sent[p.end:]
+	verb := func(rest string) bool {
+		w := nextWordRE.FindStringSubmatch(rest)
+		return w != nil && !clauseWordRE.MatchString(w[1]) && w[1] != "and" && w[1] != "or"
+	}
+	if verb(rest) {
+		return true
+	}
+	if m := dashAsideRE.FindStringIndex(rest); m != nil && verb(rest[m[1]:]) {
+		return true // "Coleman — who is also the mother of a son — advised"
+	}
+	// an apposition of one to three parts: "Adii Pienaar, another
+	// investor, and co-founder of WooCommerce, which was acquired by
+	// Automattic, told"; or the name itself one: ", Vera Jourova, said"
+	parts := strings.SplitN(rest, ",", 5)
+	if len(parts) < 2 || strings.TrimSpace(parts[0]) != "" {
+		return false
+	}
+	if verb(parts[1]) && strings.HasSuffix(strings.TrimSpace(sent[:p.at]), ",") {
+		return true
+	}
+	for k := 2; k < len(parts); k++ {
+		if len(strings.Join(parts[1:k], ",")) > 160 {
+			break
+		}
+		if verb(parts[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashAsideRE matches an aside between dashes after a name.
+var dashAsideRE = regexp.MustCompile(`^\s*[—–]\s[^—–]{1,160}\s[—–]`)
+
+// nextWordRE matches the next word, in lower case.
+var nextWordRE = regexp.MustCompile(`^\s+(\p{Ll}[\p{L}’'-]*)`)
+
+// accordingToRE matches "according to" right before a name.
+var accordingToRE = regexp.MustCompile(`(?i)\baccording\s+to\s*$`)
+
+// subjectPronounsOnly reports whether every pronoun of sent is pron's
+// ("he", "she") as a subject, reflexive or possessive determiner ("…
+// announced that he would …", "says that her company is …", "affect his
+// relationship"; not "told her, was", "affect her.", "him").
+func subjectPronounsOnly(sent, pron string) bool {
+	for _, loc := range anyPronounRE.FindAllStringIndex(sent, -1) {
+		if !subjectPronounAt(sent, loc, pron) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectPronounAt reports whether the pronoun of sent at loc is pron's
+// as a subject, reflexive or possessive determiner (subjectPronounsOnly).
+func subjectPronounAt(sent string, loc []int, pron string) bool {
+	w := strings.ToLower(sent[loc[0]:loc[1]])
+	switch {
+	case w == pron, w == pron+"self" || w == "himself" && pron == "he":
+		return true
+	case w == map[string]string{"he": "his", "she": "her"}[pron]:
+		// a determiner: a word of its own after it, not a function word
+		// ("her company", not "her that", "her.")
+		next := possessedRE.FindStringSubmatch(sent[loc[1]:])
+		return next != nil && (!text.IsStopWord(next[1]) || next[1] == "own")
+	}
+	return false
+}
+
+// possessedRE matches the word after a possessive determiner.
+var possessedRE = regexp.MustCompile(`^\s+([\p{Ll}\p{N}][\p{L}\p{N}-]*)`)
 
 // other is the other pronoun.
 var other = map[string]string{"he": "she", "she": "he"}
@@ -684,8 +1013,13 @@ var honorificRE = regexp.MustCompile(`\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-
 // possessively ("Tan's husband said he…"); a sentence opening with a
 // pronoun and naming nobody follows one that names only that person
 // ("Victoria O'Meara … has been interviewing scholars. She told me…");
-// an honorific ("Mr. Sinha"). A person is given a pronoun when it has at
-// least three times the other's votes; else none.
+// an honorific ("Mr. Sinha"); not a person written after a preposition
+// ("In a message to Spears, he said"), nor a pronoun in a clause of its
+// own ("When Timberlake tells the world that she…"), nor a sentence
+// before a pronoun's whose one person is not its subject ("The singer’s
+// interview … speaking out about Kelce. She …"). A person is given a pronoun when
+// it has at least three times the other's votes; else mixed when given
+// both, none when given neither.
 func genders(doc *corpus.Document, full map[string]string) map[string]string {
 	votes := map[string]map[string]int{}
 	vote := func(name, fam string) {
@@ -711,14 +1045,20 @@ func genders(doc *corpus.Document, full map[string]string) map[string]string {
 					}
 				}
 				switch {
-				case len(before) == 1 && !before[0].possessive:
+				case len(before) == 1 && !before[0].possessive && !prepositionRE.MatchString(sent[:before[0].at]) && before[0].end <= loc[0] && !clauseWordRE.MatchString(sent[before[0].end:loc[0]]) && subjectPronounAt(sent, loc, fam):
+					// not "In a message directly to Spears, he said",
+					// nor "When Timberlake tells the world that she
+					// cheated on him", nor "Reyes told her, …" (an
+					// object: someone else)
 					vote(before[0].name, fam)
 				case len(ps) == 0 && prevOne != "" && pronounSubject(sent, fam):
 					vote(prevOne, fam)
 				}
 			}
 			prevOne = ""
-			if len(ps) == 1 && !ps[0].possessive {
+			if len(ps) == 1 && !ps[0].possessive && opensClause(sent[:ps[0].at]) {
+				// the sentence's subject: not "The singer’s interview
+				// … marks her first time speaking out about Kelce."
 				prevOne = ps[0].name
 			}
 		}
@@ -735,6 +1075,9 @@ func genders(doc *corpus.Document, full map[string]string) map[string]string {
 			if v[fam] > 0 && v[fam] >= 3*v[other] {
 				out[n] = fam
 			}
+		}
+		if out[n] == "" && v["he"] > 0 && v["she"] > 0 {
+			out[n] = mixed
 		}
 	}
 	return out
@@ -837,7 +1180,23 @@ func demonyms(name string) bool {
 // words makes it so ("Sony Music", "Mayo Clinic", "University of
 // Michigan").
 func organisation(name string) bool {
-	return slices.ContainsFunc(strings.Fields(name), text.IsOrganisationWord)
+	return slices.ContainsFunc(strings.Fields(name), func(w string) bool { return text.IsOrganisationWord(w) || brandWord(w) })
+}
+
+// brandRE matches a word with a capital inside it after two small
+// letters, a brand's or a product's ("OpenAI", "DevDay", "TikTok",
+// "PayPal"); namePrefixRE the prefixes of people's names written so
+// ("McDonald", "MacKinnon", "DeChambeau", "LaVigne", "DiCaprio").
+var (
+	brandRE      = regexp.MustCompile(`\p{Ll}{2}\p{Lu}`)
+	namePrefixRE = regexp.MustCompile(`^(?:Mc|Mac|De|Del|Della|Di|Da|Dal|Du|La|Le|Lo|Van|Von|Fitz|St)\p{Lu}\p{Ll}+$`)
+)
+
+// brandWord reports whether w is written as a brand is, not a person's
+// name (brandRE, namePrefixRE).
+func brandWord(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,"), "’s"), "'s")
+	return brandRE.MatchString(w) && !namePrefixRE.MatchString(w)
 }
 
 // spanName is the name of s at sp, without the office a title before it
@@ -917,13 +1276,27 @@ func cleanName(s string) string {
 	// most three words
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.Trim(words[i], ".")
-		if len(w) > 1 && strings.ToUpper(w) == w && !strings.Contains(w, ".") || text.IsRole(w) {
+		possessive := i < len(words)-1 && (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’"))
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if len(w) > 1 && strings.ToUpper(w) == w && !strings.Contains(w, ".") || text.IsRole(w) || possessive {
+			// "ESPN’s Adam Schefter": the possessor is not the person
 			words = words[i+1:]
 			break
 		}
 	}
 	for len(words) > 0 && (notPeople[words[0]] || openingWord(words[0])) {
 		words = words[1:]
+	}
+	// a title, a profession or a description before the name: "Leader
+	// Danie Jones", "Sociologist Victor Ray", "Virginia-based Keeley",
+	// "Secretary-General Hans Ellegren"
+	for len(words) > 1 && titleWord(words[0]) {
+		words = words[1:]
+	}
+	if len(words) == 3 && words[1] == "of" && !text.IsOrganisationWord(words[0]) {
+		// "Bradley of Washington", "Warner of Virginia": the place is
+		// no part of the name
+		words = words[:1]
 	}
 	if len(words) > 3 {
 		words = words[len(words)-3:]
@@ -940,6 +1313,33 @@ func cleanName(s string) string {
 		words[i] = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"), ",:;")
 	}
 	return strings.Join(words, " ")
+}
+
+// titleWord reports whether w, a speaker phrase's first word before
+// another, is no part of the person's name: a title, role or honorific
+// (text.IsTitle: "Leader", "Senators", "Secretary-General",
+// "Sociologist"), a people's word ("American"), a description
+// ("Virginia-based"), a word of saying ("Says") or a contraction
+// ("I’m").
+func titleWord(w string) bool {
+	w = strings.Trim(w, ".,:;")
+	lw := strings.ToLower(w)
+	switch {
+	case text.IsTitle(w), text.IsSayingVerb(w):
+		return true
+	case text.IsDemonym(w) && lw != "christian" && lw != "white" && lw != "black":
+		// "European Command", "British Columbia": a people's word
+		// opens no person's name ("Christian Eriksen" aside)
+		return true
+	case strings.HasSuffix(lw, "-based"), strings.HasSuffix(lw, "-born"):
+		return true
+	}
+	for _, c := range []string{"’m", "'m", "’re", "'re", "’ve", "'ve", "’ll", "'ll"} {
+		if strings.HasSuffix(lw, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // fullNames maps each surname of a document's names of people (two or
@@ -966,6 +1366,12 @@ const titleWeight = 3
 func namesIn(s string, weight int, common map[string]bool, count map[string]int, m map[string]string) map[string]string {
 	for _, sp := range text.NameSpans(s) {
 		ws := strings.Fields(spanName(s, sp))
+		if len(ws) == 2 && text.IsTitle(ws[0]) {
+			// "Pastor Bradley": a surname said with a title only
+			if n := cleanName(ws[1]); n != "" && m[n] == "" && !organisation(n) && !text.IsDemonym(n) && !common[strings.ToLower(n)] && !notPeople[n] && !openingWord(n) {
+				m[n] = n
+			}
+		}
 		// "Although Kooker": a word the document also writes in lower
 		// case opened a sentence
 		for len(ws) > 0 && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
@@ -986,6 +1392,12 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 		if o := m[last]; o == "" || count[n] > count[o] || count[n] == count[o] && len(n) > len(o) {
 			m[last] = n
 		}
+		if len(ws) > 2 && nameSuffix[strings.TrimSuffix(last, ".")] {
+			// "Albert Bryan Jr." is "Bryan" too
+			if o := m[ws[len(ws)-2]]; o == "" || count[n] > count[o] {
+				m[ws[len(ws)-2]] = n
+			}
+		}
 		// a first name said alone ("Taylor" for Taylor Swift), kept
 		// apart from surnames
 		if o := m[firstKey+ws[0]]; o == "" || count[n] > count[o] {
@@ -995,6 +1407,9 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 	}
 	return m
 }
+
+// nameSuffix are the words after a surname that end a name.
+var nameSuffix = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
 
 // The keys of a document's names map that are not surnames: a first name
 // and a name's count.
@@ -1030,8 +1445,8 @@ func fullest(who string, full map[string]string) string {
 			return g
 		}
 	}
-	if ok && len(f) > len(who) && strings.HasSuffix(f, who) {
-		return f
+	if ok && len(f) > len(who) && (strings.HasSuffix(f, who) || strings.Contains(f, " "+who+" ") && nameSuffix[f[strings.LastIndex(f, " ")+1:]]) {
+		return f // "Bryan" is "Albert Bryan Jr"
 	}
 	return who
 }

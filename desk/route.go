@@ -46,7 +46,11 @@ var (
 	catchUpRE = regexp.MustCompile(`(?i)^(?:please\s+)?catch\s+me\s+up\s+on\s+(?:the\s+)?(.+?)[?.!]*$`)
 	// "what did X say (about Y)", "what has X said about Y", "what does X
 	// say about Y"
-	whatSayRE = regexp.MustCompile(`(?i)^what\s+(?:did|has|have|does|do)\s+(.+?)\s+(?:ha(?:ve|d)\s+to\s+say|say|said|says|tell\s+\S+|told\s+\S+)(?:\s+(?:about|on|of|regarding|to)\s+(.+?))?[?.!]*$`)
+	whatSayRE = regexp.MustCompile(`(?i)^what\s+(?:did|has|have|does|do|had)\s+(.+?)\s+(?:ha(?:ve|d)\s+to\s+say|say|said|says|write|wrote|written|writes|post|posted|tweet|tweeted|(?:tell|told)(?:\s+(?:the\s+)?\S+){1,2}?)(?:\s+(?:about|on|of|regarding|to|over)\s+(.+?))?[?.!]*$`)
+	// "X's comments on Y", "what were X's remarks about Y", "X's quotes"
+	commentsRE = regexp.MustCompile(`(?i)^(?:(?:what\s+(?:were|are)|show\s+(?:me\s+)?|give\s+(?:me\s+)?|find\s+)?)?(.+?)(?:'s|’s|')\s+(?:comments|remarks|quotes|quotations|words|statements?)(?:\s+(?:about|on|regarding|over)\s+(.+?))?[?.!]*$`)
+	// "did X say anything about Y", "has X said anything on Y"
+	anythingRE = regexp.MustCompile(`(?i)^(?:did|has|have)\s+(.+?)\s+(?:say|said|comment(?:ed)?)\s+anything(?:\s+(?:about|on|regarding|over)\s+(.+?))?[?.!]*$`)
 	// "what's X been saying about Y", "what is X saying"
 	sayingRE = regexp.MustCompile(`(?i)^what(?:'s|’s|\s+is|\s+was|\s+has)\s+(.+?)\s+(?:been\s+)?saying(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
 	// "what X said about Y", "quotes from X (about Y)", "X's quotes"
@@ -65,7 +69,7 @@ func RouteOf(question string) Route {
 			return Route{Tool: TimelineTool, Topic: strings.TrimSpace(m[1])}
 		}
 	}
-	for _, re := range []*regexp.Regexp{whatSayRE, sayingRE, whatSaidRE, quotesByRE} {
+	for _, re := range []*regexp.Regexp{whatSayRE, sayingRE, whatSaidRE, quotesByRE, commentsRE, anythingRE} {
 		if m := re.FindStringSubmatch(q); m != nil && personLike(m[1]) {
 			return Route{Tool: QuotesTool, Name: strings.TrimSpace(m[1]), Topic: strings.TrimSpace(m[2])}
 		}

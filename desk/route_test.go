@@ -20,7 +20,18 @@ func TestRouteOf(t *testing.T) {
 		{"What did Greg Brockman have to say about the board?", Route{Tool: QuotesTool, Name: "Greg Brockman", Topic: "the board"}},
 		{"what's Elon Musk been saying about advertisers", Route{Tool: QuotesTool, Name: "Elon Musk", Topic: "advertisers"}},
 		{"what did Sean Dyche tell reporters about the appeal", Route{Tool: QuotesTool, Name: "Sean Dyche", Topic: "the appeal"}},
+		// reporters' own forms, in lower case as typed in Slack
+		{"what did britney spears say", Route{Tool: QuotesTool, Name: "britney spears"}},
+		{"what has ylva johansson said about the proposal", Route{Tool: QuotesTool, Name: "ylva johansson", Topic: "the proposal"}},
+		{"What did Mody Maor tell reporters?", Route{Tool: QuotesTool, Name: "Mody Maor"}},
+		{"what did mody maor tell the press about the loss", Route{Tool: QuotesTool, Name: "mody maor", Topic: "the loss"}},
+		{"What did Christopher Brown write about Hipgnosis?", Route{Tool: QuotesTool, Name: "Christopher Brown", Topic: "Hipgnosis"}},
+		{"Adam Grant's comments on parenting", Route{Tool: QuotesTool, Name: "Adam Grant", Topic: "parenting"}},
+		{"what were thomas hand's remarks about the billboards?", Route{Tool: QuotesTool, Name: "thomas hand", Topic: "the billboards"}},
+		{"did Arthur Engoron say anything about Trump", Route{Tool: QuotesTool, Name: "Arthur Engoron", Topic: "Trump"}},
 		// not the desk's: an answer's
+		{"the board's comments on the firing", Route{}},
+		{"did the company say anything about layoffs", Route{}},
 		{"what did the board say", Route{}},
 		{"what did he add?", Route{}},
 		{"what happened to the Titan submersible", Route{}},

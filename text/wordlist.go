@@ -67,6 +67,7 @@ var (
 	chatWords     = list("chat")
 	honorifics    = list("honorifics")
 	roles         = list("roles")
+	titles        = list("titles")
 	abbreviations = list("abbreviations")
 	calendar      = list("calendar")
 	prospective   = list("prospective")
@@ -128,6 +129,34 @@ func IsHonorific(w string) bool { return honorifics[strings.ToLower(strings.Trim
 // IsRole reports whether w is a title or role rather than a name ("CEO",
 // "president", "spokeswoman"), in any case.
 func IsRole(w string) bool { return roles[strings.ToLower(w)] }
+
+// IsTitle reports whether w (any case) is a title written before a name
+// rather than part of it: a role or honorific, in the plural too
+// ("Senators"), either half of a hyphenated one ("Secretary-General",
+// "Co-owner"), a word of the titles list ("Leader", "Pastor",
+// "Promoter") or a profession's ("Sociologist", "Meteorologist",
+// "Astrophotographer", "Economist", "Pediatrician").
+func IsTitle(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	if lw == "" {
+		return false
+	}
+	if roles[lw] || honorifics[lw] || titles[lw] || roles[strings.TrimSuffix(lw, "s")] || titles[strings.TrimSuffix(lw, "s")] {
+		return true
+	}
+	if i := strings.IndexByte(lw, '-'); i > 0 && (IsTitle(lw[:i]) || IsTitle(lw[i+1:])) {
+		return true
+	}
+	for _, suf := range professionSuffixes {
+		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// professionSuffixes end the words of professions, never a given name's.
+var professionSuffixes = []string{"ologist", "ologists", "grapher", "graphers", "ician", "icians", "nomer", "ist", "ists"}
 
 // SayingVerbs returns the verbs that attribute a quotation, in the forms
 // a story writes them ("said", "tells", "adding"), longest first so that
