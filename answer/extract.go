@@ -342,14 +342,15 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 }
 
 // sentenceWith returns the best quotable sentence of the passages holding
-// name: a candidate, or any sentence of the hits.
+// name: a candidate, or any sentence of the hits or, failing those, of
+// their documents.
 func sentenceWith(q *retrieval.Question, res *retrieval.Results, cands []candidate, name string) (candidate, bool) {
 	for _, c := range cands {
 		if strings.Contains(c.body, name) {
 			return c, true
 		}
 	}
-	for _, s := range hitSentences(res) {
+	for _, s := range append(hitSentences(res), docSentences(res)...) {
 		if strings.Contains(s.body, name) && quotable(s.body, q.Kind) {
 			return candidate{at: []place{s.at}, body: s.body, terms: termSet(s.body)}, true
 		}
@@ -368,15 +369,23 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 		// "Sam Bankman-Fried" for "Bankman-Fried", "Manchester United" for
 		// "United" (twice at least, unless a person is asked for).
 		fulls := map[string]int{}
-		for _, s := range hitSentences(res) {
-			if !quotable(s.body, q.Kind) {
-				continue
-			}
-			for _, f := range namePhrases(s.body) {
-				if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && w[len(w)-1] == form && !repeatsWord(f) && !common(w[0]) {
-					fulls[f]++
+		count := func(sentences []hitSentence) {
+			for _, s := range sentences {
+				if !quotable(s.body, q.Kind) {
+					continue
+				}
+				for _, f := range namePhrases(s.body) {
+					if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && w[len(w)-1] == form && !repeatsWord(f) && !common(w[0]) {
+						fulls[f]++
+					}
 				}
 			}
+		}
+		count(hitSentences(res))
+		if len(fulls) == 0 {
+			// A story names a person in full once, at the start: the
+			// passages' documents.
+			count(docSentences(res))
 		}
 		full, most, second := "", 0, 0
 		for f, n := range fulls {
@@ -439,6 +448,33 @@ func hitSentences(res *retrieval.Results) []hitSentence {
 	for hi, h := range res.Hits {
 		for _, sp := range text.Sentences(h.Chunk.Text) {
 			out = append(out, hitSentence{h.Chunk.Text[sp.Start:sp.End], place{hit: hi, start: h.Chunk.Start + sp.Start, end: h.Chunk.Start + sp.End}})
+		}
+	}
+	return out
+}
+
+// docSentences returns the sentences of the hits' documents outside the
+// passages, each document once, placed in its first hit.
+func docSentences(res *retrieval.Results) []hitSentence {
+	var out []hitSentence
+	seen := map[string]bool{}
+	for hi, h := range res.Hits {
+		if seen[h.Doc.ID] {
+			continue
+		}
+		seen[h.Doc.ID] = true
+		inPassage := func(start, end int) bool {
+			return slices.ContainsFunc(res.Hits, func(o retrieval.Hit) bool {
+				return o.Doc.ID == h.Doc.ID && start >= o.Chunk.Start && end <= o.Chunk.Start+len(o.Chunk.Text)
+			})
+		}
+		for _, para := range h.Doc.Paragraphs {
+			for _, sp := range text.Sentences(h.Doc.Text[para.Start:para.End]) {
+				start, end := para.Start+sp.Start, para.Start+sp.End
+				if !inPassage(start, end) {
+					out = append(out, hitSentence{h.Doc.Text[start:end], place{hit: hi, start: start, end: end}})
+				}
+			}
 		}
 	}
 	return out

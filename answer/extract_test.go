@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -300,5 +301,37 @@ func TestEmbargoAndWithdrawal(t *testing.T) {
 		if a := ask("Why did the mayor close the Elm Street bridge?", at); citesDoc(a, "retracted.txt") || a.Kind != NotFound {
 			t.Errorf("a withdrawn document is cited: %s", a.Text())
 		}
+	}
+}
+
+// A story names a person in full once, at its start; the passage that
+// answers names the surname alone. The short answer gives the full name,
+// citing the sentence of the document that holds it.
+func TestShortAnswerFindsTheFullNameInTheDocument(t *testing.T) {
+	var filler strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&filler, "The exchange's lawyers filed motion number %d about the schedule of the hearings in Manhattan.\n\n", i+1)
+	}
+	fsys := fstest.MapFS{
+		"trial.txt": {Data: []byte("The trial\n\n" +
+			"Sam Bankman-Fried founded the exchange in 2019 with two friends.\n\n" + filler.String() +
+			"Prosecutors said Bankman-Fried used customer deposits to repay lenders.\n\n" +
+			"The jury heard that Bankman-Fried used customer deposits for political donations.\n")},
+		"rates.txt": {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+		"storm.txt": {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast.\n")},
+	}
+	ix := indexFS(t, fsys)
+	a := askIndex(t, ix, "Who used customer deposits to repay lenders, and for political donations?")
+	for _, h := range a.Results.Hits {
+		if strings.Contains(h.Chunk.Text, "Sam Bankman-Fried") {
+			t.Fatalf("a passage holds the full name; the test needs it outside them: %q", h.Chunk.Text)
+		}
+	}
+	if a.Short == nil || a.Short.Text != "Sam Bankman-Fried" {
+		t.Fatalf("short answer %+v, want the full name the document gives: %s", a.Short, a.Text())
+	}
+	cited := a.Sources[a.Short.Cites[0]-1]
+	if !strings.Contains(cited.Quote, "Sam Bankman-Fried") || cited.Paragraph != 1 {
+		t.Errorf("the short answer cites %q (paragraph %d), want the document's first paragraph naming him in full", cited.Quote, cited.Paragraph)
 	}
 }
