@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/text"
@@ -398,10 +399,45 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 		// Two people of one surname ("Sam" and "Gabe Bankman-Fried"): the
 		// full form only when one is named far more often.
 		if full != "" && (q.Person || most >= 2) && most >= 2*second {
-			form = full
+			return full
+		}
+		if short := shortenedFrom(q, res, form, common); short != "" {
+			return short
 		}
 	}
 	return form
+}
+
+// shortenedFrom returns the name a one-word short form is cut from, as the
+// passages' documents give it at least twice and more often than any
+// other: "Federal Reserve" for "Fed". "" when there is none.
+func shortenedFrom(q *retrieval.Question, res *retrieval.Results, form string, common func(string) bool) string {
+	if utf8.RuneCountInString(form) < 3 || strings.ToUpper(form) == form {
+		return ""
+	}
+	fulls := map[string]int{}
+	for _, s := range append(hitSentences(res), docSentences(res)...) {
+		if !quotable(s.body, q.Kind) {
+			continue
+		}
+		for _, f := range namePhrases(s.body) {
+			if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && len(w[0]) > len(form) && strings.HasPrefix(w[0], form) && !repeatsWord(f) && !common(w[0]) {
+				fulls[f]++
+			}
+		}
+	}
+	full, most, second := "", 0, 0
+	for f, n := range fulls {
+		if n > most || n == most && f < full {
+			full, most, second = f, n, most
+		} else if n > second {
+			second = n
+		}
+	}
+	if most >= 2 && most > second {
+		return full
+	}
+	return ""
 }
 
 // namedInFull reports whether a sentence of the passages gives a fuller

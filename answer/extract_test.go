@@ -335,3 +335,31 @@ func TestShortAnswerFindsTheFullNameInTheDocument(t *testing.T) {
 		t.Errorf("the short answer cites %q (paragraph %d), want the document's first paragraph naming him in full", cited.Quote, cited.Paragraph)
 	}
 }
+
+// A short form the passages use ("Fed") is given as the name it is cut
+// from when the documents write that name out ("Federal Reserve").
+func TestShortAnswerGivesTheNameAShortFormIsCutFrom(t *testing.T) {
+	fsys := fstest.MapFS{
+		"rates.txt": {Data: []byte("Rates decision\n\n" +
+			"The Federal Reserve met on Wednesday in Washington.\n\n" +
+			"The Fed raised interest rates by a quarter point on Wednesday.\n\n" +
+			"Investors expect the Fed to raise interest rates again in December.\n\n" +
+			"The Federal Reserve chair spoke after the meeting.\n")},
+		"storm.txt":  {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast.\n")},
+		"bridge.txt": {Data: []byte("Bridge closed\n\nThe mayor closed the Elm Street bridge after an inspection.\n")},
+	}
+	a := askIndex(t, indexFS(t, fsys), "Which institution raised interest rates by a quarter point, and is expected to raise interest rates again?")
+	if a.Short == nil || a.Short.Text != "Federal Reserve" {
+		t.Fatalf("short answer %+v, want the name written out: %s", a.Short, a.Text())
+	}
+	cited := a.Sources[a.Short.Cites[0]-1]
+	if !strings.Contains(cited.Quote, "Federal Reserve") {
+		t.Errorf("the short answer cites %q, which does not hold it", cited.Quote)
+	}
+	// Written out once only: the short form stays.
+	fsys["rates.txt"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["rates.txt"].Data), "The Federal Reserve chair", "Its chair", 1))}
+	a = askIndex(t, indexFS(t, fsys), "Which institution raised interest rates by a quarter point, and is expected to raise interest rates again?")
+	if a.Short == nil || a.Short.Text != "Fed" {
+		t.Errorf("short answer %+v, want the short form when the name is written out once: %s", a.Short, a.Text())
+	}
+}
