@@ -170,7 +170,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			}
 			if ok {
 				// The sentence giving the full name is quoted too.
-				name = fullestForm(q, res, name, commonIn(res))
+				name = fullestForm(q, res, name, commonIn(res), docOf(res, support))
 				from, ok = sentenceWith(q, res, cands, name)
 			}
 			// A person asked for by one word is someone the passages name
@@ -277,6 +277,23 @@ func namesOutlet(sentence, outlet string) bool {
 // and the best sentence holding that form, or "" when no name stands out.
 func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidate) (name string, from, support candidate, ok bool) {
 	common := commonIn(res)
+	// A one-word name answers a question asking for an individual only as
+	// a surname the passages' documents give in full ("Bankman-Fried").
+	individual := text.AsksIndividual(q.Text)
+	surnames := map[string]bool{}
+	surname := func(name string) bool {
+		known, ok := surnames[name]
+		if !ok {
+			known = namedInFull(res, name) || slices.ContainsFunc(docSentences(res), func(s hitSentence) bool {
+				return slices.ContainsFunc(namePhrases(s.body), func(f string) bool {
+					w := strings.Fields(f)
+					return len(w) > 1 && w[len(w)-1] == name
+				})
+			})
+			surnames[name] = known
+		}
+		return known
+	}
 	type entity struct {
 		weight    float64
 		sentences int
@@ -292,6 +309,15 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 				continue
 			}
 			key := strings.ToLower(lastWord(name))
+			if individual && !strings.Contains(name, " ") && !surname(name) {
+				// An individual asked for: "Alameda" is no one's name, but
+				// it still takes its share of the names the sentences give.
+				if !seen[key] {
+					seen[key] = true
+					total += c.score
+				}
+				continue
+			}
 			e := byKey[key]
 			if e == nil {
 				e = &entity{}
@@ -335,7 +361,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 			break
 		}
 	}
-	form = fullestForm(q, res, form, common)
+	form = fullestForm(q, res, form, common, docOf(res, support))
 	if from, ok := sentenceWith(q, res, cands, form); ok {
 		return form, from, support, true
 	}
@@ -364,7 +390,7 @@ func sentenceWith(q *retrieval.Question, res *retrieval.Results, cands []candida
 // "Manchester United" for "United" (twice at least, unless a person is
 // asked for); the name itself otherwise. common tells a sentence's
 // capitalised common word from a name.
-func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, common func(string) bool) string {
+func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, common func(string) bool, doc string) string {
 	if !strings.Contains(form, " ") {
 		// The fullest form a quotable sentence of the passages gives:
 		// "Sam Bankman-Fried" for "Bankman-Fried", "Manchester United" for
@@ -382,23 +408,26 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 				}
 			}
 		}
+		// A story's surname is the person it names in full: the document
+		// of the sentence naming them decides first ("Bankman-Fried" in a
+		// story naming only Sam, though another story names Gabe too).
+		if doc != "" {
+			in := func(ss []hitSentence) []hitSentence {
+				return slices.DeleteFunc(ss, func(s hitSentence) bool { return res.Hits[s.at.hit].Doc.ID != doc })
+			}
+			count(append(in(hitSentences(res)), in(docSentences(res))...))
+			if full := dominant(fulls, q.Person); full != "" {
+				return full
+			}
+			clear(fulls)
+		}
 		count(hitSentences(res))
 		if len(fulls) == 0 {
 			// A story names a person in full once, at the start: the
 			// passages' documents.
 			count(docSentences(res))
 		}
-		full, most, second := "", 0, 0
-		for f, n := range fulls {
-			if n > most || n == most && f < full {
-				full, most, second = f, n, most
-			} else if n > second {
-				second = n
-			}
-		}
-		// Two people of one surname ("Sam" and "Gabe Bankman-Fried"): the
-		// full form only when one is named far more often.
-		if full != "" && (q.Person || most >= 2) && most >= 2*second {
+		if full := dominant(fulls, q.Person); full != "" {
 			return full
 		}
 		if short := shortenedFrom(q, res, form, common); short != "" {
@@ -406,6 +435,34 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 		}
 	}
 	return form
+}
+
+// docOf returns the ID of the document candidate c was found in first
+// ("" for none).
+func docOf(res *retrieval.Results, c candidate) string {
+	if len(c.at) == 0 {
+		return ""
+	}
+	return res.Hits[c.at[0].hit].Doc.ID
+}
+
+// dominant returns the full form named most often in fulls, counted
+// twice at least unless a person is asked for, and, as two people may
+// share a surname ("Sam" and "Gabe Bankman-Fried"), named at least twice
+// as often as any other; "" when none is.
+func dominant(fulls map[string]int, person bool) string {
+	full, most, second := "", 0, 0
+	for f, n := range fulls {
+		if n > most || n == most && f < full {
+			full, most, second = f, n, most
+		} else if n > second {
+			second = n
+		}
+	}
+	if full != "" && (person || most >= 2) && most >= 2*second {
+		return full
+	}
+	return ""
 }
 
 // shortenedFrom returns the name a one-word short form is cut from, as the

@@ -363,3 +363,45 @@ func TestShortAnswerGivesTheNameAShortFormIsCutFrom(t *testing.T) {
 		t.Errorf("short answer %+v, want the short form when the name is written out once: %s", a.Short, a.Text())
 	}
 }
+
+// A surname is the person its own story names in full, though another
+// story names someone else of that surname more often.
+func TestShortAnswerTakesTheFullNameFromItsOwnStory(t *testing.T) {
+	fsys := fstest.MapFS{
+		"trial.txt": {Data: []byte("The trial\n\n" +
+			"Sam Bankman-Fried founded the exchange in 2019.\n\n" +
+			"Prosecutors said Bankman-Fried used customer deposits to repay lenders.\n\n" +
+			"The jury heard that Bankman-Fried used customer deposits for political donations.\n")},
+		"brother.txt": {Data: []byte("The brother\n\n" +
+			"Gabe Bankman-Fried ran a political group in Washington.\n\n" +
+			"Gabe Bankman-Fried said the group took donations from many people.\n\n" +
+			"Gabe Bankman-Fried declined to comment on the lenders.\n")},
+		"rates.txt": {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+	}
+	a := askIndex(t, indexFS(t, fsys), "Who used customer deposits to repay lenders, and for political donations?")
+	if a.Short == nil || a.Short.Text != "Sam Bankman-Fried" {
+		t.Errorf("short answer %+v, want the name the answering story gives: %s", a.Short, a.Text())
+	}
+}
+
+// A question asking for an individual is not answered by a company's
+// one-word name, however often the passages give it.
+func TestShortAnswerForAnIndividualIsNoCompany(t *testing.T) {
+	fsys := fstest.MapFS{
+		"fund.txt": {Data: []byte("The fund\n\n" +
+			"Alameda took customer money to repay lenders, prosecutors said.\n\n" +
+			"Alameda took customer money from the exchange to repay lenders, prosecutors said on Tuesday.\n\n" +
+			"Prosecutors said Alameda took the customer money to repay lenders in June.\n")},
+		"rates.txt": {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+		"storm.txt": {Data: []byte("Storm warning\n\nForecasters warned that the storm would bring heavy rain to the coast.\n")},
+	}
+	ix := indexFS(t, fsys)
+	q := "Who is the individual that took customer money from the exchange to repay lenders, as prosecutors said, and took the money in June?"
+	if a := askIndex(t, ix, q); a.Short != nil && a.Short.Text == "Alameda" {
+		t.Errorf("short answer %q to a question asking for an individual: %s", a.Short.Text, a.Text())
+	}
+	// Asked which company, it may be.
+	if a := askIndex(t, ix, "Which firm took customer money from the exchange to repay lenders, as prosecutors said, and took the money in June?"); a.Short == nil || a.Short.Text != "Alameda" {
+		t.Errorf("short answer %+v, want Alameda when a firm is asked for: %s", a.Short, a.Text())
+	}
+}

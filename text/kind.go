@@ -199,6 +199,17 @@ func Kinds() []Kind {
 // organisation: "who", "which executive".
 var personRE = regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:individual|person|man|woman|player|athlete|executive|ceo|founder|leader|politician|official|judge|actor|actress|singer|artist|author|coach|manager|figure|celebrity|candidate)\b`)
 
+// individualRE finds a question asking for an individual in so many
+// words: "who is the individual", "which person".
+var individualRE = regexp.MustCompile(`(?i)^(?:who|which|what)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:\w+\s+)?(?:individual|person)\b`)
+
+// AsksIndividual reports whether a question asks for an individual in so
+// many words ("who is the individual…", "which person…"): a company or a
+// team does not answer it, where it may answer "who won".
+func AsksIndividual(question string) bool {
+	return individualRE.MatchString(strings.TrimSpace(Normalize(question)))
+}
+
 // AsksPerson reports whether a question asks who someone is ("who",
 // "whos", "which executive"), not which organisation or thing.
 func AsksPerson(question string) bool {
