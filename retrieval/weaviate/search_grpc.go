@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -327,5 +328,8 @@ func (c *Client) queryGRPC(search func() ([]hit, error)) (hits []hit, done bool,
 		c.noGRPC.Store(true)
 		return nil, false, nil
 	}
-	return hits, true, err
+	if err != nil {
+		return nil, true, fmt.Errorf("gRPC %s: %w", strings.TrimPrefix(c.grpc.base, "http://"), err)
+	}
+	return hits, true, nil
 }
