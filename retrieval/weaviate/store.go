@@ -570,7 +570,7 @@ type freqRow struct {
 
 // freqBuckets is how many rows the index terms' counts are packed in.
 // A corpus has tens of thousands of distinct terms (MultiHop-RAG's 609
-// articles about 40,000); written a row each, they cost the server as
+// articles about 28,000); written a row each, they cost the server as
 // much as the chunks did (an object's indexes, whatever it holds), and
 // packed they cost about a tenth of that. A question reads a row for each
 // of its words, a write rewrites the rows its documents' terms fall in.
