@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -107,6 +109,11 @@ type Weaviate struct {
 	APIKey Secret `yaml:"-" env:"BOT_WEAVIATE_API_KEY" help:"API key for the Weaviate server"`
 	// Name is the store's class name: one per corpus.
 	Name string `yaml:"name" env:"BOT_WEAVIATE_NAME" flag:"weaviate-name" rare:"true" help:"the store's class name in Weaviate, one per corpus"`
+	// GRPC is where the server's gRPC API listens, which writes and
+	// searches go to: "" for the URL's host on port 50051 (REST and
+	// GraphQL when nothing answers gRPC there), a port on the URL's host,
+	// host:port, or "off".
+	GRPC string `yaml:"grpc" env:"BOT_WEAVIATE_GRPC" rare:"true" help:"the server's gRPC API (writes, searches): a port on the URL's host, host:port, or off (default: port 50051 if it answers, else REST)"`
 	// Shards and Replicas spread a new store over a cluster.
 	Shards   int `yaml:"shards" env:"BOT_WEAVIATE_SHARDS" help:"shards of a new Weaviate store"`
 	Replicas int `yaml:"replicas" env:"BOT_WEAVIATE_REPLICAS" help:"nodes holding each shard of a new Weaviate store (2 or more: answers survive a lost node)"`
@@ -236,6 +243,15 @@ func (c *Config) Validate() error {
 	httpURL("BOT_WEAVIATE_URL", c.Weaviate.URL)
 	if !weaviateNameRE.MatchString(c.Weaviate.Name) {
 		bad("BOT_WEAVIATE_NAME", "%q must start with a capital letter and hold only letters, digits and _ (at most 100)", c.Weaviate.Name)
+	}
+	if g := c.Weaviate.GRPC; g != "" && g != "off" {
+		host, port := "-", g
+		if strings.Contains(g, ":") {
+			host, port, _ = net.SplitHostPort(g)
+		}
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 || host == "" {
+			bad("BOT_WEAVIATE_GRPC", "%q is not a port, host:port or off", g)
+		}
 	}
 	if c.Weaviate.Shards < 1 || c.Weaviate.Shards > 1024 {
 		bad("BOT_WEAVIATE_SHARDS", "%d is not between 1 and 1024", c.Weaviate.Shards)

@@ -57,7 +57,7 @@ func TestWeaviateSettings(t *testing.T) {
 	key := filepath.Join(t.TempDir(), "key")
 	os.WriteFile(key, []byte("wv-secret-key\n"), 0o600)
 	file := filepath.Join(t.TempDir(), "bot.yaml")
-	os.WriteFile(file, []byte("store: weaviate\nweaviate:\n  url: http://weaviate:8080\n  name: Archive\n  shards: 3\n  replicas: 2\n"), 0o644)
+	os.WriteFile(file, []byte("store: weaviate\nweaviate:\n  url: http://weaviate:8080\n  name: Archive\n  shards: 3\n  replicas: 2\n  grpc: weaviate-grpc:50052\n"), 0o644)
 	env := map[string]string{"BOT_WEAVIATE_API_KEY_FILE": key}
 	c, err := Load(file, func(k string) string { return env[k] })
 	if err != nil {
@@ -66,7 +66,7 @@ func TestWeaviateSettings(t *testing.T) {
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if c.Store != "weaviate" || c.Weaviate.URL != "http://weaviate:8080" || c.Weaviate.Name != "Archive" || c.Weaviate.Shards != 3 || c.Weaviate.Replicas != 2 || c.Weaviate.APIKey != "wv-secret-key" {
+	if c.Store != "weaviate" || c.Weaviate.URL != "http://weaviate:8080" || c.Weaviate.Name != "Archive" || c.Weaviate.Shards != 3 || c.Weaviate.Replicas != 2 || c.Weaviate.GRPC != "weaviate-grpc:50052" || c.Weaviate.APIKey != "wv-secret-key" {
 		t.Errorf("read %+v", c.Weaviate)
 	}
 	if s := fmt.Sprintf("%+v %#v", c, c); strings.Contains(s, "wv-secret-key") {
@@ -94,6 +94,9 @@ func TestValidateNamesTheSetting(t *testing.T) {
 		{map[string]string{"BOT_STORE": "weaviate", "BOT_WEAVIATE_URL": "localhost:8080"}, "BOT_WEAVIATE_URL"},
 		{map[string]string{"BOT_WEAVIATE_NAME": "newsroom"}, "BOT_WEAVIATE_NAME"},
 		{map[string]string{"BOT_WEAVIATE_REPLICAS": "0"}, "BOT_WEAVIATE_REPLICAS"},
+		{map[string]string{"BOT_WEAVIATE_GRPC": "grpc.internal"}, "BOT_WEAVIATE_GRPC"},
+		{map[string]string{"BOT_WEAVIATE_GRPC": ":70000"}, "BOT_WEAVIATE_GRPC"},
+		{map[string]string{"BOT_WEAVIATE_GRPC": ":50051"}, "BOT_WEAVIATE_GRPC"},
 	}
 	for _, tt := range tests {
 		c, err := Load("", func(k string) string { return tt.env[k] })
@@ -240,6 +243,7 @@ BOT_STORE --store store corpus
 BOT_WEAVIATE_URL --weaviate-url weaviate.url corpus
 BOT_WEAVIATE_API_KEY - - corpus secret
 BOT_WEAVIATE_NAME --weaviate-name weaviate.name corpus
+BOT_WEAVIATE_GRPC - weaviate.grpc corpus
 BOT_WEAVIATE_SHARDS - weaviate.shards corpus
 BOT_WEAVIATE_REPLICAS - weaviate.replicas corpus
 BOT_EMBED_BASE_URL --embed-base-url embed.base_url corpus

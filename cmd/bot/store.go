@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/url"
+	"strings"
 
 	"github.com/newsroom/askbot/config"
 	"github.com/newsroom/askbot/corpus"
@@ -49,7 +52,7 @@ func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger, choice
 // openWeaviate returns the configured Weaviate store, logging to log what
 // it passes over.
 func openWeaviate(cfg *config.Config, log *slog.Logger) (*weaviate.Store, error) {
-	c, err := weaviate.New(cfg.Weaviate.URL, string(cfg.Weaviate.APIKey))
+	c, err := weaviate.New(cfg.Weaviate.URL, string(cfg.Weaviate.APIKey), grpcOption(cfg.Weaviate))
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +62,23 @@ func openWeaviate(cfg *config.Config, log *slog.Logger) (*weaviate.Store, error)
 	}
 	st.Log = log
 	return st, nil
+}
+
+// grpcOption says where the client finds the server's gRPC API
+// (BOT_WEAVIATE_GRPC): nowhere for "off", the URL's host on a port given
+// alone, the address given; the default port is tried when unset.
+func grpcOption(w config.Weaviate) weaviate.Option {
+	switch g := w.GRPC; {
+	case g == "":
+		return func(*weaviate.Client) {}
+	case g == "off":
+		return weaviate.WithGRPC("")
+	case !strings.Contains(g, ":"):
+		if u, err := url.Parse(w.URL); err == nil {
+			return weaviate.WithGRPC(net.JoinHostPort(u.Hostname(), g))
+		}
+	}
+	return weaviate.WithGRPC(w.GRPC)
 }
 
 // searchOptions are the retrieval settings of a configuration.

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"maps"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +77,19 @@ func TestWeaviateStoreFromTheCLI(t *testing.T) {
 		if got, want := ask(store, q), ask(memory, q); got != want {
 			t.Errorf("%q from Weaviate:\n%s\nin-process:\n%s", q, got, want)
 		}
+	}
+	// Through the server's gRPC API, named by its port (BOT_WEAVIATE_GRPC):
+	// the same answers; where nothing answers gRPC, an error naming it.
+	_, grpcPort, _ := net.SplitHostPort(s.GRPC)
+	viaGRPC := maps.Clone(store)
+	viaGRPC["BOT_WEAVIATE_GRPC"] = grpcPort
+	if q := "Who was awarded the harbour dredging contract?"; ask(viaGRPC, q) != ask(memory, q) {
+		t.Errorf("%q through gRPC:\n%s\nin-process:\n%s", q, ask(viaGRPC, q), ask(memory, q))
+	}
+	noGRPC := maps.Clone(store)
+	noGRPC["BOT_WEAVIATE_GRPC"] = "127.0.0.1:1"
+	if _, _, err := runBot(t, noGRPC, "", "ask", "Who won?"); err == nil || !strings.Contains(err.Error(), "gRPC 127.0.0.1:1") {
+		t.Errorf("asking through a gRPC port where nothing listens: %v (the error must name it)", err)
 	}
 	if got := ask(store, "Who was awarded the harbour dredging contract?"); !strings.Contains(got, "Marlow Marine") {
 		t.Errorf("no answer from the store:\n%s", got)

@@ -40,11 +40,12 @@ const DefaultGRPCPort = 50051
 // Option configures a Client.
 type Option func(*Client)
 
-// WithGRPC sends batch writes to the server's gRPC API at addr (host:port,
-// or "" to write through REST only). A client given an address fails a
-// write clearly when nothing answers gRPC there; a client without this
-// option tries the REST host's port DefaultGRPCPort and writes through
-// REST when nothing answers gRPC there.
+// WithGRPC sends batch writes and a question's searches (see
+// search_grpc.go) to the server's gRPC API at addr (host:port, or "" to
+// use REST and GraphQL only). A client given an address fails a write or
+// a search clearly when nothing answers gRPC there; a client without this
+// option tries the REST host's port DefaultGRPCPort and uses REST and
+// GraphQL when nothing answers gRPC there.
 func WithGRPC(addr string) Option {
 	return func(c *Client) {
 		c.grpc = nil

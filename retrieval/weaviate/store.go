@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"maps"
 	"math"
@@ -107,6 +108,9 @@ type state struct {
 	// latest version that added, changed or removed one of its documents:
 	// the version an asker limited to some collections is shown.
 	Changed map[string]publication `json:"changed,omitempty"`
+	// Packed says the index terms' frequency rows are packed (see
+	// freqKey); a version written before keeps a row a term.
+	Packed bool `json:"packed,omitempty"`
 }
 
 // rowsForm is the form of the document rows this version of the bot
@@ -163,8 +167,11 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 		i := slices.IndexFunc(props[class], func(p property) bool { return p.Name == name })
 		return i >= 0 && (flag(props[class][i]) == nil || *flag(props[class][i]))
 	}
+	// And the frequency rows were a row a term (see freqKey).
+	freq, hasFreq := props[s.freqClass()]
 	rebuild = indexed(s.name, "terms", func(p property) *bool { return p.IndexFilterable }) ||
-		indexed(s.freqClass(), "term", func(p property) *bool { return p.IndexSearchable })
+		indexed(s.freqClass(), "term", func(p property) *bool { return p.IndexSearchable }) ||
+		hasFreq && !slices.Contains(propertyNames(freq), "counts")
 	have := slices.Collect(maps.Keys(props))
 	text := func(name string) map[string]any {
 		return map[string]any{"name": name, "dataType": []string{"text"}, "tokenization": "field"}
@@ -184,7 +191,7 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 		s.freqClass(): {"class": s.freqClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
 			"properties": []any{
 				map[string]any{"name": "term", "dataType": []string{"text"}, "tokenization": "field", "indexFilterable": true, "indexSearchable": false},
-				stored("df", "int"), stored("mdf", "int"),
+				stored("df", "int"), stored("mdf", "int"), stored("counts", "text"),
 				map[string]any{"name": "since", "dataType": []string{"int"}, "indexFilterable": false, "indexRangeFilters": true},
 				endsField,
 			}},
@@ -358,7 +365,7 @@ func (p *pinned) Describe(ctx context.Context) (retrieval.Stats, error) {
 	if st, ok := p.s.stats.Load(p.ID()); ok {
 		return st.(retrieval.Stats), nil
 	}
-	rows, err := p.s.freqRows(ctx, p.st.Version, []string{totalsRow, withdrawnRow})
+	rows, err := p.s.freqRows(ctx, p.st.Version, []string{totalsRow, withdrawnRow}, false)
 	if err != nil {
 		return retrieval.Stats{}, err
 	}
@@ -557,13 +564,77 @@ func (p *pinned) keepCurrentByRow(ctx context.Context, cs []Candidate) ([]Candid
 	return kept, nil
 }
 
-// freqRow is one row of Name_Freq.
+// freqRow is one row of Name_Freq: a special row's counts, or (a row
+// whose term is a freqKey of index terms) the counts of the index terms
+// packed in it.
 type freqRow struct {
 	ID    string
 	Term  string
 	DF    int // chunks holding the term
 	MDF   int // documents whose metadata holds it
 	Since int
+	// Counts are, by index term, the DF and MDF of the terms a packed row
+	// holds (nil in a special row).
+	Counts map[string][2]int
+}
+
+// freqBuckets is how many rows the index terms' counts are packed in.
+// A corpus has tens of thousands of distinct terms (MultiHop-RAG's 609
+// articles about 28,000); written a row each, they cost the server as
+// much as the chunks did (an object's indexes, whatever it holds), and
+// packed they cost about a tenth of that. A question reads a row for each
+// of its words, a write rewrites the rows its documents' terms fall in.
+const freqBuckets = 4096
+
+// freqKey is the frequency row that holds term's counts: a special row
+// (# or @ first) is its own, an index term shares one of freqBuckets rows
+// (%, then the hash of the term) with the terms of the same hash.
+func freqKey(term string) string {
+	if strings.HasPrefix(term, "#") || strings.HasPrefix(term, "@") {
+		return term
+	}
+	h := fnv.New32a()
+	h.Write([]byte(term))
+	return fmt.Sprintf("%%%03x", h.Sum32()%freqBuckets)
+}
+
+// packedKey says whether a frequency row's term is a freqKey of index
+// terms.
+func packedKey(key string) bool { return strings.HasPrefix(key, "%") }
+
+// termRows reads the counts of terms at version v, from the rows they are
+// packed in, or when packed is false (a version written before they were:
+// see state.Packed) from a row each. A store of that form is rebuilt by
+// its next write (see Store.ensure).
+func (s *Store) termRows(ctx context.Context, v int, terms []string, packed bool) (map[string]freqRow, error) {
+	if !packed {
+		return s.freqRows(ctx, v, terms, false)
+	}
+	var keys []string
+	for _, t := range terms {
+		if k := freqKey(t); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	rows, err := s.freqRows(ctx, v, keys, true)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]freqRow, len(terms))
+	for _, t := range terms {
+		k := freqKey(t)
+		r, ok := rows[k]
+		switch {
+		case !ok:
+		case !packedKey(k):
+			out[t] = r
+		default:
+			if c, ok := r.Counts[t]; ok {
+				out[t] = freqRow{ID: r.ID, Term: t, DF: c[0], MDF: c[1], Since: r.Since}
+			}
+		}
+	}
+	return out, nil
 }
 
 // Special rows of Name_Freq; no index term starts with # or @.
@@ -578,8 +649,10 @@ const (
 	embargoRow = "#embargo@"
 )
 
-// freqRows reads the rows of terms at version v.
-func (s *Store) freqRows(ctx context.Context, v int, terms []string) (map[string]freqRow, error) {
+// freqRows reads the rows of terms (row keys) at version v, with the
+// counts packed in them when packed (a class of an earlier form has no
+// such field).
+func (s *Store) freqRows(ctx context.Context, v int, terms []string, packed bool) (map[string]freqRow, error) {
 	out := make(map[string]freqRow, len(terms))
 	var mu sync.Mutex
 	class := s.freqClass()
@@ -588,8 +661,12 @@ func (s *Store) freqRows(ctx context.Context, v int, terms []string) (map[string
 		keys := terms[i*batch : min((i+1)*batch, len(terms))]
 		where := "{operator: And, operands: [" + strings.Join(append(versionWhere(v),
 			fmt.Sprintf(`{path: ["term"], operator: ContainsAny, valueText: %s}`, gqlList(keys))), ", ") + "]}"
-		q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { term df mdf since _additional { id } } } }`,
-			class, s.c.readLevel(ctx, class), len(keys)+1, where)
+		fields := "term df mdf since"
+		if packed {
+			fields += " counts"
+		}
+		q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { %s _additional { id } } } }`,
+			class, s.c.readLevel(ctx, class), len(keys)+1, where, fields)
 		rows := make(map[string]freqRow, len(keys))
 		if err := s.readFreq(ctx, q, rows); err != nil {
 			return fmt.Errorf("frequencies in %s: %w", s.name, err)
@@ -608,16 +685,23 @@ func (s *Store) freqRows(ctx context.Context, v int, terms []string) (map[string
 func (s *Store) readFreq(ctx context.Context, q string, into map[string]freqRow) error {
 	rows, err := get[struct {
 		objectRef
-		Term  string `json:"term"`
-		DF    int    `json:"df"`
-		MDF   int    `json:"mdf"`
-		Since int    `json:"since"`
+		Term   string `json:"term"`
+		DF     int    `json:"df"`
+		MDF    int    `json:"mdf"`
+		Since  int    `json:"since"`
+		Counts string `json:"counts"`
 	}](ctx, s.c, q, s.freqClass())
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		into[r.Term] = freqRow{ID: r.Additional.ID, Term: r.Term, DF: r.DF, MDF: r.MDF, Since: r.Since}
+		row := freqRow{ID: r.Additional.ID, Term: r.Term, DF: r.DF, MDF: r.MDF, Since: r.Since}
+		if r.Counts != "" {
+			if err := json.Unmarshal([]byte(r.Counts), &row.Counts); err != nil {
+				return fmt.Errorf("frequency row %s: %w", r.Term, err)
+			}
+		}
+		into[r.Term] = row
 	}
 	return nil
 }
@@ -637,7 +721,7 @@ func (p *pinned) wholeFrequencies(ctx context.Context, terms []string) (*retriev
 		}
 	}
 	if len(ask) > 0 {
-		got, err := p.s.freqRows(ctx, v, ask)
+		got, err := p.s.termRows(ctx, v, ask, p.st.Packed)
 		if err != nil {
 			return nil, err
 		}

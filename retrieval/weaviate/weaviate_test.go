@@ -1,6 +1,8 @@
 package weaviate_test
 
 import (
+	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -161,6 +163,51 @@ func TestClientOnRealServer(t *testing.T) {
 	if err != nil || len(dense) != 1 || dense[0].DocID != "d" || dense[0].Score < 0.99 {
 		t.Errorf("dense: %+v, %v", dense, err)
 	}
+	// The queries go through gRPC's Search call (the client has its
+	// address), and answer what GraphQL answers, field for field.
+	rest, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(""))
+	same := func(name string, got, want []weaviate.Candidate) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Errorf("%s: %d candidates through gRPC, %d through GraphQL", name, len(got), len(want))
+			return
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if math.Abs(g.Score-w.Score) > 1e-5 {
+				t.Errorf("%s: candidate %d scores %v through gRPC, %v through GraphQL", name, i, g.Score, w.Score)
+			}
+			g.Score, w.Score = 0, 0
+			if g != w {
+				t.Errorf("%s: candidate %d through gRPC %+v, through GraphQL %+v", name, i, g, w)
+			}
+		}
+	}
+	for _, f := range []weaviate.Filter{{}, {Sources: []string{"Wire", "Daily"}}, {Collections: []string{"politics", ""}},
+		{From: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2023, 10, 5, 0, 0, 0, 0, time.UTC), Now: embargo, Version: 2}} {
+		got, err := c.Lexical(ctx, class, query, f, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := rest.Lexical(ctx, class, query, f, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(fmt.Sprintf("bm25 %+v", f), got, want)
+		got, err = c.Dense(ctx, class, vec, f, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err = rest.Dense(ctx, class, vec, f, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(fmt.Sprintf("dense %+v", f), got, want)
+	}
+	if !c.WritesGRPC() {
+		t.Error("the client stopped using gRPC")
+	}
+
 	// Any outlet name goes into a query as a string, whatever it holds.
 	odd := "The \"Harbour\" \\ Gazette \U0001F5DE\u2028\U000E0001"
 	if err := c.Put(ctx, class, []weaviate.Chunk{{ID: "o#0", DocID: "o", Source: odd,

@@ -332,7 +332,7 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		// (a replica may answer before it has them all).
 		History: append(st.History, publication{Version: next, At: now}), Replaced: max(replaced, len(closing))}
 	published.History = published.History[max(0, len(published.History)-historyLength):]
-	published.Form = rowsForm
+	published.Form, published.Packed = rowsForm, true
 	published.Changed = map[string]publication{}
 	if st.Form == rowsForm {
 		maps.Copy(published.Changed, st.Changed)
@@ -650,29 +650,60 @@ func (st *state) retired(now time.Time, grace time.Duration) int {
 
 // applyDelta writes the frequency rows the write changes: each changed
 // row is closed at next and, unless it drops to zero, written anew from
-// next on.
+// next on. The index terms' counts are packed in rows (see freqKey): a
+// row is written anew when one of its terms changes.
 func (s *Store) applyDelta(ctx context.Context, v, next int, d delta) error {
-	var terms []string
+	changed := map[string][]string{} // by row key, the terms that change
 	for t, c := range d {
 		if c != [2]int{} {
-			terms = append(terms, t)
+			k := freqKey(t)
+			changed[k] = append(changed[k], t)
 		}
 	}
+	keys := slices.Sorted(maps.Keys(changed))
 	old := map[string]freqRow{}
 	if v > 0 { // a store's first version has no rows to replace
 		var err error
-		if old, err = s.freqRows(ctx, v, terms); err != nil {
+		if old, err = s.freqRows(ctx, v, keys, true); err != nil {
 			return err
 		}
 	}
 	var rows []map[string]any
-	for _, t := range terms {
-		o, c := old[t], d[t]
-		if o.ID != "" {
-			rows = append(rows, map[string]any{"id": o.ID, "properties": map[string]any{"term": t, "df": o.DF, "mdf": o.MDF, "since": o.Since, "ends": ends(next)}})
+	for _, k := range keys {
+		o := old[k]
+		if !packedKey(k) {
+			c := d[k]
+			if o.ID != "" {
+				rows = append(rows, map[string]any{"id": o.ID, "properties": map[string]any{"term": k, "df": o.DF, "mdf": o.MDF, "since": o.Since, "ends": ends(next)}})
+			}
+			if df, mdf := o.DF+c[0], o.MDF+c[1]; df > 0 || mdf > 0 {
+				rows = append(rows, map[string]any{"id": objectID(s.freqClass(), fmt.Sprintf("%s@%d", k, next)), "properties": map[string]any{"term": k, "df": df, "mdf": mdf, "since": next, "ends": ends(live)}})
+			}
+			continue
 		}
-		if df, mdf := o.DF+c[0], o.MDF+c[1]; df > 0 || mdf > 0 {
-			rows = append(rows, map[string]any{"id": objectID(s.freqClass(), fmt.Sprintf("%s@%d", t, next)), "properties": map[string]any{"term": t, "df": df, "mdf": mdf, "since": next, "ends": ends(live)}})
+		counts := make(map[string][2]int, len(o.Counts)+len(changed[k]))
+		maps.Copy(counts, o.Counts)
+		for _, t := range changed[k] {
+			c, delta := counts[t], d[t]
+			if c = [2]int{c[0] + delta[0], c[1] + delta[1]}; c[0] > 0 || c[1] > 0 {
+				counts[t] = c
+			} else {
+				delete(counts, t)
+			}
+		}
+		if o.ID != "" {
+			raw, err := json.Marshal(o.Counts)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, map[string]any{"id": o.ID, "properties": map[string]any{"term": k, "counts": string(raw), "since": o.Since, "ends": ends(next)}})
+		}
+		if len(counts) > 0 {
+			raw, err := json.Marshal(counts)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, map[string]any{"id": objectID(s.freqClass(), fmt.Sprintf("%s@%d", k, next)), "properties": map[string]any{"term": k, "counts": string(raw), "since": next, "ends": ends(live)}})
 		}
 	}
 	return s.putObjects(ctx, s.freqClass(), rows)

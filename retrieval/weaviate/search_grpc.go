@@ -1,0 +1,335 @@
+package weaviate
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"google.golang.org/protobuf/encoding/protowire"
+)
+
+// A question's queries (BM25 and nearest vectors) go to the gRPC Search
+// call when the client writes through gRPC (see WithGRPC), GraphQL
+// otherwise: the server neither parses a GraphQL query nor resolves and
+// encodes a JSON answer of a hundred chunks' texts. The messages follow
+// Weaviate's search_get.proto, base_search.proto, base.proto and
+// properties.proto (v1), encoded by hand as the batch writes are.
+
+// searchKind is what a Search call looks for.
+type searchKind int
+
+const (
+	searchBM25 searchKind = iota
+	searchNear
+)
+
+// searchGRPC runs one Search call on class: BM25 over terms, or the
+// nearest vectors to vector, under f, up to limit chunks.
+func (c *Client) searchGRPC(ctx context.Context, class string, kind searchKind, query string, vector []float32, f Filter, limit int) ([]hit, error) {
+	var req []byte
+	req = appendString(req, 1, class) // collection
+	if c.readLevel(ctx, class) != "" {
+		req = protowire.AppendTag(req, 11, protowire.VarintType) // consistency_level: ONE
+		req = protowire.AppendVarint(req, 1)
+	}
+	var props []byte // PropertiesRequest.non_ref_properties
+	for _, name := range candidateFieldNames {
+		props = appendString(props, 1, name)
+	}
+	req = protowire.AppendTag(req, 20, protowire.BytesType)
+	req = protowire.AppendBytes(req, props)
+	var meta []byte // MetadataRequest: distance 5, score 7
+	if kind == searchNear {
+		meta = protowire.AppendTag(meta, 5, protowire.VarintType)
+	} else {
+		meta = protowire.AppendTag(meta, 7, protowire.VarintType)
+	}
+	meta = protowire.AppendVarint(meta, 1)
+	req = protowire.AppendTag(req, 21, protowire.BytesType)
+	req = protowire.AppendBytes(req, meta)
+	req = protowire.AppendTag(req, 30, protowire.VarintType) // limit
+	req = protowire.AppendVarint(req, uint64(limit))
+	req = protowire.AppendTag(req, 40, protowire.BytesType) // filters
+	req = protowire.AppendBytes(req, f.proto())
+	switch kind {
+	case searchBM25:
+		var bm []byte // BM25: query 1, properties 2
+		bm = appendString(bm, 1, query)
+		bm = appendString(bm, 2, "terms")
+		bm = appendString(bm, 2, "meta^0.5")
+		req = protowire.AppendTag(req, 42, protowire.BytesType)
+		req = protowire.AppendBytes(req, bm)
+	case searchNear:
+		var nv []byte // NearVector.vector_bytes 4: little-endian float32s
+		nv = protowire.AppendTag(nv, 4, protowire.BytesType)
+		nv = protowire.AppendVarint(nv, uint64(4*len(vector)))
+		for _, x := range vector {
+			nv = binary.LittleEndian.AppendUint32(nv, math.Float32bits(x))
+		}
+		req = protowire.AppendTag(req, 43, protowire.BytesType)
+		req = protowire.AppendBytes(req, nv)
+	}
+	req = protowire.AppendTag(req, 102, protowire.VarintType) // uses_127_api
+	req = protowire.AppendVarint(req, 1)
+	answer, err := c.grpc.call(ctx, "/weaviate.v1.Weaviate/Search", req)
+	if err != nil {
+		return nil, err
+	}
+	return searchHits(answer)
+}
+
+// candidateFieldNames are candidateFields, one by one.
+var candidateFieldNames = []string{"chunk_id", "doc_id", "text", "ordinal", "start", "end", "first_para", "last_para", "since"}
+
+// searchHits reads a SearchReply's results (2).
+func searchHits(answer []byte) ([]hit, error) {
+	var hits []hit
+	err := eachField(answer, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+		if num != 2 || typ != protowire.BytesType {
+			return nil
+		}
+		var h hit
+		err := eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+			switch {
+			case num == 1 && typ == protowire.BytesType: // PropertiesResult
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+					if num == 11 && typ == protowire.BytesType { // non_ref_props: Properties
+						return readProperties(raw, &h)
+					}
+					return nil
+				})
+			case num == 2 && typ == protowire.BytesType: // MetadataResult: distance 7, score 11 (floats)
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, _ []byte, v uint64) error {
+					if typ != protowire.Fixed32Type {
+						return nil
+					}
+					f := float64(math.Float32frombits(uint32(v)))
+					switch num {
+					case 7:
+						h.Additional.Distance = f
+					case 11:
+						h.Additional.Score = fmt.Sprint(f)
+					}
+					return nil
+				})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		hits = append(hits, h)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read answer: %w", err)
+	}
+	return hits, nil
+}
+
+// readProperties fills h from a Properties message: fields (1), each an
+// entry of key (1) and Value (2).
+func readProperties(raw []byte, h *hit) error {
+	return eachField(raw, func(num protowire.Number, typ protowire.Type, entry []byte, _ uint64) error {
+		if num != 1 || typ != protowire.BytesType {
+			return nil
+		}
+		var key string
+		var text string
+		var number float64
+		var integer int64
+		err := eachField(entry, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+			switch {
+			case num == 1 && typ == protowire.BytesType:
+				key = string(raw)
+			case num == 2 && typ == protowire.BytesType:
+				// Value: number 1 (double), string 2, int 8, text 13.
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
+					switch {
+					case num == 1 && typ == protowire.Fixed64Type:
+						number = math.Float64frombits(v)
+						integer = int64(number)
+					case num == 8 && typ == protowire.VarintType:
+						integer = int64(v)
+					case (num == 13 || num == 2) && typ == protowire.BytesType:
+						text = string(raw)
+					}
+					return nil
+				})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		switch key {
+		case "chunk_id":
+			h.ChunkID = text
+		case "doc_id":
+			h.DocID = text
+		case "text":
+			h.Text = text
+		case "ordinal":
+			h.Ordinal = int(integer)
+		case "start":
+			h.Start = int(integer)
+		case "end":
+			h.End = int(integer)
+		case "first_para":
+			h.FirstPara = int(integer)
+		case "last_para":
+			h.LastPara = int(integer)
+		case "since":
+			h.Since = int(integer)
+		}
+		return nil
+	})
+}
+
+// eachField calls do for each field of a message: raw holds a
+// length-delimited field's bytes, v a varint's or fixed field's value.
+func eachField(msg []byte, do func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error) error {
+	for len(msg) > 0 {
+		num, typ, n := protowire.ConsumeTag(msg)
+		if n < 0 {
+			return protowire.ParseError(n)
+		}
+		msg = msg[n:]
+		var raw []byte
+		var v uint64
+		switch typ {
+		case protowire.BytesType:
+			raw, n = protowire.ConsumeBytes(msg)
+		case protowire.VarintType:
+			v, n = protowire.ConsumeVarint(msg)
+		case protowire.Fixed32Type:
+			var v32 uint32
+			v32, n = protowire.ConsumeFixed32(msg)
+			v = uint64(v32)
+		case protowire.Fixed64Type:
+			v, n = protowire.ConsumeFixed64(msg)
+		default:
+			n = protowire.ConsumeFieldValue(num, typ, msg)
+		}
+		if n < 0 {
+			return protowire.ParseError(n)
+		}
+		msg = msg[n:]
+		if err := do(num, typ, raw, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Filters operators (base.proto).
+const (
+	opEqual        = 1
+	opGreater      = 3
+	opGreaterEqual = 4
+	opLess         = 5
+	opLessEqual    = 6
+	opAnd          = 7
+	opContainsAny  = 12
+)
+
+// proto renders f as a weaviate.v1.Filters message: the conditions of
+// where, one for one.
+func (f Filter) proto() []byte {
+	cond := func(op int, property string, value func([]byte) []byte) []byte {
+		var b []byte
+		b = protowire.AppendTag(b, 1, protowire.VarintType)
+		b = protowire.AppendVarint(b, uint64(op))
+		b = value(b)
+		var target []byte // FilterTarget.property 1
+		target = appendString(target, 1, property)
+		b = protowire.AppendTag(b, 20, protowire.BytesType)
+		return protowire.AppendBytes(b, target)
+	}
+	text := func(s string) func([]byte) []byte { // value_text 4
+		return func(b []byte) []byte { return appendString(b, 4, s) }
+	}
+	integer := func(n int) func([]byte) []byte { // value_int 5
+		return func(b []byte) []byte {
+			b = protowire.AppendTag(b, 5, protowire.VarintType)
+			return protowire.AppendVarint(b, uint64(int64(n)))
+		}
+	}
+	texts := func(values []string) func([]byte) []byte { // value_text_array 9: TextArray.values 1
+		return func(b []byte) []byte {
+			var arr []byte
+			for _, v := range values {
+				arr = appendString(arr, 1, v)
+			}
+			b = protowire.AppendTag(b, 9, protowire.BytesType)
+			return protowire.AppendBytes(b, arr)
+		}
+	}
+	ops := [][]byte{cond(opEqual, "withdrawn", func(b []byte) []byte { // value_boolean 6
+		b = protowire.AppendTag(b, 6, protowire.VarintType)
+		return protowire.AppendVarint(b, 0)
+	})}
+	if len(f.Sources) > 0 {
+		ops = append(ops, cond(opContainsAny, "source", texts(f.Sources)))
+	}
+	if len(f.Collections) > 0 {
+		names := make([]string, len(f.Collections))
+		for i, n := range f.Collections {
+			names[i] = n
+			if n == "" {
+				names[i] = outside
+			}
+		}
+		ops = append(ops, cond(opContainsAny, "collection", texts(names)))
+	}
+	if f.Version > 0 {
+		ops = append(ops, cond(opLessEqual, "since", integer(f.Version)))
+	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		ops = append(ops, cond(opGreater, "published", text(date(noDate))))
+	}
+	if !f.From.IsZero() {
+		ops = append(ops, cond(opGreaterEqual, "published", text(date(f.From))))
+	}
+	if !f.To.IsZero() {
+		ops = append(ops, cond(opLess, "published", text(date(f.To))))
+	}
+	if !f.Now.IsZero() {
+		ops = append(ops, cond(opLessEqual, "embargo", text(date(f.Now))))
+	}
+	if len(ops) == 1 {
+		return ops[0]
+	}
+	var b []byte
+	b = protowire.AppendTag(b, 1, protowire.VarintType)
+	b = protowire.AppendVarint(b, opAnd)
+	for _, op := range ops {
+		b = protowire.AppendTag(b, 3, protowire.BytesType) // filters
+		b = protowire.AppendBytes(b, op)
+	}
+	return b
+}
+
+// queryGRPC runs search through gRPC when the client has it: done says it
+// did (or failed for good); when the gRPC port was guessed and nothing
+// answers gRPC there, the client stops trying it and the query goes
+// through GraphQL.
+func (c *Client) queryGRPC(search func() ([]hit, error)) (hits []hit, done bool, err error) {
+	if c.grpc == nil || c.noGRPC.Load() {
+		return nil, false, nil
+	}
+	hits, err = search()
+	var ue *unreachableError
+	var ge *GRPCError
+	if err != nil && !c.grpcRequired && (errors.As(err, &ue) || errors.As(err, &ge) && ge.Code == grpcUnimplemented) {
+		c.noGRPC.Store(true)
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, fmt.Errorf("gRPC %s: %w", strings.TrimPrefix(c.grpc.base, "http://"), err)
+	}
+	return hits, true, nil
+}
