@@ -928,9 +928,6 @@ func subjectPronounAt(sent string, loc []int, pron string) bool {
 // possessedRE matches the word after a possessive determiner.
 var possessedRE = regexp.MustCompile(`^\s+([\p{Ll}\p{N}][\p{L}\p{N}-]*)`)
 
-// other is the other pronoun.
-var other = map[string]string{"he": "she", "she": "he"}
-
 // introducesRE matches a sentence opening with a possessive or indefinite
 // determiner and up to three words: "My assistant for the course", "Her
 // husband", "One campus official".
@@ -1228,13 +1225,6 @@ func lastPerson(s string, full map[string]string, alone bool) string {
 				return last
 			}
 		}
-	}
-	return ""
-}
-
-func firstPerson(s string, full map[string]string) string {
-	if ps := people(s, full); len(ps) > 0 {
-		return ps[0]
 	}
 	return ""
 }
