@@ -77,6 +77,11 @@ type Tuning struct {
 	// Two events are one (the same news in two outlets) when they share
 	// TimelineSame of their words (Jaccard over index terms).
 	TimelineSame float64
+	// A date heading without its year that falls more than a week after
+	// its page's publication stays in the publication year when another
+	// heading of that year is within TimelineHeadingSpan days of it (a
+	// timeline updated as the story ran); else it is the year before.
+	TimelineHeadingSpan int
 	// MaxTimelineLines is the most events a timeline shows;
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
@@ -99,7 +104,7 @@ var DefaultTuning = Tuning{
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 1.0,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,
