@@ -9,8 +9,9 @@ import (
 	"github.com/newsroom/askbot/text"
 )
 
-// teamAliases learns, at query time from the documents the asker may see,
-// whose another name for a team is: "the Springboks" are South Africa's
+// teamAliases knows a national side's nickname ("the Springboks" are
+// South Africa: text.NicknameOwner), and learns, at query time from the
+// documents the asker may see, whose another name for a team is: "the Springboks" are South Africa's
 // when the documents say so outright (text.Aliases: "South Africa's
 // Springboks", "the Springboks, South Africa's national team", "the
 // Springboks (South Africa)"). A name is another's only when it is
@@ -37,6 +38,10 @@ func (d *Desk) teamAliases(ctx context.Context, req answer.Request) *teamAliases
 func (a *teamAliases) canon(team string) string {
 	if team == "" {
 		return ""
+	}
+	// a national side's nickname: "the Springboks" are South Africa
+	if o := text.NicknameOwner(team); o != "" {
+		return o
 	}
 	// written with its owner: "New Zealand's All Blacks"
 	if al := text.Aliases(team); len(al) == 1 && strings.HasSuffix(team, al[0].Name) {

@@ -118,3 +118,37 @@ func TestAliasOwner(t *testing.T) {
 		}
 	}
 }
+
+// TestNicknameJudgesScore: a national side's nickname is its country's
+// without the documents saying so ("the Springboks prevailed 12-11" is
+// South Africa's win): the claim's winner supports, the loser swapped
+// contradicts, a nickname of a third country tells of another match, and
+// a nickname not on the list ("the Sharks") is still nobody's until the
+// documents say whose it is.
+func TestNicknameJudgesScore(t *testing.T) {
+	const sent = "It was the Springboks who once again prevailed 12-11 in an instant classic."
+	for _, tc := range []struct {
+		claim, sent string
+		verdict     Verdict
+	}{
+		{"South Africa beat New Zealand 12-11.", sent, Supported},
+		{"New Zealand lost to South Africa 12-11 in the final.", sent, Supported},
+		{"New Zealand beat South Africa 12-11.", sent, Contradicted},
+		{"South Africa beat New Zealand 12-11.", "The Boks beat the All Blacks 12-11.", Supported},
+		{"New Zealand beat South Africa 12-11.", "The Boks beat the All Blacks 12-11.", Contradicted},
+		// a third country's side: another match, no verdict
+		{"South Africa beat New Zealand 12-11.", "The Wallabies beat the All Blacks 12-11.", NotFound},
+		// a nickname not on the list is read as written
+		{"South Africa beat New Zealand 12-11.", "It was the Sharks who once again prevailed 12-11.", NotFound},
+	} {
+		// the documents say nothing of whose any of them is
+		a := &teamAliases{owner: map[string]string{"sharks": "", "springboks": "", "boks": "", "all blacks": "", "wallabies": ""}}
+		v, _ := judgeScore(Figures(tc.claim), Figures(tc.sent), tc.claim, tc.sent, a)
+		if v == "" {
+			v = NotFound
+		}
+		if v != tc.verdict {
+			t.Errorf("%q against %q: %s, want %s", tc.claim, tc.sent, v, tc.verdict)
+		}
+	}
+}

@@ -92,8 +92,12 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// a match's own report: its title tells of the match in the claim's
 	// own words ("Boks beat All Blacks"; a synonym is too loose: "round"
 	// is one of "beat"), and it names every team
+	// or its title names the claim's teams ("Blackhawks vs. Penguins live
+	// score"), ScoreTitleNames of the claim's names or more
+	claimNames := nameList(subject)
+	byNames := func(doc *corpus.Document) bool { return titleNames(doc.Title, claimNames) >= tu.ScoreTitleNames }
 	ownReport := func(doc *corpus.Document) bool {
-		return plain.w.coverage(doc.Title) >= tu.ScoreTitle && namesTeams(doc)
+		return (plain.w.coverage(doc.Title) >= tu.ScoreTitle || byNames(doc)) && namesTeams(doc)
 	}
 	docCov := map[string]float64{}
 	aboutDoc := func(doc *corpus.Document) float64 {
@@ -126,7 +130,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		if s.furniture() || len(text.Scores(sent)) > 2 {
 			continue // page furniture, a table of results
 		}
-		j := judged{sentence: s, cov: w.coverage(sent), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent)}
+		// a sentence telling of the claim's person by a pronoun ("He was
+		// opposed by 22 Republicans") holds their name
+		held := sent + standsFor(sent, s.prev, persons)
+		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
 		if len(figs) == 0 {
 			other := ""
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
@@ -184,6 +191,12 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence:
 			j.verdict = Supported
 			support = append(support, j)
+		case matched == len(figs) && matched >= tu.SupportFigures && other == "" && aboutDoc(s.doc) >= tu.SupportDocument:
+			// every figure of the claim, and no other of their kinds, in
+			// a document about it: "Sales rose to $12.94 billion, up
+			// about 2%" for Nike's quarter
+			j.verdict, j.about = Supported, aboutDoc(s.doc)
+			support = append(support, j)
 		case other != "" && j.wcov >= tu.ContradictWindow && j.cov >= tu.ContradictSentence:
 			j.verdict, j.figure = Contradicted, other
 			contra = append(contra, j)
@@ -192,7 +205,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if aliases != nil && aliases.err != nil {
 		return nil, aliases.err
 	}
-	if j, ok := matchReport(reports, strict, tu.ScoreTitle); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
+	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
 		switch j.verdict {
 		case Supported:
 			support = append(support, j)
@@ -244,6 +257,66 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	}
 	r.Took = time.Since(start)
 	return r, nil
+}
+
+// standsFor is the claim's person a sentence tells of by a pronoun, as
+// "\n" and their name, or "": the sentence names no one and holds a
+// pronoun of a person ("he", "her"), and the sentence before names the
+// claim's person and no one else named in full ("… Jordan’s path to
+// become House speaker was … lost. He was opposed by 22 Republicans").
+func standsFor(sent, prev string, persons []string) string {
+	if len(persons) == 0 || len(text.NameSpans(sent)) > 0 && namesSomeone(sent) {
+		return ""
+	}
+	has := false
+	for _, f := range wordRE.FindAllString(sent, -1) {
+		switch strings.ToLower(f) {
+		case "he", "she", "him", "her", "his", "hers":
+			has = true
+		}
+	}
+	if !has {
+		return ""
+	}
+	who := ""
+	for _, sp := range text.NameSpans(prev) {
+		n := cleanName(strings.TrimSuffix(strings.TrimSuffix(prev[sp.Start:sp.End], "'s"), "’s"))
+		i := slices.IndexFunc(persons, func(p string) bool { return SameName(n, p) })
+		switch {
+		case i < 0 && isPersonLike(n) && len(strings.Fields(n)) >= 2:
+			return "" // someone else may be meant ("House" is no one)
+		case i >= 0 && who != "" && who != persons[i]:
+			return ""
+		case i >= 0:
+			who = persons[i]
+		}
+	}
+	if who == "" {
+		return ""
+	}
+	return "\n" + who
+}
+
+// namesSomeone reports whether a sentence names a person (a name that is
+// no organisation's or place's by its words).
+func namesSomeone(s string) bool {
+	for _, sp := range text.NameSpans(s) {
+		if isPersonLike(cleanName(s[sp.Start:sp.End])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPersonLike reports whether a name may be a person's: no word of it
+// makes it an organisation's ("House", "Republicans" are not people's).
+func isPersonLike(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if text.IsOrganisationWord(w) || text.IsDemonym(w) || text.IsPluralName(w) {
+			return false
+		}
+	}
+	return n != ""
 }
 
 // identifiesMatch reports whether a claim's words identify the match
@@ -318,14 +391,16 @@ func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (
 // matchReport chooses, of the sentences stating a score, the first of
 // the report of the claim's match: of the documents whose title holds at
 // least title of the claim's words other than names (w: "beat", "final"),
-// the latest
-// published (a result is reported after the previews, which state other
-// games' scores), its first score being the result.
-func matchReport(scores []judged, w words, title float64) (judged, bool) {
+// or names the claim's teams (byNames: "Blackhawks vs. Penguins live
+// score"), the latest published (a result is reported after the
+// previews, which state other games' scores), its first score being the
+// result. A title naming the teams is a preview's too: there, the
+// sentence must say who won (readResult), not predict a score.
+func matchReport(scores []judged, w words, title float64, byNames func(*corpus.Document) bool) (judged, bool) {
 	best := -1
 	var bestAt time.Time
 	for i, j := range scores {
-		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title {
+		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title && !(byNames(j.doc) && tellsResult(j.text())) {
 			continue
 		}
 		at, _ := j.doc.PublishedTime()
@@ -337,6 +412,49 @@ func matchReport(scores []judged, w words, title float64) (judged, bool) {
 		return judged{}, false
 	}
 	return scores[best], true
+}
+
+// tellsResult reports whether a sentence says who won the match of one
+// of its scores.
+func tellsResult(s string) bool {
+	for _, sc := range text.Scores(s) {
+		if readResult(s, sc).says() {
+			return true
+		}
+	}
+	return false
+}
+
+// nameList is the names of s, each as its folded words ("connor
+// bedard").
+func nameList(s string) []string {
+	var out []string
+	for _, sp := range text.NameSpans(s) {
+		if toks := nameTokens(strings.TrimSuffix(strings.TrimSuffix(s[sp.Start:sp.End], "'s"), "’s")); len(toks) > 0 {
+			out = append(out, strings.Join(toks, " "))
+		}
+	}
+	return out
+}
+
+// titleNames is how many of names a title holds, each whole (as its
+// folded words, or a national side's nickname for its country: "Boks"
+// for "South Africa").
+func titleNames(title string, names []string) int {
+	t := " " + strings.Join(nameTokens(title), " ") + " "
+	var owners []string
+	for _, sp := range text.NameSpans(title) {
+		if o := text.NicknameOwner(title[sp.Start:sp.End]); o != "" {
+			owners = append(owners, strings.Join(nameTokens(o), " "))
+		}
+	}
+	n := 0
+	for _, name := range names {
+		if strings.Contains(t, " "+name+" ") || slices.Contains(owners, name) {
+			n++
+		}
+	}
+	return n
 }
 
 // otherYear reports whether a sentence tells of another year than its
@@ -457,7 +575,7 @@ func otherInRole(sentence string, persons []string, role words) string {
 			continue
 		}
 		beside := sp.Start >= pe && besideRE.MatchString(sentence[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(sentence[sp.End:ps])
-		if !beside {
+		if !beside && !(sp.End <= ps && predicateGap(sentence[sp.End:ps], role)) {
 			continue
 		}
 		if slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
@@ -468,12 +586,60 @@ func otherInRole(sentence string, persons []string, role words) string {
 	return ""
 }
 
+// predicateGap reports whether what stands between a name and the role
+// phrase after it makes the name the role's subject ("Julian Nagelsmann
+// has taken over as new Germany head coach"): only function words and
+// the role's words, with at most one other word ("new"), which must be
+// no verb of saying; no pronoun (in "Murati said he was named CEO" the
+// role is someone else's) and no punctuation of a clause (a comma, a
+// dash, a bracket).
+func predicateGap(gap string, role words) bool {
+	if strings.ContainsAny(gap, ",;:()—–\"“”") {
+		return false
+	}
+	other := 0
+	for _, f := range wordRE.FindAllString(gap, -1) {
+		lw := strings.ToLower(f)
+		switch {
+		case pronouns[lw]:
+			return false
+		case text.IsStopWord(lw), inRoleOrKin(role, text.Term(lw)):
+		case text.IsSayingVerb(lw):
+			return false
+		default:
+			other++
+		}
+	}
+	return other <= 1
+}
+
+// pronouns are the personal pronouns that stand for someone a sentence
+// does not name.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "them": true,
+	"his": true, "hers": true, "their": true, "i": true, "we": true, "you": true}
+
 // besideRE matches what may stand between a role and its holder's name:
 // a space, a comma, a bracket ("Bret Taylor (Chair)"), "the", "as",
 // ", who was".
 var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s)$`)
 
 func inRole(role words, t string) bool { _, ok := role.w[t]; return ok }
+
+// inRoleOrKin reports whether t is one of the role's words, a synonym or
+// a related verb of one ("appointed" for "named").
+func inRoleOrKin(role words, t string) bool {
+	if inRole(role, t) {
+		return true
+	}
+	for _, m := range []map[string][]string{role.syn, role.rel} {
+		for _, xs := range m {
+			if slices.Contains(xs, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // words are a text's IDF weights with, for each term, the terms of its
 // WordNet synonyms and related verbs (text.RelatedVerbs: "docked" for

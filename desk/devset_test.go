@@ -34,7 +34,7 @@ func TestDevSetEvidenceIsVerbatim(t *testing.T) {
 		}
 		texts[d.ID] = d.Text
 	}
-	sets, _ := filepath.Glob("testdata/*-dev.qa.jsonl")
+	sets, _ := filepath.Glob("testdata/*-dev*.qa.jsonl")
 	if len(sets) == 0 {
 		t.Fatal("no dev sets in testdata")
 	}

@@ -125,6 +125,11 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 // such name).
 func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	w := words{w: weigh(ix, topic), syn: map[string][]string{}, synWeight: 1}
+	// "Epic v. Google": the versus of a case or a match is no word of
+	// its story (its documents write "Epic's battle with Google")
+	for _, t := range []string{"v", "vs", "versus"} {
+		delete(w.w, text.Term(t))
+	}
 	aliased := topic
 	spans := text.NameSpans(topic)
 	for i := len(spans) - 1; i >= 0; i-- {
@@ -196,9 +201,10 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	titleCov := w.coverage(doc.Title)
 	var out []event
 	var heading time.Time
+	headings := headingDays(doc, pub, tu.TimelineHeadingSpan)
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
-		if t, ok := dateHeading(para, pub); ok {
+		if t, ok := headings[p.Start]; ok {
 			heading = t
 			continue
 		}
@@ -268,6 +274,48 @@ func datedHeadline(s string) bool {
 	}
 	_, m, d := text.DateParts(s[:sp[0].End])
 	return m > 0 && d > 0 && len(strings.Fields(s[sp[0].End:])) >= 4
+}
+
+// headingDays are the days of a document's date headings, by their
+// paragraph's offset. A heading without its year takes its publication
+// year unless that puts it more than a week after publication and no
+// other heading of that year is within span days of it: a
+// timeline updated as the story ran ("November 29" above "November 21"
+// in a page first published on November 18) stays in its year.
+func headingDays(doc *corpus.Document, pub time.Time, span int) map[int]time.Time {
+	out := map[int]time.Time{}
+	asWritten := map[int]time.Time{} // a heading without its year, in the publication year
+	for _, p := range doc.Paragraphs {
+		para := doc.Text[p.Start:p.End]
+		t, ok := dateHeading(para, pub)
+		if !ok {
+			continue
+		}
+		out[p.Start] = t
+		sp := text.Dates(para)[0]
+		if y, m, d := text.DateParts(para[sp.Start:sp.End]); y == 0 {
+			asWritten[p.Start] = time.Date(pub.Year(), time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	for at, t := range asWritten {
+		if !t.After(pub.AddDate(0, 0, 7)) {
+			continue // read in its publication year already
+		}
+		for o, u := range asWritten {
+			if o != at && !u.After(pub.AddDate(0, 0, 7)) && absDays(t.Sub(u)) <= span {
+				out[at] = t
+				break
+			}
+		}
+	}
+	return out
+}
+
+func absDays(d time.Duration) int {
+	if d < 0 {
+		d = -d
+	}
+	return int(d.Hours() / 24)
 }
 
 // dateHeading reads a paragraph that is only a date ("November 21",

@@ -122,3 +122,49 @@ func TestTopicWordsInitials(t *testing.T) {
 		t.Errorf("Sam Altman: aliased %q, synonyms %v", aliased, w.syn)
 	}
 }
+
+// TestHeadingDays: a timeline page first published on November 18 and
+// updated as the story ran keeps "November 29" in its year when another
+// heading of that year is within TimelineHeadingSpan days (8 here);
+// alone, or with the nearest heading a day further than the span, it
+// is read as the year before, as a day more than a week after its page.
+func TestHeadingDays(t *testing.T) {
+	pub := time.Date(2023, 11, 18, 20, 0, 0, 0, time.UTC)
+	page := func(heads ...string) *corpus.Document {
+		doc := &corpus.Document{}
+		for _, h := range heads {
+			for _, para := range []string{h, "The board met again on that day, the company said."} {
+				doc.Paragraphs = append(doc.Paragraphs, corpus.Span{Start: len(doc.Text), End: len(doc.Text) + len(para)})
+				doc.Text += para + "\n\n"
+			}
+		}
+		return doc
+	}
+	year := func(doc *corpus.Document, span int) int {
+		return headingDays(doc, pub, span)[doc.Paragraphs[0].Start].Year()
+	}
+	updated := page("November 29", "November 21", "November 17")
+	if y := year(updated, 8); y != 2023 {
+		t.Errorf("November 29 beside November 21, span 8: %d, want 2023", y)
+	}
+	if y := year(updated, 7); y != 2022 {
+		t.Errorf("November 29 beside November 21, span 7: %d, want 2022", y)
+	}
+	if y := year(page("November 29"), 14); y != 2022 {
+		t.Errorf("November 29 alone: %d, want 2022", y)
+	}
+	// a heading within a week of publication is in its year already
+	if y := year(page("November 21"), 0); y != 2023 {
+		t.Errorf("November 21 alone: %d, want 2023", y)
+	}
+}
+
+// TestTopicWordsVersus: "v." in "Epic v. Google" is no word of the story.
+func TestTopicWordsVersus(t *testing.T) {
+	for _, topic := range []string{"Epic v. Google", "Epic vs Google", "Epic versus Google"} {
+		w, _ := topicWords(nil, topic)
+		if c := w.coverage("What to know about Epic Games’ antitrust battle with Google"); c != 1 {
+			t.Errorf("%q: a title naming Epic and Google holds %v of it, want 1", topic, c)
+		}
+	}
+}

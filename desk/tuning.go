@@ -13,6 +13,12 @@ type Tuning struct {
 	// figure of another story must not read as this story's).
 	SupportWindow, SupportSentence       float64
 	ContradictWindow, ContradictSentence float64
+	// A sentence stating every figure of a claim with SupportFigures
+	// figures or more, and no other of their kinds, supports it in a
+	// document holding SupportDocument of the claim's words (title and
+	// text), however few of them the sentence holds.
+	SupportFigures  int
+	SupportDocument float64
 	// A claim without figures is supported by a sentence stating nearly
 	// all of it (UnfiguredWindow, UnfiguredSentence).
 	UnfiguredWindow, UnfiguredSentence float64
@@ -31,6 +37,10 @@ type Tuning struct {
 	// claim's score.
 	ScoreDocument, ScoreWindow, ScoreTitle float64
 	ScoreDocuments                         int
+	// A title naming ScoreTitleNames of the claim's names or more
+	// ("Blackhawks vs. Penguins live score") tells of its match too, when
+	// the sentence stating the score says who won.
+	ScoreTitleNames int
 	// ScoreWords are the claim's words other than names and figures that
 	// identify its match ("beat … final"), one fewer when the match's
 	// report names every team the claim names.
@@ -67,6 +77,11 @@ type Tuning struct {
 	// Two events are one (the same news in two outlets) when they share
 	// TimelineSame of their words (Jaccard over index terms).
 	TimelineSame float64
+	// A date heading without its year that falls more than a week after
+	// its page's publication stays in the publication year when another
+	// heading of that year is within TimelineHeadingSpan days of it (a
+	// timeline updated as the story ran); else it is the year before.
+	TimelineHeadingSpan int
 	// MaxTimelineLines is the most events a timeline shows;
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
@@ -80,15 +95,16 @@ type Tuning struct {
 var DefaultTuning = Tuning{
 	SupportWindow: 0.6, SupportSentence: 0.35,
 	ContradictWindow: 0.7, ContradictSentence: 0.5,
+	SupportFigures: 2, SupportDocument: 0.8,
 	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
 	RoleSentence:  0.6,
-	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2,
+	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2,
 	SynonymWeight: 0.8, RelatedWeight: 0.6,
 	AliasSentences: 1, AliasDocuments: 20,
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 1.0,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
 )
 
 // largest is the largest measure m of a result's lines.
@@ -37,18 +38,21 @@ func TestClaimThresholds(t *testing.T) {
 		verdict Verdict
 		measure string
 		at      func(*Tuning) *float64
+		// off turns off what else would decide the claim
+		off func(*Tuning)
 	}{
-		{"SupportSentence", seed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.SupportSentence }},
-		{"SupportWindow", seed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.SupportWindow }},
-		{"ContradictSentence", seedBad, Contradicted, "cov", func(tu *Tuning) *float64 { return &tu.ContradictSentence }},
-		{"ContradictWindow", seedBad, Contradicted, "wcov", func(tu *Tuning) *float64 { return &tu.ContradictWindow }},
-		{"UnfiguredSentence", removed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.UnfiguredSentence }},
-		{"UnfiguredWindow", removed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.UnfiguredWindow }},
-		{"RoleSentence", interim, Contradicted, "role", func(tu *Tuning) *float64 { return &tu.RoleSentence }},
-		{"ScoreWindow", final, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.ScoreWindow }},
-		{"ScoreDocument", final, Supported, "about", func(tu *Tuning) *float64 { return &tu.ScoreDocument }},
-		{"ScoreTitle", final, Supported, "title", func(tu *Tuning) *float64 { return &tu.ScoreTitle }},
-		{"ScoreTitle contradicting", finalBad, Contradicted, "title", func(tu *Tuning) *float64 { return &tu.ScoreTitle }},
+		{"SupportSentence", seed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.SupportSentence }, nil},
+		{"SupportWindow", seed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.SupportWindow }, nil},
+		{"ContradictSentence", seedBad, Contradicted, "cov", func(tu *Tuning) *float64 { return &tu.ContradictSentence }, nil},
+		{"ContradictWindow", seedBad, Contradicted, "wcov", func(tu *Tuning) *float64 { return &tu.ContradictWindow }, nil},
+		{"UnfiguredSentence", removed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.UnfiguredSentence }, nil},
+		{"UnfiguredWindow", removed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.UnfiguredWindow }, nil},
+		{"RoleSentence", interim, Contradicted, "role", func(tu *Tuning) *float64 { return &tu.RoleSentence }, nil},
+		{"ScoreWindow", final, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.ScoreWindow }, nil},
+		{"ScoreDocument", final, Supported, "about", func(tu *Tuning) *float64 { return &tu.ScoreDocument }, nil},
+		// the report's title names both teams too: that way is off
+		{"ScoreTitle", final, Supported, "title", func(tu *Tuning) *float64 { return &tu.ScoreTitle }, noTitleNames},
+		{"ScoreTitle contradicting", finalBad, Contradicted, "title", func(tu *Tuning) *float64 { return &tu.ScoreTitle }, noTitleNames},
 	} {
 		t.Run(tc.field, func(t *testing.T) {
 			d := testDesk(t)
@@ -61,6 +65,9 @@ func TestClaimThresholds(t *testing.T) {
 			}
 			m := largest(r, tc.measure)
 			tu := DefaultTuning
+			if tc.off != nil {
+				tc.off(&tu)
+			}
 			*tc.at(&tu) = m
 			d.Tuning = &tu
 			if r, _ := d.Check(context.Background(), answer.Request{}, tc.claim); r.Verdict != tc.verdict {
@@ -71,6 +78,115 @@ func TestClaimThresholds(t *testing.T) {
 				t.Errorf("%s just above %v: still %s\n%s", tc.field, m, r.Verdict, r.Text())
 			}
 		})
+	}
+}
+
+func noTitleNames(tu *Tuning) { tu.ScoreTitleNames = 1000 }
+
+// TestSupportAllFigures: a sentence holding few of a claim's words ("It
+// rose to $41.7 million, up 6% …") supports it when it states every
+// figure of the claim, SupportFigures of them or more, in a document
+// holding SupportDocument of the claim's words; one figure changed, it
+// does not.
+func TestSupportAllFigures(t *testing.T) {
+	const (
+		claim   = "Millet Mills' sales grew 6% to $41.7 million in its latest quarter."
+		changed = "Millet Mills' sales grew 6% to $45 million in its latest quarter."
+	)
+	d := testDesk(t)
+	check := func(c string, tu Tuning) *Result {
+		d.Tuning = &tu
+		r, err := d.Check(context.Background(), answer.Request{}, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := check(claim, DefaultTuning)
+	if r.Verdict != Supported || len(r.Lines) == 0 || !strings.HasPrefix(r.Lines[0].Text, "It rose to $41.7 million") {
+		t.Fatalf("%q: %s, want Supported by the quarter's sentence\n%s", claim, r.Verdict, r.Text())
+	}
+	if r := check(changed, DefaultTuning); r.Verdict == Supported {
+		t.Errorf("%q: Supported\n%s", changed, r.Text())
+	}
+	about := r.Lines[0].measures["about"]
+	tu := DefaultTuning
+	tu.SupportDocument = about
+	if r := check(claim, tu); r.Verdict != Supported {
+		t.Errorf("SupportDocument at %v: %s", about, r.Verdict)
+	}
+	tu.SupportDocument = math.Nextafter(about, 2)
+	if r := check(claim, tu); r.Verdict != NotFound {
+		t.Errorf("SupportDocument just above %v: %s\n%s", about, r.Verdict, r.Text())
+	}
+	tu = DefaultTuning
+	tu.SupportFigures = 3
+	if r := check(claim, tu); r.Verdict != NotFound {
+		t.Errorf("SupportFigures 3 for a claim of two figures: %s\n%s", r.Verdict, r.Text())
+	}
+	// one figure is not enough at 2, and is at 1
+	const one = "Millet Mills' sales reached $41.7 million in its latest quarter."
+	if r := check(one, DefaultTuning); r.Verdict != NotFound {
+		t.Errorf("%q: %s, want Not found (one figure)\n%s", one, r.Verdict, r.Text())
+	}
+	tu.SupportFigures = 1
+	if r := check(one, tu); r.Verdict != Supported {
+		t.Errorf("SupportFigures 1, %q: %s\n%s", one, r.Verdict, r.Text())
+	}
+}
+
+// TestStandsFor: a pronoun stands for the claim's person when the
+// sentence before names them and no one else in full.
+func TestStandsFor(t *testing.T) {
+	persons := []string{"Jim Jordan"}
+	for _, tc := range []struct{ sent, prev, want string }{
+		{"He was opposed by 22 Republicans.", "Jordan’s path to become House speaker was lost.", "\nJim Jordan"},
+		{"He was opposed by 22 Republicans.", "Jim Jordan failed again to become House speaker.", "\nJim Jordan"},
+		// someone else named in full: who "he" is is uncertain
+		{"He was opposed by 22 Republicans.", "Jim Jordan met Kevin McCarthy in the House.", ""},
+		// no pronoun, or the sentence names someone itself
+		{"The vote failed with 22 Republicans against.", "Jim Jordan failed again.", ""},
+		{"Steve Scalise said he was opposed by 22 Republicans.", "Jim Jordan failed again.", ""},
+		// the sentence before names no one
+		{"He was opposed by 22 Republicans.", "The vote was held on Wednesday.", ""},
+	} {
+		if got := standsFor(tc.sent, tc.prev, persons); got != tc.want {
+			t.Errorf("standsFor(%q, %q) = %q, want %q", tc.sent, tc.prev, got, tc.want)
+		}
+	}
+}
+
+// TestScoreTitleNames: a match's report whose title names the claim's
+// teams but none of its other words ("Harbour Hawks vs. Valley Bears live
+// updates") decides a score claim at ScoreTitleNames 2 (its title holds
+// both), not at 3; a preview's title names them too, but its sentence
+// predicts a score, saying no one won: it never contradicts.
+func TestScoreTitleNames(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		names   int
+		allow   func(*corpus.Document) bool
+		verdict Verdict
+		figure  string
+	}{
+		{"The Harbour Hawks came back to beat the Valley Bears 4-2.", 2, nil, Supported, ""},
+		{"The Harbour Hawks came back to beat the Valley Bears 5-2.", 2, nil, Contradicted, "4-2"},
+		{"The Harbour Hawks came back to beat the Valley Bears 4-2.", 3, nil, NotFound, ""},
+		{"The Harbour Hawks came back to beat the Valley Bears 5-2.", 3, nil, NotFound, ""},
+		// the preview alone: its 3-1 is a pick, not a result
+		{"The Harbour Hawks came back to beat the Valley Bears 4-2.", 2, without("hawks-report"), NotFound, ""},
+	} {
+		tu := DefaultTuning
+		tu.ScoreTitleNames = tc.names
+		d.Tuning = &tu
+		r, err := d.Check(context.Background(), answer.Request{Allow: tc.allow}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict || r.Figure != tc.figure {
+			t.Errorf("%q at ScoreTitleNames %d: %s (%q), want %s (%q)\n%s", tc.claim, tc.names, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
+		}
 	}
 }
 
@@ -321,6 +437,17 @@ func TestOtherInRole(t *testing.T) {
 		{"Bret Taylor, who was named chair of the new board, spoke.", "Larry Summers", "Bret Taylor"},
 		// no name beside the role: nothing to say
 		{"The new board will choose its chair, Summers said later.", "Bret Taylor", ""},
+		// the role's subject: function words, the role's words and one
+		// other word between the name and the role
+		{"Bret Taylor was named as acting board chair.", "Larry Summers", "Bret Taylor"},
+		{"Bret Taylor was named as acting board chair.", "Bret Taylor", ""},
+		{"With Larry Summers gone, Bret Taylor has been named new board chair.", "Larry Summers", "Bret Taylor"},
+		// two other words: not the subject
+		{"Bret Taylor was quietly named as acting board chair.", "Larry Summers", ""},
+		// a pronoun, a verb of saying or a clause between: someone else's role
+		{"Bret Taylor said he was named new board chair.", "Larry Summers", ""},
+		{"Bret Taylor said was named new board chair.", "Larry Summers", ""},
+		{"Bret Taylor, whom Summers named, chair of the board.", "Larry Summers", ""},
 	} {
 		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
 			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)

@@ -79,3 +79,33 @@ func IsPluralName(name string) bool {
 	}
 	return true
 }
+
+// nicknames maps a national side's other name, folded to lower-case
+// words ("all blacks"), to its country (data/words.txt [nicknames]).
+var nicknames = func() map[string]string {
+	m := map[string]string{}
+	for k, v := range sections["nicknames"] {
+		m[foldName(k)] = v
+	}
+	return m
+}()
+
+// foldName is a name's words in lower case without accents or a leading
+// "the", one space between.
+func foldName(s string) string {
+	f := strings.Fields(strings.ToLower(Fold(strings.NewReplacer("’", "'", "-", " ").Replace(s))))
+	if len(f) > 0 && f[0] == "the" {
+		f = f[1:]
+	}
+	for i, w := range f {
+		f[i] = strings.Trim(w, `.,;:'"()`)
+	}
+	return strings.Join(f, " ")
+}
+
+// NicknameOwner returns the country whose national side a name is
+// another name of ("the Springboks", "Boks": "South Africa"), from a
+// list of nicknames that stand for one country's side whatever the sport
+// (data/words.txt [nicknames]); "" for any other name. Stories write
+// these without saying whose they are, as their readers know.
+func NicknameOwner(name string) string { return nicknames[foldName(name)] }

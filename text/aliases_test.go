@@ -32,3 +32,16 @@ func TestAliases(t *testing.T) {
 		}
 	}
 }
+
+func TestNicknameOwner(t *testing.T) {
+	for name, want := range map[string]string{
+		"Springboks": "South Africa", "the Springboks": "South Africa", "Boks": "South Africa",
+		"The All Blacks": "New Zealand", "all blacks": "New Zealand", "Seleção": "Brazil",
+		// many teams' names, or no nickname: nobody's
+		"Lions": "", "the Sharks": "", "South Africa": "", "Blacks": "", "": "",
+	} {
+		if got := NicknameOwner(name); got != want {
+			t.Errorf("NicknameOwner(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
