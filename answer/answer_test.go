@@ -159,3 +159,15 @@ func TestFollowUpQueryCarriesTheTopic(t *testing.T) {
 		t.Errorf("the names of the last answer's first quote are not carried:\n%s", q)
 	}
 }
+
+// The seed question: its short answer names Carter Page in full, and the
+// quotes hold his words.
+func TestSeedQuestionShortAnswer(t *testing.T) {
+	a, err := seedEngine(t).Ask(t.Context(), Request{Question: "Who denied meeting Russian officials?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Short == nil || a.Short.Text != "Carter Page" || !strings.Contains(a.Text(), "just complete garbage") {
+		t.Errorf("short answer %+v: %s", a.Short, a.Text())
+	}
+}

@@ -163,6 +163,14 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			// sentence gives in the role asked ("Dr. Richard Gray, CEO of
 			// Mayo Clinic Arizona"), or none.
 			name, support, ok = inRole(ask, cands)
+			if !ok && learned && len(cands) > 0 {
+				// No name in the role asked: the one the first-ranked
+				// sentence opens with, doing what it says ("Page described
+				// as “just complete garbage” …" for "who denied …").
+				if n, found := subjectName(ask, cands[0]); found {
+					name, support, ok = n, cands[0], true
+				}
+			}
 			if ok && learned {
 				// Only from the first-ranked sentence, when the model is
 				// sure it answers: when unsure, the quotes alone.

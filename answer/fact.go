@@ -258,3 +258,31 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 	}
 	return "", candidate{}, false
 }
+
+// subjectName returns the name a sentence opens its main clause with,
+// followed by its verb ("Last month, Page described as …", "Zakharova
+// said …"): who did what the sentence says, the answer to "who" when the
+// sentence answers the question. Only a name the question does not give,
+// printable as an answer, at the start of the sentence or after an
+// opening phrase and its comma.
+func subjectName(a asked, c candidate) (string, bool) {
+	for _, n := range namePhrases(c.body) {
+		at := strings.Index(c.body, n)
+		if at < 0 {
+			continue
+		}
+		before := strings.TrimSpace(c.body[:at])
+		if before != "" && !strings.HasSuffix(before, ",") {
+			return "", false // the first name is not the clause's opening
+		}
+		if namedIn(n, a.q) || (a.q.Person && !personLike(n)) || text.IsHonorific(n) || text.IsRole(n) || !printableName(c.body, n, at) {
+			return "", false
+		}
+		next := wordRE.FindString(c.body[at+len(n):])
+		if next == "" || isCapitalised(next) || !(strings.HasSuffix(next, "ed") || text.IsSayingVerb(next)) {
+			return "", false
+		}
+		return n, true
+	}
+	return "", false
+}

@@ -101,3 +101,23 @@ func TestDocumentsGroupsCitations(t *testing.T) {
 		t.Errorf("short title %q", got)
 	}
 }
+
+// The name a sentence opens its main clause with, doing what it says, is
+// the answer to "who"; a name after the clause opens, one the question
+// gives, or one not followed by its verb is not.
+func TestSubjectName(t *testing.T) {
+	q := indexFS(t, newsFS).Parse("Who denied meeting Russian officials?")
+	a, _ := readAsked(q)
+	for body, want := range map[string]string{
+		"Last month, Page described as “just complete garbage” a report.": "Page",
+		"Zakharova said the staff met members of the campaign.":            "Zakharova",
+		"The report said Page met Russian officials.":                      "",
+		"Page, an adviser, described it as garbage.":                       "",
+		"Russian officials described the meeting as normal.":               "",
+	} {
+		got, _ := subjectName(a, candidate{body: body})
+		if got != want {
+			t.Errorf("subjectName(%q) = %q, want %q", body, got, want)
+		}
+	}
+}
