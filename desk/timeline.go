@@ -202,8 +202,13 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	var out []event
 	var heading time.Time
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan)
+	refs := updateDays(doc, pub)
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
+		ref := pub
+		if t, ok := refs[p.Start]; ok {
+			ref = t
+		}
 		if t, ok := headings[p.Start]; ok {
 			heading = t
 			continue
@@ -219,7 +224,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				continue
 			}
 			cov, wcov := w.coverage(s), w.coverage(doc.Title+"\n"+prev+"\n"+s)
-			when, own := sentenceDate(s, pub)
+			when, own := sentenceDate(s, ref)
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
 			switch {
 			case own:
@@ -274,6 +279,51 @@ func datedHeadline(s string) bool {
 	}
 	_, m, d := text.DateParts(s[:sp[0].End])
 	return m > 0 && d > 0 && len(strings.Fields(s[sp[0].End:])) >= 4
+}
+
+// updateDays are the days a live page's paragraphs were written, by
+// their paragraph's offset: on a page updated after its publication
+// (an embedded post below dated more than a day later), a paragraph
+// belongs to the update of the first post below it ("Michigan filed a
+// temporary restraining order … on Friday night" above a post of
+// November 11, 2023 tells of November 10, not of the Friday before the
+// page was first published). Paragraphs of a page never updated so are
+// not in it.
+func updateDays(doc *corpus.Document, pub time.Time) map[int]time.Time {
+	if pub.IsZero() {
+		return nil
+	}
+	out := map[int]time.Time{}
+	var next time.Time
+	for i := len(doc.Paragraphs) - 1; i >= 0; i-- {
+		p := doc.Paragraphs[i]
+		para := doc.Text[p.Start:p.End]
+		if socialRE.MatchString(para) {
+			if t, ok := postDay(para); ok {
+				next = t
+			}
+			continue
+		}
+		if next.After(day(pub).AddDate(0, 0, 1)) {
+			out[p.Start] = next
+		}
+	}
+	return out
+}
+
+// postDay is the day of an embedded post's signature, the last date of
+// its paragraph with its year ("— Name (@handle) November 11, 2023").
+func postDay(para string) (time.Time, bool) {
+	sp := text.Dates(para)
+	for i := len(sp) - 1; i >= 0; i-- {
+		if y, m, d := text.DateParts(para[sp[i].Start:sp[i].End]); y > 0 && m > 0 && d > 0 {
+			if len(strings.TrimSpace(para[sp[i].End:])) > 0 {
+				return time.Time{}, false // not its signature
+			}
+			return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // headingDays are the days of a document's date headings, by their
@@ -337,7 +387,7 @@ func dateHeading(para string, pub time.Time) (time.Time, bool) {
 // against the publication date pub. ok is false when it states none.
 func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	for _, sp := range text.Dates(s) {
-		if t, ok := dayOf(s[sp.Start:sp.End], pub, futureRE.MatchString(s)); ok {
+		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s)); ok {
 			return t, true
 		}
 	}
@@ -360,7 +410,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if futureRE.MatchString(s) {
+			if future(s) {
 				// "On Monday, Epic will drag Google into court": the
 				// weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
@@ -371,6 +421,22 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// future reports whether a sentence tells of what is to come: a
+// future's verb (futureRE) other than in a relative clause ("made a
+// Friday ruling that will prohibit …" tells of the Friday past).
+func future(s string) bool {
+	for _, m := range futureRE.FindAllStringIndex(s, -1) {
+		before := strings.Fields(strings.ToLower(s[:m[0]]))
+		if len(before) > 0 && relativeWords[before[len(before)-1]] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
 
 // futureRE matches a sentence telling of what is to come.
 var futureRE = regexp.MustCompile(`(?i)\b(?:will|is set to|are set to|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)

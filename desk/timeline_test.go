@@ -75,6 +75,10 @@ func TestSentenceDate(t *testing.T) {
 		{"The album is due for release on 27 December.", "2023-12-27"},
 		{"On Friday, Epic took Google to court.", "2023-11-17"},
 		{"It raised money in March.", ""},
+		// "will" in a relative clause tells of no weekday to come
+		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
+		{"The league made a Thursday ruling that will bar him from three games.", "2023-11-16"},
+		{"The league said on Thursday it will bar him from three games.", "2023-11-23"},
 	} {
 		got, ok := sentenceDate(tc.s, fri)
 		g := ""
@@ -165,6 +169,50 @@ func TestTopicWordsVersus(t *testing.T) {
 		w, _ := topicWords(nil, topic)
 		if c := w.coverage("What to know about Epic Games’ antitrust battle with Google"); c != 1 {
 			t.Errorf("%q: a title naming Epic and Google holds %v of it, want 1", topic, c)
+		}
+	}
+}
+
+// TestUpdateDays: on a live page whose embedded posts are dated after
+// its publication, a paragraph's weekday is read against the day of the
+// first post below it; a post dated a day after publication (the same
+// news day in another time zone) is no update, two days after is.
+func TestUpdateDays(t *testing.T) {
+	pub := time.Date(2023, 11, 6, 23, 0, 0, 0, time.UTC) // a Monday
+	page := func(post string) *corpus.Document {
+		doc := &corpus.Document{}
+		for _, para := range []string{
+			"Michigan filed a temporary restraining order against the Big Ten on Tuesday night.",
+			"Statement from the school. — Nicole Auerbach (@NicoleAuerbach) " + post,
+			"Michigan football analyst Connor Stalions resigned on Friday night.",
+			"Statement from Michigan. — Jesse Dougherty (@dougherty_jesse) November 4, 2023",
+		} {
+			doc.Paragraphs = append(doc.Paragraphs, corpus.Span{Start: len(doc.Text), End: len(doc.Text) + len(para)})
+			doc.Text += para + "\n\n"
+		}
+		return doc
+	}
+	for _, tc := range []struct {
+		post, want string // the day of the first paragraph's "Tuesday"
+	}{
+		{"November 11, 2023", "2023-11-07"},          // five days after: an update
+		{"November 8, 2023", "2023-11-07"},           // two days after: an update
+		{"November 7, 2023", "2023-10-31"},           // a day after: no update, the Tuesday before publication
+		{"November 11, 2023 and more", "2023-10-31"}, // no signature
+	} {
+		doc := page(tc.post)
+		refs := updateDays(doc, pub)
+		ref := pub
+		if r, ok := refs[doc.Paragraphs[0].Start]; ok {
+			ref = r
+		}
+		got, _ := sentenceDate(doc.Text[doc.Paragraphs[0].Start:doc.Paragraphs[0].End], ref)
+		if got.Format("2006-01-02") != tc.want {
+			t.Errorf("post of %s: Tuesday read as %s, want %s", tc.post, got.Format("2006-01-02"), tc.want)
+		}
+		// the paragraph above a post of publication's week keeps its date
+		if _, ok := refs[doc.Paragraphs[2].Start]; ok {
+			t.Errorf("post of %s: the resignation is read as updated", tc.post)
 		}
 	}
 }
