@@ -193,7 +193,9 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		if ok && (q.Facts() > 1 || predicateCoverage(ix, q, support.body) >= Tune.MinPredicateCoverage) {
 			short = name
 			// It cites the sentence giving the name in full and the one
-			// saying what was asked; both are quoted, first.
+			// saying what was asked; both are quoted, first, in place of
+			// the last ranked others.
+			n := len(picked)
 			for _, c := range []candidate{support, from} {
 				if c.body == "" || shortFrom[c.body] {
 					continue
@@ -202,6 +204,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 				picked = slices.DeleteFunc(picked, func(p candidate) bool { return p.body == c.body })
 				picked = append([]candidate{c}, picked...)
 			}
+			picked = picked[:max(n, len(shortFrom))]
 		}
 	}
 	for _, c := range picked {

@@ -110,10 +110,10 @@ func TestSubjectName(t *testing.T) {
 	a, _ := readAsked(q)
 	for body, want := range map[string]string{
 		"Last month, Page described as “just complete garbage” a report.": "Page",
-		"Zakharova said the staff met members of the campaign.":            "Zakharova",
-		"The report said Page met Russian officials.":                      "",
-		"Page, an adviser, described it as garbage.":                       "",
-		"Russian officials described the meeting as normal.":               "",
+		"Zakharova said the staff met members of the campaign.":           "Zakharova",
+		"The report said Page met Russian officials.":                     "",
+		"Page, an adviser, described it as garbage.":                      "",
+		"Russian officials described the meeting as normal.":              "",
 	} {
 		got, _ := subjectName(a, candidate{body: body})
 		if got != want {
