@@ -202,6 +202,8 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 		if err := s.c.CreateClass(ctx, s.name, s.opts); err != nil {
 			return false, err
 		}
+	} else if _, err := s.c.tuneVectorIndex(ctx, s.name); err != nil {
+		return false, err
 	}
 	for _, class := range []string{s.docsClass(), s.freqClass(), s.stateClass()} {
 		if !slices.Contains(have, class) {

@@ -208,15 +208,67 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 // graph cheaper to build than Weaviate's default (efConstruction 128,
 // maxConnections 32), which bounds how fast a node takes vectors (about
 // 1,100 a second a core at the defaults by Weaviate's ANN benchmarks).
-// Queries keep the default dynamic ef (up to 500 for the 100 candidates a
-// question asks for), which makes up for the sparser graph: MultiHop
-// answers are the in-process store's, and the nearest 100 vectors those
-// of the in-process scan (see bench/README.md). efConstruction 32 rather
-// than 64 took 10–17% less of the server's CPU a chunk.
+// efConstruction 32 rather than 64 took 10–17% less of the server's CPU a
+// chunk.
+//
+// Every query of chunks has a filter (withdrawn, versions), and Weaviate
+// answers a filtered query by scanning the vectors the filter allows, not
+// by the graph, while they are fewer than flatSearchCutoff: an exact
+// answer, the in-process scan's. Its default, 40,000, is why MultiHop
+// and 22k chunks found exactly the scan's nearest 100 and 56k did not.
+// We scan up to flatSearchCutoff (the scan of 112k chunks cost a few ms
+// more than the graph, see bench/README.md); past it the graph searches
+// with ef 1,000 for the 100 candidates a question asks for (Weaviate's
+// dynamic ef stops at 500), which found 0.996 of the scan's nearest 100
+// on 53k real chunks against 0.986. The query-time settings
+// (queryTimeSettings) can be changed on a class that holds objects: a
+// store made before them takes them at its next write (tuneVectorIndex).
 var chunkVectorIndex = map[string]any{
-	"distance":       "cosine",
-	"efConstruction": 32,
-	"maxConnections": 16,
+	"distance":         "cosine",
+	"efConstruction":   32,
+	"maxConnections":   16,
+	"flatSearchCutoff": flatSearchCutoff,
+	"ef":               -1,
+	"dynamicEfMin":     100,
+	"dynamicEfFactor":  10,
+	"dynamicEfMax":     1000,
+}
+
+// flatSearchCutoff is the most chunks a filtered query scans rather than
+// searching the graph.
+const flatSearchCutoff = 100_000
+
+// queryTimeSettings are the settings of chunkVectorIndex a class holding
+// objects can change.
+var queryTimeSettings = []string{"flatSearchCutoff", "ef", "dynamicEfMin", "dynamicEfFactor", "dynamicEfMax"}
+
+// tuneVectorIndex gives class's vector index chunkVectorIndex's
+// query-time settings where they differ (a store made before them), and
+// says whether it changed them.
+func (c *Client) tuneVectorIndex(ctx context.Context, class string) (bool, error) {
+	var schema map[string]any
+	if err := c.do(ctx, "GET", "/v1/schema/"+url.PathEscape(class), nil, &schema); err != nil {
+		return false, fmt.Errorf("read class %s: %w", class, err)
+	}
+	vic, _ := schema["vectorIndexConfig"].(map[string]any)
+	if vic == nil {
+		return false, nil
+	}
+	changed := false
+	for _, k := range queryTimeSettings {
+		want := chunkVectorIndex[k].(int)
+		if got, ok := vic[k].(float64); !ok || got != float64(want) {
+			vic[k] = want
+			changed = true
+		}
+	}
+	if !changed {
+		return false, nil
+	}
+	if err := c.do(ctx, "PUT", "/v1/schema/"+url.PathEscape(class), schema, nil); err != nil {
+		return false, fmt.Errorf("update the vector index of class %s: %w", class, err)
+	}
+	return true, nil
 }
 
 // chunkProperties are the properties of a chunk object, each with only
