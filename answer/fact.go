@@ -242,6 +242,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 			if first < 0 || first > 0 && placeWords[strings.ToLower(c.body[words[first-1][0]:words[first-1][1]])] {
 				continue // "a friendly at DRV PNK Stadium": a place, not who
 			}
+			speaks := last+1 < len(words) && text.IsSayingVerb(c.body[words[last+1][0]:words[last+1][1]])
 			// A word of the question's own next to the name; a role the
 			// question names ("chief executive") may stand one word
 			// further ("Mira Murati interim chief executive").
@@ -250,7 +251,11 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 				gap = Tune.MaxNamedRoleGap
 			}
 			for i := max(0, first-gap-1); i <= min(len(words)-1, last+gap+1); i++ {
-				if role[i] && (i < first || i > last) {
+				// A role before the name, a comma between and a verb of
+				// saying after it: the name is the attribution's speaker,
+				// not the role's holder ("will be the exchange's new CEO,
+				// Zhao shared"); "CTO, Aaron Saunders." holds it.
+				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) || i > last) {
 					return n, c, true
 				}
 			}

@@ -121,3 +121,24 @@ func TestSubjectName(t *testing.T) {
 		}
 	}
 }
+
+// A name closing a sentence as its speaker ("…, Zhao shared") does not
+// hold the role named before the comma; a name after a role and a comma
+// with no verb of saying ("CTO, Aaron Saunders.") does.
+func TestInRoleSkipsTheSpeaker(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	for _, tt := range []struct{ body, want string }{
+		{"Richard Teng, the former head of regional markets, will be the exchange’s new CEO, Zhao shared in a post.", ""},
+		{"This time it’s the exchange’s new CEO, Aaron Saunders.", "Aaron Saunders"},
+		{"The exchange’s new CEO Aaron Saunders said the firm would grow.", "Aaron Saunders"},
+	} {
+		a, _ := readAsked(ix.Parse("who is the new ceo of the exchange"))
+		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
+		if !ok {
+			name = ""
+		}
+		if name != tt.want {
+			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
+		}
+	}
+}
