@@ -295,12 +295,7 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 	surname := func(name string) bool {
 		known, ok := surnames[name]
 		if !ok {
-			known = namedInFull(res, name) || slices.ContainsFunc(docSentences(res), func(s hitSentence) bool {
-				return slices.ContainsFunc(namePhrases(s.body), func(f string) bool {
-					w := strings.Fields(f)
-					return len(w) > 1 && w[len(w)-1] == name
-				})
-			})
+			known = namedInFull(res, name) || givesInFull(docSentences(res), name)
 			surnames[name] = known
 		}
 		return known
@@ -408,16 +403,7 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 		// "United" (twice at least, unless a person is asked for).
 		fulls := map[string]int{}
 		count := func(sentences []hitSentence) {
-			for _, s := range sentences {
-				if !quotable(s.body, q.Kind) {
-					continue
-				}
-				for _, f := range namePhrases(s.body) {
-					if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && w[len(w)-1] == form && !repeatsWord(f) && !common(w[0]) {
-						fulls[f]++
-					}
-				}
-			}
+			countFullNames(fulls, q, sentences, common, func(w []string) bool { return w[len(w)-1] == form })
 		}
 		// A story's surname is the person it names in full: the document
 		// of the sentence naming them decides first ("Bankman-Fried" in a
@@ -457,6 +443,22 @@ func docOf(res *retrieval.Results, c candidate) string {
 	return res.Hits[c.at[0].hit].Doc.ID
 }
 
+// countFullNames adds to fulls each name of two or three words that the
+// quotable sentences give and keep accepts (by its words): a candidate
+// full form of a shorter name.
+func countFullNames(fulls map[string]int, q *retrieval.Question, sentences []hitSentence, common func(string) bool, keep func(words []string) bool) {
+	for _, s := range sentences {
+		if !quotable(s.body, q.Kind) {
+			continue
+		}
+		for _, f := range namePhrases(s.body) {
+			if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && keep(w) && !repeatsWord(f) && !common(w[0]) {
+				fulls[f]++
+			}
+		}
+	}
+}
+
 // dominant returns the full form named most often in fulls, counted
 // twice at least unless a person is asked for, and, as two people may
 // share a surname ("Sam" and "Gabe Bankman-Fried"), named at least twice
@@ -484,16 +486,9 @@ func shortenedFrom(q *retrieval.Question, res *retrieval.Results, form string, c
 		return ""
 	}
 	fulls := map[string]int{}
-	for _, s := range append(hitSentences(res), docSentences(res)...) {
-		if !quotable(s.body, q.Kind) {
-			continue
-		}
-		for _, f := range namePhrases(s.body) {
-			if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && len(w[0]) > len(form) && strings.HasPrefix(w[0], form) && !repeatsWord(f) && !common(w[0]) {
-				fulls[f]++
-			}
-		}
-	}
+	countFullNames(fulls, q, append(hitSentences(res), docSentences(res)...), common, func(w []string) bool {
+		return len(w[0]) > len(form) && strings.HasPrefix(w[0], form)
+	})
 	full, most, second := "", 0, 0
 	for f, n := range fulls {
 		if n > most || n == most && f < full {
@@ -511,14 +506,18 @@ func shortenedFrom(q *retrieval.Question, res *retrieval.Results, form string, c
 // namedInFull reports whether a sentence of the passages gives a fuller
 // form of the one-word name: "Sam Bankman-Fried" for "Bankman-Fried".
 func namedInFull(res *retrieval.Results, name string) bool {
-	for _, s := range hitSentences(res) {
-		for _, f := range namePhrases(s.body) {
-			if w := strings.Fields(f); len(w) > 1 && w[len(w)-1] == name {
-				return true
-			}
-		}
-	}
-	return false
+	return givesInFull(hitSentences(res), name)
+}
+
+// givesInFull reports whether one of sentences gives a fuller form of the
+// one-word name.
+func givesInFull(sentences []hitSentence, name string) bool {
+	return slices.ContainsFunc(sentences, func(s hitSentence) bool {
+		return slices.ContainsFunc(namePhrases(s.body), func(f string) bool {
+			w := strings.Fields(f)
+			return len(w) > 1 && w[len(w)-1] == name
+		})
+	})
 }
 
 // commonIn returns the test of a capitalised word that is also written in
