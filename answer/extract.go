@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsroom/askbot/retrieval"
@@ -153,6 +154,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 	}
 	short, shortFrom := "", map[string]bool{} // the short answer and the quotes it rests on
 	if q.Kind == text.AskWho {
+		pt := newPassages(res)
 		var (
 			name          string
 			from, support candidate
@@ -178,15 +180,15 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			}
 			if ok {
 				// The sentence giving the full name is quoted too.
-				name = fullestForm(q, res, name, commonIn(res), docOf(res, support))
-				from, ok = sentenceWith(q, res, cands, name)
+				name = fullestForm(q, pt, name, commonIn(res), docOf(res, support))
+				from, ok = sentenceWith(q, pt, cands, name)
 			}
 			// A person asked for by one word is someone the passages name
 			// in full somewhere ("Bankman-Fried"), not a company
 			// ("Instagram").
-			ok = ok && (!q.Person || strings.Contains(name, " ") || namedInFull(res, name))
+			ok = ok && (!q.Person || strings.Contains(name, " ") || namedInFull(pt, name))
 		} else {
-			name, from, support, ok = shortAnswer(q, res, cands)
+			name, from, support, ok = shortAnswer(q, pt, cands)
 		}
 		// A one-fact question's short answer needs a sentence saying the
 		// thing asked, not one that merely names the same team.
@@ -286,20 +288,12 @@ func namesOutlet(sentence, outlet string) bool {
 // Tune.MinShortShare of all names' weight and occur in two sentences. It returns
 // the name in its fullest form ("Sam Bankman-Fried" over "Bankman-Fried")
 // and the best sentence holding that form, or "" when no name stands out.
-func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidate) (name string, from, support candidate, ok bool) {
-	common := commonIn(res)
+func shortAnswer(q *retrieval.Question, pt *passages, cands []candidate) (name string, from, support candidate, ok bool) {
+	common := commonIn(pt.Results)
 	// A one-word name answers a question asking for an individual only as
 	// a surname the passages' documents give in full ("Bankman-Fried").
 	individual := text.AsksIndividual(q.Text)
-	surnames := map[string]bool{}
-	surname := func(name string) bool {
-		known, ok := surnames[name]
-		if !ok {
-			known = namedInFull(res, name) || givesInFull(docSentences(res), name)
-			surnames[name] = known
-		}
-		return known
-	}
+	surname := func(name string) bool { return pt.surnames()[name] }
 	type entity struct {
 		weight    float64
 		sentences int
@@ -367,8 +361,8 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 			break
 		}
 	}
-	form = fullestForm(q, res, form, common, docOf(res, support))
-	if from, ok := sentenceWith(q, res, cands, form); ok {
+	form = fullestForm(q, pt, form, common, docOf(pt.Results, support))
+	if from, ok := sentenceWith(q, pt, cands, form); ok {
 		return form, from, support, true
 	}
 	return "", candidate{}, candidate{}, false
@@ -377,13 +371,13 @@ func shortAnswer(q *retrieval.Question, res *retrieval.Results, cands []candidat
 // sentenceWith returns the best quotable sentence of the passages holding
 // name: a candidate, or any sentence of the hits or, failing those, of
 // their documents.
-func sentenceWith(q *retrieval.Question, res *retrieval.Results, cands []candidate, name string) (candidate, bool) {
+func sentenceWith(q *retrieval.Question, pt *passages, cands []candidate, name string) (candidate, bool) {
 	for _, c := range cands {
 		if strings.Contains(c.body, name) {
 			return c, true
 		}
 	}
-	for _, s := range append(hitSentences(res), docSentences(res)...) {
+	for _, s := range slices.Concat(pt.hits(), pt.docs()) {
 		if strings.Contains(s.body, name) && quotable(s.body, q.Kind) {
 			return candidate{at: []place{s.at}, body: s.body, terms: termSet(s.body)}, true
 		}
@@ -396,7 +390,7 @@ func sentenceWith(q *retrieval.Question, res *retrieval.Results, cands []candida
 // "Manchester United" for "United" (twice at least, unless a person is
 // asked for); the name itself otherwise. common tells a sentence's
 // capitalised common word from a name.
-func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, common func(string) bool, doc string) string {
+func fullestForm(q *retrieval.Question, pt *passages, form string, common func(string) bool, doc string) string {
 	if !strings.Contains(form, " ") {
 		// The fullest form a quotable sentence of the passages gives:
 		// "Sam Bankman-Fried" for "Bankman-Fried", "Manchester United" for
@@ -410,24 +404,24 @@ func fullestForm(q *retrieval.Question, res *retrieval.Results, form string, com
 		// story naming only Sam, though another story names Gabe too).
 		if doc != "" {
 			in := func(ss []hitSentence) []hitSentence {
-				return slices.DeleteFunc(ss, func(s hitSentence) bool { return res.Hits[s.at.hit].Doc.ID != doc })
+				return slices.DeleteFunc(slices.Clone(ss), func(s hitSentence) bool { return pt.Hits[s.at.hit].Doc.ID != doc })
 			}
-			count(append(in(hitSentences(res)), in(docSentences(res))...))
+			count(slices.Concat(in(pt.hits()), in(pt.docs())))
 			if full := dominant(fulls, q.Person); full != "" {
 				return full
 			}
 			clear(fulls)
 		}
-		count(hitSentences(res))
+		count(pt.hits())
 		if len(fulls) == 0 {
 			// A story names a person in full once, at the start: the
 			// passages' documents.
-			count(docSentences(res))
+			count(pt.docs())
 		}
 		if full := dominant(fulls, q.Person); full != "" {
 			return full
 		}
-		if short := shortenedFrom(q, res, form, common); short != "" {
+		if short := shortenedFrom(q, pt, form, common); short != "" {
 			return short
 		}
 	}
@@ -481,12 +475,12 @@ func dominant(fulls map[string]int, person bool) string {
 // shortenedFrom returns the name a one-word short form is cut from, as the
 // passages' documents give it at least twice and more often than any
 // other: "Federal Reserve" for "Fed". "" when there is none.
-func shortenedFrom(q *retrieval.Question, res *retrieval.Results, form string, common func(string) bool) string {
+func shortenedFrom(q *retrieval.Question, pt *passages, form string, common func(string) bool) string {
 	if utf8.RuneCountInString(form) < 3 || strings.ToUpper(form) == form {
 		return ""
 	}
 	fulls := map[string]int{}
-	countFullNames(fulls, q, append(hitSentences(res), docSentences(res)...), common, func(w []string) bool {
+	countFullNames(fulls, q, slices.Concat(pt.hits(), pt.docs()), common, func(w []string) bool {
 		return len(w[0]) > len(form) && strings.HasPrefix(w[0], form)
 	})
 	full, most, second := "", 0, 0
@@ -505,8 +499,8 @@ func shortenedFrom(q *retrieval.Question, res *retrieval.Results, form string, c
 
 // namedInFull reports whether a sentence of the passages gives a fuller
 // form of the one-word name: "Sam Bankman-Fried" for "Bankman-Fried".
-func namedInFull(res *retrieval.Results, name string) bool {
-	return givesInFull(hitSentences(res), name)
+func namedInFull(pt *passages, name string) bool {
+	return givesInFull(pt.hits(), name)
 }
 
 // givesInFull reports whether one of sentences gives a fuller form of the
@@ -543,6 +537,37 @@ func commonIn(res *retrieval.Results) func(string) bool {
 type hitSentence struct {
 	body string
 	at   place
+}
+
+// passages are an answer's retrieved passages, with the sentences of
+// them and of the rest of their documents each read once, when first
+// needed (a long question's short answer looks for a name's full form
+// in them many times).
+type passages struct {
+	*retrieval.Results
+	hits, docs func() []hitSentence
+	// surnames are the last words of the names of two words or more the
+	// passages and their documents give: "Bankman-Fried" for "Sam
+	// Bankman-Fried".
+	surnames func() map[string]bool
+}
+
+func newPassages(res *retrieval.Results) *passages {
+	pt := &passages{Results: res}
+	pt.hits = sync.OnceValue(func() []hitSentence { return hitSentences(res) })
+	pt.docs = sync.OnceValue(func() []hitSentence { return docSentences(res) })
+	pt.surnames = sync.OnceValue(func() map[string]bool {
+		last := map[string]bool{}
+		for _, s := range slices.Concat(pt.hits(), pt.docs()) {
+			for _, f := range namePhrases(s.body) {
+				if w := strings.Fields(f); len(w) > 1 {
+					last[w[len(w)-1]] = true
+				}
+			}
+		}
+		return last
+	})
+	return pt
 }
 
 // hitSentences returns every sentence of the hits, best hit first.
