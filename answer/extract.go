@@ -2,10 +2,8 @@ package answer
 
 import (
 	"cmp"
-	"fmt"
 	"log/slog"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -72,20 +70,6 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		}
 		pa := m.Answerable.Prob(r.fz.question(cands, probs))
 		slog.Debug("decision to answer", "probability", pa, "threshold", m.minAnswerable())
-		if os.Getenv("DBGX") != "" {
-			best := 0
-			for i := range probs {
-				if probs[i] > probs[best] {
-					best = i
-				}
-			}
-			fmt.Fprintf(os.Stderr, "DBG %s %.3f %.70s\n", question, probs[best], cands[best].body)
-			for j, n := range sentenceFeatureNames {
-				z := (cands[best].features[j] - m.Sentence.Mean[j]) / m.Sentence.Scale[j]
-				fmt.Fprintf(os.Stderr, "   %s=%.2f(%+.2f)", n, cands[best].features[j], z*m.Sentence.Weights[j])
-			}
-			fmt.Fprintln(os.Stderr)
-		}
 		if pa < m.minAnswerable() {
 			a.Kind = NotFound
 			a.Missing = missing(res)
@@ -303,7 +287,7 @@ func shortAnswer(q *retrieval.Question, pt *passages, cands []candidate) (name s
 	total := 0.0
 	for _, c := range cands[:min(Tune.ShortDepth, len(cands))] {
 		seen := map[string]bool{}
-		for _, name := range namePhrases(c.body) {
+		for _, name := range pt.phrases(c.body) {
 			name = trimCommon(name, common)
 			if name == "" || namedIn(name, q) || (q.Person && !personLike(name)) || len(strings.Fields(name)) > 3 || common(name) || !printableName(c.body, name, strings.Index(c.body, name)) {
 				continue
@@ -378,7 +362,7 @@ func sentenceWith(q *retrieval.Question, pt *passages, cands []candidate, name s
 		}
 	}
 	for _, s := range slices.Concat(pt.hits(), pt.docs()) {
-		if strings.Contains(s.body, name) && quotable(s.body, q.Kind) {
+		if strings.Contains(s.body, name) && pt.quotable(s.body, q.Kind) {
 			return candidate{at: []place{s.at}, body: s.body, terms: termSet(s.body)}, true
 		}
 	}
@@ -397,7 +381,7 @@ func fullestForm(q *retrieval.Question, pt *passages, form string, common func(s
 		// "United" (twice at least, unless a person is asked for).
 		fulls := map[string]int{}
 		count := func(sentences []hitSentence) {
-			countFullNames(fulls, q, sentences, common, func(w []string) bool { return w[len(w)-1] == form })
+			pt.countFullNames(fulls, q, sentences, common, func(w []string) bool { return w[len(w)-1] == form })
 		}
 		// A story's surname is the person it names in full: the document
 		// of the sentence naming them decides first ("Bankman-Fried" in a
@@ -440,12 +424,12 @@ func docOf(res *retrieval.Results, c candidate) string {
 // countFullNames adds to fulls each name of two or three words that the
 // quotable sentences give and keep accepts (by its words): a candidate
 // full form of a shorter name.
-func countFullNames(fulls map[string]int, q *retrieval.Question, sentences []hitSentence, common func(string) bool, keep func(words []string) bool) {
+func (pt *passages) countFullNames(fulls map[string]int, q *retrieval.Question, sentences []hitSentence, common func(string) bool, keep func(words []string) bool) {
 	for _, s := range sentences {
-		if !quotable(s.body, q.Kind) {
+		if !pt.quotable(s.body, q.Kind) {
 			continue
 		}
-		for _, f := range namePhrases(s.body) {
+		for _, f := range pt.phrases(s.body) {
 			if w := strings.Fields(f); len(w) > 1 && len(w) <= 3 && keep(w) && !repeatsWord(f) && !common(w[0]) {
 				fulls[f]++
 			}
@@ -480,7 +464,7 @@ func shortenedFrom(q *retrieval.Question, pt *passages, form string, common func
 		return ""
 	}
 	fulls := map[string]int{}
-	countFullNames(fulls, q, slices.Concat(pt.hits(), pt.docs()), common, func(w []string) bool {
+	pt.countFullNames(fulls, q, slices.Concat(pt.hits(), pt.docs()), common, func(w []string) bool {
 		return len(w[0]) > len(form) && strings.HasPrefix(w[0], form)
 	})
 	full, most, second := "", 0, 0
@@ -500,14 +484,8 @@ func shortenedFrom(q *retrieval.Question, pt *passages, form string, common func
 // namedInFull reports whether a sentence of the passages gives a fuller
 // form of the one-word name: "Sam Bankman-Fried" for "Bankman-Fried".
 func namedInFull(pt *passages, name string) bool {
-	return givesInFull(pt.hits(), name)
-}
-
-// givesInFull reports whether one of sentences gives a fuller form of the
-// one-word name.
-func givesInFull(sentences []hitSentence, name string) bool {
-	return slices.ContainsFunc(sentences, func(s hitSentence) bool {
-		return slices.ContainsFunc(namePhrases(s.body), func(f string) bool {
+	return slices.ContainsFunc(pt.hits(), func(s hitSentence) bool {
+		return slices.ContainsFunc(pt.phrases(s.body), func(f string) bool {
 			w := strings.Fields(f)
 			return len(w) > 1 && w[len(w)-1] == name
 		})
@@ -550,16 +528,41 @@ type passages struct {
 	// passages and their documents give: "Bankman-Fried" for "Sam
 	// Bankman-Fried".
 	surnames func() map[string]bool
+	// phraseMemo and quotableMemo hold each sentence's name phrases and
+	// whether it may be quoted, as read the first time.
+	phraseMemo   map[string][]string
+	quotableMemo map[string]bool
+}
+
+// phrases returns namePhrases(body), read once.
+func (pt *passages) phrases(body string) []string {
+	ps, ok := pt.phraseMemo[body]
+	if !ok {
+		ps = namePhrases(body)
+		pt.phraseMemo[body] = ps
+	}
+	return ps
+}
+
+// quotable returns quotable(body, k), read once (a passage's question has
+// one kind).
+func (pt *passages) quotable(body string, k text.Kind) bool {
+	ok, seen := pt.quotableMemo[body]
+	if !seen {
+		ok = quotable(body, k)
+		pt.quotableMemo[body] = ok
+	}
+	return ok
 }
 
 func newPassages(res *retrieval.Results) *passages {
-	pt := &passages{Results: res}
+	pt := &passages{Results: res, phraseMemo: map[string][]string{}, quotableMemo: map[string]bool{}}
 	pt.hits = sync.OnceValue(func() []hitSentence { return hitSentences(res) })
 	pt.docs = sync.OnceValue(func() []hitSentence { return docSentences(res) })
 	pt.surnames = sync.OnceValue(func() map[string]bool {
 		last := map[string]bool{}
 		for _, s := range slices.Concat(pt.hits(), pt.docs()) {
-			for _, f := range namePhrases(s.body) {
+			for _, f := range pt.phrases(s.body) {
 				if w := strings.Fields(f); len(w) > 1 {
 					last[w[len(w)-1]] = true
 				}

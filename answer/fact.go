@@ -67,11 +67,16 @@ func (a asked) typed(s, before string) bool {
 
 // countsUnit reports whether s gives a number of unit (a stem): a number
 // among the four words before it ("157,000 ultra-directional speakers",
-// "a million people"); a number after it is a model's ("Steam Deck 2").
+// "a million people") or joined to it ("a 10-point penalty"); a number
+// after it is a model's ("Steam Deck 2").
 func countsUnit(s, unit string) bool {
 	locs := wordRE.FindAllStringIndex(s, -1)
 	for i, l := range locs {
-		if text.Term(strings.ToLower(s[l[0]:l[1]])) != unit {
+		w := strings.ToLower(s[l[0]:l[1]])
+		if n, u, ok := strings.Cut(w, "-"); ok && !strings.Contains(u, "-") && text.Term(u) == unit && countWord(n) {
+			return true // "a 10-point penalty", "a six-game ban"
+		}
+		if text.Term(w) != unit {
 			continue
 		}
 		for j := max(0, i-4); j < i; j++ {

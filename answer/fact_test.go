@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/newsroom/askbot/text"
 )
 
 // slackFS is a small corpus for questions typed as in Slack: short, lower
@@ -139,6 +141,24 @@ func TestInRoleSkipsTheSpeaker(t *testing.T) {
 		}
 		if name != tt.want {
 			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
+		}
+	}
+}
+
+func TestCountsUnit(t *testing.T) {
+	for _, c := range []struct {
+		s, unit string
+		want    bool
+	}{
+		{"The club sold 157,000 ultra-directional speakers.", "speaker", true},
+		{"Everton were hit with a 10-point penalty.", "point", true},
+		{"He faces a six-game ban.", "game", true},
+		{"Its points of contact outnumber the Steam Deck 2.", "point", false},
+		{"It was a high-point of the season.", "point", false},
+		{"A 2023-point plan was outlined.", "point", false},
+	} {
+		if got := countsUnit(c.s, text.Term(c.unit)); got != c.want {
+			t.Errorf("countsUnit(%q, %q) = %v, want %v", c.s, c.unit, got, c.want)
 		}
 	}
 }

@@ -25,7 +25,7 @@ var junkRE = regexp.MustCompile(`\{\{|\}\}|(?i)something went wrong|please try a
 // answer: four words or more, not furniture, saying something (a verb or
 // a number), not shouting.
 func quotableHeadline(title string) bool {
-	return len(strings.Fields(title)) >= 4 && !boilerplateRE.MatchString(title) && !junkRE.MatchString(title) &&
+	return len(strings.Fields(title)) >= 4 && !furniture(title) &&
 		!shouting(title) && (verbRE.MatchString(title) || len(text.Numbers(title)) > 0)
 }
 
@@ -44,13 +44,43 @@ var verbRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|be|been|being|am|has|h
 func quotable(s string, k text.Kind) bool {
 	s = strings.TrimSpace(s)
 	words := strings.Fields(s)
-	if len(words) < 4 || boilerplateRE.MatchString(s) || junkRE.MatchString(s) || socialRE.MatchString(s) || shouting(s) {
+	if len(words) < 4 || furniture(s) || socialPost(s) || shouting(s) {
 		return false
 	}
 	if sentenceEndRE.MatchString(s) || verbRE.MatchString(s) && len(words) >= Tune.MinUnendedWords {
 		return true
 	}
 	return (k == text.AskCount || k == text.AskMoney || k == text.AskQuantity) && len(text.Numbers(s)) > 0 && len(words) <= 25
+}
+
+// furniture reports whether s matches boilerplateRE or junkRE. Most
+// sentences hold none of the words those need, and a look for the words
+// is far cheaper than the patterns: they run only when one is there.
+func furniture(s string) bool {
+	lower := strings.ToLower(s)
+	boiler := strings.Contains(lower, ":") || strings.HasPrefix(lower, "(") || strings.HasPrefix(lower, "[") ||
+		containsAny(lower, boilerplateWords)
+	junk := containsAny(lower, junkWords)
+	return boiler && boilerplateRE.MatchString(s) || junk && junkRE.MatchString(s)
+}
+
+// boilerplateWords and junkWords are words one of which every match of
+// boilerplateRE (when it has no colon and opens with no bracket) and of
+// junkRE holds.
+var (
+	boilerplateWords = []string{"subscribe", "sign up", "click here", "follow us", "advertisement", "sponsored",
+		"getty images", "file photo", "pictured", "live with", "free trial", "all rights reserved"}
+	junkWords = []string{"{{", "}}", "something went wrong", "please try again later", "go deeper", "newsletter", "tip", "secure"}
+)
+
+// socialPost reports whether s matches socialRE, looking for its
+// literal parts first.
+func socialPost(s string) bool {
+	return (strings.Contains(s, "(@") || strings.Contains(s, "pic.twitter.com/") || strings.Contains(s, "t.co/")) && socialRE.MatchString(s)
+}
+
+func containsAny(s string, subs []string) bool {
+	return slices.ContainsFunc(subs, func(sub string) bool { return strings.Contains(s, sub) })
 }
 
 // sentenceEndRE matches the end of a sentence: a full stop, question or
