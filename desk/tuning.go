@@ -13,6 +13,11 @@ type Tuning struct {
 	// figure of another story must not read as this story's).
 	SupportWindow, SupportSentence       float64
 	ContradictWindow, ContradictSentence float64
+	// Another year contradicts a claim's year only in a sentence that
+	// states another of the claim's figures the same, or holds
+	// ContradictYearSentence of its words: a year is often that of
+	// something else the sentence tells of (backgroundYear).
+	ContradictYearSentence float64
 	// A sentence stating every figure of a claim with SupportFigures
 	// figures or more, and no other of their kinds, supports it in a
 	// document holding SupportDocument of the claim's words (title and
@@ -94,7 +99,7 @@ type Tuning struct {
 // DefaultTuning is the desk's tuning unless Desk.Tuning says otherwise.
 var DefaultTuning = Tuning{
 	SupportWindow: 0.6, SupportSentence: 0.35,
-	ContradictWindow: 0.7, ContradictSentence: 0.5,
+	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
 	SupportFigures: 2, SupportDocument: 0.8,
 	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
 	RoleSentence:  0.6,
