@@ -87,6 +87,10 @@ type Tuning struct {
 	// heading of that year is within TimelineHeadingSpan days of it (a
 	// timeline updated as the story ran); else it is the year before.
 	TimelineHeadingSpan int
+	// A sentence whose own day is more than TimelineBackground days
+	// before its document's publication tells of the story's past, not
+	// of an event the document reports: it is no event (background).
+	TimelineBackground int
 	// MaxTimelineLines is the most events a timeline shows;
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
@@ -109,7 +113,7 @@ var DefaultTuning = Tuning{
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,
