@@ -133,6 +133,17 @@ func TestAttribution(t *testing.T) {
 		{"pronoun, the one person named before as an object", []string{`Tom Reyes spoke first.`, `Will said that the relationship with Reyes allowed his children to grow up together.`, `“Can you show up and love somebody for life?” he asked.`}, nil},
 		{"pronoun, the one person named before, told her", []string{`Tom Reyes spoke first. Jane Okafor spoke second.`, `The plan, Reyes told her, was to separate the firms.`, `“The whole time we were dating, he was my boss,” she said.`}, nil},
 		{"pronoun, the one person named before, a subject with his own pronoun", []string{`Tom Reyes spoke first. Jane Okafor spoke second.`, `But, according to Reyes, he is not letting the media affect his relationship.`, `“I am not running away from any of it,” he said.`}, []string{"Tom Reyes: I am not"}},
+		// an abbreviation inside the clause's name phrase ("St. Louis",
+		// "Rep.", "Dr.") does not end it; a full stop after any other
+		// word does
+		{"after, said a title with an abbreviation", []string{`“He wants to be the best ever,” said St. Louis Cardinals outfielder Lars Nootbaar, who played with him.`}, []string{"Lars Nootbaar: He wants to"}},
+		{"after, said Dr. name", []string{`“A funky bacterium,” said Dr. David Needle, a pathologist.`}, []string{"David Needle: A funky bacterium"}},
+		{"after, said a word and its full stop", []string{`Lars Nootbaar spoke first.`, `“He wants to be the best ever,” said Louis. Cardinals outfielder Lars Nootbaar played with him.`}, nil},
+		// "he said" goes on past a sentence naming no one that tells on
+		// what the same person said ("…, he said; …"), to the one naming
+		// them; not past a sentence with another pronoun
+		{"pronoun, past a sentence telling on by the pronoun", []string{`President Kent Walker said the product was the best in the business. And being default was not determinative, he said; switching was easy. “People use Google because they want to,” he said.`}, []string{"Kent Walker: People use Google"}},
+		{"pronoun, past a sentence with the pronoun as an object", []string{`President Kent Walker said the product was the best in the business. And being default was not determinative, a rival told him; switching was easy. “People use Google because they want to,” he said.`}, nil},
 		{"a brand is no person", []string{`“We plan to make it available in the coming months,” said OpenAI DevDay.`}, nil},
 		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},

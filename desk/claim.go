@@ -34,6 +34,9 @@ type judged struct {
 	role, about, title float64
 	verdict            Verdict
 	figure             string // the document's figure (or person), when contradicting
+	// partial is set on a support that leaves out one of the claim's
+	// amounts, counts or durations: a contradiction outweighs it
+	partial bool
 }
 
 // Check checks a claim against the documents req may see (thresholds in
@@ -169,7 +172,12 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			}
 			continue
 		}
-		matched, other := 0, ""
+		matched, other, unstated := 0, "", false
+		// the sentence states one of the claim's figures other than its
+		// years the same: it tells of the claim's deal, match or count
+		anchored := slices.ContainsFunc(figs, func(cf Figure) bool {
+			return cf.Kind != Year && slices.ContainsFunc(have, cf.Same)
+		})
 		for _, cf := range figs {
 			var comparable []Figure
 			same := false
@@ -183,13 +191,18 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			switch {
 			case same:
 				matched++
-			case len(comparable) > 0 && other == "":
+			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored, j.cov, tu.ContradictYearSentence):
 				other = nearest(claim, cf, sent, comparable).Text
+			case len(comparable) == 0 && !when(cf):
+				unstated = true
 			}
 		}
 		switch {
 		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence:
-			j.verdict = Supported
+			// a sentence leaving out an amount, count or duration of the
+			// claim ("$680 million of his $700 million contract" for a
+			// 12-year, $700 million deal) supports it only in part
+			j.verdict, j.partial = Supported, unstated
 			support = append(support, j)
 		case matched == len(figs) && matched >= tu.SupportFigures && other == "" && aboutDoc(s.doc) >= tu.SupportDocument:
 			// every figure of the claim, and no other of their kinds, in
@@ -216,10 +229,15 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	}
 	r := &Result{Query: claim}
 	var shown []judged
+	whole := slices.DeleteFunc(slices.Clone(support), func(j judged) bool { return j.partial })
 	switch {
-	case len(support) > 0:
+	case len(whole) > 0:
+		r.Verdict, shown = Supported, whole
+	case len(contra) == 0 && len(support) > 0:
 		r.Verdict, shown = Supported, support
 	case len(contra) > 0:
+		// a sentence stating another value of a figure the supporting
+		// sentences leave out outweighs them
 		r.Verdict, shown = Contradicted, contra
 	default:
 		r.Verdict = NotFound
@@ -713,6 +731,21 @@ func nearest(claim string, cf Figure, text string, comparable []Figure) Figure {
 		}
 	}
 	return best
+}
+
+// when reports whether a figure tells when (a year, a day) rather than
+// how much: a sentence may leave it out and still state the claim.
+func when(f Figure) bool { return f.Kind == Year || f.Kind == Date }
+
+// backgroundYear reports whether another year in a sentence says nothing
+// of a claim's year cf: a year a sentence states is often that of
+// something else it tells of ("appeared at its first Battlefield in
+// 2007", "by 2030" against "plans to go public in 2025"), so another year
+// contradicts only when the sentence states another of the claim's
+// figures the same (anchored: the same deal, another year) or holds at
+// least yearSentence of the claim's words (cov: the same event).
+func backgroundYear(cf Figure, anchored bool, cov, yearSentence float64) bool {
+	return cf.Kind == Year && !anchored && cov < yearSentence
 }
 
 // around is the text of about 40 bytes either side of [start, end).

@@ -249,6 +249,7 @@ type surround struct {
 // quotation ends in a comma), or when they are a short one (“…” Binance
 // said): one that names no person gives it to nobody.
 func (c *surround) attribute(tail, head, upto string, clause bool) (who string, how attribution, pron string) {
+	tail = abbrevDots(tail)
 	if a := afterSubjectRE.FindStringSubmatch(tail); a != nil && !introducesNext(tail, a[0]) && (clause || shortRest(tail[len(a[0]):])) {
 		phrase := strings.TrimSpace(a[1])
 		if conjunctionRE.MatchString(phrase) {
@@ -297,6 +298,27 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 		}
 	}
 	return c.attributeBefore(head, upto)
+}
+
+// abbrevDotRE matches a capitalised word, its full stop and the
+// capitalised word after it ("St. Louis").
+var abbrevDotRE = regexp.MustCompile(`\b(\p{Lu}\p{Ll}{0,3})\.\s\p{Lu}`)
+
+// abbrevDots blanks the full stop of an abbreviation inside a name ("said
+// St. Louis Cardinals outfielder Lars Nootbaar" reads on to the name, not
+// to "St"), keeping s's length.
+func abbrevDots(s string) string {
+	locs := abbrevDotRE.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	b := []byte(s)
+	for _, m := range locs {
+		if text.IsAbbreviation(strings.ToLower(s[m[2]:m[3]])) {
+			b[m[3]] = ' '
+		}
+	}
+	return string(b)
 }
 
 // conjunctionRE matches the words after a quotation that open a clause
@@ -657,13 +679,16 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 			ps := c.persons(sent)
 			same := samePerson[pron].FindStringIndex(sent)
 			first := walked == 0
-			walked++
 			if len(ps) == 0 {
 				if introducesSomeone(sent) || c.unknownSubject(sent) {
 					return "", uncertain // "My assistant … helped her", "Her husband was furious."
 				}
+				if !tellsOn(sent, pron) {
+					walked++
+				}
 				continue // about no one, or about the one before ("The 33-year-old singer …")
 			}
+			walked++
 			if same != nil && same[0] < ps[0].at {
 				// "Speaking to Time, she said she met Kelce", "Her
 				// husband Ashton Kutcher …": about the one before, unless
@@ -690,6 +715,21 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 	}
 	return "", unattributed
 }
+
+// tellsOn reports whether a sentence naming no one goes on telling what
+// the person before said, by pron as the subject of a verb of saying
+// ("And being default was not determinative, he said; …"), with no other
+// pronoun: the sentence before it is as near the quotation as if it
+// were right before it.
+func tellsOn(sent, pron string) bool {
+	loc := samePerson[pron].FindStringIndex(sent)
+	return loc != nil && subjectPronounsOnly(sent, pron) && strings.EqualFold(sent[loc[0]:loc[1]], pron) &&
+		pronounSayRE.MatchString(sent[loc[1]:])
+}
+
+// pronounSayRE matches a verb of saying right after a pronoun ("he
+// said", "she added").
+var pronounSayRE = regexp.MustCompile(`^\s+(?:` + verbs + `)\b`)
 
 // subjectWordRE matches a sentence's subject written as one capitalised
 // word before a verb, after an opening phrase and its comma if any ("On

@@ -55,7 +55,10 @@ var (
 	sayingRE = regexp.MustCompile(`(?i)^what(?:'s|’s|\s+is|\s+was|\s+has)\s+(.+?)\s+(?:been\s+)?saying(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
 	// "what X said about Y", "quotes from X (about Y)", "X's quotes"
 	whatSaidRE = regexp.MustCompile(`(?i)^what\s+(.+?)\s+(?:said|has said|says)(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
-	quotesByRE = regexp.MustCompile(`(?i)^(?:(?:show|give|find)\s+(?:me\s+)?)?(?:all\s+)?(?:the\s+)?(?:quotes|quotations)\s+(?:from|of|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
+	// "kole calhoun quotes", "Sam Khater quotes on mortgage rates": a
+	// name of two words or more before "quotes", as typed in Slack
+	quotesSuffixRE = regexp.MustCompile(`(?i)^(\S+(?:\s+\S+){1,3}?)\s+(?:quotes|quotations)(?:\s+(?:about|on|regarding|over)\s+(.+?))?[?.!]*$`)
+	quotesByRE     = regexp.MustCompile(`(?i)^(?:(?:show|give|find)\s+(?:me\s+)?)?(?:all\s+)?(?:the\s+)?(?:quotes|quotations)\s+(?:from|of|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+?))?[?.!]*$`)
 )
 
 // RouteOf reads a question and says which desk tool answers it: a
@@ -69,7 +72,7 @@ func RouteOf(question string) Route {
 			return Route{Tool: TimelineTool, Topic: strings.TrimSpace(m[1])}
 		}
 	}
-	for _, re := range []*regexp.Regexp{whatSayRE, sayingRE, whatSaidRE, quotesByRE, commentsRE, anythingRE} {
+	for _, re := range []*regexp.Regexp{whatSayRE, sayingRE, whatSaidRE, quotesByRE, commentsRE, anythingRE, quotesSuffixRE} {
 		if m := re.FindStringSubmatch(q); m != nil && personLike(m[1]) {
 			return Route{Tool: QuotesTool, Name: strings.TrimSpace(m[1]), Topic: strings.TrimSpace(m[2])}
 		}

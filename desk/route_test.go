@@ -29,6 +29,13 @@ func TestRouteOf(t *testing.T) {
 		{"Adam Grant's comments on parenting", Route{Tool: QuotesTool, Name: "Adam Grant", Topic: "parenting"}},
 		{"what were thomas hand's remarks about the billboards?", Route{Tool: QuotesTool, Name: "thomas hand", Topic: "the billboards"}},
 		{"did Arthur Engoron say anything about Trump", Route{Tool: QuotesTool, Name: "Arthur Engoron", Topic: "Trump"}},
+		{"kole calhoun quotes", Route{Tool: QuotesTool, Name: "kole calhoun"}},
+		{"Sam Khater quotes on mortgage rates?", Route{Tool: QuotesTool, Name: "Sam Khater", Topic: "mortgage rates"}},
+		{"Sean Dyche quotations", Route{Tool: QuotesTool, Name: "Sean Dyche"}},
+		// one word before "quotes", or a phrase of stop words: not a name
+		{"Dyche quotes", Route{}},
+		{"the best quotes", Route{}},
+		{"five words is too many quotes", Route{}},
 		// not the desk's: an answer's
 		{"the board's comments on the firing", Route{}},
 		{"did the company say anything about layoffs", Route{}},

@@ -227,6 +227,9 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			when, own := sentenceDate(s, ref)
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
 			switch {
+			case own && background(when, pub, tu.TimelineBackground):
+				prev = s
+				continue // a past the story draws on, not one of its events
 			case own:
 				e.when, e.dated = when, true
 			case !heading.IsZero():
@@ -324,6 +327,18 @@ func postDay(para string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// background reports whether a sentence's own day is more than days
+// before its document's publication (pub): the story's past it draws on
+// ("the week of September 22, 2018" in a report of a 2023 trial), not an
+// event of the story as reported.
+func background(when, pub time.Time, days int) bool {
+	if pub.IsZero() {
+		return false
+	}
+	day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, pub.Location())
+	return when.Before(day.AddDate(0, 0, -days))
 }
 
 // headingDays are the days of a document's date headings, by their

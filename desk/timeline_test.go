@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -214,5 +215,32 @@ func TestUpdateDays(t *testing.T) {
 		if _, ok := refs[doc.Paragraphs[2].Start]; ok {
 			t.Errorf("post of %s: the resignation is read as updated", tc.post)
 		}
+	}
+}
+
+// TestTimelineBackground: a sentence whose own day is more than
+// TimelineBackground days before its document's publication is the
+// story's past, not one of its events; at the boundary it is still one.
+func TestTimelineBackground(t *testing.T) {
+	doc := docOf(
+		`Quarry United signed Dara Lomax on Friday, the club said.`,
+		`Quarry United first scouted Dara Lomax on December 8, 2022, at a youth tournament.`,
+	)
+	doc.Title, doc.Published = "Quarry United signs Dara Lomax", "2023-12-09T09:00:00Z"
+	shown := func(days int) []string {
+		tu := DefaultTuning
+		tu.TimelineBackground = days
+		var out []string
+		for _, e := range eventsOf(doc, 0, weighWords(nil, "Quarry United Dara Lomax", &tu), &tu) {
+			out = append(out, e.when.Format("2006-01-02"))
+		}
+		return out
+	}
+	// December 8, 2022 is 366 days before December 9, 2023
+	if got := shown(366); !slices.Contains(got, "2022-12-08") {
+		t.Errorf("TimelineBackground 366: %v, want the 2022 scouting shown", got)
+	}
+	if got := shown(365); slices.Contains(got, "2022-12-08") || !slices.Contains(got, "2023-12-08") {
+		t.Errorf("TimelineBackground 365: %v, want the signing and not the 2022 scouting", got)
 	}
 }

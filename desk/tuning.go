@@ -13,6 +13,11 @@ type Tuning struct {
 	// figure of another story must not read as this story's).
 	SupportWindow, SupportSentence       float64
 	ContradictWindow, ContradictSentence float64
+	// Another year contradicts a claim's year only in a sentence that
+	// states another of the claim's figures the same, or holds
+	// ContradictYearSentence of its words: a year is often that of
+	// something else the sentence tells of (backgroundYear).
+	ContradictYearSentence float64
 	// A sentence stating every figure of a claim with SupportFigures
 	// figures or more, and no other of their kinds, supports it in a
 	// document holding SupportDocument of the claim's words (title and
@@ -82,6 +87,10 @@ type Tuning struct {
 	// heading of that year is within TimelineHeadingSpan days of it (a
 	// timeline updated as the story ran); else it is the year before.
 	TimelineHeadingSpan int
+	// A sentence whose own day is more than TimelineBackground days
+	// before its document's publication tells of the story's past, not
+	// of an event the document reports: it is no event (background).
+	TimelineBackground int
 	// MaxTimelineLines is the most events a timeline shows;
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
@@ -94,7 +103,7 @@ type Tuning struct {
 // DefaultTuning is the desk's tuning unless Desk.Tuning says otherwise.
 var DefaultTuning = Tuning{
 	SupportWindow: 0.6, SupportSentence: 0.35,
-	ContradictWindow: 0.7, ContradictSentence: 0.5,
+	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
 	SupportFigures: 2, SupportDocument: 0.8,
 	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
 	RoleSentence:  0.6,
@@ -104,7 +113,7 @@ var DefaultTuning = Tuning{
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,

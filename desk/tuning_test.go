@@ -516,3 +516,82 @@ func TestTimelineDatedLift(t *testing.T) {
 		t.Errorf("TimelineDatedLift just below the gap %v: shown the dated %q, want the undated", gap, l.Text)
 	}
 }
+
+// TestPartialSupport: a sentence that states one of a claim's figures
+// but leaves out another amount, count or duration supports it only in
+// part; a sentence stating another value of that figure contradicts it
+// and outweighs the partial support. With no such sentence the partial
+// support stands.
+func TestPartialSupport(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim  string
+		want   Verdict
+		figure string
+	}{
+		{"Dara Lomax signed a 10-year, $70 million contract with Quarry United.", Supported, ""},
+		// $70 million is stated beside $60 million without the term; the
+		// club's own sentence gives 10 years
+		{"Dara Lomax signed a 12-year, $70 million contract with Quarry United.", Contradicted, "10-year"},
+	} {
+		t.Run(tc.claim, func(t *testing.T) {
+			r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Verdict != tc.want || r.Figure != tc.figure {
+				t.Errorf("%s (%q), want %s (%q)\n%s", r.Verdict, r.Figure, tc.want, tc.figure, r.Text())
+			}
+		})
+	}
+}
+
+// TestBackgroundYear: another year in a sentence about the claim's
+// subject is often that of something else ("showed it at a trade fair in
+// 2009" against "plans to go public in 2026"): it contradicts a claim's
+// year only when the sentence states another of the claim's figures the
+// same, or holds ContradictYearSentence of the claim's words.
+func TestBackgroundYear(t *testing.T) {
+	d := testDesk(t)
+	check := func(claim string, tu Tuning) *Result {
+		t.Helper()
+		d.Tuning = &tu
+		r, err := d.Check(context.Background(), answer.Request{}, claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	for _, tc := range []struct {
+		claim string
+		want  Verdict
+	}{
+		{"Veltro Networks plans to go public in 2026.", NotFound},
+		{"Veltro Networks first showed its roaming service in 2009.", Supported},
+		// the same amount, another year: the year is the claim's
+		{"Veltro Networks raised $12 million from investors in 2019.", Contradicted},
+		{"Veltro Networks raised $12 million from investors in 2021.", Supported},
+	} {
+		if r := check(tc.claim, DefaultTuning); r.Verdict != tc.want {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.want, r.Text())
+		}
+	}
+	// the same event told with another year: contradicted at the
+	// sentence's measure, not just above it
+	const showed = "Veltro Networks first showed its roaming service at a trade fair in 2011."
+	tu := DefaultTuning
+	tu.ContradictYearSentence = 0
+	r := check(showed, tu)
+	if r.Verdict != Contradicted || r.Figure != "2009" {
+		t.Fatalf("%q at ContradictYearSentence 0: %s (%q), want Contradicted (2009)\n%s", showed, r.Verdict, r.Figure, r.Text())
+	}
+	cov := r.Lines[0].measures["cov"]
+	tu.ContradictYearSentence = cov
+	if r := check(showed, tu); r.Verdict != Contradicted {
+		t.Errorf("ContradictYearSentence at %v: %s", cov, r.Verdict)
+	}
+	tu.ContradictYearSentence = math.Nextafter(cov, 2)
+	if r := check(showed, tu); r.Verdict != NotFound {
+		t.Errorf("ContradictYearSentence just above %v: %s\n%s", cov, r.Verdict, r.Text())
+	}
+}
