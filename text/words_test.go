@@ -179,6 +179,8 @@ func TestNormalize(t *testing.T) {
 		{"what did the U.S. say", "what did the U.S. say"},
 		{"pls who won", "who won"},
 		{"who is the CEO", "who is the CEO"},
+		{"who was the usvi ag going after the estate", "who was the usvi attorney general going after the estate"},
+		{"what did the dems say", "what did the democrats say"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
