@@ -48,5 +48,6 @@ figures "reporter-slack-dev2 (rules)" --questions "$slack2" --corpus "$corpus" -
 figures "reporter-slack-dev (rules)" --questions "$slack" --corpus "$corpus" --hand-rules
 echo "# sets the model was not trained on"
 figures "follow-up chains" --questions eval/testdata/followups-dev.qa.jsonl --corpus "$corpus"
+figures "follow-up chains II (held out)" --questions eval/testdata/followups-dev2.qa.jsonl --corpus "$corpus"
 figures "seed-dev" --questions "$evals/seed-dev.qa.jsonl"
 figures "multihop-rag-dev" --questions "$evals/multihop-rag-dev.qa.jsonl" --corpus "$corpus"
