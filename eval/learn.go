@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -63,13 +64,22 @@ func Label(q Question, ex *answer.Example) {
 const minLabelChars = 20
 
 // Folds assigns each question one of n folds, in turn within each type, so
-// that every fold holds its share of every type.
-func Folds(qs []Question, n int) []int {
+// that every fold holds its share of every type. Seed 0 takes the
+// questions in the set's order; another seed shuffles them first (within
+// each type), for cross-validation repeated over other splits.
+func Folds(qs []Question, n int, seed uint64) []int {
+	order := make([]int, len(qs))
+	for i := range order {
+		order[i] = i
+	}
+	if seed != 0 {
+		rand.New(rand.NewPCG(seed, 0)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	}
 	next := map[string]int{}
 	out := make([]int, len(qs))
-	for i, q := range qs {
-		out[i] = next[q.Type] % n
-		next[q.Type]++
+	for _, i := range order {
+		out[i] = next[qs[i].Type] % n
+		next[qs[i].Type]++
 	}
 	return out
 }
@@ -93,11 +103,11 @@ func Examples(ctx context.Context, qs []Question, read Reader) ([]*answer.Exampl
 }
 
 // CrossValidated returns an Asker answering each question of qs with the
-// model of its fold, trained on every example but that fold's (extra are
-// examples of other sets, always trained on), and sets the engine's model
-// before each question through use.
-func CrossValidated(qs []Question, exs, extra []*answer.Example, n int, o answer.TrainOptions, use func(*answer.Model), ask Asker) (Asker, Ranking) {
-	folds := Folds(qs, n)
+// model of its fold (Folds with seed), trained on every example but that
+// fold's (extra are examples of other sets, always trained on), and sets
+// the engine's model before each question through use.
+func CrossValidated(qs []Question, exs, extra []*answer.Example, n int, seed uint64, o answer.TrainOptions, use func(*answer.Model), ask Asker) (Asker, Ranking) {
+	folds := Folds(qs, n, seed)
 	models := make([]*answer.Model, n)
 	for f := range n {
 		train := append([]*answer.Example(nil), extra...)

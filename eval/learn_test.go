@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsroom/askbot/answer"
@@ -50,14 +51,29 @@ func TestFoldsSpreadEveryType(t *testing.T) {
 			qs = append(qs, Question{Type: "unanswerable"})
 		}
 	}
-	folds := Folds(qs, 5)
-	per := map[[2]any]int{}
-	for i, q := range qs {
-		per[[2]any{folds[i], q.Type}]++
-	}
-	for f := range 5 {
-		if per[[2]any{f, "reporter"}] != 2 || per[[2]any{f, "unanswerable"}] != 1 {
-			t.Errorf("fold %d: %d answerable, %d unanswerable; want 2 and 1", f, per[[2]any{f, "reporter"}], per[[2]any{f, "unanswerable"}])
+	for _, seed := range []uint64{0, 1, 7} {
+		folds := Folds(qs, 5, seed)
+		per := map[[2]any]int{}
+		for i, q := range qs {
+			per[[2]any{folds[i], q.Type}]++
 		}
+		for f := range 5 {
+			if per[[2]any{f, "reporter"}] != 2 || per[[2]any{f, "unanswerable"}] != 1 {
+				t.Errorf("seed %d, fold %d: %d answerable, %d unanswerable; want 2 and 1", seed, f, per[[2]any{f, "reporter"}], per[[2]any{f, "unanswerable"}])
+			}
+		}
+	}
+}
+
+func TestFoldsSeedShuffles(t *testing.T) {
+	var qs []Question
+	for range 40 {
+		qs = append(qs, Question{Type: "reporter"})
+	}
+	if !slices.Equal(Folds(qs, 5, 0), Folds(qs, 5, 0)) || !slices.Equal(Folds(qs, 5, 3), Folds(qs, 5, 3)) {
+		t.Fatal("the same seed split the questions differently")
+	}
+	if slices.Equal(Folds(qs, 5, 0), Folds(qs, 5, 3)) {
+		t.Error("seed 3 split the questions as seed 0 does: not shuffled")
 	}
 }
