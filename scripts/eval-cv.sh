@@ -6,6 +6,7 @@
 #
 #   scripts/eval-cv.sh          # 5 splits; needs ../shared/evals beside the checkout
 #   SPLITS=10 EVALS=/path/to/evals scripts/eval-cv.sh
+#   TRAIN_EXTRA=eval/testdata/reporter-slack-train.qa.jsonl scripts/eval-cv.sh   # more sets always trained on
 #
 # Takes about 1 minute a split on 2 cores.
 set -euo pipefail
@@ -24,7 +25,7 @@ sets=(reporter-slack-dev2 reporter-slack-dev reporter-dev)
 for set in "${sets[@]}"; do
   others=()
   for o in "${sets[@]}"; do [ "$o" = "$set" ] || others+=("$evals/$o.qa.jsonl"); done
-  with=$(IFS=,; echo "${others[*]}")
+  with=$(IFS=,; echo "${others[*]}")${TRAIN_EXTRA:+,$TRAIN_EXTRA}
   for seed in $(seq 0 $((splits - 1))); do
     "$bin" eval --k 5 --json --questions "$evals/$set.qa.jsonl" --corpus "$corpus" --cv 5 --cv-seed "$seed" --train-with "$with" 2>/dev/null | tail -n 1
   done | python3 -c '
