@@ -24,6 +24,18 @@ type Tuning struct {
 	// text), however few of them the sentence holds.
 	SupportFigures  int
 	SupportDocument float64
+	// A claim told over two sentences is supported by a sentence and the
+	// one before it in its paragraph holding PairWindow of its words
+	// together and each PairSentence of them, stating every figure of the
+	// claim the same and no other of their kinds.
+	PairWindow, PairSentence float64
+	// A sentence stating another figure of a claim in the same phrase (the
+	// PhraseWords words after the number the same: "the 10th full-time
+	// coach" against "the 12th full-time coach") contradicts it when it
+	// holds PhraseSentence of the claim's words, its figures' words
+	// counted, their numbers not (ContradictWindow still).
+	PhraseWords    int
+	PhraseSentence float64
 	// A claim without figures is supported by a sentence stating nearly
 	// all of it (UnfiguredWindow, UnfiguredSentence).
 	UnfiguredWindow, UnfiguredSentence float64
@@ -106,6 +118,7 @@ var DefaultTuning = Tuning{
 	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
 	SupportFigures: 2, SupportDocument: 0.8,
 	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
+	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
 	RoleSentence:  0.6,
 	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2,
 	SynonymWeight: 0.8, RelatedWeight: 0.6,
