@@ -36,8 +36,8 @@ type judged struct {
 	// phrase is its coverage of the claim's words with its figures' own
 	// words, when it states another figure in the claim's phrase
 	phrase  float64
-	verdict            Verdict
-	figure             string // the document's figure (or person), when contradicting
+	verdict Verdict
+	figure  string // the document's figure (or person), when contradicting
 	// partial is set on a support that leaves out one of the claim's
 	// amounts, counts or durations: a contradiction outweighs it
 	partial bool
