@@ -117,7 +117,7 @@ var DefaultTuning = Tuning{
 	SupportWindow: 0.6, SupportSentence: 0.35,
 	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
 	SupportFigures: 2, SupportDocument: 0.8,
-	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
+	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
 	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
 	RoleSentence:  0.6,
 	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2,
