@@ -216,8 +216,8 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// with the Los Angeles Dodgers" against "with the Toronto Blue
 		// Jays")
 		slot := ""
-		if anchored && other == "" && plain.coverage(sent) >= tu.RoleSentence {
-			slot = otherInSlot(claim, sent)
+		if anchored && other == "" {
+			slot = otherInSlot(claim, sent, plain, tu.SlotSentence)
 		}
 		switch {
 		case slot != "":
@@ -853,9 +853,13 @@ func phraseAfter(s string, f Figure, n int) string {
 // otherInSlot is the name a sentence puts where the claim puts one of its
 // names: after the same function word ("with the Los Angeles Dodgers"
 // where the claim says "with the Toronto Blue Jays"), when the sentence
-// does not name the claim's name at all and the name is none of the
-// claim's. It is "" when there is none.
-func otherInSlot(claim, sent string) string {
+// holds least of plain (the claim's words other than names and
+// figures), does not name the claim's name at all and the name is none
+// of the claim's. It is "" when there is none.
+func otherInSlot(claim, sent string, plain words, least float64) string {
+	if plain.coverage(sent) < least {
+		return ""
+	}
 	sentNames := nameList(sent)
 	claimNames := nameList(claim)
 	for _, sp := range text.NameSpans(claim) {

@@ -44,6 +44,13 @@ type Tuning struct {
 	// sentence holds RoleSentence of the claim's words other than the
 	// name, the role's word among them.
 	RoleSentence float64
+	// A claim with figures is contradicted by a sentence stating its
+	// figures other than years the same and putting another name after
+	// the function word the claim puts one of its names after ("with the
+	// Los Angeles Dodgers" against "with the Toronto Blue Jays"), when the
+	// sentence holds SlotSentence of the claim's words other than names
+	// and figures (otherInSlot).
+	SlotSentence float64
 	// A claim's score ("12-11") stated in a sentence of a document that
 	// holds ScoreDocument of the claim's words (title and text) supports
 	// or contradicts it when the sentence with its title and the sentence
@@ -119,7 +126,7 @@ var DefaultTuning = Tuning{
 	SupportFigures: 2, SupportDocument: 0.8,
 	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
 	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
-	RoleSentence:  0.6,
+	RoleSentence: 0.6, SlotSentence: 0.6,
 	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2,
 	SynonymWeight: 0.8, RelatedWeight: 0.6,
 	AliasSentences: 1, AliasDocuments: 20,

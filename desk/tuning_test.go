@@ -674,9 +674,24 @@ func TestOtherInSlot(t *testing.T) {
 		// a name first in the claim has no word before it
 		{"Toronto signed Ohtani to a 10-year contract.", "Los Angeles signed Ohtani to a 10-year contract.", ""},
 	} {
-		if got := otherInSlot(tc.claim, tc.sent); got != tc.want {
+		plain := words{w: weigh(nil, "agreed contract signed talks")}
+		if got := otherInSlot(tc.claim, tc.sent, plain, 0); got != tc.want {
 			t.Errorf("otherInSlot(%q, %q) = %q, want %q", tc.claim, tc.sent, got, tc.want)
 		}
+	}
+	// SlotSentence: at the sentence's share of the claim's other words,
+	// and just above it
+	const claim, sent = "Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers."
+	plain := words{w: weigh(nil, "agreed contract deferred")}
+	at := plain.coverage(sent)
+	if at == 0 || at == 1 {
+		t.Fatalf("coverage %v: the case no longer probes the boundary", at)
+	}
+	if got := otherInSlot(claim, sent, plain, at); got != "Los Angeles Dodgers" {
+		t.Errorf("SlotSentence at %v: %q, want Los Angeles Dodgers", at, got)
+	}
+	if got := otherInSlot(claim, sent, plain, math.Nextafter(at, 2)); got != "" {
+		t.Errorf("SlotSentence just above %v: %q, want none", at, got)
 	}
 }
 
