@@ -851,7 +851,7 @@ func phraseAfter(s string, f Figure, n int) string {
 }
 
 // otherInSlot is the name a sentence puts where the claim puts one of its
-// names: after the same function word ("with the Los Angeles Dodgers"
+// names: after the same party word (partyWords) ("with the Los Angeles Dodgers"
 // where the claim says "with the Toronto Blue Jays"), when the sentence
 // holds least of plain (the claim's words other than names and
 // figures), does not name the claim's name at all and the name is none
@@ -882,8 +882,14 @@ func otherInSlot(claim, sent string, plain words, least float64) string {
 	return ""
 }
 
-// leadWord is the function word right before a name (skipping "the"),
-// lower case, or "" when the word before is no function word.
+// partyWords are the function words a slot's name may follow: each puts
+// a party to what the claim tells ("a contract with", "acquired by", "a
+// win over"). Words of place ("in", "at", "from") are left out: "in
+// Austin" and "in Texas" may both be true.
+var partyWords = map[string]bool{"with": true, "by": true, "against": true, "over": true}
+
+// leadWord is the party word right before a name (skipping "the"),
+// lower case, or "" when the word before is none (partyWords).
 func leadWord(before string) string {
 	ws := wordRE.FindAllString(before, -1)
 	if len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], "the") {
@@ -892,11 +898,10 @@ func leadWord(before string) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	lw := strings.ToLower(ws[len(ws)-1])
-	if !text.IsStopWord(lw) || lw == "the" || lw == "and" || pronouns[lw] {
-		return ""
+	if lw := strings.ToLower(ws[len(ws)-1]); partyWords[lw] {
+		return lw
 	}
-	return lw
+	return ""
 }
 
 // overlapsName reports whether two names (folded words) share a word:

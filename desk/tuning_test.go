@@ -671,6 +671,9 @@ func TestOtherInSlot(t *testing.T) {
 		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract with the Los Angeles Dodgers, spurning the Toronto Blue Jays.", ""},
 		// another function word: another place
 		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract after talks in Los Angeles.", ""},
+		// a place is no party: "in Austin" and "in Texas" may both hold
+		{"Tesla delivered 10 trucks in Texas.", "Tesla delivered 10 trucks in Austin.", ""},
+		{"Acme was acquired by Orchard Holdings for $40 million.", "Acme was acquired by Harvest Group for $40 million.", "Harvest Group"},
 		// a name first in the claim has no word before it
 		{"Toronto signed Ohtani to a 10-year contract.", "Los Angeles signed Ohtani to a 10-year contract.", ""},
 	} {
