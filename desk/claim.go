@@ -227,7 +227,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			// a sentence leaving out an amount, count or duration of the
 			// claim ("$680 million of his $700 million contract" for a
 			// 12-year, $700 million deal) supports it only in part
-			j.verdict, j.partial = Supported, unstated
+			j.verdict, j.partial = Supported, unstated || partName(claimNames, sent)
 			support = append(support, j)
 		case matched == len(figs) && matched >= tu.SupportFigures && other == "" && aboutDoc(s.doc) >= tu.SupportDocument:
 			// every figure of the claim, and no other of their kinds, in
@@ -904,12 +904,32 @@ func leadWord(before string) string {
 	return ""
 }
 
-// overlapsName reports whether two names (folded words) share a word:
-// "dodgers" and "los angeles dodgers" are one team.
+// overlapsName reports whether two names (folded words) are one: the
+// shorter's words end the longer ("dodgers" and "los angeles dodgers",
+// "hynes" and "john hynes"); "los angeles angels" is another team.
 func overlapsName(a, b string) bool {
-	bs := strings.Fields(b)
-	for _, w := range strings.Fields(a) {
-		if slices.Contains(bs, w) {
+	as, bs := strings.Fields(a), strings.Fields(b)
+	if len(as) > len(bs) {
+		as, bs = bs, as
+	}
+	return len(as) > 0 && slices.Equal(as, bs[len(bs)-len(as):])
+}
+
+// partName reports whether a sentence holds a name of the claim only in
+// part: some of its words but not its last, the one that tells it from
+// others ("Los Angeles" of "Los Angeles Angels" in a sentence about the
+// Dodgers). Such a sentence supports the claim only in part.
+func partName(names []string, sent string) bool {
+	have := map[string]bool{}
+	for _, t := range nameTokens(sent) {
+		have[t] = true
+	}
+	for _, n := range names {
+		f := strings.Fields(n)
+		if len(f) < 2 || have[f[len(f)-1]] {
+			continue
+		}
+		if slices.ContainsFunc(f[:len(f)-1], func(w string) bool { return have[w] }) {
 			return true
 		}
 	}

@@ -668,6 +668,8 @@ func TestOtherInSlot(t *testing.T) {
 	for _, tc := range []struct{ claim, sent, want string }{
 		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers"},
 		{"Ohtani agreed a 10-year contract with the Dodgers.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", ""},
+		// a name sharing words but not its last is another
+		{"Ohtani agreed a 10-year contract with the Los Angeles Angels.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers"},
 		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract with the Los Angeles Dodgers, spurning the Toronto Blue Jays.", ""},
 		// another function word: another place
 		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract after talks in Los Angeles.", ""},
@@ -708,6 +710,22 @@ func TestCountModifier(t *testing.T) {
 	} {
 		if fs := Figures(s); len(fs) != 1 || fs[0].Unit != unit {
 			t.Errorf("Figures(%q) = %+v, want one count of %s", s, fs, unit)
+		}
+	}
+}
+
+// TestPartName: a sentence holding a claim's name but for its last word
+// supports it only in part.
+func TestPartName(t *testing.T) {
+	names := []string{"los angeles angels", "shohei ohtani"}
+	for sent, want := range map[string]bool{
+		"Los Angeles won't pay him $70 million per year.":    true,
+		"The Los Angeles Angels won't pay him $70 million.":  false,
+		"Ohtani won't pay $70 million.":                      false,
+		"The Angels won't pay him $70 million, Ohtani said.": false,
+	} {
+		if got := partName(names, sent); got != want {
+			t.Errorf("partName(%q) = %v, want %v", sent, got, want)
 		}
 	}
 }
