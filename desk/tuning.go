@@ -121,7 +121,7 @@ type Tuning struct {
 
 // DefaultTuning is the desk's tuning unless Desk.Tuning says otherwise.
 var DefaultTuning = Tuning{
-	SupportWindow: 0.6, SupportSentence: 0.35,
+	SupportWindow: 0.6, SupportSentence: 0.55,
 	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
 	SupportFigures: 2, SupportDocument: 0.8,
 	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
