@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
@@ -32,8 +33,11 @@ type judged struct {
 	// a person), about its document's of the claim, title its title's of
 	// the claim's words other than names (a claim's score)
 	role, about, title float64
-	verdict            Verdict
-	figure             string // the document's figure (or person), when contradicting
+	// phrase is its coverage of the claim's words with its figures' own
+	// words, when it states another figure in the claim's phrase
+	phrase  float64
+	verdict Verdict
+	figure  string // the document's figure (or person), when contradicting
 	// partial is set on a support that leaves out one of the claim's
 	// amounts, counts or durations: a contradiction outweighs it
 	partial bool
@@ -73,6 +77,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	w := weighWords(ix, subject, tu)
 	persons, personSpans := claimPeople(claim)
 	role := weighWords(ix, blank(subject, personSpans), tu)
+	// the claim's words with its figures' own words ("full-time coach"),
+	// not their numbers
+	worded := weighWords(ix, blank(claim, numberSpans(claim)), tu)
 	scored := slices.ContainsFunc(figs, func(f Figure) bool { return f.Kind == Score })
 	// the words of the claim other than its names and figures: "beat …
 	// in the Rugby World Cup final"; and its names, the teams of a score
@@ -149,6 +156,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence:
 				j.verdict = Supported
 				support = append(support, j)
+			case pairSupports(w, s.prev, held, tu):
+				j.verdict, j.cov = Supported, w.coverage(s.prev+"\n"+held)
+				support = append(support, j)
 			}
 			continue
 		}
@@ -192,17 +202,32 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case same:
 				matched++
 			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored, j.cov, tu.ContradictYearSentence):
-				other = nearest(claim, cf, sent, comparable).Text
+				f := nearest(claim, cf, sent, comparable)
+				other = f.Text
+				if phraseAfter(claim, cf, tu.PhraseWords) == phraseAfter(sent, f, tu.PhraseWords) {
+					j.phrase = worded.coverage(held)
+				}
 			case len(comparable) == 0 && !when(cf):
 				unstated = true
 			}
 		}
+		// the sentence states the claim's figures the same but puts
+		// another name where the claim puts one ("a 10-year … contract
+		// with the Los Angeles Dodgers" against "with the Toronto Blue
+		// Jays")
+		slot := ""
+		if anchored && other == "" {
+			slot = otherInSlot(claim, sent, plain, tu.SlotSentence)
+		}
 		switch {
+		case slot != "":
+			j.verdict, j.figure = Contradicted, slot
+			contra = append(contra, j)
 		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence:
 			// a sentence leaving out an amount, count or duration of the
 			// claim ("$680 million of his $700 million contract" for a
 			// 12-year, $700 million deal) supports it only in part
-			j.verdict, j.partial = Supported, unstated
+			j.verdict, j.partial = Supported, unstated || partName(claimNames, sent)
 			support = append(support, j)
 		case matched == len(figs) && matched >= tu.SupportFigures && other == "" && aboutDoc(s.doc) >= tu.SupportDocument:
 			// every figure of the claim, and no other of their kinds, in
@@ -210,9 +235,15 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			// about 2%" for Nike's quarter
 			j.verdict, j.about = Supported, aboutDoc(s.doc)
 			support = append(support, j)
-		case other != "" && j.wcov >= tu.ContradictWindow && j.cov >= tu.ContradictSentence:
+		case other != "" && j.wcov >= tu.ContradictWindow && (j.cov >= tu.ContradictSentence || j.phrase >= tu.PhraseSentence):
 			j.verdict, j.figure = Contradicted, other
 			contra = append(contra, j)
+		case other == "" && matched < len(figs) && pairSupports(w, s.prev, held, tu) && pairStates(figs, s.prev+" "+sent):
+			// the claim told over two sentences: "… ruled that Apple
+			// had infringed on two patents …. As a result, the ITC said
+			// it would impose an import ban …"
+			j.verdict, j.cov = Supported, w.coverage(s.prev+"\n"+held)
+			support = append(support, j)
 		}
 	}
 	if aliases != nil && aliases.err != nil {
@@ -261,7 +292,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		n := c.cite(j.doc, j.start, j.end, j.passage)
 		marks = append(marks, fmt.Sprintf("[%d]", n))
 		r.Lines = append(r.Lines, Line{Date: j.doc.Date(), Text: j.text(), Cites: []int{n}, Figure: j.figure,
-			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "about": j.about, "title": j.title}})
+			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "phrase": j.phrase, "about": j.about, "title": j.title}})
 	}
 	r.Sources = c.sources
 	switch r.Verdict {
@@ -619,7 +650,11 @@ func predicateGap(gap string, role words) bool {
 	for _, f := range wordRE.FindAllString(gap, -1) {
 		lw := strings.ToLower(f)
 		switch {
-		case pronouns[lw]:
+		case pronouns[lw], f == lw && (strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s")):
+			// a common noun's possessive gives the role to what it
+			// names: "Andrew Formica as the group’s chief executive" (a
+			// name's, "as Evason’s successor", still counts as one other
+			// word)
 			return false
 		case text.IsStopWord(lw), inRoleOrKin(role, text.Term(lw)):
 		case text.IsSayingVerb(lw):
@@ -766,6 +801,148 @@ func dedupeText(js []judged) []judged {
 		}
 		seen[k] = true
 		out = append(out, j)
+	}
+	return out
+}
+
+// pairSupports reports whether a sentence and the one before it in its
+// paragraph together state a claim: the two hold PairWindow of its words,
+// and each PairSentence of them.
+func pairSupports(w words, prev, sent string, tu *Tuning) bool {
+	if prev == "" {
+		return false
+	}
+	return w.coverage(prev+"\n"+sent) >= tu.PairWindow && w.coverage(prev) >= tu.PairSentence && w.coverage(sent) >= tu.PairSentence
+}
+
+// pairStates reports whether two sentences (s) state every figure of a
+// claim the same, its years and days too, and no other of their kinds.
+func pairStates(figs []Figure, s string) bool {
+	have := Figures(s)
+	for _, cf := range figs {
+		if !slices.ContainsFunc(have, cf.Same) || slices.ContainsFunc(have, func(f Figure) bool { return cf.Comparable(f) && !cf.Same(f) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseAfter is the first n words of s, from a figure's start, other than
+// numbers and function words, as terms: "full-time coach" for "the 12th
+// full-time coach of the US" and "the 10th full-time coach of the U.S.".
+// A sentence giving another figure in the same phrase tells of the
+// claim's figure, however little else of the claim it holds. It is ""
+// when fewer than n such words follow.
+func phraseAfter(s string, f Figure, n int) string {
+	var out []string
+	for i, wd := range wordRE.FindAllString(s[f.Start:], -1) {
+		if len(out) == n {
+			break
+		}
+		if lw := strings.ToLower(wd); i == 0 || text.IsStopWord(lw) || strings.IndexFunc(lw, unicode.IsDigit) >= 0 {
+			continue // the number, a function word
+		}
+		out = append(out, text.Term(wd))
+	}
+	if n <= 0 || len(out) < n {
+		return "\x00" + s // never the same as another's
+	}
+	return strings.Join(out, " ")
+}
+
+// otherInSlot is the name a sentence puts where the claim puts one of its
+// names: after the same party word (partyWords) ("with the Los Angeles Dodgers"
+// where the claim says "with the Toronto Blue Jays"), when the sentence
+// holds least of plain (the claim's words other than names and
+// figures), does not name the claim's name at all and the name is none
+// of the claim's. It is "" when there is none.
+func otherInSlot(claim, sent string, plain words, least float64) string {
+	if plain.coverage(sent) < least {
+		return ""
+	}
+	sentNames := nameList(sent)
+	claimNames := nameList(claim)
+	for _, sp := range text.NameSpans(claim) {
+		lead := leadWord(claim[:sp.Start])
+		if lead == "" {
+			continue
+		}
+		n := strings.Join(nameTokens(claim[sp.Start:sp.End]), " ")
+		if slices.ContainsFunc(sentNames, func(m string) bool { return overlapsName(n, m) }) {
+			continue // the sentence names it
+		}
+		for _, ssp := range text.NameSpans(sent) {
+			m := strings.Join(nameTokens(sent[ssp.Start:ssp.End]), " ")
+			if m == "" || leadWord(sent[:ssp.Start]) != lead || slices.ContainsFunc(claimNames, func(c string) bool { return overlapsName(c, m) }) {
+				continue
+			}
+			return cleanName(sent[ssp.Start:ssp.End])
+		}
+	}
+	return ""
+}
+
+// partyWords are the function words a slot's name may follow: each puts
+// a party to what the claim tells ("a contract with", "acquired by", "a
+// win over"). Words of place ("in", "at", "from") are left out: "in
+// Austin" and "in Texas" may both be true.
+var partyWords = map[string]bool{"with": true, "by": true, "against": true, "over": true}
+
+// leadWord is the party word right before a name (skipping "the"),
+// lower case, or "" when the word before is none (partyWords).
+func leadWord(before string) string {
+	ws := wordRE.FindAllString(before, -1)
+	if len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], "the") {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	if lw := strings.ToLower(ws[len(ws)-1]); partyWords[lw] {
+		return lw
+	}
+	return ""
+}
+
+// overlapsName reports whether two names (folded words) are one: the
+// shorter's words end the longer ("dodgers" and "los angeles dodgers",
+// "hynes" and "john hynes"); "los angeles angels" is another team.
+func overlapsName(a, b string) bool {
+	as, bs := strings.Fields(a), strings.Fields(b)
+	if len(as) > len(bs) {
+		as, bs = bs, as
+	}
+	return len(as) > 0 && slices.Equal(as, bs[len(bs)-len(as):])
+}
+
+// partName reports whether a sentence holds a name of the claim only in
+// part: some of its words but not its last, the one that tells it from
+// others ("Los Angeles" of "Los Angeles Angels" in a sentence about the
+// Dodgers). Such a sentence supports the claim only in part.
+func partName(names []string, sent string) bool {
+	have := map[string]bool{}
+	for _, t := range nameTokens(sent) {
+		have[t] = true
+	}
+	for _, n := range names {
+		f := strings.Fields(n)
+		if len(f) < 2 || have[f[len(f)-1]] {
+			continue
+		}
+		if slices.ContainsFunc(f[:len(f)-1], func(w string) bool { return have[w] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberSpans are the words of s holding a digit ("12th", "$36.3").
+func numberSpans(s string) []text.Span {
+	var out []text.Span
+	for _, m := range wordRE.FindAllStringIndex(s, -1) {
+		if strings.IndexFunc(s[m[0]:m[1]], unicode.IsDigit) >= 0 {
+			out = append(out, text.Span{Start: m[0], End: m[1]})
+		}
 	}
 	return out
 }

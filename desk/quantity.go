@@ -2,7 +2,9 @@ package desk
 
 import (
 	"math"
+	"regexp"
 	"strconv"
+	"unicode"
 
 	"github.com/newsroom/askbot/text"
 )
@@ -112,7 +114,7 @@ func Figures(s string) []Figure {
 		add(figure(Year, "", float64(v), s, sp))
 	}
 	for _, c := range text.Counts(s) {
-		add(figure(Count, text.Term(c.Unit), c.Value, s, c.Span))
+		add(countFigure(s, c))
 	}
 	sortFigures(out)
 	return out
@@ -129,4 +131,23 @@ func sortFigures(fs []Figure) {
 			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
 	}
+}
+
+// nameModifierRE matches a lower-case noun right after a count's word
+// ("two Masimo| patents").
+var nameModifierRE = regexp.MustCompile(`^\s+([a-z][a-z-]+)\b`)
+
+// countFigure is a count as a figure. A name in the singular written
+// between the number and its noun modifies the noun ("two Masimo
+// patents" counts patents, as "two patents from … Masimo" does): the
+// counted noun is the word after the name. A plural name is what is
+// counted ("22 Republicans voting").
+func countFigure(s string, c text.Measure) Figure {
+	unit, sp := c.Unit, c.Span
+	if w := s[sp.End-len(c.Unit) : sp.End]; w != "" && unicode.IsUpper([]rune(w)[0]) && !text.IsPluralName(w) {
+		if m := nameModifierRE.FindStringSubmatchIndex(s[sp.End:]); m != nil {
+			unit, sp.End = s[sp.End+m[2]:sp.End+m[3]], sp.End+m[3]
+		}
+	}
+	return figure(Count, text.Term(unit), c.Value, s, sp)
 }

@@ -24,6 +24,18 @@ type Tuning struct {
 	// text), however few of them the sentence holds.
 	SupportFigures  int
 	SupportDocument float64
+	// A claim told over two sentences is supported by a sentence and the
+	// one before it in its paragraph holding PairWindow of its words
+	// together and each PairSentence of them, stating every figure of the
+	// claim the same and no other of their kinds.
+	PairWindow, PairSentence float64
+	// A sentence stating another figure of a claim in the same phrase (the
+	// PhraseWords words after the number the same: "the 10th full-time
+	// coach" against "the 12th full-time coach") contradicts it when it
+	// holds PhraseSentence of the claim's words, its figures' words
+	// counted, their numbers not (ContradictWindow still).
+	PhraseWords    int
+	PhraseSentence float64
 	// A claim without figures is supported by a sentence stating nearly
 	// all of it (UnfiguredWindow, UnfiguredSentence).
 	UnfiguredWindow, UnfiguredSentence float64
@@ -32,6 +44,13 @@ type Tuning struct {
 	// sentence holds RoleSentence of the claim's words other than the
 	// name, the role's word among them.
 	RoleSentence float64
+	// A claim with figures is contradicted by a sentence stating its
+	// figures other than years the same and putting another name after
+	// the function word the claim puts one of its names after ("with the
+	// Los Angeles Dodgers" against "with the Toronto Blue Jays"), when the
+	// sentence holds SlotSentence of the claim's words other than names
+	// and figures (otherInSlot).
+	SlotSentence float64
 	// A claim's score ("12-11") stated in a sentence of a document that
 	// holds ScoreDocument of the claim's words (title and text) supports
 	// or contradicts it when the sentence with its title and the sentence
@@ -102,11 +121,12 @@ type Tuning struct {
 
 // DefaultTuning is the desk's tuning unless Desk.Tuning says otherwise.
 var DefaultTuning = Tuning{
-	SupportWindow: 0.6, SupportSentence: 0.35,
+	SupportWindow: 0.6, SupportSentence: 0.55,
 	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
 	SupportFigures: 2, SupportDocument: 0.8,
-	UnfiguredWindow: 0.85, UnfiguredSentence: 0.6,
-	RoleSentence:  0.6,
+	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
+	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
+	RoleSentence: 0.6, SlotSentence: 0.6,
 	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2,
 	SynonymWeight: 0.8, RelatedWeight: 0.6,
 	AliasSentences: 1, AliasDocuments: 20,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 // largest is the largest measure m of a result's lines.
@@ -43,7 +44,10 @@ func TestClaimThresholds(t *testing.T) {
 	}{
 		{"SupportSentence", seed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.SupportSentence }, nil},
 		{"SupportWindow", seed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.SupportWindow }, nil},
-		{"ContradictSentence", seedBad, Contradicted, "cov", func(tu *Tuning) *float64 { return &tu.ContradictSentence }, nil},
+		// the seed round's phrase ("million in seed funding") is the
+		// claim's too: that way is off
+		{"ContradictSentence", seedBad, Contradicted, "cov", func(tu *Tuning) *float64 { return &tu.ContradictSentence }, func(tu *Tuning) { tu.PhraseSentence = 2 }},
+		{"PhraseSentence", seedBad, Contradicted, "phrase", func(tu *Tuning) *float64 { return &tu.PhraseSentence }, func(tu *Tuning) { tu.ContradictSentence = 2 }},
 		{"ContradictWindow", seedBad, Contradicted, "wcov", func(tu *Tuning) *float64 { return &tu.ContradictWindow }, nil},
 		{"UnfiguredSentence", removed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.UnfiguredSentence }, nil},
 		{"UnfiguredWindow", removed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.UnfiguredWindow }, nil},
@@ -448,6 +452,10 @@ func TestOtherInRole(t *testing.T) {
 		{"Bret Taylor said he was named new board chair.", "Larry Summers", ""},
 		{"Bret Taylor said was named new board chair.", "Larry Summers", ""},
 		{"Bret Taylor, whom Summers named, chair of the board.", "Larry Summers", ""},
+		// a common noun's possessive: the role is its (the group's); a
+		// name's possessive is one other word
+		{"Bret Taylor stayed as the group’s new board chair.", "Larry Summers", ""},
+		{"Bret Taylor was named as Summers’s chair.", "Larry Summers", "Bret Taylor"},
 	} {
 		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
 			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
@@ -593,5 +601,131 @@ func TestBackgroundYear(t *testing.T) {
 	tu.ContradictYearSentence = math.Nextafter(cov, 2)
 	if r := check(showed, tu); r.Verdict != NotFound {
 		t.Errorf("ContradictYearSentence just above %v: %s\n%s", cov, r.Verdict, r.Text())
+	}
+}
+
+// TestPairSupports: a claim told over two sentences is supported when
+// the two hold PairWindow of its words together and each PairSentence.
+func TestPairSupports(t *testing.T) {
+	w := words{w: weigh(nil, "ITC Apple infringed patents import ban watch")}
+	prev := "Earlier, the ITC ruled that Apple had infringed on two patents."
+	sent := "As a result, the ITC said it would impose an import ban on the watch."
+	pair, each := w.coverage(prev+"\n"+sent), min(w.coverage(prev), w.coverage(sent))
+	if pair != 1 || each >= pair {
+		t.Fatalf("pair %v, each %v: the case no longer tells the two apart", pair, each)
+	}
+	for _, tc := range []struct {
+		name         string
+		window, each float64
+		prev         string
+		want         bool
+	}{
+		{"at both", pair, each, prev, true},
+		{"PairWindow just above", math.Nextafter(pair, 2), each, prev, false},
+		{"PairSentence just above", pair, math.Nextafter(each, 2), prev, false},
+		{"no sentence before", pair, each, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tu := DefaultTuning
+			tu.PairWindow, tu.PairSentence = tc.window, tc.each
+			if got := pairSupports(w, tc.prev, sent, &tu); got != tc.want {
+				t.Errorf("pairSupports = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// every figure the same, its days too, and no other of their kinds
+	figs := Figures("The ITC found two Masimo patents infringed.")
+	for s, want := range map[string]bool{
+		prev + " " + sent: true,
+		"Earlier, the ITC ruled that Apple had infringed on three patents. " + sent: false,
+		"Earlier, the ITC ruled that Apple had infringed. " + sent:                  false,
+	} {
+		if got := pairStates(figs, s); got != want {
+			t.Errorf("pairStates(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPhraseWords: another figure in the claim's phrase is compared on
+// the PhraseWords words after the number, function words and numbers
+// aside.
+func TestPhraseWords(t *testing.T) {
+	claim := "She will be the 12th full-time coach of the national team."
+	sent := "She will become the 10th full-time coach of the club."
+	cf, f := Figures(claim)[0], Figures(sent)[0]
+	for n, want := range map[int]bool{2: true, 3: false, 0: false} {
+		if got := phraseAfter(claim, cf, n) == phraseAfter(sent, f, n); got != want {
+			t.Errorf("PhraseWords %d: same phrase %v, want %v (%q, %q)", n, got, want, phraseAfter(claim, cf, n), phraseAfter(sent, f, n))
+		}
+	}
+}
+
+// TestOtherInSlot: a sentence putting another name after the function
+// word the claim puts its name after ("with the …") names another in
+// its place; the claim's name in the sentence, or a name of the claim's
+// (a shorter form: "the Dodgers"), does not.
+func TestOtherInSlot(t *testing.T) {
+	for _, tc := range []struct{ claim, sent, want string }{
+		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers"},
+		{"Ohtani agreed a 10-year contract with the Dodgers.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", ""},
+		// a name sharing words but not its last is another
+		{"Ohtani agreed a 10-year contract with the Los Angeles Angels.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers"},
+		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract with the Los Angeles Dodgers, spurning the Toronto Blue Jays.", ""},
+		// another function word: another place
+		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract after talks in Los Angeles.", ""},
+		// a place is no party: "in Austin" and "in Texas" may both hold
+		{"Tesla delivered 10 trucks in Texas.", "Tesla delivered 10 trucks in Austin.", ""},
+		{"Acme was acquired by Orchard Holdings for $40 million.", "Acme was acquired by Harvest Group for $40 million.", "Harvest Group"},
+		// a name first in the claim has no word before it
+		{"Toronto signed Ohtani to a 10-year contract.", "Los Angeles signed Ohtani to a 10-year contract.", ""},
+	} {
+		plain := words{w: weigh(nil, "agreed contract signed talks")}
+		if got := otherInSlot(tc.claim, tc.sent, plain, 0); got != tc.want {
+			t.Errorf("otherInSlot(%q, %q) = %q, want %q", tc.claim, tc.sent, got, tc.want)
+		}
+	}
+	// SlotSentence: at the sentence's share of the claim's other words,
+	// and just above it
+	const claim, sent = "Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers."
+	plain := words{w: weigh(nil, "agreed contract deferred")}
+	at := plain.coverage(sent)
+	if at == 0 || at == 1 {
+		t.Fatalf("coverage %v: the case no longer probes the boundary", at)
+	}
+	if got := otherInSlot(claim, sent, plain, at); got != "Los Angeles Dodgers" {
+		t.Errorf("SlotSentence at %v: %q, want Los Angeles Dodgers", at, got)
+	}
+	if got := otherInSlot(claim, sent, plain, math.Nextafter(at, 2)); got != "" {
+		t.Errorf("SlotSentence just above %v: %q, want none", at, got)
+	}
+}
+
+// TestCountModifier: a singular name between a number and its noun
+// modifies the noun; a plural name is what is counted.
+func TestCountModifier(t *testing.T) {
+	for s, unit := range map[string]string{
+		"Apple infringed two Masimo patents.":      text.Term("patents"),
+		"Apple infringed two patents from Masimo.": text.Term("patents"),
+		"22 Republicans voting against him.":       text.Term("republicans"),
+	} {
+		if fs := Figures(s); len(fs) != 1 || fs[0].Unit != unit {
+			t.Errorf("Figures(%q) = %+v, want one count of %s", s, fs, unit)
+		}
+	}
+}
+
+// TestPartName: a sentence holding a claim's name but for its last word
+// supports it only in part.
+func TestPartName(t *testing.T) {
+	names := []string{"los angeles angels", "shohei ohtani"}
+	for sent, want := range map[string]bool{
+		"Los Angeles won't pay him $70 million per year.":    true,
+		"The Los Angeles Angels won't pay him $70 million.":  false,
+		"Ohtani won't pay $70 million.":                      false,
+		"The Angels won't pay him $70 million, Ohtani said.": false,
+	} {
+		if got := partName(names, sent); got != want {
+			t.Errorf("partName(%q) = %v, want %v", sent, got, want)
+		}
 	}
 }
