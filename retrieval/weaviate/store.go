@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // Store keeps a corpus in Weaviate, version after version, under one name:
@@ -74,6 +75,9 @@ type Store struct {
 	// (see wholeFrequencies).
 	docs  docCache
 	terms termCache
+	// chunkTerms caches the index terms of the chunks questions were
+	// given (see chunkTermCache).
+	chunkTerms chunkTermCache
 }
 
 var (
@@ -406,15 +410,62 @@ func (p *pinned) filter(f retrieval.Filter) Filter {
 	return Filter{Sources: f.Sources, Collections: f.Collections, Now: f.Now, From: f.From, To: f.To, Version: p.st.Version}
 }
 
-func candidates(cs []Candidate) []retrieval.Candidate {
+// candidates are cs as the ranking takes them, with their index terms.
+func (s *Store) candidates(cs []Candidate) []retrieval.Candidate {
 	out := make([]retrieval.Candidate, len(cs))
 	for i, c := range cs {
 		out[i] = retrieval.Candidate{ChunkID: c.ChunkID, DocID: c.DocID, Score: c.Score, Chunk: &retrieval.Chunk{
 			ID: c.ChunkID, DocID: c.DocID, Ordinal: c.Ordinal, Start: c.Start, End: c.End,
 			FirstParagraph: c.FirstParagraph, LastParagraph: c.LastParagraph, Text: c.Text,
-		}}
+		}, Terms: s.chunkTerms.of(c)}
 	}
 	return out
+}
+
+// chunkTermCache keeps the index terms (text.Terms) of the chunks
+// questions were given, by chunk object: a chunk object is never changed
+// once written (see Store), and cutting a question's hundred or more
+// candidates into words took about a quarter of the bot's CPU a MultiHop
+// question. It holds at most chunkTermCacheMax terms and is emptied when
+// full.
+type chunkTermCache struct {
+	mu    sync.Mutex
+	m     map[chunkKey][]string
+	terms int
+}
+
+// chunkKey names a chunk object: the chunk and the version it was
+// written at.
+type chunkKey struct {
+	id    string
+	since int
+}
+
+// chunkTermCacheMax is the most terms a store's chunkTermCache holds
+// (16 bytes each, the words themselves shared: about the terms of 10,000
+// chunks of the default size).
+const chunkTermCacheMax = 1 << 20
+
+// of returns the index terms of c's text, cut into words once.
+func (k *chunkTermCache) of(c Candidate) []string {
+	key := chunkKey{c.ChunkID, c.Since}
+	k.mu.Lock()
+	terms, ok := k.m[key]
+	k.mu.Unlock()
+	if ok {
+		return terms
+	}
+	terms = text.Terms(c.Text)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.m == nil || k.terms+len(terms) > chunkTermCacheMax {
+		k.m, k.terms = map[chunkKey][]string{}, 0
+	}
+	if _, ok := k.m[key]; !ok {
+		k.m[key] = terms
+		k.terms += len(terms)
+	}
+	return terms
 }
 
 func (p *pinned) Lexical(ctx context.Context, terms []string, f retrieval.Filter, n int) ([]retrieval.Candidate, error) {
@@ -444,7 +495,7 @@ func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Can
 	}
 	if p.st.Replaced == 0 {
 		cs, err := query(n)
-		return candidates(cs), err
+		return p.s.candidates(cs), err
 	}
 	limit := n
 	if stats, err := p.Describe(ctx); err == nil {
@@ -464,7 +515,7 @@ func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Can
 			return nil, err
 		}
 		if len(kept) >= n || len(cs) < limit || limit == maxLimit {
-			return candidates(kept[:min(n, len(kept))]), nil
+			return p.s.candidates(kept[:min(n, len(kept))]), nil
 		}
 	}
 }
