@@ -199,8 +199,7 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 				map[string]any{"name": "since", "dataType": []string{"int"}, "indexFilterable": false, "indexRangeFilters": true},
 				endsField,
 			}},
-		s.stateClass(): {"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
-			"properties": []any{stored("state", "text")}},
+		s.stateClass(): s.stateSchema(),
 	}
 	if !slices.Contains(have, s.name) {
 		if err := s.c.CreateClass(ctx, s.name, s.opts); err != nil {
@@ -230,6 +229,30 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 		}
 	}
 	return rebuild, nil
+}
+
+// stateSchema is the schema of the class of the store's state and its
+// writer's lease.
+func (s *Store) stateSchema() map[string]any {
+	return map[string]any{"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
+		"properties": []any{map[string]any{"name": "state", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false}}}
+}
+
+// ensureState refuses a store of an earlier form (see checkSchema) and
+// creates the class the writer's lease is kept in when it does not exist
+// yet: what a write does before it claims the lease (see Store.Write).
+func (s *Store) ensureState(ctx context.Context) error {
+	props, err := s.c.classProperties(ctx, s.name)
+	if err != nil {
+		return err
+	}
+	if err := s.checkSchema(props); err != nil {
+		return err
+	}
+	if _, ok := props[s.stateClass()]; ok {
+		return nil
+	}
+	return s.c.createClass(ctx, s.stateSchema(), s.opts)
 }
 
 // docAccess are the properties of a document row that say who may see
