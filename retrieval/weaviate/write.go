@@ -299,23 +299,46 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	// groups' chunks and vectors, not the archive's; the next group is
 	// chunked and embedded while the last is written, so neither the
 	// server nor the embedder waits for the other.
+	// The frequency rows are written once the last group's counts are
+	// added, beside that group's objects.
+	frequencies := func(ctx context.Context) error {
+		began := time.Now()
+		defer func() { rep.Took.Frequencies = time.Since(began) }()
+		return s.applyDelta(ctx, v, next, d)
+	}
+	counted := false
 	for g := range groups.out {
 		if g.err != nil {
 			return rep, fmt.Errorf("write %s: %w", s.name, g.err)
 		}
 		rep.Took.Prepare += g.took
-		if err := s.add(ctx, next, g.prepared, fingerprints, collectionOf, d, &rep); err != nil {
+		w, err := s.group(next, g.prepared, fingerprints, collectionOf, d, &rep)
+		if err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		last := g.done == len(changed)
+		err = inParallel(ctx, 2, 2, func(ctx context.Context, i int) error {
+			if i == 0 {
+				return s.put(ctx, w, &rep)
+			}
+			if last {
+				counted = true
+				return frequencies(ctx)
+			}
+			return nil
+		})
+		if err != nil {
 			return rep, fmt.Errorf("write %s: %w", s.name, err)
 		}
 		if opts.Progress != nil {
 			opts.Progress(g.done, len(changed))
 		}
 	}
-	deltaBegan := time.Now()
-	if err := s.applyDelta(ctx, v, next, d); err != nil {
-		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	if !counted {
+		if err := frequencies(ctx); err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
 	}
-	rep.Took.Frequencies = time.Since(deltaBegan)
 
 	indexBegan := time.Now()
 	if err := s.c.WaitIndexed(ctx, s.name); err != nil {
@@ -584,11 +607,16 @@ func (s *Store) retire(ctx context.Context, old int) error {
 	return s.deleteWhere(ctx, s.freqClass(), closed)
 }
 
-// add writes prepared documents as part of version next, adding what they
-// count to d.
-func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared, fingerprints map[string]string, collectionOf func(*corpus.Document) string, d delta, rep *WriteReport) error {
-	var chunks []Chunk
-	var rows []map[string]any
+// groupWrite is a group's objects: its chunks and document rows.
+type groupWrite struct {
+	chunks []Chunk
+	rows   []map[string]any
+}
+
+// group makes the objects of prepared documents as part of version next,
+// adding what they count to d.
+func (s *Store) group(next int, prepared []retrieval.Prepared, fingerprints map[string]string, collectionOf func(*corpus.Document) string, d delta, rep *WriteReport) (groupWrite, error) {
+	var w groupWrite
 	for i := range prepared {
 		p := &prepared[i]
 		if len(p.Chunks) == 0 {
@@ -599,7 +627,7 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		d.add(stats, 1)
 		published, _ := p.Doc.PublishedTime()
 		for j, c := range p.Chunks {
-			chunks = append(chunks, Chunk{
+			w.chunks = append(w.chunks, Chunk{
 				ID: c.ID, DocID: p.Doc.ID, Source: strings.TrimSpace(p.Doc.Source), Collection: collectionOf(p.Doc),
 				Published: published, Embargo: p.Doc.Embargo, Withdrawn: p.Doc.Withdrawn,
 				Terms: p.Terms[j], Meta: p.Meta, Text: c.Text, Ordinal: c.Ordinal, Start: c.Start, End: c.End,
@@ -611,27 +639,31 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		meta.Text = ""
 		doc, err := json.Marshal(&meta)
 		if err != nil {
-			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+			return w, fmt.Errorf("document %s: %w", p.Doc.ID, err)
 		}
 		st, err := json.Marshal(stats)
 		if err != nil {
-			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+			return w, fmt.Errorf("document %s: %w", p.Doc.ID, err)
 		}
-		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
+		w.rows = append(w.rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
 			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
 			"chunks": len(p.Chunks), "since": next, "ends": ends(live),
 			"collection": cmp.Or(collectionOf(p.Doc), outside), "withdrawn": p.Doc.Withdrawn, "embargo": date(p.Doc.Embargo),
 		}})
 	}
-	// The chunks and the document rows are written at once.
+	return w, nil
+}
+
+// put writes a group's chunks and document rows, at once.
+func (s *Store) put(ctx context.Context, w groupWrite, rep *WriteReport) error {
 	var took [2]time.Duration
 	err := inParallel(ctx, 2, 2, func(ctx context.Context, i int) error {
 		began := time.Now()
 		defer func() { took[i] = time.Since(began) }()
 		if i == 0 {
-			return s.c.Put(ctx, s.name, chunks)
+			return s.c.Put(ctx, s.name, w.chunks)
 		}
-		return s.putObjects(ctx, s.docsClass(), rows)
+		return s.putObjects(ctx, s.docsClass(), w.rows)
 	})
 	rep.Took.Chunks += took[0]
 	rep.Took.Documents += took[1]
