@@ -449,11 +449,12 @@ func (s *Store) candidates(cs []Candidate) []retrieval.Candidate {
 // questions were given, by chunk object: a chunk object is never changed
 // once written (see Store), and cutting a question's hundred or more
 // candidates into words took about a quarter of the bot's CPU a MultiHop
-// question. It holds at most chunkTermCacheMax terms and is emptied when
-// full.
+// question. A chunk two of a question's queries return at once (its BM25
+// and dense candidates overlap) is cut once. The cache holds at most
+// chunkTermCacheMax terms and is emptied when full.
 type chunkTermCache struct {
 	mu    sync.Mutex
-	m     map[chunkKey][]string
+	m     map[chunkKey]*chunkTerms
 	terms int
 }
 
@@ -462,6 +463,12 @@ type chunkTermCache struct {
 type chunkKey struct {
 	id    string
 	since int
+}
+
+// chunkTerms are a chunk's terms, once done is closed.
+type chunkTerms struct {
+	done  chan struct{}
+	terms []string
 }
 
 // chunkTermCacheMax is the most terms a store's chunkTermCache holds
@@ -473,22 +480,25 @@ const chunkTermCacheMax = 1 << 20
 func (k *chunkTermCache) of(c Candidate) []string {
 	key := chunkKey{c.ChunkID, c.Since}
 	k.mu.Lock()
-	terms, ok := k.m[key]
+	e, ok := k.m[key]
+	if !ok {
+		if k.m == nil || k.terms >= chunkTermCacheMax {
+			k.m, k.terms = map[chunkKey]*chunkTerms{}, 0
+		}
+		e = &chunkTerms{done: make(chan struct{})}
+		k.m[key] = e
+	}
 	k.mu.Unlock()
 	if ok {
-		return terms
+		<-e.done
+		return e.terms
 	}
-	terms = text.Terms(c.Text)
+	e.terms = text.Terms(c.Text)
+	close(e.done)
 	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.m == nil || k.terms+len(terms) > chunkTermCacheMax {
-		k.m, k.terms = map[chunkKey][]string{}, 0
-	}
-	if _, ok := k.m[key]; !ok {
-		k.m[key] = terms
-		k.terms += len(terms)
-	}
-	return terms
+	k.terms += len(e.terms)
+	k.mu.Unlock()
+	return e.terms
 }
 
 func (p *pinned) Lexical(ctx context.Context, terms []string, f retrieval.Filter, n int) ([]retrieval.Candidate, error) {
