@@ -149,7 +149,7 @@ func NewIndex(d IndexData) (*Index, error) {
 		}
 	}
 	if d.Body == nil {
-		ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
+		ix.lex = newLexical(ix.chunks, nil, func(id string) string { return docMeta(ix.docs[id]) })
 	} else {
 		if len(d.Body.Lengths) != len(ix.chunks) || len(d.Meta.Lengths) != len(d.Docs) {
 			return nil, fmt.Errorf("build index: postings of %d chunks and %d documents, for %d and %d",

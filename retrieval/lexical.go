@@ -228,13 +228,19 @@ const defaultMetaWeight = 0.5
 
 // newLexical indexes chunks, which must be grouped by document in order;
 // the index's chunk-to-document maps are set by Index.indexStructure.
-func newLexical(chunks []Chunk, meta func(docID string) string) *Lexical {
+// known, when not nil, holds by chunk the index terms of those already
+// cut into words (nil for the others).
+func newLexical(chunks []Chunk, known [][]string, meta func(docID string) string) *Lexical {
 	l := &Lexical{body: newField(), meta: newField(), MetaWeight: defaultMetaWeight}
 	// Tokenising and stemming, the costly part, runs on every core.
 	body := make([][]string, len(chunks))
 	metas := make([][]string, len(chunks))
 	parallel(len(chunks), func(i int) {
-		body[i] = text.Terms(chunks[i].Text)
+		if i < len(known) && known[i] != nil {
+			body[i] = known[i]
+		} else {
+			body[i] = text.Terms(chunks[i].Text)
+		}
 		if i == 0 || chunks[i].DocID != chunks[i-1].DocID {
 			metas[i] = text.Terms(meta(chunks[i].DocID))
 		}

@@ -152,10 +152,14 @@ func Gather(ctx context.Context, v Version, q Query) (*Candidates, error) {
 	// The chunks came with the candidates, or their documents are cut
 	// again (and their texts needed for that).
 	chunks := map[string]*Chunk{}
+	terms := map[string][]string{}
 	for _, c := range slices.Concat(cands, dense) {
 		want[c.ChunkID] = true
 		if c.Chunk != nil {
 			chunks[c.ChunkID] = c.Chunk
+			if c.Terms != nil {
+				terms[c.ChunkID] = c.Terms
+			}
 		}
 		if !seenDoc[c.DocID] {
 			seenDoc[c.DocID] = true
@@ -171,7 +175,7 @@ func Gather(ctx context.Context, v Version, q Query) (*Candidates, error) {
 		return nil, storeError(ctx, c.err)
 	}
 	freq := c.freq
-	view := gatheredView(v.ID(), q.Embedder, q.Chunker, docs, want, chunks, freq, outlets)
+	view := gatheredView(v.ID(), q.Embedder, q.Chunker, docs, want, chunks, terms, freq, outlets)
 	denseScores := map[int]float64{}
 	for _, c := range dense {
 		if u, ok := view.unitOf[c.ChunkID]; ok {
@@ -445,7 +449,7 @@ func union(a, b []string) []string {
 // chunks of docs (as the store returned them, or cut again with the
 // store's chunker, so offsets and paragraphs are the corpus's), scored
 // with the corpus-wide frequencies.
-func gatheredView(version string, embedder Embedder, chunker Chunker, docs map[string]*corpus.Document, want map[string]bool, given map[string]*Chunk, freq *Frequencies, outlets []string) *Index {
+func gatheredView(version string, embedder Embedder, chunker Chunker, docs map[string]*corpus.Document, want map[string]bool, given map[string]*Chunk, terms map[string][]string, freq *Frequencies, outlets []string) *Index {
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
 		ids = append(ids, id)
@@ -477,7 +481,14 @@ func gatheredView(version string, embedder Embedder, chunker Chunker, docs map[s
 			ix.docOrder = append(ix.docOrder, d)
 		}
 	}
-	ix.lex = newLexical(ix.chunks, func(id string) string { return docMeta(ix.docs[id]) })
+	// The terms the store gave are those of the text it gave with them.
+	known := make([][]string, len(ix.chunks))
+	for i, c := range ix.chunks {
+		if g, ok := given[c.ID]; ok && g.Text == c.Text {
+			known[i] = terms[c.ID]
+		}
+	}
+	ix.lex = newLexical(ix.chunks, known, func(id string) string { return docMeta(ix.docs[id]) })
 	ix.lex.body.corpus = &fieldStats{units: freq.Chunks, avgLen: meanLength(freq.ChunkTerms, freq.Chunks), df: freq.Body}
 	ix.lex.meta.corpus = &fieldStats{units: freq.Documents, avgLen: meanLength(freq.MetaTerms, freq.Documents), df: freq.Meta}
 	ix.indexStructure()

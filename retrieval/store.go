@@ -86,6 +86,10 @@ type Candidate struct {
 	// Score is the store's BM25 score or cosine similarity; the ranking
 	// computes its own.
 	Score float64
+	// Terms, when the store gives them, are the index terms of Chunk's
+	// text (text.Terms), kept from an earlier question: the ranking does
+	// not cut the text into words again. Nil: it does.
+	Terms []string
 }
 
 // Filter narrows the candidates a store returns. The zero Filter matches

@@ -81,33 +81,66 @@ func (s *Store) putLease(ctx context.Context, l lease) error {
 	return s.putObjects(ctx, s.stateClass(), []map[string]any{{"id": s.leaseID(), "properties": map[string]any{"state": string(raw)}}})
 }
 
-// acquire takes the writer's lease, renewing it until release is called.
-// Two writers taking it at once both write it and read it back a moment
-// later: the one that finds the other's name gives way.
-func (s *Store) acquire(ctx context.Context) (release func(), err error) {
+// notHeld fails with ErrBusy when another writer holds the lease now.
+func (s *Store) notHeld(ctx context.Context) error {
 	held, err := s.readLease(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	host, _ := os.Hostname()
 	if held.Owner != "" && time.Now().Before(held.Until) && !held.gone(host) {
-		return nil, fmt.Errorf("%w: %s, until %s", ErrBusy, held.Owner, held.Until.Format(time.RFC3339))
+		return fmt.Errorf("%w: %s, until %s", ErrBusy, held.Owner, held.Until.Format(time.RFC3339))
 	}
+	return nil
+}
+
+// claimSettle is how long after writing its lease a writer reads it back:
+// long enough for another writer that found the store free at the same
+// moment to have written its own.
+const claimSettle = 300 * time.Millisecond
+
+// claim is a lease written and not yet confirmed (see Store.claim).
+type claim struct {
+	s    *Store
+	me   string
+	mine func() lease
+	at   time.Time
+}
+
+// claim writes this writer's lease when no other writer holds one. Two
+// writers claiming it at once both write it; confirm reads it back a
+// moment later, and the one that finds the other's name gives way. What
+// is done between the two must not change the store (but for making its
+// classes, which two writers did at once before leases were taken).
+func (s *Store) claim(ctx context.Context) (*claim, error) {
+	if err := s.notHeld(ctx); err != nil {
+		return nil, err
+	}
+	host, _ := os.Hostname()
 	var raw [6]byte
 	rand.Read(raw[:])
 	me := fmt.Sprintf("%s pid %d (%s)", host, os.Getpid(), hex.EncodeToString(raw[:]))
 	_, started := processStart(os.Getpid())
-	mine := func() lease {
+	c := &claim{s: s, me: me, mine: func() lease {
 		return lease{Owner: me, Until: time.Now().Add(leaseTerm), Host: host, PID: os.Getpid(), Started: started}
-	}
-	if err := s.putLease(ctx, mine()); err != nil {
+	}}
+	if err := s.putLease(ctx, c.mine()); err != nil {
 		return nil, err
 	}
-	time.Sleep(300 * time.Millisecond)
-	if held, err = s.readLease(ctx); err != nil {
+	c.at = time.Now()
+	return c, nil
+}
+
+// confirm waits until claimSettle has passed since the claim, reads the
+// lease back and, when it is still this writer's, keeps renewing it until
+// release is called; ErrBusy when another writer's claim came after.
+func (c *claim) confirm(ctx context.Context) (release func(), err error) {
+	time.Sleep(claimSettle - time.Since(c.at))
+	held, err := c.s.readLease(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if held.Owner != me {
+	if held.Owner != c.me {
 		return nil, fmt.Errorf("%w: %s", ErrBusy, held.Owner)
 	}
 	renew, stop := context.WithCancel(context.WithoutCancel(ctx))
@@ -121,7 +154,7 @@ func (s *Store) acquire(ctx context.Context) (release func(), err error) {
 			case <-renew.Done():
 				return
 			case <-t.C:
-				s.putLease(renew, mine())
+				c.s.putLease(renew, c.mine())
 			}
 		}
 	}()
@@ -130,6 +163,16 @@ func (s *Store) acquire(ctx context.Context) (release func(), err error) {
 		<-done
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 		defer cancel()
-		s.putLease(ctx, lease{}) // if this fails, the lease lapses by itself
+		c.s.putLease(ctx, lease{}) // if this fails, the lease lapses by itself
 	}, nil
+}
+
+// abandon gives up a claim not confirmed: the lease is cleared if it is
+// still this writer's.
+func (c *claim) abandon(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if held, err := c.s.readLease(ctx); err == nil && held.Owner == c.me {
+		c.s.putLease(ctx, lease{}) // if this fails, the lease lapses by itself
+	}
 }

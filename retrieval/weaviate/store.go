@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // Store keeps a corpus in Weaviate, version after version, under one name:
@@ -74,6 +75,9 @@ type Store struct {
 	// (see wholeFrequencies).
 	docs  docCache
 	terms termCache
+	// chunkTerms caches the index terms of the chunks questions were
+	// given (see chunkTermCache).
+	chunkTerms chunkTermCache
 }
 
 var (
@@ -195,8 +199,7 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 				map[string]any{"name": "since", "dataType": []string{"int"}, "indexFilterable": false, "indexRangeFilters": true},
 				endsField,
 			}},
-		s.stateClass(): {"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
-			"properties": []any{stored("state", "text")}},
+		s.stateClass(): s.stateSchema(),
 	}
 	if !slices.Contains(have, s.name) {
 		if err := s.c.CreateClass(ctx, s.name, s.opts); err != nil {
@@ -226,6 +229,30 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 		}
 	}
 	return rebuild, nil
+}
+
+// stateSchema is the schema of the class of the store's state and its
+// writer's lease.
+func (s *Store) stateSchema() map[string]any {
+	return map[string]any{"class": s.stateClass(), "vectorizer": "none", "vectorIndexConfig": map[string]any{"skip": true},
+		"properties": []any{map[string]any{"name": "state", "dataType": []string{"text"}, "indexFilterable": false, "indexSearchable": false}}}
+}
+
+// ensureState refuses a store of an earlier form (see checkSchema) and
+// creates the class the writer's lease is kept in when it does not exist
+// yet: what a write does before it claims the lease (see Store.Write).
+func (s *Store) ensureState(ctx context.Context) error {
+	props, err := s.c.classProperties(ctx, s.name)
+	if err != nil {
+		return err
+	}
+	if err := s.checkSchema(props); err != nil {
+		return err
+	}
+	if _, ok := props[s.stateClass()]; ok {
+		return nil
+	}
+	return s.c.createClass(ctx, s.stateSchema(), s.opts)
 }
 
 // docAccess are the properties of a document row that say who may see
@@ -406,15 +433,72 @@ func (p *pinned) filter(f retrieval.Filter) Filter {
 	return Filter{Sources: f.Sources, Collections: f.Collections, Now: f.Now, From: f.From, To: f.To, Version: p.st.Version}
 }
 
-func candidates(cs []Candidate) []retrieval.Candidate {
+// candidates are cs as the ranking takes them, with their index terms.
+func (s *Store) candidates(cs []Candidate) []retrieval.Candidate {
 	out := make([]retrieval.Candidate, len(cs))
 	for i, c := range cs {
 		out[i] = retrieval.Candidate{ChunkID: c.ChunkID, DocID: c.DocID, Score: c.Score, Chunk: &retrieval.Chunk{
 			ID: c.ChunkID, DocID: c.DocID, Ordinal: c.Ordinal, Start: c.Start, End: c.End,
 			FirstParagraph: c.FirstParagraph, LastParagraph: c.LastParagraph, Text: c.Text,
-		}}
+		}, Terms: s.chunkTerms.of(c)}
 	}
 	return out
+}
+
+// chunkTermCache keeps the index terms (text.Terms) of the chunks
+// questions were given, by chunk object: a chunk object is never changed
+// once written (see Store), and cutting a question's hundred or more
+// candidates into words took about a quarter of the bot's CPU a MultiHop
+// question. A chunk two of a question's queries return at once (its BM25
+// and dense candidates overlap) is cut once. The cache holds at most
+// chunkTermCacheMax terms and is emptied when full.
+type chunkTermCache struct {
+	mu    sync.Mutex
+	m     map[chunkKey]*chunkTerms
+	terms int
+}
+
+// chunkKey names a chunk object: the chunk and the version it was
+// written at.
+type chunkKey struct {
+	id    string
+	since int
+}
+
+// chunkTerms are a chunk's terms, once done is closed.
+type chunkTerms struct {
+	done  chan struct{}
+	terms []string
+}
+
+// chunkTermCacheMax is the most terms a store's chunkTermCache holds
+// (16 bytes each, the words themselves shared: about the terms of 10,000
+// chunks of the default size).
+const chunkTermCacheMax = 1 << 20
+
+// of returns the index terms of c's text, cut into words once.
+func (k *chunkTermCache) of(c Candidate) []string {
+	key := chunkKey{c.ChunkID, c.Since}
+	k.mu.Lock()
+	e, ok := k.m[key]
+	if !ok {
+		if k.m == nil || k.terms >= chunkTermCacheMax {
+			k.m, k.terms = map[chunkKey]*chunkTerms{}, 0
+		}
+		e = &chunkTerms{done: make(chan struct{})}
+		k.m[key] = e
+	}
+	k.mu.Unlock()
+	if ok {
+		<-e.done
+		return e.terms
+	}
+	e.terms = text.Terms(c.Text)
+	close(e.done)
+	k.mu.Lock()
+	k.terms += len(e.terms)
+	k.mu.Unlock()
+	return e.terms
 }
 
 func (p *pinned) Lexical(ctx context.Context, terms []string, f retrieval.Filter, n int) ([]retrieval.Candidate, error) {
@@ -444,7 +528,7 @@ func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Can
 	}
 	if p.st.Replaced == 0 {
 		cs, err := query(n)
-		return candidates(cs), err
+		return p.s.candidates(cs), err
 	}
 	limit := n
 	if stats, err := p.Describe(ctx); err == nil {
@@ -464,7 +548,7 @@ func (p *pinned) partOf(ctx context.Context, n int, query func(limit int) ([]Can
 			return nil, err
 		}
 		if len(kept) >= n || len(cs) < limit || limit == maxLimit {
-			return candidates(kept[:min(n, len(kept))]), nil
+			return p.s.candidates(kept[:min(n, len(kept))]), nil
 		}
 	}
 }

@@ -370,3 +370,35 @@ func TestOneWriterAtATime(t *testing.T) {
 		t.Errorf("the second write: %+v", rep)
 	}
 }
+
+// The candidates a question is given carry their index terms, kept by
+// chunk object: a document written again gives its new chunks' terms,
+// not those kept for the chunks it replaced under the same IDs.
+func TestCandidatesCarryTheirTerms(t *testing.T) {
+	_, st := newStore(t, "Terms")
+	ctx := t.Context()
+	g, _ := retrieval.NewGloVeEmbedder()
+	for _, word := range []string{"morning", "evening"} {
+		if _, err := st.Write(ctx, dispatches(6, 3, word), weaviate.WriteOptions{Embedder: g}); err != nil {
+			t.Fatal(err)
+		}
+		v, err := st.Pin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second time from what the store kept
+			cands, err := v.Lexical(ctx, text.Terms("harbour dispatch "+word), retrieval.Filter{}, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cands) != 6 {
+				t.Fatalf("%s: %d candidates, want 6", word, len(cands))
+			}
+			for _, c := range cands {
+				if want := text.Terms(c.Chunk.Text); !slices.Equal(c.Terms, want) {
+					t.Errorf("%s: %s has terms %q, want %q", word, c.ChunkID, c.Terms, want)
+				}
+			}
+		}
+	}
+}

@@ -213,17 +213,48 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		}
 		fingerprints[d.ID] = fp
 	}
+	// The writer's lease is claimed first; while the claim settles (see
+	// claim) and the classes are made (about a second before a first
+	// write), what changed is read and the first changed documents are
+	// chunked and embedded. Under the confirmed lease it is read again
+	// only if another writer published meanwhile: a version's rows never
+	// change once published, so the plan of the version the lease finds
+	// is the plan.
+	if err := s.ensureState(ctx); err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	cl, err := s.claim(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	var release func()
+	defer func() {
+		if release != nil {
+			release()
+		} else {
+			cl.abandon(ctx)
+		}
+	}()
+	st, err := s.readState(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	}
+	// A store whose classes are missing or of an earlier form is read
+	// once they are made right.
+	pl, err := s.plan(ctx, st, docs, fingerprints)
+	if err != nil {
+		pl = &writePlan{version: -1}
+	}
+	groups := prepareGroups(ctx, pl.changed, opts)
+	defer func() { groups.stop() }()
 	rebuild, err := s.ensure(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
-	release, err := s.acquire(ctx)
-	if err != nil {
+	if release, err = cl.confirm(ctx); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
-	defer release()
-	st, err := s.readState(ctx)
-	if err != nil {
+	if st, err = s.readState(ctx); err != nil {
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 	v := st.Version
@@ -235,45 +266,18 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		}
 		rep.Rebuilt = true
 	}
+	if rebuild || v != pl.version || st.Form != pl.form {
+		groups.stop()
+		if pl, err = s.plan(ctx, st, docs, fingerprints); err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		groups = prepareGroups(ctx, pl.changed, opts)
+	}
 	if err := s.discardUnpublished(ctx, v); err != nil {
 		return rep, fmt.Errorf("write %s: clear a failed write: %w", s.name, err)
 	}
-	current, err := s.docRows(ctx, v, nil, "doc_id fingerprint since")
-	if err != nil {
-		return rep, fmt.Errorf("write %s: %w", s.name, err)
-	}
-	stored := make(map[string]docRow, len(current))
-	for _, r := range current {
-		stored[r.DocID] = r
-	}
-
-	// Rows of an earlier form lack what an asker's statistics are read by
-	// (see state.Form): every document is written again, once.
-	earlier := v > 0 && st.Form < rowsForm
-	var changed []*corpus.Document
-	var closing []docRow
-	for _, d := range docs {
-		fp := fingerprints[d.ID]
-		old, ok := stored[d.ID]
-		switch {
-		case ok && old.Fingerprint == fp && !earlier:
-			rep.Unchanged++
-			continue
-		case ok:
-			rep.Changes.Changed = append(rep.Changes.Changed, d.ID)
-			closing = append(closing, old)
-		default:
-			rep.Changes.Added = append(rep.Changes.Added, d.ID)
-		}
-		changed = append(changed, d)
-	}
-	for id, old := range stored {
-		if _, ok := fingerprints[id]; !ok {
-			rep.Changes.Removed = append(rep.Changes.Removed, id)
-			closing = append(closing, old)
-		}
-	}
-	slices.Sort(rep.Changes.Removed)
+	changed, closing := pl.changed, pl.closing
+	rep.Unchanged, rep.Changes = pl.unchanged, pl.changes
 	if len(changed) == 0 && len(closing) == 0 && v > 0 && bytes.Equal(settings, st.Settings) {
 		rep.Version = v
 		return rep, nil // nothing to write: the published version is the corpus
@@ -290,29 +294,51 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		return rep, fmt.Errorf("write %s: %w", s.name, err)
 	}
 	rep.Took.Documents += time.Since(closeBegan)
-	// The changed documents are prepared and written a group at a time, so
-	// that a write holds a few groups' chunks and vectors, not the
-	// archive's; the next group is chunked and embedded while the last is
-	// written, so neither the server nor the embedder waits for the other.
-	groups := prepareGroups(ctx, changed, opts)
-	defer groups.stop()
+	// The changed documents are prepared (see prepareGroups, started
+	// above) and written a group at a time, so that a write holds a few
+	// groups' chunks and vectors, not the archive's; the next group is
+	// chunked and embedded while the last is written, so neither the
+	// server nor the embedder waits for the other.
+	// The frequency rows are written once the last group's counts are
+	// added, beside that group's objects.
+	frequencies := func(ctx context.Context) error {
+		began := time.Now()
+		defer func() { rep.Took.Frequencies = time.Since(began) }()
+		return s.applyDelta(ctx, v, next, d)
+	}
+	counted := false
 	for g := range groups.out {
 		if g.err != nil {
 			return rep, fmt.Errorf("write %s: %w", s.name, g.err)
 		}
 		rep.Took.Prepare += g.took
-		if err := s.add(ctx, next, g.prepared, fingerprints, collectionOf, d, &rep); err != nil {
+		w, err := s.group(next, g.prepared, fingerprints, collectionOf, d, &rep)
+		if err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		last := g.done == len(changed)
+		err = inParallel(ctx, 2, 2, func(ctx context.Context, i int) error {
+			if i == 0 {
+				return s.put(ctx, w, &rep)
+			}
+			if last {
+				counted = true
+				return frequencies(ctx)
+			}
+			return nil
+		})
+		if err != nil {
 			return rep, fmt.Errorf("write %s: %w", s.name, err)
 		}
 		if opts.Progress != nil {
 			opts.Progress(g.done, len(changed))
 		}
 	}
-	deltaBegan := time.Now()
-	if err := s.applyDelta(ctx, v, next, d); err != nil {
-		return rep, fmt.Errorf("write %s: %w", s.name, err)
+	if !counted {
+		if err := frequencies(ctx); err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
 	}
-	rep.Took.Frequencies = time.Since(deltaBegan)
 
 	indexBegan := time.Now()
 	if err := s.c.WaitIndexed(ctx, s.name); err != nil {
@@ -356,6 +382,60 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 		}
 	}
 	return rep, nil
+}
+
+// writePlan is what a write of docs changes in a published version.
+type writePlan struct {
+	version, form int // the version's, as its state says
+	// changed are the documents added or changed, in the order given;
+	// closing the rows of those changed or removed.
+	changed   []*corpus.Document
+	closing   []docRow
+	changes   corpus.Changes
+	unchanged int
+}
+
+// plan compares docs (with their fingerprints) with the rows of the
+// version st publishes.
+func (s *Store) plan(ctx context.Context, st *state, docs []*corpus.Document, fingerprints map[string]string) (*writePlan, error) {
+	v := st.Version
+	pl := &writePlan{version: v, form: st.Form}
+	var current []docRow
+	if v > 0 { // a store never published has no rows of a version
+		var err error
+		if current, err = s.docRows(ctx, v, nil, "doc_id fingerprint since"); err != nil {
+			return nil, err
+		}
+	}
+	stored := make(map[string]docRow, len(current))
+	for _, r := range current {
+		stored[r.DocID] = r
+	}
+	// Rows of an earlier form lack what an asker's statistics are read by
+	// (see state.Form): every document is written again, once.
+	earlier := v > 0 && st.Form < rowsForm
+	for _, d := range docs {
+		old, ok := stored[d.ID]
+		switch {
+		case ok && old.Fingerprint == fingerprints[d.ID] && !earlier:
+			pl.unchanged++
+			continue
+		case ok:
+			pl.changes.Changed = append(pl.changes.Changed, d.ID)
+			pl.closing = append(pl.closing, old)
+		default:
+			pl.changes.Added = append(pl.changes.Added, d.ID)
+		}
+		pl.changed = append(pl.changed, d)
+	}
+	for id, old := range stored {
+		if _, ok := fingerprints[id]; !ok {
+			pl.changes.Removed = append(pl.changes.Removed, id)
+			pl.closing = append(pl.closing, old)
+		}
+	}
+	slices.Sort(pl.changes.Removed)
+	return pl, nil
 }
 
 // batchesInFlight is how many batch requests a write keeps in flight.
@@ -527,11 +607,16 @@ func (s *Store) retire(ctx context.Context, old int) error {
 	return s.deleteWhere(ctx, s.freqClass(), closed)
 }
 
-// add writes prepared documents as part of version next, adding what they
-// count to d.
-func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared, fingerprints map[string]string, collectionOf func(*corpus.Document) string, d delta, rep *WriteReport) error {
-	var chunks []Chunk
-	var rows []map[string]any
+// groupWrite is a group's objects: its chunks and document rows.
+type groupWrite struct {
+	chunks []Chunk
+	rows   []map[string]any
+}
+
+// group makes the objects of prepared documents as part of version next,
+// adding what they count to d.
+func (s *Store) group(next int, prepared []retrieval.Prepared, fingerprints map[string]string, collectionOf func(*corpus.Document) string, d delta, rep *WriteReport) (groupWrite, error) {
+	var w groupWrite
 	for i := range prepared {
 		p := &prepared[i]
 		if len(p.Chunks) == 0 {
@@ -542,7 +627,7 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		d.add(stats, 1)
 		published, _ := p.Doc.PublishedTime()
 		for j, c := range p.Chunks {
-			chunks = append(chunks, Chunk{
+			w.chunks = append(w.chunks, Chunk{
 				ID: c.ID, DocID: p.Doc.ID, Source: strings.TrimSpace(p.Doc.Source), Collection: collectionOf(p.Doc),
 				Published: published, Embargo: p.Doc.Embargo, Withdrawn: p.Doc.Withdrawn,
 				Terms: p.Terms[j], Meta: p.Meta, Text: c.Text, Ordinal: c.Ordinal, Start: c.Start, End: c.End,
@@ -554,27 +639,31 @@ func (s *Store) add(ctx context.Context, next int, prepared []retrieval.Prepared
 		meta.Text = ""
 		doc, err := json.Marshal(&meta)
 		if err != nil {
-			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+			return w, fmt.Errorf("document %s: %w", p.Doc.ID, err)
 		}
 		st, err := json.Marshal(stats)
 		if err != nil {
-			return fmt.Errorf("document %s: %w", p.Doc.ID, err)
+			return w, fmt.Errorf("document %s: %w", p.Doc.ID, err)
 		}
-		rows = append(rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
+		w.rows = append(w.rows, map[string]any{"id": objectID(s.docsClass(), fmt.Sprintf("%s@%d", p.Doc.ID, next)), "properties": map[string]any{
 			"doc_id": p.Doc.ID, "fingerprint": fingerprints[p.Doc.ID], "doc": string(doc), "text": p.Doc.Text, "stats": string(st),
 			"chunks": len(p.Chunks), "since": next, "ends": ends(live),
 			"collection": cmp.Or(collectionOf(p.Doc), outside), "withdrawn": p.Doc.Withdrawn, "embargo": date(p.Doc.Embargo),
 		}})
 	}
-	// The chunks and the document rows are written at once.
+	return w, nil
+}
+
+// put writes a group's chunks and document rows, at once.
+func (s *Store) put(ctx context.Context, w groupWrite, rep *WriteReport) error {
 	var took [2]time.Duration
 	err := inParallel(ctx, 2, 2, func(ctx context.Context, i int) error {
 		began := time.Now()
 		defer func() { took[i] = time.Since(began) }()
 		if i == 0 {
-			return s.c.Put(ctx, s.name, chunks)
+			return s.c.Put(ctx, s.name, w.chunks)
 		}
-		return s.putObjects(ctx, s.docsClass(), rows)
+		return s.putObjects(ctx, s.docsClass(), w.rows)
 	})
 	rep.Took.Chunks += took[0]
 	rep.Took.Documents += took[1]
