@@ -318,10 +318,10 @@ func fill(evs []event, n, perDay int) []event {
 // "In January 2023, it ruled", "issued an import ban in October"): the
 // first day of the first such month or year written after "in", "last",
 // "early" or "late" (or a year before a noun of occasion: "a 2019
-// event"), when the whole of it lies before the month or year
-// of the publication day pub (a period that holds pub says no more than
-// pub). A sentence telling of what is to come has none.
-// label is how it is shown ("2020", "Jan 2023").
+// event"), when the whole of it lies before the month or year of the
+// publication day pub (a period that holds pub says no more than pub).
+// A sentence telling of what is to come has none. label is how it is
+// shown ("2020", "Jan 2023").
 func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool) {
 	if pub.IsZero() || future(s) {
 		return time.Time{}, "", false
@@ -505,7 +505,8 @@ func dateHeading(para string, pub time.Time) (time.Time, bool) {
 
 // sentenceDate is the day a sentence states: a date with its day ("Nov.
 // 21", "November 21, 2023"), or a weekday, "yesterday", "today" or "the
-// day before" read against the publication date pub. ok is false when it states none.
+// day before" read against the publication date pub. ok is false when it
+// states none.
 func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	for _, sp := range text.Dates(s) {
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s)); ok {
