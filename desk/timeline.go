@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +21,8 @@ type event struct {
 	when   time.Time
 	note   string // "article date" when the document's date stands in
 	dated  bool   // the sentence (or its section's heading) states the day
+	period string // the earlier month or year the sentence states ("2020", "Jan 2023"), its day unknown
+	ahead  bool   // the sentence tells of what is to come on its day ("deliveries are set for … November 30")
 	score  float64
 	terms  map[string]bool
 	others []sentence // the same event in other documents
@@ -82,19 +85,9 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		return 0
 	})
 	evs = mergeEvents(evs, tu.TimelineSame)
-	if len(evs) > tu.MaxTimelineLines {
-		evs = evs[:tu.MaxTimelineLines]
-	}
+	evs = fill(evs, tu.MaxTimelineLines, tu.TimelinePerDay)
 	evs = dropStale(evs)
-	slices.SortStableFunc(evs, func(a, b event) int {
-		if c := a.when.Compare(b.when); c != 0 {
-			return c
-		}
-		if a.doc.ID == b.doc.ID {
-			return a.start - b.start
-		}
-		return 0
-	})
+	chronological(evs)
 
 	r := &Result{Query: topic}
 	var c citer
@@ -102,6 +95,9 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		l := Line{Date: e.when.Format("Jan 2, 2006"), DateNote: e.note, Text: e.text(), when: e.when, measures: e.measures}
 		if e.when.IsZero() {
 			l.Date = e.doc.Date()
+		}
+		if e.period != "" {
+			l.Date = e.period
 		}
 		l.Cites = append(l.Cites, c.cite(e.doc, e.start, e.end, e.passage))
 		for _, o := range e.others {
@@ -186,7 +182,7 @@ func dropStale(evs []event) []event {
 	if first.IsZero() {
 		return evs
 	}
-	return slices.DeleteFunc(evs, func(e event) bool { return !e.dated && e.when.Before(first) })
+	return slices.DeleteFunc(evs, func(e event) bool { return !e.dated && e.period == "" && e.when.Before(first) })
 }
 
 // eventsOf returns the sentences of a story's document that are events of
@@ -231,18 +227,24 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				prev = s
 				continue // a past the story draws on, not one of its events
 			case own:
-				e.when, e.dated = when, true
+				e.when, e.dated, e.ahead = when, true, future(s)
 			case !heading.IsZero():
 				e.when, e.dated = heading, true
 			default:
 				e.when, e.note = pub, "article date"
+				if t, label, ok := periodDate(s, pub); ok {
+					e.when, e.note, e.period = t, "", label
+				}
 			}
 			prev = s
 			// An event tells of the story, in its context (the title
 			// and the sentence before); in a document whose title is the
 			// story, every dated sentence is one of its events.
 			about := cov >= tu.TimelineSentence && wcov >= tu.TimelineDocument
-			if !about && !(e.dated && (cov >= tu.TimelineDated || titleCov >= tu.TimelineTitle)) {
+			// A sentence stating its time with less of the topic tells of
+			// the story when its context holds TimelineDatedWindow of it.
+			stated := e.dated || e.period != ""
+			if !about && !(stated && (cov >= tu.TimelineDated && wcov >= tu.TimelineDatedWindow || titleCov >= tu.TimelineTitle)) {
 				continue
 			}
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
@@ -257,6 +259,110 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	}
 	return out
 }
+
+// chronological sorts events oldest first; on one day, one telling of
+// what is to come on it before one telling it happened, then a
+// document's in its order.
+func chronological(evs []event) {
+	slices.SortStableFunc(evs, func(a, b event) int {
+		if c := a.when.Compare(b.when); c != 0 {
+			return c
+		}
+		if a.ahead != b.ahead {
+			// a day foretold was told of before it came
+			if a.ahead {
+				return -1
+			}
+			return 1
+		}
+		if a.doc.ID == b.doc.ID {
+			return a.start - b.start
+		}
+		return 0
+	})
+}
+
+// fill takes the first n events (best first), at most perDay of them
+// dated only by one document's publication: the next best of other days
+// win over a page's many sentences dated only by its article ("Apple
+// says it's exploring …", "The other option is …"), which come in only
+// when nothing else is left. Events stating their time are never held
+// back.
+func fill(evs []event, n, perDay int) []event {
+	type key struct {
+		doc  string
+		when time.Time
+	}
+	var out, rest []event
+	count := map[key]int{}
+	for _, e := range evs {
+		k := key{e.doc.ID, day(e.when)}
+		if e.note != "" && count[k] >= perDay {
+			rest = append(rest, e)
+			continue
+		}
+		if e.note != "" {
+			count[k]++
+		}
+		out = append(out, e)
+	}
+	out = append(out, rest...)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// periodDate is the earlier month or year a sentence states without a
+// day, as the time of what it tells ("In 2020, Masimo filed a lawsuit",
+// "In January 2023, it ruled", "issued an import ban in October"): the
+// first day of the first such month or year written after "in", "last",
+// "early" or "late" (or a year before a noun of occasion: "a 2019
+// event"), when the whole of it lies before the month or year of the
+// publication day pub (a period that holds pub says no more than pub).
+// A sentence telling of what is to come has none. label is how it is
+// shown ("2020", "Jan 2023").
+func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool) {
+	if pub.IsZero() || future(s) {
+		return time.Time{}, "", false
+	}
+	for _, sp := range text.Dates(s) {
+		before := strings.Fields(strings.ToLower(s[max(0, sp.Start-12):sp.Start]))
+		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
+		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
+		if !occasion && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+			continue
+		}
+		y, m, d := text.DateParts(s[sp.Start:sp.End])
+		if d > 0 {
+			continue
+		}
+		switch {
+		case m > 0 && y > 0:
+			when, label = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(y)
+			ok = when.AddDate(0, 1, 0).Before(day(pub).AddDate(0, 0, 1))
+		case m > 0:
+			// a month alone is of the publication year; a later month
+			// may be the last year's or the one to come ("until the
+			// mid-November deadline"): not read
+			when, label = time.Date(pub.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(pub.Year())
+			ok = time.Month(m) < pub.Month()
+		case y > 0:
+			when, label = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), strconv.Itoa(y)
+			ok = y < pub.Year()
+		}
+		return when, label, ok
+	}
+	return time.Time{}, "", false
+}
+
+// periodWords are the words before a month or year that make it the time
+// of what a sentence tells.
+var periodWords = map[string]bool{"in": true, "last": true, "early": true, "late": true, "mid": true}
+
+// occasionWords are the nouns a year before them dates ("at a memorable
+// 2019 event").
+var occasionWords = map[string]bool{"event": true, "launch": true, "unveiling": true, "debut": true}
 
 // eventLike reports whether a sentence can be a timeline's event: a
 // sentence (six words or more, ending as one), not page furniture, not a
@@ -398,8 +504,9 @@ func dateHeading(para string, pub time.Time) (time.Time, bool) {
 }
 
 // sentenceDate is the day a sentence states: a date with its day ("Nov.
-// 21", "November 21, 2023"), or a weekday, "yesterday" or "today" read
-// against the publication date pub. ok is false when it states none.
+// 21", "November 21, 2023"), or a weekday, "yesterday", "today" or "the
+// day before" read against the publication date pub. ok is false when it
+// states none.
 func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	for _, sp := range text.Dates(s) {
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s)); ok {
@@ -434,8 +541,17 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			return day(pub).AddDate(0, 0, -back), true
 		}
 	}
+	if dayBeforeRE.MatchString(s) {
+		// "20 Republicans who had rejected Jordan’s nomination the day
+		// before": the day before the one reported
+		return day(pub).AddDate(0, 0, -1), true
+	}
 	return time.Time{}, false
 }
+
+// dayBeforeRE matches a sentence's day told as the one before the day
+// its article reports.
+var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a day earlier)\b`)
 
 // future reports whether a sentence tells of what is to come: a
 // future's verb (futureRE) other than in a relative clause ("made a
@@ -454,11 +570,12 @@ func future(s string) bool {
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
 
 // futureRE matches a sentence telling of what is to come.
-var futureRE = regexp.MustCompile(`(?i)\b(?:will|is set to|are set to|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
+var futureRE = regexp.MustCompile(`(?i)\b(?:will|is set to|are set to|is set for|are set for|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
 
 // dayOf reads a date with its day; a date without a year takes the year
 // of pub, or the year before when that would put it more than a week
-// after pub, unless the sentence tells of what is to come (future).
+// after pub, unless the sentence tells of what is to come (future): then
+// the year after when that would put it more than a week before pub.
 func dayOf(date string, pub time.Time, future bool) (time.Time, bool) {
 	y, m, d := text.DateParts(date)
 	if m == 0 || d == 0 {
@@ -469,8 +586,12 @@ func dayOf(date string, pub time.Time, future bool) (time.Time, bool) {
 			return time.Time{}, false
 		}
 		y = pub.Year()
-		if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.After(pub.AddDate(0, 0, 7)) && !future {
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		switch {
+		case t.After(pub.AddDate(0, 0, 7)) && !future:
 			y--
+		case t.Before(pub.AddDate(0, 0, -7)) && future:
+			y++ // "Winners will be announced January 25." in October
 		}
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true

@@ -80,6 +80,12 @@ func TestSentenceDate(t *testing.T) {
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
 		{"The league made a Thursday ruling that will bar him from three games.", "2023-11-16"},
 		{"The league said on Thursday it will bar him from three games.", "2023-11-23"},
+		// a day told against the one reported
+		{"20 Republicans had rejected his nomination the day before.", "2023-11-16"},
+		// a day to come more than a week before the article is next year's
+		{"Winners will be announced January 25.", "2024-01-25"},
+		{"Winners were announced January 25.", "2023-01-25"},
+		{"Initial deliveries are set for an event on November 30.", "2023-11-30"},
 	} {
 		got, ok := sentenceDate(tc.s, fri)
 		g := ""
@@ -242,5 +248,100 @@ func TestTimelineBackground(t *testing.T) {
 	}
 	if got := shown(365); slices.Contains(got, "2022-12-08") || !slices.Contains(got, "2023-12-08") {
 		t.Errorf("TimelineBackground 365: %v, want the signing and not the 2022 scouting", got)
+	}
+}
+
+func TestPeriodDate(t *testing.T) {
+	pub := time.Date(2023, 12, 19, 18, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s, when, label string // when "" for none
+	}{
+		{"In 2020, Masimo filed a lawsuit against Apple.", "2020-01-01", "2020"},
+		{"Masimo then filed a separate case with the ITC in 2021.", "2021-01-01", "2021"},
+		{"In January 2023, it ruled that the watches infringe.", "2023-01-01", "Jan 2023"},
+		{"The ITC then issued an import ban in October.", "2023-10-01", "Oct 2023"},
+		{"Musk showed it off at a memorable 2019 event.", "2019-01-01", "2019"},
+		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
+		// a period holding the article's day says no more than its date
+		{"It was updated in December.", "", ""},
+		{"It was the most downloaded app in 2023.", "", ""},
+		{"It was updated in December 2023.", "", ""},
+		// what is to come; a duration; a deadline; a day
+		{"It will be on the market in 2025.", "", ""},
+		{"It is Tesla's first new model since 2020.", "", ""},
+		{"He said it would be out by 2021.", "", ""},
+		{"It ruled on January 10, 2023.", "", ""},
+		{"It was up from 98 per cent.", "", ""},
+	} {
+		when, label, ok := periodDate(tc.s, pub)
+		g, l := "", ""
+		if ok {
+			g, l = when.Format("2006-01-02"), label
+		}
+		if g != tc.when || l != tc.label {
+			t.Errorf("periodDate(%q) = %q %q, want %q %q", tc.s, g, l, tc.when, tc.label)
+		}
+	}
+	// a month after the article's may be the last year's or the next
+	oct := time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC)
+	if when, _, ok := periodDate("It could stay closed until the mid-November deadline.", oct); ok {
+		t.Errorf("mid-November in October: %v", when)
+	}
+	if when, _, ok := periodDate("It was closed in mid-September.", oct); !ok || when.Month() != time.September {
+		t.Errorf("mid-September in October: %v %v", when, ok)
+	}
+}
+
+// TestFill: TimelinePerDay events one document dates by its publication
+// are taken before the next best of other days; the one more waits until
+// nothing else is left. Events stating their day are never held back.
+func TestFill(t *testing.T) {
+	a := &corpus.Document{ID: "a"}
+	b := &corpus.Document{ID: "b"}
+	pub := time.Date(2023, 12, 19, 0, 0, 0, 0, time.UTC)
+	ev := func(doc *corpus.Document, name string, note string) event {
+		return event{sentence: sentence{doc: doc, prev: name}, when: pub, note: note}
+	}
+	names := func(evs []event) string {
+		var out []string
+		for _, e := range evs {
+			out = append(out, e.prev)
+		}
+		return strings.Join(out, " ")
+	}
+	evs := []event{ev(a, "a1", "article date"), ev(a, "a2", "article date"), ev(a, "a3", "article date"), ev(b, "b1", "article date"), ev(a, "a4", "")}
+	for _, tc := range []struct {
+		n, perDay int
+		want      string
+	}{
+		{4, 2, "a1 a2 b1 a4"},    // a3 is the third of a's publication day
+		{4, 3, "a1 a2 a3 b1"},    // at the boundary, a3 is taken
+		{5, 2, "a1 a2 b1 a4 a3"}, // room left: a3 comes back
+		{3, 1, "a1 b1 a4"},       // a4 states its day: never held back
+	} {
+		if got := names(fill(evs, tc.n, tc.perDay)); got != tc.want {
+			t.Errorf("fill(n %d, perDay %d) = %q, want %q", tc.n, tc.perDay, got, tc.want)
+		}
+	}
+}
+
+// TestChronological: oldest first; on one day, a sentence telling of
+// what is to come on it before one telling it happened; a period (its
+// first day) before the days in it.
+func TestChronological(t *testing.T) {
+	doc := &corpus.Document{ID: "a"}
+	nov30 := time.Date(2023, 11, 30, 0, 0, 0, 0, time.UTC)
+	evs := []event{
+		{sentence: sentence{doc: doc, start: 10, prev: "delivered"}, when: nov30, dated: true},
+		{sentence: sentence{doc: &corpus.Document{ID: "b"}, start: 5, prev: "set for"}, when: nov30, dated: true, ahead: true},
+		{sentence: sentence{doc: doc, start: 1, prev: "unveiled"}, when: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), period: "2019"},
+	}
+	chronological(evs)
+	var got []string
+	for _, e := range evs {
+		got = append(got, e.prev)
+	}
+	if g := strings.Join(got, ", "); g != "unveiled, set for, delivered" {
+		t.Errorf("chronological: %s", g)
 	}
 }

@@ -88,8 +88,10 @@ type Tuning struct {
 	// A timeline's event is a sentence of a document about the story:
 	// one whose title and best passage hold TimelineDocument of the
 	// topic's words; the sentence itself must hold TimelineSentence of
-	// them, or state a date and hold TimelineDated.
+	// them, or state a date and hold TimelineDated of them and, with its
+	// title and the sentence before, TimelineDatedWindow.
 	TimelineDocument, TimelineSentence, TimelineDated float64
+	TimelineDatedWindow                               float64
 	// In a document whose title holds TimelineTitle of the topic, every
 	// sentence stating its day is an event.
 	TimelineTitle float64
@@ -110,6 +112,11 @@ type Tuning struct {
 	// before its document's publication tells of the story's past, not
 	// of an event the document reports: it is no event (background).
 	TimelineBackground int
+	// A timeline shows at most TimelinePerDay events one document tells
+	// of one day while other events are left (fill): a page's many
+	// sentences dated by its article do not crowd out the story's other
+	// days.
+	TimelinePerDay int
 	// MaxTimelineLines is the most events a timeline shows;
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
@@ -132,8 +139,8 @@ var DefaultTuning = Tuning{
 	AliasSentences: 1, AliasDocuments: 20,
 	MaxClaimLines: 5, ClaimPassages: 12,
 
-	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365,
+	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,

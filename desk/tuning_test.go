@@ -355,6 +355,10 @@ func TestTimelineThresholds(t *testing.T) {
 		{"TimelineDocument with the sentence's context", seed, "wcov", func(tu *Tuning, v float64) { tu.TimelineDocument, tu.TimelineDated, tu.TimelineTitle = v, 1.01, 1.01 }},
 		// a dated event, its title not enough
 		{"TimelineDated", board, "cov", func(tu *Tuning, v float64) { tu.TimelineSentence, tu.TimelineDated, tu.TimelineTitle = 1.01, v, 1.01 }},
+		// a dated event holding little of the story: its context must
+		{"TimelineDatedWindow", board, "wcov", func(tu *Tuning, v float64) {
+			tu.TimelineSentence, tu.TimelineDated, tu.TimelineDatedWindow, tu.TimelineTitle = 1.01, 0, v, 1.01
+		}},
 		// a dated event naming none of the story, in the story's document
 		{"TimelineTitle", lease, "title", func(tu *Tuning, v float64) { tu.TimelineTitle = v }},
 	} {
