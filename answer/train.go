@@ -37,9 +37,14 @@ type ExampleSentence struct {
 	Answers bool
 }
 
-// Example reads req's question as Ask would, without deciding anything.
+// Example reads req's question as Ask would (a follow-up in the context
+// of req.History), without deciding anything.
 func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
-	res, ix, err := e.retrieve(ctx, req, req.Question)
+	query := req.Question
+	if len(req.History) > 0 {
+		query = e.standalone(ctx, req)
+	}
+	res, ix, err := e.retrieve(ctx, req, query)
 	if err != nil {
 		return nil, fmt.Errorf("example %q: %w", req.Question, err)
 	}

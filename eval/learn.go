@@ -85,14 +85,15 @@ func Folds(qs []Question, n int, seed uint64) []int {
 }
 
 // Reader reads a question as the answer would (answer.Engine.Example),
-// never seeing the documents hide accepts (nil: none hidden).
-type Reader func(ctx context.Context, question string, hide func(*corpus.Document) bool) (*answer.Example, error)
+// a follow-up after its History, never seeing the documents hide accepts
+// (nil: none hidden).
+type Reader func(ctx context.Context, q Question, hide func(*corpus.Document) bool) (*answer.Example, error)
 
 // Examples reads and labels every question.
 func Examples(ctx context.Context, qs []Question, read Reader) ([]*answer.Example, error) {
 	out := make([]*answer.Example, len(qs))
 	for i, q := range qs {
-		ex, err := read(ctx, q.Question, nil)
+		ex, err := read(ctx, q, nil)
 		if err != nil {
 			return nil, fmt.Errorf("question %s: %w", q.ID, err)
 		}

@@ -75,8 +75,19 @@ func readExamples(ctx context.Context, a *app, sets string) ([]eval.Question, []
 
 // exampleReader reads questions as asked from pl, for training.
 func exampleReader(a *app, pl access.Place) eval.Reader {
-	return func(ctx context.Context, q string, hide func(*corpus.Document) bool) (*answer.Example, error) {
-		req := a.request(q, pl)
+	return func(ctx context.Context, q eval.Question, hide func(*corpus.Document) bool) (*answer.Example, error) {
+		req := a.request(q.Question, pl)
+		// A follow-up is read after its conversation's earlier questions,
+		// each answered in turn, as Ask reads it.
+		for _, h := range q.History {
+			turn := a.request(h, pl)
+			turn.History = req.History
+			ans, err := a.engine.Ask(ctx, turn)
+			if err != nil {
+				return nil, err
+			}
+			req.History = append(req.History, answer.Turn{Question: h, Answer: ans.Text()})
+		}
 		if hide != nil {
 			allow := req.Allow
 			req.Allow = func(d *corpus.Document) bool { return !hide(d) && (allow == nil || allow(d)) }
