@@ -20,11 +20,8 @@ type Example struct {
 	// Answerable is the label of the decision to answer: the documents
 	// answer the question.
 	Answerable bool
-	// Withheld marks a question read with its evidence hidden: it trains
-	// the decision to answer, not the choice of sentences.
-	Withheld  bool
-	Sentences []ExampleSentence
-	question  []float64 // the question's features, probabilities unset
+	Sentences  []ExampleSentence
+	question   []float64 // the question's features, probabilities unset
 }
 
 // ExampleSentence is a candidate sentence of an Example.
@@ -146,7 +143,7 @@ func fitRank(examples []*Example, keep func(int) bool, o TrainOptions) LogReg {
 	var groups [][][]float64
 	var labels [][]bool
 	for i, ex := range examples {
-		if !keep(i) || ex.Withheld {
+		if !keep(i) {
 			continue
 		}
 		var g [][]float64
