@@ -388,7 +388,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	var a *Answer
 	switch {
 	case e.Generator == nil:
-		a = ExtractWith(ix, req.Question, res, e.model())
+		a = ExtractWith(ix, req.Question, res, e.model().For(len(req.History)))
 		keepShown(a, shown(e.Search))
 	case !res.Answerable:
 		// Below the relevance floor the model is not asked: it could only guess.

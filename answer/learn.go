@@ -81,6 +81,19 @@ type Model struct {
 	MinAnswerable float64 `json:"min_answerable"`
 	// Trained says on what and how the model was trained, for the reader.
 	Trained string `json:"trained"`
+	// FollowUp, when set, decides for a follow-up (a question asked after
+	// earlier turns), which reads unlike a question asked alone: trained
+	// on follow-up chains besides the standalone questions.
+	FollowUp *Model `json:"follow_up,omitempty"`
+}
+
+// For returns the model deciding for a question asked after history
+// turns: FollowUp when there are turns and it is set, else m.
+func (m *Model) For(history int) *Model {
+	if m != nil && history > 0 && m.FollowUp != nil {
+		return m.FollowUp
+	}
+	return m
 }
 
 // minAnswerable is the threshold of the decision to answer in use.
@@ -112,20 +125,34 @@ func ParseModel(raw []byte) (*Model, error) {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return nil, fmt.Errorf("parse model: %w", err)
 	}
+	if err := m.check(); err != nil {
+		return nil, fmt.Errorf("parse model: %w", err)
+	}
+	return &m, nil
+}
+
+// check reports a model (or its follow-up model) whose features are not
+// the ones this code computes.
+func (m *Model) check() error {
 	for _, c := range []struct {
 		name  string
 		lr    *LogReg
 		names []string
 	}{{"sentence", &m.Sentence, sentenceFeatureNames}, {"rank", &m.Rank, sentenceFeatureNames}, {"answerable", &m.Answerable, questionFeatureNames}} {
 		if !slices.Equal(c.lr.Features, c.names) {
-			return nil, fmt.Errorf("parse model: the %s features %v are not this code's %v: retrain with `bot train`", c.name, c.lr.Features, c.names)
+			return fmt.Errorf("the %s features %v are not this code's %v: retrain with `bot train`", c.name, c.lr.Features, c.names)
 		}
 		n := len(c.names)
 		if len(c.lr.Mean) != n || len(c.lr.Scale) != n || len(c.lr.Weights) != n {
-			return nil, fmt.Errorf("parse model: the %s model has the wrong number of weights", c.name)
+			return fmt.Errorf("the %s model has the wrong number of weights", c.name)
 		}
 	}
-	return &m, nil
+	if m.FollowUp != nil {
+		if err := m.FollowUp.check(); err != nil {
+			return fmt.Errorf("follow-up model: %w", err)
+		}
+	}
+	return nil
 }
 
 // JSON renders the model for answer/model.json.

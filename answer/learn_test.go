@@ -151,3 +151,52 @@ func TestFitRankerLearnsWithinQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpModel checks that follow-up examples train a model of their
+// own, used only for a question asked after earlier turns, and that a
+// follow-up model of other features is refused.
+func TestFollowUpModel(t *testing.T) {
+	n := len(sentenceFeatureNames)
+	example := func(answers, followUp bool, v float64) *Example {
+		x := make([]float64, n)
+		x[0] = v
+		y := make([]float64, n)
+		return &Example{Answerable: answers, FollowUp: followUp, question: make([]float64, len(questionFeatureNames)),
+			Sentences: []ExampleSentence{{Features: x, Answers: answers}, {Features: y}}}
+	}
+	var alone, all []*Example
+	for i := range 40 {
+		alone = append(alone, example(i%4 != 0, false, 1))
+	}
+	all = append(all, alone...)
+	for i := range 20 {
+		// Follow-ups whose answering sentence reads the other way.
+		all = append(all, example(i%4 != 0, true, -1))
+	}
+	o := DefaultTrainOptions
+	if m := Train(alone, o, "test"); m.FollowUp != nil {
+		t.Error("a follow-up model trained without follow-ups")
+	}
+	m := Train(all, o, "test")
+	if m.FollowUp == nil {
+		t.Fatal("no follow-up model trained from follow-ups")
+	}
+	if m.For(0) != m || m.For(2) != m.FollowUp {
+		t.Error("For picks the wrong model")
+	}
+	if got, want := m.Sentence, Train(alone, o, "test").Sentence; !slices.Equal(got.Weights, want.Weights) {
+		t.Error("follow-ups trained the standalone model")
+	}
+	raw, err := m.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseModel(raw); err != nil {
+		t.Fatalf("a model with a follow-up model: %v", err)
+	}
+	i := strings.LastIndex(string(raw), `"max_prob"`)
+	other := string(raw[:i]) + `"maximum"` + string(raw[i+len(`"max_prob"`):])
+	if _, err := ParseModel([]byte(other)); err == nil || !strings.Contains(err.Error(), "follow-up") {
+		t.Errorf("a follow-up model of other features was accepted (err %v)", err)
+	}
+}

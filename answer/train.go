@@ -20,8 +20,12 @@ type Example struct {
 	// Answerable is the label of the decision to answer: the documents
 	// answer the question.
 	Answerable bool
-	Sentences  []ExampleSentence
-	question   []float64 // the question's features, probabilities unset
+	// FollowUp is set when the question was asked after earlier turns of
+	// a conversation (Request.History), and by `bot train --follow-ups`
+	// on every turn of a chain: it trains Model.FollowUp only.
+	FollowUp  bool
+	Sentences []ExampleSentence
+	question  []float64 // the question's features, probabilities unset
 }
 
 // ExampleSentence is a candidate sentence of an Example.
@@ -45,7 +49,7 @@ func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
 	if err != nil {
 		return nil, fmt.Errorf("example %q: %w", req.Question, err)
 	}
-	ex := &Example{Question: req.Question, Hard: hardDecline(res, &Model{})}
+	ex := &Example{Question: req.Question, Hard: hardDecline(res, &Model{}), FollowUp: len(req.History) > 0}
 	if ex.Hard {
 		return ex, nil
 	}
@@ -79,8 +83,20 @@ func SentenceFeatureNames() []string { return slices.Clone(sentenceFeatureNames)
 const innerFolds = 5
 
 // Train fits both learned decisions to labelled examples; note says what
-// they are, for Model.Trained.
+// they are, for Model.Trained. Standalone questions train the model;
+// when there are follow-ups among the examples, Model.FollowUp is trained
+// on every example, follow-ups included.
 func Train(examples []*Example, o TrainOptions, note string) *Model {
+	standalone := slices.DeleteFunc(slices.Clone(examples), func(ex *Example) bool { return ex.FollowUp })
+	m := train(standalone, o, note)
+	if len(standalone) < len(examples) {
+		m.FollowUp = train(examples, o, note)
+	}
+	return m
+}
+
+// train fits both learned decisions to examples.
+func train(examples []*Example, o TrainOptions, note string) *Model {
 	m := &Model{Trained: note}
 	short := func(i int) bool { return !examples[i].Long }
 	m.Sentence = fitSentences(examples, short, o)

@@ -23,6 +23,7 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	questions := fs.String("questions", "", "comma-separated question sets in JSONL to train on")
 	out := fs.String("out", "answer/model.json", "file to write the model to")
 	dump := fs.String("dump", "", "also write the labelled examples to this JSONL file, for analysis")
+	followUps := fs.String("follow-ups", "", "comma-separated sets of follow-up chains, every turn training the follow-up model only")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -38,12 +39,22 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *followUps != "" {
+		fqs, fexs, err := readExamples(ctx, a, *followUps)
+		if err != nil {
+			return err
+		}
+		for _, ex := range fexs {
+			ex.FollowUp = true // a chain's first question too: the standalone model stays the sets'
+		}
+		qs, exs = append(qs, fqs...), append(exs, fexs...)
+	}
 	if *dump != "" {
 		if err := dumpExamples(*dump, qs, exs); err != nil {
 			return err
 		}
 	}
-	m := answer.Train(exs, answer.DefaultTrainOptions, trainedNote(*questions, exs))
+	m := answer.Train(exs, answer.DefaultTrainOptions, trainedNote(*questions, exs, *followUps))
 	raw, err := m.JSON()
 	if err != nil {
 		return err
@@ -97,7 +108,7 @@ func exampleReader(a *app, pl access.Place) eval.Reader {
 }
 
 // trainedNote says what a model was trained on.
-func trainedNote(sets string, exs []*answer.Example) string {
+func trainedNote(sets string, exs []*answer.Example, followUps string) string {
 	sentences, positive := 0, 0
 	for _, ex := range exs {
 		for _, s := range ex.Sentences {
@@ -107,14 +118,23 @@ func trainedNote(sets string, exs []*answer.Example) string {
 			}
 		}
 	}
-	var names []string
-	for _, p := range strings.Split(sets, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			names = append(names, p[strings.LastIndex(p, "/")+1:])
+	names := func(sets string) []string {
+		var out []string
+		for _, p := range strings.Split(sets, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p[strings.LastIndex(p, "/")+1:])
+			}
 		}
+		return out
 	}
-	return fmt.Sprintf("%d questions (%s), %d sentences of which %d answer; retrain: bot train --questions SETS --corpus CORPUS (docs/evaluation.md)",
-		len(exs), strings.Join(names, ", "), sentences, positive)
+	trained := strings.Join(names(sets), ", ")
+	retrain := "bot train --questions SETS --corpus CORPUS"
+	if followUps != "" {
+		trained += "; follow-up model also on " + strings.Join(names(followUps), ", ")
+		retrain = "bot train --questions SETS --follow-ups CHAINS --corpus CORPUS"
+	}
+	return fmt.Sprintf("%d questions (%s), %d sentences of which %d answer; retrain: %s (docs/evaluation.md)",
+		len(exs), trained, sentences, positive, retrain)
 }
 
 // dumpExamples writes the labelled examples as JSONL: one line a question,
