@@ -128,6 +128,7 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	}
 	aliased := topic
 	spans := text.NameSpans(topic)
+	w.subject = subjectWeights(w.w, topic, spans)
 	for i := len(spans) - 1; i >= 0; i-- {
 		sp := spans[i]
 		in := text.Initials(topic[sp.Start:sp.End])
@@ -140,6 +141,77 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 		aliased = aliased[:sp.Start] + in + aliased[sp.End:]
 	}
 	return w, aliased
+}
+
+// subjectWeights are the weights of a topic's words outside its names:
+// the story's subject ("ad-free subscription" in "Meta's ad-free
+// subscription in the EU"), none when every word is a name's.
+func subjectWeights(w weights, topic string, names []text.Span) weights {
+	named := map[string]bool{}
+	for _, sp := range names {
+		for _, t := range text.Terms(topic[sp.Start:sp.End]) {
+			named[t] = true
+		}
+	}
+	out := weights{}
+	for t, v := range w {
+		if !named[t] {
+			out[t] = v
+		}
+	}
+	return out
+}
+
+// firstPerson reports whether a sentence speaks in its writer's first
+// person outside quotation marks ("For example, yesterday, I imported 143
+// videos and photos." in a review): the writer's own day, no event of a
+// story.
+func firstPerson(s string) bool {
+	for _, word := range strings.Fields(unquoted(s)) {
+		word = strings.Trim(word, ",.;:!?()—–-")
+		switch word {
+		case "I", "I’m", "I'm", "I’ve", "I've", "I’d", "I'd", "my", "My", "me":
+			return true
+		}
+	}
+	return false
+}
+
+// unquoted is s with its quotations blanked.
+func unquoted(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch r {
+		case '“', '”', '"':
+			in = r == '“' || (r == '"' && !in)
+			b.WriteRune(' ')
+			continue
+		}
+		if !in {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// anotherOf reports whether a sentence tells of another of the story's
+// kind: "another" with one of the topic's words within the three words
+// after it ("declined to veto another ITC import ban" in a story of an
+// import ban).
+func anotherOf(s string, w words) bool {
+	ws := text.Words(s)
+	for i, word := range ws {
+		if !strings.EqualFold(word, "another") {
+			continue
+		}
+		for _, next := range ws[i+1 : min(len(ws), i+4)] {
+			if _, ok := w.w[text.Term(next)]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // interleave is the hits of a and b taken in turn, the first of each
@@ -195,6 +267,7 @@ func dropStale(evs []event) []event {
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
+	subj := w.subject
 	var out []event
 	var heading time.Time
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan)
@@ -233,14 +306,28 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			default:
 				e.when, e.note = pub, "article date"
 				if t, label, ok := periodDate(s, pub); ok {
+					if pub.Year()-t.Year() > tu.TimelinePeriodYears {
+						prev = s
+						continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
+					}
 					e.when, e.note, e.period = t, "", label
 				}
 			}
 			prev = s
+			if firstPerson(s) || anotherOf(s, w) {
+				continue // the writer's own day; another of the story's kind
+			}
 			// An event tells of the story, in its context (the title
 			// and the sentence before); in a document whose title is the
 			// story, every dated sentence is one of its events.
 			about := cov >= tu.TimelineSentence && wcov >= tu.TimelineDocument
+			// One dated by its article alone must tell of the story's
+			// subject, not only of its names ("Meta is already in the
+			// Commission's sights over …" in a story of Meta's ad-free
+			// subscription in the EU).
+			if about && e.note != "" && subj.total() > 0 && subj.coverage(s) < tu.TimelineSubject {
+				about = false
+			}
 			// A sentence stating its time with less of the topic tells of
 			// the story when its context holds TimelineDatedWindow of it.
 			stated := e.dated || e.period != ""
