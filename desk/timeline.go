@@ -86,7 +86,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 	})
 	evs = mergeEvents(evs, tu.TimelineSame)
 	evs = fill(evs, tu.MaxTimelineLines, tu.TimelinePerDay)
-	evs = dropStale(evs)
+	evs = dropStale(evs, tu.TimelineStale)
 	chronological(evs)
 
 	r := &Result{Query: topic}
@@ -240,11 +240,13 @@ func withoutFurniture(s string) string {
 	return b.String()
 }
 
-// dropStale drops the events dated only by an article published before
-// the story's first stated day: a page updated as the story ran ("Sam
-// Altman has been fired" in an explainer first published in September)
-// keeps its first date, not the event's.
-func dropStale(evs []event) []event {
+// dropStale drops the events dated only by an article published more
+// than days before the story's first stated day: a page updated as the
+// story ran ("Sam Altman has been fired" in an explainer first published
+// in September) keeps its first date, not the event's. An article of a
+// few days before is the story's own (the Apple Watch explainer of
+// December 19 before the watches were pulled on December 21).
+func dropStale(evs []event, days int) []event {
 	var first time.Time
 	for _, e := range evs {
 		if e.dated && (first.IsZero() || e.when.Before(first)) {
@@ -254,7 +256,9 @@ func dropStale(evs []event) []event {
 	if first.IsZero() {
 		return evs
 	}
-	return slices.DeleteFunc(evs, func(e event) bool { return !e.dated && e.period == "" && e.when.Before(first) })
+	return slices.DeleteFunc(evs, func(e event) bool {
+		return !e.dated && e.period == "" && e.when.Before(first.AddDate(0, 0, -days))
+	})
 }
 
 // eventsOf returns the sentences of a story's document that are events of

@@ -100,6 +100,10 @@ type Tuning struct {
 	// TimelinePeriodYears years before its document's publication year is
 	// an aside, not an event of the story.
 	TimelinePeriodYears int
+	// A sentence dated only by an article published more than
+	// TimelineStale days before the story's first stated day is dropped:
+	// the page was first published before the story (dropStale).
+	TimelineStale int
 	// In a document whose title holds TimelineTitle of the topic, every
 	// sentence stating its day is an event.
 	TimelineTitle float64
@@ -149,7 +153,7 @@ var DefaultTuning = Tuning{
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
 	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4,
-	TimelineSubject: 0.2, TimelinePeriodYears: 5,
+	TimelineSubject: 0.2, TimelinePeriodYears: 5, TimelineStale: 7,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,
