@@ -124,3 +124,30 @@ func TestDropStale(t *testing.T) {
 		t.Errorf("dropStale 6: %d events, want the stated day's alone", n)
 	}
 }
+
+// TestNotTheOnly: after a sentence turning to others of the story's kind,
+// the rest of its paragraph is no event; the next paragraph is.
+func TestNotTheOnly(t *testing.T) {
+	const epic, next = "On November 6, Google went to trial with Fortnite maker Epic Games.",
+		"On November 8, the Google search trial heard from Mozilla."
+	doc := docOf(
+		"This isn’t Google’s only antitrust case in trial right now. "+epic,
+		next,
+	)
+	doc.Title, doc.Published = "More from the Google search trial", "2023-11-13T09:00:00Z"
+	tu := DefaultTuning
+	got := eventTexts(doc, "Google search trial", &tu)
+	if slices.Contains(got, epic) || !slices.Contains(got, next) {
+		t.Errorf("events %q: want %q and not %q", got, next, epic)
+	}
+	for s, want := range map[string]bool{
+		"This import ban isn’t the only one Apple is facing.":         true,
+		"This isn’t Google’s only antitrust case in trial right now.": true,
+		"Not only was she seen sitting next to Kelce’s mother.":       false,
+		"The ruling is not only a loss for Apple.":                    false,
+	} {
+		if got := notTheOnlyRE.MatchString(s); got != want {
+			t.Errorf("notTheOnlyRE(%q) = %v", s, got)
+		}
+	}
+}

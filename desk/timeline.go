@@ -195,6 +195,12 @@ func unquoted(s string) string {
 	return b.String()
 }
 
+// notTheOnlyRE matches a sentence turning to others of the story's kind
+// ("This isn’t Google’s only antitrust case in trial right now.", "This
+// import ban isn’t the only one Apple is facing."): the rest of its
+// paragraph tells of them.
+var notTheOnlyRE = regexp.MustCompile(`(?i)\b(?:isn[’']t|aren[’']t|is not|are not|wasn[’']t|was not)\s+(?:the|\w+[’']s)\s+only\b`)
+
 // anotherOf reports whether a sentence tells of another of the story's
 // kind: "another" with one of the topic's words within the three words
 // after it ("declined to veto another ITC import ban" in a story of an
@@ -290,9 +296,15 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			continue // an embedded post, its signature on the last line; a product box
 		}
 		prev := ""
+		others := false // the paragraph has turned to others of the story's kind
 		for _, sp := range text.Sentences(para) {
 			s := para[sp.Start:sp.End]
-			if !eventLike(s) {
+			if notTheOnlyRE.MatchString(s) {
+				others = true
+				prev = s
+				continue
+			}
+			if others || !eventLike(s) {
 				prev = s
 				continue
 			}
