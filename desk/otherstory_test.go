@@ -151,3 +151,18 @@ func TestNotTheOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestAsidesAreNoEvents: in the story's own document, a sentence telling
+// of another of its kind, or in its writer's first person, is no event.
+func TestAsidesAreNoEvents(t *testing.T) {
+	const ban, another, mine = "On Friday, the ITC issued an import ban on the Quarry Watch.",
+		"On Thursday, the ITC also upheld another import ban on Quarry phones.",
+		"Yesterday, I imported 143 videos to the Quarry Watch."
+	doc := docOf(ban, another, mine)
+	doc.Title, doc.Published = "The Quarry Watch import ban", "2023-12-09T09:00:00Z"
+	tu := DefaultTuning
+	got := eventTexts(doc, "Quarry Watch import ban", &tu)
+	if !slices.Contains(got, ban) || slices.Contains(got, another) || slices.Contains(got, mine) {
+		t.Errorf("events %q: want the ban alone", got)
+	}
+}
