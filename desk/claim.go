@@ -704,6 +704,9 @@ type words struct {
 	synWeight float64
 	rel       map[string][]string
 	relWeight float64
+	// subject are the weights of a timeline topic's words outside its
+	// names (subjectWeights)
+	subject weights
 }
 
 func weighWords(ix *retrieval.Index, s string, tu *Tuning) words {

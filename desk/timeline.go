@@ -86,7 +86,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 	})
 	evs = mergeEvents(evs, tu.TimelineSame)
 	evs = fill(evs, tu.MaxTimelineLines, tu.TimelinePerDay)
-	evs = dropStale(evs)
+	evs = dropStale(evs, tu.TimelineStale)
 	chronological(evs)
 
 	r := &Result{Query: topic}
@@ -128,6 +128,7 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	}
 	aliased := topic
 	spans := text.NameSpans(topic)
+	w.subject = subjectWeights(w.w, topic, spans)
 	for i := len(spans) - 1; i >= 0; i-- {
 		sp := spans[i]
 		in := text.Initials(topic[sp.Start:sp.End])
@@ -140,6 +141,83 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 		aliased = aliased[:sp.Start] + in + aliased[sp.End:]
 	}
 	return w, aliased
+}
+
+// subjectWeights are the weights of a topic's words outside its names:
+// the story's subject ("ad-free subscription" in "Meta's ad-free
+// subscription in the EU"), none when every word is a name's.
+func subjectWeights(w weights, topic string, names []text.Span) weights {
+	named := map[string]bool{}
+	for _, sp := range names {
+		for _, t := range text.Terms(topic[sp.Start:sp.End]) {
+			named[t] = true
+		}
+	}
+	out := weights{}
+	for t, v := range w {
+		if !named[t] {
+			out[t] = v
+		}
+	}
+	return out
+}
+
+// firstPerson reports whether a sentence speaks in its writer's first
+// person outside quotation marks ("For example, yesterday, I imported 143
+// videos and photos." in a review): the writer's own day, no event of a
+// story.
+func firstPerson(s string) bool {
+	for _, word := range strings.Fields(unquoted(s)) {
+		word = strings.Trim(word, ",.;:!?()—–-")
+		switch word {
+		case "I", "I’m", "I'm", "I’ve", "I've", "I’d", "I'd", "my", "My", "me":
+			return true
+		}
+	}
+	return false
+}
+
+// unquoted is s with its quotations blanked.
+func unquoted(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch r {
+		case '“', '”', '"':
+			in = r == '“' || (r == '"' && !in)
+			b.WriteRune(' ')
+			continue
+		}
+		if !in {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// notTheOnlyRE matches a sentence turning to others of the story's kind
+// ("This isn’t Google’s only antitrust case in trial right now.", "This
+// import ban isn’t the only one Apple is facing."): the rest of its
+// paragraph tells of them.
+var notTheOnlyRE = regexp.MustCompile(`(?i)\b(?:isn[’']t|aren[’']t|is not|are not|wasn[’']t|was not)\s+(?:the|\w+[’']s)\s+only\b`)
+
+// anotherOf reports whether a sentence tells of another of the story's
+// kind: "another" with one of the topic's words within the three words
+// after it ("declined to veto another ITC import ban" in a story of an
+// import ban).
+func anotherOf(s string, w words) bool {
+	ws := text.Words(s)
+	for i, word := range ws {
+		if !strings.EqualFold(word, "another") {
+			continue
+		}
+		for _, next := range ws[i+1 : min(len(ws), i+4)] {
+			if _, ok := w.w[text.Term(next)]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // interleave is the hits of a and b taken in turn, the first of each
@@ -168,11 +246,13 @@ func withoutFurniture(s string) string {
 	return b.String()
 }
 
-// dropStale drops the events dated only by an article published before
-// the story's first stated day: a page updated as the story ran ("Sam
-// Altman has been fired" in an explainer first published in September)
-// keeps its first date, not the event's.
-func dropStale(evs []event) []event {
+// dropStale drops the events dated only by an article published more
+// than days before the story's first stated day: a page updated as the
+// story ran ("Sam Altman has been fired" in an explainer first published
+// in September) keeps its first date, not the event's. An article of a
+// few days before is the story's own (the Apple Watch explainer of
+// December 19 before the watches were pulled on December 21).
+func dropStale(evs []event, days int) []event {
 	var first time.Time
 	for _, e := range evs {
 		if e.dated && (first.IsZero() || e.when.Before(first)) {
@@ -182,7 +262,9 @@ func dropStale(evs []event) []event {
 	if first.IsZero() {
 		return evs
 	}
-	return slices.DeleteFunc(evs, func(e event) bool { return !e.dated && e.period == "" && e.when.Before(first) })
+	return slices.DeleteFunc(evs, func(e event) bool {
+		return !e.dated && e.period == "" && e.when.Before(first.AddDate(0, 0, -days))
+	})
 }
 
 // eventsOf returns the sentences of a story's document that are events of
@@ -195,6 +277,7 @@ func dropStale(evs []event) []event {
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
+	subj := w.subject
 	var out []event
 	var heading time.Time
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan)
@@ -213,9 +296,15 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			continue // an embedded post, its signature on the last line; a product box
 		}
 		prev := ""
+		others := false // the paragraph has turned to others of the story's kind
 		for _, sp := range text.Sentences(para) {
 			s := para[sp.Start:sp.End]
-			if !eventLike(s) {
+			if notTheOnlyRE.MatchString(s) {
+				others = true
+				prev = s
+				continue
+			}
+			if others || !eventLike(s) {
 				prev = s
 				continue
 			}
@@ -233,14 +322,28 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			default:
 				e.when, e.note = pub, "article date"
 				if t, label, ok := periodDate(s, pub); ok {
+					if pub.Year()-t.Year() > tu.TimelinePeriodYears {
+						prev = s
+						continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
+					}
 					e.when, e.note, e.period = t, "", label
 				}
 			}
 			prev = s
+			if firstPerson(s) || anotherOf(s, w) {
+				continue // the writer's own day; another of the story's kind
+			}
 			// An event tells of the story, in its context (the title
 			// and the sentence before); in a document whose title is the
 			// story, every dated sentence is one of its events.
 			about := cov >= tu.TimelineSentence && wcov >= tu.TimelineDocument
+			// One dated by its article alone must tell of the story's
+			// subject, not only of its names ("Meta is already in the
+			// Commission's sights over …" in a story of Meta's ad-free
+			// subscription in the EU).
+			if about && e.note != "" && subj.total() > 0 && subj.coverage(s) < tu.TimelineSubject {
+				about = false
+			}
 			// A sentence stating its time with less of the topic tells of
 			// the story when its context holds TimelineDatedWindow of it.
 			stated := e.dated || e.period != ""

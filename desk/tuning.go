@@ -92,6 +92,18 @@ type Tuning struct {
 	// title and the sentence before, TimelineDatedWindow.
 	TimelineDocument, TimelineSentence, TimelineDated float64
 	TimelineDatedWindow                               float64
+	// A sentence dated by its article alone is an event only when it
+	// holds TimelineSubject of the topic's words outside its names (the
+	// story's subject), when the topic has such words.
+	TimelineSubject float64
+	// A sentence dated by a month or year (no day) more than
+	// TimelinePeriodYears years before its document's publication year is
+	// an aside, not an event of the story.
+	TimelinePeriodYears int
+	// A sentence dated only by an article published more than
+	// TimelineStale days before the story's first stated day is dropped:
+	// the page was first published before the story (dropStale).
+	TimelineStale int
 	// In a document whose title holds TimelineTitle of the topic, every
 	// sentence stating its day is an event.
 	TimelineTitle float64
@@ -141,6 +153,7 @@ var DefaultTuning = Tuning{
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
 	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4,
+	TimelineSubject: 0.2, TimelinePeriodYears: 5, TimelineStale: 7,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,

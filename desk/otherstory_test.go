@@ -1,0 +1,168 @@
+package desk
+
+import (
+	"math"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/newsroom/askbot/corpus"
+)
+
+// eventTexts are the sentences of doc that eventsOf takes as events of
+// topic under tu.
+func eventTexts(doc *corpus.Document, topic string, tu *Tuning) []string {
+	w, _ := topicWords(nil, topic)
+	var out []string
+	for _, e := range eventsOf(doc, 0, w, tu) {
+		out = append(out, e.text())
+	}
+	return out
+}
+
+// TestTimelinePeriodYears: a sentence dated by a year TimelinePeriodYears
+// years before its article is an event; one a year earlier is an aside.
+func TestTimelinePeriodYears(t *testing.T) {
+	const scouted, founded = "In 2018, Quarry United first scouted Dara Lomax at a youth tournament.",
+		"In 2017, Quarry United built its academy for players like Dara Lomax."
+	doc := docOf(`Quarry United signed Dara Lomax on Friday, the club said.`, scouted, founded)
+	doc.Title, doc.Published = "Quarry United signs Dara Lomax", "2023-12-09T09:00:00Z"
+	shown := func(years int) []string {
+		tu := DefaultTuning
+		tu.TimelinePeriodYears = years
+		return eventTexts(doc, "Quarry United Dara Lomax", &tu)
+	}
+	if got := shown(5); !slices.Contains(got, scouted) || slices.Contains(got, founded) {
+		t.Errorf("TimelinePeriodYears 5: %q, want 2018 and not 2017", got)
+	}
+	if got := shown(4); slices.Contains(got, scouted) {
+		t.Errorf("TimelinePeriodYears 4: %q, want no 2018", got)
+	}
+}
+
+// TestTimelineSubject: a sentence dated by its article must hold
+// TimelineSubject of the topic's words outside its names.
+func TestTimelineSubject(t *testing.T) {
+	const half, none = "Quarry United said the stadium needs new seats and a roof.",
+		"Quarry United signed a striker on loan from a rival, the club said."
+	doc := docOf(half, none)
+	doc.Title, doc.Published = "Quarry United's stadium move", "2023-12-09T09:00:00Z"
+	const topic = "Quarry United's stadium move"
+	w, _ := topicWords(nil, topic)
+	m := w.subject.coverage(half)
+	if m <= 0 || m >= 1 {
+		t.Fatalf("subject coverage of %q = %v, want a part", half, m)
+	}
+	shown := func(v float64) []string {
+		tu := DefaultTuning
+		tu.TimelineSubject = v
+		return eventTexts(doc, topic, &tu)
+	}
+	if got := shown(m); !slices.Contains(got, half) || slices.Contains(got, none) {
+		t.Errorf("TimelineSubject %v: %q, want the stadium's line and not the striker's", m, got)
+	}
+	if got := shown(math.Nextafter(m, 2)); slices.Contains(got, half) {
+		t.Errorf("TimelineSubject just above %v: %q still shows the stadium's line", m, got)
+	}
+	if got := shown(0); !slices.Contains(got, none) {
+		t.Errorf("TimelineSubject 0: %q, want every line holding the topic", got)
+	}
+	// a topic that is all names has no subject: the rule is off
+	if w, _ := topicWords(nil, "Quarry United"); w.subject.total() != 0 {
+		t.Errorf("subject of a name: %v", w.subject)
+	}
+}
+
+func TestFirstPerson(t *testing.T) {
+	for s, want := range map[string]bool{
+		"For example, yesterday, I imported 143 videos and photos.":           true,
+		"When I walked into the courtroom on Monday morning, it seemed calm.": true,
+		"It was my first week with the glasses.":                              true,
+		`“I had a realisation,” he told Red Table Talk in 2018.`:              false,
+		`He said: "I never wanted to get married," in 2019.`:                  false,
+		"Apple says it’s exploring both legal and technical options.":         false,
+		"The Intel I9 chip ships in May.":                                     false,
+	} {
+		if got := firstPerson(s); got != want {
+			t.Errorf("firstPerson(%q) = %v", s, got)
+		}
+	}
+}
+
+func TestAnotherOf(t *testing.T) {
+	w, _ := topicWords(nil, "Apple Watch import ban")
+	for s, want := range map[string]bool{
+		"In February, the Biden administration also declined to veto another ITC import ban.": true,
+		"Another ban could follow.":                                       true,
+		"Apple faces another lawsuit over its watches and an import ban.": false,
+		"The ITC then issued an import ban in October.":                   false,
+	} {
+		if got := anotherOf(s, w); got != want {
+			t.Errorf("anotherOf(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestDropStale: an article published TimelineStale days before the
+// story's first stated day keeps its lines; one a day earlier does not.
+func TestDropStale(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2023, 12, d, 0, 0, 0, 0, time.UTC) }
+	doc := &corpus.Document{ID: "a", Text: "x"}
+	evs := []event{
+		{sentence: sentence{doc: doc}, when: day(21), dated: true},
+		{sentence: sentence{doc: doc, start: 1}, when: day(14), note: "article date"},
+		{sentence: sentence{doc: doc, start: 2}, when: day(13), note: "article date"},
+	}
+	var got []int
+	for _, e := range dropStale(slices.Clone(evs), 7) {
+		got = append(got, e.when.Day())
+	}
+	if !slices.Equal(got, []int{21, 14}) {
+		t.Errorf("dropStale 7: days %v, want [21 14]", got)
+	}
+	if n := len(dropStale(slices.Clone(evs), 6)); n != 1 {
+		t.Errorf("dropStale 6: %d events, want the stated day's alone", n)
+	}
+}
+
+// TestNotTheOnly: after a sentence turning to others of the story's kind,
+// the rest of its paragraph is no event; the next paragraph is.
+func TestNotTheOnly(t *testing.T) {
+	const epic, next = "On November 6, Google went to trial with Fortnite maker Epic Games.",
+		"On November 8, the Google search trial heard from Mozilla."
+	doc := docOf(
+		"This isn’t Google’s only antitrust case in trial right now. "+epic,
+		next,
+	)
+	doc.Title, doc.Published = "More from the Google search trial", "2023-11-13T09:00:00Z"
+	tu := DefaultTuning
+	got := eventTexts(doc, "Google search trial", &tu)
+	if slices.Contains(got, epic) || !slices.Contains(got, next) {
+		t.Errorf("events %q: want %q and not %q", got, next, epic)
+	}
+	for s, want := range map[string]bool{
+		"This import ban isn’t the only one Apple is facing.":         true,
+		"This isn’t Google’s only antitrust case in trial right now.": true,
+		"Not only was she seen sitting next to Kelce’s mother.":       false,
+		"The ruling is not only a loss for Apple.":                    false,
+	} {
+		if got := notTheOnlyRE.MatchString(s); got != want {
+			t.Errorf("notTheOnlyRE(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestAsidesAreNoEvents: in the story's own document, a sentence telling
+// of another of its kind, or in its writer's first person, is no event.
+func TestAsidesAreNoEvents(t *testing.T) {
+	const ban, another, mine = "On Friday, the ITC issued an import ban on the Quarry Watch.",
+		"On Thursday, the ITC also upheld another import ban on Quarry phones.",
+		"Yesterday, I imported 143 videos to the Quarry Watch."
+	doc := docOf(ban, another, mine)
+	doc.Title, doc.Published = "The Quarry Watch import ban", "2023-12-09T09:00:00Z"
+	tu := DefaultTuning
+	got := eventTexts(doc, "Quarry Watch import ban", &tu)
+	if !slices.Contains(got, ban) || slices.Contains(got, another) || slices.Contains(got, mine) {
+		t.Errorf("events %q: want the ban alone", got)
+	}
+}
