@@ -138,7 +138,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 	}
 	short, shortFrom := "", map[string]bool{} // the short answer and the quotes it rests on
 	if q.Kind == text.AskWho {
-		pt := newPassages(res)
+		pt := newPassages(res, q.Kind)
 		var (
 			name          string
 			from, support candidate
@@ -362,7 +362,7 @@ func sentenceWith(q *retrieval.Question, pt *passages, cands []candidate, name s
 		}
 	}
 	for _, s := range slices.Concat(pt.hits(), pt.docs()) {
-		if strings.Contains(s.body, name) && pt.quotable(s.body, q.Kind) {
+		if strings.Contains(s.body, name) && pt.quotable(s.body) {
 			return candidate{at: []place{s.at}, body: s.body, terms: termSet(s.body)}, true
 		}
 	}
@@ -426,7 +426,7 @@ func docOf(res *retrieval.Results, c candidate) string {
 // full form of a shorter name.
 func (pt *passages) countFullNames(fulls map[string]int, q *retrieval.Question, sentences []hitSentence, common func(string) bool, keep func(words []string) bool) {
 	for _, s := range sentences {
-		if !pt.quotable(s.body, q.Kind) {
+		if !pt.quotable(s.body) {
 			continue
 		}
 		for _, f := range pt.phrases(s.body) {
@@ -523,6 +523,9 @@ type hitSentence struct {
 // in them many times).
 type passages struct {
 	*retrieval.Results
+	// kind is the kind of question asked, which decides what may be
+	// quoted (quotable).
+	kind       text.Kind
 	hits, docs func() []hitSentence
 	// surnames are the last words of the names of two words or more the
 	// passages and their documents give: "Bankman-Fried" for "Sam
@@ -544,19 +547,18 @@ func (pt *passages) phrases(body string) []string {
 	return ps
 }
 
-// quotable returns quotable(body, k), read once (a passage's question has
-// one kind).
-func (pt *passages) quotable(body string, k text.Kind) bool {
+// quotable returns quotable(body, pt.kind), read once.
+func (pt *passages) quotable(body string) bool {
 	ok, seen := pt.quotableMemo[body]
 	if !seen {
-		ok = quotable(body, k)
+		ok = quotable(body, pt.kind)
 		pt.quotableMemo[body] = ok
 	}
 	return ok
 }
 
-func newPassages(res *retrieval.Results) *passages {
-	pt := &passages{Results: res, phraseMemo: map[string][]string{}, quotableMemo: map[string]bool{}}
+func newPassages(res *retrieval.Results, kind text.Kind) *passages {
+	pt := &passages{Results: res, kind: kind, phraseMemo: map[string][]string{}, quotableMemo: map[string]bool{}}
 	pt.hits = sync.OnceValue(func() []hitSentence { return hitSentences(res) })
 	pt.docs = sync.OnceValue(func() []hitSentence { return docSentences(res) })
 	pt.surnames = sync.OnceValue(func() map[string]bool {
