@@ -672,8 +672,9 @@ func future(s string) bool {
 
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
 
-// futureRE matches a sentence telling of what is to come.
-var futureRE = regexp.MustCompile(`(?i)\b(?:will|is set to|are set to|is set for|are set for|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
+// futureRE matches a sentence telling of what is to come; "will" only in
+// lower case ("In March 2022, Will slapped Chris Rock" names Will Smith).
+var futureRE = regexp.MustCompile(`\bwill\b|(?i)\b(?:is set to|are set to|is set for|are set for|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
 
 // dayOf reads a date with its day; a date without a year takes the year
 // of pub, or the year before when that would put it more than a week

@@ -262,6 +262,8 @@ func TestPeriodDate(t *testing.T) {
 		{"The ITC then issued an import ban in October.", "2023-10-01", "Oct 2023"},
 		{"Musk showed it off at a memorable 2019 event.", "2019-01-01", "2019"},
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
+		// "Will" the name tells of no future
+		{"In March 2022, Will slapped Chris Rock at the Oscars.", "2022-03-01", "Mar 2022"},
 		// a period holding the article's day says no more than its date
 		{"It was updated in December.", "", ""},
 		{"It was the most downloaded app in 2023.", "", ""},
