@@ -94,6 +94,9 @@ func insideAny(sp Span, in []Span) bool {
 type Period struct {
 	Span
 	From, To time.Time // its first and last day
+	// Relative is true of a month named by the writing ("this month",
+	// "last month"), not by its name.
+	Relative bool
 }
 
 // monthPeriodRE finds a month a sentence states as the time of what it
@@ -167,7 +170,7 @@ func MonthPeriods(s string, ref time.Time) []Period {
 		if to.Before(from) {
 			continue
 		}
-		out = append(out, Period{Span: Span{m[0], m[1]}, From: from, To: to})
+		out = append(out, Period{Span: Span{m[0], m[1]}, From: from, To: to, Relative: g(3) == ""})
 	}
 	return out
 }

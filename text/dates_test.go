@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -54,6 +55,9 @@ func TestMonthPeriods(t *testing.T) {
 			}
 			if len(ps) != 1 {
 				t.Fatalf("MonthPeriods(%q) = %v, want one", tc.s, ps)
+			}
+			if rel := strings.HasSuffix(tc.s[ps[0].Start:ps[0].End], " month"); ps[0].Relative != rel {
+				t.Errorf("MonthPeriods(%q).Relative = %v, want %v", tc.s, ps[0].Relative, rel)
 			}
 			if f, to := ps[0].From.Format("2006-01-02"), ps[0].To.Format("2006-01-02"); f != tc.from || to != tc.to {
 				t.Errorf("MonthPeriods(%q) = %s to %s (%q), want %s to %s", tc.s, f, to, tc.s[ps[0].Start:ps[0].End], tc.from, tc.to)
