@@ -418,17 +418,19 @@ func fill(evs []event, n, perDay int) []event {
 
 // periodDate is the earlier month or year a sentence states without a
 // day, as the time of what it tells ("In 2020, Masimo filed a lawsuit",
-// "In January 2023, it ruled", "issued an import ban in October"): the
-// first day of the first such month or year written after "in", "last",
-// "early" or "late" (or a year before a noun of occasion: "a 2019
-// event"), when the whole of it lies before the month or year of the
-// publication day pub (a period that holds pub says no more than pub).
-// A sentence telling of what is to come has none. label is how it is
+// "In January 2023, it ruled", "issued an import ban in October", "at
+// the start of August", "earlier this month"): the first day of the
+// first such month (text.MonthPeriods, read against the publication day
+// pub) or year written after "in", "last", "early" or "late" (or a year
+// before a noun of occasion: "a 2019 event"), when the whole of it lies
+// before pub (a period that holds pub says no more than pub). A
+// sentence telling of what is to come has none. label is how it is
 // shown ("2020", "Jan 2023").
 func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool) {
 	if pub.IsZero() || future(s) {
 		return time.Time{}, "", false
 	}
+	at := len(s) // where the period read is written
 	for _, sp := range text.Dates(s) {
 		before := strings.Fields(strings.ToLower(s[max(0, sp.Start-12):sp.Start]))
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
@@ -445,19 +447,40 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 			when, label = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(y)
 			ok = when.AddDate(0, 1, 0).Before(day(pub).AddDate(0, 0, 1))
 		case m > 0:
-			// a month alone is of the publication year; a later month
-			// may be the last year's or the one to come ("until the
-			// mid-November deadline"): not read
+			// a month alone after "last", "early" or "late" is of the
+			// publication year; a later month may be the last year's or
+			// the one to come ("until the mid-November deadline"): not
+			// read
 			when, label = time.Date(pub.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(pub.Year())
 			ok = time.Month(m) < pub.Month()
 		case y > 0:
 			when, label = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), strconv.Itoa(y)
 			ok = y < pub.Year()
 		}
-		return when, label, ok
+		at = sp.Start
+		break
 	}
-	return time.Time{}, "", false
+	// a month written "in July", "at the start of August", "earlier
+	// this month" before it; one told from the writing ("this month",
+	// "last month") only when it opens the sentence ("However, earlier
+	// this month, an Oslo court rejected …"): later in it, it dates as
+	// often a thing the sentence mentions ("confirming … a report in the
+	// WSJ earlier this month")
+	for _, p := range text.MonthPeriods(s, pub) {
+		if p.Start > at {
+			break
+		}
+		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords {
+			continue
+		}
+		return p.From, p.From.Format("Jan 2006"), p.To.Before(day(pub))
+	}
+	return when, label, ok
 }
+
+// maxOpeningWords is the most words before a month told from the writing
+// ("However, earlier this month, …") for it to open a sentence.
+const maxOpeningWords = 2
 
 // periodWords are the words before a month or year that make it the time
 // of what a sentence tells.
@@ -672,8 +695,9 @@ func future(s string) bool {
 
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
 
-// futureRE matches a sentence telling of what is to come.
-var futureRE = regexp.MustCompile(`(?i)\b(?:will|is set to|are set to|is set for|are set for|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
+// futureRE matches a sentence telling of what is to come; "will" only in
+// lower case ("In March 2022, Will slapped Chris Rock" names Will Smith).
+var futureRE = regexp.MustCompile(`\bwill\b|(?i)\b(?:is set to|are set to|is set for|are set for|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
 
 // dayOf reads a date with its day; a date without a year takes the year
 // of pub, or the year before when that would put it more than a week

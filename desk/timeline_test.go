@@ -262,6 +262,8 @@ func TestPeriodDate(t *testing.T) {
 		{"The ITC then issued an import ban in October.", "2023-10-01", "Oct 2023"},
 		{"Musk showed it off at a memorable 2019 event.", "2019-01-01", "2019"},
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
+		// "Will" the name tells of no future
+		{"In March 2022, Will slapped Chris Rock at the Oscars.", "2022-03-01", "Mar 2022"},
 		// a period holding the article's day says no more than its date
 		{"It was updated in December.", "", ""},
 		{"It was the most downloaded app in 2023.", "", ""},
@@ -280,6 +282,35 @@ func TestPeriodDate(t *testing.T) {
 		}
 		if g != tc.when || l != tc.label {
 			t.Errorf("periodDate(%q) = %q %q, want %q %q", tc.s, g, l, tc.when, tc.label)
+		}
+	}
+	// a month read against the article's day (text.MonthPeriods)
+	sep := time.Date(2023, 9, 28, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s, when, label string // when "" for none
+	}{
+		{"It issued a local ban back in July.", "2023-07-01", "Jul 2023"},
+		{"That was followed at the start of August by a plan.", "2023-08-01", "Aug 2023"},
+		{"However, earlier this month, an Oslo court rejected it.", "2023-09-01", "Sep 2023"},
+		{"Last month, the court rejected it.", "2023-08-01", "Aug 2023"},
+		// told from the writing, later in the sentence: of a thing it
+		// mentions
+		{"Meta is to offer a subscription, confirming a report in the WSJ earlier this month.", "", ""},
+		{"As we reported earlier this month, Meta relies on a line.", "", ""},
+		{"It was filed in October.", "2022-10-01", "Oct 2022"}, // after the article's month: last year's
+		{"In 2020, it sued, and in July it won.", "2020-01-01", "2020"},
+		// the article's month, all of it; a month to come
+		{"Starting this month, users are offered a choice.", "", ""},
+		{"It was filed in late September.", "", ""},
+		{"The ban will end in October.", "", ""},
+	} {
+		when, label, ok := periodDate(tc.s, sep)
+		g, l := "", ""
+		if ok {
+			g, l = when.Format("2006-01-02"), label
+		}
+		if g != tc.when || l != tc.label {
+			t.Errorf("periodDate(%q) in September = %q %q, want %q %q", tc.s, g, l, tc.when, tc.label)
 		}
 	}
 	// a month after the article's may be the last year's or the next

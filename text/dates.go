@@ -3,6 +3,8 @@ package text
 import (
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -84,4 +86,91 @@ func ParseDates(s string) []time.Time {
 // insideAny reports whether sp lies inside one of in.
 func insideAny(sp Span, in []Span) bool {
 	return slices.ContainsFunc(in, func(o Span) bool { return sp.Start >= o.Start && sp.End <= o.End })
+}
+
+// A Period is a stretch of days a sentence states without its day: a
+// month or part of one ("back in July", "at the start of August",
+// "earlier this month").
+type Period struct {
+	Span
+	From, To time.Time // its first and last day
+	// Relative is true of a month named by the writing ("this month",
+	// "last month"), not by its name.
+	Relative bool
+}
+
+// monthPeriodRE finds a month a sentence states as the time of what it
+// tells: after "in" ("in July", "back in July", "in early August", "in
+// mid-August", "in March 2022"), as part of one ("at the start of
+// August", "by the end of last month"), or relative to the writing
+// ("earlier this month", "this month", "last month", "late last month").
+var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in)\s+(?:(?i:(early|mid|late))[-\s]+)?` +
+	`|\b(?i:the)\s+(?i:(start|beginning|middle|end))\s+of\s+)` +
+	`(?:(` + monthPattern + `)\.?(?:,?\s+(\d{4}))?\b|(?i:(this|last))\s+month\b)` +
+	`|\b(?i:(earlier|early|late))\s+(this|last)\s+month\b|\b(?i:(this|last))\s+month\b`)
+
+// MonthPeriods returns the months (or parts of months) s states without
+// their day, read against ref, the day s was written: a month without
+// its year is the latest such month on or before ref's month (July
+// written in March is last year's), "this month" is ref's and "last
+// month" the one before. "Early" and "the start of" a month are its
+// first ten days, "mid" and "the middle of" the next ten, "late" and
+// "the end of" the rest; "earlier this month" runs from its first day to
+// the day before ref. A month alone needs "in" before it ("in May";
+// "May" alone is a verb as often); a period that would end before it
+// begins (earlier on the first of the month) is not returned.
+func MonthPeriods(s string, ref time.Time) []Period {
+	var out []Period
+	for _, m := range monthPeriodRE.FindAllStringSubmatchIndex(s, -1) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return strings.ToLower(s[m[2*i]:m[2*i+1]])
+		}
+		part := g(1) + g(2) + g(6) // at most one of them is set
+		var first time.Time        // the month's first day
+		switch {
+		case g(3) != "":
+			mo := time.Month(Month(s[m[6]:m[7]]))
+			y, _ := strconv.Atoi(g(4))
+			if y == 0 {
+				if ref.IsZero() {
+					continue
+				}
+				y = ref.Year()
+				if mo > ref.Month() {
+					y--
+				}
+			}
+			first = time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+		default:
+			if ref.IsZero() {
+				continue
+			}
+			first = time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+			if g(5)+g(7)+g(8) == "last" {
+				first = first.AddDate(0, -1, 0)
+			}
+		}
+		from, to := first, first.AddDate(0, 1, -1)
+		switch part {
+		case "early", "start", "beginning":
+			to = first.AddDate(0, 0, 9)
+		case "mid", "middle":
+			from, to = first.AddDate(0, 0, 10), first.AddDate(0, 0, 19)
+		case "late", "end":
+			from = first.AddDate(0, 0, 20)
+		case "earlier":
+			if g(7) == "last" {
+				break // earlier last month: all of it
+			}
+			to = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+		}
+		if to.Before(from) {
+			continue
+		}
+		out = append(out, Period{Span: Span{m[0], m[1]}, From: from, To: to, Relative: g(3) == ""})
+	}
+	return out
 }

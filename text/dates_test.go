@@ -1,0 +1,67 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMonthPeriods(t *testing.T) {
+	sep28 := time.Date(2023, 9, 28, 15, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name     string
+		s        string
+		ref      time.Time
+		from, to string // "" for none
+	}{
+		{"in a month", "It ruled in July.", sep28, "2023-07-01", "2023-07-31"},
+		{"back in a month", "It issued a ban back in July.", sep28, "2023-07-01", "2023-07-31"},
+		{"the article's month", "It was filed in September.", sep28, "2023-09-01", "2023-09-30"},
+		{"a month after the article's is last year's", "It was filed in October.", sep28, "2022-10-01", "2022-10-31"},
+		{"December in January", "It was filed in December.", time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), "2023-12-01", "2023-12-31"},
+		{"with its year", "In March 2022, he slapped Chris Rock.", sep28, "2022-03-01", "2022-03-31"},
+		{"a later month with its year", "It opens in December 2023.", sep28, "2023-12-01", "2023-12-31"},
+		{"short with a dot", "It was filed in Aug. 2021.", sep28, "2021-08-01", "2021-08-31"},
+		{"in early", "It was filed in early August.", sep28, "2023-08-01", "2023-08-10"},
+		{"in mid-", "It was filed in mid-August.", sep28, "2023-08-11", "2023-08-20"},
+		{"in late", "It was filed in late August.", sep28, "2023-08-21", "2023-08-31"},
+		{"at the start of", "It was followed at the start of August by a plan.", sep28, "2023-08-01", "2023-08-10"},
+		{"the beginning of", "At the beginning of February, it sued.", sep28, "2023-02-01", "2023-02-10"},
+		{"the middle of", "In the middle of June, it sued.", sep28, "2023-06-11", "2023-06-20"},
+		{"at the end of", "It sued at the end of February.", sep28, "2023-02-21", "2023-02-28"},
+		{"the end of last month", "It sued at the end of last month.", sep28, "2023-08-21", "2023-08-31"},
+		{"earlier this month", "However, earlier this month, a court rejected it.", sep28, "2023-09-01", "2023-09-27"},
+		{"earlier this month on the first", "Earlier this month, a court rejected it.", time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC), "", ""},
+		{"early this month", "Early this month, a court rejected it.", sep28, "2023-09-01", "2023-09-10"},
+		{"this month", "Starting this month, users pay.", sep28, "2023-09-01", "2023-09-30"},
+		{"last month", "It sued last month.", sep28, "2023-08-01", "2023-08-31"},
+		{"last month in January", "It sued last month.", time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC), "2023-12-01", "2023-12-31"},
+		{"late last month", "It sued late last month.", sep28, "2023-08-21", "2023-08-31"},
+		{"earlier last month", "It sued earlier last month.", sep28, "2023-08-01", "2023-08-31"},
+		// none
+		{"a month without in", "May the court rule.", sep28, "", ""},
+		{"a lower-case may", "It may rule in may.", sep28, "", ""},
+		{"a day", "It ruled on July 4.", sep28, "", ""},
+		{"no reference day", "It ruled in July.", time.Time{}, "", ""},
+		{"no reference day, with a year", "It ruled in July 2023.", time.Time{}, "2023-07-01", "2023-07-31"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps := MonthPeriods(tc.s, tc.ref)
+			if tc.from == "" {
+				if len(ps) > 0 {
+					t.Errorf("MonthPeriods(%q) = %v, want none", tc.s, ps)
+				}
+				return
+			}
+			if len(ps) != 1 {
+				t.Fatalf("MonthPeriods(%q) = %v, want one", tc.s, ps)
+			}
+			if rel := strings.HasSuffix(tc.s[ps[0].Start:ps[0].End], " month"); ps[0].Relative != rel {
+				t.Errorf("MonthPeriods(%q).Relative = %v, want %v", tc.s, ps[0].Relative, rel)
+			}
+			if f, to := ps[0].From.Format("2006-01-02"), ps[0].To.Format("2006-01-02"); f != tc.from || to != tc.to {
+				t.Errorf("MonthPeriods(%q) = %s to %s (%q), want %s to %s", tc.s, f, to, tc.s[ps[0].Start:ps[0].End], tc.from, tc.to)
+			}
+		})
+	}
+}
