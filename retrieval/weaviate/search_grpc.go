@@ -78,11 +78,10 @@ func (c *Client) searchGRPC(ctx context.Context, class string, q search, f Filte
 	req = protowire.AppendVarint(req, uint64(limit))
 	req = protowire.AppendTag(req, 40, protowire.BytesType) // filters
 	req = protowire.AppendBytes(req, f.proto(q.ids))
-	query, vector := q.query, q.vector
 	switch q.kind {
 	case searchBM25:
 		var bm []byte // BM25: query 1, properties 2
-		bm = appendString(bm, 1, query)
+		bm = appendString(bm, 1, q.query)
 		bm = appendString(bm, 2, "terms")
 		bm = appendString(bm, 2, "meta^0.5")
 		req = protowire.AppendTag(req, 42, protowire.BytesType)
@@ -90,8 +89,8 @@ func (c *Client) searchGRPC(ctx context.Context, class string, q search, f Filte
 	case searchNear:
 		var nv []byte // NearVector.vector_bytes 4: little-endian float32s
 		nv = protowire.AppendTag(nv, 4, protowire.BytesType)
-		nv = protowire.AppendVarint(nv, uint64(4*len(vector)))
-		for _, x := range vector {
+		nv = protowire.AppendVarint(nv, uint64(4*len(q.vector)))
+		for _, x := range q.vector {
 			nv = binary.LittleEndian.AppendUint32(nv, math.Float32bits(x))
 		}
 		req = protowire.AppendTag(req, 43, protowire.BytesType)
