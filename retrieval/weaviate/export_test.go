@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"strings"
 	"time"
 )
 
@@ -89,4 +90,40 @@ func CreateIndexedFrequencies(ctx context.Context, s *Store) error {
 			map[string]any{"name": "since", "dataType": []string{"int"}, "indexRangeFilters": true},
 			endsField,
 		}}, s.opts)
+}
+
+// StoreLexical is the store's BM25 query (see Store.lexical): object IDs
+// and scores from the server, the chunks from its cache; cached is how
+// many of them the cache held.
+func StoreLexical(ctx context.Context, s *Store, terms []string, f Filter, limit int) (cands []Candidate, cached int, err error) {
+	if objs, _, err := s.c.lexicalObjects(ctx, s.name, terms, f, limit); err == nil {
+		for _, o := range objs {
+			if _, ok := s.chunks.get(o.ID); ok {
+				cached++
+			}
+		}
+	}
+	cands, err = s.lexical(ctx, terms, f, limit)
+	return cands, cached, err
+}
+
+// BareHits are the texts a bare BM25 query through gRPC returns: none.
+func BareHits(ctx context.Context, c *Client, class string, terms []string, limit int) ([]string, error) {
+	hits, err := c.searchGRPC(ctx, class, search{kind: searchBM25, query: strings.Join(terms, " "), bare: true}, Filter{}, limit)
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Additional.ID+":"+h.ChunkID+h.Text)
+	}
+	return out, err
+}
+
+// ChunksByObject reads the chunks of class with the objects IDs ids that
+// pass f.
+func ChunksByObject(ctx context.Context, c *Client, class string, ids []string, f Filter) (map[string]Candidate, error) {
+	return c.chunksByObject(ctx, class, ids, f)
+}
+
+// ObjectID is the object ID of the chunk chunkID written at since in class.
+func ObjectID(class, chunkID string, since int) string {
+	return objectID(class, fmt.Sprintf("%s@%d", chunkID, since))
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"google.golang.org/protobuf/encoding/protowire"
@@ -24,40 +25,63 @@ type searchKind int
 const (
 	searchBM25 searchKind = iota
 	searchNear
+	// searchIDs looks for nothing: it reads the chunks of the given
+	// object IDs that pass the filter.
+	searchIDs
 )
 
-// searchGRPC runs one Search call on class: BM25 over terms, or the
-// nearest vectors to vector, under f, up to limit chunks.
-func (c *Client) searchGRPC(ctx context.Context, class string, kind searchKind, query string, vector []float32, f Filter, limit int) ([]hit, error) {
+// search is one Search call.
+type search struct {
+	kind   searchKind
+	query  string    // searchBM25: the terms
+	vector []float32 // searchNear
+	ids    []string  // searchIDs: the objects
+	// bare asks for each hit's object ID (and score) alone, none of its
+	// properties: Weaviate's BM25 path decodes every property of each
+	// hit whatever the request names, unless it is asked for none.
+	bare bool
+}
+
+// searchGRPC runs one Search call on class (see search) under f, up to
+// limit chunks.
+func (c *Client) searchGRPC(ctx context.Context, class string, q search, f Filter, limit int) ([]hit, error) {
 	var req []byte
 	req = appendString(req, 1, class) // collection
 	if c.readLevel(ctx, class) != "" {
 		req = protowire.AppendTag(req, 11, protowire.VarintType) // consistency_level: ONE
 		req = protowire.AppendVarint(req, 1)
 	}
-	var props []byte // PropertiesRequest.non_ref_properties
-	for _, name := range candidateFieldNames {
-		props = appendString(props, 1, name)
+	var props []byte // PropertiesRequest.non_ref_properties; none at all when bare
+	if !q.bare {
+		for _, name := range candidateFieldNames {
+			props = appendString(props, 1, name)
+		}
 	}
 	req = protowire.AppendTag(req, 20, protowire.BytesType)
 	req = protowire.AppendBytes(req, props)
-	var meta []byte // MetadataRequest: distance 5, score 7
-	if kind == searchNear {
-		meta = protowire.AppendTag(meta, 5, protowire.VarintType)
-	} else {
-		meta = protowire.AppendTag(meta, 7, protowire.VarintType)
+	var meta []byte // MetadataRequest: uuid 1, distance 5, score 7
+	if q.bare || q.kind == searchIDs {
+		meta = protowire.AppendTag(meta, 1, protowire.VarintType)
+		meta = protowire.AppendVarint(meta, 1)
 	}
-	meta = protowire.AppendVarint(meta, 1)
+	switch q.kind {
+	case searchNear:
+		meta = protowire.AppendTag(meta, 5, protowire.VarintType)
+		meta = protowire.AppendVarint(meta, 1)
+	case searchBM25:
+		meta = protowire.AppendTag(meta, 7, protowire.VarintType)
+		meta = protowire.AppendVarint(meta, 1)
+	}
 	req = protowire.AppendTag(req, 21, protowire.BytesType)
 	req = protowire.AppendBytes(req, meta)
 	req = protowire.AppendTag(req, 30, protowire.VarintType) // limit
 	req = protowire.AppendVarint(req, uint64(limit))
 	req = protowire.AppendTag(req, 40, protowire.BytesType) // filters
-	req = protowire.AppendBytes(req, f.proto())
-	switch kind {
+	req = protowire.AppendBytes(req, f.proto(q.ids))
+	switch q.kind {
 	case searchBM25:
 		var bm []byte // BM25: query 1, properties 2
-		bm = appendString(bm, 1, query)
+		bm = appendString(bm, 1, q.query)
 		bm = appendString(bm, 2, "terms")
 		bm = appendString(bm, 2, "meta^0.5")
 		req = protowire.AppendTag(req, 42, protowire.BytesType)
@@ -65,8 +89,8 @@ func (c *Client) searchGRPC(ctx context.Context, class string, kind searchKind, 
 	case searchNear:
 		var nv []byte // NearVector.vector_bytes 4: little-endian float32s
 		nv = protowire.AppendTag(nv, 4, protowire.BytesType)
-		nv = protowire.AppendVarint(nv, uint64(4*len(vector)))
-		for _, x := range vector {
+		nv = protowire.AppendVarint(nv, uint64(4*len(q.vector)))
+		for _, x := range q.vector {
 			nv = binary.LittleEndian.AppendUint32(nv, math.Float32bits(x))
 		}
 		req = protowire.AppendTag(req, 43, protowire.BytesType)
@@ -101,8 +125,14 @@ func searchHits(answer []byte) ([]hit, error) {
 					}
 					return nil
 				})
-			case num == 2 && typ == protowire.BytesType: // MetadataResult: distance 7, score 11 (floats)
-				return eachField(raw, func(num protowire.Number, typ protowire.Type, _ []byte, v uint64) error {
+			case num == 2 && typ == protowire.BytesType: // MetadataResult: id 1 or id_as_bytes 20, distance 7, score 11 (floats)
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
+					switch {
+					case num == 1 && typ == protowire.BytesType && len(raw) > 0:
+						h.Additional.ID = string(raw)
+					case num == 20 && typ == protowire.BytesType && len(raw) == 16:
+						h.Additional.ID = fmt.Sprintf("%x-%x-%x-%x-%x", raw[0:4], raw[4:6], raw[6:8], raw[8:10], raw[10:16])
+					}
 					if typ != protowire.Fixed32Type {
 						return nil
 					}
@@ -237,8 +267,8 @@ const (
 )
 
 // proto renders f as a weaviate.v1.Filters message: the conditions of
-// where, one for one.
-func (f Filter) proto() []byte {
+// where, one for one, and, when ids are given, the object ID one of them.
+func (f Filter) proto(ids []string) []byte {
 	cond := func(op int, property string, value func([]byte) []byte) []byte {
 		var b []byte
 		b = protowire.AppendTag(b, 1, protowire.VarintType)
@@ -272,6 +302,9 @@ func (f Filter) proto() []byte {
 		b = protowire.AppendTag(b, 6, protowire.VarintType)
 		return protowire.AppendVarint(b, 0)
 	})}
+	if len(ids) > 0 {
+		ops = append(ops, cond(opContainsAny, "_id", texts(ids)))
+	}
 	if len(f.Sources) > 0 {
 		ops = append(ops, cond(opContainsAny, "source", texts(f.Sources)))
 	}
@@ -332,4 +365,57 @@ func (c *Client) queryGRPC(search func() ([]hit, error)) (hits []hit, done bool,
 		return nil, true, fmt.Errorf("gRPC %s: %w", strings.TrimPrefix(c.grpc.base, "http://"), err)
 	}
 	return hits, true, nil
+}
+
+// scoredObject is an object a bare BM25 query returned: its ID and score.
+type scoredObject struct {
+	ID    string
+	Score float64
+}
+
+// lexicalObjects is Lexical through gRPC asking for the hits' object IDs
+// and scores alone; ok is false when the client has no gRPC (ask Lexical
+// then).
+func (c *Client) lexicalObjects(ctx context.Context, class string, terms []string, f Filter, limit int) (objs []scoredObject, ok bool, err error) {
+	if len(terms) == 0 {
+		return nil, true, nil
+	}
+	hits, viaGRPC, err := c.queryGRPC(func() ([]hit, error) {
+		return c.searchGRPC(ctx, class, search{kind: searchBM25, query: strings.Join(terms, " "), bare: true}, f, limit)
+	})
+	if !viaGRPC {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, fmt.Errorf("bm25 in %s: %w", class, err)
+	}
+	objs = make([]scoredObject, len(hits))
+	for i, h := range hits {
+		if h.Additional.ID == "" {
+			return nil, true, fmt.Errorf("bm25 in %s: a hit without its object ID", class)
+		}
+		score, _ := strconv.ParseFloat(h.Additional.Score, 64)
+		objs[i] = scoredObject{h.Additional.ID, score}
+	}
+	return objs, true, nil
+}
+
+// chunksByObject reads the chunks of class with the given object IDs
+// that pass f (through gRPC), by object ID; those it does not pass or
+// the server does not find are absent.
+func (c *Client) chunksByObject(ctx context.Context, class string, ids []string, f Filter) (map[string]Candidate, error) {
+	hits, viaGRPC, err := c.queryGRPC(func() ([]hit, error) {
+		return c.searchGRPC(ctx, class, search{kind: searchIDs, ids: ids}, f, len(ids))
+	})
+	if !viaGRPC && err == nil {
+		err = errors.New("no gRPC")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("chunks by object in %s: %w", class, err)
+	}
+	out := make(map[string]Candidate, len(hits))
+	for _, h := range hits {
+		out[h.Additional.ID] = h.candidate(0)
+	}
+	return out, nil
 }

@@ -78,6 +78,9 @@ type Store struct {
 	// chunkTerms caches the index terms of the chunks questions were
 	// given (see chunkTermCache).
 	chunkTerms chunkTermCache
+	// chunks caches the chunks BM25 queries returned, by object ID (see
+	// chunkCache).
+	chunks chunkCache
 }
 
 var (
@@ -503,7 +506,7 @@ func (k *chunkTermCache) of(c Candidate) []string {
 
 func (p *pinned) Lexical(ctx context.Context, terms []string, f retrieval.Filter, n int) ([]retrieval.Candidate, error) {
 	return p.partOf(ctx, n, func(limit int) ([]Candidate, error) {
-		return p.s.c.Lexical(ctx, p.s.name, terms, p.filter(f), limit)
+		return p.s.lexical(ctx, terms, p.filter(f), limit)
 	})
 }
 

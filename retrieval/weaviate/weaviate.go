@@ -560,6 +560,7 @@ type hit struct {
 	LastPara   int    `json:"last_para"`
 	Since      int    `json:"since"`
 	Additional struct {
+		ID       string  `json:"id"`
 		Score    string  `json:"score"`
 		Distance float64 `json:"distance"`
 	} `json:"_additional"`
@@ -598,7 +599,7 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 	}
 	query := strings.Join(terms, " ")
 	hits, viaGRPC, err := c.queryGRPC(func() ([]hit, error) {
-		return c.searchGRPC(ctx, class, searchBM25, query, nil, f, limit)
+		return c.searchGRPC(ctx, class, search{kind: searchBM25, query: query}, f, limit)
 	})
 	if !viaGRPC {
 		q := fmt.Sprintf(`{ Get { %s(%slimit: %d, bm25: {query: %s, properties: ["terms", "meta^0.5"]}, where: %s) { %s _additional { score } } } }`,
@@ -619,7 +620,7 @@ func (c *Client) Lexical(ctx context.Context, class string, terms []string, f Fi
 // Dense returns up to limit chunks of class nearest to vector.
 func (c *Client) Dense(ctx context.Context, class string, vector []float32, f Filter, limit int) ([]Candidate, error) {
 	hits, viaGRPC, err := c.queryGRPC(func() ([]hit, error) {
-		return c.searchGRPC(ctx, class, searchNear, "", vector, f, limit)
+		return c.searchGRPC(ctx, class, search{kind: searchNear, vector: vector}, f, limit)
 	})
 	if !viaGRPC {
 		vec, jerr := json.Marshal(vector)

@@ -459,6 +459,7 @@ func (s *Store) rebuild(ctx context.Context) error {
 	if _, err := s.ensure(ctx); err != nil {
 		return fmt.Errorf("rebuild: %w", err)
 	}
+	s.chunks.reset()
 	return nil
 }
 
