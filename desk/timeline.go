@@ -23,6 +23,7 @@ type event struct {
 	dated  bool   // the sentence (or its section's heading) states the day
 	period string // the earlier month or year the sentence states ("2020", "Jan 2023"), its day unknown
 	ahead  bool   // the sentence tells of what is to come on its day ("deliveries are set for … November 30")
+	entry  int    // under a date heading, 1 + the entry of the page it is in (entryHead); 0 elsewhere
 	score  float64
 	terms  map[string]bool
 	others []sentence // the same event in other documents
@@ -85,7 +86,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		return 0
 	})
 	evs = mergeEvents(evs, tu.TimelineSame)
-	evs = fill(evs, tu.MaxTimelineLines, tu.TimelinePerDay)
+	evs = fill(evs, tu.MaxTimelineLines, tu.TimelinePerDay, tu.TimelinePerEntry)
 	evs = dropStale(evs, tu.TimelineStale)
 	chronological(evs)
 
@@ -280,6 +281,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	subj := w.subject
 	var out []event
 	var heading time.Time
+	entry := 0 // the entries under date headings, each begun by a heading or a headline
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan)
 	refs := updateDays(doc, pub)
 	for _, p := range doc.Paragraphs {
@@ -290,7 +292,14 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 		}
 		if t, ok := headings[p.Start]; ok {
 			heading = t
+			entry++
 			continue
+		}
+		if entryHead(para) {
+			entry++ // "Altman joins Microsoft"; "Sept. 24: Kelce and Swift leave stadium together" is one too
+		}
+		if !heading.IsZero() {
+			ref = heading // "announced Saturday" under "Date: Saturday, Dec. 9"
 		}
 		if socialRE.MatchString(para) || furnitureParagraph(para) {
 			continue // an embedded post, its signature on the last line; a product box
@@ -328,6 +337,9 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 					}
 					e.when, e.note, e.period = t, "", label
 				}
+			}
+			if !heading.IsZero() {
+				e.entry = entry
 			}
 			prev = s
 			if firstPerson(s) || anotherOf(s, w) {
@@ -386,27 +398,38 @@ func chronological(evs []event) {
 }
 
 // fill takes the first n events (best first), at most perDay of them
-// dated only by one document's publication: the next best of other days
-// win over a page's many sentences dated only by its article ("Apple
-// says it's exploring …", "The other option is …"), which come in only
-// when nothing else is left. Events stating their time are never held
-// back.
-func fill(evs []event, n, perDay int) []event {
+// dated only by one document's publication and perEntry of one entry of
+// a page written under date headings (a live page's "Ohtani headed to
+// Toronto on Friday" and the sentences under it): the next best of other
+// days and entries win over a page's many sentences ("Apple says it's
+// exploring …", "The other option is …"; an entry's details after its
+// news), which come in only when nothing else is left. Other events
+// stating their time are never held back.
+func fill(evs []event, n, perDay, perEntry int) []event {
 	type key struct {
-		doc  string
-		when time.Time
+		doc   string
+		when  time.Time
+		entry int
 	}
 	var out, rest []event
 	count := map[key]int{}
 	for _, e := range evs {
-		k := key{e.doc.ID, day(e.when)}
-		if e.note != "" && count[k] >= perDay {
+		var k key
+		limit := perDay
+		switch {
+		case e.entry > 0:
+			k, limit = key{doc: e.doc.ID, entry: e.entry}, perEntry
+		case e.note != "":
+			k = key{doc: e.doc.ID, when: day(e.when)}
+		default:
+			out = append(out, e)
+			continue
+		}
+		if count[k] >= limit {
 			rest = append(rest, e)
 			continue
 		}
-		if e.note != "" {
-			count[k]++
-		}
+		count[k]++
 		out = append(out, e)
 	}
 	out = append(out, rest...)
@@ -415,6 +438,16 @@ func fill(evs []event, n, perDay int) []event {
 	}
 	return out
 }
+
+// entryHead reports whether a paragraph begins an entry of a page
+// written under date headings: a headline, a short line that is no
+// sentence ("Altman joins Microsoft", "Source: ESPN's Jeff Passan").
+func entryHead(para string) bool {
+	return len(strings.Fields(para)) <= maxHeadlineWords && !endsSentence(para)
+}
+
+// maxHeadlineWords is the most words of an entry's headline.
+const maxHeadlineWords = 15
 
 // periodDate is the earlier month or year a sentence states without a
 // day, as the time of what it tells ("In 2020, Masimo filed a lawsuit",

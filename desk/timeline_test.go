@@ -325,13 +325,20 @@ func TestPeriodDate(t *testing.T) {
 
 // TestFill: TimelinePerDay events one document dates by its publication
 // are taken before the next best of other days; the one more waits until
-// nothing else is left. Events stating their day are never held back.
+// nothing else is left. Events stating their day are never held back,
+// but for those of one entry of a page under date headings: after
+// TimelinePerEntry of them, the entry's next waits too.
 func TestFill(t *testing.T) {
 	a := &corpus.Document{ID: "a"}
 	b := &corpus.Document{ID: "b"}
 	pub := time.Date(2023, 12, 19, 0, 0, 0, 0, time.UTC)
 	ev := func(doc *corpus.Document, name string, note string) event {
 		return event{sentence: sentence{doc: doc, prev: name}, when: pub, note: note}
+	}
+	entry := func(doc *corpus.Document, name string, n int) event {
+		e := ev(doc, name, "")
+		e.dated, e.entry = true, n
+		return e
 	}
 	names := func(evs []event) string {
 		var out []string
@@ -341,17 +348,24 @@ func TestFill(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 	evs := []event{ev(a, "a1", "article date"), ev(a, "a2", "article date"), ev(a, "a3", "article date"), ev(b, "b1", "article date"), ev(a, "a4", "")}
+	// b's first entry tells two sentences, its second one; a's first
+	// entry is another (one per document)
+	entries := []event{entry(b, "e1", 1), entry(b, "e1'", 1), entry(b, "e2", 2), entry(a, "f1", 1)}
 	for _, tc := range []struct {
-		n, perDay int
-		want      string
+		evs               []event
+		n, perDay, perEnt int
+		want              string
 	}{
-		{4, 2, "a1 a2 b1 a4"},    // a3 is the third of a's publication day
-		{4, 3, "a1 a2 a3 b1"},    // at the boundary, a3 is taken
-		{5, 2, "a1 a2 b1 a4 a3"}, // room left: a3 comes back
-		{3, 1, "a1 b1 a4"},       // a4 states its day: never held back
+		{evs, 4, 2, 1, "a1 a2 b1 a4"},    // a3 is the third of a's publication day
+		{evs, 4, 3, 1, "a1 a2 a3 b1"},    // at the boundary, a3 is taken
+		{evs, 5, 2, 1, "a1 a2 b1 a4 a3"}, // room left: a3 comes back
+		{evs, 3, 1, 1, "a1 b1 a4"},       // a4 states its day: never held back
+		{entries, 3, 4, 1, "e1 e2 f1"},   // e1' is the second of its entry
+		{entries, 3, 4, 2, "e1 e1' e2"},  // at the boundary, it is taken
+		{entries, 4, 4, 1, "e1 e2 f1 e1'"},
 	} {
-		if got := names(fill(evs, tc.n, tc.perDay)); got != tc.want {
-			t.Errorf("fill(n %d, perDay %d) = %q, want %q", tc.n, tc.perDay, got, tc.want)
+		if got := names(fill(tc.evs, tc.n, tc.perDay, tc.perEnt)); got != tc.want {
+			t.Errorf("fill(n %d, perDay %d, perEntry %d) = %q, want %q", tc.n, tc.perDay, tc.perEnt, got, tc.want)
 		}
 	}
 }
@@ -374,5 +388,52 @@ func TestChronological(t *testing.T) {
 	}
 	if g := strings.Join(got, ", "); g != "unveiled, set for, delivered" {
 		t.Errorf("chronological: %s", g)
+	}
+}
+
+// TestEntries: on a page under date headings, each headline (the title
+// line above the first heading too) begins an
+// entry and the events under it are that entry's; a weekday under a
+// heading is read against the heading's day, not the page's.
+func TestEntries(t *testing.T) {
+	const joins, staff, later = "Dara Lomax joins Quarry United as its coach, the club announced Friday.",
+		"Dara Lomax brings three Quarry United assistants with her, the club said.",
+		"Quarry United fans welcomed Dara Lomax at the ground on Monday."
+	doc := docOf("Timeline of Dara Lomax at Quarry United", "November 21", "Lomax joins Quarry United", joins, staff, "Fans welcome Lomax", later)
+	doc.Title, doc.Published = "Dara Lomax at Quarry United: a timeline", "2023-11-29T09:00:00Z" // a Wednesday
+	tu := DefaultTuning
+	w, _ := topicWords(nil, "Dara Lomax Quarry United")
+	got := map[string]event{}
+	for _, e := range eventsOf(doc, 0, w, &tu) {
+		got[e.text()] = e
+	}
+	for _, tc := range []struct {
+		s     string
+		entry int
+		when  string
+	}{
+		{joins, 3, "2023-11-17"}, // the Friday before November 21, not before the page's November 29
+		{staff, 3, "2023-11-21"}, // the same entry
+		{later, 4, "2023-11-20"}, // the next
+	} {
+		e, ok := got[tc.s]
+		if !ok {
+			t.Errorf("%q is no event", tc.s)
+			continue
+		}
+		if e.entry != tc.entry || e.when.Format("2006-01-02") != tc.when {
+			t.Errorf("%q: entry %d, %s; want entry %d, %s", tc.s, e.entry, e.when.Format("2006-01-02"), tc.entry, tc.when)
+		}
+	}
+	for para, want := range map[string]bool{
+		"Altman joins Microsoft":                true,
+		"Source: ESPN's Jeff Passan":            true,
+		"Microsoft will gain a board observer.": false, // a sentence
+		"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen":         true,
+		"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen": false,
+	} {
+		if got := entryHead(para); got != want {
+			t.Errorf("entryHead(%q) = %v, want %v", para, got, want)
+		}
 	}
 }

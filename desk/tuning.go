@@ -129,6 +129,11 @@ type Tuning struct {
 	// sentences dated by its article do not crowd out the story's other
 	// days.
 	TimelinePerDay int
+	// On a page written under date headings (a live page's entries, a
+	// timeline article's days), a timeline shows at most
+	// TimelinePerEntry events of one entry (a headline and what is under
+	// it) while other events are left: an entry tells one piece of news.
+	TimelinePerEntry int
 	// MaxTimelineLines is the most events a timeline shows;
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
@@ -152,7 +157,7 @@ var DefaultTuning = Tuning{
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
 	TimelineSubject: 0.2, TimelinePeriodYears: 5, TimelineStale: 7,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
