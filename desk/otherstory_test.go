@@ -166,3 +166,32 @@ func TestAsidesAreNoEvents(t *testing.T) {
 		t.Errorf("events %q: want the ban alone", got)
 	}
 }
+
+// TestLedeTellsTheStory: in a document whose lede tells of the story (an
+// event holding TimelineLede of the topic), a sentence stating its time
+// and holding TimelineDated of the topic is an event though its title
+// and the sentence before hold less than TimelineDatedWindow; under a
+// lede holding less, or telling of something else, it is not.
+func TestLedeTellsTheStory(t *testing.T) {
+	const july = "The council first rejected the plans for Quarry back in July."
+	const asks = "Quarry United has asked the council to approve its stadium move, the club said."
+	w, _ := topicWords(nil, "Quarry United stadium move")
+	at := w.coverage(asks)
+	for _, tc := range []struct {
+		lede    string
+		ledeCov float64
+		want    bool
+	}{
+		{asks, at, true},
+		{asks, at + 0.01, false},
+		{"The council met on Monday to discuss parking rules in Quarry, its clerk said.", 0, false},
+	} {
+		tu := DefaultTuning
+		tu.TimelineLede = tc.ledeCov
+		doc := docOf(tc.lede, july)
+		doc.Title, doc.Published = "Council rules on Quarry plans", "2023-09-28T09:00:00Z"
+		if got := slices.Contains(eventTexts(doc, "Quarry United stadium move", &tu), july); got != tc.want {
+			t.Errorf("under %q, TimelineLede %.2f: July's event %v, want %v", tc.lede, tc.ledeCov, got, tc.want)
+		}
+	}
+}

@@ -271,10 +271,12 @@ func dropStale(evs []event, days int) []event {
 // eventsOf returns the sentences of a story's document that are events of
 // topic (weights w): each holds TimelineSentence of the topic (and
 // TimelineDocument with its title and the sentence before), or states its
-// day and holds TimelineDated of it, or states its day in a document
-// whose title holds TimelineTitle; a sentence under a date heading
-// ("November 21" alone on its line, as timeline articles are written)
-// takes that day.
+// day and holds TimelineDated of it (and TimelineDatedWindow with its
+// context, unless the document's lede is an event holding TimelineLede
+// of the topic), or states its day in
+// a document whose title holds TimelineTitle; a sentence under a date
+// heading ("November 21" alone on its line, as timeline articles are
+// written) takes that day, and its weekdays are read against it.
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
@@ -284,6 +286,9 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	entry := 0 // the entries under date headings, each begun by a heading or a headline
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan)
 	refs := updateDays(doc, pub)
+	// lede: the document's first sentence of news is still to come;
+	// ledeTells: it told of the story
+	lede, ledeTells := true, false
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
 		ref := pub
@@ -317,6 +322,8 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				prev = s
 				continue
 			}
+			isLede := lede
+			lede = false
 			cov, wcov := w.coverage(s), w.coverage(doc.Title+"\n"+prev+"\n"+s)
 			when, own := sentenceDate(s, ref)
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
@@ -357,9 +364,17 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				about = false
 			}
 			// A sentence stating its time with less of the topic tells of
-			// the story when its context holds TimelineDatedWindow of it.
+			// the story when its context holds TimelineDatedWindow of it,
+			// or when its document's lede tells of the story: the article
+			// is the story's, and its months and days are the story's
+			// ("The Datatilsynet issued a local ban on Meta … back in
+			// July" under "Norway's data protection authority has asked
+			// …", its title without the story's "subscription").
+			if isLede {
+				ledeTells = about && cov >= tu.TimelineLede
+			}
 			stated := e.dated || e.period != ""
-			if !about && !(stated && (cov >= tu.TimelineDated && wcov >= tu.TimelineDatedWindow || titleCov >= tu.TimelineTitle)) {
+			if !about && !(stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)) {
 				continue
 			}
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}

@@ -89,13 +89,19 @@ type Tuning struct {
 	// one whose title and best passage hold TimelineDocument of the
 	// topic's words; the sentence itself must hold TimelineSentence of
 	// them, or state a date and hold TimelineDated of them and, with its
-	// title and the sentence before, TimelineDatedWindow.
+	// title and the sentence before, TimelineDatedWindow (or be of a
+	// document whose lede tells of the story: TimelineLede).
 	TimelineDocument, TimelineSentence, TimelineDated float64
 	TimelineDatedWindow                               float64
 	// A sentence dated by its article alone is an event only when it
 	// holds TimelineSubject of the topic's words outside its names (the
 	// story's subject), when the topic has such words.
 	TimelineSubject float64
+	// A document's lede (its first sentence of news) that is an event
+	// and holds TimelineLede of the topic tells that the document is the
+	// story's: its sentences stating their time need not hold
+	// TimelineDatedWindow.
+	TimelineLede float64
 	// A sentence dated by a month or year (no day) more than
 	// TimelinePeriodYears years before its document's publication year is
 	// an aside, not an event of the story.
@@ -158,7 +164,7 @@ var DefaultTuning = Tuning{
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
 	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
-	TimelineSubject: 0.2, TimelinePeriodYears: 5, TimelineStale: 7,
+	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineStale: 7,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,
