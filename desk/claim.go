@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -55,7 +56,8 @@ type judged struct {
 //     CEO of OpenAI") is contradicted by a sentence giving that role to
 //     another person ("interim CEO, Mira Murati");
 //   - a claim without figures is supported by a sentence stating nearly
-//     all of it.
+//     all of it, and contradicted by one stating nearly all of it with
+//     its two people in each other's roles (swappedRole).
 //
 // Words count when the sentence holds them, their lemma or a WordNet
 // synonym ("docked" for "deducted"); page furniture is never judged.
@@ -154,6 +156,13 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				j.verdict, j.figure = Contradicted, other
 				contra = append(contra, j)
 			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence:
+				// nearly all of the claim, but its two people in each
+				// other's places, contradicts it
+				if sw := swappedRole(claim, sent, persons, role); sw != "" {
+					j.verdict, j.figure = Contradicted, sw
+					contra = append(contra, j)
+					break
+				}
 				j.verdict = Supported
 				support = append(support, j)
 			case pairSupports(w, s.prev, held, tu):
@@ -589,50 +598,97 @@ func claimPeople(claim string) ([]string, []text.Span) {
 var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’-]*`)
 
 // otherInRole is the person a sentence gives the claim's role to when
-// that is not one of the claim's persons: a name written right beside the
-// rarest of the role's words the sentence holds and the role words next
-// to it ("newly-appointed interim CEO, Mira Murati"; "Mira Murati, interim
-// CEO"). It is "" when the role's holder is the claim's person, or when no
-// name stands beside the role.
+// that is not one of the claim's persons (roleHolder: "newly-appointed
+// interim CEO, Mira Murati"; "Mira Murati, interim CEO"). It is "" when
+// the role's holder is the claim's person, or when no name stands beside
+// the role.
 func otherInRole(sentence string, persons []string, role words) string {
-	words := wordRE.FindAllStringIndex(sentence, -1)
+	n, _ := roleHolder(sentence, role, "")
+	if n == "" || slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
+		return ""
+	}
+	return n
+}
+
+// swappedRole is the claim's person a sentence gives a role to that the
+// claim gives to another of its persons: the two names swapped
+// ("naming … John Hynes as Evason’s successor" against "fired head coach
+// John Hynes and are naming Dean Evason as his successor"). Each of the
+// role's words the claim gives to one of its persons is weighed. It is
+// "" when the sentence gives those words to no one of the claim, or to
+// the one the claim gives them to.
+func swappedRole(claim, sentence string, persons []string, role words) string {
+	if len(persons) < 2 {
+		return ""
+	}
+	isPerson := func(n string) bool {
+		return slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) })
+	}
+	for _, t := range slices.Sorted(maps.Keys(role.w)) {
+		c, _ := roleHolder(claim, role, t)
+		if c == "" || !isPerson(c) {
+			continue
+		}
+		if n, _ := roleHolder(sentence, role, t); n != "" && isPerson(n) && !SameName(c, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// roleHolder is the name a text gives a role to: a name written right
+// beside the role's anchor word and the role words next to it, or before
+// it with only a predicate between (predicateGap). The anchor is the term
+// given, else the rarest of the role's words the text holds; it is
+// returned with the name. The name is "" when none stands so.
+func roleHolder(s string, role words, anchorTerm string) (string, string) {
+	words := wordRE.FindAllStringIndex(s, -1)
 	terms := make([]string, len(words))
 	anchor := -1
 	for i, wd := range words {
-		if ws := text.Words(sentence[wd[0]:wd[1]]); len(ws) > 0 {
+		if ws := text.Words(s[wd[0]:wd[1]]); len(ws) > 0 {
 			terms[i] = text.Term(ws[0])
 		}
-		if _, ok := role.w[terms[i]]; ok && (anchor < 0 || role.w[terms[i]] > role.w[terms[anchor]]) {
+		switch {
+		case anchorTerm != "":
+			if terms[i] == anchorTerm && anchor < 0 {
+				anchor = i
+			}
+		case inRole(role, terms[i]) && (anchor < 0 || role.w[terms[i]] > role.w[terms[anchor]]):
 			anchor = i
 		}
 	}
 	if anchor < 0 {
-		return ""
+		return "", ""
 	}
 	// the role phrase: the anchor and the role words right beside it
 	lo, hi := anchor, anchor
-	for lo > 0 && inRole(role, terms[lo-1]) && sentence[words[lo-1][1]:words[lo][0]] == " " {
+	for lo > 0 && inRole(role, terms[lo-1]) && s[words[lo-1][1]:words[lo][0]] == " " {
 		lo--
 	}
-	for hi+1 < len(words) && inRole(role, terms[hi+1]) && sentence[words[hi][1]:words[hi+1][0]] == " " {
+	for hi+1 < len(words) && inRole(role, terms[hi+1]) && s[words[hi][1]:words[hi+1][0]] == " " {
 		hi++
 	}
 	ps, pe := words[lo][0], words[hi][1]
-	for _, sp := range text.NameSpans(sentence) {
-		n := cleanName(sentence[sp.Start:sp.End])
-		if len(strings.Fields(n)) < 2 {
+	for _, sp := range text.NameSpans(s) {
+		n := cleanName(s[sp.Start:sp.End])
+		if len(strings.Fields(n)) < 2 || possessor(s, sp) {
+			continue // a name in the possessive owns the role ("Dean Evason's successor")
+		}
+		beside := sp.Start >= pe && besideRE.MatchString(s[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(s[sp.End:ps])
+		if !beside && !(sp.End <= ps && predicateGap(s[sp.End:ps], role)) {
 			continue
 		}
-		beside := sp.Start >= pe && besideRE.MatchString(sentence[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(sentence[sp.End:ps])
-		if !beside && !(sp.End <= ps && predicateGap(sentence[sp.End:ps], role)) {
-			continue
-		}
-		if slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
-			return ""
-		}
-		return n
+		return n, terms[anchor]
 	}
-	return ""
+	return "", terms[anchor]
+}
+
+// possessor reports whether a name (the span of s) is written in the
+// possessive ("Dean Evason’s successor").
+func possessor(s string, sp text.Span) bool {
+	name, after := s[sp.Start:sp.End], s[sp.End:]
+	return strings.HasSuffix(name, "’s") || strings.HasSuffix(name, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "'s")
 }
 
 // predicateGap reports whether what stands between a name and the role
@@ -646,6 +702,9 @@ func predicateGap(gap string, role words) bool {
 	if strings.ContainsAny(gap, ",;:()—–\"“”") {
 		return false
 	}
+	// a name in the possessive is one word however long ("as John
+	// Hynes's successor" as "as Evason’s successor")
+	gap = possessiveNameRE.ReplaceAllString(gap, "Someone’s")
 	other := 0
 	for _, f := range wordRE.FindAllString(gap, -1) {
 		lw := strings.ToLower(f)
@@ -666,6 +725,9 @@ func predicateGap(gap string, role words) bool {
 	return other <= 1
 }
 
+// possessiveNameRE matches a name of several words in the possessive.
+var possessiveNameRE = regexp.MustCompile(`(?:\p{Lu}[\p{L}-]*\s+)+\p{Lu}[\p{L}-]*[’']s\b`)
+
 // pronouns are the personal pronouns that stand for someone a sentence
 // does not name.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "them": true,
@@ -673,8 +735,8 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "him": tru
 
 // besideRE matches what may stand between a role and its holder's name:
 // a space, a comma, a bracket ("Bret Taylor (Chair)"), "the", "as",
-// ", who was".
-var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s)$`)
+// "as his" ("Dean Evason as his successor"), ", who was".
+var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|\sas\s(?:his|her|their|its)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s)$`)
 
 func inRole(role words, t string) bool { _, ok := role.w[t]; return ok }
 

@@ -460,9 +460,41 @@ func TestOtherInRole(t *testing.T) {
 		// name's possessive is one other word
 		{"Bret Taylor stayed as the group’s new board chair.", "Larry Summers", ""},
 		{"Bret Taylor was named as Summers’s chair.", "Larry Summers", "Bret Taylor"},
+		// a possessive name of two words is one other word too; a name
+		// in the possessive owns the role, it does not hold it
+		{"Bret Taylor was named as Larry Summers’s chair.", "Adam D'Angelo", "Bret Taylor"},
+		{"Bret Taylor was named as Larry Summers’s acting chair.", "Adam D'Angelo", ""},
+		{"The board named Larry Summers’s chair.", "Adam D'Angelo", ""},
+		{"OpenAI named Bret Taylor as his chair.", "Adam D'Angelo", "Bret Taylor"},
 	} {
 		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
 			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
+		}
+	}
+}
+
+// TestSwappedRole: a sentence giving the claim's role to the claim's other
+// person contradicts it, with that person; the same holders, a role the
+// sentence gives to no one, or a claim of one person do not.
+func TestSwappedRole(t *testing.T) {
+	const hired = "The Wild will be naming former Devils bench boss John Hynes as Evason’s successor."
+	for _, tc := range []struct {
+		claim, sentence, want string
+	}{
+		{"The Wild fired head coach John Hynes and are naming Dean Evason as his successor.", hired, "John Hynes"},
+		{"The Wild fired head coach Dean Evason and are naming John Hynes as his successor.", hired, ""},
+		{"The Wild named John Hynes as Dean Evason’s successor.", hired, ""},
+		{"The Wild named Dean Evason as John Hynes’s successor.", hired, "John Hynes"},
+		// the sentence gives the role to no one
+		{"The Wild named Dean Evason as John Hynes’s successor.", "The Wild will name a successor soon.", ""},
+		// one person: otherInRole's, not a swap
+		{"The Wild named Dean Evason as their successor.", hired, ""},
+	} {
+		persons, spans := claimPeople(tc.claim)
+		tu := DefaultTuning
+		role := weighWords(nil, blank(tc.claim, spans), &tu)
+		if got := swappedRole(tc.claim, tc.sentence, persons, role); got != tc.want {
+			t.Errorf("swappedRole(%q, %q) = %q, want %q", tc.claim, tc.sentence, got, tc.want)
 		}
 	}
 }
