@@ -284,7 +284,11 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	var out []event
 	var heading time.Time
 	entry := 0 // the entries under date headings, each begun by a heading or a headline
-	headings := headingDays(doc, pub, tu.TimelineHeadingSpan)
+	headings := headingDays(doc, pub, tu.TimelineHeadingSpan, headingDate)
+	// a live page's entries are labelled with the day they were written
+	// ("Date: Tuesday, Dec. 5"): their weekdays are read against it
+	written := headingDays(doc, pub, tu.TimelineHeadingSpan, entryDate)
+	var entryDay time.Time
 	refs := updateDays(doc, pub)
 	// lede: the document's first sentence of news is still to come;
 	// ledeTells: it told of the story
@@ -300,11 +304,18 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			entry++
 			continue
 		}
+		if t, ok := written[p.Start]; ok {
+			entryDay = t
+			continue
+		}
+		if !entryDay.IsZero() {
+			ref = entryDay // "Dodgers manager Dave Roberts told reporters Tuesday" under "Date: Tuesday, Dec. 5"
+		}
 		if entryHead(para) {
 			entry++ // "Altman joins Microsoft"; "Sept. 24: Kelce and Swift leave stadium together" is one too
 		}
 		if !heading.IsZero() {
-			ref = heading // "announced Saturday" under "Date: Saturday, Dec. 9"
+			ref = heading // "announced Friday" under "November 21"
 		}
 		if socialRE.MatchString(para) || furnitureParagraph(para) {
 			continue // an embedded post, its signature on the last line; a product box
@@ -627,18 +638,20 @@ func background(when, pub time.Time, days int) bool {
 // other heading of that year is within span days of it: a
 // timeline updated as the story ran ("November 29" above "November 21"
 // in a page first published on November 18) stays in its year.
-func headingDays(doc *corpus.Document, pub time.Time, span int) map[int]time.Time {
+func headingDays(doc *corpus.Document, pub time.Time, span int, read func(para string) (string, bool)) map[int]time.Time {
 	out := map[int]time.Time{}
 	asWritten := map[int]time.Time{} // a heading without its year, in the publication year
 	for _, p := range doc.Paragraphs {
-		para := doc.Text[p.Start:p.End]
-		t, ok := dateHeading(para, pub)
+		date, ok := read(doc.Text[p.Start:p.End])
+		if !ok {
+			continue
+		}
+		t, ok := dayOf(date, pub, false)
 		if !ok {
 			continue
 		}
 		out[p.Start] = t
-		sp := text.Dates(para)[0]
-		if y, m, d := text.DateParts(para[sp.Start:sp.End]); y == 0 {
+		if y, m, d := text.DateParts(date); y == 0 {
 			asWritten[p.Start] = time.Date(pub.Year(), time.Month(m), d, 0, 0, 0, 0, time.UTC)
 		}
 	}
@@ -666,16 +679,38 @@ func absDays(d time.Duration) int {
 // dateHeading reads a paragraph that is only a date ("November 21",
 // "Nov. 21, 2023"): the day of the entries under it.
 func dateHeading(para string, pub time.Time) (time.Time, bool) {
+	date, ok := headingDate(para)
+	if !ok {
+		return time.Time{}, false
+	}
+	return dayOf(date, pub, false)
+}
+
+// headingDate is the date a paragraph that is only a date is.
+func headingDate(para string) (string, bool) {
 	para = strings.TrimSpace(para)
 	if len(para) > 30 {
-		return time.Time{}, false
+		return "", false
 	}
 	sp := text.Dates(para)
 	if len(sp) != 1 || len(strings.Trim(para[:sp[0].Start]+para[sp[0].End:], " ,.:—–-")) > 0 {
-		return time.Time{}, false
+		return "", false
 	}
-	return dayOf(para[sp[0].Start:sp[0].End], pub, false)
+	return para[sp[0].Start:sp[0].End], true
 }
+
+// entryDate is the date of a live page's entry label ("Date: Tuesday,
+// Dec. 5"): the day the entry under it was written.
+func entryDate(para string) (string, bool) {
+	m := entryDateRE.FindStringSubmatch(strings.TrimSpace(para))
+	if m == nil {
+		return "", false
+	}
+	return headingDate(m[1])
+}
+
+// entryDateRE matches a live page's entry label, its date in group 1.
+var entryDateRE = regexp.MustCompile(`^Date:\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(.+)$`)
 
 // sentenceDate is the day a sentence states: a date with its day ("Nov.
 // 21", "November 21, 2023"), or a weekday, "yesterday", "today" or "the

@@ -152,7 +152,7 @@ func TestHeadingDays(t *testing.T) {
 		return doc
 	}
 	year := func(doc *corpus.Document, span int) int {
-		return headingDays(doc, pub, span)[doc.Paragraphs[0].Start].Year()
+		return headingDays(doc, pub, span, headingDate)[doc.Paragraphs[0].Start].Year()
 	}
 	updated := page("November 29", "November 21", "November 17")
 	if y := year(updated, 8); y != 2023 {
@@ -434,6 +434,51 @@ func TestEntries(t *testing.T) {
 	} {
 		if got := entryHead(para); got != want {
 			t.Errorf("entryHead(%q) = %v, want %v", para, got, want)
+		}
+	}
+}
+
+// TestEntryDates: a live page's entry labels ("Date: Tuesday, Dec. 5")
+// give the day its entries were written: their weekdays are read against
+// it, not against the page's first publication; a label more than a week
+// after the page stays in its year beside another within
+// TimelineHeadingSpan days (as headings do).
+func TestEntryDates(t *testing.T) {
+	const met, signed = "The team's manager told reporters Tuesday that the Dodgers met with Dara Lomax.",
+		"Dara Lomax announced Saturday that she has agreed to a contract with the Dodgers."
+	doc := docOf("Dara Lomax free agency tracker", "Lomax signs with Dodgers", "Date: Saturday, Dec. 9", "Source: ESPN", signed,
+		"Dodgers met with Lomax", "Date: Tuesday, Dec. 5", "Source: The Athletic", met)
+	doc.Title, doc.Published = "Dara Lomax free agency tracker", "2023-12-01T09:00:00Z" // a Friday
+	for _, tc := range []struct {
+		span int
+		want map[string]string
+	}{
+		{14, map[string]string{met: "2023-12-05", signed: "2023-12-09"}},
+		// December 9 alone, four days from December 5: the year before
+		// (the Saturday before December 9, 2022, was December 3)
+		{3, map[string]string{met: "2023-12-05", signed: "2022-12-03"}},
+	} {
+		tu := DefaultTuning
+		tu.TimelineHeadingSpan = tc.span
+		w, _ := topicWords(nil, "Dara Lomax free agency")
+		got := map[string]string{}
+		for _, e := range eventsOf(doc, 0, w, &tu) {
+			got[e.text()] = e.when.Format("2006-01-02")
+		}
+		for s, want := range tc.want {
+			if got[s] != want {
+				t.Errorf("span %d: %q dated %q, want %s", tc.span, s, got[s], want)
+			}
+		}
+	}
+	for para, want := range map[string]string{
+		"Date: Tuesday, Dec. 5": "Dec. 5",
+		"Date: Dec. 3":          "Dec. 3",
+		"Date of birth: Dec. 3": "",
+		"Dec. 3":                "", // a heading, not an entry's label
+	} {
+		if got, _ := entryDate(para); got != want {
+			t.Errorf("entryDate(%q) = %q, want %q", para, got, want)
 		}
 	}
 }
