@@ -676,17 +676,8 @@ func absDays(d time.Duration) int {
 	return int(d.Hours() / 24)
 }
 
-// dateHeading reads a paragraph that is only a date ("November 21",
-// "Nov. 21, 2023"): the day of the entries under it.
-func dateHeading(para string, pub time.Time) (time.Time, bool) {
-	date, ok := headingDate(para)
-	if !ok {
-		return time.Time{}, false
-	}
-	return dayOf(date, pub, false)
-}
-
-// headingDate is the date a paragraph that is only a date is.
+// headingDate is the date of a paragraph that is only a date ("November
+// 21", "Nov. 21, 2023"): the day of the entries under it.
 func headingDate(para string) (string, bool) {
 	para = strings.TrimSpace(para)
 	if len(para) > 30 {

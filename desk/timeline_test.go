@@ -96,10 +96,10 @@ func TestSentenceDate(t *testing.T) {
 			t.Errorf("sentenceDate(%q) = %q, want %q", tc.s, g, tc.want)
 		}
 	}
-	if h, ok := dateHeading("November 21", fri); !ok || h.Format("2006-01-02") != "2023-11-21" {
+	if h, ok := headingDate("November 21"); !ok || h != "November 21" {
 		t.Errorf("heading: %v %v", h, ok)
 	}
-	if _, ok := dateHeading("November 21 was a busy day", fri); ok {
+	if _, ok := headingDate("November 21 was a busy day"); ok {
 		t.Error("a sentence is no heading")
 	}
 }
