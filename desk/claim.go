@@ -735,8 +735,9 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "him": tru
 
 // besideRE matches what may stand between a role and its holder's name:
 // a space, a comma, a bracket ("Bret Taylor (Chair)"), "the", "as",
-// "as his" ("Dean Evason as his successor"), ", who was".
-var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|\sas\s(?:his|her|their|its)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s)$`)
+// "as his" ("Dean Evason as his successor"), ", who was", an earlier
+// role "and now" ("Mira Murati, OpenAI’s CTO and now interim CEO").
+var besideRE = regexp.MustCompile(`^(?:[\s,(]{1,3}|,?\s(?:the|as|its|now)\s|\sas\s(?:his|her|their|its)\s|,\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s|,\s(?:[^\s,;]+\s){1,3}and\snow\s)$`)
 
 func inRole(role words, t string) bool { _, ok := role.w[t]; return ok }
 

@@ -466,6 +466,10 @@ func TestOtherInRole(t *testing.T) {
 		{"Bret Taylor was named as Larry Summers’s acting chair.", "Adam D'Angelo", ""},
 		{"The board named Larry Summers’s chair.", "Adam D'Angelo", ""},
 		{"OpenAI named Bret Taylor as his chair.", "Adam D'Angelo", "Bret Taylor"},
+		// an earlier role "and now" the role, in an apposition of at
+		// most three words before "and now"
+		{"Bret Taylor, the company’s CTO and now board chair, spoke.", "Larry Summers", "Bret Taylor"},
+		{"Bret Taylor, the young company’s CTO and now board chair, spoke.", "Larry Summers", ""},
 	} {
 		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
 			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
