@@ -80,12 +80,40 @@ func countsUnit(s, unit string) bool {
 			continue
 		}
 		for j := max(0, i-4); j < i; j++ {
-			if w := s[locs[j][0]:locs[j][1]]; countWord(w) && !strings.HasSuffix(s[:locs[j][0]], "$") && !strings.ContainsAny(s[max(0, locs[j][0]-3):locs[j][0]], "£€") {
+			if countWord(s[locs[j][0]:locs[j][1]]) && !moneyBefore(s, locs[j][0]) {
 				return true
 			}
 		}
+		if countsAfterOf(s, locs, i) {
+			return true
+		}
 	}
 	return false
+}
+
+// countsAfterOf reports whether the unit at word i is counted by a number
+// after "of" within the next three words: "a student base of 42 million",
+// "a crowd of 60,000", "its workforce of 1,200 staff", in one phrase
+// (no punctuation between them). Money ("a fine of
+// $5 million") and a year ("the class of 2023") count nothing.
+func countsAfterOf(s string, locs [][]int, i int) bool {
+	for j := i + 1; j < min(len(locs)-1, i+4); j++ {
+		if !strings.EqualFold(s[locs[j][0]:locs[j][1]], "of") {
+			continue
+		}
+		n := locs[j+1]
+		if strings.ContainsAny(s[locs[i][1]:n[0]], ",;:()—–\"“”") {
+			return false // the number is past the unit's phrase
+		}
+		return countWord(s[n[0]:n[1]]) && !moneyBefore(s, n[0]) && !text.IsStopWord(strings.ToLower(s[n[0]:n[1]]))
+	}
+	return false
+}
+
+// moneyBefore reports whether the number at byte at is an amount of money:
+// a currency sign just before it.
+func moneyBefore(s string, at int) bool {
+	return strings.HasSuffix(s[:at], "$") || strings.ContainsAny(s[max(0, at-3):at], "£€")
 }
 
 // countWord reports whether w counts: a number alone ("157,000", not

@@ -156,6 +156,11 @@ func TestCountsUnit(t *testing.T) {
 		{"Its points of contact outnumber the Steam Deck 2.", "point", false},
 		{"It was a high-point of the season.", "point", false},
 		{"A 2023-point plan was outlined.", "point", false},
+		{"We have a huge student base of 42 million enrolled.", "student", true},
+		{"A crowd of 60,000 watched.", "crowd", true},
+		{"The students of the class of 2023 graduated.", "student", false},
+		{"Its users face a fine of $5 million.", "user", false},
+		{"The users said so; of 12 surveyed, most agreed.", "user", false},
 	} {
 		if got := countsUnit(c.s, text.Term(c.unit)); got != c.want {
 			t.Errorf("countsUnit(%q, %q) = %v, want %v", c.s, c.unit, got, c.want)

@@ -97,6 +97,11 @@ var sentenceFeatures = []sentenceFeature{
 	{"short_question", func(in *sentenceInput) float64 { return b2f(in.f.short) }},
 	// A name of two or more capitalised words the question does not hold.
 	{"person_name", func(in *sentenceInput) float64 { return b2f(in.f.personName(in.body)) }},
+	// It tells of what may yet happen or is not settled ("potential",
+	// "likely", "plans") and the question asks what is, or did: "who won
+	// super bowl lviii" is not answered by "a potential Super Bowl LVIII
+	// preview".
+	{"hedged", func(in *sentenceInput) float64 { return b2f(!in.f.prospective && text.Hedged(in.body)) }},
 	// A quotation attributed by a verb of saying.
 	{"attributed", func(in *sentenceInput) float64 {
 		return b2f(strings.ContainsAny(in.body, `"“”`) && text.AskSaid.Holds(in.body))
@@ -160,8 +165,11 @@ func setRelative(cands []candidate) {
 	}
 }
 
-// holdsKind is the index of holds_kind in a sentence's features.
-var holdsKind = slices.Index(sentenceFeatureNames, "holds_kind")
+// The indexes of sentence features the question's features read.
+var (
+	holdsKind     = slices.Index(sentenceFeatureNames, "holds_kind")
+	subjectWindow = slices.Index(sentenceFeatureNames, "subject_window")
+)
 
 // kindSlug names a kind in a feature name: "how many" → "how_many".
 func kindSlug(k text.Kind) string {
@@ -181,12 +189,19 @@ type questionFeature struct {
 }
 
 // probFeatures are the first question features, set from the sentence
-// model's probabilities (setProbs); questionFeatures follow them. (The
+// model's probabilities (setProbs): the best, and whether the likeliest
+// sentence is hedged or gives another measure than the one asked (the
+// near misses of a question the documents do not answer: "what's mistral
+// ai valued at" and a round raised). questionFeatures follow them. (The
 // second best probability, the mean of the best three, the passages'
 // coverage, the relevance floor and whether the likeliest sentence or any
 // holds the kind asked were tried too: cross-validated, they made the
 // decision worse, docs/evaluation.md.)
-var probFeatures = []string{"max_prob"}
+var probFeatures = []string{"max_prob", "top_hedged", "top_other_measure"}
+
+// topFeatures are the sentence features the likeliest sentence gives the
+// question, after max_prob in probFeatures.
+var topFeatures = []int{slices.Index(sentenceFeatureNames, "hedged"), slices.Index(sentenceFeatureNames, "other_measure")}
 
 var questionFeatures = []questionFeature{
 	// It asks what happened in a year later than every passage's document.
@@ -197,9 +212,8 @@ var questionFeatures = []questionFeature{
 	}},
 	// A sentence holds the kind asked with the subject in its window.
 	{"holds_subject", func(in *questionInput) float64 {
-		subject := slices.Index(sentenceFeatureNames, "subject_window")
 		return b2f(slices.ContainsFunc(in.cands, func(c candidate) bool {
-			return c.features[holdsKind] == 1 && c.features[subject] == 1
+			return c.features[holdsKind] == 1 && c.features[subjectWindow] == 1
 		}))
 	}},
 }
@@ -227,31 +241,48 @@ type featurizer struct {
 	docRank map[string]int // each passage's document's rank among them
 	// measures are what the question asks to measure (text.Measures).
 	measures map[string]bool
+	// prospective is set when the question asks what is expected ("when
+	// will the appeal be heard").
+	prospective bool
 }
 
 // newFeaturizer reads the question once; earlier are a follow-up's terms
 // from the questions before it, which hold its subject more often than it
 // does ("what was his previous job").
 func newFeaturizer(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ask asked, short bool, earlier []string) *featurizer {
-	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: q.Kind, short: short, docRank: map[string]int{}, measures: text.Measures(q.Text)}
+	f := &featurizer{ix: ix, q: q, res: res, ask: ask, kind: q.Kind, short: short, docRank: map[string]int{}, measures: text.Measures(q.Text),
+		prospective: text.Hedged(q.Text) || slices.ContainsFunc(text.Words(text.Normalize(q.Text)), text.IsProspective)}
 	for _, h := range res.Hits {
 		if _, ok := f.docRank[h.Doc.ID]; !ok {
 			f.docRank[h.Doc.ID] = len(f.docRank)
 		}
 	}
-	rarest := 0.0
 	for _, t := range append(slices.Clone(ask.context), earlier...) {
 		if !ix.Knows(t) || slices.Contains(f.context, t) {
 			continue
 		}
-		w := ix.IDF(t)
 		f.context = append(f.context, t)
-		f.total += w
-		if w > rarest {
-			rarest, f.subject = w, t
+		f.total += ix.IDF(t)
+	}
+	f.subject = subjectOf(ix, f.context)
+	return f
+}
+
+// subjectOf is the rarest of terms the index knows, a role only when
+// nothing else is asked about: in "who's check point's ceo" the role is
+// what is asked and the company what it is about.
+func subjectOf(ix *retrieval.Index, terms []string) string {
+	subject, rarest, role := "", 0.0, true
+	for _, t := range terms {
+		if !ix.Knows(t) {
+			continue
+		}
+		isRole := text.IsRoleTerm(t)
+		if w := ix.IDF(t); subject == "" || (role && !isRole) || (isRole == role && w > rarest) {
+			subject, rarest, role = t, w, isRole
 		}
 	}
-	return f
+	return subject
 }
 
 // share is the IDF share of the question's context words that have holds.
@@ -304,7 +335,7 @@ func (f *featurizer) sentence(in sentenceInput) []float64 {
 func (f *featurizer) question(cands []candidate, probs []float64) []float64 {
 	in := questionInput{f: f, cands: cands}
 	x := make([]float64, len(probFeatures), len(questionFeatureNames))
-	setProbs(x, probs)
+	setProbs(x, probs, func(i int) []float64 { return cands[i].features })
 	for _, qf := range questionFeatures {
 		x = append(x, qf.value(&in))
 	}
@@ -312,11 +343,22 @@ func (f *featurizer) question(cands []candidate, probs []float64) []float64 {
 }
 
 // setProbs sets a question's features that come from its sentences'
-// probabilities (probFeatures): the best.
-func setProbs(x, probs []float64) {
-	x[0] = 0
-	if len(probs) > 0 {
-		x[0] = slices.Max(probs)
+// probabilities (probFeatures): the best, and topFeatures of the likeliest
+// sentence, whose features are features(i).
+func setProbs(x, probs []float64, features func(i int) []float64) {
+	clear(x[:len(probFeatures)])
+	if len(probs) == 0 {
+		return
+	}
+	top := 0
+	for i, p := range probs {
+		if p > probs[top] {
+			top = i
+		}
+	}
+	x[0] = probs[top]
+	for j, at := range topFeatures {
+		x[1+j] = features(top)[at]
 	}
 }
 

@@ -51,3 +51,71 @@ func TestOtherMeasureFeature(t *testing.T) {
 		}
 	}
 }
+
+// exampleFeature returns feature name of sentence among question's
+// candidates over ix.
+func exampleFeature(t *testing.T, ix *retrieval.Index, name, question, sentence string) float64 {
+	t.Helper()
+	e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 5, DenseWeight: -1})
+	ex, err := e.Example(t.Context(), Request{Question: question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := slices.Index(sentenceFeatureNames, name)
+	for _, s := range ex.Sentences {
+		if s.Text == sentence {
+			return s.Features[at]
+		}
+	}
+	t.Fatalf("%q: no candidate %q among %d", question, sentence, len(ex.Sentences))
+	return 0
+}
+
+// A sentence telling of what may yet happen is marked hedged for a
+// question asking what did, not for one asking what is expected; a modal
+// verb alone ("will") does not hedge.
+func TestHedgedFeature(t *testing.T) {
+	preview := "Potential Super Bowl preview: the Chiefs meet the Eagles."
+	won := "The Chiefs won the Super Bowl in February."
+	will := "The Chiefs will play the Super Bowl in February."
+	ix := indexFS(t, fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: Football\n---\n" + preview + "\n\n" + won + "\n")},
+		"b.md": {Data: []byte("---\ntitle: Again\n---\n" + will + "\n")},
+	})
+	for _, tt := range []struct {
+		question, sentence string
+		want               float64
+	}{
+		{"who won the super bowl", preview, 1},
+		{"who won the super bowl", won, 0},
+		{"who won the super bowl", will, 0},
+		{"who will win the super bowl", preview, 0},
+		{"who is expected to win the super bowl", preview, 0},
+	} {
+		if got := exampleFeature(t, ix, "hedged", tt.question, tt.sentence); got != tt.want {
+			t.Errorf("%q, %q: hedged %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// The subject of a question is its rarest word, a role only when nothing
+// else is asked about: in "who's check point's ceo" the company.
+func TestSubjectIsNoRole(t *testing.T) {
+	ix := indexFS(t, fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: Check Point\n---\nCheck Point sales grew again this year.\n\nThe chief of the zoo is its CEO, Ann Lee.\n")},
+		"b.md": {Data: []byte("---\ntitle: Points\n---\nThe team scored a point.\n\nHe had a check.\n\nA point and a check.\n")},
+	})
+	for _, tt := range []struct {
+		terms []string
+		want  string
+	}{
+		{[]string{"check", "point", "ceo"}, "check"},
+		{[]string{"ceo"}, "ceo"},
+		{[]string{"ceo", "zoo"}, "zoo"},
+		{[]string{"unknownword", "ceo"}, "ceo"},
+	} {
+		if got := subjectOf(ix, tt.terms); got != tt.want {
+			t.Errorf("subjectOf(%v) = %q, want %q", tt.terms, got, tt.want)
+		}
+	}
+}

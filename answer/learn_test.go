@@ -105,15 +105,28 @@ func TestDeclineThreshold(t *testing.T) {
 	}
 }
 
+// The question's features from its sentences are the best probability
+// and the hedged and other_measure features of the likeliest sentence.
 func TestSetProbs(t *testing.T) {
-	x := make([]float64, len(questionFeatureNames))
-	setProbs(x, []float64{0.2, 0.8, 0.5})
-	if x[slices.Index(questionFeatureNames, "max_prob")] != 0.8 {
-		t.Errorf("max_prob %v, want 0.8", x[0])
+	feature := func(name string) int { return slices.Index(sentenceFeatureNames, name) }
+	rows := make([][]float64, 3)
+	for i := range rows {
+		rows[i] = make([]float64, len(sentenceFeatureNames))
 	}
-	setProbs(x, nil)
-	if x[0] != 0 {
-		t.Errorf("max_prob %v with no sentence, want 0", x[0])
+	rows[0][feature("hedged")] = 1        // not the likeliest
+	rows[1][feature("other_measure")] = 1 // the likeliest
+	x := make([]float64, len(questionFeatureNames))
+	setProbs(x, []float64{0.2, 0.8, 0.5}, func(i int) []float64 { return rows[i] })
+	for name, want := range map[string]float64{"max_prob": 0.8, "top_hedged": 0, "top_other_measure": 1} {
+		if got := x[slices.Index(questionFeatureNames, name)]; got != want {
+			t.Errorf("%s %v, want %v", name, got, want)
+		}
+	}
+	setProbs(x, nil, nil)
+	for i := range probFeatures {
+		if x[i] != 0 {
+			t.Errorf("%s %v with no sentence, want 0", probFeatures[i], x[i])
+		}
 	}
 }
 

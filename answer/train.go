@@ -181,6 +181,6 @@ func questionRow(s *LogReg, ex *Example) []float64 {
 		probs[i] = s.Prob(st.Features)
 	}
 	x := append([]float64(nil), ex.question...)
-	setProbs(x, probs)
+	setProbs(x, probs, func(i int) []float64 { return ex.Sentences[i].Features })
 	return x
 }

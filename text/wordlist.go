@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed data/words.txt
@@ -71,6 +72,7 @@ var (
 	abbreviations = list("abbreviations")
 	calendar      = list("calendar")
 	prospective   = list("prospective")
+	hedged        = list("hedged")
 	saying        = list("saying")
 	reporting     = list("reporting")
 	inverting     = list("inverting")
@@ -118,6 +120,18 @@ func IsStopWord(w string) bool { return stopWords[w] }
 // what happened ("forecast", "will", "expected").
 func IsProspective(w string) bool { return prospective[strings.ToLower(w)] }
 
+// Hedged reports whether sentence s tells of what may yet happen or is
+// not settled rather than what did: it holds a word such as "potential",
+// "likely", "plans" or "expected" (any case).
+func Hedged(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if hedged[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // IsChatWord reports whether w (lower case) is chat shorthand that says
 // nothing about what a question is about ("rn", "pls", "thx").
 func IsChatWord(w string) bool { return chatWords[w] }
@@ -129,6 +143,20 @@ func IsHonorific(w string) bool { return honorifics[strings.ToLower(strings.Trim
 // IsRole reports whether w is a title or role rather than a name ("CEO",
 // "president", "spokeswoman"), in any case.
 func IsRole(w string) bool { return roles[strings.ToLower(w)] }
+
+// IsRoleTerm reports whether term is the index term (Term) of a role
+// ("ceo", "coach", "president"): in "who's check point's ceo" the role is
+// what is asked, the company what it is about.
+func IsRoleTerm(term string) bool { return roleTerms()[term] }
+
+// roleTerms are the index terms of the roles.
+var roleTerms = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for w := range roles {
+		m[Term(w)] = true
+	}
+	return m
+})
 
 // IsTitle reports whether w (any case) is a title written before a name
 // rather than part of it: a role or honorific, in the plural too
