@@ -128,7 +128,7 @@ func (ix *Index) unknownNames(q *Question) []string {
 			continue
 		}
 		covered[w] = true
-		if !ix.lex.Contains(text.Term(w)) && !ix.holdsSynonym(w) {
+		if !ix.lex.Contains(text.Term(w)) && !ix.holdsSynonym(w) && !ix.holdsPhrasal(w) {
 			out = append(out, w)
 		}
 	}
@@ -160,6 +160,14 @@ func (ix *Index) holdsSynonym(word string) bool {
 		}
 	}
 	return false
+}
+
+// holdsPhrasal reports whether word is a noun written closed from a
+// phrasal verb whose verb a document holds (text.PhrasalBase): "shakeup"
+// is written "shake-up", two words, as often as not.
+func (ix *Index) holdsPhrasal(word string) bool {
+	base, ok := text.PhrasalBase(word)
+	return ok && ix.lex.Contains(text.Term(base))
 }
 
 // commonRank is the frequency rank below which an English word is common:

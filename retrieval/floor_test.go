@@ -41,11 +41,14 @@ func TestMissingSpecificNames(t *testing.T) {
 }
 
 // A rare word of the question that no document holds declines it, unless
-// a document holds a synonym of it ("remuneration" for "salary").
+// a document holds a synonym of it ("remuneration" for "salary") or, for a
+// noun written closed from a phrasal verb, the verb ("shakeup" written
+// "shake-up").
 func TestUnknownWordsSaidOtherwise(t *testing.T) {
 	ix := archiveIndex(t, Chunker{},
 		`{"id":"pay","title":"Pay","source":"Daily","text":"The chief executive's salary rose to $2 million last year, the annual report shows."}`,
 		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
+		`{"id":"board","title":"Board","source":"Daily","text":"The board's shake-up removed two directors in November."}`,
 	)
 	tests := []struct {
 		q       string
@@ -53,6 +56,8 @@ func TestUnknownWordsSaidOtherwise(t *testing.T) {
 	}{
 		{"what was the chief executive's remuneration", nil},
 		{"what was the chief executive's zorblatt", []string{"zorblatt"}},
+		{"who left the board in the shakeup", nil},
+		{"who left the board in the zorblattup", []string{"zorblattup"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -103,6 +103,25 @@ var askTerms = map[string]bool{Term("much"): true, Term("many"): true}
 // quantity ("how much", "how many").
 func IsAskTerm(term string) bool { return askTerms[term] }
 
+// particles are the adverbs a phrasal verb ends with, which a noun made of
+// it writes closed, hyphenated or apart ("shakeup", "shake-up").
+var particles = []string{"up", "down", "out", "off", "over", "back", "away"}
+
+// PhrasalBase returns the verb of a noun written closed from a phrasal
+// verb: PhrasalBase("shakeup") is "shake", PhrasalBase("takeover")
+// "take", PhrasalBase("layoffs") "lay". A document writing "shake-up"
+// holds the verb and the particle as two words. ok is false for other
+// words, and for a verb part shorter than three letters.
+func PhrasalBase(word string) (base string, ok bool) {
+	w := strings.TrimSuffix(strings.ToLower(word), "s")
+	for _, p := range particles {
+		if b, found := strings.CutSuffix(w, p); found && len(b) >= 3 {
+			return b, true
+		}
+	}
+	return "", false
+}
+
 // QueryTerms returns the distinct index terms of a question, in order: its
 // words with Slack shorthand expanded ("ppl" is "people", "rn" nothing),
 // less stop words and the words that only ask for a quantity ("how much").

@@ -181,6 +181,11 @@ func TestNormalize(t *testing.T) {
 		{"who is the CEO", "who is the CEO"},
 		{"who was the usvi ag going after the estate", "who was the usvi attorney general going after the estate"},
 		{"what did the dems say", "what did the democrats say"},
+		{"how many startups r active in israel", "how many startups are active in israel"},
+		{"how many shots did utd have v chelsea", "how many shots did united have versus chelsea"},
+		{"how many hrs of watch time", "how many hours of watch time"},
+		{"why'd mysta rias quit", "why did mysta rias quit"},
+		{"what did R. Kelly say", "what did R. Kelly say"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
@@ -290,6 +295,27 @@ func TestIsSayingTerm(t *testing.T) {
 	for w, want := range map[string]bool{"said": true, "add": true, "report": true, "claimed": true, "valued": false, "won": false} {
 		if got := IsSayingTerm(Term(w)); got != want {
 			t.Errorf("IsSayingTerm(Term(%q)) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestPhrasalBase(t *testing.T) {
+	for _, tt := range []struct {
+		word, base string
+		ok         bool
+	}{
+		{"shakeup", "shake", true},
+		{"takeover", "take", true},
+		{"layoffs", "lay", true},
+		{"comeback", "come", true},
+		{"setup", "set", true},
+		{"cup", "", false}, // the verb part too short
+		{"backup", "back", true},
+		{"merger", "", false},
+	} {
+		base, ok := PhrasalBase(tt.word)
+		if base != tt.base || ok != tt.ok {
+			t.Errorf("PhrasalBase(%q) = %q, %v; want %q, %v", tt.word, base, ok, tt.base, tt.ok)
 		}
 	}
 }
