@@ -78,10 +78,12 @@ func BenchmarkMultiHop(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g}); err != nil {
+			rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
+			if err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()
+			b.Logf("write %d: %s", written, rep.Took)
 			for _, class := range []string{name, name + "_Docs", name + "_Freq", name + "_State"} {
 				if err := c.DropClass(ctx, class); err != nil {
 					b.Fatal(err)

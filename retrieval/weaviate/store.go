@@ -48,8 +48,7 @@ import (
 type Store struct {
 	// Log, when set, is told what the store passes over without failing a
 	// question: a schema it could not check in time. Nil logs nothing.
-	Log *slog.Logger
-
+	Log  *slog.Logger
 	c    *Client
 	name string
 	opts ClassOptions
@@ -79,8 +78,11 @@ type Store struct {
 	// given (see chunkTermCache).
 	chunkTerms chunkTermCache
 	// chunks caches the chunks BM25 queries returned, by object ID (see
-	// chunkCache).
-	chunks chunkCache
+	// chunkCache), at most chunkCacheMax bytes of their text: 0 for
+	// defaultChunkCache, below zero none (every BM25 query then returns
+	// its chunks whole; BenchmarkChunkCache compares sizes).
+	chunks        chunkCache
+	chunkCacheMax int
 }
 
 var (
