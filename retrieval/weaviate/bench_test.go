@@ -378,3 +378,82 @@ func BenchmarkChunkCache(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRowReads compares a question's reads of document and
+// frequency rows through gRPC and through GraphQL, one client of each on
+// the same server and store (a synthetic corpus, BOT_WEAVIATE_BENCH_CHUNKS
+// chunks, 10,000 unless set), asked in turn twice: an op is what a
+// question reads when its store has cached nothing (a store opened anew):
+// the version, the documents of 30 candidates without their text, the
+// frequencies of the question's terms, the texts of 5 documents.
+//
+//	go test ./retrieval/weaviate -run '^$' -bench RowReads -benchtime 300x
+func BenchmarkRowReads(b *testing.B) {
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_CHUNKS")); err == nil && v > 0 {
+		n = v
+	}
+	s := weaviatetest.Start(b)
+	ctx := b.Context()
+	docs, err := synth.Documents(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		b.Fatal(err)
+	}
+	viaGRPC, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
+	viaGraphQL, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(""))
+	st, err := weaviate.NewStore(viaGRPC, "Rows", weaviate.ClassOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g}); err != nil {
+		b.Fatal(err)
+	}
+	settle()
+	type question struct{ ids, terms []string }
+	var qs []question
+	for i := range 100 {
+		var q question
+		for j := range 30 {
+			q.ids = append(q.ids, docs[(i*31+j*97)%len(docs)].ID)
+		}
+		d := docs[i*len(docs)/100]
+		q.terms = text.QueryTerms(strings.Join(strings.Fields(d.Text)[:12], " "))
+		qs = append(qs, q)
+	}
+	for range 2 {
+		for _, client := range []struct {
+			name string
+			c    *weaviate.Client
+		}{{"grpc", viaGRPC}, {"graphql", viaGraphQL}} {
+			b.Run("reads="+client.name, func(b *testing.B) {
+				defer reportCPU(b, s.PID())()
+				i := 0
+				for b.Loop() {
+					q := qs[i%len(qs)]
+					i++
+					fresh, err := weaviate.NewStore(client.c, "Rows", weaviate.ClassOptions{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					v, err := fresh.Pin(ctx)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if got, err := v.DocumentsByID(ctx, q.ids, false); err != nil || len(got) == 0 {
+						b.Fatalf("documents: %d, %v", len(got), err)
+					}
+					if _, err := v.Frequencies(ctx, q.terms, retrieval.Filter{}); err != nil {
+						b.Fatal(err)
+					}
+					if _, err := v.DocumentsByID(ctx, q.ids[:5], true); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
