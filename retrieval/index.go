@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/text"
 )
 
 // Index is a searchable corpus as the ranking reads it: its documents,
@@ -150,7 +149,7 @@ func NewIndex(d IndexData) (*Index, error) {
 		}
 	}
 	if d.Body == nil {
-		ix.lex = newLexical(ix.chunks, nil, func(id string) []string { return text.Terms(docMeta(ix.docs[id])) })
+		ix.lex = newLexical(ix.chunks, nil, func(id string) string { return docMeta(ix.docs[id]) })
 	} else {
 		if len(d.Body.Lengths) != len(ix.chunks) || len(d.Meta.Lengths) != len(d.Docs) {
 			return nil, fmt.Errorf("build index: postings of %d chunks and %d documents, for %d and %d",

@@ -230,7 +230,7 @@ const defaultMetaWeight = 0.5
 // the index's chunk-to-document maps are set by Index.indexStructure.
 // known, when not nil, holds by chunk the index terms of those already
 // cut into words (nil for the others).
-func newLexical(chunks []Chunk, known [][]string, meta func(docID string) []string) *Lexical {
+func newLexical(chunks []Chunk, known [][]string, meta func(docID string) string) *Lexical {
 	l := &Lexical{body: newField(), meta: newField(), MetaWeight: defaultMetaWeight}
 	// Tokenising and stemming, the costly part, runs on every core.
 	body := make([][]string, len(chunks))
@@ -242,7 +242,7 @@ func newLexical(chunks []Chunk, known [][]string, meta func(docID string) []stri
 			body[i] = text.Terms(chunks[i].Text)
 		}
 		if i == 0 || chunks[i].DocID != chunks[i-1].DocID {
-			metas[i] = meta(chunks[i].DocID)
+			metas[i] = text.Terms(meta(chunks[i].DocID))
 		}
 	})
 	for i, c := range chunks {

@@ -445,38 +445,6 @@ func union(a, b []string) []string {
 	return out
 }
 
-// gatheredMeta keeps the index terms of the metadata (title, outlet,
-// byline) of the documents questions were ranked among, by the text they
-// were cut from: a remote store's questions rank the same documents again
-// and again, and cutting their metadata into words anew took about a
-// tenth of the bot's CPU a MultiHop question through Weaviate.
-var gatheredMeta = termMemo{max: 50000}
-
-// termMemo keeps text.Terms of texts, at most max of them: it is emptied
-// when full. The terms it returns are shared and must not be changed.
-type termMemo struct {
-	mu  sync.Mutex
-	m   map[string][]string
-	max int
-}
-
-func (t *termMemo) terms(s string) []string {
-	t.mu.Lock()
-	ts, ok := t.m[s]
-	t.mu.Unlock()
-	if ok {
-		return ts
-	}
-	ts = text.Terms(s)
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.m == nil || len(t.m) >= t.max {
-		t.m = make(map[string][]string)
-	}
-	t.m[s] = ts
-	return ts
-}
-
 // gatheredView builds the index a question is ranked in: the candidate
 // chunks of docs (as the store returned them, or cut again with the
 // store's chunker, so offsets and paragraphs are the corpus's), scored
@@ -520,7 +488,7 @@ func gatheredView(version string, embedder Embedder, chunker Chunker, docs map[s
 			known[i] = terms[c.ID]
 		}
 	}
-	ix.lex = newLexical(ix.chunks, known, func(id string) []string { return gatheredMeta.terms(docMeta(ix.docs[id])) })
+	ix.lex = newLexical(ix.chunks, known, func(id string) string { return docMeta(ix.docs[id]) })
 	ix.lex.body.corpus = &fieldStats{units: freq.Chunks, avgLen: meanLength(freq.ChunkTerms, freq.Chunks), df: freq.Body}
 	ix.lex.meta.corpus = &fieldStats{units: freq.Documents, avgLen: meanLength(freq.MetaTerms, freq.Documents), df: freq.Meta}
 	ix.indexStructure()
