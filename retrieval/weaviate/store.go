@@ -48,7 +48,8 @@ import (
 type Store struct {
 	// Log, when set, is told what the store passes over without failing a
 	// question: a schema it could not check in time. Nil logs nothing.
-	Log  *slog.Logger
+	Log *slog.Logger
+
 	c    *Client
 	name string
 	opts ClassOptions
