@@ -304,3 +304,156 @@ func BenchmarkWeaviate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkChunkCache measures the store's cache of chunks (see
+// chunkCache) on a synthetic corpus (BOT_WEAVIATE_BENCH_CHUNKS,
+// 10,000 unless set): a stream of distinct questions (the opening words
+// of a chunk of each of BOT_WEAVIATE_BENCH_QUESTIONS documents, 600
+// unless set, spread over the corpus), one an op, asked offline default
+// through a store opened anew for each cache size, so that each starts
+// empty as a new process's does; the sizes are asked in turn twice. It
+// reports the share of BM25 hits the cache missed and the CPU a question
+// took in the bot and in the server:
+//
+//	BOT_WEAVIATE_BENCH_CHUNKS=100000 go test ./retrieval/weaviate -run '^$' -bench ChunkCache -benchtime 600x
+func BenchmarkChunkCache(b *testing.B) {
+	n, nq := 10000, 600
+	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_CHUNKS")); err == nil && v > 0 {
+		n = v
+	}
+	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_QUESTIONS")); err == nil && v > 0 {
+		nq = v
+	}
+	s := weaviatetest.Start(b)
+	ctx := b.Context()
+	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
+	docs, err := synth.Documents(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := weaviate.NewStore(c, "Cache", weaviate.ClassOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d chunks written in %s", rep.Chunks, rep.Took.Total.Round(time.Second))
+	settle()
+	var questions []string
+	for i := range nq {
+		d := docs[i*len(docs)/nq]
+		words := strings.Fields(d.Text[len(d.Text)/2:])
+		questions = append(questions, strings.Join(words[1:min(len(words), 9)], " "))
+	}
+	opts := retrieval.SearchOptions{K: 10, DenseWeight: -1}
+	for range 2 {
+		for _, size := range []struct {
+			name  string
+			bytes int
+		}{{"64MiB", 0}, {"16MiB", 16 << 20}, {"1GiB", 1 << 30}, {"off", -1}} {
+			b.Run("cache="+size.name, func(b *testing.B) {
+				fresh, err := weaviate.NewStore(c, "Cache", weaviate.ClassOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				weaviate.SetChunkCache(fresh, size.bytes)
+				remote := retrieval.NewSearcher(fresh, g, retrieval.DefaultChunker)
+				defer reportCPU(b, s.PID())()
+				i := 0
+				for b.Loop() {
+					if _, _, err := remote.Search(ctx, questions[i%len(questions)], retrieval.Filter{}, opts); err != nil {
+						b.Fatal(err)
+					}
+					i++
+				}
+				hits, misses := weaviate.ChunkCacheCounts(fresh)
+				b.ReportMetric(100*float64(misses)/float64(max(hits+misses, 1)), "miss-%")
+			})
+		}
+	}
+}
+
+// BenchmarkRowReads compares a question's reads of document and
+// frequency rows through gRPC and through GraphQL, one client of each on
+// the same server and store (a synthetic corpus, BOT_WEAVIATE_BENCH_CHUNKS
+// chunks, 10,000 unless set), asked in turn twice: an op is what a
+// question reads when its store has cached nothing (a store opened anew):
+// the version, the documents of 30 candidates without their text, the
+// frequencies of the question's terms, the texts of 5 documents.
+//
+//	go test ./retrieval/weaviate -run '^$' -bench RowReads -benchtime 300x
+func BenchmarkRowReads(b *testing.B) {
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_CHUNKS")); err == nil && v > 0 {
+		n = v
+	}
+	s := weaviatetest.Start(b)
+	ctx := b.Context()
+	docs, err := synth.Documents(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		b.Fatal(err)
+	}
+	viaGRPC, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
+	viaGraphQL, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(""))
+	st, err := weaviate.NewStore(viaGRPC, "Rows", weaviate.ClassOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g}); err != nil {
+		b.Fatal(err)
+	}
+	settle()
+	type question struct{ ids, terms []string }
+	var qs []question
+	for i := range 100 {
+		var q question
+		for j := range 30 {
+			q.ids = append(q.ids, docs[(i*31+j*97)%len(docs)].ID)
+		}
+		d := docs[i*len(docs)/100]
+		q.terms = text.QueryTerms(strings.Join(strings.Fields(d.Text)[:12], " "))
+		qs = append(qs, q)
+	}
+	for range 2 {
+		for _, client := range []struct {
+			name string
+			c    *weaviate.Client
+		}{{"grpc", viaGRPC}, {"graphql", viaGraphQL}} {
+			b.Run("reads="+client.name, func(b *testing.B) {
+				defer reportCPU(b, s.PID())()
+				i := 0
+				for b.Loop() {
+					q := qs[i%len(qs)]
+					i++
+					fresh, err := weaviate.NewStore(client.c, "Rows", weaviate.ClassOptions{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					v, err := fresh.Pin(ctx)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if got, err := v.DocumentsByID(ctx, q.ids, false); err != nil || len(got) == 0 {
+						b.Fatalf("documents: %d, %v", len(got), err)
+					}
+					if _, err := v.Frequencies(ctx, q.terms, retrieval.Filter{}); err != nil {
+						b.Fatal(err)
+					}
+					if _, err := v.DocumentsByID(ctx, q.ids[:5], true); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

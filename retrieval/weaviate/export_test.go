@@ -127,3 +127,13 @@ func ChunksByObject(ctx context.Context, c *Client, class string, ids []string, 
 func ObjectID(class, chunkID string, since int) string {
 	return objectID(class, fmt.Sprintf("%s@%d", chunkID, since))
 }
+
+// SetChunkCache sets the most bytes of chunk text the store's cache holds
+// (0: the default; below zero: no cache).
+func SetChunkCache(s *Store, max int) { s.chunkCacheMax = max }
+
+// ChunkCacheCounts returns how many BM25 hits the store's cache of chunks
+// held and how many it missed.
+func ChunkCacheCounts(s *Store) (hits, misses int64) {
+	return s.chunks.hits.Load(), s.chunks.misses.Load()
+}

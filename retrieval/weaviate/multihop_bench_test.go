@@ -35,7 +35,9 @@ func reportCPU(b *testing.B, server int) func() {
 // questions (question/…, offline default and hybrid: the first b.N
 // questions, one an op, from a store opened anew each run so that its
 // caches start empty, as a new process's do). Compare runs with
-// benchstat. A measurement, run by hand beside ../shared:
+// benchstat. BOT_WEAVIATE_BENCH_PROFILE=FILE records a CPU profile of the
+// server during the writes (see profileServer). A measurement, run by hand
+// beside ../shared:
 //
 //	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run '^$' -bench MultiHop/index -benchtime 3x -count 3
 //	BOT_WEAVIATE_PARITY=1 go test ./retrieval/weaviate -run '^$' -bench MultiHop/question -benchtime 200x -count 3
@@ -68,6 +70,7 @@ func BenchmarkMultiHop(b *testing.B) {
 	written := 0
 	b.Run("index/weaviate", func(b *testing.B) {
 		defer reportCPU(b, s.PID())()
+		defer profileServer(b, os.Getenv("BOT_WEAVIATE_BENCH_PROFILE"))()
 		for b.Loop() {
 			written++
 			name := fmt.Sprintf("Multihop%d", written)
@@ -75,10 +78,12 @@ func BenchmarkMultiHop(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g}); err != nil {
+			rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
+			if err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()
+			b.Logf("write %d: %s", written, rep.Took)
 			for _, class := range []string{name, name + "_Docs", name + "_Freq", name + "_State"} {
 				if err := c.DropClass(ctx, class); err != nil {
 					b.Fatal(err)

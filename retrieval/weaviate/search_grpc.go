@@ -12,9 +12,9 @@ import (
 	"google.golang.org/protobuf/encoding/protowire"
 )
 
-// A question's queries (BM25 and nearest vectors) go to the gRPC Search
-// call when the client writes through gRPC (see WithGRPC), GraphQL
-// otherwise: the server neither parses a GraphQL query nor resolves and
+// A question's queries (BM25 and nearest vectors) and its reads of
+// document and frequency rows go to the gRPC Search call when the client
+// writes through gRPC (see WithGRPC), GraphQL otherwise: the server neither parses a GraphQL query nor resolves and
 // encodes a JSON answer of a hundred chunks' texts. The messages follow
 // Weaviate's search_get.proto, base_search.proto, base.proto and
 // properties.proto (v1), encoded by hand as the batch writes are.
@@ -264,49 +264,74 @@ const (
 	opLessEqual    = 6
 	opAnd          = 7
 	opContainsAny  = 12
+	opNot          = 15
 )
+
+// filterCond is a weaviate.v1.Filters condition: op on property, its
+// value appended by value.
+func filterCond(op int, property string, value func([]byte) []byte) []byte {
+	var b []byte
+	b = protowire.AppendTag(b, 1, protowire.VarintType)
+	b = protowire.AppendVarint(b, uint64(op))
+	b = value(b)
+	var target []byte // FilterTarget.property 1
+	target = appendString(target, 1, property)
+	b = protowire.AppendTag(b, 20, protowire.BytesType)
+	return protowire.AppendBytes(b, target)
+}
+
+// filterOf joins conditions with op (opAnd, or opNot of one).
+func filterOf(op int, conds ...[]byte) []byte {
+	var b []byte
+	b = protowire.AppendTag(b, 1, protowire.VarintType)
+	b = protowire.AppendVarint(b, uint64(op))
+	for _, c := range conds {
+		b = protowire.AppendTag(b, 3, protowire.BytesType) // filters
+		b = protowire.AppendBytes(b, c)
+	}
+	return b
+}
+
+// The values of a condition: value_text 4, value_int 5, value_boolean 6,
+// value_text_array 9 (TextArray.values 1).
+func valueText(s string) func([]byte) []byte {
+	return func(b []byte) []byte { return appendString(b, 4, s) }
+}
+
+func valueInt(n int) func([]byte) []byte {
+	return func(b []byte) []byte {
+		b = protowire.AppendTag(b, 5, protowire.VarintType)
+		return protowire.AppendVarint(b, uint64(int64(n)))
+	}
+}
+
+func valueBool(v bool) func([]byte) []byte {
+	return func(b []byte) []byte {
+		b = protowire.AppendTag(b, 6, protowire.VarintType)
+		return protowire.AppendVarint(b, protowire.EncodeBool(v))
+	}
+}
+
+func valueTexts(values []string) func([]byte) []byte {
+	return func(b []byte) []byte {
+		var arr []byte
+		for _, v := range values {
+			arr = appendString(arr, 1, v)
+		}
+		b = protowire.AppendTag(b, 9, protowire.BytesType)
+		return protowire.AppendBytes(b, arr)
+	}
+}
 
 // proto renders f as a weaviate.v1.Filters message: the conditions of
 // where, one for one, and, when ids are given, the object ID one of them.
 func (f Filter) proto(ids []string) []byte {
-	cond := func(op int, property string, value func([]byte) []byte) []byte {
-		var b []byte
-		b = protowire.AppendTag(b, 1, protowire.VarintType)
-		b = protowire.AppendVarint(b, uint64(op))
-		b = value(b)
-		var target []byte // FilterTarget.property 1
-		target = appendString(target, 1, property)
-		b = protowire.AppendTag(b, 20, protowire.BytesType)
-		return protowire.AppendBytes(b, target)
-	}
-	text := func(s string) func([]byte) []byte { // value_text 4
-		return func(b []byte) []byte { return appendString(b, 4, s) }
-	}
-	integer := func(n int) func([]byte) []byte { // value_int 5
-		return func(b []byte) []byte {
-			b = protowire.AppendTag(b, 5, protowire.VarintType)
-			return protowire.AppendVarint(b, uint64(int64(n)))
-		}
-	}
-	texts := func(values []string) func([]byte) []byte { // value_text_array 9: TextArray.values 1
-		return func(b []byte) []byte {
-			var arr []byte
-			for _, v := range values {
-				arr = appendString(arr, 1, v)
-			}
-			b = protowire.AppendTag(b, 9, protowire.BytesType)
-			return protowire.AppendBytes(b, arr)
-		}
-	}
-	ops := [][]byte{cond(opEqual, "withdrawn", func(b []byte) []byte { // value_boolean 6
-		b = protowire.AppendTag(b, 6, protowire.VarintType)
-		return protowire.AppendVarint(b, 0)
-	})}
+	ops := [][]byte{filterCond(opEqual, "withdrawn", valueBool(false))}
 	if len(ids) > 0 {
-		ops = append(ops, cond(opContainsAny, "_id", texts(ids)))
+		ops = append(ops, filterCond(opContainsAny, "_id", valueTexts(ids)))
 	}
 	if len(f.Sources) > 0 {
-		ops = append(ops, cond(opContainsAny, "source", texts(f.Sources)))
+		ops = append(ops, filterCond(opContainsAny, "source", valueTexts(f.Sources)))
 	}
 	if len(f.Collections) > 0 {
 		names := make([]string, len(f.Collections))
@@ -316,34 +341,27 @@ func (f Filter) proto(ids []string) []byte {
 				names[i] = outside
 			}
 		}
-		ops = append(ops, cond(opContainsAny, "collection", texts(names)))
+		ops = append(ops, filterCond(opContainsAny, "collection", valueTexts(names)))
 	}
 	if f.Version > 0 {
-		ops = append(ops, cond(opLessEqual, "since", integer(f.Version)))
+		ops = append(ops, filterCond(opLessEqual, "since", valueInt(f.Version)))
 	}
 	if !f.From.IsZero() || !f.To.IsZero() {
-		ops = append(ops, cond(opGreater, "published", text(date(noDate))))
+		ops = append(ops, filterCond(opGreater, "published", valueText(date(noDate))))
 	}
 	if !f.From.IsZero() {
-		ops = append(ops, cond(opGreaterEqual, "published", text(date(f.From))))
+		ops = append(ops, filterCond(opGreaterEqual, "published", valueText(date(f.From))))
 	}
 	if !f.To.IsZero() {
-		ops = append(ops, cond(opLess, "published", text(date(f.To))))
+		ops = append(ops, filterCond(opLess, "published", valueText(date(f.To))))
 	}
 	if !f.Now.IsZero() {
-		ops = append(ops, cond(opLessEqual, "embargo", text(date(f.Now))))
+		ops = append(ops, filterCond(opLessEqual, "embargo", valueText(date(f.Now))))
 	}
 	if len(ops) == 1 {
 		return ops[0]
 	}
-	var b []byte
-	b = protowire.AppendTag(b, 1, protowire.VarintType)
-	b = protowire.AppendVarint(b, opAnd)
-	for _, op := range ops {
-		b = protowire.AppendTag(b, 3, protowire.BytesType) // filters
-		b = protowire.AppendBytes(b, op)
-	}
-	return b
+	return filterOf(opAnd, ops...)
 }
 
 // queryGRPC runs search through gRPC when the client has it: done says it
@@ -418,4 +436,137 @@ func (c *Client) chunksByObject(ctx context.Context, class string, ids []string,
 		out[h.Additional.ID] = h.candidate(0)
 	}
 	return out, nil
+}
+
+// rowsGRPC reads, through the gRPC Search call, the rows (document or
+// frequency rows) of class that are part of version v (since ≤ v, no end
+// ≤ v: versionWhere's filter) and whose property key holds one of keys:
+// props of each (text as a string, a number as an int) with its object
+// ID. ok is false when the client has no gRPC (read through GraphQL
+// then).
+func (c *Client) rowsGRPC(ctx context.Context, class string, v int, key string, keys, props []string) (rows []row, ok bool, err error) {
+	var req []byte
+	req = appendString(req, 1, class) // collection
+	if c.readLevel(ctx, class) != "" {
+		req = protowire.AppendTag(req, 11, protowire.VarintType) // consistency_level: ONE
+		req = protowire.AppendVarint(req, 1)
+	}
+	var names []byte // PropertiesRequest.non_ref_properties
+	for _, p := range props {
+		names = appendString(names, 1, p)
+	}
+	req = protowire.AppendTag(req, 20, protowire.BytesType)
+	req = protowire.AppendBytes(req, names)
+	req = protowire.AppendTag(req, 21, protowire.BytesType) // MetadataRequest.uuid
+	req = protowire.AppendBytes(req, protowire.AppendVarint(protowire.AppendTag(nil, 1, protowire.VarintType), 1))
+	req = protowire.AppendTag(req, 30, protowire.VarintType) // limit: a row a key at a version
+	req = protowire.AppendVarint(req, uint64(len(keys)+1))
+	req = protowire.AppendTag(req, 40, protowire.BytesType)
+	req = protowire.AppendBytes(req, filterOf(opAnd,
+		filterCond(opLessEqual, "since", valueInt(v)),
+		filterOf(opNot, filterCond(opLessEqual, "ends", valueInt(v))),
+		filterCond(opContainsAny, key, valueTexts(keys))))
+	req = protowire.AppendTag(req, 102, protowire.VarintType) // uses_127_api
+	req = protowire.AppendVarint(req, 1)
+	var answer []byte
+	_, viaGRPC, err := c.queryGRPC(func() ([]hit, error) {
+		var err error
+		answer, err = c.grpc.call(ctx, "/weaviate.v1.Weaviate/Search", req)
+		return nil, err
+	})
+	if !viaGRPC {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, err
+	}
+	rows, err = searchRows(answer)
+	return rows, true, err
+}
+
+// row is one object a Search call returned: its ID and the properties
+// asked for, a text as a string and a number as an int.
+type row struct {
+	ID    string
+	Props map[string]any
+}
+
+func (r row) text(name string) string { s, _ := r.Props[name].(string); return s }
+func (r row) int(name string) int     { n, _ := r.Props[name].(int); return n }
+
+// searchRows reads a SearchReply's results (2) as rows.
+func searchRows(answer []byte) ([]row, error) {
+	var rows []row
+	err := eachField(answer, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+		if num != 2 || typ != protowire.BytesType {
+			return nil
+		}
+		r := row{Props: map[string]any{}}
+		err := eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+			switch {
+			case num == 1 && typ == protowire.BytesType: // PropertiesResult.non_ref_props 11
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+					if num == 11 && typ == protowire.BytesType {
+						return readValues(raw, r.Props)
+					}
+					return nil
+				})
+			case num == 2 && typ == protowire.BytesType: // MetadataResult.id 1
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+					if num == 1 && typ == protowire.BytesType {
+						r.ID = string(raw)
+					}
+					return nil
+				})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read answer: %w", err)
+	}
+	return rows, nil
+}
+
+// readValues reads a Properties message (fields 1: key 1, Value 2) into
+// into: number 1 and int 8 as an int, string 2 and text 13 as a string,
+// bool 3 as a bool.
+func readValues(raw []byte, into map[string]any) error {
+	return eachField(raw, func(num protowire.Number, typ protowire.Type, entry []byte, _ uint64) error {
+		if num != 1 || typ != protowire.BytesType {
+			return nil
+		}
+		var key string
+		var value any
+		err := eachField(entry, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+			switch {
+			case num == 1 && typ == protowire.BytesType:
+				key = string(raw)
+			case num == 2 && typ == protowire.BytesType:
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
+					switch {
+					case num == 1 && typ == protowire.Fixed64Type:
+						value = int(math.Float64frombits(v))
+					case num == 8 && typ == protowire.VarintType:
+						value = int(int64(v))
+					case num == 3 && typ == protowire.VarintType:
+						value = v != 0
+					case (num == 13 || num == 2) && typ == protowire.BytesType:
+						value = string(raw)
+					}
+					return nil
+				})
+			}
+			return nil
+		})
+		if err == nil && key != "" && value != nil {
+			into[key] = value
+		}
+		return err
+	})
 }

@@ -79,8 +79,11 @@ type Store struct {
 	// given (see chunkTermCache).
 	chunkTerms chunkTermCache
 	// chunks caches the chunks BM25 queries returned, by object ID (see
-	// chunkCache).
-	chunks chunkCache
+	// chunkCache), at most chunkCacheMax bytes of their text: 0 for
+	// defaultChunkCache, below zero none (every BM25 query then returns
+	// its chunks whole; BenchmarkChunkCache compares sizes).
+	chunks        chunkCache
+	chunkCacheMax int
 }
 
 var (
@@ -748,17 +751,28 @@ func (s *Store) freqRows(ctx context.Context, v int, terms []string, packed bool
 	const batch = 500
 	err := inParallel(ctx, (len(terms)+batch-1)/batch, batchesInFlight, func(ctx context.Context, i int) error {
 		keys := terms[i*batch : min((i+1)*batch, len(terms))]
-		where := "{operator: And, operands: [" + strings.Join(append(versionWhere(v),
-			fmt.Sprintf(`{path: ["term"], operator: ContainsAny, valueText: %s}`, gqlList(keys))), ", ") + "]}"
 		fields := "term df mdf since"
 		if packed {
 			fields += " counts"
 		}
-		q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { %s _additional { id } } } }`,
-			class, s.c.readLevel(ctx, class), len(keys)+1, where, fields)
 		rows := make(map[string]freqRow, len(keys))
-		if err := s.readFreq(ctx, q, rows); err != nil {
-			return fmt.Errorf("frequencies in %s: %w", s.name, err)
+		if got, ok, err := s.c.rowsGRPC(ctx, class, v, "term", keys, strings.Fields(fields)); ok {
+			if err != nil {
+				return fmt.Errorf("frequencies in %s: %w", s.name, err)
+			}
+			for _, r := range got {
+				if err := putFreqRow(rows, r.ID, r.text("term"), r.int("df"), r.int("mdf"), r.int("since"), r.text("counts")); err != nil {
+					return fmt.Errorf("frequencies in %s: %w", s.name, err)
+				}
+			}
+		} else {
+			where := "{operator: And, operands: [" + strings.Join(append(versionWhere(v),
+				fmt.Sprintf(`{path: ["term"], operator: ContainsAny, valueText: %s}`, gqlList(keys))), ", ") + "]}"
+			q := fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { %s _additional { id } } } }`,
+				class, s.c.readLevel(ctx, class), len(keys)+1, where, fields)
+			if err := s.readFreq(ctx, q, rows); err != nil {
+				return fmt.Errorf("frequencies in %s: %w", s.name, err)
+			}
 		}
 		mu.Lock()
 		maps.Copy(out, rows)
@@ -784,14 +798,23 @@ func (s *Store) readFreq(ctx context.Context, q string, into map[string]freqRow)
 		return err
 	}
 	for _, r := range rows {
-		row := freqRow{ID: r.Additional.ID, Term: r.Term, DF: r.DF, MDF: r.MDF, Since: r.Since}
-		if r.Counts != "" {
-			if err := json.Unmarshal([]byte(r.Counts), &row.Counts); err != nil {
-				return fmt.Errorf("frequency row %s: %w", r.Term, err)
-			}
+		if err := putFreqRow(into, r.Additional.ID, r.Term, r.DF, r.MDF, r.Since, r.Counts); err != nil {
+			return err
 		}
-		into[r.Term] = row
 	}
+	return nil
+}
+
+// putFreqRow puts a frequency row as read into into, by its term, with
+// the counts packed in it (JSON, "" when none).
+func putFreqRow(into map[string]freqRow, id, term string, df, mdf, since int, counts string) error {
+	row := freqRow{ID: id, Term: term, DF: df, MDF: mdf, Since: since}
+	if counts != "" {
+		if err := json.Unmarshal([]byte(counts), &row.Counts); err != nil {
+			return fmt.Errorf("frequency row %s: %w", term, err)
+		}
+	}
+	into[term] = row
 	return nil
 }
 
@@ -1036,6 +1059,7 @@ func (c *docCache) put(version int, id string, d *corpus.Document) {
 // that version's rows when ids is nil.
 func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string) ([]docRow, error) {
 	class := s.docsClass()
+	props := strings.Fields(fields)
 	fields += " _additional { id }"
 	var out []docRow
 	read := func(q string) (int, string, error) {
@@ -1085,6 +1109,16 @@ func (s *Store) docRows(ctx context.Context, v int, ids []string, fields string)
 	const batch = 200
 	for start := 0; start < len(ids); start += batch {
 		keys := ids[start:min(start+batch, len(ids))]
+		if rows, ok, err := s.c.rowsGRPC(ctx, class, v, "doc_id", keys, props); ok {
+			if err != nil {
+				return nil, fmt.Errorf("documents in %s: %w", s.name, err)
+			}
+			for _, r := range rows {
+				out = append(out, docRow{ID: r.ID, DocID: r.text("doc_id"), Fingerprint: r.text("fingerprint"), Since: r.int("since"), Chunks: r.int("chunks"),
+					Stats: r.text("stats"), Doc: r.text("doc"), Text: r.text("text"), Collection: r.text("collection")})
+			}
+			continue
+		}
 		where := "{operator: And, operands: [" + strings.Join(append(versionWhere(v),
 			fmt.Sprintf(`{path: ["doc_id"], operator: ContainsAny, valueText: %s}`, gqlList(keys))), ", ") + "]}"
 		if _, _, err := read(fmt.Sprintf(`{ Get { %s(%slimit: %d, where: %s) { %s } } }`, class, s.c.readLevel(ctx, class), len(keys)+1, where, fields)); err != nil {
