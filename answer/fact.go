@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/text"
@@ -22,6 +23,11 @@ type asked struct {
 	// unit is the stem of the thing a "how many" question counts ("seat"),
 	// and unitWord the word as asked.
 	unit, unitWord string
+	// otherWords is set when no passage counts the unit as asked: the
+	// documents may count it in other words ("five STIs" for "how many
+	// infections", "2,539 theaters" for "how many screens"); the feature
+	// counts_other marks the sentences counting some plural noun.
+	otherWords bool
 	// money is set when the question asks for an amount of money.
 	money bool
 	// context are the question's terms a sentence's window must hold.
@@ -89,6 +95,43 @@ func countsUnit(s, unit string) bool {
 		}
 	}
 	return false
+}
+
+// countsPlural reports whether s counts things of some kind: a number
+// (not money, not a year) followed within three words by a plural noun,
+// "of" and a scale word between ("five STIs", "3,000 Arsenal fans", "18 of
+// its member organizations", "2 million people").
+func countsPlural(s string) bool {
+	locs := wordRE.FindAllStringIndex(s, -1)
+	for j, l := range locs {
+		if !countWord(s[l[0]:l[1]]) || moneyBefore(s, l[0]) || j > 0 && countWord(s[locs[j-1][0]:locs[j-1][1]]) && strings.TrimSpace(s[locs[j-1][1]:l[0]]) == "" {
+			continue // not a count, or the scale of one read already ("$30 million")
+		}
+		for k := j + 1; k < min(len(locs), j+5); k++ {
+			if strings.ContainsAny(s[locs[k-1][1]:locs[k][0]], ",;:()—–") {
+				break
+			}
+			if w := s[locs[k][0]:locs[k][1]]; pluralNoun(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pluralNoun reports whether w reads as a plural noun: a word of letters
+// ending in "s" that is no function word, number or scale ("fans", "STIs";
+// not "its", "was", "bus", "basis", "millions").
+func pluralNoun(w string) bool {
+	lw := strings.ToLower(w)
+	if len(lw) < 3 || !strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ss") || strings.HasSuffix(lw, "us") || strings.HasSuffix(lw, "sis") {
+		return false
+	}
+	if text.IsStopWord(lw) || countWord(w) || strings.ContainsFunc(lw, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return false
+	}
+	_, number := text.NumberWord(strings.TrimSuffix(lw, "s"))
+	return !number
 }
 
 // countsAfterOf reports whether the unit at word i is counted by a number

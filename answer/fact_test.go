@@ -167,3 +167,24 @@ func TestCountsUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestCountsPlural(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"Daye is launching with the ability to test for five STIs.", true},
+		{"It debuted in 2,539 theaters in the U.S. and Canada.", true},
+		{"The 3,000 Arsenal fans high in the corner fell quiet.", true},
+		{"BEUC has been joined in the complaint by 18 of its member organizations.", true},
+		{"It raised $30 million for its plans.", false},
+		{"In 2023 its sales fell.", false},
+		{"The score was 3, fans said.", false},
+		{"He has 2 millions.", false},
+		{"It was 5 percent of the bus.", false},
+	} {
+		if got := countsPlural(c.s); got != c.want {
+			t.Errorf("countsPlural(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -97,6 +97,10 @@ var sentenceFeatures = []sentenceFeature{
 	{"short_question", func(in *sentenceInput) float64 { return b2f(in.f.short) }},
 	// A name of two or more capitalised words the question does not hold.
 	{"person_name", func(in *sentenceInput) float64 { return b2f(in.f.personName(in.body)) }},
+	// No passage counts the unit asked and this sentence counts something
+	// else, perhaps the unit in other words ("five STIs" for "how many
+	// infections").
+	{"counts_other", func(in *sentenceInput) float64 { return b2f(in.f.ask.otherWords && countsPlural(in.body)) }},
 	// It tells of what may yet happen or is not settled ("potential",
 	// "likely", "plans") and the question asks what is, or did: "who won
 	// super bowl lviii" is not answered by "a potential Super Bowl LVIII

@@ -119,3 +119,21 @@ func TestSubjectIsNoRole(t *testing.T) {
 		}
 	}
 }
+
+// A count of something else marks a sentence for a "how many" question
+// only when no passage counts the thing asked as asked: the documents may
+// name it in other words ("five STIs" for "infections").
+func TestCountsOtherFeature(t *testing.T) {
+	stis := "The home test checks for five STIs."
+	fs := fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: Home test\n---\n" + stis + "\n")},
+		"b.md": {Data: []byte("---\ntitle: Rates\n---\nThe central bank kept interest rates on hold.\n")},
+	}
+	if got := exampleFeature(t, indexFS(t, fs), "counts_other", "how many infections does the home test check for", stis); got != 1 {
+		t.Errorf("no passage counts infections: counts_other %v, want 1", got)
+	}
+	fs["c.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Another home test\n---\nAnother home test checks for 3 infections.\n")}
+	if got := exampleFeature(t, indexFS(t, fs), "counts_other", "how many infections does the home test check for", stis); got != 0 {
+		t.Errorf("a passage counts infections: counts_other %v, want 0", got)
+	}
+}

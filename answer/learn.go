@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
 )
 
 // Two decisions of an extractive answer are learned rather than set by
@@ -356,6 +357,19 @@ func hardDecline(res *retrieval.Results, m *Model) bool {
 	return len(res.UnknownNames) > 0 || len(res.UnknownOutlets) > 0 || len(res.MissingNames) > 0 || res.Hits[0].Lexical <= 0
 }
 
+// countedIn reports whether a sentence of the passages counts unit
+// (countsUnit).
+func countedIn(res *retrieval.Results, unit string) bool {
+	for _, h := range res.Hits {
+		for _, s := range text.Sentences(h.Chunk.Text) {
+			if countsUnit(h.Chunk.Text[s.Start:s.End], unit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // reading is a question read against its passages: what the decisions
 // and the quotes are made from.
 type reading struct {
@@ -383,6 +397,7 @@ func read(ix *retrieval.Index, question string, res *retrieval.Results) reading 
 		weights[t] = 2
 	}
 	ask, oneFact := readAsked(q)
+	ask.otherWords = ask.unit != "" && !countedIn(res, ask.unit)
 	var earlier []string // a follow-up's subject is in the questions before it
 	if q != res.Question {
 		earlier = slices.DeleteFunc(slices.Clone(res.Terms), func(t string) bool { return slices.Contains(q.Terms, t) || askWords[t] })

@@ -34,19 +34,22 @@ print(sys.argv[1].ljust(34), " ".join("%s=%s" % (k, round(d[k], 3)) for k in key
 slack2=$evals/reporter-slack-dev2.qa.jsonl
 slack=$evals/reporter-slack-dev.qa.jsonl
 reporter=$evals/reporter-dev.qa.jsonl
+# Our own labelled sets, trained on by the shipped model and by every fold.
+ours=eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl
 
 echo "# the shipped model (answer/model.json), on sets it was trained on"
 for set in "$slack2" "$slack" "$reporter"; do
   figures "$(basename "$set" .qa.jsonl) (trained on)" --questions "$set" --corpus "$corpus"
 done
 echo "# cross-validated: 5 folds, each fold's model trained on the other folds and the other sets"
-figures "reporter-slack-dev2 (5-fold)" --questions "$slack2" --corpus "$corpus" --cv 5 --train-with "$slack,$reporter"
-figures "reporter-slack-dev (5-fold)" --questions "$slack" --corpus "$corpus" --cv 5 --train-with "$slack2,$reporter"
-figures "reporter-dev (5-fold)" --questions "$reporter" --corpus "$corpus" --cv 5 --train-with "$slack2,$slack"
+figures "reporter-slack-dev2 (5-fold)" --questions "$slack2" --corpus "$corpus" --cv 5 --train-with "$slack,$reporter,$ours"
+figures "reporter-slack-dev (5-fold)" --questions "$slack" --corpus "$corpus" --cv 5 --train-with "$slack2,$reporter,$ours"
+figures "reporter-dev (5-fold)" --questions "$reporter" --corpus "$corpus" --cv 5 --train-with "$slack2,$slack,$ours"
 echo "# the hand-set rules alone, for comparison"
 figures "reporter-slack-dev2 (rules)" --questions "$slack2" --corpus "$corpus" --hand-rules
 figures "reporter-slack-dev (rules)" --questions "$slack" --corpus "$corpus" --hand-rules
 echo "# sets the model was not trained on"
+figures "reporter-slack-dev3 (held out)" --questions eval/testdata/reporter-slack-dev3.qa.jsonl --corpus "$corpus"
 figures "follow-up chains" --questions eval/testdata/followups-dev.qa.jsonl --corpus "$corpus"
 figures "follow-up chains II (held out)" --questions eval/testdata/followups-dev2.qa.jsonl --corpus "$corpus"
 figures "seed-dev" --questions "$evals/seed-dev.qa.jsonl"
