@@ -251,7 +251,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		case other != "" && j.wcov >= tu.ContradictWindow && (j.cov >= tu.ContradictSentence || j.phrase >= tu.PhraseSentence):
 			j.verdict, j.figure = Contradicted, other
 			contra = append(contra, j)
-		case other == "" && matched < len(figs) && pairSupports(w, s.prev, held, tu) && pairStates(figs, s.prev+" "+sent):
+		case other == "" && matched < len(figs) && pairSupports(w, s.prev, held, tu) && pairStates(figs, s.prev+" "+sent) && !reversedNames(claim, s.prev+" "+sent, claimNames, plain):
 			// the claim told over two sentences: "… ruled that Apple
 			// had infringed on two patents …. As a result, the ITC said
 			// it would impose an import ban …"

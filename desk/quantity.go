@@ -117,8 +117,10 @@ func Figures(s string) []Figure {
 		add(countFigure(s, c))
 	}
 	for _, o := range text.Occasions(s) {
-		// a tally ("14 times in a row") is a count of times
-		add(figure(Count, text.Term(o.Unit), o.Value, s, o.Span))
+		// a tally ("14 times in a row") is a count of times, its unit
+		// "times" as written: not a count of "five-time" champions,
+		// whose unit is the term "time"
+		add(figure(Count, o.Unit, o.Value, s, o.Span))
 	}
 	sortFigures(out)
 	return out
