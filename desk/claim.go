@@ -228,10 +228,14 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		if anchored && other == "" {
 			slot = otherInSlot(claim, sent, plain, tu.SlotSentence)
 		}
+		// the claim's figures told of its names the other way round
+		// ("Italy have beaten France 14 times") support nothing
+		reversed := matched > 0 && reversedNames(claim, sent, claimNames, plain)
 		switch {
 		case slot != "":
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
+		case reversed:
 		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence:
 			// a sentence leaving out an amount, count or duration of the
 			// claim ("$680 million of his $700 million contract" for a
@@ -247,7 +251,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		case other != "" && j.wcov >= tu.ContradictWindow && (j.cov >= tu.ContradictSentence || j.phrase >= tu.PhraseSentence):
 			j.verdict, j.figure = Contradicted, other
 			contra = append(contra, j)
-		case other == "" && matched < len(figs) && pairSupports(w, s.prev, held, tu) && pairStates(figs, s.prev+" "+sent):
+		case other == "" && matched < len(figs) && pairSupports(w, s.prev, held, tu) && pairStates(figs, s.prev+" "+sent) && !reversedNames(claim, s.prev+" "+sent, claimNames, plain):
 			// the claim told over two sentences: "… ruled that Apple
 			// had infringed on two patents …. As a result, the ITC said
 			// it would impose an import ban …"
@@ -1011,4 +1015,75 @@ func numberSpans(s string) []text.Span {
 		}
 	}
 	return out
+}
+
+// namePositions is where each of names is written in s: the byte offset
+// of the first name of s that is it, or ends with it ("the Los Angeles
+// Dodgers" for "Dodgers"), -1 when s does not name it.
+func namePositions(s string, names []string) []int {
+	pos := make([]int, len(names))
+	for i := range pos {
+		pos[i] = -1
+	}
+	for _, sp := range text.NameSpans(s) {
+		n := " " + strings.Join(nameTokens(s[sp.Start:sp.End]), " ")
+		for i, name := range names {
+			if pos[i] < 0 && name != "" && strings.HasSuffix(n, " "+name) {
+				pos[i] = sp.Start
+			}
+		}
+	}
+	return pos
+}
+
+// passiveRE matches "by" between two names: "Italy were beaten by
+// France" puts the doer second. mutualRE matches the words that make two
+// names each other's party ("signed … with", "met … and", "against"):
+// their order tells nothing of who did what.
+var (
+	passiveRE = regexp.MustCompile(`(?i)\bby\b`)
+	mutualRE  = regexp.MustCompile(`(?i)\b(?:with|and|against|versus|vs)\b`)
+)
+
+// reversedNames reports whether a sentence tells of the claim's two names
+// the other way round: each text has one of the claim's words (plain: its
+// words other than names and figures, "beaten") between the two, but the
+// sentence writes them in the other order ("Italy have beaten France 14
+// times" against "France have beaten Italy 14 times"). A "by" between
+// them (the passive) turns a text's order round; a party word between
+// them in either text (mutualRE: "signed … with Quarry United") leaves
+// their order free.
+func reversedNames(claim, sent string, names []string, plain words) bool {
+	cp, sp := namePositions(claim, names), namePositions(sent, names)
+	for a := range names {
+		for b := range names {
+			if cp[a] < 0 || cp[b] < 0 || sp[a] < 0 || sp[b] < 0 || cp[a] >= cp[b] || sp[a] == sp[b] {
+				continue
+			}
+			claimBetween := claim[cp[a]:cp[b]]
+			lo, hi := min(sp[a], sp[b]), max(sp[a], sp[b])
+			sentBetween := sent[lo:hi]
+			if !sharedWord(claimBetween, sentBetween, plain) || mutualRE.MatchString(claimBetween) || mutualRE.MatchString(sentBetween) {
+				continue
+			}
+			claimFirst := !passiveRE.MatchString(claimBetween)
+			sentFirst := (sp[a] < sp[b]) != passiveRE.MatchString(sentBetween)
+			if claimFirst != sentFirst {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharedWord reports whether two texts have one of plain's words in
+// common.
+func sharedWord(a, b string, plain words) bool {
+	in := map[string]bool{}
+	for _, t := range text.Terms(a) {
+		if plain.w[t] > 0 {
+			in[t] = true
+		}
+	}
+	return slices.ContainsFunc(text.Terms(b), func(t string) bool { return in[t] })
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/newsroom/askbot/internal/testutil/testindex"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/memory"
+	"github.com/newsroom/askbot/text"
 )
 
 var (
@@ -120,6 +121,10 @@ func TestFigures(t *testing.T) {
 		{"on Nov. 21, 2023, and on November 21", []string{"date:=2.0231121e+07", "date:=1121"}},
 		{"profits climbed 27 per cent", []string{"percent:=27"}},
 		{"laid off 20 percent of its workers", []string{"percent:=20"}},
+		{"France have beaten Italy 14 times consecutively", []string{"count:times=14"}},
+		// a five-time champion is no tally: another unit
+		{"the five-time champions won it 14 times", []string{"count:" + text.Term("time") + "=5", "count:times=14"}},
+		{"five times bigger than 2022", []string{"year:=2022"}},
 	} {
 		var got []string
 		for _, f := range Figures(tc.text) {

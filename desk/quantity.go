@@ -25,7 +25,7 @@ const (
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
-// "12,000 employees", "Nov. 21, 2023".
+// "12,000 employees", "Nov. 21, 2023", "14 times".
 type Figure struct {
 	Kind  Kind
 	Unit  string
@@ -66,7 +66,7 @@ func (f Figure) Comparable(g Figure) bool { return f.Kind == g.Kind && f.Unit ==
 
 // Figures returns the figures a sentence states, in order, overlapping
 // ones resolved in favour of the first kind found (money, percent,
-// score, date, duration, year, count).
+// score, date, duration, year, count, tally).
 func Figures(s string) []Figure {
 	var out []Figure
 	taken := func(a, b int) bool {
@@ -115,6 +115,12 @@ func Figures(s string) []Figure {
 	}
 	for _, c := range text.Counts(s) {
 		add(countFigure(s, c))
+	}
+	for _, o := range text.Occasions(s) {
+		// a tally ("14 times in a row") is a count of times, its unit
+		// "times" as written: not a count of "five-time" champions,
+		// whose unit is the term "time"
+		add(figure(Count, o.Unit, o.Value, s, o.Span))
 	}
 	sortFigures(out)
 	return out

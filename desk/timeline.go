@@ -706,9 +706,13 @@ var entryDateRE = regexp.MustCompile(`^Date:\s+(?:(?:Monday|Tuesday|Wednesday|Th
 // sentenceDate is the day a sentence states: a date with its day ("Nov.
 // 21", "November 21, 2023"), or a weekday, "yesterday", "today" or "the
 // day before" read against the publication date pub. ok is false when it
-// states none.
+// states none. A span up to now ("on pause from October 20 to today")
+// tells of a state, not of a day's event: neither of its ends is read.
 func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	for _, sp := range text.Dates(s) {
+		if untilNowRE.MatchString(s[sp.End:]) {
+			continue
+		}
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s)); ok {
 			return t, true
 		}
@@ -718,6 +722,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	}
 	for _, sp := range text.Dates(s) {
 		word := strings.ToLower(s[sp.Start:sp.End])
+		if untilNowRE.MatchString(s[sp.End:]) || (word == "today" || word == "tonight") && spanEndRE.MatchString(s[:sp.Start]) {
+			continue
+		}
 		before := strings.ToLower(s[max(0, sp.Start-6):sp.Start])
 		if strings.Contains(before, "next") {
 			continue
@@ -751,6 +758,15 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 
 // dayBeforeRE matches a sentence's day told as the one before the day
 // its article reports.
+// untilNowRE matches the end of a span up to now after its first day
+// ("from October 20| to today"); spanEndRE the words before a span's
+// end, read before "today" ("from October 20 to| today"; a day after
+// "until" is still read: "adjourned until November 5").
+var (
+	untilNowRE = regexp.MustCompile(`^\s+(?:to|until|till|through)\s+(?:today|now|tonight)\b`)
+	spanEndRE  = regexp.MustCompile(`\b(?:to|until|till|through)\s+$`)
+)
+
 var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a day earlier)\b`)
 
 // future reports whether a sentence tells of what is to come: a

@@ -86,6 +86,12 @@ func TestSentenceDate(t *testing.T) {
 		{"Winners will be announced January 25.", "2024-01-25"},
 		{"Winners were announced January 25.", "2023-01-25"},
 		{"Initial deliveries are set for an event on November 30.", "2023-11-30"},
+		// a span up to now tells of a state: neither end is its day
+		{"The trial has been on pause from November 20 to today.", ""},
+		{"The trial has been on pause from Tuesday until now.", ""},
+		{"The trial has been on pause to today.", ""},
+		{"The trial was adjourned until November 20.", "2023-11-20"},
+		{"The trial resumed today.", "2023-11-17"},
 	} {
 		got, ok := sentenceDate(tc.s, fri)
 		g := ""

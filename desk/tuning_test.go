@@ -503,6 +503,40 @@ func TestSwappedRole(t *testing.T) {
 	}
 }
 
+// TestReversedNames: a sentence telling of the claim's two names the
+// other way round, a shared word of the claim between them in both; "by"
+// (the passive) turns a text's order round.
+func TestReversedNames(t *testing.T) {
+	const sent = "France have beaten Italy 14 times consecutively, a run stretching back to 2014."
+	for _, tc := range []struct {
+		name, claim, sentence string
+		want                  bool
+	}{
+		{"same order", "France have beaten Italy 14 times in a row.", sent, false},
+		{"reversed", "Italy have beaten France 14 times in a row.", sent, true},
+		{"claim passive", "Italy have been beaten by France 14 times in a row.", sent, false},
+		{"claim passive, reversed", "France have been beaten by Italy 14 times in a row.", sent, true},
+		{"sentence passive", "France have beaten Italy 14 times.", "Italy have been beaten by France 14 times.", false},
+		{"sentence passive, reversed", "Italy have beaten France 14 times.", "Italy have been beaten by France 14 times.", true},
+		// no word of the claim between the two names: their order says
+		// nothing of who did what
+		{"nothing between", "Italy have beaten France 14 times.", "Italy and France have met 14 times.", false},
+		{"one name", "Italy have beaten Spain 14 times.", sent, false},
+		// a party word: "signed … with" tells of both sides
+		{"with", "Dara Lomax signed a 10-year contract with Quarry United.", "Quarry United have signed the striker Dara Lomax to a 10-year contract.", false},
+		{"against", "Italy have played France 14 times.", "France have played against Italy 14 times.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tu := DefaultTuning
+			subject := blank(tc.claim, figureSpans(Figures(tc.claim)))
+			plain := weighWords(nil, blank(subject, text.NameSpans(subject)), &tu)
+			if got := reversedNames(tc.claim, tc.sentence, nameList(subject), plain); got != tc.want {
+				t.Errorf("reversedNames(%q, %q) = %v, want %v", tc.claim, tc.sentence, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestFurnitureParagraph: a product box's paragraph ends in its price at a
 // shop, or holds a price ladder; a sentence that names a price and a shop
 // in the middle of its paragraph is no box.

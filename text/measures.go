@@ -22,6 +22,7 @@ var (
 	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)[\s-](and-a-half[\s-])?(year|month|week|day|hour|minute|decade)s?\b`)
 	countRE    = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:\s(` + scalePattern + `))?(?:\s+|-)(?:(?:new|more|additional|other|of|the|[a-z]+-[a-z]+)\s+)?([a-z][a-z-]+)`)
 	yearRE     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	timesRE    = regexp.MustCompile(`\b((?i:` + digitsPattern + `|` + wordNumberPattern + `))\s+times\b`) // "times" lower case: not "the 2020 Times"
 	// a score: two numbers of up to three digits and a dash, not part of
 	// a date, an amount or a longer number
 	scoreRE = regexp.MustCompile(`(?:^|[^\d.,$£€/:-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:$|[^\d%/:-])`)
@@ -104,6 +105,43 @@ func Counts(s string) []Measure {
 			v *= scales[strings.ToLower(s[m[4]:m[5]])]
 		}
 		out = append(out, Measure{Span: Span{m[0], m[1]}, Value: v, Unit: noun})
+	}
+	return out
+}
+
+// ratioWords are the words after "N times" that make it a ratio ("three
+// times as many", "ten times more", "three times the size", "three times
+// too many"), not a tally.
+var ratioWords = map[string]bool{"as": true, "more": true, "less": true, "fewer": true, "the": true, "its": true,
+	"their": true, "his": true, "her": true, "our": true, "that": true, "what": true, "too": true}
+
+// Occasions returns the tallies of s: a number of times something
+// happened ("have beaten Italy 14 times in a row", "won it three times
+// since"), Unit "times". "N times" before a comparative ("five times
+// bigger", a word ending in "er"), a ratio word (ratioWords) or a
+// figure's name or number ("12 times FY24 earnings") is a ratio and left
+// out, as are ordinals ("the 14th time" is no tally).
+func Occasions(s string) []Measure {
+	var out []Measure
+	for _, m := range timesRE.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[2]:m[3]]
+		if strings.HasSuffix(num, "st") || strings.HasSuffix(num, "nd") || strings.HasSuffix(num, "rd") || strings.HasSuffix(num, "th") {
+			continue
+		}
+		if next := strings.Fields(s[m[1]:]); len(next) > 0 {
+			w := strings.Trim(next[0], ".,;:!?)\"'’”")
+			if w != "" && w == next[0] {
+				r := w[0]
+				if ratioWords[strings.ToLower(w)] || strings.HasSuffix(w, "er") || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') || r == '$' {
+					continue
+				}
+			}
+		}
+		v, ok := Value(num)
+		if !ok {
+			continue
+		}
+		out = append(out, Measure{Span: Span{m[0], m[1]}, Value: v, Unit: "times"})
 	}
 	return out
 }

@@ -46,7 +46,8 @@ func spans(re *regexp.Regexp, s string) []Span {
 }
 
 // valueRE reads a number with its scale out of a figure.
-var valueRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:[\s-]?(` + scalePattern + `)\b)?`)
+// A number word ends at a word's end: "fourteen" is not "four".
+var valueRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|(?:` + wordNumberPattern + `)\b)(?:[\s-]?(` + scalePattern + `)\b)?`)
 
 // Value reads the number a figure states: "12,000" is 12000, "$5.3
 // million" 5.3e6, "£300m" 3e8, "four" 4, "a dozen" 12, "30%" 30. ok is

@@ -57,6 +57,8 @@ func TestValue(t *testing.T) {
 		want float64
 	}{
 		{"12,000", 12000}, {"$5.3 million", 5.3e6}, {"£300m", 3e8}, {"four", 4}, {"a dozen", 12}, {"30%", 30}, {"$69bn", 69e9},
+		// a number word whole, not the shorter word it begins with
+		{"fourteen", 14}, {"sixty", 60}, {"seventeen players", 17}, {"eighteen-year", 18}, {"a dozen times", 12},
 	}
 	for _, tt := range tests {
 		if got, ok := Value(tt.in); !ok || got != tt.want {
@@ -149,6 +151,40 @@ func TestScores(t *testing.T) {
 		if got := Scores(tt.in); !slices.Equal(got, tt.want) {
 			t.Errorf("Scores(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestOccasions(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []float64 // the tallies' values, in order
+	}{
+		{"digits", "France have beaten Italy 14 times consecutively", []float64{14}},
+		{"word", "they won it three times in a row", []float64{3}},
+		{"sentence end", "She has been arrested twice, he four times.", []float64{4}},
+		{"comma after", "beaten 14 times, a run", []float64{14}},
+		{"ratio: as", "three times as many users", nil},
+		{"ratio: more", "ten times more", nil},
+		{"ratio: comparative", "five times bigger", nil},
+		{"ratio: the", "three times the size", nil},
+		{"ratio: a figure's name", "12 times FY24 earnings", nil},
+		{"ratio: a number", "2 times 3", nil},
+		{"ordinal", "the 14th times table", nil},
+		{"a title", "the 2020 Times report", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []float64
+			for _, m := range Occasions(tt.in) {
+				got = append(got, m.Value)
+				if m.Unit != "times" {
+					t.Errorf("unit %q", m.Unit)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Occasions(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
