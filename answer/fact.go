@@ -98,9 +98,9 @@ func countsUnit(s, unit string) bool {
 }
 
 // countsPlural reports whether s counts things of some kind: a number
-// (not money, not a year) followed within three words by a plural noun,
-// "of" and a scale word between ("five STIs", "3,000 Arsenal fans", "18 of
-// its member organizations", "2 million people").
+// (not money, not a year) followed within four words of the same phrase
+// by a plural noun ("five STIs", "3,000 Arsenal fans", "18 of its member
+// organizations", "2 million people").
 func countsPlural(s string) bool {
 	locs := wordRE.FindAllStringIndex(s, -1)
 	for j, l := range locs {
