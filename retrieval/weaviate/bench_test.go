@@ -120,21 +120,10 @@ var benchQuestions = []string{
 //
 //	BOT_WEAVIATE_BENCH_CHUNKS=100000 go test ./retrieval/weaviate -run '^$' -bench Weaviate -benchtime 200x
 func BenchmarkWeaviate(b *testing.B) {
-	n := 10000
-	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_CHUNKS")); err == nil && v > 0 {
-		n = v
-	}
+	docs, g := syntheticCorpus(b)
 	s := weaviatetest.Start(b)
 	ctx := b.Context()
 	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
-	docs, err := synth.Documents(n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := retrieval.NewGloVeEmbedder()
-	if err != nil {
-		b.Fatal(err)
-	}
 	st, err := weaviate.NewStore(c, "Bench", weaviate.ClassOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -317,24 +306,14 @@ func BenchmarkWeaviate(b *testing.B) {
 //
 //	BOT_WEAVIATE_BENCH_CHUNKS=100000 go test ./retrieval/weaviate -run '^$' -bench ChunkCache -benchtime 600x
 func BenchmarkChunkCache(b *testing.B) {
-	n, nq := 10000, 600
-	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_CHUNKS")); err == nil && v > 0 {
-		n = v
-	}
+	nq := 600
 	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_QUESTIONS")); err == nil && v > 0 {
 		nq = v
 	}
+	docs, g := syntheticCorpus(b)
 	s := weaviatetest.Start(b)
 	ctx := b.Context()
 	c, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
-	docs, err := synth.Documents(n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := retrieval.NewGloVeEmbedder()
-	if err != nil {
-		b.Fatal(err)
-	}
 	st, err := weaviate.NewStore(c, "Cache", weaviate.ClassOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -389,20 +368,9 @@ func BenchmarkChunkCache(b *testing.B) {
 //
 //	go test ./retrieval/weaviate -run '^$' -bench RowReads -benchtime 300x
 func BenchmarkRowReads(b *testing.B) {
-	n := 10000
-	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_CHUNKS")); err == nil && v > 0 {
-		n = v
-	}
+	docs, g := syntheticCorpus(b)
 	s := weaviatetest.Start(b)
 	ctx := b.Context()
-	docs, err := synth.Documents(n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := retrieval.NewGloVeEmbedder()
-	if err != nil {
-		b.Fatal(err)
-	}
 	viaGRPC, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(s.GRPC))
 	viaGraphQL, _ := weaviate.New(s.URL, "", weaviate.WithGRPC(""))
 	st, err := weaviate.NewStore(viaGRPC, "Rows", weaviate.ClassOptions{})
@@ -456,4 +424,24 @@ func BenchmarkRowReads(b *testing.B) {
 			})
 		}
 	}
+}
+
+// syntheticCorpus is the synthetic archive the benchmarks write, of as
+// many chunks as BOT_WEAVIATE_BENCH_CHUNKS says (10,000 unless set), and
+// the offline embedder.
+func syntheticCorpus(b *testing.B) ([]*corpus.Document, *retrieval.GloVeEmbedder) {
+	b.Helper()
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_CHUNKS")); err == nil && v > 0 {
+		n = v
+	}
+	docs, err := synth.Documents(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return docs, g
 }
