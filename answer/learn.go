@@ -167,8 +167,12 @@ func (m *Model) JSON() ([]byte, error) {
 
 // TrainOptions tune the fitting of a logistic regression.
 type TrainOptions struct {
-	// L2 is the ridge penalty on the standardised weights.
-	L2 float64
+	// L2 is the ridge penalty on the standardised weights; RankL2 the
+	// sentence ranker's. The ranker's features overlap (a sentence's
+	// share of the question, its window's, their ratio to the best), and
+	// a light penalty let it weigh one against another: a sentence
+	// holding all of the question ranked below one holding half.
+	L2, RankL2 float64
 	// Epochs of full-batch gradient descent, at rate Rate.
 	Epochs int
 	Rate   float64
@@ -179,7 +183,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options `bot train` uses.
-var DefaultTrainOptions = TrainOptions{L2: 0.01, Epochs: 600, Rate: 0.5, MaxFalseDecline: 0.05}
+var DefaultTrainOptions = TrainOptions{L2: 0.01, RankL2: 0.05, Epochs: 600, Rate: 0.5, MaxFalseDecline: 0.05}
 
 // fitRanker fits a conditional logit to groups of rows, each a question's
 // sentences with their labels: the probability of a sentence is the

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/askbot/retrieval"
 )
 
 func TestDefaultModelLoads(t *testing.T) {
@@ -105,27 +107,39 @@ func TestDeclineThreshold(t *testing.T) {
 	}
 }
 
-// The question's features from its sentences are the best probability
-// and the hedged and other_measure features of the likeliest sentence.
-func TestSetProbs(t *testing.T) {
-	feature := func(name string) int { return slices.Index(sentenceFeatureNames, name) }
-	rows := make([][]float64, 3)
-	for i := range rows {
-		rows[i] = make([]float64, len(sentenceFeatureNames))
+// The question's features from its sentences are the best probability,
+// the features of ofLikeliest of the likeliest sentence (top_NAME) and
+// the largest value of each of ofAny among all the candidates (max_NAME).
+func TestQuestionFeatures(t *testing.T) {
+	cands := make([]candidate, 3)
+	for i := range cands {
+		cands[i].features = make([]float64, len(sentenceFeatureNames))
+		for j := range cands[i].features {
+			cands[i].features[j] = float64(i+1) / 10 // 0.1, 0.2, 0.3
+		}
 	}
-	rows[0][feature("hedged")] = 1        // not the likeliest
-	rows[1][feature("other_measure")] = 1 // the likeliest
-	x := make([]float64, len(questionFeatureNames))
-	setProbs(x, []float64{0.2, 0.8, 0.5}, func(i int) []float64 { return rows[i] })
-	for name, want := range map[string]float64{"max_prob": 0.8, "top_hedged": 0, "top_other_measure": 1} {
-		if got := x[slices.Index(questionFeatureNames, name)]; got != want {
-			t.Errorf("%s %v, want %v", name, got, want)
+	f := &featurizer{q: &retrieval.Question{Text: "who won"}, res: &retrieval.Results{}}
+	x := f.question(cands, []float64{0.2, 0.8, 0.5})
+	want := map[string]float64{"max_prob": 0.8}
+	for _, n := range ofLikeliest {
+		want["top_"+n] = 0.2 // the second candidate's
+	}
+	for _, n := range ofAny {
+		want["max_"+n] = 0.3
+	}
+	for name, w := range want {
+		i := slices.Index(questionFeatureNames, name)
+		if i < 0 {
+			t.Fatalf("no question feature %s", name)
+		}
+		if x[i] != w {
+			t.Errorf("%s %v, want %v", name, x[i], w)
 		}
 	}
 	setProbs(x, nil, nil)
-	for i := range probFeatures {
-		if x[i] != 0 {
-			t.Errorf("%s %v with no sentence, want 0", probFeatures[i], x[i])
+	for i, name := range questionFeatureNames {
+		if (name == "max_prob" || strings.HasPrefix(name, "top_")) && x[i] != 0 {
+			t.Errorf("%s %v with no sentence, want 0", name, x[i])
 		}
 	}
 }

@@ -100,7 +100,9 @@ func train(examples []*Example, o TrainOptions, note string) *Model {
 	m := &Model{Trained: note}
 	short := func(i int) bool { return !examples[i].Long }
 	m.Sentence = fitSentences(examples, short, o)
-	m.Rank = fitRank(examples, short, o)
+	ranked := o
+	ranked.L2 = o.RankL2
+	m.Rank = fitRank(examples, short, ranked)
 	var x [][]float64
 	var y []bool
 	for fold := range innerFolds {

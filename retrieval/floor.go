@@ -135,6 +135,38 @@ func (ix *Index) unknownNames(q *Question) []string {
 	return out
 }
 
+// minClipping is the fewest letters of a word a question may cut short
+// ("conf" for "conference", "cigs" for "cigarettes").
+const minClipping = 3
+
+// unclipped drops from unknown the words typed in lower case that are the
+// start of a longer word of the hits' passages: "conf" when a passage
+// says "conference", "cigs" when one says "cigarettes". A reporter cuts
+// words short; a name the documents never write ("tuvalu") is the start
+// of none of the words of the passages found for it.
+func unclipped(unknown []string, hits []Hit) []string {
+	var words []string
+	return slices.DeleteFunc(unknown, func(w string) bool {
+		if w != strings.ToLower(w) {
+			return false
+		}
+		if words == nil {
+			for _, h := range hits {
+				words = append(words, text.Words(strings.ToLower(h.Chunk.Text))...)
+			}
+		}
+		for _, cut := range []string{w, strings.TrimSuffix(w, "s")} {
+			if len(cut) < minClipping {
+				continue
+			}
+			if slices.ContainsFunc(words, func(x string) bool { return len(x) > len(w) && strings.HasPrefix(x, cut) }) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // rareWords are the words of a question that the documents would have to
 // write for it to be answered: not stop words, chat shorthand, numbers,
 // abbreviations a document may spell out ("ucl"), or one of the commonest

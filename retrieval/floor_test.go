@@ -71,3 +71,45 @@ func TestUnknownWordsSaidOtherwise(t *testing.T) {
 		})
 	}
 }
+
+// A word typed short ("conf", "cigs") is not unknown when a passage found
+// for the question writes it in full ("conference", "cigarettes"); a word
+// cut to fewer than minClipping letters, a name the passages do not start
+// a word with, and a name typed capitalised still are.
+func TestClippedWordsAreKnown(t *testing.T) {
+	ix := archiveIndex(t, Chunker{},
+		`{"id":"conf","title":"Shipping","source":"Daily","text":"Petersen spoke at a supply chain conference in Los Angeles a week after the ousting."}`,
+		`{"id":"cig","title":"Food","source":"Daily","text":"Researchers said ultra-processed foods can be as addictive as cigarettes for some people."}`,
+		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
+	)
+	tests := []struct {
+		q       string
+		unknown []string
+	}{
+		{"where was the supply chain conf petersen spoke at", nil},
+		{"are ultra processed foods addictive like cigs", nil},
+		{"where was the supply chain zorb petersen spoke at", []string{"zorb"}},
+		{"where was the supply chain Conf petersen spoke at", []string{"Conf"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r, err := ix.Search(t.Context(), tt.q, SearchOptions{K: 2, DenseWeight: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(r.UnknownNames, tt.unknown) {
+				t.Errorf("unknown %q, want %q", r.UnknownNames, tt.unknown)
+			}
+		})
+	}
+}
+
+// A word is read as cut short only from minClipping letters on, and only
+// when a passage's word is longer than it.
+func TestUnclippedBoundary(t *testing.T) {
+	hits := []Hit{{Chunk: &Chunk{Text: "The conference banned cigarettes and cod."}}}
+	got := unclipped([]string{"co", "con", "cigs", "cod", "codx"}, hits)
+	if want := []string{"co", "cod", "codx"}; !slices.Equal(got, want) {
+		t.Errorf("unclipped %q, want %q", got, want)
+	}
+}

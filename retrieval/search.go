@@ -244,6 +244,7 @@ func (ix *Index) search(ctx context.Context, query string, opts SearchOptions, d
 	sortHits(hits)
 	res.Hits = hits
 	res.Coverage = ix.coverage(res.Terms, hits)
+	res.UnknownNames = unclipped(res.UnknownNames, hits)
 	if len(ix.sources) > 0 && !opts.AllowUnknownOutlets {
 		res.UnknownOutlets, res.OutletsViaPassages = ix.unknownOutlets(query, hits)
 	}

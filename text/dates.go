@@ -46,6 +46,22 @@ var (
 // "May" only with a year.
 func Dates(s string) []Span { return spans(dateRE, s) }
 
+// calendarRE finds a date that names its month or a clock time: "April
+// 2021", "Nov. 16", "16 November", "2023-10-07", "10/7/23", "1pm ET",
+// "8:45".
+var calendarRE = regexp.MustCompile(`\b` + monthPattern + `\.?\s+\d{1,2}(?:st|nd|rd|th)?\b` +
+	`|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPattern + `\b` +
+	`|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{4}\b` +
+	`|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b` +
+	`|(?i:\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))|\b\d{1,2}:\d\d\b`)
+
+// HasCalendarDate reports whether s dates something to its month or
+// hour: a day of a month, a month and year, a clock time ("originally
+// proposed back in April 2021", "on sale on November 16th at 1pm ET"),
+// not only a year, a weekday or a day relative to today ("yesterday",
+// "by 2050", "last week").
+func HasCalendarDate(s string) bool { return calendarRE.MatchString(s) }
+
 // TimesOfDay returns the times of day of s: "8:45 a.m.", "2am AEDT",
 // "17:00", "noon", "in the morning", "at six", "nine o'clock".
 func TimesOfDay(s string) []Span { return spans(timeOfDayRE, s) }

@@ -65,3 +65,26 @@ func TestMonthPeriods(t *testing.T) {
 		})
 	}
 }
+
+func TestHasCalendarDate(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The file was originally proposed back in April 2021.":              true,
+		"The Steam Deck OLED will go on sale on November 16th at 1pm ET.":   true,
+		"It will be available Nov. 16 to purchase.":                         true,
+		"On 16 November the device ships.":                                  true,
+		"The team reported its findings May 18 in Advanced Materials.":      true,
+		"The filing is dated 2023-10-07.":                                   true,
+		"Doors open at 8:45.":                                               true,
+		"Apologies to anyone who bought a Steam Deck yesterday.":            false,
+		"By 2050, more than five billion people are expected to lack water": false,
+		"Then, last week, the Steam Deck OLED arrived.":                     false,
+		"When the water vapor touches that cold surface, it condenses.":     false,
+		"The vote is on Tuesday.":                                           false,
+		"It may rain in the morning.":                                       false,
+		"She may well win.":                                                 false,
+	} {
+		if got := HasCalendarDate(s); got != want {
+			t.Errorf("HasCalendarDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
