@@ -155,7 +155,10 @@ func searchHits(answer []byte) ([]hit, error) {
 		hits = append(hits, h)
 		return nil
 	})
-	return hits, err
+	if err != nil {
+		return nil, err
+	}
+	return hits, nil
 }
 
 // eachResult calls do for each result (2) of a SearchReply with its
@@ -535,7 +538,10 @@ func searchRows(answer []byte) ([]row, error) {
 		rows = append(rows, r)
 		return nil
 	})
-	return rows, err
+	if err != nil {
+		return nil, err
+	}
+	return rows, nil
 }
 
 // readValues reads a Properties message (see eachValue) into into:
