@@ -1,6 +1,7 @@
 package weaviate_test
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"net/http"
@@ -72,6 +73,10 @@ func rssBytes(pid int) int64 {
 // (Weaviate serves pprof on 127.0.0.1:6060) over the first 30 s of what
 // follows (BOT_WEAVIATE_BENCH_PROFILE_FOR sets how long: shorter than the
 // write), into path, for `go tool pprof`; stop waits for it.
+// BOT_WEAVIATE_BENCH_PROFILE_KIND=mutex or block records where the
+// server's goroutines waited instead (the server started with
+// GO_MUTEX_PROFILE_FRACTION or GO_BLOCK_PROFILE_RATE set, which the test
+// servers take from the environment).
 func profileServer(b *testing.B, path string) (stop func()) {
 	if path == "" {
 		return func() {}
@@ -82,7 +87,8 @@ func profileServer(b *testing.B, path string) (stop func()) {
 	}
 	got := make(chan error, 1)
 	go func() {
-		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:6060/debug/pprof/profile?seconds=%d", secs))
+		kind := cmp.Or(os.Getenv("BOT_WEAVIATE_BENCH_PROFILE_KIND"), "profile")
+		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:6060/debug/pprof/%s?seconds=%d", kind, secs))
 		if err != nil {
 			got <- err
 			return

@@ -3,6 +3,7 @@ package weaviate_test
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"testing"
 	"time"
 
@@ -74,7 +75,7 @@ func BenchmarkMultiHop(b *testing.B) {
 		for b.Loop() {
 			written++
 			name := fmt.Sprintf("Multihop%d", written)
-			st, err := weaviate.NewStore(c, name, weaviate.ClassOptions{})
+			st, err := weaviate.NewStore(c, name, benchClassOptions())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -105,7 +106,7 @@ func BenchmarkMultiHop(b *testing.B) {
 		if ix, err = memory.Build(ctx, docs, g, memory.BuildOptions{}); err != nil {
 			b.Fatal(err)
 		}
-		st, err := weaviate.NewStore(c, "Multihop", weaviate.ClassOptions{})
+		st, err := weaviate.NewStore(c, "Multihop", benchClassOptions())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -126,7 +127,7 @@ func BenchmarkMultiHop(b *testing.B) {
 				made(b)
 				searcher := memory.New(ix).Searcher()
 				if store == "weaviate" {
-					fresh, err := weaviate.NewStore(c, "Multihop", weaviate.ClassOptions{})
+					fresh, err := weaviate.NewStore(c, "Multihop", benchClassOptions())
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -144,4 +145,11 @@ func BenchmarkMultiHop(b *testing.B) {
 			})
 		}
 	}
+}
+
+// benchClassOptions are the class options of the benchmarks' stores:
+// BOT_WEAVIATE_BENCH_SHARDS splits their classes into that many shards.
+func benchClassOptions() weaviate.ClassOptions {
+	n, _ := strconv.Atoi(os.Getenv("BOT_WEAVIATE_BENCH_SHARDS"))
+	return weaviate.ClassOptions{Shards: n}
 }

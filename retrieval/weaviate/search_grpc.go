@@ -45,20 +45,10 @@ type search struct {
 // searchGRPC runs one Search call on class (see search) under f, up to
 // limit chunks.
 func (c *Client) searchGRPC(ctx context.Context, class string, q search, f Filter, limit int) ([]hit, error) {
-	var req []byte
-	req = appendString(req, 1, class) // collection
-	if c.readLevel(ctx, class) != "" {
-		req = protowire.AppendTag(req, 11, protowire.VarintType) // consistency_level: ONE
-		req = protowire.AppendVarint(req, 1)
-	}
-	var props []byte // PropertiesRequest.non_ref_properties; none at all when bare
+	var props []string // none at all when bare
 	if !q.bare {
-		for _, name := range candidateFieldNames {
-			props = appendString(props, 1, name)
-		}
+		props = candidateFieldNames
 	}
-	req = protowire.AppendTag(req, 20, protowire.BytesType)
-	req = protowire.AppendBytes(req, props)
 	var meta []byte // MetadataRequest: uuid 1, distance 5, score 7
 	if q.bare || q.kind == searchIDs {
 		meta = protowire.AppendTag(meta, 1, protowire.VarintType)
@@ -72,20 +62,15 @@ func (c *Client) searchGRPC(ctx context.Context, class string, q search, f Filte
 		meta = protowire.AppendTag(meta, 7, protowire.VarintType)
 		meta = protowire.AppendVarint(meta, 1)
 	}
-	req = protowire.AppendTag(req, 21, protowire.BytesType)
-	req = protowire.AppendBytes(req, meta)
-	req = protowire.AppendTag(req, 30, protowire.VarintType) // limit
-	req = protowire.AppendVarint(req, uint64(limit))
-	req = protowire.AppendTag(req, 40, protowire.BytesType) // filters
-	req = protowire.AppendBytes(req, f.proto(q.ids))
+	var query []byte
 	switch q.kind {
 	case searchBM25:
 		var bm []byte // BM25: query 1, properties 2
 		bm = appendString(bm, 1, q.query)
 		bm = appendString(bm, 2, "terms")
 		bm = appendString(bm, 2, "meta^0.5")
-		req = protowire.AppendTag(req, 42, protowire.BytesType)
-		req = protowire.AppendBytes(req, bm)
+		query = protowire.AppendTag(query, 42, protowire.BytesType)
+		query = protowire.AppendBytes(query, bm)
 	case searchNear:
 		var nv []byte // NearVector.vector_bytes 4: little-endian float32s
 		nv = protowire.AppendTag(nv, 4, protowire.BytesType)
@@ -93,58 +78,74 @@ func (c *Client) searchGRPC(ctx context.Context, class string, q search, f Filte
 		for _, x := range q.vector {
 			nv = binary.LittleEndian.AppendUint32(nv, math.Float32bits(x))
 		}
-		req = protowire.AppendTag(req, 43, protowire.BytesType)
-		req = protowire.AppendBytes(req, nv)
+		query = protowire.AppendTag(query, 43, protowire.BytesType)
+		query = protowire.AppendBytes(query, nv)
 	}
-	req = protowire.AppendTag(req, 102, protowire.VarintType) // uses_127_api
-	req = protowire.AppendVarint(req, 1)
-	answer, err := c.grpc.call(ctx, "/weaviate.v1.Weaviate/Search", req)
+	answer, err := c.searchCall(ctx, class, props, meta, limit, f.proto(q.ids), query)
 	if err != nil {
 		return nil, err
 	}
 	return searchHits(answer)
 }
 
+// searchCall makes one Search call on class and returns its answer: a
+// SearchRequest asking for the properties props (none at all when empty)
+// and the metadata meta (a MetadataRequest) of up to limit objects that
+// pass filters (a Filters message), with query (the request's BM25 or
+// NearVector field, or nothing) appended.
+func (c *Client) searchCall(ctx context.Context, class string, props []string, meta []byte, limit int, filters, query []byte) ([]byte, error) {
+	var req []byte
+	req = appendString(req, 1, class) // collection
+	if c.readLevel(ctx, class) != "" {
+		req = protowire.AppendTag(req, 11, protowire.VarintType) // consistency_level: ONE
+		req = protowire.AppendVarint(req, 1)
+	}
+	var names []byte // PropertiesRequest.non_ref_properties 1
+	for _, p := range props {
+		names = appendString(names, 1, p)
+	}
+	req = protowire.AppendTag(req, 20, protowire.BytesType)
+	req = protowire.AppendBytes(req, names)
+	req = protowire.AppendTag(req, 21, protowire.BytesType)
+	req = protowire.AppendBytes(req, meta)
+	req = protowire.AppendTag(req, 30, protowire.VarintType) // limit
+	req = protowire.AppendVarint(req, uint64(limit))
+	req = protowire.AppendTag(req, 40, protowire.BytesType) // filters
+	req = protowire.AppendBytes(req, filters)
+	req = append(req, query...)
+	req = protowire.AppendTag(req, 102, protowire.VarintType) // uses_127_api
+	req = protowire.AppendVarint(req, 1)
+	return c.grpc.call(ctx, "/weaviate.v1.Weaviate/Search", req)
+}
+
 // candidateFieldNames are candidateFields, one by one.
 var candidateFieldNames = []string{"chunk_id", "doc_id", "text", "ordinal", "start", "end", "first_para", "last_para", "since"}
 
-// searchHits reads a SearchReply's results (2).
+// searchHits reads a SearchReply's results as hits.
 func searchHits(answer []byte) ([]hit, error) {
 	var hits []hit
-	err := eachField(answer, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
-		if num != 2 || typ != protowire.BytesType {
-			return nil
-		}
+	err := eachResult(answer, func(props, meta []byte) error {
 		var h hit
-		err := eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+		if err := readProperties(props, &h); err != nil {
+			return err
+		}
+		// MetadataResult: id 1 or id_as_bytes 20, distance 7, score 11 (floats)
+		err := eachField(meta, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
 			switch {
-			case num == 1 && typ == protowire.BytesType: // PropertiesResult
-				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
-					if num == 11 && typ == protowire.BytesType { // non_ref_props: Properties
-						return readProperties(raw, &h)
-					}
-					return nil
-				})
-			case num == 2 && typ == protowire.BytesType: // MetadataResult: id 1 or id_as_bytes 20, distance 7, score 11 (floats)
-				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
-					switch {
-					case num == 1 && typ == protowire.BytesType && len(raw) > 0:
-						h.Additional.ID = string(raw)
-					case num == 20 && typ == protowire.BytesType && len(raw) == 16:
-						h.Additional.ID = fmt.Sprintf("%x-%x-%x-%x-%x", raw[0:4], raw[4:6], raw[6:8], raw[8:10], raw[10:16])
-					}
-					if typ != protowire.Fixed32Type {
-						return nil
-					}
-					f := float64(math.Float32frombits(uint32(v)))
-					switch num {
-					case 7:
-						h.Additional.Distance = f
-					case 11:
-						h.Additional.Score = fmt.Sprint(f)
-					}
-					return nil
-				})
+			case num == 1 && typ == protowire.BytesType && len(raw) > 0:
+				h.Additional.ID = string(raw)
+			case num == 20 && typ == protowire.BytesType && len(raw) == 16:
+				h.Additional.ID = fmt.Sprintf("%x-%x-%x-%x-%x", raw[0:4], raw[4:6], raw[6:8], raw[8:10], raw[10:16])
+			}
+			if typ != protowire.Fixed32Type {
+				return nil
+			}
+			f := float64(math.Float32frombits(uint32(v)))
+			switch num {
+			case 7:
+				h.Additional.Distance = f
+			case 11:
+				h.Additional.Score = fmt.Sprint(f)
 			}
 			return nil
 		})
@@ -155,46 +156,62 @@ func searchHits(answer []byte) ([]hit, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read answer: %w", err)
+		return nil, err
 	}
 	return hits, nil
 }
 
-// readProperties fills h from a Properties message: fields (1), each an
-// entry of key (1) and Value (2).
-func readProperties(raw []byte, h *hit) error {
-	return eachField(raw, func(num protowire.Number, typ protowire.Type, entry []byte, _ uint64) error {
-		if num != 1 || typ != protowire.BytesType {
+// eachResult calls do for each result (2) of a SearchReply with its
+// properties (PropertiesResult.non_ref_props 11, a Properties message)
+// and its metadata (a MetadataResult), each nil when absent.
+func eachResult(answer []byte, do func(props, meta []byte) error) error {
+	err := eachField(answer, func(num protowire.Number, typ protowire.Type, result []byte, _ uint64) error {
+		if num != 2 || typ != protowire.BytesType {
 			return nil
 		}
-		var key string
-		var text string
-		var number float64
-		var integer int64
-		err := eachField(entry, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+		var props, meta []byte
+		err := eachField(result, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
 			switch {
-			case num == 1 && typ == protowire.BytesType:
-				key = string(raw)
-			case num == 2 && typ == protowire.BytesType:
-				// Value: number 1 (double), string 2, int 8, text 13.
-				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
-					switch {
-					case num == 1 && typ == protowire.Fixed64Type:
-						number = math.Float64frombits(v)
-						integer = int64(number)
-					case num == 8 && typ == protowire.VarintType:
-						integer = int64(v)
-					case (num == 13 || num == 2) && typ == protowire.BytesType:
-						text = string(raw)
+			case num == 1 && typ == protowire.BytesType: // PropertiesResult
+				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+					if num == 11 && typ == protowire.BytesType {
+						props = raw
 					}
 					return nil
 				})
+			case num == 2 && typ == protowire.BytesType:
+				meta = raw
 			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
+		return do(props, meta)
+	})
+	if err != nil {
+		return fmt.Errorf("read answer: %w", err)
+	}
+	return nil
+}
+
+// readProperties fills h from a Properties message (see eachValue).
+func readProperties(raw []byte, h *hit) error {
+	return eachValue(raw, func(key string, value []byte) error {
+		var text string
+		var integer int64
+		// Value: number 1 (double), string 2, int 8, text 13.
+		err := eachField(value, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
+			switch {
+			case num == 1 && typ == protowire.Fixed64Type:
+				integer = int64(math.Float64frombits(v))
+			case num == 8 && typ == protowire.VarintType:
+				integer = int64(v)
+			case (num == 13 || num == 2) && typ == protowire.BytesType:
+				text = string(raw)
+			}
+			return nil
+		})
 		switch key {
 		case "chunk_id":
 			h.ChunkID = text
@@ -215,7 +232,32 @@ func readProperties(raw []byte, h *hit) error {
 		case "since":
 			h.Since = int(integer)
 		}
-		return nil
+		return err
+	})
+}
+
+// eachValue calls do for each entry of a Properties message (fields 1:
+// key 1, Value 2) with its key and its Value message.
+func eachValue(raw []byte, do func(key string, value []byte) error) error {
+	return eachField(raw, func(num protowire.Number, typ protowire.Type, entry []byte, _ uint64) error {
+		if num != 1 || typ != protowire.BytesType {
+			return nil
+		}
+		var key string
+		var value []byte
+		err := eachField(entry, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+			switch {
+			case num == 1 && typ == protowire.BytesType:
+				key = string(raw)
+			case num == 2 && typ == protowire.BytesType:
+				value = raw
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return do(key, value)
 	})
 }
 
@@ -445,33 +487,15 @@ func (c *Client) chunksByObject(ctx context.Context, class string, ids []string,
 // ID. ok is false when the client has no gRPC (read through GraphQL
 // then).
 func (c *Client) rowsGRPC(ctx context.Context, class string, v int, key string, keys, props []string) (rows []row, ok bool, err error) {
-	var req []byte
-	req = appendString(req, 1, class) // collection
-	if c.readLevel(ctx, class) != "" {
-		req = protowire.AppendTag(req, 11, protowire.VarintType) // consistency_level: ONE
-		req = protowire.AppendVarint(req, 1)
-	}
-	var names []byte // PropertiesRequest.non_ref_properties
-	for _, p := range props {
-		names = appendString(names, 1, p)
-	}
-	req = protowire.AppendTag(req, 20, protowire.BytesType)
-	req = protowire.AppendBytes(req, names)
-	req = protowire.AppendTag(req, 21, protowire.BytesType) // MetadataRequest.uuid
-	req = protowire.AppendBytes(req, protowire.AppendVarint(protowire.AppendTag(nil, 1, protowire.VarintType), 1))
-	req = protowire.AppendTag(req, 30, protowire.VarintType) // limit: a row a key at a version
-	req = protowire.AppendVarint(req, uint64(len(keys)+1))
-	req = protowire.AppendTag(req, 40, protowire.BytesType)
-	req = protowire.AppendBytes(req, filterOf(opAnd,
+	uuid := protowire.AppendVarint(protowire.AppendTag(nil, 1, protowire.VarintType), 1) // MetadataRequest.uuid
+	filters := filterOf(opAnd,
 		filterCond(opLessEqual, "since", valueInt(v)),
 		filterOf(opNot, filterCond(opLessEqual, "ends", valueInt(v))),
-		filterCond(opContainsAny, key, valueTexts(keys))))
-	req = protowire.AppendTag(req, 102, protowire.VarintType) // uses_127_api
-	req = protowire.AppendVarint(req, 1)
+		filterCond(opContainsAny, key, valueTexts(keys)))
 	var answer []byte
 	_, viaGRPC, err := c.queryGRPC(func() ([]hit, error) {
 		var err error
-		answer, err = c.grpc.call(ctx, "/weaviate.v1.Weaviate/Search", req)
+		answer, err = c.searchCall(ctx, class, props, uuid, len(keys)+1, filters, nil) // a row a key at a version
 		return nil, err
 	})
 	if !viaGRPC {
@@ -494,30 +518,17 @@ type row struct {
 func (r row) text(name string) string { s, _ := r.Props[name].(string); return s }
 func (r row) int(name string) int     { n, _ := r.Props[name].(int); return n }
 
-// searchRows reads a SearchReply's results (2) as rows.
+// searchRows reads a SearchReply's results as rows.
 func searchRows(answer []byte) ([]row, error) {
 	var rows []row
-	err := eachField(answer, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
-		if num != 2 || typ != protowire.BytesType {
-			return nil
-		}
+	err := eachResult(answer, func(props, meta []byte) error {
 		r := row{Props: map[string]any{}}
-		err := eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
-			switch {
-			case num == 1 && typ == protowire.BytesType: // PropertiesResult.non_ref_props 11
-				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
-					if num == 11 && typ == protowire.BytesType {
-						return readValues(raw, r.Props)
-					}
-					return nil
-				})
-			case num == 2 && typ == protowire.BytesType: // MetadataResult.id 1
-				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
-					if num == 1 && typ == protowire.BytesType {
-						r.ID = string(raw)
-					}
-					return nil
-				})
+		if err := readValues(props, r.Props); err != nil {
+			return err
+		}
+		err := eachField(meta, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+			if num == 1 && typ == protowire.BytesType { // MetadataResult.id
+				r.ID = string(raw)
 			}
 			return nil
 		})
@@ -528,39 +539,27 @@ func searchRows(answer []byte) ([]row, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read answer: %w", err)
+		return nil, err
 	}
 	return rows, nil
 }
 
-// readValues reads a Properties message (fields 1: key 1, Value 2) into
-// into: number 1 and int 8 as an int, string 2 and text 13 as a string,
-// bool 3 as a bool.
+// readValues reads a Properties message (see eachValue) into into:
+// number 1 and int 8 as an int, string 2 and text 13 as a string, bool 3
+// as a bool.
 func readValues(raw []byte, into map[string]any) error {
-	return eachField(raw, func(num protowire.Number, typ protowire.Type, entry []byte, _ uint64) error {
-		if num != 1 || typ != protowire.BytesType {
-			return nil
-		}
-		var key string
+	return eachValue(raw, func(key string, v []byte) error {
 		var value any
-		err := eachField(entry, func(num protowire.Number, typ protowire.Type, raw []byte, _ uint64) error {
+		err := eachField(v, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
 			switch {
-			case num == 1 && typ == protowire.BytesType:
-				key = string(raw)
-			case num == 2 && typ == protowire.BytesType:
-				return eachField(raw, func(num protowire.Number, typ protowire.Type, raw []byte, v uint64) error {
-					switch {
-					case num == 1 && typ == protowire.Fixed64Type:
-						value = int(math.Float64frombits(v))
-					case num == 8 && typ == protowire.VarintType:
-						value = int(int64(v))
-					case num == 3 && typ == protowire.VarintType:
-						value = v != 0
-					case (num == 13 || num == 2) && typ == protowire.BytesType:
-						value = string(raw)
-					}
-					return nil
-				})
+			case num == 1 && typ == protowire.Fixed64Type:
+				value = int(math.Float64frombits(v))
+			case num == 8 && typ == protowire.VarintType:
+				value = int(int64(v))
+			case num == 3 && typ == protowire.VarintType:
+				value = v != 0
+			case (num == 13 || num == 2) && typ == protowire.BytesType:
+				value = string(raw)
 			}
 			return nil
 		})
