@@ -121,6 +121,18 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		return c
 	}
 
+	// a sentence supports a claim naming someone only in a document
+	// that names them
+	namedIn := map[string]bool{}
+	namesDoc := func(doc *corpus.Document) bool {
+		v, ok := namedIn[doc.ID]
+		if !ok {
+			v = namesAny(claimNames, doc.Title+"\n"+doc.Text)
+			namedIn[doc.ID] = v
+		}
+		return v
+	}
+
 	sents := sentencesOf(res)
 	var aliases *teamAliases
 	if scored {
@@ -236,7 +248,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
-		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence:
+		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence && namesDoc(s.doc):
 			// a sentence leaving out an amount, count or duration of the
 			// claim ("$680 million of his $700 million contract" for a
 			// 12-year, $700 million deal) supports it only in part
@@ -248,7 +260,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			// about 2%" for Nike's quarter
 			j.verdict, j.about = Supported, aboutDoc(s.doc)
 			support = append(support, j)
-		case other != "" && j.wcov >= tu.ContradictWindow && (j.cov >= tu.ContradictSentence || j.phrase >= tu.PhraseSentence):
+		case other != "" && j.wcov >= tu.ContradictWindow && (j.cov >= tu.ContradictSentence || j.phrase >= tu.PhraseSentence) && !otherMeasure(claim, sent):
 			j.verdict, j.figure = Contradicted, other
 			contra = append(contra, j)
 		case other == "" && matched < len(figs) && pairSupports(w, s.prev, held, tu) && pairStates(figs, s.prev+" "+sent) && !reversedNames(claim, s.prev+" "+sent, claimNames, plain):
@@ -1004,6 +1016,46 @@ func partName(names []string, sent string) bool {
 		}
 	}
 	return false
+}
+
+// namesAny reports whether a text names one of the claim's names, any
+// word of it ("Smith" for "Jonathan Smith", "US" as "U.S."), or the claim
+// names none. A sentence stating the claim's figures in a document that
+// never names its subject tells of someone else: "Announced on January 12
+// plans to lay off about 10% of its management staff" (DirectTV's entry
+// of a list of layoffs) is not Uber's news.
+func namesAny(names []string, s string) bool {
+	if len(names) == 0 {
+		return true
+	}
+	have := map[string]bool{}
+	for _, t := range nameTokens(dottedRE.ReplaceAllString(s, "$1$2")) {
+		have[t] = true
+	}
+	return slices.ContainsFunc(names, func(n string) bool {
+		return slices.ContainsFunc(strings.Fields(n), func(w string) bool { return have[w] })
+	})
+}
+
+// dottedRE finds an abbreviation written with dots: "U.S.", "U.K".
+var dottedRE = regexp.MustCompile(`\b(\p{Lu})\.(\p{Lu})\b\.?`)
+
+// otherMeasure reports whether a sentence tells of another measure than
+// the claim (text.Measures): the claim names one ("revenue rose 11% to
+// $9.3 billion"), the sentence names others and not it ("adjusted EBITDA
+// rose … to $1.09 billion"). Its figures are not the claim's figures'
+// other values, and contradict nothing.
+func otherMeasure(claim, sent string) bool {
+	c, s := text.Measures(claim), text.Measures(sent)
+	if len(c) == 0 || len(s) == 0 {
+		return false
+	}
+	for m := range c {
+		if s[m] {
+			return false
+		}
+	}
+	return true
 }
 
 // numberSpans are the words of s holding a digit ("12th", "$36.3").

@@ -125,6 +125,9 @@ func TestFigures(t *testing.T) {
 		// a five-time champion is no tally: another unit
 		{"the five-time champions won it 14 times", []string{"count:" + text.Term("time") + "=5", "count:times=14"}},
 		{"five times bigger than 2022", []string{"year:=2022"}},
+		// an ordinal's year is a place, not a length
+		{"fired fourth-year coach Mel Tucker", []string{"ordinal:year=4"}},
+		{"in his 10th-year as coach, a seven-year deal", []string{"ordinal:year=10", "duration:year=7"}},
 	} {
 		var got []string
 		for _, f := range Figures(tc.text) {
@@ -210,5 +213,47 @@ func TestSameName(t *testing.T) {
 		if got := SameName(tc.speaker, tc.asked); got != tc.want {
 			t.Errorf("SameName(%q, %q) = %v", tc.speaker, tc.asked, got)
 		}
+	}
+}
+
+func TestNamesAny(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		names []string
+		text  string
+		want  bool
+	}{
+		{"no names", nil, "Announced plans to lay off about 10% of its staff.", true},
+		{"named", []string{"uber"}, "Uber reported third-quarter earnings.", true},
+		{"never named", []string{"uber"}, "DirectTV\n\nAnnounced on January 12 plans to lay off about 10% of its management staff.", false},
+		{"a surname", []string{"jonathan smith"}, "Smith, 44, has spent six seasons at Oregon State.", true},
+		{"dotted", []string{"us"}, "sales in the U.S. fell", true},
+		{"one of two", []string{"us", "adobe"}, "Adobe Analytics said people spent $5.6 billion", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := namesAny(tc.names, tc.text); got != tc.want {
+				t.Errorf("namesAny(%q, %q) = %v, want %v", tc.names, tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOtherMeasure(t *testing.T) {
+	claim := "Uber's third-quarter revenue rose 11% to $9.3 billion."
+	for _, tc := range []struct {
+		name, claim, sent string
+		want              bool
+	}{
+		{"another measure", claim, "Uber’s adjusted EBITDA rose from $516 million to $1.09 billion in the third quarter.", true},
+		{"the same measure", claim, "The company reported revenue of $9.3 billion, an 11% increase.", false},
+		{"both measures", claim, "Revenue rose to $9.3 billion while EBITDA reached $1.09 billion.", false},
+		{"no measure in the sentence", claim, "Uber said bookings reached $35 billion.", false},
+		{"no measure in the claim", "Uber grew 11% to $9.3 billion.", "Net income was $221 million.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := otherMeasure(tc.claim, tc.sent); got != tc.want {
+				t.Errorf("otherMeasure(%q, %q) = %v, want %v", tc.claim, tc.sent, got, tc.want)
+			}
+		})
 	}
 }
