@@ -204,4 +204,3 @@ func TestDateParts(t *testing.T) {
 		}
 	}
 }
-
