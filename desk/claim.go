@@ -533,13 +533,18 @@ func titleNames(title string, names []string) int {
 
 // otherYear reports whether a sentence tells of another year than its
 // document's ("The 2019 Rugby World Cup final…" in a 2023 preview): its
-// score is not the claim's match.
+// score is not the claim's match. A year after "since" tells of a span up
+// to the match ("their first win over the Utes since 2015"), not of
+// another year's.
 func otherYear(sentence string, doc *corpus.Document) bool {
 	pub, ok := doc.PublishedTime()
 	if !ok {
 		return false
 	}
 	for _, sp := range text.Years(sentence) {
+		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(sentence[:sp.Start])), "since") {
+			continue
+		}
 		if sentence[sp.Start:sp.End] != strconv.Itoa(pub.Year()) {
 			return true
 		}

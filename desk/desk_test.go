@@ -257,3 +257,23 @@ func TestOtherMeasure(t *testing.T) {
 		})
 	}
 }
+
+func TestOtherYear(t *testing.T) {
+	doc := &corpus.Document{ID: "d", Published: "2023-11-18T00:00:00Z"}
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"the document's year", "Arizona beat Utah 42-18 in 2023.", false},
+		{"no year", "Arizona beat Utah 42-18.", false},
+		{"another year", "Utah beat Arizona 35-20 in 2019.", true},
+		{"since a year", "blowing out Utah, 42-18, their first win over the Utes since 2015.", false},
+		{"since and another year", "their first win since 2015, after the 2019 defeat", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := otherYear(tc.s, doc); got != tc.want {
+				t.Errorf("otherYear(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+}
