@@ -803,3 +803,22 @@ func TestPartName(t *testing.T) {
 		}
 	}
 }
+
+func TestTuningSet(t *testing.T) {
+	tu := DefaultTuning
+	if !slices.Contains(tu.Names(), "timeline-lede") || !slices.Contains(tu.Names(), "max-timeline-lines") {
+		t.Fatalf("Names() = %v", tu.Names())
+	}
+	if err := tu.Set("timeline-lede", "0.3"); err != nil || tu.TimelineLede != 0.3 {
+		t.Errorf("Set(timeline-lede=0.3): %v, %v", err, tu.TimelineLede)
+	}
+	if err := tu.Set("max-timeline-lines", "25"); err != nil || tu.MaxTimelineLines != 25 {
+		t.Errorf("Set(max-timeline-lines=25): %v, %v", err, tu.MaxTimelineLines)
+	}
+	if err := tu.Set("timeline-led", "0.3"); err == nil {
+		t.Error("Set(timeline-led): no error")
+	}
+	if DefaultTuning.TimelineLede != 0.35 {
+		t.Error("Set changed DefaultTuning")
+	}
+}
