@@ -1095,11 +1095,13 @@ func namePositions(s string, names []string) []int {
 
 // passiveRE matches "by" between two names: "Italy were beaten by
 // France" puts the doer second. mutualRE matches the words that make two
-// names each other's party ("signed … with", "met … and", "against"):
-// their order tells nothing of who did what.
+// names each other's party ("signed … with", "met … and", "against"), and
+// the verbs that go both ways ("Australia faced India", "India met
+// Australia", "drew", "played"): their order tells nothing of who did
+// what.
 var (
 	passiveRE = regexp.MustCompile(`(?i)\bby\b`)
-	mutualRE  = regexp.MustCompile(`(?i)\b(?:with|and|against|versus|vs)\b`)
+	mutualRE  = regexp.MustCompile(`(?i)\b(?:with|and|against|versus|vs|faced?|faces|facing|meets?|met|meeting|played|plays?|playing|drew|draws?|drawing)\b`)
 )
 
 // reversedNames reports whether a sentence tells of the claim's two names

@@ -525,6 +525,12 @@ func TestReversedNames(t *testing.T) {
 		// a party word: "signed … with" tells of both sides
 		{"with", "Dara Lomax signed a 10-year contract with Quarry United.", "Quarry United have signed the striker Dara Lomax to a 10-year contract.", false},
 		{"against", "Italy have played France 14 times.", "France have played against Italy 14 times.", false},
+		// a verb that goes both ways
+		{"faced", "Australia faced India 13 times in the ODI World Cups.", "India have faced Australia 13 times in the ODI World Cups.", false},
+		{"met", "Italy have met France 14 times.", "France have met Italy 14 times.", false},
+		{"drew", "Italy drew France 2-2.", "France drew Italy 2-2.", false},
+		// a verb that goes one way, though it sounds like one that does not
+		{"defeated", "Italy defeated France 14 times.", "France defeated Italy 14 times.", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tu := DefaultTuning
