@@ -691,18 +691,23 @@ func roleHolder(s string, role words, anchorTerm string) (string, string) {
 		hi++
 	}
 	ps, pe := words[lo][0], words[hi][1]
+	// a name beside the role holds it before one with a predicate
+	// between: "Michigan State has hired Jonathan Smith as …" gives
+	// "hired" to Jonathan Smith, not to the school that did the hiring
+	predicated := ""
 	for _, sp := range text.NameSpans(s) {
 		n := cleanName(s[sp.Start:sp.End])
 		if len(strings.Fields(n)) < 2 || possessor(s, sp) {
 			continue // a name in the possessive owns the role ("Dean Evason's successor")
 		}
-		beside := sp.Start >= pe && besideRE.MatchString(s[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(s[sp.End:ps])
-		if !beside && !(sp.End <= ps && predicateGap(s[sp.End:ps], role)) {
-			continue
+		if sp.Start >= pe && besideRE.MatchString(s[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(s[sp.End:ps]) {
+			return n, terms[anchor]
 		}
-		return n, terms[anchor]
+		if predicated == "" && sp.End <= ps && predicateGap(s[sp.End:ps], role) {
+			predicated = n
+		}
 	}
-	return "", terms[anchor]
+	return predicated, terms[anchor]
 }
 
 // possessor reports whether a name (the span of s) is written in the

@@ -452,6 +452,11 @@ func TestOtherInRole(t *testing.T) {
 		{"With Larry Summers gone, Bret Taylor has been named new board chair.", "Larry Summers", "Bret Taylor"},
 		// two other words: not the subject
 		{"Bret Taylor was quietly named as acting board chair.", "Larry Summers", ""},
+		// a name beside the role holds it before one with a predicate
+		// between (the one naming)
+		{"Acme Holdings has named Bret Taylor chair of the new board.", "Larry Summers", "Bret Taylor"},
+		{"Acme Holdings has named Bret Taylor chair of the new board.", "Bret Taylor", ""},
+		{"Acme Holdings has named the chair of the new board.", "Larry Summers", "Acme Holdings"},
 		// a pronoun, a verb of saying or a clause between: someone else's role
 		{"Bret Taylor said he was named new board chair.", "Larry Summers", ""},
 		{"Bret Taylor said was named new board chair.", "Larry Summers", ""},
