@@ -209,6 +209,9 @@ func TestSameName(t *testing.T) {
 		{"Jensen Huang", "jensen huang", true}, {"Tom Reyes", "Okafor", false},
 		{"Ten Hag", "Erik ten Hag", true}, {"Jürgen Klopp", "jurgen klopp", true}, {"Treasury Janet Yellen", "Janet Yellen", true},
 		{"Jason Kelce", "Travis Kelce", false}, {"Sad Taylor", "Taylor Swift", false},
+		// a familiar first name is its formal one, not another's
+		{"Charles Schumer", "chuck schumer", true}, {"Chuck Schumer", "Charles Schumer", true}, {"Charles Schumer", "bob schumer", false},
+		{"Bob Iger", "Robert Iger", true}, {"Robert Iger", "Roberta Iger", false},
 	} {
 		if got := SameName(tc.speaker, tc.asked); got != tc.want {
 			t.Errorf("SameName(%q, %q) = %v", tc.speaker, tc.asked, got)

@@ -1524,8 +1524,9 @@ func times(full map[string]string, name string) int {
 }
 
 // SameName reports whether a speaker's name is the person asked about:
-// the surnames are equal, and so are the first names when both are given
-// ("Altman" is "Sam Altman"; "Sam Altman" is not "Jack Altman").
+// the surnames are equal, and so are the first names when both are given,
+// a familiar form as its formal one ("Altman" is "Sam Altman", "Chuck
+// Schumer" is "Charles Schumer"; "Sam Altman" is not "Jack Altman").
 func SameName(speaker, asked string) bool {
 	s, a := nameTokens(speaker), nameTokens(asked)
 	if len(s) == 0 || len(a) == 0 || s[len(s)-1] != a[len(a)-1] {
@@ -1538,7 +1539,7 @@ func SameName(speaker, asked string) bool {
 	// the first name asked must be the speaker's (or, for a speaker
 	// written with a title before the name, "Treasury Janet Yellen", one
 	// of its words)
-	if len(s) > 1 && len(a) > 1 && s[0] != a[0] && !(len(s) > 2 && slices.Contains(s[1:len(s)-1], a[0])) {
+	if len(s) > 1 && len(a) > 1 && text.Forename(s[0]) != text.Forename(a[0]) && !(len(s) > 2 && slices.Contains(s[1:len(s)-1], a[0])) {
 		return false
 	}
 	return true
