@@ -1,11 +1,6 @@
 package answer
 
-import (
-	"fmt"
-	"reflect"
-	"strconv"
-	"strings"
-)
+import "github.com/newsroom/askbot/internal/tunable"
 
 // Tuning holds every threshold and weight of the extractive answer, in one
 // place: `bot eval --tune NAME=VALUE` sweeps any of them on a question set,
@@ -112,38 +107,7 @@ var DefaultTuning = Tuning{
 var Tune = DefaultTuning
 
 // Set sets the threshold named by its tune tag ("min-quotes") from value.
-func (t *Tuning) Set(name, value string) error {
-	v := reflect.ValueOf(t).Elem()
-	for i := range v.NumField() {
-		if v.Type().Field(i).Tag.Get("tune") != name {
-			continue
-		}
-		f := v.Field(i)
-		switch f.Kind() {
-		case reflect.Int:
-			n, err := strconv.Atoi(value)
-			if err != nil {
-				return fmt.Errorf("tune %s: %q is not a whole number", name, value)
-			}
-			f.SetInt(int64(n))
-		case reflect.Float64:
-			x, err := strconv.ParseFloat(value, 64)
-			if err != nil {
-				return fmt.Errorf("tune %s: %q is not a number", name, value)
-			}
-			f.SetFloat(x)
-		}
-		return nil
-	}
-	return fmt.Errorf("tune: no threshold %q (one of %s)", name, strings.Join(t.Names(), ", "))
-}
+func (t *Tuning) Set(name, value string) error { return tunable.Set(t, tunable.Tag, name, value) }
 
 // Names lists the thresholds' names, as Set takes them.
-func (t *Tuning) Names() []string {
-	var out []string
-	ty := reflect.TypeOf(*t)
-	for i := range ty.NumField() {
-		out = append(out, ty.Field(i).Tag.Get("tune"))
-	}
-	return out
-}
+func (t *Tuning) Names() []string { return tunable.Names(t, tunable.Tag) }

@@ -144,6 +144,22 @@ func TestAttribution(t *testing.T) {
 		// them; not past a sentence with another pronoun
 		{"pronoun, past a sentence telling on by the pronoun", []string{`President Kent Walker said the product was the best in the business. And being default was not determinative, he said; switching was easy. “People use Google because they want to,” he said.`}, []string{"Kent Walker: People use Google"}},
 		{"pronoun, past a sentence with the pronoun as an object", []string{`President Kent Walker said the product was the best in the business. And being default was not determinative, a rival told him; switching was easy. “People use Google because they want to,” he said.`}, nil},
+		// an inverted clause: the person before what the speaker spoke
+		// on or when, a role before them
+		{"after, said a role and name, then what on", []string{`“We will win the league this year,” said Lagos athletic director Jane Okafor in announcing the hire.`}, []string{"Jane Okafor: We will win"}},
+		{"after, said a role, then what on: no one", []string{`“We will win the league this year,” said the athletic director in announcing the hire.`}, nil},
+		{"after, said a place and a role, then what on: no one", []string{`“We will win the league this year,” said Michigan State athletic director in announcing it.`}, nil},
+		// a place after the name is no part of it
+		{"before, name of a place", []string{`Senator Jane Okafor of Virginia said she was “impressed by the breadth” of the order.`}, []string{"Jane Okafor: impressed by the"}},
+		// a title inside a long run of capitals ends what is not the name:
+		// the surname alone is then the person's
+		{"after, surname of a name after a long title", []string{`Senate Majority Leader Jane Okafor spoke on Tuesday.`, `“We will win the league this year,” Okafor told reporters.`}, []string{"Jane Okafor: We will win"}},
+		// a speaker's label, as lists of reactions are written
+		{"label", []string{`Jane Okafor, former Lagos and England forward: “We will win the league this year.”`}, []string{"Jane Okafor: We will win"}},
+		{"label with a title", []string{`Actor Sir Ian McKellen: “Like many grateful actors I am in debt to him.”`}, []string{"Ian McKellen: Like many grateful"}},
+		{"label, two speakers", []string{`Jane Okafor: “We will win the league this year.”`, `Tom Reed: “We will not win it this year.”`}, []string{"Jane Okafor: We will win", "Tom Reed: We will not"}},
+		{"label of one word: no one", []string{`Update: “We will win the league this year.”`}, nil},
+		{"label of an organisation: no one", []string{`Lagos Football Club, in a statement: “We will win the league this year.”`}, nil},
 		{"a brand is no person", []string{`“We plan to make it available in the coming months,” said OpenAI DevDay.`}, nil},
 		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
@@ -167,7 +183,8 @@ func TestCleanName(t *testing.T) {
 		"Leader Danie Jones": "Danie Jones", "Sociologist Victor Ray": "Victor Ray", "Secretary-General Hans Ellegren": "Hans Ellegren",
 		"Senators Brian Schatz": "Brian Schatz", "Virginia-based Hannah Keeley": "Hannah Keeley", "I’m Tim Turk": "Tim Turk",
 		"ESPN’s Adam Schefter": "Adam Schefter", "Promoter Eddie Hearn": "Eddie Hearn", "Co-owner Teddy Jirapraphanan": "Teddy Jirapraphanan",
-		"Bradley of Washington": "Bradley", "European Command": "Command",
+		"Bradley of Washington": "Bradley", "Senator Mark Warner of Virginia": "Mark Warner", "European Command": "Command",
+		"Senate Majority Leader Chuck Schumer": "Chuck Schumer",
 		// names that look like titles are kept
 		"Victor Ray": "Victor Ray", "Dean Cain": "Dean Cain", "Christian Eriksen": "Christian Eriksen", "Taylor Swift": "Taylor Swift",
 		"Pastor": "Pastor", "Bank of England": "Bank of England"} {

@@ -121,6 +121,18 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		return c
 	}
 
+	// a sentence supports a claim naming someone only in a document
+	// that names them
+	namedIn := map[string]bool{}
+	namesDoc := func(doc *corpus.Document) bool {
+		v, ok := namedIn[doc.ID]
+		if !ok {
+			v = namesAny(claimNames, doc.Title+"\n"+doc.Text)
+			namedIn[doc.ID] = v
+		}
+		return v
+	}
+
 	sents := sentencesOf(res)
 	var aliases *teamAliases
 	if scored {
@@ -236,7 +248,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
-		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence:
+		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence && namesDoc(s.doc):
 			// a sentence leaving out an amount, count or duration of the
 			// claim ("$680 million of his $700 million contract" for a
 			// 12-year, $700 million deal) supports it only in part
@@ -248,7 +260,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			// about 2%" for Nike's quarter
 			j.verdict, j.about = Supported, aboutDoc(s.doc)
 			support = append(support, j)
-		case other != "" && j.wcov >= tu.ContradictWindow && (j.cov >= tu.ContradictSentence || j.phrase >= tu.PhraseSentence):
+		case other != "" && j.wcov >= tu.ContradictWindow && (j.cov >= tu.ContradictSentence || j.phrase >= tu.PhraseSentence) && !otherMeasure(claim, sent):
 			j.verdict, j.figure = Contradicted, other
 			contra = append(contra, j)
 		case other == "" && matched < len(figs) && pairSupports(w, s.prev, held, tu) && pairStates(figs, s.prev+" "+sent) && !reversedNames(claim, s.prev+" "+sent, claimNames, plain):
@@ -521,13 +533,18 @@ func titleNames(title string, names []string) int {
 
 // otherYear reports whether a sentence tells of another year than its
 // document's ("The 2019 Rugby World Cup final…" in a 2023 preview): its
-// score is not the claim's match.
+// score is not the claim's match. A year after "since" tells of a span up
+// to the match ("their first win over the Utes since 2015"), not of
+// another year's.
 func otherYear(sentence string, doc *corpus.Document) bool {
 	pub, ok := doc.PublishedTime()
 	if !ok {
 		return false
 	}
 	for _, sp := range text.Years(sentence) {
+		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(sentence[:sp.Start])), "since") {
+			continue
+		}
 		if sentence[sp.Start:sp.End] != strconv.Itoa(pub.Year()) {
 			return true
 		}
@@ -674,18 +691,23 @@ func roleHolder(s string, role words, anchorTerm string) (string, string) {
 		hi++
 	}
 	ps, pe := words[lo][0], words[hi][1]
+	// a name beside the role holds it before one with a predicate
+	// between: "Michigan State has hired Jonathan Smith as …" gives
+	// "hired" to Jonathan Smith, not to the school that did the hiring
+	predicated := ""
 	for _, sp := range text.NameSpans(s) {
 		n := cleanName(s[sp.Start:sp.End])
 		if len(strings.Fields(n)) < 2 || possessor(s, sp) {
 			continue // a name in the possessive owns the role ("Dean Evason's successor")
 		}
-		beside := sp.Start >= pe && besideRE.MatchString(s[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(s[sp.End:ps])
-		if !beside && !(sp.End <= ps && predicateGap(s[sp.End:ps], role)) {
-			continue
+		if sp.Start >= pe && besideRE.MatchString(s[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(s[sp.End:ps]) {
+			return n, terms[anchor]
 		}
-		return n, terms[anchor]
+		if predicated == "" && sp.End <= ps && predicateGap(s[sp.End:ps], role) {
+			predicated = n
+		}
 	}
-	return "", terms[anchor]
+	return predicated, terms[anchor]
 }
 
 // possessor reports whether a name (the span of s) is written in the
@@ -1006,6 +1028,46 @@ func partName(names []string, sent string) bool {
 	return false
 }
 
+// namesAny reports whether a text names one of the claim's names, any
+// word of it ("Smith" for "Jonathan Smith", "US" as "U.S."), or the claim
+// names none. A sentence stating the claim's figures in a document that
+// never names its subject tells of someone else: "Announced on January 12
+// plans to lay off about 10% of its management staff" (DirectTV's entry
+// of a list of layoffs) is not Uber's news.
+func namesAny(names []string, s string) bool {
+	if len(names) == 0 {
+		return true
+	}
+	have := map[string]bool{}
+	for _, t := range nameTokens(dottedRE.ReplaceAllString(s, "$1$2")) {
+		have[t] = true
+	}
+	return slices.ContainsFunc(names, func(n string) bool {
+		return slices.ContainsFunc(strings.Fields(n), func(w string) bool { return have[w] })
+	})
+}
+
+// dottedRE finds an abbreviation written with dots: "U.S.", "U.K".
+var dottedRE = regexp.MustCompile(`\b(\p{Lu})\.(\p{Lu})\b\.?`)
+
+// otherMeasure reports whether a sentence tells of another measure than
+// the claim (text.Measures): the claim names one ("revenue rose 11% to
+// $9.3 billion"), the sentence names others and not it ("adjusted EBITDA
+// rose … to $1.09 billion"). Its figures are not the claim's figures'
+// other values, and contradict nothing.
+func otherMeasure(claim, sent string) bool {
+	c, s := text.Measures(claim), text.Measures(sent)
+	if len(c) == 0 || len(s) == 0 {
+		return false
+	}
+	for m := range c {
+		if s[m] {
+			return false
+		}
+	}
+	return true
+}
+
 // numberSpans are the words of s holding a digit ("12th", "$36.3").
 func numberSpans(s string) []text.Span {
 	var out []text.Span
@@ -1038,11 +1100,13 @@ func namePositions(s string, names []string) []int {
 
 // passiveRE matches "by" between two names: "Italy were beaten by
 // France" puts the doer second. mutualRE matches the words that make two
-// names each other's party ("signed … with", "met … and", "against"):
-// their order tells nothing of who did what.
+// names each other's party ("signed … with", "met … and", "against"), and
+// the verbs that go both ways ("Australia faced India", "India met
+// Australia", "drew", "played"): their order tells nothing of who did
+// what.
 var (
 	passiveRE = regexp.MustCompile(`(?i)\bby\b`)
-	mutualRE  = regexp.MustCompile(`(?i)\b(?:with|and|against|versus|vs)\b`)
+	mutualRE  = regexp.MustCompile(`(?i)\b(?:with|and|against|versus|vs|faced?|faces|facing|meets?|met|meeting|played|plays?|playing|drew|draws?|drawing)\b`)
 )
 
 // reversedNames reports whether a sentence tells of the claim's two names

@@ -125,6 +125,9 @@ func TestFigures(t *testing.T) {
 		// a five-time champion is no tally: another unit
 		{"the five-time champions won it 14 times", []string{"count:" + text.Term("time") + "=5", "count:times=14"}},
 		{"five times bigger than 2022", []string{"year:=2022"}},
+		// an ordinal's year is a place, not a length
+		{"fired fourth-year coach Mel Tucker", []string{"ordinal:year=4"}},
+		{"in his 10th-year as coach, a seven-year deal", []string{"ordinal:year=10", "duration:year=7"}},
 	} {
 		var got []string
 		for _, f := range Figures(tc.text) {
@@ -206,9 +209,74 @@ func TestSameName(t *testing.T) {
 		{"Jensen Huang", "jensen huang", true}, {"Tom Reyes", "Okafor", false},
 		{"Ten Hag", "Erik ten Hag", true}, {"Jürgen Klopp", "jurgen klopp", true}, {"Treasury Janet Yellen", "Janet Yellen", true},
 		{"Jason Kelce", "Travis Kelce", false}, {"Sad Taylor", "Taylor Swift", false},
+		// a familiar first name is its formal one, not another's
+		{"Charles Schumer", "chuck schumer", true}, {"Chuck Schumer", "Charles Schumer", true}, {"Charles Schumer", "bob schumer", false},
+		{"Bob Iger", "Robert Iger", true}, {"Robert Iger", "Roberta Iger", false},
 	} {
 		if got := SameName(tc.speaker, tc.asked); got != tc.want {
 			t.Errorf("SameName(%q, %q) = %v", tc.speaker, tc.asked, got)
 		}
+	}
+}
+
+func TestNamesAny(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		names []string
+		text  string
+		want  bool
+	}{
+		{"no names", nil, "Announced plans to lay off about 10% of its staff.", true},
+		{"named", []string{"uber"}, "Uber reported third-quarter earnings.", true},
+		{"never named", []string{"uber"}, "DirectTV\n\nAnnounced on January 12 plans to lay off about 10% of its management staff.", false},
+		{"a surname", []string{"jonathan smith"}, "Smith, 44, has spent six seasons at Oregon State.", true},
+		{"dotted", []string{"us"}, "sales in the U.S. fell", true},
+		{"one of two", []string{"us", "adobe"}, "Adobe Analytics said people spent $5.6 billion", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := namesAny(tc.names, tc.text); got != tc.want {
+				t.Errorf("namesAny(%q, %q) = %v, want %v", tc.names, tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOtherMeasure(t *testing.T) {
+	claim := "Uber's third-quarter revenue rose 11% to $9.3 billion."
+	for _, tc := range []struct {
+		name, claim, sent string
+		want              bool
+	}{
+		{"another measure", claim, "Uber’s adjusted EBITDA rose from $516 million to $1.09 billion in the third quarter.", true},
+		{"the same measure", claim, "The company reported revenue of $9.3 billion, an 11% increase.", false},
+		{"both measures", claim, "Revenue rose to $9.3 billion while EBITDA reached $1.09 billion.", false},
+		{"no measure in the sentence", claim, "Uber said bookings reached $35 billion.", false},
+		{"no measure in the claim", "Uber grew 11% to $9.3 billion.", "Net income was $221 million.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := otherMeasure(tc.claim, tc.sent); got != tc.want {
+				t.Errorf("otherMeasure(%q, %q) = %v, want %v", tc.claim, tc.sent, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOtherYear(t *testing.T) {
+	doc := &corpus.Document{ID: "d", Published: "2023-11-18T00:00:00Z"}
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"the document's year", "Arizona beat Utah 42-18 in 2023.", false},
+		{"no year", "Arizona beat Utah 42-18.", false},
+		{"another year", "Utah beat Arizona 35-20 in 2019.", true},
+		{"since a year", "blowing out Utah, 42-18, their first win over the Utes since 2015.", false},
+		{"since and another year", "their first win since 2015, after the 2019 defeat", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := otherYear(tc.s, doc); got != tc.want {
+				t.Errorf("otherYear(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
 	}
 }

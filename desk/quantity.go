@@ -21,6 +21,7 @@ const (
 	Duration Kind = "duration" // Unit holds "year", "month", …
 	Count    Kind = "count"    // Unit holds the counted noun's stem
 	Age      Kind = "age"      // "33-year-old"
+	Ordinal  Kind = "ordinal"  // "fourth-year": a place in a sequence, Unit "year"
 	Score    Kind = "score"    // "12-11": Value is 1000×the first number + the second
 )
 
@@ -104,8 +105,13 @@ func Figures(s string) []Figure {
 	}
 	for _, d := range text.Durations(s) {
 		kind := Duration
-		if d.Age {
+		switch {
+		case d.Age:
 			kind = Age
+		case d.Ordinal:
+			// "fourth-year coach" is no length: never compared with a
+			// "seven-year contract"
+			kind = Ordinal
 		}
 		add(figure(kind, d.Unit, d.Value, s, d.Span))
 	}

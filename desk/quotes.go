@@ -67,6 +67,9 @@ var (
 	beforeVerbRE = regexp.MustCompile(`\b(?:` + verbs + `)\b`)
 	// before a quotation, the verb first: `Added Kooker: “`
 	verbFirstRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:` + invertingFirst + `)\s+([^“”"\n,:;]{2,60}?)[:,]\s*$`)
+	// a speaker's label opening the sentence: `Wayne Rooney, former
+	// Everton and England forward: “`, `Actor Sir Ian McKellen: “`
+	labelRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,4})(?:,[^“”"\n:;.]{1,80})?:\s*$`)
 	// `according to X, “`
 	accordingRE = regexp.MustCompile(`[Aa]ccording\s+to\s+([^“”"\n,;:]{2,60}?),?\s*$`)
 	// `In the words of Taylor Swift, … “`: the quotation is the person's
@@ -285,7 +288,7 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 		}
 	}
 	if a := afterVerbRE.FindStringSubmatch(tail); a != nil && !introducesNext(tail, a[0]) {
-		if n := endingPerson(beforeComma(nameFirst(a[1])), c.full); n != "" {
+		if n := c.invertedSpeaker(a[1]); n != "" {
 			return n, named, ""
 		}
 		if clause || len(strings.Fields(a[1])) <= maxClauseWords {
@@ -346,20 +349,26 @@ func shortRest(rest string) bool {
 // quotation that ends its sentence (shortRest).
 const maxRestWords = 4
 
-// afterNameRE matches the words after a name that open what the speaker
-// spoke on or when ("said Klopp on the demands of his job", "said Smith
-// at a briefing").
-var afterNameRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?:on|in|at|about|during|after|before|when|while|as|to|from|with|of|in|for)\b`)
+// afterNameRE matches a name's last word and the word after it that
+// opens what the speaker spoke on or when ("said Klopp| on the demands of
+// his job", "said Smith| at a briefing", "said Michigan State athletic
+// director Alan Haller| in announcing the hire").
+var afterNameRE = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*\s+(?:on|in|at|about|during|after|before|when|while|as|to|from|with|of|for)\b`)
 
-// nameFirst is the name an inverted clause opens with, without what
-// follows it ("Klopp on the demands of his particular job" gives
-// "Klopp"); a phrase not opening with a name is as it is ("Toffees boss
-// Sean Dyche").
-func nameFirst(phrase string) string {
-	if m := afterNameRE.FindStringSubmatch(phrase); m != nil {
-		return m[1]
+// invertedSpeaker is the person an inverted clause ("said …") names: the
+// phrase up to the first name followed by what the speaker spoke on or
+// when that ends in a person ("Klopp on the demands of his particular
+// job" gives Klopp; "Michigan State athletic director Alan Haller in
+// announcing the hire" Alan Haller), else the person the whole phrase
+// ends in ("Toffees boss Sean Dyche"), else "".
+func (c *surround) invertedSpeaker(phrase string) string {
+	for _, m := range afterNameRE.FindAllStringIndex(phrase, -1) {
+		cut := strings.TrimRightFunc(phrase[:m[1]], unicode.IsLetter)
+		if n := endingPerson(beforeComma(strings.TrimSpace(cut)), c.full); n != "" {
+			return n
+		}
 	}
-	return phrase
+	return endingPerson(beforeComma(phrase), c.full)
 }
 
 // introducesNext reports whether the clause matched after a quotation
@@ -399,6 +408,13 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		cs = lastSentenceStart(head[:cs])
 	}
 	clause := head[cs:]
+	if a := labelRE.FindStringSubmatch(clause); a != nil {
+		// `Wayne Rooney, former Everton and England forward: "…"`: a
+		// speaker's label, as a list of reactions writes them
+		if n := lastPerson(a[1], full, false); n != "" && strings.Contains(n, " ") {
+			return n, named, ""
+		}
+	}
 	if a := verbFirstRE.FindStringSubmatch(clause); a != nil {
 		if n := lastPerson(a[1], full, true); n != "" {
 			return n, named, ""
@@ -1323,10 +1339,20 @@ func cleanName(s string) string {
 	for len(words) > 1 && titleWord(words[0]) {
 		words = words[1:]
 	}
-	if len(words) == 3 && words[1] == "of" && !text.IsOrganisationWord(words[0]) {
-		// "Bradley of Washington", "Warner of Virginia": the place is
-		// no part of the name
-		words = words[:1]
+	if i := slices.Index(words, "of"); i > 0 && i == len(words)-2 && !slices.ContainsFunc(words[:i], text.IsOrganisationWord) {
+		// "Bradley of Washington", "Mark Warner of Virginia": the place
+		// is no part of the name
+		words = words[:i]
+	}
+	if len(words) > 3 {
+		// "Senate Majority Leader Chuck Schumer": a title within a long
+		// name ends what is not the person's
+		for i := len(words) - 2; i >= 0; i-- {
+			if text.IsTitle(strings.Trim(words[i], ".,")) {
+				words = words[i+1:]
+				break
+			}
+		}
 	}
 	if len(words) > 3 {
 		words = words[len(words)-3:]
@@ -1406,6 +1432,15 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 		// case opened a sentence
 		for len(ws) > 0 && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
 			ws = ws[1:]
+		}
+		if len(ws) > 3 {
+			// "Senate Majority Leader Chuck Schumer": the name after a
+			// title or role, when one is written right before it
+			n := strings.Fields(cleanName(strings.Join(ws, " ")))
+			if k := len(ws) - len(n) - 1; len(n) < 2 || k < 0 || !text.IsTitle(strings.Trim(ws[k], ".,")) && !text.IsRole(strings.Trim(ws[k], ".,")) {
+				continue
+			}
+			ws = n
 		}
 		if len(ws) < 2 || len(ws) > 3 {
 			continue
@@ -1489,8 +1524,9 @@ func times(full map[string]string, name string) int {
 }
 
 // SameName reports whether a speaker's name is the person asked about:
-// the surnames are equal, and so are the first names when both are given
-// ("Altman" is "Sam Altman"; "Sam Altman" is not "Jack Altman").
+// the surnames are equal, and so are the first names when both are given,
+// a familiar form as its formal one ("Altman" is "Sam Altman", "Chuck
+// Schumer" is "Charles Schumer"; "Sam Altman" is not "Jack Altman").
 func SameName(speaker, asked string) bool {
 	s, a := nameTokens(speaker), nameTokens(asked)
 	if len(s) == 0 || len(a) == 0 || s[len(s)-1] != a[len(a)-1] {
@@ -1503,7 +1539,7 @@ func SameName(speaker, asked string) bool {
 	// the first name asked must be the speaker's (or, for a speaker
 	// written with a title before the name, "Treasury Janet Yellen", one
 	// of its words)
-	if len(s) > 1 && len(a) > 1 && s[0] != a[0] && !(len(s) > 2 && slices.Contains(s[1:len(s)-1], a[0])) {
+	if len(s) > 1 && len(a) > 1 && text.Forename(s[0]) != text.Forename(a[0]) && !(len(s) > 2 && slices.Contains(s[1:len(s)-1], a[0])) {
 		return false
 	}
 	return true

@@ -36,7 +36,7 @@ var subjectGlue = map[string]bool{"who": true, "which": true, "that": true, "had
 // result and the other team ("beat the Abuja Stars", "lost 12-11 to
 // South Africa"); the preposition among them says which way it goes.
 var objectGlue = map[string]bool{"the": true, "a": true, "an": true, "narrowly": true, "comfortably": true, "just": true,
-	"to": true, "by": true, "over": true, "against": true, "of": true}
+	"to": true, "by": true, "over": true, "against": true, "of": true, "for": true}
 
 // readResult reads who won the match whose score is at sc in s: a team
 // right before a word of winning or losing (text.OutcomeOf) and a team
@@ -105,6 +105,9 @@ func readResult(s string, sc text.Score) result {
 			add(s[obj.Start:obj.End], true, text.Span{Start: wd[0], End: obj.End})
 		case o == text.Wins && (prep == "over" || prep == "against"):
 			add(s[obj.Start:obj.End], false, text.Span{Start: wd[0], End: obj.End})
+		case o == text.Wins && prep == "for":
+			// "a 3-2 triumph for West Indies": the team the win was for
+			add(s[obj.Start:obj.End], true, text.Span{Start: wd[0], End: obj.End})
 		}
 	}
 	// the teams either side of the score: "South Africa 12-11 New Zealand"
@@ -151,7 +154,7 @@ func glued(s string, from, to int, sc text.Score, glue map[string]bool, prep *st
 		if !glue[w] {
 			return false
 		}
-		if prep != nil && (w == "to" || w == "by" || w == "over" || w == "against" || w == "of") {
+		if prep != nil && (w == "to" || w == "by" || w == "over" || w == "against" || w == "of" || w == "for") {
 			*prep = w
 		}
 	}

@@ -26,6 +26,11 @@ func TestReadResult(t *testing.T) {
 		{"two verbs", "The Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11 with a late penalty.", "Lagos Lions", "Abuja Stars", false, false, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
 		{"teams either side", "Final score: South Africa 12-11 New Zealand", "South Africa", "New Zealand", false, false, "South Africa 12-11 New Zealand"},
 		{"teams either side reversed", "Final score: New Zealand 11-12 South Africa", "South Africa", "New Zealand", false, false, "New Zealand 11-12 South Africa"},
+		// a result verb of the sports pages
+		{"pulverised", "Eintracht Frankfurt pulverised Bayern Munich 5-1 with a sensational first half.", "Eintracht Frankfurt", "Bayern Munich", false, false, "Eintracht Frankfurt pulverised Bayern Munich 5-1"},
+		{"dominates", "Arizona dominates Utah 42-18", "Arizona", "Utah", false, false, "Arizona dominates Utah 42-18"},
+		{"win for", "The series concluded with a 3-2 triumph for West Indies.", "West Indies", "", false, false, "3-2 triumph for West Indies"},
+		{"beaten for: unread", "It was a 3-2 defeat for West Indies.", "", "", false, false, "3-2"},
 		{"draw", "South Africa and New Zealand drew 11-11.", "", "", true, false, "11-11"},
 		// a won title is not a beaten team
 		{"won a title", "South Africa won the Rugby World Cup 12-11.", "South Africa", "", false, false, "South Africa won the Rugby World Cup 12-11"},

@@ -714,7 +714,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			continue
 		}
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s)); ok {
-			return t, true
+			return weekdayYear(t, s[:sp.Start], s[sp.Start:sp.End]), true
 		}
 	}
 	if pub.IsZero() {
@@ -812,6 +812,29 @@ func dayOf(date string, pub time.Time, future bool) (time.Time, bool) {
 		}
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// weekdayBeforeRE matches a weekday written right before a date
+// ("Thursday, October 26").
+var weekdayBeforeRE = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+$`)
+
+// weekdayYear is t, a day read from date (written after before), in the
+// year its weekday names when the date has no year of its own: "Thursday,
+// October 26" in an article of September 28, 2023 is 2023's (a Thursday),
+// not 2022's (a Wednesday), though it falls weeks after the article. A
+// weekday that fits neither the year before nor the year after leaves t
+// as dayOf read it.
+func weekdayYear(t time.Time, before, date string) time.Time {
+	m := weekdayBeforeRE.FindStringSubmatch(before)
+	if y, _, _ := text.DateParts(date); m == nil || y != 0 || strings.EqualFold(t.Weekday().String(), m[1]) {
+		return t
+	}
+	for _, dy := range []int{1, -1} {
+		if u := t.AddDate(dy, 0, 0); strings.EqualFold(u.Weekday().String(), m[1]) {
+			return u
+		}
+	}
+	return t
 }
 
 func day(t time.Time) time.Time {

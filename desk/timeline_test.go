@@ -80,6 +80,13 @@ func TestSentenceDate(t *testing.T) {
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
 		{"The league made a Thursday ruling that will bar him from three games.", "2023-11-16"},
 		{"The league said on Thursday it will bar him from three games.", "2023-11-23"},
+		// a date's weekday names its year: December 20 more than a week
+		// after the article is last year's, unless its weekday is this
+		// year's (December 20, 2023 is a Wednesday, 2022's a Tuesday)
+		{"It opens on Wednesday, December 20.", "2023-12-20"},
+		{"It opened on Tuesday, December 20.", "2022-12-20"},
+		{"It opens on Friday, December 20.", "2022-12-20"}, // neither year's: as read
+		{"It opened on Wednesday, December 20, 2022.", "2022-12-20"},
 		// a day told against the one reported
 		{"20 Republicans had rejected his nomination the day before.", "2023-11-16"},
 		// a day to come more than a week before the article is next year's

@@ -1,5 +1,7 @@
 package desk
 
+import "github.com/newsroom/askbot/internal/tunable"
+
 // Tuning holds the desk's thresholds, in one place, so that tests can
 // probe each at its boundary and bot eval can sweep them. Coverages are
 // IDF-weighted shares of a claim's or topic's words that a sentence
@@ -169,6 +171,14 @@ var DefaultTuning = Tuning{
 
 	QuotePassages: 30,
 }
+
+// Set sets the threshold named by its field's name in lower case, words
+// joined by dashes ("timeline-lede" for TimelineLede), from value: bot
+// eval's --tune sweeps them.
+func (t *Tuning) Set(name, value string) error { return tunable.Set(t, tunable.Kebab, name, value) }
+
+// Names lists the thresholds' names, as Set takes them.
+func (t *Tuning) Names() []string { return tunable.Names(t, tunable.Kebab) }
 
 func (d *Desk) tuning() *Tuning {
 	if d.Tuning != nil {

@@ -452,6 +452,11 @@ func TestOtherInRole(t *testing.T) {
 		{"With Larry Summers gone, Bret Taylor has been named new board chair.", "Larry Summers", "Bret Taylor"},
 		// two other words: not the subject
 		{"Bret Taylor was quietly named as acting board chair.", "Larry Summers", ""},
+		// a name beside the role holds it before one with a predicate
+		// between (the one naming)
+		{"Acme Holdings has named Bret Taylor chair of the new board.", "Larry Summers", "Bret Taylor"},
+		{"Acme Holdings has named Bret Taylor chair of the new board.", "Bret Taylor", ""},
+		{"Acme Holdings has named the chair of the new board.", "Larry Summers", "Acme Holdings"},
 		// a pronoun, a verb of saying or a clause between: someone else's role
 		{"Bret Taylor said he was named new board chair.", "Larry Summers", ""},
 		{"Bret Taylor said was named new board chair.", "Larry Summers", ""},
@@ -525,6 +530,12 @@ func TestReversedNames(t *testing.T) {
 		// a party word: "signed … with" tells of both sides
 		{"with", "Dara Lomax signed a 10-year contract with Quarry United.", "Quarry United have signed the striker Dara Lomax to a 10-year contract.", false},
 		{"against", "Italy have played France 14 times.", "France have played against Italy 14 times.", false},
+		// a verb that goes both ways
+		{"faced", "Australia faced India 13 times in the ODI World Cups.", "India have faced Australia 13 times in the ODI World Cups.", false},
+		{"met", "Italy have met France 14 times.", "France have met Italy 14 times.", false},
+		{"drew", "Italy drew France 2-2.", "France drew Italy 2-2.", false},
+		// a verb that goes one way, though it sounds like one that does not
+		{"defeated", "Italy defeated France 14 times.", "France defeated Italy 14 times.", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tu := DefaultTuning
@@ -801,5 +812,24 @@ func TestPartName(t *testing.T) {
 		if got := partName(names, sent); got != want {
 			t.Errorf("partName(%q) = %v, want %v", sent, got, want)
 		}
+	}
+}
+
+func TestTuningSet(t *testing.T) {
+	tu := DefaultTuning
+	if !slices.Contains(tu.Names(), "timeline-lede") || !slices.Contains(tu.Names(), "max-timeline-lines") {
+		t.Fatalf("Names() = %v", tu.Names())
+	}
+	if err := tu.Set("timeline-lede", "0.3"); err != nil || tu.TimelineLede != 0.3 {
+		t.Errorf("Set(timeline-lede=0.3): %v, %v", err, tu.TimelineLede)
+	}
+	if err := tu.Set("max-timeline-lines", "25"); err != nil || tu.MaxTimelineLines != 25 {
+		t.Errorf("Set(max-timeline-lines=25): %v, %v", err, tu.MaxTimelineLines)
+	}
+	if err := tu.Set("timeline-led", "0.3"); err == nil {
+		t.Error("Set(timeline-led): no error")
+	}
+	if DefaultTuning.TimelineLede != 0.35 {
+		t.Error("Set changed DefaultTuning")
 	}
 }

@@ -16,6 +16,9 @@ type Measure struct {
 	Unit string
 	// Age is set for an age: "33-year-old".
 	Age bool
+	// Ordinal is set for a duration whose number is an ordinal: a place
+	// in a sequence, not a length ("fourth-year coach").
+	Ordinal bool
 }
 
 var (
@@ -67,7 +70,8 @@ var notCounted = map[string]bool{
 }
 
 // Durations returns the durations and ages of s: "four-year", "ten
-// months", "two-and-a-half-year" (2.5), "33-year-old" (an age).
+// months", "two-and-a-half-year" (2.5), "33-year-old" (an age); an
+// ordinal's ("fourth-year", "10th-year") is marked Ordinal.
 func Durations(s string) []Measure {
 	var out []Measure
 	for _, m := range durationRE.FindAllStringSubmatchIndex(s, -1) {
@@ -75,7 +79,7 @@ func Durations(s string) []Measure {
 		if !ok {
 			continue
 		}
-		d := Measure{Span: Span{m[0], m[1]}, Value: v, Unit: strings.ToLower(s[m[6]:m[7]])}
+		d := Measure{Span: Span{m[0], m[1]}, Value: v, Unit: strings.ToLower(s[m[6]:m[7]]), Ordinal: IsOrdinal(s[m[2]:m[3]])}
 		if rest := s[m[1]:]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {
 			d.Age, d.End = true, m[1]+4
 		} else if m[4] >= 0 {
@@ -125,7 +129,7 @@ func Occasions(s string) []Measure {
 	var out []Measure
 	for _, m := range timesRE.FindAllStringSubmatchIndex(s, -1) {
 		num := s[m[2]:m[3]]
-		if strings.HasSuffix(num, "st") || strings.HasSuffix(num, "nd") || strings.HasSuffix(num, "rd") || strings.HasSuffix(num, "th") {
+		if IsOrdinal(num) {
 			continue
 		}
 		if next := strings.Fields(s[m[1]:]); len(next) > 0 {

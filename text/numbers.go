@@ -75,6 +75,13 @@ func Value(s string) (v float64, ok bool) {
 	return v, true
 }
 
+// ordinalRE matches an ordinal: "14th", "fourth", "twelfth".
+var ordinalRE = regexp.MustCompile(`(?i)^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)$`)
+
+// IsOrdinal reports whether a number as written is an ordinal, a place in
+// a sequence: "14th", "fourth".
+func IsOrdinal(num string) bool { return ordinalRE.MatchString(num) }
+
 // NumberWord returns the value of a number word ("four", "dozen"), or false.
 func NumberWord(w string) (float64, bool) {
 	v, ok := numberWords[strings.ToLower(w)]

@@ -116,13 +116,15 @@ func TestMeasures(t *testing.T) {
 		in   string
 		want []Measure
 	}{
-		{"duration", Durations, "a four-year contract", []Measure{{Span{2, 11}, 4, "year", false}}},
-		{"half", Durations, "a two-and-a-half-year deal", []Measure{{Span{2, 21}, 2.5, "year", false}}},
-		{"age", Durations, "the 33-year-old signed", []Measure{{Span{4, 15}, 33, "year", true}}},
-		{"count", Counts, "more than 240,000 jobs lost", []Measure{{Span{10, 22}, 240000, "jobs", false}}},
-		{"count scale", Counts, "two million people", []Measure{{Span{0, 18}, 2e6, "people", false}}},
+		{"duration", Durations, "a four-year contract", []Measure{{Span{2, 11}, 4, "year", false, false}}},
+		{"half", Durations, "a two-and-a-half-year deal", []Measure{{Span{2, 21}, 2.5, "year", false, false}}},
+		{"age", Durations, "the 33-year-old signed", []Measure{{Span{4, 15}, 33, "year", true, false}}},
+		{"ordinal", Durations, "fired fourth-year coach Mel Tucker", []Measure{{Span{6, 17}, 4, "year", false, true}}},
+		{"ordinal digits", Durations, "his 10th-year", []Measure{{Span{4, 13}, 10, "year", false, true}}},
+		{"count", Counts, "more than 240,000 jobs lost", []Measure{{Span{10, 22}, 240000, "jobs", false, false}}},
+		{"count scale", Counts, "two million people", []Measure{{Span{0, 18}, 2e6, "people", false, false}}},
 		{"not counted", Counts, "20 percent of 5 times", nil},
-		{"count hyphenated", Counts, "the 10-point deduction", []Measure{{Span{4, 12}, 10, "point", false}}},
+		{"count hyphenated", Counts, "the 10-point deduction", []Measure{{Span{4, 12}, 10, "point", false, false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -84,6 +84,7 @@ var (
 	losing        = list("losing")
 	slang         = sections["slang"]
 	measures      = sections["measures"]
+	forenames     = sections["forenames"]
 	months        = values("months")
 	days          = values("days")
 	numberWords   = values("numbers")
@@ -111,6 +112,15 @@ func Measures(s string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// Forename returns a first name (lower case) in its formal form: "chuck"
+// gives "charles", "bob" "robert"; any other name is returned as it is.
+func Forename(w string) string {
+	if f := forenames[w]; f != "" {
+		return f
+	}
+	return w
 }
 
 // IsStopWord reports whether w (lower case) is a common English function word.

@@ -319,3 +319,11 @@ func TestPhrasalBase(t *testing.T) {
 		}
 	}
 }
+
+func TestForename(t *testing.T) {
+	for in, want := range map[string]string{"chuck": "charles", "bob": "robert", "charles": "charles", "taylor": "taylor", "": ""} {
+		if got := Forename(in); got != want {
+			t.Errorf("Forename(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/desk"
 	"github.com/newsroom/askbot/eval"
 )
 
@@ -38,7 +39,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	cvSeed := fs.Uint64("cv-seed", 0, "with --cv: shuffle the questions before splitting them into folds (0: in the set's order)")
 	handRules := fs.Bool("hand-rules", false, "decide by the hand-set rules alone, not the learned model")
 	var tunes tuneFlags
-	fs.Var(&tunes, "tune", "NAME=VALUE: set one of the answer's thresholds (repeatable; see answer.Tuning)")
+	fs.Var(&tunes, "tune", "NAME=VALUE: set one of the answer's or the desk's thresholds (repeatable; see answer.Tuning, desk.Tuning: timeline-lede=0.3)")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
 	}
@@ -69,14 +70,22 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if *maxPerDoc != 0 {
 		a.engine.Search.MaxPerDoc = *maxPerDoc
 	}
-	if done, err := evalDesk(ctx, e, a.engine, *questions, a.request("", place()), *asJSON, *misses); done || err != nil {
-		return err
-	}
+	// a threshold of the desk's or of the answer's
+	deskTuning := desk.DefaultTuning
 	for _, t := range tunes {
 		name, value, _ := strings.Cut(t, "=")
+		if slices.Contains(deskTuning.Names(), name) {
+			if err := deskTuning.Set(name, value); err != nil {
+				return usageError{err.Error()}
+			}
+			continue
+		}
 		if err := answer.Tune.Set(name, value); err != nil {
 			return usageError{err.Error()}
 		}
+	}
+	if done, err := evalDesk(ctx, e, a.engine, &deskTuning, *questions, a.request("", place()), *asJSON, *misses); done || err != nil {
+		return err
 	}
 	a.engine.HandRules = *handRules
 	ask := eval.EngineAsker(a.engine, a.request("", place()))

@@ -16,13 +16,13 @@ import (
 
 // evalDesk measures the research desk's questions of a question set
 // (types claim, quotes, timeline) and prints their figures; it reports
-// whether the set held any.
-func evalDesk(ctx context.Context, e env, eng *answer.Engine, path string, scope answer.Request, asJSON bool, misses int) (bool, error) {
+// whether the set held any. tu is the desk's tuning (--tune).
+func evalDesk(ctx context.Context, e env, eng *answer.Engine, tu *desk.Tuning, path string, scope answer.Request, asJSON bool, misses int) (bool, error) {
 	qs, err := eval.ReadDeskQuestions(path)
 	if err != nil || len(qs) == 0 {
 		return false, err
 	}
-	rep, err := eval.RunDesk(ctx, qs, deskAsker(&desk.Desk{Engine: eng}, scope))
+	rep, err := eval.RunDesk(ctx, qs, deskAsker(&desk.Desk{Engine: eng, Tuning: tu}, scope))
 	if err != nil {
 		return true, err
 	}
