@@ -50,26 +50,12 @@ func TestUnknownWordsSaidOtherwise(t *testing.T) {
 		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
 		`{"id":"board","title":"Board","source":"Daily","text":"The board's shake-up removed two directors in November."}`,
 	)
-	tests := []struct {
-		q       string
-		unknown []string
-	}{
+	checkUnknown(t, ix, []unknownCase{
 		{"what was the chief executive's remuneration", nil},
 		{"what was the chief executive's zorblatt", []string{"zorblatt"}},
 		{"who left the board in the shakeup", nil},
 		{"who left the board in the zorblattup", []string{"zorblattup"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			r, err := ix.Search(t.Context(), tt.q, SearchOptions{K: 2, DenseWeight: -1})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(r.UnknownNames, tt.unknown) {
-				t.Errorf("unknown %q, want %q", r.UnknownNames, tt.unknown)
-			}
-		})
-	}
+	})
 }
 
 // A word typed short ("conf", "cigs") is not unknown when a passage found
@@ -82,15 +68,24 @@ func TestClippedWordsAreKnown(t *testing.T) {
 		`{"id":"cig","title":"Food","source":"Daily","text":"Researchers said ultra-processed foods can be as addictive as cigarettes for some people."}`,
 		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
 	)
-	tests := []struct {
-		q       string
-		unknown []string
-	}{
+	checkUnknown(t, ix, []unknownCase{
 		{"where was the supply chain conf petersen spoke at", nil},
 		{"are ultra processed foods addictive like cigs", nil},
 		{"where was the supply chain zorb petersen spoke at", []string{"zorb"}},
 		{"where was the supply chain Conf petersen spoke at", []string{"Conf"}},
-	}
+	})
+}
+
+// unknownCase is a question and the words a search of it reports unknown.
+type unknownCase struct {
+	q       string
+	unknown []string
+}
+
+// checkUnknown searches ix for each case's question and compares the
+// unknown words.
+func checkUnknown(t *testing.T, ix *Index, tests []unknownCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			r, err := ix.Search(t.Context(), tt.q, SearchOptions{K: 2, DenseWeight: -1})
