@@ -183,7 +183,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options `bot train` uses.
-var DefaultTrainOptions = TrainOptions{L2: 0.01, RankL2: 0.05, Epochs: 600, Rate: 0.5, MaxFalseDecline: 0.05}
+var DefaultTrainOptions = TrainOptions{L2: 0.01, RankL2: 0.05, Epochs: 600, Rate: 0.5, MaxFalseDecline: 0.04}
 
 // fitRanker fits a conditional logit to groups of rows, each a question's
 // sentences with their labels: the probability of a sentence is the
