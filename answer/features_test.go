@@ -20,18 +20,28 @@ func TestOtherMeasureFeature(t *testing.T) {
 	})
 	raised := "Poolside, a coding startup, raised a $126 million seed round."
 	president := "Check Point President Rupal Shah Hollenbeck spoke this week."
-	for _, tt := range []struct {
-		question, sentence string
-		want               float64
-	}{
+	checkFeature(t, ix, "other_measure", []featureCase{
 		{"what's poolside valued at", raised, 1},
 		{"how much did poolside raise", raised, 0},
 		{"how much money does poolside have", raised, 0},
 		{"who's check point's ceo", president, 1},
 		{"who's check point's president", president, 0},
-	} {
-		if got := exampleFeature(t, ix, "other_measure", tt.question, tt.sentence); got != tt.want {
-			t.Errorf("%q, %q: other_measure %v, want %v", tt.question, tt.sentence, got, tt.want)
+	})
+}
+
+// featureCase is a question, one of its candidate sentences and the value
+// a feature should have for it.
+type featureCase struct {
+	question, sentence string
+	want               float64
+}
+
+// checkFeature compares feature name of each case's sentence over ix.
+func checkFeature(t *testing.T, ix *retrieval.Index, name string, cases []featureCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if got := exampleFeature(t, ix, name, tt.question, tt.sentence); got != tt.want {
+			t.Errorf("%q, %q: %s %v, want %v", tt.question, tt.sentence, name, got, tt.want)
 		}
 	}
 }
@@ -66,20 +76,30 @@ func TestHedgedFeature(t *testing.T) {
 		"a.md": {Data: []byte("---\ntitle: Football\n---\n" + preview + "\n\n" + won + "\n")},
 		"b.md": {Data: []byte("---\ntitle: Again\n---\n" + will + "\n")},
 	})
-	for _, tt := range []struct {
-		question, sentence string
-		want               float64
-	}{
+	checkFeature(t, ix, "hedged", []featureCase{
 		{"who won the super bowl", preview, 1},
 		{"who won the super bowl", won, 0},
 		{"who won the super bowl", will, 0},
 		{"who will win the super bowl", preview, 0},
 		{"who is expected to win the super bowl", preview, 0},
-	} {
-		if got := exampleFeature(t, ix, "hedged", tt.question, tt.sentence); got != tt.want {
-			t.Errorf("%q, %q: hedged %v, want %v", tt.question, tt.sentence, got, tt.want)
-		}
-	}
+	})
+}
+
+// A when question's sentence dating something to its month or hour is
+// marked; one dated only by a relative day is not, and no sentence of a
+// question of another kind is.
+func TestCalendarDateFeature(t *testing.T) {
+	onSale := "The Steam Deck OLED goes on sale on November 16th at 1pm ET."
+	yesterday := "Apologies to anyone who bought a Steam Deck OLED yesterday."
+	ix := indexFS(t, fstest.MapFS{
+		"a.md": {Data: []byte("---\ntitle: Steam Deck OLED\n---\n" + onSale + "\n\n" + yesterday + "\n")},
+		"b.md": {Data: []byte("---\ntitle: Rates\n---\nThe central bank kept interest rates on hold.\n")},
+	})
+	checkFeature(t, ix, "calendar_date", []featureCase{
+		{"when does the steam deck oled go on sale", onSale, 1},
+		{"when does the steam deck oled go on sale", yesterday, 0},
+		{"who sells the steam deck oled", onSale, 0},
+	})
 }
 
 // The subject of a question is its rarest word, a role only when nothing
