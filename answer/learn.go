@@ -168,10 +168,10 @@ func (m *Model) JSON() ([]byte, error) {
 // TrainOptions tune the fitting of a logistic regression.
 type TrainOptions struct {
 	// L2 is the ridge penalty on the standardised weights; RankL2 the
-	// sentence ranker's. The ranker's features overlap (a sentence's
-	// share of the question, its window's, their ratio to the best), and
-	// a light penalty let it weigh one against another: a sentence
-	// holding all of the question ranked below one holding half.
+	// sentence ranker's, heavier: its features overlap (a sentence's share
+	// of the question, its window's, their ratio to the best), and under
+	// L2 alone it weighed one against another until a sentence holding
+	// all of the question ranked below one holding half of it.
 	L2, RankL2 float64
 	// Epochs of full-batch gradient descent, at rate Rate.
 	Epochs int

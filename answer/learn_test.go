@@ -107,9 +107,8 @@ func TestDeclineThreshold(t *testing.T) {
 	}
 }
 
-// The question's features from its sentences are the best probability,
-// the features of ofLikeliest of the likeliest sentence (top_NAME) and
-// the largest value of each of ofAny among all the candidates (max_NAME).
+// The question's features from its sentences are the best probability
+// and the features of ofLikeliest of the likeliest sentence (top_NAME).
 func TestQuestionFeatures(t *testing.T) {
 	cands := make([]candidate, 3)
 	for i := range cands {
@@ -123,9 +122,6 @@ func TestQuestionFeatures(t *testing.T) {
 	want := map[string]float64{"max_prob": 0.8}
 	for _, n := range ofLikeliest {
 		want["top_"+n] = 0.2 // the second candidate's
-	}
-	for _, n := range ofAny {
-		want["max_"+n] = 0.3
 	}
 	for name, w := range want {
 		i := slices.Index(questionFeatureNames, name)
