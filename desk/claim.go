@@ -453,7 +453,8 @@ func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (
 		}
 		if len(comparable) > 0 {
 			f := nearest(claim, cf, sent, comparable)
-			if otherMatch(aliases.resolve(readResult(claim, cf.score())), aliases.resolve(readResult(sent, f.score()))) {
+			cr, dr := aliases.resolve(readResult(claim, cf.score())), aliases.resolve(readResult(sent, f.score()))
+			if otherMatch(cr, dr) || foreignMatch(claim, cr, dr, sent, aliases) {
 				return NotFound, ""
 			}
 			return Contradicted, f.Text

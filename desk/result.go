@@ -236,3 +236,51 @@ func otherMatch(claim, doc result) bool {
 	}
 	return in(doc.winner) != in(doc.loser)
 }
+
+// foreignMatch reports whether a sentence's score is of a match of teams
+// the claim does not name: the sentence names someone, and none of its
+// names is one of the claim's teams (the winner and loser the claim
+// reads, and its names but a competition's or a club's: "CONCACAF Nations
+// League"), as aliases resolves them, nor does the result it reads give
+// the win or the loss to one ("… following their 3-0 first-leg win over
+// Trinidad and Tobago" for a claim that Jamaica won 3-2; "Ipswich …
+// beat Premier League Wolves 3-2" for one that West Ham beat Tottenham
+// 2-1). Its score does not contradict the claim's. A sentence naming no
+// one ("the home side prevailed 15-11") may be the claim's match's.
+func foreignMatch(claimText string, claim, doc result, sent string, aliases *teamAliases) bool {
+	var teams []string
+	for _, t := range []string{claim.winner, claim.loser} {
+		if t != "" {
+			teams = append(teams, t)
+		}
+	}
+	for _, sp := range text.NameSpans(claimText) {
+		n := cleanName(claimText[sp.Start:sp.End])
+		if n != "" && !slices.ContainsFunc(strings.Fields(n), text.IsOrganisationWord) {
+			teams = append(teams, n)
+		}
+	}
+	if len(teams) == 0 {
+		return false
+	}
+	ours := func(n string) bool {
+		if n == "" {
+			return false
+		}
+		if aliases != nil {
+			n = aliases.canon(n)
+		}
+		return slices.ContainsFunc(teams, func(t string) bool { return sameTeam(n, t) || sameTeam(t, n) })
+	}
+	if ours(doc.winner) || ours(doc.loser) {
+		return false
+	}
+	named := false
+	for _, sp := range text.NameSpans(sent) {
+		if ours(sent[sp.Start:sp.End]) {
+			return false
+		}
+		named = true
+	}
+	return named
+}

@@ -110,3 +110,36 @@ func TestOtherMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignMatch: a sentence's score tells of another match when the
+// sentence names someone and none of the claim's teams (a competition
+// named by both does not make it the claim's match).
+func TestForeignMatch(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, doc string
+		want             bool
+	}{
+		{"other teams, result read", "Jamaica won 3-2 in Toronto to reach the CONCACAF Nations League semifinal.",
+			"The ousted Nations League quarterfinalists will compete for two more spots, with the USA certain not to need that route following their 3-0 first-leg win over Trinidad and Tobago.", true},
+		{"other teams, result unread", "West Ham came from behind to beat Tottenham 2-1.",
+			"Championship high-flyers Ipswich produced something of an upset to beat Premier League Wolves 3-2 at home.", true},
+		{"the claim's team named, result unread", "Jamaica won 3-2 in Toronto.",
+			"Jamaica trailed 3-1 on aggregate until the 62nd minute.", false},
+		{"the claim's team named", "West Ham came from behind to beat Tottenham 2-1.",
+			"Tottenham led 1-0 at the break.", false},
+		{"no one named", "West Ham came from behind to beat Tottenham 2-1.", "The home side prevailed 3-1.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs, ds := text.Scores(tc.claim), text.Scores(tc.doc)
+			if got := foreignMatch(tc.claim, readResult(tc.claim, cs[0]), readResult(tc.doc, ds[0]), tc.doc, nil); got != tc.want {
+				t.Errorf("foreignMatch(%q, %q) = %v, want %v", tc.claim, tc.doc, got, tc.want)
+			}
+		})
+	}
+	// a national side's nickname is its country (text.NicknameOwner)
+	claim, doc := "South Africa beat New Zealand 15-11.", "The Springboks prevailed 12-11."
+	nicknames := &teamAliases{owner: map[string]string{}}
+	if foreignMatch(claim, readResult(claim, text.Scores(claim)[0]), readResult(doc, text.Scores(doc)[0]), doc, nicknames) {
+		t.Errorf("foreignMatch(%q, %q) = true: the Springboks are South Africa", claim, doc)
+	}
+}
