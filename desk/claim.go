@@ -277,7 +277,11 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
 		switch j.verdict {
 		case Supported:
-			support = append(support, j)
+			// "Harry Kane scored as Bayern Munich beat Manchester United
+			// 1-0" is not supported by "this 1-0 defeat to Bayern Munich"
+			if peopleNamed(claim, figs, j.prev+"\n"+j.text()) {
+				support = append(support, j)
+			}
 		case Contradicted:
 			contra = append(contra, j)
 		}
@@ -1152,3 +1156,34 @@ func sharedWord(a, b string, plain words) bool {
 	}
 	return slices.ContainsFunc(text.Terms(b), func(t string) bool { return in[t] })
 }
+
+// peopleNamed reports whether a sentence (with the one before it) names
+// every person a score claim names besides its teams: the names of two
+// words or more (claimPeople) other than the winner and loser it reads
+// and a place after "at" or "in" ("at Old Trafford"). The match's result
+// says nothing of who scored in it.
+func peopleNamed(claim string, figs []Figure, s string) bool {
+	var teams []string
+	for _, f := range figs {
+		if f.Kind == Score {
+			r := readResult(claim, f.score())
+			teams = append(teams, r.winner, r.loser)
+		}
+	}
+	persons, spans := claimPeople(claim)
+	for i, p := range persons {
+		if slices.ContainsFunc(teams, func(t string) bool { return t != "" && (sameTeam(p, t) || sameTeam(t, p)) }) {
+			continue
+		}
+		if ws := wordRE.FindAllString(claim[:spans[i].Start], -1); len(ws) > 0 && placeWords[strings.ToLower(ws[len(ws)-1])] {
+			continue
+		}
+		if !namesAny([]string{strings.Join(nameTokens(p), " ")}, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeWords are the words before a place's name ("at Old Trafford").
+var placeWords = map[string]bool{"at": true, "in": true}

@@ -143,3 +143,28 @@ func TestForeignMatch(t *testing.T) {
 		t.Errorf("foreignMatch(%q, %q) = true: the Springboks are South Africa", claim, doc)
 	}
 }
+
+// TestPeopleNamed: a score supports a claim naming a person besides its
+// teams only in a sentence naming them; the teams and a place need not be.
+func TestPeopleNamed(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, sent string
+		want              bool
+	}{
+		{"the scorer not named", "Harry Kane scored as Bayern Munich beat Manchester United 1-0.",
+			"It should be a landmark low, but almost the most deflating element of this 1-0 defeat to Bayern Munich was how grimly routine it all felt.", false},
+		{"the scorer by surname", "Harry Kane scored as Bayern Munich beat Manchester United 1-0.",
+			"Kane scored the only goal as Bayern won 1-0.", true},
+		{"a place after at", "Kingsley Coman scored as Bayern Munich won 1-0 at Old Trafford.",
+			"Kingsley Coman sealed a 1-0 win for Thomas Tuchel's side.", true},
+		{"the place is no scorer", "Kingsley Coman scored as Bayern Munich won 1-0 at Old Trafford.",
+			"Bayern won 1-0 at Old Trafford.", false},
+		{"teams only", "South Africa beat New Zealand 12-11.", "The Springboks prevailed 12-11.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := peopleNamed(tc.claim, Figures(tc.claim), tc.sent); got != tc.want {
+				t.Errorf("peopleNamed(%q, %q) = %v, want %v", tc.claim, tc.sent, got, tc.want)
+			}
+		})
+	}
+}
