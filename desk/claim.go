@@ -239,6 +239,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		slot := ""
 		if anchored && other == "" {
 			slot = otherInSlot(claim, sent, plain, tu.SlotSentence)
+			if slot == "" && plain.coverage(sent) >= tu.SlotSentence {
+				slot = otherPossessor(claim, sent, figs, have)
+			}
 		}
 		// the claim's figures told of its names the other way round
 		// ("Italy have beaten France 14 times") support nothing
@@ -1187,3 +1190,58 @@ func peopleNamed(claim string, figs []Figure, s string) bool {
 
 // placeWords are the words before a place's name ("at Old Trafford").
 var placeWords = map[string]bool{"at": true, "in": true}
+
+// otherPossessor is the name a sentence gives one of the claim's figures
+// to where the claim gives it to one of its names ("Stephen Eustaquio's
+// 85th-minute strike" where the claim says "Jonathan David's
+// 85th-minute strike"): the same figure, right after another name's
+// "'s", the sentence not naming the claim's name, the name none of the
+// claim's. It is "" when there is none.
+func otherPossessor(claim, sent string, figs, have []Figure) string {
+	claimNames := nameList(claim)
+	sentNames := nameList(sent)
+	for _, cf := range figs {
+		owner := possessorOf(claim, cf.Start)
+		if owner == "" {
+			continue
+		}
+		n := strings.Join(nameTokens(owner), " ")
+		if slices.ContainsFunc(sentNames, func(m string) bool { return overlapsName(n, m) }) {
+			continue // the sentence names the claim's
+		}
+		for _, f := range have {
+			if !cf.Same(f) {
+				continue
+			}
+			o := possessorOf(sent, f.Start)
+			m := strings.Join(nameTokens(o), " ")
+			if m == "" || slices.ContainsFunc(claimNames, func(c string) bool { return overlapsName(c, m) }) {
+				continue
+			}
+			return cleanName(o)
+		}
+	}
+	return ""
+}
+
+// possessorOf is the name whose "'s" stands right before offset at of s
+// ("Jonathan David's 85th-minute strike"), "" when none does.
+func possessorOf(s string, at int) string {
+	before := strings.TrimRight(s[:at], " ")
+	var rest string
+	switch {
+	case strings.HasSuffix(before, "'s"):
+		rest = strings.TrimSuffix(before, "'s")
+	case strings.HasSuffix(before, "’s"):
+		rest = strings.TrimSuffix(before, "’s")
+	default:
+		return ""
+	}
+	for _, sp := range text.NameSpans(s) {
+		name := strings.TrimSuffix(strings.TrimSuffix(s[sp.Start:sp.End], "'s"), "’s")
+		if sp.Start+len(name) == len(rest) {
+			return name
+		}
+	}
+	return ""
+}

@@ -785,6 +785,28 @@ func TestOtherInSlot(t *testing.T) {
 	}
 }
 
+// TestOtherPossessor: a sentence giving the claim's figure to another
+// name's "'s" names another in the claim's place; the claim's name in the
+// sentence, another figure, or no name's "'s" before it, does not.
+func TestOtherPossessor(t *testing.T) {
+	const claim = "Jonathan David's 85th-minute strike gave Canada victory in Jamaica."
+	for _, tc := range []struct{ name, sent, want string }{
+		{"another's", "Canada won as Stephen Eustaquio's 85th-minute strike gave them victory.", "Stephen Eustaquio"},
+		{"curly apostrophe", "Canada won as Stephen Eustaquio’s 85th-minute strike gave them victory.", "Stephen Eustaquio"},
+		{"the claim's", "Jonathan David's 85th-minute strike gave them victory.", ""},
+		{"the claim's named too", "After Jonathan David scored, Stephen Eustaquio's 85th-minute strike won it.", ""},
+		{"another figure", "Stephen Eustaquio's 70th-minute strike gave them victory.", ""},
+		{"no one's", "An 85th-minute strike by Stephen Eustaquio gave them victory.", ""},
+		{"a word between", "Stephen Eustaquio's late 85th-minute strike gave them victory.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := otherPossessor(claim, tc.sent, Figures(claim), Figures(tc.sent)); got != tc.want {
+				t.Errorf("otherPossessor(%q) = %q, want %q", tc.sent, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestCountModifier: a singular name between a number and its noun
 // modifies the noun; a plural name is what is counted.
 func TestCountModifier(t *testing.T) {
