@@ -857,15 +857,45 @@ func (ws words) coverage(s string) float64 {
 
 // nearest is the figure among comparable whose neighbouring words in text
 // are most like the claim's words around cf ("in seed funding").
+//
+// A figure whose own phrase names the measure the claim's names
+// (measureOf: "revenue of $596.3M" for "revenue of $612.4M", not
+// "earnings of $2.07 per share") comes first.
 func nearest(claim string, cf Figure, text string, comparable []Figure) Figure {
 	ctx := weigh(nil, around(claim, cf.Start, cf.End))
+	measure := measureOf(claim, cf.Start)
 	best, bestScore := comparable[0], -1.0
 	for _, f := range comparable {
-		if s := ctx.coverage(around(text, f.Start, f.End)); s > bestScore {
+		s := ctx.coverage(around(text, f.Start, f.End))
+		if len(measure) > 0 && sharesMeasure(measure, measureOf(text, f.Start)) {
+			s++
+		}
+		if s > bestScore {
 			best, bestScore = f, s
 		}
 	}
 	return best
+}
+
+// measureOf is the measures (text.Measures) the words right before
+// offset at of s name, back to a comma, a semicolon or a number, at most
+// 40 bytes: "while revenue of" before "$596.3M".
+func measureOf(s string, at int) map[string]bool {
+	before := s[max(0, at-40):at]
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return r == ',' || r == ';' || unicode.IsDigit(r) }); i >= 0 {
+		before = before[i+1:]
+	}
+	return text.Measures(before)
+}
+
+// sharesMeasure reports whether two sets of measures hold one in common.
+func sharesMeasure(a, b map[string]bool) bool {
+	for m := range a {
+		if b[m] {
+			return true
+		}
+	}
+	return false
 }
 
 // when reports whether a figure tells when (a year, a day) rather than

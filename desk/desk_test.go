@@ -280,3 +280,30 @@ func TestOtherYear(t *testing.T) {
 		})
 	}
 }
+
+// TestNearestMeasure: of a sentence's comparable figures, the one whose
+// own phrase names the claim's measure is the one the claim is compared
+// with; a measure further back, past a comma or another number, is not
+// the figure's.
+func TestNearestMeasure(t *testing.T) {
+	const claim = "Check Point reported quarterly revenue of $612.4M."
+	for _, tc := range []struct{ name, sent, want string }{
+		{"revenue, not earnings", "For the most recently reported quarter, non-GAAP earnings of $2.07 per share beat the average analyst estimate by 5 cents, while revenue of $596.3M beat by $3.78M.", "$596.3M"},
+		{"no measure: the neighbouring words", "The quarter reported $2.07 and $596.3M.", "$2.07"},
+		{"past a number", "Revenue of $596.3M beat by $3.78M, with quarterly net income of $2.07.", "$596.3M"},
+		{"past a comma", "Quarterly revenue rose, and reported costs of $2.07M fell; revenue of $596.3M.", "$596.3M"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cf := Figures(claim)[0]
+			var comparable []Figure
+			for _, f := range Figures(tc.sent) {
+				if cf.Comparable(f) && !cf.Same(f) {
+					comparable = append(comparable, f)
+				}
+			}
+			if got := nearest(claim, cf, tc.sent, comparable); got.Text != tc.want {
+				t.Errorf("nearest in %q = %q, want %q", tc.sent, got.Text, tc.want)
+			}
+		})
+	}
+}
