@@ -804,6 +804,11 @@ type words struct {
 	// subject are the weights of a timeline topic's words outside its
 	// names (subjectWeights)
 	subject weights
+	// heads are, for a word of a timeline topic's name other than its
+	// last and commoner than it ("world" of "World Series", "jim" of
+	// "Jim Ratcliffe"), that last word: alone it tells of another name
+	// ("World Cup", "Jim Jordan") and counts only beside it (nameHeads)
+	heads map[string]string
 }
 
 func weighWords(ix *retrieval.Index, s string, tu *Tuning) words {
@@ -844,7 +849,7 @@ func (ws words) coverage(s string) float64 {
 	got := 0.0
 	for t, v := range ws.w {
 		switch {
-		case have[t]:
+		case have[t] && (ws.heads[t] == "" || have[ws.heads[t]]):
 			got += v
 		case slices.ContainsFunc(ws.syn[t], func(x string) bool { return have[x] }):
 			got += v * ws.synWeight

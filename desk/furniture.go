@@ -9,9 +9,10 @@ import (
 // boxes ("Do you work at OpenAI and know more…?", "Get in touch with"),
 // newsletter and subscription appeals, product boxes ("$549 at Steam"),
 // navigation, credits and captions ("Combination showing …", "… in this
-// courtroom sketch"), update notes and publishers' lines ("Published by
+// courtroom sketch", a photo agency's credit opening a caption: "USA Today
+// via Reuters Nov 5, 2023; …"), update notes and publishers' lines ("Published by
 // Globes"). The desk never shows or cites such a line.
-var furnitureRE = regexp.MustCompile(`(?i)^do you (?:work|know)\b|\bknow more about\b|\bget in touch\b|\b(?:reach|contact) (?:us|me|the author|our)\b|\bsecure ?drop\b|\btip ?line\b|\b(?:have|got|send us) a (?:news )?tip\b|\bnewsletters?\b|\bsign up\b|\bsubscribe\b|\bclick here\b|\bread more\b|^(?:more|related|see also|watch|listen|photos?|image|credit|caption)\s*:|\bgetty images\b|\ball rights reserved\b|\(@\w{1,30}\)|pic\.twitter\.com/|\$\d[\d,.]*\s+at\s+[A-Z]|\b(?:best buy|amazon|walmart|steam)\s*\)?\s*$|^published by\b|^(?:the|this) (?:article|story|post) (?:has been|was) updated\b|^updated:?\s|^(?:a )?(?:combination|file) (?:photo|picture|image)|^combination showing\b|\bcourtroom sketch\b|\bphotograph: `)
+var furnitureRE = regexp.MustCompile(`(?i)^do you (?:work|know)\b|\bknow more about\b|\bget in touch\b|\b(?:reach|contact) (?:us|me|the author|our)\b|\bsecure ?drop\b|\btip ?line\b|\b(?:have|got|send us) a (?:news )?tip\b|\bnewsletters?\b|\bsign up\b|\bsubscribe\b|\bclick here\b|\bread more\b|^(?:more|related|see also|watch|listen|photos?|image|credit|caption)\s*:|\bgetty images\b|\ball rights reserved\b|\(@\w{1,30}\)|pic\.twitter\.com/|\$\d[\d,.]*\s+at\s+[A-Z]|\b(?:best buy|amazon|walmart|steam)\s*\)?\s*$|^published by\b|^(?:the|this) (?:article|story|post) (?:has been|was) updated\b|^updated:?\s|^(?:a )?(?:combination|file) (?:photo|picture|image)|^combination showing\b|\bcourtroom sketch\b|\bphotograph: |^(?:usa today(?: sports)?\s+)?via\s+(?:reuters|imago|usa today|getty|ap|afp)\b`)
 
 // productBoxRE matches a shopping box's line: a name said twice running
 // ("Valve Valve Steam Deck OLED") as a page's product widget prints it.

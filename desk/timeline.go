@@ -24,6 +24,7 @@ type event struct {
 	period string // the earlier month or year the sentence states ("2020", "Jan 2023"), its day unknown
 	ahead  bool   // the sentence tells of what is to come on its day ("deliveries are set for … November 30")
 	entry  int    // under a date heading, 1 + the entry of the page it is in (entryHead); 0 elsewhere
+	stamp  bool   // in a live page's entry opening with the time it was written (liveStampRE)
 	score  float64
 	terms  map[string]bool
 	others []sentence // the same event in other documents
@@ -130,6 +131,7 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	aliased := topic
 	spans := text.NameSpans(topic)
 	w.subject = subjectWeights(w.w, topic, spans)
+	w.heads = nameHeads(w.w, topic, spans)
 	for i := len(spans) - 1; i >= 0; i-- {
 		sp := spans[i]
 		in := text.Initials(topic[sp.Start:sp.End])
@@ -144,12 +146,49 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	return w, aliased
 }
 
+// nameHeads maps each word of a topic's name of two words or more (a
+// possessive ends one: "Jim Ratcliffe's Manchester United" is two) that
+// weighs less than the name's last word (w: it is commoner) to that last
+// word: "world" to "series" in "the 2023 World Series", "jim" to
+// "ratcliffe"; "hipgnosis", rarer than "fund", stands for its name alone.
+func nameHeads(w weights, topic string, names []text.Span) map[string]string {
+	heads := map[string]string{}
+	for _, sp := range names {
+		for _, part := range possessiveRE.Split(topic[sp.Start:sp.End], -1) {
+			ts := text.Terms(part)
+			if len(ts) < 2 {
+				continue
+			}
+			head := ts[len(ts)-1]
+			for _, t := range ts[:len(ts)-1] {
+				if t != head && w[t] < w[head] {
+					heads[t] = head
+				}
+			}
+		}
+	}
+	return heads
+}
+
+// possessiveRE splits a run of names at a possessive ("Jim Ratcliffe's
+// Manchester United").
+var possessiveRE = regexp.MustCompile(`['’]s\b`)
+
 // subjectWeights are the weights of a topic's words outside its names:
 // the story's subject ("ad-free subscription" in "Meta's ad-free
 // subscription in the EU"), none when every word is a name's.
+//
+// A year is no subject: "the 2023 World Series" is told of by the name
+// alone ("Texas … defeating the Diamondbacks in Game 3 of the World
+// Series"), its year being the article's.
 func subjectWeights(w weights, topic string, names []text.Span) weights {
 	named := map[string]bool{}
 	for _, sp := range names {
+		for _, t := range text.Terms(topic[sp.Start:sp.End]) {
+			named[t] = true
+		}
+	}
+	for _, sp := range text.Years(topic) {
 		for _, t := range text.Terms(topic[sp.Start:sp.End]) {
 			named[t] = true
 		}
@@ -320,6 +359,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 		if socialRE.MatchString(para) || furnitureParagraph(para) {
 			continue // an embedded post, its signature on the last line; a product box
 		}
+		stamped := liveStampRE.MatchString(para)
 		prev := ""
 		others := false // the paragraph has turned to others of the story's kind
 		for _, sp := range text.Sentences(para) {
@@ -359,6 +399,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			if !heading.IsZero() {
 				e.entry = entry
 			}
+			e.stamp = stamped
 			prev = s
 			if firstPerson(s) || anotherOf(s, w) {
 				continue // the writer's own day; another of the story's kind
@@ -436,6 +477,7 @@ func fill(evs []event, n, perDay, perEntry int) []event {
 		doc   string
 		when  time.Time
 		entry int
+		stamp bool
 	}
 	var out, rest []event
 	count := map[key]int{}
@@ -445,6 +487,12 @@ func fill(evs []event, n, perDay, perEntry int) []event {
 		switch {
 		case e.entry > 0:
 			k, limit = key{doc: e.doc.ID, entry: e.entry}, perEntry
+		case e.stamp:
+			// a live page's entries of one day, each stamped with its
+			// time ("29 Oct 2023 03.07 GMT Diamondbacks 9-1 Rangers, bottom
+			// 9th …"), are one day's sentences of one document, as if
+			// dated by it
+			k = key{doc: e.doc.ID, when: day(e.when), stamp: true}
 		case e.note != "":
 			k = key{doc: e.doc.ID, when: day(e.when)}
 		default:
@@ -464,6 +512,12 @@ func fill(evs []event, n, perDay, perEntry int) []event {
 	}
 	return out
 }
+
+// liveStampRE matches the time a live page's entry opens with, perhaps
+// after its day: "29 Oct 2023 03.21 GMT Final thoughts …", "9:51 p.m. —
+// Marte is retired …", "1:23 p.m.: A quick stadium update …", "9:05 PM
+// IST: It’s a wrap."
+var liveStampRE = regexp.MustCompile(`^(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* \d{4} )?\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?|[AP]M|GMT|BST|UTC|ET|IST)?\s*(?:[—–:-]|GMT|BST|UTC|\p{Lu})`)
 
 // entryHead reports whether a paragraph begins an entry of a page
 // written under date headings: a headline, a short line that is no

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
 )
 
 func TestTimeline(t *testing.T) {
@@ -364,6 +365,12 @@ func TestFill(t *testing.T) {
 	// b's first entry tells two sentences, its second one; a's first
 	// entry is another (one per document)
 	entries := []event{entry(b, "e1", 1), entry(b, "e1'", 1), entry(b, "e2", 2), entry(a, "f1", 1)}
+	stamp := func(doc *corpus.Document, name string) event {
+		e := ev(doc, name, "")
+		e.dated, e.stamp = true, true
+		return e
+	}
+	stamped := []event{stamp(a, "s1"), stamp(a, "s2"), stamp(a, "s3"), stamp(b, "t1")}
 	for _, tc := range []struct {
 		evs               []event
 		n, perDay, perEnt int
@@ -376,6 +383,9 @@ func TestFill(t *testing.T) {
 		{entries, 3, 4, 1, "e1 e2 f1"},   // e1' is the second of its entry
 		{entries, 3, 4, 2, "e1 e1' e2"},  // at the boundary, it is taken
 		{entries, 4, 4, 1, "e1 e2 f1 e1'"},
+		// a live page's stamped entries of one day: perDay of them
+		{stamped, 3, 2, 1, "s1 s2 t1"},
+		{stamped, 3, 3, 1, "s1 s2 s3"}, // at the boundary, s3 is taken
 	} {
 		if got := names(fill(tc.evs, tc.n, tc.perDay, tc.perEnt)); got != tc.want {
 			t.Errorf("fill(n %d, perDay %d, perEntry %d) = %q, want %q", tc.n, tc.perDay, tc.perEnt, got, tc.want)
@@ -492,6 +502,80 @@ func TestEntryDates(t *testing.T) {
 	} {
 		if got, _ := entryDate(para); got != want {
 			t.Errorf("entryDate(%q) = %q, want %q", para, got, want)
+		}
+	}
+}
+
+// TestLiveStamp: a live page's entry opens with the time it was written,
+// perhaps after its day; a sentence opening with a score or a year does not.
+func TestLiveStamp(t *testing.T) {
+	for para, want := range map[string]bool{
+		"29 Oct 2023 03.21 GMT Final thoughts Okay, we officially have a series!":     true,
+		"9:51 p.m. — Marte is retired for the first time tonight.":                    true,
+		"1:23 p.m.: A quick stadium update for Chase Field.":                          true,
+		"9:05 PM IST: It’s a wrap.":                                                   true,
+		"10:56 p.m.: Bottom of 9th — And José Leclerc strikes out both.":              true,
+		"2023 was a year of upsets.":                                                  false,
+		"3-1 was the final score.":                                                    false,
+		"Texas picked up its ninth consecutive road victory at 10:56 p.m. on Monday.": false,
+		"The 12.30 kick-off was moved.":                                               false,
+	} {
+		if got := liveStampRE.MatchString(para); got != want {
+			t.Errorf("liveStampRE(%q) = %v, want %v", para, got, want)
+		}
+	}
+}
+
+// TestNameHeads: a word of a topic's name commoner than its last counts
+// only beside the last ("World" of "World Series" is not the World Cup's);
+// a rarer one stands for its name alone; a possessive ends a name.
+func TestNameHeads(t *testing.T) {
+	w := words{w: weights{"2023": 1, "world": 1, "seri": 3}}
+	w.heads = nameHeads(w.w, "the 2023 World Series", text.NameSpans("the 2023 World Series"))
+	if got := w.coverage("The ICC World Cup 2023 final is on Sunday."); got != 0.2 {
+		t.Errorf("World Cup: coverage %v, want 0.2 (the year alone)", got)
+	}
+	if got := w.coverage("Texas won Game 3 of the World Series."); got != 0.8 {
+		t.Errorf("World Series: coverage %v, want 0.8", got)
+	}
+	if got := w.coverage("The series is now tied 1-1."); got != 0.6 {
+		t.Errorf("series alone: coverage %v, want 0.6", got)
+	}
+	// rarer than its last: stands alone
+	h := nameHeads(weights{"hipgnosi": 3, "song": 1, "fund": 2}, "Hipgnosis Songs Fund", text.NameSpans("Hipgnosis Songs Fund"))
+	if h["hipgnosi"] != "" || h["song"] != "fund" {
+		t.Errorf("Hipgnosis Songs Fund: heads %v, want song → fund only", h)
+	}
+	// a possessive ends a name: Ratcliffe is his name's last word
+	topic := "Jim Ratcliffe's Manchester United takeover"
+	h = nameHeads(weights{"jim": 1, "ratcliff": 3, "manchest": 2, "unit": 1}, topic, text.NameSpans(topic))
+	if h["jim"] != "ratcliff" || h["ratcliff"] != "" {
+		t.Errorf("%s: heads %v, want jim → ratcliff and Ratcliffe alone", topic, h)
+	}
+}
+
+// TestSubjectYear: a topic's year is no subject word.
+func TestSubjectYear(t *testing.T) {
+	if w, _ := topicWords(nil, "the 2023 World Series"); w.subject.total() != 0 {
+		t.Errorf("subject of the 2023 World Series: %v, want none", w.subject)
+	}
+	if w, _ := topicWords(nil, "the 2023 World Series tickets"); w.subject.total() == 0 {
+		t.Errorf("subject of the 2023 World Series tickets: none, want tickets")
+	}
+}
+
+// TestAgencyCredit: a caption opening with a photo agency's credit is
+// furniture; a sentence reporting what an agency said is not.
+func TestAgencyCredit(t *testing.T) {
+	for s, want := range map[string]bool{
+		"USA Today via Reuters Nov 5, 2023; Avondale, Arizona, USA; NASCAR Cup Series driver Ross Chastain celebrates.": true,
+		"via Imago NASCAR, Motorsport, USA Food City Dirt Race Apr 9, 2023 Bristol, Tennessee.":                         true,
+		"USA Today Sports via Reuters Jul 30, 2023; Richmond, Virginia.":                                                true,
+		"The deal was first reported via Reuters on Monday.":                                                            false,
+		"Via Rail cancelled its trains on Monday.":                                                                      false,
+	} {
+		if got := furniture(s); got != want {
+			t.Errorf("furniture(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
