@@ -162,6 +162,11 @@ func TestAttribution(t *testing.T) {
 		{"label of an organisation: no one", []string{`Lagos Football Club, in a statement: “We will win the league this year.”`}, nil},
 		{"a brand is no person", []string{`“We plan to make it available in the coming months,” said OpenAI DevDay.`}, nil},
 		{"no attribution", []string{`“Nobody knows what comes next for the company.”`}, nil},
+		// a photo's caption is not read: "he" is not the person it names
+		{"he after a caption", []string{`The defence is not good enough, said the manager.`, `4 Andre Onana had another disappointing performance in goal Credit: Getty`, `“Every goal has its own story,” he added.`}, nil},
+		{"he after a caption, the person before", []string{`Erik Podzuweit founded the broker.`, `For now, Scalable Capital is holding steady, said Podzuweit.`, `4 Andre Onana had another disappointing performance in goal Credit: Getty`, `“It’s leaner, obviously,” he said.`}, []string{"Erik Podzuweit: It’s leaner, obviously"}},
+		{"he after a Guardian caption", []string{`Erik Podzuweit founded the broker.`, `For now, Scalable Capital is holding steady, said Podzuweit.`, `Andre Onana in goal on Wednesday. Photograph: Darren Staples/AFP/Getty Images`, `“It’s leaner, obviously,” he said.`}, []string{"Erik Podzuweit: It’s leaner, obviously"}},
+		{"a caption holding a quotation is read", []string{`Erik Podzuweit founded the broker.`, `“It’s leaner, obviously,” said Andre Onana after the game (PA)`}, []string{"Andre Onana: It’s leaner, obviously"}},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -87,6 +87,10 @@ var (
 	anyQuoteRE  = regexp.MustCompile(`“[^“”]*”|"[^"\n]*"`)
 	quoteSpanRE = regexp.MustCompile(`“([^“”\s]+\s+[^“”\s]+\s[^“”]*?)”|"([^"\s]+\s+[^"\s]+\s[^"]*?)"`)
 	pronounRE   = regexp.MustCompile(`^(?:[Hh]e|[Ss]he)$`)
+	// a photo's caption: its credit ends the paragraph ("… Credit:
+	// Getty", "… Photograph: Darren Staples/AFP/Getty Images", "…
+	// (AFP via Getty Images)", "… (PA)")
+	captionRE = regexp.MustCompile(`(?:\bCredit:\s*[\p{L}][\p{L}/&. -]{0,40}|\bPhotograph:\s*[^.]{1,80}|\((?:[\p{L} ]{0,30}\s)?(?:PA|AFP|AP|EPA|Reuters|Getty Images)(?:\s[^()]{0,30})?\))\s*$`)
 )
 
 // notPeople are capitalised words that start a sentence or name an
@@ -141,6 +145,12 @@ func Quotations(doc *corpus.Document) []Quotation {
 	openBefore := false // the paragraph before ended inside a quotation
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
+		if captionRE.MatchString(para) && !strings.ContainsAny(para, "“”\"") {
+			// a photo's caption between two paragraphs of a story is
+			// not read: "he added" after "4 Onana had another
+			// disappointing performance … Credit: Getty" is not Onana
+			continue
+		}
 		spans := quoteSpanRE.FindAllStringSubmatchIndex(para, -1)
 		masked := dropCap(maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1)))
 		runsOn := openBefore
