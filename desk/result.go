@@ -32,6 +32,19 @@ var subjectGlue = map[string]bool{"who": true, "which": true, "that": true, "had
 	"were": true, "was": true, "is": true, "are": true, "once": true, "again": true, "narrowly": true, "finally": true,
 	"eventually": true, "then": true, "just": true, "comfortably": true, "duly": true, "also": true, "s": true}
 
+// rallyPhrases are the words that may stand between a team and "beat"
+// telling how it won ("the Browns held on to beat the Bears", "West Ham
+// came from behind to beat Tottenham"); "failed to", "hoped to" and a
+// bare "to" (a tip: "Arsenal to beat Chelsea 2-1") tell of no result.
+var rallyPhrases = map[string]bool{"held on to": true, "hung on to": true, "came from behind to": true, "came back to": true,
+	"fought back to": true, "battled back to": true, "rallied to": true, "recovered to": true, "bounced back to": true}
+
+// rallied reports whether the words between a team and a word of result
+// are one of rallyPhrases.
+func rallied(gap string) bool {
+	return rallyPhrases[strings.ToLower(strings.Join(strings.Fields(gap), " "))]
+}
+
 // objectGlue are the words that may stand between the word telling a
 // result and the other team ("beat the Abuja Stars", "lost 12-11 to
 // South Africa"); the preposition among them says which way it goes.
@@ -82,7 +95,7 @@ func readResult(s string, sc text.Score) result {
 			i = len(names)
 		}
 		if i > 0 {
-			if sub := names[i-1]; glued(s, sub.End, wd[0], sc, subjectGlue, nil) {
+			if sub := names[i-1]; glued(s, sub.End, wd[0], sc, subjectGlue, nil) || rallied(s[sub.End:wd[0]]) {
 				prep := after(s, wd[1], sc)
 				won := o != text.Loses && prep != "by" && prep != "to"
 				add(s[sub.Start:sub.End], won, text.Span{Start: sub.Start, End: wd[1]})

@@ -26,6 +26,11 @@ func TestReadResult(t *testing.T) {
 		{"two verbs", "The Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11 with a late penalty.", "Lagos Lions", "Abuja Stars", false, false, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
 		{"teams either side", "Final score: South Africa 12-11 New Zealand", "South Africa", "New Zealand", false, false, "South Africa 12-11 New Zealand"},
 		{"teams either side reversed", "Final score: New Zealand 11-12 South Africa", "South Africa", "New Zealand", false, false, "New Zealand 11-12 South Africa"},
+		// how a team won, between it and "beat"; a try or a tip is no result
+		{"held on to beat", "The Browns held on to beat the Bears 20-17.", "Browns", "Bears", false, false, "Browns held on to beat the Bears 20-17"},
+		{"came from behind to beat", "West Ham came from behind to beat Tottenham 2-1.", "West Ham", "Tottenham", false, false, "West Ham came from behind to beat Tottenham 2-1"},
+		{"failed to beat", "The Browns failed to beat the Bears 20-17.", "", "Bears", false, false, "beat the Bears 20-17"},
+		{"a tip", "Browns to beat the Bears 20-17.", "", "Bears", false, false, "beat the Bears 20-17"},
 		// a result verb of the sports pages
 		{"pulverised", "Eintracht Frankfurt pulverised Bayern Munich 5-1 with a sensational first half.", "Eintracht Frankfurt", "Bayern Munich", false, false, "Eintracht Frankfurt pulverised Bayern Munich 5-1"},
 		{"dominates", "Arizona dominates Utah 42-18", "Arizona", "Utah", false, false, "Arizona dominates Utah 42-18"},
