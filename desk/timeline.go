@@ -840,8 +840,10 @@ func future(s string) bool {
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
 
 // futureRE matches a sentence telling of what is to come; "will" only in
-// lower case ("In March 2022, Will slapped Chris Rock" names Will Smith).
-var futureRE = regexp.MustCompile(`\bwill\b|(?i)\b(?:is set to|are set to|is set for|are set for|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
+// lower case ("In March 2022, Will slapped Chris Rock" names Will Smith),
+// and "'ll" of a third person ("they'll have a chance"): the writer's
+// "(something we’ll come back to)" tells of the article, not the story.
+var futureRE = regexp.MustCompile(`\bwill\b|(?i:\b(?:they|he|she|it)['’]ll\b)|(?i)\b(?:is set to|are set to|is set for|are set for|is scheduled to|are scheduled to|is expected to|are expected to|is due|are due)\b`)
 
 // dayOf reads a date with its day; a date without a year takes the year
 // of pub, or the year before when that would put it more than a week

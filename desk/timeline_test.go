@@ -72,6 +72,10 @@ func TestSentenceDate(t *testing.T) {
 		{"It raised money on Tuesday.", "2023-11-14"},
 		{"It raised money on Friday.", "2023-11-17"},
 		{"It raised money yesterday.", "2023-11-16"},
+		// "they'll": the weekday to come; the writer's "we'll" is no event's
+		{"On Tuesday night, they'll have a chance to avenge that finish.", "2023-11-21"},
+		{"On Tuesday night, she’ll play again.", "2023-11-21"},
+		{"It represented a discount as of Tuesday (something we’ll come back to).", "2023-11-14"},
 		{"It will raise money next Tuesday.", ""},
 		{"On Monday, Epic will take Google to court.", "2023-11-20"}, // to come
 		{"The album is due for release on 27 December.", "2023-12-27"},
