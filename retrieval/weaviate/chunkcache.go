@@ -60,6 +60,9 @@ func (k *chunkCache) put(id string, c Candidate, max int) {
 	c.Score = 0
 	k.m[id] = c
 	k.bytes += len(c.Text) + len(c.ChunkID) + len(c.DocID)
+	for _, t := range c.Terms {
+		k.bytes += 16 + len(t) // a string's header and its bytes (shared with the others')
+	}
 }
 
 func (k *chunkCache) reset() {
