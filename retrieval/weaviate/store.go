@@ -203,28 +203,19 @@ func (s *Store) ensure(ctx context.Context) (rebuild bool, err error) {
 			}},
 		s.stateClass(): s.stateSchema(),
 	}
-	if slices.Contains(have, s.name) {
-		if _, err := s.c.tuneVectorIndex(ctx, s.name); err != nil {
+	if !slices.Contains(have, s.name) {
+		if err := s.c.CreateClass(ctx, s.name, s.opts); err != nil {
 			return false, err
 		}
-	}
-	// The missing classes are asked for at once; the server applies its
-	// schema changes one after another (about 0.2 s each on one node),
-	// so this saves only the round trips between them.
-	var missing []string
-	for _, class := range []string{s.name, s.docsClass(), s.freqClass(), s.stateClass()} {
-		if !slices.Contains(have, class) {
-			missing = append(missing, class)
-		}
-	}
-	err = inParallel(ctx, len(missing), len(missing), func(ctx context.Context, i int) error {
-		if missing[i] == s.name {
-			return s.c.CreateClass(ctx, s.name, s.opts)
-		}
-		return s.c.createClass(ctx, schemas[missing[i]], s.opts)
-	})
-	if err != nil {
+	} else if _, err := s.c.tuneVectorIndex(ctx, s.name); err != nil {
 		return false, err
+	}
+	for _, class := range []string{s.docsClass(), s.freqClass(), s.stateClass()} {
+		if !slices.Contains(have, class) {
+			if err := s.c.createClass(ctx, schemas[class], s.opts); err != nil {
+				return false, err
+			}
+		}
 	}
 	// Document rows written in an earlier form lack what the statistics
 	// of one asker's part are read by; the next write rewrites them all

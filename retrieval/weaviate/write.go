@@ -298,64 +298,44 @@ func (s *Store) Write(ctx context.Context, docs []*corpus.Document, opts WriteOp
 	// above) and written a group at a time, so that a write holds a few
 	// groups' chunks and vectors, not the archive's; the next group is
 	// chunked and embedded while the last is written, so neither the
-	// server nor the embedder waits for the other. The batches of all
-	// groups share one limit (batchesInFlight): a group's first batches
-	// go while the last group's are answered, so the server is not left
-	// idle between groups.
+	// server nor the embedder waits for the other.
 	// The frequency rows are written once the last group's counts are
-	// added, beside the objects still being written.
-	fl := newFlight(ctx, batchesInFlight)
-	var written []groupDone // the groups whose progress is not reported yet
-	report := func(wait bool) {
-		for len(written) > 0 {
-			if !wait {
-				select {
-				case <-written[0].done:
-				default:
-					return
-				}
-			}
-			<-written[0].done
-			if opts.Progress != nil {
-				opts.Progress(written[0].docs, len(changed))
-			}
-			written = written[1:]
-		}
+	// added, beside that group's objects.
+	frequencies := func(ctx context.Context) error {
+		began := time.Now()
+		defer func() { rep.Took.Frequencies = time.Since(began) }()
+		return s.applyDelta(ctx, v, next, d)
 	}
 	counted := false
 	for g := range groups.out {
 		if g.err != nil {
-			fl.wait()
 			return rep, fmt.Errorf("write %s: %w", s.name, g.err)
 		}
 		rep.Took.Prepare += g.took
 		w, err := s.group(next, g.prepared, fingerprints, collectionOf, d, &rep)
 		if err != nil {
-			fl.wait()
 			return rep, fmt.Errorf("write %s: %w", s.name, err)
 		}
-		if g.done == len(changed) {
-			counted = true
-			fl.beside(func(ctx context.Context) error {
-				began := time.Now()
-				defer func() { rep.Took.Frequencies = time.Since(began) }()
-				return s.applyDelta(ctx, v, next, d)
-			})
-		}
-		written = append(written, groupDone{docs: g.done, done: s.send(fl, w)})
-		report(false)
-	}
-	err = fl.wait()
-	rep.Took.Chunks, rep.Took.Documents = fl.span(chunkRequests), rep.Took.Documents+fl.span(rowRequests)
-	if err != nil {
-		return rep, fmt.Errorf("write %s: %w", s.name, err)
-	}
-	report(true)
-	if !counted {
-		began := time.Now()
-		err := s.applyDelta(ctx, v, next, d)
-		rep.Took.Frequencies = time.Since(began)
+		last := g.done == len(changed)
+		err = inParallel(ctx, 2, 2, func(ctx context.Context, i int) error {
+			if i == 0 {
+				return s.put(ctx, w, &rep)
+			}
+			if last {
+				counted = true
+				return frequencies(ctx)
+			}
+			return nil
+		})
 		if err != nil {
+			return rep, fmt.Errorf("write %s: %w", s.name, err)
+		}
+		if opts.Progress != nil {
+			opts.Progress(g.done, len(changed))
+		}
+	}
+	if !counted {
+		if err := frequencies(ctx); err != nil {
 			return rep, fmt.Errorf("write %s: %w", s.name, err)
 		}
 	}
@@ -484,14 +464,8 @@ func (s *Store) rebuild(ctx context.Context) error {
 }
 
 // writeGroup is how many changed documents a write prepares and writes at
-// a time. The first group is firstGroup documents and each next one twice
-// the last up to writeGroup, so that the server gets its first chunks
-// soon after the classes are made rather than once 500 documents are
-// embedded.
-const (
-	writeGroup = 500
-	firstGroup = 50
-)
+// a time.
+const writeGroup = 500
 
 // preparedGroup is one group of changed documents, chunked and embedded.
 type preparedGroup struct {
@@ -515,9 +489,8 @@ func prepareGroups(ctx context.Context, docs []*corpus.Document, opts WriteOptio
 	out := make(chan preparedGroup)
 	go func() {
 		defer close(out)
-		size := firstGroup
-		for start := 0; start < len(docs); start, size = start+size, min(2*size, writeGroup) {
-			group := docs[start:min(start+size, len(docs))]
+		for start := 0; start < len(docs); start += writeGroup {
+			group := docs[start:min(start+writeGroup, len(docs))]
 			began := time.Now()
 			prepared, err := retrieval.Prepare(ctx, group, opts.Embedder, opts.Chunker, nil)
 			select {
@@ -682,149 +655,20 @@ func (s *Store) group(next int, prepared []retrieval.Prepared, fingerprints map[
 	return w, nil
 }
 
-// groupDone is a group sent: how many changed documents it and the
-// groups before it hold, and a channel closed once its requests are
-// answered.
-type groupDone struct {
-	docs int
-	done <-chan struct{}
-}
-
-// send sends a group's chunks and document rows through fl, a batch at a
-// time as fl has room, and returns a channel closed once they are all
-// answered (or one failed).
-func (s *Store) send(fl *flight, w groupWrite) <-chan struct{} {
-	const perRequest = 500
-	var group sync.WaitGroup
-	for i := 0; i < len(w.chunks); i += perRequest {
-		batch := w.chunks[i:min(i+perRequest, len(w.chunks))]
-		fl.do(chunkRequests, &group, func(ctx context.Context) error {
-			objects := make([]object, len(batch))
-			for j, ch := range batch {
-				objects[j] = chunkObject(s.name, ch)
-			}
-			return s.c.batch(ctx, s.name, objects)
-		})
-	}
-	for i := 0; i < len(w.rows); i += perRequest {
-		rows := w.rows[i:min(i+perRequest, len(w.rows))]
-		fl.do(rowRequests, &group, func(ctx context.Context) error {
-			objects := make([]object, len(rows))
-			for j, o := range rows {
-				objects[j] = object{Class: s.docsClass(), ID: o["id"].(string), Properties: o["properties"].(map[string]any)}
-			}
-			return s.c.batch(ctx, s.docsClass(), objects)
-		})
-	}
-	done := make(chan struct{})
-	go func() {
-		group.Wait()
-		close(done)
-	}()
-	return done
-}
-
-// The kinds of a write's requests whose time flight tells apart.
-const (
-	chunkRequests = iota
-	rowRequests
-	requestKinds
-)
-
-// flight runs a write's requests, at most limit at a time whichever
-// group they belong to, and keeps the first error: once one has failed,
-// the requests not started are not made and the context of those running
-// is cancelled.
-type flight struct {
-	ctx    context.Context
-	cancel context.CancelCauseFunc
-	sem    chan struct{}
-	wg     sync.WaitGroup
-	mu     sync.Mutex
-	err    error
-	// first and last are when the first request of each kind was sent
-	// and the last answered.
-	first, last [requestKinds]time.Time
-}
-
-func newFlight(ctx context.Context, limit int) *flight {
-	ctx, cancel := context.WithCancelCause(ctx)
-	return &flight{ctx: ctx, cancel: cancel, sem: make(chan struct{}, max(limit, 1))}
-}
-
-// do runs req once fewer than limit requests are running (waiting until
-// then), as part of group (done once req has run); after a failure it
-// does not run it.
-func (f *flight) do(kind int, group *sync.WaitGroup, req func(ctx context.Context) error) {
-	select {
-	case f.sem <- struct{}{}:
-		if f.ctx.Err() != nil {
-			<-f.sem
-			return
+// put writes a group's chunks and document rows, at once.
+func (s *Store) put(ctx context.Context, w groupWrite, rep *WriteReport) error {
+	var took [2]time.Duration
+	err := inParallel(ctx, 2, 2, func(ctx context.Context, i int) error {
+		began := time.Now()
+		defer func() { took[i] = time.Since(began) }()
+		if i == 0 {
+			return s.c.Put(ctx, s.name, w.chunks)
 		}
-	case <-f.ctx.Done():
-		return
-	}
-	group.Add(1)
-	f.wg.Add(1)
-	go func() {
-		defer f.wg.Done()
-		defer group.Done()
-		defer func() { <-f.sem }()
-		f.run(kind, req)
-	}()
-}
-
-// run calls req and records its time and error.
-func (f *flight) run(kind int, req func(ctx context.Context) error) {
-	began := time.Now()
-	err := req(f.ctx)
-	end := time.Now()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.first[kind].IsZero() || began.Before(f.first[kind]) {
-		f.first[kind] = began
-	}
-	if end.After(f.last[kind]) {
-		f.last[kind] = end
-	}
-	if err != nil && f.err == nil {
-		f.err = err
-		f.cancel(err)
-	}
-}
-
-// beside runs req now, outside the limit (it makes its own requests a
-// few at a time).
-func (f *flight) beside(req func(ctx context.Context) error) {
-	f.wg.Add(1)
-	go func() {
-		defer f.wg.Done()
-		if err := req(f.ctx); err != nil {
-			f.mu.Lock()
-			if f.err == nil {
-				f.err = err
-				f.cancel(err)
-			}
-			f.mu.Unlock()
-		}
-	}()
-}
-
-// wait waits for every request and returns the first error.
-func (f *flight) wait() error {
-	f.wg.Wait()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.err
-}
-
-// span is the time from the first request of kind sent to the last
-// answered.
-func (f *flight) span(kind int) time.Duration {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.last[kind].Sub(f.first[kind])
+		return s.putObjects(ctx, s.docsClass(), w.rows)
+	})
+	rep.Took.Chunks += took[0]
+	rep.Took.Documents += took[1]
+	return err
 }
 
 // inParallel calls do for 0 … n-1, at most limit at a time, and returns
