@@ -75,7 +75,7 @@ type Store struct {
 	docs  docCache
 	terms termCache
 	// chunks caches the chunks BM25 queries returned, by object ID (see
-	// chunkCache), at most chunkCacheMax bytes of their text: 0 for
+	// chunkCache), at most chunkCacheMax bytes of their text and terms: 0 for
 	// defaultChunkCache, below zero none (every BM25 query then returns
 	// its chunks whole; BenchmarkChunkCache compares sizes).
 	chunks        chunkCache
