@@ -18,8 +18,9 @@ import (
 // chunks written at a version (Since above zero) are kept. What an asker
 // may see is decided by the server's filter on every query, which returns
 // only the IDs of chunks the asker may see; the cache never adds one. The
-// cache holds at most defaultChunkCache bytes of text and is emptied when
-// full, or when the store is rebuilt.
+// cache holds at most defaultChunkCache bytes of text and terms (each
+// term 16 bytes more) and is emptied when full, or when the store is
+// rebuilt.
 type chunkCache struct {
 	mu    sync.Mutex
 	m     map[string]Candidate
@@ -29,11 +30,13 @@ type chunkCache struct {
 	hits, misses atomic.Int64
 }
 
-// defaultChunkCache is the most text a store's cache of chunks holds:
-// about 40,000 chunks of the default size. At 112,103 synthetic chunks a
-// stream of 600 distinct questions missed 65.5% of its BM25 hits with it
+// defaultChunkCache is the most text and terms a store's cache of chunks
+// holds: about 40,000 chunks of the default size when it held their text
+// alone, fewer with their terms (16 bytes a term besides its letters,
+// about as much again as the text; not measured). At 112,103 synthetic chunks
+// a stream of 600 distinct questions missed 65.5% of its BM25 hits with it
 // and with 1 GiB alike (chunks seen for the first time), 81% with 16 MiB
-// (BenchmarkChunkCache, bench/README.md "Archive scale VII").
+// (BenchmarkChunkCache, bench/README.md "Archive scale VII", text alone).
 const defaultChunkCache = 64 << 20
 
 func (k *chunkCache) get(id string) (Candidate, bool) {
@@ -44,7 +47,7 @@ func (k *chunkCache) get(id string) (Candidate, bool) {
 }
 
 // put keeps c unless the cache holds it, emptying the cache first when it
-// holds max bytes of text or more.
+// holds max bytes of text and terms or more.
 func (k *chunkCache) put(id string, c Candidate, max int) {
 	if c.Since <= 0 {
 		return
@@ -60,6 +63,9 @@ func (k *chunkCache) put(id string, c Candidate, max int) {
 	c.Score = 0
 	k.m[id] = c
 	k.bytes += len(c.Text) + len(c.ChunkID) + len(c.DocID)
+	for _, t := range c.Terms {
+		k.bytes += 16 + len(t) // a string's header and its bytes (shared with the others')
+	}
 }
 
 func (k *chunkCache) reset() {

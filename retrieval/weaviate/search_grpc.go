@@ -119,7 +119,7 @@ func (c *Client) searchCall(ctx context.Context, class string, props []string, m
 }
 
 // candidateFieldNames are candidateFields, one by one.
-var candidateFieldNames = []string{"chunk_id", "doc_id", "text", "ordinal", "start", "end", "first_para", "last_para", "since"}
+var candidateFieldNames = []string{"chunk_id", "doc_id", "text", "terms", "ordinal", "start", "end", "first_para", "last_para", "since"}
 
 // searchHits reads a SearchReply's results as hits.
 func searchHits(answer []byte) ([]hit, error) {
@@ -219,6 +219,8 @@ func readProperties(raw []byte, h *hit) error {
 			h.DocID = text
 		case "text":
 			h.Text = text
+		case "terms":
+			h.Terms = text
 		case "ordinal":
 			h.Ordinal = int(integer)
 		case "start":

@@ -20,7 +20,6 @@ import (
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
-	"github.com/newsroom/askbot/text"
 )
 
 // Store keeps a corpus in Weaviate, version after version, under one name:
@@ -75,11 +74,8 @@ type Store struct {
 	// (see wholeFrequencies).
 	docs  docCache
 	terms termCache
-	// chunkTerms caches the index terms of the chunks questions were
-	// given (see chunkTermCache).
-	chunkTerms chunkTermCache
 	// chunks caches the chunks BM25 queries returned, by object ID (see
-	// chunkCache), at most chunkCacheMax bytes of their text: 0 for
+	// chunkCache), at most chunkCacheMax bytes of their text and terms: 0 for
 	// defaultChunkCache, below zero none (every BM25 query then returns
 	// its chunks whole; BenchmarkChunkCache compares sizes).
 	chunks        chunkCache
@@ -439,72 +435,17 @@ func (p *pinned) filter(f retrieval.Filter) Filter {
 	return Filter{Sources: f.Sources, Collections: f.Collections, Now: f.Now, From: f.From, To: f.To, Version: p.st.Version}
 }
 
-// candidates are cs as the ranking takes them, with their index terms.
+// candidates are cs as the ranking takes them, with their index terms as
+// the chunks were written with them (see candidateFields).
 func (s *Store) candidates(cs []Candidate) []retrieval.Candidate {
 	out := make([]retrieval.Candidate, len(cs))
 	for i, c := range cs {
 		out[i] = retrieval.Candidate{ChunkID: c.ChunkID, DocID: c.DocID, Score: c.Score, Chunk: &retrieval.Chunk{
 			ID: c.ChunkID, DocID: c.DocID, Ordinal: c.Ordinal, Start: c.Start, End: c.End,
 			FirstParagraph: c.FirstParagraph, LastParagraph: c.LastParagraph, Text: c.Text,
-		}, Terms: s.chunkTerms.of(c)}
+		}, Terms: c.Terms}
 	}
 	return out
-}
-
-// chunkTermCache keeps the index terms (text.Terms) of the chunks
-// questions were given, by chunk object: a chunk object is never changed
-// once written (see Store), and cutting a question's hundred or more
-// candidates into words took about a quarter of the bot's CPU a MultiHop
-// question. A chunk two of a question's queries return at once (its BM25
-// and dense candidates overlap) is cut once. The cache holds at most
-// chunkTermCacheMax terms and is emptied when full.
-type chunkTermCache struct {
-	mu    sync.Mutex
-	m     map[chunkKey]*chunkTerms
-	terms int
-}
-
-// chunkKey names a chunk object: the chunk and the version it was
-// written at.
-type chunkKey struct {
-	id    string
-	since int
-}
-
-// chunkTerms are a chunk's terms, once done is closed.
-type chunkTerms struct {
-	done  chan struct{}
-	terms []string
-}
-
-// chunkTermCacheMax is the most terms a store's chunkTermCache holds
-// (16 bytes each, the words themselves shared: about the terms of 10,000
-// chunks of the default size).
-const chunkTermCacheMax = 1 << 20
-
-// of returns the index terms of c's text, cut into words once.
-func (k *chunkTermCache) of(c Candidate) []string {
-	key := chunkKey{c.ChunkID, c.Since}
-	k.mu.Lock()
-	e, ok := k.m[key]
-	if !ok {
-		if k.m == nil || k.terms >= chunkTermCacheMax {
-			k.m, k.terms = map[chunkKey]*chunkTerms{}, 0
-		}
-		e = &chunkTerms{done: make(chan struct{})}
-		k.m[key] = e
-	}
-	k.mu.Unlock()
-	if ok {
-		<-e.done
-		return e.terms
-	}
-	e.terms = text.Terms(c.Text)
-	close(e.done)
-	k.mu.Lock()
-	k.terms += len(e.terms)
-	k.mu.Unlock()
-	return e.terms
 }
 
 func (p *pinned) Lexical(ctx context.Context, terms []string, f retrieval.Filter, n int) ([]retrieval.Candidate, error) {

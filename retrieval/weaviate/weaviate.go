@@ -163,10 +163,13 @@ type Filter struct {
 
 // Candidate is one chunk a query returned, with its text and place.
 type Candidate struct {
-	ChunkID                       string
-	DocID                         string
-	Since                         int // the version it was written at
-	Text                          string
+	ChunkID string
+	DocID   string
+	Since   int // the version it was written at
+	Text    string
+	// Terms are the index terms of Text (text.Terms) as the chunk was
+	// written with them; nil when the query did not return them.
+	Terms                         []string
 	Ordinal, Start, End           int
 	FirstParagraph, LastParagraph int
 	// Score is the BM25 score of a lexical query or the cosine similarity
@@ -545,14 +548,16 @@ func gqlList(values []string) string {
 }
 
 // candidateFields are what a query returns of each chunk: enough to rank
-// it and quote it without fetching it again.
-const candidateFields = "chunk_id doc_id text ordinal start end first_para last_para since"
+// it and quote it without fetching it again, its index terms included
+// (the ranking would otherwise cut its text into words again).
+const candidateFields = "chunk_id doc_id text terms ordinal start end first_para last_para since"
 
 // hit is a chunk as a query returns it.
 type hit struct {
 	ChunkID    string `json:"chunk_id"`
 	DocID      string `json:"doc_id"`
 	Text       string `json:"text"`
+	Terms      string `json:"terms"`
 	Ordinal    int    `json:"ordinal"`
 	Start      int    `json:"start"`
 	End        int    `json:"end"`
@@ -567,8 +572,17 @@ type hit struct {
 }
 
 func (h hit) candidate(score float64) Candidate {
-	return Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Ordinal: h.Ordinal, Start: h.Start, End: h.End,
+	return Candidate{ChunkID: h.ChunkID, DocID: h.DocID, Text: h.Text, Terms: storedTerms(h.Terms), Ordinal: h.Ordinal, Start: h.Start, End: h.End,
 		FirstParagraph: h.FirstPara, LastParagraph: h.LastPara, Since: h.Since, Score: score}
+}
+
+// storedTerms are the index terms of a chunk as its terms property holds
+// them (joined by spaces: a term holds none); nil for none.
+func storedTerms(joined string) []string {
+	if joined == "" {
+		return nil
+	}
+	return strings.Split(joined, " ")
 }
 
 // objectRef is the object ID a query returns in _additional.
