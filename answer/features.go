@@ -105,7 +105,7 @@ var sentenceFeatures = []sentenceFeature{
 	// "likely", "plans") and the question asks what is, or did: "who won
 	// super bowl lviii" is not answered by "a potential Super Bowl LVIII
 	// preview".
-	{"hedged", func(in *sentenceInput) float64 { return b2f(!in.f.prospective && text.Hedged(in.body)) }},
+	{"hedged", func(in *sentenceInput) float64 { return b2f(!in.f.prospective && text.FigureHedged(in.body)) }},
 	// A quotation attributed by a verb of saying.
 	{"attributed", func(in *sentenceInput) float64 {
 		return b2f(strings.ContainsAny(in.body, `"“”`) && text.AskSaid.Holds(in.body))
@@ -240,7 +240,7 @@ var ofLikeliest = []string{
 }
 
 var ofBest = []string{
-	"holds_kind", "cover_window", "hedged", "holds_subject",
+	"holds_kind", "cover_window", "holds_subject",
 	"holds_why", "holds_what_did_X_say", "holds_where", "holds_when", "holds_who", "holds_how_many", "holds_how_much", "holds_how_much_money",
 }
 
