@@ -188,3 +188,24 @@ func TestCountsPlural(t *testing.T) {
 		}
 	}
 }
+
+// A who question is answered by someone the documents do not name but
+// say what they did ("the dredging contractor was paid twice"); a
+// sentence saying only what happened does not answer it.
+func TestWhoAnsweredByAgent(t *testing.T) {
+	ix := indexFS(t, fstest.MapFS{
+		"inquiry.txt": {Data: []byte("The harbour inquiry heard that the dredging contractor was paid twice for the same work in the spring.\n")},
+		"memo.txt":    {Data: []byte("The council approved a harbour budget of 12 million euros.\n")},
+	})
+	a := askIndex(t, ix, "Who was paid twice for the same dredging work?")
+	if a.Kind != Extractive || !strings.Contains(a.Text(), "dredging contractor was paid twice") {
+		t.Errorf("want the contractor's sentence quoted, got %s: %s", a.Kind, a.Text())
+	}
+	ix = indexFS(t, fstest.MapFS{
+		"inquiry.txt": {Data: []byte("The harbour inquiry heard that the dredging work was paid for twice in the spring.\n")},
+		"memo.txt":    {Data: []byte("The council approved a harbour budget of 12 million euros.\n")},
+	})
+	if a := askIndex(t, ix, "Who was paid twice for the same dredging work?"); a.Kind != NotFound {
+		t.Errorf("no one is said to be paid, want not found, got %s: %s", a.Kind, a.Text())
+	}
+}

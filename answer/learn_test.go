@@ -107,8 +107,9 @@ func TestDeclineThreshold(t *testing.T) {
 	}
 }
 
-// The question's features from its sentences are the best probability
-// and the features of ofLikeliest of the likeliest sentence (top_NAME).
+// The question's features from its sentences are the best probability,
+// the features of ofLikeliest of the likeliest sentence (top_NAME) and the
+// best values of ofBest among them (best_NAME).
 func TestQuestionFeatures(t *testing.T) {
 	cands := make([]candidate, 3)
 	for i := range cands {
@@ -123,6 +124,9 @@ func TestQuestionFeatures(t *testing.T) {
 	for _, n := range ofLikeliest {
 		want["top_"+n] = 0.2 // the second candidate's
 	}
+	for _, n := range ofBest {
+		want["best_"+n] = 0.3 // the third's, the highest
+	}
 	for name, w := range want {
 		i := slices.Index(questionFeatureNames, name)
 		if i < 0 {
@@ -134,7 +138,7 @@ func TestQuestionFeatures(t *testing.T) {
 	}
 	setProbs(x, nil, nil)
 	for i, name := range questionFeatureNames {
-		if (name == "max_prob" || strings.HasPrefix(name, "top_")) && x[i] != 0 {
+		if (name == "max_prob" || strings.HasPrefix(name, "top_") || strings.HasPrefix(name, "best_")) && x[i] != 0 {
 			t.Errorf("%s %v with no sentence, want 0", name, x[i])
 		}
 	}

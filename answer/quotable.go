@@ -108,7 +108,7 @@ func shouting(s string) bool {
 func answersType(s string, q *retrieval.Question) bool {
 	switch q.Kind {
 	case text.AskWho:
-		return len(newNames(s, q)) > 0
+		return len(newNames(s, q)) > 0 || slices.ContainsFunc(text.Agents(s), func(a string) bool { return !namedIn(a, q) })
 	case text.AskWhere:
 		for _, sp := range text.Places(s) {
 			if !namedIn(s[sp.Start:sp.End], q) {

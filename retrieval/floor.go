@@ -128,7 +128,7 @@ func (ix *Index) unknownNames(q *Question) []string {
 			continue
 		}
 		covered[w] = true
-		if !ix.lex.Contains(text.Term(w)) && !ix.holdsSynonym(w) && !ix.holdsPhrasal(w) {
+		if !ix.lex.Contains(text.Term(w)) && !ix.holdsSynonym(w) && !ix.holdsPhrasal(w) && !ix.holdsPossessor(w) {
 			out = append(out, w)
 		}
 	}
@@ -192,6 +192,21 @@ func (ix *Index) holdsSynonym(word string) bool {
 		}
 	}
 	return false
+}
+
+// holdsPossessor reports whether word may be a possessive typed without
+// its apostrophe ("childrens" for "Children's", "macys") whose possessor
+// a document holds.
+func (ix *Index) holdsPossessor(word string) bool {
+	owner, ok := possessor(word)
+	return ok && ix.lex.Contains(text.Term(owner))
+}
+
+// possessor returns the word a possessive typed without its apostrophe
+// is of ("children" of "childrens"), when word may be one.
+func possessor(word string) (string, bool) {
+	owner, ok := strings.CutSuffix(word, "s")
+	return owner, ok && len(owner) >= minClipping
 }
 
 // holdsPhrasal reports whether word is a noun written closed from a

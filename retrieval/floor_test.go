@@ -76,6 +76,20 @@ func TestClippedWordsAreKnown(t *testing.T) {
 	})
 }
 
+// A possessive typed without its apostrophe ("childrens") is not unknown
+// when a document holds its possessor ("Children's"); a word whose letters
+// but the last s no document holds still is.
+func TestPossessiveWithoutApostrophe(t *testing.T) {
+	ix := archiveIndex(t, Chunker{},
+		`{"id":"care","title":"Care","source":"Daily","text":"Children's Nebraska started a caring contacts program in Omaha."}`,
+		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
+	)
+	checkUnknown(t, ix, []unknownCase{
+		{"what city is childrens nebraska in", nil},
+		{"what city is zorblatts nebraska in", []string{"zorblatts"}},
+	})
+}
+
 // unknownCase is a question and the words a search of it reports unknown.
 type unknownCase struct {
 	q       string

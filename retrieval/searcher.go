@@ -425,10 +425,18 @@ func questionVocabulary(q *Question) []string {
 			terms = union(terms, []string{text.Term(w)})
 		}
 	}
-	// The unknown-word check asks after the synonyms of rare words.
+	// The unknown-word check asks after the synonyms of rare words, the
+	// verb of a closed phrasal noun and the possessor of a possessive
+	// typed without its apostrophe.
 	for _, w := range rareWords(q) {
 		for _, s := range text.Synonyms(w) {
 			terms = union(terms, []string{text.Term(s)})
+		}
+		if base, ok := text.PhrasalBase(w); ok {
+			terms = union(terms, []string{text.Term(base)})
+		}
+		if owner, ok := possessor(w); ok {
+			terms = union(terms, []string{text.Term(owner)})
 		}
 	}
 	return terms

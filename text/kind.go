@@ -88,7 +88,7 @@ var kinds = []kindRow{
 	{
 		kind: AskWho, name: "who",
 		opens:  regexp.MustCompile(`(?i)^(?:who|whom|whose)\b|^(?:which|what)\s+(?:\w+\s+)?(?:individual|person|people|man|woman|company|companies|firm|organi[sz]ation|entity|institution|team|club|group|agency|country|nation|player|athlete|executive|ceo|founder|leader|politician|official|brand|outlet|publication|network|bank|startup|platform|product|band|artist|singer|actor|actress|author|candidate|party|court|judge|figure|celebrity|coach|manager|sportsbook|establishments?)\b`),
-		holds:  func(s string) bool { return len(NameSpans(s)) > 0 },
+		holds:  func(s string) bool { return len(NameSpans(s)) > 0 || len(Agents(s)) > 0 },
 		absent: "no passage names who this is",
 	},
 	{
@@ -119,7 +119,7 @@ var kinds = []kindRow{
 var other = kindRow{kind: AskOther, name: "other", absent: "no passage answers this"}
 
 var (
-	reasonRE = regexp.MustCompile(`(?i)\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|after|amid|so\s+that|in\s+order\s+to|led\s+to|caused|blamed|cited|reason|reasons|by\s+\w+ing)\b`)
+	reasonRE = regexp.MustCompile(`(?i)\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|after|amid|so\s+that|in\s+order\s+to|led\s+to|caused|blamed|cited|citing|reason|reasons|by\s+\w+ing|alleg(?:ing|ed|es)|advantages?|benefits?|thanks\s+to|driven\s+by|fu?ell?ed\s+by|attributed\s+to|stem(?:s|med)?\s+from|explains?\s+(?:why|that))\b`)
 	saidRE   = regexp.MustCompile(`["“”]|\b(?:said|says|told|wrote|writes|added|stated|according\s+to|tweeted|posted)\b`)
 )
 
@@ -191,6 +191,26 @@ func Kinds() []Kind {
 	out := []Kind{AskOther}
 	for _, r := range kinds {
 		out = append(out, r.kind)
+	}
+	return out
+}
+
+// agentRE finds a noun phrase that is the subject of a verb: a
+// determiner, up to two words, the noun, then the verb ("the contractor
+// was paid", "a spokeswoman said").
+var agentRE = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her)\s+(?:[\p{L}'’-]+\s+){0,2}?(\p{L}+)\s+(?:was|were|is|are|has|have|had|will|would|did|said|says|told|confirmed|announced|denied)\b`)
+
+// Agents returns the nouns by which a sentence says what someone did
+// without naming them: a person or an organization (IsAgent) as the
+// subject of a verb, "contractor" in "the contractor was paid twice",
+// "spokeswoman" in "a spokeswoman said". Such a sentence may answer "who"
+// ("who was paid twice?").
+func Agents(sentence string) []string {
+	var out []string
+	for _, m := range agentRE.FindAllStringSubmatch(sentence, -1) {
+		if w := strings.ToLower(m[1]); IsAgent(w) {
+			out = append(out, m[1])
+		}
 	}
 	return out
 }

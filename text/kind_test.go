@@ -3,6 +3,7 @@ package text
 import (
 	"bufio"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -44,6 +45,11 @@ func TestKindHolds(t *testing.T) {
 		{AskWhen, "The plan may change schools.", false},
 		{AskWho, "The board named Richard Teng as chief executive.", true},
 		{AskWho, "the board met again and decided nothing.", false},
+		// Someone unnamed who did it: a person or an organization as the
+		// subject of a verb.
+		{AskWho, "The harbour inquiry heard that the dredging contractor was paid twice.", true},
+		{AskWho, "The harbour inquiry heard that the work was paid for twice.", false},
+		{AskWho, "fans queued for hours outside the venue.", false},
 		{AskWhere, "The summit was held in Riyadh.", true},
 		{AskWhere, "The summit was held in March.", false},
 		{AskCount, "There are 157,000 speakers.", true},
@@ -55,6 +61,12 @@ func TestKindHolds(t *testing.T) {
 		{AskMoney, "Revenue rose 11 percent.", false},
 		{AskQuantity, "Revenue rose 11 percent.", true},
 		{AskReason, "He resigned because of the audit.", true},
+		// A reason given without "because": an allegation, an advantage,
+		// what drove it.
+		{AskReason, "Petersen excoriated Clark, alleging he had expanded the headcount.", true},
+		{AskReason, "Zinc batteries have the advantage of being safer.", true},
+		{AskReason, "The rally was driven by falling yields.", true},
+		{AskReason, "Zinc batteries are made in China.", false},
 		{AskSaid, "“It is garbage,” Peskov said.", true},
 		{AskYesNo, "Anything at all.", true},
 		{AskHow, "The Duma applauded the result.", true},
@@ -97,6 +109,42 @@ func TestCounted(t *testing.T) {
 	for _, tt := range tests {
 		if got := Counted(tt.q); got != tt.want {
 			t.Errorf("Counted(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestAgents(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The inquiry heard that the dredging contractor was paid twice.", []string{"contractor"}},
+		{"A spokeswoman said the plant would stay open.", []string{"spokeswoman"}},
+		{"The investigators were not told.", []string{"investigators"}},
+		{"The chairmen had resigned.", []string{"chairmen"}},
+		{"Its council has approved the budget.", []string{"council"}},
+		// No person or organization: an inquiry, a venue, a fan (first a
+		// machine).
+		{"The harbour inquiry was told about the dredging.", nil},
+		{"The venue was full.", nil},
+		{"The fans were loud.", nil},
+		// A person, but not a verb's subject.
+		{"The contractor's work in the spring.", nil},
+	}
+	for _, tt := range tests {
+		if got := Agents(tt.sentence); !slices.Equal(got, tt.want) {
+			t.Errorf("Agents(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestIsAgent(t *testing.T) {
+	for w, want := range map[string]bool{
+		"contractor": true, "spokeswoman": true, "investigators": true, "chairmen": true, "council": true, "company": true, "women": true,
+		"inquiry": false, "venue": false, "fan": false, "budget": false, "zorblatt": false,
+	} {
+		if got := IsAgent(w); got != want {
+			t.Errorf("IsAgent(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -20,6 +20,9 @@ var synonymsGz []byte
 //go:embed data/verbs.tsv.gz
 var verbsGz []byte
 
+//go:embed data/agents.tsv.gz
+var agentsGz []byte
+
 // lemmas maps an irregular form to its base ("spent" to "spend").
 var lemmas = func() map[string]string {
 	m := make(map[string]string, 6000)
@@ -45,6 +48,37 @@ var synonyms = sync.OnceValue(func() map[string]string { return readTable("synon
 // verbs is read on the first call of RelatedVerbs: a verb and the verbs a
 // step more general or more specific, space separated.
 var verbs = sync.OnceValue(func() map[string]string { return readTable("verbs.tsv.gz", verbsGz, 8000) })
+
+// agents is read on the first call of IsAgent: a noun whose most frequent
+// sense is a person or an organization, and which.
+var agents = sync.OnceValue(func() map[string]string { return readTable("agents.tsv.gz", agentsGz, 8000) })
+
+// IsAgent reports whether word (lower case, singular or plural) is a noun
+// whose most frequent sense in WordNet is a person or an organization:
+// "contractor", "spokeswoman", "regulators", "council"; not "inquiry",
+// "venue" or "fans" (a fan is first a machine).
+func IsAgent(word string) bool {
+	m := agents()
+	if _, ok := m[word]; ok {
+		return true
+	}
+	if base := Lemma(word); base != word {
+		_, ok := m[base]
+		return ok
+	}
+	for _, suffix := range []string{"es", "s"} {
+		if base, ok := strings.CutSuffix(word, suffix); ok {
+			if _, ok := m[base]; ok {
+				return true
+			}
+		}
+	}
+	if stem, ok := strings.CutSuffix(word, "men"); ok {
+		_, ok := m[stem+"man"] // "chairmen", "women"
+		return ok
+	}
+	return false
+}
 
 func readTable(name string, gz []byte, size int) map[string]string {
 	m := make(map[string]string, size)

@@ -142,6 +142,45 @@ func Hedged(s string) bool {
 	return false
 }
 
+// FigureHedged reports whether the clause of sentence s that states its
+// first figure is hedged (Hedged): "Mistral is in talks to raise $400
+// million" is, "Poolside, a company that recently raised a $126 million
+// seed round, plans to use AI" is not (the plan is another clause's). A
+// clause runs between commas, semicolons, colons, dashes and brackets;
+// a sentence with no figure is read whole.
+func FigureHedged(s string) bool {
+	i := strings.IndexFunc(s, unicode.IsDigit)
+	if i < 0 {
+		return Hedged(s)
+	}
+	start, end := 0, len(s)
+	for j, r := range s {
+		if !clauseBreak(s, j, r) {
+			continue
+		}
+		if j < i {
+			start = j
+		} else {
+			end = j
+			break
+		}
+	}
+	return Hedged(s[start:end])
+}
+
+// clauseBreak reports whether rune r at byte j of s ends a clause: a
+// comma (not one between digits, "1,300"), semicolon, colon, dash or
+// bracket.
+func clauseBreak(s string, j int, r rune) bool {
+	switch r {
+	case ';', ':', '—', '–', '(', ')':
+		return true
+	case ',':
+		return j == 0 || j+1 >= len(s) || !isDigitByte(s[j-1]) || !isDigitByte(s[j+1])
+	}
+	return false
+}
+
 // IsChatWord reports whether w (lower case) is chat shorthand that says
 // nothing about what a question is about ("rn", "pls", "thx").
 func IsChatWord(w string) bool { return chatWords[w] }

@@ -327,3 +327,21 @@ func TestForename(t *testing.T) {
 		}
 	}
 }
+
+// A figure is hedged by its own clause: a plan in another clause of the
+// sentence does not unsettle it.
+func TestFigureHedged(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Mistral is likely to raise $400 million, and the round closed in talks last week.":                  true,
+		"Poolside, a company that recently raised a $126 million seed round, plans to use AI to write code.": false,
+		"The firm plans to hire 1,300 people.":                                                               true,
+		"The firm hired 1,300 people; it plans to hire more.":                                                false,
+		"The deal is expected to close soon.":                                                                true,
+		"The deal closed on Friday.":                                                                         false,
+		"Revenue rose to $9.3 billion (analysts had expected $9.5 billion).":                                 false,
+	} {
+		if got := FigureHedged(s); got != want {
+			t.Errorf("FigureHedged(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -43,8 +43,8 @@ func CollectionOf(d *corpus.Document) string {
 }
 
 // Questions are the contract's questions: plain, naming outlets, naming a
-// date, naming someone the corpus does not know, and one the desk's
-// restricted memo answers word for word.
+// date, naming someone the corpus does not know, one the desk's
+// restricted memo answers word for word, and one typed as in Slack.
 var Questions = []string{
 	"Who denied meeting Russian officials?",
 	"What did The Verge report about the phone battery on October 7, 2023?",
@@ -54,6 +54,8 @@ var Questions = []string{
 	"What did the council decide about the harbour bridge tolls?",
 	"Which memo described the merger talks with the regional paper?",
 	"How many days does the phone battery last?",
+	// A possessive typed without its apostrophe: known by its possessor.
+	"how much money did voltaics investors raise",
 }
 
 // Docs are the fixture: a few articles the questions are about, a

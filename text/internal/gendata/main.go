@@ -9,7 +9,8 @@
 // first senses, from index.* and data.*) and verbs.tsv.gz (a verb and the
 // verbs one step more general or more specific in WordNet's verb
 // hierarchy, among the first senses of both, from index.verb and
-// data.verb).
+// data.verb) and agents.tsv.gz (a noun whose most frequent sense is a
+// person or an organization, from index.noun and data.noun).
 package main
 
 import (
@@ -65,8 +66,94 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	return writeTable(filepath.Join(out, "verbs.tsv.gz"), broader,
-		fmt.Sprintf("# verb\tverbs one hypernym (troponym) step from one of its first %d senses, to one of theirs, under hypernyms with at most %d troponyms, from WordNet 3.0 (go run ./text/internal/gendata)", verbSenses, maxTroponyms))
+	if err := writeTable(filepath.Join(out, "verbs.tsv.gz"), broader,
+		fmt.Sprintf("# verb\tverbs one hypernym (troponym) step from one of its first %d senses, to one of theirs, under hypernyms with at most %d troponyms, from WordNet 3.0 (go run ./text/internal/gendata)", verbSenses, maxTroponyms)); err != nil {
+		return err
+	}
+	agents, err := agentNouns(dir)
+	if err != nil {
+		return err
+	}
+	return writeTable(filepath.Join(out, "agents.tsv.gz"), agents,
+		"# noun\twhat its most frequent sense is: a person or an organization, from WordNet 3.0 (go run ./text/internal/gendata)")
+}
+
+// The synsets every person and every organization descend from:
+// person.n.01 and organization.n.01.
+const personSynset, organizationSynset = "00007846", "08008335"
+
+// agentNouns maps each plain noun whose most frequent sense descends from
+// person.n.01 ("contractor", "spokesperson") or organization.n.01
+// ("authority", "council") to "person" or "organization": the nouns that
+// may answer "who" without a name ("the contractor was paid twice").
+func agentNouns(dir string) (map[string][]string, error) {
+	parents := map[string][]string{}
+	err := eachLine(filepath.Join(dir, "data.noun"), func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return
+		}
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil || len(f) < 5+2*int(n) {
+			return
+		}
+		// ... p_cnt [ptr_symbol offset pos source/target]...
+		at := 4 + 2*int(n)
+		pcnt, err := strconv.Atoi(f[at])
+		if err != nil || len(f) < at+1+4*pcnt {
+			return
+		}
+		for i := range pcnt {
+			p := f[at+1+4*i:]
+			if p[0] == "@" && p[2] == "n" {
+				parents[f[0]] = append(parents[f[0]], p[1])
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	under := func(off, root string) bool {
+		seen := map[string]bool{}
+		queue := []string{off}
+		for len(queue) > 0 {
+			o := queue[0]
+			queue = queue[1:]
+			if o == root {
+				return true
+			}
+			if !seen[o] {
+				seen[o] = true
+				queue = append(queue, parents[o]...)
+			}
+		}
+		return false
+	}
+	m := map[string][]string{}
+	err = eachLine(filepath.Join(dir, "index.noun"), func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return
+		}
+		f := strings.Fields(line)
+		if len(f) < 6 || !plain(f[0]) {
+			return
+		}
+		pcnt, err := strconv.Atoi(f[3])
+		if err != nil || len(f) < 4+pcnt+3 {
+			return
+		}
+		first := f[4+pcnt+2]
+		switch {
+		case under(first, personSynset):
+			m[f[0]] = []string{"person"}
+		case under(first, organizationSynset):
+			m[f[0]] = []string{"organization"}
+		}
+	})
+	return m, err
 }
 
 // verbSenses is how many of a verb's most frequent senses are linked to
