@@ -123,6 +123,12 @@ func TestDropStale(t *testing.T) {
 	if n := len(dropStale(slices.Clone(evs), 6)); n != 1 {
 		t.Errorf("dropStale 6: %d events, want the stated day's alone", n)
 	}
+	// a day told back ("two weeks ago") is no stated day: it does not
+	// move the story's first day back
+	rough := append(slices.Clone(evs), event{sentence: sentence{doc: doc, start: 3}, when: day(1), dated: true, rough: true})
+	if n := len(dropStale(rough, 6)); n != 2 {
+		t.Errorf("dropStale 6 with a day told back: %d events, want the two days'", n)
+	}
 }
 
 // TestNotTheOnly: after a sentence turning to others of the story's kind,

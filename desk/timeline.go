@@ -22,6 +22,7 @@ type event struct {
 	note   string // "article date" when the document's date stands in
 	dated  bool   // the sentence (or its section's heading) states the day
 	period string // the earlier month or year the sentence states ("2020", "Jan 2023"), its day unknown
+	rough  bool   // its day is told back from the article's ("two weeks ago"), not stated
 	ahead  bool   // the sentence tells of what is to come on its day ("deliveries are set for … November 30")
 	entry  int    // under a date heading, 1 + the entry of the page it is in (entryHead); 0 elsewhere
 	stamp  bool   // in a live page's entry opening with the time it was written (liveStampRE)
@@ -295,7 +296,7 @@ func withoutFurniture(s string) string {
 func dropStale(evs []event, days int) []event {
 	var first time.Time
 	for _, e := range evs {
-		if e.dated && (first.IsZero() || e.when.Before(first)) {
+		if e.dated && !e.rough && (first.IsZero() || e.when.Before(first)) {
 			first = e.when
 		}
 	}
@@ -384,6 +385,8 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				continue // a past the story draws on, not one of its events
 			case own:
 				e.when, e.dated, e.ahead = when, true, future(s)
+			case heading.IsZero() && !toldBackDay(s, ref).IsZero():
+				e.when, e.dated, e.rough = toldBackDay(s, ref), true, true
 			case !heading.IsZero():
 				e.when, e.dated = heading, true
 			default:
@@ -432,7 +435,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			e.measures["base"] = e.score // before the lift, for the tests
-			if e.dated {
+			if e.dated && !e.rough {
 				e.score += tu.TimelineDatedLift
 			}
 			e.terms = termSet(s)
@@ -808,6 +811,41 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		return day(pub).AddDate(0, 0, -1), true
 	}
 	return time.Time{}, false
+}
+
+// agoRE matches a time told back from the article's day: "two weeks
+// ago", "3 days ago", "a week ago", "last week" (its number in group 1,
+// its unit in group 2; "last week" has neither). "last week's code
+// review" names a thing of that week, not the sentence's time; "more
+// than two weeks ago" a bound.
+var agoRE = regexp.MustCompile(`(?i)(?:\b(more than|over|less than|nearly|almost|about|around)\s+)?\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago|last\s+week(?:['’]s)?)\b`)
+
+var agoNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// toldBackDay is the day a sentence stating no day of its own tells back
+// from pub, its article's day (agoRE), else the zero time: "two weeks ago" 14 days before,
+// "last week" 7 (a week back, whatever its day). Its day is roughly
+// known: it orders the sentence, but does not lift it as a stated day
+// does (TimelineDatedLift).
+func toldBackDay(s string, pub time.Time) time.Time {
+	m := agoRE.FindStringSubmatch(s)
+	if m == nil || pub.IsZero() || m[1] != "" || strings.HasSuffix(m[0], "s") && m[3] == "" {
+		return time.Time{}
+	}
+	n := 7 // last week
+	if m[2] != "" {
+		var ok bool
+		if n, ok = agoNumbers[strings.ToLower(m[2])]; !ok {
+			n, _ = strconv.Atoi(m[2])
+		}
+		if strings.HasPrefix(strings.ToLower(m[3]), "week") {
+			n *= 7
+		}
+	}
+	if n <= 0 {
+		return time.Time{}
+	}
+	return day(pub).AddDate(0, 0, -n)
 }
 
 // dayBeforeRE matches a sentence's day told as the one before the day
