@@ -796,9 +796,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) {
-				// "On Monday, Epic will drag Google into court": the
-				// weekday to come
+			if future(s) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
+				// "On Monday, Epic will drag Google into court", "heads
+				// to Arizona for Monday’s Game 3": the weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
 			}
 			back := (int(pub.Weekday()) - int(wd) + 7) % 7
@@ -857,6 +857,15 @@ func toldBackDay(s string, pub time.Time) time.Time {
 var (
 	untilNowRE = regexp.MustCompile(`^\s+(?:to|until|till|through)\s+(?:today|now|tonight)\b`)
 	spanEndRE  = regexp.MustCompile(`\b(?:to|until|till|through)\s+$`)
+)
+
+// comingRE matches the words before a weekday's possessive naming a
+// day to come ("for| Monday’s Game 3", "ahead of| Sunday's final");
+// weekdaysRE the possessive after the weekday. "after Monday's game",
+// "in Sunday's final" tell of a day past.
+var (
+	comingRE   = regexp.MustCompile(`(?i)\b(?:for|ahead of)\s+(?:this\s+)?$`)
+	weekdaysRE = regexp.MustCompile(`^['’]s\b`)
 )
 
 var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a day earlier)\b`)

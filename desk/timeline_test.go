@@ -80,6 +80,11 @@ func TestSentenceDate(t *testing.T) {
 		{"On Monday, Epic will take Google to court.", "2023-11-20"}, // to come
 		{"The album is due for release on 27 December.", "2023-12-27"},
 		{"On Friday, Epic took Google to court.", "2023-11-17"},
+		// a weekday's possessive after "for" or "ahead of" names a day to come
+		{"The series is tied 1-1 heading to Arizona for Monday’s Game 3.", "2023-11-20"},
+		{"The coach rested two players ahead of Sunday's final.", "2023-11-19"},
+		{"The series was tied 1-1 after Monday’s Game 3.", "2023-11-13"},
+		{"The coach rested two players ahead of Sunday.", "2023-11-12"},
 		{"It raised money in March.", ""},
 		// "will" in a relative clause tells of no weekday to come
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
