@@ -203,6 +203,25 @@ func subjectWeights(w weights, topic string, names []text.Span) weights {
 	return out
 }
 
+// namedOwnWords reports whether doc tells of the story in its own words:
+// its title holds share of the topic's names (the topic's words outside
+// its subject, w.subject), and neither its title nor its text writes a
+// word of the subject ("Ratcliffe’s Manchester United", never saying
+// "takeover", after the deal is done). Such a document's sentences are
+// the story's without the asker's word for it.
+func namedOwnWords(w words, doc *corpus.Document, share float64) bool {
+	if w.subject.total() == 0 || w.subject.coverage(doc.Title+"\n"+doc.Text) > 0 {
+		return false
+	}
+	names := weights{}
+	for t, v := range w.w {
+		if _, ok := w.subject[t]; !ok {
+			names[t] = v
+		}
+	}
+	return names.coverage(doc.Title) >= share
+}
+
 // firstPerson reports whether a sentence speaks in its writer's first
 // person outside quotation marks ("For example, yesterday, I imported 143
 // videos and photos." in a review): the writer's own day, no event of a
@@ -321,6 +340,9 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
 	subj := w.subject
+	if namedOwnWords(w, doc, tu.TimelineTitle) {
+		subj = nil // its sentences are not held to the subject's words
+	}
 	var out []event
 	var heading time.Time
 	entry := 0 // the entries under date headings, each begun by a heading or a headline
