@@ -123,6 +123,12 @@ func TestDropStale(t *testing.T) {
 	if n := len(dropStale(slices.Clone(evs), 6)); n != 1 {
 		t.Errorf("dropStale 6: %d events, want the stated day's alone", n)
 	}
+	// a day told back ("two weeks ago") is no stated day: it does not
+	// move the story's first day back
+	rough := append(slices.Clone(evs), event{sentence: sentence{doc: doc, start: 3}, when: day(1), dated: true, rough: true})
+	if n := len(dropStale(rough, 6)); n != 2 {
+		t.Errorf("dropStale 6 with a day told back: %d events, want the two days'", n)
+	}
 }
 
 // TestNotTheOnly: after a sentence turning to others of the story's kind,
@@ -193,5 +199,44 @@ func TestLedeTellsTheStory(t *testing.T) {
 		if got := slices.Contains(eventTexts(doc, "Quarry United stadium move", &tu), july); got != tc.want {
 			t.Errorf("under %q, TimelineLede %.2f: July's event %v, want %v", tc.lede, tc.ledeCov, got, tc.want)
 		}
+	}
+}
+
+// TestNamedOwnWords: an article whose title names the story
+// (TimelineTitle of the topic's names) and which never writes the
+// subject's word tells of the story in its own words: its sentences
+// dated by it are not held to the subject; one writing the word, or
+// titled with less of the names, still is.
+func TestNamedOwnWords(t *testing.T) {
+	const topic = "Dara Lomax's Quarry United takeover"
+	const line = "Dara Lomax now runs the football side of Quarry United, and the manager answers to him."
+	own := docOf(line, "The club's accounts are due in March.")
+	own.Title, own.Published = "Lomax’s Quarry United: the first weeks", "2023-12-25T09:00:00Z"
+	w, _ := topicWords(nil, topic)
+	names := weights{}
+	for t, v := range w.w {
+		if _, ok := w.subject[t]; !ok {
+			names[t] = v
+		}
+	}
+	m := names.coverage(own.Title)
+	if m <= 0 || m >= 1 {
+		t.Fatalf("names in the title: %v, want a part", m)
+	}
+	shown := func(doc *corpus.Document, v float64) bool {
+		tu := DefaultTuning
+		tu.TimelineTitle = v
+		return slices.Contains(eventTexts(doc, topic, &tu), line)
+	}
+	if !shown(own, m) {
+		t.Errorf("TimelineTitle %v: the line of an article titled with the names is not shown", m)
+	}
+	if shown(own, math.Nextafter(m, 2)) {
+		t.Errorf("TimelineTitle just above %v: the line is still shown", m)
+	}
+	writes := docOf(line, "The takeover was completed in December.")
+	writes.Title, writes.Published = own.Title, own.Published
+	if shown(writes, m) {
+		t.Errorf("an article writing %q: its line without it is shown", "takeover")
 	}
 }

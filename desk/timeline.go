@@ -22,6 +22,7 @@ type event struct {
 	note   string // "article date" when the document's date stands in
 	dated  bool   // the sentence (or its section's heading) states the day
 	period string // the earlier month or year the sentence states ("2020", "Jan 2023"), its day unknown
+	rough  bool   // its day is told back from the article's ("two weeks ago"), not stated
 	ahead  bool   // the sentence tells of what is to come on its day ("deliveries are set for … November 30")
 	entry  int    // under a date heading, 1 + the entry of the page it is in (entryHead); 0 elsewhere
 	stamp  bool   // in a live page's entry opening with the time it was written (liveStampRE)
@@ -202,6 +203,25 @@ func subjectWeights(w weights, topic string, names []text.Span) weights {
 	return out
 }
 
+// namedOwnWords reports whether doc tells of the story in its own words:
+// its title holds share of the topic's names (the topic's words outside
+// its subject, w.subject), and neither its title nor its text writes a
+// word of the subject ("Ratcliffe’s Manchester United", never saying
+// "takeover", after the deal is done). Such a document's sentences are
+// the story's without the asker's word for it.
+func namedOwnWords(w words, doc *corpus.Document, share float64) bool {
+	if w.subject.total() == 0 || w.subject.coverage(doc.Title+"\n"+doc.Text) > 0 {
+		return false
+	}
+	names := weights{}
+	for t, v := range w.w {
+		if _, ok := w.subject[t]; !ok {
+			names[t] = v
+		}
+	}
+	return names.coverage(doc.Title) >= share
+}
+
 // firstPerson reports whether a sentence speaks in its writer's first
 // person outside quotation marks ("For example, yesterday, I imported 143
 // videos and photos." in a review): the writer's own day, no event of a
@@ -295,7 +315,7 @@ func withoutFurniture(s string) string {
 func dropStale(evs []event, days int) []event {
 	var first time.Time
 	for _, e := range evs {
-		if e.dated && (first.IsZero() || e.when.Before(first)) {
+		if e.dated && !e.rough && (first.IsZero() || e.when.Before(first)) {
 			first = e.when
 		}
 	}
@@ -320,6 +340,9 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
 	subj := w.subject
+	if namedOwnWords(w, doc, tu.TimelineTitle) {
+		subj = nil // its sentences are not held to the subject's words
+	}
 	var out []event
 	var heading time.Time
 	entry := 0 // the entries under date headings, each begun by a heading or a headline
@@ -384,6 +407,8 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				continue // a past the story draws on, not one of its events
 			case own:
 				e.when, e.dated, e.ahead = when, true, future(s)
+			case heading.IsZero() && !toldBackDay(s, ref).IsZero():
+				e.when, e.dated, e.rough = toldBackDay(s, ref), true, true
 			case !heading.IsZero():
 				e.when, e.dated = heading, true
 			default:
@@ -432,7 +457,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			e.measures["base"] = e.score // before the lift, for the tests
-			if e.dated {
+			if e.dated && !e.rough {
 				e.score += tu.TimelineDatedLift
 			}
 			e.terms = termSet(s)
@@ -793,9 +818,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) {
-				// "On Monday, Epic will drag Google into court": the
-				// weekday to come
+			if future(s) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
+				// "On Monday, Epic will drag Google into court", "heads
+				// to Arizona for Monday’s Game 3": the weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
 			}
 			back := (int(pub.Weekday()) - int(wd) + 7) % 7
@@ -810,6 +835,41 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// agoRE matches a time told back from the article's day: "two weeks
+// ago", "3 days ago", "a week ago", "last week" (its number in group 1,
+// its unit in group 2; "last week" has neither). "last week's code
+// review" names a thing of that week, not the sentence's time; "more
+// than two weeks ago" a bound.
+var agoRE = regexp.MustCompile(`(?i)(?:\b(more than|over|less than|nearly|almost|about|around)\s+)?\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago|last\s+week(?:['’]s)?)\b`)
+
+var agoNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// toldBackDay is the day a sentence stating no day of its own tells back
+// from pub, its article's day (agoRE), else the zero time: "two weeks ago" 14 days before,
+// "last week" 7 (a week back, whatever its day). Its day is roughly
+// known: it orders the sentence, but does not lift it as a stated day
+// does (TimelineDatedLift).
+func toldBackDay(s string, pub time.Time) time.Time {
+	m := agoRE.FindStringSubmatch(s)
+	if m == nil || pub.IsZero() || m[1] != "" || strings.HasSuffix(m[0], "s") && m[3] == "" {
+		return time.Time{}
+	}
+	n := 7 // last week
+	if m[2] != "" {
+		var ok bool
+		if n, ok = agoNumbers[strings.ToLower(m[2])]; !ok {
+			n, _ = strconv.Atoi(m[2])
+		}
+		if strings.HasPrefix(strings.ToLower(m[3]), "week") {
+			n *= 7
+		}
+	}
+	if n <= 0 {
+		return time.Time{}
+	}
+	return day(pub).AddDate(0, 0, -n)
+}
+
 // dayBeforeRE matches a sentence's day told as the one before the day
 // its article reports.
 // untilNowRE matches the end of a span up to now after its first day
@@ -819,6 +879,15 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 var (
 	untilNowRE = regexp.MustCompile(`^\s+(?:to|until|till|through)\s+(?:today|now|tonight)\b`)
 	spanEndRE  = regexp.MustCompile(`\b(?:to|until|till|through)\s+$`)
+)
+
+// comingRE matches the words before a weekday's possessive naming a
+// day to come ("for| Monday’s Game 3", "ahead of| Sunday's final");
+// weekdaysRE the possessive after the weekday. "after Monday's game",
+// "in Sunday's final" tell of a day past.
+var (
+	comingRE   = regexp.MustCompile(`(?i)\b(?:for|ahead of)\s+(?:this\s+)?$`)
+	weekdaysRE = regexp.MustCompile(`^['’]s\b`)
 )
 
 var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a day earlier)\b`)

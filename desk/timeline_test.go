@@ -80,6 +80,11 @@ func TestSentenceDate(t *testing.T) {
 		{"On Monday, Epic will take Google to court.", "2023-11-20"}, // to come
 		{"The album is due for release on 27 December.", "2023-12-27"},
 		{"On Friday, Epic took Google to court.", "2023-11-17"},
+		// a weekday's possessive after "for" or "ahead of" names a day to come
+		{"The series is tied 1-1 heading to Arizona for Monday’s Game 3.", "2023-11-20"},
+		{"The coach rested two players ahead of Sunday's final.", "2023-11-19"},
+		{"The series was tied 1-1 after Monday’s Game 3.", "2023-11-13"},
+		{"The coach rested two players ahead of Sunday.", "2023-11-12"},
 		{"It raised money in March.", ""},
 		// "will" in a relative clause tells of no weekday to come
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
@@ -581,5 +586,62 @@ func TestAgencyCredit(t *testing.T) {
 		if got := furniture(s); got != want {
 			t.Errorf("furniture(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestToldBack: a day told back from the article's ("two weeks ago",
+// "last week") orders a sentence stating no day of its own; a thing of
+// last week ("last week's review") and a bound ("more than two weeks
+// ago") are no day.
+func TestToldBack(t *testing.T) {
+	fri := time.Date(2023, 11, 17, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s    string
+		want string // "" for none
+	}{
+		{"Then, last week, the console arrived.", "2023-11-10"},
+		{"Last week, the club sacked its manager.", "2023-11-10"},
+		{"The fund announced the sale two weeks ago.", "2023-11-03"},
+		{"The fund announced the sale 3 days ago.", "2023-11-14"},
+		{"The fund announced the sale a week ago.", "2023-11-10"},
+		{"The lawyer could not undo the damage of last week’s review.", ""},
+		{"The lawyer could not undo the damage of last week's review.", ""},
+		{"He took the job after the ouster of McCarthy more than two weeks ago.", ""},
+		{"The fund announced the sale weeks ago.", ""},
+		{"The fund will announce the sale next week.", ""},
+	} {
+		got := toldBackDay(tc.s, fri)
+		g := ""
+		if !got.IsZero() {
+			g = got.Format("2006-01-02")
+		}
+		if g != tc.want {
+			t.Errorf("toldBackDay(%q) = %q, want %q", tc.s, g, tc.want)
+		}
+	}
+}
+
+// TestToldBackEvent: a sentence whose day is told back from its
+// article's is an event for stating its time (it needs only
+// TimelineDated of the topic, with its context), dated so, and not
+// lifted as a stated day is.
+func TestToldBackEvent(t *testing.T) {
+	const back, stated = "His rival's withdrawal at the end of last week cleared the way for Dara Lomax.",
+		"His rival withdrew on Tuesday, clearing the way for Dara Lomax."
+	doc := docOf(back, stated)
+	doc.Title, doc.Published = "Dara Lomax's Quarry United takeover", "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, "Dara Lomax's Quarry United takeover")
+	evs := eventsOf(doc, 0, w, &DefaultTuning)
+	if len(evs) != 2 {
+		t.Fatalf("events: %v", eventTexts(doc, "Dara Lomax's Quarry United takeover", &DefaultTuning))
+	}
+	if got := evs[0].when.Format("2006-01-02"); got != "2023-10-11" || evs[0].note != "" {
+		t.Errorf("told back: %s %q, want 2023-10-11 and no note", got, evs[0].note)
+	}
+	if evs[0].score != evs[0].measures["base"] {
+		t.Errorf("told back: lifted to %v from %v", evs[0].score, evs[0].measures["base"])
+	}
+	if evs[1].score != evs[1].measures["base"]+DefaultTuning.TimelineDatedLift {
+		t.Errorf("stated: score %v, want lifted", evs[1].score)
 	}
 }
