@@ -170,12 +170,12 @@ func unclipped(unknown []string, hits []Hit) []string {
 // rareWords are the words of a question that the documents would have to
 // write for it to be answered: not stop words, chat shorthand, numbers,
 // abbreviations a document may spell out ("ucl"), or one of the commonest
-// English words. Slack shorthand is read as written
+// English words unless it is a name (text.IsProperNoun: "bogota"). Slack shorthand is read as written
 // out ("whos" is "who is").
 func rareWords(q *Question) []string {
 	var out []string
 	for _, w := range text.Words(text.Normalize(q.Text)) {
-		if text.IsStopWord(w) || text.IsChatWord(w) || text.IsAskTerm(text.Term(w)) || text.LooksAbbreviated(w) || strings.ContainsAny(w, "0123456789") || commonWord(w) {
+		if text.IsStopWord(w) || text.IsChatWord(w) || text.IsAskTerm(text.Term(w)) || text.LooksAbbreviated(w) || strings.ContainsAny(w, "0123456789") || (commonWord(w) && !text.IsProperNoun(w)) {
 			continue
 		}
 		out = append(out, w)

@@ -90,6 +90,21 @@ func TestPossessiveWithoutApostrophe(t *testing.T) {
 	})
 }
 
+// A name typed in lower case that the word table ranks common ("bogota")
+// is unknown when no document holds it; a common word that is no name
+// ("capital") never is.
+func TestLowerCaseNameIsUnknown(t *testing.T) {
+	ix := archiveIndex(t, Chunker{},
+		`{"id":"oslo","title":"Oslo","source":"Daily","text":"The mayor of Oslo in Norway opened a new bridge on Monday."}`,
+		`{"id":"storm","title":"Storm","source":"Daily","text":"Forecasters warned that the storm would bring heavy rain to the coast."}`,
+	)
+	checkUnknown(t, ix, []unknownCase{
+		{"whos the mayor of bogota", []string{"bogota"}},
+		{"whos the mayor in norway", nil},
+		{"whos the mayor of the capital", nil},
+	})
+}
+
 // unknownCase is a question and the words a search of it reports unknown.
 type unknownCase struct {
 	q       string

@@ -5,7 +5,7 @@
 // what a sentence must hold to answer each, and how to say it is absent.
 //
 // Its word lists are embedded: data/words.txt is written by hand;
-// data/lemmas.tsv, data/synonyms.tsv.gz, data/verbs.tsv.gz and data/agents.tsv.gz come from WordNet 3.0 (Debian's
+// data/lemmas.tsv, data/synonyms.tsv.gz, data/verbs.tsv.gz, data/agents.tsv.gz and data/proper.tsv.gz come from WordNet 3.0 (Debian's
 // wordnet-base) and are rebuilt with
 //
 //	apt-get install -y wordnet-base

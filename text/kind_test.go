@@ -148,3 +148,15 @@ func TestIsAgent(t *testing.T) {
 		}
 	}
 }
+
+func TestIsProperNoun(t *testing.T) {
+	for w, want := range map[string]bool{
+		"bogota": true, "norway": true, "uk": true,
+		// A name in one sense and a word in another, or no name at all.
+		"turkey": false, "march": false, "apple": false, "mayor": false, "zorblatt": false,
+	} {
+		if got := IsProperNoun(w); got != want {
+			t.Errorf("IsProperNoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -23,6 +23,9 @@ var verbsGz []byte
 //go:embed data/agents.tsv.gz
 var agentsGz []byte
 
+//go:embed data/proper.tsv.gz
+var properGz []byte
+
 // lemmas maps an irregular form to its base ("spent" to "spend").
 var lemmas = func() map[string]string {
 	m := make(map[string]string, 6000)
@@ -52,6 +55,18 @@ var verbs = sync.OnceValue(func() map[string]string { return readTable("verbs.ts
 // agents is read on the first call of IsAgent: a noun whose most frequent
 // sense is a person or an organization, and which.
 var agents = sync.OnceValue(func() map[string]string { return readTable("agents.tsv.gz", agentsGz, 8000) })
+
+// proper is read on the first call of IsProperNoun.
+var proper = sync.OnceValue(func() map[string]string { return readTable("proper.tsv.gz", properGz, 14000) })
+
+// IsProperNoun reports whether word (lower case) is a name in every sense
+// WordNet gives it, and no verb, adjective or adverb: "bogota", "norway",
+// "uk"; not "turkey", "march" or "apple". Typed in lower case, it still
+// names one place, person or thing, which a document would have to write.
+func IsProperNoun(word string) bool {
+	_, ok := proper()[word]
+	return ok
+}
 
 // IsAgent reports whether word (lower case, singular or plural) is a noun
 // whose most frequent sense in WordNet is a person or an organization:

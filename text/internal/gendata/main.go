@@ -9,8 +9,10 @@
 // first senses, from index.* and data.*) and verbs.tsv.gz (a verb and the
 // verbs one step more general or more specific in WordNet's verb
 // hierarchy, among the first senses of both, from index.verb and
-// data.verb) and agents.tsv.gz (a noun whose most frequent sense is a
-// person or an organization, from index.noun and data.noun).
+// data.verb), agents.tsv.gz (a noun whose most frequent sense is a
+// person or an organization, from index.noun and data.noun) and
+// proper.tsv.gz (a noun WordNet writes capitalised in every synset, and
+// no verb, adjective or adverb, from data.noun and index.*).
 package main
 
 import (
@@ -74,8 +76,68 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	return writeTable(filepath.Join(out, "agents.tsv.gz"), agents,
-		"# noun\twhat its most frequent sense is: a person or an organization, from WordNet 3.0 (go run ./text/internal/gendata)")
+	if err := writeTable(filepath.Join(out, "agents.tsv.gz"), agents,
+		"# noun\twhat its most frequent sense is: a person or an organization, from WordNet 3.0 (go run ./text/internal/gendata)"); err != nil {
+		return err
+	}
+	proper, err := properNouns(dir)
+	if err != nil {
+		return err
+	}
+	return writeTable(filepath.Join(out, "proper.tsv.gz"), proper,
+		"# noun\t\"proper\": every sense of it WordNet 3.0 writes capitalised, and it is no verb, adjective or adverb (go run ./text/internal/gendata)")
+}
+
+// properNouns maps each single-word noun that WordNet writes capitalised
+// in every synset holding it ("Bogota", "Norway"), and lists as no verb,
+// adjective or adverb, to "proper": a name even when typed in lower case.
+func properNouns(dir string) (map[string][]string, error) {
+	senses, capitalised := map[string]int{}, map[string]int{}
+	err := eachLine(filepath.Join(dir, "data.noun"), func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return
+		}
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil || len(f) < 4+2*int(n) {
+			return
+		}
+		for i := range int(n) {
+			w := f[4+2*i]
+			lw := strings.ToLower(w)
+			if !plain(lw) {
+				continue
+			}
+			senses[lw]++
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				capitalised[lw]++
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	other := map[string]bool{}
+	for _, pos := range []string{"verb", "adj", "adv"} {
+		err := eachLine(filepath.Join(dir, "index."+pos), func(line string) {
+			if !strings.HasPrefix(line, " ") {
+				other[strings.Fields(line)[0]] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	m := map[string][]string{}
+	for w, n := range senses {
+		if capitalised[w] == n && !other[w] {
+			m[w] = []string{"proper"}
+		}
+	}
+	return m, nil
 }
 
 // The synsets every person and every organization descend from:
