@@ -93,20 +93,8 @@ func run(dir, out string) error {
 // adjective or adverb, to "proper": a name even when typed in lower case.
 func properNouns(dir string) (map[string][]string, error) {
 	senses, capitalised := map[string]int{}, map[string]int{}
-	err := eachLine(filepath.Join(dir, "data.noun"), func(line string) {
-		if strings.HasPrefix(line, " ") {
-			return
-		}
-		f := strings.Fields(line)
-		if len(f) < 4 {
-			return
-		}
-		n, err := strconv.ParseInt(f[3], 16, 32)
-		if err != nil || len(f) < 4+2*int(n) {
-			return
-		}
-		for i := range int(n) {
-			w := f[4+2*i]
+	err := eachSynset(filepath.Join(dir, "data.noun"), "n", func(s synset) {
+		for _, w := range s.words {
 			lw := strings.ToLower(w)
 			if !plain(lw) {
 				continue
@@ -150,31 +138,7 @@ const personSynset, organizationSynset = "00007846", "08008335"
 // may answer "who" without a name ("the contractor was paid twice").
 func agentNouns(dir string) (map[string][]string, error) {
 	parents := map[string][]string{}
-	err := eachLine(filepath.Join(dir, "data.noun"), func(line string) {
-		if strings.HasPrefix(line, " ") {
-			return
-		}
-		f := strings.Fields(line)
-		if len(f) < 4 {
-			return
-		}
-		n, err := strconv.ParseInt(f[3], 16, 32)
-		if err != nil || len(f) < 5+2*int(n) {
-			return
-		}
-		// ... p_cnt [ptr_symbol offset pos source/target]...
-		at := 4 + 2*int(n)
-		pcnt, err := strconv.Atoi(f[at])
-		if err != nil || len(f) < at+1+4*pcnt {
-			return
-		}
-		for i := range pcnt {
-			p := f[at+1+4*i:]
-			if p[0] == "@" && p[2] == "n" {
-				parents[f[0]] = append(parents[f[0]], p[1])
-			}
-		}
-	})
+	err := eachSynset(filepath.Join(dir, "data.noun"), "n", func(s synset) { parents[s.offset] = s.hypernyms })
 	if err != nil {
 		return nil, err
 	}
@@ -195,24 +159,12 @@ func agentNouns(dir string) (map[string][]string, error) {
 		return false
 	}
 	m := map[string][]string{}
-	err = eachLine(filepath.Join(dir, "index.noun"), func(line string) {
-		if strings.HasPrefix(line, " ") {
-			return
-		}
-		f := strings.Fields(line)
-		if len(f) < 6 || !plain(f[0]) {
-			return
-		}
-		pcnt, err := strconv.Atoi(f[3])
-		if err != nil || len(f) < 4+pcnt+3 {
-			return
-		}
-		first := f[4+pcnt+2]
+	err = eachLemma(filepath.Join(dir, "index.noun"), func(lemma string, offsets []string) {
 		switch {
-		case under(first, personSynset):
-			m[f[0]] = []string{"person"}
-		case under(first, organizationSynset):
-			m[f[0]] = []string{"organization"}
+		case under(offsets[0], personSynset):
+			m[lemma] = []string{"person"}
+		case under(offsets[0], organizationSynset):
+			m[lemma] = []string{"organization"}
 		}
 	})
 	return m, err
@@ -232,63 +184,27 @@ const verbSenses, maxTroponyms = 3, 20
 // and "deduct" (sense 2, "withhold, deduct, recoup"), "beat" and
 // "trounce".
 func verbLinks(dir string) (map[string][]string, error) {
-	type synset struct {
-		words []string
-		hyper []string
-	}
-	data := map[string]*synset{}
+	data := map[string]synset{}
 	troponyms := map[string]int{}
-	err := eachLine(filepath.Join(dir, "data.verb"), func(line string) {
-		if strings.HasPrefix(line, " ") {
-			return
-		}
-		f := strings.Fields(line)
-		if len(f) < 4 {
-			return
-		}
-		n, err := strconv.ParseInt(f[3], 16, 32)
-		if err != nil || len(f) < 5+2*int(n) {
-			return
-		}
-		s := &synset{}
-		for i := range int(n) {
-			if w := strings.ToLower(f[4+2*i]); plain(w) {
-				s.words = append(s.words, w)
+	err := eachSynset(filepath.Join(dir, "data.verb"), "v", func(s synset) {
+		var words []string
+		for _, w := range s.words {
+			if w := strings.ToLower(w); plain(w) {
+				words = append(words, w)
 			}
 		}
-		// p_cnt, then pointer_symbol offset pos source/target
-		i := 4 + 2*int(n)
-		p, err := strconv.Atoi(f[i])
-		if err != nil || len(f) < i+1+4*p {
-			return
+		s.words = words
+		for _, off := range s.hypernyms {
+			troponyms[off]++
 		}
-		for k := range p {
-			sym, off, pos := f[i+1+4*k], f[i+2+4*k], f[i+3+4*k]
-			if sym == "@" && pos == "v" {
-				s.hyper = append(s.hyper, off)
-				troponyms[off]++
-			}
-		}
-		data[f[0]] = s
+		data[s.offset] = s
 	})
 	if err != nil {
 		return nil, err
 	}
 	first := map[string][]string{} // a verb's first senses
-	err = eachLine(filepath.Join(dir, "index.verb"), func(line string) {
-		if strings.HasPrefix(line, " ") {
-			return
-		}
-		f := strings.Fields(line)
-		if len(f) < 6 || !plain(f[0]) {
-			return
-		}
-		pcnt, err := strconv.Atoi(f[3])
-		if err != nil || len(f) < 6+pcnt {
-			return
-		}
-		offsets := f[4+pcnt+2:]
-		first[f[0]] = offsets[:min(verbSenses, len(offsets))]
+	err = eachLemma(filepath.Join(dir, "index.verb"), func(lemma string, offsets []string) {
+		first[lemma] = offsets[:min(verbSenses, len(offsets))]
 	})
 	if err != nil {
 		return nil, err
@@ -301,15 +217,16 @@ func verbLinks(dir string) (map[string][]string, error) {
 	}
 	for _, w := range sortedKeys(first) {
 		for _, off := range first[w] {
-			s := data[off]
-			if s == nil {
+			s, ok := data[off]
+			if !ok {
 				continue
 			}
-			for _, h := range s.hyper {
-				if troponyms[h] > maxTroponyms || data[h] == nil {
+			for _, h := range s.hypernyms {
+				hs, ok := data[h]
+				if troponyms[h] > maxTroponyms || !ok {
 					continue
 				}
-				for _, x := range data[h].words {
+				for _, x := range hs.words {
 					if slices.Contains(first[x], h) {
 						link(w, x)
 						link(x, w)
@@ -393,24 +310,11 @@ func synonyms(dir string) (map[string][]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		err = eachLine(filepath.Join(dir, "index."+pos), func(line string) {
-			if strings.HasPrefix(line, " ") {
-				return // the licence
-			}
-			f := strings.Fields(line)
-			if len(f) < 6 || !plain(f[0]) {
-				return
-			}
-			// lemma pos synset_cnt p_cnt ptr_symbol... sense_cnt tagsense_cnt offset...
-			pcnt, err := strconv.Atoi(f[3])
-			if err != nil || len(f) < 6+pcnt {
-				return
-			}
-			offsets := f[4+pcnt+2:]
+		err = eachLemma(filepath.Join(dir, "index."+pos), func(lemma string, offsets []string) {
 			for _, off := range offsets[:min(senses, len(offsets))] {
 				for _, w := range words[off] {
-					if w != f[0] && !slices.Contains(m[f[0]], w) {
-						m[f[0]] = append(m[f[0]], w)
+					if w != lemma && !slices.Contains(m[lemma], w) {
+						m[lemma] = append(m[lemma], w)
 					}
 				}
 			}
@@ -425,30 +329,81 @@ func synonyms(dir string) (map[string][]string, error) {
 // synsetWords reads a data.* file: each synset's offset and its plain words.
 func synsetWords(path string) (map[string][]string, error) {
 	m := map[string][]string{}
-	err := eachLine(path, func(line string) {
-		if strings.HasPrefix(line, " ") {
-			return
-		}
-		f := strings.Fields(line)
-		if len(f) < 4 {
-			return
-		}
-		// offset lex_filenum ss_type w_cnt word lex_id [word lex_id...]
-		n, err := strconv.ParseInt(f[3], 16, 32)
-		if err != nil || len(f) < 4+2*int(n) {
-			return
-		}
-		for i := range int(n) {
-			w := f[4+2*i]
+	err := eachSynset(path, "", func(s synset) {
+		for _, w := range s.words {
 			if j := strings.IndexByte(w, '('); j > 0 {
 				w = w[:j] // adjective markers: "galore(ip)"
 			}
-			if plain(w) && !slices.Contains(m[f[0]], w) {
-				m[f[0]] = append(m[f[0]], w)
+			if plain(w) && !slices.Contains(m[s.offset], w) {
+				m[s.offset] = append(m[s.offset], w)
 			}
 		}
 	})
 	return m, err
+}
+
+// synset is one line of a data.* file: its offset, its words as written
+// ("Bogota", "galore(ip)") and the offsets of its hypernyms of the same
+// part of speech.
+type synset struct {
+	offset    string
+	words     []string
+	hypernyms []string
+}
+
+// eachSynset calls fn with each synset of the data.* file at path, whose
+// part of speech is pos ("n", "v", "a").
+func eachSynset(path, pos string, fn func(synset)) error {
+	return eachLine(path, func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return // the licence
+		}
+		// offset lex_filenum ss_type w_cnt word lex_id [word lex_id...]
+		// p_cnt [pointer_symbol offset pos source/target...] ...
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return
+		}
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil || len(f) < 5+2*int(n) {
+			return
+		}
+		s := synset{offset: f[0]}
+		for i := range int(n) {
+			s.words = append(s.words, f[4+2*i])
+		}
+		at := 4 + 2*int(n)
+		p, err := strconv.Atoi(f[at])
+		if err != nil || len(f) < at+1+4*p {
+			return
+		}
+		for k := range p {
+			if f[at+1+4*k] == "@" && f[at+3+4*k] == pos {
+				s.hypernyms = append(s.hypernyms, f[at+2+4*k])
+			}
+		}
+		fn(s)
+	})
+}
+
+// eachLemma calls fn with each plain lemma of the index.* file at path and
+// the offsets of its synsets, the most frequent sense first.
+func eachLemma(path string, fn func(lemma string, offsets []string)) error {
+	return eachLine(path, func(line string) {
+		if strings.HasPrefix(line, " ") {
+			return // the licence
+		}
+		// lemma pos synset_cnt p_cnt ptr_symbol... sense_cnt tagsense_cnt offset...
+		f := strings.Fields(line)
+		if len(f) < 6 || !plain(f[0]) {
+			return
+		}
+		pcnt, err := strconv.Atoi(f[3])
+		if err != nil || len(f) < 6+pcnt+1 {
+			return
+		}
+		fn(f[0], f[4+pcnt+2:])
+	})
 }
 
 func eachLine(path string, fn func(string)) error {
