@@ -51,7 +51,7 @@ figures "reporter-slack-dev (rules)" --questions "$slack" --corpus "$corpus" --h
 echo "# sets the model was not trained on"
 figures "reporter-slack-dev3 (held out)" --questions eval/testdata/reporter-slack-dev3.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev4 (held out)" --questions eval/testdata/reporter-slack-dev4.qa.jsonl --corpus "$corpus"
-figures "follow-up chains (its follow-up model trained on)" --questions eval/testdata/followups-dev.qa.jsonl --corpus "$corpus"
+figures "follow-up chains" --questions eval/testdata/followups-dev.qa.jsonl --corpus "$corpus"
 figures "follow-up chains II (held out)" --questions eval/testdata/followups-dev2.qa.jsonl --corpus "$corpus"
 figures "seed-dev" --questions "$evals/seed-dev.qa.jsonl"
 figures "multihop-rag-dev" --questions "$evals/multihop-rag-dev.qa.jsonl" --corpus "$corpus"

@@ -145,12 +145,17 @@ func (k Kind) row() kindRow {
 	return other
 }
 
+// leadRE finds the words a follow-up opens with before its question
+// ("and what did she say", "ok so who won").
+var leadRE = regexp.MustCompile(`(?i)^(?:(?:and|but|so|also|ok|okay|then|oh|plus)\b[\s,]*)+`)
+
 // KindOf returns the kind of fact a question asks for, by its first words
-// ("who", "when's", "what time", "how much did X pay") or, when they say
-// nothing, by the words it holds ("uber q3 revenue" asks for money). Slack
-// shorthand is read as Normalize reads it ("whos" is "who is").
+// ("who", "when's", "what time", "how much did X pay", after a follow-up's
+// "and", "so"…) or, when they say nothing, by the words it holds ("uber q3
+// revenue" asks for money). Slack shorthand is read as Normalize reads it
+// ("whos" is "who is").
 func KindOf(question string) Kind {
-	q := strings.TrimSpace(Normalize(question))
+	q := leadRE.ReplaceAllString(strings.TrimSpace(Normalize(question)), "")
 	for _, r := range kinds {
 		if r.opens != nil && r.opens.MatchString(q) {
 			return r.kind
