@@ -149,13 +149,19 @@ func (k Kind) row() kindRow {
 // ("and what did she say", "ok so who won").
 var leadRE = regexp.MustCompile(`(?i)^(?:(?:and|but|so|also|ok|okay|then|oh|plus)\b[\s,]*)+`)
 
+// opening returns a question as its first words are read: normalised,
+// past a follow-up's "and", "so"…
+func opening(question string) string {
+	return leadRE.ReplaceAllString(strings.TrimSpace(Normalize(question)), "")
+}
+
 // KindOf returns the kind of fact a question asks for, by its first words
 // ("who", "when's", "what time", "how much did X pay", after a follow-up's
 // "and", "so"…) or, when they say nothing, by the words it holds ("uber q3
 // revenue" asks for money). Slack shorthand is read as Normalize reads it
 // ("whos" is "who is").
 func KindOf(question string) Kind {
-	q := leadRE.ReplaceAllString(strings.TrimSpace(Normalize(question)), "")
+	q := opening(question)
 	for _, r := range kinds {
 		if r.opens != nil && r.opens.MatchString(q) {
 			return r.kind
@@ -232,13 +238,13 @@ var individualRE = regexp.MustCompile(`(?i)^(?:who|which|what)\s+(?:(?:is|was|ar
 // many words ("who is the individual…", "which person…"): a company or a
 // team does not answer it, where it may answer "who won".
 func AsksIndividual(question string) bool {
-	return individualRE.MatchString(strings.TrimSpace(Normalize(question)))
+	return individualRE.MatchString(opening(question))
 }
 
 // AsksPerson reports whether a question asks who someone is ("who",
 // "whos", "which executive"), not which organisation or thing.
 func AsksPerson(question string) bool {
-	return personRE.MatchString(strings.TrimSpace(Normalize(question)))
+	return personRE.MatchString(opening(question))
 }
 
 // countedRE captures the words counted by "how many": up to three words
