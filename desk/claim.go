@@ -277,12 +277,22 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if aliases != nil && aliases.err != nil {
 		return nil, aliases.err
 	}
-	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
+	// a claimed draw is told in a sentence of a document naming its
+	// teams: "… as they drew 3-3 with Galatasaray in the Champions League"
+	// under a title naming one of them; that sentence says which match
+	var drawn1 []string
+	if d := drawSides(claim); len(d) == 1 {
+		drawn1 = d[0]
+	}
+	drawn := func(j judged) bool {
+		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same)
+	}
+	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames, drawn); ok && identifiesMatch(len(plain.w), ownReport(j.doc) || drawn(j), tu.ScoreWords) {
 		switch j.verdict {
 		case Supported:
 			// "Harry Kane scored as Bayern Munich beat Manchester United
 			// 1-0" is not supported by "this 1-0 defeat to Bayern Munich"
-			if peopleNamed(claim, figs, j.prev+"\n"+j.text()) {
+			if peopleNamed(claim, figs, drawn1, j.prev+"\n"+j.text()) {
 				support = append(support, j)
 			}
 		case Contradicted:
@@ -477,12 +487,13 @@ func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (
 // score"), the latest published (a result is reported after the
 // previews, which state other games' scores), its first score being the
 // result. A title naming the teams is a preview's too: there, the
-// sentence must say who won (readResult), not predict a score.
-func matchReport(scores []judged, w words, title float64, byNames func(*corpus.Document) bool) (judged, bool) {
+// sentence must say who won (readResult), not predict a score. A sentence
+// telling a claimed draw between the claim's teams (drawn) is one too.
+func matchReport(scores []judged, w words, title float64, byNames func(*corpus.Document) bool, drawn func(judged) bool) (judged, bool) {
 	best := -1
 	var bestAt time.Time
 	for i, j := range scores {
-		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title && !(byNames(j.doc) && tellsResult(j.text())) {
+		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title && !(byNames(j.doc) && tellsResult(j.text())) && !drawn(j) {
 			continue
 		}
 		at, _ := j.doc.PublishedTime()
@@ -1198,10 +1209,11 @@ func sharedWord(a, b string, plain words) bool {
 // peopleNamed reports whether a sentence (with the one before it) names
 // every person a score claim names besides its teams: the names of two
 // words or more (claimPeople) other than the winner and loser it reads
-// and a place after "at" or "in" ("at Old Trafford"). The match's result
-// says nothing of who scored in it.
-func peopleNamed(claim string, figs []Figure, s string) bool {
-	var teams []string
+// and a place after "at" or "in" ("at Old Trafford"), and the sides of
+// the claim's draw (sides, drawSides). The match's result says nothing
+// of who scored in it.
+func peopleNamed(claim string, figs []Figure, sides []string, s string) bool {
+	teams := slices.Clone(sides)
 	for _, f := range figs {
 		if f.Kind == Score {
 			r := readResult(claim, f.score())

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/newsroom/askbot/text"
@@ -167,9 +168,82 @@ func TestPeopleNamed(t *testing.T) {
 		{"teams only", "South Africa beat New Zealand 12-11.", "The Springboks prevailed 12-11.", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := peopleNamed(tc.claim, Figures(tc.claim), tc.sent); got != tc.want {
+			if got := peopleNamed(tc.claim, Figures(tc.claim), nil, tc.sent); got != tc.want {
 				t.Errorf("peopleNamed(%q, %q) = %v, want %v", tc.claim, tc.sent, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestDrawSides: a level score is a draw only beside a word of a draw,
+// and its sides are the names right before it (past drawGlue, and
+// before "and") and right after "with", "against" or "by".
+func TestDrawSides(t *testing.T) {
+	for _, tc := range []struct {
+		name, sent string
+		want       [][]string
+	}{
+		{"drew with", "Manchester United drew 3-3 with Galatasaray.", [][]string{{"Galatasaray", "Manchester United"}}},
+		{"played out a draw", "Galatasaray and Manchester United played out a 3-3 draw in the Champions League.",
+			[][]string{{"Manchester United", "Galatasaray"}}},
+		{"a side by its coach", "Erik ten Hag's side have once again dropped points from a winning position as they drew 3-3 with Galatasaray in the Champions League.",
+			[][]string{{"Galatasaray"}}},
+		{"held to a draw by", "Chelsea were held to a 2-2 draw by Everton.", [][]string{{"Everton", "Chelsea"}}},
+		{"no word of a draw", "Manchester United were 3-3 with Galatasaray at half-time.", nil},
+		{"a win is no draw", "Manchester United beat Galatasaray 3-2.", nil},
+		{"a clause between", "Manchester United, who had led 3-1, drew 3-3 with Galatasaray.", [][]string{{"Galatasaray"}}},
+		{"a side further off", "Manchester United drew 3-3 in Istanbul with Galatasaray.", [][]string{{"Manchester United"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := drawSides(tc.sent); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("drawSides(%q) = %q, want %q", tc.sent, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDrawOf: a sentence tells the claim's draw when every side it names
+// is one of the claim's, at least one named.
+func TestDrawOf(t *testing.T) {
+	teams := []string{"Manchester United", "Galatasaray"}
+	for _, tc := range []struct {
+		name, sent string
+		want       bool
+	}{
+		{"one side named", "Erik ten Hag's side have once again dropped points as they drew 3-3 with Galatasaray in the Champions League.", true},
+		{"both named", "Galatasaray and Manchester United played out a 3-3 draw.", true},
+		{"another opponent", "Galatasaray drew 2-2 with Copenhagen.", false},
+		{"another pair", "Bayern drew 0-0 with Copenhagen.", false},
+		{"no side named", "They drew 3-3 in Istanbul.", false},
+		{"no draw", "Galatasaray beat Manchester United 3-2.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := drawOf(tc.sent, teams, (*teamAliases)(nil).same); got != tc.want {
+				t.Errorf("drawOf(%q) = %v, want %v", tc.sent, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPeopleNamedDraw: the sides of a claimed draw are its teams, not
+// people the supporting sentence must name; a scorer still is.
+func TestPeopleNamedDraw(t *testing.T) {
+	sent := "Erik ten Hag's side have once again dropped points as they drew 3-3 with Galatasaray."
+	for _, tc := range []struct {
+		claim string
+		want  bool
+	}{
+		{"Galatasaray and Manchester United played out a 3-3 draw.", true},
+		{"Hakim Ziyech scored as Manchester United drew 3-3 with Galatasaray.", false},
+	} {
+		sides := drawSides(tc.claim)[0]
+		if got := peopleNamed(tc.claim, Figures(tc.claim), sides, sent); got != tc.want {
+			t.Errorf("peopleNamed(%q, sides %q) = %v, want %v", tc.claim, sides, got, tc.want)
+		}
+	}
+	// without the sides, Manchester United is one the sentence must name
+	c := "Galatasaray and Manchester United played out a 3-3 draw."
+	if peopleNamed(c, Figures(c), nil, sent) {
+		t.Errorf("peopleNamed(%q) without sides = true, want false", c)
 	}
 }
