@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"math"
 	"reflect"
 	"testing"
 
@@ -245,5 +246,89 @@ func TestPeopleNamedDraw(t *testing.T) {
 	c := "Galatasaray and Manchester United played out a 3-3 draw."
 	if peopleNamed(c, Figures(c), nil, sent) {
 		t.Errorf("peopleNamed(%q) without sides = true, want false", c)
+	}
+}
+
+// TestRupees: an Indian amount written "Rs" and crores or lakhs is money
+// (a crore ten million, a lakh a hundred thousand); without "Rs" it is
+// not read as one.
+func TestRupees(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want float64
+		ok   bool
+	}{
+		{"KKR pick up Mitchell Starc for Rs 24.75 Cr.", 24.75e7, true},
+		{"Sourabh Chauhan to RCB for Rs 20 L", 20e5, true},
+		{"a total of Rs. 230.45 crore", 230.45e7, true},
+		{"Rs 1,200 crore", 1200e7, true},
+		{"a 24.75 Cr deal", 0, false},
+	} {
+		var got []Figure
+		for _, f := range Figures(tc.s) {
+			if f.Kind == Money {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case !tc.ok && len(got) > 0:
+			t.Errorf("Figures(%q) = %+v, want no money", tc.s, got)
+		case tc.ok && (len(got) != 1 || math.Abs(got[0].Value-tc.want) > 1e-3):
+			t.Errorf("Figures(%q) = %+v, want money %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestOwnedFigure: the claim's amount told of someone else in a sentence
+// stating two: the claim's name nearest its amount stands by the other.
+func TestOwnedFigure(t *testing.T) {
+	sent := "Cummins went to Sunrisers Hyderabad for Rs 20.50 Cr but the record only lasted for 30 minutes as Kolkata Knight Riders broke the bank for Mitchell Starc, paying a whopping Rs 24.75 Cr."
+	for _, tc := range []struct {
+		claim, want string // want: the other amount, "" for none
+	}{
+		{"Kolkata Knight Riders paid Rs 20.50 Cr for Mitchell Starc.", "Rs 24.75 Cr"},
+		{"Sunrisers Hyderabad bought Pat Cummins for Rs 24.75 Cr.", "Rs 20.50 Cr"},
+		{"Kolkata Knight Riders bought Mitchell Starc for Rs 24.75 Cr.", ""},
+		{"Sunrisers Hyderabad bought Pat Cummins for Rs 20.50 Cr.", ""},
+		{"Mumbai Indians paid Rs 20.50 Cr for Hardik Pandya.", ""}, // not in the sentence
+	} {
+		cf := Figures(tc.claim)[0]
+		var same Figure
+		var comparable []Figure
+		for _, f := range Figures(sent) {
+			if cf.Same(f) {
+				same = f
+			} else if cf.Comparable(f) {
+				comparable = append(comparable, f)
+			}
+		}
+		got := ""
+		if f, ok := ownedFigure(tc.claim, cf, sent, same, comparable); ok {
+			got = f.Text
+		}
+		if got != tc.want {
+			t.Errorf("ownedFigure(%q) = %q, want %q", tc.claim, got, tc.want)
+		}
+	}
+}
+
+// TestOwnedFigureClearly: a name about as near the claim's amount as
+// another is not owned by the other.
+func TestOwnedFigureClearly(t *testing.T) {
+	claim := "Ohtani is deferring $680 million of his $700 million contract with the Dodgers."
+	sent := "According to The Athletic, Ohtani will defer a whopping $680 million of his $700 million contract from the Dodgers, receiving only $2 million per year."
+	cf := Figures(claim)[1]
+	var same Figure
+	var others []Figure
+	for _, f := range Figures(sent) {
+		switch {
+		case cf.Same(f):
+			same = f
+		case f.Kind == Money && f.Value == 2e6:
+			others = append(others, f)
+		}
+	}
+	if f, ok := ownedFigure(claim, cf, sent, same, others); ok {
+		t.Errorf("ownedFigure(%q) = %q, want none", claim, f.Text)
 	}
 }
