@@ -71,6 +71,15 @@ func (a *teamAliases) resolve(r result) result {
 	return r
 }
 
+// same reports whether a name is team, as canon resolves both (a nil a
+// compares them as written).
+func (a *teamAliases) same(name, team string) bool {
+	if a != nil {
+		name, team = a.canon(name), a.canon(team)
+	}
+	return sameTeam(name, team) || sameTeam(team, name)
+}
+
 // learn reads the documents about team for sentences saying whose it is.
 func (a *teamAliases) learn(team string) string {
 	tu := a.d.tuning()

@@ -211,12 +211,24 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		})
 		for _, cf := range figs {
 			var comparable []Figure
-			same := false
+			same, sameAt := false, Figure{}
 			for _, f := range have {
 				if cf.Same(f) {
-					same = true
+					same, sameAt = true, f
 				} else if cf.Comparable(f) {
 					comparable = append(comparable, f)
+				}
+			}
+			// the claim's amount told of someone else, the claim's names
+			// standing by another amount ("Cummins went … for Rs 20.50
+			// Cr but … Kolkata Knight Riders broke the bank for Mitchell
+			// Starc, paying a whopping Rs 24.75 Cr"): that one is theirs
+			// (an amount the claim states too is no other: "$680 million
+			// of his $700 million contract")
+			if same && cf.Kind == Money {
+				others := slices.DeleteFunc(slices.Clone(comparable), func(f Figure) bool { return slices.ContainsFunc(figs, f.Same) })
+				if f, ok := ownedFigure(claim, cf, sent, sameAt, others); ok {
+					same, comparable = false, []Figure{f}
 				}
 			}
 			switch {
@@ -277,12 +289,22 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if aliases != nil && aliases.err != nil {
 		return nil, aliases.err
 	}
-	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames); ok && identifiesMatch(len(plain.w), ownReport(j.doc), tu.ScoreWords) {
+	// a claimed draw is told in a sentence of a document naming its
+	// teams: "… as they drew 3-3 with Galatasaray in the Champions League"
+	// under a title naming one of them; that sentence says which match
+	var drawn1 []string
+	if d := drawSides(claim); len(d) == 1 {
+		drawn1 = d[0]
+	}
+	drawn := func(j judged) bool {
+		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same)
+	}
+	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames, drawn); ok && identifiesMatch(len(plain.w), ownReport(j.doc) || drawn(j), tu.ScoreWords) {
 		switch j.verdict {
 		case Supported:
 			// "Harry Kane scored as Bayern Munich beat Manchester United
 			// 1-0" is not supported by "this 1-0 defeat to Bayern Munich"
-			if peopleNamed(claim, figs, j.prev+"\n"+j.text()) {
+			if peopleNamed(claim, figs, drawn1, j.prev+"\n"+j.text()) {
 				support = append(support, j)
 			}
 		case Contradicted:
@@ -477,12 +499,13 @@ func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (
 // score"), the latest published (a result is reported after the
 // previews, which state other games' scores), its first score being the
 // result. A title naming the teams is a preview's too: there, the
-// sentence must say who won (readResult), not predict a score.
-func matchReport(scores []judged, w words, title float64, byNames func(*corpus.Document) bool) (judged, bool) {
+// sentence must say who won (readResult), not predict a score. A sentence
+// telling a claimed draw between the claim's teams (drawn) is one too.
+func matchReport(scores []judged, w words, title float64, byNames func(*corpus.Document) bool, drawn func(judged) bool) (judged, bool) {
 	best := -1
 	var bestAt time.Time
 	for i, j := range scores {
-		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title && !(byNames(j.doc) && tellsResult(j.text())) {
+		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title && !(byNames(j.doc) && tellsResult(j.text())) && !drawn(j) {
 			continue
 		}
 		at, _ := j.doc.PublishedTime()
@@ -1198,10 +1221,11 @@ func sharedWord(a, b string, plain words) bool {
 // peopleNamed reports whether a sentence (with the one before it) names
 // every person a score claim names besides its teams: the names of two
 // words or more (claimPeople) other than the winner and loser it reads
-// and a place after "at" or "in" ("at Old Trafford"). The match's result
-// says nothing of who scored in it.
-func peopleNamed(claim string, figs []Figure, s string) bool {
-	var teams []string
+// and a place after "at" or "in" ("at Old Trafford"), and the sides of
+// the claim's draw (sides, drawSides). The match's result says nothing
+// of who scored in it.
+func peopleNamed(claim string, figs []Figure, sides []string, s string) bool {
+	teams := slices.Clone(sides)
 	for _, f := range figs {
 		if f.Kind == Score {
 			r := readResult(claim, f.score())
@@ -1279,4 +1303,58 @@ func possessorOf(s string, at int) string {
 		}
 	}
 	return ""
+}
+
+// ownedFigure is, of a sentence stating the claim's amount cf (same)
+// and others of its kind (comparable), the other amount the claim's
+// owner of cf stands nearer in the sentence: the owner is the claim's
+// name nearest to cf ("Mitchell Starc" of "Kolkata Knight Riders paid Rs
+// 20.50 Cr for Mitchell Starc"), and every place the sentence writes its
+// last word ("Cummins went to … for Rs 20.50 Cr") is clearly nearer to
+// that other amount than to same: at most half as many bytes between.
+// ok is false when the sentence does not write the owner, or writes it
+// not that near another ("Ohtani will defer $680 million of his $700
+// million contract from the Dodgers, receiving only $2 million per
+// year": "Dodgers" is 19 bytes from $700 million, 17 from $2 million).
+func ownedFigure(claim string, cf Figure, sent string, same Figure, comparable []Figure) (Figure, bool) {
+	if len(comparable) == 0 {
+		return Figure{}, false
+	}
+	dist := func(a, b int, f Figure) int {
+		if b <= f.Start {
+			return f.Start - b
+		}
+		return max(0, a-f.End)
+	}
+	owner, ownerD := "", -1
+	for _, sp := range text.NameSpans(claim) {
+		if sp.Start < cf.End && cf.Start < sp.End {
+			continue // "Rs", "Cr": the amount's own words
+		}
+		ws := strings.Fields(cleanName(strings.TrimSuffix(strings.TrimSuffix(claim[sp.Start:sp.End], "'s"), "’s")))
+		if d := dist(sp.Start, sp.End, cf); len(ws) > 0 && (ownerD < 0 || d < ownerD) {
+			owner, ownerD = ws[len(ws)-1], d
+		}
+	}
+	at, found := -1, false
+	for _, wd := range wordRE.FindAllStringIndex(sent, -1) {
+		if w := strings.TrimSuffix(strings.TrimSuffix(sent[wd[0]:wd[1]], "'s"), "’s"); owner == "" || w != owner {
+			continue
+		}
+		// clearly nearer: at most half as far
+		best, bestD := -1, dist(wd[0], wd[1], same)/2
+		for i, f := range comparable {
+			if d := dist(wd[0], wd[1], f); d <= bestD {
+				best, bestD = i, d
+			}
+		}
+		if best < 0 || found && at != best {
+			return Figure{}, false
+		}
+		at, found = best, true
+	}
+	if !found {
+		return Figure{}, false
+	}
+	return comparable[at], true
 }

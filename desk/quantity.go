@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/newsroom/askbot/text"
@@ -81,6 +82,11 @@ func Figures(s string) []Figure {
 	add := func(f Figure) {
 		if !taken(f.Start, f.End) {
 			out = append(out, f)
+		}
+	}
+	for _, m := range rupeeRE.FindAllStringSubmatchIndex(s, -1) {
+		if v, ok := rupees(s[m[2]:m[3]], s[m[4]:m[5]]); ok {
+			add(figure(Money, "", v, s, text.Span{Start: m[0], End: m[1]}))
 		}
 	}
 	for _, sp := range text.Money(s) {
@@ -162,4 +168,23 @@ func countFigure(s string, c text.Measure) Figure {
 		}
 	}
 	return figure(Count, text.Term(unit), c.Value, s, sp)
+}
+
+// rupeeRE matches an Indian amount written "Rs" and a number of crores
+// or lakhs, abbreviated or not ("Rs 24.75 Cr", "Rs. 50 L", "Rs 2 crore"):
+// the number, and the word.
+var rupeeRE = regexp.MustCompile(`\bRs\.?\s?(\d[\d,]*(?:\.\d+)?)\s?(Cr|cr|crore|crores|L|lakh|lakhs)\b`)
+
+// rupees is the value of an amount rupeeRE matched: a crore is ten
+// million, a lakh a hundred thousand.
+func rupees(num, word string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return 0, false
+	}
+	switch strings.ToLower(word) {
+	case "cr", "crore", "crores":
+		return v * 1e7, true
+	}
+	return v * 1e5, true
 }

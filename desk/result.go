@@ -297,3 +297,88 @@ func foreignMatch(claimText string, claim, doc result, sent string, aliases *tea
 	}
 	return named
 }
+
+// drawWords tell a level result beside its score: "drew 3-3 with", "a
+// 3-3 draw with", "were held to a 3-3 draw by".
+var drawWords = map[string]bool{"drew": true, "draw": true, "drawn": true}
+
+// drawOf reports whether a sentence tells a draw between the claim's
+// teams (teams: the sides of the claim's own draw, drawSides) at one of
+// its level scores: the sides drawSides reads of it are all the claim's
+// teams, at least one named ("Erik ten Hag's side … drew 3-3 with
+// Galatasaray"). A draw with a side the claim does not name
+// ("Galatasaray drew 2-2 with Copenhagen") is not one. same resolves a
+// name to the claim's team (aliases).
+func drawOf(s string, teams []string, same func(name, team string) bool) bool {
+	if len(teams) == 0 {
+		return false
+	}
+	for _, sides := range drawSides(s) {
+		if len(sides) > 0 && !slices.ContainsFunc(sides, func(n string) bool {
+			return !slices.ContainsFunc(teams, func(t string) bool { return same(n, t) })
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// drawSides reads, for each draw a sentence tells at a level score, the
+// sides named beside it: a word of drawWords right before or after the
+// score ("drew 3-3", "a 3-3 draw"), a name right before it past only
+// drawGlue ("Manchester United drew 3-3", "Galatasaray and Manchester
+// United played out a 3-3 draw") and one right after "with", "against"
+// or "by" ("drew 3-3 with Galatasaray"). A level score with no word of a
+// draw ("the hosts were 1-1 at half-time") tells none.
+func drawSides(s string) [][]string {
+	var out [][]string
+	names := text.NameSpans(s)
+	name := func(sp text.Span) string {
+		return cleanName(strings.TrimSuffix(strings.TrimSuffix(s[sp.Start:sp.End], "'s"), "’s"))
+	}
+	for _, sc := range text.Scores(s) {
+		if sc.A != sc.B {
+			continue
+		}
+		// the draw's words: the word before the score or the one after
+		lo, hi := sc.Start, sc.End
+		before := wordRE.FindAllStringIndex(s[:sc.Start], -1)
+		next := wordRE.FindStringIndex(s[sc.End:])
+		switch {
+		case len(before) > 0 && drawWords[strings.ToLower(s[before[len(before)-1][0]:before[len(before)-1][1]])] &&
+			strings.TrimSpace(s[before[len(before)-1][1]:sc.Start]) == "":
+			lo = before[len(before)-1][0]
+		case next != nil && strings.TrimSpace(s[sc.End:sc.End+next[0]]) == "" && drawWords[strings.ToLower(s[sc.End+next[0]:sc.End+next[1]])]:
+			hi = sc.End + next[1]
+		default:
+			continue
+		}
+		var sides []string
+		// the side after: "with", "against" or "by", maybe "the", then a name
+		if i := slices.IndexFunc(names, func(sp text.Span) bool { return sp.Start >= hi }); i >= 0 {
+			gap := strings.Fields(strings.ToLower(s[hi:names[i].Start]))
+			if len(gap) > 0 && (gap[0] == "with" || gap[0] == "against" || gap[0] == "by") && (len(gap) == 1 || len(gap) == 2 && gap[1] == "the") {
+				sides = append(sides, name(names[i]))
+			}
+		}
+		// the side before, and the one before "and"
+		i := slices.IndexFunc(names, func(sp text.Span) bool { return sp.End > lo })
+		if i < 0 {
+			i = len(names)
+		}
+		if i > 0 && glued(s, names[i-1].End, lo, sc, drawGlue, nil) {
+			sides = append(sides, name(names[i-1]))
+			if i >= 2 && strings.ToLower(strings.TrimSpace(s[names[i-2].End:names[i-1].Start])) == "and" {
+				sides = append(sides, name(names[i-2]))
+			}
+		}
+		out = append(out, slices.DeleteFunc(sides, func(n string) bool { return n == "" }))
+	}
+	return out
+}
+
+// drawGlue are the words that may stand between a side and the words of
+// its draw ("played out a 3-3 draw", "were held to a 3-3 draw").
+var drawGlue = map[string]bool{"who": true, "which": true, "that": true, "had": true, "have": true, "has": true,
+	"were": true, "was": true, "is": true, "are": true, "once": true, "again": true, "then": true, "also": true,
+	"played": true, "out": true, "a": true, "held": true, "to": true, "s": true}

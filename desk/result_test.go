@@ -1,6 +1,8 @@
 package desk
 
 import (
+	"math"
+	"reflect"
 	"testing"
 
 	"github.com/newsroom/askbot/text"
@@ -167,9 +169,166 @@ func TestPeopleNamed(t *testing.T) {
 		{"teams only", "South Africa beat New Zealand 12-11.", "The Springboks prevailed 12-11.", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := peopleNamed(tc.claim, Figures(tc.claim), tc.sent); got != tc.want {
+			if got := peopleNamed(tc.claim, Figures(tc.claim), nil, tc.sent); got != tc.want {
 				t.Errorf("peopleNamed(%q, %q) = %v, want %v", tc.claim, tc.sent, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestDrawSides: a level score is a draw only beside a word of a draw,
+// and its sides are the names right before it (past drawGlue, and
+// before "and") and right after "with", "against" or "by".
+func TestDrawSides(t *testing.T) {
+	for _, tc := range []struct {
+		name, sent string
+		want       [][]string
+	}{
+		{"drew with", "Manchester United drew 3-3 with Galatasaray.", [][]string{{"Galatasaray", "Manchester United"}}},
+		{"played out a draw", "Galatasaray and Manchester United played out a 3-3 draw in the Champions League.",
+			[][]string{{"Manchester United", "Galatasaray"}}},
+		{"a side by its coach", "Erik ten Hag's side have once again dropped points from a winning position as they drew 3-3 with Galatasaray in the Champions League.",
+			[][]string{{"Galatasaray"}}},
+		{"held to a draw by", "Chelsea were held to a 2-2 draw by Everton.", [][]string{{"Everton", "Chelsea"}}},
+		{"no word of a draw", "Manchester United were 3-3 with Galatasaray at half-time.", nil},
+		{"a win is no draw", "Manchester United beat Galatasaray 3-2.", nil},
+		{"a clause between", "Manchester United, who had led 3-1, drew 3-3 with Galatasaray.", [][]string{{"Galatasaray"}}},
+		{"a side further off", "Manchester United drew 3-3 in Istanbul with Galatasaray.", [][]string{{"Manchester United"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := drawSides(tc.sent); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("drawSides(%q) = %q, want %q", tc.sent, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDrawOf: a sentence tells the claim's draw when every side it names
+// is one of the claim's, at least one named.
+func TestDrawOf(t *testing.T) {
+	teams := []string{"Manchester United", "Galatasaray"}
+	for _, tc := range []struct {
+		name, sent string
+		want       bool
+	}{
+		{"one side named", "Erik ten Hag's side have once again dropped points as they drew 3-3 with Galatasaray in the Champions League.", true},
+		{"both named", "Galatasaray and Manchester United played out a 3-3 draw.", true},
+		{"another opponent", "Galatasaray drew 2-2 with Copenhagen.", false},
+		{"another pair", "Bayern drew 0-0 with Copenhagen.", false},
+		{"no side named", "They drew 3-3 in Istanbul.", false},
+		{"no draw", "Galatasaray beat Manchester United 3-2.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := drawOf(tc.sent, teams, (*teamAliases)(nil).same); got != tc.want {
+				t.Errorf("drawOf(%q) = %v, want %v", tc.sent, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPeopleNamedDraw: the sides of a claimed draw are its teams, not
+// people the supporting sentence must name; a scorer still is.
+func TestPeopleNamedDraw(t *testing.T) {
+	sent := "Erik ten Hag's side have once again dropped points as they drew 3-3 with Galatasaray."
+	for _, tc := range []struct {
+		claim string
+		want  bool
+	}{
+		{"Galatasaray and Manchester United played out a 3-3 draw.", true},
+		{"Hakim Ziyech scored as Manchester United drew 3-3 with Galatasaray.", false},
+	} {
+		sides := drawSides(tc.claim)[0]
+		if got := peopleNamed(tc.claim, Figures(tc.claim), sides, sent); got != tc.want {
+			t.Errorf("peopleNamed(%q, sides %q) = %v, want %v", tc.claim, sides, got, tc.want)
+		}
+	}
+	// without the sides, Manchester United is one the sentence must name
+	c := "Galatasaray and Manchester United played out a 3-3 draw."
+	if peopleNamed(c, Figures(c), nil, sent) {
+		t.Errorf("peopleNamed(%q) without sides = true, want false", c)
+	}
+}
+
+// TestRupees: an Indian amount written "Rs" and crores or lakhs is money
+// (a crore ten million, a lakh a hundred thousand); without "Rs" it is
+// not read as one.
+func TestRupees(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want float64
+		ok   bool
+	}{
+		{"KKR pick up Mitchell Starc for Rs 24.75 Cr.", 24.75e7, true},
+		{"Sourabh Chauhan to RCB for Rs 20 L", 20e5, true},
+		{"a total of Rs. 230.45 crore", 230.45e7, true},
+		{"Rs 1,200 crore", 1200e7, true},
+		{"a 24.75 Cr deal", 0, false},
+	} {
+		var got []Figure
+		for _, f := range Figures(tc.s) {
+			if f.Kind == Money {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case !tc.ok && len(got) > 0:
+			t.Errorf("Figures(%q) = %+v, want no money", tc.s, got)
+		case tc.ok && (len(got) != 1 || math.Abs(got[0].Value-tc.want) > 1e-3):
+			t.Errorf("Figures(%q) = %+v, want money %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestOwnedFigure: the claim's amount told of someone else in a sentence
+// stating two: the claim's name nearest its amount stands by the other.
+func TestOwnedFigure(t *testing.T) {
+	sent := "Cummins went to Sunrisers Hyderabad for Rs 20.50 Cr but the record only lasted for 30 minutes as Kolkata Knight Riders broke the bank for Mitchell Starc, paying a whopping Rs 24.75 Cr."
+	for _, tc := range []struct {
+		claim, want string // want: the other amount, "" for none
+	}{
+		{"Kolkata Knight Riders paid Rs 20.50 Cr for Mitchell Starc.", "Rs 24.75 Cr"},
+		{"Sunrisers Hyderabad bought Pat Cummins for Rs 24.75 Cr.", "Rs 20.50 Cr"},
+		{"Kolkata Knight Riders bought Mitchell Starc for Rs 24.75 Cr.", ""},
+		{"Sunrisers Hyderabad bought Pat Cummins for Rs 20.50 Cr.", ""},
+		{"Mumbai Indians paid Rs 20.50 Cr for Hardik Pandya.", ""}, // not in the sentence
+	} {
+		cf := Figures(tc.claim)[0]
+		var same Figure
+		var comparable []Figure
+		for _, f := range Figures(sent) {
+			if cf.Same(f) {
+				same = f
+			} else if cf.Comparable(f) {
+				comparable = append(comparable, f)
+			}
+		}
+		got := ""
+		if f, ok := ownedFigure(tc.claim, cf, sent, same, comparable); ok {
+			got = f.Text
+		}
+		if got != tc.want {
+			t.Errorf("ownedFigure(%q) = %q, want %q", tc.claim, got, tc.want)
+		}
+	}
+}
+
+// TestOwnedFigureClearly: a name about as near the claim's amount as
+// another is not owned by the other.
+func TestOwnedFigureClearly(t *testing.T) {
+	claim := "Ohtani is deferring $680 million of his $700 million contract with the Dodgers."
+	sent := "According to The Athletic, Ohtani will defer a whopping $680 million of his $700 million contract from the Dodgers, receiving only $2 million per year."
+	cf := Figures(claim)[1]
+	var same Figure
+	var others []Figure
+	for _, f := range Figures(sent) {
+		switch {
+		case cf.Same(f):
+			same = f
+		case f.Kind == Money && f.Value == 2e6:
+			others = append(others, f)
+		}
+	}
+	if f, ok := ownedFigure(claim, cf, sent, same, others); ok {
+		t.Errorf("ownedFigure(%q) = %q, want none", claim, f.Text)
 	}
 }
