@@ -239,6 +239,7 @@ var ofLikeliest = []string{
 	"holds_why", "holds_what_did_X_say", "holds_where", "holds_when", "holds_who", "holds_how_many", "holds_how_much", "holds_how_much_money",
 }
 
+// ofBest: see ofLikeliest.
 var ofBest = []string{
 	"holds_kind", "cover_window", "holds_subject",
 	"holds_why", "holds_what_did_X_say", "holds_where", "holds_when", "holds_who", "holds_how_many", "holds_how_much", "holds_how_much_money",

@@ -170,8 +170,8 @@ func unclipped(unknown []string, hits []Hit) []string {
 // rareWords are the words of a question that the documents would have to
 // write for it to be answered: not stop words, chat shorthand, numbers,
 // abbreviations a document may spell out ("ucl"), or one of the commonest
-// English words unless it is a name (text.IsProperNoun: "bogota"). Slack shorthand is read as written
-// out ("whos" is "who is").
+// English words unless it is a name (text.IsProperNoun: "bogota"). Slack
+// shorthand is read as written out ("whos" is "who is").
 func rareWords(q *Question) []string {
 	var out []string
 	for _, w := range text.Words(text.Normalize(q.Text)) {
