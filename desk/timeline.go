@@ -800,7 +800,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		if untilNowRE.MatchString(s[sp.End:]) {
 			continue
 		}
-		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s)); ok {
+		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s) || weFutureRE.MatchString(s[:sp.Start])); ok {
 			t = weekdayYear(t, s[:sp.Start], s[sp.Start:sp.End])
 			if yearUncertain(t, pub, s[:sp.Start], s[sp.Start:sp.End]) {
 				return time.Time{}, false // nor is its weekday read alone
@@ -830,7 +830,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
+			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
 				// "On Monday, Epic will drag Google into court", "heads
 				// to Arizona for Monday’s Game 3": the weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
@@ -901,6 +901,12 @@ var (
 	comingRE   = regexp.MustCompile(`(?i)\b(?:for|ahead of)\s+(?:this\s+)?$`)
 	weekdaysRE = regexp.MustCompile(`^['’]s\b`)
 )
+
+// weFutureRE matches the writer's "we'll" (futureRE leaves it out):
+// before a day, it tells of that day to come ("We'll have full coverage
+// of the event …, so … join us on Monday evening."); after one, of the
+// article ("as of September 30 (something we’ll come back to)").
+var weFutureRE = regexp.MustCompile(`(?i)\bwe['’]ll\b`)
 
 var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a day earlier)\b`)
 

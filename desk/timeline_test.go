@@ -83,6 +83,10 @@ func TestSentenceDate(t *testing.T) {
 		{"On Tuesday night, they'll have a chance to avenge that finish.", "2023-11-21"},
 		{"On Tuesday night, she’ll play again.", "2023-11-21"},
 		{"It represented a discount as of Tuesday (something we’ll come back to).", "2023-11-14"},
+		// the writer's "we'll" before the day: the day to come
+		{"We'll have full coverage of the event, so join us on Monday evening.", "2023-11-20"},
+		{"We’ll be at the launch on November 30.", "2023-11-30"},
+		{"It opened on November 2 (we’ll come back to it).", "2023-11-02"},
 		{"It will raise money next Tuesday.", ""},
 		{"On Monday, Epic will take Google to court.", "2023-11-20"}, // to come
 		{"The album is due for release on 27 December.", "2023-12-27"},
