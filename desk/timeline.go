@@ -611,6 +611,14 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords {
 			continue
 		}
+		if !p.Relative && len(text.Years(s[p.Start:p.End])) == 0 && p.From.Year() < pub.Year() && p.From.Before(day(pub).AddDate(0, 0, -uncertainDays)) {
+			// a month without its year read as last year's, more than
+			// half a year back ("announced in early December" on
+			// November 30), may as well be the one to come, as a day so
+			// written (yearUncertain): not read. This year's ("as
+			// revealed by talkSPORT in March" in October) is.
+			return time.Time{}, "", false
+		}
 		return p.From, p.From.Format("Jan 2006"), p.To.Before(day(pub))
 	}
 	return when, label, ok
@@ -792,8 +800,12 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		if untilNowRE.MatchString(s[sp.End:]) {
 			continue
 		}
-		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s)); ok {
-			return weekdayYear(t, s[:sp.Start], s[sp.Start:sp.End]), true
+		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s) || weFutureRE.MatchString(s[:sp.Start])); ok {
+			t = weekdayYear(t, s[:sp.Start], s[sp.Start:sp.End])
+			if yearUncertain(t, pub, s[:sp.Start], s[sp.Start:sp.End]) {
+				return time.Time{}, false // nor is its weekday read alone
+			}
+			return t, true
 		}
 	}
 	if pub.IsZero() {
@@ -818,7 +830,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
+			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
 				// "On Monday, Epic will drag Google into court", "heads
 				// to Arizona for Monday’s Game 3": the weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
@@ -890,6 +902,12 @@ var (
 	weekdaysRE = regexp.MustCompile(`^['’]s\b`)
 )
 
+// weFutureRE matches the writer's "we'll" (futureRE leaves it out):
+// before a day, it tells of that day to come ("We'll have full coverage
+// of the event …, so … join us on Monday evening."); after one, of the
+// article ("as of September 30 (something we’ll come back to)").
+var weFutureRE = regexp.MustCompile(`(?i)\bwe['’]ll\b`)
+
 var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a day earlier)\b`)
 
 // future reports whether a sentence tells of what is to come: a
@@ -937,6 +955,26 @@ func dayOf(date string, pub time.Time, future bool) (time.Time, bool) {
 		}
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// uncertainDays is how far before its article a day written without its
+// year may lie and still be read as that year's (yearUncertain).
+const uncertainDays = 183
+
+// yearUncertain reports whether t, a day read from date (written after
+// before), falls in a year the sentence does not make certain: written
+// without its year, more than uncertainDays before its article (pub),
+// and no weekday before it naming t's. "Inter Miami announced a pair of
+// fixtures …, including against Ronaldo's Al Nassr on February 1." in an
+// article of November 30, 2023 tells of the February to come, not of
+// the one ten months before; "on Thursday, February 1" is 2024's by its
+// weekday (weekdayYear). Such a sentence is dated by its article.
+func yearUncertain(t, pub time.Time, before, date string) bool {
+	if y, _, _ := text.DateParts(date); y != 0 || pub.IsZero() || !t.Before(day(pub).AddDate(0, 0, -uncertainDays)) {
+		return false
+	}
+	m := weekdayBeforeRE.FindStringSubmatch(before)
+	return m == nil || !strings.EqualFold(t.Weekday().String(), m[1])
 }
 
 // weekdayBeforeRE matches a weekday written right before a date

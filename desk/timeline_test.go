@@ -67,8 +67,15 @@ func TestSentenceDate(t *testing.T) {
 	}{
 		{"It raised money on Nov. 2, 2022.", "2022-11-02"},
 		{"It raised money on Nov. 2.", "2023-11-02"},
-		{"It opened on December 20.", "2022-12-20"}, // more than a week after the article: last year's
-		{"It opens on November 23.", "2023-11-23"},  // within a week after: this year's
+		// more than a week after the article is last year's, and that
+		// year is not certain more than half a year back (yearUncertain)
+		{"It opened on December 20.", ""},
+		{"It opened on May 18.", "2023-05-18"}, // 183 days before the article's day
+		{"It opened on May 17.", ""},           // 184
+		{"It opened on May 17, 2023.", "2023-05-17"},
+		{"It opened on Wednesday, May 17.", "2023-05-17"}, // its weekday names the year
+		{"It opened on Monday, May 17.", ""},              // no year's weekday: nor read as a Monday
+		{"It opens on November 23.", "2023-11-23"},        // within a week after: this year's
 		{"It raised money on Tuesday.", "2023-11-14"},
 		{"It raised money on Friday.", "2023-11-17"},
 		{"It raised money yesterday.", "2023-11-16"},
@@ -76,6 +83,10 @@ func TestSentenceDate(t *testing.T) {
 		{"On Tuesday night, they'll have a chance to avenge that finish.", "2023-11-21"},
 		{"On Tuesday night, she’ll play again.", "2023-11-21"},
 		{"It represented a discount as of Tuesday (something we’ll come back to).", "2023-11-14"},
+		// the writer's "we'll" before the day: the day to come
+		{"We'll have full coverage of the event, so join us on Monday evening.", "2023-11-20"},
+		{"We’ll be at the launch on November 30.", "2023-11-30"},
+		{"It opened on November 2 (we’ll come back to it).", "2023-11-02"},
 		{"It will raise money next Tuesday.", ""},
 		{"On Monday, Epic will take Google to court.", "2023-11-20"}, // to come
 		{"The album is due for release on 27 December.", "2023-12-27"},
@@ -95,13 +106,14 @@ func TestSentenceDate(t *testing.T) {
 		// year's (December 20, 2023 is a Wednesday, 2022's a Tuesday)
 		{"It opens on Wednesday, December 20.", "2023-12-20"},
 		{"It opened on Tuesday, December 20.", "2022-12-20"},
-		{"It opens on Friday, December 20.", "2022-12-20"}, // neither year's: as read
+		{"It opens on Friday, December 20.", ""}, // neither year's: last year's, its year not certain
 		{"It opened on Wednesday, December 20, 2022.", "2022-12-20"},
 		// a day told against the one reported
 		{"20 Republicans had rejected his nomination the day before.", "2023-11-16"},
 		// a day to come more than a week before the article is next year's
 		{"Winners will be announced January 25.", "2024-01-25"},
-		{"Winners were announced January 25.", "2023-01-25"},
+		{"Winners were announced January 25.", ""}, // ten months back: its year uncertain
+		{"Winners were announced June 25.", "2023-06-25"},
 		{"Initial deliveries are set for an event on November 30.", "2023-11-30"},
 		// a span up to now tells of a state: neither end is its day
 		{"The trial has been on pause from November 20 to today.", ""},
@@ -274,6 +286,39 @@ func TestTimelineBackground(t *testing.T) {
 	}
 }
 
+// TestPeriodDateUncertainYear: a month without its year read as last
+// year's, more than uncertainDays before the article, may as well be the
+// one to come: not read, as a day so written is not (yearUncertain).
+func TestPeriodDateUncertainYear(t *testing.T) {
+	pub := time.Date(2023, 11, 30, 21, 0, 0, 0, time.UTC)
+	jan := time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s     string
+		pub   time.Time
+		label string // "" for none
+	}{
+		{"The club announced in early December that it would tour Asia.", pub, ""},
+		{"The club announced in December that it would tour Asia.", pub, ""},
+		{"The club announced in December 2022 that it would tour Asia.", pub, "Dec 2022"},
+		{"The club announced in early November that it would tour Asia.", pub, "Nov 2023"},
+		{"The club announced in early June that it would tour Asia.", pub, "Jun 2023"},                                             // 182 days back
+		{"The club announced in late May that it would tour Asia.", pub, "May 2023"},                                               // 193 days back, but this year's
+		{"The club announced in late December that it would tour Asia.", time.Date(2023, 6, 20, 0, 0, 0, 0, time.UTC), "Dec 2022"}, // last year's, 181 days back
+		{"The club announced in late December that it would tour Asia.", time.Date(2023, 7, 20, 0, 0, 0, 0, time.UTC), ""},         // 211
+		{"The club announced in late May 2023 that it would tour Asia.", pub, "May 2023"},                                          // its year written
+		// last year's month a few months back is read
+		{"The club announced in October that it would tour Asia.", jan, "Oct 2023"},
+	} {
+		_, label, ok := periodDate(tc.s, tc.pub)
+		if !ok {
+			label = ""
+		}
+		if label != tc.label {
+			t.Errorf("periodDate(%q) = %q, want %q", tc.s, label, tc.label)
+		}
+	}
+}
+
 func TestPeriodDate(t *testing.T) {
 	pub := time.Date(2023, 12, 19, 18, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
@@ -320,7 +365,12 @@ func TestPeriodDate(t *testing.T) {
 		// mentions
 		{"Meta is to offer a subscription, confirming a report in the WSJ earlier this month.", "", ""},
 		{"As we reported earlier this month, Meta relies on a line.", "", ""},
-		{"It was filed in October.", "2022-10-01", "Oct 2022"}, // after the article's month: last year's
+		// after the article's month: last year's, more than half a year
+		// back, its year not certain (uncertainDays)
+		{"It was filed in October.", "", ""},
+		{"It was filed in October 2022.", "2022-10-01", "Oct 2022"},
+		{"It was filed in April.", "2023-04-01", "Apr 2023"},
+		{"It was filed in late March.", "2023-03-21", "Mar 2023"}, // 191 days back, but this year's
 		{"In 2020, it sued, and in July it won.", "2020-01-01", "2020"},
 		// the article's month, all of it; a month to come
 		{"Starting this month, users are offered a choice.", "", ""},
