@@ -248,7 +248,14 @@ func (s *Server) start(tb testing.TB) {
 func (s *Server) launch(tb testing.TB) {
 	tb.Helper()
 	port := strings.TrimPrefix(s.URL, "http://127.0.0.1:")
-	s.cmd = exec.Command(s.bin, "--host", "127.0.0.1", "--port", port, "--scheme", "http")
+	args := []string{s.bin, "--host", "127.0.0.1", "--port", port, "--scheme", "http"}
+	// BOT_WEAVIATE_SERVER_CPUS pins the server to those cores (taskset's
+	// list, "1" or "2-3"), so that a benchmark pinned elsewhere does not
+	// share them.
+	if cpus := os.Getenv("BOT_WEAVIATE_SERVER_CPUS"); cpus != "" {
+		args = append([]string{"taskset", "-c", cpus}, args...)
+	}
+	s.cmd = exec.Command(args[0], args[1:]...)
 	s.cmd.Env = s.env
 	var err error
 	s.logFile, err = os.OpenFile(filepath.Join(s.dir, "weaviate.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
