@@ -560,8 +560,12 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return "", uncertain, "" // "Brockman was told that …": the listener
 	}
 	if w := strings.Fields(subject); len(w) > 0 && pronounRE.MatchString(w[len(w)-1]) {
-		who, how := c.resolvePronoun(w[len(w)-1], upto[:len(upto)-len(clause)])
-		return who, how, strings.ToLower(w[len(w)-1])
+		pron := strings.ToLower(w[len(w)-1])
+		if n := c.ownSubject(subject, pron); n != "" {
+			return n, named, pron
+		}
+		who, how := c.resolvePronoun(pron, upto[:len(upto)-len(clause)])
+		return who, how, pron
 	}
 	if loc := mainPronounRE.FindStringSubmatchIndex(subject); loc != nil && strings.HasSuffix(clause[v[0]:v[1]], "ing") &&
 		len(people(subject, full)) == 0 && opensClause(subject[:loc[2]]) && participleGap(subject[loc[3]:]) {
@@ -643,6 +647,48 @@ func pastVerb(w string) bool {
 		return false
 	}
 	return len(text.RelatedVerbs(lw[:len(lw)-1])) > 0 || len(text.RelatedVerbs(lw[:len(lw)-2])) > 0
+}
+
+// asPronounRE matches the words before a pronoun that make it the
+// subject of a clause of the same sentence's subject: "Captain Fernandes
+// appears to be fed up … as he told TNT Sports:".
+var asPronounRE = regexp.MustCompile(`(?:,\s*|\s)(?:as|when|after|before|while)\s+(?:he|she)\s*$`)
+
+// ownSubject is the person a "he" or "she" (pron) ending subject, the
+// words of a quotation's sentence before its verb of saying, stands for
+// when the sentence opens with them: "Captain Fernandes appears to be fed
+// up of their inability to hold onto results as he told TNT Sports: "…"".
+// The pronoun follows "as", "when", "after", "before" or "while"; the
+// sentence names that one person, first, as its subject (not an object,
+// not possessively: opensClause, nextToVerb's other rules aside), and the
+// document does not give them the other pronoun. "" otherwise.
+func (c *surround) ownSubject(subject, pron string) string {
+	if !asPronounRE.MatchString(subject) {
+		return ""
+	}
+	ps := peopleAt(subject, c.full)
+	if len(ps) != 1 || ps[0].possessive || !opensClause(titleBefore(subject[:ps[0].at])) {
+		return ""
+	}
+	rest := subject[ps[0].end:]
+	if participleStopRE.MatchString(rest[:len(rest)-len(asPronounRE.FindString(rest))]) || otherName(strings.Fields(rest)) {
+		return ""
+	}
+	n := fullest(ps[0].name, c.full)
+	if g := c.gender[n]; g != "" && g != pron {
+		return ""
+	}
+	return n
+}
+
+// titleBefore is the words before a name without the titles right before
+// it ("Captain", "Senator"): what opens the sentence before them.
+func titleBefore(before string) string {
+	ws := strings.Fields(before)
+	for len(ws) > 0 && text.IsTitle(strings.Trim(ws[len(ws)-1], ".,")) {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
 }
 
 // mainPronounRE matches a sentence's first "he" or "she".
