@@ -66,7 +66,7 @@ func TestAttribution(t *testing.T) {
 		{"a second quotation of the same speaker", []string{`“We should have waited for a bigger round,” said Tom Reyes. “Investors are cautious this year.”`}, []string{"Tom Reyes: We should have", "Tom Reyes: Investors are cautious"}},
 		{"a named quotation after another speaker's paragraph", []string{`“It is the right thing to do,” Changpeng Zhao said.`, `“Any institution must play by the rules,” Secretary of Treasury Janet Yellen said in the release.`}, []string{"Changpeng Zhao: It is the", "Janet Yellen: Any institution must"}},
 		{"a new person between two paragraphs' pronouns", []string{`“We have family dinner as many nights as we can,” Sarah Michelle Gellar said.`, `Mila Kunis has two children with her husband.`, `“Our kids are super-fortunate,” she said.`}, []string{"Sarah Michelle Gellar: We have family", "Mila Kunis: Our kids are"}},
-		{"running on into the next paragraph", []string{`“We are building robots,” said Jane Okafor. “They pick cassava`, `“and they never tire of it.”`}, []string{"Jane Okafor: We are building", "Jane Okafor: and they never"}},
+		{"running on into the next paragraph", []string{`“We are building robots,” said Jane Okafor. “They pick cassava`, `“and they never tire of it.”`}, []string{"Jane Okafor: We are building", "Jane Okafor: They pick cassava", "Jane Okafor: and they never"}},
 		{"a closed paragraph does not run on", []string{`“We are building robots,” said Jane Okafor.`, `“Nobody knows what comes next for the company.”`}, []string{"Jane Okafor: We are building"}},
 		{"pronoun past a sentence whose subject is the same pronoun", []string{`Taylor Swift has revealed when her relationship with Travis Kelce started. Travis Kelce, for his part, stayed quiet.`, `Speaking to the magazine, she said she met Kelce in July.`, `“This all started on his podcast,” she explained.`}, []string{"Taylor Swift: This all started"}},
 		// "her" there is "the singer"'s, whom the sentence does not name:
@@ -168,6 +168,26 @@ func TestAttribution(t *testing.T) {
 		{"he after a Guardian caption", []string{`Erik Podzuweit founded the broker.`, `For now, Scalable Capital is holding steady, said Podzuweit.`, `Andre Onana in goal on Wednesday. Photograph: Darren Staples/AFP/Getty Images`, `“It’s leaner, obviously,” he said.`}, []string{"Erik Podzuweit: It’s leaner, obviously"}},
 		{"a caption holding a quotation is read", []string{`Erik Podzuweit founded the broker.`, `“It’s leaner, obviously,” said Andre Onana after the game (PA)`}, []string{"Andre Onana: It’s leaner, obviously"}},
 		{"a scare quote is no quotation", []string{`Kooker told senators the use was not “fair use” at all.`}, nil},
+		// issue 26, twentieth pass (desk20)
+		{"a role, then the name between commas", []string{`“Two very different halves from our perspective,” the Bayern coach, Thomas Tuchel, said.`}, []string{"Thomas Tuchel: Two very different"}},
+		{"a possessive role, then the name between commas", []string{`“After the break, we were more compact,” Milan’s coach, Stefano Pioli, told DAZN.`}, []string{"Stefano Pioli: After the break,"}},
+		{"a role of someone, then the name: the role's", []string{`“Two very different halves from our perspective,” a friend of the coach, Thomas Tuchel, said.`}, nil},
+		{"a role, then a clause between commas: no one", []string{`Lautaro Martínez scored four.`, `“I scored four goals but the important thing is that Inter won,” the striker, who has scored nine goals, told Sky Sport Italia.`}, nil},
+		{"a person of a place or an organisation, by surname", []string{`Louis Brus of Columbia University won the prize.`, `“I certainly was not expecting this,” Brus said.`}, []string{"Louis Brus: I certainly was"}},
+		{"participle after a main clause of saying, a name in what it reports", []string{`Liverpool defender Kostas Tsimikas collided with Jurgen Klopp.`, `Klopp said Tsimikas’ collarbone was “definitely broken”, adding he will be “out for a long time.”`}, []string{"Jurgen Klopp: out for a"}},
+		{"participle after a main clause of saying, an apposition", []string{`Rigoberto Advincula, a materials chemist at Oak Ridge National Laboratory in Tennessee, said the work helped bridge the fields, adding: “This technology is very easy to reproduce.”`}, []string{"Rigoberto Advincula: This technology is"}},
+		{"participle after a main clause of saying, another verb of saying between", []string{`Liverpool defender Kostas Tsimikas collided with Jurgen Klopp.`, `Klopp said Tsimikas told him it was “definitely broken”, adding he will be “out for a long time.”`}, nil},
+		{"participle after a main clause of saying, a relative clause between", []string{`Liverpool defender Kostas Tsimikas collided with Jurgen Klopp.`, `Klopp said Tsimikas, who fell badly, was hurt, adding he will be “out for a long time.”`}, nil},
+		{"a name written possessively by its apostrophe alone", []string{`Liverpool defender Kostas Tsimikas collided with Jurgen Klopp.`, `Tsimikas’ doctor said he will be “out for a long time.”`}, nil},
+		{"a name subject of a verb of its own before another", []string{`Chelsea Janes wrote about Orlando Arcia.`, `She also went on to say that what Arcia said wasn't a slur, and added the only reason was because “they know it would motivate Harper to beat them.”`}, nil},
+		{"a quotation left open at the end, after its speaker's", []string{`“It was just in many ways irrelevant,” Peter Schmeichel said. “West Ham got an easy win`, `“When I look at the team, I don’t know what the identity is.`, `“He needs to take a step back.”`}, []string{"Peter Schmeichel: It was just", "Peter Schmeichel: West Ham got", "Peter Schmeichel: When I look", "Peter Schmeichel: He needs to"}},
+		{"a quotation left open after a colon, straight marks", []string{`Bruno Fernandes spoke after the game.`, `Captain Fernandes appears to be fed up as he told TNT Sports: "Every time we concede a goal we had many chances.`, `"I think at the end of the game we had four chances."`}, []string{"Bruno Fernandes: Every time we", "Bruno Fernandes: I think at"}},
+		{"a quotation left open with no speaker does not run on", []string{`“We are building robots,” said Jane Okafor.`, `“Nobody knows what comes next`, `“for the company.”`}, []string{"Jane Okafor: We are building"}},
+		{"he as he told, the sentence's own subject", []string{`Another free-kick from Hakim Ziyech caught Andre Onana off guard.`, `Captain Bruno Fernandes appears to be fed up with it as he told TNT Sports: “Every time we concede a goal we had chances.”`}, []string{"Bruno Fernandes: Every time we"}},
+		{"he as he told, another person in the sentence", []string{`Bruno Fernandes scored.`, `Eight points have been dropped from winning positions.`, `Captain Fernandes passed to Marcus Rashford as he told TNT Sports: “Every time we concede a goal we had chances.”`}, nil},
+		{"he as he told, the subject's other pronoun", []string{`Jane Okafor scored. She was happy.`, `Eight points have been dropped from winning positions.`, `Okafor appears to be fed up with it as he told TNT Sports: “Every time we concede a goal we had chances.”`}, nil},
+		{"a verb first in a label", []string{`Christopher Brown wrote the note.`, `Concluded Brown: “It is up to the board to satisfy itself.”`}, []string{"Christopher Brown: It is up"}},
+		{"a name ending in -ed in a label", []string{`Mohammed Kudus: “It is up to the board to satisfy itself.”`}, []string{"Mohammed Kudus: It is up"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
@@ -236,5 +256,45 @@ func TestSurnameWithATitle(t *testing.T) {
 	qs = Quotations(d)
 	if len(qs) != 1 || qs[0].Speaker != "Albert Bryan Jr" {
 		t.Errorf("quotations %+v", qs)
+	}
+}
+
+// TestTopicOf: a quotation is about a topic whose words its paragraph,
+// the paragraph before or its title tell; its story holding them all is
+// told apart (the fallback when no quotation of the name is near them).
+func TestTopicOf(t *testing.T) {
+	d := docOf(
+		`Real Madrid outclassed Girona to win 3-0.`,
+		`“I feel very good, I have freedom of movement,” said Jude Bellingham.`,
+		`Real will be buoyed by Vinícius Jr. Real’s coach, Carlo Ancelotti, said: “It was a solid, convincing game.”`,
+		`Inter won at Salernitana.`,
+		`“I scored four goals but the important thing is that Inter won,” said Lautaro Martínez.`,
+	)
+	d.Title = "European roundup"
+	tw := weigh(nil, "the girona win")
+	byText := map[string]Quotation{}
+	for _, q := range Quotations(d) {
+		byText[strings.Fields(q.Text())[0]+" "+strings.Fields(q.Text())[1]] = q
+	}
+	for _, tc := range []struct {
+		quote       string
+		near, story bool
+	}{
+		{"I feel", true, true},  // the paragraph before tells of Girona
+		{"It was", false, true}, // two paragraphs on: only the story
+		{"I scored", true, true},
+	} {
+		q, ok := byText[tc.quote]
+		if !ok {
+			t.Fatalf("no quotation %q in %v", tc.quote, byText)
+		}
+		near, story := topicOf(tw, q)
+		if near > 0 != tc.near || story != tc.story {
+			t.Errorf("%q: near %v story %v, want %v %v", tc.quote, near, story, tc.near, tc.story)
+		}
+	}
+	// a story without one of the topic's words: not about it
+	if _, story := topicOf(weigh(nil, "the girona defeat"), byText["It was"]); story {
+		t.Errorf("story without “defeat” counted")
 	}
 }

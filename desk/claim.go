@@ -296,8 +296,16 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if d := drawSides(claim); len(d) == 1 {
 		drawn1 = d[0]
 	}
+	// a sentence reading the claim's winner and loser at a score tells
+	// the claim's match itself: "In Spain Real Madrid outclassed Girona
+	// 3-0 …" in a roundup titled on another match
+	var won result
+	if i := slices.IndexFunc(figs, func(f Figure) bool { return f.Kind == Score }); i >= 0 {
+		won = readResult(claim, figs[i].score())
+	}
 	drawn := func(j judged) bool {
-		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same)
+		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same) ||
+			tu.ScoreSentenceTeams <= 2 && tellsMatch(j.text(), won, aliases.same)
 	}
 	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames, drawn); ok && identifiesMatch(len(plain.w), ownReport(j.doc) || drawn(j), tu.ScoreWords) {
 		switch j.verdict {
@@ -500,11 +508,20 @@ func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (
 // previews, which state other games' scores), its first score being the
 // result. A title naming the teams is a preview's too: there, the
 // sentence must say who won (readResult), not predict a score. A sentence
-// telling a claimed draw between the claim's teams (drawn) is one too.
+// telling the claim's match itself (drawn: a claimed draw between the
+// claim's teams, or the claim's winner and loser read at a score) is one
+// too, and when there is one, only such sentences are.
 func matchReport(scores []judged, w words, title float64, byNames func(*corpus.Document) bool, drawn func(judged) bool) (judged, bool) {
+	// a sentence telling the match itself (drawn) comes before the
+	// others of a report: a roundup's title tells of its first match
+	// only
+	told := slices.ContainsFunc(scores, drawn)
 	best := -1
 	var bestAt time.Time
 	for i, j := range scores {
+		if told && !drawn(j) {
+			continue
+		}
 		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title && !(byNames(j.doc) && tellsResult(j.text())) && !drawn(j) {
 			continue
 		}

@@ -152,9 +152,19 @@ func Quotations(doc *corpus.Document) []Quotation {
 			continue
 		}
 		spans := quoteSpanRE.FindAllStringSubmatchIndex(para, -1)
-		masked := dropCap(maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1)))
+		quoted := anyQuoteRE.FindAllStringIndex(para, -1)
+		open := openTail(para, quoted)
+		if open != nil {
+			// the quotation runs on into the next paragraph: its words
+			// here are a quotation too
+			quoted = append(quoted, open[:2])
+			if len(strings.Fields(para[open[2]:open[3]])) >= 3 {
+				spans = append(spans, open)
+			}
+		}
+		masked := dropCap(maskQuotes(para, quoted))
 		runsOn := openBefore
-		openBefore = strings.Count(para, "“") > strings.Count(para, "”")
+		openBefore = open != nil
 		paraSpeaker := ""
 		byPronoun := map[string]string{}
 		for i, m := range spans {
@@ -186,6 +196,14 @@ func Quotations(doc *corpus.Document) []Quotation {
 			case how == unattributed && i == 0 && runsOn && strings.TrimSpace(para[:m[0]]) == "":
 				who, how = lastSpeaker, continued
 			}
+			if who == "" && how == unattributed && open != nil && i == len(spans)-1 && paraSpeaker != "" {
+				// the quotation left open after one of the paragraph's
+				// speaker, with no clause of its own, not going on from
+				// them for certain (continues): left out, and the
+				// speaker kept for the paragraph it runs into, as when
+				// it was not read
+				continue
+			}
 			if who == "" || how == nobody || how == uncertain {
 				// the words are no person's, or nobody's for certain;
 				// nor are those that follow on from them
@@ -210,6 +228,35 @@ func Quotations(doc *corpus.Document) []Quotation {
 		}
 	}
 	return out
+}
+
+// openTail is the quotation a paragraph leaves open at its end (by the
+// convention for a quotation running on into the next paragraph: “We are
+// building robots,” said Jane Okafor. “They pick cassava), as a
+// quoteSpanRE submatch index (the mark to the end; the words; no second
+// group), or nil: the last opening mark (“, or a straight one after a
+// space, a colon or the paragraph's start) comes after every closed
+// quotation (quoted) and no closing mark follows it.
+func openTail(para string, quoted [][]int) []int {
+	end := 0
+	if len(quoted) > 0 {
+		end = quoted[len(quoted)-1][1]
+	}
+	rest := para[end:]
+	at, mark := -1, ""
+	if i := strings.LastIndex(rest, "“"); i >= 0 && !strings.Contains(rest[i:], "”") {
+		at, mark = i, "“"
+	} else if i := strings.LastIndex(rest, `"`); i >= 0 && strings.Count(rest, `"`) == 1 && (i == 0 || strings.ContainsAny(rest[i-1:i], " :(")) {
+		at, mark = i, `"`
+	}
+	if at < 0 {
+		return nil
+	}
+	words := strings.TrimRightFunc(para[end+at+len(mark):], unicode.IsSpace)
+	if strings.TrimSpace(words) == "" {
+		return nil
+	}
+	return []int{end + at, len(para), end + at + len(mark), end + at + len(mark) + len(words), -1, -1}
 }
 
 // passive are the auxiliaries before a verb that make its subject the
@@ -285,6 +332,9 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 			who, how := c.resolvePronoun(phrase, upto)
 			return who, how, strings.ToLower(phrase)
 		}
+		if n := roleApposition(phrase, c.full); n != "" {
+			return n, named, "" // “…,” the Bayern coach, Thomas Tuchel, said
+		}
 		if n := endingPerson(beforeComma(phrase), c.full); n != "" {
 			if !strings.Contains(phrase, ",") && objectClauseRE.MatchString(tail[len(a[0]):]) {
 				// "… due to a “surge of usage,” OpenAI CEO Sam Altman
@@ -311,6 +361,37 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 		}
 	}
 	return c.attributeBefore(head, upto)
+}
+
+// roleRE matches a role written before the name it is given in
+// apposition: "the Bayern coach", "Milan’s coach", "Real's manager" (a
+// determiner or a possessive and at most three words, none a preposition:
+// "a friend of the coach" is someone else).
+var roleRE = regexp.MustCompile(`^(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)|\p{Lu}[\p{L}.-]*(?:’s|'s|s’|s'))(?:\s+[\p{L}-]+){1,3}$`)
+
+// roleApposition is the person of an attribution clause's subject
+// written as a role and then the name between commas (“…,” the Bayern
+// coach, Thomas Tuchel, said): the name is the whole second part, and
+// the role names no one and opens no phrase of a preposition.
+func roleApposition(phrase string, full map[string]string) string {
+	parts := strings.Split(strings.TrimSuffix(strings.TrimSpace(phrase), ","), ",")
+	if len(parts) != 2 {
+		return ""
+	}
+	role, name := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+	if !roleRE.MatchString(role) || len(people(role, full)) > 0 {
+		return ""
+	}
+	for _, w := range strings.Fields(role) {
+		if prepositions[w] {
+			return ""
+		}
+	}
+	n := endingPerson(name, full)
+	if n == "" || !strings.Contains(n, " ") || len(strings.Fields(name)) != len(strings.Fields(n)) {
+		return ""
+	}
+	return n
 }
 
 // abbrevDotRE matches a capitalised word, its full stop and the
@@ -421,6 +502,13 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 	if a := labelRE.FindStringSubmatch(clause); a != nil {
 		// `Wayne Rooney, former Everton and England forward: "…"`: a
 		// speaker's label, as a list of reactions writes them
+		if ws := strings.Fields(a[1]); len(ws) == 2 && pastVerb(ws[0]) {
+			// "Concluded Brown: “…”": a verb first, as "Added Kooker:"
+			if n := lastPerson(ws[1], full, true); n != "" {
+				return n, named, ""
+			}
+			return "", unattributed, ""
+		}
 		if n := lastPerson(a[1], full, false); n != "" && strings.Contains(n, " ") {
 			return n, named, ""
 		}
@@ -472,8 +560,12 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return "", uncertain, "" // "Brockman was told that …": the listener
 	}
 	if w := strings.Fields(subject); len(w) > 0 && pronounRE.MatchString(w[len(w)-1]) {
-		who, how := c.resolvePronoun(w[len(w)-1], upto[:len(upto)-len(clause)])
-		return who, how, strings.ToLower(w[len(w)-1])
+		pron := strings.ToLower(w[len(w)-1])
+		if n := c.ownSubject(subject, pron); n != "" {
+			return n, named, pron
+		}
+		who, how := c.resolvePronoun(pron, upto[:len(upto)-len(clause)])
+		return who, how, pron
 	}
 	if loc := mainPronounRE.FindStringSubmatchIndex(subject); loc != nil && strings.HasSuffix(clause[v[0]:v[1]], "ing") &&
 		len(people(subject, full)) == 0 && opensClause(subject[:loc[2]]) && participleGap(subject[loc[3]:]) {
@@ -482,6 +574,11 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		pron := strings.ToLower(subject[loc[2]:loc[3]])
 		who, how := c.resolvePronoun(pron, upto[:len(upto)-len(clause)])
 		return who, how, pron
+	}
+	if n, how := mainSayer(clause, locs, full); how != unattributed {
+		// "Klopp said Tsimikas’ collarbone was broken, adding he will
+		// be “…”": the participle's subject is the main clause's
+		return n, how, ""
 	}
 	if n := lastPerson(subject, full, false); n != "" {
 		if !nextToVerb(subject, clause[v[0]:v[1]], full) {
@@ -492,6 +589,106 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return n, named, ""
 	}
 	return "", unattributed, ""
+}
+
+// mainSayer is the speaker of a participle of saying after a main clause
+// whose own verb is one of saying ("Klopp said Tsimikas’ collarbone was
+// broken, adding he will be “…”", "Rigoberto Advincula, a chemist at Oak
+// Ridge, said the work helped, adding: “…”"): the clause's two verbs of
+// saying are the main verb and the participle; the main verb's subject is
+// the first person named, opening the sentence, right before the verb or
+// an apposition between commas before it, not passive; the words between the two verbs end in
+// a comma or a dash, are at most maxParticipleGap and open no clause of
+// another subject ("who", "he", "they"). The people those words name are
+// what the main verb reports, not the participle's subject. Words between
+// that do open such a clause leave the speaker uncertain; any other
+// shape is left to the other rules (unattributed).
+func mainSayer(clause string, locs [][]int, full map[string]string) (string, attribution) {
+	if len(locs) != 2 {
+		return "", unattributed
+	}
+	main, part := locs[0], locs[1]
+	if !strings.HasSuffix(clause[part[0]:part[1]], "ing") || strings.HasSuffix(clause[main[0]:main[1]], "ing") {
+		return "", unattributed
+	}
+	subject := clause[:main[0]]
+	ps := peopleAt(subject, full)
+	if len(ps) == 0 || ps[0].possessive || !opensClause(subject[:ps[0].at]) {
+		return "", unattributed
+	}
+	if gap := strings.TrimSpace(dropAsides(subject[ps[0].end:])); gap != "" &&
+		(!strings.HasPrefix(gap, ",") || !strings.HasSuffix(gap, ",") || len(strings.Fields(gap)) > maxSubjectGap || participleStopRE.MatchString(gap) || saysRE.MatchString(gap)) {
+		// the words between the name and the verb are an apposition
+		// between commas ("Rigoberto Advincula, a materials chemist at
+		// Oak Ridge National Laboratory,"), or nothing
+		return "", unattributed
+	}
+	if w := strings.Fields(subject); passive[strings.ToLower(w[len(w)-1])] {
+		return "", unattributed
+	}
+	between := strings.TrimSpace(clause[main[1]:part[0]])
+	if !strings.HasSuffix(between, ",") && !strings.HasSuffix(between, "—") && !strings.HasSuffix(between, "–") {
+		return "", unattributed
+	}
+	if len(strings.Fields(between)) > maxParticipleGap || participleStopRE.MatchString(between) {
+		// "Klopp said Tsimikas, who fell badly, was hurt, adding …":
+		// the main clause's speaker, or the one it reports on
+		return "", uncertain
+	}
+	return ps[0].name, named
+}
+
+// pastVerb reports whether a capitalised word is a verb's past form
+// ("Concluded", "Remarked"): it ends in -ed and, without it or its d, is
+// a verb WordNet knows (text.RelatedVerbs); "Mohammed", "Fred" are not.
+func pastVerb(w string) bool {
+	lw := strings.ToLower(w)
+	if len(lw) < 5 || !strings.HasSuffix(lw, "ed") {
+		return false
+	}
+	return len(text.RelatedVerbs(lw[:len(lw)-1])) > 0 || len(text.RelatedVerbs(lw[:len(lw)-2])) > 0
+}
+
+// asPronounRE matches the words before a pronoun that make it the
+// subject of a clause of the same sentence's subject: "Captain Fernandes
+// appears to be fed up … as he told TNT Sports:".
+var asPronounRE = regexp.MustCompile(`(?:,\s*|\s)(?:as|when|after|before|while)\s+(?:he|she)\s*$`)
+
+// ownSubject is the person a "he" or "she" (pron) ending subject, the
+// words of a quotation's sentence before its verb of saying, stands for
+// when the sentence opens with them: "Captain Fernandes appears to be fed
+// up of their inability to hold onto results as he told TNT Sports: "…"".
+// The pronoun follows "as", "when", "after", "before" or "while"; the
+// sentence names that one person, first, as its subject (not an object,
+// not possessively: opensClause, nextToVerb's other rules aside), and the
+// document does not give them the other pronoun. "" otherwise.
+func (c *surround) ownSubject(subject, pron string) string {
+	if !asPronounRE.MatchString(subject) {
+		return ""
+	}
+	ps := peopleAt(subject, c.full)
+	if len(ps) != 1 || ps[0].possessive || !opensClause(titleBefore(subject[:ps[0].at])) {
+		return ""
+	}
+	rest := subject[ps[0].end:]
+	if participleStopRE.MatchString(rest[:len(rest)-len(asPronounRE.FindString(rest))]) || otherName(strings.Fields(rest)) {
+		return ""
+	}
+	n := fullest(ps[0].name, c.full)
+	if g := c.gender[n]; g != "" && g != pron {
+		return ""
+	}
+	return n
+}
+
+// titleBefore is the words before a name without the titles right before
+// it ("Captain", "Senator"): what opens the sentence before them.
+func titleBefore(before string) string {
+	ws := strings.Fields(before)
+	for len(ws) > 0 && text.IsTitle(strings.Trim(ws[len(ws)-1], ".,")) {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
 }
 
 // mainPronounRE matches a sentence's first "he" or "she".
@@ -551,6 +748,11 @@ func nextToVerb(subject, verb string, full map[string]string) bool {
 	case participle && strings.TrimSpace(gap) == "" && withBeforeRE.MatchString(before):
 		return true
 	case prepositionRE.MatchString(before):
+		return false
+	}
+	if !participle && saysRE.MatchString(gap) {
+		// "what Arcia said wasn't a slur or hateful, and added …": the
+		// name is the subject of a verb of its own, not this one's
 		return false
 	}
 	if participle && opensClause(before) && participleGap(gap) {
@@ -1225,10 +1427,20 @@ func peopleAt(s string, full map[string]string) []person {
 		}
 		if strings.Contains(n, " ") || full[n] != "" {
 			rest := s[sp.End:]
-			out = append(out, person{name: n, at: sp.Start, end: sp.End, possessive: strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s")})
+			out = append(out, person{name: n, at: sp.Start, end: sp.End, possessive: possessiveAfter(s[sp.Start:sp.End], rest)})
 		}
 	}
 	return out
+}
+
+// possessiveAfter reports whether a name is written possessively, rest
+// being the text right after it: "Tan's", "Tsimikas’ collarbone" (a name
+// ending in s, its apostrophe alone).
+func possessiveAfter(name, rest string) bool {
+	if strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") {
+		return true
+	}
+	return strings.HasSuffix(name, "s") && (strings.HasPrefix(rest, "’ ") || strings.HasPrefix(rest, "' "))
 }
 
 // demonyms reports whether a name of two words or more is made of words
@@ -1443,6 +1655,11 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 		for len(ws) > 0 && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
 			ws = ws[1:]
 		}
+		if i := slices.Index(ws, "of"); i >= 2 && i <= 3 && i < len(ws)-1 {
+			// "Louis Brus of Columbia University": the person before
+			// the place or the organisation they are of
+			ws = ws[:i]
+		}
 		if len(ws) > 3 {
 			// "Senate Majority Leader Chuck Schumer": the name after a
 			// title or role, when one is written right before it
@@ -1565,10 +1782,25 @@ func nameTokens(s string) []string {
 	return out
 }
 
+// topicOf is the share of a topic's words (tw) told beside a quotation:
+// in the quotation, its paragraph, the paragraph before (which often
+// tells what the words are about: "Real Madrid outclassed Girona 3-0 …"
+// before Bellingham's) or its story's title; story reports whether its
+// story holds every one of them.
+func topicOf(tw weights, q Quotation) (near float64, story bool) {
+	d := q.Doc
+	n := d.ParagraphAt(q.Start)
+	near = tw.coverage(d.Title + "\n" + d.Paragraph(n-1) + "\n" + d.Paragraph(n))
+	return near, tw.coverage(d.Title+"\n"+d.Text) == 1
+}
+
 // Quotes finds what name said (about topic, when given) in the documents
 // req may see: the direct quotations attributed to them, one line per
 // quotation, oldest first, dated and cited. Computed at query time over
-// the documents of the passages retrieved for the name and topic.
+// the documents of the passages retrieved for the name and topic. With a
+// topic, a quotation is shown when the topic's words are told beside it
+// (topicOf); when none of the name's is, those in stories holding every
+// one of the topic's words are.
 func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic string) (*Result, error) {
 	start := time.Now()
 	name, topic = strings.TrimSpace(name), strings.TrimSpace(topic)
@@ -1586,7 +1818,7 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 		when  time.Time
 		topic float64
 	}
-	var fs []found
+	var fs, inStory []found
 	seenDoc := map[string]bool{}
 	seenText := map[string]bool{}
 	for _, h := range res.Hits {
@@ -1603,17 +1835,31 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 				continue
 			}
 			f := found{Quotation: q}
+			f.when, _ = h.Doc.PublishedTime()
 			if topic != "" {
-				// the topic words in the quotation, its paragraph or
-				// its story's title
-				para := h.Doc.Paragraph(h.Doc.ParagraphAt(q.Start))
-				if f.topic = tw.coverage(h.Doc.Title + "\n" + para); f.topic == 0 {
+				var story bool
+				if f.topic, story = topicOf(tw, q); f.topic == 0 {
+					if story {
+						inStory = append(inStory, f)
+					}
 					continue
 				}
 			}
 			seenText[k] = true
-			f.when, _ = h.Doc.PublishedTime()
 			fs = append(fs, f)
+		}
+	}
+	if len(fs) == 0 {
+		// none of the speaker's quotations is told beside the topic's
+		// words: those in a story holding every one of them are about
+		// it as far as the documents tell (a roundup's "It was a solid,
+		// convincing game" of Girona's defeat, three paragraphs on)
+		for _, f := range inStory {
+			k := answer.NormalizeQuote(strings.ToLower(f.Text()))
+			if !seenText[k] {
+				seenText[k] = true
+				fs = append(fs, f)
+			}
 		}
 	}
 	slices.SortStableFunc(fs, func(a, b found) int { return a.when.Compare(b.when) })

@@ -1,9 +1,11 @@
 package desk
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/text"
 )
@@ -95,7 +97,7 @@ func readResult(s string, sc text.Score) result {
 			i = len(names)
 		}
 		if i > 0 {
-			if sub := names[i-1]; glued(s, sub.End, wd[0], sc, subjectGlue, nil) || rallied(s[sub.End:wd[0]]) {
+			if sub := names[i-1]; glued(s, relativeComma(s, sub.End, wd[0]), wd[0], sc, subjectGlue, nil) || rallied(s[sub.End:wd[0]]) {
 				prep := after(s, wd[1], sc)
 				won := o != text.Loses && prep != "by" && prep != "to"
 				add(s[sub.Start:sub.End], won, text.Span{Start: sub.Start, End: wd[1]})
@@ -149,6 +151,43 @@ func readResult(s string, sc text.Score) result {
 		return result{unread: true, span: sc.Span}
 	}
 	return r
+}
+
+// relativeCommaRE matches the comma after a team that opens a relative
+// clause telling its result: "Barcelona, who beat Sevilla 1-0".
+var relativeCommaRE = regexp.MustCompile(`^\s*,\s*(?:who|which)\b`)
+
+// relativeComma is from, past the comma after a team when it opens a
+// relative clause before a word of result (relativeCommaRE) within
+// s[from:to].
+func relativeComma(s string, from, to int) int {
+	if from < to && relativeCommaRE.MatchString(s[from:to]) {
+		return from + strings.Index(s[from:to], ",") + 1
+	}
+	return from
+}
+
+// earlierMeetingRE matches words telling of another meeting of the same
+// teams than the one reported: "last season", "the first leg", "the
+// reverse fixture".
+var earlierMeetingRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier)\s+(?:season|year|meeting|time|campaign|month)\b|\b(?:first|second)[- ]leg\b|\breverse fixture\b|\bearlier (?:this|in the) season\b`)
+
+// tellsMatch reports whether a sentence tells the claim's match (claim:
+// the result the claim reads) itself: at one of its scores it reads the
+// claim's winner as its winner and the claim's loser as its loser (same
+// resolving the names: aliases), and speaks of no other meeting of the
+// two (earlierMeetingRE). Such a sentence says which match it is, as a
+// title naming the teams does.
+func tellsMatch(s string, claim result, same func(name, team string) bool) bool {
+	if claim.unread || claim.winner == "" || claim.loser == "" || earlierMeetingRE.MatchString(s) {
+		return false
+	}
+	for _, sc := range text.Scores(s) {
+		if r := readResult(s, sc); !r.unread && r.winner != "" && r.loser != "" && same(r.winner, claim.winner) && same(r.loser, claim.loser) {
+			return true
+		}
+	}
+	return false
 }
 
 // glued reports whether s[from:to] holds only glue words, the score sc
@@ -350,6 +389,11 @@ func drawSides(s string) [][]string {
 			lo = before[len(before)-1][0]
 		case next != nil && strings.TrimSpace(s[sc.End:sc.End+next[0]]) == "" && drawWords[strings.ToLower(s[sc.End+next[0]:sc.End+next[1]])]:
 			hi = sc.End + next[1]
+			if n := len(before); n >= 2 && describes(s, before[n-2], before[n-1], sc.Start) {
+				// "played out a thrilling 1-1 draw": one word
+				// describing the draw after "a"
+				lo = before[n-1][0]
+			}
 		default:
 			continue
 		}
@@ -375,6 +419,16 @@ func drawSides(s string) [][]string {
 		out = append(out, slices.DeleteFunc(sides, func(n string) bool { return n == "" }))
 	}
 	return out
+}
+
+// describes reports whether the word w, right before a level score at
+// end, is one in lower case describing the draw after "a" or "an" (the
+// word art): "a thrilling 1-1 draw", "an entertaining 1-1 draw".
+func describes(s string, art, w []int, end int) bool {
+	a, word := strings.ToLower(s[art[0]:art[1]]), s[w[0]:w[1]]
+	r, _ := utf8.DecodeRuneInString(word)
+	return (a == "a" || a == "an") && strings.TrimSpace(s[art[1]:w[0]]) == "" && strings.TrimSpace(s[w[1]:end]) == "" &&
+		unicode.IsLower(r) && text.OutcomeOf(word) == text.NoOutcome && !drawWords[strings.ToLower(word)]
 }
 
 // drawGlue are the words that may stand between a side and the words of

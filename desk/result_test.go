@@ -33,6 +33,9 @@ func TestReadResult(t *testing.T) {
 		{"came from behind to beat", "West Ham came from behind to beat Tottenham 2-1.", "West Ham", "Tottenham", false, false, "West Ham came from behind to beat Tottenham 2-1"},
 		{"failed to beat", "The Browns failed to beat the Bears 20-17.", "", "Bears", false, false, "beat the Bears 20-17"},
 		{"a tip", "Browns to beat the Bears 20-17.", "", "Bears", false, false, "beat the Bears 20-17"},
+		// a relative clause after the team, set off by its comma
+		{"who beat, after a comma", "Real are one ahead of Barcelona, who beat Sevilla 1-0 at home on Friday.", "Barcelona", "Sevilla", false, false, "Barcelona, who beat Sevilla 1-0"},
+		{"a comma without who", "Real are one ahead of Barcelona, and beat Sevilla 1-0 at home on Friday.", "", "Sevilla", false, false, "beat Sevilla 1-0"},
 		// a result verb of the sports pages
 		{"pulverised", "Eintracht Frankfurt pulverised Bayern Munich 5-1 with a sensational first half.", "Eintracht Frankfurt", "Bayern Munich", false, false, "Eintracht Frankfurt pulverised Bayern Munich 5-1"},
 		{"dominates", "Arizona dominates Utah 42-18", "Arizona", "Utah", false, false, "Arizona dominates Utah 42-18"},
@@ -194,6 +197,9 @@ func TestDrawSides(t *testing.T) {
 		{"a win is no draw", "Manchester United beat Galatasaray 3-2.", nil},
 		{"a clause between", "Manchester United, who had led 3-1, drew 3-3 with Galatasaray.", [][]string{{"Galatasaray"}}},
 		{"a side further off", "Manchester United drew 3-3 in Istanbul with Galatasaray.", [][]string{{"Manchester United"}}},
+		{"a word describing the draw", "Liverpool and Arsenal played out a thrilling 1-1 draw at Anfield.", [][]string{{"Arsenal", "Liverpool"}}},
+		{"two words describing the draw", "Liverpool and Arsenal played out a thrilling late 1-1 draw at Anfield.", [][]string{nil}},
+		{"a describing word without its article", "Liverpool and Arsenal played out thrilling 1-1 draw at Anfield.", [][]string{nil}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := drawSides(tc.sent); !reflect.DeepEqual(got, tc.want) {
@@ -330,5 +336,31 @@ func TestOwnedFigureClearly(t *testing.T) {
 	}
 	if f, ok := ownedFigure(claim, cf, sent, same, others); ok {
 		t.Errorf("ownedFigure(%q) = %q, want none", claim, f.Text)
+	}
+}
+
+// TestTellsMatch: a sentence tells the claim's match itself when it reads
+// the claim's winner and loser in their roles at a score, and speaks of
+// no other meeting.
+func TestTellsMatch(t *testing.T) {
+	claim := readResult("Real Madrid beat Girona 3-0.", text.Scores("Real Madrid beat Girona 3-0.")[0])
+	same := (*teamAliases)(nil).same
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"both in their roles", "In Spain Real Madrid outclassed Girona 3-0 to return to the top of LaLiga.", true},
+		{"another score, both in their roles", "In Spain Real Madrid outclassed Girona 2-0 to return to the top of LaLiga.", true},
+		{"the roles the other way", "Girona beat Real Madrid 3-0.", false},
+		{"the winner only", "Real Madrid won 3-0 to return to the top.", false},
+		{"another opponent", "Real Madrid beat Sevilla 3-0.", false},
+		{"another meeting", "Real Madrid beat Girona 3-0 last season.", false},
+		{"another leg", "Real Madrid beat Girona 3-0 in the first leg.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tellsMatch(tc.s, claim, same); got != tc.want {
+				t.Errorf("tellsMatch(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
 	}
 }

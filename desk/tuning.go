@@ -67,6 +67,12 @@ type Tuning struct {
 	// ("Blackhawks vs. Penguins live score") tells of its match too, when
 	// the sentence stating the score says who won.
 	ScoreTitleNames int
+	// A sentence reading ScoreSentenceTeams of the claim's teams in the
+	// claim's roles at a score (its winner as the winner, its loser as the
+	// loser: "In Spain Real Madrid outclassed Girona 3-0 …") tells of its
+	// match itself, whatever its title (tellsMatch); above 2 (a claim
+	// reads two), never.
+	ScoreSentenceTeams int
 	// ScoreWords are the claim's words other than names and figures that
 	// identify its match ("beat … final"), one fewer when the match's
 	// report names every team the claim names.
@@ -159,7 +165,7 @@ var DefaultTuning = Tuning{
 	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
 	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
 	RoleSentence: 0.6, SlotSentence: 0.6,
-	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2,
+	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2, ScoreSentenceTeams: 2,
 	SynonymWeight: 0.8, RelatedWeight: 0.6,
 	AliasSentences: 1, AliasDocuments: 20,
 	MaxClaimLines: 5, ClaimPassages: 12,

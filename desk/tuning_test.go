@@ -85,7 +85,9 @@ func TestClaimThresholds(t *testing.T) {
 	}
 }
 
-func noTitleNames(tu *Tuning) { tu.ScoreTitleNames = 1000 }
+// noTitleNames turns off the other ways a score's sentence tells of the
+// claim's match: a title naming its teams, the sentence reading them.
+func noTitleNames(tu *Tuning) { tu.ScoreTitleNames, tu.ScoreSentenceTeams = 1000, 3 }
 
 // TestSupportAllFigures: a sentence holding few of a claim's words ("It
 // rose to $41.7 million, up 6% …") supports it when it states every
@@ -190,6 +192,35 @@ func TestScoreTitleNames(t *testing.T) {
 		}
 		if r.Verdict != tc.verdict || r.Figure != tc.figure {
 			t.Errorf("%q at ScoreTitleNames %d: %s (%q), want %s (%q)\n%s", tc.claim, tc.names, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
+		}
+	}
+}
+
+// TestScoreSentenceTeams: a sentence reading the claim's two teams in
+// their roles tells of its match at ScoreSentenceTeams 2, whatever its
+// title; at 3, not (the title ways turned off).
+func TestScoreSentenceTeams(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		teams   int
+		verdict Verdict
+		figure  string
+	}{
+		{"The Lagos Lions beat the Abuja Stars 12-11 in the league final", 2, Supported, ""},
+		{"The Lagos Lions beat the Abuja Stars 15-11 in the league final", 2, Contradicted, "12-11"},
+		{"The Lagos Lions beat the Abuja Stars 12-11 in the league final", 3, NotFound, ""},
+		{"The Lagos Lions beat the Abuja Stars 15-11 in the league final", 3, NotFound, ""},
+	} {
+		tu := DefaultTuning
+		tu.ScoreTitle, tu.ScoreTitleNames, tu.ScoreSentenceTeams = 2, 1000, tc.teams
+		d.Tuning = &tu
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict || r.Figure != tc.figure {
+			t.Errorf("%q at ScoreSentenceTeams %d: %s (%q), want %s (%q)\n%s", tc.claim, tc.teams, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
 		}
 	}
 }
