@@ -3,6 +3,8 @@ package retrieval
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/retrieval/glove"
 	"github.com/newsroom/askbot/text"
@@ -140,18 +142,22 @@ func (ix *Index) unknownNames(q *Question) []string {
 const minClipping = 3
 
 // unclipped drops from unknown the words typed in lower case that are the
-// start of a longer word of the hits' passages: "conf" when a passage
-// says "conference", "cigs" when one says "cigarettes". A reporter cuts
-// words short; a name the documents never write ("tuvalu") is the start
-// of none of the words of the passages found for it.
+// start of a longer word of the hits' passages ("conf" when a passage
+// says "conference", "cigs" when one says "cigarettes"), or words of them
+// run together (blended: "umich" when one says "University of Michigan",
+// "ultraprocessed" when one says "ultra-processed"). A reporter cuts words
+// short and runs them together; a name the documents never write
+// ("tuvalu") is neither of the passages found for it.
 func unclipped(unknown []string, hits []Hit) []string {
 	var words []string
+	var runs [][]string
 	return slices.DeleteFunc(unknown, func(w string) bool {
 		if w != strings.ToLower(w) {
 			return false
 		}
 		if words == nil {
 			for _, h := range hits {
+				runs = append(runs, casedWords(h.Chunk.Text))
 				words = append(words, text.Words(strings.ToLower(h.Chunk.Text))...)
 			}
 		}
@@ -163,8 +169,65 @@ func unclipped(unknown []string, hits []Hit) []string {
 				return true
 			}
 		}
-		return false
+		return slices.ContainsFunc(runs, func(run []string) bool { return blended(w, run) })
 	})
+}
+
+// maxBlend is the most words a word typed run together stands for.
+const maxBlend = 3
+
+// blended reports whether w is two or more consecutive words of run typed
+// together, a name's words cut short ("umich": "University of
+// Michigan"), another word whole ("ultraprocessed": "ultra-processed");
+// stop words between them may be left out. Every piece after the first
+// is at least two letters, so that a word is not read as the initials of
+// any words that happen to follow each other.
+func blended(w string, run []string) bool {
+	var from func(rest string, at, pieces int) bool
+	from = func(rest string, at, pieces int) bool {
+		if rest == "" {
+			return pieces >= 2
+		}
+		if at >= len(run) || pieces == maxBlend {
+			return false
+		}
+		word := run[at]
+		lower := strings.ToLower(text.Fold(word))
+		if pieces > 0 && text.IsStopWord(lower) && from(rest, at+1, pieces) {
+			return true
+		}
+		least := 1
+		if pieces > 0 {
+			least = 2
+		}
+		most := len(lower)
+		if !startsUpper(word) {
+			least = most // a common word whole, never cut
+		}
+		for n := least; n <= most && n <= len(rest); n++ {
+			if rest[:n] == lower[:n] && from(rest[n:], at+1, pieces+1) {
+				return true
+			}
+		}
+		return false
+	}
+	for at := range run {
+		if from(w, at, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// casedWords splits s into its words of letters and digits, as written.
+func casedWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// startsUpper reports whether w starts with a capital letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // rareWords are the words of a question that the documents would have to

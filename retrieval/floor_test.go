@@ -137,3 +137,32 @@ func TestUnclippedBoundary(t *testing.T) {
 		t.Errorf("unclipped %q, want %q", got, want)
 	}
 }
+
+// A word typed run together is read as the words it blends: a name's
+// words cut short, another word whole, stop words left out; never as the
+// initials of any words that follow each other.
+func TestBlended(t *testing.T) {
+	run := casedWords("A study led by the University of Michigan found ultra-processed food as addictive as tobacco, said Ashley Gearhardt on Sunday at New York City Council.")
+	for w, want := range map[string]bool{
+		"umich":              true, // University (of) Michigan
+		"ultraprocessed":     true, // ultra-processed, both whole
+		"ashgearhardt":       true, // Ashley Gearhardt
+		"unimich":            true,
+		"ultraproc":          false, // a common word is never cut
+		"usf":                false, // University, study?, found: initials
+		"sfsa":               false,
+		"michigan":           false, // one word is not a blend
+		"umichx":             false,
+		"tuvalu":             false,
+		"newyorkcity":        true,
+		"newyorkcitycouncil": false, // at most three pieces
+		"addictobacco":       false, // "addictive" cut: a common word
+		"gearhardtsun":       true,  // Gearhardt (on) Sunday
+		"gearhardtonsun":     true,  // a stop word may also be typed
+		"afound":             false, // "A" (a stop word) then "found" is not "a study…found"
+	} {
+		if got := blended(w, run); got != want {
+			t.Errorf("blended(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
