@@ -136,6 +136,11 @@ func TestUnclippedBoundary(t *testing.T) {
 	if want := []string{"co", "cod", "codx"}; !slices.Equal(got, want) {
 		t.Errorf("unclipped %q, want %q", got, want)
 	}
+	hits = []Hit{{Chunk: &Chunk{Text: "A University of Michigan study of ultra-processed food."}}}
+	got = unclipped([]string{"umich", "ultraprocessed", "tuvalu", "Umich"}, hits)
+	if want := []string{"tuvalu", "Umich"}; !slices.Equal(got, want) {
+		t.Errorf("unclipped %q, want %q (blends dropped, a capitalised word kept)", got, want)
+	}
 }
 
 // A word typed run together is read as the words it blends: a name's
