@@ -30,6 +30,9 @@ type asked struct {
 	otherWords bool
 	// money is set when the question asks for an amount of money.
 	money bool
+	// quantity is what a "how old/long/tall" question measures
+	// (text.QuantityOf): its sentences hold that figure, not any number.
+	quantity string
 	// context are the question's terms a sentence's window must hold.
 	context []string
 }
@@ -37,7 +40,7 @@ type asked struct {
 // readAsked reads what q asks for; ok is false for a question that is not
 // short or asks nothing typed enough to check (yes/no, "what did X say").
 func readAsked(q *retrieval.Question) (a asked, ok bool) {
-	a = asked{q: q, money: q.AsksMoney()}
+	a = asked{q: q, money: q.AsksMoney(), quantity: text.QuantityOf(q.Text)}
 	ok = len(text.Words(q.Text)) <= Tune.MaxShortWords && q.Facts() <= 1
 	if w := text.Counted(q.Text); w != "" && q.Kind == text.AskCount {
 		a.unit, a.unitWord = text.Term(strings.ToLower(w)), w
@@ -67,6 +70,10 @@ func (a asked) typed(s, before string) bool {
 		return answersType(s, a.q) || answersType(before, a.q)
 	case text.AskWhere:
 		return answersType(s, a.q)
+	case text.AskQuantity:
+		if a.quantity != "" {
+			return text.HoldsQuantity(s, a.quantity)
+		}
 	}
 	return a.q.Kind.Holds(s)
 }

@@ -209,3 +209,18 @@ func TestWhoAnsweredByAgent(t *testing.T) {
 		t.Errorf("no one is said to be paid, want not found, got %s: %s", a.Kind, a.Text())
 	}
 }
+
+// A "how old" question is held by an age, not by any number.
+func TestTypedQuantity(t *testing.T) {
+	ix := indexFS(t, slackFS)
+	a, _ := readAsked(ix.Parse("how old is bhavik patel"))
+	if a.typed("Patel led 157,000 staff in 2023.", "") {
+		t.Error("a count and a year hold no age")
+	}
+	if !a.typed("Patel, 44, was named chief AI officer.", "") {
+		t.Error("the apposition's age holds it")
+	}
+	if a, _ := readAsked(ix.Parse("how big is the sphere")); !a.typed("There are 157,000 speakers.", "") {
+		t.Error("a question of no measure is held by any figure")
+	}
+}

@@ -6,7 +6,7 @@
 #
 #   scripts/eval-cv.sh          # 5 splits; needs ../shared/evals beside the checkout
 #   SPLITS=10 EVALS=/path/to/evals scripts/eval-cv.sh
-#   TRAIN_EXTRA= scripts/eval-cv.sh   # without our own training sets (reporter-slack-train to -train4), always trained on by default
+#   TRAIN_EXTRA= scripts/eval-cv.sh   # without our own training sets (reporter-slack-train to -train3), always trained on by default
 #
 # Takes about 1 minute a split on 2 cores.
 set -euo pipefail
@@ -25,7 +25,7 @@ sets=(reporter-slack-dev2 reporter-slack-dev reporter-dev)
 for set in "${sets[@]}"; do
   others=()
   for o in "${sets[@]}"; do [ "$o" = "$set" ] || others+=("$evals/$o.qa.jsonl"); done
-  with=$(IFS=,; echo "${others[*]}"),${TRAIN_EXTRA-eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl,eval/testdata/reporter-slack-train4.qa.jsonl}
+  with=$(IFS=,; echo "${others[*]}"),${TRAIN_EXTRA-eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl}
   with=${with%,}
   for seed in $(seq 0 $((splits - 1))); do
     "$bin" eval --k 5 --json --questions "$evals/$set.qa.jsonl" --corpus "$corpus" --cv 5 --cv-seed "$seed" --train-with "$with" 2>/dev/null | tail -n 1

@@ -2,6 +2,7 @@ package text
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -188,4 +189,58 @@ func DateParts(date string) (year, month, day int) {
 		}
 	}
 	return year, month, day
+}
+
+// What a "how …" question measures (QuantityOf).
+const (
+	QuantityAge    = "age"    // "how old"
+	QuantityLength = "length" // "how long": a duration or a distance
+	QuantityHeight = "height" // "how tall"
+)
+
+var (
+	quantityRE = regexp.MustCompile(`(?i)^how\s+(old|long|tall)\b`)
+	// an age besides "33-year-old": "aged 33", "at the age of 33", "turned
+	// 33", or a name's apposition ("Smith, 44, has").
+	ageRE = regexp.MustCompile(`(?i:\baged?\s+|\bage\s+of\s+|\bturn(?:s|ed)?\s+)\d{1,3}\b|\p{Lu}[\p{L}'’-]+,\s\d{1,3},`)
+	// a distance or a height: "600 miles", "30 yards", "7-foot-4", "6ft".
+	distanceRE = regexp.MustCompile(`(?i)\b(?:` + digitsPattern + `|` + wordNumberPattern + `)(?:\s|-)?(?:miles?|km|kilomet(?:er|re)s?|yards?|yds?|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|cm|centimet(?:er|re)s?)\b`)
+	// a length of time written without a number: "a year", "an hour".
+	aTimeRE = regexp.MustCompile(`(?i)\ban?\s+(?:year|month|week|day|hour|minute|decade|season)\b`)
+)
+
+// QuantityOf returns what a "how …" question asks the measure of:
+// QuantityAge for "how old", QuantityLength for "how long",
+// QuantityHeight for "how tall"; "" for any other question, whose figure
+// may be any number.
+func QuantityOf(question string) string {
+	m := quantityRE.FindStringSubmatch(opening(question))
+	if m == nil {
+		return ""
+	}
+	switch strings.ToLower(m[1]) {
+	case "old":
+		return QuantityAge
+	case "long":
+		return QuantityLength
+	default:
+		return QuantityHeight
+	}
+}
+
+// HoldsQuantity reports whether sentence gives a figure of quantity
+// (QuantityOf): an age ("33-year-old", "aged 33", "Smith, 44,"), a length
+// (a duration or a distance: "eight weeks", "600 miles", "a year"), a
+// height ("7-foot-4", "6ft"). Any figure holds "".
+func HoldsQuantity(sentence, quantity string) bool {
+	switch quantity {
+	case QuantityAge:
+		return ageRE.MatchString(sentence) || slices.ContainsFunc(Durations(sentence), func(d Measure) bool { return d.Age })
+	case QuantityLength:
+		return distanceRE.MatchString(sentence) || aTimeRE.MatchString(sentence) ||
+			slices.ContainsFunc(Durations(sentence), func(d Measure) bool { return !d.Age && !d.Ordinal })
+	case QuantityHeight:
+		return distanceRE.MatchString(sentence)
+	}
+	return len(Numbers(sentence)) > 0 || len(Money(sentence)) > 0 || len(Percent(sentence)) > 0
 }

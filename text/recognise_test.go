@@ -204,3 +204,44 @@ func TestDateParts(t *testing.T) {
 		}
 	}
 }
+
+// A "how old/long/tall" question asks one measure: a sentence holds it
+// only with a figure of that measure, not any number.
+func TestHoldsQuantity(t *testing.T) {
+	for q, want := range map[string]string{
+		"how old is scorsese": QuantityAge, "and how old is he": QuantityAge, "how long's the ukraine front line": QuantityLength,
+		"how tall is wemby": QuantityHeight, "how much is it": "", "how many games": "", "who is old": "",
+	} {
+		if got := QuantityOf(q); got != want {
+			t.Errorf("QuantityOf(%q) = %q, want %q", q, got, want)
+		}
+	}
+	for _, c := range []struct {
+		s                   string
+		age, length, height bool
+	}{
+		{"Smith, 44, has spent the past six seasons at Oregon State.", true, false, false},
+		{"The 80-year-old director is still at work.", true, false, false},
+		{"He was aged 31 when he signed.", true, false, false},
+		{"He is 7-foot-4, with an 8-foot wingspan.", false, true, true},
+		{"The front line is 600 miles long.", false, true, true},
+		{"He is out for as many as eight weeks.", false, true, false},
+		{"The deal runs for a year.", false, true, false},
+		{"Penaud scored the first of eight French tries.", false, false, false},
+		{"The fourth-year coach was fired.", false, false, false},
+		{"They won 3 in a row in 2019.", false, false, false},
+	} {
+		if got := HoldsQuantity(c.s, QuantityAge); got != c.age {
+			t.Errorf("HoldsQuantity(%q, age) = %v", c.s, got)
+		}
+		if got := HoldsQuantity(c.s, QuantityLength); got != c.length {
+			t.Errorf("HoldsQuantity(%q, length) = %v", c.s, got)
+		}
+		if got := HoldsQuantity(c.s, QuantityHeight); got != c.height {
+			t.Errorf("HoldsQuantity(%q, height) = %v", c.s, got)
+		}
+	}
+	if !HoldsQuantity("Penaud scored eight tries.", "") {
+		t.Error("any figure holds a question of no measure")
+	}
+}
