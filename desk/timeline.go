@@ -797,7 +797,7 @@ var entryDateRE = regexp.MustCompile(`^Date:\s+(?:(?:Monday|Tuesday|Wednesday|Th
 // tells of a state, not of a day's event: neither of its ends is read.
 func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	for _, sp := range text.Dates(s) {
-		if untilNowRE.MatchString(s[sp.End:]) {
+		if untilNowRE.MatchString(s[sp.End:]) || bound(s, sp.Start, sp.End) {
 			continue
 		}
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s) || weFutureRE.MatchString(s[:sp.Start])); ok {
@@ -813,7 +813,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	}
 	for _, sp := range text.Dates(s) {
 		word := strings.ToLower(s[sp.Start:sp.End])
-		if untilNowRE.MatchString(s[sp.End:]) || (word == "today" || word == "tonight") && spanEndRE.MatchString(s[:sp.Start]) {
+		if untilNowRE.MatchString(s[sp.End:]) || (word == "today" || word == "tonight") && spanEndRE.MatchString(s[:sp.Start]) || bound(s, sp.Start, sp.End) {
 			continue
 		}
 		before := strings.ToLower(s[max(0, sp.Start-6):sp.Start])
@@ -830,7 +830,8 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
+			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
+				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) {
 				// "On Monday, Epic will drag Google into court", "heads
 				// to Arizona for Monday’s Game 3": the weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
@@ -901,6 +902,35 @@ var (
 	comingRE   = regexp.MustCompile(`(?i)\b(?:for|ahead of)\s+(?:this\s+)?$`)
 	weekdaysRE = regexp.MustCompile(`^['’]s\b`)
 )
+
+// boundRE matches the words before a day that bounds a span rather than
+// dating what the sentence tells ("Before| October 7, IMPA received
+// about 100 reports a day", "Ever since| October 7, everyone has been
+// discussing …", "towards| October 7", "only because of| October 7"):
+// the sentence's day is another of its days, or its article's. "until" is not one: "adjourned until
+// November 5" tells of that day to come.
+var boundRE = regexp.MustCompile(`(?i)\b(?:since|before|prior to|towards?|up until|up to|because of)\s+$`)
+
+// bound reports whether the day written at s[start:end] bounds a span
+// (boundRE) rather than dating what s tells. A day's possessive after
+// "before" names that day's occasion, the sentence's time just before
+// it ("Texas found out before Tuesday's Game 4 that …"); after "since"
+// it still begins a span ("Since Saturday’s attacks, posts … have been
+// spotted").
+func bound(s string, start, end int) bool {
+	m := boundRE.FindString(s[:start])
+	if m == "" {
+		return false
+	}
+	w := strings.ToLower(strings.TrimSpace(m))
+	return !(strings.HasPrefix(w, "before") || strings.HasPrefix(w, "prior")) || !weekdaysRE.MatchString(s[end:])
+}
+
+// thisWeekendRE matches a weekend told as the coming one: a Saturday or
+// Sunday in a sentence of "this weekend" is the next ("United host
+// Manchester City in a Super Sunday derby this weekend", written on a
+// Saturday, tells of the day after, not of six days before).
+var thisWeekendRE = regexp.MustCompile(`(?i)\bthis\s+weekend\b`)
 
 // weFutureRE matches the writer's "we'll" (futureRE leaves it out):
 // before a day, it tells of that day to come ("We'll have full coverage

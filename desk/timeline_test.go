@@ -97,6 +97,23 @@ func TestSentenceDate(t *testing.T) {
 		{"The series was tied 1-1 after Monday’s Game 3.", "2023-11-13"},
 		{"The coach rested two players ahead of Sunday.", "2023-11-12"},
 		{"It raised money in March.", ""},
+		// a day bounding a span dates nothing (boundRE)
+		{"Before November 7, it received about 100 reports a day.", ""},
+		{"Ever since November 7, everyone has asked why there was no warning.", ""},
+		{"Money is hard to move since November 7, with no trade.", ""},
+		{"We had no possibility of seeing a spike towards November 7.", ""},
+		{"The cooperation is all only because of November 7.", ""},
+		{"Since Tuesday's attacks, false posts have circulated on X.", ""},
+		{"It received 100 reports a day before the war, and on November 7 it got 500.", "2023-11-07"},
+		{"On November 7, it received 500 reports.", "2023-11-07"},
+		// before a day's possessive: just before that day's occasion
+		{"Texas found out before Tuesday's Game 4 that its slugger was out.", "2023-11-14"},
+		{"Texas found out before Tuesday that its slugger was out.", ""},
+		// a weekend day "this weekend" is the coming one (thisWeekendRE)
+		{"United host City in a Super Sunday derby this weekend.", "2023-11-19"},
+		{"United play City on Saturday this weekend.", "2023-11-18"},
+		{"United beat City on Sunday.", "2023-11-12"},
+		{"On Monday, this weekend's hosts trained in the rain.", "2023-11-13"},
 		// "will" in a relative clause tells of no weekday to come
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
 		{"The league made a Thursday ruling that will bar him from three games.", "2023-11-16"},
