@@ -408,7 +408,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			case own:
 				e.when, e.dated, e.ahead = when, true, future(s)
 			case heading.IsZero() && !toldBackDay(s, ref).IsZero():
-				e.when, e.dated, e.rough = toldBackDay(s, ref), true, true
+				e.when, e.dated, e.rough = toldBackDay(s, ref), true, !occasionTold(s)
 			case !heading.IsZero():
 				e.when, e.dated = heading, true
 			default:
@@ -863,8 +863,12 @@ var agoNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
 // known: it orders the sentence, but does not lift it as a stated day
 // does (TimelineDatedLift).
 func toldBackDay(s string, pub time.Time) time.Time {
+	loc := agoRE.FindStringSubmatchIndex(s)
+	if loc == nil || pub.IsZero() {
+		return time.Time{}
+	}
 	m := agoRE.FindStringSubmatch(s)
-	if m == nil || pub.IsZero() || m[1] != "" || strings.HasSuffix(m[0], "s") && m[3] == "" {
+	if m[1] != "" || strings.HasSuffix(m[0], "s") && m[3] == "" && !occasionAhead(s[loc[1]:]) {
 		return time.Time{}
 	}
 	n := 7 // last week
@@ -882,6 +886,41 @@ func toldBackDay(s string, pub time.Time) time.Time {
 	}
 	return day(pub).AddDate(0, 0, -n)
 }
+
+// occasionAhead reports whether the words after "last week's" name an
+// occasion (occasionWords) within maxOccasionWords: "was announced at
+// last week’s Scary Fast event" tells of that event's day, a week back;
+// "couldn’t undo the damage of last week’s code review" of a thing of
+// that week.
+func occasionAhead(after string) bool {
+	for i, f := range strings.Fields(after) {
+		w := strings.ToLower(strings.Trim(f, ",.;:"))
+		if i >= maxOccasionWords || phraseEnds[w] {
+			break // "last week’s review| at the event" names a review
+		}
+		if occasionWords[w] {
+			return true
+		}
+		if w != strings.ToLower(f) {
+			break // the phrase ends at a comma or a stop
+		}
+	}
+	return false
+}
+
+// phraseEnds are words that end the noun phrase after a possessive.
+var phraseEnds = map[string]bool{"at": true, "of": true, "in": true, "on": true, "for": true, "to": true, "with": true, "by": true, "and": true, "or": true, "that": true, "which": true, "from": true}
+
+// occasionTold reports whether s tells back the week of an occasion
+// ("at last week’s Scary Fast event").
+func occasionTold(s string) bool {
+	loc := agoRE.FindStringSubmatchIndex(s)
+	return loc != nil && loc[2] < 0 && loc[6] < 0 && occasionAhead(s[loc[1]:]) && strings.HasSuffix(s[loc[0]:loc[1]], "s")
+}
+
+// maxOccasionWords is how many words after "last week's" may hold its
+// occasion ("last week’s| Scary Fast event").
+const maxOccasionWords = 4
 
 // dayBeforeRE matches a sentence's day told as the one before the day
 // its article reports.

@@ -676,6 +676,13 @@ func TestToldBack(t *testing.T) {
 		{"He took the job after the ouster of McCarthy more than two weeks ago.", ""},
 		{"The fund announced the sale weeks ago.", ""},
 		{"The fund will announce the sale next week.", ""},
+		// last week's occasion: its day, a week back (occasionAhead)
+		{"The laptop was announced at last week’s Scary Fast event, with an iMac.", "2023-11-10"},
+		{"The laptop was announced at last week's event.", "2023-11-10"},
+		{"The laptop was announced at last week’s big autumn hardware event.", "2023-11-10"}, // four words on
+		{"The laptop was announced at last week’s big autumn hardware press event.", ""},     // five
+		{"The lawyer could not undo the damage of last week’s review at the event.", ""},     // its noun is "review"
+		{"The lawyer regretted last week’s review, a big event.", ""},                        // past a comma
 	} {
 		got := toldBackDay(tc.s, fri)
 		g := ""
@@ -710,5 +717,30 @@ func TestToldBackEvent(t *testing.T) {
 	}
 	if evs[1].score != evs[1].measures["base"]+DefaultTuning.TimelineDatedLift {
 		t.Errorf("stated: score %v, want lifted", evs[1].score)
+	}
+}
+
+// TestToldBackOccasion: last week's named occasion is told back as its
+// day and lifted as a stated day is; "last week" alone is not lifted.
+func TestToldBackOccasion(t *testing.T) {
+	const occasion, back = "Dara Lomax's bid was announced at last week’s Quarry Fast event.",
+		"Last week, Dara Lomax's bid was announced to the Quarry board."
+	doc := docOf(occasion, back)
+	doc.Title, doc.Published = "Dara Lomax's Quarry United takeover", "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, "Dara Lomax's Quarry United takeover")
+	evs := eventsOf(doc, 0, w, &DefaultTuning)
+	if len(evs) != 2 {
+		t.Fatalf("events: %v", eventTexts(doc, "Dara Lomax's Quarry United takeover", &DefaultTuning))
+	}
+	for i, want := range []bool{true, false} {
+		if got := evs[i].when.Format("2006-01-02"); got != "2023-10-11" {
+			t.Errorf("%q: %s, want 2023-10-11", evs[i].text(), got)
+		}
+		if lifted := evs[i].score != evs[i].measures["base"]; lifted != want {
+			t.Errorf("%q: lifted %v, want %v", evs[i].text(), lifted, want)
+		}
+	}
+	if occasionTold("It cleared last week's hurdle at the event.") {
+		t.Error("the occasion of another noun of the possessive counted")
 	}
 }
