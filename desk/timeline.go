@@ -950,6 +950,15 @@ var (
 // November 5" tells of that day to come.
 var boundRE = regexp.MustCompile(`(?i)\b(?:since|before|prior to|towards?|up until|up to|because of)\s+$`)
 
+// aftermathRE matches the words before a day whose occasion the
+// sentence tells the aftermath of ("in the wake of| Saturday’s deadly
+// attacks", "in response to Hamas’s deadly| Oct. 7 assault", "following
+// Sunday's defeat"), up to three words between: what it tells came
+// after that day, on a day it does not state. "after Monday's Game 3"
+// is read as that day ("The series was tied 1-1 after Monday’s Game
+// 3.").
+var aftermathRE = regexp.MustCompile(`(?i)\b(?:in the wake of|in response to|in the aftermath of|following)\s+(?:\S+\s+){0,3}$`)
+
 // bound reports whether the day written at s[start:end] bounds a span
 // (boundRE) rather than dating what s tells. A day's possessive after
 // "before" names that day's occasion, the sentence's time just before
@@ -957,6 +966,9 @@ var boundRE = regexp.MustCompile(`(?i)\b(?:since|before|prior to|towards?|up unt
 // it still begins a span ("Since Saturday’s attacks, posts … have been
 // spotted").
 func bound(s string, start, end int) bool {
+	if aftermathRE.MatchString(s[:start]) {
+		return true
+	}
 	m := boundRE.FindString(s[:start])
 	if m == "" {
 		return false

@@ -106,6 +106,13 @@ func TestSentenceDate(t *testing.T) {
 		{"Since Tuesday's attacks, false posts have circulated on X.", ""},
 		{"It received 100 reports a day before the war, and on November 7 it got 500.", "2023-11-07"},
 		{"On November 7, it received 500 reports.", "2023-11-07"},
+		// the aftermath of a day's occasion: a day not stated (aftermathRE)
+		{"The bloc warned X in the wake of Saturday’s deadly attacks.", ""},
+		{"Egypt is key after Israel cut off supplies in response to Hamas’s deadly Nov. 7 assault.", ""},
+		{"Following Sunday's defeat, the coach resigned.", ""},
+		{"It acted in response to reports of the Nov. 7 assault.", ""},                  // three words between
+		{"It acted in response to reports of the deadly Nov. 7 assault.", "2023-11-07"}, // four
+		{"In the wake of the attacks, the bloc warned X on Tuesday.", "2023-11-14"},
 		// before a day's possessive: just before that day's occasion
 		{"Texas found out before Tuesday's Game 4 that its slugger was out.", "2023-11-14"},
 		{"Texas found out before Tuesday that its slugger was out.", ""},
