@@ -457,7 +457,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			e.measures["base"] = e.score // before the lift, for the tests
-			if e.dated && !e.rough {
+			if e.dated && !e.rough && !stillToCome(s) {
 				e.score += tu.TimelineDatedLift
 			}
 			e.terms = termSet(s)
@@ -886,6 +886,40 @@ func toldBackDay(s string, pub time.Time) time.Time {
 	}
 	return day(pub).AddDate(0, 0, -n)
 }
+
+// stillToCome reports whether a sentence dated only by "today" or
+// "tonight" tells of what is still to come that day: a verb of the
+// future or of need ("Inter Miami must win tonight to ensure they remain
+// alive", "Inter Miami's home field advantage tonight will be
+// significantly hampered"), or a live page's countdown ("30 mins to
+// kickoff: …"). It states its day but tells of no event yet: it is not
+// lifted as a stated day is, and the day's result ("Inter Miami are
+// officially OUT of the MLS playoff race, as tonight's defeat …") comes
+// first.
+func stillToCome(s string) bool {
+	if !todayRE.MatchString(s) && !countdownRE.MatchString(s) {
+		return false
+	}
+	for _, sp := range text.Dates(s) {
+		if w := strings.ToLower(s[sp.Start:sp.End]); w != "today" && w != "tonight" {
+			return false // another day stated
+		}
+	}
+	if countdownRE.MatchString(s) || needRE.MatchString(s) {
+		return true
+	}
+	// a future's verb of the writer's, not one reported ("the
+	// Commission said the investigation will look at …" tells of an
+	// announcement made today)
+	return future(s) && !reportedRE.MatchString(s)
+}
+
+var (
+	todayRE     = regexp.MustCompile(`(?i)\b(?:today|tonight)\b`)
+	reportedRE  = regexp.MustCompile(`(?i)\b(?:said|says|announced|told|reported|according to)\b`)
+	needRE      = regexp.MustCompile(`(?i)\b(?:must|need to|needs to|has to|have to)\b`)
+	countdownRE = regexp.MustCompile(`(?i)^(?:\d+\s+(?:hours?|mins?|minutes?)\s+)+(?:\d+\s+(?:mins?|minutes?)\s+)?(?:to|until)\s+(?:kick|kick-off|kickoff|tip-off|first pitch|puck drop|the start)\b`)
+)
 
 // occasionAhead reports whether the words after "last week's" name an
 // occasion (occasionWords) within maxOccasionWords: "was announced at

@@ -751,3 +751,47 @@ func TestToldBackOccasion(t *testing.T) {
 		t.Error("the occasion of another noun of the possessive counted")
 	}
 }
+
+// TestStillToCome: a sentence dated only by "today" or "tonight" that
+// tells of what is still to come that day is not lifted as a stated
+// day; a result of that day, a reported future, another day stated are.
+func TestStillToCome(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Inter Miami must win tonight to ensure they remain alive in the playoff race.", true},
+		{"The club needs to win today to stay in the race.", true},
+		{"Inter Miami's home field advantage tonight will be significantly hampered.", true},
+		{"30 mins to kickoff: Messi's availability is a welcome sight as they take the field today.", true},
+		{"1 hour 30 mins to kick: the club's predicament tonight is difficult enough.", true},
+		{"Inter Miami are officially out of the playoff race after tonight's defeat.", false},
+		{"Announcing the opening of a formal proceeding today, the Commission said the investigation will look at its rules.", false},
+		{"The club must win on Saturday, a day after its defeat today.", false}, // another day stated
+		{"The club must win to stay in the race.", false},                       // no day
+		{"He was 30 mins to kickoff late today, the club said.", false},         // no countdown at the start
+	} {
+		if got := stillToCome(tc.s); got != tc.want {
+			t.Errorf("stillToCome(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestStillToComeNotLifted: eventsOf lifts the day's result, not what
+// is still to come that day.
+func TestStillToComeNotLifted(t *testing.T) {
+	const ahead, result = "Quarry United must win the cup tie tonight to stay alive.",
+		"Quarry United lost the cup tie tonight to Rovers."
+	doc := docOf(ahead, result)
+	doc.Title, doc.Published = "Quarry United cup tie live", "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, "Quarry United cup tie")
+	evs := eventsOf(doc, 0, w, &DefaultTuning)
+	if len(evs) != 2 {
+		t.Fatalf("events: %v", eventTexts(doc, "Quarry United cup tie", &DefaultTuning))
+	}
+	for i, want := range []bool{false, true} {
+		if lifted := evs[i].score != evs[i].measures["base"]; lifted != want {
+			t.Errorf("%q: lifted %v, want %v", evs[i].text(), lifted, want)
+		}
+	}
+}
