@@ -262,9 +262,11 @@ func unquoted(s string) string {
 var notTheOnlyRE = regexp.MustCompile(`(?i)\b(?:isn[’']t|aren[’']t|is not|are not|wasn[’']t|was not)\s+(?:the|\w+[’']s)\s+only\b`)
 
 // anotherOf reports whether a sentence tells of another of the story's
-// kind: "another" with one of the topic's words within the three words
-// after it ("declined to veto another ITC import ban" in a story of an
-// import ban).
+// kind: "another" with one of the topic's subject words (outside its
+// names) within the three words after it ("declined to veto another ITC
+// import ban" in a story of an import ban). A name there is the story's
+// own: "another United Champions League campaign finished against
+// Bayern Munich" is Manchester United's, in a story of that campaign.
 func anotherOf(s string, w words) bool {
 	ws := text.Words(s)
 	for i, word := range ws {
@@ -272,7 +274,7 @@ func anotherOf(s string, w words) bool {
 			continue
 		}
 		for _, next := range ws[i+1 : min(len(ws), i+4)] {
-			if _, ok := w.w[text.Term(next)]; ok {
+			if _, ok := w.subject[text.Term(next)]; ok {
 				return true
 			}
 		}
