@@ -833,7 +833,8 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 				continue
 			}
 			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
-				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) {
+				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) ||
+				weekdaysRE.MatchString(s[sp.End:]) && prospectRE.MatchString(s) {
 				// "On Monday, Epic will drag Google into court", "heads
 				// to Arizona for Monday’s Game 3": the weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
@@ -1012,6 +1013,14 @@ func bound(s string, start, end int) bool {
 	w := strings.ToLower(strings.TrimSpace(m))
 	return !(strings.HasPrefix(w, "before") || strings.HasPrefix(w, "prior")) || !weekdaysRE.MatchString(s[end:])
 }
+
+// prospectRE matches a verb telling of what can or must still be done:
+// with a weekday's possessive, the day's occasion is to come ("Ten Hag
+// has no doubt he can be a major factor in Sunday’s showdown", "if
+// United do win the ball high up in Sunday's derby, they need to start
+// taking those chances", both written on a Saturday). Without it, "in
+// Sunday's final" tells of a day past.
+var prospectRE = regexp.MustCompile(`(?i)\b(?:can|cannot|can['’]t|must|needs? to|hopes? to|aims? to)\b`)
 
 // thisWeekendRE matches a weekend told as the coming one: a Saturday or
 // Sunday in a sentence of "this weekend" is the next ("United host

@@ -116,6 +116,11 @@ func TestSentenceDate(t *testing.T) {
 		// before a day's possessive: just before that day's occasion
 		{"Texas found out before Tuesday's Game 4 that its slugger was out.", "2023-11-14"},
 		{"Texas found out before Tuesday that its slugger was out.", ""},
+		// a weekday's occasion with what can or must still be done: to come (prospectRE)
+		{"Ten Hag has no doubt he can be a major factor in Sunday’s showdown.", "2023-11-19"},
+		{"If United win the ball in Sunday's derby, they need to take their chances.", "2023-11-19"},
+		{"He was a major factor in Sunday’s showdown.", "2023-11-12"},
+		{"He can be a major factor on Sunday.", "2023-11-12"}, // no possessive
 		// a weekend day "this weekend" is the coming one (thisWeekendRE)
 		{"United host City in a Super Sunday derby this weekend.", "2023-11-19"},
 		{"United play City on Saturday this weekend.", "2023-11-18"},
