@@ -101,6 +101,18 @@ func TestAnotherOf(t *testing.T) {
 			t.Errorf("anotherOf(%q) = %v", s, got)
 		}
 	}
+	// a name after "another" is the story's own; its subject's word is
+	// another of its kind
+	w, _ = topicWords(nil, "Manchester United's Champions League campaign")
+	for s, want := range map[string]bool{
+		"And, 24 years on, another United Champions League campaign finished against Bayern Munich.": false,
+		"And, 24 years on, another campaign finished against Bayern Munich.":                         true,
+		"Another Manchester side won the league.":                                                    false,
+	} {
+		if got := anotherOf(s, w); got != want {
+			t.Errorf("anotherOf(%q) = %v", s, got)
+		}
+	}
 }
 
 // TestDropStale: an article published TimelineStale days before the

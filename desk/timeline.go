@@ -262,9 +262,11 @@ func unquoted(s string) string {
 var notTheOnlyRE = regexp.MustCompile(`(?i)\b(?:isn[’']t|aren[’']t|is not|are not|wasn[’']t|was not)\s+(?:the|\w+[’']s)\s+only\b`)
 
 // anotherOf reports whether a sentence tells of another of the story's
-// kind: "another" with one of the topic's words within the three words
-// after it ("declined to veto another ITC import ban" in a story of an
-// import ban).
+// kind: "another" with one of the topic's subject words (outside its
+// names) within the three words after it ("declined to veto another ITC
+// import ban" in a story of an import ban). A name there is the story's
+// own: "another United Champions League campaign finished against
+// Bayern Munich" is Manchester United's, in a story of that campaign.
 func anotherOf(s string, w words) bool {
 	ws := text.Words(s)
 	for i, word := range ws {
@@ -272,7 +274,7 @@ func anotherOf(s string, w words) bool {
 			continue
 		}
 		for _, next := range ws[i+1 : min(len(ws), i+4)] {
-			if _, ok := w.w[text.Term(next)]; ok {
+			if _, ok := w.subject[text.Term(next)]; ok {
 				return true
 			}
 		}
@@ -408,7 +410,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			case own:
 				e.when, e.dated, e.ahead = when, true, future(s)
 			case heading.IsZero() && !toldBackDay(s, ref).IsZero():
-				e.when, e.dated, e.rough = toldBackDay(s, ref), true, true
+				e.when, e.dated, e.rough = toldBackDay(s, ref), true, !occasionTold(s)
 			case !heading.IsZero():
 				e.when, e.dated = heading, true
 			default:
@@ -457,7 +459,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			e.measures["base"] = e.score // before the lift, for the tests
-			if e.dated && !e.rough {
+			if e.dated && !e.rough && !stillToCome(s) {
 				e.score += tu.TimelineDatedLift
 			}
 			e.terms = termSet(s)
@@ -797,7 +799,7 @@ var entryDateRE = regexp.MustCompile(`^Date:\s+(?:(?:Monday|Tuesday|Wednesday|Th
 // tells of a state, not of a day's event: neither of its ends is read.
 func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	for _, sp := range text.Dates(s) {
-		if untilNowRE.MatchString(s[sp.End:]) {
+		if untilNowRE.MatchString(s[sp.End:]) || bound(s, sp.Start, sp.End) {
 			continue
 		}
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s) || weFutureRE.MatchString(s[:sp.Start])); ok {
@@ -813,7 +815,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	}
 	for _, sp := range text.Dates(s) {
 		word := strings.ToLower(s[sp.Start:sp.End])
-		if untilNowRE.MatchString(s[sp.End:]) || (word == "today" || word == "tonight") && spanEndRE.MatchString(s[:sp.Start]) {
+		if untilNowRE.MatchString(s[sp.End:]) || (word == "today" || word == "tonight") && spanEndRE.MatchString(s[:sp.Start]) || bound(s, sp.Start, sp.End) {
 			continue
 		}
 		before := strings.ToLower(s[max(0, sp.Start-6):sp.Start])
@@ -830,7 +832,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) {
+			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
+				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) ||
+				weekdaysRE.MatchString(s[sp.End:]) && prospectRE.MatchString(s) {
 				// "On Monday, Epic will drag Google into court", "heads
 				// to Arizona for Monday’s Game 3": the weekday to come
 				return day(pub).AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), true
@@ -862,8 +866,12 @@ var agoNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
 // known: it orders the sentence, but does not lift it as a stated day
 // does (TimelineDatedLift).
 func toldBackDay(s string, pub time.Time) time.Time {
+	loc := agoRE.FindStringSubmatchIndex(s)
+	if loc == nil || pub.IsZero() {
+		return time.Time{}
+	}
 	m := agoRE.FindStringSubmatch(s)
-	if m == nil || pub.IsZero() || m[1] != "" || strings.HasSuffix(m[0], "s") && m[3] == "" {
+	if m[1] != "" || strings.HasSuffix(m[0], "s") && m[3] == "" && !occasionAhead(s[loc[1]:]) {
 		return time.Time{}
 	}
 	n := 7 // last week
@@ -881,6 +889,75 @@ func toldBackDay(s string, pub time.Time) time.Time {
 	}
 	return day(pub).AddDate(0, 0, -n)
 }
+
+// stillToCome reports whether a sentence dated only by "today" or
+// "tonight" tells of what is still to come that day: a verb of the
+// future or of need ("Inter Miami must win tonight to ensure they remain
+// alive", "Inter Miami's home field advantage tonight will be
+// significantly hampered"), or a live page's countdown ("30 mins to
+// kickoff: …"). It states its day but tells of no event yet: it is not
+// lifted as a stated day is, and the day's result ("Inter Miami are
+// officially OUT of the MLS playoff race, as tonight's defeat …") comes
+// first.
+func stillToCome(s string) bool {
+	if !todayRE.MatchString(s) && !countdownRE.MatchString(s) {
+		return false
+	}
+	for _, sp := range text.Dates(s) {
+		if w := strings.ToLower(s[sp.Start:sp.End]); w != "today" && w != "tonight" {
+			return false // another day stated
+		}
+	}
+	if countdownRE.MatchString(s) || needRE.MatchString(s) {
+		return true
+	}
+	// a future's verb of the writer's, not one reported ("the
+	// Commission said the investigation will look at …" tells of an
+	// announcement made today)
+	return future(s) && !reportedRE.MatchString(s)
+}
+
+var (
+	todayRE     = regexp.MustCompile(`(?i)\b(?:today|tonight)\b`)
+	reportedRE  = regexp.MustCompile(`(?i)\b(?:said|says|announced|told|reported|according to)\b`)
+	needRE      = regexp.MustCompile(`(?i)\b(?:must|need to|needs to|has to|have to)\b`)
+	countdownRE = regexp.MustCompile(`(?i)^(?:\d+\s+(?:hours?|mins?|minutes?)\s+)+(?:\d+\s+(?:mins?|minutes?)\s+)?(?:to|until)\s+(?:kick|kick-off|kickoff|tip-off|first pitch|puck drop|the start)\b`)
+)
+
+// occasionAhead reports whether the words after "last week's" name an
+// occasion (occasionWords) within maxOccasionWords: "was announced at
+// last week’s Scary Fast event" tells of that event's day, a week back;
+// "couldn’t undo the damage of last week’s code review" of a thing of
+// that week.
+func occasionAhead(after string) bool {
+	for i, f := range strings.Fields(after) {
+		w := strings.ToLower(strings.Trim(f, ",.;:"))
+		if i >= maxOccasionWords || phraseEnds[w] {
+			break // "last week’s review| at the event" names a review
+		}
+		if occasionWords[w] {
+			return true
+		}
+		if w != strings.ToLower(f) {
+			break // the phrase ends at a comma or a stop
+		}
+	}
+	return false
+}
+
+// phraseEnds are words that end the noun phrase after a possessive.
+var phraseEnds = map[string]bool{"at": true, "of": true, "in": true, "on": true, "for": true, "to": true, "with": true, "by": true, "and": true, "or": true, "that": true, "which": true, "from": true}
+
+// occasionTold reports whether s tells back the week of an occasion
+// ("at last week’s Scary Fast event").
+func occasionTold(s string) bool {
+	loc := agoRE.FindStringSubmatchIndex(s)
+	return loc != nil && loc[2] < 0 && loc[6] < 0 && occasionAhead(s[loc[1]:]) && strings.HasSuffix(s[loc[0]:loc[1]], "s")
+}
+
+// maxOccasionWords is how many words after "last week's" may hold its
+// occasion ("last week’s| Scary Fast event").
+const maxOccasionWords = 4
 
 // dayBeforeRE matches a sentence's day told as the one before the day
 // its article reports.
@@ -901,6 +978,55 @@ var (
 	comingRE   = regexp.MustCompile(`(?i)\b(?:for|ahead of)\s+(?:this\s+)?$`)
 	weekdaysRE = regexp.MustCompile(`^['’]s\b`)
 )
+
+// boundRE matches the words before a day that bounds a span rather than
+// dating what the sentence tells ("Before| October 7, IMPA received
+// about 100 reports a day", "Ever since| October 7, everyone has been
+// discussing …", "towards| October 7", "only because of| October 7"):
+// the sentence's day is another of its days, or its article's. "until" is not one: "adjourned until
+// November 5" tells of that day to come.
+var boundRE = regexp.MustCompile(`(?i)\b(?:since|before|prior to|towards?|up until|up to|because of)\s+$`)
+
+// aftermathRE matches the words before a day whose occasion the
+// sentence tells the aftermath of ("in the wake of| Saturday’s deadly
+// attacks", "in response to Hamas’s deadly| Oct. 7 assault", "following
+// Sunday's defeat"), up to three words between: what it tells came
+// after that day, on a day it does not state. "after Monday's Game 3"
+// is read as that day ("The series was tied 1-1 after Monday’s Game
+// 3.").
+var aftermathRE = regexp.MustCompile(`(?i)\b(?:in the wake of|in response to|in the aftermath of|following)\s+(?:\S+\s+){0,3}$`)
+
+// bound reports whether the day written at s[start:end] bounds a span
+// (boundRE) rather than dating what s tells. A day's possessive after
+// "before" names that day's occasion, the sentence's time just before
+// it ("Texas found out before Tuesday's Game 4 that …"); after "since"
+// it still begins a span ("Since Saturday’s attacks, posts … have been
+// spotted").
+func bound(s string, start, end int) bool {
+	if aftermathRE.MatchString(s[:start]) {
+		return true
+	}
+	m := boundRE.FindString(s[:start])
+	if m == "" {
+		return false
+	}
+	w := strings.ToLower(strings.TrimSpace(m))
+	return !(strings.HasPrefix(w, "before") || strings.HasPrefix(w, "prior")) || !weekdaysRE.MatchString(s[end:])
+}
+
+// prospectRE matches a verb telling of what can or must still be done:
+// with a weekday's possessive, the day's occasion is to come ("Ten Hag
+// has no doubt he can be a major factor in Sunday’s showdown", "if
+// United do win the ball high up in Sunday's derby, they need to start
+// taking those chances", both written on a Saturday). Without it, "in
+// Sunday's final" tells of a day past.
+var prospectRE = regexp.MustCompile(`(?i)\b(?:can|cannot|can['’]t|must|needs? to|hopes? to|aims? to)\b`)
+
+// thisWeekendRE matches a weekend told as the coming one: a Saturday or
+// Sunday in a sentence of "this weekend" is the next ("United host
+// Manchester City in a Super Sunday derby this weekend", written on a
+// Saturday, tells of the day after, not of six days before).
+var thisWeekendRE = regexp.MustCompile(`(?i)\bthis\s+weekend\b`)
 
 // weFutureRE matches the writer's "we'll" (futureRE leaves it out):
 // before a day, it tells of that day to come ("We'll have full coverage

@@ -97,6 +97,35 @@ func TestSentenceDate(t *testing.T) {
 		{"The series was tied 1-1 after Monday’s Game 3.", "2023-11-13"},
 		{"The coach rested two players ahead of Sunday.", "2023-11-12"},
 		{"It raised money in March.", ""},
+		// a day bounding a span dates nothing (boundRE)
+		{"Before November 7, it received about 100 reports a day.", ""},
+		{"Ever since November 7, everyone has asked why there was no warning.", ""},
+		{"Money is hard to move since November 7, with no trade.", ""},
+		{"We had no possibility of seeing a spike towards November 7.", ""},
+		{"The cooperation is all only because of November 7.", ""},
+		{"Since Tuesday's attacks, false posts have circulated on X.", ""},
+		{"It received 100 reports a day before the war, and on November 7 it got 500.", "2023-11-07"},
+		{"On November 7, it received 500 reports.", "2023-11-07"},
+		// the aftermath of a day's occasion: a day not stated (aftermathRE)
+		{"The bloc warned X in the wake of Saturday’s deadly attacks.", ""},
+		{"Egypt is key after Israel cut off supplies in response to Hamas’s deadly Nov. 7 assault.", ""},
+		{"Following Sunday's defeat, the coach resigned.", ""},
+		{"It acted in response to reports of the Nov. 7 assault.", ""},                  // three words between
+		{"It acted in response to reports of the deadly Nov. 7 assault.", "2023-11-07"}, // four
+		{"In the wake of the attacks, the bloc warned X on Tuesday.", "2023-11-14"},
+		// before a day's possessive: just before that day's occasion
+		{"Texas found out before Tuesday's Game 4 that its slugger was out.", "2023-11-14"},
+		{"Texas found out before Tuesday that its slugger was out.", ""},
+		// a weekday's occasion with what can or must still be done: to come (prospectRE)
+		{"Ten Hag has no doubt he can be a major factor in Sunday’s showdown.", "2023-11-19"},
+		{"If United win the ball in Sunday's derby, they need to take their chances.", "2023-11-19"},
+		{"He was a major factor in Sunday’s showdown.", "2023-11-12"},
+		{"He can be a major factor on Sunday.", "2023-11-12"}, // no possessive
+		// a weekend day "this weekend" is the coming one (thisWeekendRE)
+		{"United host City in a Super Sunday derby this weekend.", "2023-11-19"},
+		{"United play City on Saturday this weekend.", "2023-11-18"},
+		{"United beat City on Sunday.", "2023-11-12"},
+		{"On Monday, this weekend's hosts trained in the rain.", "2023-11-13"},
 		// "will" in a relative clause tells of no weekday to come
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
 		{"The league made a Thursday ruling that will bar him from three games.", "2023-11-16"},
@@ -659,6 +688,13 @@ func TestToldBack(t *testing.T) {
 		{"He took the job after the ouster of McCarthy more than two weeks ago.", ""},
 		{"The fund announced the sale weeks ago.", ""},
 		{"The fund will announce the sale next week.", ""},
+		// last week's occasion: its day, a week back (occasionAhead)
+		{"The laptop was announced at last week’s Scary Fast event, with an iMac.", "2023-11-10"},
+		{"The laptop was announced at last week's event.", "2023-11-10"},
+		{"The laptop was announced at last week’s big autumn hardware event.", "2023-11-10"}, // four words on
+		{"The laptop was announced at last week’s big autumn hardware press event.", ""},     // five
+		{"The lawyer could not undo the damage of last week’s review at the event.", ""},     // its noun is "review"
+		{"The lawyer regretted last week’s review, a big event.", ""},                        // past a comma
 	} {
 		got := toldBackDay(tc.s, fri)
 		g := ""
@@ -693,5 +729,74 @@ func TestToldBackEvent(t *testing.T) {
 	}
 	if evs[1].score != evs[1].measures["base"]+DefaultTuning.TimelineDatedLift {
 		t.Errorf("stated: score %v, want lifted", evs[1].score)
+	}
+}
+
+// TestToldBackOccasion: last week's named occasion is told back as its
+// day and lifted as a stated day is; "last week" alone is not lifted.
+func TestToldBackOccasion(t *testing.T) {
+	const occasion, back = "Dara Lomax's bid was announced at last week’s Quarry Fast event.",
+		"Last week, Dara Lomax's bid was announced to the Quarry board."
+	doc := docOf(occasion, back)
+	doc.Title, doc.Published = "Dara Lomax's Quarry United takeover", "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, "Dara Lomax's Quarry United takeover")
+	evs := eventsOf(doc, 0, w, &DefaultTuning)
+	if len(evs) != 2 {
+		t.Fatalf("events: %v", eventTexts(doc, "Dara Lomax's Quarry United takeover", &DefaultTuning))
+	}
+	for i, want := range []bool{true, false} {
+		if got := evs[i].when.Format("2006-01-02"); got != "2023-10-11" {
+			t.Errorf("%q: %s, want 2023-10-11", evs[i].text(), got)
+		}
+		if lifted := evs[i].score != evs[i].measures["base"]; lifted != want {
+			t.Errorf("%q: lifted %v, want %v", evs[i].text(), lifted, want)
+		}
+	}
+	if occasionTold("It cleared last week's hurdle at the event.") {
+		t.Error("the occasion of another noun of the possessive counted")
+	}
+}
+
+// TestStillToCome: a sentence dated only by "today" or "tonight" that
+// tells of what is still to come that day is not lifted as a stated
+// day; a result of that day, a reported future, another day stated are.
+func TestStillToCome(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Inter Miami must win tonight to ensure they remain alive in the playoff race.", true},
+		{"The club needs to win today to stay in the race.", true},
+		{"Inter Miami's home field advantage tonight will be significantly hampered.", true},
+		{"30 mins to kickoff: Messi's availability is a welcome sight as they take the field today.", true},
+		{"1 hour 30 mins to kick: the club's predicament tonight is difficult enough.", true},
+		{"Inter Miami are officially out of the playoff race after tonight's defeat.", false},
+		{"Announcing the opening of a formal proceeding today, the Commission said the investigation will look at its rules.", false},
+		{"The club must win on Saturday, a day after its defeat today.", false}, // another day stated
+		{"The club must win to stay in the race.", false},                       // no day
+		{"He was 30 mins to kickoff late today, the club said.", false},         // no countdown at the start
+	} {
+		if got := stillToCome(tc.s); got != tc.want {
+			t.Errorf("stillToCome(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestStillToComeNotLifted: eventsOf lifts the day's result, not what
+// is still to come that day.
+func TestStillToComeNotLifted(t *testing.T) {
+	const ahead, result = "Quarry United must win the cup tie tonight to stay alive.",
+		"Quarry United lost the cup tie tonight to Rovers."
+	doc := docOf(ahead, result)
+	doc.Title, doc.Published = "Quarry United cup tie live", "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, "Quarry United cup tie")
+	evs := eventsOf(doc, 0, w, &DefaultTuning)
+	if len(evs) != 2 {
+		t.Fatalf("events: %v", eventTexts(doc, "Quarry United cup tie", &DefaultTuning))
+	}
+	for i, want := range []bool{false, true} {
+		if lifted := evs[i].score != evs[i].measures["base"]; lifted != want {
+			t.Errorf("%q: lifted %v, want %v", evs[i].text(), lifted, want)
+		}
 	}
 }
