@@ -1,0 +1,83 @@
+package desk
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsroom/askbot/answer"
+)
+
+// TestHedged: a claim's figure written after a hedge ("about 2%") is the
+// same as a value that rounds to it at its last significant digit and is
+// within a tenth of it; written exactly, or of a kind not rounded
+// (scores, years), it is not.
+func TestHedged(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, doc string
+		same             bool
+	}{
+		{"rounded down", "Shares closed about 2% lower.", "closing down 2.2%", true},
+		{"beyond a tenth", "Shares closed about 2% lower.", "closing down 2.3%", false},
+		{"rounds to another", "Shares closed about 2% lower.", "closing down 2.6%", false},
+		{"written exactly", "Shares closed 2% lower.", "closing down 2.2%", false},
+		{"a decimal's digit", "Sales grew roughly 2.5%.", "sales grew 2.54%", true},
+		{"past a decimal's digit", "Sales grew roughly 2.5%.", "sales grew 2.56%", false},
+		{"an amount at a tenth", "It raised about $100 million.", "it raised $110 million", true},
+		{"an amount past a tenth", "It raised about $100 million.", "it raised $111 million", false},
+		{"a count", "It hired some 40 engineers.", "it hired 44 engineers", true},
+		{"a count past a tenth", "It hired some 40 engineers.", "it hired 45 engineers", false},
+		{"nearly", "Nearly 200 countries signed.", "196 countries signed", true},
+		{"a score is exact", "They won about 3-1.", "they won 3-2", false},
+		{"a year is exact", "It opened around 2019.", "it opened in 2020", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cf, df := hedged(tc.claim, Figures(tc.claim)), Figures(tc.doc)
+			if len(cf) != 1 || len(df) != 1 {
+				t.Fatalf("figures %v, %v", cf, df)
+			}
+			if got := cf[0].Same(df[0]); got != tc.same {
+				t.Errorf("%q same as %q: %v, want %v", cf[0].Text, df[0].Text, got, tc.same)
+			}
+		})
+	}
+}
+
+// TestClaimVerb: the verb a claim opening with a name says it did.
+func TestClaimVerb(t *testing.T) {
+	for _, tc := range []struct{ claim, verb string }{
+		{"Google settled the Helena World Chronicle antitrust lawsuit.", "settled"},
+		{"Melinda Rogers-Hixon accused her brother of a vendetta.", "accused"},
+		{"The Abuja Stars appealed against the decision.", "appealed"},
+		{"Acme Robotics owns a factory.", "owns"},
+		{"Acme Robotics was sued by its founder.", ""},
+		{"Acme Robotics has agreed to a sale.", ""},
+		{"The board of Acme Robotics removed Jane Okafor.", ""},
+		{"In 2021, Acme Robotics raised funds.", ""},
+	} {
+		if got := claimVerb(tc.claim); got != tc.verb {
+			t.Errorf("%q: %q, want %q", tc.claim, got, tc.verb)
+		}
+	}
+}
+
+// TestCheckTellsVerb: a claim without figures is supported only by a
+// sentence telling what it says its subject did (the verb, a synonym or
+// a related verb), not by one holding its names and nouns alone.
+func TestCheckTellsVerb(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"Acme Robotics removed Jane Okafor as chief executive", Supported},
+		{"Acme Robotics sued Jane Okafor as chief executive", NotFound},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}
