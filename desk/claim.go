@@ -239,7 +239,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			switch {
 			case same:
 				matched++
-			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored, j.cov, tu.ContradictYearSentence):
+			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored || yearOfVerb(claim, cf, sent, comparable) && subjectNamed(claim, held), j.cov, tu.ContradictYearSentence):
 				f := nearest(claim, cf, sent, comparable)
 				other = f.Text
 				if phraseAfter(claim, cf, tu.PhraseWords) == phraseAfter(sent, f, tu.PhraseWords) {
@@ -1469,4 +1469,58 @@ func tellsVerb(verb, s string) bool {
 		}
 	}
 	return false
+}
+
+// yearVerb is the verb a year is told with: the nearest word WordNet
+// knows as a verb, in a past form or in -ing ("a trade fair" is no
+// verb), among the six before it ("joined Mayo Clinic in
+// 2019"), or, for a year opening its sentence ("In 1993, Bawendi, 62,
+// developed …"), among the four after it; "" when there is none.
+func yearVerb(s string, f Figure) string {
+	verb := func(w string) bool {
+		w = strings.ToLower(w)
+		inflected := strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || text.Lemma(w) != w && !strings.HasSuffix(w, "s")
+		return inflected && !text.IsStopWord(w) && len(text.RelatedVerbs(w)) > 0
+	}
+	before := wordRE.FindAllString(s[:f.Start], -1)
+	if len(before) <= 1 {
+		after := wordRE.FindAllString(s[f.End:], -1)
+		for _, w := range after[:min(4, len(after))] {
+			if verb(w) {
+				return text.Term(w)
+			}
+		}
+		return ""
+	}
+	for i := len(before) - 1; i >= max(0, len(before)-6); i-- {
+		if verb(before[i]) {
+			return text.Term(before[i])
+		}
+	}
+	return ""
+}
+
+// yearOfVerb reports whether a claim's year (cf) and another year of a
+// sentence are told with the same verb (yearVerb: "joined … in 2019"
+// and "joining the clinic in 2021"): the sentence's year is of the
+// claim's event, not the background of another (backgroundYear), however
+// few of the claim's other words it holds.
+func yearOfVerb(claim string, cf Figure, sent string, comparable []Figure) bool {
+	if cf.Kind != Year {
+		return false
+	}
+	v := yearVerb(claim, cf)
+	return v != "" && slices.ContainsFunc(comparable, func(f Figure) bool { return yearVerb(sent, f) == v })
+}
+
+// subjectNamed reports whether s names the name a claim opens with (its
+// subject: "Bhavik Patel joined …"), by its last word at least ("Patel
+// practiced …").
+func subjectNamed(claim, s string) bool {
+	spans := text.NameSpans(claim)
+	if len(spans) == 0 {
+		return false
+	}
+	toks := nameTokens(claim[spans[0].Start:spans[0].End])
+	return len(toks) > 0 && slices.Contains(nameTokens(s), toks[len(toks)-1])
 }

@@ -2,9 +2,11 @@ package desk
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/text"
 )
 
 // TestHedged: a claim's figure written after a hedge ("about 2%") is the
@@ -78,6 +80,64 @@ func TestCheckTellsVerb(t *testing.T) {
 		}
 		if r.Verdict != tc.verdict {
 			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}
+
+// TestYearOfVerb: another year told with the claim's verb, in a sentence
+// naming the claim's subject, contradicts a claim's year however few of
+// its other words the sentence holds ("Veltro Networks raised $12
+// million from investors in 2021" for "… raised money in 2019"); with
+// another verb, or of another subject, the year is background.
+func TestYearOfVerb(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+		figure  string
+	}{
+		{"Veltro Networks raised money in 2019.", Contradicted, "2021"},
+		{"In 2019, Veltro Networks raised money.", Contradicted, "2021"},
+		{"Veltro Networks raised money in 2021.", Supported, ""},
+		{"Veltro Networks spent money in 2019.", NotFound, ""},
+		{"Harvest Group raised money in 2019.", NotFound, ""},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict || r.Figure != tc.figure {
+			t.Errorf("%q: %s (%q), want %s (%q)\n%s", tc.claim, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
+		}
+	}
+	for _, tc := range []struct{ s, verb string }{
+		{"Bhavik Patel joined Mayo Clinic in 2019.", "join"},
+		{"Before joining the clinic in 2021, Patel practiced at Duke.", "join"},
+		{"In 1993, Bawendi, 62, developed new chemical methods.", "develop"},
+		{"Acme and Veltro in 2021.", ""},
+		{"It was a trade fair in 2009.", ""},
+	} {
+		f := Figures(tc.s)
+		i := slices.IndexFunc(f, func(f Figure) bool { return f.Kind == Year })
+		if got := yearVerb(tc.s, f[i]); got != text.Term(tc.verb) && !(tc.verb == "" && got == "") {
+			t.Errorf("yearVerb(%q) = %q, want %q", tc.s, got, tc.verb)
+		}
+	}
+}
+
+// TestSubjectNamed: the name a claim opens with, by its last word.
+func TestSubjectNamed(t *testing.T) {
+	for _, tc := range []struct {
+		claim, s string
+		want     bool
+	}{
+		{"Bhavik Patel joined Mayo Clinic in 2019.", "Before joining the clinic in 2021, Patel practiced at Duke.", true},
+		{"Bhavik Patel joined Mayo Clinic in 2019.", "Before joining the clinic in 2021, Gray practiced at Duke.", false},
+		{"In 2019, Veltro Networks raised money.", "Veltro Networks raised $12 million in 2021.", true},
+		{"in 2019, money was raised.", "Veltro Networks raised $12 million in 2021.", false},
+	} {
+		if got := subjectNamed(tc.claim, tc.s); got != tc.want {
+			t.Errorf("subjectNamed(%q, %q) = %v, want %v", tc.claim, tc.s, got, tc.want)
 		}
 	}
 }

@@ -709,9 +709,10 @@ func TestBackgroundYear(t *testing.T) {
 			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.want, r.Text())
 		}
 	}
-	// the same event told with another year: contradicted at the
-	// sentence's measure, not just above it
-	const showed = "Veltro Networks first showed its roaming service at a trade fair in 2011."
+	// the same event told with another year and another verb (the same
+	// verb is yearOfVerb's): contradicted at the sentence's measure, not
+	// just above it
+	const showed = "Veltro Networks first unveiled its roaming service at a trade fair in 2011."
 	tu := DefaultTuning
 	tu.ContradictYearSentence = 0
 	r := check(showed, tu)
