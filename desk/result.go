@@ -50,10 +50,11 @@ func rallied(gap string) bool {
 // objectGlue are the words that may stand between the word telling a
 // result and the other team ("beat the Abuja Stars", "lost 12-11 to
 // South Africa", "lost 42-19 at home to San Francisco": "at" only in "at
-// home", not before a ground or a city); the preposition among them says
-// which way it goes.
+// home", not before a ground or a city; "a 2-0 victory over hosts
+// Fulham"); the preposition among them says which way it goes.
 var objectGlue = map[string]bool{"the": true, "a": true, "an": true, "narrowly": true, "comfortably": true, "just": true,
-	"to": true, "by": true, "over": true, "against": true, "of": true, "for": true, "at": true, "home": true}
+	"to": true, "by": true, "over": true, "against": true, "of": true, "for": true, "at": true, "home": true,
+	"hosts": true, "visitors": true}
 
 // readResult reads who won the match whose score is at sc in s: a team
 // right before a word of winning or losing (text.OutcomeOf) and a team

@@ -39,6 +39,8 @@ func TestReadResult(t *testing.T) {
 		{"lost at home to", "Philadelphia lost 42-19 at home to San Francisco.", "San Francisco", "Philadelphia", false, false, "Philadelphia lost 42-19 at home to San Francisco"},
 		{"lost at a ground to", "Philadelphia lost 42-19 at Lincoln to San Francisco.", "", "Philadelphia", false, false, "Philadelphia lost 42-19"},
 		{"won at a city", "Bournemouth won 3-2 at Nottingham Forest.", "Bournemouth", "", false, false, "Bournemouth won 3-2"},
+		{"over hosts", "Burnley took all three points with a deserved 2-0 victory over hosts Fulham.", "", "Fulham", false, false, "2-0 victory over hosts Fulham"},
+		{"beat visitors", "Wolves beat visitors Chelsea 2-1.", "Wolves", "Chelsea", false, false, "Wolves beat visitors Chelsea 2-1"},
 		// a relative clause after the team, set off by its comma
 		{"who beat, after a comma", "Real are one ahead of Barcelona, who beat Sevilla 1-0 at home on Friday.", "Barcelona", "Sevilla", false, false, "Barcelona, who beat Sevilla 1-0"},
 		{"a comma without who", "Real are one ahead of Barcelona, and beat Sevilla 1-0 at home on Friday.", "", "Sevilla", false, false, "beat Sevilla 1-0"},
