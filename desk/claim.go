@@ -308,9 +308,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if i := slices.IndexFunc(figs, func(f Figure) bool { return f.Kind == Score }); i >= 0 {
 		won = readResult(claim, figs[i].score())
 	}
+	teamsRead := matchTeams(reports, won, aliases.same, tu.ScoreSentenceTeams)
 	drawn := func(j judged) bool {
 		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same) ||
-			tu.ScoreSentenceTeams <= 2 && tellsMatch(j.text(), won, aliases.same, tu.ScoreSentenceTeams)
+			teamsRead <= 2 && tellsMatch(j.text(), won, aliases.same, teamsRead)
 	}
 	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames, drawn); ok && identifiesMatch(len(plain.w), ownReport(j.doc) || drawn(j), tu.ScoreWords) {
 		switch j.verdict {
@@ -1523,4 +1524,17 @@ func subjectNamed(claim, s string) bool {
 	}
 	toks := nameTokens(claim[spans[0].Start:spans[0].End])
 	return len(toks) > 0 && slices.Contains(nameTokens(s), toks[len(toks)-1])
+}
+
+// matchTeams is how many of the claim's teams a sentence must read in
+// their roles to tell the claim's match (tellsMatch): teams
+// (Tuning.ScoreSentenceTeams), or 2 when one of the sentences stating a
+// score reads both ("In Spain Real Madrid outclassed Girona 3-0 …" is
+// the match's telling, before a caption's "… Real Madrid’s third goal
+// during their 3-0 away league win over Girona").
+func matchTeams(scores []judged, claim result, same func(name, team string) bool, teams int) int {
+	if teams < 2 && slices.ContainsFunc(scores, func(j judged) bool { return tellsMatch(j.text(), claim, same, 2) }) {
+		return 2
+	}
+	return teams
 }

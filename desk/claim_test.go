@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/text"
 )
 
@@ -139,5 +140,36 @@ func TestSubjectNamed(t *testing.T) {
 		if got := subjectNamed(tc.claim, tc.s); got != tc.want {
 			t.Errorf("subjectNamed(%q, %q) = %v, want %v", tc.claim, tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestMatchTeams: a sentence reading both of the claim's teams makes one
+// reading only one of them no telling of the match.
+func TestMatchTeams(t *testing.T) {
+	const claimText = "Real Madrid beat Girona 3-0."
+	claim := readResult(claimText, text.Scores(claimText)[0])
+	same := (*teamAliases)(nil).same
+	judge := func(s string) judged {
+		return judged{sentence: sentence{doc: &corpus.Document{Text: s}, end: len(s)}}
+	}
+	one := judge("Bellingham celebrates scoring Real Madrid’s third goal during their 3-0 away league win over Girona.")
+	both := judge("In Spain Real Madrid outclassed Girona 3-0 to return to the top of LaLiga.")
+	for _, tc := range []struct {
+		name   string
+		scores []judged
+		teams  int
+		want   int
+	}{
+		{"one team read only", []judged{one}, 1, 1},
+		{"both read in another sentence", []judged{one, both}, 1, 2},
+		{"at 2 already", []judged{one}, 2, 2},
+		{"never", []judged{one, both}, 3, 3},
+	} {
+		if got := matchTeams(tc.scores, claim, same, tc.teams); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
+		}
+	}
+	if !tellsMatch(one.text(), claim, same, 1) || tellsMatch(one.text(), claim, same, 2) {
+		t.Errorf("the caption should tell the match at 1 only")
 	}
 }
