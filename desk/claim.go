@@ -1427,7 +1427,8 @@ func hedged(claim string, figs []Figure) []Figure {
 // claimVerb is the verb a claim says its subject did, when the claim
 // opens with a name and a verb in a past or present form ("Google
 // settled …", "Melinda Rogers-Hixon accused …"); "" when it opens
-// otherwise, or with an auxiliary ("Acme was …", "Acme has agreed …").
+// otherwise, with an auxiliary ("Acme was …", "Acme has agreed …"), or
+// goes on to tell another thing after "and".
 func claimVerb(claim string) string {
 	spans := text.NameSpans(claim)
 	if len(spans) == 0 {
@@ -1435,6 +1436,12 @@ func claimVerb(claim string) string {
 	}
 	lead := strings.TrimSpace(claim[:spans[0].Start])
 	if lead != "" && !strings.EqualFold(lead, "the") {
+		return ""
+	}
+	if strings.Contains(claim[spans[0].End:], " and ") {
+		// two things told ("… fired head coach Dean Evason and are
+		// naming John Hynes as his successor"): a sentence may tell
+		// either
 		return ""
 	}
 	m := leadWordRE.FindStringSubmatch(claim[spans[0].End:])

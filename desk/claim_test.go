@@ -56,6 +56,7 @@ func TestClaimVerb(t *testing.T) {
 		{"Acme Robotics has agreed to a sale.", ""},
 		{"The board of Acme Robotics removed Jane Okafor.", ""},
 		{"In 2021, Acme Robotics raised funds.", ""},
+		{"The Minnesota Wild fired Dean Evason and are naming John Hynes as his successor.", ""},
 	} {
 		if got := claimVerb(tc.claim); got != tc.verb {
 			t.Errorf("%q: %q, want %q", tc.claim, got, tc.verb)
