@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -72,7 +73,8 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if err != nil {
 		return nil, err
 	}
-	figs := Figures(claim)
+	figs := hedged(claim, Figures(claim))
+	verb := claimVerb(claim)
 	// The subject is the claim without its figures; the role, the
 	// subject without the people it names.
 	subject := blank(claim, figureSpans(figs))
@@ -167,6 +169,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case other != "":
 				j.verdict, j.figure = Contradicted, other
 				contra = append(contra, j)
+			case !tellsVerb(verb, held):
+				// the claim's names and nouns without what it says
+				// they did state nothing of it
 			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence:
 				// nearly all of the claim, but its two people in each
 				// other's places, contradicts it
@@ -177,7 +182,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				}
 				j.verdict = Supported
 				support = append(support, j)
-			case pairSupports(w, s.prev, held, tu):
+			case pairSupports(w, s.prev, held, tu) && tellsVerb(verb, s.prev+"\n"+held):
 				j.verdict, j.cov = Supported, w.coverage(s.prev+"\n"+held)
 				support = append(support, j)
 			}
@@ -234,7 +239,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			switch {
 			case same:
 				matched++
-			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored, j.cov, tu.ContradictYearSentence):
+			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored || yearOfVerb(claim, cf, sent, comparable) && subjectNamed(claim, held), j.cov, tu.ContradictYearSentence):
 				f := nearest(claim, cf, sent, comparable)
 				other = f.Text
 				if phraseAfter(claim, cf, tu.PhraseWords) == phraseAfter(sent, f, tu.PhraseWords) {
@@ -303,9 +308,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	if i := slices.IndexFunc(figs, func(f Figure) bool { return f.Kind == Score }); i >= 0 {
 		won = readResult(claim, figs[i].score())
 	}
+	teamsRead := matchTeams(reports, won, aliases.same, tu.ScoreSentenceTeams)
 	drawn := func(j judged) bool {
 		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same) ||
-			tu.ScoreSentenceTeams <= 2 && tellsMatch(j.text(), won, aliases.same)
+			teamsRead <= 2 && tellsMatch(j.text(), won, aliases.same, teamsRead)
 	}
 	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames, drawn); ok && identifiesMatch(len(plain.w), ownReport(j.doc) || drawn(j), tu.ScoreWords) {
 		switch j.verdict {
@@ -1374,4 +1380,168 @@ func ownedFigure(claim string, cf Figure, sent string, same Figure, comparable [
 		return Figure{}, false
 	}
 	return comparable[at], true
+}
+
+// hedgeRE matches the words a reporter writes before a figure rounded
+// from the documents' ("about 2%", "roughly $100 million").
+var hedgeRE = regexp.MustCompile(`(?i)\b(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated)\s+$`)
+
+// numberRE finds a number as written, with its separators and decimals.
+var numberRE = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+
+// hedged gives each amount, percentage or count of a claim written after
+// a hedge ("about 2%") the leeway of a rounded figure: another value is
+// the same when it rounds to the claim's at its last significant digit
+// (2.2% is "about 2%") and is within a tenth of it ("about $100 million"
+// is not $140 million). Scores, years, dates and figures written
+// exactly are left as they are.
+func hedged(claim string, figs []Figure) []Figure {
+	out := slices.Clone(figs)
+	for i, f := range out {
+		switch f.Kind {
+		case Money, Percent, Count:
+		default:
+			continue
+		}
+		if !hedgeRE.MatchString(claim[:f.Start]) {
+			continue
+		}
+		num := numberRE.FindString(f.Text)
+		n, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+		if err != nil || n == 0 {
+			continue
+		}
+		unit := 1.0
+		if _, dec, ok := strings.Cut(num, "."); ok {
+			unit = math.Pow(10, -float64(len(dec)))
+		} else {
+			digits := strings.ReplaceAll(num, ",", "")
+			unit = math.Pow(10, float64(len(digits)-len(strings.TrimRight(digits, "0"))))
+		}
+		scale := f.Value / n // "million", "billion"
+		out[i].Within = min(unit/2, n/10) * math.Abs(scale)
+	}
+	return out
+}
+
+// claimVerb is the verb a claim says its subject did, when the claim
+// opens with a name and a verb in a past or present form ("Google
+// settled …", "Melinda Rogers-Hixon accused …"); "" when it opens
+// otherwise, with an auxiliary ("Acme was …", "Acme has agreed …"), or
+// goes on to tell another thing after "and".
+func claimVerb(claim string) string {
+	spans := text.NameSpans(claim)
+	if len(spans) == 0 {
+		return ""
+	}
+	lead := strings.TrimSpace(claim[:spans[0].Start])
+	if lead != "" && !strings.EqualFold(lead, "the") {
+		return ""
+	}
+	if strings.Contains(claim[spans[0].End:], " and ") {
+		// two things told ("… fired head coach Dean Evason and are
+		// naming John Hynes as his successor"): a sentence may tell
+		// either
+		return ""
+	}
+	m := leadWordRE.FindStringSubmatch(claim[spans[0].End:])
+	if m == nil || text.IsStopWord(m[1]) || len(text.RelatedVerbs(m[1])) == 0 {
+		return ""
+	}
+	if w := m[1]; strings.HasSuffix(w, "ed") || text.Lemma(w) != w || strings.HasSuffix(w, "s") {
+		return w
+	}
+	return ""
+}
+
+// leadWordRE matches the lower-case word a text opens with.
+var leadWordRE = regexp.MustCompile(`^\s+([a-z]+)\b`)
+
+// tellsVerb reports whether s holds verb, its lemma, a WordNet synonym
+// or a verb a step more general or more specific (text.RelatedVerbs):
+// a sentence holding a claim's names and nouns but not what it says they
+// did ("… filed by … Helena World Chronicle, argues that Google …" for
+// "Google settled the Helena World Chronicle lawsuit") does not state the
+// claim. An empty verb is told by any sentence.
+func tellsVerb(verb, s string) bool {
+	if verb == "" {
+		return true
+	}
+	have := map[string]bool{}
+	for _, t := range text.Terms(s) {
+		have[t] = true
+	}
+	for _, x := range append(append([]string{verb}, text.Synonyms(verb)...), text.RelatedVerbs(verb)...) {
+		if have[text.Term(x)] {
+			return true
+		}
+	}
+	return false
+}
+
+// yearVerb is the verb a year is told with: the nearest word WordNet
+// knows as a verb, in a past form or in -ing ("a trade fair" is no
+// verb), among the six before it ("joined Mayo Clinic in
+// 2019"), or, for a year opening its sentence ("In 1993, Bawendi, 62,
+// developed …"), among the four after it; "" when there is none.
+func yearVerb(s string, f Figure) string {
+	verb := func(w string) bool {
+		w = strings.ToLower(w)
+		inflected := strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || text.Lemma(w) != w && !strings.HasSuffix(w, "s")
+		return inflected && !text.IsStopWord(w) && len(text.RelatedVerbs(w)) > 0
+	}
+	before := wordRE.FindAllString(s[:f.Start], -1)
+	if len(before) <= 1 {
+		after := wordRE.FindAllString(s[f.End:], -1)
+		for _, w := range after[:min(4, len(after))] {
+			if verb(w) {
+				return text.Term(w)
+			}
+		}
+		return ""
+	}
+	for i := len(before) - 1; i >= max(0, len(before)-6); i-- {
+		if verb(before[i]) {
+			return text.Term(before[i])
+		}
+	}
+	return ""
+}
+
+// yearOfVerb reports whether a claim's year (cf) and another year of a
+// sentence are told with the same verb (yearVerb: "joined … in 2019"
+// and "joining the clinic in 2021"): the sentence's year is of the
+// claim's event, not the background of another (backgroundYear), however
+// few of the claim's other words it holds.
+func yearOfVerb(claim string, cf Figure, sent string, comparable []Figure) bool {
+	if cf.Kind != Year {
+		return false
+	}
+	v := yearVerb(claim, cf)
+	return v != "" && slices.ContainsFunc(comparable, func(f Figure) bool { return yearVerb(sent, f) == v })
+}
+
+// subjectNamed reports whether s names the name a claim opens with (its
+// subject: "Bhavik Patel joined …"), by its last word at least ("Patel
+// practiced …").
+func subjectNamed(claim, s string) bool {
+	spans := text.NameSpans(claim)
+	if len(spans) == 0 {
+		return false
+	}
+	toks := nameTokens(claim[spans[0].Start:spans[0].End])
+	return len(toks) > 0 && slices.Contains(nameTokens(s), toks[len(toks)-1])
+}
+
+// matchTeams is how many of the claim's teams a sentence must read in
+// their roles to tell the claim's match (tellsMatch): teams
+// (Tuning.ScoreSentenceTeams), or 2 when one of the sentences stating a
+// score reads both ("In Spain Real Madrid outclassed Girona 3-0 …" is
+// the match's telling, before a caption's "… Real Madrid’s third goal
+// during their 3-0 away league win over Girona").
+func matchTeams(scores []judged, claim result, same func(name, team string) bool, teams int) int {
+	if teams < 2 && slices.ContainsFunc(scores, func(j judged) bool { return tellsMatch(j.text(), claim, same, 2) }) {
+		return 2
+	}
+	return teams
 }

@@ -35,6 +35,10 @@ type Figure struct {
 	// Text is the figure as written; Start and End its byte offsets.
 	Text       string
 	Start, End int
+	// Within is how far another value may be from a figure written as a
+	// round one ("about 2%": hedged) and still be the same; 0 for one
+	// written exactly.
+	Within float64
 }
 
 // Same reports whether two figures state the same amount of the same thing.
@@ -44,6 +48,9 @@ func (f Figure) Same(g Figure) bool {
 	}
 	if f.Value == g.Value {
 		return true
+	}
+	if f.Within > 0 {
+		return math.Abs(f.Value-g.Value) <= f.Within*(1+1e-9)
 	}
 	if f.Kind == Score {
 		// "beat them 12-11" and "lost 11-12" state one result

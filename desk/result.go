@@ -49,9 +49,12 @@ func rallied(gap string) bool {
 
 // objectGlue are the words that may stand between the word telling a
 // result and the other team ("beat the Abuja Stars", "lost 12-11 to
-// South Africa"); the preposition among them says which way it goes.
+// South Africa", "lost 42-19 at home to San Francisco": "at" only in "at
+// home", not before a ground or a city; "a 2-0 victory over hosts
+// Fulham"); the preposition among them says which way it goes.
 var objectGlue = map[string]bool{"the": true, "a": true, "an": true, "narrowly": true, "comfortably": true, "just": true,
-	"to": true, "by": true, "over": true, "against": true, "of": true, "for": true}
+	"to": true, "by": true, "over": true, "against": true, "of": true, "for": true, "at": true, "home": true,
+	"hosts": true, "visitors": true}
 
 // readResult reads who won the match whose score is at sc in s: a team
 // right before a word of winning or losing (text.OutcomeOf) and a team
@@ -177,13 +180,41 @@ var earlierMeetingRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier)\s+(?:
 // claim's winner as its winner and the claim's loser as its loser (same
 // resolving the names: aliases), and speaks of no other meeting of the
 // two (earlierMeetingRE). Such a sentence says which match it is, as a
-// title naming the teams does.
-func tellsMatch(s string, claim result, same func(name, team string) bool) bool {
+// title naming the teams does. At teams 1, reading one of them in its
+// role is enough when the sentence names the other too and states no
+// other score ("… Tyler Harvey has sealed an 84-83 upset defeat of the
+// Cairns Taipans" for "Illawarra beat Cairns"; "the San Francisco 49ers’
+// 42-19 win over Philadelphia", the winner written before its
+// possessive): the other is not read in the other's role, or the result
+// is unread.
+func tellsMatch(s string, claim result, same func(name, team string) bool, teams int) bool {
 	if claim.unread || claim.winner == "" || claim.loser == "" || earlierMeetingRE.MatchString(s) {
 		return false
 	}
-	for _, sc := range text.Scores(s) {
-		if r := readResult(s, sc); !r.unread && r.winner != "" && r.loser != "" && same(r.winner, claim.winner) && same(r.loser, claim.loser) {
+	scores := text.Scores(s)
+	for _, sc := range scores {
+		r := readResult(s, sc)
+		if r.unread {
+			continue
+		}
+		won := r.winner != "" && same(r.winner, claim.winner)
+		lost := r.loser != "" && same(r.loser, claim.loser)
+		switch {
+		case won && lost:
+			return true
+		case teams > 1 || len(scores) > 1:
+		case won && r.loser == "" && namesTeam(s, claim.loser, same),
+			lost && r.winner == "" && namesTeam(s, claim.winner, same):
+			return true
+		}
+	}
+	return false
+}
+
+// namesTeam reports whether s names team (same resolving the names).
+func namesTeam(s, team string, same func(name, team string) bool) bool {
+	for _, sp := range text.NameSpans(s) {
+		if same(strings.TrimSuffix(strings.TrimSuffix(s[sp.Start:sp.End], "'s"), "’s"), team) {
 			return true
 		}
 	}
@@ -201,9 +232,10 @@ func glued(s string, from, to int, sc text.Score, glue map[string]bool, prep *st
 	if from <= sc.Start && sc.End <= to {
 		gap = s[from:sc.Start] + " " + s[sc.End:to]
 	}
-	for _, f := range strings.FieldsFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || r == '\'' || r == '’' }) {
+	fs := strings.FieldsFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || r == '\'' || r == '’' })
+	for i, f := range fs {
 		w := strings.ToLower(f)
-		if !glue[w] {
+		if !glue[w] || w == "at" && (i+1 == len(fs) || !strings.EqualFold(fs[i+1], "home")) {
 			return false
 		}
 		if prep != nil && (w == "to" || w == "by" || w == "over" || w == "against" || w == "of" || w == "for") {

@@ -3,6 +3,7 @@ package desk
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/askbot/text"
@@ -33,6 +34,13 @@ func TestReadResult(t *testing.T) {
 		{"came from behind to beat", "West Ham came from behind to beat Tottenham 2-1.", "West Ham", "Tottenham", false, false, "West Ham came from behind to beat Tottenham 2-1"},
 		{"failed to beat", "The Browns failed to beat the Bears 20-17.", "", "Bears", false, false, "beat the Bears 20-17"},
 		{"a tip", "Browns to beat the Bears 20-17.", "", "Bears", false, false, "beat the Bears 20-17"},
+		// "at home" between the score and the other team; "at" before a
+		// ground or a city is no glue
+		{"lost at home to", "Philadelphia lost 42-19 at home to San Francisco.", "San Francisco", "Philadelphia", false, false, "Philadelphia lost 42-19 at home to San Francisco"},
+		{"lost at a ground to", "Philadelphia lost 42-19 at Lincoln to San Francisco.", "", "Philadelphia", false, false, "Philadelphia lost 42-19"},
+		{"won at a city", "Bournemouth won 3-2 at Nottingham Forest.", "Bournemouth", "", false, false, "Bournemouth won 3-2"},
+		{"over hosts", "Burnley took all three points with a deserved 2-0 victory over hosts Fulham.", "", "Fulham", false, false, "2-0 victory over hosts Fulham"},
+		{"beat visitors", "Wolves beat visitors Chelsea 2-1.", "Wolves", "Chelsea", false, false, "Wolves beat visitors Chelsea 2-1"},
 		// a relative clause after the team, set off by its comma
 		{"who beat, after a comma", "Real are one ahead of Barcelona, who beat Sevilla 1-0 at home on Friday.", "Barcelona", "Sevilla", false, false, "Barcelona, who beat Sevilla 1-0"},
 		{"a comma without who", "Real are one ahead of Barcelona, and beat Sevilla 1-0 at home on Friday.", "", "Sevilla", false, false, "beat Sevilla 1-0"},
@@ -358,8 +366,31 @@ func TestTellsMatch(t *testing.T) {
 		{"another leg", "Real Madrid beat Girona 3-0 in the first leg.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := tellsMatch(tc.s, claim, same); got != tc.want {
+			if got := tellsMatch(tc.s, claim, same, 2); got != tc.want {
 				t.Errorf("tellsMatch(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+	// at teams 1: one of the claim's teams read in its role, the other
+	// named, one score
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"both in their roles", "In Spain Real Madrid outclassed Girona 3-0.", true},
+		{"the loser read, the winner named", "Jude Bellingham sealed a 3-0 defeat of Girona for Real Madrid.", true},
+		{"the winner read, the loser named", "Real Madrid won 3-0, and Girona's coach was sacked.", true},
+		{"the winner only, the loser not named", "Real Madrid won 3-0 to return to the top.", false},
+		{"the loser read as the winner", "Girona, with Real Madrid watching, won 3-0.", false},
+		{"two scores", "Bellingham sealed a 3-0 defeat of Girona for Real Madrid after a 2-1 loss.", false},
+		{"another meeting", "Bellingham sealed a 3-0 defeat of Girona for Real Madrid last season.", false},
+	} {
+		t.Run("teams 1, "+tc.name, func(t *testing.T) {
+			if got := tellsMatch(tc.s, claim, same, 1); got != tc.want {
+				t.Errorf("tellsMatch(%q, 1) = %v, want %v", tc.s, got, tc.want)
+			}
+			if tc.want && !strings.HasPrefix(tc.name, "both") && tellsMatch(tc.s, claim, same, 2) {
+				t.Errorf("tellsMatch(%q, 2) = true, want false", tc.s)
 			}
 		})
 	}

@@ -165,7 +165,7 @@ var DefaultTuning = Tuning{
 	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
 	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
 	RoleSentence: 0.6, SlotSentence: 0.6,
-	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2, ScoreSentenceTeams: 2,
+	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2, ScoreSentenceTeams: 1,
 	SynonymWeight: 0.8, RelatedWeight: 0.6,
 	AliasSentences: 1, AliasDocuments: 20,
 	MaxClaimLines: 5, ClaimPassages: 12,

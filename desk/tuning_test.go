@@ -184,7 +184,9 @@ func TestScoreTitleNames(t *testing.T) {
 		{"The Harbour Hawks came back to beat the Valley Bears 4-2.", 2, without("hawks-report"), NotFound, ""},
 	} {
 		tu := DefaultTuning
-		tu.ScoreTitleNames = tc.names
+		// the report's sentence reads the loser and names the winner:
+		// that way (ScoreSentenceTeams 1) is off
+		tu.ScoreTitleNames, tu.ScoreSentenceTeams = tc.names, 2
 		d.Tuning = &tu
 		r, err := d.Check(context.Background(), answer.Request{Allow: tc.allow}, tc.claim)
 		if err != nil {
@@ -198,7 +200,8 @@ func TestScoreTitleNames(t *testing.T) {
 
 // TestScoreSentenceTeams: a sentence reading the claim's two teams in
 // their roles tells of its match at ScoreSentenceTeams 2, whatever its
-// title; at 3, not (the title ways turned off).
+// title; at 3, not (the title ways turned off). One reading one of them
+// and naming the other tells of it at 1, not at 2.
 func TestScoreSentenceTeams(t *testing.T) {
 	d := testDesk(t)
 	for _, tc := range []struct {
@@ -211,6 +214,12 @@ func TestScoreSentenceTeams(t *testing.T) {
 		{"The Lagos Lions beat the Abuja Stars 15-11 in the league final", 2, Contradicted, "12-11"},
 		{"The Lagos Lions beat the Abuja Stars 12-11 in the league final", 3, NotFound, ""},
 		{"The Lagos Lions beat the Abuja Stars 15-11 in the league final", 3, NotFound, ""},
+		// "… the Harbour Hawks rallied to a 4-2 win over the Valley
+		// Bears …" reads the loser only, and names the winner
+		{"The Harbour Hawks beat the Valley Bears 4-2 on opening night", 1, Supported, ""},
+		{"The Harbour Hawks beat the Valley Bears 5-2 on opening night", 1, Contradicted, "4-2"},
+		{"The Harbour Hawks beat the Valley Bears 4-2 on opening night", 2, NotFound, ""},
+		{"The Harbour Hawks beat the Valley Bears 5-2 on opening night", 2, NotFound, ""},
 	} {
 		tu := DefaultTuning
 		tu.ScoreTitle, tu.ScoreTitleNames, tu.ScoreSentenceTeams = 2, 1000, tc.teams
@@ -700,9 +709,10 @@ func TestBackgroundYear(t *testing.T) {
 			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.want, r.Text())
 		}
 	}
-	// the same event told with another year: contradicted at the
-	// sentence's measure, not just above it
-	const showed = "Veltro Networks first showed its roaming service at a trade fair in 2011."
+	// the same event told with another year and another verb (the same
+	// verb is yearOfVerb's): contradicted at the sentence's measure, not
+	// just above it
+	const showed = "Veltro Networks first unveiled its roaming service at a trade fair in 2011."
 	tu := DefaultTuning
 	tu.ContradictYearSentence = 0
 	r := check(showed, tu)

@@ -1,0 +1,176 @@
+package desk
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/text"
+)
+
+// TestHedged: a claim's figure written after a hedge ("about 2%") is the
+// same as a value that rounds to it at its last significant digit and is
+// within a tenth of it; written exactly, or of a kind not rounded
+// (scores, years), it is not.
+func TestHedged(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, doc string
+		same             bool
+	}{
+		{"rounded down", "Shares closed about 2% lower.", "closing down 2.2%", true},
+		{"beyond a tenth", "Shares closed about 2% lower.", "closing down 2.3%", false},
+		{"rounds to another", "Shares closed about 2% lower.", "closing down 2.6%", false},
+		{"written exactly", "Shares closed 2% lower.", "closing down 2.2%", false},
+		{"a decimal's digit", "Sales grew roughly 2.5%.", "sales grew 2.54%", true},
+		{"past a decimal's digit", "Sales grew roughly 2.5%.", "sales grew 2.56%", false},
+		{"an amount at a tenth", "It raised about $100 million.", "it raised $110 million", true},
+		{"an amount past a tenth", "It raised about $100 million.", "it raised $111 million", false},
+		{"a count", "It hired some 40 engineers.", "it hired 44 engineers", true},
+		{"a count past a tenth", "It hired some 40 engineers.", "it hired 45 engineers", false},
+		{"nearly", "Nearly 200 countries signed.", "196 countries signed", true},
+		{"a score is exact", "They won about 3-1.", "they won 3-2", false},
+		{"a year is exact", "It opened around 2019.", "it opened in 2020", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cf, df := hedged(tc.claim, Figures(tc.claim)), Figures(tc.doc)
+			if len(cf) != 1 || len(df) != 1 {
+				t.Fatalf("figures %v, %v", cf, df)
+			}
+			if got := cf[0].Same(df[0]); got != tc.same {
+				t.Errorf("%q same as %q: %v, want %v", cf[0].Text, df[0].Text, got, tc.same)
+			}
+		})
+	}
+}
+
+// TestClaimVerb: the verb a claim opening with a name says it did.
+func TestClaimVerb(t *testing.T) {
+	for _, tc := range []struct{ claim, verb string }{
+		{"Google settled the Helena World Chronicle antitrust lawsuit.", "settled"},
+		{"Melinda Rogers-Hixon accused her brother of a vendetta.", "accused"},
+		{"The Abuja Stars appealed against the decision.", "appealed"},
+		{"Acme Robotics owns a factory.", "owns"},
+		{"Acme Robotics was sued by its founder.", ""},
+		{"Acme Robotics has agreed to a sale.", ""},
+		{"The board of Acme Robotics removed Jane Okafor.", ""},
+		{"In 2021, Acme Robotics raised funds.", ""},
+		{"The Minnesota Wild fired Dean Evason and are naming John Hynes as his successor.", ""},
+	} {
+		if got := claimVerb(tc.claim); got != tc.verb {
+			t.Errorf("%q: %q, want %q", tc.claim, got, tc.verb)
+		}
+	}
+}
+
+// TestCheckTellsVerb: a claim without figures is supported only by a
+// sentence telling what it says its subject did (the verb, a synonym or
+// a related verb), not by one holding its names and nouns alone.
+func TestCheckTellsVerb(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"Acme Robotics removed Jane Okafor as chief executive", Supported},
+		{"Acme Robotics sued Jane Okafor as chief executive", NotFound},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}
+
+// TestYearOfVerb: another year told with the claim's verb, in a sentence
+// naming the claim's subject, contradicts a claim's year however few of
+// its other words the sentence holds ("Veltro Networks raised $12
+// million from investors in 2021" for "… raised money in 2019"); with
+// another verb, or of another subject, the year is background.
+func TestYearOfVerb(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+		figure  string
+	}{
+		{"Veltro Networks raised money in 2019.", Contradicted, "2021"},
+		{"In 2019, Veltro Networks raised money.", Contradicted, "2021"},
+		{"Veltro Networks raised money in 2021.", Supported, ""},
+		{"Veltro Networks spent money in 2019.", NotFound, ""},
+		{"Harvest Group raised money in 2019.", NotFound, ""},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict || r.Figure != tc.figure {
+			t.Errorf("%q: %s (%q), want %s (%q)\n%s", tc.claim, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
+		}
+	}
+	for _, tc := range []struct{ s, verb string }{
+		{"Bhavik Patel joined Mayo Clinic in 2019.", "join"},
+		{"Before joining the clinic in 2021, Patel practiced at Duke.", "join"},
+		{"In 1993, Bawendi, 62, developed new chemical methods.", "develop"},
+		{"Acme and Veltro in 2021.", ""},
+		{"It was a trade fair in 2009.", ""},
+	} {
+		f := Figures(tc.s)
+		i := slices.IndexFunc(f, func(f Figure) bool { return f.Kind == Year })
+		if got := yearVerb(tc.s, f[i]); got != text.Term(tc.verb) && !(tc.verb == "" && got == "") {
+			t.Errorf("yearVerb(%q) = %q, want %q", tc.s, got, tc.verb)
+		}
+	}
+}
+
+// TestSubjectNamed: the name a claim opens with, by its last word.
+func TestSubjectNamed(t *testing.T) {
+	for _, tc := range []struct {
+		claim, s string
+		want     bool
+	}{
+		{"Bhavik Patel joined Mayo Clinic in 2019.", "Before joining the clinic in 2021, Patel practiced at Duke.", true},
+		{"Bhavik Patel joined Mayo Clinic in 2019.", "Before joining the clinic in 2021, Gray practiced at Duke.", false},
+		{"In 2019, Veltro Networks raised money.", "Veltro Networks raised $12 million in 2021.", true},
+		{"in 2019, money was raised.", "Veltro Networks raised $12 million in 2021.", false},
+	} {
+		if got := subjectNamed(tc.claim, tc.s); got != tc.want {
+			t.Errorf("subjectNamed(%q, %q) = %v, want %v", tc.claim, tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestMatchTeams: a sentence reading both of the claim's teams makes one
+// reading only one of them no telling of the match.
+func TestMatchTeams(t *testing.T) {
+	const claimText = "Real Madrid beat Girona 3-0."
+	claim := readResult(claimText, text.Scores(claimText)[0])
+	same := (*teamAliases)(nil).same
+	judge := func(s string) judged {
+		return judged{sentence: sentence{doc: &corpus.Document{Text: s}, end: len(s)}}
+	}
+	one := judge("Bellingham celebrates scoring Real Madrid’s third goal during their 3-0 away league win over Girona.")
+	both := judge("In Spain Real Madrid outclassed Girona 3-0 to return to the top of LaLiga.")
+	for _, tc := range []struct {
+		name   string
+		scores []judged
+		teams  int
+		want   int
+	}{
+		{"one team read only", []judged{one}, 1, 1},
+		{"both read in another sentence", []judged{one, both}, 1, 2},
+		{"at 2 already", []judged{one}, 2, 2},
+		{"never", []judged{one, both}, 3, 3},
+	} {
+		if got := matchTeams(tc.scores, claim, same, tc.teams); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
+		}
+	}
+	if !tellsMatch(one.text(), claim, same, 1) || tellsMatch(one.text(), claim, same, 2) {
+		t.Errorf("the caption should tell the match at 1 only")
+	}
+}
