@@ -1438,7 +1438,7 @@ func peopleAt(s string, full map[string]string) []person {
 	var out []person
 	for _, sp := range text.NameSpans(s) {
 		n := cleanName(spanName(s, sp))
-		if n == "" || organisation(n) || demonyms(n) || place(n) {
+		if n == "" || organisation(n) || demonyms(n) || place(n) || full[orgKey+n] != "" {
 			continue
 		}
 		if strings.Contains(n, " ") || full[n] != "" {
@@ -1677,6 +1677,11 @@ func fullNames(title, s string, common map[string]bool) map[string]string {
 	}{{title, titleWeight}, {s, 1}} {
 		m = namesIn(part.s, part.weight, common, count, m)
 	}
+	for _, part := range []string{title, s} {
+		for _, o := range ofOrgRE.FindAllStringSubmatch(part, -1) {
+			m[orgKey+o[1]] = o[1]
+		}
+	}
 	return m
 }
 
@@ -1750,9 +1755,13 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 // nameSuffix are the words after a surname that end a name.
 var nameSuffix = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
 
-// The keys of a document's names map that are not surnames: a first name
-// and a name's count.
-const firstKey, countKey = "first:", "count:"
+// The keys of a document's names map that are not surnames: a first name,
+// a name's count, and an organisation's name (ofOrgRE).
+const firstKey, countKey, orgKey = "first:", "count:", "org:"
+
+// ofOrgRE matches the name of an organisation after a role in it:
+// "the co-founder of Boston Dynamics", "chief executive of Acme Robotics".
+var ofOrgRE = regexp.MustCompile(`\b(?:[Cc]o-?founder|[Ff]ounder|CEO|[Cc]hief [Ee]xecutive|[Ss]ubsidiary|[Ss]pokes(?:person|man|woman)) of (\p{Lu}[\p{L}&'’-]*(?: \p{Lu}[\p{L}&'’-]*){1,2})\b`)
 
 // openingWord reports whether w opens a sentence rather than a name: a
 // stop word, an opener (text.IsOpener: "Although Beeper did not…"), an
