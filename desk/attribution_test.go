@@ -53,6 +53,10 @@ func TestAttribution(t *testing.T) {
 		// an organisation named after a role in it is no person
 		// (ofOrgRE), whatever its words
 		{"an organisation after a role in it", []string{`“Robots are hard to build,” said Marc Raibert, the co-founder of Boston Dynamics.`, `Raibert said the path is not straight. Boston Dynamics, now a subsidiary of Hyundai, experimented with a humanoid.`, `“That led to development of a new robot,” he said.`}, []string{"Marc Raibert: Robots are hard", "Marc Raibert: That led to"}},
+		// a speaker quoted before, named by their first name alone as a
+		// sentence's subject before anyone else (withFirstNames)
+		{"a speaker's first name as the subject", []string{`The Endeavour delivered James Cook to Dharawal country in 1770.`, `“Yeah, I won the prize,” Vincent Namatjira says.`, `Back in the 1990s the teenage Vincent didn’t fully appreciate just how art, Cook and those colonial legacies would shape his life.`, `“At that time, I didn’t know that I was related to this well-known artist,” he says.`}, []string{"Vincent Namatjira: Yeah, I won", "Vincent Namatjira: At that time,"}},
+		{"a first name after another person", []string{`“My liver is failing,” Lucas Goeller told Fox News.`, `Dr. George Mazariegos said Lucas is experiencing some of the subtler changes.`, `“Those include not being able to grow normally,” he said.`}, []string{"Lucas Goeller: My liver is", "George Mazariegos: Those include not"}},
 		{"after, noted name", []string{`“We will win the league this year,” noted Jane Okafor.`}, []string{"Jane Okafor: We will win"}},
 		{"after, told name is the one spoken to", []string{`Tom Reyes spoke first.`, `“We will win the league this year,” told Jane Okafor.`}, nil},
 		{"before, verb first, wrote", []string{`Dennis Kooker spoke on Wednesday.`, `Wrote Kooker: “Music is a tremendous driver for AI.”`}, []string{"Dennis Kooker: Music is a"}},

@@ -904,7 +904,7 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 					return n, byPronounOf
 				}
 			}
-			ps := c.persons(sent)
+			ps := c.withFirstNames(sent, c.persons(sent))
 			same := samePerson[pron].FindStringIndex(sent)
 			first := walked == 0
 			if len(ps) == 0 {
@@ -1252,6 +1252,31 @@ func (c *surround) persons(s string) []person {
 		}
 	}
 	return out
+}
+
+// withFirstNames adds to ps, the people of sent, a speaker quoted
+// before whom it names by their first name alone as its subject, before
+// anyone else it names ("the teenage Vincent didn’t fully appreciate
+// just how art, Cook …" is about Vincent Namatjira, quoted already, not
+// Cook): a pronoun after it may be theirs. The word is the first name of
+// one the document gives in full and a quotation so far was given to,
+// no one's surname, never written in lower case.
+func (c *surround) withFirstNames(sent string, ps []person) []person {
+	for _, sp := range text.NameSpans(sent) {
+		if len(ps) > 0 && sp.Start >= ps[0].at {
+			break
+		}
+		w := sent[sp.Start:sp.End]
+		n := c.full[firstKey+w]
+		if strings.Contains(w, " ") || n == "" || !c.spoke[n] || c.full[w] != "" || c.common[strings.ToLower(w)] || notPeople[w] || openingWord(w) || organisation(w) {
+			continue
+		}
+		p := person{name: n, at: sp.Start, end: sp.End, possessive: possessiveAfter(w, sent[sp.End:])}
+		if isSubject(sent, p) {
+			return append([]person{p}, ps...)
+		}
+	}
+	return ps
 }
 
 // pronounSubjectRE matches a sentence opening with a pronoun ("He
