@@ -137,7 +137,7 @@ func Quotations(doc *corpus.Document) []Quotation {
 	// a tweet quoted as written ("I like that alex is…") says nothing of
 	// whether "Alex" opening a sentence is a name
 	common := lowerWords(maskQuotes(doc.Text, anyQuoteRE.FindAllStringIndex(doc.Text, -1)))
-	c := &surround{full: fullNames(doc.Title, doc.Text, common), spoke: map[string]bool{}, common: common}
+	c := &surround{full: fullNames(doc.Title, dropCredits(doc.Text), common), spoke: map[string]bool{}, common: common}
 	c.sayers = sayers(maskQuotes(doc.Text, anyQuoteRE.FindAllStringIndex(doc.Text, -1)))
 	c.gender = genders(doc, c.full)
 	var out []Quotation
@@ -162,7 +162,7 @@ func Quotations(doc *corpus.Document) []Quotation {
 				spans = append(spans, open)
 			}
 		}
-		masked := dropCap(maskQuotes(para, quoted))
+		masked := dropCredits(dropCap(maskQuotes(para, quoted)))
 		runsOn := openBefore
 		openBefore = open != nil
 		paraSpeaker := ""
@@ -904,11 +904,11 @@ func (c *surround) resolvePronoun(pron, before string) (string, attribution) {
 					return n, byPronounOf
 				}
 			}
-			ps := c.persons(sent)
+			ps := c.withFirstNames(sent, c.persons(sent))
 			same := samePerson[pron].FindStringIndex(sent)
 			first := walked == 0
 			if len(ps) == 0 {
-				if introducesSomeone(sent) || c.unknownSubject(sent) {
+				if introducesSomeone(sent) || c.unknownSubject(sent) || c.unknownSayer(sent) {
 					return "", uncertain // "My assistant … helped her", "Her husband was furious."
 				}
 				if !tellsOn(sent, pron) {
@@ -977,6 +977,22 @@ func (c *surround) unknownSubject(sent string) bool {
 	}
 	w := m[1]
 	return c.sayers[w] && !c.common[strings.ToLower(w)] && !notPeople[w] && !openingWord(w) && !organisation(w)
+}
+
+// unknownSayer reports whether a sentence naming no person the document
+// gives in full has one it names by a single word say something ("…,
+// Jandrey said.", "said Jandrey" in a story that gives him a middle
+// initial): a pronoun after it may be theirs, not that of someone
+// further back. The word is a sayer, never written in lower case.
+func (c *surround) unknownSayer(sent string) bool {
+	for _, m := range sayerRE.FindAllStringSubmatch(sent, -1) {
+		for _, w := range m[1:] {
+			if w != "" && strings.ToUpper(w) != w && c.sayers[w] && c.full[w] == "" && !c.common[strings.ToLower(w)] && !notPeople[w] && !openingWord(w) && !organisation(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sayerRE matches a single capitalised word as the subject of a verb of
@@ -1238,6 +1254,31 @@ func (c *surround) persons(s string) []person {
 	return out
 }
 
+// withFirstNames adds to ps, the people of sent, a speaker quoted
+// before whom it names by their first name alone as its subject, before
+// anyone else it names ("the teenage Vincent didn’t fully appreciate
+// just how art, Cook …" is about Vincent Namatjira, quoted already, not
+// Cook): a pronoun after it may be theirs. The word is the first name of
+// one the document gives in full and a quotation so far was given to,
+// no one's surname, never written in lower case.
+func (c *surround) withFirstNames(sent string, ps []person) []person {
+	for _, sp := range text.NameSpans(sent) {
+		if len(ps) > 0 && sp.Start >= ps[0].at {
+			break
+		}
+		w := sent[sp.Start:sp.End]
+		n := c.full[firstKey+w]
+		if strings.Contains(w, " ") || n == "" || !c.spoke[n] || c.full[w] != "" || c.common[strings.ToLower(w)] || notPeople[w] || openingWord(w) || organisation(w) {
+			continue
+		}
+		p := person{name: n, at: sp.Start, end: sp.End, possessive: possessiveAfter(w, sent[sp.End:])}
+		if isSubject(sent, p) {
+			return append([]person{p}, ps...)
+		}
+	}
+	return ps
+}
+
 // pronounSubjectRE matches a sentence opening with a pronoun ("He
 // captured…", ", she said."), or one whose pronoun says something ("…,
 // she explained, …").
@@ -1296,7 +1337,7 @@ func genders(doc *corpus.Document, full map[string]string) map[string]string {
 	c := &surround{full: full}
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
-		masked := dropCap(maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1)))
+		masked := dropCredits(dropCap(maskQuotes(para, anyQuoteRE.FindAllStringIndex(para, -1))))
 		prevOne := ""
 		for _, sp := range maskedSentences(masked) {
 			sent := masked[sp.Start:sp.End]
@@ -1422,7 +1463,7 @@ func peopleAt(s string, full map[string]string) []person {
 	var out []person
 	for _, sp := range text.NameSpans(s) {
 		n := cleanName(spanName(s, sp))
-		if n == "" || organisation(n) || demonyms(n) {
+		if n == "" || organisation(n) || demonyms(n) || place(n) || full[orgKey+n] != "" {
 			continue
 		}
 		if strings.Contains(n, " ") || full[n] != "" {
@@ -1449,6 +1490,17 @@ func possessiveAfter(name, rest string) bool {
 func demonyms(name string) bool {
 	ws := strings.Fields(name)
 	return len(ws) > 1 && !slices.ContainsFunc(ws, func(w string) bool { return !text.IsDemonym(w) })
+}
+
+// placeOpeners open the names of places, never a person's: "North
+// Melbourne", "West Coast", "New Hampshire".
+var placeOpeners = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "New": true}
+
+// place reports whether a name of two words or more is a place's
+// (placeOpeners).
+func place(name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) >= 2 && placeOpeners[ws[0]]
 }
 
 // organisation reports whether a name is an organisation's: one of its
@@ -1517,6 +1569,20 @@ func maskQuotes(para string, spans [][]int) string {
 		}
 	}
 	return string(b)
+}
+
+// creditRE matches a photo's credit naming an agency, run into the
+// story's next sentence: "… Credit: Getty Prior had blasted …", "Credit:
+// AFL Photos / Getty Images The Lions …".
+var creditRE = regexp.MustCompile(`\bCredit:\s*(?:(?:AFL Photos|Getty Images|Getty|Reuters Pool|Reuters|Bloomberg|AAP|AP|AFP|EPA|PA|iStock)\b(?:\s*/\s*|,\s*)?)+`)
+
+// dropCredits ends a sentence where a photo's credit (creditRE) was,
+// blanking it (same length): the agency is no part of the name after it
+// ("Getty Hanks" is Hanks).
+func dropCredits(s string) string {
+	return creditRE.ReplaceAllStringFunc(s, func(m string) string {
+		return "." + strings.Repeat(" ", len(m)-1)
+	})
 }
 
 // dropCapRE matches a paragraph's first word written twice by a page's
@@ -1626,6 +1692,8 @@ func titleWord(w string) bool {
 // a story titled on Travis Kelce that names Jason Kelce too), else the
 // one written most often, then the longest.
 func fullNames(title, s string, common map[string]bool) map[string]string {
+	// "Karl E. Jandrey" is Karl Jandrey: a middle initial parts no name
+	title, s = middleInitialRE.ReplaceAllString(title, "$1 $2"), middleInitialRE.ReplaceAllString(s, "$1 $2")
 	count := map[string]int{}
 	m := map[string]string{}
 	for _, part := range []struct {
@@ -1634,8 +1702,17 @@ func fullNames(title, s string, common map[string]bool) map[string]string {
 	}{{title, titleWeight}, {s, 1}} {
 		m = namesIn(part.s, part.weight, common, count, m)
 	}
+	for _, part := range []string{title, s} {
+		for _, o := range ofOrgRE.FindAllStringSubmatch(part, -1) {
+			m[orgKey+o[1]] = o[1]
+		}
+	}
 	return m
 }
+
+// middleInitialRE matches a middle initial between a first name and a
+// surname: "Karl E. Jandrey".
+var middleInitialRE = regexp.MustCompile(`\b(\p{Lu}\p{Ll}+) \p{Lu}\. (\p{Lu}\p{Ll})`)
 
 // titleWeight is what a name in the title counts for against the
 // mentions in the text.
@@ -1673,8 +1750,8 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 			continue
 		}
 		n := cleanName(strings.Join(ws, " "))
-		if demonyms(n) {
-			continue // "Asian American" is no person's name
+		if demonyms(n) || place(n) {
+			continue // "Asian American", "North Melbourne" are no person's names
 		}
 		if ws = strings.Fields(n); len(ws) < 2 {
 			continue
@@ -1703,9 +1780,13 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 // nameSuffix are the words after a surname that end a name.
 var nameSuffix = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
 
-// The keys of a document's names map that are not surnames: a first name
-// and a name's count.
-const firstKey, countKey = "first:", "count:"
+// The keys of a document's names map that are not surnames: a first name,
+// a name's count, and an organisation's name (ofOrgRE).
+const firstKey, countKey, orgKey = "first:", "count:", "org:"
+
+// ofOrgRE matches the name of an organisation after a role in it:
+// "the co-founder of Boston Dynamics", "chief executive of Acme Robotics".
+var ofOrgRE = regexp.MustCompile(`\b(?:[Cc]o-?founder|[Ff]ounder|CEO|[Cc]hief [Ee]xecutive|[Ss]ubsidiary|[Ss]pokes(?:person|man|woman)) of (\p{Lu}[\p{L}&'’-]*(?: \p{Lu}[\p{L}&'’-]*){1,2})\b`)
 
 // openingWord reports whether w opens a sentence rather than a name: a
 // stop word, an opener (text.IsOpener: "Although Beeper did not…"), an
