@@ -242,5 +242,5 @@ func HoldsQuantity(sentence, quantity string) bool {
 	case QuantityHeight:
 		return distanceRE.MatchString(sentence)
 	}
-	return len(Numbers(sentence)) > 0 || len(Money(sentence)) > 0 || len(Percent(sentence)) > 0
+	return AskQuantity.Holds(sentence)
 }
