@@ -714,13 +714,7 @@ func TestToldBack(t *testing.T) {
 func TestToldBackEvent(t *testing.T) {
 	const back, stated = "His rival's withdrawal at the end of last week cleared the way for Dara Lomax.",
 		"His rival withdrew on Tuesday, clearing the way for Dara Lomax."
-	doc := docOf(back, stated)
-	doc.Title, doc.Published = "Dara Lomax's Quarry United takeover", "2023-10-18T09:00:00Z"
-	w, _ := topicWords(nil, "Dara Lomax's Quarry United takeover")
-	evs := eventsOf(doc, 0, w, &DefaultTuning)
-	if len(evs) != 2 {
-		t.Fatalf("events: %v", eventTexts(doc, "Dara Lomax's Quarry United takeover", &DefaultTuning))
-	}
+	evs := twoEvents(t, "Dara Lomax's Quarry United takeover", "Dara Lomax's Quarry United takeover", back, stated)
 	if got := evs[0].when.Format("2006-01-02"); got != "2023-10-11" || evs[0].note != "" {
 		t.Errorf("told back: %s %q, want 2023-10-11 and no note", got, evs[0].note)
 	}
@@ -737,13 +731,7 @@ func TestToldBackEvent(t *testing.T) {
 func TestToldBackOccasion(t *testing.T) {
 	const occasion, back = "Dara Lomax's bid was announced at last week’s Quarry Fast event.",
 		"Last week, Dara Lomax's bid was announced to the Quarry board."
-	doc := docOf(occasion, back)
-	doc.Title, doc.Published = "Dara Lomax's Quarry United takeover", "2023-10-18T09:00:00Z"
-	w, _ := topicWords(nil, "Dara Lomax's Quarry United takeover")
-	evs := eventsOf(doc, 0, w, &DefaultTuning)
-	if len(evs) != 2 {
-		t.Fatalf("events: %v", eventTexts(doc, "Dara Lomax's Quarry United takeover", &DefaultTuning))
-	}
+	evs := twoEvents(t, "Dara Lomax's Quarry United takeover", "Dara Lomax's Quarry United takeover", occasion, back)
 	for i, want := range []bool{true, false} {
 		if got := evs[i].when.Format("2006-01-02"); got != "2023-10-11" {
 			t.Errorf("%q: %s, want 2023-10-11", evs[i].text(), got)
@@ -787,16 +775,25 @@ func TestStillToCome(t *testing.T) {
 func TestStillToComeNotLifted(t *testing.T) {
 	const ahead, result = "Quarry United must win the cup tie tonight to stay alive.",
 		"Quarry United lost the cup tie tonight to Rovers."
-	doc := docOf(ahead, result)
-	doc.Title, doc.Published = "Quarry United cup tie live", "2023-10-18T09:00:00Z"
-	w, _ := topicWords(nil, "Quarry United cup tie")
-	evs := eventsOf(doc, 0, w, &DefaultTuning)
-	if len(evs) != 2 {
-		t.Fatalf("events: %v", eventTexts(doc, "Quarry United cup tie", &DefaultTuning))
-	}
+	evs := twoEvents(t, "Quarry United cup tie live", "Quarry United cup tie", ahead, result)
 	for i, want := range []bool{false, true} {
 		if lifted := evs[i].score != evs[i].measures["base"]; lifted != want {
 			t.Errorf("%q: lifted %v, want %v", evs[i].text(), lifted, want)
 		}
 	}
+}
+
+// twoEvents returns the events of a document titled title, published
+// 2023-10-18, of the two sentences a and b, read for topic; it fails the
+// test unless both are events.
+func twoEvents(t *testing.T, title, topic, a, b string) []event {
+	t.Helper()
+	doc := docOf(a, b)
+	doc.Title, doc.Published = title, "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, topic)
+	evs := eventsOf(doc, 0, w, &DefaultTuning)
+	if len(evs) != 2 {
+		t.Fatalf("events: %v", eventTexts(doc, topic, &DefaultTuning))
+	}
+	return evs
 }
