@@ -20,9 +20,8 @@ import (
 // asked is what a short question asks for, read once.
 type asked struct {
 	q *retrieval.Question
-	// unit is the stem of the thing a "how many" question counts ("seat"),
-	// and unitWord the word as asked.
-	unit, unitWord string
+	// unit is the thing a "how many" question counts ("seats"), or none.
+	unit counted
 	// otherWords is set when no passage counts the unit as asked: the
 	// documents may count it in other words ("five STIs" for "how many
 	// infections", "2,539 theaters" for "how many screens"); the feature
@@ -43,10 +42,10 @@ func readAsked(q *retrieval.Question) (a asked, ok bool) {
 	a = asked{q: q, money: q.AsksMoney(), quantity: text.QuantityOf(q.Text)}
 	ok = len(text.Words(q.Text)) <= Tune.MaxShortWords && q.Facts() <= 1
 	if w := text.Counted(q.Text); w != "" && q.Kind == text.AskCount {
-		a.unit, a.unitWord = text.Term(strings.ToLower(w)), w
+		a.unit = newCounted(w)
 	}
 	for _, t := range q.Terms {
-		if t != a.unit && !askWords[t] {
+		if t != a.unit.stem && !askWords[t] {
 			a.context = append(a.context, t)
 		}
 	}
@@ -63,8 +62,8 @@ var askWords = map[string]bool{text.Term("number"): true, text.Term("score"): tr
 func (a asked) typed(s, before string) bool {
 	switch a.q.Kind {
 	case text.AskCount:
-		if a.unit != "" {
-			return countsUnit(s, a.unit)
+		if a.unit.word != "" {
+			return countsUnit(s, a.unit.is)
 		}
 	case text.AskWho:
 		return answersType(s, a.q) || answersType(before, a.q)
@@ -78,18 +77,45 @@ func (a asked) typed(s, before string) bool {
 	return a.q.Kind.Holds(s)
 }
 
-// countsUnit reports whether s gives a number of unit (a stem): a number
-// among the four words before it ("157,000 ultra-directional speakers",
-// "a million people") or joined to it ("a 10-point penalty"); a number
-// after it is a model's ("Steam Deck 2").
-func countsUnit(s, unit string) bool {
+// counted is the thing a "how many" question counts, as asked ("kids",
+// "yds"). A sentence counts it in the same word or an inflection of it,
+// in a WordNet synonym ("children" for "kids"), or in the word the asked
+// one shortens ("yards" for "yds"): a count in other words is still the
+// count asked for.
+type counted struct {
+	word  string          // as asked, lower case
+	stem  string          // its index term
+	stems map[string]bool // the terms of the word and of its synonyms
+}
+
+// newCounted reads the counted word w of a question.
+func newCounted(w string) counted {
+	w = strings.ToLower(w)
+	c := counted{word: w, stem: text.Term(w), stems: map[string]bool{text.Term(w): true}}
+	for _, syn := range text.Synonyms(w) {
+		c.stems[text.Term(syn)] = true
+	}
+	return c
+}
+
+// is reports whether w, a word of a sentence, names the thing counted.
+func (c counted) is(w string) bool {
+	w = strings.ToLower(w)
+	return c.stems[text.Term(w)] || text.Shortens(c.word, w)
+}
+
+// countsUnit reports whether s gives a number of a unit (a word isUnit
+// accepts): a number among the four words before it ("157,000
+// ultra-directional speakers", "a million people") or joined to it ("a
+// 10-point penalty"); a number after it is a model's ("Steam Deck 2").
+func countsUnit(s string, isUnit func(w string) bool) bool {
 	locs := wordRE.FindAllStringIndex(s, -1)
 	for i, l := range locs {
 		w := strings.ToLower(s[l[0]:l[1]])
-		if n, u, ok := strings.Cut(w, "-"); ok && !strings.Contains(u, "-") && text.Term(u) == unit && countWord(n) {
+		if n, u, ok := strings.Cut(w, "-"); ok && !strings.Contains(u, "-") && isUnit(u) && countWord(n) {
 			return true // "a 10-point penalty", "a six-game ban"
 		}
-		if text.Term(w) != unit {
+		if !isUnit(w) {
 			continue
 		}
 		for j := max(0, i-4); j < i; j++ {
@@ -232,8 +258,8 @@ func window(sentence, before, headline string) map[string]bool {
 // sentence answers, in the question kind's plain words ("no passage gives
 // a date or time for this"), naming what a "how many" question counts.
 func (a asked) absentFact() string {
-	if a.q.Kind == text.AskCount && a.unitWord != "" {
-		return "no passage gives a number of “" + a.unitWord + "” for this"
+	if a.q.Kind == text.AskCount && a.unit.word != "" {
+		return "no passage gives a number of “" + a.unit.word + "” for this"
 	}
 	return a.q.Kind.Absent()
 }

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/newsroom/askbot/text"
 )
 
 // slackFS is a small corpus for questions typed as in Slack: short, lower
@@ -161,8 +159,14 @@ func TestCountsUnit(t *testing.T) {
 		{"The students of the class of 2023 graduated.", "student", false},
 		{"Its users face a fine of $5 million.", "user", false},
 		{"The users said so; of 12 surveyed, most agreed.", "user", false},
+		// Counted in other words: a synonym, the word a contraction shortens.
+		{"The couple share three children.", "kids", true},
+		{"Brown caught 10 passes for 137 yards.", "yds", true},
+		{"Brown caught 10 passes for 137 yards.", "pts", false},
+		{"He ran 42 kilometres.", "km", true},
+		{"The farm has 40 acres.", "kids", false},
 	} {
-		if got := countsUnit(c.s, text.Term(c.unit)); got != c.want {
+		if got := countsUnit(c.s, newCounted(c.unit).is); got != c.want {
 			t.Errorf("countsUnit(%q, %q) = %v, want %v", c.s, c.unit, got, c.want)
 		}
 	}

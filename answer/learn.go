@@ -363,10 +363,10 @@ func hardDecline(res *retrieval.Results, m *Model) bool {
 
 // countedIn reports whether a sentence of the passages counts unit
 // (countsUnit).
-func countedIn(res *retrieval.Results, unit string) bool {
+func countedIn(res *retrieval.Results, unit counted) bool {
 	for _, h := range res.Hits {
 		for _, s := range text.Sentences(h.Chunk.Text) {
-			if countsUnit(h.Chunk.Text[s.Start:s.End], unit) {
+			if countsUnit(h.Chunk.Text[s.Start:s.End], unit.is) {
 				return true
 			}
 		}
@@ -401,7 +401,7 @@ func read(ix *retrieval.Index, question string, res *retrieval.Results) reading 
 		weights[t] = 2
 	}
 	ask, oneFact := readAsked(q)
-	ask.otherWords = ask.unit != "" && !countedIn(res, ask.unit)
+	ask.otherWords = ask.unit.word != "" && !countedIn(res, ask.unit)
 	var earlier []string // a follow-up's subject is in the questions before it
 	if q != res.Question {
 		earlier = slices.DeleteFunc(slices.Clone(res.Terms), func(t string) bool { return slices.Contains(q.Terms, t) || askWords[t] })

@@ -207,6 +207,28 @@ func isWordChar(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
+// Shortens reports whether short, a lower-case word typed as a
+// contraction ("yds", "pts", "km": no vowel after its first letter), can
+// stand for word: the same first letter, short's letters in word in
+// order, and a word in "s" for a contraction in "s" ("yds" for "yards",
+// "hrs" for "hours", "km" for "kilometres" or "kilometre"; not "yds" for
+// "yard").
+func Shortens(short, word string) bool {
+	if len(short) < 2 || len(word) <= len(short) || !isASCIIAlpha(short) || !isASCIIAlpha(word) || short[0] != word[0] || strings.ContainsAny(short[1:], "aeiou") {
+		return false
+	}
+	if strings.HasSuffix(short, "s") && !strings.HasSuffix(word, "s") {
+		return false
+	}
+	i := 1
+	for j := 1; j < len(word) && i < len(short); j++ {
+		if word[j] == short[i] {
+			i++
+		}
+	}
+	return i == len(short)
+}
+
 // LooksAbbreviated reports whether a lower-case word reads as an
 // abbreviation a document may spell out instead: three letters or fewer
 // ("ucl", "tnf"), or no vowel ("wk", "ppl").

@@ -345,3 +345,26 @@ func TestFigureHedged(t *testing.T) {
 		}
 	}
 }
+
+func TestShortens(t *testing.T) {
+	for _, c := range []struct {
+		short, word string
+		want        bool
+	}{
+		{"yds", "yards", true},
+		{"pts", "points", true},
+		{"hrs", "hours", true},
+		{"km", "kilometres", true},
+		{"yds", "yard", false},      // a plural for a singular
+		{"yd", "yards", true},       // a unit's contraction stands for both
+		{"cup", "cupboards", false}, // a vowel: a word, not a contraction
+		{"yds", "yds", false},       // itself
+		{"yds", "dyes", false},      // another first letter
+		{"kms", "kilometres", true},
+		{"pts", "pots", true},
+	} {
+		if got := Shortens(c.short, c.word); got != c.want {
+			t.Errorf("Shortens(%q, %q) = %v, want %v", c.short, c.word, got, c.want)
+		}
+	}
+}
