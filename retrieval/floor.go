@@ -143,9 +143,11 @@ const minClipping = 3
 
 // unclipped drops from unknown the words typed in lower case that are the
 // start of a longer word of the hits' passages ("conf" when a passage
-// says "conference", "cigs" when one says "cigarettes"), or words of them
-// run together (blended: "umich" when one says "University of Michigan",
-// "ultraprocessed" when one says "ultra-processed"). A reporter cuts words
+// says "conference", "cigs" when one says "cigarettes", "wemby" when one
+// says "Wembanyama"), the end of a name of them ("bama": "Alabama"),
+// words of them run together (blended: "umich" when one says "University
+// of Michigan", "ultraprocessed" when one says "ultra-processed") or
+// their initials ("potm": "player of the match"). A reporter cuts words
 // short and runs them together; a name the documents never write
 // ("tuvalu") is neither of the passages found for it.
 func unclipped(unknown []string, hits []Hit) []string {
@@ -161,16 +163,77 @@ func unclipped(unknown []string, hits []Hit) []string {
 				words = append(words, text.Words(strings.ToLower(h.Chunk.Text))...)
 			}
 		}
-		for _, cut := range []string{w, strings.TrimSuffix(w, "s")} {
-			if len(cut) < minClipping {
-				continue
-			}
+		for _, cut := range clippings(w) {
 			if slices.ContainsFunc(words, func(x string) bool { return len(x) > len(w) && strings.HasPrefix(x, cut) }) {
 				return true
 			}
 		}
-		return slices.ContainsFunc(runs, func(run []string) bool { return blended(w, run) })
+		return slices.ContainsFunc(runs, func(run []string) bool { return blended(w, run) || endOfName(w, run) || initials(w, run) })
 	})
+}
+
+// minPetStem is the fewest letters left of a word cut short and given a
+// pet ending ("wemb" of "wemby", "inst" of "instos").
+const minPetStem = 4
+
+// petEndings are the endings a reporter puts on a word cut short
+// ("wemby" for Wembanyama, "instos" for institutions, "hooky" for hooked).
+var petEndings = []string{"os", "o", "ies", "ie", "y"}
+
+// clippings are the starts of longer words that w may be: w itself and
+// w less a plural "s" ("cigs"), and w less a pet ending ("wemby").
+func clippings(w string) []string {
+	var out []string
+	for _, cut := range []string{w, strings.TrimSuffix(w, "s")} {
+		if len(cut) >= minClipping {
+			out = append(out, cut)
+		}
+	}
+	for _, end := range petEndings {
+		if cut, ok := strings.CutSuffix(w, end); ok && len(cut) >= minPetStem {
+			out = append(out, cut)
+		}
+	}
+	return out
+}
+
+// minEndClipping is the fewest letters of a name's end a question may
+// type for the name ("bama" for Alabama, "boks" for Springboks).
+const minEndClipping = 4
+
+// endOfName reports whether w is the end of a longer capitalised word of
+// run, cut at the front ("bama": "Alabama", "boks": "Springboks"): names
+// are cut that way, common words seldom are.
+func endOfName(w string, run []string) bool {
+	if len(w) < minEndClipping {
+		return false
+	}
+	return slices.ContainsFunc(run, func(word string) bool {
+		return startsUpper(word) && len(word) > len(w)+1 && strings.HasSuffix(strings.ToLower(text.Fold(word)), w)
+	})
+}
+
+// minInitials is the fewest letters of a word read as initials
+// ("potm": "player of the match"): three letters are the initials of
+// some words that follow each other in most passages, four seldom.
+const minInitials = 4
+
+// initials reports whether w is the initials of consecutive words of run,
+// stop words included ("potm": "player of the match").
+func initials(w string, run []string) bool {
+	if len(w) < minInitials {
+		return false
+	}
+	for at := 0; at+len(w) <= len(run); at++ {
+		i := 0
+		for i < len(w) && strings.ToLower(text.Fold(run[at+i]))[0] == w[i] {
+			i++
+		}
+		if i == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxBlend is the most words a word typed run together stands for.

@@ -141,6 +141,12 @@ func TestUnclippedBoundary(t *testing.T) {
 	if want := []string{"tuvalu", "Umich"}; !slices.Equal(got, want) {
 		t.Errorf("unclipped %q, want %q (blends dropped, a capitalised word kept)", got, want)
 	}
+	// Cut short with a pet ending, cut at a name's front, initials.
+	hits = []Hit{{Chunk: &Chunk{Text: "Victor Wembanyama, named player of the match, left Alabama for the institutions and the Springboks were hooked."}}}
+	got = unclipped([]string{"wemby", "instos", "hooky", "wemy", "bama", "boks", "ama", "ictor", "potm", "pofm", "potmx", "tmi"}, hits)
+	if want := []string{"wemy", "ama", "ictor", "pofm", "potmx", "tmi"}; !slices.Equal(got, want) {
+		t.Errorf("unclipped %q, want %q", got, want)
+	}
 }
 
 // A word typed run together is read as the words it blends: a name's
