@@ -316,8 +316,12 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 	// When the question names a role ("ceo", "president"), only that role
 	// places a name: "football" in "who's the football australia ceo" is
 	// its subject, and "AFL footballer Adam Goodes" not its answer.
+	// When it asks who did something ("who won the final"), only that
+	// deed does: "game" in "who won game of the year" is what was won,
+	// and "action game Hi-Fi Rush" no winner.
+	did := text.Term(text.WhoDid(a.q.Text))
 	roles := slices.DeleteFunc(slices.Clone(a.context), func(t string) bool {
-		return !slices.ContainsFunc(text.Words(a.q.Text), func(w string) bool { return text.IsRole(w) && text.Term(w) == t })
+		return t != did && !slices.ContainsFunc(text.Words(a.q.Text), func(w string) bool { return text.IsRole(w) && text.Term(w) == t })
 	})
 	for _, c := range cands {
 		if !c.fits {
@@ -351,6 +355,9 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 			if first < 0 || first > 0 && placeWords[strings.ToLower(c.body[words[first-1][0]:words[first-1][1]])] {
 				continue // "a friendly at DRV PNK Stadium": a place, not who
 			}
+			if inRelativeClause(c.body, at, at+len(n)) {
+				continue // "Younis Tirawi, who reports on Palestinian Affairs, said …"
+			}
 			speaks := last+1 < len(words) && text.IsSayingVerb(c.body[words[last+1][0]:words[last+1][1]])
 			// A word of the question's own next to the name; a role the
 			// question names ("chief executive") may stand one word
@@ -364,13 +371,47 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 				// saying after it: the name is the attribution's speaker,
 				// not the role's holder ("will be the exchange's new CEO,
 				// Zhao shared"); "CTO, Aaron Saunders." holds it.
-				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) || i > last) {
+				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) || i > last && !passive(c.body, words, i)) {
 					return n, c, true
 				}
+			}
+			if first >= 2 && role[first-2] && passive(c.body, words, first-2) {
+				return n, c, true // "won by Arsenal": the one who did it
 			}
 		}
 	}
 	return "", candidate{}, false
+}
+
+// passive reports whether the word at i of body (its word spans) is a
+// verb in the passive, followed by "by" ("the Community Shield won by
+// Arsenal"): the name before it is what was done, not who did it.
+func passive(body string, words [][]int, i int) bool {
+	return i+1 < len(words) && strings.EqualFold(body[words[i+1][0]:words[i+1][1]], "by")
+}
+
+// relativePronouns open a clause set off by commas that says something of
+// the name before it.
+var relativePronouns = map[string]bool{"who": true, "which": true, "whose": true, "whom": true}
+
+// inRelativeClause reports whether body[start:end], a name, sits inside a
+// relative clause set off by commas ("Younis Tirawi, who reports on
+// Palestinian Affairs, said …"): what is done after the clause is done by
+// the name before it, not by this one.
+func inRelativeClause(body string, start, end int) bool {
+	if start < 0 || end > len(body) || start > end {
+		return false
+	}
+	open := strings.LastIndexAny(body[:start], ",;(—")
+	if open < 0 {
+		return false
+	}
+	w := wordRE.FindString(body[open+1 : start])
+	if !relativePronouns[strings.ToLower(w)] {
+		return false
+	}
+	closing := strings.IndexAny(body[end:], ",;)—")
+	return closing >= 0 && !strings.ContainsAny(body[end:end+closing], ".!?")
 }
 
 // subjectName returns the name a sentence opens its main clause with,

@@ -143,6 +143,81 @@ func TestInRoleSkipsTheSpeaker(t *testing.T) {
 	}
 }
 
+// A name inside a relative clause set off by commas ("X, who reports on
+// Palestinian Affairs, said …") is not who did what follows the clause.
+func TestInRoleSkipsARelativeClause(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	for _, tt := range []struct{ body, want string }{
+		{"Younis Tirawi, who reports on Palestinian Affairs, said that militants had taken over the police HQ.", ""},
+		{"The reporter, whose beat is Palestinian Affairs, said that militants had taken over the police HQ.", ""},
+		{"Analyst Sara Lee said that militants had taken over the police HQ.", "Sara Lee"},
+	} {
+		a, _ := readAsked(ix.Parse("who said militants took over the police hq"))
+		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
+		if !ok {
+			name = ""
+		}
+		if name != tt.want {
+			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
+		}
+	}
+}
+
+// A name before a verb in the passive ("the Community Shield won by
+// Arsenal") is what was done, not who did it.
+func TestInRelativeClauseBounds(t *testing.T) {
+	body := "Younis Tirawi, who reports on Palestinian Affairs, said so."
+	at := strings.Index(body, "Palestinian Affairs")
+	for _, c := range []struct {
+		start, end int
+		want       bool
+	}{{at, at + len("Palestinian Affairs"), true}, {0, len("Younis Tirawi"), false}, {-1, 5, false}, {at, len(body) + 1, false}} {
+		if got := inRelativeClause(body, c.start, c.end); got != c.want {
+			t.Errorf("inRelativeClause(%d, %d) = %v, want %v", c.start, c.end, got, c.want)
+		}
+	}
+}
+
+func TestInRolePassive(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	for _, tt := range []struct{ body, want string }{
+		{"After the Community Shield won by Arsenal on August 6, the final is next.", "Arsenal"},
+		{"The Community Shield was won by Arsenal on August 6.", "Arsenal"},
+		{"After Arsenal won the Community Shield on August 6, the final is next.", "Arsenal"},
+	} {
+		a, _ := readAsked(ix.Parse("who won the final"))
+		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
+		if !ok {
+			name = ""
+		}
+		if name != tt.want {
+			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
+		}
+	}
+}
+
+// When the question asks who did something, only that deed places a
+// name: "game" in "who won game of the year" is what was won, and "the
+// action game Hi-Fi Rush" is no winner.
+func TestInRoleTheDeedAsked(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	for _, tt := range []struct{ question, body, want string }{
+		{"who won game of the year", "The rhythm-based action game Hi-Fi Rush took home the prize for audio design.", ""},
+		{"who won game of the year", "The game Halo took home the prize.", ""},
+		{"who won game of the year", "Nintendo won game of the year.", "Nintendo"},
+		{"who is the game's designer", "The action game's designer Jane Roe spoke.", "Jane Roe"},
+	} {
+		a, _ := readAsked(ix.Parse(tt.question))
+		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
+		if !ok {
+			name = ""
+		}
+		if name != tt.want {
+			t.Errorf("%q: inRole(%q) = %q, want %q", tt.question, tt.body, name, tt.want)
+		}
+	}
+}
+
 func TestCountsUnit(t *testing.T) {
 	for _, c := range []struct {
 		s, unit string

@@ -265,3 +265,27 @@ func Counted(question string) string {
 	}
 	return "" // "how many times" asks how often: "twice", "their seventh"
 }
+
+// auxiliaries are the verbs that only help another or link a subject to
+// what it is: "who is the ceo" asks for a role's holder, not a deed.
+var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "will": true,
+	"would": true, "has": true, "have": true, "had": true, "does": true, "did": true, "do": true, "can": true, "could": true,
+	"should": true, "may": true, "might": true, "must": true, "s": true, "d": true, "ll": true}
+
+// WhoDid returns the verb a "who" question asks the doer of, as written
+// ("won" in "who won the final", "told" in "who told altman he was
+// fired"), or "" when "who" is followed by an auxiliary ("who is the
+// ceo", "whos coaching") or by no word.
+func WhoDid(question string) string {
+	words := Words(Normalize(question))
+	for i, w := range words {
+		if w != "who" {
+			continue
+		}
+		if i+1 < len(words) && !auxiliaries[words[i+1]] && !IsStopWord(words[i+1]) {
+			return words[i+1]
+		}
+		return ""
+	}
+	return ""
+}

@@ -160,3 +160,21 @@ func TestIsProperNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestWhoDid(t *testing.T) {
+	for q, want := range map[string]string{
+		"who won the carabao cup final":         "won",
+		"who told altman he was fired":          "told",
+		"Who denied meeting Russian officials?": "denied",
+		"whos the new ceo of binance":           "",
+		"who's coaching michigan":               "",
+		"who is the afl talent ambassador":      "",
+		"which judge is hearing the case":       "",
+		"so who scored the equaliser":           "scored",
+		"who":                                   "",
+	} {
+		if got := WhoDid(q); got != want {
+			t.Errorf("WhoDid(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
