@@ -371,11 +371,11 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 				// saying after it: the name is the attribution's speaker,
 				// not the role's holder ("will be the exchange's new CEO,
 				// Zhao shared"); "CTO, Aaron Saunders." holds it.
-				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) || i > last && !passive(c.body, words, i)) {
+				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) || i > last && !(did != "" && passive(c.body, words, i))) {
 					return n, c, true
 				}
 			}
-			if first >= 2 && role[first-2] && passive(c.body, words, first-2) {
+			if did != "" && first >= 2 && role[first-2] && byAgent(c.body, words, first-2) {
 				return n, c, true // "won by Arsenal": the one who did it
 			}
 		}
@@ -384,11 +384,21 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 }
 
 // passive reports whether the word at i of body (its word spans) is a
-// verb in the passive, followed by "by" ("the Community Shield won by
-// Arsenal"): the name before it is what was done, not who did it.
+// verb in the passive: after a form of "be" ("Brockman was told") or
+// before "by" ("the Community Shield won by Arsenal"). The name before it
+// is who it was done to: not the answer to "who told …" or "who won …".
 func passive(body string, words [][]int, i int) bool {
+	return i > 0 && beForms[strings.ToLower(body[words[i-1][0]:words[i-1][1]])] || byAgent(body, words, i)
+}
+
+// byAgent reports whether the word at i of body is followed by "by": the
+// name after it is who did it ("won by Arsenal").
+func byAgent(body string, words [][]int, i int) bool {
 	return i+1 < len(words) && strings.EqualFold(body[words[i+1][0]:words[i+1][1]], "by")
 }
+
+// beForms are the forms of "be" (and "get") that make a verb after them passive.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "got": true, "gets": true, "get": true}
 
 // relativePronouns open a clause set off by commas that says something of
 // the name before it.

@@ -194,6 +194,21 @@ func TestInRolePassive(t *testing.T) {
 			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
 		}
 	}
+	// Asked who it was done to, the one after "by" does not answer; asked
+	// who did it, the passive's subject does not.
+	for _, tt := range []struct{ question, body, want string }{
+		{"who told altman he was fired", "After a call, Brockman was told that Altman had been fired.", ""},
+		{"who was fired", "Altman was fired by OpenAI on Friday.", ""}, // not OpenAI
+	} {
+		a, _ := readAsked(ix.Parse(tt.question))
+		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
+		if !ok {
+			name = ""
+		}
+		if name != tt.want {
+			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
+		}
+	}
 }
 
 // When the question asks who did something, only that deed places a
