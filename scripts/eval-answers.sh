@@ -52,6 +52,7 @@ echo "# sets the model was not trained on"
 figures "reporter-slack-dev3 (held out)" --questions eval/testdata/reporter-slack-dev3.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev4 (held out)" --questions eval/testdata/reporter-slack-dev4.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev5 (held out)" --questions eval/testdata/reporter-slack-dev5.qa.jsonl --corpus "$corpus"
+figures "reporter-slack-dev6 (blind, held out)" --questions eval/testdata/reporter-slack-dev6.qa.jsonl --corpus "$corpus"
 for s in train4 train5 train6; do
   figures "reporter-slack-$s (held out)" --questions eval/testdata/reporter-slack-$s.qa.jsonl --corpus "$corpus"
 done
