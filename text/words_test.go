@@ -76,6 +76,7 @@ func TestQueryTerms(t *testing.T) {
 		{"how many ppl were hurt rn", []string{"peopl", "hurt"}},
 		{"whos the new ceo of binance", []string{"new", "ceo", "binanc"}},
 		{"who won the race, who won the cup", []string{"win", "race", "cup"}},
+		{"where did will n jada meet w/ harbaugh", []string{"jada", "meet", "harbaugh"}},
 	}
 	for _, tt := range tests {
 		if got := QueryTerms(tt.in); !slices.Equal(got, tt.want) {
