@@ -363,8 +363,8 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 			// question names ("chief executive") may stand one word
 			// further ("Mira Murati interim chief executive").
 			gap := Tune.MaxRoleGap
-			if len(roles) > 0 {
-				gap = Tune.MaxNamedRoleGap
+			if slices.ContainsFunc(roles, func(t string) bool { return t != did }) {
+				gap = Tune.MaxNamedRoleGap // a role named, not only the deed
 			}
 			for i := max(0, first-gap-1); i <= min(len(words)-1, last+gap+1); i++ {
 				// A role before the name, a comma between and a verb of

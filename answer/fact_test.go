@@ -220,6 +220,9 @@ func TestInRoleTheDeedAsked(t *testing.T) {
 		{"who won game of the year", "The rhythm-based action game Hi-Fi Rush took home the prize for audio design.", ""},
 		{"who won game of the year", "The game Halo took home the prize.", ""},
 		{"who won game of the year", "Nintendo won game of the year.", "Nintendo"},
+		// The deed stands next to the name: a role named may stand a word
+		// further, the deed alone not ("has warned").
+		{"who warned platforms about deepfakes", "The European Union has warned platforms about deepfakes.", ""},
 		{"who is the game's designer", "The action game's designer Jane Roe spoke.", "Jane Roe"},
 	} {
 		a, _ := readAsked(ix.Parse(tt.question))
