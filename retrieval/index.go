@@ -144,12 +144,21 @@ func NewIndex(d IndexData) (*Index, error) {
 	if ix.chunks == nil {
 		split := make([][]Chunk, len(d.Docs))
 		parallel(len(d.Docs), func(i int) { split[i] = d.Chunker.Split(d.Docs[i]) })
+		n := 0
+		for _, cs := range split {
+			n += len(cs)
+		}
+		ix.chunks = make([]Chunk, 0, n) // kept as long as the index: no slack
 		for _, cs := range split {
 			ix.chunks = append(ix.chunks, cs...)
 		}
 	}
 	if d.Body == nil {
 		ix.lex = newLexical(ix.chunks, nil, func(id string) string { return docMeta(ix.docs[id]) })
+		// The index is kept for a while (a question's index of a remote
+		// store's candidates is not): its postings without the slack.
+		ix.lex.body.compact()
+		ix.lex.meta.compact()
 	} else {
 		if len(d.Body.Lengths) != len(ix.chunks) || len(d.Meta.Lengths) != len(d.Docs) {
 			return nil, fmt.Errorf("build index: postings of %d chunks and %d documents, for %d and %d",

@@ -1,9 +1,9 @@
 package retrieval
 
 import (
+	"encoding/binary"
 	"math"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -83,8 +83,9 @@ func (sc *unitScope) count(term string, pl *PostingList) int {
 		return n
 	}
 	n := 0
-	for _, u := range pl.Units {
-		if sc.keep(u) {
+	c := pl.cursor()
+	for range pl.Len() {
+		if sc.keep(c.next()) {
 			n++
 		}
 	}
@@ -98,21 +99,6 @@ type fieldStats struct {
 	units  int
 	avgLen float64
 	df     map[string]int
-}
-
-// Postings are one BM25 field as data: each unit's length in index terms
-// (a unit is a chunk in the body field, a document in the metadata field),
-// and the units holding each term.
-type Postings struct {
-	Lengths []uint32
-	Terms   map[string]*PostingList
-}
-
-// PostingList is the units holding a term, ascending, with the term's
-// frequency in each, capped at 255 (BM25 saturates long before).
-type PostingList struct {
-	Units []uint32
-	Freqs []uint8
 }
 
 func newField() *field { return &field{Postings: Postings{Terms: make(map[string]*PostingList)}} }
@@ -131,14 +117,11 @@ func (f *field) add(terms []string) {
 			pl = &PostingList{}
 			f.Terms[t] = pl
 		}
-		if last := len(pl.Units) - 1; last >= 0 && pl.Units[last] == unit {
-			if pl.Freqs[last] < math.MaxUint8 {
-				pl.Freqs[last]++
-			}
+		if last, ok := pl.lastUnit(); ok && last == unit {
+			pl.bumpLast()
 			continue
 		}
-		pl.Units = append(pl.Units, unit)
-		pl.Freqs = append(pl.Freqs, 1)
+		pl.add(unit, 1)
 	}
 }
 
@@ -169,7 +152,7 @@ func (f *field) df(term string) int {
 		return f.corpus.df[term]
 	}
 	if pl := f.Terms[term]; pl != nil {
-		return len(pl.Units)
+		return pl.Len()
 	}
 	return 0
 }
@@ -207,8 +190,19 @@ func (f *field) score(terms []string, weight float64, acc []float32) {
 		case f.corpus != nil:
 			avgLen = f.corpus.avgLen
 		}
-		for i, u := range pl.Units {
-			tf := float64(pl.Freqs[i])
+		// The postings' units, decoded here rather than by a cursor: a
+		// call a posting would cost as much as the rest of the loop.
+		gaps, at, u := pl.gaps, 0, uint32(0)
+		for _, freq := range pl.freqs {
+			if b := gaps[at]; b < 0x80 {
+				at++
+				u += uint32(b)
+			} else {
+				v, n := binary.Uvarint(gaps[at:])
+				at += n
+				u += uint32(v)
+			}
+			tf := float64(freq)
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(f.Lengths[u])/avgLen)
 			acc[u] += float32(idf * tf * (bm25K1 + 1) / (tf + norm))
 		}
@@ -309,14 +303,11 @@ func (l *Lexical) idfAtLeast(term string, units int) float64 {
 
 // has reports whether term occurs in chunk unit or in its document's metadata.
 func (l *Lexical) has(term string, unit int) bool {
-	if pl := l.body.Terms[term]; pl != nil {
-		if _, ok := slices.BinarySearch(pl.Units, uint32(unit)); ok {
-			return true
-		}
+	if pl := l.body.Terms[term]; pl != nil && pl.has(uint32(unit)) {
+		return true
 	}
 	if pl := l.meta.Terms[term]; pl != nil {
-		_, ok := slices.BinarySearch(pl.Units, l.chunkDoc[unit])
-		return ok
+		return pl.has(l.chunkDoc[unit])
 	}
 	return false
 }

@@ -28,7 +28,11 @@ func TestFieldAdd(t *testing.T) {
 			for _, u := range tc.units {
 				f.add(u)
 			}
-			want := map[string]*PostingList{}
+			type list struct {
+				Units []uint32
+				Freqs []uint8
+			}
+			want := map[string]*list{}
 			for u, terms := range tc.units {
 				counts := map[string]int{}
 				for _, term := range terms {
@@ -37,15 +41,19 @@ func TestFieldAdd(t *testing.T) {
 				for _, term := range slices.Sorted(maps.Keys(counts)) {
 					pl := want[term]
 					if pl == nil {
-						pl = &PostingList{}
+						pl = &list{}
 						want[term] = pl
 					}
 					pl.Units = append(pl.Units, uint32(u))
 					pl.Freqs = append(pl.Freqs, uint8(min(counts[term], math.MaxUint8)))
 				}
 			}
-			if !reflect.DeepEqual(f.Terms, want) {
-				t.Errorf("postings %v, want %v", f.Terms, want)
+			got := map[string]*list{}
+			for term, pl := range f.Terms {
+				got[term] = &list{pl.Units(), pl.Freqs()}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("postings %v, want %v", got, want)
 			}
 			for u, terms := range tc.units {
 				if f.Lengths[u] != uint32(len(terms)) {

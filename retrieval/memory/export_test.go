@@ -3,11 +3,16 @@ package memory
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/newsroom/askbot/retrieval"
 )
 
 // What only the tests and benchmarks use.
+
+// chunkOfKey maps each denseIndex's vector keys to chunk indexes, made on
+// ChromemQuery's first use of it.
+var chunkOfKey sync.Map
 
 // ChromemQuery embeds query and returns the cosine similarity of the n
 // nearest chunks by chromem-go's own QueryEmbedding, by chunk index: the
@@ -21,9 +26,16 @@ func ChromemQuery(ctx context.Context, ix *retrieval.Index, query string, n int)
 	if err != nil {
 		return nil, fmt.Errorf("dense query: %w", err)
 	}
+	byKey, _ := chunkOfKey.LoadOrStore(dense, sync.OnceValue(func() map[string]int {
+		m := make(map[string]int, len(dense.keys))
+		for i, key := range dense.keys {
+			m[key] = i
+		}
+		return m
+	}))
 	out := make(map[int]float64, len(results))
 	for _, r := range results {
-		if i, ok := dense.byKey[r.ID]; ok {
+		if i, ok := byKey.(func() map[string]int)()[r.ID]; ok {
 			out[i] = float64(r.Similarity)
 		}
 	}

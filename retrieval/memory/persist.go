@@ -295,7 +295,7 @@ func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunke
 		if err != nil {
 			return nil, err
 		}
-		return &denseIndex{db: db, coll: coll, byKey: keysOf(data.Chunks)}, nil
+		return &denseIndex{db: db, coll: coll, keys: keysOf(data.Chunks)}, nil
 	})}
 	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, chunker, vs, m.Built, m.CorpusKey
 	ix, err := retrieval.NewIndex(*data)

@@ -113,17 +113,24 @@ func (r *snapReader) read(n uint64, dst []byte) []byte {
 
 func (r *snapReader) str() string { return string(r.read(r.uvarint(), nil)) }
 
-func (r *snapReader) u32s() []uint32 {
+func (r *snapReader) u32s() []uint32 { return r.u32sInto(nil) }
+
+// u32sInto reads a list of uint32 into dst, reusing it when it is big
+// enough.
+func (r *snapReader) u32sInto(dst []uint32) []uint32 {
 	n := r.uvarint()
 	r.scratch = r.read(4*n, r.scratch)
 	if r.err != nil {
 		return nil
 	}
-	out := make([]uint32, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(r.scratch[4*i:])
+	if uint64(cap(dst)) < n {
+		dst = make([]uint32, n)
 	}
-	return out
+	dst = dst[:n]
+	for i := range dst {
+		dst[i] = binary.LittleEndian.Uint32(r.scratch[4*i:])
+	}
+	return dst
 }
 
 // writeSnapshot writes the index's documents, chunks and BM25 postings.
@@ -178,8 +185,8 @@ func writeSnapshot(ix *retrieval.Index, out io.Writer) error {
 		for _, t := range terms {
 			pl := f.Terms[t]
 			w.str(t)
-			w.u32s(pl.Units)
-			w.bytes(pl.Freqs)
+			w.u32s(pl.Units())
+			w.bytes(pl.Freqs())
 		}
 	}
 	if w.err != nil {
@@ -276,20 +283,21 @@ func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 			return nil, errSnapshotCorrupt
 		}
 		fl.Terms = make(map[string]*retrieval.PostingList, nTerms)
+		var units []uint32
+		var freqs []byte
 		for range nTerms {
 			t := r.str()
-			pl := &retrieval.PostingList{Units: r.u32s()}
-			pl.Freqs = r.read(r.uvarint(), nil)
+			units = r.u32sInto(units)
+			freqs = r.read(r.uvarint(), freqs)
 			if r.err != nil {
 				return nil, r.err
 			}
-			if len(pl.Units) != len(pl.Freqs) {
-				return nil, errSnapshotCorrupt
+			if n := len(units); n > 0 && int(units[n-1]) >= len(fl.Lengths) {
+				return nil, fmt.Errorf("%w: term %q: unit %d of %d", errSnapshotCorrupt, t, units[n-1], len(fl.Lengths))
 			}
-			for _, u := range pl.Units {
-				if int(u) >= len(fl.Lengths) {
-					return nil, errSnapshotCorrupt
-				}
+			pl, err := retrieval.NewPostingList(units, freqs)
+			if err != nil {
+				return nil, fmt.Errorf("%w: term %q: %w", errSnapshotCorrupt, t, err)
 			}
 			fl.Terms[t] = pl
 		}

@@ -1,7 +1,7 @@
 package memory
 
 import (
-	"github.com/newsroom/askbot/retrieval"
+	"errors"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
 )
 
 // A snapshot keeps each embargo to the instant, whatever offset the
@@ -61,5 +62,47 @@ func TestSnapshotKeepsEmbargoInstants(t *testing.T) {
 				t.Errorf("citable around %s is wrong after the round trip", want.Embargo)
 			}
 		})
+	}
+}
+
+// A snapshot whose postings are out of order (its checksum matching) is
+// refused with an error naming the term, never served.
+func TestSnapshotPostingsOutOfOrder(t *testing.T) {
+	g, err := retrieval.NewGloVeEmbedder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*corpus.Document
+	for _, id := range []string{"a", "b"} {
+		text := "The zebra crossed the road near the port."
+		docs = append(docs, &corpus.Document{ID: id, Title: "T", Text: text, Paragraphs: []corpus.Span{{Start: 0, End: len(text)}}})
+	}
+	ix, err := Build(t.Context(), docs, g, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snap strings.Builder
+	if err := writeSnapshot(ix, &snap); err != nil {
+		t.Fatal(err)
+	}
+	// The body field's list of "zebra": its length, then units 0 and 1;
+	// swapped, they descend.
+	b := []byte(snap.String())
+	at := strings.Index(string(b), "\x05zebra\x02")
+	if at < 0 {
+		t.Fatal("no posting list of zebra in the snapshot")
+	}
+	units := b[at+7 : at+15]
+	if string(units) != "\x00\x00\x00\x00\x01\x00\x00\x00" {
+		t.Fatalf("units % x, want 0 and 1", units)
+	}
+	copy(units, "\x01\x00\x00\x00\x00\x00\x00\x00")
+	path := filepath.Join(t.TempDir(), "s.bin")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = readIndex(path, crc32.Checksum(b, castagnoli), retrieval.DefaultChunker, g)
+	if !errors.Is(err, errSnapshotCorrupt) || !strings.Contains(err.Error(), `term "zebra": posting list: unit 0 after unit 1`) {
+		t.Fatalf("error %v, want the snapshot corrupt at zebra's postings", err)
 	}
 }

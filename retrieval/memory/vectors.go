@@ -82,23 +82,18 @@ func (v *vectors) Nearest(ctx context.Context, q []float32, n int, keep func(chu
 
 // denseIndex is the chromem-go collection of chunk vectors.
 type denseIndex struct {
-	db    *chromem.DB
-	coll  *chromem.Collection
-	byKey map[string]int // chromem document ID → chunk index
+	db   *chromem.DB
+	coll *chromem.Collection
+	keys []string // chunk index → chromem document ID
 
 	scanOnce sync.Once
 	scan     *vectorScan
-	keys     []string // chunk index → chromem document ID
 	scanErr  error
 }
 
 // scanner returns the int8 copy of the vectors, made on first use.
 func (d *denseIndex) scanner(ctx context.Context) (*vectorScan, error) {
 	d.scanOnce.Do(func() {
-		d.keys = make([]string, len(d.byKey))
-		for key, i := range d.byKey {
-			d.keys[i] = key
-		}
 		d.scan, d.scanErr = newVectorScan(context.WithoutCancel(ctx), d, d.keys)
 	})
 	return d.scan, d.scanErr
