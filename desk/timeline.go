@@ -337,10 +337,13 @@ func dropStale(evs []event, days int) []event {
 // of the topic), or states its day in
 // a document whose title holds TimelineTitle; a sentence under a date
 // heading ("November 21" alone on its line, as timeline articles are
-// written) takes that day, and its weekdays are read against it.
+// written) takes that day, and its weekdays are read against it. A
+// sentence naming one of the topic's names by its last word, in a
+// document writing the name in full, holds the whole name (surnames).
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
+	names := surnames(doc.Title+"\n"+doc.Text, w)
 	subj := w.subject
 	if namedOwnWords(w, doc, tu.TimelineTitle) {
 		subj = nil // its sentences are not held to the subject's words
@@ -400,7 +403,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			}
 			isLede := lede
 			lede = false
-			cov, wcov := w.coverage(s), w.coverage(doc.Title+"\n"+prev+"\n"+s)
+			cov, wcov := w.coverage(byName(s, names)), w.coverage(byName(doc.Title+"\n"+prev+"\n"+s, names))
 			when, own := sentenceDate(s, ref)
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
 			switch {
