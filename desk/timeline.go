@@ -74,6 +74,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		}
 	}
 
+	w = askersWords(w, docs)
 	var evs []event
 	for rank, doc := range docs {
 		evs = append(evs, eventsOf(doc, rank, w, tu)...)
@@ -201,6 +202,46 @@ func subjectWeights(w weights, topic string, names []text.Span) weights {
 		}
 	}
 	return out
+}
+
+// askersWords is w without the subject's words (w.subject) that none of
+// the story's documents writes in its title or text: the asker's own word
+// for the story ("row" in "the Web Summit row over Paddy Cosgrave", its
+// articles writing "fight" and "outrage") neither counts for a sentence
+// nor holds one dated by its article to the subject (eventsOf). A word
+// one document writes is the story's and stays.
+func askersWords(w words, docs []*corpus.Document) words {
+	if w.subject.total() == 0 || len(docs) == 0 {
+		return w
+	}
+	written := map[string]bool{}
+	for _, d := range docs {
+		for _, t := range text.Terms(d.Title + "\n" + d.Text) {
+			written[t] = true
+		}
+	}
+	out := w
+	out.w, out.subject = weights{}, weights{}
+	for t, v := range w.w {
+		if _, subj := w.subject[t]; subj && !written[t] && !synWritten(w.syn[t], written) {
+			continue
+		}
+		out.w[t] = v
+		if _, subj := w.subject[t]; subj {
+			out.subject[t] = v
+		}
+	}
+	return out
+}
+
+// synWritten reports whether any of syns is among written.
+func synWritten(syns []string, written map[string]bool) bool {
+	for _, x := range syns {
+		if written[x] {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOwnWords reports whether doc tells of the story in its own words:
