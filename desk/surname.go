@@ -89,9 +89,11 @@ func surnames(doc string, w words) map[string]string {
 
 // byName is s with the full name of each of the topic's names it writes
 // by its last word alone (names: surnames) added after it, for weighing:
-// "Franke and Hildebrandt were arrested …" holds "Ruby Franke". The last
-// word right after another capitalised word that is none of the name's
-// is another person's ("Kevin Franke", "the Davis Cup") and adds nothing.
+// "Franke and Hildebrandt were arrested …" holds "Ruby Franke", and
+// "Bankman-Fried’s lawyers" holds "Sam Bankman-Fried" (the name's last
+// words without its first). The last word after another capitalised word
+// that is none of the name's is another person's ("Kevin Franke", "the
+// Davis Cup") and adds nothing; the name written in full adds nothing.
 func byName(s string, names map[string]string) string {
 	if len(names) == 0 {
 		return s
@@ -103,13 +105,32 @@ func byName(s string, names map[string]string) string {
 		if !ok || !capitalised(x.word) {
 			continue
 		}
-		if i > 0 && joined(x.gap) && capitalised(ws[i-1].word) {
-			continue // the full name itself, or another person's
+		// the capitalised words written with it, back to the first
+		k := i
+		for k > 0 && joined(ws[k].gap) && capitalised(ws[k-1].word) {
+			k--
 		}
-		add = append(add, full)
+		if k == i || shortOf(ws[k:i+1], full) {
+			add = append(add, full)
+		}
 	}
 	if len(add) == 0 {
 		return s
 	}
 	return s + "\n" + strings.Join(add, "\n")
+}
+
+// shortOf reports whether run is the last words of full without its
+// first ("Bankman Fried" of "Sam Bankman Fried").
+func shortOf(run []nameWord, full string) bool {
+	fw := strings.Fields(full)
+	if len(run) >= len(fw) {
+		return false
+	}
+	for j, x := range run {
+		if x.word != fw[len(fw)-len(run)+j] {
+			return false
+		}
+	}
+	return true
 }

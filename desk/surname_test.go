@@ -10,13 +10,14 @@ import (
 // name; a last word the document also writes in lower case is a common
 // noun and maps to nothing; a name of one word has no surname.
 func TestSurnames(t *testing.T) {
-	w, _ := topicWords(nil, "Dara Lomax's trial at Quarry Summit")
+	w, _ := topicWords(nil, "Dara Lomax-Hale's trial at Quarry Summit")
 	for _, tc := range []struct {
 		name, doc string
 		want      map[string]string
 	}{
 		{"full name", "Dara Lomax stood in court. Lomax said nothing.", map[string]string{"lomax": "Dara Lomax"}},
 		{"possessive", "Dara Lomax’s lawyer spoke.", map[string]string{"lomax": "Dara Lomax"}},
+		{"hyphenated", "Dara Lomax-Hale spoke.", map[string]string{"hale": "Dara Lomax Hale"}},
 		{"never in full", "Lomax stood in court.", map[string]string{}},
 		{"a common noun", "Dara Lomax spoke at Quarry Summit, the summit of the year.", map[string]string{"lomax": "Dara Lomax"}},
 		{"a proper noun", "Dara Lomax spoke at Quarry Summit.", map[string]string{"lomax": "Dara Lomax", "summit": "Quarry Summit"}},
@@ -37,10 +38,26 @@ func TestSurnames(t *testing.T) {
 	}
 }
 
-// TestByName: a name's last word alone stands for the name; written in
-// full, or after another first name ("Kevin Lomax"), it adds nothing.
+// TestByName: a name's last word alone stands for the name, as do its
+// last words without its first ("Lomax-Hale" of "Dara Lomax-Hale");
+// written in full, or after another first name ("Kevin Lomax"), it adds
+// nothing.
 func TestByName(t *testing.T) {
 	names := map[string]string{"lomax": "Dara Lomax"}
+	hyphen := map[string]string{"hale": "Dara Lomax Hale"}
+	for _, tc := range []struct {
+		s     string
+		names map[string]string
+		adds  string
+	}{
+		{"Lomax-Hale’s lawyers spoke.", hyphen, "Dara Lomax Hale"},
+		{"Dara Lomax-Hale spoke.", hyphen, ""},
+		{"Kevin Lomax-Hale spoke.", hyphen, ""},
+	} {
+		if got := byName(tc.s, tc.names); got != tc.s+map[bool]string{true: "\n" + tc.adds, false: ""}[tc.adds != ""] {
+			t.Errorf("byName(%q) = %q, want %q added", tc.s, got, tc.adds)
+		}
+	}
 	for _, tc := range []struct {
 		s    string
 		adds bool
