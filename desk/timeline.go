@@ -849,6 +849,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s) || weFutureRE.MatchString(s[:sp.Start])); ok {
 			t = weekdayYear(t, s[:sp.Start], s[sp.Start:sp.End])
 			if yearUncertain(t, pub, s[:sp.Start], s[sp.Start:sp.End]) {
+				if u, ok := spanStart(s, sp.End, t, pub); ok {
+					return u, true // "from May 22 through Aug. 30"
+				}
 				return time.Time{}, false // nor is its weekday read alone
 			}
 			return t, true
@@ -1146,6 +1149,37 @@ func yearUncertain(t, pub time.Time, before, date string) bool {
 	m := weekdayBeforeRE.FindStringSubmatch(before)
 	return m == nil || !strings.EqualFold(t.Weekday().String(), m[1])
 }
+
+// spanStart is t, the first day of a span written without its year
+// and read too far before pub to be sure of it (yearUncertain), in the
+// year of the span's last day when that day, written right after it
+// ("from May 22| through Aug. 30"), is read with certainty: the span's
+// first day is the latest such day on or before its last. ok is false
+// when s[end:] ends no span so.
+func spanStart(s string, end int, t, pub time.Time) (time.Time, bool) {
+	m := spanToRE.FindString(s[end:])
+	if m == "" {
+		return time.Time{}, false
+	}
+	rest := s[end+len(m):]
+	ds := text.Dates(rest)
+	if len(ds) == 0 || ds[0].Start != 0 {
+		return time.Time{}, false
+	}
+	last, ok := dayOf(rest[ds[0].Start:ds[0].End], pub, future(s))
+	if !ok || yearUncertain(last, pub, "", rest[ds[0].Start:ds[0].End]) {
+		return time.Time{}, false
+	}
+	u := time.Date(last.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	if u.After(last) {
+		u = u.AddDate(-1, 0, 0)
+	}
+	return u, true
+}
+
+// spanToRE matches the words between a span's first and last days
+// ("May 22| through |Aug. 30").
+var spanToRE = regexp.MustCompile(`^\s*(?:through|thru|to|until|till|[-–—])\s*`)
 
 // weekdayBeforeRE matches a weekday written right before a date
 // ("Thursday, October 26").

@@ -76,6 +76,14 @@ func TestSentenceDate(t *testing.T) {
 		{"It opened on Wednesday, May 17.", "2023-05-17"}, // its weekday names the year
 		{"It opened on Monday, May 17.", ""},              // no year's weekday: nor read as a Monday
 		{"It opens on November 23.", "2023-11-23"},        // within a week after: this year's
+		// a span's first day takes the year of its last, read with certainty
+		{"It was closed from May 17 through Aug. 30.", "2023-05-17"},
+		{"It was closed from May 17 to August 30.", "2023-05-17"},
+		{"It was closed from May 17 – Aug. 30.", "2023-05-17"},
+		{"It was closed from Dec. 17 through Aug. 30.", "2022-12-17"},  // the latest on or before its last day
+		{"It was closed from May 17 to its reopening on Aug. 30.", ""}, // no span of two days
+		{"It was closed from March 17 through May 17.", ""},            // its last day uncertain too
+		{"It was closed on May 17 and on Aug. 30.", ""},                // no span: its first day uncertain, none is read
 		{"It raised money on Tuesday.", "2023-11-14"},
 		{"It raised money on Friday.", "2023-11-17"},
 		{"It raised money yesterday.", "2023-11-16"},
