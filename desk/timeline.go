@@ -391,7 +391,8 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	}
 	var out []event
 	var heading time.Time
-	entry := 0 // the entries under date headings, each begun by a heading or a headline
+	var month time.Time // under a month heading ("April 2023"), its first day
+	entry := 0          // the entries under date headings, each begun by a heading or a headline
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan, headingDate)
 	// a live page's entries are labelled with the day they were written
 	// ("Date: Tuesday, Dec. 5"): their weekdays are read against it
@@ -411,6 +412,13 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			heading = t
 			entry++
 			continue
+		}
+		if t, ok := monthHeading(para); ok {
+			month, heading = t, time.Time{}
+			continue
+		}
+		if faqHead(para) {
+			month = time.Time{} // a page's questions and answers after its months
 		}
 		if t, ok := written[p.Start]; ok {
 			entryDay = t
@@ -446,6 +454,13 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			lede = false
 			cov, wcov := w.coverage(byName(s, names)), w.coverage(byName(doc.Title+"\n"+prev+"\n"+s, names))
 			when, own := sentenceDate(s, ref)
+			inMonth := !month.IsZero() && heading.IsZero()
+			if inMonth {
+				// a day written without its year is the heading's month's
+				// year; "today" or a weekday is some day of that month
+				when, own = sentenceDate(s, month.AddDate(0, 1, -1))
+				own = own && statesDay(s)
+			}
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
 			switch {
 			case own && background(when, pub, tu.TimelineBackground):
@@ -453,6 +468,13 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				continue // a past the story draws on, not one of its events
 			case own:
 				e.when, e.dated, e.ahead = when, true, future(s)
+			case inMonth:
+				// dated by its section's month, as a live page's stamped
+				// entry is by its day (fill holds them to TimelinePerDay)
+				e.when, e.period, e.stamp = month, month.Format("Jan 2006"), true
+				if t, label, ok := periodDate(s, month.AddDate(0, 1, -1)); ok {
+					e.when, e.period = t, label // "launched on Opera in May" under "June 2023"
+				}
 			case heading.IsZero() && !toldBackDay(s, ref).IsZero():
 				e.when, e.dated, e.rough = toldBackDay(s, ref), true, !occasionTold(s)
 			case !heading.IsZero():
@@ -470,7 +492,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			if !heading.IsZero() {
 				e.entry = entry
 			}
-			e.stamp = stamped
+			e.stamp = e.stamp || stamped
 			prev = s
 			if firstPerson(s) || anotherOf(s, w) {
 				continue // the writer's own day; another of the story's kind
@@ -807,6 +829,35 @@ func absDays(d time.Duration) int {
 		d = -d
 	}
 	return int(d.Hours() / 24)
+}
+
+// monthHeading is the first day of the month a paragraph that is only a
+// month and its year names ("April 2023", as an explainer updated all
+// year heads each month's news): the month of the entries under it,
+// their "today" and weekdays days of it, their days without a year
+// its year's.
+func monthHeading(para string) (time.Time, bool) {
+	t, err := time.Parse("January 2006", strings.TrimSpace(para))
+	return t, err == nil
+}
+
+// faqHead reports whether a paragraph is a question on a line of its own
+// ("When did ChatGPT get released?"), as a page's questions and answers
+// are headed: they are no month's news.
+func faqHead(para string) bool {
+	para = strings.TrimSpace(para)
+	return strings.HasSuffix(para, "?") && len(strings.Fields(para)) <= maxHeadlineWords
+}
+
+// statesDay reports whether s writes a date with its day ("March 14",
+// "Nov. 6, 2023"), not only a weekday, "today" or "yesterday".
+func statesDay(s string) bool {
+	for _, sp := range text.Dates(s) {
+		if _, m, d := text.DateParts(s[sp.Start:sp.End]); m != 0 && d != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // headingDate is the date of a paragraph that is only a date ("November

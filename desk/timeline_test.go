@@ -805,3 +805,41 @@ func twoEvents(t *testing.T, title, topic, a, b string) []event {
 	}
 	return evs
 }
+
+// TestMonthHeadings: on a page under month headings ("April 2023"), a
+// sentence's "today" is some day of its section's month (the month
+// dates it, no day), a day written without its year is that month's
+// year's, and a sentence stating no time is the month's; the page's
+// questions and answers after its months are no month's.
+func TestMonthHeadings(t *testing.T) {
+	const today, released, plain, faq = "The maker of Quarry Chat is out today with a new Quarry Chat app.",
+		"Released March 14, Quarry Chat Plus costs $20 a month.",
+		"Quarry Chat added voice replies for every user.",
+		"Quarry Chat is free for anyone with an account."
+	doc := docOf("April 2023", today, "March 2023", released, plain, "When was Quarry Chat released?", faq)
+	doc.Title, doc.Published = "Quarry Chat: everything you need to know", "2023-09-28T09:00:00Z"
+	w, _ := topicWords(nil, "Quarry Chat")
+	got := map[string]event{}
+	for _, e := range eventsOf(doc, 0, w, &DefaultTuning) {
+		got[e.text()] = e
+	}
+	for _, tc := range []struct {
+		s, when, period string
+		dated           bool
+		stamp           bool // held to TimelinePerDay of its month in fill, as a stamped entry
+	}{
+		{today, "2023-04-01", "Apr 2023", false, true}, // not the page's September 28
+		{released, "2023-03-14", "", true, false},      // not uncertain: the heading's year
+		{plain, "2023-03-01", "Mar 2023", false, true}, // the section's month
+		{faq, "2023-09-28", "", false, false},          // its article's day, not March's section
+	} {
+		e, ok := got[tc.s]
+		if !ok {
+			t.Errorf("%q is no event: %v", tc.s, eventTexts(doc, "Quarry Chat", &DefaultTuning))
+			continue
+		}
+		if w := e.when.Format("2006-01-02"); w != tc.when || e.period != tc.period || e.dated != tc.dated || e.stamp != tc.stamp {
+			t.Errorf("%q: %s %q dated %v stamp %v, want %s %q %v %v", tc.s, w, e.period, e.dated, e.stamp, tc.when, tc.period, tc.dated, tc.stamp)
+		}
+	}
+}
