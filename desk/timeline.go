@@ -679,6 +679,12 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords {
 			continue
 		}
+		if m := monthOfYearRE.FindStringSubmatch(s[p.End:]); m != nil && !p.Relative {
+			// "back in June of 2022": the year written after "of"
+			y, _ := strconv.Atoi(m[1])
+			t := time.Date(y, p.From.Month(), 1, 0, 0, 0, 0, time.UTC)
+			return t, t.Format("Jan 2006"), t.AddDate(0, 1, 0).Before(day(pub).AddDate(0, 0, 1))
+		}
 		if !p.Relative && len(text.Years(s[p.Start:p.End])) == 0 && p.From.Year() < pub.Year() && p.From.Before(day(pub).AddDate(0, 0, -uncertainDays)) {
 			// a month without its year read as last year's, more than
 			// half a year back ("announced in early December" on
@@ -691,6 +697,10 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 	}
 	return when, label, ok
 }
+
+// monthOfYearRE matches the year written after a month with "of" ("June|
+// of 2022"), its digits in group 1.
+var monthOfYearRE = regexp.MustCompile(`^\s+of\s+((?:19|20)\d\d)\b`)
 
 // maxOpeningWords is the most words before a month told from the writing
 // ("However, earlier this month, …") for it to open a sentence.

@@ -365,6 +365,10 @@ func TestPeriodDate(t *testing.T) {
 		{"Masimo then filed a separate case with the ITC in 2021.", "2021-01-01", "2021"},
 		{"In January 2023, it ruled that the watches infringe.", "2023-01-01", "Jan 2023"},
 		{"The ITC then issued an import ban in October.", "2023-10-01", "Oct 2023"},
+		// a month's year written after "of"
+		{"He told Marca back in June of 2022 that he was not keen.", "2022-06-01", "Jun 2022"},
+		{"He told Marca back in June of this year that he was not keen.", "2023-06-01", "Jun 2023"},
+		{"The deal was signed in December of 2023.", "", ""}, // it holds the article's day
 		{"Musk showed it off at a memorable 2019 event.", "2019-01-01", "2019"},
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
 		// "Will" the name tells of no future
