@@ -1,12 +1,20 @@
 package desk
 
 import (
+	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/internal/testutil/testindex"
+	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // eventTexts are the sentences of doc that eventsOf takes as events of
@@ -250,5 +258,81 @@ func TestNamedOwnWords(t *testing.T) {
 	writes.Title, writes.Published = own.Title, own.Published
 	if shown(writes, m) {
 		t.Errorf("an article writing %q: its line without it is shown", "takeover")
+	}
+}
+
+// TestAskersWords: a subject word none of the story's documents writes
+// (in its title or text) is the asker's word for the story: it is
+// dropped, and a line dated by its article is no longer held to it. A
+// word one document writes stays, and holds the line back.
+func TestAskersWords(t *testing.T) {
+	const topic = "Dara Lomax's row"
+	const fight = "Dara Lomax left Quarry United after a public fight with the owners."
+	doc := docOf(fight)
+	doc.Title, doc.Published = "Quarry United looks for a coach", "2023-12-09T09:00:00Z"
+	other := docOf("The club's accounts are due in March.")
+	other.Title, other.Published = "Quarry United's accounts", "2023-12-08T09:00:00Z"
+	written := docOf("The row over the accounts goes on.")
+	written.Title, written.Published = other.Title, other.Published
+	w, _ := topicWords(nil, topic)
+	for _, tc := range []struct {
+		name  string
+		docs  []*corpus.Document
+		drops bool
+	}{
+		{"no document writes it", []*corpus.Document{doc, other}, true},
+		{"one document's text writes it", []*corpus.Document{doc, written}, false},
+		{"one document's title writes it", []*corpus.Document{doc, {ID: "x", Title: "Another row at Quarry United"}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			aw := askersWords(w, tc.docs)
+			_, inW := aw.w["row"]
+			_, inSubj := aw.subject["row"]
+			if inW == tc.drops || inSubj == tc.drops {
+				t.Errorf("row kept in the words: %v, in the subject: %v; want dropped: %v", inW, inSubj, tc.drops)
+			}
+			var got []string
+			for _, e := range eventsOf(doc, 0, aw, &DefaultTuning) {
+				got = append(got, e.text())
+			}
+			if shown := slices.Contains(got, fight); shown != tc.drops {
+				t.Errorf("the line of the fight shown: %v, want %v (%q)", shown, tc.drops, got)
+			}
+		})
+	}
+}
+
+// TestTimelineAskersWord: through Timeline, a story named by a word its
+// documents never write ("row") shows the lines of its documents dated
+// by their article (askersWords), as a story named in their words would.
+func TestTimelineAskersWord(t *testing.T) {
+	dir := t.TempDir()
+	docs := []map[string]string{
+		{"id": "lomax-fight", "title": "Quarry United looks for a coach", "published": "2023-12-09T09:00:00Z", "text": "Dara Lomax left Quarry United after a public fight with the club's owners.\n\nThe club thanked Dara Lomax for her work."},
+		{"id": "lomax-next", "title": "Harbour Town signs a coach", "published": "2023-12-12T09:00:00Z", "text": "Dara Lomax joined Harbour Town on Monday as its head coach."},
+		{"id": "weather", "title": "Rain in the valley", "published": "2023-12-10T09:00:00Z", "text": "Rain fell in the valley for a week, and a row of houses flooded."},
+	}
+	var b strings.Builder
+	for _, d := range docs {
+		line, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(append(line, '\n'))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "news.jsonl"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := answer.New(memory.New(testindex.Build(t, dir)).Searcher(), retrieval.SearchOptions{K: 5})
+	d := &Desk{Engine: e}
+	r, err := d.Timeline(t.Context(), answer.Request{}, "Dara Lomax's row")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Text(), "after a public fight with the club's owners") {
+		t.Errorf("the story's line dated by its article is not shown:\n%s", r.Text())
+	}
+	if strings.Contains(r.Text(), "Rain fell") {
+		t.Errorf("another story's line is shown:\n%s", r.Text())
 	}
 }

@@ -74,6 +74,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		}
 	}
 
+	w = askersWords(w, docs)
 	var evs []event
 	for rank, doc := range docs {
 		evs = append(evs, eventsOf(doc, rank, w, tu)...)
@@ -201,6 +202,46 @@ func subjectWeights(w weights, topic string, names []text.Span) weights {
 		}
 	}
 	return out
+}
+
+// askersWords is w without the subject's words (w.subject) that none of
+// the story's documents writes in its title or text: the asker's own word
+// for the story ("row" in "the Web Summit row over Paddy Cosgrave", its
+// articles writing "fight" and "outrage") neither counts for a sentence
+// nor holds one dated by its article to the subject (eventsOf). A word
+// one document writes is the story's and stays.
+func askersWords(w words, docs []*corpus.Document) words {
+	if w.subject.total() == 0 || len(docs) == 0 {
+		return w
+	}
+	written := map[string]bool{}
+	for _, d := range docs {
+		for _, t := range text.Terms(d.Title + "\n" + d.Text) {
+			written[t] = true
+		}
+	}
+	out := w
+	out.w, out.subject = weights{}, weights{}
+	for t, v := range w.w {
+		if _, subj := w.subject[t]; subj && !written[t] && !synWritten(w.syn[t], written) {
+			continue
+		}
+		out.w[t] = v
+		if _, subj := w.subject[t]; subj {
+			out.subject[t] = v
+		}
+	}
+	return out
+}
+
+// synWritten reports whether any of syns is among written.
+func synWritten(syns []string, written map[string]bool) bool {
+	for _, x := range syns {
+		if written[x] {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOwnWords reports whether doc tells of the story in its own words:
@@ -337,17 +378,21 @@ func dropStale(evs []event, days int) []event {
 // of the topic), or states its day in
 // a document whose title holds TimelineTitle; a sentence under a date
 // heading ("November 21" alone on its line, as timeline articles are
-// written) takes that day, and its weekdays are read against it.
+// written) takes that day, and its weekdays are read against it. A
+// sentence naming one of the topic's names by its last word, in a
+// document writing the name in full, holds the whole name (surnames).
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
+	names := surnames(doc.Title+"\n"+doc.Text, w)
 	subj := w.subject
 	if namedOwnWords(w, doc, tu.TimelineTitle) {
 		subj = nil // its sentences are not held to the subject's words
 	}
 	var out []event
 	var heading time.Time
-	entry := 0 // the entries under date headings, each begun by a heading or a headline
+	var month time.Time // under a month heading ("April 2023"), its first day
+	entry := 0          // the entries under date headings, each begun by a heading or a headline
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan, headingDate)
 	// a live page's entries are labelled with the day they were written
 	// ("Date: Tuesday, Dec. 5"): their weekdays are read against it
@@ -367,6 +412,13 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			heading = t
 			entry++
 			continue
+		}
+		if t, ok := monthHeading(para); ok {
+			month, heading = t, time.Time{}
+			continue
+		}
+		if faqHead(para) {
+			month = time.Time{} // a page's questions and answers after its months
 		}
 		if t, ok := written[p.Start]; ok {
 			entryDay = t
@@ -400,8 +452,15 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			}
 			isLede := lede
 			lede = false
-			cov, wcov := w.coverage(s), w.coverage(doc.Title+"\n"+prev+"\n"+s)
+			cov, wcov := w.coverage(byName(s, names)), w.coverage(byName(doc.Title+"\n"+prev+"\n"+s, names))
 			when, own := sentenceDate(s, ref)
+			inMonth := !month.IsZero() && heading.IsZero()
+			if inMonth {
+				// a day written without its year is the heading's month's
+				// year; "today" or a weekday is some day of that month
+				when, own = sentenceDate(s, month.AddDate(0, 1, -1))
+				own = own && statesDay(s)
+			}
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
 			switch {
 			case own && background(when, pub, tu.TimelineBackground):
@@ -409,6 +468,13 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				continue // a past the story draws on, not one of its events
 			case own:
 				e.when, e.dated, e.ahead = when, true, future(s)
+			case inMonth:
+				// dated by its section's month, as a live page's stamped
+				// entry is by its day (fill holds them to TimelinePerDay)
+				e.when, e.period, e.stamp = month, month.Format("Jan 2006"), true
+				if t, label, ok := periodDate(s, month.AddDate(0, 1, -1)); ok {
+					e.when, e.period = t, label // "launched on Opera in May" under "June 2023"
+				}
 			case heading.IsZero() && !toldBackDay(s, ref).IsZero():
 				e.when, e.dated, e.rough = toldBackDay(s, ref), true, !occasionTold(s)
 			case !heading.IsZero():
@@ -426,7 +492,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			if !heading.IsZero() {
 				e.entry = entry
 			}
-			e.stamp = stamped
+			e.stamp = e.stamp || stamped
 			prev = s
 			if firstPerson(s) || anotherOf(s, w) {
 				continue // the writer's own day; another of the story's kind
@@ -613,6 +679,12 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords {
 			continue
 		}
+		if m := monthOfYearRE.FindStringSubmatch(s[p.End:]); m != nil && !p.Relative {
+			// "back in June of 2022": the year written after "of"
+			y, _ := strconv.Atoi(m[1])
+			t := time.Date(y, p.From.Month(), 1, 0, 0, 0, 0, time.UTC)
+			return t, t.Format("Jan 2006"), t.AddDate(0, 1, 0).Before(day(pub).AddDate(0, 0, 1))
+		}
 		if !p.Relative && len(text.Years(s[p.Start:p.End])) == 0 && p.From.Year() < pub.Year() && p.From.Before(day(pub).AddDate(0, 0, -uncertainDays)) {
 			// a month without its year read as last year's, more than
 			// half a year back ("announced in early December" on
@@ -625,6 +697,10 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 	}
 	return when, label, ok
 }
+
+// monthOfYearRE matches the year written after a month with "of" ("June|
+// of 2022"), its digits in group 1.
+var monthOfYearRE = regexp.MustCompile(`^\s+of\s+((?:19|20)\d\d)\b`)
 
 // maxOpeningWords is the most words before a month told from the writing
 // ("However, earlier this month, …") for it to open a sentence.
@@ -765,6 +841,35 @@ func absDays(d time.Duration) int {
 	return int(d.Hours() / 24)
 }
 
+// monthHeading is the first day of the month a paragraph that is only a
+// month and its year names ("April 2023", as an explainer updated all
+// year heads each month's news): the month of the entries under it,
+// their "today" and weekdays days of it, their days without a year
+// its year's.
+func monthHeading(para string) (time.Time, bool) {
+	t, err := time.Parse("January 2006", strings.TrimSpace(para))
+	return t, err == nil
+}
+
+// faqHead reports whether a paragraph is a question on a line of its own
+// ("When did ChatGPT get released?"), as a page's questions and answers
+// are headed: they are no month's news.
+func faqHead(para string) bool {
+	para = strings.TrimSpace(para)
+	return strings.HasSuffix(para, "?") && len(strings.Fields(para)) <= maxHeadlineWords
+}
+
+// statesDay reports whether s writes a date with its day ("March 14",
+// "Nov. 6, 2023"), not only a weekday, "today" or "yesterday".
+func statesDay(s string) bool {
+	for _, sp := range text.Dates(s) {
+		if _, m, d := text.DateParts(s[sp.Start:sp.End]); m != 0 && d != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // headingDate is the date of a paragraph that is only a date ("November
 // 21", "Nov. 21, 2023"): the day of the entries under it.
 func headingDate(para string) (string, bool) {
@@ -805,6 +910,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		if t, ok := dayOf(s[sp.Start:sp.End], pub, future(s) || weFutureRE.MatchString(s[:sp.Start])); ok {
 			t = weekdayYear(t, s[:sp.Start], s[sp.Start:sp.End])
 			if yearUncertain(t, pub, s[:sp.Start], s[sp.Start:sp.End]) {
+				if u, ok := spanStart(s, sp.End, t, pub); ok {
+					return u, true // "from May 22 through Aug. 30"
+				}
 				return time.Time{}, false // nor is its weekday read alone
 			}
 			return t, true
@@ -1102,6 +1210,37 @@ func yearUncertain(t, pub time.Time, before, date string) bool {
 	m := weekdayBeforeRE.FindStringSubmatch(before)
 	return m == nil || !strings.EqualFold(t.Weekday().String(), m[1])
 }
+
+// spanStart is t, the first day of a span written without its year
+// and read too far before pub to be sure of it (yearUncertain), in the
+// year of the span's last day when that day, written right after it
+// ("from May 22| through Aug. 30"), is read with certainty: the span's
+// first day is the latest such day on or before its last. ok is false
+// when s[end:] ends no span so.
+func spanStart(s string, end int, t, pub time.Time) (time.Time, bool) {
+	m := spanToRE.FindString(s[end:])
+	if m == "" {
+		return time.Time{}, false
+	}
+	rest := s[end+len(m):]
+	ds := text.Dates(rest)
+	if len(ds) == 0 || ds[0].Start != 0 {
+		return time.Time{}, false
+	}
+	last, ok := dayOf(rest[ds[0].Start:ds[0].End], pub, future(s))
+	if !ok || yearUncertain(last, pub, "", rest[ds[0].Start:ds[0].End]) {
+		return time.Time{}, false
+	}
+	u := time.Date(last.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	if u.After(last) {
+		u = u.AddDate(-1, 0, 0)
+	}
+	return u, true
+}
+
+// spanToRE matches the words between a span's first and last days
+// ("May 22| through |Aug. 30").
+var spanToRE = regexp.MustCompile(`^\s*(?:through|thru|to|until|till|[-–—])\s*`)
 
 // weekdayBeforeRE matches a weekday written right before a date
 // ("Thursday, October 26").

@@ -76,6 +76,14 @@ func TestSentenceDate(t *testing.T) {
 		{"It opened on Wednesday, May 17.", "2023-05-17"}, // its weekday names the year
 		{"It opened on Monday, May 17.", ""},              // no year's weekday: nor read as a Monday
 		{"It opens on November 23.", "2023-11-23"},        // within a week after: this year's
+		// a span's first day takes the year of its last, read with certainty
+		{"It was closed from May 17 through Aug. 30.", "2023-05-17"},
+		{"It was closed from May 17 to August 30.", "2023-05-17"},
+		{"It was closed from May 17 – Aug. 30.", "2023-05-17"},
+		{"It was closed from Dec. 17 through Aug. 30.", "2022-12-17"},  // the latest on or before its last day
+		{"It was closed from May 17 to its reopening on Aug. 30.", ""}, // no span of two days
+		{"It was closed from March 17 through May 17.", ""},            // its last day uncertain too
+		{"It was closed on May 17 and on Aug. 30.", ""},                // no span: its first day uncertain, none is read
 		{"It raised money on Tuesday.", "2023-11-14"},
 		{"It raised money on Friday.", "2023-11-17"},
 		{"It raised money yesterday.", "2023-11-16"},
@@ -357,6 +365,10 @@ func TestPeriodDate(t *testing.T) {
 		{"Masimo then filed a separate case with the ITC in 2021.", "2021-01-01", "2021"},
 		{"In January 2023, it ruled that the watches infringe.", "2023-01-01", "Jan 2023"},
 		{"The ITC then issued an import ban in October.", "2023-10-01", "Oct 2023"},
+		// a month's year written after "of"
+		{"He told Marca back in June of 2022 that he was not keen.", "2022-06-01", "Jun 2022"},
+		{"He told Marca back in June of this year that he was not keen.", "2023-06-01", "Jun 2023"},
+		{"The deal was signed in December of 2023.", "", ""}, // it holds the article's day
 		{"Musk showed it off at a memorable 2019 event.", "2019-01-01", "2019"},
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
 		// "Will" the name tells of no future
@@ -796,4 +808,42 @@ func twoEvents(t *testing.T, title, topic, a, b string) []event {
 		t.Fatalf("events: %v", eventTexts(doc, topic, &DefaultTuning))
 	}
 	return evs
+}
+
+// TestMonthHeadings: on a page under month headings ("April 2023"), a
+// sentence's "today" is some day of its section's month (the month
+// dates it, no day), a day written without its year is that month's
+// year's, and a sentence stating no time is the month's; the page's
+// questions and answers after its months are no month's.
+func TestMonthHeadings(t *testing.T) {
+	const today, released, plain, faq = "The maker of Quarry Chat is out today with a new Quarry Chat app.",
+		"Released March 14, Quarry Chat Plus costs $20 a month.",
+		"Quarry Chat added voice replies for every user.",
+		"Quarry Chat is free for anyone with an account."
+	doc := docOf("April 2023", today, "March 2023", released, plain, "When was Quarry Chat released?", faq)
+	doc.Title, doc.Published = "Quarry Chat: everything you need to know", "2023-09-28T09:00:00Z"
+	w, _ := topicWords(nil, "Quarry Chat")
+	got := map[string]event{}
+	for _, e := range eventsOf(doc, 0, w, &DefaultTuning) {
+		got[e.text()] = e
+	}
+	for _, tc := range []struct {
+		s, when, period string
+		dated           bool
+		stamp           bool // held to TimelinePerDay of its month in fill, as a stamped entry
+	}{
+		{today, "2023-04-01", "Apr 2023", false, true}, // not the page's September 28
+		{released, "2023-03-14", "", true, false},      // not uncertain: the heading's year
+		{plain, "2023-03-01", "Mar 2023", false, true}, // the section's month
+		{faq, "2023-09-28", "", false, false},          // its article's day, not March's section
+	} {
+		e, ok := got[tc.s]
+		if !ok {
+			t.Errorf("%q is no event: %v", tc.s, eventTexts(doc, "Quarry Chat", &DefaultTuning))
+			continue
+		}
+		if w := e.when.Format("2006-01-02"); w != tc.when || e.period != tc.period || e.dated != tc.dated || e.stamp != tc.stamp {
+			t.Errorf("%q: %s %q dated %v stamp %v, want %s %q %v %v", tc.s, w, e.period, e.dated, e.stamp, tc.when, tc.period, tc.dated, tc.stamp)
+		}
+	}
 }
