@@ -81,6 +81,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	w := weighWords(ix, subject, tu)
 	persons, personSpans := claimPeople(claim)
 	role := weighWords(ix, blank(subject, personSpans), tu)
+	offices := officesOf(claim, role)
 	// the claim's words with its figures' own words ("full-time coach"),
 	// not their numbers
 	worded := weighWords(ix, blank(claim, numberSpans(claim)), tu)
@@ -177,7 +178,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		if len(figs) == 0 {
 			other := ""
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
-				other = otherInRole(sent, persons, role)
+				other = otherInRole(sent, persons, role, offices)
 			}
 			switch {
 			case other != "":
@@ -728,13 +729,13 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’-]*`)
 // that is not one of the claim's persons (roleHolder: "newly-appointed
 // interim CEO, Mira Murati"; "Mira Murati, interim CEO"). It is "" when
 // the role's holder is the claim's person, when no name stands beside
-// the role's office, when the claim's role is no office (officeTerm: one
-// person holding an office rules out another, but "signed Montez Sweat
-// to a lucrative contract extension" says nothing of anyone else's), and
-// when the sentence gives the role to several ("former England Test
-// captains Nasser Hussain and Michael Atherton").
-func otherInRole(sentence string, persons []string, role words) string {
-	office := officeTerm(sentence, role)
+// the role's office, when the claim's role holds no office (offices,
+// officesOf: one person holding an office rules out another, but "signed
+// Montez Sweat to a lucrative contract extension" says nothing of anyone
+// else's), and when the sentence gives the role to several ("former
+// England Test captains Nasser Hussain and Michael Atherton").
+func otherInRole(sentence string, persons []string, role words, offices map[string]bool) string {
+	office := officeTerm(sentence, role, offices)
 	if office == "" {
 		return ""
 	}
@@ -745,25 +746,47 @@ func otherInRole(sentence string, persons []string, role words) string {
 	return n
 }
 
-// officeTerm is the office among a claim's role words that a sentence
-// holds (the rarest, when several), held by one person at a time: a role
-// of text.IsRoleTerm ("interim CEO", "head coach", "captain") or a
-// successor. The role's holder is read beside it, not beside the role's
-// rarest word ("Scotland’s captain, Rachel Corsie, calling it
-// “disrespectful” and “outrageous”"). "" when there is none.
-func officeTerm(sentence string, role words) string {
+// officeTerm is the office (offices) among a claim's role words that a
+// sentence holds, the rarest when several. The role's holder is read
+// beside it, not beside the role's rarest word ("Scotland’s captain,
+// Rachel Corsie, calling it “disrespectful” and “outrageous”"). "" when
+// there is none.
+func officeTerm(sentence string, role words, offices map[string]bool) string {
 	held := map[string]bool{}
 	for _, t := range text.Terms(sentence) {
 		held[t] = true
 	}
 	best := ""
-	for _, t := range slices.Sorted(maps.Keys(role.w)) {
-		if (text.IsRoleTerm(t) || officeTerms[t]) && held[t] && (best == "" || role.w[t] > role.w[best]) {
+	for _, t := range slices.Sorted(maps.Keys(offices)) {
+		if held[t] && (best == "" || role.w[t] > role.w[best]) {
 			best = t
 		}
 	}
 	return best
 }
+
+// officesOf are the terms of a claim's role words (role) that name
+// something one person holds at a time: an office (text.IsRoleTerm:
+// "interim CEO", "head coach", "captain"; a successor), or what the
+// claim writes after "the" in the singular, in lower case ("headed the
+// winner"; not "a contract extension", one of many).
+func officesOf(claim string, role words) map[string]bool {
+	out := map[string]bool{}
+	for t := range role.w {
+		if text.IsRoleTerm(t) || officeTerms[t] {
+			out[t] = true
+		}
+	}
+	for _, m := range theNounRE.FindAllStringSubmatch(claim, -1) {
+		if t := text.Term(m[1]); inRole(role, t) && !text.IsPluralName(m[1]) {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// theNounRE matches the word after "the" in lower case.
+var theNounRE = regexp.MustCompile(`\b[Tt]he\s+(\p{Ll}[\p{L}-]*)`)
 
 // officeTerms are the index terms of offices besides text's roles.
 var officeTerms = map[string]bool{text.Term("successor"): true, text.Term("predecessor"): true}
