@@ -187,6 +187,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case !tellsVerb(verb, held):
 				// the claim's names and nouns without what it says
 				// they did state nothing of it
+			case !tellsOffice(offices, role, held):
+				// nor without the office it gives them: "Jim Harbaugh
+				// … rivalry game with Ohio State" is no Ohio State coach
 			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence:
 				// nearly all of the claim, but its two people in each
 				// other's places, contradicts it
@@ -197,7 +200,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				}
 				j.verdict = Supported
 				support = append(support, j)
-			case pairSupports(w, s.prev, held, tu) && tellsVerb(verb, s.prev+"\n"+held):
+			case pairSupports(w, s.prev, held, tu) && tellsVerb(verb, s.prev+"\n"+held) && tellsOffice(offices, role, s.prev+"\n"+held):
 				j.verdict, j.cov = Supported, w.coverage(s.prev+"\n"+held)
 				support = append(support, j)
 			}
@@ -783,6 +786,26 @@ func officesOf(claim string, role words) map[string]bool {
 		}
 	}
 	return out
+}
+
+// tellsOffice reports whether s holds one of a claim's offices (officesOf),
+// as written or by a WordNet synonym of it (role.syn: "chief executive"
+// for "CEO" when WordNet says so), or the claim gives none.
+func tellsOffice(offices map[string]bool, role words, s string) bool {
+	if len(offices) == 0 {
+		return true
+	}
+	for _, t := range text.Terms(s) {
+		if offices[t] {
+			return true
+		}
+		for o := range offices {
+			if slices.Contains(role.syn[o], t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // theNounRE matches the word after "the" in lower case.

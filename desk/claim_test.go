@@ -205,3 +205,26 @@ func TestCompareFigure(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckTellsOffice: a claim giving someone an office, or what it
+// writes after "the", is supported only by a sentence that tells it (or
+// a WordNet synonym of it); the documents call Dara Lomax "the striker".
+func TestCheckTellsOffice(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"Quarry United signed the striker Dara Lomax.", Supported},
+		{"Quarry United signed the captain Dara Lomax.", NotFound},
+		{"Acme Robotics was founded by its chair Jane Okafor and Tom Reyes.", NotFound},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}
