@@ -33,6 +33,19 @@ func TestAttribution(t *testing.T) {
 		{"after, title with abbreviations", []string{`“Using new technology to break the law makes you a criminal,” U.S. Attorney General Merrick Garland said in a statement.`}, []string{"Merrick Garland: Using new technology"}},
 		{"after, title of an office", []string{`“Any institution must play by the rules,” Secretary of Treasury Janet Yellen said in the release.`}, []string{"Janet Yellen: Any institution must"}},
 		{"after, apposition", []string{`“We are building robots that pick cassava,” Jane Okafor, Acme's chief executive, said.`}, []string{"Jane Okafor: We are building"}},
+		// an apposition too long for the clause: the name before it, when
+		// the words before its comma are a person's and it opens no
+		// clause of its own
+		{"after, a long apposition", []string{`“Florida and Texas cannot force websites to host hateful content,” Oregon Senator Ron Wyden, who co-authored Section 230, a law that protects social media companies’ content moderation decisions, told TechCrunch.`}, []string{"Ron Wyden: Florida and Texas"}},
+		{"after, a long apposition after a space", []string{`"They just get better all the time," Dr. Monica Gandhi , director of the University of California, San Francisco Center for AIDS Research and medical director of the HIV Clinic, told Live Science.`}, []string{"Monica Gandhi: They just get"}},
+		{"after, a role and a long apposition", []string{`"Higher exposure was associated with increased risks," first study author Dr. Torri Metz , an associate professor of obstetrics and gynecology at University of Utah Health, told Live Science in an email.`}, []string{"Torri Metz: Higher exposure was"}},
+		{"after, a conjunction before the name and a long apposition", []string{`Jane Okafor spoke.`, `“We are building robots that pick cassava,” and Jane Okafor, who founded the Lagos company with her brother in 2019 and still runs it, said she agreed.`}, nil},
+		{"after, a preposition before the name and a long apposition", []string{`Jane Okafor spoke.`, `“We are building robots that pick cassava,” a letter to Jane Okafor, who founded the Lagos company with her brother in 2019 and still runs it, said.`}, nil},
+		// a quotation ending its sentence: the words after it may be a
+		// sentence of their own, not its clause
+		{"after, a long apposition after a full stop", []string{`Jane Okafor spoke.`, `“We are building robots that pick cassava.” Jane Okafor, who founded the Lagos company with her brother in 2019 and still runs it, told reporters about the robots.`}, nil},
+		{"after, a long apposition of two people", []string{`Jane Okafor and Tom Reyes spoke.`, `“We are building robots that pick cassava,” Jane Okafor and Tom Reyes, the two founders of the Lagos farm robotics company Acme Robotics, told reporters.`}, nil},
+		{"after, a long apposition opening a clause", []string{`Jane Okafor and Tom Reyes spoke.`, `“We are building robots that pick cassava,” Jane Okafor, and later on the same afternoon her co-founder at Acme Robotics Tom Reyes, told reporters.`}, nil},
 		{"sign-off", []string{`“Every stream of a deep fake takes royalties away.” Dennis Kooker, Sony Music`}, []string{"Dennis Kooker: Every stream of"}},
 		{"sign-off needs a full name", []string{`“Every stream of a deep fake takes royalties away.” Sony`}, nil},
 		{"before, told", []string{`Changpeng Zhao founded Binance.`, `According to court documents, Zhao told Binance employees it was “better to ask for forgiveness than permission” and pressed on.`}, []string{"Changpeng Zhao: better to ask"}},

@@ -81,6 +81,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	w := weighWords(ix, subject, tu)
 	persons, personSpans := claimPeople(claim)
 	role := weighWords(ix, blank(subject, personSpans), tu)
+	offices := officesOf(claim, role)
 	// the claim's words with its figures' own words ("full-time coach"),
 	// not their numbers
 	worded := weighWords(ix, blank(claim, numberSpans(claim)), tu)
@@ -105,13 +106,28 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	strict.relWeight = 0
 	// a match's own report: its title tells of the match in the claim's
 	// own words ("Boks beat All Blacks"; a synonym is too loose: "round"
-	// is one of "beat"), and it names every team
-	// or its title names the claim's teams ("Blackhawks vs. Penguins live
-	// score"), ScoreTitleNames of the claim's names or more
+	// is one of "beat") or names the claim's teams ("Blackhawks vs.
+	// Penguins live score"), ScoreTitleNames of the claim's names or
+	// more; it names every team, and one of them (as written or by a name
+	// the documents give it: "it was the Springboks who … prevailed
+	// 12-11") in the sentence of its first score or the one before: a
+	// column whose first score is another ("after going 8-6 last week, I
+	// am now …") leads with no result of theirs
 	claimNames := nameList(subject)
 	byNames := func(doc *corpus.Document) bool { return titleNames(doc.Title, claimNames) >= tu.ScoreTitleNames }
+	var aliases *teamAliases
+	claimTeams := strings.FieldsFunc(names(subject), func(r rune) bool { return r == '\n' })
+	leadsIn := map[string]bool{}
+	namesTeamsFirst := func(doc *corpus.Document) bool {
+		v, ok := leadsIn[doc.ID]
+		if !ok {
+			v = namesTeams(doc) && namesOneOf(lead(doc), claimTeams, aliases.same)
+			leadsIn[doc.ID] = v
+		}
+		return v
+	}
 	ownReport := func(doc *corpus.Document) bool {
-		return (plain.w.coverage(doc.Title) >= tu.ScoreTitle || byNames(doc)) && namesTeams(doc)
+		return (plain.w.coverage(doc.Title) >= tu.ScoreTitle || byNames(doc)) && namesTeamsFirst(doc)
 	}
 	docCov := map[string]float64{}
 	aboutDoc := func(doc *corpus.Document) float64 {
@@ -136,7 +152,6 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	}
 
 	sents := sentencesOf(res)
-	var aliases *teamAliases
 	if scored {
 		aliases = d.teamAliases(ctx, req)
 		// A score may be stated anywhere in a match report, which may
@@ -163,7 +178,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		if len(figs) == 0 {
 			other := ""
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
-				other = otherInRole(sent, persons, role)
+				other = otherInRole(sent, persons, role, offices)
 			}
 			switch {
 			case other != "":
@@ -172,6 +187,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case !tellsVerb(verb, held):
 				// the claim's names and nouns without what it says
 				// they did state nothing of it
+			case !tellsOffice(offices, role, held):
+				// nor without the office it gives them: "Jim Harbaugh
+				// … rivalry game with Ohio State" is no Ohio State coach
 			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence:
 				// nearly all of the claim, but its two people in each
 				// other's places, contradicts it
@@ -182,7 +200,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				}
 				j.verdict = Supported
 				support = append(support, j)
-			case pairSupports(w, s.prev, held, tu) && tellsVerb(verb, s.prev+"\n"+held):
+			case pairSupports(w, s.prev, held, tu) && tellsVerb(verb, s.prev+"\n"+held) && tellsOffice(offices, role, s.prev+"\n"+held):
 				j.verdict, j.cov = Supported, w.coverage(s.prev+"\n"+held)
 				support = append(support, j)
 			}
@@ -215,15 +233,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			return cf.Kind != Year && slices.ContainsFunc(have, cf.Same)
 		})
 		for _, cf := range figs {
-			var comparable []Figure
-			same, sameAt := false, Figure{}
-			for _, f := range have {
-				if cf.Same(f) {
-					same, sameAt = true, f
-				} else if cf.Comparable(f) {
-					comparable = append(comparable, f)
-				}
-			}
+			same, sameAt, comparable := compareFigure(cf, figs, have)
 			// the claim's amount told of someone else, the claim's names
 			// standing by another amount ("Cummins went … for Rs 20.50
 			// Cr but … Kolkata Knight Riders broke the bank for Mitchell
@@ -313,7 +323,12 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same) ||
 			teamsRead <= 2 && tellsMatch(j.text(), won, aliases.same, teamsRead)
 	}
-	if j, ok := matchReport(reports, strict, tu.ScoreTitle, byNames, drawn); ok && identifiesMatch(len(plain.w), ownReport(j.doc) || drawn(j), tu.ScoreWords) {
+	// a title telling of a match in the claim's words tells of the
+	// claim's only in a report naming its teams and leading with one of
+	// them (namesTeamsFirst): "Jaguars beat Texans" is another match's,
+	// and under "Pelicans beat Hornets" the writer's "After going 8-6 last
+	// week" leads with no match of theirs
+	if j, ok := matchReport(reports, strict, tu.ScoreTitle, namesTeamsFirst, byNames, drawn); ok && identifiesMatch(len(plain.w), ownReport(j.doc) || drawn(j), tu.ScoreWords) {
 		switch j.verdict {
 		case Supported:
 			// "Harry Kane scored as Bayern Munich beat Manchester United
@@ -455,6 +470,46 @@ func firstScore(doc *corpus.Document) int {
 	return -1
 }
 
+// compareFigure weighs a claim's figure cf (one of figs) against the
+// figures a sentence states (have): same tells whether one is the same
+// (sameAt, that one); comparable are those of its kind that are not. A
+// figure the same as another of the claim's is that one's, no other
+// value of cf: "nearly 26%, compared with 17.5%" contradicts "Nearly
+// 26% …, compared with 12.5%" with 17.5%, not 26%.
+func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, comparable []Figure) {
+	for _, f := range have {
+		switch {
+		case cf.Same(f):
+			same, sameAt = true, f
+		case cf.Comparable(f) && !slices.ContainsFunc(figs, func(o Figure) bool { return o.Same(f) }):
+			comparable = append(comparable, f)
+		}
+	}
+	return same, sameAt, comparable
+}
+
+// lead is the sentence of a document stating its first score and the
+// sentence before it ("" when it states none): where a match's report
+// tells its result, naming its teams.
+func lead(doc *corpus.Document) string {
+	at := firstScore(doc)
+	if at < 0 {
+		return ""
+	}
+	sents := text.Sentences(doc.Text)
+	for i, sp := range sents {
+		if sp.End > at {
+			return doc.Text[sents[max(0, i-1)].Start:sp.End]
+		}
+	}
+	return ""
+}
+
+// namesOneOf reports whether s names one of teams (namesTeam).
+func namesOneOf(s string, teams []string, same func(name, team string) bool) bool {
+	return slices.ContainsFunc(teams, func(t string) bool { return namesTeam(s, t, same) })
+}
+
 // names is the names of s, one a line.
 func names(s string) string {
 	var b strings.Builder
@@ -508,16 +563,17 @@ func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (
 
 // matchReport chooses, of the sentences stating a score, the first of
 // the report of the claim's match: of the documents whose title holds at
-// least title of the claim's words other than names (w: "beat", "final"),
-// or names the claim's teams (byNames: "Blackhawks vs. Penguins live
-// score"), the latest published (a result is reported after the
+// least title of the claim's words other than names (w: "beat", "final")
+// and that tell of the claim's teams (ofTeams), or whose title names the
+// claim's teams (byNames: "Blackhawks vs. Penguins live score"), the
+// latest published (a result is reported after the
 // previews, which state other games' scores), its first score being the
 // result. A title naming the teams is a preview's too: there, the
 // sentence must say who won (readResult), not predict a score. A sentence
 // telling the claim's match itself (drawn: a claimed draw between the
 // claim's teams, or the claim's winner and loser read at a score) is one
 // too, and when there is one, only such sentences are.
-func matchReport(scores []judged, w words, title float64, byNames func(*corpus.Document) bool, drawn func(judged) bool) (judged, bool) {
+func matchReport(scores []judged, w words, title float64, ofTeams, byNames func(*corpus.Document) bool, drawn func(judged) bool) (judged, bool) {
 	// a sentence telling the match itself (drawn) comes before the
 	// others of a report: a roundup's title tells of its first match
 	// only
@@ -528,7 +584,7 @@ func matchReport(scores []judged, w words, title float64, byNames func(*corpus.D
 		if told && !drawn(j) {
 			continue
 		}
-		if scores[i].title = w.coverage(j.doc.Title); scores[i].title < title && !(byNames(j.doc) && tellsResult(j.text())) && !drawn(j) {
+		if scores[i].title = w.coverage(j.doc.Title); (scores[i].title < title || !ofTeams(j.doc)) && !(byNames(j.doc) && tellsResult(j.text())) && !drawn(j) {
 			continue
 		}
 		at, _ := j.doc.PublishedTime()
@@ -675,15 +731,88 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’-]*`)
 // otherInRole is the person a sentence gives the claim's role to when
 // that is not one of the claim's persons (roleHolder: "newly-appointed
 // interim CEO, Mira Murati"; "Mira Murati, interim CEO"). It is "" when
-// the role's holder is the claim's person, or when no name stands beside
-// the role.
-func otherInRole(sentence string, persons []string, role words) string {
-	n, _ := roleHolder(sentence, role, "")
-	if n == "" || slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
+// the role's holder is the claim's person, when no name stands beside
+// the role's office, when the claim's role holds no office (offices,
+// officesOf: one person holding an office rules out another, but "signed
+// Montez Sweat to a lucrative contract extension" says nothing of anyone
+// else's), and when the sentence gives the role to several ("former
+// England Test captains Nasser Hussain and Michael Atherton").
+func otherInRole(sentence string, persons []string, role words, offices map[string]bool) string {
+	office := officeTerm(sentence, role, offices)
+	if office == "" {
+		return ""
+	}
+	n, several := roleHolder(sentence, role, office)
+	if n == "" || several || slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
 		return ""
 	}
 	return n
 }
+
+// officeTerm is the office (offices) among a claim's role words that a
+// sentence holds, the rarest when several. The role's holder is read
+// beside it, not beside the role's rarest word ("Scotland’s captain,
+// Rachel Corsie, calling it “disrespectful” and “outrageous”"). "" when
+// there is none.
+func officeTerm(sentence string, role words, offices map[string]bool) string {
+	held := map[string]bool{}
+	for _, t := range text.Terms(sentence) {
+		held[t] = true
+	}
+	best := ""
+	for _, t := range slices.Sorted(maps.Keys(offices)) {
+		if held[t] && (best == "" || role.w[t] > role.w[best]) {
+			best = t
+		}
+	}
+	return best
+}
+
+// officesOf are the terms of a claim's role words (role) that name
+// something one person holds at a time: an office (text.IsRoleTerm:
+// "interim CEO", "head coach", "captain"; a successor), or what the
+// claim writes after "the" in the singular, in lower case ("headed the
+// winner"; not "a contract extension", one of many).
+func officesOf(claim string, role words) map[string]bool {
+	out := map[string]bool{}
+	for t := range role.w {
+		if text.IsRoleTerm(t) || officeTerms[t] {
+			out[t] = true
+		}
+	}
+	for _, m := range theNounRE.FindAllStringSubmatch(claim, -1) {
+		if t := text.Term(m[1]); inRole(role, t) && !text.IsPluralName(m[1]) {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// tellsOffice reports whether s holds one of a claim's offices (officesOf),
+// as written or by a WordNet synonym of it (role.syn: "chief executive"
+// for "CEO" when WordNet says so), or the claim gives none.
+func tellsOffice(offices map[string]bool, role words, s string) bool {
+	if len(offices) == 0 {
+		return true
+	}
+	for _, t := range text.Terms(s) {
+		if offices[t] {
+			return true
+		}
+		for o := range offices {
+			if slices.Contains(role.syn[o], t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// theNounRE matches the word after "the" in lower case.
+var theNounRE = regexp.MustCompile(`\b[Tt]he\s+(\p{Ll}[\p{L}-]*)`)
+
+// officeTerms are the index terms of offices besides text's roles.
+var officeTerms = map[string]bool{text.Term("successor"): true, text.Term("predecessor"): true}
 
 // swappedRole is the claim's person a sentence gives a role to that the
 // claim gives to another of its persons: the two names swapped
@@ -714,9 +843,14 @@ func swappedRole(claim, sentence string, persons []string, role words) string {
 // roleHolder is the name a text gives a role to: a name written right
 // beside the role's anchor word and the role words next to it, or before
 // it with only a predicate between (predicateGap). The anchor is the term
-// given, else the rarest of the role's words the text holds; it is
-// returned with the name. The name is "" when none stands so.
-func roleHolder(s string, role words, anchorTerm string) (string, string) {
+// given, else the rarest of the role's words the text holds. The name is
+// "" when none stands so. A name written right before the role with only
+// a space between holds it only as the object of the role's verb, when
+// no name stands right after the role: "Acme has named Bret Taylor
+// chair", but "Manchester United manager Erik ten Hag" (the first name
+// says whose role it is). several reports whether the role phrase ends
+// in a plural ("board chairs", "Test captains"): several hold it.
+func roleHolder(s string, role words, anchorTerm string) (name string, several bool) {
 	words := wordRE.FindAllStringIndex(s, -1)
 	terms := make([]string, len(words))
 	anchor := -1
@@ -734,7 +868,7 @@ func roleHolder(s string, role words, anchorTerm string) (string, string) {
 		}
 	}
 	if anchor < 0 {
-		return "", ""
+		return "", false
 	}
 	// the role phrase: the anchor and the role words right beside it
 	lo, hi := anchor, anchor
@@ -745,23 +879,45 @@ func roleHolder(s string, role words, anchorTerm string) (string, string) {
 		hi++
 	}
 	ps, pe := words[lo][0], words[hi][1]
+	several = text.IsPluralName(strings.ToLower(s[words[hi][0]:words[hi][1]]))
 	// a name beside the role holds it before one with a predicate
 	// between: "Michigan State has hired Jonathan Smith as …" gives
 	// "hired" to Jonathan Smith, not to the school that did the hiring
-	predicated := ""
+	predicated, object := "", ""
 	for _, sp := range text.NameSpans(s) {
 		n := cleanName(s[sp.Start:sp.End])
 		if len(strings.Fields(n)) < 2 || possessor(s, sp) {
 			continue // a name in the possessive owns the role ("Dean Evason's successor")
 		}
+		if sp.End <= ps && strings.TrimSpace(s[sp.End:ps]) == "" {
+			// "has named Bret Taylor chair": the object of the role's
+			// verb; but "Manchester United manager Erik ten Hag" (the
+			// name after the role holds it), "the former United States
+			// Under-20 coach" (no one does)
+			if object == "" && objectOfRole(s[:sp.Start], role) {
+				object = n
+			}
+			continue
+		}
 		if sp.Start >= pe && besideRE.MatchString(s[pe:sp.Start]) || sp.End <= ps && besideRE.MatchString(s[sp.End:ps]) {
-			return n, terms[anchor]
+			return n, several
 		}
 		if predicated == "" && sp.End <= ps && predicateGap(s[sp.End:ps], role) {
 			predicated = n
 		}
 	}
-	return predicated, terms[anchor]
+	if object != "" {
+		return object, several
+	}
+	return predicated, several
+}
+
+// objectOfRole reports whether the word before a name (before is the
+// text up to it) is one of the role's words or kin, a verb giving the
+// role to the name after it ("has named", "appointed").
+func objectOfRole(before string, role words) bool {
+	ws := wordRE.FindAllString(before, -1)
+	return len(ws) > 0 && inRoleOrKin(role, text.Term(strings.ToLower(ws[len(ws)-1])))
 }
 
 // possessor reports whether a name (the span of s) is written in the

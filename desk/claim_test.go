@@ -174,3 +174,57 @@ func TestMatchTeams(t *testing.T) {
 		t.Errorf("the caption should tell the match at 1 only")
 	}
 }
+
+// TestCompareFigure: a sentence's figure the same as another of the
+// claim's figures is that one's, never another value of the figure
+// weighed; one no figure of the claim shares is.
+func TestCompareFigure(t *testing.T) {
+	for _, tc := range []struct {
+		name, claim, sentence string
+		at                    int // the claim's figure weighed
+		same                  bool
+		comparable            []string
+	}{
+		{"another of the claim's", "Nearly 26% had an outcome, compared with 12.5% of the others.",
+			"nearly 26%, compared with 17.5% in the group that didn't", 1, false, []string{"17.5%"}},
+		{"the figure itself", "Nearly 26% had an outcome, compared with 12.5% of the others.",
+			"nearly 26%, compared with 17.5% in the group that didn't", 0, true, []string{"17.5%"}},
+		{"no figure of the claim's", "Sales rose from 10% to 12% this year.",
+			"sales rose from 11% to 15%", 1, false, []string{"11%", "15%"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			figs := hedged(tc.claim, Figures(tc.claim))
+			same, _, comparable := compareFigure(figs[tc.at], figs, Figures(tc.sentence))
+			var got []string
+			for _, f := range comparable {
+				got = append(got, f.Text)
+			}
+			if same != tc.same || !slices.Equal(got, tc.comparable) {
+				t.Errorf("%s in %q: same %v, comparable %q; want %v, %q", figs[tc.at].Text, tc.sentence, same, got, tc.same, tc.comparable)
+			}
+		})
+	}
+}
+
+// TestCheckTellsOffice: a claim giving someone an office, or what it
+// writes after "the", is supported only by a sentence that tells it (or
+// a WordNet synonym of it); the documents call Dara Lomax "the striker".
+func TestCheckTellsOffice(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"Quarry United signed the striker Dara Lomax.", Supported},
+		{"Quarry United signed the captain Dara Lomax.", NotFound},
+		{"Acme Robotics was founded by its chair Jane Okafor and Tom Reyes.", NotFound},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}

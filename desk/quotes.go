@@ -57,6 +57,14 @@ var (
 	// after a quotation: `,” Altman said`, `,” U.S. Attorney General
 	// Merrick Garland said in a statement`, `,” she said`
 	afterSubjectRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+((?:[^“”"\n.;:!?]|\b\p{Lu}\.)[^“”"\n.;:!?]{0,80}?(?:\b\p{Lu}\.[^“”"\n.;:!?]{0,60}?)*)\s+(?:` + verbs + `)\b`)
+	// after a quotation, the speaker's name (a role before it) and an
+	// apposition between commas too long for afterSubjectRE, opening in
+	// lower case: `,” Oregon Senator Ron Wyden, who co-authored Section
+	// 230, a law that protects …, told TechCrunch`, `," Dr. Monica Gandhi
+	// , director of the University of California, San Francisco Center
+	// …, told`, `," first study author Dr. Torri Metz , an associate
+	// professor …, told`
+	appositionRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(\p{L}[^“”"\n,;:!?]{0,60}?)\s?,\s+(\p{Ll}(?:[^“”"\n;:!?.]|\.\S){0,300}?),\s+(?:` + verbs + `)\b`)
 	// after a quotation, the verb first: `,” said Toffees boss Sean Dyche.`
 	afterVerbRE = regexp.MustCompile(`^[,.!?]?[”"]?,?\s+(?:` + inverting + `)\s+([^“”"\n;:!?]{1,80}?)(?:[.,;:!?]\s|[.,;:!?]?$)`)
 	// a sign-off after a quotation: `” Dennis Kooker, Sony Music`, `” —
@@ -347,6 +355,9 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 			return "", nobody, "" // "…," the company said
 		}
 	}
+	if n := appositionSpeaker(tail, c.full); clause && n != "" {
+		return n, named, ""
+	}
 	if a := afterVerbRE.FindStringSubmatch(tail); a != nil && !introducesNext(tail, a[0]) {
 		if n := c.invertedSpeaker(a[1]); n != "" {
 			return n, named, ""
@@ -361,6 +372,32 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 		}
 	}
 	return c.attributeBefore(head, upto)
+}
+
+// appositionSpeaker is the person named right after a quotation and
+// before an apposition between commas, the clause's verb after it
+// (appositionRE: “…,” Oregon Senator Ron Wyden, who co-authored Section
+// 230, a law that …, told TechCrunch): the words before the first comma
+// end in a person's name, the only one they hold, and the words before
+// the name are a role ("first study author Dr. Torri Metz"), with no
+// preposition or conjunction ("a letter to Jane Okafor", "and Jane
+// Okafor"); the apposition opens no clause of its own ("and later
+// Jones"). "" when tail has no such clause.
+func appositionSpeaker(tail string, full map[string]string) string {
+	a := appositionRE.FindStringSubmatch(tail)
+	if a == nil || conjunctionRE.MatchString(a[2]) {
+		return ""
+	}
+	n := endingPerson(a[1], full)
+	if n == "" || len(people(a[1], full)) != 1 {
+		return ""
+	}
+	for _, w := range strings.Fields(a[1]) {
+		if lw := strings.ToLower(w); prepositions[lw] || conjunctionRE.MatchString(lw) {
+			return ""
+		}
+	}
+	return n
 }
 
 // roleRE matches a role written before the name it is given in

@@ -277,6 +277,11 @@ func TestClaimRoles(t *testing.T) {
 		{"The Port Harbour Sharks beat the Green Valley Rams 21-20.", NotFound, ""},
 		{"The Green Valley Rams beat the Port Harbour Sharks 21-20.", NotFound, ""},
 		{"The Port Harbour Sharks beat the Green Valley Rams 24-20.", Contradicted, "21-20"},
+		// a picks column whose first score is the writer's record ("After
+		// going 8-6 last week"), the teams named only after it: no report
+		// of their match, under a title naming one of them or none
+		{"The Coral Bay Pelicans beat the Ironside Miners 24-20.", NotFound, ""},
+		{"The Coral Bay Pelicans came from behind to beat the Ironside Miners 24-20.", NotFound, ""},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
 		if err != nil {
@@ -516,9 +521,48 @@ func TestOtherInRole(t *testing.T) {
 		{"Bret Taylor, the company’s CTO and now board chair, spoke.", "Larry Summers", "Bret Taylor"},
 		{"Bret Taylor, the young company’s CTO and now board chair, spoke.", "Larry Summers", ""},
 	} {
-		if got := otherInRole(tc.sentence, []string{tc.person}, role); got != tc.want {
+		if got := otherInRole(tc.sentence, []string{tc.person}, role, officesOf("", role)); got != tc.want {
 			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
 		}
+	}
+}
+
+// TestOtherInRoleOffice: only a claim's office (isOffice), held by one
+// person at a time, rules out its holder's rivals; a role written in the
+// plural is held by several; a name right before the role says whose it
+// is when a name stands right after it.
+func TestOtherInRoleOffice(t *testing.T) {
+	chair := weights{"chair": 3, "board": 1, "former": 1}
+	for _, tc := range []struct {
+		name, claim, sentence, person, want string
+		role                                weights
+	}{
+		{"an office", "", "Acme Holdings has named Bret Taylor board chair.", "Larry Summers", "Bret Taylor",
+			weights{"chair": 3, "board": 1, "name": 1}},
+		{"no office", "Larry Summers signed a lucrative contract extension.", "Acme Holdings signed Bret Taylor to a lucrative contract extension.", "Larry Summers", "",
+			weights{"contract": 2, "extension": 3, "sign": 1, "lucrative": 1}},
+		// what the claim gives with "the", in the singular, one holds
+		{"the claim's definite role", "Larry Summers headed the winner for Acme.", "Bret Taylor headed the winner for Acme as they beat Orbis.", "Larry Summers", "Bret Taylor",
+			weights{"winner": 3, "head": 2, "acme": 1}},
+		{"the claim's definite role, plural", "Larry Summers headed the winners for Acme.", "Bret Taylor headed the winner for Acme as they beat Orbis.", "Larry Summers", "",
+			weights{"winner": 3, "head": 2, "acme": 1}},
+		{"the plural", "", "Former Acme Holdings board chairs Bret Taylor and Adam D'Angelo spoke.", "Larry Summers", "", chair},
+		{"the singular", "", "Former Acme Holdings board chair Bret Taylor spoke.", "Larry Summers", "Bret Taylor", chair},
+		{"whose role", "", "Former Acme Holdings board chair Bret Taylor spoke.", "Bret Taylor", "", chair},
+		{"whose role, no one after it", "", "The former Acme Holdings board chair has stayed on as an adviser.", "Larry Summers", "",
+			weights{"chair": 3, "board": 1, "name": 1}},
+		// the holder is read beside the office, not the role's rarest word
+		{"beside the office", "", "The board’s chair, Bret Taylor, called the plan “reckless” and “outrageous” at the meeting.", "Larry Summers", "Bret Taylor",
+			weights{"chair": 2, "call": 1, "plan": 1, "reckless": 4, "board": 1}},
+		{"a successor", "", "Acme will be naming Bret Taylor as Okafor’s successor.", "Larry Summers", "Bret Taylor",
+			weights{"successor": 3, "name": 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			role := words{w: tc.role}
+			if got := otherInRole(tc.sentence, []string{tc.person}, role, officesOf(tc.claim, role)); got != tc.want {
+				t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
+			}
+		})
 	}
 }
 
