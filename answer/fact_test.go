@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/newsroom/askbot/retrieval"
 )
 
 // slackFS is a small corpus for questions typed as in Slack: short, lower
@@ -122,49 +124,55 @@ func TestSubjectName(t *testing.T) {
 	}
 }
 
+// roleName is the name inRole places for question in a fitting sentence
+// body, or "".
+func roleName(ix *retrieval.Index, question, body string) string {
+	a, _ := readAsked(ix.Parse(question))
+	name, _, ok := inRole(a, []candidate{{body: body, fits: true}})
+	if !ok {
+		return ""
+	}
+	return name
+}
+
+// roleCase is a sentence and the name inRole should place in it for a
+// question, "" for none.
+type roleCase struct{ question, body, want string }
+
+// checkRoles runs inRole on each case over the news corpus.
+func checkRoles(t *testing.T, cases []roleCase) {
+	t.Helper()
+	ix := indexFS(t, newsFS)
+	for _, c := range cases {
+		if got := roleName(ix, c.question, c.body); got != c.want {
+			t.Errorf("%q: inRole(%q) = %q, want %q", c.question, c.body, got, c.want)
+		}
+	}
+}
+
 // A name closing a sentence as its speaker ("…, Zhao shared") does not
 // hold the role named before the comma; a name after a role and a comma
 // with no verb of saying ("CTO, Aaron Saunders.") does.
 func TestInRoleSkipsTheSpeaker(t *testing.T) {
-	ix := indexFS(t, newsFS)
-	for _, tt := range []struct{ body, want string }{
-		{"Richard Teng, the former head of regional markets, will be the exchange’s new CEO, Zhao shared in a post.", ""},
-		{"This time it’s the exchange’s new CEO, Aaron Saunders.", "Aaron Saunders"},
-		{"The exchange’s new CEO Aaron Saunders said the firm would grow.", "Aaron Saunders"},
-	} {
-		a, _ := readAsked(ix.Parse("who is the new ceo of the exchange"))
-		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
-		if !ok {
-			name = ""
-		}
-		if name != tt.want {
-			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
-		}
-	}
+	const q = "who is the new ceo of the exchange"
+	checkRoles(t, []roleCase{
+		{q, "Richard Teng, the former head of regional markets, will be the exchange’s new CEO, Zhao shared in a post.", ""},
+		{q, "This time it’s the exchange’s new CEO, Aaron Saunders.", "Aaron Saunders"},
+		{q, "The exchange’s new CEO Aaron Saunders said the firm would grow.", "Aaron Saunders"},
+	})
 }
 
 // A name inside a relative clause set off by commas ("X, who reports on
 // Palestinian Affairs, said …") is not who did what follows the clause.
 func TestInRoleSkipsARelativeClause(t *testing.T) {
-	ix := indexFS(t, newsFS)
-	for _, tt := range []struct{ body, want string }{
-		{"Younis Tirawi, who reports on Palestinian Affairs, said that militants had taken over the police HQ.", ""},
-		{"The reporter, whose beat is Palestinian Affairs, said that militants had taken over the police HQ.", ""},
-		{"Analyst Sara Lee said that militants had taken over the police HQ.", "Sara Lee"},
-	} {
-		a, _ := readAsked(ix.Parse("who said militants took over the police hq"))
-		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
-		if !ok {
-			name = ""
-		}
-		if name != tt.want {
-			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
-		}
-	}
+	const q = "who said militants took over the police hq"
+	checkRoles(t, []roleCase{
+		{q, "Younis Tirawi, who reports on Palestinian Affairs, said that militants had taken over the police HQ.", ""},
+		{q, "The reporter, whose beat is Palestinian Affairs, said that militants had taken over the police HQ.", ""},
+		{q, "Analyst Sara Lee said that militants had taken over the police HQ.", "Sara Lee"},
+	})
 }
 
-// A name before a verb in the passive ("the Community Shield won by
-// Arsenal") is what was done, not who did it.
 func TestInRelativeClauseBounds(t *testing.T) {
 	body := "Younis Tirawi, who reports on Palestinian Affairs, said so."
 	at := strings.Index(body, "Palestinian Affairs")
@@ -178,62 +186,34 @@ func TestInRelativeClauseBounds(t *testing.T) {
 	}
 }
 
+// A name before a verb in the passive ("the Community Shield won by
+// Arsenal") is what was done, not who did it; asked who it was done to,
+// the one after "by" does not answer.
 func TestInRolePassive(t *testing.T) {
-	ix := indexFS(t, newsFS)
-	for _, tt := range []struct{ body, want string }{
-		{"After the Community Shield won by Arsenal on August 6, the final is next.", "Arsenal"},
-		{"The Community Shield was won by Arsenal on August 6.", "Arsenal"},
-		{"After Arsenal won the Community Shield on August 6, the final is next.", "Arsenal"},
-	} {
-		a, _ := readAsked(ix.Parse("who won the final"))
-		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
-		if !ok {
-			name = ""
-		}
-		if name != tt.want {
-			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
-		}
-	}
-	// Asked who it was done to, the one after "by" does not answer; asked
-	// who did it, the passive's subject does not.
-	for _, tt := range []struct{ question, body, want string }{
+	const q = "who won the final"
+	checkRoles(t, []roleCase{
+		{q, "After the Community Shield won by Arsenal on August 6, the final is next.", "Arsenal"},
+		{q, "The Community Shield was won by Arsenal on August 6.", "Arsenal"},
+		{q, "After Arsenal won the Community Shield on August 6, the final is next.", "Arsenal"},
 		{"who told altman he was fired", "After a call, Brockman was told that Altman had been fired.", ""},
 		{"who was fired", "Altman was fired by OpenAI on Friday.", ""}, // not OpenAI
-	} {
-		a, _ := readAsked(ix.Parse(tt.question))
-		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
-		if !ok {
-			name = ""
-		}
-		if name != tt.want {
-			t.Errorf("inRole(%q) = %q, want %q", tt.body, name, tt.want)
-		}
-	}
+	})
 }
 
 // When the question asks who did something, only that deed places a
 // name: "game" in "who won game of the year" is what was won, and "the
 // action game Hi-Fi Rush" is no winner.
 func TestInRoleTheDeedAsked(t *testing.T) {
-	ix := indexFS(t, newsFS)
-	for _, tt := range []struct{ question, body, want string }{
-		{"who won game of the year", "The rhythm-based action game Hi-Fi Rush took home the prize for audio design.", ""},
-		{"who won game of the year", "The game Halo took home the prize.", ""},
-		{"who won game of the year", "Nintendo won game of the year.", "Nintendo"},
+	const q = "who won game of the year"
+	checkRoles(t, []roleCase{
+		{q, "The rhythm-based action game Hi-Fi Rush took home the prize for audio design.", ""},
+		{q, "The game Halo took home the prize.", ""},
+		{q, "Nintendo won game of the year.", "Nintendo"},
 		// The deed stands next to the name: a role named may stand a word
 		// further, the deed alone not ("has warned").
 		{"who warned platforms about deepfakes", "The European Union has warned platforms about deepfakes.", ""},
 		{"who is the game's designer", "The action game's designer Jane Roe spoke.", "Jane Roe"},
-	} {
-		a, _ := readAsked(ix.Parse(tt.question))
-		name, _, ok := inRole(a, []candidate{{body: tt.body, fits: true}})
-		if !ok {
-			name = ""
-		}
-		if name != tt.want {
-			t.Errorf("%q: inRole(%q) = %q, want %q", tt.question, tt.body, name, tt.want)
-		}
-	}
+	})
 }
 
 func TestCountsUnit(t *testing.T) {
