@@ -388,7 +388,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 // before "by" ("the Community Shield won by Arsenal"). The name before it
 // is who it was done to: not the answer to "who told …" or "who won …".
 func passive(body string, words [][]int, i int) bool {
-	return i > 0 && beForms[strings.ToLower(body[words[i-1][0]:words[i-1][1]])] || byAgent(body, words, i)
+	return i > 0 && text.IsPassiveAuxiliary(strings.ToLower(body[words[i-1][0]:words[i-1][1]])) || byAgent(body, words, i)
 }
 
 // byAgent reports whether the word at i of body is followed by "by": the
@@ -396,13 +396,6 @@ func passive(body string, words [][]int, i int) bool {
 func byAgent(body string, words [][]int, i int) bool {
 	return i+1 < len(words) && strings.EqualFold(body[words[i+1][0]:words[i+1][1]], "by")
 }
-
-// beForms are the forms of "be" (and "get") that make a verb after them passive.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "got": true, "gets": true, "get": true}
-
-// relativePronouns open a clause set off by commas that says something of
-// the name before it.
-var relativePronouns = map[string]bool{"who": true, "which": true, "whose": true, "whom": true}
 
 // inRelativeClause reports whether body[start:end], a name, sits inside a
 // relative clause set off by commas ("Younis Tirawi, who reports on
@@ -417,7 +410,7 @@ func inRelativeClause(body string, start, end int) bool {
 		return false
 	}
 	w := wordRE.FindString(body[open+1 : start])
-	if !relativePronouns[strings.ToLower(w)] {
+	if !text.IsRelativePronoun(strings.ToLower(w)) {
 		return false
 	}
 	closing := strings.IndexAny(body[end:], ",;)—")

@@ -266,11 +266,32 @@ func Counted(question string) string {
 	return "" // "how many times" asks how often: "twice", "their seventh"
 }
 
+// passiveAuxiliaries are the forms of "be" (and "get") that make a past
+// participle after them passive ("Brockman was told", "got fired").
+var passiveAuxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"being": true, "got": true, "gets": true, "get": true}
+
+// IsPassiveAuxiliary reports whether w (lower case) makes the verb after
+// it passive: a form of "be" or "get".
+func IsPassiveAuxiliary(w string) bool { return passiveAuxiliaries[w] }
+
+// relativePronouns open a relative clause ("X, who reports on …,").
+var relativePronouns = map[string]bool{"who": true, "which": true, "whose": true, "whom": true}
+
+// IsRelativePronoun reports whether w (lower case) opens a relative
+// clause: who, which, whose, whom.
+func IsRelativePronoun(w string) bool { return relativePronouns[w] }
+
 // auxiliaries are the verbs that only help another or link a subject to
 // what it is: "who is the ceo" asks for a role's holder, not a deed.
-var auxiliaries = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "will": true,
-	"would": true, "has": true, "have": true, "had": true, "does": true, "did": true, "do": true, "can": true, "could": true,
-	"should": true, "may": true, "might": true, "must": true, "s": true, "d": true, "ll": true}
+var auxiliaries = func() map[string]bool {
+	m := map[string]bool{"will": true, "would": true, "has": true, "have": true, "had": true, "does": true, "did": true,
+		"do": true, "can": true, "could": true, "should": true, "may": true, "might": true, "must": true, "s": true, "d": true, "ll": true}
+	for w := range passiveAuxiliaries {
+		m[w] = true
+	}
+	return m
+}()
 
 // WhoDid returns the verb a "who" question asks the doer of, as written
 // ("won" in "who won the final", "told" in "who told altman he was
