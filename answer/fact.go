@@ -22,6 +22,9 @@ type asked struct {
 	q *retrieval.Question
 	// unit is the thing a "how many" question counts ("seats"), or none.
 	unit counted
+	// did is the term of the deed a "who" question asks the doer of
+	// ("win" for "who won the final"; text.WhoDid), or "".
+	did string
 	// otherWords is set when no passage counts the unit as asked: the
 	// documents may count it in other words ("five STIs" for "how many
 	// infections", "2,539 theaters" for "how many screens"); the feature
@@ -39,7 +42,7 @@ type asked struct {
 // readAsked reads what q asks for; ok is false for a question that is not
 // short or asks nothing typed enough to check (yes/no, "what did X say").
 func readAsked(q *retrieval.Question) (a asked, ok bool) {
-	a = asked{q: q, money: q.AsksMoney(), quantity: text.QuantityOf(q.Text)}
+	a = asked{q: q, money: q.AsksMoney(), quantity: text.QuantityOf(q.Text), did: text.Term(text.WhoDid(q.Text))}
 	ok = len(text.Words(q.Text)) <= Tune.MaxShortWords && q.Facts() <= 1
 	if w := text.Counted(q.Text); w != "" && q.Kind == text.AskCount {
 		a.unit = newCounted(w)
@@ -319,7 +322,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 	// When it asks who did something ("who won the final"), only that
 	// deed does: "game" in "who won game of the year" is what was won,
 	// and "action game Hi-Fi Rush" no winner.
-	did := text.Term(text.WhoDid(a.q.Text))
+	did := a.did
 	roles := slices.DeleteFunc(slices.Clone(a.context), func(t string) bool {
 		return t != did && !slices.ContainsFunc(text.Words(a.q.Text), func(w string) bool { return text.IsRole(w) && text.Term(w) == t })
 	})
