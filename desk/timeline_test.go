@@ -847,3 +847,48 @@ func TestMonthHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestYearHeadings: on a history under year headings ("1983 Cup, against
+// Rovers"), a day written without its year is its section's year's and
+// no background; a sentence stating no day is dated by the section's
+// year, not by another year it recalls, and must hold the topic itself.
+// One such heading alone, or one of the publication's year, dates
+// nothing.
+func TestYearHeadings(t *testing.T) {
+	const (
+		first    = "Quarry United reached the cup semi-finals against Rovers in Leeds on June 22."
+		later    = "Quarry United played Town in the cup semi-finals in Hull on March 26."
+		recalls  = "Quarry United lost the cup semi-finals at the ground where they first played one in 1983."
+		weak     = "Quarry fans sang loudly in Hull that afternoon."
+		sunday   = "Quarry United beat Town in the cup semi-finals on Sunday."
+		headRov  = "1983 Cup, against Rovers"
+		headTown = "2015 Cup, against Town"
+	)
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  map[string]string // sentence → its date and period; "" for no event
+	}{
+		{"two headings", []string{headRov, first, headTown, later, recalls, weak},
+			map[string]string{first: "1983-06-22 ", later: "2015-03-26 ", recalls: "2015-01-01 2015", weak: ""}},
+		{"one heading", []string{headRov, first},
+			map[string]string{first: "2023-06-22 "}},
+		{"the publication's year", []string{"2023 Cup, against Rovers", sunday, headTown, later},
+			map[string]string{sunday: "2023-11-05 "}}, // its weekday read against the article's day
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(tc.paras...)
+			doc.Title, doc.Published = "Quarry United at the cup semi-finals so far", "2023-11-11T09:00:00Z"
+			w, _ := topicWords(nil, "Quarry United cup semi-finals")
+			got := map[string]string{}
+			for _, e := range eventsOf(doc, 0, w, &DefaultTuning) {
+				got[e.text()] = e.when.Format("2006-01-02") + " " + e.period
+			}
+			for s, want := range tc.want {
+				if got[s] != want {
+					t.Errorf("%q: %q, want %q (events %v)", s, got[s], want, got)
+				}
+			}
+		})
+	}
+}
