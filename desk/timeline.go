@@ -731,8 +731,9 @@ const maxOpeningWords = 2
 var periodWords = map[string]bool{"in": true, "last": true, "early": true, "late": true, "mid": true}
 
 // occasionWords are the nouns a year before them dates ("at a memorable
-// 2019 event").
-var occasionWords = map[string]bool{"event": true, "launch": true, "unveiling": true, "debut": true}
+// 2019 event", "in the 2022 season", "the 2019 playoffs").
+var occasionWords = map[string]bool{"event": true, "launch": true, "unveiling": true, "debut": true,
+	"season": true, "playoffs": true, "postseason": true, "draft": true}
 
 // eventLike reports whether a sentence can be a timeline's event: a
 // sentence (six words or more, ending as one), not page furniture, not a

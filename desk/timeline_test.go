@@ -370,6 +370,14 @@ func TestPeriodDate(t *testing.T) {
 		{"He told Marca back in June of this year that he was not keen.", "2023-06-01", "Jun 2023"},
 		{"The deal was signed in December of 2023.", "", ""}, // it holds the article's day
 		{"Musk showed it off at a memorable 2019 event.", "2019-01-01", "2019"},
+		// a year before a season, its playoffs or its draft
+		{"After the Bills lost in the wild-card round of the 2019 playoffs, he was crestfallen.", "2019-01-01", "2019"},
+		{"In the 2022 season, he missed five games with injuries.", "2022-01-01", "2022"},
+		{"He was chosen in the 2013 draft as a cornerback.", "2013-01-01", "2013"},
+		{"The club's 2019 postseason run ended in Houston.", "2019-01-01", "2019"},
+		{"He is ready for the 2024 season.", "", ""},           // to come
+		{"He scored 12 goals in the 2023 season.", "", ""},     // it holds the article's day
+		{"He joined the 2019 roster as a cornerback.", "", ""}, // no occasion
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
 		// "Will" the name tells of no future
 		{"In March 2022, Will slapped Chris Rock at the Oscars.", "2022-03-01", "Mar 2022"},
