@@ -459,6 +459,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			isLede := lede
 			lede = false
 			cov, wcov := w.coverage(byName(s, names)), w.coverage(byName(doc.Title+"\n"+prev+"\n"+s, names))
+			person := carried(s, prev, names) // told of as "he" or "she"
 			when, own := sentenceDate(s, ref)
 			inMonth := !month.IsZero() && heading.IsZero()
 			if inMonth {
@@ -539,6 +540,11 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				ledeTells = about && cov >= tu.TimelineLede
 			}
 			stated := e.dated || e.period != "" && !inYear
+			if stated && person != "" {
+				// "He and Rachel married in 2018." after "…, Poyer
+				// signed with the Bills, …": the sentence before's person
+				cov = max(cov, w.coverage(byName(s, names)+"\n"+person))
+			}
 			if !about && !(stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)) {
 				continue
 			}
@@ -871,6 +877,44 @@ func monthHeading(para string) (time.Time, bool) {
 	t, err := time.Parse("January 2006", strings.TrimSpace(para))
 	return t, err == nil
 }
+
+// carried is the full name of the topic's person that s, a sentence
+// whose subject is "he" or "she" ("He and Rachel married in 2018.", "In
+// the 2022 season, he missed five games"), tells of: the one prev, the
+// sentence before it in its paragraph, names (in full or by its last
+// word: names, surnames), when prev names no other person in full and no
+// other of the topic's names. It is "" when s has no such subject or prev
+// no such person.
+func carried(s, prev string, names map[string]string) string {
+	if prev == "" || !heSheSubjectRE.MatchString(s) {
+		return ""
+	}
+	held := map[string]bool{}
+	for _, full := range names {
+		if strings.Contains(prev, full) || strings.Contains(byName(prev, names), "\n"+full) {
+			held[full] = true
+		}
+	}
+	if len(held) != 1 {
+		return ""
+	}
+	var person string
+	for full := range held {
+		person = full
+	}
+	for _, sp := range text.NameSpans(prev) {
+		n := prev[sp.Start:sp.End]
+		if len(strings.Fields(n)) >= 2 && !strings.Contains(person, n) {
+			return "" // another named in full ("Rachel Bush"), who may be the one meant
+		}
+	}
+	return person
+}
+
+// heSheSubjectRE matches a sentence whose subject is "he" or "she":
+// opening it, or after an opening phrase and its comma ("In the 2022
+// season, he …").
+var heSheSubjectRE = regexp.MustCompile(`^(?:He|She)\s|^[A-Z][^,]{0,60},\s+(?:he|she)\s`)
 
 // yearHeadings are the years of a history's headings, by their
 // paragraph's offset: a headline (entryHead) opening with a year before

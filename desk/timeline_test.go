@@ -900,3 +900,76 @@ func TestYearHeadings(t *testing.T) {
 		})
 	}
 }
+
+// TestCarried: a sentence whose subject is "he" or "she" tells of the
+// topic's person the sentence before names, when that sentence names no
+// other person in full and no other of the topic's names.
+func TestCarried(t *testing.T) {
+	one := map[string]string{"lomax": "Dara Lomax"}
+	two := map[string]string{"lomax": "Dara Lomax", "hale": "Kim Hale"}
+	const signed = "After their daughter was born, Lomax signed with the club."
+	for _, tc := range []struct {
+		name, s, prev string
+		names         map[string]string
+		want          string
+	}{
+		{"opening he", "He and Rachel married in 2018.", signed, one, "Dara Lomax"},
+		{"after an opening phrase", "In the 2022 season, he missed five games.", "Dara Lomax was hurt again.", one, "Dara Lomax"},
+		{"opening she", "She moved to Leeds in 2019.", "Dara Lomax was hurt again.", one, "Dara Lomax"},
+		{"first of its paragraph", "He and Rachel married in 2018.", "", one, ""},
+		{"no pronoun subject", "Rachel and he married in 2018.", signed, one, ""},
+		{"they", "They married in 2018.", signed, one, ""},
+		{"no person before", "He married in 2018.", "The club signed a cornerback.", one, ""},
+		{"another in full before", "He married in 2018.", "Lomax met Rachel Bush in Florida.", one, ""},
+		{"two of the topic's", "He married in 2018.", "Lomax and Hale were arrested.", two, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := carried(tc.s, tc.prev, tc.names); got != tc.want {
+				t.Errorf("carried(%q, %q) = %q, want %q", tc.s, tc.prev, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCarriedEvent: through eventsOf, a dated sentence told of "he"
+// after one naming the topic's person is an event; undated, or after one
+// naming another person in full, it is not.
+func TestCarriedEvent(t *testing.T) {
+	const married, lunch = "He and Rachel married in 2018.", "He and Rachel ate lunch in Leeds."
+	for _, tc := range []struct {
+		name, para, s string
+		want          bool
+	}{
+		{"dated", "Dara Lomax signed with the club in Leeds. " + married, married, true},
+		{"undated", "Dara Lomax signed with the club in Leeds. " + lunch, lunch, false},
+		{"another named", "Dara Lomax met Rachel Bush in Leeds. " + married, married, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf("The weather was cold in the north that year.", tc.para)
+			doc.Title, doc.Published = "A safety's long journey", "2023-12-15T09:00:00Z"
+			got := eventTexts(doc, "Dara Lomax", &DefaultTuning)
+			if slices.Contains(got, tc.s) != tc.want {
+				t.Errorf("events %q, want %q %v", got, tc.s, tc.want)
+			}
+		})
+	}
+}
+
+// TestCarriedUndatedNotLifted: an undated sentence told of "he", an
+// event by its own words, is weighed by its own words, not by the person
+// carried (it would outrank the story's dated lines).
+func TestCarriedUndatedNotLifted(t *testing.T) {
+	const left = "He left the club after a long row."
+	doc := docOf("Dara Lomax signed with the club in Leeds. " + left)
+	doc.Title, doc.Published = "A safety's long journey", "2023-12-15T09:00:00Z"
+	w, _ := topicWords(nil, "Dara Lomax club")
+	for _, e := range eventsOf(doc, 0, w, &DefaultTuning) {
+		if e.text() == left {
+			if own := w.coverage(left); e.measures["cov"] != own {
+				t.Errorf("%q weighed %v, want its own %v", left, e.measures["cov"], own)
+			}
+			return
+		}
+	}
+	t.Fatalf("%q is no event", left)
+}
