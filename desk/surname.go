@@ -93,7 +93,8 @@ func surnames(doc string, w words) map[string]string {
 // "Bankman-Fried’s lawyers" holds "Sam Bankman-Fried" (the name's last
 // words without its first). The last word after another capitalised word
 // that is none of the name's is another person's ("Kevin Franke", "the
-// Davis Cup") and adds nothing; the name written in full adds nothing.
+// Davis Cup") and adds nothing, as does one written with a generation
+// after it ("Benavidez Jr."); the name written in full adds nothing.
 func byName(s string, names map[string]string) string {
 	if len(names) == 0 {
 		return s
@@ -110,6 +111,9 @@ func byName(s string, names map[string]string) string {
 		for k > 0 && joined(ws[k].gap) && capitalised(ws[k-1].word) {
 			k--
 		}
+		if i+1 < len(ws) && generation[ws[i+1].word] && strings.Trim(ws[i+1].gap, " ,") == "" {
+			continue // "Benavidez Jr.": the named man's son or father
+		}
 		if k == i || shortOf(ws[k:i+1], full) {
 			add = append(add, full)
 		}
@@ -119,6 +123,12 @@ func byName(s string, names map[string]string) string {
 	}
 	return s + "\n" + strings.Join(add, "\n")
 }
+
+// generation are the suffixes written after a surname that tell one of
+// a family from another of its name ("Jose Benavidez Jr.", the older
+// brother of David Benavidez): the surname so written alone is not the
+// topic's person.
+var generation = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
 
 // shortOf reports whether run is the last words of full without its
 // first ("Bankman Fried" of "Sam Bankman Fried").

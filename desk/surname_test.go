@@ -69,7 +69,11 @@ func TestByName(t *testing.T) {
 		{"Dara Lomax stood in court.", false},
 		{"Her husband, Kevin Lomax, has filed for divorce.", false},
 		{"Nobody of that name spoke.", false},
-		{"It ran down the lomax of the river.", false}, // lower case: no name
+		{"It ran down the lomax of the river.", false},          // lower case: no name
+		{"Lomax Jr. picked up his first win in August.", false}, // a son, another person
+		{"Lomax, Jr., picked up his first win in August.", false},
+		{"Lomax III picked up his first win in August.", false},
+		{"Lomax said in August he would fight again.", true},
 	} {
 		got := byName(tc.s, names)
 		if adds := got != tc.s; adds != tc.adds || adds && !strings.HasSuffix(got, "\nDara Lomax") {

@@ -392,7 +392,9 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	var out []event
 	var heading time.Time
 	var month time.Time // under a month heading ("April 2023"), its first day
-	entry := 0          // the entries under date headings, each begun by a heading or a headline
+	years := yearHeadings(doc, pub)
+	year := 0  // under a heading of an earlier year ("1983 Prudential Cup, against England"), that year
+	entry := 0 // the entries under date headings, each begun by a heading or a headline
 	headings := headingDays(doc, pub, tu.TimelineHeadingSpan, headingDate)
 	// a live page's entries are labelled with the day they were written
 	// ("Date: Tuesday, Dec. 5"): their weekdays are read against it
@@ -414,7 +416,11 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			continue
 		}
 		if t, ok := monthHeading(para); ok {
-			month, heading = t, time.Time{}
+			month, heading, year = t, time.Time{}, 0
+			continue
+		}
+		if y, ok := years[p.Start]; ok {
+			month, heading, year = time.Time{}, time.Time{}, y
 			continue
 		}
 		if faqHead(para) {
@@ -453,6 +459,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			isLede := lede
 			lede = false
 			cov, wcov := w.coverage(byName(s, names)), w.coverage(byName(doc.Title+"\n"+prev+"\n"+s, names))
+			person := carried(s, prev, names) // told of as "he" or "she"
 			when, own := sentenceDate(s, ref)
 			inMonth := !month.IsZero() && heading.IsZero()
 			if inMonth {
@@ -461,8 +468,22 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				when, own = sentenceDate(s, month.AddDate(0, 1, -1))
 				own = own && statesDay(s)
 			}
+			inYear := year != 0 && month.IsZero() && heading.IsZero()
+			if inYear {
+				when, own = headedDay(s, year)
+			}
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
 			switch {
+			case own && inYear:
+				e.when, e.dated = when, true // the history's own past, no background
+			case inYear:
+				// dated by its section's year, as a sentence under a
+				// month heading is by its month; it tells of the story
+				// only if it holds the topic itself
+				e.when, e.period, e.stamp = time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), strconv.Itoa(year), true
+				if t, label, ok := periodDate(s, time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)); ok && t.Year() == year {
+					e.when, e.period = t, label // "in June" under "2019 World Cup"; not "in 1983", another year it recalls
+				}
 			case own && background(when, pub, tu.TimelineBackground):
 				prev = s
 				continue // a past the story draws on, not one of its events
@@ -518,7 +539,12 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			if isLede {
 				ledeTells = about && cov >= tu.TimelineLede
 			}
-			stated := e.dated || e.period != ""
+			stated := e.dated || e.period != "" && !inYear
+			if stated && person != "" {
+				// "He and Rachel married in 2018." after "…, Poyer
+				// signed with the Bills, …": the sentence before's person
+				cov = max(cov, w.coverage(byName(s, names)+"\n"+person))
+			}
 			if !about && !(stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)) {
 				continue
 			}
@@ -711,8 +737,9 @@ const maxOpeningWords = 2
 var periodWords = map[string]bool{"in": true, "last": true, "early": true, "late": true, "mid": true}
 
 // occasionWords are the nouns a year before them dates ("at a memorable
-// 2019 event").
-var occasionWords = map[string]bool{"event": true, "launch": true, "unveiling": true, "debut": true}
+// 2019 event", "in the 2022 season", "the 2019 playoffs").
+var occasionWords = map[string]bool{"event": true, "launch": true, "unveiling": true, "debut": true,
+	"season": true, "playoffs": true, "postseason": true, "draft": true}
 
 // eventLike reports whether a sentence can be a timeline's event: a
 // sentence (six words or more, ending as one), not page furniture, not a
@@ -849,6 +876,93 @@ func absDays(d time.Duration) int {
 func monthHeading(para string) (time.Time, bool) {
 	t, err := time.Parse("January 2006", strings.TrimSpace(para))
 	return t, err == nil
+}
+
+// carried is the full name of the topic's person that s, a sentence
+// whose subject is "he" or "she" ("He and Rachel married in 2018.", "In
+// the 2022 season, he missed five games"), tells of: the one prev, the
+// sentence before it in its paragraph, names (in full or by its last
+// word: names, surnames), when prev names no other person in full and no
+// other of the topic's names. It is "" when s has no such subject or prev
+// no such person.
+func carried(s, prev string, names map[string]string) string {
+	if prev == "" || !heSheSubjectRE.MatchString(s) {
+		return ""
+	}
+	held := map[string]bool{}
+	for _, full := range names {
+		if strings.Contains(prev, full) || strings.Contains(byName(prev, names), "\n"+full) {
+			held[full] = true
+		}
+	}
+	if len(held) != 1 {
+		return ""
+	}
+	var person string
+	for full := range held {
+		person = full
+	}
+	for _, sp := range text.NameSpans(prev) {
+		n := prev[sp.Start:sp.End]
+		if len(strings.Fields(n)) >= 2 && !strings.Contains(person, n) {
+			return "" // another named in full ("Rachel Bush"), who may be the one meant
+		}
+	}
+	return person
+}
+
+// heSheSubjectRE matches a sentence whose subject is "he" or "she":
+// opening it, or after an opening phrase and its comma ("In the 2022
+// season, he …").
+var heSheSubjectRE = regexp.MustCompile(`^(?:He|She)\s|^[A-Z][^,]{0,60},\s+(?:he|she)\s`)
+
+// yearHeadings are the years of a history's headings, by their
+// paragraph's offset: a headline (entryHead) opening with a year before
+// its document's publication year ("1983 Prudential Cup, against
+// England", "2015 World Cup, against Australia"), when the document has
+// two such headings or more (one alone may name a product's model year).
+// The days written without a year under such a heading are of its year,
+// not the article's.
+func yearHeadings(doc *corpus.Document, pub time.Time) map[int]int {
+	if pub.IsZero() {
+		return nil
+	}
+	out := map[int]int{}
+	for _, p := range doc.Paragraphs {
+		para := strings.TrimSpace(doc.Text[p.Start:p.End])
+		m := yearHeadRE.FindStringSubmatch(para)
+		if m == nil || !entryHead(para) {
+			continue
+		}
+		if y, _ := strconv.Atoi(m[1]); y < pub.Year() {
+			out[p.Start] = y
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// yearHeadRE matches a heading's opening year, in group 1.
+var yearHeadRE = regexp.MustCompile(`^((?:19|20)\d\d)\b`)
+
+// headedDay is the first day s states with its month ("on June 22",
+// "March 13, 1996") under a heading of year: a day without its year is
+// that year's. Weekdays and "today" are not read (the heading's year
+// says nothing of its week). ok is false when s states no such day.
+func headedDay(s string, year int) (time.Time, bool) {
+	for _, sp := range text.Dates(s) {
+		y, m, d := text.DateParts(s[sp.Start:sp.End])
+		if m == 0 || d == 0 {
+			continue
+		}
+		if y == 0 {
+			y = year
+		}
+		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
 }
 
 // faqHead reports whether a paragraph is a question on a line of its own

@@ -370,6 +370,14 @@ func TestPeriodDate(t *testing.T) {
 		{"He told Marca back in June of this year that he was not keen.", "2023-06-01", "Jun 2023"},
 		{"The deal was signed in December of 2023.", "", ""}, // it holds the article's day
 		{"Musk showed it off at a memorable 2019 event.", "2019-01-01", "2019"},
+		// a year before a season, its playoffs or its draft
+		{"After the Bills lost in the wild-card round of the 2019 playoffs, he was crestfallen.", "2019-01-01", "2019"},
+		{"In the 2022 season, he missed five games with injuries.", "2022-01-01", "2022"},
+		{"He was chosen in the 2013 draft as a cornerback.", "2013-01-01", "2013"},
+		{"The club's 2019 postseason run ended in Houston.", "2019-01-01", "2019"},
+		{"He is ready for the 2024 season.", "", ""},           // to come
+		{"He scored 12 goals in the 2023 season.", "", ""},     // it holds the article's day
+		{"He joined the 2019 roster as a cornerback.", "", ""}, // no occasion
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
 		// "Will" the name tells of no future
 		{"In March 2022, Will slapped Chris Rock at the Oscars.", "2022-03-01", "Mar 2022"},
@@ -846,4 +854,122 @@ func TestMonthHeadings(t *testing.T) {
 			t.Errorf("%q: %s %q dated %v stamp %v, want %s %q %v %v", tc.s, w, e.period, e.dated, e.stamp, tc.when, tc.period, tc.dated, tc.stamp)
 		}
 	}
+}
+
+// TestYearHeadings: on a history under year headings ("1983 Cup, against
+// Rovers"), a day written without its year is its section's year's and
+// no background; a sentence stating no day is dated by the section's
+// year, not by another year it recalls, and must hold the topic itself.
+// One such heading alone, or one of the publication's year, dates
+// nothing.
+func TestYearHeadings(t *testing.T) {
+	const (
+		first    = "Quarry United reached the cup semi-finals against Rovers in Leeds on June 22."
+		later    = "Quarry United played Town in the cup semi-finals in Hull on March 26."
+		recalls  = "Quarry United lost the cup semi-finals at the ground where they first played one in 1983."
+		weak     = "Quarry fans sang loudly in Hull that afternoon."
+		sunday   = "Quarry United beat Town in the cup semi-finals on Sunday."
+		headRov  = "1983 Cup, against Rovers"
+		headTown = "2015 Cup, against Town"
+	)
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  map[string]string // sentence → its date and period; "" for no event
+	}{
+		{"two headings", []string{headRov, first, headTown, later, recalls, weak},
+			map[string]string{first: "1983-06-22 ", later: "2015-03-26 ", recalls: "2015-01-01 2015", weak: ""}},
+		{"one heading", []string{headRov, first},
+			map[string]string{first: "2023-06-22 "}},
+		{"the publication's year", []string{"2023 Cup, against Rovers", sunday, headTown, later},
+			map[string]string{sunday: "2023-11-05 "}}, // its weekday read against the article's day
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(tc.paras...)
+			doc.Title, doc.Published = "Quarry United at the cup semi-finals so far", "2023-11-11T09:00:00Z"
+			w, _ := topicWords(nil, "Quarry United cup semi-finals")
+			got := map[string]string{}
+			for _, e := range eventsOf(doc, 0, w, &DefaultTuning) {
+				got[e.text()] = e.when.Format("2006-01-02") + " " + e.period
+			}
+			for s, want := range tc.want {
+				if got[s] != want {
+					t.Errorf("%q: %q, want %q (events %v)", s, got[s], want, got)
+				}
+			}
+		})
+	}
+}
+
+// TestCarried: a sentence whose subject is "he" or "she" tells of the
+// topic's person the sentence before names, when that sentence names no
+// other person in full and no other of the topic's names.
+func TestCarried(t *testing.T) {
+	one := map[string]string{"lomax": "Dara Lomax"}
+	two := map[string]string{"lomax": "Dara Lomax", "hale": "Kim Hale"}
+	const signed = "After their daughter was born, Lomax signed with the club."
+	for _, tc := range []struct {
+		name, s, prev string
+		names         map[string]string
+		want          string
+	}{
+		{"opening he", "He and Rachel married in 2018.", signed, one, "Dara Lomax"},
+		{"after an opening phrase", "In the 2022 season, he missed five games.", "Dara Lomax was hurt again.", one, "Dara Lomax"},
+		{"opening she", "She moved to Leeds in 2019.", "Dara Lomax was hurt again.", one, "Dara Lomax"},
+		{"first of its paragraph", "He and Rachel married in 2018.", "", one, ""},
+		{"no pronoun subject", "Rachel and he married in 2018.", signed, one, ""},
+		{"they", "They married in 2018.", signed, one, ""},
+		{"no person before", "He married in 2018.", "The club signed a cornerback.", one, ""},
+		{"another in full before", "He married in 2018.", "Lomax met Rachel Bush in Florida.", one, ""},
+		{"two of the topic's", "He married in 2018.", "Lomax and Hale were arrested.", two, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := carried(tc.s, tc.prev, tc.names); got != tc.want {
+				t.Errorf("carried(%q, %q) = %q, want %q", tc.s, tc.prev, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCarriedEvent: through eventsOf, a dated sentence told of "he"
+// after one naming the topic's person is an event; undated, or after one
+// naming another person in full, it is not.
+func TestCarriedEvent(t *testing.T) {
+	const married, lunch = "He and Rachel married in 2018.", "He and Rachel ate lunch in Leeds."
+	for _, tc := range []struct {
+		name, para, s string
+		want          bool
+	}{
+		{"dated", "Dara Lomax signed with the club in Leeds. " + married, married, true},
+		{"undated", "Dara Lomax signed with the club in Leeds. " + lunch, lunch, false},
+		{"another named", "Dara Lomax met Rachel Bush in Leeds. " + married, married, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf("The weather was cold in the north that year.", tc.para)
+			doc.Title, doc.Published = "A safety's long journey", "2023-12-15T09:00:00Z"
+			got := eventTexts(doc, "Dara Lomax", &DefaultTuning)
+			if slices.Contains(got, tc.s) != tc.want {
+				t.Errorf("events %q, want %q %v", got, tc.s, tc.want)
+			}
+		})
+	}
+}
+
+// TestCarriedUndatedNotLifted: an undated sentence told of "he", an
+// event by its own words, is weighed by its own words, not by the person
+// carried (it would outrank the story's dated lines).
+func TestCarriedUndatedNotLifted(t *testing.T) {
+	const left = "He left the club after a long row."
+	doc := docOf("Dara Lomax signed with the club in Leeds. " + left)
+	doc.Title, doc.Published = "A safety's long journey", "2023-12-15T09:00:00Z"
+	w, _ := topicWords(nil, "Dara Lomax club")
+	for _, e := range eventsOf(doc, 0, w, &DefaultTuning) {
+		if e.text() == left {
+			if own := w.coverage(left); e.measures["cov"] != own {
+				t.Errorf("%q weighed %v, want its own %v", left, e.measures["cov"], own)
+			}
+			return
+		}
+	}
+	t.Fatalf("%q is no event", left)
 }
