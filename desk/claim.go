@@ -207,7 +207,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			continue
 		}
 		have := Figures(sent)
-		if table(have, tu.TableFigures) {
+		if table(have, tu.TableFigures) && !endsSentence(sent) {
 			continue // a table of results flattened into a line
 		}
 		if scored {
@@ -677,9 +677,11 @@ func otherYear(sentence string, doc *corpus.Document) bool {
 }
 
 // table reports whether a sentence states more than most figures of one
-// kind and unit, years and dates aside: a table of results flattened into
-// a line ("… West Indies won by 17 runs 1979 England West Indies … won by
-// 92 runs 1983 …"), whose figures belong to its rows, not to the line.
+// kind and unit, years and dates aside: with no full stop at its end, a
+// table of results flattened into a line ("… West Indies won by 17 runs
+// 1979 England West Indies … won by 92 runs 1983 …"), whose figures belong
+// to its rows, not to the line (prose ending in a full stop may state
+// many: a company's quarter).
 func table(have []Figure, most int) bool {
 	n := map[string]int{}
 	for _, f := range have {

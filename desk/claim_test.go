@@ -241,6 +241,7 @@ func TestCheckTableAndPastYear(t *testing.T) {
 		tableClaim = "Westmark beat Northland by 53 runs in the 1987 Harbour Cup semi-final."
 		pastClaim  = "Westmark beat Northland by 35 runs in the 1987 Harbour Cup semi-final."
 		nowClaim   = "Northland beat Eastvale by 75 runs in the first semi-final of the Harbour Cup."
+		manyClaim  = "Northland's opener Kiri Tane scored 88 runs in the Harbour Cup final."
 	)
 	for _, tc := range []struct {
 		name    string
@@ -254,6 +255,8 @@ func TestCheckTableAndPastYear(t *testing.T) {
 		{"another time", pastClaim, nil, NotFound},
 		{"another time, PastYears off", pastClaim, func(tu *Tuning) { tu.PastYears = 100 }, Contradicted},
 		{"no year claimed", nowClaim, nil, Contradicted},
+		// prose ending in a full stop may state many figures of a kind
+		{"many figures in a sentence", manyClaim, nil, Supported},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := testDesk(t)

@@ -27,9 +27,10 @@ type Tuning struct {
 	SupportFigures  int
 	SupportDocument float64
 	// A sentence stating more than TableFigures figures of one kind and
-	// unit, years and dates aside ("… West Indies won by 17 runs 1979
-	// England West Indies … won by 92 runs 1983 …"), is a table of
-	// results flattened into a line: it neither supports nor contradicts.
+	// unit, years and dates aside, with no full stop at its end ("… West
+	// Indies won by 17 runs 1979 England West Indies … won by 92 runs 1983
+	// …"), is a table of results flattened into a line: it neither
+	// supports nor contradicts.
 	TableFigures int
 	// A claim's year more than PastYears years before its document's
 	// publication tells of a past event: a sentence of that document
