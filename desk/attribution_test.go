@@ -49,6 +49,7 @@ func TestAttribution(t *testing.T) {
 		// a first name alone as the clause's subject: the one person
 		// the document names of that first name, never one of two
 		{"after, a first name of one person", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“After the trip, he became like my dream husband,” Rachel says.`}, []string{"Rachel Bush: After the trip,"}},
+		{"after, says and a first name with an apposition", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“His attention now is on me and his family,” says Rachel, who has more than 4 million followers.`}, []string{"Rachel Bush: His attention now"}},
 		{"after, a first name of two people", []string{`Jordan Poyer met Rachel Bush and Rachel Adams in Florida.`, `“After the trip, he became like my dream husband,” Rachel says.`}, nil},
 		{"after, a first name with more to the clause", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“After the trip, he became like my dream husband,” a friend of Rachel says.`}, nil},
 		{"sign-off", []string{`“Every stream of a deep fake takes royalties away.” Dennis Kooker, Sony Music`}, []string{"Dennis Kooker: Every stream of"}},

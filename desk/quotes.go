@@ -499,7 +499,10 @@ func (c *surround) invertedSpeaker(phrase string) string {
 			return n
 		}
 	}
-	return endingPerson(beforeComma(phrase), c.full)
+	if n := endingPerson(beforeComma(phrase), c.full); n != "" {
+		return n
+	}
+	return firstNameOnly(beforeComma(phrase), c.full) // “…,” says Rachel, who …
 }
 
 // introducesNext reports whether the clause matched after a quotation
