@@ -46,6 +46,12 @@ func TestAttribution(t *testing.T) {
 		{"after, a long apposition after a full stop", []string{`Jane Okafor spoke.`, `“We are building robots that pick cassava.” Jane Okafor, who founded the Lagos company with her brother in 2019 and still runs it, told reporters about the robots.`}, nil},
 		{"after, a long apposition of two people", []string{`Jane Okafor and Tom Reyes spoke.`, `“We are building robots that pick cassava,” Jane Okafor and Tom Reyes, the two founders of the Lagos farm robotics company Acme Robotics, told reporters.`}, nil},
 		{"after, a long apposition opening a clause", []string{`Jane Okafor and Tom Reyes spoke.`, `“We are building robots that pick cassava,” Jane Okafor, and later on the same afternoon her co-founder at Acme Robotics Tom Reyes, told reporters.`}, nil},
+		// a first name alone as the clause's subject: the one person
+		// the document names of that first name, never one of two
+		{"after, a first name of one person", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“After the trip, he became like my dream husband,” Rachel says.`}, []string{"Rachel Bush: After the trip,"}},
+		{"after, says and a first name with an apposition", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“His attention now is on me and his family,” says Rachel, who has more than 4 million followers.`}, []string{"Rachel Bush: His attention now"}},
+		{"after, a first name of two people", []string{`Jordan Poyer met Rachel Bush and Rachel Adams in Florida.`, `“After the trip, he became like my dream husband,” Rachel says.`}, nil},
+		{"after, a first name with more to the clause", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“After the trip, he became like my dream husband,” a friend of Rachel says.`}, nil},
 		{"sign-off", []string{`“Every stream of a deep fake takes royalties away.” Dennis Kooker, Sony Music`}, []string{"Dennis Kooker: Every stream of"}},
 		{"sign-off needs a full name", []string{`“Every stream of a deep fake takes royalties away.” Sony`}, nil},
 		{"before, told", []string{`Changpeng Zhao founded Binance.`, `According to court documents, Zhao told Binance employees it was “better to ask for forgiveness than permission” and pressed on.`}, []string{"Changpeng Zhao: better to ask"}},
@@ -326,5 +332,31 @@ func TestTopicOf(t *testing.T) {
 	// a story without one of the topic's words: not about it
 	if _, story := topicOf(weigh(nil, "the girona defeat"), byText["It was"]); story {
 		t.Errorf("story without “defeat” counted")
+	}
+}
+
+// TestFirstNameInClauseWithin: a first name of someone quoted before is
+// the sentence's subject when it leads the sentence ("Francesca told her
+// father"), not when it is the subject of a clause within it ("When
+// Francesca explained to her father …, the director’s eyes lit up. “…,” he
+// replied": the pronoun is not hers).
+func TestFirstNameInClauseWithin(t *testing.T) {
+	text := "Martin Scorsese sat with his daughter, Francesca Lomax."
+	c := &surround{full: fullNames("", text, nil), spoke: map[string]bool{"Francesca Lomax": true}}
+	for _, tc := range []struct {
+		sent string
+		want string
+	}{
+		{"Francesca told her father the word.", "Francesca Lomax"},
+		{"When Francesca explained to her father that the term is a booty call, the director’s eyes lit up.", ""},
+		{"As Francesca explained the term, the director laughed.", ""},
+	} {
+		got := ""
+		if ps := c.withFirstNames(tc.sent, nil); len(ps) > 0 {
+			got = ps[0].name
+		}
+		if got != tc.want {
+			t.Errorf("withFirstNames(%q) = %q, want %q", tc.sent, got, tc.want)
+		}
 	}
 }

@@ -207,6 +207,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			continue
 		}
 		have := Figures(sent)
+		if table(have, tu.TableFigures) && !endsSentence(sent) {
+			continue // a table of results flattened into a line
+		}
 		if scored {
 			// A claim's score is judged in the report of its match (a
 			// sentence, not a table of results, of a document about the
@@ -232,8 +235,19 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		anchored := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind != Year && slices.ContainsFunc(have, cf.Same)
 		})
+		// the claim's year, long before the document, not told by the
+		// sentence, the one before or its section's heading: the sentence
+		// tells of another time ("India defeated New Zealand by 70 runs
+		// in the first semi-final on Wednesday, November 15" against
+		// England's win in the 1987 semi-final)
+		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
+			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
+		})
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, have)
+			if elsewhen && cf.Kind != Year {
+				comparable = nil
+			}
 			// the claim's amount told of someone else, the claim's names
 			// standing by another amount ("Cummins went … for Rs 20.50
 			// Cr but … Kolkata Knight Riders broke the bank for Mitchell
@@ -661,6 +675,53 @@ func otherYear(sentence string, doc *corpus.Document) bool {
 	}
 	return false
 }
+
+// table reports whether a sentence states more than most figures of one
+// kind and unit, years and dates aside: with no full stop at its end, a
+// table of results flattened into a line ("… West Indies won by 17 runs
+// 1979 England West Indies … won by 92 runs 1983 …"), whose figures belong
+// to its rows, not to the line (prose ending in a full stop may state
+// many: a company's quarter).
+func table(have []Figure, most int) bool {
+	n := map[string]int{}
+	for _, f := range have {
+		if when(f) {
+			continue
+		}
+		k := string(f.Kind) + "/" + f.Unit
+		if n[k]++; n[k] > most {
+			return true
+		}
+	}
+	return false
+}
+
+// pastYear reports whether a claim's year is more than past years before
+// its document's publication: the document tells of it as of the past.
+func pastYear(cf Figure, doc *corpus.Document, past int) bool {
+	pub, ok := doc.PublishedTime()
+	return ok && float64(pub.Year())-cf.Value > float64(past)
+}
+
+// yearTold reports whether a sentence, the sentence before it or the
+// heading of its section (the nearest paragraph before it that is a
+// heading: short, with no full stop at its end, "1987 Reliance Cup,
+// against England") states the claim's year.
+func yearTold(cf Figure, s sentence) bool {
+	states := func(t string) bool { return slices.ContainsFunc(Figures(t), cf.Same) }
+	if states(s.prev + "\n" + s.text()) {
+		return true
+	}
+	for n := s.doc.ParagraphAt(s.start) - 1; n >= 1; n-- {
+		if p := strings.TrimSpace(s.doc.Paragraph(n)); len(p) <= headingLen && !endsSentence(p) {
+			return states(p)
+		}
+	}
+	return false
+}
+
+// headingLen is the longest a section's heading is.
+const headingLen = 80
 
 // documentSentences are the sentences of the retrieved documents that
 // the retrieved passages (have) do not hold, each document once, in the

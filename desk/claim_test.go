@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/askbot/answer"
@@ -226,5 +227,84 @@ func TestCheckTellsOffice(t *testing.T) {
 		if r.Verdict != tc.verdict {
 			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
 		}
+	}
+}
+
+// TestCheckTableAndPastYear: a table of results flattened into a line
+// supports nothing (TableFigures), and a sentence of another time
+// contradicts no figure of a claim about a year long before its document
+// (PastYears): "Northland beat Eastvale by 70 runs … on Wednesday" is not
+// the 1987 semi-final's margin. Each rule off, the old wrong verdict
+// comes back.
+func TestCheckTableAndPastYear(t *testing.T) {
+	const (
+		tableClaim = "Westmark beat Northland by 53 runs in the 1987 Harbour Cup semi-final."
+		pastClaim  = "Westmark beat Northland by 35 runs in the 1987 Harbour Cup semi-final."
+		nowClaim   = "Northland beat Eastvale by 75 runs in the first semi-final of the Harbour Cup."
+		manyClaim  = "Northland's opener Kiri Tane scored 88 runs in the Harbour Cup final."
+	)
+	for _, tc := range []struct {
+		name    string
+		claim   string
+		tune    func(*Tuning)
+		verdict Verdict
+	}{
+		{"a table", tableClaim, nil, NotFound},
+		{"a table, TableFigures at its rows' count", tableClaim, func(tu *Tuning) { tu.TableFigures = 4 }, NotFound},
+		{"a table, TableFigures above its rows' count", tableClaim, func(tu *Tuning) { tu.TableFigures = 5 }, Supported},
+		{"another time", pastClaim, nil, NotFound},
+		{"another time, PastYears off", pastClaim, func(tu *Tuning) { tu.PastYears = 100 }, Contradicted},
+		{"no year claimed", nowClaim, nil, Contradicted},
+		// prose ending in a full stop may state many figures of a kind
+		{"many figures in a sentence", manyClaim, nil, Supported},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := testDesk(t)
+			tu := DefaultTuning
+			if tc.tune != nil {
+				tc.tune(&tu)
+			}
+			d.Tuning = &tu
+			r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Verdict != tc.verdict {
+				t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+			}
+		})
+	}
+}
+
+// TestYearTold: the claim's year is told by the sentence, the one before
+// or its section's heading ("1987 Harbour Cup, against Westmark"), not by
+// a heading of a later section.
+func TestYearTold(t *testing.T) {
+	d := testDesk(t)
+	doc, ok, err := d.Engine.Document(context.Background(), "harbour-cup")
+	if err != nil || !ok {
+		t.Fatalf("harbour-cup: %v", err)
+	}
+	at := func(s string) sentence {
+		i := strings.Index(doc.Text, s)
+		if i < 0 {
+			t.Fatalf("%q not in harbour-cup", s)
+		}
+		return sentence{doc: doc, start: i, end: i + len(s)}
+	}
+	y1987 := Figures("in 1987")[0]
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Northland collapsed late in the semi-final and lost the match by 35 runs.", true},
+		{"Northland beat Eastvale by 70 runs in the first semi-final of the Harbour Cup on Wednesday, November 15, at the Harbour Oval in Port Kira.", false},
+	} {
+		if got := yearTold(y1987, at(tc.s)); got != tc.want {
+			t.Errorf("yearTold(1987, %q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	if !pastYear(y1987, doc, 1) || pastYear(Figures("in 2022")[0], doc, 1) {
+		t.Errorf("pastYear: 1987 is past in a 2023 document, 2022 is not")
 	}
 }

@@ -351,6 +351,9 @@ func (c *surround) attribute(tail, head, upto string, clause bool) (who string, 
 			}
 			return n, named, ""
 		}
+		if n := firstNameOnly(phrase, c.full); n != "" {
+			return n, named, "" // “…,” Rachel says
+		}
 		if clause || len(strings.Fields(phrase)) <= maxClauseWords {
 			return "", nobody, "" // "…," the company said
 		}
@@ -496,7 +499,10 @@ func (c *surround) invertedSpeaker(phrase string) string {
 			return n
 		}
 	}
-	return endingPerson(beforeComma(phrase), c.full)
+	if n := endingPerson(beforeComma(phrase), c.full); n != "" {
+		return n
+	}
+	return firstNameOnly(beforeComma(phrase), c.full) // “…,” says Rachel, who …
 }
 
 // introducesNext reports whether the clause matched after a quotation
@@ -512,13 +518,13 @@ func introducesNext(tail, matched string) bool {
 // waiting for an elevator"): an attribution clause names its speaker
 // last, next to the verb.
 func endingPerson(phrase string, full map[string]string) string {
+	end := strings.TrimRight(strings.TrimSpace(phrase), ".")
+	end = strings.TrimSuffix(strings.TrimSuffix(end, "’s"), "'s")
 	n := lastPerson(phrase, full, true)
 	if n == "" {
 		return ""
 	}
 	last := strings.Fields(n)
-	end := strings.TrimRight(strings.TrimSpace(phrase), ".")
-	end = strings.TrimSuffix(strings.TrimSuffix(end, "’s"), "'s")
 	if !strings.HasSuffix(end, last[len(last)-1]) {
 		return ""
 	}
@@ -1309,12 +1315,22 @@ func (c *surround) withFirstNames(sent string, ps []person) []person {
 			continue
 		}
 		p := person{name: n, at: sp.Start, end: sp.End, possessive: possessiveAfter(w, sent[sp.End:])}
+		if subordinateRE.MatchString(sent[:sp.Start]) {
+			// "When Francesca explained to her father …, the director’s
+			// eyes lit up": the subject of a clause within the sentence,
+			// not the sentence's
+			continue
+		}
 		if isSubject(sent, p) {
 			return append([]person{p}, ps...)
 		}
 	}
 	return ps
 }
+
+// subordinateRE matches a conjunction opening a clause within a
+// sentence, right before its subject ("When Francesca explained …").
+var subordinateRE = regexp.MustCompile(`(?i)\b(?:when|as|after|before|while|if|although|though|because|since|once|until|whereas)\s+$`)
 
 // pronounSubjectRE matches a sentence opening with a pronoun ("He
 // captured…", ", she said."), or one whose pronoun says something ("…,
@@ -1509,6 +1525,30 @@ func peopleAt(s string, full map[string]string) []person {
 		}
 	}
 	return out
+}
+
+// firstNameOnly is the person an attribution clause after a quotation
+// names by their first name alone, its whole subject ("“…,” Rachel says"
+// of Rachel Bush), when the document names one person of that first name
+// and no one else (onlyFirstName); else "". A first name in the clause
+// before a quotation ("When Francesca explained to her father …, “…,” he
+// replied") gives nothing: there a pronoun after it may be another's.
+func firstNameOnly(phrase string, full map[string]string) string {
+	w := strings.TrimSpace(phrase)
+	if !onlyFirstName(w, full) || organisation(w) {
+		return ""
+	}
+	return full[firstKey+w]
+}
+
+// onlyFirstName reports whether a word is the first name of one person
+// of the document and of no one else there, and no one's surname: "“…,”
+// Rachel says" in a story that names Rachel Bush once and no other
+// Rachel is hers (fullest gives her whole name). A first name two people
+// of the document share is neither's.
+func onlyFirstName(w string, full map[string]string) bool {
+	ns := full[firstsKey+w]
+	return ns != "" && !strings.Contains(ns, "\n") && full[w] == "" && !notPeople[w] && !openingWord(w)
 }
 
 // possessiveAfter reports whether a name is written possessively, rest
@@ -1809,6 +1849,10 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 		if o := m[firstKey+ws[0]]; o == "" || count[n] > count[o] {
 			m[firstKey+ws[0]] = n
 		}
+		// the names a first name is the first of, apart
+		if o := m[firstsKey+ws[0]]; !slices.Contains(strings.Split(o, "\n"), n) {
+			m[firstsKey+ws[0]] = strings.TrimPrefix(o+"\n"+n, "\n")
+		}
 		m[countKey+n] = strconv.Itoa(count[n])
 	}
 	return m
@@ -1818,8 +1862,9 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 var nameSuffix = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
 
 // The keys of a document's names map that are not surnames: a first name,
-// a name's count, and an organisation's name (ofOrgRE).
-const firstKey, countKey, orgKey = "first:", "count:", "org:"
+// the names of that first name (one a line), a name's count, and an
+// organisation's name (ofOrgRE).
+const firstKey, firstsKey, countKey, orgKey = "first:", "firsts:", "count:", "org:"
 
 // ofOrgRE matches the name of an organisation after a role in it:
 // "the co-founder of Boston Dynamics", "chief executive of Acme Robotics".

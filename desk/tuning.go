@@ -26,6 +26,17 @@ type Tuning struct {
 	// text), however few of them the sentence holds.
 	SupportFigures  int
 	SupportDocument float64
+	// A sentence stating more than TableFigures figures of one kind and
+	// unit, years and dates aside, with no full stop at its end ("… West
+	// Indies won by 17 runs 1979 England West Indies … won by 92 runs 1983
+	// …"), is a table of results flattened into a line: it neither
+	// supports nor contradicts.
+	TableFigures int
+	// A claim's year more than PastYears years before its document's
+	// publication tells of a past event: a sentence of that document
+	// contradicts the claim's other figures only when it, the sentence
+	// before or its section's heading states the year (yearTold).
+	PastYears int
 	// A claim told over two sentences is supported by a sentence and the
 	// one before it in its paragraph holding PairWindow of its words
 	// together and each PairSentence of them, stating every figure of the
@@ -161,7 +172,7 @@ type Tuning struct {
 var DefaultTuning = Tuning{
 	SupportWindow: 0.6, SupportSentence: 0.55,
 	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
-	SupportFigures: 2, SupportDocument: 0.8,
+	SupportFigures: 2, SupportDocument: 0.8, TableFigures: 3, PastYears: 1,
 	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
 	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
 	RoleSentence: 0.6, SlotSentence: 0.6,

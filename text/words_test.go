@@ -111,6 +111,14 @@ func TestSayingAndOrganisationWords(t *testing.T) {
 			t.Errorf("IsSayingVerb(%q) = false", w)
 		}
 	}
+	// the verbs a story writes after a quotation as it writes "said":
+	// "“…,” Luke asserted", "Metz emphasized", "Overall, Miller urged,
+	// “…”", "“…,” Kelce agreed", "Coleman stressed"
+	for _, w := range []string{"asserted", "emphasized", "emphasised", "stressed", "stresses", "urged", "agreed"} {
+		if !IsSayingVerb(w) {
+			t.Errorf("IsSayingVerb(%q) = false", w)
+		}
+	}
 	if IsSayingVerb("sold") || IsOrganisationWord("Gellar") || !IsOrganisationWord("Music") || !IsOrganisationWord("Inc.") {
 		t.Error("saying or organisation words wrong")
 	}
