@@ -207,6 +207,12 @@ func BenchmarkReopen(b *testing.B) {
 			// (their text read from the snapshot), chunks and postings;
 			// the vectors load on the first dense query.
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
+			// And after the first dense query: the vectors and the scan's
+			// int8 copy of them loaded too.
+			if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-dense-B/chunk")
 			runtime.KeepAlive(ix)
 		})
 	}
