@@ -207,7 +207,48 @@ func BenchmarkReopen(b *testing.B) {
 			// (their text read from the snapshot), chunks and postings;
 			// the vectors load on the first dense query.
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
+			// And after the first dense query: the vectors and the scan's
+			// int8 copy of them loaded too.
+			if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-dense-B/chunk")
 			runtime.KeepAlive(ix)
+		})
+	}
+}
+
+// BenchmarkQueryReopened asks the offline questions of BenchmarkQuery of an
+// index reopened from its snapshot, as `bot ask` and the Slack bot do at
+// start: the documents' text is the snapshot's (mapped, on unix), so a
+// question that reads it touches the file's pages instead of the heap.
+func BenchmarkQueryReopened(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		store := memory.IndexDir{Dir: b.TempDir()}
+		if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, memory.BuildOptions{Fingerprint: "bench"}); err != nil {
+			b.Fatal(err)
+		}
+		ix, _, err := store.Reopen("bench", g, retrieval.Chunker{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("lexical/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) { ix.Lexical(b.Context(), text.QueryTerms(q), retrieval.Filter{}, 100) })
+		})
+		b.Run(fmt.Sprintf("offline-outlets/chunks=%d", n), func(b *testing.B) {
+			latenciesOf(b, outletQueries, func(q string) {
+				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+		b.Run(fmt.Sprintf("offline-default/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
+					b.Fatal(err)
+				}
+			})
 		})
 	}
 }

@@ -2,8 +2,6 @@ package memory
 
 import (
 	"hash/crc32"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -28,13 +26,19 @@ func FuzzReadSnapshot(f *testing.F) {
 	}
 	f.Add([]byte(good.String()))
 	f.Add([]byte(snapshotMagic + "\xff\xff\xff\xff\x0f"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		path := filepath.Join(t.TempDir(), "s.bin")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		ix, err := readIndex(path, crc32.Checksum(data, castagnoli), retrieval.DefaultChunker, g)
-		if err == nil {
+	// The parser is fuzzed over the bytes, as mapped and as read: a file
+	// mapped by each input would stay mapped for the fuzzer's life.
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		for _, mapped := range []bool{true, false} {
+			data, err := parseSnapshot(raw, mapped, crc32.Checksum(raw, castagnoli))
+			if err != nil {
+				continue
+			}
+			data.Chunker, data.Embedder = retrieval.DefaultChunker, g
+			ix, err := retrieval.NewIndex(*data)
+			if err != nil {
+				continue
+			}
 			for _, c := range ix.Chunks() {
 				if d, ok := ix.Document(c.DocID); !ok || c.End > len(d.Text) {
 					t.Fatalf("chunk %s outside its document", c.ID)

@@ -285,9 +285,12 @@ func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunke
 	if fingerprint == "" || m.Fingerprint != fingerprint || m.Chunker != chunker || m.Snapshot == "" {
 		return nil, nil, ErrStale
 	}
+	// The documents' text stays in the snapshot file, mapped (see
+	// readSnapshot): a later save writes a new file, so the mapping keeps
+	// the bytes it was made of while this index serves.
 	data, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reopen %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("reopen: %w", err)
 	}
 	path := filepath.Join(dir, m.Vectors)
 	vs := &vectors{load: sync.OnceValues(func() (*denseIndex, error) {

@@ -2,12 +2,12 @@ package memory
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
-	"math"
 	"os"
 	"slices"
 	"time"
@@ -20,7 +20,9 @@ import (
 // The snapshot holds everything an index needs besides its vectors: the
 // documents, their chunks and the BM25 postings, in a flat binary layout
 // read in one pass, so that reopening a large index re-reads neither the
-// corpus nor re-tokenises it. Layout, all integers little-endian or uvarint:
+// corpus nor re-tokenises it. The texts are stored as they are, in one
+// blob, so that a reopened index reads them in place from the mapped file
+// (readSnapshot). Layout, all integers little-endian or uvarint:
 //
 //	magic
 //	documents: count, then per document its metadata strings (embargo,
@@ -70,12 +72,16 @@ func (w *snapWriter) bytes(b []byte) {
 	w.write(b)
 }
 
-// snapReader reads a snapshot section by section from a buffered file.
+// snapReader reads a snapshot section by section from its bytes (the file
+// mapped into memory, or read into it where it cannot be mapped). Every
+// length is checked against the bytes left before they are touched.
 type snapReader struct {
-	r       *bufio.Reader
-	left    int64 // bytes of the file not yet read: no length may exceed it
-	scratch []byte
-	err     error
+	data []byte
+	off  int
+	// mapped is set when data is a mapping kept for the process's life
+	// (see snapshotMaps): strings may then point into it without a copy.
+	mapped bool
+	err    error
 }
 
 var errSnapshotCorrupt = errors.New("snapshot is corrupt")
@@ -84,34 +90,38 @@ func (r *snapReader) uvarint() uint64 {
 	if r.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(r.r)
-	if err != nil {
+	v, n := binary.Uvarint(r.data[r.off:])
+	if n <= 0 {
 		r.err = errSnapshotCorrupt
 		return 0
 	}
+	r.off += n
 	return v
 }
 
-// read fills a buffer of n bytes: into dst when it is big enough, or else
-// into a fresh slice.
-func (r *snapReader) read(n uint64, dst []byte) []byte {
-	if r.err != nil || n > uint64(r.left) || n > math.MaxInt32*4 {
+// read returns the next n bytes, without a copy.
+func (r *snapReader) read(n uint64) []byte {
+	if r.err != nil || n > uint64(len(r.data)-r.off) {
 		r.err = errSnapshotCorrupt
 		return nil
 	}
-	if uint64(cap(dst)) < n {
-		dst = make([]byte, n)
-	}
-	dst = dst[:n]
-	if _, err := io.ReadFull(r.r, dst); err != nil {
-		r.err = errSnapshotCorrupt
-		return nil
-	}
-	r.left -= int64(n)
-	return dst
+	b := r.data[r.off : r.off+int(n) : r.off+int(n)]
+	r.off += int(n)
+	return b
 }
 
-func (r *snapReader) str() string { return string(r.read(r.uvarint(), nil)) }
+// str reads a string into the heap.
+func (r *snapReader) str() string { return string(r.read(r.uvarint())) }
+
+// view reads a string that points into a mapped snapshot (a copy when the
+// snapshot was read into memory).
+func (r *snapReader) view() string {
+	b := r.read(r.uvarint())
+	if !r.mapped || len(b) == 0 {
+		return string(b)
+	}
+	return unsafe.String(&b[0], len(b))
+}
 
 func (r *snapReader) u32s() []uint32 { return r.u32sInto(nil) }
 
@@ -119,7 +129,11 @@ func (r *snapReader) u32s() []uint32 { return r.u32sInto(nil) }
 // enough.
 func (r *snapReader) u32sInto(dst []uint32) []uint32 {
 	n := r.uvarint()
-	r.scratch = r.read(4*n, r.scratch)
+	if n > uint64(len(r.data)) {
+		r.err = errSnapshotCorrupt
+		return nil
+	}
+	b := r.read(4 * n)
 	if r.err != nil {
 		return nil
 	}
@@ -128,7 +142,7 @@ func (r *snapReader) u32sInto(dst []uint32) []uint32 {
 	}
 	dst = dst[:n]
 	for i := range dst {
-		dst[i] = binary.LittleEndian.Uint32(r.scratch[4*i:])
+		dst[i] = binary.LittleEndian.Uint32(b[4*i:])
 	}
 	return dst
 }
@@ -196,30 +210,67 @@ func writeSnapshot(ix *retrieval.Index, out io.Writer) error {
 }
 
 // readSnapshot reads an index's documents, chunks and BM25 postings from a
-// snapshot file (retrieval.NewIndex makes the index of them).
+// snapshot file (retrieval.NewIndex makes the index of them). On unix the
+// file is mapped read-only and the documents' Text and Title point into the
+// mapping, outside the Go heap; the mapping then lasts as long as the
+// process (see snapshotMaps). Errors name the file.
 func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
+	data, err := readSnapshotFile(path, wantCRC)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot %s: %w", path, err)
+	}
+	return data, nil
+}
+
+func readSnapshotFile(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() // a mapping outlives its file descriptor
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	sum := crc32.New(castagnoli)
-	r := &snapReader{r: bufio.NewReaderSize(io.TeeReader(f, sum), 4<<20), left: fi.Size()}
-	if magic := r.read(uint64(len(snapshotMagic)), nil); string(magic) != snapshotMagic {
-		return nil, fmt.Errorf("%s: not a snapshot of this version", path)
+	// Sizes are checked before the file is mapped: an empty or truncated
+	// file is refused here, and every read below stays within the mapping.
+	if fi.Size() < int64(len(snapshotMagic)) {
+		return nil, fmt.Errorf("%w: %d bytes, shorter than its header", errSnapshotCorrupt, fi.Size())
+	}
+	raw, mapped, keep, release, err := loadSnapshot(f, fi)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := parseSnapshot(raw, mapped, wantCRC)
+	if err != nil {
+		release() // no string into the mapping was handed out
+		return nil, err
+	}
+	keep()
+	return ix, nil
+}
+
+// parseSnapshot makes the index data of a snapshot's bytes. When mapped is
+// set the documents' Text and Title point into raw; otherwise the texts are
+// copied out of it, so that raw itself is not kept.
+func parseSnapshot(raw []byte, mapped bool, wantCRC uint32) (*retrieval.IndexData, error) {
+	// The checksum the manifest recorded, before anything is read: an
+	// edited text is not served as what the documents say.
+	if sum := crc32.Checksum(raw, castagnoli); sum != wantCRC {
+		return nil, fmt.Errorf("%w: checksum %08x, manifest says %08x", errSnapshotCorrupt, sum, wantCRC)
+	}
+	r := &snapReader{data: raw, mapped: mapped}
+	if magic := r.read(uint64(len(snapshotMagic))); string(magic) != snapshotMagic {
+		return nil, errors.New("not a snapshot of this version")
 	}
 	nDocs := r.uvarint()
-	if nDocs > uint64(r.left) {
+	if nDocs > uint64(len(raw)) {
 		return nil, errSnapshotCorrupt
 	}
 	ix := &retrieval.IndexData{Docs: make([]*corpus.Document, 0, nDocs)}
 	textLens := make([]uint64, 0, nDocs)
 	for range nDocs {
-		d := &corpus.Document{ID: r.str(), Path: r.str(), Title: r.str(), Source: r.str(), Byline: r.str(), URL: r.str(), Published: r.str()}
+		d := &corpus.Document{ID: r.str(), Path: r.str(), Title: r.view(), Source: r.str(), Byline: r.str(), URL: r.str(), Published: r.str()}
 		if embargo := r.str(); embargo != "" {
 			t, err := time.Parse(time.RFC3339Nano, embargo)
 			if err != nil {
@@ -242,15 +293,20 @@ func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 		ix.Docs = append(ix.Docs, d)
 	}
 	// All texts live in one blob, never written again: each document's text
-	// is a string over its part, without a copy.
-	blob := r.read(r.uvarint(), nil)
+	// is a string over its part, without a copy. Mapped, the blob is the
+	// file's own bytes; read into memory, it is copied out of the file's
+	// buffer so that the rest of the buffer is not kept.
+	blob := r.read(r.uvarint())
 	if r.err != nil {
 		return nil, r.err
+	}
+	if !mapped {
+		blob = bytes.Clone(blob)
 	}
 	off := uint64(0)
 	for i, d := range ix.Docs {
 		n := textLens[i]
-		if off+n > uint64(len(blob)) {
+		if off+n > uint64(len(blob)) || off+n < off {
 			return nil, errSnapshotCorrupt
 		}
 		if n > 0 {
@@ -279,16 +335,15 @@ func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 	for _, fl := range []*retrieval.Postings{ix.Body, ix.Meta} {
 		fl.Lengths = r.u32s()
 		nTerms := r.uvarint()
-		if nTerms > uint64(r.left) {
+		if nTerms > uint64(len(raw)) {
 			return nil, errSnapshotCorrupt
 		}
 		fl.Terms = make(map[string]*retrieval.PostingList, nTerms)
 		var units []uint32
-		var freqs []byte
 		for range nTerms {
 			t := r.str()
 			units = r.u32sInto(units)
-			freqs = r.read(r.uvarint(), freqs)
+			freqs := r.read(r.uvarint()) // copied by NewPostingList
 			if r.err != nil {
 				return nil, r.err
 			}
@@ -308,13 +363,9 @@ func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 	if len(ix.Body.Lengths) != len(ix.Chunks) || len(ix.Meta.Lengths) != len(ix.Docs) {
 		return nil, errSnapshotCorrupt
 	}
-	// Every byte read and none left over, and the checksum the manifest
-	// recorded: an edited text is not served as what the documents say.
-	if extra, err := io.Copy(io.Discard, r.r); err != nil || extra != 0 {
-		return nil, errSnapshotCorrupt
-	}
-	if sum.Sum32() != wantCRC {
-		return nil, fmt.Errorf("%w: checksum %08x, manifest says %08x", errSnapshotCorrupt, sum.Sum32(), wantCRC)
+	// Every byte read and none left over.
+	if r.off != len(raw) {
+		return nil, fmt.Errorf("%w: %d bytes after the postings", errSnapshotCorrupt, len(raw)-r.off)
 	}
 	return ix, nil
 }

@@ -1,0 +1,57 @@
+//go:build unix
+
+package memory
+
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/newsroom/askbot/retrieval"
+)
+
+// inMapping reports whether s's bytes lie in a snapshot this process has
+// mapped.
+func inMapping(s string) bool {
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	snapshotMaps.Lock()
+	defer snapshotMaps.Unlock()
+	for _, m := range snapshotMaps.byFile {
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(m)))
+		if p >= start && p+uintptr(len(s)) <= start+uintptr(len(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// On unix a reopened index's texts and titles are the mapped snapshot's
+// bytes, outside the Go heap, and reopening the same file again maps it
+// once.
+func TestReopenedTextsAreMapped(t *testing.T) {
+	store, ix := reopened(t, snapshotDocs(t))
+	for _, d := range ix.Documents() {
+		if !inMapping(d.Text) || !inMapping(d.Title) {
+			t.Errorf("document %s: text or title not in a mapped snapshot", d.ID)
+		}
+		if inMapping(d.ID) {
+			t.Errorf("document %s: its ID points into the mapping, want it copied", d.ID)
+		}
+	}
+	snapshotMaps.Lock()
+	n := len(snapshotMaps.byFile)
+	snapshotMaps.Unlock()
+	g, _ := retrieval.NewGloVeEmbedder()
+	again, _, err := store.Reopen("fp", g, retrieval.Chunker{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snapshotMaps.Lock()
+	m := len(snapshotMaps.byFile)
+	snapshotMaps.Unlock()
+	if m != n {
+		t.Errorf("reopening the same snapshot made %d mappings, want none", m-n)
+	}
+	if a, b := again.Documents()[0].Text, ix.Documents()[0].Text; unsafe.StringData(a) != unsafe.StringData(b) {
+		t.Error("the second reopen's text is not the first's mapping")
+	}
+}
