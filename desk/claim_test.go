@@ -94,24 +94,14 @@ func TestCheckTellsVerb(t *testing.T) {
 // another verb, or of another subject, the year is background.
 func TestYearOfVerb(t *testing.T) {
 	d := testDesk(t)
-	for _, tc := range []struct {
-		claim   string
-		verdict Verdict
-		figure  string
-	}{
+	for _, tc := range []claimCase{
 		{"Veltro Networks raised money in 2019.", Contradicted, "2021"},
 		{"In 2019, Veltro Networks raised money.", Contradicted, "2021"},
 		{"Veltro Networks raised money in 2021.", Supported, ""},
 		{"Veltro Networks spent money in 2019.", NotFound, ""},
 		{"Harvest Group raised money in 2019.", NotFound, ""},
 	} {
-		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Verdict != tc.verdict || r.Figure != tc.figure {
-			t.Errorf("%q: %s (%q), want %s (%q)\n%s", tc.claim, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
-		}
+		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 	for _, tc := range []struct{ s, verb string }{
 		{"Bhavik Patel joined Mayo Clinic in 2019.", "join"},

@@ -31,6 +31,28 @@ func testDesk(t *testing.T) *Desk {
 	return &Desk{Engine: e}
 }
 
+// claimCase is a claim and the verdict the desk should give it, with the
+// documents' figure when it contradicts.
+type claimCase struct {
+	claim   string
+	verdict Verdict
+	figure  string
+}
+
+// checkClaim checks one claim under req, saying where (a setting) in a
+// failure, and returns the result for further checks.
+func checkClaim(t *testing.T, d *Desk, req answer.Request, tc claimCase, where string) *Result {
+	t.Helper()
+	r, err := d.Check(context.Background(), req, tc.claim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Verdict != tc.verdict || r.Figure != tc.figure {
+		t.Errorf("%q%s: %s (figure %q), want %s (%q)\n%s", tc.claim, where, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
+	}
+	return r
+}
+
 // verbatim fails unless every line and source quote is in its document.
 func verbatim(t *testing.T, d *Desk, r *Result) {
 	t.Helper()
@@ -59,11 +81,7 @@ func verbatim(t *testing.T, d *Desk, r *Result) {
 
 func TestCheck(t *testing.T) {
 	d := testDesk(t)
-	for _, tc := range []struct {
-		claim   string
-		verdict Verdict
-		figure  string
-	}{
+	for _, tc := range []claimCase{
 		{"Acme Robotics raised $5.3 million in seed funding", Supported, ""},
 		{"Acme Robotics raised $6 million in seed funding", Contradicted, "$5.3 million"},
 		// the withdrawn story's $9 million is never seen
@@ -77,13 +95,7 @@ func TestCheck(t *testing.T) {
 		{"Harvest Group will acquire Acme Robotics for $40 million", NotFound, ""},
 		{"Acme Robotics opened an office in Paris with 30 staff", NotFound, ""},
 	} {
-		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Verdict != tc.verdict || r.Figure != tc.figure {
-			t.Errorf("%q: %s (figure %q), want %s (%q)\n%s", tc.claim, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
-		}
+		r := checkClaim(t, d, answer.Request{}, tc, "")
 		if tc.verdict != NotFound && len(r.Lines) == 0 {
 			t.Errorf("%q: no sentence shown", tc.claim)
 		}

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -188,13 +189,7 @@ func TestScoreTitleNames(t *testing.T) {
 		// that way (ScoreSentenceTeams 1) is off
 		tu.ScoreTitleNames, tu.ScoreSentenceTeams = tc.names, 2
 		d.Tuning = &tu
-		r, err := d.Check(context.Background(), answer.Request{Allow: tc.allow}, tc.claim)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Verdict != tc.verdict || r.Figure != tc.figure {
-			t.Errorf("%q at ScoreTitleNames %d: %s (%q), want %s (%q)\n%s", tc.claim, tc.names, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
-		}
+		checkClaim(t, d, answer.Request{Allow: tc.allow}, claimCase{tc.claim, tc.verdict, tc.figure}, fmt.Sprintf(" at ScoreTitleNames %d", tc.names))
 	}
 }
 
@@ -224,23 +219,13 @@ func TestScoreSentenceTeams(t *testing.T) {
 		tu := DefaultTuning
 		tu.ScoreTitle, tu.ScoreTitleNames, tu.ScoreSentenceTeams = 2, 1000, tc.teams
 		d.Tuning = &tu
-		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Verdict != tc.verdict || r.Figure != tc.figure {
-			t.Errorf("%q at ScoreSentenceTeams %d: %s (%q), want %s (%q)\n%s", tc.claim, tc.teams, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
-		}
+		checkClaim(t, d, answer.Request{}, claimCase{tc.claim, tc.verdict, tc.figure}, fmt.Sprintf(" at ScoreSentenceTeams %d", tc.teams))
 	}
 }
 
 func TestClaimRoles(t *testing.T) {
 	d := testDesk(t)
-	for _, tc := range []struct {
-		claim   string
-		verdict Verdict
-		figure  string
-	}{
+	for _, tc := range []claimCase{
 		// the documents give the role to Tom Reyes
 		{"Jane Okafor was named interim chief executive of Acme Robotics", Contradicted, "Tom Reyes"},
 		{"Tom Reyes was named interim chief executive of Acme Robotics", Supported, ""},
@@ -283,13 +268,7 @@ func TestClaimRoles(t *testing.T) {
 		{"The Coral Bay Pelicans beat the Ironside Miners 24-20.", NotFound, ""},
 		{"The Coral Bay Pelicans came from behind to beat the Ironside Miners 24-20.", NotFound, ""},
 	} {
-		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Verdict != tc.verdict || r.Figure != tc.figure {
-			t.Errorf("%q: %s (%q), want %s (%q)\n%s", tc.claim, r.Verdict, r.Figure, tc.verdict, tc.figure, r.Text())
-		}
+		r := checkClaim(t, d, answer.Request{}, tc, "")
 		if tc.verdict == Contradicted && !strings.HasSuffix(r.Headline, "the documents say "+tc.figure) {
 			t.Errorf("%q: headline %q", tc.claim, r.Headline)
 		}
