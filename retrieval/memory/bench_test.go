@@ -178,13 +178,21 @@ func BenchmarkQuery(b *testing.B) {
 	}
 }
 
+// savedStore builds an index of n synthetic chunks' documents and saves
+// it in a fresh directory, for a benchmark to reopen.
+func savedStore(b *testing.B, g retrieval.Embedder, n int) memory.IndexDir {
+	b.Helper()
+	store := memory.IndexDir{Dir: b.TempDir()}
+	if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, memory.BuildOptions{Fingerprint: "bench"}); err != nil {
+		b.Fatal(err)
+	}
+	return store
+}
+
 func BenchmarkReopen(b *testing.B) {
 	g := glove(b)
 	for _, n := range benchSizes() {
-		store := memory.IndexDir{Dir: b.TempDir()}
-		if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, memory.BuildOptions{Fingerprint: "bench"}); err != nil {
-			b.Fatal(err)
-		}
+		store := savedStore(b, g, n)
 		var disk int64
 		filepath.Walk(store.Dir, func(_ string, fi os.FileInfo, err error) error {
 			if err == nil && !fi.IsDir() {
@@ -225,11 +233,7 @@ func BenchmarkReopen(b *testing.B) {
 func BenchmarkQueryReopened(b *testing.B) {
 	g := glove(b)
 	for _, n := range benchSizes() {
-		store := memory.IndexDir{Dir: b.TempDir()}
-		if _, _, err := store.Open(context.Background(), benchDocs(b, n), g, memory.BuildOptions{Fingerprint: "bench"}); err != nil {
-			b.Fatal(err)
-		}
-		ix, _, err := store.Reopen("bench", g, retrieval.Chunker{})
+		ix, _, err := savedStore(b, g, n).Reopen("bench", g, retrieval.Chunker{})
 		if err != nil {
 			b.Fatal(err)
 		}
