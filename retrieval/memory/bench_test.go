@@ -151,20 +151,7 @@ func BenchmarkQuery(b *testing.B) {
 				}
 			})
 		})
-		b.Run(fmt.Sprintf("offline-outlets/chunks=%d", n), func(b *testing.B) {
-			latenciesOf(b, outletQueries, func(q string) {
-				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
-					b.Fatal(err)
-				}
-			})
-		})
-		b.Run(fmt.Sprintf("offline-default/chunks=%d", n), func(b *testing.B) {
-			latencies(b, func(q string) {
-				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
-					b.Fatal(err)
-				}
-			})
-		})
+		offlineQueries(b, ix, n)
 		// The same, as a channel that may see half the outlets (a
 		// collection filter evaluated per document, then per passage).
 		half := func(d *corpus.Document) bool { return len(d.Source) > 0 && d.Source[len(d.Source)-1]%2 == 0 }
@@ -176,6 +163,20 @@ func BenchmarkQuery(b *testing.B) {
 			})
 		})
 	}
+}
+
+// offlineQueries times the offline questions (outlets named, and the
+// default ones) of ix, an index of n chunks.
+func offlineQueries(b *testing.B, ix *retrieval.Index, n int) {
+	search := func(b *testing.B) func(q string) {
+		return func(q string) {
+			if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run(fmt.Sprintf("offline-outlets/chunks=%d", n), func(b *testing.B) { latenciesOf(b, outletQueries, search(b)) })
+	b.Run(fmt.Sprintf("offline-default/chunks=%d", n), func(b *testing.B) { latencies(b, search(b)) })
 }
 
 // savedStore builds an index of n synthetic chunks' documents and saves
@@ -240,19 +241,6 @@ func BenchmarkQueryReopened(b *testing.B) {
 		b.Run(fmt.Sprintf("lexical/chunks=%d", n), func(b *testing.B) {
 			latencies(b, func(q string) { ix.Lexical(b.Context(), text.QueryTerms(q), retrieval.Filter{}, 100) })
 		})
-		b.Run(fmt.Sprintf("offline-outlets/chunks=%d", n), func(b *testing.B) {
-			latenciesOf(b, outletQueries, func(q string) {
-				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
-					b.Fatal(err)
-				}
-			})
-		})
-		b.Run(fmt.Sprintf("offline-default/chunks=%d", n), func(b *testing.B) {
-			latencies(b, func(q string) {
-				if _, err := ix.Search(b.Context(), q, retrieval.SearchOptions{K: 10, DenseWeight: -1}); err != nil {
-					b.Fatal(err)
-				}
-			})
-		})
+		offlineQueries(b, ix, n)
 	}
 }
