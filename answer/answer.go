@@ -380,15 +380,17 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	if len(req.History) > 0 {
 		query = e.standalone(ctx, req)
 	}
-	res, ix, err := e.retrieve(ctx, req, query)
+	f, err := e.retrieve(ctx, req, query)
 	if err != nil {
 		return nil, fmt.Errorf("answer %q: %w", req.Question, err)
 	}
+	res, ix := f.res, f.ix
 	retrieved := time.Now()
 	var a *Answer
 	switch {
 	case e.Generator == nil:
-		a = ExtractWith(ix, req.Question, res, e.model().For(len(req.History)))
+		a = ExtractWith(ix, f.question, res, e.model().For(len(req.History)))
+		a.Question = req.Question
 		keepShown(a, shown(e.Search))
 	case !res.Answerable:
 		// Below the relevance floor the model is not asked: it could only guess.

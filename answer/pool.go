@@ -2,11 +2,23 @@ package answer
 
 import (
 	"context"
+	"maps"
 	"slices"
+	"strings"
 
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/text"
 )
+
+// found is what a question's retrieval found: its passages, the index
+// whose statistics weigh them, and the question as they write it (its
+// short forms of names spelled out: "how many charges is Sam
+// Bankman-Fried facing" for "… sbf facing"), which the answer reads.
+type found struct {
+	res      *retrieval.Results
+	ix       *retrieval.Index
+	question string
+}
 
 // retrieve returns the passages for req's question (query, for a
 // follow-up), as Retrieve does with the engine's options. A short
@@ -14,37 +26,57 @@ import (
 // shown, so that the sentence holding the fact asked is found inside an
 // article already found ("where's benavidez andrade": every passage of
 // the fight preview names both boxers; the one naming the arena is the
-// fifth): the pool's other passages follow the k. Every decision made of
-// the passages alone (a name no passage mentions, the relevance floor)
-// is of the k, as for any question.
-func (e *Engine) retrieve(ctx context.Context, req Request, query string) (*retrieval.Results, *retrieval.Index, error) {
+// fifth): the pool's other passages follow the k. A question that types
+// a name short ("how many charges is sbf facing") is searched again with
+// the name as its first passages write it (retrieval.ShortForms: most
+// articles say "Sam Bankman-Fried"), and its passages are those of that
+// search. Every decision made of the passages alone (a name no passage
+// mentions, the relevance floor) is of the first k, as for any question:
+// its passages resolved the short forms ("cigs": "cigarettes").
+func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found, error) {
 	res, ix, err := e.Retrieve(ctx, req, query, e.Search)
-	if err != nil || Tune.Pool <= shown(e.Search) || len(text.Words(req.Question)) > Tune.MaxShortWords {
-		return res, ix, err
+	if err != nil {
+		return found{}, err
+	}
+	forms := retrieval.ShortForms(req.Question, res.Hits)
+	f := found{res: res, ix: ix, question: retrieval.SpellOut(req.Question, forms)}
+	if len(forms) > 0 {
+		query += "\n" + strings.Join(slices.Sorted(maps.Values(forms)), " ")
+		spelled, _, err := e.Retrieve(ctx, req, query, e.Search)
+		if err != nil {
+			return found{}, err
+		}
+		written := *res
+		written.Hits = spelled.Hits
+		f.res = &written
+	}
+	if Tune.Pool <= shown(e.Search) || len(text.Words(req.Question)) > Tune.MaxShortWords {
+		return f, nil
 	}
 	opts := e.Search
 	opts.K = Tune.Pool
 	opts.MaxPerDoc = max(opts.MaxPerDoc, Tune.PoolPerDoc)
 	pool, _, err := e.Retrieve(ctx, req, query, opts)
 	if err != nil {
-		return nil, nil, err
+		return found{}, err
 	}
 	type at struct {
 		doc     string
 		ordinal int
 	}
 	have := map[at]bool{}
-	for _, h := range res.Hits {
+	for _, h := range f.res.Hits {
 		have[at{h.Chunk.DocID, h.Chunk.Ordinal}] = true
 	}
-	wide := *res
-	wide.Hits = slices.Clip(res.Hits)
+	wide := *f.res
+	wide.Hits = slices.Clip(f.res.Hits)
 	for _, h := range pool.Hits {
 		if !have[at{h.Chunk.DocID, h.Chunk.Ordinal}] {
 			wide.Hits = append(wide.Hits, h)
 		}
 	}
-	return &wide, ix, nil
+	f.res = &wide
+	return f, nil
 }
 
 // shown is the number of passages an answer shows.

@@ -58,3 +58,41 @@ func TestPoolFindsTheSentenceDeepInAnArticle(t *testing.T) {
 		}
 	})
 }
+
+// trialFS is a trial's coverage: one piece calls the defendant by his
+// initials and his name, the one that counts the charges by his name
+// alone, and others count other charges.
+func trialFS() fstest.MapFS {
+	fsys := fstest.MapFS{
+		"profile.txt": {Data: []byte("SBF on the stand\n\nSam Bankman-Fried, known as SBF, took the stand in Manhattan on Friday and spoke for hours.\n")},
+		"charges.txt": {Data: []byte("The case against the FTX founder\n\nBankman-Fried is facing seven charges, including wire fraud and conspiracy.\n")},
+	}
+	for i := range 20 {
+		fsys[fmt.Sprintf("court%d.txt", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("Court roundup %d\n\nA man in case %d is facing charges of burglary; how many charges he faces, and how many charges his brother is facing, depends on the prosecutor.\n", i, i))}
+	}
+	return fsys
+}
+
+// TestShortFormSpelledOut: "sbf" is written out in the passages found
+// for it, and the passages of the name written out hold the count.
+func TestShortFormSpelledOut(t *testing.T) {
+	ix := indexFS(t, trialFS())
+	e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 3, DenseWeight: -1})
+	a, err := e.Ask(t.Context(), Request{Question: "how many charges is sbf facing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text(), "seven charges") {
+		t.Errorf("the count, under the name written out, is not quoted: %s", a.Text())
+	}
+	// Without the name written out, the count is not among the passages.
+	res, _, err := e.Retrieve(t.Context(), Request{}, "how many charges is sbf facing", retrieval.SearchOptions{K: Tune.Pool, DenseWeight: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if strings.Contains(h.Chunk.Text, "seven charges") {
+			t.Fatalf("the count is found without the name written out, so this test shows nothing")
+		}
+	}
+}

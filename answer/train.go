@@ -45,15 +45,16 @@ func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
 	if len(req.History) > 0 {
 		query = e.standalone(ctx, req)
 	}
-	res, ix, err := e.retrieve(ctx, req, query)
+	f, err := e.retrieve(ctx, req, query)
 	if err != nil {
 		return nil, fmt.Errorf("example %q: %w", req.Question, err)
 	}
+	res := f.res
 	ex := &Example{Question: req.Question, Hard: hardDecline(res, &Model{}), FollowUp: len(req.History) > 0}
 	if ex.Hard {
 		return ex, nil
 	}
-	r := read(ix, req.Question, res)
+	r := read(f.ix, f.question, res)
 	if ex.Long = !r.oneFact; ex.Long {
 		// Long questions keep the hand-set score: a sentence model trained
 		// on MultiHop-RAG's ranked worse than it, cross-validated
