@@ -74,7 +74,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			a.Kind = NotFound
 			a.Missing = missing(res)
 			if oneFact && len(a.Missing) == 0 && q.Kind != text.AskYesNo {
-				a.Lacks = ask.absentFact()
+				a.Lacks = ask.lacks(cands)
 				a.Mentions = ask.mentioned(ix, res)
 			}
 			return a

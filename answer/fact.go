@@ -89,22 +89,29 @@ type counted struct {
 	word  string          // as asked, lower case
 	stem  string          // its index term
 	stems map[string]bool // the terms of the word and of its synonyms
+	// people is set when the question counts people as such ("how many
+	// people", "ppl"): any kind of person counts them ("140.7 million
+	// unique visitors", "31,000 attendees").
+	people bool
 }
 
 // newCounted reads the counted word w of a question.
 func newCounted(w string) counted {
 	w = strings.ToLower(w)
-	c := counted{word: w, stem: text.Term(w), stems: map[string]bool{text.Term(w): true}}
+	c := counted{word: w, stem: text.Term(w), stems: map[string]bool{text.Term(w): true}, people: peopleWords[w]}
 	for _, syn := range text.Synonyms(w) {
 		c.stems[text.Term(syn)] = true
 	}
 	return c
 }
 
+// peopleWords count people without saying which.
+var peopleWords = map[string]bool{"people": true, "persons": true, "person": true, "individuals": true}
+
 // is reports whether w, a word of a sentence, names the thing counted.
 func (c counted) is(w string) bool {
 	w = strings.ToLower(w)
-	return c.stems[text.Term(w)] || text.Shortens(c.word, w)
+	return c.stems[text.Term(w)] || text.Shortens(c.word, w) || c.people && text.IsPerson(w)
 }
 
 // countsUnit reports whether s gives a number of a unit (a word isUnit
@@ -117,6 +124,9 @@ func countsUnit(s string, isUnit func(w string) bool) bool {
 		w := strings.ToLower(s[l[0]:l[1]])
 		if n, u, ok := strings.Cut(w, "-"); ok && !strings.Contains(u, "-") && isUnit(u) && countWord(n) {
 			return true // "a 10-point penalty", "a six-game ban"
+		}
+		if u := strings.TrimLeft(w, "0123456789"); u != w && u != "" && isUnit(u) {
+			return true // "360km of slopes", "a 5kg bag"
 		}
 		if !isUnit(w) {
 			continue
@@ -255,6 +265,23 @@ func window(sentence, before, headline string) map[string]bool {
 		}
 	}
 	return w
+}
+
+// unsure says that the passages hold sentences of the kind of fact asked
+// but that none is sure to answer the question.
+const unsure = "no passage plainly answers this"
+
+// lacks says what the documents lack when the learned decision declines:
+// the fact asked (absentFact) when no sentence of the passages holds that
+// kind of fact, as the hand-set rule reads it; when one does ("6.9
+// million people had their names … exposed" for "how many 23andme users
+// got their info exposed"), that none plainly answers, never that no
+// passage gives a number.
+func (a asked) lacks(cands []candidate) string {
+	if slices.ContainsFunc(cands, func(c candidate) bool { return c.fits }) {
+		return unsure
+	}
+	return a.absentFact()
 }
 
 // absentFact says what the documents lack, for a short question no

@@ -238,6 +238,14 @@ func TestCountsUnit(t *testing.T) {
 		{"Brown caught 10 passes for 137 yards.", "pts", false},
 		{"He ran 42 kilometres.", "km", true},
 		{"The farm has 40 acres.", "kids", false},
+		// Joined to its number.
+		{"Zermatt has 360km of slopes.", "km", true},
+		{"The M25 is busy.", "m", false},
+		// People counted as any kind of person, never as organisations.
+		{"It drew 140.7 million unique visitors.", "people", true},
+		{"Some 31,000 attendees came over two days.", "people", true},
+		{"Five companies applied.", "people", false},
+		{"Five companies applied.", "firm", false},
 	} {
 		if got := countsUnit(c.s, newCounted(c.unit).is); got != c.want {
 			t.Errorf("countsUnit(%q, %q) = %v, want %v", c.s, c.unit, got, c.want)
@@ -299,5 +307,18 @@ func TestTypedQuantity(t *testing.T) {
 	}
 	if a, _ := readAsked(ix.Parse("how big is the sphere")); !a.typed("There are 157,000 speakers.", "") {
 		t.Error("a question of no measure is held by any figure")
+	}
+}
+
+// A learned decline says the documents lack the fact asked only when no
+// sentence of the passages holds that kind of fact; when one does, it says
+// none plainly answers, never that no passage gives a number.
+func TestLacks(t *testing.T) {
+	a, _ := readAsked(indexFS(t, newsFS).Parse("how many users got their info exposed"))
+	if got := a.lacks([]candidate{{body: "The breach was large."}}); got != "no passage gives a number for this" {
+		t.Errorf("no sentence holds a number: %q", got)
+	}
+	if got := a.lacks([]candidate{{body: "The breach was large."}, {body: "6.9 million people were exposed.", fits: true}}); got != unsure {
+		t.Errorf("a sentence holds a number: %q", got)
 	}
 }

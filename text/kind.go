@@ -253,17 +253,43 @@ var countedRE = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[\p{L}\p{N}'’-]+\s+
 
 // Counted returns the word a "how many" question counts, as written
 // ("seats" in "how many seats does the sphere have?", "people" in "how
-// many people were hurt"), or "".
+// many people were hurt", "sportsbooks" in "how many sportsbooks applied
+// for …"), or "" when it names none ("how many did crawford drop") or
+// names no unit ("times" asks how often: "twice", "their seventh";
+// "things" may be anything).
 func Counted(question string) string {
 	m := countedRE.FindStringSubmatch(Normalize(question))
 	if m == nil {
 		return ""
 	}
 	ws := strings.Fields(m[1])
-	if w := ws[len(ws)-1]; !strings.EqualFold(w, "times") {
+	if auxiliaries[strings.ToLower(ws[0])] {
+		return "" // "how many did crawford drop": what is counted goes unsaid
+	}
+	for i := 1; i < len(ws); i++ {
+		if isPastForm(strings.ToLower(ws[i])) {
+			ws = ws[:i] // "how many ppl showed up": the verb ends the unit
+			break
+		}
+	}
+	if w := ws[len(ws)-1]; !unitless[strings.ToLower(w)] {
 		return w
 	}
-	return "" // "how many times" asks how often: "twice", "their seventh"
+	return ""
+}
+
+// unitless are the words "how many" may count that name no unit.
+var unitless = map[string]bool{"times": true, "things": true}
+
+// isPastForm reports whether w (lower case) is a verb's past form: a
+// regular one ("applied", "showed"; not "speed") or an irregular one whose
+// base is a verb ("got", "went").
+func isPastForm(w string) bool {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+		return true
+	}
+	base := Lemma(w)
+	return base != w && !strings.HasSuffix(w, "s") && len(RelatedVerbs(base)) > 0
 }
 
 // passiveAuxiliaries are the forms of "be" (and "get") that make a past

@@ -105,6 +105,13 @@ func TestCounted(t *testing.T) {
 		{"how many", ""},
 		{"who won", ""},
 		{"how many times has india reached the semifinals", ""},
+		{"how many sportsbooks applied for vermont licences", "sportsbooks"},
+		{"how many ppl showed up to afrofuture last yr", "people"},
+		{"how many fans went to the final", "fans"},
+		{"how many did crawford drop on the kings", ""},
+		{"how many things is harbaugh being investigated for", ""},
+		{"how many speed cameras are there", "cameras"},
+		{"How many New Stores in 2024", "Stores"},
 	}
 	for _, tt := range tests {
 		if got := Counted(tt.q); got != tt.want {

@@ -72,27 +72,35 @@ func IsProperNoun(word string) bool {
 // whose most frequent sense in WordNet is a person or an organization:
 // "contractor", "spokeswoman", "regulators", "council"; not "inquiry",
 // "venue" or "fans" (a fan is first a machine).
-func IsAgent(word string) bool {
+func IsAgent(word string) bool { return agentSense(word) != "" }
+
+// IsPerson reports whether word (lower case, singular or plural) names a
+// kind of person: a noun of the word list's people ("kids", "fans") or
+// one whose most frequent sense in WordNet is a person ("visitors",
+// "attendees", "jurors"); not an organization ("council").
+func IsPerson(word string) bool { return IsPersonNoun(word) || agentSense(word) == "person" }
+
+// agentSense returns what word (lower case, singular or plural) first
+// means when it is an agent, "person" or "organization", or "".
+func agentSense(word string) string {
 	m := agents()
-	if _, ok := m[word]; ok {
-		return true
+	if sense, ok := m[word]; ok {
+		return sense
 	}
 	if base := Lemma(word); base != word {
-		_, ok := m[base]
-		return ok
+		return m[base]
 	}
 	for _, suffix := range []string{"es", "s"} {
 		if base, ok := strings.CutSuffix(word, suffix); ok {
-			if _, ok := m[base]; ok {
-				return true
+			if sense, ok := m[base]; ok {
+				return sense
 			}
 		}
 	}
 	if stem, ok := strings.CutSuffix(word, "men"); ok {
-		_, ok := m[stem+"man"] // "chairmen", "women"
-		return ok
+		return m[stem+"man"] // "chairmen", "women"
 	}
-	return false
+	return ""
 }
 
 func readTable(name string, gz []byte, size int) map[string]string {
