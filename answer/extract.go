@@ -149,18 +149,20 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			// sentence gives in the role asked ("Dr. Richard Gray, CEO of
 			// Mayo Clinic Arizona"), or none.
 			name, support, ok = inRole(ask, cands)
+			lead := namingLead(cands)
 			if !ok && learned && len(cands) > 0 {
 				// No name in the role asked: the one the first-ranked
 				// sentence opens with, doing what it says ("Page described
 				// as “just complete garbage” …" for "who denied …").
-				if n, found := subjectName(ask, cands[0]); found {
-					name, support, ok = n, cands[0], true
+				if n, found := subjectName(ask, cands[lead]); found {
+					name, support, ok = n, cands[lead], true
 				}
 			}
 			if ok && learned {
-				// Only from the first-ranked sentence, when the model is
-				// sure it answers: when unsure, the quotes alone.
-				ok = support.body == cands[0].body && cands[0].score >= Tune.MinShort
+				// Only from the first-ranked sentence naming anyone, when
+				// the model is sure it answers: when unsure, the quotes
+				// alone.
+				ok = (support.body == cands[0].body || support.body == cands[lead].body) && support.score >= Tune.MinShort
 			}
 			if ok {
 				// The sentence giving the full name is quoted too.
@@ -922,4 +924,16 @@ var quoteFolder = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "‘",
 // NormalizeQuote folds typographic quotes to ASCII and collapses whitespace.
 func NormalizeQuote(s string) string {
 	return strings.Join(strings.Fields(quoteFolder.Replace(s)), " ")
+}
+
+// namingLead returns the index of the first-ranked sentence that can name
+// who did something: the first, unless it opens with a pronoun ("She said
+// the campaign … refused requests") and another follows, which then may.
+// A sentence telling of "she" names no one; the short answer is never
+// read from it.
+func namingLead(cands []candidate) int {
+	if len(cands) > 1 && text.IsSubjectPronoun(wordRE.FindString(cands[0].body)) {
+		return 1
+	}
+	return 0
 }

@@ -322,3 +322,26 @@ func TestLacks(t *testing.T) {
 		t.Errorf("a sentence holds a number: %q", got)
 	}
 }
+
+// The short answer is read from the first-ranked sentence, or from the
+// second when the first tells of "she" or "he" and names no one.
+func TestNamingLead(t *testing.T) {
+	for _, c := range []struct {
+		bodies []string
+		want   int
+	}{
+		{[]string{"She said the campaign refused requests for meetings.", "Last month, Page described it as garbage."}, 1},
+		{[]string{"They denied it.", "Page denied it."}, 1},
+		{[]string{"Page described it as garbage.", "She said the campaign refused."}, 0},
+		{[]string{"Shelby said the campaign refused.", "Page denied it."}, 0},
+		{[]string{"She said the campaign refused requests for meetings."}, 0},
+	} {
+		var cands []candidate
+		for _, b := range c.bodies {
+			cands = append(cands, candidate{body: b})
+		}
+		if got := namingLead(cands); got != c.want {
+			t.Errorf("namingLead(%q) = %d, want %d", c.bodies, got, c.want)
+		}
+	}
+}

@@ -79,6 +79,7 @@ var (
 	organisations = list("organisations")
 	demonyms      = list("demonyms")
 	personNouns   = list("people")
+	pronouns      = list("pronouns")
 	beating       = list("beating")
 	winning       = list("winning")
 	losing        = list("losing")
@@ -180,6 +181,10 @@ func clauseBreak(s string, j int, r rune) bool {
 	}
 	return false
 }
+
+// IsSubjectPronoun reports whether w (any case) is a personal pronoun a
+// sentence may open with in place of a name: "he", "she", "they".
+func IsSubjectPronoun(w string) bool { return pronouns[strings.ToLower(w)] }
 
 // IsChatWord reports whether w (lower case) is chat shorthand that says
 // nothing about what a question is about ("rn", "pls", "thx").

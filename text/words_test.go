@@ -226,6 +226,9 @@ func TestWordList(t *testing.T) {
 			t.Errorf("IsStopWord(%q) = false", w)
 		}
 	}
+	if !IsSubjectPronoun("She") || IsSubjectPronoun("Page") {
+		t.Error("IsSubjectPronoun: she is a pronoun, Page is not")
+	}
 	if !IsHonorific("Dr.") || !IsRole("CEO") || IsRole("Huang") || !IsChatWord("rn") {
 		t.Error("honorifics, roles or chat words wrong")
 	}
