@@ -168,8 +168,8 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	var support, contra, reports []judged
 	for _, s := range sents {
 		sent := s.text()
-		if s.furniture() || len(text.Scores(sent)) > 2 {
-			continue // page furniture, a table of results
+		if s.furniture() || len(text.Scores(sent)) > 2 || asks(sent) {
+			continue // page furniture, a table of results, a question
 		}
 		// a sentence telling of the claim's person by a pronoun ("He was
 		// opposed by 22 Republicans") holds their name
@@ -441,6 +441,13 @@ func standsFor(sent, prev string, persons []string) string {
 		return ""
 	}
 	return "\n" + who
+}
+
+// asks reports whether a sentence is a question ("What Is Sign Stealing
+// and How Did the Astros Manage to Do It?"): it states nothing, so it
+// neither supports nor contradicts a claim (nor gives anyone a role).
+func asks(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(strings.TrimSpace(s), `"'”’)]`), "?")
 }
 
 // namesSomeone reports whether a sentence names a person (a name that is

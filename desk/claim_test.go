@@ -298,3 +298,16 @@ func TestYearTold(t *testing.T) {
 		t.Errorf("pastYear: 1987 is past in a 2023 document, 2022 is not")
 	}
 }
+
+// TestCheckQuestion: a question states nothing: "Should Brackenfield
+// Rovers hire Ines Corr as their new manager?" gives the office to no one
+// and supports no claim that she was hired.
+func TestCheckQuestion(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Brackenfield Rovers hired Tomas Reyes as their new manager.", NotFound, ""},
+		{"Brackenfield Rovers hired Ines Corr as their new manager.", NotFound, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
