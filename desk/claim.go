@@ -85,7 +85,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// the claim's words with its figures' own words ("full-time coach"),
 	// not their numbers
 	worded := weighWords(ix, blank(claim, numberSpans(claim)), tu)
-	scored := slices.ContainsFunc(figs, func(f Figure) bool { return f.Kind == Score })
+	scored := slices.ContainsFunc(figs, Figure.match)
 	// the words of the claim other than its names and figures: "beat …
 	// in the Rugby World Cup final"; and its names, the teams of a score
 	plain := weighWords(ix, blank(subject, text.NameSpans(subject)), tu)
@@ -329,7 +329,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// the claim's match itself: "In Spain Real Madrid outclassed Girona
 	// 3-0 …" in a roundup titled on another match
 	var won result
-	if i := slices.IndexFunc(figs, func(f Figure) bool { return f.Kind == Score }); i >= 0 {
+	if i := slices.IndexFunc(figs, Figure.match); i >= 0 {
 		won = readResult(claim, figs[i].score())
 	}
 	teamsRead := matchTeams(reports, won, aliases.same, tu.ScoreSentenceTeams)
@@ -551,7 +551,7 @@ func names(s string) string {
 // documents say so); a nil aliases compares names as written.
 func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (Verdict, string) {
 	for _, cf := range figs {
-		if cf.Kind != Score {
+		if !cf.match() {
 			continue
 		}
 		var comparable []Figure
@@ -1474,7 +1474,7 @@ func sharedWord(a, b string, plain words) bool {
 func peopleNamed(claim string, figs []Figure, sides []string, s string) bool {
 	teams := slices.Clone(sides)
 	for _, f := range figs {
-		if f.Kind == Score {
+		if f.match() {
 			r := readResult(claim, f.score())
 			teams = append(teams, r.winner, r.loser)
 		}

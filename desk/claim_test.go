@@ -311,3 +311,17 @@ func TestCheckQuestion(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckRecord: a win-loss record ("went 41-30") is a figure like any
+// other, judged in a sentence stating the team's record, not in a match's
+// report; written wins first, 30-41 is another record.
+func TestCheckRecord(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Kelp Coast Otters went 41-30 and missed the playoffs.", Supported, ""},
+		{"The Kelp Coast Otters went 40-31 and missed the playoffs.", Contradicted, "41-30"},
+		{"The Kelp Coast Otters went 30-41 and missed the playoffs.", Contradicted, "41-30"},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}

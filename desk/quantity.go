@@ -52,8 +52,9 @@ func (f Figure) Same(g Figure) bool {
 	if f.Within > 0 {
 		return math.Abs(f.Value-g.Value) <= f.Within*(1+1e-9)
 	}
-	if f.Kind == Score {
-		// "beat them 12-11" and "lost 11-12" state one result
+	if f.match() {
+		// "beat them 12-11" and "lost 11-12" state one result (a
+		// record is written wins first: 80-82 is not 82-80)
 		a, b := math.Floor(g.Value/1000), math.Mod(g.Value, 1000)
 		return f.Value == b*1000+a
 	}
@@ -107,7 +108,7 @@ func Figures(s string) []Figure {
 		}
 	}
 	for _, sc := range text.Scores(s) {
-		add(figure(Score, "", float64(sc.A*1000+sc.B), s, sc.Span))
+		add(figure(Score, recordUnit(s, sc.Span), float64(sc.A*1000+sc.B), s, sc.Span))
 	}
 	for _, sp := range text.Dates(s) {
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
@@ -144,6 +145,31 @@ func Figures(s string) []Figure {
 	sortFigures(out)
 	return out
 }
+
+// Record is the Unit of a Score that is a win-loss record, a season's or
+// a career's tally ("a 921-757 record", "went 82-80", "after going 8-6
+// last week"), not a match's result: the two compare only with each
+// other.
+const Record = "record"
+
+var (
+	recordBeforeRE = regexp.MustCompile(`(?i)\b(?:went|go|goes|going|gone)\s+$`)
+	recordAfterRE  = regexp.MustCompile(`^\s+records?\b`)
+)
+
+// recordUnit is the Unit of the score at sp of s: Record when the word
+// after it is "record" or the word before it a form of "go" ("went
+// 82-80"), else "".
+func recordUnit(s string, sp text.Span) string {
+	if recordAfterRE.MatchString(s[sp.End:]) || recordBeforeRE.MatchString(s[:sp.Start]) {
+		return Record
+	}
+	return ""
+}
+
+// match reports whether f is a match's result: a score that is no
+// record.
+func (f Figure) match() bool { return f.Kind == Score && f.Unit != Record }
 
 // figure is the figure of kind over sp of s.
 func figure(kind Kind, unit string, v float64, s string, sp text.Span) Figure {
