@@ -325,3 +325,16 @@ func TestCheckRecord(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckAcronym: a sentence writing the acronym its document defines
+// ("Harbour Growth Bonds (HGBs)") tells of what the acronym stands for:
+// "HGBs are only available …" states the claim's words.
+func TestCheckAcronym(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Harbour Growth Bonds require a minimum investment of $50,000.", Supported, ""},
+		{"Harbour Growth Bonds require a minimum investment of $75,000.", Contradicted, "$50,000"},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
