@@ -144,6 +144,8 @@ func TestFigures(t *testing.T) {
 		{"leading the team to a 921-757 record (.549)", []string{"score:record=921757"}},
 		{"the Padres went 82-80 and beat the Giants 5-3", []string{"score:record=82080", "score:=5003"}},
 		{"after going 8-6 last week", []string{"score:record=8006"}},
+		{"the Mets ended their 2023 with a disastrous 75-87", []string{"year:=2023", "score:record=75087"}},
+		{"they ended 2023 with a 3-1 win over Leeds", []string{"year:=2023", "score:=3001"}},
 		// an age set off after a name
 		{"Dusty Baker, 74, retired", []string{"age:year=74"}},
 	} {

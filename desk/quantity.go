@@ -155,16 +155,32 @@ const Record = "record"
 var (
 	recordBeforeRE = regexp.MustCompile(`(?i)\b(?:went|go|goes|going|gone)\s+$`)
 	recordAfterRE  = regexp.MustCompile(`^\s+records?\b`)
+	// a season's or year's tally: "finished 2023 at 78-84", "ended
+	// their 2023 with a disastrous 75-87", "closed the season with a
+	// 10-7"
+	seasonBeforeRE = regexp.MustCompile(`(?i)\b(?:season|(?:19|20)\d\d)\s+(?:at|with)\s+(?:an?\s+)?(?:[a-z]+\s+)?$`)
 )
 
 // recordUnit is the Unit of the score at sp of s: Record when the word
-// after it is "record" or the word before it a form of "go" ("went
-// 82-80"), else "".
+// after it is "record", the word before it a form of "go" ("went
+// 82-80"), or a season or year comes right before, with "at" or "with"
+// ("finished 2023 at 78-84", "ended their 2023 with a disastrous 75-87")
+// and no result after it ("… with a 3-1 win" is a match's); else "".
 func recordUnit(s string, sp text.Span) string {
 	if recordAfterRE.MatchString(s[sp.End:]) || recordBeforeRE.MatchString(s[:sp.Start]) {
 		return Record
 	}
+	if seasonBeforeRE.MatchString(s[:sp.Start]) && !resultAfter(s[sp.End:]) {
+		return Record
+	}
 	return ""
+}
+
+// resultAfter reports whether the word after a score tells a match's
+// result ("in 2023 with a 3-1 win"): the score is that match's.
+func resultAfter(rest string) bool {
+	ws := strings.Fields(rest)
+	return len(ws) > 0 && text.OutcomeOf(strings.Trim(ws[0], ".,;:!?")) != text.NoOutcome
 }
 
 // match reports whether f is a match's result: a score that is no
