@@ -232,7 +232,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				// 12-11"): its first score is the match's
 				j.wcov = w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent + "\n" + names(subject))
 			}
-			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
+			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) && !isFinalLine(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
 				continue
 			}
 			if v, fig := judgeScore(figs, have, claim, sent, aliases); v != "" {
@@ -470,6 +470,13 @@ func spelledOut(sent string, acronyms map[string]string) string {
 	return b.String()
 }
 
+// isFinalLine reports whether a sentence is a live page's final-score
+// line (finalLine: "Final: Broncos 21, Vikings 20", with no full stop).
+func isFinalLine(s string) bool {
+	_, ok := finalLine(s)
+	return ok
+}
+
 // asks reports whether a sentence is a question ("What Is Sign Stealing
 // and How Did the Astros Manage to Do It?"): it states nothing, so it
 // neither supports nor contradicts a claim (nor gives anyone a role).
@@ -510,12 +517,23 @@ func identifiesMatch(n int, ownReport bool, scoreWords int) bool {
 }
 
 // firstScore is the offset of the first score a document states, -1 when
-// it states none.
+// it states none: a score written with a dash, or a live page's
+// final-score line ("Final: Broncos 21, Vikings 20", finalLine), which
+// comes before its play-by-play.
 func firstScore(doc *corpus.Document) int {
+	at := -1
 	if sc := text.Scores(doc.Text); len(sc) > 0 {
-		return sc[0].Span.Start
+		at = sc[0].Span.Start
 	}
-	return -1
+	for _, p := range doc.Paragraphs {
+		if p.Start >= at && at >= 0 {
+			break
+		}
+		if f, ok := finalLine(doc.Text[p.Start:p.End]); ok {
+			return p.Start + f.Start
+		}
+	}
+	return at
 }
 
 // compareFigure weighs a claim's figure cf (one of figs) against the
@@ -649,7 +667,7 @@ func matchReport(scores []judged, w words, title float64, ofTeams, byNames func(
 // tellsResult reports whether a sentence says who won the match of one
 // of its scores.
 func tellsResult(s string) bool {
-	for _, sc := range text.Scores(s) {
+	for _, sc := range scoresOf(s) {
 		if readResult(s, sc).says() {
 			return true
 		}

@@ -338,3 +338,20 @@ func TestCheckAcronym(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckFinalLine: a live page's final-score line ("Final: Herons 21,
+// Foxes 20") tells the match's result, the team of more points the
+// winner: it supports the claim's score and winner, and contradicts
+// another score or the other winner; the page's in-game scores ("Foxes
+// 20, Herons 15") support no claim of a result.
+func TestCheckFinalLine(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Saltmarsh Herons came from behind to beat the Ridge Foxes 21-20.", Supported, ""},
+		{"The Herons beat the Foxes 24-20.", Contradicted, "Herons 21, Foxes 20"},
+		{"The Foxes beat the Herons 21-20.", Contradicted, "Herons 21, Foxes 20"},
+		{"The Foxes beat the Herons 20-15.", Contradicted, "Herons 21, Foxes 20"},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}

@@ -146,6 +146,9 @@ func TestFigures(t *testing.T) {
 		{"after going 8-6 last week", []string{"score:record=8006"}},
 		{"the Mets ended their 2023 with a disastrous 75-87", []string{"year:=2023", "score:record=75087"}},
 		{"they ended 2023 with a 3-1 win over Leeds", []string{"year:=2023", "score:=3001"}},
+		// a live page's final-score line; its in-game lines are no result
+		{"Final: Broncos 21, Vikings 20", []string{"score:=21020"}},
+		{"Vikings 20, Broncos 15", nil},
 		// an age set off after a name
 		{"Dusty Baker, 74, retired", []string{"age:year=74"}},
 	} {

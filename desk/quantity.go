@@ -110,6 +110,9 @@ func Figures(s string) []Figure {
 	for _, sc := range text.Scores(s) {
 		add(figure(Score, recordUnit(s, sc.Span), float64(sc.A*1000+sc.B), s, sc.Span))
 	}
+	if f, ok := finalLine(s); ok {
+		add(f)
+	}
 	for _, sp := range text.Dates(s) {
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
 		if m == 0 || d < 1 || d > 31 {
@@ -174,6 +177,56 @@ func recordUnit(s string, sp text.Span) string {
 		return Record
 	}
 	return ""
+}
+
+// finalRE matches a live page's line of the final score: "Final:
+// Broncos 21, Vikings 20" (each team, then its points).
+var finalRE = regexp.MustCompile(`^\s*(?:Final|FINAL|Final score|FINAL SCORE)\s*:\s*(` + teamPattern + `)\s+(\d{1,3}),\s+(` + teamPattern + `)\s+(\d{1,3})\s*$`)
+
+// teamPattern is a team's name of up to four capitalised words.
+const teamPattern = `\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*){0,3}`
+
+// finalLine is the score of a live page's final-score line ("Final:
+// Broncos 21, Vikings 20", a score 21-20 over "Broncos 21, Vikings 20"),
+// when s is one.
+func finalLine(s string) (Figure, bool) {
+	m := finalRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return Figure{}, false
+	}
+	a, _ := strconv.Atoi(s[m[4]:m[5]])
+	b, _ := strconv.Atoi(s[m[8]:m[9]])
+	return figure(Score, "", float64(a*1000+b), s, text.Span{Start: m[2], End: m[9]}), true
+}
+
+// scoresOf are the scores of s (text.Scores) and its final-score line's
+// (finalLine).
+func scoresOf(s string) []text.Score {
+	out := text.Scores(s)
+	if f, ok := finalLine(s); ok {
+		out = append(out, f.score())
+	}
+	return out
+}
+
+// finalResult is who won, as a final-score line tells it (finalLine):
+// the team of more points; ok is false when sc is not such a line's.
+func finalResult(s string, sc text.Score) (result, bool) {
+	m := finalRE.FindStringSubmatchIndex(s)
+	if m == nil || sc.Start != m[2] || sc.End != m[9] {
+		return result{}, false
+	}
+	r := result{span: sc.Span}
+	first, second := s[m[2]:m[3]], s[m[6]:m[7]]
+	switch {
+	case sc.A > sc.B:
+		r.winner, r.loser = first, second
+	case sc.A < sc.B:
+		r.winner, r.loser = second, first
+	default:
+		r.level = true
+	}
+	return r, true
 }
 
 // resultAfter reports whether the word after a score tells a match's
