@@ -1695,7 +1695,7 @@ func cleanName(s string) string {
 			break
 		}
 	}
-	for len(words) > 0 && (notPeople[words[0]] || openingWord(words[0])) {
+	for len(words) > 0 && !forenameFirst(words) && (notPeople[words[0]] || openingWord(words[0])) {
 		words = words[1:]
 	}
 	// a title, a profession or a description before the name: "Leader
@@ -1805,8 +1805,9 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 			}
 		}
 		// "Although Kooker": a word the document also writes in lower
-		// case opened a sentence
-		for len(ws) > 0 && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
+		// case opened a sentence; but not a first name that is a stop
+		// word ("said Will Maas", forenameFirst)
+		for len(ws) > 0 && !forenameFirst(ws) && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
 			ws = ws[1:]
 		}
 		if i := slices.Index(ws, "of"); i >= 2 && i <= 3 && i < len(ws)-1 {
@@ -1876,6 +1877,14 @@ var ofOrgRE = regexp.MustCompile(`\b(?:[Cc]o-?founder|[Ff]ounder|CEO|[Cc]hief [E
 func openingWord(w string) bool {
 	lw := strings.ToLower(strings.Trim(w, ",."))
 	return text.IsStopWord(lw) || text.IsOpener(lw) || len(lw) > 4 && strings.HasSuffix(lw, "ly") || len(lw) > 5 && strings.HasSuffix(lw, "ing")
+}
+
+// forenameFirst reports whether a name's first word is a first name that
+// is also a stop word ("Will Maas": text.NameSpans lets one open a name
+// only so, mid-sentence, before a capitalised word).
+func forenameFirst(ws []string) bool {
+	lw := strings.ToLower(ws[0])
+	return len(ws) >= 2 && text.IsStopWord(lw) && text.Forename(lw) != lw
 }
 
 // lowerWords are the words s writes in lower case.
