@@ -661,7 +661,26 @@ func matchReport(scores []judged, w words, title float64, ofTeams, byNames func(
 	if best < 0 {
 		return judged{}, false
 	}
-	return scores[best], true
+	return scores[inProse(scores, best)], true
+}
+
+// inProse is, for a live page's final-score line chosen as a match's
+// report (isFinalLine), the first sentence of the same page giving the
+// same verdict in prose at the same score ("helped the Blackhawks to a
+// 4-2 win over the Penguins" for "Final: Blackhawks 4, Penguins 2"; not
+// an in-game lead): the reporter's own words are shown. Else best
+// itself.
+func inProse(scores []judged, best int) int {
+	f, ok := finalLine(scores[best].text())
+	if !ok || scores[best].verdict == NotFound {
+		return best
+	}
+	for i, j := range scores {
+		if j.doc.ID == scores[best].doc.ID && j.verdict == scores[best].verdict && !isFinalLine(j.text()) && slices.ContainsFunc(Figures(j.text()), f.Same) {
+			return i
+		}
+	}
+	return best
 }
 
 // tellsResult reports whether a sentence says who won the match of one

@@ -355,3 +355,15 @@ func TestCheckFinalLine(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckFinalLineAfterProse: a report telling the result in prose
+// shows that sentence, not its final-score line, as the support and the
+// contradiction ("4-2", not "Gulls 4, Rams 2").
+func TestCheckFinalLineAfterProse(t *testing.T) {
+	d := testDesk(t)
+	r := checkClaim(t, d, answer.Request{}, claimCase{"The Gulls came back to beat the Rams 4-2 in Connor Vale's first game.", Supported, ""}, "")
+	if len(r.Lines) == 0 || !strings.Contains(r.Lines[0].Text, "4-2 win") {
+		t.Errorf("shown:\n%s", r.Text())
+	}
+	checkClaim(t, d, answer.Request{}, claimCase{"The Gulls beat the Rams 5-2 in Connor Vale's debut.", Contradicted, "4-2"}, "")
+}
