@@ -152,7 +152,7 @@ func Quotations(doc *corpus.Document) []Quotation {
 	lastSpeaker := ""   // the speaker of the last quotation
 	openBefore := false // the paragraph before ended inside a quotation
 	for _, p := range doc.Paragraphs {
-		para := doc.Text[p.Start:p.End]
+		para := openedWithClosing(doc.Text[p.Start:p.End])
 		if captionRE.MatchString(para) && !strings.ContainsAny(para, "“”\"") {
 			// a photo's caption between two paragraphs of a story is
 			// not read: "he added" after "4 Onana had another
@@ -1877,6 +1877,18 @@ var ofOrgRE = regexp.MustCompile(`\b(?:[Cc]o-?founder|[Ff]ounder|CEO|[Cc]hief [E
 func openingWord(w string) bool {
 	lw := strings.ToLower(strings.Trim(w, ",."))
 	return text.IsStopWord(lw) || text.IsOpener(lw) || len(lw) > 4 && strings.HasSuffix(lw, "ly") || len(lw) > 5 && strings.HasSuffix(lw, "ing")
+}
+
+// openedWithClosing is a paragraph that opens a quotation with a closing
+// mark ("”A devastating transfer …,” Helen Smith said"), its first mark
+// made an opening one (the same length: offsets hold); else para.
+func openedWithClosing(para string) string {
+	if rest, ok := strings.CutPrefix(para, "”"); ok {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) && strings.Contains(rest, "”") {
+			return "“" + rest
+		}
+	}
+	return para
 }
 
 // forenameFirst reports whether a name's first word is a first name that
