@@ -380,11 +380,14 @@ func dropStale(evs []event, days int) []event {
 // heading ("November 21" alone on its line, as timeline articles are
 // written) takes that day, and its weekdays are read against it. A
 // sentence naming one of the topic's names by its last word, in a
-// document writing the name in full, holds the whole name (surnames).
+// document writing the name in full, holds the whole name (surnames);
+// one writing initials the document defines ("Daylight Saving Time
+// (DST)") holds the words they stand for (acronyms).
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
 	names := surnames(doc.Title+"\n"+doc.Text, w)
+	acr := acronyms(doc.Title + "\n" + doc.Text)
 	subj := w.subject
 	if namedOwnWords(w, doc, tu.TimelineTitle) {
 		subj = nil // its sentences are not held to the subject's words
@@ -458,7 +461,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			}
 			isLede := lede
 			lede = false
-			cov, wcov := w.coverage(byName(s, names)), w.coverage(byName(doc.Title+"\n"+prev+"\n"+s, names))
+			cov, wcov := w.coverage(spelledOut(byName(s, names), acr)), w.coverage(spelledOut(byName(doc.Title+"\n"+prev+"\n"+s, names), acr))
 			person := carried(s, prev, names) // told of as "he" or "she"
 			when, own := sentenceDate(s, ref)
 			inMonth := !month.IsZero() && heading.IsZero()
@@ -543,7 +546,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			if stated && person != "" {
 				// "He and Rachel married in 2018." after "…, Poyer
 				// signed with the Bills, …": the sentence before's person
-				cov = max(cov, w.coverage(byName(s, names)+"\n"+person))
+				cov = max(cov, w.coverage(spelledOut(byName(s, names), acr)+"\n"+person))
 			}
 			if !about && !(stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)) {
 				continue
