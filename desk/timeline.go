@@ -670,10 +670,10 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		before := strings.Fields(strings.ToLower(s[max(0, sp.Start-12):sp.Start]))
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
-		if !occasion && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		y, m, d := text.DateParts(s[sp.Start:sp.End])
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
-		y, m, d := text.DateParts(s[sp.Start:sp.End])
 		if d > 0 {
 			continue
 		}
@@ -738,6 +738,30 @@ const maxOpeningWords = 2
 // periodWords are the words before a month or year that make it the time
 // of what a sentence tells.
 var periodWords = map[string]bool{"in": true, "last": true, "early": true, "late": true, "mid": true}
+
+// monthBefore reports whether a month written alone, its words before
+// (lower case) and its text after, dates a thing named after it: "the
+// September international break", "in their March PPV clash", "a
+// ruling this past August". A word before it of another kind ("a May
+// deadline" aside, "May" alone is no date) or none after leaves it
+// unread.
+func monthBefore(before []string, after string) bool {
+	if len(before) == 0 {
+		return false
+	}
+	switch before[len(before)-1] {
+	case "past":
+		return true
+	case "the", "their", "his", "her", "its":
+		m := attributedRE.FindStringSubmatch(after)
+		return m != nil && (strings.ToLower(m[1]) == m[1] || allCaps(m[1]))
+	}
+	return false
+}
+
+// attributedRE matches the word written right after a month ("|
+// international break"), in group 1.
+var attributedRE = regexp.MustCompile(`^\s+(\p{L}+)\b`)
 
 // occasionWords are the nouns a year before them dates ("at a memorable
 // 2019 event", "in the 2022 season", "the 2019 playoffs").

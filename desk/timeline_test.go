@@ -379,6 +379,13 @@ func TestPeriodDate(t *testing.T) {
 		{"He scored 12 goals in the 2023 season.", "", ""},     // it holds the article's day
 		{"He joined the 2019 roster as a cornerback.", "", ""}, // no occasion
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
+		// a month alone before what it dates, after "the" or a possessive
+		{"Coronel earned his first two caps in the September matches.", "2023-09-01", "Sep 2023"},
+		{"Andrade won in their March PPV clash with Plant.", "2023-03-01", "Mar 2023"},
+		{"In a ruling this past August, a court sided with the Copyright Office.", "2023-08-01", "Aug 2023"},
+		{"He met the September Group's founders for lunch.", "", ""}, // a name's
+		{"She recalled one September when it rained.", "", ""},       // no possessive or "the"
+		{"The December meeting will decide it.", "", ""},             // to come
 		// "Will" the name tells of no future
 		{"In March 2022, Will slapped Chris Rock at the Oscars.", "2022-03-01", "Mar 2022"},
 		// a period holding the article's day says no more than its date
