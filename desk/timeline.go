@@ -388,6 +388,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	titleCov := w.coverage(doc.Title)
 	names := surnames(doc.Title+"\n"+doc.Text, w)
 	acr := acronyms(doc.Title + "\n" + doc.Text)
+	told := history(doc, pub, tu)
 	subj := w.subject
 	if namedOwnWords(w, doc, tu.TimelineTitle) {
 		subj = nil // its sentences are not held to the subject's words
@@ -506,7 +507,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			default:
 				e.when, e.note = pub, "article date"
 				if t, label, ok := periodDate(s, pub); ok {
-					if pub.Year()-t.Year() > tu.TimelinePeriodYears {
+					if pub.Year()-t.Year() > tu.TimelinePeriodYears && !told {
 						prev = s
 						continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
 					}
@@ -562,6 +563,26 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 		}
 	}
 	return out
+}
+
+// history reports whether doc tells a history: its sentences state
+// TimelineHistoryYears distinct years or more (periodDate: "In 2003, …",
+// "in 1998"), each more than TimelinePeriodYears before its publication
+// year (pub). A report recalls a year or two of its story's past; a
+// history of search engines ("His SEO career got going in 1994", "In
+// 2003, …, the company quietly released an update", "by the end of
+// 1999, Google was handling …") tells its story by them.
+func history(doc *corpus.Document, pub time.Time, tu *Tuning) bool {
+	if pub.IsZero() {
+		return false
+	}
+	years := map[int]bool{}
+	for _, sp := range text.Sentences(doc.Text) {
+		if t, _, ok := periodDate(doc.Text[sp.Start:sp.End], pub); ok && pub.Year()-t.Year() > tu.TimelinePeriodYears {
+			years[t.Year()] = true
+		}
+	}
+	return len(years) >= tu.TimelineHistoryYears
 }
 
 // chronological sorts events oldest first; on one day, one telling of

@@ -125,6 +125,10 @@ type Tuning struct {
 	// TimelinePeriodYears years before its document's publication year is
 	// an aside, not an event of the story.
 	TimelinePeriodYears int
+	// A document stating TimelineHistoryYears years or more of that long
+	// past (each a sentence's own, "In 2003, Google …") tells a history:
+	// its years are the story's events, not asides (history).
+	TimelineHistoryYears int
 	// A sentence dated only by an article published more than
 	// TimelineStale days before the story's first stated day is dropped:
 	// the page was first published before the story (dropStale).
@@ -183,7 +187,7 @@ var DefaultTuning = Tuning{
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
 	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
-	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineStale: 7,
+	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineHistoryYears: 5, TimelineStale: 7,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,
