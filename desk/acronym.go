@@ -137,7 +137,8 @@ func spelledOut(s string, acr map[string]string) string {
 	return s + "\n" + strings.Join(add, "\n")
 }
 
-// initialsRE matches abbr written as a word of its own ("DST’s" too).
+// initialsRE matches abbr written as a word of its own, or its plural
+// ("SEOs", the people who do it; "DST’s" too).
 func initialsRE(abbr string) *regexp.Regexp {
-	return regexp.MustCompile(`\b` + abbr + `\b`)
+	return regexp.MustCompile(`\b` + abbr + `s?\b`)
 }

@@ -30,11 +30,12 @@ func TestAcronyms(t *testing.T) {
 }
 
 func TestSpelledOut(t *testing.T) {
-	acr := map[string]string{"DST": "Daylight Saving Time"}
+	acr := map[string]string{"DST": "Daylight Saving Time", "SEO": "search engine optimization"}
 	for _, tc := range []struct{ s, want string }{
 		{"MPs voted to scrap DST in 2019.", "MPs voted to scrap DST in 2019.\nDaylight Saving Time"},
 		{"Daylight saving time ends on Sunday.", "Daylight saving time ends on Sunday.\nDST"},
-		{"The DSTs of other lands differ.", "The DSTs of other lands differ."}, // not the word
+		{"Most SEOs told me so.", "Most SEOs told me so.\nsearch engine optimization"}, // its plural
+		{"The DSTX of other lands differ.", "The DSTX of other lands differ."},         // not the word
 		{"It was a nice day.", "It was a nice day."},
 	} {
 		if got := spelledOut(tc.s, acr); got != tc.want {
