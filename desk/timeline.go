@@ -692,11 +692,11 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
-		if d > 0 {
-			continue
+		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
+			continue // a day; a season ("the end of 2022/23") is not its first year
 		}
 		switch {
 		case m > 0 && y > 0:
@@ -779,6 +779,20 @@ func monthBefore(before []string, after string) bool {
 	}
 	return false
 }
+
+// seasonRE matches what follows a season's first year ("2022|/23",
+// "2023|-24").
+var seasonRE = regexp.MustCompile(`^[/–-]\d\d\b`)
+
+// partOf reports whether the words before a month or year (lower case)
+// name a part of it: "by the end of 1999", "at the start of 2021".
+func partOf(before []string) bool {
+	n := len(before)
+	return n >= 2 && before[n-1] == "of" && partWords[before[n-2]]
+}
+
+// partWords are the parts of a month or year written before "of" it.
+var partWords = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true}
 
 // attributedRE matches the word written right after a month ("|
 // international break"), in group 1.

@@ -384,8 +384,14 @@ func TestPeriodDate(t *testing.T) {
 		{"Andrade won in their March PPV clash with Plant.", "2023-03-01", "Mar 2023"},
 		{"In a ruling this past August, a court sided with the Copyright Office.", "2023-08-01", "Aug 2023"},
 		{"He met the September Group's founders for lunch.", "", ""}, // a name's
-		{"She recalled one September when it rained.", "", ""},       // no possessive or "the"
-		{"The December meeting will decide it.", "", ""},             // to come
+		// a part of a year
+		{"By the end of 1999, Google was handling most queries.", "1999-01-01", "1999"},
+		{"At the start of 2021, the firm had 40 staff.", "2021-01-01", "2021"},
+		{"He spent the rest of 2021 in Leeds.", "", ""},
+		{"United finished third at the end of 2021/22, a season of change.", "", ""}, // a season
+		{"United finished third in 2021-22, a season of change.", "", ""},
+		{"She recalled one September when it rained.", "", ""}, // no possessive or "the"
+		{"The December meeting will decide it.", "", ""},       // to come
 		// "Will" the name tells of no future
 		{"In March 2022, Will slapped Chris Rock at the Oscars.", "2022-03-01", "Mar 2022"},
 		// a period holding the article's day says no more than its date
