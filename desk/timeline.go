@@ -555,8 +555,11 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			e.measures["base"] = e.score // before the lift, for the tests
-			if e.dated && !e.rough && !stillToCome(s) {
+			switch {
+			case e.dated && !e.rough && !stillToCome(s):
 				e.score += tu.TimelineDatedLift
+			case e.period != "" && !inYear && !inMonth:
+				e.score += tu.TimelinePeriodLift // "In 2003, …": its own year
 			}
 			e.terms = termSet(s)
 			out = append(out, e)

@@ -986,3 +986,30 @@ func TestCarriedUndatedNotLifted(t *testing.T) {
 	}
 	t.Fatalf("%q is no event", left)
 }
+
+// TestTimelinePeriodLift: a sentence stating its own year is lifted by
+// TimelinePeriodLift over one dated by its article; at the lift's
+// boundary (the topic's share between them) one holding less of the
+// topic ranks above one holding all of it, or below.
+func TestTimelinePeriodLift(t *testing.T) {
+	const all, year = "Quarry Chat added voice replies for every user, Quarry Chat said.",
+		"In 2019, Quarry Chat first tested voice for a few users."
+	doc := docOf(all, year)
+	doc.Title, doc.Published = "Quarry Chat voice replies", "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, "Quarry Chat voice replies")
+	for _, tc := range []struct {
+		lift      float64
+		yearFirst bool
+	}{{DefaultTuning.TimelinePeriodLift, true}, {0.2, false}} {
+		tu := DefaultTuning
+		tu.TimelinePeriodLift = tc.lift
+		evs := eventsOf(doc, 0, w, &tu)
+		if len(evs) != 2 || evs[1].period != "2019" {
+			t.Fatalf("events: %v", eventTexts(doc, "Quarry Chat voice replies", &tu))
+		}
+		if first := evs[1].score > evs[0].score; first != tc.yearFirst {
+			t.Errorf("lift %v: the 2019 sentence (%v, of base %v) above the article's (%v): %v, want %v",
+				tc.lift, evs[1].score, evs[1].measures["base"], evs[0].score, first, tc.yearFirst)
+		}
+	}
+}
