@@ -690,7 +690,16 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		return time.Time{}, "", false
 	}
 	at := len(s) // where the period read is written
-	for _, sp := range text.Dates(s) {
+	for i, sp := range text.Dates(s) {
+		if i == 0 && earlierThisYear(s, sp) {
+			// "which earlier this year joined the fledgling Human
+			// Artistry Campaign": some day of the year before pub (after
+			// another time, "As we reported earlier this month, …", it
+			// dates a thing the sentence mentions)
+			when, label = time.Date(pub.Year(), 1, 1, 0, 0, 0, 0, time.UTC), strconv.Itoa(pub.Year())
+			ok, at = day(pub).After(when), sp.Start
+			break
+		}
 		before := strings.Fields(strings.ToLower(s[max(0, sp.Start-12):sp.Start]))
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
@@ -782,6 +791,15 @@ func monthBefore(before []string, after string) bool {
 	}
 	return false
 }
+
+// earlierThisYear reports whether the date sp of s is "earlier this
+// year", not a thing of it ("earlier this year's draft").
+func earlierThisYear(s string, sp text.Span) bool {
+	return strings.EqualFold(s[sp.Start:sp.End], "earlier this year") && !possessiveStartRE.MatchString(s[sp.End:])
+}
+
+// possessiveStartRE matches a possessive right after a word ("|'s").
+var possessiveStartRE = regexp.MustCompile(`^['’]s\b`)
 
 // seasonRE matches what follows a season's first year ("2022|/23",
 // "2023|-24").

@@ -384,6 +384,12 @@ func TestPeriodDate(t *testing.T) {
 		{"Andrade won in their March PPV clash with Plant.", "2023-03-01", "Mar 2023"},
 		{"In a ruling this past August, a court sided with the Copyright Office.", "2023-08-01", "Aug 2023"},
 		{"He met the September Group's founders for lunch.", "", ""}, // a name's
+		// earlier in the article's year
+		{"The NMPA, which earlier this year joined the campaign, filed on time.", "2023-01-01", "2023"},
+		{"Earlier this year, the label signed her.", "2023-01-01", "2023"},
+		{"He was picked in earlier this year's draft.", "", ""},
+		{"He will sign later this year.", "", ""},
+		{"As we reported earlier this month, it relies on a ruling earlier this year.", "", ""},
 		// a part of a year
 		{"By the end of 1999, Google was handling most queries.", "1999-01-01", "1999"},
 		{"At the start of 2021, the firm had 40 staff.", "2021-01-01", "2021"},
