@@ -57,3 +57,16 @@ func TestAcronymEvent(t *testing.T) {
 		t.Errorf("events %q lack the vote written with the initials", got)
 	}
 }
+
+// TestAcronymSubject: a sentence dated by its article holds the
+// story's subject when it writes the subject by its initials.
+func TestAcronymSubject(t *testing.T) {
+	const defined, costs = "The Quarry Council debated Daylight Saving Time (DST) for a third year running.",
+		"The Quarry Council said that DST costs local farmers money."
+	doc := docOf(defined, costs)
+	doc.Title, doc.Published = "Quarry Council and the clocks", "2023-10-24T09:00:00Z"
+	got := eventTexts(doc, "Quarry Council daylight saving time", &DefaultTuning)
+	if !slices.Contains(got, costs) {
+		t.Errorf("events %q lack the sentence writing the subject by its initials", got)
+	}
+}

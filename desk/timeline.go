@@ -530,7 +530,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			// subject, not only of its names ("Meta is already in the
 			// Commission's sights over …" in a story of Meta's ad-free
 			// subscription in the EU).
-			if about && e.note != "" && subj.total() > 0 && subj.coverage(s) < tu.TimelineSubject {
+			if about && e.note != "" && subj.total() > 0 && subj.coverage(spelledOut(s, acr)) < tu.TimelineSubject {
 				about = false
 			}
 			// A sentence stating its time with less of the topic tells of
