@@ -185,7 +185,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		// a sentence telling of the claim's person by a pronoun ("He was
 		// opposed by 22 Republicans") holds their name
-		held := sent + standsFor(sent, s.prev, persons) + spelledOut(sent, acronymsOf(s.doc))
+		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
 		if len(figs) == 0 {
 			other := ""
@@ -453,21 +453,6 @@ func standsFor(sent, prev string, persons []string) string {
 		return ""
 	}
 	return "\n" + who
-}
-
-// spelledOut is what the acronyms of a sentence stand for in its
-// document (acronyms, text.Acronyms), each after "\n": "AIFs are only
-// available to HNIs" holds "Alternative Investment Funds" in a document
-// that defines "Alternative Investment Funds (AIFs)". An acronym spelled
-// out in the sentence itself adds nothing.
-func spelledOut(sent string, acronyms map[string]string) string {
-	var b strings.Builder
-	for _, w := range wordRE.FindAllString(sent, -1) {
-		if full, ok := acronyms[w]; ok && !strings.Contains(sent, full) && !strings.Contains(b.String(), full) {
-			b.WriteString("\n" + full)
-		}
-	}
-	return b.String()
 }
 
 // isFinalLine reports whether a sentence is a live page's final-score

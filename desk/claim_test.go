@@ -299,60 +299,50 @@ func TestYearTold(t *testing.T) {
 	}
 }
 
-// TestCheckQuestion: a question states nothing: "Should Brackenfield
-// Rovers hire Ines Corr as their new manager?" gives the office to no one
-// and supports no claim that she was hired.
-func TestCheckQuestion(t *testing.T) {
+// TestCheckKinds: sentences of kinds that tell a claim otherwise than
+// its words do.
+func TestCheckKinds(t *testing.T) {
 	d := testDesk(t)
-	for _, tc := range []claimCase{
-		{"Brackenfield Rovers hired Tomas Reyes as their new manager.", NotFound, ""},
-		{"Brackenfield Rovers hired Ines Corr as their new manager.", NotFound, ""},
+	for name, cases := range map[string][]claimCase{
+		// A question states nothing: "Should Brackenfield Rovers hire Ines
+		// Corr as their new manager?" gives the office to no one and
+		// supports no claim that she was hired.
+		"question": {
+			{"Brackenfield Rovers hired Tomas Reyes as their new manager.", NotFound, ""},
+			{"Brackenfield Rovers hired Ines Corr as their new manager.", NotFound, ""},
+		},
+		// A win-loss record ("went 41-30") is a figure like any other,
+		// judged in a sentence stating the team's record, not in a match's
+		// report; written wins first, 30-41 is another record.
+		"record": {
+			{"The Kelp Coast Otters went 41-30 and missed the playoffs.", Supported, ""},
+			{"The Kelp Coast Otters went 40-31 and missed the playoffs.", Contradicted, "41-30"},
+			{"The Kelp Coast Otters went 30-41 and missed the playoffs.", Contradicted, "41-30"},
+		},
+		// A sentence writing the acronym its document defines ("Harbour
+		// Growth Bonds (HGBs)") tells of what the acronym stands for: "HGBs
+		// are only available …" states the claim's words.
+		"acronym": {
+			{"Harbour Growth Bonds require a minimum investment of $50,000.", Supported, ""},
+			{"Harbour Growth Bonds require a minimum investment of $75,000.", Contradicted, "$50,000"},
+		},
+		// A live page's final-score line ("Final: Herons 21, Foxes 20")
+		// tells the match's result, the team of more points the winner: it
+		// supports the claim's score and winner, and contradicts another
+		// score or the other winner; the page's in-game scores ("Foxes 20,
+		// Herons 15") support no claim of a result.
+		"final line": {
+			{"The Saltmarsh Herons came from behind to beat the Ridge Foxes 21-20.", Supported, ""},
+			{"The Herons beat the Foxes 24-20.", Contradicted, "Herons 21, Foxes 20"},
+			{"The Foxes beat the Herons 21-20.", Contradicted, "Herons 21, Foxes 20"},
+			{"The Foxes beat the Herons 20-15.", Contradicted, "Herons 21, Foxes 20"},
+		},
 	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
-}
-
-// TestCheckRecord: a win-loss record ("went 41-30") is a figure like any
-// other, judged in a sentence stating the team's record, not in a match's
-// report; written wins first, 30-41 is another record.
-func TestCheckRecord(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
-		{"The Kelp Coast Otters went 41-30 and missed the playoffs.", Supported, ""},
-		{"The Kelp Coast Otters went 40-31 and missed the playoffs.", Contradicted, "41-30"},
-		{"The Kelp Coast Otters went 30-41 and missed the playoffs.", Contradicted, "41-30"},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
-}
-
-// TestCheckAcronym: a sentence writing the acronym its document defines
-// ("Harbour Growth Bonds (HGBs)") tells of what the acronym stands for:
-// "HGBs are only available …" states the claim's words.
-func TestCheckAcronym(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
-		{"Harbour Growth Bonds require a minimum investment of $50,000.", Supported, ""},
-		{"Harbour Growth Bonds require a minimum investment of $75,000.", Contradicted, "$50,000"},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
-}
-
-// TestCheckFinalLine: a live page's final-score line ("Final: Herons 21,
-// Foxes 20") tells the match's result, the team of more points the
-// winner: it supports the claim's score and winner, and contradicts
-// another score or the other winner; the page's in-game scores ("Foxes
-// 20, Herons 15") support no claim of a result.
-func TestCheckFinalLine(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
-		{"The Saltmarsh Herons came from behind to beat the Ridge Foxes 21-20.", Supported, ""},
-		{"The Herons beat the Foxes 24-20.", Contradicted, "Herons 21, Foxes 20"},
-		{"The Foxes beat the Herons 21-20.", Contradicted, "Herons 21, Foxes 20"},
-		{"The Foxes beat the Herons 20-15.", Contradicted, "Herons 21, Foxes 20"},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
+		t.Run(name, func(t *testing.T) {
+			for _, tc := range cases {
+				checkClaim(t, d, answer.Request{}, tc, "")
+			}
+		})
 	}
 }
 

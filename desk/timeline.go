@@ -382,12 +382,13 @@ func dropStale(evs []event, days int) []event {
 // sentence naming one of the topic's names by its last word, in a
 // document writing the name in full, holds the whole name (surnames);
 // one writing initials the document defines ("Daylight Saving Time
-// (DST)") holds the words they stand for (acronyms).
+// (DST)") holds the words they stand for (text.Acronyms).
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
 	names := surnames(doc.Title+"\n"+doc.Text, w)
-	acr := acronyms(doc.Title + "\n" + doc.Text)
+	acr := text.Acronyms(doc.Title + "\n" + doc.Text)
+	spelledOut := func(s string) string { return s + text.SpelledOut(s, acr) }
 	told := history(doc, pub, tu)
 	subj := w.subject
 	if namedOwnWords(w, doc, tu.TimelineTitle) {
@@ -462,7 +463,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			}
 			isLede := lede
 			lede = false
-			cov, wcov := w.coverage(spelledOut(byName(s, names), acr)), w.coverage(spelledOut(byName(doc.Title+"\n"+prev+"\n"+s, names), acr))
+			cov, wcov := w.coverage(spelledOut(byName(s, names))), w.coverage(spelledOut(byName(doc.Title+"\n"+prev+"\n"+s, names)))
 			person := carried(s, prev, names) // told of as "he" or "she"
 			when, own := sentenceDate(s, ref)
 			inMonth := !month.IsZero() && heading.IsZero()
@@ -530,7 +531,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			// subject, not only of its names ("Meta is already in the
 			// Commission's sights over …" in a story of Meta's ad-free
 			// subscription in the EU).
-			if about && e.note != "" && subj.total() > 0 && subj.coverage(spelledOut(s, acr)) < tu.TimelineSubject {
+			if about && e.note != "" && subj.total() > 0 && subj.coverage(spelledOut(s)) < tu.TimelineSubject {
 				about = false
 			}
 			// A sentence stating its time with less of the topic tells of
@@ -547,7 +548,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			if stated && person != "" {
 				// "He and Rachel married in 2018." after "…, Poyer
 				// signed with the Bills, …": the sentence before's person
-				cov = max(cov, w.coverage(spelledOut(byName(s, names), acr)+"\n"+person))
+				cov = max(cov, w.coverage(spelledOut(byName(s, names))+"\n"+person))
 			}
 			if !about && !(stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)) {
 				continue
@@ -787,7 +788,7 @@ func monthBefore(before []string, after string) bool {
 		return true
 	case "the", "their", "his", "her", "its":
 		m := attributedRE.FindStringSubmatch(after)
-		return m != nil && (strings.ToLower(m[1]) == m[1] || allCaps(m[1]))
+		return m != nil && (strings.ToLower(m[1]) == m[1] || text.AllCaps(m[1]))
 	}
 	return false
 }
