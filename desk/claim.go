@@ -164,6 +164,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	}
 
 	sents := sentencesOf(res)
+	numbered := matchNumbers(claim) // "in Game 3"
 	if scored {
 		aliases = d.teamAliases(ctx, req)
 		// A score may be stated anywhere in a match report, which may
@@ -232,7 +233,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				// 12-11"): its first score is the match's
 				j.wcov = w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent + "\n" + names(subject))
 			}
-			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) && !isFinalLine(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
+			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) && !isFinalLine(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument || otherNumber(numbered, s.doc.Title) {
 				continue
 			}
 			if v, fig := judgeScore(figs, have, claim, sent, aliases); v != "" {
@@ -726,6 +727,35 @@ func otherYear(sentence string, doc *corpus.Document) bool {
 			continue
 		}
 		if sentence[sp.Start:sp.End] != strconv.Itoa(pub.Year()) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchNumberRE matches a match numbered in its series, season or
+// tournament ("Game 3", "Week 15", "Round 2"): its kind in group 1, its
+// number in group 2.
+var matchNumberRE = regexp.MustCompile(`(?i)\b(game|week|round|match|leg|test)\s+(\d{1,2})\b`)
+
+// matchNumbers maps each kind of numbered match s names ("game", of
+// "Game 3") to the numbers it gives it.
+func matchNumbers(s string) map[string][]string {
+	out := map[string][]string{}
+	for _, m := range matchNumberRE.FindAllStringSubmatch(s, -1) {
+		k := strings.ToLower(m[1])
+		out[k] = append(out[k], m[2])
+	}
+	return out
+}
+
+// otherNumber reports whether a document's title numbers a match of a
+// kind the claim numbers (claim: matchNumbers), but none by the claim's
+// numbers: a live page "… highlights from Game 4" tells nothing of Game
+// 3's score, its final line and in-game scores another match's.
+func otherNumber(claim map[string][]string, title string) bool {
+	for k, ns := range matchNumbers(title) {
+		if want, ok := claim[k]; ok && !slices.ContainsFunc(ns, func(n string) bool { return slices.Contains(want, n) }) {
 			return true
 		}
 	}

@@ -337,6 +337,14 @@ func TestCheckKinds(t *testing.T) {
 			{"The Foxes beat the Herons 21-20.", Contradicted, "Herons 21, Foxes 20"},
 			{"The Foxes beat the Herons 20-15.", Contradicted, "Herons 21, Foxes 20"},
 		},
+		// A report of a match its title numbers ("… highlights from Game
+		// 4") tells nothing of another match the claim numbers ("in Game
+		// 3"); of the claim's own, its final line is the result.
+		"numbered match": {
+			{"The Kestrels beat the Owls 3-1 in Game 3 of the Cup final.", NotFound, ""},
+			{"The Kestrels beat the Owls 3-1 in Game 4 of the Cup final.", Contradicted, "11-7"},
+			{"The Kestrels beat the Owls 11-7 in Game 4 of the Cup final.", Supported, ""},
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			for _, tc := range cases {
