@@ -256,8 +256,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
 		})
+		counted := countedAs(sent, have, figs)
 		for _, cf := range figs {
-			same, sameAt, comparable := compareFigure(cf, figs, have)
+			same, sameAt, comparable := compareFigure(cf, figs, counted)
 			if elsewhen && cf.Kind != Year {
 				comparable = nil
 			}
@@ -539,6 +540,48 @@ func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, co
 	}
 	return same, sameAt, comparable
 }
+
+// countedWordRE matches the lower-case word that follows a count's
+// words, or another after it: the word is its first group.
+var countedWordRE = regexp.MustCompile(`^\s+([a-z][a-z-]*)\b`)
+
+// countedAs re-reads the counts of a sentence (have, Figures of sent)
+// for the nouns the claim counts (figs): a count whose noun modifies
+// another, up to CountedWords lower-case words on with no stop word or
+// punctuation between, counts that one when the claim counts it ("his
+// 26th big league managerial season" counts seasons, as the claim's "his
+// 24th season" does), the figure running to it.
+func countedAs(sent string, have, figs []Figure) []Figure {
+	units := map[string]bool{}
+	for _, f := range figs {
+		if f.Kind == Count {
+			units[f.Unit] = true
+		}
+	}
+	out := slices.Clone(have)
+	for i, f := range out {
+		if f.Kind != Count || units[f.Unit] {
+			continue
+		}
+		end := f.End
+		for range countedWords {
+			m := countedWordRE.FindStringSubmatchIndex(sent[end:])
+			if m == nil || text.IsStopWord(sent[end+m[2]:end+m[3]]) {
+				break
+			}
+			end += m[3]
+			if t := text.Term(sent[end-(m[3]-m[2]) : end]); units[t] {
+				out[i] = figure(Count, t, f.Value, sent, text.Span{Start: f.Start, End: end})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// countedWords is how many words on from a count's noun countedAs looks
+// for the noun the claim counts.
+const countedWords = 3
 
 // lead is the sentence of a document stating its first score and the
 // sentence before it ("" when it states none): where a match's report

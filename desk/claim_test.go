@@ -182,10 +182,18 @@ func TestCompareFigure(t *testing.T) {
 			"nearly 26%, compared with 17.5% in the group that didn't", 0, true, []string{"17.5%"}},
 		{"no figure of the claim's", "Sales rose from 10% to 12% this year.",
 			"sales rose from 11% to 15%", 1, false, []string{"11%", "15%"}},
+		// a count whose noun modifies the one the claim counts counts that
+		// one; not across a stop word, nor more than countedWords on
+		{"a noun modified", "Ana Pita retired after her 12th season as a league coach.",
+			"After her fourth season with the Otters and her 14th big league coaching season, Ana Pita retired.", 0, false, []string{"fourth season", "14th big league coaching season"}},
+		{"a stop word between", "Ana Pita retired after her 12th season as a league coach.",
+			"After her fourth season with the Otters and her 14th big win in season, Ana Pita retired.", 0, false, []string{"fourth season"}},
+		{"too far on", "Ana Pita retired after her 12th season as a league coach.",
+			"After her fourth season with the Otters and her 14th big league coaching job season, Ana Pita retired.", 0, false, []string{"fourth season"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			figs := hedged(tc.claim, Figures(tc.claim))
-			same, _, comparable := compareFigure(figs[tc.at], figs, Figures(tc.sentence))
+			same, _, comparable := compareFigure(figs[tc.at], figs, countedAs(tc.sentence, Figures(tc.sentence), figs))
 			var got []string
 			for _, f := range comparable {
 				got = append(got, f.Text)
