@@ -560,7 +560,7 @@ func countedAs(sent string, have, figs []Figure) []Figure {
 	}
 	out := slices.Clone(have)
 	for i, f := range out {
-		if f.Kind != Count || units[f.Unit] {
+		if f.Kind != Count || units[f.Unit] || !nounWord(f.Text) {
 			continue
 		}
 		end := f.End
@@ -578,6 +578,18 @@ func countedAs(sent string, have, figs []Figure) []Figure {
 	}
 	return out
 }
+
+// nounWord reports whether a count's last word (its noun as read) may be
+// a noun: not a stop word ("twice be stripped") nor a number word
+// ("ninety-five" read as ninety of "five").
+func nounWord(count string) bool {
+	w := strings.ToLower(lastWordRE.FindString(count))
+	_, number := text.NumberWord(w)
+	return w != "" && !text.IsStopWord(w) && !number
+}
+
+// lastWordRE matches the last word of a figure's text.
+var lastWordRE = regexp.MustCompile(`\pL+$`)
 
 // countedWords is how many words on from a count's noun countedAs looks
 // for the noun the claim counts.

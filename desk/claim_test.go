@@ -188,6 +188,10 @@ func TestCompareFigure(t *testing.T) {
 			"After her fourth season with the Otters and her 14th big league coaching season, Ana Pita retired.", 0, false, []string{"fourth season", "14th big league coaching season"}},
 		{"a stop word between", "Ana Pita retired after her 12th season as a league coach.",
 			"After her fourth season with the Otters and her 14th big win in season, Ana Pita retired.", 0, false, []string{"fourth season"}},
+		{"a verb after a stop word", "Ana Pita was twice stripped of her league title.",
+			"Ana Pita went on to twice be stripped of her league title.", 0, false, nil},
+		{"a number word", "Ana Pita played in 95 league seasons.",
+			"Ana Pita played in ninety-five league seasons.", 0, false, nil},
 		{"too far on", "Ana Pita retired after her 12th season as a league coach.",
 			"After her fourth season with the Otters and her 14th big league coaching job season, Ana Pita retired.", 0, false, []string{"fourth season"}},
 	} {
