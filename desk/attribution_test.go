@@ -50,6 +50,11 @@ func TestAttribution(t *testing.T) {
 		// the document names of that first name, never one of two
 		{"after, a first name of one person", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“After the trip, he became like my dream husband,” Rachel says.`}, []string{"Rachel Bush: After the trip,"}},
 		{"after, says and a first name with an apposition", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“His attention now is on me and his family,” says Rachel, who has more than 4 million followers.`}, []string{"Rachel Bush: His attention now"}},
+		// a quotation opened with a closing mark
+		{"after, a quotation opened with a closing mark", []string{`”A devastating transfer of money is on the horizon,” IMPALA Executive Chair Helen Smith said this past March.`}, []string{"Helen Smith: A devastating transfer"}},
+		// a first name that is a stop word ("Will"), in a document that
+		// writes "will" too
+		{"after, said and a first name that is a stop word", []string{`The union will act.`, `“We are seeing a clear drop in revenue,” said Will Maas, chairman of the union.`}, []string{"Will Maas: We are seeing"}},
 		{"after, a first name of two people", []string{`Jordan Poyer met Rachel Bush and Rachel Adams in Florida.`, `“After the trip, he became like my dream husband,” Rachel says.`}, nil},
 		{"after, a first name with more to the clause", []string{`Jordan Poyer met Rachel Bush in Florida.`, `“After the trip, he became like my dream husband,” a friend of Rachel says.`}, nil},
 		{"sign-off", []string{`“Every stream of a deep fake takes royalties away.” Dennis Kooker, Sony Music`}, []string{"Dennis Kooker: Every stream of"}},

@@ -85,7 +85,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// the claim's words with its figures' own words ("full-time coach"),
 	// not their numbers
 	worded := weighWords(ix, blank(claim, numberSpans(claim)), tu)
-	scored := slices.ContainsFunc(figs, func(f Figure) bool { return f.Kind == Score })
+	scored := slices.ContainsFunc(figs, Figure.match)
 	// the words of the claim other than its names and figures: "beat …
 	// in the Rugby World Cup final"; and its names, the teams of a score
 	plain := weighWords(ix, blank(subject, text.NameSpans(subject)), tu)
@@ -151,7 +151,20 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		return v
 	}
 
+	// the acronyms each document defines: "AIFs are only available to
+	// HNIs" tells of "Alternative Investment Funds (AIFs)"
+	defined := map[string]map[string]string{}
+	acronymsOf := func(doc *corpus.Document) map[string]string {
+		a, ok := defined[doc.ID]
+		if !ok {
+			a = text.Acronyms(doc.Text)
+			defined[doc.ID] = a
+		}
+		return a
+	}
+
 	sents := sentencesOf(res)
+	numbered := matchNumbers(claim) // "in Game 3"
 	if scored {
 		aliases = d.teamAliases(ctx, req)
 		// A score may be stated anywhere in a match report, which may
@@ -168,12 +181,12 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	var support, contra, reports []judged
 	for _, s := range sents {
 		sent := s.text()
-		if s.furniture() || len(text.Scores(sent)) > 2 {
-			continue // page furniture, a table of results
+		if s.furniture() || len(text.Scores(sent)) > 2 || asks(sent) {
+			continue // page furniture, a table of results, a question
 		}
 		// a sentence telling of the claim's person by a pronoun ("He was
 		// opposed by 22 Republicans") holds their name
-		held := sent + standsFor(sent, s.prev, persons)
+		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
 		if len(figs) == 0 {
 			other := ""
@@ -220,7 +233,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				// 12-11"): its first score is the match's
 				j.wcov = w.coverage(s.doc.Title + "\n" + s.prev + "\n" + sent + "\n" + names(subject))
 			}
-			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument {
+			if j.about = aboutDoc(s.doc); j.wcov < tu.ScoreWindow || !endsSentence(sent) && !isFinalLine(sent) || otherYear(sent, s.doc) || j.about < tu.ScoreDocument || otherNumber(numbered, s.doc.Title) {
 				continue
 			}
 			if v, fig := judgeScore(figs, have, claim, sent, aliases); v != "" {
@@ -243,8 +256,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
 		})
+		counted := countedAs(sent, have, figs)
 		for _, cf := range figs {
-			same, sameAt, comparable := compareFigure(cf, figs, have)
+			same, sameAt, comparable := compareFigure(cf, figs, counted)
 			if elsewhen && cf.Kind != Year {
 				comparable = nil
 			}
@@ -329,7 +343,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// the claim's match itself: "In Spain Real Madrid outclassed Girona
 	// 3-0 …" in a roundup titled on another match
 	var won result
-	if i := slices.IndexFunc(figs, func(f Figure) bool { return f.Kind == Score }); i >= 0 {
+	if i := slices.IndexFunc(figs, Figure.match); i >= 0 {
 		won = readResult(claim, figs[i].score())
 	}
 	teamsRead := matchTeams(reports, won, aliases.same, tu.ScoreSentenceTeams)
@@ -443,6 +457,20 @@ func standsFor(sent, prev string, persons []string) string {
 	return "\n" + who
 }
 
+// isFinalLine reports whether a sentence is a live page's final-score
+// line (finalLine: "Final: Broncos 21, Vikings 20", with no full stop).
+func isFinalLine(s string) bool {
+	_, ok := finalLine(s)
+	return ok
+}
+
+// asks reports whether a sentence is a question ("What Is Sign Stealing
+// and How Did the Astros Manage to Do It?"): it states nothing, so it
+// neither supports nor contradicts a claim (nor gives anyone a role).
+func asks(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(strings.TrimSpace(s), `"'”’)]`), "?")
+}
+
 // namesSomeone reports whether a sentence names a person (a name that is
 // no organisation's or place's by its words).
 func namesSomeone(s string) bool {
@@ -476,12 +504,23 @@ func identifiesMatch(n int, ownReport bool, scoreWords int) bool {
 }
 
 // firstScore is the offset of the first score a document states, -1 when
-// it states none.
+// it states none: a score written with a dash, or a live page's
+// final-score line ("Final: Broncos 21, Vikings 20", finalLine), which
+// comes before its play-by-play.
 func firstScore(doc *corpus.Document) int {
+	at := -1
 	if sc := text.Scores(doc.Text); len(sc) > 0 {
-		return sc[0].Span.Start
+		at = sc[0].Span.Start
 	}
-	return -1
+	for _, p := range doc.Paragraphs {
+		if p.Start >= at && at >= 0 {
+			break
+		}
+		if f, ok := finalLine(doc.Text[p.Start:p.End]); ok {
+			return p.Start + f.Start
+		}
+	}
+	return at
 }
 
 // compareFigure weighs a claim's figure cf (one of figs) against the
@@ -501,6 +540,60 @@ func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, co
 	}
 	return same, sameAt, comparable
 }
+
+// countedWordRE matches the lower-case word that follows a count's
+// words, or another after it: the word is its first group.
+var countedWordRE = regexp.MustCompile(`^\s+([a-z][a-z-]*)\b`)
+
+// countedAs re-reads the counts of a sentence (have, Figures of sent)
+// for the nouns the claim counts (figs): a count whose noun modifies
+// another, up to CountedWords lower-case words on with no stop word or
+// punctuation between, counts that one when the claim counts it ("his
+// 26th big league managerial season" counts seasons, as the claim's "his
+// 24th season" does), the figure running to it.
+func countedAs(sent string, have, figs []Figure) []Figure {
+	units := map[string]bool{}
+	for _, f := range figs {
+		if f.Kind == Count {
+			units[f.Unit] = true
+		}
+	}
+	out := slices.Clone(have)
+	for i, f := range out {
+		if f.Kind != Count || units[f.Unit] || !nounWord(f.Text) {
+			continue
+		}
+		end := f.End
+		for range countedWords {
+			m := countedWordRE.FindStringSubmatchIndex(sent[end:])
+			if m == nil || text.IsStopWord(sent[end+m[2]:end+m[3]]) {
+				break
+			}
+			end += m[3]
+			if t := text.Term(sent[end-(m[3]-m[2]) : end]); units[t] {
+				out[i] = figure(Count, t, f.Value, sent, text.Span{Start: f.Start, End: end})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// nounWord reports whether a count's last word (its noun as read) may be
+// a noun: not a stop word ("twice be stripped") nor a number word
+// ("ninety-five" read as ninety of "five").
+func nounWord(count string) bool {
+	w := strings.ToLower(lastWordRE.FindString(count))
+	_, number := text.NumberWord(w)
+	return w != "" && !text.IsStopWord(w) && !number
+}
+
+// lastWordRE matches the last word of a figure's text.
+var lastWordRE = regexp.MustCompile(`\pL+$`)
+
+// countedWords is how many words on from a count's noun countedAs looks
+// for the noun the claim counts.
+const countedWords = 3
 
 // lead is the sentence of a document stating its first score and the
 // sentence before it ("" when it states none): where a match's report
@@ -544,7 +637,7 @@ func names(s string) string {
 // documents say so); a nil aliases compares names as written.
 func judgeScore(figs, have []Figure, claim, sent string, aliases *teamAliases) (Verdict, string) {
 	for _, cf := range figs {
-		if cf.Kind != Score {
+		if !cf.match() {
 			continue
 		}
 		var comparable []Figure
@@ -609,13 +702,32 @@ func matchReport(scores []judged, w words, title float64, ofTeams, byNames func(
 	if best < 0 {
 		return judged{}, false
 	}
-	return scores[best], true
+	return scores[inProse(scores, best)], true
+}
+
+// inProse is, for a live page's final-score line chosen as a match's
+// report (isFinalLine), the first sentence of the same page giving the
+// same verdict in prose at the same score ("helped the Blackhawks to a
+// 4-2 win over the Penguins" for "Final: Blackhawks 4, Penguins 2"; not
+// an in-game lead): the reporter's own words are shown. Else best
+// itself.
+func inProse(scores []judged, best int) int {
+	f, ok := finalLine(scores[best].text())
+	if !ok || scores[best].verdict == NotFound {
+		return best
+	}
+	for i, j := range scores {
+		if j.doc.ID == scores[best].doc.ID && j.verdict == scores[best].verdict && !isFinalLine(j.text()) && slices.ContainsFunc(Figures(j.text()), f.Same) {
+			return i
+		}
+	}
+	return best
 }
 
 // tellsResult reports whether a sentence says who won the match of one
 // of its scores.
 func tellsResult(s string) bool {
-	for _, sc := range text.Scores(s) {
+	for _, sc := range scoresOf(s) {
 		if readResult(s, sc).says() {
 			return true
 		}
@@ -670,6 +782,35 @@ func otherYear(sentence string, doc *corpus.Document) bool {
 			continue
 		}
 		if sentence[sp.Start:sp.End] != strconv.Itoa(pub.Year()) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchNumberRE matches a match numbered in its series, season or
+// tournament ("Game 3", "Week 15", "Round 2"): its kind in group 1, its
+// number in group 2.
+var matchNumberRE = regexp.MustCompile(`(?i)\b(game|week|round|match|leg|test)\s+(\d{1,2})\b`)
+
+// matchNumbers maps each kind of numbered match s names ("game", of
+// "Game 3") to the numbers it gives it.
+func matchNumbers(s string) map[string][]string {
+	out := map[string][]string{}
+	for _, m := range matchNumberRE.FindAllStringSubmatch(s, -1) {
+		k := strings.ToLower(m[1])
+		out[k] = append(out[k], m[2])
+	}
+	return out
+}
+
+// otherNumber reports whether a document's title numbers a match of a
+// kind the claim numbers (claim: matchNumbers), but none by the claim's
+// numbers: a live page "… highlights from Game 4" tells nothing of Game
+// 3's score, its final line and in-game scores another match's.
+func otherNumber(claim map[string][]string, title string) bool {
+	for k, ns := range matchNumbers(title) {
+		if want, ok := claim[k]; ok && !slices.ContainsFunc(ns, func(n string) bool { return slices.Contains(want, n) }) {
 			return true
 		}
 	}
@@ -1467,7 +1608,7 @@ func sharedWord(a, b string, plain words) bool {
 func peopleNamed(claim string, figs []Figure, sides []string, s string) bool {
 	teams := slices.Clone(sides)
 	for _, f := range figs {
-		if f.Kind == Score {
+		if f.match() {
 			r := readResult(claim, f.score())
 			teams = append(teams, r.winner, r.loser)
 		}

@@ -182,10 +182,22 @@ func TestCompareFigure(t *testing.T) {
 			"nearly 26%, compared with 17.5% in the group that didn't", 0, true, []string{"17.5%"}},
 		{"no figure of the claim's", "Sales rose from 10% to 12% this year.",
 			"sales rose from 11% to 15%", 1, false, []string{"11%", "15%"}},
+		// a count whose noun modifies the one the claim counts counts that
+		// one; not across a stop word, nor more than countedWords on
+		{"a noun modified", "Ana Pita retired after her 12th season as a league coach.",
+			"After her fourth season with the Otters and her 14th big league coaching season, Ana Pita retired.", 0, false, []string{"fourth season", "14th big league coaching season"}},
+		{"a stop word between", "Ana Pita retired after her 12th season as a league coach.",
+			"After her fourth season with the Otters and her 14th big win in season, Ana Pita retired.", 0, false, []string{"fourth season"}},
+		{"a verb after a stop word", "Ana Pita was twice stripped of her league title.",
+			"Ana Pita went on to twice be stripped of her league title.", 0, false, nil},
+		{"a number word", "Ana Pita played in 95 league seasons.",
+			"Ana Pita played in ninety-five league seasons.", 0, false, nil},
+		{"too far on", "Ana Pita retired after her 12th season as a league coach.",
+			"After her fourth season with the Otters and her 14th big league coaching job season, Ana Pita retired.", 0, false, []string{"fourth season"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			figs := hedged(tc.claim, Figures(tc.claim))
-			same, _, comparable := compareFigure(figs[tc.at], figs, Figures(tc.sentence))
+			same, _, comparable := compareFigure(figs[tc.at], figs, countedAs(tc.sentence, Figures(tc.sentence), figs))
 			var got []string
 			for _, f := range comparable {
 				got = append(got, f.Text)
@@ -297,4 +309,71 @@ func TestYearTold(t *testing.T) {
 	if !pastYear(y1987, doc, 1) || pastYear(Figures("in 2022")[0], doc, 1) {
 		t.Errorf("pastYear: 1987 is past in a 2023 document, 2022 is not")
 	}
+}
+
+// TestCheckKinds: sentences of kinds that tell a claim otherwise than
+// its words do.
+func TestCheckKinds(t *testing.T) {
+	d := testDesk(t)
+	for name, cases := range map[string][]claimCase{
+		// A question states nothing: "Should Brackenfield Rovers hire Ines
+		// Corr as their new manager?" gives the office to no one and
+		// supports no claim that she was hired.
+		"question": {
+			{"Brackenfield Rovers hired Tomas Reyes as their new manager.", NotFound, ""},
+			{"Brackenfield Rovers hired Ines Corr as their new manager.", NotFound, ""},
+		},
+		// A win-loss record ("went 41-30") is a figure like any other,
+		// judged in a sentence stating the team's record, not in a match's
+		// report; written wins first, 30-41 is another record.
+		"record": {
+			{"The Kelp Coast Otters went 41-30 and missed the playoffs.", Supported, ""},
+			{"The Kelp Coast Otters went 40-31 and missed the playoffs.", Contradicted, "41-30"},
+			{"The Kelp Coast Otters went 30-41 and missed the playoffs.", Contradicted, "41-30"},
+		},
+		// A sentence writing the acronym its document defines ("Harbour
+		// Growth Bonds (HGBs)") tells of what the acronym stands for: "HGBs
+		// are only available …" states the claim's words.
+		"acronym": {
+			{"Harbour Growth Bonds require a minimum investment of $50,000.", Supported, ""},
+			{"Harbour Growth Bonds require a minimum investment of $75,000.", Contradicted, "$50,000"},
+		},
+		// A live page's final-score line ("Final: Herons 21, Foxes 20")
+		// tells the match's result, the team of more points the winner: it
+		// supports the claim's score and winner, and contradicts another
+		// score or the other winner; the page's in-game scores ("Foxes 20,
+		// Herons 15") support no claim of a result.
+		"final line": {
+			{"The Saltmarsh Herons came from behind to beat the Ridge Foxes 21-20.", Supported, ""},
+			{"The Herons beat the Foxes 24-20.", Contradicted, "Herons 21, Foxes 20"},
+			{"The Foxes beat the Herons 21-20.", Contradicted, "Herons 21, Foxes 20"},
+			{"The Foxes beat the Herons 20-15.", Contradicted, "Herons 21, Foxes 20"},
+		},
+		// A report of a match its title numbers ("… highlights from Game
+		// 4") tells nothing of another match the claim numbers ("in Game
+		// 3"); of the claim's own, its final line is the result.
+		"numbered match": {
+			{"The Kestrels beat the Owls 3-1 in Game 3 of the Cup final.", NotFound, ""},
+			{"The Kestrels beat the Owls 3-1 in Game 4 of the Cup final.", Contradicted, "11-7"},
+			{"The Kestrels beat the Owls 11-7 in Game 4 of the Cup final.", Supported, ""},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			for _, tc := range cases {
+				checkClaim(t, d, answer.Request{}, tc, "")
+			}
+		})
+	}
+}
+
+// TestCheckFinalLineAfterProse: a report telling the result in prose
+// shows that sentence, not its final-score line, as the support and the
+// contradiction ("4-2", not "Gulls 4, Rams 2").
+func TestCheckFinalLineAfterProse(t *testing.T) {
+	d := testDesk(t)
+	r := checkClaim(t, d, answer.Request{}, claimCase{"The Gulls came back to beat the Rams 4-2 in Connor Vale's first game.", Supported, ""}, "")
+	if len(r.Lines) == 0 || !strings.Contains(r.Lines[0].Text, "4-2 win") {
+		t.Errorf("shown:\n%s", r.Text())
+	}
+	checkClaim(t, d, answer.Request{}, claimCase{"The Gulls beat the Rams 5-2 in Connor Vale's debut.", Contradicted, "4-2"}, "")
 }

@@ -140,6 +140,17 @@ func TestFigures(t *testing.T) {
 		// an ordinal's year is a place, not a length
 		{"fired fourth-year coach Mel Tucker", []string{"ordinal:year=4"}},
 		{"in his 10th-year as coach, a seven-year deal", []string{"ordinal:year=10", "duration:year=7"}},
+		// a win-loss record is no match's result
+		{"leading the team to a 921-757 record (.549)", []string{"score:record=921757"}},
+		{"the Padres went 82-80 and beat the Giants 5-3", []string{"score:record=82080", "score:=5003"}},
+		{"after going 8-6 last week", []string{"score:record=8006"}},
+		{"the Mets ended their 2023 with a disastrous 75-87", []string{"year:=2023", "score:record=75087"}},
+		{"they ended 2023 with a 3-1 win over Leeds", []string{"year:=2023", "score:=3001"}},
+		// a live page's final-score line; its in-game lines are no result
+		{"Final: Broncos 21, Vikings 20", []string{"score:=21020"}},
+		{"Vikings 20, Broncos 15", nil},
+		// an age set off after a name
+		{"Dusty Baker, 74, retired", []string{"age:year=74"}},
 	} {
 		var got []string
 		for _, f := range Figures(tc.text) {
@@ -148,6 +159,13 @@ func TestFigures(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
 			t.Errorf("Figures(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+	// a result told the other way round is the same; a record is not
+	if !Figures("won 12-11")[0].Same(Figures("lost 11-12")[0]) {
+		t.Error("12-11 should be 11-12 told by the loser")
+	}
+	if Figures("went 82-80")[0].Same(Figures("went 80-82")[0]) {
+		t.Error("a record of 82-80 should not be one of 80-82")
 	}
 	a, b := Figures("Nov. 21, 2023")[0], Figures("November 21")[0]
 	if !a.Same(b) {

@@ -336,3 +336,33 @@ func TestTimelineAskersWord(t *testing.T) {
 		t.Errorf("another story's line is shown:\n%s", r.Text())
 	}
 }
+
+// TestTimelineHistoryYears: in a document stating TimelineHistoryYears
+// years of a long past, the years are events (a history); with one
+// year fewer they are asides.
+func TestTimelineHistoryYears(t *testing.T) {
+	paras := []string{
+		"Quarry Search began ranking pages for Lomax Books in 1996.",
+		"In 1998, Quarry Search added paid links for Lomax Books.",
+		"In 2001, Quarry Search moved its index for Lomax Books to Leeds.",
+		"In 2004, Quarry Search sold its Lomax Books arm to a rival.",
+		"In 2009, Quarry Search bought back Lomax Books for $2 million.",
+	}
+	const first = "In 1998, Quarry Search added paid links for Lomax Books."
+	shown := func(history int, paras []string) []string {
+		doc := docOf(paras...)
+		doc.Title, doc.Published = "The long fight over search", "2023-11-01T09:00:00Z"
+		tu := DefaultTuning
+		tu.TimelineHistoryYears = history
+		return eventTexts(doc, "Quarry Search Lomax Books", &tu)
+	}
+	if got := shown(4, paras[1:]); !slices.Contains(got, first) {
+		t.Errorf("four years of history, TimelineHistoryYears 4: %q, want the 1998 sentence", got)
+	}
+	if got := shown(5, paras[1:]); slices.Contains(got, first) {
+		t.Errorf("four years of history, TimelineHistoryYears 5: %q, want no 1998 sentence (an aside)", got)
+	}
+	if got := shown(5, paras); !slices.Contains(got, first) {
+		t.Errorf("five years of history: %q, want the 1998 sentence", got)
+	}
+}

@@ -52,8 +52,9 @@ func (f Figure) Same(g Figure) bool {
 	if f.Within > 0 {
 		return math.Abs(f.Value-g.Value) <= f.Within*(1+1e-9)
 	}
-	if f.Kind == Score {
-		// "beat them 12-11" and "lost 11-12" state one result
+	if f.match() {
+		// "beat them 12-11" and "lost 11-12" state one result (a
+		// record is written wins first: 80-82 is not 82-80)
 		a, b := math.Floor(g.Value/1000), math.Mod(g.Value, 1000)
 		return f.Value == b*1000+a
 	}
@@ -107,7 +108,10 @@ func Figures(s string) []Figure {
 		}
 	}
 	for _, sc := range text.Scores(s) {
-		add(figure(Score, "", float64(sc.A*1000+sc.B), s, sc.Span))
+		add(figure(Score, recordUnit(s, sc.Span), float64(sc.A*1000+sc.B), s, sc.Span))
+	}
+	if f, ok := finalLine(s); ok {
+		add(f)
 	}
 	for _, sp := range text.Dates(s) {
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
@@ -144,6 +148,97 @@ func Figures(s string) []Figure {
 	sortFigures(out)
 	return out
 }
+
+// Record is the Unit of a Score that is a win-loss record, a season's or
+// a career's tally ("a 921-757 record", "went 82-80", "after going 8-6
+// last week"), not a match's result: the two compare only with each
+// other.
+const Record = "record"
+
+var (
+	recordBeforeRE = regexp.MustCompile(`(?i)\b(?:went|go|goes|going|gone)\s+$`)
+	recordAfterRE  = regexp.MustCompile(`^\s+records?\b`)
+	// a season's or year's tally: "finished 2023 at 78-84", "ended
+	// their 2023 with a disastrous 75-87", "closed the season with a
+	// 10-7"
+	seasonBeforeRE = regexp.MustCompile(`(?i)\b(?:season|(?:19|20)\d\d)\s+(?:at|with)\s+(?:an?\s+)?(?:[a-z]+\s+)?$`)
+)
+
+// recordUnit is the Unit of the score at sp of s: Record when the word
+// after it is "record", the word before it a form of "go" ("went
+// 82-80"), or a season or year comes right before, with "at" or "with"
+// ("finished 2023 at 78-84", "ended their 2023 with a disastrous 75-87")
+// and no result after it ("… with a 3-1 win" is a match's); else "".
+func recordUnit(s string, sp text.Span) string {
+	if recordAfterRE.MatchString(s[sp.End:]) || recordBeforeRE.MatchString(s[:sp.Start]) {
+		return Record
+	}
+	if seasonBeforeRE.MatchString(s[:sp.Start]) && !resultAfter(s[sp.End:]) {
+		return Record
+	}
+	return ""
+}
+
+// finalRE matches a live page's line of the final score: "Final:
+// Broncos 21, Vikings 20" (each team, then its points).
+var finalRE = regexp.MustCompile(`^\s*(?:Final|FINAL|Final score|FINAL SCORE)\s*:\s*(` + teamPattern + `)\s+(\d{1,3}),\s+(` + teamPattern + `)\s+(\d{1,3})\s*$`)
+
+// teamPattern is a team's name of up to four capitalised words.
+const teamPattern = `\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*){0,3}`
+
+// finalLine is the score of a live page's final-score line ("Final:
+// Broncos 21, Vikings 20", a score 21-20 over "Broncos 21, Vikings 20"),
+// when s is one.
+func finalLine(s string) (Figure, bool) {
+	m := finalRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return Figure{}, false
+	}
+	a, _ := strconv.Atoi(s[m[4]:m[5]])
+	b, _ := strconv.Atoi(s[m[8]:m[9]])
+	return figure(Score, "", float64(a*1000+b), s, text.Span{Start: m[2], End: m[9]}), true
+}
+
+// scoresOf are the scores of s (text.Scores) and its final-score line's
+// (finalLine).
+func scoresOf(s string) []text.Score {
+	out := text.Scores(s)
+	if f, ok := finalLine(s); ok {
+		out = append(out, f.score())
+	}
+	return out
+}
+
+// finalResult is who won, as a final-score line tells it (finalLine):
+// the team of more points; ok is false when sc is not such a line's.
+func finalResult(s string, sc text.Score) (result, bool) {
+	m := finalRE.FindStringSubmatchIndex(s)
+	if m == nil || sc.Start != m[2] || sc.End != m[9] {
+		return result{}, false
+	}
+	r := result{span: sc.Span}
+	first, second := s[m[2]:m[3]], s[m[6]:m[7]]
+	switch {
+	case sc.A > sc.B:
+		r.winner, r.loser = first, second
+	case sc.A < sc.B:
+		r.winner, r.loser = second, first
+	default:
+		r.level = true
+	}
+	return r, true
+}
+
+// resultAfter reports whether the word after a score tells a match's
+// result ("in 2023 with a 3-1 win"): the score is that match's.
+func resultAfter(rest string) bool {
+	ws := strings.Fields(rest)
+	return len(ws) > 0 && text.OutcomeOf(strings.Trim(ws[0], ".,;:!?")) != text.NoOutcome
+}
+
+// match reports whether f is a match's result: a score that is no
+// record.
+func (f Figure) match() bool { return f.Kind == Score && f.Unit != Record }
 
 // figure is the figure of kind over sp of s.
 func figure(kind Kind, unit string, v float64, s string, sp text.Span) Figure {

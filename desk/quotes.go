@@ -152,7 +152,7 @@ func Quotations(doc *corpus.Document) []Quotation {
 	lastSpeaker := ""   // the speaker of the last quotation
 	openBefore := false // the paragraph before ended inside a quotation
 	for _, p := range doc.Paragraphs {
-		para := doc.Text[p.Start:p.End]
+		para := openedWithClosing(doc.Text[p.Start:p.End])
 		if captionRE.MatchString(para) && !strings.ContainsAny(para, "“”\"") {
 			// a photo's caption between two paragraphs of a story is
 			// not read: "he added" after "4 Onana had another
@@ -1695,7 +1695,7 @@ func cleanName(s string) string {
 			break
 		}
 	}
-	for len(words) > 0 && (notPeople[words[0]] || openingWord(words[0])) {
+	for len(words) > 0 && !forenameFirst(words) && (notPeople[words[0]] || openingWord(words[0])) {
 		words = words[1:]
 	}
 	// a title, a profession or a description before the name: "Leader
@@ -1805,8 +1805,9 @@ func namesIn(s string, weight int, common map[string]bool, count map[string]int,
 			}
 		}
 		// "Although Kooker": a word the document also writes in lower
-		// case opened a sentence
-		for len(ws) > 0 && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
+		// case opened a sentence; but not a first name that is a stop
+		// word ("said Will Maas", forenameFirst)
+		for len(ws) > 0 && !forenameFirst(ws) && (notPeople[ws[0]] || openingWord(ws[0]) || common[strings.ToLower(ws[0])]) {
 			ws = ws[1:]
 		}
 		if i := slices.Index(ws, "of"); i >= 2 && i <= 3 && i < len(ws)-1 {
@@ -1876,6 +1877,26 @@ var ofOrgRE = regexp.MustCompile(`\b(?:[Cc]o-?founder|[Ff]ounder|CEO|[Cc]hief [E
 func openingWord(w string) bool {
 	lw := strings.ToLower(strings.Trim(w, ",."))
 	return text.IsStopWord(lw) || text.IsOpener(lw) || len(lw) > 4 && strings.HasSuffix(lw, "ly") || len(lw) > 5 && strings.HasSuffix(lw, "ing")
+}
+
+// openedWithClosing is a paragraph that opens a quotation with a closing
+// mark ("”A devastating transfer …,” Helen Smith said"), its first mark
+// made an opening one (the same length: offsets hold); else para.
+func openedWithClosing(para string) string {
+	if rest, ok := strings.CutPrefix(para, "”"); ok {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) && strings.Contains(rest, "”") {
+			return "“" + rest
+		}
+	}
+	return para
+}
+
+// forenameFirst reports whether a name's first word is a first name that
+// is also a stop word ("Will Maas": text.NameSpans lets one open a name
+// only so, mid-sentence, before a capitalised word).
+func forenameFirst(ws []string) bool {
+	lw := strings.ToLower(ws[0])
+	return len(ws) >= 2 && text.IsStopWord(lw) && text.Forename(lw) != lw
 }
 
 // lowerWords are the words s writes in lower case.

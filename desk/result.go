@@ -66,6 +66,9 @@ var objectGlue = map[string]bool{"the": true, "a": true, "an": true, "narrowly":
 // objectGlue, the score): a team further away is not read, since a
 // clause between may tell of another match.
 func readResult(s string, sc text.Score) result {
+	if r, ok := finalResult(s, sc); ok {
+		return r
+	}
 	if sc.A == sc.B {
 		return result{level: true, span: sc.Span}
 	}
@@ -191,7 +194,7 @@ func tellsMatch(s string, claim result, same func(name, team string) bool, teams
 	if claim.unread || claim.winner == "" || claim.loser == "" || earlierMeetingRE.MatchString(s) {
 		return false
 	}
-	scores := text.Scores(s)
+	scores := scoresOf(s)
 	for _, sc := range scores {
 		r := readResult(s, sc)
 		if r.unread {

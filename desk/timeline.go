@@ -380,11 +380,16 @@ func dropStale(evs []event, days int) []event {
 // heading ("November 21" alone on its line, as timeline articles are
 // written) takes that day, and its weekdays are read against it. A
 // sentence naming one of the topic's names by its last word, in a
-// document writing the name in full, holds the whole name (surnames).
+// document writing the name in full, holds the whole name (surnames);
+// one writing initials the document defines ("Daylight Saving Time
+// (DST)") holds the words they stand for (text.Acronyms).
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
 	names := surnames(doc.Title+"\n"+doc.Text, w)
+	acr := text.Acronyms(doc.Title + "\n" + doc.Text)
+	spelledOut := func(s string) string { return s + text.SpelledOut(s, acr) }
+	told := history(doc, pub, tu)
 	subj := w.subject
 	if namedOwnWords(w, doc, tu.TimelineTitle) {
 		subj = nil // its sentences are not held to the subject's words
@@ -458,7 +463,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			}
 			isLede := lede
 			lede = false
-			cov, wcov := w.coverage(byName(s, names)), w.coverage(byName(doc.Title+"\n"+prev+"\n"+s, names))
+			cov, wcov := w.coverage(spelledOut(byName(s, names))), w.coverage(spelledOut(byName(doc.Title+"\n"+prev+"\n"+s, names)))
 			person := carried(s, prev, names) // told of as "he" or "she"
 			when, own := sentenceDate(s, ref)
 			inMonth := !month.IsZero() && heading.IsZero()
@@ -503,7 +508,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			default:
 				e.when, e.note = pub, "article date"
 				if t, label, ok := periodDate(s, pub); ok {
-					if pub.Year()-t.Year() > tu.TimelinePeriodYears {
+					if pub.Year()-t.Year() > tu.TimelinePeriodYears && !told {
 						prev = s
 						continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
 					}
@@ -526,7 +531,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			// subject, not only of its names ("Meta is already in the
 			// Commission's sights over …" in a story of Meta's ad-free
 			// subscription in the EU).
-			if about && e.note != "" && subj.total() > 0 && subj.coverage(s) < tu.TimelineSubject {
+			if about && e.note != "" && subj.total() > 0 && subj.coverage(spelledOut(s)) < tu.TimelineSubject {
 				about = false
 			}
 			// A sentence stating its time with less of the topic tells of
@@ -543,7 +548,7 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			if stated && person != "" {
 				// "He and Rachel married in 2018." after "…, Poyer
 				// signed with the Bills, …": the sentence before's person
-				cov = max(cov, w.coverage(byName(s, names)+"\n"+person))
+				cov = max(cov, w.coverage(spelledOut(byName(s, names))+"\n"+person))
 			}
 			if !about && !(stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)) {
 				continue
@@ -551,14 +556,37 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			e.measures["base"] = e.score // before the lift, for the tests
-			if e.dated && !e.rough && !stillToCome(s) {
+			switch {
+			case e.dated && !e.rough && !stillToCome(s):
 				e.score += tu.TimelineDatedLift
+			case e.period != "" && !inYear && !inMonth:
+				e.score += tu.TimelinePeriodLift // "In 2003, …": its own year
 			}
 			e.terms = termSet(s)
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// history reports whether doc tells a history: its sentences state
+// TimelineHistoryYears distinct years or more (periodDate: "In 2003, …",
+// "in 1998"), each more than TimelinePeriodYears before its publication
+// year (pub). A report recalls a year or two of its story's past; a
+// history of search engines ("His SEO career got going in 1994", "In
+// 2003, …, the company quietly released an update", "by the end of
+// 1999, Google was handling …") tells its story by them.
+func history(doc *corpus.Document, pub time.Time, tu *Tuning) bool {
+	if pub.IsZero() {
+		return false
+	}
+	years := map[int]bool{}
+	for _, sp := range text.Sentences(doc.Text) {
+		if t, _, ok := periodDate(doc.Text[sp.Start:sp.End], pub); ok && pub.Year()-t.Year() > tu.TimelinePeriodYears {
+			years[t.Year()] = true
+		}
+	}
+	return len(years) >= tu.TimelineHistoryYears
 }
 
 // chronological sorts events oldest first; on one day, one telling of
@@ -663,16 +691,25 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		return time.Time{}, "", false
 	}
 	at := len(s) // where the period read is written
-	for _, sp := range text.Dates(s) {
+	for i, sp := range text.Dates(s) {
+		if i == 0 && earlierThisYear(s, sp) {
+			// "which earlier this year joined the fledgling Human
+			// Artistry Campaign": some day of the year before pub (after
+			// another time, "As we reported earlier this month, …", it
+			// dates a thing the sentence mentions)
+			when, label = time.Date(pub.Year(), 1, 1, 0, 0, 0, 0, time.UTC), strconv.Itoa(pub.Year())
+			ok, at = day(pub).After(when), sp.Start
+			break
+		}
 		before := strings.Fields(strings.ToLower(s[max(0, sp.Start-12):sp.Start]))
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
-		if !occasion && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		y, m, d := text.DateParts(s[sp.Start:sp.End])
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
-		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if d > 0 {
-			continue
+		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
+			continue // a day; a season ("the end of 2022/23") is not its first year
 		}
 		switch {
 		case m > 0 && y > 0:
@@ -735,6 +772,53 @@ const maxOpeningWords = 2
 // periodWords are the words before a month or year that make it the time
 // of what a sentence tells.
 var periodWords = map[string]bool{"in": true, "last": true, "early": true, "late": true, "mid": true}
+
+// monthBefore reports whether a month written alone, its words before
+// (lower case) and its text after, dates a thing named after it: "the
+// September international break", "in their March PPV clash", "a
+// ruling this past August". A word before it of another kind ("a May
+// deadline" aside, "May" alone is no date) or none after leaves it
+// unread.
+func monthBefore(before []string, after string) bool {
+	if len(before) == 0 {
+		return false
+	}
+	switch before[len(before)-1] {
+	case "past":
+		return true
+	case "the", "their", "his", "her", "its":
+		m := attributedRE.FindStringSubmatch(after)
+		return m != nil && (strings.ToLower(m[1]) == m[1] || text.AllCaps(m[1]))
+	}
+	return false
+}
+
+// earlierThisYear reports whether the date sp of s is "earlier this
+// year", not a thing of it ("earlier this year's draft").
+func earlierThisYear(s string, sp text.Span) bool {
+	return strings.EqualFold(s[sp.Start:sp.End], "earlier this year") && !possessiveStartRE.MatchString(s[sp.End:])
+}
+
+// possessiveStartRE matches a possessive right after a word ("|'s").
+var possessiveStartRE = regexp.MustCompile(`^['’]s\b`)
+
+// seasonRE matches what follows a season's first year ("2022|/23",
+// "2023|-24").
+var seasonRE = regexp.MustCompile(`^[/–-]\d\d\b`)
+
+// partOf reports whether the words before a month or year (lower case)
+// name a part of it: "by the end of 1999", "at the start of 2021".
+func partOf(before []string) bool {
+	n := len(before)
+	return n >= 2 && before[n-1] == "of" && partWords[before[n-2]]
+}
+
+// partWords are the parts of a month or year written before "of" it.
+var partWords = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true}
+
+// attributedRE matches the word written right after a month ("|
+// international break"), in group 1.
+var attributedRE = regexp.MustCompile(`^\s+(\p{L}+)\b`)
 
 // occasionWords are the nouns a year before them dates ("at a memorable
 // 2019 event", "in the 2022 season", "the 2019 playoffs").

@@ -379,6 +379,25 @@ func TestPeriodDate(t *testing.T) {
 		{"He scored 12 goals in the 2023 season.", "", ""},     // it holds the article's day
 		{"He joined the 2019 roster as a cornerback.", "", ""}, // no occasion
 		{"It was last updated in November 2023.", "2023-11-01", "Nov 2023"},
+		// a month alone before what it dates, after "the" or a possessive
+		{"Coronel earned his first two caps in the September matches.", "2023-09-01", "Sep 2023"},
+		{"Andrade won in their March PPV clash with Plant.", "2023-03-01", "Mar 2023"},
+		{"In a ruling this past August, a court sided with the Copyright Office.", "2023-08-01", "Aug 2023"},
+		{"He met the September Group's founders for lunch.", "", ""}, // a name's
+		// earlier in the article's year
+		{"The NMPA, which earlier this year joined the campaign, filed on time.", "2023-01-01", "2023"},
+		{"Earlier this year, the label signed her.", "2023-01-01", "2023"},
+		{"He was picked in earlier this year's draft.", "", ""},
+		{"He will sign later this year.", "", ""},
+		{"As we reported earlier this month, it relies on a ruling earlier this year.", "", ""},
+		// a part of a year
+		{"By the end of 1999, Google was handling most queries.", "1999-01-01", "1999"},
+		{"At the start of 2021, the firm had 40 staff.", "2021-01-01", "2021"},
+		{"He spent the rest of 2021 in Leeds.", "", ""},
+		{"United finished third at the end of 2021/22, a season of change.", "", ""}, // a season
+		{"United finished third in 2021-22, a season of change.", "", ""},
+		{"She recalled one September when it rained.", "", ""}, // no possessive or "the"
+		{"The December meeting will decide it.", "", ""},       // to come
 		// "Will" the name tells of no future
 		{"In March 2022, Will slapped Chris Rock at the Oscars.", "2022-03-01", "Mar 2022"},
 		// a period holding the article's day says no more than its date
@@ -972,4 +991,31 @@ func TestCarriedUndatedNotLifted(t *testing.T) {
 		}
 	}
 	t.Fatalf("%q is no event", left)
+}
+
+// TestTimelinePeriodLift: a sentence stating its own year is lifted by
+// TimelinePeriodLift over one dated by its article; at the lift's
+// boundary (the topic's share between them) one holding less of the
+// topic ranks above one holding all of it, or below.
+func TestTimelinePeriodLift(t *testing.T) {
+	const all, year = "Quarry Chat added voice replies for every user, Quarry Chat said.",
+		"In 2019, Quarry Chat first tested voice for a few users."
+	doc := docOf(all, year)
+	doc.Title, doc.Published = "Quarry Chat voice replies", "2023-10-18T09:00:00Z"
+	w, _ := topicWords(nil, "Quarry Chat voice replies")
+	for _, tc := range []struct {
+		lift      float64
+		yearFirst bool
+	}{{DefaultTuning.TimelinePeriodLift, true}, {0.2, false}} {
+		tu := DefaultTuning
+		tu.TimelinePeriodLift = tc.lift
+		evs := eventsOf(doc, 0, w, &tu)
+		if len(evs) != 2 || evs[1].period != "2019" {
+			t.Fatalf("events: %v", eventTexts(doc, "Quarry Chat voice replies", &tu))
+		}
+		if first := evs[1].score > evs[0].score; first != tc.yearFirst {
+			t.Errorf("lift %v: the 2019 sentence (%v, of base %v) above the article's (%v): %v, want %v",
+				tc.lift, evs[1].score, evs[1].measures["base"], evs[0].score, first, tc.yearFirst)
+		}
+	}
 }

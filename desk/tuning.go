@@ -125,6 +125,10 @@ type Tuning struct {
 	// TimelinePeriodYears years before its document's publication year is
 	// an aside, not an event of the story.
 	TimelinePeriodYears int
+	// A document stating TimelineHistoryYears years or more of that long
+	// past (each a sentence's own, "In 2003, Google …") tells a history:
+	// its years are the story's events, not asides (history).
+	TimelineHistoryYears int
 	// A sentence dated only by an article published more than
 	// TimelineStale days before the story's first stated day is dropped:
 	// the page was first published before the story (dropStale).
@@ -137,6 +141,12 @@ type Tuning struct {
 	// a sentence stating its day ranks above one dated only by its
 	// article unless it holds none of the topic).
 	TimelineDatedLift float64
+	// A sentence stating its own month or year, no day ("In 2003, …",
+	// "in their March PPV clash"), is lifted by TimelinePeriodLift: above
+	// one dated by its article holding as much of the topic, below one
+	// stating its day. A section's month or year (a heading's) lifts
+	// nothing.
+	TimelinePeriodLift float64
 	// Two events are one (the same news in two outlets) when they share
 	// TimelineSame of their words (Jaccard over index terms).
 	TimelineSame float64
@@ -182,8 +192,8 @@ var DefaultTuning = Tuning{
 	MaxClaimLines: 5, ClaimPassages: 12,
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
-	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
-	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineStale: 7,
+	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelinePeriodLift: 0.4, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
+	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineHistoryYears: 5, TimelineStale: 7,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
 
 	QuotePassages: 30,

@@ -26,7 +26,9 @@ var (
 	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)[\s-](and-a-half[\s-])?(year|month|week|day|hour|minute|decade)s?\b`)
 	countRE    = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:\s(` + scalePattern + `))?(?:\s+|-)(?:(?:new|more|additional|other|of|the|[a-z]+-[a-z]+)\s+)?([a-z][a-z-]+)`)
 	yearRE     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
-	timesRE    = regexp.MustCompile(`\b((?i:` + digitsPattern + `|` + wordNumberPattern + `))\s+times\b`) // "times" lower case: not "the 2020 Times"
+	// an age set off after a name: "Craig Albernaz, 45, is …"
+	nameAgeRE = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*,\s(\d{1,3}),`)
+	timesRE   = regexp.MustCompile(`\b((?i:` + digitsPattern + `|` + wordNumberPattern + `))\s+times\b`) // "times" lower case: not "the 2020 Times"
 	// a score: two numbers of up to three digits and a dash, not part of
 	// a date, an amount or a longer number
 	scoreRE = regexp.MustCompile(`(?:^|[^\d.,$£€/:-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:$|[^\d%/:-])`)
@@ -71,7 +73,8 @@ var notCounted = map[string]bool{
 }
 
 // Durations returns the durations and ages of s: "four-year", "ten
-// months", "two-and-a-half-year" (2.5), "33-year-old" (an age); an
+// months", "two-and-a-half-year" (2.5), "33-year-old" (an age), a number
+// set off by commas after a name ("Dusty Baker, 74, retired": an age); an
 // ordinal's ("fourth-year", "10th-year") is marked Ordinal.
 func Durations(s string) []Measure {
 	var out []Measure
@@ -88,8 +91,18 @@ func Durations(s string) []Measure {
 		}
 		out = append(out, d)
 	}
+	for _, m := range nameAgeRE.FindAllStringSubmatchIndex(s, -1) {
+		if v, _ := strconv.Atoi(s[m[2]:m[3]]); v >= minAge && v <= maxAge {
+			out = append(out, Measure{Span: Span{m[2], m[3]}, Value: float64(v), Unit: "year", Age: true})
+		}
+	}
+	slices.SortFunc(out, func(a, b Measure) int { return a.Start - b.Start })
 	return out
 }
+
+// minAge and maxAge bound a person's age set off after their name
+// ("Dusty Baker, 74, retired"): a number outside them is something else.
+const minAge, maxAge = 10, 110
 
 // Counts returns the counts of s: a number, with its scale, and the noun
 // after it, up to one word between ("240,000 jobs", "12 new stores", "two

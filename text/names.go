@@ -81,7 +81,8 @@ func NameSpans(s string) []Span {
 		run = run[:0]
 	}
 	prevEnd := 0
-	for i, loc := range nameWordRE.FindAllStringIndex(s, -1) {
+	locs := nameWordRE.FindAllStringIndex(s, -1)
+	for i, loc := range locs {
 		gap := s[prevEnd:loc[0]]
 		afterHonorific := gap == ". " && len(run) > 0 && IsHonorific(s[run[len(run)-1][0]:run[len(run)-1][1]])
 		if i > 0 && gap != " " && !afterHonorific {
@@ -97,7 +98,7 @@ func NameSpans(s string) []Span {
 		}
 		lower := strings.ToLower(w)
 		switch {
-		case capitalised(w) && !IsCalendarWord(lower) && !(i == 0 && openers[lower]) && !(len(run) == 0 && IsStopWord(lower)):
+		case capitalised(w) && !IsCalendarWord(lower) && !(i == 0 && openers[lower]) && !(len(run) == 0 && IsStopWord(lower) && !forenameOpens(s, locs, i)):
 			run = append(run, [2]int{loc[0], loc[1]})
 		case len(run) > 0 && (lower == "of" || lower == "de" || lower == "&"):
 			run = append(run, [2]int{loc[0], loc[1]})
@@ -107,6 +108,19 @@ func NameSpans(s string) []Span {
 	}
 	flush()
 	return out
+}
+
+// forenameOpens reports whether the stop word at locs[i] of s is a first
+// name opening a name ("said Will Maas"): a familiar first name
+// (Forename: "Will" for William), not the sentence's first word (there
+// "Will" asks), right before a capitalised word that is no stop word.
+func forenameOpens(s string, locs [][]int, i int) bool {
+	lower := strings.ToLower(s[locs[i][0]:locs[i][1]])
+	if i == 0 || i+1 >= len(locs) || Forename(lower) == lower || s[locs[i][1]:locs[i+1][0]] != " " {
+		return false
+	}
+	next := s[locs[i+1][0]:locs[i+1][1]]
+	return capitalised(next) && !IsStopWord(strings.ToLower(next))
 }
 
 // capitalised reports whether w starts with a capital and has two letters
