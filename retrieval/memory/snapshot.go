@@ -237,7 +237,7 @@ func readSnapshotFile(path string, wantCRC uint32) (*retrieval.IndexData, error)
 	if fi.Size() < int64(len(snapshotMagic)) {
 		return nil, fmt.Errorf("%w: %d bytes, shorter than its header", errSnapshotCorrupt, fi.Size())
 	}
-	raw, mapped, keep, release, err := loadSnapshot(f, fi)
+	raw, mapped, keep, release, err := mapFile(f, fi)
 	if err != nil {
 		return nil, err
 	}
