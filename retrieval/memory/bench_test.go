@@ -89,7 +89,7 @@ func BenchmarkBuild(b *testing.B) {
 			chunks := len(ix.Chunks())
 			b.ReportMetric(float64(chunks)*float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
 			// Heap held by the index, per chunk: chunks, BM25 postings and
-			// vectors. The documents it holds (their text most of it) were
+			// vectors (float32 and the scan's int8 copy). The documents it holds (their text most of it) were
 			// made before, by the caller: docs-B/chunk is their heap.
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
 			b.ReportMetric(float64(docsHeap)/float64(chunks), "docs-B/chunk")
@@ -120,8 +120,9 @@ func BenchmarkQuery(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		// The first dense query makes the int8 copy of the vectors (about
-		// 1.2 µs a chunk); the latencies are those of the queries after it.
+		// A first dense query, so that the latencies are those of the
+		// queries after it (the int8 copy of the vectors is made by the
+		// build).
 		if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
 			b.Fatal(err)
 		}
@@ -216,13 +217,44 @@ func BenchmarkReopen(b *testing.B) {
 			// (their text read from the snapshot), chunks and postings;
 			// the vectors load on the first dense query.
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
-			// And after the first dense query: the vectors and the scan's
-			// int8 copy of them loaded too.
+			// And after the first dense query, which loads the vectors: on
+			// unix views of the mapped vectors file, outside the heap.
 			if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-dense-B/chunk")
 			runtime.KeepAlive(ix)
+		})
+	}
+}
+
+// BenchmarkOpen builds and saves an index as `bot index` and a reload
+// that read changed files do (IndexDir.Open, into a fresh directory):
+// heap-B/chunk is the heap the index holds besides its caller's documents
+// (docs-B/chunk in BenchmarkBuild), and heap-dense-B/chunk the same after
+// its first dense query.
+func BenchmarkOpen(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		docs := benchDocs(b, n)
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			before := heapAlloc()
+			var ix *retrieval.Index
+			for b.Loop() {
+				var err error
+				store := memory.IndexDir{Dir: b.TempDir()}
+				if ix, _, err = store.Open(b.Context(), docs, g, memory.BuildOptions{Fingerprint: "bench"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			chunks := len(ix.Chunks())
+			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
+			if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-dense-B/chunk")
+			runtime.KeepAlive(ix)
+			runtime.KeepAlive(docs)
 		})
 	}
 }

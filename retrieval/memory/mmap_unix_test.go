@@ -78,3 +78,25 @@ func TestReopenedVectorsAreMapped(t *testing.T) {
 		}
 	}
 }
+
+// An index that Open built and saved uses the vectors file it saved,
+// mapped, instead of its heap copy; the vectors are the same.
+func TestBuiltIndexUsesTheVectorsItSaved(t *testing.T) {
+	g, _ := retrieval.NewGloVeEmbedder()
+	store := IndexDir{Dir: t.TempDir()}
+	docs := snapshotDocs(t)
+	ix, _, err := store.Open(t.Context(), docs, g, BuildOptions{Fingerprint: "fp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := vectorsOf(ix)
+	if !inMapping(unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(got.vecs))), 4*len(got.vecs))) {
+		t.Error("the built index's vectors are not the saved file's")
+	}
+	built, err := Build(t.Context(), docs, g, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := vectorsOf(built)
+	sameVectors(t, got, want)
+}

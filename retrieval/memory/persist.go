@@ -131,7 +131,7 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 		if opts.Rewrite || prev.m.Fingerprint != opts.Fingerprint || len(prev.m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, prev.m.Snapshot)) {
 			// Same content, but files touched, the snapshot damaged or of
 			// an older layout: save again (nothing is embedded).
-			if err := s.save(dir, ix, key, opts); err != nil {
+			if _, err := s.save(dir, ix, key, opts); err != nil {
 				return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 			}
 		}
@@ -157,9 +157,11 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 		return nil, rep, err
 	}
 	rep.Embedded = embedded
-	if err := s.save(dir, ix, key, opts); err != nil {
+	m, err := s.save(dir, ix, key, opts)
+	if err != nil {
 		return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 	}
+	useSavedVectors(ix, filepath.Join(dir, m.Vectors), m.VectorsCRC)
 	return ix, rep, nil
 }
 
@@ -268,13 +270,13 @@ func importVectors(path string) (*chromem.Collection, *chromem.DB, error) {
 // save writes ix's vectors and snapshot to new files, then points the
 // manifest at them by an atomic rename, then removes older files. A crash
 // at any moment leaves the old or the new index whole.
-func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOptions) error {
+func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOptions) (*manifest, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	unlock, err := lockDir(dir, true)
 	if err != nil {
-		return fmt.Errorf("lock: %w", err)
+		return nil, fmt.Errorf("lock: %w", err)
 	}
 	defer unlock()
 	// Temporary files of a run that was killed mid-write: no one else
@@ -286,32 +288,32 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 	}
 	dense, err := vectorsOf(ix)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	vectors := "vectors-" + key[:16] + ".vec"
 	vsum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, vectors), func(w *bufio.Writer) error {
 		return writeVectors(dense, keysOf(ix.Chunks()), io.MultiWriter(w, vsum))
 	}); err != nil {
-		return fmt.Errorf("vectors: %w", err)
+		return nil, fmt.Errorf("vectors: %w", err)
 	}
 	snapshot := "snapshot-" + key[:16] + ".bin"
 	sum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return writeSnapshot(ix, io.MultiWriter(w, sum)) }); err != nil {
-		return fmt.Errorf("snapshot: %w", err)
+		return nil, fmt.Errorf("snapshot: %w", err)
 	}
 	st := ix.Stats()
 	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: st.Embedder, CorpusKey: key, Vectors: vectors, VectorsCRC: vsum.Sum32(), Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
 		Chunker: ix.Layout().Chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: st.Built, Documents: st.Documents, Chunks: st.Chunks}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := writeAtomic(filepath.Join(dir, "manifest.json"), func(w *bufio.Writer) error {
 		_, err := w.Write(raw)
 		return err
 	}); err != nil {
-		return fmt.Errorf("manifest: %w", err)
+		return nil, fmt.Errorf("manifest: %w", err)
 	}
 	for _, pattern := range []string{"vectors-*.vec", "vectors-*.gob", "snapshot-*.bin"} {
 		old, _ := filepath.Glob(filepath.Join(dir, pattern))
@@ -321,7 +323,28 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 			}
 		}
 	}
-	return nil
+	return &m, nil
+}
+
+// useSavedVectors points a built index's vectors at the file just saved
+// for it, mapped (unix), so that they leave the heap as a reopened
+// index's do. The index keeps its own when the file cannot be read back
+// whole (another process may have replaced it since) or is not mapped.
+func useSavedVectors(ix *retrieval.Index, path string, crc uint32) {
+	vs, ok := ix.Vectors().(*vectors)
+	if !ok {
+		return
+	}
+	saved, err := readVectors(path, crc, len(ix.Chunks()))
+	if err != nil {
+		return
+	}
+	if !saved.mapped {
+		saved.release()
+		return
+	}
+	saved.keep()
+	vs.set(saved.denseIndex)
 }
 
 // snapshotCurrent reports whether path is a snapshot of the current layout.
