@@ -104,8 +104,11 @@ func (s IndexDir) embedderDir(e retrieval.Embedder) string {
 
 // Open returns an index of docs, loading the snapshot when it matches the
 // corpus and embedder, and otherwise building one (reusing the vectors of
-// unchanged chunks) and saving it atomically. When only the saving fails,
-// Open returns the index together with an error wrapping ErrSave.
+// unchanged chunks) and saving it atomically. An index it saved is
+// returned as read back from its files (see useSaved): its documents are
+// then not docs but their equals, whose text is the mapped snapshot's.
+// When only the saving fails, Open returns the index together with an
+// error wrapping ErrSave.
 func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder retrieval.Embedder, opts BuildOptions) (*retrieval.Index, OpenReport, error) {
 	if opts.Chunker == (retrieval.Chunker{}) {
 		opts.Chunker = retrieval.DefaultChunker
@@ -131,9 +134,11 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 		if opts.Rewrite || prev.m.Fingerprint != opts.Fingerprint || len(prev.m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, prev.m.Snapshot)) {
 			// Same content, but files touched, the snapshot damaged or of
 			// an older layout: save again (nothing is embedded).
-			if _, err := s.save(dir, ix, key, opts); err != nil {
+			m, err := s.save(dir, ix, key, opts)
+			if err != nil {
 				return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 			}
+			ix = useSaved(dir, ix, m, embedder)
 		}
 		return ix, rep, nil
 	}
@@ -161,8 +166,7 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 	if err != nil {
 		return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 	}
-	useSavedVectors(ix, filepath.Join(dir, m.Vectors), m.VectorsCRC)
-	return ix, rep, nil
+	return useSaved(dir, ix, m, embedder), rep, nil
 }
 
 // manifest reads and checks the manifest in dir.
@@ -382,28 +386,65 @@ func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunke
 	if fingerprint == "" || m.Fingerprint != fingerprint || m.Chunker != chunker || m.Snapshot == "" {
 		return nil, nil, ErrStale
 	}
-	// The documents' text stays in the snapshot file, mapped (see
-	// readSnapshot): a later save writes a new file, so the mapping keeps
-	// the bytes it was made of while this index serves.
-	data, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC)
+	path, crc := filepath.Join(dir, m.Vectors), m.VectorsCRC
+	ix, err := openSaved(dir, m, m.Built, embedder, func(rows int) *vectors {
+		return &vectors{load: sync.OnceValues(func() (*denseIndex, error) {
+			v, err := readVectors(path, crc, rows)
+			if err != nil {
+				return nil, err
+			}
+			v.keep()
+			return v.denseIndex, nil
+		})}
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("reopen: %w", err)
-	}
-	path, crc, rows := filepath.Join(dir, m.Vectors), m.VectorsCRC, len(data.Chunks)
-	vs := &vectors{load: sync.OnceValues(func() (*denseIndex, error) {
-		v, err := readVectors(path, crc, rows)
-		if err != nil {
-			return nil, err
-		}
-		v.keep()
-		return v.denseIndex, nil
-	})}
-	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, chunker, vs, m.Built, m.CorpusKey
-	ix, err := retrieval.NewIndex(*data)
-	if err != nil {
-		return nil, nil, fmt.Errorf("reopen %s: %w: %w", dir, errSnapshotCorrupt, err)
+		return nil, nil, err
 	}
 	return ix, m.Skipped, nil
+}
+
+// openSaved makes the index of the snapshot saved in dir that m describes,
+// built at built, with the vectors vectorsOf gives for its number of
+// chunks. The
+// documents' text stays in the snapshot file, mapped (see readSnapshot): a
+// later save writes a new file, so the mapping keeps the bytes it was made
+// of while this index serves.
+func openSaved(dir string, m *manifest, built time.Time, embedder retrieval.Embedder, vectorsOf func(rows int) *vectors) (*retrieval.Index, error) {
+	data, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC)
+	if err != nil {
+		return nil, fmt.Errorf("reopen: %w", err)
+	}
+	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, m.Chunker, vectorsOf(len(data.Chunks)), built, m.CorpusKey
+	ix, err := retrieval.NewIndex(*data)
+	if err != nil {
+		return nil, fmt.Errorf("reopen %s: %w: %w", dir, errSnapshotCorrupt, err)
+	}
+	return ix, nil
+}
+
+// useSaved returns the index of what save just wrote for ix (m is its
+// manifest): ix's twin whose documents' text is the mapped snapshot's
+// and whose vectors the mapped vectors file's, so that neither stays in
+// the heap (on unix; elsewhere, and whenever the files cannot be read
+// back whole, since another process may have replaced them, ix itself).
+func useSaved(dir string, ix *retrieval.Index, m *manifest, embedder retrieval.Embedder) *retrieval.Index {
+	if !canMap {
+		return ix
+	}
+	useSavedVectors(ix, filepath.Join(dir, m.Vectors), m.VectorsCRC)
+	vs, ok := ix.Vectors().(*vectors)
+	if !ok {
+		return ix
+	}
+	st := ix.Stats()
+	saved, err := openSaved(dir, m, st.Built, embedder, func(int) *vectors { return vs })
+	if err != nil {
+		return ix
+	}
+	if got := saved.Stats(); got.Documents != st.Documents || got.Chunks != st.Chunks || got.Version != st.Version || got.Withdrawn != st.Withdrawn || len(got.Embargoes) != len(st.Embargoes) {
+		return ix
+	}
+	return saved
 }
 
 // writeAtomic writes a file through a temporary file in the same directory,
