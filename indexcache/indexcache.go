@@ -167,9 +167,6 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 	if out.Report.Warning != "" && rep.Warning == "" {
 		rep.Warning = out.Report.Warning
 	}
-	if out.SaveErr == nil {
-		out.Loaded = sharing(res, ix)
-	}
 	out.Index, out.Report = ix, rep
 	return out, nil
 }

@@ -233,8 +233,8 @@ func BenchmarkReopen(b *testing.B) {
 // heap-B/chunk is the heap the index holds besides its caller's documents
 // (docs-B/chunk in BenchmarkBuild), heap-dense-B/chunk the same after its
 // first dense query, and heap-all-B/chunk all the heap held once the
-// caller has let go of its documents (as indexcache's reload does, keeping
-// the index's instead), dense query included.
+// caller has let go of the documents (the index holds them: a built
+// index's text is its caller's), dense query included.
 func BenchmarkOpen(b *testing.B) {
 	g := glove(b)
 	for _, n := range benchSizes() {

@@ -8,9 +8,6 @@ import (
 	"os"
 )
 
-// canMap is whether saved files are mapped rather than read into the heap.
-const canMap = false
-
 // mapFile reads the saved file f into memory (systems without mmap): the
 // documents' text is then copied out of it into the heap, as before
 // snapshots were mapped, and the vectors are views of the heap copy. keep

@@ -45,9 +45,6 @@ func keyOf(fi os.FileInfo) (fileKey, bool) {
 	return fileKey{dev: uint64(st.Dev), ino: uint64(st.Ino), size: fi.Size(), mtime: fi.ModTime().UnixNano()}, true
 }
 
-// canMap is whether saved files are mapped rather than read into the heap.
-const canMap = true
-
 // mapFile returns the bytes of the saved file f (fi is its Stat),
 // mapped read-only. keep makes the mapping permanent (see snapshotMaps)
 // and must be called before any string into it is handed out; release

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/newsroom/askbot/internal/testutil/testcorpus"
 	"github.com/newsroom/askbot/retrieval"
 )
 
@@ -77,60 +76,5 @@ func TestReopenedVectorsAreMapped(t *testing.T) {
 		if !inMapping(s) {
 			t.Errorf("the %s are not in a mapped file", name)
 		}
-	}
-}
-
-// An index that Open built and saved is read back from the files it saved,
-// mapped: its documents' texts and titles and its vectors are the files',
-// not the heap's, and they are the same as built.
-func TestBuiltIndexUsesTheFilesItSaved(t *testing.T) {
-	g, _ := retrieval.NewGloVeEmbedder()
-	for _, tc := range []struct {
-		name string
-		// before saves an index of the same corpus first (or not).
-		before func(tb testing.TB, store IndexDir)
-	}{
-		{"new", func(testing.TB, IndexDir) {}},
-		{"corpus changed", func(tb testing.TB, store IndexDir) {
-			docs := snapshotDocs(tb)
-			docs[0] = testcorpus.Doc("a.txt", "Harbour news\nThe harbour closed again on Friday.")
-			if _, _, err := store.Open(tb.Context(), docs, g, BuildOptions{Fingerprint: "fp0"}); err != nil {
-				tb.Fatal(err)
-			}
-		}},
-		{"same corpus rewritten", func(tb testing.TB, store IndexDir) {
-			if _, _, err := store.Open(tb.Context(), snapshotDocs(tb), g, BuildOptions{Fingerprint: "fp0"}); err != nil {
-				tb.Fatal(err)
-			}
-		}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			store := IndexDir{Dir: t.TempDir()}
-			tc.before(t, store)
-			docs := snapshotDocs(t)
-			ix, _, err := store.Open(t.Context(), docs, g, BuildOptions{Fingerprint: "fp"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkTexts(t, ix, docs)
-			for _, d := range ix.Documents() {
-				if !inMapping(d.Text) || !inMapping(d.Title) {
-					t.Errorf("document %s: text or title not in a mapped snapshot", d.ID)
-				}
-			}
-			got, _ := vectorsOf(ix)
-			if !inMapping(unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(got.vecs))), 4*len(got.vecs))) {
-				t.Error("the vectors are not the saved file's")
-			}
-			built, err := Build(t.Context(), docs, g, BuildOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, _ := vectorsOf(built)
-			sameVectors(t, got, want)
-			if a, b := ix.Stats(), built.Stats(); a.Version != b.Version || a.Chunks != b.Chunks {
-				t.Errorf("stats %+v, built %+v", a, b)
-			}
-		})
 	}
 }

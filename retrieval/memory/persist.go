@@ -104,11 +104,8 @@ func (s IndexDir) embedderDir(e retrieval.Embedder) string {
 
 // Open returns an index of docs, loading the snapshot when it matches the
 // corpus and embedder, and otherwise building one (reusing the vectors of
-// unchanged chunks) and saving it atomically. An index it saved is
-// returned as read back from its files (see useSaved): its documents are
-// then not docs but their equals, whose text is the mapped snapshot's.
-// When only the saving fails, Open returns the index together with an
-// error wrapping ErrSave.
+// unchanged chunks) and saving it atomically. When only the saving fails,
+// Open returns the index together with an error wrapping ErrSave.
 func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder retrieval.Embedder, opts BuildOptions) (*retrieval.Index, OpenReport, error) {
 	if opts.Chunker == (retrieval.Chunker{}) {
 		opts.Chunker = retrieval.DefaultChunker
@@ -134,11 +131,9 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 		if opts.Rewrite || prev.m.Fingerprint != opts.Fingerprint || len(prev.m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, prev.m.Snapshot)) {
 			// Same content, but files touched, the snapshot damaged or of
 			// an older layout: save again (nothing is embedded).
-			m, err := s.save(dir, ix, key, opts)
-			if err != nil {
+			if err := s.save(dir, ix, key, opts); err != nil {
 				return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 			}
-			ix = useSaved(dir, ix, m, embedder)
 		}
 		return ix, rep, nil
 	}
@@ -162,11 +157,10 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 		return nil, rep, err
 	}
 	rep.Embedded = embedded
-	m, err := s.save(dir, ix, key, opts)
-	if err != nil {
+	if err := s.save(dir, ix, key, opts); err != nil {
 		return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 	}
-	return useSaved(dir, ix, m, embedder), rep, nil
+	return ix, rep, nil
 }
 
 // manifest reads and checks the manifest in dir.
@@ -274,13 +268,13 @@ func importVectors(path string) (*chromem.Collection, *chromem.DB, error) {
 // save writes ix's vectors and snapshot to new files, then points the
 // manifest at them by an atomic rename, then removes older files. A crash
 // at any moment leaves the old or the new index whole.
-func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOptions) (*manifest, error) {
+func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return err
 	}
 	unlock, err := lockDir(dir, true)
 	if err != nil {
-		return nil, fmt.Errorf("lock: %w", err)
+		return fmt.Errorf("lock: %w", err)
 	}
 	defer unlock()
 	// Temporary files of a run that was killed mid-write: no one else
@@ -292,32 +286,32 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 	}
 	dense, err := vectorsOf(ix)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	vectors := "vectors-" + key[:16] + ".vec"
 	vsum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, vectors), func(w *bufio.Writer) error {
 		return writeVectors(dense, keysOf(ix.Chunks()), io.MultiWriter(w, vsum))
 	}); err != nil {
-		return nil, fmt.Errorf("vectors: %w", err)
+		return fmt.Errorf("vectors: %w", err)
 	}
 	snapshot := "snapshot-" + key[:16] + ".bin"
 	sum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return writeSnapshot(ix, io.MultiWriter(w, sum)) }); err != nil {
-		return nil, fmt.Errorf("snapshot: %w", err)
+		return fmt.Errorf("snapshot: %w", err)
 	}
 	st := ix.Stats()
 	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: st.Embedder, CorpusKey: key, Vectors: vectors, VectorsCRC: vsum.Sum32(), Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
 		Chunker: ix.Layout().Chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: st.Built, Documents: st.Documents, Chunks: st.Chunks}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := writeAtomic(filepath.Join(dir, "manifest.json"), func(w *bufio.Writer) error {
 		_, err := w.Write(raw)
 		return err
 	}); err != nil {
-		return nil, fmt.Errorf("manifest: %w", err)
+		return fmt.Errorf("manifest: %w", err)
 	}
 	for _, pattern := range []string{"vectors-*.vec", "vectors-*.gob", "snapshot-*.bin"} {
 		old, _ := filepath.Glob(filepath.Join(dir, pattern))
@@ -327,28 +321,7 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 			}
 		}
 	}
-	return &m, nil
-}
-
-// useSavedVectors points a built index's vectors at the file just saved
-// for it, mapped (unix), so that they leave the heap as a reopened
-// index's do. The index keeps its own when the file cannot be read back
-// whole (another process may have replaced it since) or is not mapped.
-func useSavedVectors(ix *retrieval.Index, path string, crc uint32) {
-	vs, ok := ix.Vectors().(*vectors)
-	if !ok {
-		return
-	}
-	saved, err := readVectors(path, crc, len(ix.Chunks()))
-	if err != nil {
-		return
-	}
-	if !saved.mapped {
-		saved.release()
-		return
-	}
-	saved.keep()
-	vs.set(saved.denseIndex)
+	return nil
 }
 
 // snapshotCurrent reports whether path is a snapshot of the current layout.
@@ -386,65 +359,28 @@ func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunke
 	if fingerprint == "" || m.Fingerprint != fingerprint || m.Chunker != chunker || m.Snapshot == "" {
 		return nil, nil, ErrStale
 	}
-	path, crc := filepath.Join(dir, m.Vectors), m.VectorsCRC
-	ix, err := openSaved(dir, m, m.Built, embedder, func(rows int) *vectors {
-		return &vectors{load: sync.OnceValues(func() (*denseIndex, error) {
-			v, err := readVectors(path, crc, rows)
-			if err != nil {
-				return nil, err
-			}
-			v.keep()
-			return v.denseIndex, nil
-		})}
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	return ix, m.Skipped, nil
-}
-
-// openSaved makes the index of the snapshot saved in dir that m describes,
-// built at built, with the vectors vectorsOf gives for its number of
-// chunks. The
-// documents' text stays in the snapshot file, mapped (see readSnapshot): a
-// later save writes a new file, so the mapping keeps the bytes it was made
-// of while this index serves.
-func openSaved(dir string, m *manifest, built time.Time, embedder retrieval.Embedder, vectorsOf func(rows int) *vectors) (*retrieval.Index, error) {
+	// The documents' text stays in the snapshot file, mapped (see
+	// readSnapshot): a later save writes a new file, so the mapping keeps
+	// the bytes it was made of while this index serves.
 	data, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC)
 	if err != nil {
-		return nil, fmt.Errorf("reopen: %w", err)
+		return nil, nil, fmt.Errorf("reopen: %w", err)
 	}
-	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, m.Chunker, vectorsOf(len(data.Chunks)), built, m.CorpusKey
+	path, crc, rows := filepath.Join(dir, m.Vectors), m.VectorsCRC, len(data.Chunks)
+	vs := &vectors{load: sync.OnceValues(func() (*denseIndex, error) {
+		v, err := readVectors(path, crc, rows)
+		if err != nil {
+			return nil, err
+		}
+		v.keep()
+		return v.denseIndex, nil
+	})}
+	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, chunker, vs, m.Built, m.CorpusKey
 	ix, err := retrieval.NewIndex(*data)
 	if err != nil {
-		return nil, fmt.Errorf("reopen %s: %w: %w", dir, errSnapshotCorrupt, err)
+		return nil, nil, fmt.Errorf("reopen %s: %w: %w", dir, errSnapshotCorrupt, err)
 	}
-	return ix, nil
-}
-
-// useSaved returns the index of what save just wrote for ix (m is its
-// manifest): ix's twin whose documents' text is the mapped snapshot's
-// and whose vectors the mapped vectors file's, so that neither stays in
-// the heap (on unix; elsewhere, and whenever the files cannot be read
-// back whole, since another process may have replaced them, ix itself).
-func useSaved(dir string, ix *retrieval.Index, m *manifest, embedder retrieval.Embedder) *retrieval.Index {
-	if !canMap {
-		return ix
-	}
-	useSavedVectors(ix, filepath.Join(dir, m.Vectors), m.VectorsCRC)
-	vs, ok := ix.Vectors().(*vectors)
-	if !ok {
-		return ix
-	}
-	st := ix.Stats()
-	saved, err := openSaved(dir, m, st.Built, embedder, func(int) *vectors { return vs })
-	if err != nil {
-		return ix
-	}
-	if got := saved.Stats(); got.Documents != st.Documents || got.Chunks != st.Chunks || got.Version != st.Version || got.Withdrawn != st.Withdrawn || len(got.Embargoes) != len(st.Embargoes) {
-		return ix
-	}
-	return saved
+	return ix, m.Skipped, nil
 }
 
 // writeAtomic writes a file through a temporary file in the same directory,

@@ -126,8 +126,7 @@ var errVectorsVersion = errors.New("not a vectors file of this version")
 // and what a build of a changed corpus reuses them by.
 type savedVectors struct {
 	*denseIndex
-	keys   []byte // the keys section
-	mapped bool   // the vectors are views of a mapped file
+	keys []byte // the keys section
 	// keep makes a mapping permanent (the vectors serve an index); release
 	// unmaps it once nothing points into it (they were only reused).
 	keep, release func()
@@ -158,7 +157,7 @@ func readVectorsFile(path string, wantCRC uint32, rows int) (*savedVectors, erro
 	if fi.Size() < vectorsHeader {
 		return nil, fmt.Errorf("%w: %d bytes, shorter than its header", errVectorsCorrupt, fi.Size())
 	}
-	raw, mapped, keep, release, err := mapFile(f, fi)
+	raw, _, keep, release, err := mapFile(f, fi)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +166,7 @@ func readVectorsFile(path string, wantCRC uint32, rows int) (*savedVectors, erro
 		release()
 		return nil, err
 	}
-	v.mapped, v.keep, v.release = mapped, keep, release
+	v.keep, v.release = keep, release
 	return v, nil
 }
 
