@@ -89,8 +89,9 @@ func BenchmarkBuild(b *testing.B) {
 			chunks := len(ix.Chunks())
 			b.ReportMetric(float64(chunks)*float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
 			// Heap held by the index, per chunk: chunks, BM25 postings and
-			// vectors (float32 and the scan's int8 copy). The documents it holds (their text most of it) were
-			// made before, by the caller: docs-B/chunk is their heap.
+			// vectors (float32 and the scan's int8 copy). The documents it
+			// holds (their text most of it) were made before, by the
+			// caller: docs-B/chunk is their heap.
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
 			b.ReportMetric(float64(docsHeap)/float64(chunks), "docs-B/chunk")
 			runtime.KeepAlive(ix)

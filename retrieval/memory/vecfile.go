@@ -8,7 +8,6 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
-	"os"
 	"unsafe"
 )
 
@@ -145,19 +144,7 @@ func readVectors(path string, wantCRC uint32, rows int) (*savedVectors, error) {
 }
 
 func readVectorsFile(path string, wantCRC uint32, rows int) (*savedVectors, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if fi.Size() < vectorsHeader {
-		return nil, fmt.Errorf("%w: %d bytes, shorter than its header", errVectorsCorrupt, fi.Size())
-	}
-	raw, _, keep, release, err := mapFile(f, fi)
+	raw, _, keep, release, err := openSaved(path, vectorsHeader, errVectorsCorrupt)
 	if err != nil {
 		return nil, err
 	}
