@@ -280,5 +280,17 @@ func BenchmarkQueryReopened(b *testing.B) {
 			latencies(b, func(q string) { ix.Lexical(b.Context(), text.QueryTerms(q), retrieval.Filter{}, 100) })
 		})
 		offlineQueries(b, ix, n)
+		// The dense scan over the reopened vectors (on unix views of the
+		// mapped vectors file), after a first query that loads them.
+		if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("scan/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := memory.DenseQuery(b.Context(), ix, q, 100); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
 	}
 }

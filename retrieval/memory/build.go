@@ -31,6 +31,10 @@ type BuildOptions struct {
 	previous vectorLookup // saved vectors of unchanged chunks, to reuse
 	adopt    *denseIndex  // vectors of exactly these chunks, to use as they are
 	built    time.Time    // when the adopted vectors' index was built
+	// adoptedFile and adoptedCRC name the saved vectors file adopt was
+	// read from, which save keeps rather than writes again.
+	adoptedFile string
+	adoptedCRC  uint32
 }
 
 // Build indexes docs in this process: it chunks them and counts their

@@ -123,6 +123,7 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 		// are (mapped, where they are mapped).
 		saved.keep()
 		opts.adopt, opts.built = saved.denseIndex, prev.m.Built
+		opts.adoptedFile, opts.adoptedCRC = prev.m.Vectors, prev.m.VectorsCRC
 		ix, _, err := build(ctx, docs, embedder, opts)
 		if err != nil {
 			return nil, rep, err
@@ -289,19 +290,28 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 		return err
 	}
 	vectors := "vectors-" + key[:16] + ".vec"
-	vsum := crc32.New(castagnoli)
-	if err := writeAtomic(filepath.Join(dir, vectors), func(w *bufio.Writer) error {
-		return writeVectors(dense, keysOf(ix.Chunks()), io.MultiWriter(w, vsum))
-	}); err != nil {
-		return fmt.Errorf("vectors: %w", err)
+	vcrc := opts.adoptedCRC
+	if _, err := os.Stat(filepath.Join(dir, vectors)); vectors != opts.adoptedFile || err != nil {
+		vsum := crc32.New(castagnoli)
+		if err := writeAtomic(filepath.Join(dir, vectors), func(w *bufio.Writer) error {
+			return writeVectors(dense, keysOf(ix.Chunks()), io.MultiWriter(w, vsum))
+		}); err != nil {
+			return fmt.Errorf("vectors: %w", err)
+		}
+		vcrc = vsum.Sum32()
 	}
+	// Otherwise the vectors are those of the saved file, adopted as they
+	// are (mapped for good, where they are mapped): it is kept, not
+	// written again, so that a reload which saves again (files touched,
+	// content the same) does not leave the replaced file's blocks held by
+	// the mapping until the process exits.
 	snapshot := "snapshot-" + key[:16] + ".bin"
 	sum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return writeSnapshot(ix, io.MultiWriter(w, sum)) }); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	st := ix.Stats()
-	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: st.Embedder, CorpusKey: key, Vectors: vectors, VectorsCRC: vsum.Sum32(), Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
+	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: st.Embedder, CorpusKey: key, Vectors: vectors, VectorsCRC: vcrc, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
 		Chunker: ix.Layout().Chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: st.Built, Documents: st.Documents, Chunks: st.Chunks}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {

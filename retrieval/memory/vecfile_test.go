@@ -340,3 +340,41 @@ func TestVersion5IndexIsRebuiltWithItsVectors(t *testing.T) {
 	}
 	sameVectors(t, reopenedVecs, want)
 }
+
+// An Open of the same content with its files touched saves the index again
+// but keeps the vectors file it adopted (mapped, on unix, for good) rather
+// than writing it anew: a replaced file's blocks would stay held by the
+// mapping until the process exits.
+func TestResaveKeepsTheAdoptedVectorsFile(t *testing.T) {
+	g, _ := retrieval.NewGloVeEmbedder()
+	store := IndexDir{Dir: t.TempDir()}
+	if _, _, err := store.Open(t.Context(), snapshotDocs(t), g, BuildOptions{Fingerprint: "fp-1"}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(store.embedderDir(g), "vectors-*.vec"))
+	if len(files) != 1 {
+		t.Fatalf("vectors files: %v", files)
+	}
+	before, err := os.Stat(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, rep, err := store.Open(t.Context(), snapshotDocs(t), g, BuildOptions{Fingerprint: "fp-2"})
+	if err != nil || !rep.Reused {
+		t.Fatalf("open of the same content: %+v, %v", rep, err)
+	}
+	after, err := os.Stat(files[0])
+	if err != nil || !os.SameFile(before, after) {
+		t.Errorf("the adopted vectors file was written again: %v", err)
+	}
+	again, _, err := store.Reopen("fp-2", g, retrieval.Chunker{})
+	if err != nil {
+		t.Fatalf("reopen after the save: %v", err)
+	}
+	want, _ := vectorsOf(ix)
+	got, err := vectorsOf(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameVectors(t, got, want)
+}
