@@ -46,6 +46,9 @@ func OpenIndex(ctx context.Context, c indexcache.Config, policy *access.Policy, 
 	if opened.Report.Warning != "" {
 		log.Warn(opened.Report.Warning)
 	}
+	if opened.Report.Upgraded != "" {
+		log.Info(opened.Report.Upgraded)
+	}
 	if opened.SaveErr != nil {
 		log.Warn("index not saved; answering from memory", "data_dir", c.DataDir, "error", opened.SaveErr)
 	}
@@ -168,6 +171,9 @@ func (p *inProcess) Index(context.Context, Update) ([]Line, error) {
 	}
 	if o.Report.Warning != "" {
 		lines = append(lines, Line{"repaired", o.Report.Warning})
+	}
+	if o.Report.Upgraded != "" {
+		lines = append(lines, Line{"upgraded", o.Report.Upgraded})
 	}
 	lines = append(lines, Line{"embedder", st.Embedder})
 	dir, _ := p.cfg.Dir()

@@ -89,8 +89,9 @@ func BenchmarkBuild(b *testing.B) {
 			chunks := len(ix.Chunks())
 			b.ReportMetric(float64(chunks)*float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
 			// Heap held by the index, per chunk: chunks, BM25 postings and
-			// vectors. The documents it holds (their text most of it) were
-			// made before, by the caller: docs-B/chunk is their heap.
+			// vectors (float32 and the scan's int8 copy). The documents it
+			// holds (their text most of it) were made before, by the
+			// caller: docs-B/chunk is their heap.
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
 			b.ReportMetric(float64(docsHeap)/float64(chunks), "docs-B/chunk")
 			runtime.KeepAlive(ix)
@@ -120,8 +121,9 @@ func BenchmarkQuery(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		// The first dense query makes the int8 copy of the vectors (about
-		// 1.2 µs a chunk); the latencies are those of the queries after it.
+		// A first dense query, so that the latencies are those of the
+		// queries after it (the int8 copy of the vectors is made by the
+		// build).
 		if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
 			b.Fatal(err)
 		}
@@ -216,12 +218,48 @@ func BenchmarkReopen(b *testing.B) {
 			// (their text read from the snapshot), chunks and postings;
 			// the vectors load on the first dense query.
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
-			// And after the first dense query: the vectors and the scan's
-			// int8 copy of them loaded too.
+			// And after the first dense query, which loads the vectors: on
+			// unix views of the mapped vectors file, outside the heap.
 			if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-dense-B/chunk")
+			runtime.KeepAlive(ix)
+		})
+	}
+}
+
+// BenchmarkOpen builds and saves an index as `bot index` and a reload
+// that read changed files do (IndexDir.Open, into a fresh directory).
+// heap-B/chunk is the heap the index holds besides its caller's documents
+// (docs-B/chunk in BenchmarkBuild), heap-dense-B/chunk the same after its
+// first dense query, and heap-all-B/chunk all the heap held once the
+// caller has let go of the documents (the index holds them: a built
+// index's text is its caller's), dense query included.
+func BenchmarkOpen(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			base := heapAlloc()
+			docs := benchDocs(b, n)
+			before := heapAlloc()
+			var ix *retrieval.Index
+			for b.Loop() {
+				var err error
+				store := memory.IndexDir{Dir: b.TempDir()}
+				if ix, _, err = store.Open(b.Context(), docs, g, memory.BuildOptions{Fingerprint: "bench"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			chunks := len(ix.Chunks())
+			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-B/chunk")
+			if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(heapAlloc()-before)/float64(chunks), "heap-dense-B/chunk")
+			runtime.KeepAlive(docs)
+			docs = nil
+			b.ReportMetric(float64(heapAlloc()-base)/float64(chunks), "heap-all-B/chunk")
 			runtime.KeepAlive(ix)
 		})
 	}
@@ -242,5 +280,17 @@ func BenchmarkQueryReopened(b *testing.B) {
 			latencies(b, func(q string) { ix.Lexical(b.Context(), text.QueryTerms(q), retrieval.Filter{}, 100) })
 		})
 		offlineQueries(b, ix, n)
+		// The dense scan over the reopened vectors (on unix views of the
+		// mapped vectors file), after a first query that loads them.
+		if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("scan/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := memory.DenseQuery(b.Context(), ix, q, 100); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"time"
 
-	chromem "github.com/philippgille/chromem-go"
-
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
 )
@@ -17,8 +15,6 @@ import (
 // BuildOptions tune Build.
 type BuildOptions struct {
 	Chunker retrieval.Chunker
-	// Previous, when set, lends the vectors of unchanged chunks.
-	Previous *chromem.Collection
 	// Progress, when set, is called as chunks are embedded.
 	Progress func(done, total int)
 	// Fingerprint identifies the corpus files (names, sizes, times).
@@ -31,15 +27,18 @@ type BuildOptions struct {
 	// matches the corpus: its snapshot was found damaged.
 	Rewrite bool
 
-	key   string      // corpusKey of the documents, when the caller has it already
-	adopt *denseIndex // vectors of exactly these chunks, to use as they are
-	built time.Time   // when the adopted vectors' index was built
+	key      string       // corpusKey of the documents, when the caller has it already
+	previous vectorLookup // saved vectors of unchanged chunks, to reuse
+	adopt    *denseIndex  // vectors of exactly these chunks, to use as they are
+	built    time.Time    // when the adopted vectors' index was built
+	// adoptedFile and adoptedCRC name the saved vectors file adopt was
+	// read from, which save keeps rather than writes again.
+	adoptedFile string
+	adoptedCRC  uint32
 }
 
 // Build indexes docs in this process: it chunks them and counts their
-// BM25 postings (retrieval.NewIndex), and embeds every chunk into a
-// chromem-go collection, reusing vectors from opts.Previous where the
-// chunk is unchanged.
+// BM25 postings (retrieval.NewIndex), and embeds every chunk.
 func Build(ctx context.Context, docs []*corpus.Document, embedder retrieval.Embedder, opts BuildOptions) (*retrieval.Index, error) {
 	ix, _, err := build(ctx, docs, embedder, opts)
 	return ix, err
@@ -66,26 +65,20 @@ func build(ctx context.Context, docs []*corpus.Document, embedder retrieval.Embe
 		return nil, 0, err
 	}
 	chunks := ix.Chunks()
-	keys := keysOf(chunks)
 	if a := opts.adopt; a != nil {
-		vs.set(&denseIndex{db: a.db, coll: a.coll, keys: keys})
+		if a.rows() != len(chunks) {
+			return nil, 0, fmt.Errorf("build index: %d saved vectors for %d chunks", a.rows(), len(chunks))
+		}
+		vs.set(a)
 		return ix, 0, nil
 	}
-	dense := &denseIndex{db: chromem.NewDB(), keys: keys}
-	coll, err := dense.db.CreateCollection(collectionName, map[string]string{"embedder": embedder.Name()}, refuseEmbedding)
-	if err != nil {
-		return nil, 0, fmt.Errorf("build index: %w", err)
-	}
-	dense.coll = coll
-	vs.set(dense)
-
 	// Vectors of unchanged chunks come from the previous index.
+	vecs := make([][]float32, len(chunks))
 	var todo []int
-	vecs := make([]chromem.Document, 0, len(chunks))
-	for i, key := range keys {
-		if opts.Previous != nil {
-			if old, err := opts.Previous.GetByID(ctx, key); err == nil {
-				vecs = append(vecs, chromem.Document{ID: key, Embedding: old.Embedding})
+	for i := range chunks {
+		if opts.previous != nil {
+			if v := opts.previous(vectorKey(&chunks[i])); v != nil {
+				vecs[i] = v
 				continue
 			}
 		}
@@ -101,34 +94,14 @@ func build(ctx context.Context, docs []*corpus.Document, embedder retrieval.Embe
 		return nil, 0, fmt.Errorf("build index: %w", err)
 	}
 	for j, i := range todo {
-		if out[j] == nil {
-			continue // nothing embeddable: found by BM25 only
-		}
-		vecs = append(vecs, chromem.Document{ID: keys[i], Embedding: out[j]})
+		vecs[i] = out[j] // nil: nothing embeddable, found by BM25 only
 	}
-	if err := addVectors(ctx, coll, vecs); err != nil {
+	dense, err := newDenseIndex(len(chunks), func(i int) []float32 { return vecs[i] })
+	if err != nil {
 		return nil, 0, fmt.Errorf("build index: %w", err)
 	}
+	vs.set(dense)
 	return ix, len(todo), nil
-}
-
-// addVectors adds the vectors to coll one after the other. chromem-go's
-// AddDocuments starts a goroutine for every document at once, and the
-// runtime keeps the descriptor of every goroutine it ever ran at the same
-// time (about 480 bytes each) for the rest of the process: about 200
-// bytes a chunk of heap at 100,000 chunks, for a few milliseconds saved.
-func addVectors(ctx context.Context, coll *chromem.Collection, vecs []chromem.Document) error {
-	for i := range vecs {
-		if i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("add vectors: %w", err)
-			}
-		}
-		if err := coll.AddDocument(ctx, vecs[i]); err != nil {
-			return fmt.Errorf("add vector %s: %w", vecs[i].ID, err)
-		}
-	}
-	return nil
 }
 
 // keysOf returns each chunk's vector key, by chunk index.

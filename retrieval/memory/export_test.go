@@ -3,39 +3,54 @@ package memory
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"sync"
+
+	chromem "github.com/philippgille/chromem-go"
 
 	"github.com/newsroom/askbot/retrieval"
 )
 
 // What only the tests and benchmarks use.
 
-// chunkOfKey maps each denseIndex's vector keys to chunk indexes, made on
-// ChromemQuery's first use of it.
-var chunkOfKey sync.Map
+// collections holds, for each denseIndex, a chromem-go collection of its
+// vectors, made on ChromemQuery's first use of it.
+var collections sync.Map
 
 // ChromemQuery embeds query and returns the cosine similarity of the n
-// nearest chunks by chromem-go's own QueryEmbedding, by chunk index: the
-// reference the scan is measured and tested against.
+// nearest chunks by chromem-go's own QueryEmbedding over the index's
+// vectors, by chunk index: the reference the scan is measured and tested
+// against.
 func ChromemQuery(ctx context.Context, ix *retrieval.Index, query string, n int) (map[int]float64, error) {
 	dense, q, err := embedQuery(ctx, ix, query)
 	if err != nil || q == nil {
 		return nil, err
 	}
-	results, err := dense.coll.QueryEmbedding(ctx, q, min(n, dense.coll.Count()), nil, nil)
+	made, _ := collections.LoadOrStore(dense, sync.OnceValues(func() (*chromem.Collection, error) {
+		coll, err := chromem.NewDB().CreateCollection(collectionName, nil, refuseEmbedding)
+		if err != nil {
+			return nil, err
+		}
+		for i := range dense.rows() {
+			if v := dense.row(i); v != nil {
+				if err := coll.AddDocument(ctx, chromem.Document{ID: strconv.Itoa(i), Embedding: v}); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return coll, nil
+	}))
+	coll, err := made.(func() (*chromem.Collection, error))()
+	if err != nil {
+		return nil, err
+	}
+	results, err := coll.QueryEmbedding(ctx, q, min(n, coll.Count()), nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("dense query: %w", err)
 	}
-	byKey, _ := chunkOfKey.LoadOrStore(dense, sync.OnceValue(func() map[string]int {
-		m := make(map[string]int, len(dense.keys))
-		for i, key := range dense.keys {
-			m[key] = i
-		}
-		return m
-	}))
 	out := make(map[int]float64, len(results))
 	for _, r := range results {
-		if i, ok := byKey.(func() map[string]int)()[r.ID]; ok {
+		if i, err := strconv.Atoi(r.ID); err == nil {
 			out[i] = float64(r.Similarity)
 		}
 	}

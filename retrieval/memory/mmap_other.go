@@ -8,10 +8,11 @@ import (
 	"os"
 )
 
-// loadSnapshot reads the snapshot file f into memory (systems without
-// mmap): the documents' text is then copied out of it into the heap, as
-// before snapshots were mapped. keep and release do nothing.
-func loadSnapshot(f *os.File, fi os.FileInfo) (data []byte, mapped bool, keep, release func(), err error) {
+// mapFile reads the saved file f into memory (systems without mmap): the
+// documents' text is then copied out of it into the heap, as before
+// snapshots were mapped, and the vectors are views of the heap copy. keep
+// and release do nothing.
+func mapFile(f *os.File, fi os.FileInfo) (data []byte, mapped bool, keep, release func(), err error) {
 	size := fi.Size()
 	if size <= 0 || int64(int(size)) != size {
 		return nil, false, nil, nil, fmt.Errorf("%w: %d bytes", errSnapshotCorrupt, size)

@@ -9,20 +9,22 @@ import (
 	"syscall"
 )
 
-// snapshotMaps are the snapshot files this process has mapped for indexes
-// it reopened, by file identity. A mapping is never unmapped once an index
-// was made of it: the documents' Text and Title strings point into it, and
-// so do the chunks' texts and every quote, title or passage cut from them,
-// which callers keep after they let go of the index (a searcher's hits, an
-// answer being posted, a reload comparing the old documents with the new).
-// The Go collector does not see such pointers, so no finalizer on the index
-// could tell when the last of them is gone. The cost is address space and,
-// for a snapshot a later save has replaced, its blocks on disk until the
-// process exits; reopening the same file again reuses its mapping.
+// snapshotMaps are the saved files (snapshots and vectors files) this
+// process has mapped for indexes it reopened, by file identity. A mapping
+// is never unmapped once an index was made of it: the documents' Text and
+// Title strings point into a snapshot's, and so do the chunks' texts and
+// every quote, title or passage cut from them, which callers keep after
+// they let go of the index (a searcher's hits, an answer being posted, a
+// reload comparing the old documents with the new); a reopened index's
+// vectors are views of its vectors file's. The Go collector does not see
+// such pointers, so no finalizer on the index could tell when the last of
+// them is gone. The cost is address space and, for a file a later save has
+// replaced, its blocks on disk until the process exits; reopening the same
+// file again reuses its mapping.
 //
-// The store never changes a snapshot file in place (save writes a new file
+// The store never changes a saved file in place (save writes a new file
 // and renames it), so a mapped file keeps its bytes and its size: a file
-// truncated in place by someone else would make reading its text fault.
+// truncated in place by someone else would make reading it fault.
 var snapshotMaps = struct {
 	sync.Mutex
 	byFile map[fileKey][]byte
@@ -43,11 +45,11 @@ func keyOf(fi os.FileInfo) (fileKey, bool) {
 	return fileKey{dev: uint64(st.Dev), ino: uint64(st.Ino), size: fi.Size(), mtime: fi.ModTime().UnixNano()}, true
 }
 
-// loadSnapshot returns the bytes of the snapshot file f of size bytes,
+// mapFile returns the bytes of the saved file f (fi is its Stat),
 // mapped read-only. keep makes the mapping permanent (see snapshotMaps)
 // and must be called before any string into it is handed out; release
 // unmaps a mapping that was not kept and is a no-op otherwise.
-func loadSnapshot(f *os.File, fi os.FileInfo) (data []byte, mapped bool, keep, release func(), err error) {
+func mapFile(f *os.File, fi os.FileInfo) (data []byte, mapped bool, keep, release func(), err error) {
 	key, ok := keyOf(fi)
 	if ok {
 		snapshotMaps.Lock()

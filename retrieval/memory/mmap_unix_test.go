@@ -55,3 +55,26 @@ func TestReopenedTextsAreMapped(t *testing.T) {
 		t.Error("the second reopen's text is not the first's mapping")
 	}
 }
+
+// On unix a reopened index's vectors (the float32 rows, the int8 copy and
+// its scales) are views of its mapped vectors file, outside the Go heap.
+func TestReopenedVectorsAreMapped(t *testing.T) {
+	_, ix := reopened(t, snapshotDocs(t))
+	d, err := vectorsOf(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.count == 0 {
+		t.Fatal("no vectors: nothing tested")
+	}
+	view := func(p unsafe.Pointer, n int) string { return unsafe.String((*byte)(p), n) }
+	for name, s := range map[string]string{
+		"float32 vectors": view(unsafe.Pointer(unsafe.SliceData(d.vecs)), 4*len(d.vecs)),
+		"int8 copy":       view(unsafe.Pointer(unsafe.SliceData(d.scan.rows)), len(d.scan.rows)),
+		"scales":          view(unsafe.Pointer(unsafe.SliceData(d.scan.scales)), 4*len(d.scan.scales)),
+	} {
+		if !inMapping(s) {
+			t.Errorf("the %s are not in a mapped file", name)
+		}
+	}
+}

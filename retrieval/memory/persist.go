@@ -25,17 +25,27 @@ import (
 )
 
 // manifestVersion changes whenever the snapshot layout or chunk keys change
-// (5: index terms are text.Term's, lemmas stemmed). A change of
-// text.TermVersion alone also makes a saved index stale.
-const manifestVersion = 5
+// (5: index terms are text.Term's, lemmas stemmed; 6: the vectors in a
+// file of their own layout, used in place, instead of a chromem-go
+// export). A change of text.TermVersion alone also makes a saved index
+// stale.
+const manifestVersion = 6
+
+// olderVectorsVersion is the last manifest version whose vectors file was a
+// chromem-go export: Open reuses its vectors when it rebuilds such an
+// index, so that an upgrade embeds nothing.
+const olderVectorsVersion = 5
 
 // manifest describes the snapshot in a store directory.
 type manifest struct {
 	Version   int    `json:"version"`
 	Embedder  string `json:"embedder"`
 	CorpusKey string `json:"corpus_key"`
-	Vectors   string `json:"vectors"`  // file name of the chromem-go export
-	Snapshot  string `json:"snapshot"` // file name of the documents, chunks and BM25 postings
+	Vectors   string `json:"vectors"` // file name of the vectors (see writeVectors)
+	// VectorsCRC is the CRC-32C of the whole vectors file, checked as it
+	// is read.
+	VectorsCRC uint32 `json:"vectors_crc32c"`
+	Snapshot   string `json:"snapshot"` // file name of the documents, chunks and BM25 postings
 	// SnapshotCRC is the CRC-32C of the whole snapshot file, checked as it
 	// is read: a damaged or edited snapshot is rebuilt, never served.
 	SnapshotCRC uint32            `json:"snapshot_crc32c"`
@@ -81,6 +91,10 @@ type OpenReport struct {
 	Embedded int
 	// Warning is set when an old snapshot could not be read and was rebuilt.
 	Warning string
+	// Upgraded is set when the saved index was of an older layout: this
+	// one was built from the corpus, reusing its vectors where it could,
+	// and saved in the current layout.
+	Upgraded string
 }
 
 func (s IndexDir) embedderDir(e retrieval.Embedder) string {
@@ -100,20 +114,22 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 	dir := s.embedderDir(embedder)
 	key := corpusKey(docs, opts.Chunker)
 	opts.key = key
-	m, prev, prevDB, err := s.load(dir, embedder)
+	prev, err := s.load(dir, embedder)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrStale) {
 		rep.Warning = fmt.Sprintf("ignoring unreadable index in %s: %v", dir, err)
-		prev = nil
 	}
-	if prev != nil && m.CorpusKey == key {
-		// The saved vectors are exactly this corpus's: adopt the collection.
-		opts.adopt, opts.built = &denseIndex{db: prevDB, coll: prev}, m.Built
+	if saved := prev.saved; saved != nil && prev.m.CorpusKey == key {
+		// The saved vectors are exactly this corpus's: adopt them, as they
+		// are (mapped, where they are mapped).
+		saved.keep()
+		opts.adopt, opts.built = saved.denseIndex, prev.m.Built
+		opts.adoptedFile, opts.adoptedCRC = prev.m.Vectors, prev.m.VectorsCRC
 		ix, _, err := build(ctx, docs, embedder, opts)
 		if err != nil {
 			return nil, rep, err
 		}
 		rep.Reused = true
-		if opts.Rewrite || m.Fingerprint != opts.Fingerprint || len(m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, m.Snapshot)) {
+		if opts.Rewrite || prev.m.Fingerprint != opts.Fingerprint || len(prev.m.Skipped) != len(opts.Skipped) || !snapshotCurrent(filepath.Join(dir, prev.m.Snapshot)) {
 			// Same content, but files touched, the snapshot damaged or of
 			// an older layout: save again (nothing is embedded).
 			if err := s.save(dir, ix, key, opts); err != nil {
@@ -122,7 +138,21 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 		}
 		return ix, rep, nil
 	}
-	opts.Previous = prev
+	switch {
+	case prev.saved != nil:
+		// The build copies the vectors it reuses: the file is unmapped
+		// after it (unless an index reopened from it serves).
+		defer prev.saved.release()
+		lookup, err := prev.saved.lookup()
+		if err != nil {
+			rep.Warning = fmt.Sprintf("ignoring unreadable index in %s: %v", dir, err)
+			break
+		}
+		opts.previous = lookup
+	case prev.older != nil:
+		opts.previous = prev.older
+		rep.Upgraded = fmt.Sprintf("the index saved in %s was of an older layout (version %d): rebuilt in version %d, its vectors reused", dir, prev.m.Version, manifestVersion)
+	}
 	ix, embedded, err := build(ctx, docs, embedder, opts)
 	if err != nil {
 		return nil, rep, err
@@ -159,23 +189,66 @@ func (s IndexDir) manifest(dir string, embedder retrieval.Embedder) (*manifest, 
 	return &m, nil
 }
 
-// load reads the manifest and vectors in dir.
-func (s IndexDir) load(dir string, embedder retrieval.Embedder) (*manifest, *chromem.Collection, *chromem.DB, error) {
+// previousIndex is what Open finds saved in an embedder's directory.
+type previousIndex struct {
+	m *manifest
+	// saved are the vectors of the current layout, to adopt or reuse;
+	// older are those of the layout before (manifest version 5), to reuse.
+	saved *savedVectors
+	older vectorLookup
+}
+
+// load reads the manifest and vectors in dir: those of the current layout,
+// or, when the manifest is stale for being of the layout before, that
+// layout's vectors for reuse (with the error saying it is stale).
+func (s IndexDir) load(dir string, embedder retrieval.Embedder) (previousIndex, error) {
 	if unlock, err := lockDir(dir, false); err == nil {
 		defer unlock()
 	}
 	m, err := s.manifest(dir, embedder)
-	if err != nil {
-		return nil, nil, nil, err
+	if errors.Is(err, ErrStale) {
+		if older, m := s.olderVectors(dir, embedder); older != nil {
+			return previousIndex{m: m, older: older}, err
+		}
 	}
-	coll, db, err := importVectors(filepath.Join(dir, m.Vectors))
 	if err != nil {
-		return nil, nil, nil, err
+		return previousIndex{}, err
 	}
-	return m, coll, db, nil
+	saved, err := readVectors(filepath.Join(dir, m.Vectors), m.VectorsCRC, m.Chunks)
+	if err != nil {
+		return previousIndex{}, err
+	}
+	return previousIndex{m: m, saved: saved}, nil
 }
 
-// importVectors reads a chromem-go export of the chunk collection.
+// olderVectors returns the vectors of an index of manifest version 5 in
+// dir, by key, with its manifest; nil when there is none or it cannot be
+// read (the corpus is then embedded again, as for any older layout).
+func (s IndexDir) olderVectors(dir string, embedder retrieval.Embedder) (vectorLookup, *manifest) {
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, nil
+	}
+	var m manifest
+	if json.Unmarshal(raw, &m) != nil || m.Version != olderVectorsVersion || m.Embedder != embedder.Name() ||
+		strings.ContainsAny(m.Vectors, `/\`) || !strings.HasSuffix(m.Vectors, ".gob") {
+		return nil, nil
+	}
+	coll, _, err := importVectors(filepath.Join(dir, m.Vectors))
+	if err != nil {
+		return nil, nil
+	}
+	return func(key string) []float32 {
+		doc, err := coll.GetByID(context.Background(), key)
+		if err != nil {
+			return nil
+		}
+		return doc.Embedding
+	}, &m
+}
+
+// importVectors reads a chromem-go export of the chunk collection, the
+// vectors file of manifest version 5 and before.
 func importVectors(path string) (*chromem.Collection, *chromem.DB, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -216,19 +289,29 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 	if err != nil {
 		return err
 	}
-	vectors := "vectors-" + key[:16] + ".gob"
-	if err := writeAtomic(filepath.Join(dir, vectors), func(w *bufio.Writer) error {
-		return dense.db.ExportToWriter(w, false, "", collectionName)
-	}); err != nil {
-		return fmt.Errorf("vectors: %w", err)
+	vectors := "vectors-" + key[:16] + ".vec"
+	vcrc := opts.adoptedCRC
+	if _, err := os.Stat(filepath.Join(dir, vectors)); vectors != opts.adoptedFile || err != nil {
+		vsum := crc32.New(castagnoli)
+		if err := writeAtomic(filepath.Join(dir, vectors), func(w *bufio.Writer) error {
+			return writeVectors(dense, keysOf(ix.Chunks()), io.MultiWriter(w, vsum))
+		}); err != nil {
+			return fmt.Errorf("vectors: %w", err)
+		}
+		vcrc = vsum.Sum32()
 	}
+	// Otherwise the vectors are those of the saved file, adopted as they
+	// are (mapped for good, where they are mapped): it is kept, not
+	// written again, so that a reload which saves again (files touched,
+	// content the same) does not leave the replaced file's blocks held by
+	// the mapping until the process exits.
 	snapshot := "snapshot-" + key[:16] + ".bin"
 	sum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return writeSnapshot(ix, io.MultiWriter(w, sum)) }); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	st := ix.Stats()
-	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: st.Embedder, CorpusKey: key, Vectors: vectors, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
+	m := manifest{Version: manifestVersion, TermVersion: text.TermVersion, Embedder: st.Embedder, CorpusKey: key, Vectors: vectors, VectorsCRC: vcrc, Snapshot: snapshot, SnapshotCRC: sum.Sum32(),
 		Chunker: ix.Layout().Chunker, Fingerprint: opts.Fingerprint, Skipped: opts.Skipped, Built: st.Built, Documents: st.Documents, Chunks: st.Chunks}
 	raw, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
@@ -240,7 +323,7 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 	}); err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	for _, pattern := range []string{"vectors-*.gob", "snapshot-*.bin"} {
+	for _, pattern := range []string{"vectors-*.vec", "vectors-*.gob", "snapshot-*.bin"} {
 		old, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, p := range old {
 			if b := filepath.Base(p); b != vectors && b != snapshot {
@@ -269,7 +352,8 @@ var ErrStale = errors.New("saved index is stale")
 
 // Reopen loads the saved index without reading the corpus, when it was
 // saved for the same corpus fingerprint, chunking and embedder. The vectors
-// are loaded on first use. It returns the skipped files saved with it.
+// are loaded on first use (mapped, on unix, like the text: see
+// readVectors). It returns the skipped files saved with it.
 func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunker retrieval.Chunker) (*retrieval.Index, []corpus.Skipped, error) {
 	if chunker == (retrieval.Chunker{}) {
 		chunker = retrieval.DefaultChunker
@@ -292,13 +376,14 @@ func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunke
 	if err != nil {
 		return nil, nil, fmt.Errorf("reopen: %w", err)
 	}
-	path := filepath.Join(dir, m.Vectors)
+	path, crc, rows := filepath.Join(dir, m.Vectors), m.VectorsCRC, len(data.Chunks)
 	vs := &vectors{load: sync.OnceValues(func() (*denseIndex, error) {
-		coll, db, err := importVectors(path)
+		v, err := readVectors(path, crc, rows)
 		if err != nil {
 			return nil, err
 		}
-		return &denseIndex{db: db, coll: coll, keys: keysOf(data.Chunks)}, nil
+		v.keep()
+		return v.denseIndex, nil
 	})}
 	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, chunker, vs, m.Built, m.CorpusKey
 	ix, err := retrieval.NewIndex(*data)

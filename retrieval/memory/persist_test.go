@@ -92,7 +92,7 @@ func TestStoreSurvivesCrashLeftovers(t *testing.T) {
 	}
 	dir := store.embedderDir(g)
 	// A crash mid-write leaves a half-written temp file: it is never read.
-	if err := os.WriteFile(filepath.Join(dir, ".vectors-x.gob.tmp-123"), []byte("half a file"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, ".vectors-x.vec.tmp-123"), []byte("half a file"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, rep, err := store.Open(t.Context(), threeDocs(t), g, BuildOptions{})
@@ -100,7 +100,7 @@ func TestStoreSurvivesCrashLeftovers(t *testing.T) {
 		t.Fatalf("open after crash leftovers: %v, %+v", err, rep)
 	}
 	// A damaged snapshot is reported and rebuilt, never half-loaded.
-	vectors, _ := filepath.Glob(filepath.Join(dir, "vectors-*.gob"))
+	vectors, _ := filepath.Glob(filepath.Join(dir, "vectors-*.vec"))
 	if len(vectors) != 1 {
 		t.Fatalf("vector files: %v", vectors)
 	}

@@ -1,8 +1,6 @@
 package memory
 
 import (
-	"context"
-	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -13,11 +11,11 @@ import (
 
 // vectorScan is a compact copy of the chunk vectors for the query-time scan:
 // row i holds chunk i's vector as int8 with one scale per row, a quarter of
-// the float32 size. chromem-go stays the store of record (it holds, saves and
-// loads the vectors); its own QueryEmbedding passes every document through a
-// channel and a locked heap, which at a million chunks costs ~0.5 s a query.
-// The scan ranks every row by an approximate dot product, then rescores the
-// best few times n exactly with chromem-go's float32 vectors.
+// the float32 size. The scan ranks every row by an approximate dot product,
+// then the best few times n are rescored exactly with the float32 vectors
+// (chromem-go's own QueryEmbedding, which held the vectors before, passed
+// every document through a channel and a locked heap: ~0.5 s a query at a
+// million chunks).
 type vectorScan struct {
 	dim    int
 	rows   []int8
@@ -26,30 +24,6 @@ type vectorScan struct {
 
 // shortlist is how many approximate matches per wanted result are rescored.
 const shortlist = 4
-
-// newVectorScan copies the vectors of the given chromem-go keys (key i is
-// chunk i's; "" or a missing key leaves the row empty).
-func newVectorScan(ctx context.Context, d *denseIndex, keys []string) (*vectorScan, error) {
-	s := &vectorScan{scales: make([]float32, len(keys))}
-	for i, key := range keys {
-		if key == "" {
-			continue
-		}
-		doc, err := d.coll.GetByID(ctx, key)
-		if err != nil {
-			continue // a chunk with nothing to embed has no vector
-		}
-		if s.dim == 0 {
-			s.dim = len(doc.Embedding)
-			s.rows = make([]int8, len(keys)*s.dim)
-		}
-		if len(doc.Embedding) != s.dim {
-			return nil, fmt.Errorf("vector %s has %d dimensions, want %d", key, len(doc.Embedding), s.dim)
-		}
-		s.scales[i] = quantize(doc.Embedding, s.rows[i*s.dim:(i+1)*s.dim])
-	}
-	return s, nil
-}
 
 // quantize writes v as int8 into out and returns the scale that restores it.
 func quantize(v []float32, out []int8) float32 {

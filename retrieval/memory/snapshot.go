@@ -223,21 +223,7 @@ func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 }
 
 func readSnapshotFile(path string, wantCRC uint32) (*retrieval.IndexData, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close() // a mapping outlives its file descriptor
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	// Sizes are checked before the file is mapped: an empty or truncated
-	// file is refused here, and every read below stays within the mapping.
-	if fi.Size() < int64(len(snapshotMagic)) {
-		return nil, fmt.Errorf("%w: %d bytes, shorter than its header", errSnapshotCorrupt, fi.Size())
-	}
-	raw, mapped, keep, release, err := loadSnapshot(f, fi)
+	raw, mapped, keep, release, err := openSaved(path, int64(len(snapshotMagic)), errSnapshotCorrupt)
 	if err != nil {
 		return nil, err
 	}
@@ -248,6 +234,26 @@ func readSnapshotFile(path string, wantCRC uint32) (*retrieval.IndexData, error)
 	}
 	keep()
 	return ix, nil
+}
+
+// openSaved maps the saved file at path (see mapFile), a snapshot or a
+// vectors file. Its size is checked before it is mapped: a file shorter
+// than header bytes is refused with corrupt, so that every read of its
+// header stays within the mapping.
+func openSaved(path string, header int64, corrupt error) (raw []byte, mapped bool, keep, release func(), err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, nil, nil, err
+	}
+	defer f.Close() // a mapping outlives its file descriptor
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, false, nil, nil, err
+	}
+	if fi.Size() < header {
+		return nil, false, nil, nil, fmt.Errorf("%w: %d bytes, shorter than its header", corrupt, fi.Size())
+	}
+	return mapFile(f, fi)
 }
 
 // parseSnapshot makes the index data of a snapshot's bytes. When mapped is

@@ -3,19 +3,19 @@ package memory
 import (
 	"context"
 	"fmt"
-	"sync"
+	"math"
 
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/internal/best"
-	chromem "github.com/philippgille/chromem-go"
 )
 
-// collectionName is the chromem-go collection holding the chunk vectors.
+// collectionName is the chromem-go collection of the vectors files of
+// manifest version 5 and before, read to reuse their vectors.
 const collectionName = "chunks"
 
-// vectors are an index's chunk vectors (retrieval.Vectors): chromem-go
-// holds, saves and loads them; the dense query scans an int8 copy of them
-// and rescores the best few with chromem-go's float32 vectors.
+// vectors are an index's chunk vectors (retrieval.Vectors): the dense
+// query scans an int8 copy of them and rescores the best few with the
+// float32 vectors.
 type vectors struct {
 	// load returns the vectors, read on first use when the index was
 	// reopened from disk.
@@ -42,30 +42,26 @@ func (v *vectors) Count() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return d.coll.Count(), nil
+	return d.count, nil
 }
 
 // Nearest returns the n chunks nearest to q among those keep accepts (all
 // when keep is nil), best first: the int8 scan's shortlist, rescored with
-// chromem-go's float32 vectors.
+// the float32 vectors.
 func (v *vectors) Nearest(ctx context.Context, q []float32, n int, keep func(chunk int) bool) ([]retrieval.Nearby, error) {
 	dense, err := v.load()
 	if err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
-	scan, err := dense.scanner(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("load vectors: %w", err)
-	}
 	var matches []scored
-	for _, c := range scan.nearest(q, shortlist*n, keep) {
-		doc, err := dense.coll.GetByID(ctx, dense.keys[c.Unit])
-		if err != nil || len(doc.Embedding) != len(q) {
+	for _, c := range dense.scan.nearest(q, shortlist*n, keep) {
+		row := dense.row(c.Unit)
+		if len(row) != len(q) {
 			continue
 		}
 		var dot float32
 		for j, x := range q {
-			dot += x * doc.Embedding[j]
+			dot += x * row[j]
 		}
 		matches = append(matches, scored{Unit: c.Unit, Score: dot})
 	}
@@ -80,21 +76,96 @@ func (v *vectors) Nearest(ctx context.Context, q []float32, n int, keep func(chu
 	return out, nil
 }
 
-// denseIndex is the chromem-go collection of chunk vectors.
+// denseIndex holds the chunk vectors, row i chunk i's: the float32
+// vectors, of unit length, and the int8 copy the scan ranks them by. Built
+// in this process they are in the heap; reopened from a saved index they
+// are views of its mapped vectors file (see readVectors).
 type denseIndex struct {
-	db   *chromem.DB
-	coll *chromem.Collection
-	keys []string // chunk index → chromem document ID
-
-	scanOnce sync.Once
-	scan     *vectorScan
-	scanErr  error
+	dim   int
+	count int       // rows with a vector
+	vecs  []float32 // row i is vecs[i*dim:(i+1)*dim]; zeros without a vector
+	scan  *vectorScan
 }
 
-// scanner returns the int8 copy of the vectors, made on first use.
-func (d *denseIndex) scanner(ctx context.Context) (*vectorScan, error) {
-	d.scanOnce.Do(func() {
-		d.scan, d.scanErr = newVectorScan(context.WithoutCancel(ctx), d, d.keys)
-	})
-	return d.scan, d.scanErr
+// rows is how many chunks the vectors are of.
+func (d *denseIndex) rows() int { return len(d.scan.scales) }
+
+// has reports whether row i has a vector.
+func (d *denseIndex) has(i int) bool { return d.scan.scales[i] != 0 }
+
+// row returns row i's vector (nil without one).
+func (d *denseIndex) row(i int) []float32 {
+	if i < 0 || i >= d.rows() || !d.has(i) {
+		return nil
+	}
+	return d.vecs[i*d.dim : (i+1)*d.dim : (i+1)*d.dim]
+}
+
+// vectorLookup returns the saved vector of the chunk with the given key
+// (see vectorKey), nil when there is none.
+type vectorLookup func(key string) []float32
+
+// newDenseIndex makes the vectors of rows chunks, vec(i) giving chunk i's
+// vector (nil for none): each is normalised to unit length as chromem-go
+// did when it held them (the similarities, and so the answers, are the
+// same), and quantised for the scan.
+func newDenseIndex(rows int, vec func(i int) []float32) (*denseIndex, error) {
+	d := &denseIndex{scan: &vectorScan{scales: make([]float32, rows)}}
+	for i := range rows {
+		v := vec(i)
+		if len(v) == 0 {
+			continue
+		}
+		if d.dim == 0 {
+			d.dim = len(v)
+			d.vecs = make([]float32, rows*d.dim)
+			d.scan.dim, d.scan.rows = d.dim, make([]int8, rows*d.dim)
+		}
+		if len(v) != d.dim {
+			return nil, fmt.Errorf("the vector of chunk %d has %d dimensions, want %d", i, len(v), d.dim)
+		}
+		if !isNormalized(v) {
+			v = normalizeVector(v)
+		}
+		row := d.vecs[i*d.dim : (i+1)*d.dim]
+		copy(row, v)
+		if d.scan.scales[i] = quantize(row, d.scan.rows[i*d.dim:(i+1)*d.dim]); d.scan.scales[i] != 0 && !math.IsNaN(float64(d.scan.scales[i])) {
+			d.count++
+		} else {
+			// A zero vector (normalised: not a number) matches nothing.
+			clear(row)
+			d.scan.scales[i] = 0
+		}
+	}
+	return d, nil
+}
+
+// isNormalized and normalizeVector are chromem-go's (v0.7.0, vector.go),
+// which normalised the vectors when it held them: the same arithmetic
+// keeps the same similarities.
+
+const isNormalizedPrecisionTolerance = 1e-6
+
+func isNormalized(v []float32) bool {
+	var sqSum float64
+	for _, val := range v {
+		sqSum += float64(val) * float64(val)
+	}
+	magnitude := math.Sqrt(sqSum)
+	return math.Abs(magnitude-1) < isNormalizedPrecisionTolerance
+}
+
+func normalizeVector(v []float32) []float32 {
+	var norm float32
+	for _, val := range v {
+		norm += val * val
+	}
+	norm = float32(math.Sqrt(float64(norm)))
+
+	res := make([]float32, len(v))
+	for i, val := range v {
+		res[i] = val / norm
+	}
+
+	return res
 }
