@@ -160,9 +160,11 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			}
 			if ok && learned {
 				// Only from the first-ranked sentence naming anyone, when
-				// the model is sure it answers: when unsure, the quotes
-				// alone.
-				ok = (support.body == cands[0].body || support.body == cands[lead].body) && support.score >= Tune.MinShort
+				// the model is sure it answers and the question's subject
+				// is in its window (Slack's CEO is no answer to "whos
+				// target's ceo"): when unsure, the quotes alone.
+				ok = (support.body == cands[0].body || support.body == cands[lead].body) && support.score >= Tune.MinShort &&
+					support.features[subjectWindow] == 1
 			}
 			if ok {
 				// The sentence giving the full name is quoted too.

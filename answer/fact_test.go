@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/retrieval/memory"
 )
 
 // slackFS is a small corpus for questions typed as in Slack: short, lower
@@ -342,6 +343,34 @@ func TestNamingLead(t *testing.T) {
 		}
 		if got := namingLead(cands); got != c.want {
 			t.Errorf("namingLead(%q) = %d, want %d", c.bodies, got, c.want)
+		}
+	}
+}
+
+// A short answer names someone only from a sentence whose window (itself,
+// the sentence before it, its headline) holds the question's subject:
+// Slack's CEO is no answer to "whos target's ceo" over a roundup that
+// mentions production targets.
+func TestShortAnswerHoldsTheSubject(t *testing.T) {
+	fsys := fstest.MapFS{
+		"roundup.txt": {Data: []byte("Week in review: apps and cars\n\nLidiane Jones became CEO at Slack last year.\n\nThe carmaker missed its production targets, writes Harri, after layoffs and a pivot.\n")},
+		"retail.txt":  {Data: []byte("Retail roundup\n\nShoppers crowded the malls on Saturday as chains cut prices on toys.\n")},
+	}
+	e := New(memory.New(indexFS(t, fsys)).Searcher(), retrieval.SearchOptions{K: 3, DenseWeight: -1})
+	for q, want := range map[string]string{
+		"whos target's ceo": "",
+		"whos slack's ceo":  "Lidiane Jones",
+	} {
+		a, err := e.Ask(t.Context(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if a.Short != nil {
+			got = a.Short.Text
+		}
+		if got != want {
+			t.Errorf("%q: short answer %q, want %q: %s", q, got, want, a.Text())
 		}
 	}
 }
