@@ -16,7 +16,7 @@ import (
 // outgoingBefore are words that, just before a name, make it the one
 // leaving a post; outgoingAfter, just after it.
 var (
-	outgoingBefore = regexp.MustCompile(`(?i)\b(?:replac(?:ing|es|ed)|succeed(?:ing|s|ed)|former|ex|outgoing|predecessor|ousted|ousting|fired|firing|sacked|departing|retiring|late)\b[^.;:]{0,40}$`)
+	outgoingBefore = regexp.MustCompile(`(?i)\b(?:replac(?:ing|es|ed)|succeed(?:ing|s|ed)|former|ex|outgoing|predecessor|ousted|ousting|fired|firing|sacked|departing|retiring|late|step(?:s|ping|ped)?\s+in\s+for|t(?:ake|akes|aking|ook)\s+over\s+from|in\s+place\s+of)\b[^.;:]{0,40}$`)
 	outgoingAfter  = regexp.MustCompile(`(?i)^[^.;:]{0,30}\b(?:stepp(?:ing|ed)\s+down|steps\s+down|step\s+down|resign(?:s|ed|ing)?|who\s+(?:left|quit)|departs|departed|is\s+leaving|was\s+(?:ousted|fired|replaced)|will\s+leave|retires|retired)\b`)
 	// incomingBetween ends an outgoing clause before the name: "replaced
 	// Peggy Johnson with Ross Rosenberg" names Rosenberg as incoming.
