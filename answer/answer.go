@@ -391,6 +391,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (*Answer, error) {
 	case e.Generator == nil:
 		a = ExtractWith(ix, f.question, res, e.model().For(len(req.History)))
 		a.Question = req.Question
+		a.Unmentioned = f.asTyped(a.Unmentioned, a.Sentences)
 		keepShown(a, shown(e.Search))
 	case !res.Answerable:
 		// Below the relevance floor the model is not asked: it could only guess.

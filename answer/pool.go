@@ -18,6 +18,32 @@ type found struct {
 	res      *retrieval.Results
 	ix       *retrieval.Index
 	question string
+	// forms maps each short form spelled out to its name.
+	forms map[string]string
+}
+
+// asTyped returns names (a caveat's: the question's names no quote
+// mentions) as the reporter typed them: a name, or a word of one, that
+// was spelled out from a short form is the short form, left out when a
+// quote writes that ("mvp" for "Most Valuable Player" over quotes saying
+// "MVP").
+func (f found) asTyped(names []string, quotes []Sentence) []string {
+	var out []string
+	for _, n := range names {
+		typed := n
+		for w, name := range f.forms {
+			if strings.Contains(name, n) {
+				typed = w
+			}
+		}
+		if typed != n && slices.ContainsFunc(quotes, func(s Sentence) bool { return slices.Contains(text.Terms(s.Text), text.Term(typed)) }) {
+			continue
+		}
+		if !slices.Contains(out, typed) {
+			out = append(out, typed)
+		}
+	}
+	return out
 }
 
 // retrieve returns the passages for req's question (query, for a
@@ -39,7 +65,7 @@ func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found
 		return found{}, err
 	}
 	forms := retrieval.ShortForms(req.Question, res.Hits)
-	f := found{res: res, ix: ix, question: retrieval.SpellOut(req.Question, forms)}
+	f := found{res: res, ix: ix, question: retrieval.SpellOut(req.Question, forms), forms: forms}
 	if len(forms) > 0 {
 		query += "\n" + strings.Join(slices.Sorted(maps.Values(forms)), " ")
 		spelled, _, err := e.Retrieve(ctx, req, query, e.Search)

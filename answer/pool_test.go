@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -94,5 +95,16 @@ func TestShortFormSpelledOut(t *testing.T) {
 		if strings.Contains(h.Chunk.Text, "seven charges") {
 			t.Fatalf("the count is found without the name written out, so this test shows nothing")
 		}
+	}
+}
+
+// A caveat names what the reporter typed: a short form spelled out for
+// the search is the short form, left out when a quote writes it.
+func TestCaveatAsTyped(t *testing.T) {
+	f := found{forms: map[string]string{"mvp": "Most Valuable Player", "sbf": "Sam Bankman-Fried"}}
+	quotes := []Sentence{{Text: "He was named MVP of the final."}}
+	got := f.asTyped([]string{"Valuable", "Sam Bankman-Fried", "Binance"}, quotes)
+	if want := []string{"sbf", "Binance"}; !slices.Equal(got, want) {
+		t.Errorf("asTyped = %q, want %q", got, want)
 	}
 }
