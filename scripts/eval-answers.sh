@@ -53,6 +53,7 @@ figures "reporter-slack-dev3 (held out)" --questions eval/testdata/reporter-slac
 figures "reporter-slack-dev4 (held out)" --questions eval/testdata/reporter-slack-dev4.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev5 (held out)" --questions eval/testdata/reporter-slack-dev5.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev6 (blind, held out)" --questions eval/testdata/reporter-slack-dev6.qa.jsonl --corpus "$corpus"
+figures "reporter-slack-dev7 (blind, held out)" --questions eval/testdata/reporter-slack-dev7.qa.jsonl --corpus "$corpus"
 for s in train4 train5 train6; do
   figures "reporter-slack-$s (held out)" --questions eval/testdata/reporter-slack-$s.qa.jsonl --corpus "$corpus"
 done
