@@ -176,15 +176,5 @@ const minLettersInOrder = 4
 // abbreviation (no vowel after the first letter): "msft" for Microsoft.
 func lettersInOrder(w, word string) bool {
 	lower := strings.ToLower(text.Fold(word))
-	if len(w) < minLettersInOrder || len(lower) < len(w)+2 || w[0] != lower[0] || w[len(w)-1] != lower[len(lower)-1] ||
-		strings.ContainsAny(w[1:], "aeiou") {
-		return false
-	}
-	i := 0
-	for j := 0; j < len(lower) && i < len(w); j++ {
-		if lower[j] == w[i] {
-			i++
-		}
-	}
-	return i == len(w)
+	return len(w) >= minLettersInOrder && len(lower) >= len(w)+2 && w[len(w)-1] == lower[len(lower)-1] && text.Shortens(w, lower)
 }
