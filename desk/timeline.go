@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
@@ -561,6 +563,11 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				e.score += tu.TimelineDatedLift
 			case e.period != "" && !inYear && !inMonth:
 				e.score += tu.TimelinePeriodLift // "In 2003, …": its own year
+			case inYear:
+				// under "2019 World Cup, against New Zealand" (an event
+				// there holds the topic itself): its section's year is
+				// stated as "In 2003, …" states its own
+				e.score += tu.TimelinePeriodLift
 			}
 			e.terms = termSet(s)
 			out = append(out, e)
@@ -584,6 +591,11 @@ func history(doc *corpus.Document, pub time.Time, tu *Tuning) bool {
 	for _, sp := range text.Sentences(doc.Text) {
 		if t, _, ok := periodDate(doc.Text[sp.Start:sp.End], pub); ok && pub.Year()-t.Year() > tu.TimelinePeriodYears {
 			years[t.Year()] = true
+		}
+		for _, y := range text.Years(doc.Text[sp.Start:sp.End]) {
+			if n, err := strconv.Atoi(doc.Text[sp.Start+y.Start : sp.Start+y.End]); err == nil && pub.Year()-n > tu.TimelinePeriodYears {
+				years[n] = true
+			}
 		}
 	}
 	return len(years) >= tu.TimelineHistoryYears
@@ -705,7 +717,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -812,6 +824,35 @@ func partOf(before []string) bool {
 	n := len(before)
 	return n >= 2 && before[n-1] == "of" && partWords[before[n-2]]
 }
+
+// namedFor reports whether a year (y, with or without its month; no day
+// d), its words before (lower case) and its text after, names a thing
+// of that year (m, its month) the sentence tells of: a possessive before a name
+// ("2016’s Pokémon Go as the key turning point"), or after "the" before
+// a name ("By the time the 2023 Pokémon World Championships rolled
+// around", "When Google released the 2011 Panda update") or, with its
+// month, before any word ("Following the March 2011 earthquake").
+func namedFor(before []string, after string, y, m, d int) bool {
+	if y == 0 || d > 0 {
+		return false
+	}
+	if yearPossessiveRE.MatchString(after) {
+		return true
+	}
+	if len(before) == 0 || before[len(before)-1] != "the" {
+		return false
+	}
+	w := attributedRE.FindStringSubmatch(after)
+	if w == nil {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[1])
+	return m > 0 || unicode.IsUpper(r)
+}
+
+// yearPossessiveRE matches a possessive and a capitalised word right
+// after a year ("|’s Pokémon Go").
+var yearPossessiveRE = regexp.MustCompile(`^['’]s\s+\p{Lu}`)
 
 // partWords are the parts of a month or year written before "of" it.
 var partWords = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true}

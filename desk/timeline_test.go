@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -1016,6 +1017,90 @@ func TestTimelinePeriodLift(t *testing.T) {
 		if first := evs[1].score > evs[0].score; first != tc.yearFirst {
 			t.Errorf("lift %v: the 2019 sentence (%v, of base %v) above the article's (%v): %v, want %v",
 				tc.lift, evs[1].score, evs[1].measures["base"], evs[0].score, first, tc.yearFirst)
+		}
+	}
+}
+
+// TestPeriodDateNamedFor: a year written as a thing's (namedFor) dates
+// what the sentence tells: possessive before a name, "the" before a
+// name, "the" and a month before any word. A year before a common noun,
+// or after another time the sentence writes first, does not.
+func TestPeriodDateNamedFor(t *testing.T) {
+	pub := time.Date(2023, 11, 23, 18, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s, label string // "" for none
+	}{
+		{"It is easy to mark 2016’s Quarry Go as the turning point for the club.", "2016"},
+		{"When Quarry Search released the 2011 Panda update, many rivals folded.", "2011"},
+		{"Following the March 2011 earthquake, the Quarry Company sent aid to Leeds.", "Mar 2011"},
+		{"When Quarry Search released the 2011 update, many rivals folded.", ""},                       // a common noun after
+		{"It is easy to mark 2016 as the turning point for the club.", ""},                             // no possessive
+		{"Before the premiere in Leeds last month, there had been one attempt: 2019’s Quarry Go.", ""}, // another time first
+		{"By the time the 2023 Quarry Championships came, the town was full.", ""},                     // this year's: no earlier time
+	} {
+		_, label, ok := periodDate(tc.s, pub)
+		if !ok {
+			label = ""
+		}
+		if label != tc.label {
+			t.Errorf("periodDate(%q) = %q, want %q", tc.s, label, tc.label)
+		}
+	}
+}
+
+// TestHistoryAnyYear: a document telling a history writes its years in
+// many ways ("since 1996", "its 1998 redesign", "back to 2001"); each
+// counts towards TimelineHistoryYears, not only those periodDate reads
+// ("In 2009, …").
+func TestHistoryAnyYear(t *testing.T) {
+	paras := []string{
+		"Quarry Search has ranked pages for Lomax Books since 1996.",
+		"Its 1998 redesign of Lomax Books drew complaints.",
+		"To understand this, cast an eye back to 2001.",
+		"Quarry Search sold its Lomax Books arm to a rival, a 2004 deal.",
+		"In 2009, Quarry Search bought back Lomax Books for $2 million.",
+	}
+	doc := docOf(paras...)
+	doc.Title, doc.Published = "The long fight over search", "2023-11-01T09:00:00Z"
+	pub, _ := doc.PublishedTime()
+	tu := DefaultTuning
+	if !history(doc, pub, &tu) {
+		t.Errorf("five years, however written: no history")
+	}
+	tu.TimelineHistoryYears = 6
+	if history(doc, pub, &tu) {
+		t.Errorf("five years, TimelineHistoryYears 6: a history")
+	}
+	tu = DefaultTuning
+	tu.TimelinePeriodYears = 14 // 2009 and later are no long past
+	if history(doc, pub, &tu) {
+		t.Errorf("four years of a long past: a history")
+	}
+}
+
+// TestYearHeadingLift: under a history's year heading, a sentence telling
+// of the story (an event there must hold the topic itself) is lifted by
+// TimelinePeriodLift, as one stating its own year is ("In 2003, …"),
+// not left below them.
+func TestYearHeadingLift(t *testing.T) {
+	const later = "Quarry United lost the cup semi-finals at the ground where they first played one."
+	doc := docOf("1983 Cup, against Rovers", "Quarry United reached the cup semi-finals against Rovers in Leeds on June 22.", "2015 Cup, against Town", later)
+	doc.Title, doc.Published = "Quarry United at the cup semi-finals so far", "2023-11-11T09:00:00Z"
+	w, _ := topicWords(nil, "Quarry United cup semi-finals")
+	for _, lift := range []float64{0.4, 0.25} {
+		tu := DefaultTuning
+		tu.TimelinePeriodLift = lift
+		found := false
+		for _, e := range eventsOf(doc, 0, w, &tu) {
+			if e.text() == later {
+				found = true
+				if got := e.score - e.measures["base"]; math.Abs(got-lift) > 1e-9 {
+					t.Errorf("TimelinePeriodLift %v: %q lifted %v", lift, later, got)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event", later)
 		}
 	}
 }
