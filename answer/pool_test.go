@@ -66,7 +66,7 @@ func TestPoolFindsTheSentenceDeepInAnArticle(t *testing.T) {
 func trialFS() fstest.MapFS {
 	fsys := fstest.MapFS{
 		"profile.txt": {Data: []byte("SBF on the stand\n\nSam Bankman-Fried, known as SBF, took the stand in Manhattan on Friday and spoke for hours.\n")},
-		"charges.txt": {Data: []byte("The case against the FTX founder\n\nBankman-Fried is facing seven charges, including wire fraud and conspiracy.\n")},
+		"charges.txt": {Data: []byte("The case against Sam Bankman-Fried\n\nBankman-Fried is facing seven charges, including wire fraud and conspiracy.\n")},
 	}
 	for i := range 20 {
 		fsys[fmt.Sprintf("court%d.txt", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("Court roundup %d\n\nA man in case %d is facing charges of burglary; how many charges he faces, and how many charges his brother is facing, depends on the prosecutor.\n", i, i))}
