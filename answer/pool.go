@@ -31,9 +31,10 @@ func (f found) asTyped(names []string, quotes []Sentence) []string {
 	var out []string
 	for _, n := range names {
 		typed := n
-		for w, name := range f.forms {
-			if strings.Contains(name, n) {
+		for _, w := range slices.Sorted(maps.Keys(f.forms)) {
+			if strings.Contains(f.forms[w], n) {
 				typed = w
+				break
 			}
 		}
 		if typed != n && slices.ContainsFunc(quotes, func(s Sentence) bool { return slices.Contains(text.Terms(s.Text), text.Term(typed)) }) {
