@@ -2,6 +2,7 @@ package text
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -267,8 +268,11 @@ func Counted(question string) string {
 		return "" // "how many did crawford drop": what is counted goes unsaid
 	}
 	for i := 1; i < len(ws); i++ {
-		if isPastForm(strings.ToLower(ws[i])) {
-			ws = ws[:i] // "how many ppl showed up": the verb ends the unit
+		// "how many ppl showed up": the verb ends the unit; "how many
+		// man united fans": a plural after it is the unit, the past form
+		// a name's or a modifier's.
+		if isPastForm(strings.ToLower(ws[i])) && !slices.ContainsFunc(ws[i+1:], looksPlural) {
+			ws = ws[:i]
 			break
 		}
 	}
@@ -276,6 +280,12 @@ func Counted(question string) string {
 		return w
 	}
 	return ""
+}
+
+// looksPlural reports whether w ends like a plural noun ("fans"; not
+// "class").
+func looksPlural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // unitless are the words "how many" may count that name no unit.

@@ -108,6 +108,7 @@ func TestCounted(t *testing.T) {
 		{"how many sportsbooks applied for vermont licences", "sportsbooks"},
 		{"how many ppl showed up to afrofuture last yr", "people"},
 		{"how many fans went to the final", "fans"},
+		{"how many man utd fans were at the game", "fans"},
 		{"how many did crawford drop on the kings", ""},
 		{"how many things is harbaugh being investigated for", ""},
 		{"how many speed cameras are there", "cameras"},
