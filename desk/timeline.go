@@ -1179,7 +1179,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
+			if future(s) && !reportedFuture(s, sp.End) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
 				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) ||
 				weekdaysRE.MatchString(s[sp.End:]) && prospectRE.MatchString(s) {
 				// "On Monday, Epic will drag Google into court", "heads
@@ -1398,6 +1398,37 @@ func future(s string) bool {
 }
 
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
+
+// reportedFuture reports whether the future a sentence tells of (future)
+// is only reported: a verb of saying in the past (text.IsSayingVerb:
+// "said", "announced", "told") is written after at, the end of a day
+// before it, and before the sentence's first verb of the future. The day
+// before the saying is the day it was said, not one to come: "In a post
+// on X on Monday, Activision Blizzard said it expects to start adding
+// its titles … - meaning … will be playable" tells of a Monday past. A
+// day after the verb ("The league said on Thursday it will bar him")
+// may be the future's own, and stays one to come.
+func reportedFuture(s string, at int) bool {
+	first := -1
+	for _, m := range futureRE.FindAllStringIndex(s, -1) {
+		before := strings.Fields(strings.ToLower(s[:m[0]]))
+		if len(before) > 0 && relativeWords[before[len(before)-1]] {
+			continue
+		}
+		first = m[0]
+		break
+	}
+	if first < at {
+		return false
+	}
+	for _, word := range text.Words(s[at:first]) {
+		lw := strings.ToLower(word)
+		if text.IsSayingVerb(lw) && (text.Lemma(lw) != lw || strings.HasSuffix(lw, "ed")) {
+			return true
+		}
+	}
+	return false
+}
 
 // futureRE matches a sentence telling of what is to come; "will" only in
 // lower case ("In March 2022, Will slapped Chris Rock" names Will Smith),

@@ -139,6 +139,12 @@ func TestSentenceDate(t *testing.T) {
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
 		{"The league made a Thursday ruling that will bar him from three games.", "2023-11-16"},
 		{"The league said on Thursday it will bar him from three games.", "2023-11-23"},
+		// a day before a verb of saying in the past, the future only
+		// reported after it: the day it was said (reportedFuture)
+		{"In a post on Monday, the league said it will bar him from three games.", "2023-11-13"},
+		{"On Monday, the league announced that he will miss three games.", "2023-11-13"},
+		{"On Monday, the league says it will bar him from three games.", "2023-11-20"}, // said now: to come
+		{"On Monday, the league will bar him, it said.", "2023-11-20"},                 // the future before the saying
 		// a date's weekday names its year: December 20 more than a week
 		// after the article is last year's, unless its weekday is this
 		// year's (December 20, 2023 is a Wednesday, 2022's a Tuesday)
