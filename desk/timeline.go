@@ -751,7 +751,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		if p.Start > at {
 			break
 		}
-		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords {
+		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords && !openingClause(s, p.Start, p.End) {
 			continue
 		}
 		if m := monthOfYearRE.FindStringSubmatch(s[p.End:]); m != nil && !p.Relative {
@@ -780,6 +780,29 @@ var monthOfYearRE = regexp.MustCompile(`^\s+of\s+((?:19|20)\d\d)\b`)
 // maxOpeningWords is the most words before a month told from the writing
 // ("However, earlier this month, …") for it to open a sentence.
 const maxOpeningWords = 2
+
+// openingClause reports whether a period told from the writing, at
+// s[start:end], ends a sentence's opening clause of time: one begun by a
+// word of time (openingTimeRE), with no comma or semicolon in it, of at
+// most maxOpeningClauseWords words before the period, the period right
+// before its comma.
+// "Prior to the premiere of the series in Japan last month, there had
+// only been one prior attempt …" dates the premiere, of which the
+// sentence tells; "confirming … a report in the WSJ earlier this month"
+// a thing it mentions.
+func openingClause(s string, start, end int) bool {
+	before := s[:start]
+	return openingTimeRE.MatchString(before) && !strings.ContainsAny(before, ",;") &&
+		strings.HasPrefix(strings.TrimSpace(s[end:]), ",") &&
+		len(strings.Fields(before)) <= maxOpeningClauseWords
+}
+
+// maxOpeningClauseWords is the most words of an opening clause of time
+// before its period (openingClause).
+const maxOpeningClauseWords = 12
+
+// openingTimeRE matches a sentence opening a clause of time.
+var openingTimeRE = regexp.MustCompile(`(?i)^\W*(?:after|following|prior to|before|during|when|at)\b`)
 
 // periodWords are the words before a month or year that make it the time
 // of what a sentence tells.

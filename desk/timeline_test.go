@@ -440,6 +440,14 @@ func TestPeriodDate(t *testing.T) {
 		// mentions
 		{"Meta is to offer a subscription, confirming a report in the WSJ earlier this month.", "", ""},
 		{"As we reported earlier this month, Meta relies on a line.", "", ""},
+		// ending an opening clause of time, of twelve words at most
+		// (openingClause): the time of the occasion it names
+		{"Prior to the premiere of the series in Japan last month, there had been one attempt.", "2023-08-01", "Aug 2023"},
+		{"After the ruling of the court in the Norwegian capital of Oslo last month, Meta appealed.", "2023-08-01", "Aug 2023"}, // 12 words
+		{"After the ruling of the court in the Norwegian capital city of Oslo last month, Meta appealed.", "", ""},              // 13
+		{"Prior to the premiere of the series in Japan last month there had been one attempt.", "", ""},                         // no comma after
+		{"Prior to the premiere, in Japan last month, there had been one attempt.", "", ""},                                     // a comma in it
+		{"Meta says that the premiere of the series in Japan last month, was late.", "", ""},                                    // no word of time first
 		// after the article's month: last year's, more than half a year
 		// back, its year not certain (uncertainDays)
 		{"It was filed in October.", "", ""},
@@ -1039,10 +1047,10 @@ func TestPeriodDateNamedFor(t *testing.T) {
 		{"It is easy to mark 2016’s Quarry Go as the turning point for the club.", "2016"},
 		{"When Quarry Search released the 2011 Panda update, many rivals folded.", "2011"},
 		{"Following the March 2011 earthquake, the Quarry Company sent aid to Leeds.", "Mar 2011"},
-		{"When Quarry Search released the 2011 update, many rivals folded.", ""},                       // a common noun after
-		{"It is easy to mark 2016 as the turning point for the club.", ""},                             // no possessive
-		{"Before the premiere in Leeds last month, there had been one attempt: 2019’s Quarry Go.", ""}, // another time first
-		{"By the time the 2023 Quarry Championships came, the town was full.", ""},                     // this year's: no earlier time
+		{"When Quarry Search released the 2011 update, many rivals folded.", ""},                      // a common noun after
+		{"It is easy to mark 2016 as the turning point for the club.", ""},                            // no possessive
+		{"There had been one attempt before the premiere in Leeds last month: 2019’s Quarry Go.", ""}, // another time first
+		{"By the time the 2023 Quarry Championships came, the town was full.", ""},                    // this year's: no earlier time
 	} {
 		_, label, ok := periodDate(tc.s, pub)
 		if !ok {
