@@ -509,7 +509,11 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				e.when, e.dated = heading, true
 			default:
 				e.when, e.note = pub, "article date"
-				if t, label, ok := periodDate(s, pub); ok {
+				t, label, ok := periodDate(s, pub)
+				if !ok && !statesTime(s) {
+					t, label, ok = turnedTo(prev, pub)
+				}
+				if ok {
 					if pub.Year()-t.Year() > tu.TimelinePeriodYears && !told {
 						prev = s
 						continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
@@ -772,6 +776,33 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 	}
 	return when, label, ok
 }
+
+// turnedTo is the year a sentence turns its story back to, ending on it
+// ("To understand this, we must first cast an eye back to 2006."): the
+// time of the sentence after it, which states none of its own ("During
+// the preparation for the launch of Pokémon Diamond and Pearl, …, Game
+// Freak found the series at a crossroads."). A year before the
+// sentence's end ("back to 2006 and its games") or not before the
+// publication's is none.
+func turnedTo(prev string, pub time.Time) (time.Time, string, bool) {
+	m := turnedToRE.FindStringSubmatch(prev)
+	if m == nil || pub.IsZero() {
+		return time.Time{}, "", false
+	}
+	y, _ := strconv.Atoi(m[1])
+	if y >= pub.Year() {
+		return time.Time{}, "", false
+	}
+	return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), m[1], true
+}
+
+// turnedToRE matches a sentence ending on the year it turns back to
+// ("… back to 2006.", "Go back in 1998:"), the year in group 1.
+var turnedToRE = regexp.MustCompile(`(?i)\bback\s+(?:to|in)\s+((?:19|20)\d\d)\s*[.:!]?\s*$`)
+
+// statesTime reports whether s writes a time of its own (text.Dates,
+// text.Years).
+func statesTime(s string) bool { return len(text.Dates(s)) > 0 || len(text.Years(s)) > 0 }
 
 // monthOfYearRE matches the year written after a month with "of" ("June|
 // of 2022"), its digits in group 1.

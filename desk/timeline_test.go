@@ -1118,3 +1118,35 @@ func TestYearHeadingLift(t *testing.T) {
 		}
 	}
 }
+
+// TestTurnedTo: a sentence ending on the year it turns back to dates the
+// sentence after it, which states no time of its own (turnedTo).
+func TestTurnedTo(t *testing.T) {
+	const next = "During the launch of its first game, Quarry United found the club at a crossroads."
+	for _, tc := range []struct {
+		prev, next, label string // "" for none
+	}{
+		{"To understand this, we must cast an eye back to 2020.", next, "2020"},
+		{"It all goes back in 2019.", next, "2019"},
+		{"To understand this, we must cast an eye back to 2020 and its games.", next, ""},                                           // not its end
+		{"To understand this, we must cast an eye back to 2023.", next, ""},                                                         // the publication's year
+		{"To understand this, we must cast an eye to 2020.", next, ""},                                                              // no turn back
+		{"To understand this, we must cast an eye back to 2020.", "In 2021, Quarry United found the club at a crossroads.", "2021"}, // its own
+	} {
+		doc := docOf(tc.prev + " " + tc.next)
+		doc.Title, doc.Published = "Quarry United's first games at a crossroads", "2023-11-11T09:00:00Z"
+		w, _ := topicWords(nil, "Quarry United crossroads")
+		tu := DefaultTuning
+		got, found := "", false
+		for _, e := range eventsOf(doc, 0, w, &tu) {
+			if e.text() == tc.next {
+				found, got = true, e.period
+			}
+		}
+		if !found {
+			t.Errorf("%q after %q: no event", tc.next, tc.prev)
+		} else if got != tc.label {
+			t.Errorf("%q after %q: period %q, want %q", tc.next, tc.prev, got, tc.label)
+		}
+	}
+}
