@@ -53,6 +53,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		return nil, err
 	}
 	w, aliased := topicWords(ix, topic)
+	w = otherForms(w, topic, tu.SynonymWeight)
 	if aliased != topic {
 		// the story as it is also written ("SBF trial"): its documents too
 		more, _, err := d.Engine.Retrieve(ctx, req, aliased, opts)
@@ -149,6 +150,53 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	}
 	return w, aliased
 }
+
+// otherForms is w with each word of the topic outside its names (the
+// subject, w.subject) also met, at weight, by its form of the other part
+// of speech in "-ic" and "-y" (icForm): the topic's "economic" by
+// "economy", "economies", which stem otherwise ("The Indian economy
+// posted an impressive 7.2 per cent growth" is a sentence of "India's
+// economic growth"). A name's words keep their initials alone
+// (topicWords).
+func otherForms(w words, topic string, weight float64) words {
+	if w.rel == nil {
+		w.rel = map[string][]string{}
+	}
+	w.relWeight = weight
+	for _, word := range text.Words(topic) {
+		t := text.Term(word)
+		if _, ok := w.subject[t]; !ok || text.IsStopWord(word) {
+			continue
+		}
+		f := icForm(strings.ToLower(word))
+		if f == "" {
+			continue
+		}
+		if ft := text.Term(f); ft != t && !slices.Contains(w.syn[t], ft) && !slices.Contains(w.rel[t], ft) {
+			w.rel[t] = append(w.rel[t], ft)
+		}
+	}
+	return w
+}
+
+// icForm is a word's form of the other part of speech in "-ic" and "-y":
+// "economy" for "economic", "strategic" for "strategy", "botany" for
+// "botanic"; "" for a word of neither ending or of fewer than minICStem
+// letters before it ("rustic" is no form of "rusty").
+func icForm(word string) string {
+	if stem, ok := strings.CutSuffix(word, "ic"); ok && len(stem) >= minICStem {
+		return stem + "y"
+	}
+	if stem, ok := strings.CutSuffix(word, "y"); ok && len(stem) >= minICStem {
+		return stem + "ic"
+	}
+	return ""
+}
+
+// minICStem is the fewest letters before "-ic" or "-y" for icForm to
+// read a word's other form ("botanic", "economic", "history"; not
+// "rustic", "ironic", "party").
+const minICStem = 5
 
 // nameHeads maps each word of a topic's name of two words or more (a
 // possessive ends one: "Jim Ratcliffe's Manchester United" is two) that

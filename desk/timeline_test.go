@@ -1150,3 +1150,34 @@ func TestTurnedTo(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherForms: a topic's word in "-ic" is met by its form in "-y" and
+// the reverse, a stem of minICStem letters or more (icForm, otherForms).
+func TestOtherForms(t *testing.T) {
+	for word, want := range map[string]string{
+		"economic": "economy", "history": "historic", "strategy": "strategic",
+		"botanic": "botany", // five letters before "-ic"
+		"rustic":  "",       // four
+		"party":   "", "growth": "",
+	} {
+		if got := icForm(word); got != want {
+			t.Errorf("icForm(%q) = %q, want %q", word, got, want)
+		}
+	}
+	const topic = "Quarry's economic growth"
+	tw, _ := topicWords(nil, topic)
+	w := otherForms(tw, topic, 0.8)
+	with, without := w.coverage("The Quarry economy posted growth."), w.coverage("The Quarry posted growth.")
+	if math.Abs(with-without-0.8/3) > 1e-9 {
+		t.Errorf("coverage with %q's other form %v, without %v: want 0.8 of its weight more", "economic", with, without)
+	}
+	if got := w.coverage("The Quarry economic growth."); got != 1 {
+		t.Errorf("coverage of the topic's own words %v, want 1", got)
+	}
+	// a name's words are not read so
+	nt := "Quarry Economic growth"
+	nw, _ := topicWords(nil, nt)
+	if got := otherForms(nw, nt, 0.8).coverage("Quarry Economy growth"); got >= 1 {
+		t.Errorf("a name's word met by its other form: coverage %v", got)
+	}
+}
