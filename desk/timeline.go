@@ -751,8 +751,18 @@ const maxHeadlineWords = 15
 // sentence telling of what is to come has none. label is how it is
 // shown ("2020", "Jan 2023").
 func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool) {
-	if pub.IsZero() || future(s) {
+	if pub.IsZero() {
 		return time.Time{}, "", false
+	}
+	if future(s) {
+		// the future of a clause after a semicolon is not the first
+		// clause's: "The aurora was seen here as recently as April 2023;
+		// the park … will be hosting a joint Dark Skies Festival …"
+		first, _, ok := strings.Cut(s, ";")
+		if !ok || future(first) {
+			return time.Time{}, "", false
+		}
+		s = first
 	}
 	at := len(s) // where the period read is written
 	for i, sp := range text.Dates(s) {
@@ -769,7 +779,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -919,6 +929,11 @@ var possessiveStartRE = regexp.MustCompile(`^['’]s\b`)
 // seasonRE matches what follows a season's first year ("2022|/23",
 // "2023|-24").
 var seasonRE = regexp.MustCompile(`^[/–-]\d\d\b`)
+
+// asRecentlyRE matches the words before a time that is the latest or
+// earliest of what a sentence tells ("The aurora was seen here as
+// recently as| April 2023", "as early as| 2019"): its time.
+var asRecentlyRE = regexp.MustCompile(`(?i)\bas\s+(?:recently|early|late|long ago)\s+as\s+$`)
 
 // partOf reports whether the words before a month or year (lower case)
 // name a part of it: "by the end of 1999", "at the start of 2021".

@@ -440,6 +440,15 @@ func TestPeriodDate(t *testing.T) {
 		// mentions
 		{"Meta is to offer a subscription, confirming a report in the WSJ earlier this month.", "", ""},
 		{"As we reported earlier this month, Meta relies on a line.", "", ""},
+		// the latest or earliest time of what it tells (asRecentlyRE)
+		{"The aurora was seen here as recently as April 2023.", "2023-04-01", "Apr 2023"},
+		{"The aurora was seen here as early as 2019.", "2019-01-01", "2019"},
+		{"The aurora was seen here as recently as April 2023, so the park will host a festival.", "", ""}, // the sentence's future
+		// a future after a semicolon is not the first clause's
+		{"The aurora was seen here as recently as April 2023; the park will host a festival.", "2023-04-01", "Apr 2023"},
+		{"It was filed in July; a ruling will follow.", "2023-07-01", "Jul 2023"},
+		{"It will be filed in July; it was drafted.", "", ""},
+		{"It will be filed in July, after it was drafted in June.", "", ""},
 		// ending an opening clause of time, of twelve words at most
 		// (openingClause): the time of the occasion it names
 		{"Prior to the premiere of the series in Japan last month, there had been one attempt.", "2023-08-01", "Aug 2023"},
