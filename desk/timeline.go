@@ -53,6 +53,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		return nil, err
 	}
 	w, aliased := topicWords(ix, topic)
+	w = otherForms(w, topic, tu.SynonymWeight)
 	if aliased != topic {
 		// the story as it is also written ("SBF trial"): its documents too
 		more, _, err := d.Engine.Retrieve(ctx, req, aliased, opts)
@@ -149,6 +150,53 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	}
 	return w, aliased
 }
+
+// otherForms is w with each word of the topic outside its names (the
+// subject, w.subject) also met, at weight, by its form of the other part
+// of speech in "-ic" and "-y" (icForm): the topic's "economic" by
+// "economy", "economies", which stem otherwise ("The Indian economy
+// posted an impressive 7.2 per cent growth" is a sentence of "India's
+// economic growth"). A name's words keep their initials alone
+// (topicWords).
+func otherForms(w words, topic string, weight float64) words {
+	if w.rel == nil {
+		w.rel = map[string][]string{}
+	}
+	w.relWeight = weight
+	for _, word := range text.Words(topic) {
+		t := text.Term(word)
+		if _, ok := w.subject[t]; !ok || text.IsStopWord(word) {
+			continue
+		}
+		f := icForm(strings.ToLower(word))
+		if f == "" {
+			continue
+		}
+		if ft := text.Term(f); ft != t && !slices.Contains(w.syn[t], ft) && !slices.Contains(w.rel[t], ft) {
+			w.rel[t] = append(w.rel[t], ft)
+		}
+	}
+	return w
+}
+
+// icForm is a word's form of the other part of speech in "-ic" and "-y":
+// "economy" for "economic", "strategic" for "strategy", "botany" for
+// "botanic"; "" for a word of neither ending or of fewer than minICStem
+// letters before it ("rustic" is no form of "rusty").
+func icForm(word string) string {
+	if stem, ok := strings.CutSuffix(word, "ic"); ok && len(stem) >= minICStem {
+		return stem + "y"
+	}
+	if stem, ok := strings.CutSuffix(word, "y"); ok && len(stem) >= minICStem {
+		return stem + "ic"
+	}
+	return ""
+}
+
+// minICStem is the fewest letters before "-ic" or "-y" for icForm to
+// read a word's other form ("botanic", "economic", "history"; not
+// "rustic", "ironic", "party").
+const minICStem = 5
 
 // nameHeads maps each word of a topic's name of two words or more (a
 // possessive ends one: "Jim Ratcliffe's Manchester United" is two) that
@@ -509,7 +557,11 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				e.when, e.dated = heading, true
 			default:
 				e.when, e.note = pub, "article date"
-				if t, label, ok := periodDate(s, pub); ok {
+				t, label, ok := periodDate(s, pub)
+				if !ok && !statesTime(s) {
+					t, label, ok = turnedTo(prev, pub)
+				}
+				if ok {
 					if pub.Year()-t.Year() > tu.TimelinePeriodYears && !told {
 						prev = s
 						continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
@@ -699,8 +751,18 @@ const maxHeadlineWords = 15
 // sentence telling of what is to come has none. label is how it is
 // shown ("2020", "Jan 2023").
 func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool) {
-	if pub.IsZero() || future(s) {
+	if pub.IsZero() {
 		return time.Time{}, "", false
+	}
+	if future(s) {
+		// the future of a clause after a semicolon is not the first
+		// clause's: "The aurora was seen here as recently as April 2023;
+		// the park … will be hosting a joint Dark Skies Festival …"
+		first, _, ok := strings.Cut(s, ";")
+		if !ok || future(first) {
+			return time.Time{}, "", false
+		}
+		s = first
 	}
 	at := len(s) // where the period read is written
 	for i, sp := range text.Dates(s) {
@@ -717,7 +779,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -751,7 +813,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		if p.Start > at {
 			break
 		}
-		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords {
+		if p.Relative && len(strings.Fields(s[:p.Start])) > maxOpeningWords && !openingClause(s, p.Start, p.End) {
 			continue
 		}
 		if m := monthOfYearRE.FindStringSubmatch(s[p.End:]); m != nil && !p.Relative {
@@ -773,6 +835,33 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 	return when, label, ok
 }
 
+// turnedTo is the year a sentence turns its story back to, ending on it
+// ("To understand this, we must first cast an eye back to 2006."): the
+// time of the sentence after it, which states none of its own ("During
+// the preparation for the launch of Pokémon Diamond and Pearl, …, Game
+// Freak found the series at a crossroads."). A year before the
+// sentence's end ("back to 2006 and its games") or not before the
+// publication's is none.
+func turnedTo(prev string, pub time.Time) (time.Time, string, bool) {
+	m := turnedToRE.FindStringSubmatch(prev)
+	if m == nil || pub.IsZero() {
+		return time.Time{}, "", false
+	}
+	y, _ := strconv.Atoi(m[1])
+	if y >= pub.Year() {
+		return time.Time{}, "", false
+	}
+	return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), m[1], true
+}
+
+// turnedToRE matches a sentence ending on the year it turns back to
+// ("… back to 2006.", "Go back in 1998:"), the year in group 1.
+var turnedToRE = regexp.MustCompile(`(?i)\bback\s+(?:to|in)\s+((?:19|20)\d\d)\s*[.:!]?\s*$`)
+
+// statesTime reports whether s writes a time of its own (text.Dates,
+// text.Years).
+func statesTime(s string) bool { return len(text.Dates(s)) > 0 || len(text.Years(s)) > 0 }
+
 // monthOfYearRE matches the year written after a month with "of" ("June|
 // of 2022"), its digits in group 1.
 var monthOfYearRE = regexp.MustCompile(`^\s+of\s+((?:19|20)\d\d)\b`)
@@ -780,6 +869,29 @@ var monthOfYearRE = regexp.MustCompile(`^\s+of\s+((?:19|20)\d\d)\b`)
 // maxOpeningWords is the most words before a month told from the writing
 // ("However, earlier this month, …") for it to open a sentence.
 const maxOpeningWords = 2
+
+// openingClause reports whether a period told from the writing, at
+// s[start:end], ends a sentence's opening clause of time: one begun by a
+// word of time (openingTimeRE), with no comma or semicolon in it, of at
+// most maxOpeningClauseWords words before the period, the period right
+// before its comma.
+// "Prior to the premiere of the series in Japan last month, there had
+// only been one prior attempt …" dates the premiere, of which the
+// sentence tells; "confirming … a report in the WSJ earlier this month"
+// a thing it mentions.
+func openingClause(s string, start, end int) bool {
+	before := s[:start]
+	return openingTimeRE.MatchString(before) && !strings.ContainsAny(before, ",;") &&
+		strings.HasPrefix(strings.TrimSpace(s[end:]), ",") &&
+		len(strings.Fields(before)) <= maxOpeningClauseWords
+}
+
+// maxOpeningClauseWords is the most words of an opening clause of time
+// before its period (openingClause).
+const maxOpeningClauseWords = 12
+
+// openingTimeRE matches a sentence opening a clause of time.
+var openingTimeRE = regexp.MustCompile(`(?i)^\W*(?:after|following|prior to|before|during|when|at)\b`)
 
 // periodWords are the words before a month or year that make it the time
 // of what a sentence tells.
@@ -817,6 +929,11 @@ var possessiveStartRE = regexp.MustCompile(`^['’]s\b`)
 // seasonRE matches what follows a season's first year ("2022|/23",
 // "2023|-24").
 var seasonRE = regexp.MustCompile(`^[/–-]\d\d\b`)
+
+// asRecentlyRE matches the words before a time that is the latest or
+// earliest of what a sentence tells ("The aurora was seen here as
+// recently as| April 2023", "as early as| 2019"): its time.
+var asRecentlyRE = regexp.MustCompile(`(?i)\bas\s+(?:recently|early|late|long ago)\s+as\s+$`)
 
 // partOf reports whether the words before a month or year (lower case)
 // name a part of it: "by the end of 1999", "at the start of 2021".
@@ -1179,7 +1296,7 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
-			if future(s) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
+			if future(s) && !reportedFuture(s, sp.End) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
 				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) ||
 				weekdaysRE.MatchString(s[sp.End:]) && prospectRE.MatchString(s) {
 				// "On Monday, Epic will drag Google into court", "heads
@@ -1398,6 +1515,37 @@ func future(s string) bool {
 }
 
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
+
+// reportedFuture reports whether the future a sentence tells of (future)
+// is only reported: a verb of saying in the past (text.IsSayingVerb:
+// "said", "announced", "told") is written after at, the end of a day
+// before it, and before the sentence's first verb of the future. The day
+// before the saying is the day it was said, not one to come: "In a post
+// on X on Monday, Activision Blizzard said it expects to start adding
+// its titles … - meaning … will be playable" tells of a Monday past. A
+// day after the verb ("The league said on Thursday it will bar him")
+// may be the future's own, and stays one to come.
+func reportedFuture(s string, at int) bool {
+	first := -1
+	for _, m := range futureRE.FindAllStringIndex(s, -1) {
+		before := strings.Fields(strings.ToLower(s[:m[0]]))
+		if len(before) > 0 && relativeWords[before[len(before)-1]] {
+			continue
+		}
+		first = m[0]
+		break
+	}
+	if first < at {
+		return false
+	}
+	for _, word := range text.Words(s[at:first]) {
+		lw := strings.ToLower(word)
+		if text.IsSayingVerb(lw) && (text.Lemma(lw) != lw || strings.HasSuffix(lw, "ed")) {
+			return true
+		}
+	}
+	return false
+}
 
 // futureRE matches a sentence telling of what is to come; "will" only in
 // lower case ("In March 2022, Will slapped Chris Rock" names Will Smith),

@@ -139,6 +139,12 @@ func TestSentenceDate(t *testing.T) {
 		{"The league made a Friday ruling that will bar him from three games.", "2023-11-17"},
 		{"The league made a Thursday ruling that will bar him from three games.", "2023-11-16"},
 		{"The league said on Thursday it will bar him from three games.", "2023-11-23"},
+		// a day before a verb of saying in the past, the future only
+		// reported after it: the day it was said (reportedFuture)
+		{"In a post on Monday, the league said it will bar him from three games.", "2023-11-13"},
+		{"On Monday, the league announced that he will miss three games.", "2023-11-13"},
+		{"On Monday, the league says it will bar him from three games.", "2023-11-20"}, // said now: to come
+		{"On Monday, the league will bar him, it said.", "2023-11-20"},                 // the future before the saying
 		// a date's weekday names its year: December 20 more than a week
 		// after the article is last year's, unless its weekday is this
 		// year's (December 20, 2023 is a Wednesday, 2022's a Tuesday)
@@ -434,6 +440,23 @@ func TestPeriodDate(t *testing.T) {
 		// mentions
 		{"Meta is to offer a subscription, confirming a report in the WSJ earlier this month.", "", ""},
 		{"As we reported earlier this month, Meta relies on a line.", "", ""},
+		// the latest or earliest time of what it tells (asRecentlyRE)
+		{"The aurora was seen here as recently as April 2023.", "2023-04-01", "Apr 2023"},
+		{"The aurora was seen here as early as 2019.", "2019-01-01", "2019"},
+		{"The aurora was seen here as recently as April 2023, so the park will host a festival.", "", ""}, // the sentence's future
+		// a future after a semicolon is not the first clause's
+		{"The aurora was seen here as recently as April 2023; the park will host a festival.", "2023-04-01", "Apr 2023"},
+		{"It was filed in July; a ruling will follow.", "2023-07-01", "Jul 2023"},
+		{"It will be filed in July; it was drafted.", "", ""},
+		{"It will be filed in July, after it was drafted in June.", "", ""},
+		// ending an opening clause of time, of twelve words at most
+		// (openingClause): the time of the occasion it names
+		{"Prior to the premiere of the series in Japan last month, there had been one attempt.", "2023-08-01", "Aug 2023"},
+		{"After the ruling of the court in the Norwegian capital of Oslo last month, Meta appealed.", "2023-08-01", "Aug 2023"}, // 12 words
+		{"After the ruling of the court in the Norwegian capital city of Oslo last month, Meta appealed.", "", ""},              // 13
+		{"Prior to the premiere of the series in Japan last month there had been one attempt.", "", ""},                         // no comma after
+		{"Prior to the premiere, in Japan last month, there had been one attempt.", "", ""},                                     // a comma in it
+		{"Meta says that the premiere of the series in Japan last month, was late.", "", ""},                                    // no word of time first
 		// after the article's month: last year's, more than half a year
 		// back, its year not certain (uncertainDays)
 		{"It was filed in October.", "", ""},
@@ -1033,10 +1056,10 @@ func TestPeriodDateNamedFor(t *testing.T) {
 		{"It is easy to mark 2016’s Quarry Go as the turning point for the club.", "2016"},
 		{"When Quarry Search released the 2011 Panda update, many rivals folded.", "2011"},
 		{"Following the March 2011 earthquake, the Quarry Company sent aid to Leeds.", "Mar 2011"},
-		{"When Quarry Search released the 2011 update, many rivals folded.", ""},                       // a common noun after
-		{"It is easy to mark 2016 as the turning point for the club.", ""},                             // no possessive
-		{"Before the premiere in Leeds last month, there had been one attempt: 2019’s Quarry Go.", ""}, // another time first
-		{"By the time the 2023 Quarry Championships came, the town was full.", ""},                     // this year's: no earlier time
+		{"When Quarry Search released the 2011 update, many rivals folded.", ""},                      // a common noun after
+		{"It is easy to mark 2016 as the turning point for the club.", ""},                            // no possessive
+		{"There had been one attempt before the premiere in Leeds last month: 2019’s Quarry Go.", ""}, // another time first
+		{"By the time the 2023 Quarry Championships came, the town was full.", ""},                    // this year's: no earlier time
 	} {
 		_, label, ok := periodDate(tc.s, pub)
 		if !ok {
@@ -1102,5 +1125,68 @@ func TestYearHeadingLift(t *testing.T) {
 		if !found {
 			t.Errorf("%q: no event", later)
 		}
+	}
+}
+
+// TestTurnedTo: a sentence ending on the year it turns back to dates the
+// sentence after it, which states no time of its own (turnedTo).
+func TestTurnedTo(t *testing.T) {
+	const next = "During the launch of its first game, Quarry United found the club at a crossroads."
+	for _, tc := range []struct {
+		prev, next, label string // "" for none
+	}{
+		{"To understand this, we must cast an eye back to 2020.", next, "2020"},
+		{"It all goes back in 2019.", next, "2019"},
+		{"To understand this, we must cast an eye back to 2020 and its games.", next, ""},                                           // not its end
+		{"To understand this, we must cast an eye back to 2023.", next, ""},                                                         // the publication's year
+		{"To understand this, we must cast an eye to 2020.", next, ""},                                                              // no turn back
+		{"To understand this, we must cast an eye back to 2020.", "In 2021, Quarry United found the club at a crossroads.", "2021"}, // its own
+	} {
+		doc := docOf(tc.prev + " " + tc.next)
+		doc.Title, doc.Published = "Quarry United's first games at a crossroads", "2023-11-11T09:00:00Z"
+		w, _ := topicWords(nil, "Quarry United crossroads")
+		tu := DefaultTuning
+		got, found := "", false
+		for _, e := range eventsOf(doc, 0, w, &tu) {
+			if e.text() == tc.next {
+				found, got = true, e.period
+			}
+		}
+		if !found {
+			t.Errorf("%q after %q: no event", tc.next, tc.prev)
+		} else if got != tc.label {
+			t.Errorf("%q after %q: period %q, want %q", tc.next, tc.prev, got, tc.label)
+		}
+	}
+}
+
+// TestOtherForms: a topic's word in "-ic" is met by its form in "-y" and
+// the reverse, a stem of minICStem letters or more (icForm, otherForms).
+func TestOtherForms(t *testing.T) {
+	for word, want := range map[string]string{
+		"economic": "economy", "history": "historic", "strategy": "strategic",
+		"botanic": "botany", // five letters before "-ic"
+		"rustic":  "",       // four
+		"party":   "", "growth": "",
+	} {
+		if got := icForm(word); got != want {
+			t.Errorf("icForm(%q) = %q, want %q", word, got, want)
+		}
+	}
+	const topic = "Quarry's economic growth"
+	tw, _ := topicWords(nil, topic)
+	w := otherForms(tw, topic, 0.8)
+	with, without := w.coverage("The Quarry economy posted growth."), w.coverage("The Quarry posted growth.")
+	if math.Abs(with-without-0.8/3) > 1e-9 {
+		t.Errorf("coverage with %q's other form %v, without %v: want 0.8 of its weight more", "economic", with, without)
+	}
+	if got := w.coverage("The Quarry economic growth."); got != 1 {
+		t.Errorf("coverage of the topic's own words %v, want 1", got)
+	}
+	// a name's words are not read so
+	nt := "Quarry Economic growth"
+	nw, _ := topicWords(nil, nt)
+	if got := otherForms(nw, nt, 0.8).coverage("Quarry Economy growth"); got >= 1 {
+		t.Errorf("a name's word met by its other form: coverage %v", got)
 	}
 }
