@@ -1292,6 +1292,11 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		case "today", "tonight", "this morning":
 			return day(pub), true
 		}
+		if namedDayRE.MatchString(s[:sp.Start]) || anyDayRE.MatchString(s[:sp.Start]) {
+			// "Black Friday", "Cyber Monday", "any game scheduled on a
+			// Wednesday": no day of the article's week
+			continue
+		}
 		for wd := time.Sunday; wd <= time.Saturday; wd++ {
 			if word != strings.ToLower(wd.String()) {
 				continue
@@ -1314,6 +1319,20 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// namedDayRE matches the word before a weekday that makes it a day's
+// name, a day of the year's calendar, not of the article's week
+// ("Black Friday", "Cyber Monday", "Green Monday", "Giving Tuesday",
+// "Good Friday", "Ash Wednesday", "Easter Sunday",
+// "Small Business Saturday", "Super Bowl Sunday"); written with its
+// capital, as a name is. anyDayRE matches the words before a weekday
+// that make it any of its kind ("any NBA game scheduled on a
+// Wednesday", "every Friday"); "a Friday ruling" is one day's, and
+// "a Super Sunday derby this weekend" that weekend's Sunday.
+var (
+	namedDayRE = regexp.MustCompile(`\b(?:Black|Cyber|Green|Giving|Good|Ash|Maundy|Holy|Easter|Palm|Shrove|Business|Bowl|Travel)\s+$`)
+	anyDayRE   = regexp.MustCompile(`(?i)\b(?:on\s+(?:a|an|any)|every|each)\s+$`)
+)
 
 // agoRE matches a time told back from the article's day: "two weeks
 // ago", "3 days ago", "a week ago", "last week" (its number in group 1,

@@ -88,6 +88,15 @@ func TestSentenceDate(t *testing.T) {
 		{"It raised money on Tuesday.", "2023-11-14"},
 		{"It raised money on Friday.", "2023-11-17"},
 		{"It raised money yesterday.", "2023-11-16"},
+		// a weekday in a day's name, or any of its kind, is no day of
+		// the article's week
+		{"It sold for $9 less during Black Friday.", ""},
+		{"Deals will come around on Cyber Monday.", ""},
+		{"It went on sale for Giving Tuesday.", ""},
+		{"Users could wager on any game scheduled on a Wednesday.", ""},
+		{"It sold out every Friday.", ""},
+		{"It sold for $9 less on black Friday.", "2023-11-17"}, // no name without its capital
+		{"It sold for $9 less during Black Friday, not on Tuesday.", "2023-11-14"},
 		// "they'll": the weekday to come; the writer's "we'll" is no event's
 		{"On Tuesday night, they'll have a chance to avenge that finish.", "2023-11-21"},
 		{"On Tuesday night, she’ll play again.", "2023-11-21"},
