@@ -197,13 +197,19 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case other != "":
 				j.verdict, j.figure = Contradicted, other
 				contra = append(contra, j)
+			case !namesPeople(persons, s.prev+"\n"+held):
+				// a sentence telling what the claim says of someone
+				// else ("linebackers coach Chris Partridge, who was
+				// fired by Michigan") states nothing of the claim's
+				// person, however much of the rest it holds: the title
+				// or the document naming them is not enough
 			case !tellsVerb(verb, held):
 				// the claim's names and nouns without what it says
 				// they did state nothing of it
 			case !tellsOffice(offices, role, held):
 				// nor without the office it gives them: "Jim Harbaugh
 				// … rivalry game with Ohio State" is no Ohio State coach
-			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence:
+			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence && namesPeople(persons, held):
 				// nearly all of the claim, but its two people in each
 				// other's places, contradicts it
 				if sw := swappedRole(claim, sent, persons, role); sw != "" {
@@ -767,6 +773,47 @@ func titleNames(title string, names []string) int {
 	return n
 }
 
+// namesPeople reports whether s may tell of each of a claim's people
+// (claimPeople): false when it leaves out one of them who may be a person
+// (personName; not named by their surname, the last word of their
+// name) and names someone else in their stead: "linebackers coach Chris
+// Partridge, who was fired by Michigan" tells nothing of Jim Harbaugh. A
+// sentence naming no one else ("said Tom Reyes, who was named interim
+// chief executive" for a claim naming Acme Robotics too) may.
+func namesPeople(persons []string, s string) bool {
+	have := map[string]bool{}
+	for _, t := range nameTokens(s) {
+		have[t] = true
+	}
+	missing := slices.ContainsFunc(persons, func(p string) bool {
+		ts := nameTokens(p)
+		return len(ts) > 0 && !have[ts[len(ts)-1]] && personName(p)
+	})
+	if !missing {
+		return true
+	}
+	for _, sp := range text.NameSpans(s) {
+		n := cleanName(s[sp.Start:sp.End])
+		if len(strings.Fields(n)) >= 2 && personName(n) && !slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// personName reports whether a name of two words or more may be a
+// person's: no word of it is an organisation's or a demonym ("Ohio
+// State", "Acme Robotics Ltd" are not). Looser than isPersonLike, which
+// takes a surname ending in "s" ("Jim Knowles") for a plural.
+func personName(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if text.IsOrganisationWord(w) || text.IsDemonym(w) {
+			return false
+		}
+	}
+	return n != ""
+}
+
 // otherYear reports whether a sentence tells of another year than its
 // document's ("The 2019 Rugby World Cup final…" in a 2023 preview): its
 // score is not the claim's match. A year after "since" tells of a span up
@@ -778,7 +825,7 @@ func otherYear(sentence string, doc *corpus.Document) bool {
 		return false
 	}
 	for _, sp := range text.Years(sentence) {
-		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(sentence[:sp.Start])), "since") {
+		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(sentence[:sp.Start])), "since") && !yearsEvent(sentence[sp.End:]) {
 			continue
 		}
 		if sentence[sp.Start:sp.End] != strconv.Itoa(pub.Year()) {
@@ -787,6 +834,16 @@ func otherYear(sentence string, doc *corpus.Document) bool {
 	}
 	return false
 }
+
+// yearsEventRE matches the start of a clause telling what happened in
+// the year just written: "since 1997 – when the program beat Ohio State
+// 20-14", "since 2015, when they won 3-1".
+var yearsEventRE = regexp.MustCompile(`^\s*(?:[,–—-]+\s*)?(?:when|in which)\b`)
+
+// yearsEvent reports whether what follows a year after "since" tells of
+// that year's event ("since 1997 – when the program beat …"), not of the
+// span up to now: its score is that year's.
+func yearsEvent(after string) bool { return yearsEventRE.MatchString(after) }
 
 // matchNumberRE matches a match numbered in its series, season or
 // tournament ("Game 3", "Week 15", "Round 2"): its kind in group 1, its

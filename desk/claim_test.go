@@ -377,3 +377,49 @@ func TestCheckFinalLineAfterProse(t *testing.T) {
 	}
 	checkClaim(t, d, answer.Request{}, claimCase{"The Gulls beat the Rams 5-2 in Connor Vale's debut.", Contradicted, "4-2"}, "")
 }
+
+// TestCheckNamesPeople: a claim without figures naming someone is
+// supported only by a sentence naming them (by their surname, or by a
+// pronoun after the sentence naming them): "The Harbour Authority fired
+// its deputy director, Priya Nandan, …" under a title naming Colm Varga
+// states nothing of Varga's firing. With the rule off, the Varga claim
+// is supported.
+func TestCheckNamesPeople(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"The Harbour Authority fired Priya Nandan over the dredging contract.", Supported},
+		{"The Harbour Authority fired Colm Varga over the dredging contract.", NotFound},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}
+
+func TestNamesPeople(t *testing.T) {
+	for _, tc := range []struct {
+		persons []string
+		s       string
+		want    bool
+	}{
+		{nil, "Michigan fired its linebackers coach.", true},
+		{[]string{"Jim Harbaugh"}, "linebackers coach Chris Partridge, who was fired by Michigan", false},
+		{[]string{"Jim Harbaugh"}, "Michigan suspended Harbaugh for three games.", true},
+		{[]string{"Jim Harbaugh"}, "Michigan suspended its head coach for three games.", true},
+		{[]string{"Tom Reyes", "Acme Robotics"}, "said Tom Reyes, who was named interim chief executive.", true},
+		{[]string{"Jim Harbaugh"}, "defensive coordinator Jim Knowles", false},
+		{[]string{"Jim Harbaugh", "Ryan Day"}, "Harbaugh beat Ohio State coach Ryan Day.", true},
+		{[]string{"Jim Harbaugh", "Ryan Day"}, "Harbaugh beat Ohio State coach Luke Fickell.", false},
+	} {
+		if got := namesPeople(tc.persons, tc.s); got != tc.want {
+			t.Errorf("namesPeople(%q, %q) = %v, want %v", tc.persons, tc.s, got, tc.want)
+		}
+	}
+}

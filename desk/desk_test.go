@@ -302,6 +302,9 @@ func TestOtherYear(t *testing.T) {
 		{"another year", "Utah beat Arizona 35-20 in 2019.", true},
 		{"since a year", "blowing out Utah, 42-18, their first win over the Utes since 2015.", false},
 		{"since and another year", "their first win since 2015, after the 2019 defeat", true},
+		{"since a year, when", "the most mature team since 1997 – when the program beat Ohio State 20-14 in a top-five showdown.", true},
+		{"since a year, comma when", "their best start since 2015, when they beat Utah 35-20.", true},
+		{"since a year, then a when of now", "their first win over the Utes since 2015 and when it mattered most, 42-18.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := otherYear(tc.s, doc); got != tc.want {
