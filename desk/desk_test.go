@@ -146,6 +146,12 @@ func TestFigures(t *testing.T) {
 		{"after going 8-6 last week", []string{"score:record=8006"}},
 		{"the Mets ended their 2023 with a disastrous 75-87", []string{"year:=2023", "score:record=75087"}},
 		{"they ended 2023 with a 3-1 win over Leeds", []string{"year:=2023", "score:=3001"}},
+		// a team's record in brackets after its name
+		{"Michigan (12-0) beat Ohio State (11-1) again.", []string{"score:record=12000", "score:record=11001"}},
+		{"Michigan (12-0) won again.", []string{"score:record=12000"}},
+		{"and then Michigan (12-0) won again.", []string{"score:=12000"}},
+		{"Arsenal beat Chelsea (2-1) on Sunday.", []string{"score:=2001"}},
+		{"Michigan beat Ohio State 30-24 (Michigan 12-0).", []string{"score:=30024", "score:=12000"}},
 		// a live page's final-score line; its in-game lines are no result
 		{"Final: Broncos 21, Vikings 20", []string{"score:=21020"}},
 		{"Vikings 20, Broncos 15", nil},

@@ -169,8 +169,17 @@ var (
 // 82-80"), or a season or year comes right before, with "at" or "with"
 // ("finished 2023 at 78-84", "ended their 2023 with a disastrous 75-87")
 // and no result after it ("… with a 3-1 win" is a match's); else "".
+//
+// A score in brackets right after a team's name is its record ("No. 3
+// Michigan (12-0) beat No. 2 Ohio State (11-1)") when the sentence gives
+// two teams theirs so, or the name opens the sentence: its result is
+// told after it, not in the brackets ("Arsenal beat Chelsea (2-1)" is a
+// result).
 func recordUnit(s string, sp text.Span) string {
 	if recordAfterRE.MatchString(s[sp.End:]) || recordBeforeRE.MatchString(s[:sp.Start]) {
+		return Record
+	}
+	if bracketed(s, sp) && (openingName(s[:sp.Start]) || len(bracketedScores(s)) >= 2) {
 		return Record
 	}
 	if seasonBeforeRE.MatchString(s[:sp.Start]) && !resultAfter(s[sp.End:]) {
@@ -178,6 +187,40 @@ func recordUnit(s string, sp text.Span) string {
 	}
 	return ""
 }
+
+var (
+	// bracketedRE is a score in brackets after a capitalised word:
+	// "Michigan (12-0)"
+	bracketedRE = regexp.MustCompile(`\p{Lu}[\p{L}.'’&-]*\s*\((\d{1,3}-\d{1,3})\)`)
+	// openingNameRE is a team's name opening a sentence, maybe after its
+	// ranking, up to a bracket: "No. 3 Michigan ("
+	openingNameRE = regexp.MustCompile(`^\s*(?:No\.\s*\d{1,2}\s+)?` + teamPattern + `\s*\($`)
+)
+
+// bracketed reports whether the score at sp of s is one of
+// bracketedScores.
+func bracketed(s string, sp text.Span) bool {
+	for _, m := range bracketedScores(s) {
+		if m.Start == sp.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// bracketedScores are the spans of the scores in brackets right after a
+// capitalised word in s.
+func bracketedScores(s string) []text.Span {
+	var out []text.Span
+	for _, m := range bracketedRE.FindAllStringSubmatchIndex(s, -1) {
+		out = append(out, text.Span{Start: m[2], End: m[3]})
+	}
+	return out
+}
+
+// openingName reports whether before (a sentence up to a score's
+// bracket) is a team's name alone: "Michigan (".
+func openingName(before string) bool { return openingNameRE.MatchString(before) }
 
 // finalRE matches a live page's line of the final score: "Final:
 // Broncos 21, Vikings 20" (each team, then its points).
