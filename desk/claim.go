@@ -80,6 +80,11 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	subject := blank(claim, figureSpans(figs))
 	w := weighWords(ix, subject, tu)
 	persons, personSpans := claimPeople(claim)
+	// the person the claim opens with, its subject: "Gary Clark scored …"
+	var opener []string
+	if len(persons) > 0 && strings.TrimSpace(claim[:personSpans[0].Start]) == "" {
+		opener = persons[:1]
+	}
 	role := weighWords(ix, blank(subject, personSpans), tu)
 	offices := officesOf(claim, role)
 	// the claim's words with its figures' own words ("full-time coach"),
@@ -312,6 +317,11 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
+		case matched > 0 && other == "" && !namesPeople(opener, held):
+			// the claim's figures told of someone else, named where the
+			// person the claim opens with is not ("Tyler Harvey scored
+			// 35 points" for Gary Clark's 35): they support nothing of
+			// the claim's
 		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence && namesDoc(s.doc):
 			// a sentence leaving out an amount, count or duration of the
 			// claim ("$680 million of his $700 million contract" for a
