@@ -382,8 +382,8 @@ func TestCheckFinalLineAfterProse(t *testing.T) {
 // supported only by a sentence naming them (by their surname, or by a
 // pronoun after the sentence naming them): "The Harbour Authority fired
 // its deputy director, Priya Nandan, …" under a title naming Colm Varga
-// states nothing of Varga's firing, nor "Priya Nandan was paid $40,000"
-// of Varga's pay. With either rule off (unfigured, figured), its Varga
+// states nothing of Varga's firing, nor "The Harbour Authority paid its
+// deputy director, Priya Nandan, $40,000 …" of Varga's pay. With either rule off (unfigured, figured), its Varga
 // claim is supported.
 func TestCheckNamesPeople(t *testing.T) {
 	d := testDesk(t)
@@ -393,8 +393,8 @@ func TestCheckNamesPeople(t *testing.T) {
 	}{
 		{"The Harbour Authority fired Priya Nandan over the dredging contract.", Supported},
 		{"The Harbour Authority fired Colm Varga over the dredging contract.", NotFound},
-		{"Priya Nandan was paid $40,000 in severance by the Harbour Authority.", Supported},
-		{"Colm Varga was paid $40,000 in severance by the Harbour Authority.", NotFound},
+		{"Priya Nandan was paid $40,000 in severance by the Harbour Authority over the dredging contract.", Supported},
+		{"Colm Varga was paid $40,000 in severance by the Harbour Authority over the dredging contract.", NotFound},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
 		if err != nil {
