@@ -785,7 +785,7 @@ func titleNames(title string, names []string) int {
 
 // namesPeople reports whether s may tell of each of a claim's people
 // (claimPeople): false when it leaves out one of them who may be a person
-// (personName; not named by their surname, the last word of their
+// (surelyPerson; not named by their surname, the last word of their
 // name) and names someone else in their stead: "linebackers coach Chris
 // Partridge, who was fired by Michigan" tells nothing of Jim Harbaugh. A
 // sentence naming no one else ("said Tom Reyes, who was named interim
@@ -797,7 +797,7 @@ func namesPeople(persons []string, s string) bool {
 	}
 	missing := slices.ContainsFunc(persons, func(p string) bool {
 		ts := nameTokens(p)
-		return len(ts) > 0 && !have[ts[len(ts)-1]] && personName(p)
+		return len(ts) > 0 && !have[ts[len(ts)-1]] && surelyPerson(p)
 	})
 	if !missing {
 		return true
@@ -822,6 +822,20 @@ func personName(n string) bool {
 		}
 	}
 	return n != ""
+}
+
+// surelyPerson reports whether a claim's name is a person's for certain
+// enough to look for them by surname: a personName whose last word is no
+// common word, one with WordNet synonyms that is not a name in every
+// sense ("World Cup", "Ohio State" are not; "Jim Harbaugh", "Tyler
+// Johnson" are). A claim naming "Jim Brown" is not held to it.
+func surelyPerson(n string) bool {
+	ws := strings.Fields(n)
+	if len(ws) == 0 || !personName(n) {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,’'"))
+	return text.IsProperNoun(last) || len(text.Synonyms(last)) == 0
 }
 
 // otherYear reports whether a sentence tells of another year than its

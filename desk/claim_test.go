@@ -419,6 +419,9 @@ func TestNamesPeople(t *testing.T) {
 		{[]string{"Tom Reyes", "Acme Robotics"}, "said Tom Reyes, who was named interim chief executive.", true},
 		{[]string{"Jim Harbaugh"}, "defensive coordinator Jim Knowles", false},
 		{[]string{"Jim Harbaugh", "Ryan Day"}, "Harbaugh beat Ohio State coach Ryan Day.", true},
+		// a competition or a place is no person left out
+		{[]string{"Jonny Bairstow", "World Cup"}, "Jonny Bairstow, who has averaged just 25.2 this tournament, and all-rounder Chris Woakes", true},
+		{[]string{"Ohio State"}, "linebackers coach Chris Partridge, who was fired by Michigan", true},
 		{[]string{"Jim Harbaugh", "Ryan Day"}, "Harbaugh beat Ohio State coach Luke Fickell.", false},
 	} {
 		if got := namesPeople(tc.persons, tc.s); got != tc.want {
