@@ -27,6 +27,10 @@ type candidate struct {
 	// of fact asked and, with the sentence before it and its headline, the
 	// question's subject (see asked).
 	fits bool
+	// prob is the learned probability that it answers the question
+	// (Model.Sentence), set with a model: a short answer rests only on a
+	// sentence the model is sure of, whatever orders the quotes.
+	prob float64
 	// features are what the learned decisions read (features.go).
 	features []float64
 }
@@ -81,10 +85,16 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		}
 		// The learned probability orders a short question's sentences and
 		// says which hold the fact asked.
+		// The forest, when the model has one, orders them and weighs
+		// which are quoted (Forest).
 		rank := make(map[string]float64, len(cands))
 		for i := range cands {
 			rank[cands[i].body] = m.Rank.Score(cands[i].features)
-			cands[i].score = probs[i]
+			cands[i].score, cands[i].prob = probs[i], probs[i]
+			if m.Order != nil {
+				rank[cands[i].body] = m.Order.Margin(cands[i].features)
+				cands[i].score = m.Order.Prob(cands[i].features)
+			}
 			cands[i].fits = probs[i] >= Tune.MinSentence
 		}
 		slices.SortStableFunc(cands, func(x, y candidate) int { return cmp.Compare(rank[y.body], rank[x.body]) })
@@ -163,7 +173,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 				// the model is sure it answers and the question's subject
 				// is in its window (Slack's CEO is no answer to "whos
 				// target's ceo"): when unsure, the quotes alone.
-				ok = (support.body == cands[0].body || support.body == cands[lead].body) && support.score >= Tune.MinShort &&
+				ok = (support.body == cands[0].body || support.body == cands[lead].body) && support.prob >= Tune.MinShort &&
 					support.features[subjectWindow] == 1
 			}
 			if ok {

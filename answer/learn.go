@@ -86,6 +86,10 @@ type Model struct {
 	// earlier turns), which reads unlike a question asked alone: trained
 	// on follow-up chains besides the standalone questions.
 	FollowUp *Model `json:"follow_up,omitempty"`
+	// Order, when set, orders a short question's sentences and weighs
+	// which are quoted in place of Rank and Sentence; it is kept in its
+	// own file (answer/order.json), trained apart (Forest).
+	Order *Forest `json:"-"`
 }
 
 // For returns the model deciding for a question asked after history
@@ -93,6 +97,16 @@ type Model struct {
 func (m *Model) For(history int) *Model {
 	if m != nil && history > 0 && m.FollowUp != nil {
 		return m.FollowUp
+	}
+	return m
+}
+
+// WithOrder sets f as the order of m's sentences and its follow-up
+// model's, and returns m.
+func (m *Model) WithOrder(f *Forest) *Model {
+	m.Order = f
+	if m.FollowUp != nil {
+		m.FollowUp.Order = f
 	}
 	return m
 }
@@ -116,6 +130,11 @@ var DefaultModel = sync.OnceValue(func() *Model {
 	if err != nil {
 		panic(fmt.Sprintf("answer: the compiled-in model: %v", err))
 	}
+	order, err := ParseForest(defaultOrderJSON)
+	if err != nil {
+		panic(fmt.Sprintf("answer: the compiled-in order: %v", err))
+	}
+	m.WithOrder(order)
 	return m
 })
 

@@ -103,11 +103,17 @@ func Examples(ctx context.Context, qs []Question, read Reader) ([]*answer.Exampl
 	return out, nil
 }
 
+// OrderTrainer trains the forest ordering sentences (answer.Forest) on
+// examples, outside Go (scripts/train-order.py).
+type OrderTrainer func(ctx context.Context, train []*answer.Example, note string) (*answer.Forest, error)
+
 // CrossValidated returns an Asker answering each question of qs with the
 // model of its fold (Folds with seed), trained on every example but that
 // fold's (extra are examples of other sets, always trained on), and sets
-// the engine's model before each question through use.
-func CrossValidated(qs []Question, exs, extra []*answer.Example, n int, seed uint64, o answer.TrainOptions, use func(*answer.Model), ask Asker) (Asker, Ranking) {
+// the engine's model before each question through use. With order, each
+// fold's model is given a forest trained on the same examples; without,
+// its sentences are ordered by the conditional logit.
+func CrossValidated(ctx context.Context, qs []Question, exs, extra []*answer.Example, n int, seed uint64, o answer.TrainOptions, order OrderTrainer, use func(*answer.Model), ask Asker) (Asker, Ranking, error) {
 	folds := Folds(qs, n, seed)
 	models := make([]*answer.Model, n)
 	for f := range n {
@@ -117,12 +123,24 @@ func CrossValidated(qs []Question, exs, extra []*answer.Example, n int, seed uin
 				train = append(train, ex)
 			}
 		}
-		models[f] = answer.Train(train, o, fmt.Sprintf("fold %d of %d", f+1, n))
+		note := fmt.Sprintf("fold %d of %d", f+1, n)
+		models[f] = answer.Train(train, o, note)
+		if order != nil {
+			forest, err := order(ctx, train, note)
+			if err != nil {
+				return nil, Ranking{}, fmt.Errorf("cross-validate: %s: %w", note, err)
+			}
+			models[f].WithOrder(forest)
+		}
 	}
 	var rank, rules Ranking
 	handSet := slices.Index(models[0].Sentence.Features, "score_rel")
 	for i, ex := range exs {
-		rank.add(ex, models[folds[i]].Rank.Score)
+		score := models[folds[i]].Rank.Score
+		if forest := models[folds[i]].Order; forest != nil {
+			score = forest.Margin
+		}
+		rank.add(ex, score)
 		rules.add(ex, func(x []float64) float64 { return x[handSet] })
 	}
 	if rank.Questions > 0 {
@@ -142,7 +160,7 @@ func CrossValidated(qs []Question, exs, extra []*answer.Example, n int, seed uin
 		}
 		use(models[f])
 		return ask(ctx, question)
-	}, rank
+	}, rank, nil
 }
 
 // Ranking is how well a sentence model orders the sentences of questions

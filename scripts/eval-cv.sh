@@ -7,6 +7,10 @@
 #   scripts/eval-cv.sh          # 5 splits; needs ../shared/evals beside the checkout
 #   SPLITS=10 EVALS=/path/to/evals scripts/eval-cv.sh
 #   TRAIN_EXTRA= scripts/eval-cv.sh   # without our own training sets (reporter-slack-train to -train3), always trained on by default
+#   ORDER= scripts/eval-cv.sh         # folds ordered by the conditional logit, not by a forest trained per fold
+#
+# Each fold's sentence-ordering forest is trained by scripts/train-order.py,
+# which needs Debian's python3-xgboost (apt-get install python3-xgboost).
 #
 # Takes about 1 minute a split on 2 cores.
 set -euo pipefail
@@ -17,6 +21,14 @@ if [ ! -d "$evals" ]; then
   exit 2
 fi
 splits=${SPLITS:-5}
+order=()
+if [ -n "${ORDER-scripts/train-order.py}" ]; then
+  if ! /usr/bin/python3 -c 'import xgboost' 2>/dev/null; then
+    echo "eval-cv: python3-xgboost is missing (apt-get install python3-xgboost), needed to train each fold's forest; ORDER= measures without it" >&2
+    exit 2
+  fi
+  order=(--order-trainer "${ORDER-scripts/train-order.py}")
+fi
 corpus=$evals/multihop-rag.corpus.jsonl
 bin=$(mktemp -d)/bot
 go build -o "$bin" ./cmd/bot
@@ -28,7 +40,7 @@ for set in "${sets[@]}"; do
   with=$(IFS=,; echo "${others[*]}"),${TRAIN_EXTRA-eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl}
   with=${with%,}
   for seed in $(seq 0 $((splits - 1))); do
-    "$bin" eval --k 5 --json --questions "$evals/$set.qa.jsonl" --corpus "$corpus" --cv 5 --cv-seed "$seed" --train-with "$with" 2>/dev/null | tail -n 1
+    "$bin" eval --k 5 --json --questions "$evals/$set.qa.jsonl" --corpus "$corpus" --cv 5 --cv-seed "$seed" --train-with "$with" "${order[@]}" 2>/dev/null | tail -n 1
   done | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin if l.strip()]

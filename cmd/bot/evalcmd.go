@@ -36,6 +36,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	floor := fs.Float64("floor", 0, "relevance floor: least query coverage of the best passage (0: default)")
 	folds := fs.Int("cv", 0, "cross-validate the learned decisions over N folds of the question set (0: the compiled-in model)")
 	trainWith := fs.String("train-with", "", "with --cv: comma-separated question sets always trained on")
+	orderTrainer := fs.String("order-trainer", "", "with --cv: the script training each fold's sentence-ordering forest (scripts/train-order.py, needs python3-xgboost)")
 	cvSeed := fs.Uint64("cv-seed", 0, "with --cv: shuffle the questions before splitting them into folds (0: in the set's order)")
 	handRules := fs.Bool("hand-rules", false, "decide by the hand-set rules alone, not the learned model")
 	var tunes tuneFlags
@@ -98,8 +99,19 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
+		var order eval.OrderTrainer
+		if *orderTrainer != "" {
+			order = func(ctx context.Context, train []*answer.Example, note string) (*answer.Forest, error) {
+				return trainOrder(ctx, *orderTrainer, train, note)
+			}
+		} else {
+			fmt.Fprintln(e.stderr, "cross-validating without --order-trainer: each fold's sentences are ordered by its conditional logit, not by a forest")
+		}
 		var rank eval.Ranking
-		ask, rank = eval.CrossValidated(qs, exs, extra, *folds, *cvSeed, answer.DefaultTrainOptions, func(m *answer.Model) { a.engine.Model = m }, ask)
+		ask, rank, err = eval.CrossValidated(ctx, qs, exs, extra, *folds, *cvSeed, answer.DefaultTrainOptions, order, func(m *answer.Model) { a.engine.Model = m }, ask)
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(e.stderr, "cross-validated over %d folds: an answering sentence ranked first in %.3f, in the first three in %.3f of %d questions (hand-set score: %.3f, %.3f)\n", *folds, rank.Top1, rank.Top3, rank.Questions, rank.RulesTop1, rank.RulesTop3)
 	}
 	rep, err := eval.Run(ctx, qs, cfg.K, ask)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 
 	"github.com/newsroom/askbot/access"
@@ -138,7 +140,8 @@ func trainedNote(sets string, exs []*answer.Example, followUps string) string {
 }
 
 // dumpExamples writes the labelled examples as JSONL: one line a question,
-// with its features and its candidate sentences', for analysis outside Go.
+// with its features and its candidate sentences', for analysis and training
+// outside Go (scripts/train-order.py). qs, when given, are exs's questions.
 func dumpExamples(path string, qs []eval.Question, exs []*answer.Example) error {
 	type sentence struct {
 		Text     string    `json:"text"`
@@ -162,7 +165,10 @@ func dumpExamples(path string, qs []eval.Question, exs []*answer.Example) error 
 		return fmt.Errorf("dump: %w", err)
 	}
 	for i, ex := range exs {
-		l := line{ID: qs[i].ID, Type: qs[i].Type, Question: ex.Question, Hard: ex.Hard, Long: ex.Long, Answerable: ex.Answerable, QuestionFeatures: ex.QuestionFeatures()}
+		l := line{Question: ex.Question, Hard: ex.Hard, Long: ex.Long, Answerable: ex.Answerable, QuestionFeatures: ex.QuestionFeatures()}
+		if i < len(qs) {
+			l.ID, l.Type = qs[i].ID, qs[i].Type
+		}
 		for _, s := range ex.Sentences {
 			l.Sentences = append(l.Sentences, sentence{Text: s.Text, Doc: s.Doc.ID, Features: s.Features, Answers: s.Answers})
 		}
@@ -174,4 +180,27 @@ func dumpExamples(path string, qs []eval.Question, exs []*answer.Example) error 
 		return fmt.Errorf("dump: write %s: %w", path, err)
 	}
 	return nil
+}
+
+// trainOrder trains a sentence-ordering forest on train with script
+// (scripts/train-order.py), through a scratch directory.
+func trainOrder(ctx context.Context, script string, train []*answer.Example, note string) (*answer.Forest, error) {
+	dir, err := os.MkdirTemp("", "order-")
+	if err != nil {
+		return nil, fmt.Errorf("train order: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	examples, out := filepath.Join(dir, "examples.jsonl"), filepath.Join(dir, "order.json")
+	if err := dumpExamples(examples, nil, train); err != nil {
+		return nil, fmt.Errorf("train order: %w", err)
+	}
+	cmd := exec.CommandContext(ctx, script, examples, out, "--note", note)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("train order: %s: %w: %s", script, err, strings.TrimSpace(string(msg)))
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		return nil, fmt.Errorf("train order: %w", err)
+	}
+	return answer.ParseForest(raw)
 }
