@@ -155,8 +155,27 @@ func TestFigures(t *testing.T) {
 		// a live page's final-score line; its in-game lines are no result
 		{"Final: Broncos 21, Vikings 20", []string{"score:=21020"}},
 		{"Vikings 20, Broncos 15", nil},
-		// an age set off after a name
+		// an age set off after a name, or after "age"
 		{"Dusty Baker, 74, retired", []string{"age:year=74"}},
+		{"At age 33, he retired", []string{"age:year=33"}},
+		{"he retired aged 33", []string{"age:year=33"}},
+		{"he retired at the age of 33", []string{"age:year=33"}},
+		{"he retired 33 days later", []string{"duration:day=33"}},
+		// a record written "win-loss record" or "win loss record"
+		{"a 2-7 win loss record", []string{"score:record=2007"}},
+		{"a 3-6 win-loss record", []string{"score:record=3006"}},
+		{"a 3-6 win over Leeds", []string{"score:=3006"}},
+		// a share of a whole: both numbers
+		{"completed 16 of 20 passes for 148 yards", []string{"share:pass=16020", "count:yard=148"}},
+		{"21 of the first 30 samples", []string{"share:" + text.Term("samples") + "=21030"}},
+		{"went 16 of 20 for 148 yards", []string{"share:=16020", "count:yard=148"}},
+		{"completed 20 passes", []string{"count:pass=20"}},
+		{"the last 5 of 2023", []string{"year:=2023"}},
+		// an amount with a currency's code or word after or before it
+		{"a fine of one million NOK per day", []string{"money:=1e+06"}},
+		{"one million kroner a day", []string{"money:=1e+06"}},
+		{"fined NOK 1 million", []string{"money:=1e+06"}},
+		{"one million users a day", []string{"count:user=1e+06"}},
 	} {
 		var got []string
 		for _, f := range Figures(tc.text) {
