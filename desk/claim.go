@@ -194,14 +194,21 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
 		if len(figs) == 0 {
-			other := ""
+			other, sure := "", false
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
-				other = otherInRole(claim, sent, persons, role, offices)
+				other, sure = roleOther(claim, sent, persons, role, offices)
 			}
 			switch {
-			case other != "":
+			case other != "" && sure:
 				j.verdict, j.figure = Contradicted, other
 				contra = append(contra, j)
+			case other != "":
+				// the claim's office given to someone else, of another
+				// organisation or of what may yet happen: it neither
+				// rules the claim out nor states it ("Northwind Labs CEO
+				// Rhea Collins and Orbis Labs co-founder Dana Whitfield"
+				// is no support of "Dana Whitfield is the CEO of Orbis
+				// Labs")
 			case !namesPeople(persons, s.prev+"\n"+held):
 				// a sentence telling what the claim says of someone
 				// else ("linebackers coach Chris Partridge, who was
@@ -1021,26 +1028,37 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’-]*`)
 // else's), and when the sentence gives the role to several ("former
 // England Test captains Nasser Hussain and Michael Atherton").
 func otherInRole(claim, sentence string, persons []string, role words, offices map[string]bool) string {
-	office := officeTerm(sentence, role, offices)
-	if office == "" {
-		return ""
-	}
-	n, several := roleHolder(sentence, role, office)
-	if n == "" || several || slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
-		return ""
-	}
-	// a role told of what may yet happen ("the move could help land
-	// highly-regarded coach Ivo Marchetti for the vacant job") is no one's
-	if mayHappen(sentence, n) {
-		return ""
-	}
-	// another organisation's office ("Northwind Labs CEO Rhea Collins"
-	// against "the CEO of Acme Robotics") is no other holder of the
-	// claim's
-	if c, o := officeOwner(claim, office), officeOwner(sentence, office); c != "" && o != "" && !overlapsName(c, o) && !overlapsName(o, c) {
+	n, sure := roleOther(claim, sentence, persons, role, offices)
+	if !sure {
 		return ""
 	}
 	return n
+}
+
+// roleOther is the person other than the claim's a sentence writes
+// beside the claim's office (as otherInRole), and whether the sentence
+// surely gives them the claim's role. It does not when the clause tells
+// of what may yet happen ("the move could help land highly-regarded
+// coach Ivo Marchetti for the vacant job"), or the office is another
+// organisation's ("Northwind Labs CEO Rhea Collins" against "the CEO of
+// Acme Robotics"): such a sentence neither rules the claim's person out
+// nor states the claim.
+func roleOther(claim, sentence string, persons []string, role words, offices map[string]bool) (string, bool) {
+	office := officeTerm(sentence, role, offices)
+	if office == "" {
+		return "", false
+	}
+	n, several := roleHolder(sentence, role, office)
+	if n == "" || several || slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
+		return "", false
+	}
+	if mayHappen(sentence, n) {
+		return n, false
+	}
+	if c, o := officeOwner(claim, office), officeOwner(sentence, office); c != "" && o != "" && !overlapsName(c, o) && !overlapsName(o, c) {
+		return n, false
+	}
+	return n, true
 }
 
 // modalRE matches the words that tell of what may happen rather than

@@ -192,6 +192,13 @@ func TestFigures(t *testing.T) {
 	if Figures("went 82-80")[0].Same(Figures("went 80-82")[0]) {
 		t.Error("a record of 82-80 should not be one of 80-82")
 	}
+	// a share compares only with a share of the same whole
+	if !Figures("21 of the first 30 samples")[0].Comparable(Figures("25 of the first 30 samples")[0]) {
+		t.Error("21 of 30 samples should compare with 25 of 30")
+	}
+	if Figures("16 of 20 passes")[0].Comparable(Figures("7 of 8 passing")[0]) {
+		t.Error("16 of 20 passes should not compare with 7 of 8 passing")
+	}
 	a, b := Figures("Nov. 21, 2023")[0], Figures("November 21")[0]
 	if !a.Same(b) {
 		t.Error("a date without its year should match the same day")

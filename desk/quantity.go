@@ -72,8 +72,16 @@ func (f Figure) score() text.Score {
 	return text.Score{Span: text.Span{Start: f.Start, End: f.End}, A: int(f.Value) / 1000, B: int(f.Value) % 1000}
 }
 
-// Comparable reports whether g measures what f measures.
-func (f Figure) Comparable(g Figure) bool { return f.Kind == g.Kind && f.Unit == g.Unit }
+// Comparable reports whether g measures what f measures. Two shares
+// measure the same only out of the same whole ("21 of the first 30
+// samples" and "25 of the first 30 samples"): "16 of 20 passes" and "7
+// of 8 passing" tell of two games.
+func (f Figure) Comparable(g Figure) bool {
+	if f.Kind == Share && g.Kind == Share && math.Mod(f.Value, 1000) != math.Mod(g.Value, 1000) {
+		return false
+	}
+	return f.Kind == g.Kind && f.Unit == g.Unit
+}
 
 // Figures returns the figures a sentence states, in order, overlapping
 // ones resolved in favour of the first kind found (money, percent,
