@@ -194,14 +194,21 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
 		if len(figs) == 0 {
-			other := ""
+			other, sure := "", false
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
-				other = otherInRole(sent, persons, role, offices)
+				other, sure = roleOther(claim, sent, persons, role, offices)
 			}
 			switch {
-			case other != "":
+			case other != "" && sure:
 				j.verdict, j.figure = Contradicted, other
 				contra = append(contra, j)
+			case other != "":
+				// the claim's office given to someone else, of another
+				// organisation or of what may yet happen: it neither
+				// rules the claim out nor states it ("Northwind Labs CEO
+				// Rhea Collins and Orbis Labs co-founder Dana Whitfield"
+				// is no support of "Dana Whitfield is the CEO of Orbis
+				// Labs")
 			case !namesPeople(persons, s.prev+"\n"+held):
 				// a sentence telling what the claim says of someone
 				// else ("linebackers coach Chris Partridge, who was
@@ -1020,17 +1027,97 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’-]*`)
 // Montez Sweat to a lucrative contract extension" says nothing of anyone
 // else's), and when the sentence gives the role to several ("former
 // England Test captains Nasser Hussain and Michael Atherton").
-func otherInRole(sentence string, persons []string, role words, offices map[string]bool) string {
-	office := officeTerm(sentence, role, offices)
-	if office == "" {
-		return ""
-	}
-	n, several := roleHolder(sentence, role, office)
-	if n == "" || several || slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
+func otherInRole(claim, sentence string, persons []string, role words, offices map[string]bool) string {
+	n, sure := roleOther(claim, sentence, persons, role, offices)
+	if !sure {
 		return ""
 	}
 	return n
 }
+
+// roleOther is the person other than the claim's a sentence writes
+// beside the claim's office (as otherInRole), and whether the sentence
+// surely gives them the claim's role. It does not when the clause tells
+// of what may yet happen ("the move could help land highly-regarded
+// coach Ivo Marchetti for the vacant job"), or the office is another
+// organisation's ("Northwind Labs CEO Rhea Collins" against "the CEO of
+// Acme Robotics"): such a sentence neither rules the claim's person out
+// nor states the claim.
+func roleOther(claim, sentence string, persons []string, role words, offices map[string]bool) (string, bool) {
+	office := officeTerm(sentence, role, offices)
+	if office == "" {
+		return "", false
+	}
+	n, several := roleHolder(sentence, role, office)
+	if n == "" || several || slices.ContainsFunc(persons, func(p string) bool { return SameName(n, p) }) {
+		return "", false
+	}
+	if mayHappen(sentence, n) {
+		return n, false
+	}
+	if c, o := officeOwner(claim, office), officeOwner(sentence, office); c != "" && o != "" && !overlapsName(c, o) && !overlapsName(o, c) {
+		return n, false
+	}
+	return n, true
+}
+
+// modalRE matches the words that tell of what may happen rather than
+// what did.
+var modalRE = regexp.MustCompile(`(?i)\b(?:could|might|may|would|should)\b`)
+
+// clauseEndRE matches what ends a clause.
+var clauseEndRE = regexp.MustCompile(`[,;:()—–]|\s-\s`)
+
+// mayHappen reports whether the clause of a sentence holding the name n
+// (between the marks around it that end a clause) tells of what may
+// happen: a modal verb ("could", "might", "may", "would", "should").
+func mayHappen(s, n string) bool {
+	at := strings.Index(s, n)
+	if at < 0 {
+		return false
+	}
+	lo, hi := 0, len(s)
+	for _, m := range clauseEndRE.FindAllStringIndex(s, -1) {
+		if m[1] <= at {
+			lo = m[1]
+		} else if m[0] >= at+len(n) && hi == len(s) {
+			hi = m[0]
+		}
+	}
+	return modalRE.MatchString(s[lo:hi])
+}
+
+// officeOwner is the name a text gives as the owner of an office (the
+// first word whose term is office): a name right before it, alone or in
+// the possessive ("Northwind Labs CEO", "Northwind Labs’ CEO"), or right
+// after it with "of" ("the CEO of Acme Robotics"). "" when none.
+func officeOwner(s, office string) string {
+	at := -1
+	for _, wd := range wordRE.FindAllStringIndex(s, -1) {
+		if ws := text.Words(s[wd[0]:wd[1]]); len(ws) > 0 && text.Term(ws[0]) == office {
+			at = wd[0]
+			break
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	end := at + len(wordRE.FindString(s[at:]))
+	for _, sp := range text.NameSpans(s) {
+		n := strings.TrimSpace(s[sp.Start:sp.End])
+		if sp.End <= at && ownerBeforeRE.MatchString(s[sp.End:at]) || sp.Start >= end && ownerAfterRE.MatchString(s[end:sp.Start]) {
+			return strings.TrimSuffix(strings.TrimSuffix(n, "’s"), "'s")
+		}
+	}
+	return ""
+}
+
+// ownerBeforeRE and ownerAfterRE match what stands between an office and
+// the name of its owner.
+var (
+	ownerBeforeRE = regexp.MustCompile(`^(?:[’']s?)?\s$`)
+	ownerAfterRE  = regexp.MustCompile(`^\sof\s(?:the\s)?$`)
+)
 
 // officeTerm is the office (offices) among a claim's role words that a
 // sentence holds, the rarest when several. The role's holder is read
@@ -1063,8 +1150,13 @@ func officesOf(claim string, role words) map[string]bool {
 			out[t] = true
 		}
 	}
-	for _, m := range theNounRE.FindAllStringSubmatch(claim, -1) {
-		if t := text.Term(m[1]); inRole(role, t) && !text.IsPluralName(m[1]) {
+	for _, m := range theNounRE.FindAllStringSubmatchIndex(claim, -1) {
+		noun := claim[m[2]:m[3]]
+		// the noun heads its phrase: "the pool win" is a win, not a pool
+		if modifier(claim[m[3]:]) {
+			continue
+		}
+		if t := text.Term(noun); inRole(role, t) && !text.IsPluralName(noun) {
 			out[t] = true
 		}
 	}
@@ -1090,6 +1182,17 @@ func tellsOffice(offices map[string]bool, role words, s string) bool {
 	}
 	return false
 }
+
+// modifier reports whether a word is followed (after is the text after
+// it) by another lower-case word that is no function word: the word
+// modifies that one ("the pool win").
+func modifier(after string) bool {
+	m := headNextRE.FindStringSubmatch(after)
+	return m != nil && !text.IsStopWord(m[1])
+}
+
+// headNextRE matches a lower-case word right after a space.
+var headNextRE = regexp.MustCompile(`^\s(\p{Ll}[\p{L}-]*)`)
 
 // theNounRE matches the word after "the" in lower case.
 var theNounRE = regexp.MustCompile(`\b[Tt]he\s+(\p{Ll}[\p{L}-]*)`)
@@ -1207,6 +1310,9 @@ func objectOfRole(before string, role words) bool {
 // possessive ("Dean Evason’s successor").
 func possessor(s string, sp text.Span) bool {
 	name, after := s[sp.Start:sp.End], s[sp.End:]
+	if strings.HasSuffix(name, "s") && (strings.HasPrefix(after, "’ ") || strings.HasPrefix(after, "' ")) {
+		return true // a plural's ("Northwind Dynamics’ CEO")
+	}
 	return strings.HasSuffix(name, "’s") || strings.HasSuffix(name, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "'s")
 }
 
@@ -1224,6 +1330,11 @@ func predicateGap(gap string, role words) bool {
 	// a name in the possessive is one word however long ("as John
 	// Hynes's successor" as "as Evason’s successor")
 	gap = possessiveNameRE.ReplaceAllString(gap, "Someone’s")
+	// a name after which a preposition opens the gap is its object, not
+	// the role's subject: "dropped for Tavita Lomu for the pool win"
+	if m := wordRE.FindString(gap); m != "" && rolePrepositions[strings.ToLower(m)] {
+		return false
+	}
 	other := 0
 	for _, f := range wordRE.FindAllString(gap, -1) {
 		lw := strings.ToLower(f)
@@ -1243,6 +1354,11 @@ func predicateGap(gap string, role words) bool {
 	}
 	return other <= 1
 }
+
+// rolePrepositions are the prepositions that make the name before them
+// their object ("as" is not one: "Dean Evason as his successor").
+var rolePrepositions = map[string]bool{"for": true, "against": true, "over": true, "in": true, "at": true, "from": true,
+	"to": true, "with": true, "by": true, "of": true, "on": true, "into": true, "after": true, "before": true}
 
 // possessiveNameRE matches a name of several words in the possessive.
 var possessiveNameRE = regexp.MustCompile(`(?:\p{Lu}[\p{L}-]*\s+)+\p{Lu}[\p{L}-]*[’']s\b`)

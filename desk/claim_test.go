@@ -429,3 +429,30 @@ func TestNamesPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOfficeElsewhere: a sentence writing the claim's office beside
+// someone else of another organisation ("Northwind Dynamics CEO Rhea
+// Collins" against "the CEO of Orbis Labs") neither contradicts the
+// claim with them nor supports it; the organisation's own office holder
+// contradicts it. With the owner rule of roleOther off, the first is
+// Contradicted by Rhea Collins; with the unsure case of Check off, it is
+// Supported by the panel's sentence.
+func TestCheckOfficeElsewhere(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+		figure  string
+	}{
+		{"Dana Whitfield is the CEO of Orbis Labs.", Contradicted, "Tomas Lind"},
+		{"Dana Whitfield is the CEO of Northwind Dynamics.", Contradicted, "Rhea Collins"},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict || tc.figure != "" && !strings.Contains(r.Headline, tc.figure) {
+			t.Errorf("%q: %s, want %s %s\n%s", tc.claim, r.Verdict, tc.verdict, tc.figure, r.Text())
+		}
+	}
+}

@@ -155,8 +155,27 @@ func TestFigures(t *testing.T) {
 		// a live page's final-score line; its in-game lines are no result
 		{"Final: Broncos 21, Vikings 20", []string{"score:=21020"}},
 		{"Vikings 20, Broncos 15", nil},
-		// an age set off after a name
+		// an age set off after a name, or after "age"
 		{"Dusty Baker, 74, retired", []string{"age:year=74"}},
+		{"At age 33, he retired", []string{"age:year=33"}},
+		{"he retired aged 33", []string{"age:year=33"}},
+		{"he retired at the age of 33", []string{"age:year=33"}},
+		{"he retired 33 days later", []string{"duration:day=33"}},
+		// a record written "win-loss record" or "win loss record"
+		{"a 2-7 win loss record", []string{"score:record=2007"}},
+		{"a 3-6 win-loss record", []string{"score:record=3006"}},
+		{"a 3-6 win over Leeds", []string{"score:=3006"}},
+		// a share of a whole: both numbers
+		{"completed 16 of 20 passes for 148 yards", []string{"share:pass=16020", "count:yard=148"}},
+		{"21 of the first 30 samples", []string{"share:" + text.Term("samples") + "=21030"}},
+		{"went 16 of 20 for 148 yards", []string{"share:=16020", "count:yard=148"}},
+		{"completed 20 passes", []string{"count:pass=20"}},
+		{"the last 5 of 2023", []string{"year:=2023"}},
+		// an amount with a currency's code or word after or before it
+		{"a fine of one million NOK per day", []string{"money:=1e+06"}},
+		{"one million kroner a day", []string{"money:=1e+06"}},
+		{"fined NOK 1 million", []string{"money:=1e+06"}},
+		{"one million users a day", []string{"count:user=1e+06"}},
 	} {
 		var got []string
 		for _, f := range Figures(tc.text) {
@@ -172,6 +191,13 @@ func TestFigures(t *testing.T) {
 	}
 	if Figures("went 82-80")[0].Same(Figures("went 80-82")[0]) {
 		t.Error("a record of 82-80 should not be one of 80-82")
+	}
+	// a share compares only with a share of the same whole
+	if !Figures("21 of the first 30 samples")[0].Comparable(Figures("25 of the first 30 samples")[0]) {
+		t.Error("21 of 30 samples should compare with 25 of 30")
+	}
+	if Figures("16 of 20 passes")[0].Comparable(Figures("7 of 8 passing")[0]) {
+		t.Error("16 of 20 passes should not compare with 7 of 8 passing")
 	}
 	a, b := Figures("Nov. 21, 2023")[0], Figures("November 21")[0]
 	if !a.Same(b) {

@@ -24,6 +24,7 @@ const (
 	Age      Kind = "age"      // "33-year-old"
 	Ordinal  Kind = "ordinal"  // "fourth-year": a place in a sequence, Unit "year"
 	Score    Kind = "score"    // "12-11": Value is 1000×the first number + the second
+	Share    Kind = "share"    // "16 of 20 passes": Value is 1000×the first number + the second, Unit the noun's stem
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
@@ -71,8 +72,16 @@ func (f Figure) score() text.Score {
 	return text.Score{Span: text.Span{Start: f.Start, End: f.End}, A: int(f.Value) / 1000, B: int(f.Value) % 1000}
 }
 
-// Comparable reports whether g measures what f measures.
-func (f Figure) Comparable(g Figure) bool { return f.Kind == g.Kind && f.Unit == g.Unit }
+// Comparable reports whether g measures what f measures. Two shares
+// measure the same only out of the same whole ("21 of the first 30
+// samples" and "25 of the first 30 samples"): "16 of 20 passes" and "7
+// of 8 passing" tell of two games.
+func (f Figure) Comparable(g Figure) bool {
+	if f.Kind == Share && g.Kind == Share && math.Mod(f.Value, 1000) != math.Mod(g.Value, 1000) {
+		return false
+	}
+	return f.Kind == g.Kind && f.Unit == g.Unit
+}
 
 // Figures returns the figures a sentence states, in order, overlapping
 // ones resolved in favour of the first kind found (money, percent,
@@ -97,6 +106,18 @@ func Figures(s string) []Figure {
 			add(figure(Money, "", v, s, text.Span{Start: m[0], End: m[1]}))
 		}
 	}
+	for _, m := range currencyRE.FindAllStringSubmatchIndex(s, -1) {
+		// "one million NOK", "NOK 1 million", "500 kroner"
+		num := ""
+		if m[2] >= 0 {
+			num = s[m[2]:m[3]]
+		} else {
+			num = s[m[4]:m[5]]
+		}
+		if v, ok := text.Value(num); ok {
+			add(figure(Money, "", v, s, text.Span{Start: m[0], End: m[1]}))
+		}
+	}
 	for _, sp := range text.Money(s) {
 		if v, ok := text.Value(s[sp.Start:sp.End]); ok {
 			add(figure(Money, "", v, s, sp))
@@ -112,6 +133,20 @@ func Figures(s string) []Figure {
 	}
 	if f, ok := finalLine(s); ok {
 		add(f)
+	}
+	for _, m := range shareRE.FindAllStringSubmatchIndex(s, -1) {
+		// "16 of 20 passes", "21 of the first 30 samples": both numbers
+		// (the second alone is no count of what the first did)
+		a, errA := strconv.Atoi(strings.ReplaceAll(s[m[2]:m[3]], ",", ""))
+		b, errB := strconv.Atoi(strings.ReplaceAll(s[m[4]:m[5]], ",", ""))
+		if errA != nil || errB != nil || a > b || b >= 1000 {
+			continue
+		}
+		unit, end := "", m[5]
+		if m[6] >= 0 && !text.IsStopWord(s[m[6]:m[7]]) {
+			unit, end = text.Term(s[m[6]:m[7]]), m[7]
+		}
+		add(figure(Share, unit, float64(a*1000+b), s, text.Span{Start: m[2], End: end}))
 	}
 	for _, sp := range text.Dates(s) {
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
@@ -131,6 +166,11 @@ func Figures(s string) []Figure {
 			kind = Ordinal
 		}
 		add(figure(kind, d.Unit, d.Value, s, d.Span))
+	}
+	for _, m := range ageRE.FindAllStringSubmatchIndex(s, -1) {
+		// "at age 33", "aged 33": an age as "33-year-old" is
+		v, _ := strconv.Atoi(s[m[2]:m[3]])
+		add(figure(Age, "year", float64(v), s, text.Span{Start: m[2], End: m[3]}))
 	}
 	for _, sp := range text.Years(s) {
 		v, _ := strconv.Atoi(s[sp.Start:sp.End])
@@ -157,7 +197,7 @@ const Record = "record"
 
 var (
 	recordBeforeRE = regexp.MustCompile(`(?i)\b(?:went|go|goes|going|gone)\s+$`)
-	recordAfterRE  = regexp.MustCompile(`^\s+records?\b`)
+	recordAfterRE  = regexp.MustCompile(`(?i)^\s+(?:win(?:s|ning)?[\s–-]+loss(?:es)?\s+)?records?\b`)
 	// a season's or year's tally: "finished 2023 at 78-84", "ended
 	// their 2023 with a disastrous 75-87", "closed the season with a
 	// 10-7"
@@ -314,6 +354,23 @@ func countFigure(s string, c text.Measure) Figure {
 	}
 	return figure(Count, text.Term(unit), c.Value, s, sp)
 }
+
+// currencyRE matches an amount written with a currency's code or a
+// currency word that text.Money does not read: "one million NOK", "NOK
+// 1 million", "500 kroner" (the number, either before or after).
+var currencyRE = regexp.MustCompile(`(?:\b((?:\d[\d,]*(?:\.\d+)?|` + numberWordPattern + `)(?:\s(?:thousand|million|billion|trillion))?)\s(?:NOK|SEK|DKK|ISK|CHF|JPY|CNY|INR|AUD|CAD|NZD|kroner|krone|kronor|kronur|yuan|yen|francs|rupees)\b|\b(?:NOK|SEK|DKK|ISK|CHF|JPY|CNY|INR|AUD|CAD|NZD)\s?(\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|billion|trillion))?)\b)`)
+
+// numberWordPattern matches a number written in words up to twelve.
+const numberWordPattern = `(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)`
+
+// shareRE matches a share of a whole: "16 of 20 passes", "21 of the
+// first 30 samples", "3 out of 4" (the two numbers and the noun
+// after them, if any).
+var shareRE = regexp.MustCompile(`\b(\d[\d,]*)\s(?:out\s)?of\s(?:the\s(?:first\s|last\s)?|its\s|their\s|his\s|her\s)?(\d[\d,]*)\b(?:\s(\p{Ll}[\p{L}-]*))?`)
+
+// ageRE matches an age written after "age" or "aged": "at age 33", "aged
+// 33", "at the age of 33" (the number).
+var ageRE = regexp.MustCompile(`\b(?i:aged|age|age\sof)\s(\d{1,3})\b`)
 
 // rupeeRE matches an Indian amount written "Rs" and a number of crores
 // or lakhs, abbreviated or not ("Rs 24.75 Cr", "Rs. 50 L", "Rs 2 crore"):

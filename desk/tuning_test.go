@@ -500,7 +500,7 @@ func TestOtherInRole(t *testing.T) {
 		{"Bret Taylor, the company’s CTO and now board chair, spoke.", "Larry Summers", "Bret Taylor"},
 		{"Bret Taylor, the young company’s CTO and now board chair, spoke.", "Larry Summers", ""},
 	} {
-		if got := otherInRole(tc.sentence, []string{tc.person}, role, officesOf("", role)); got != tc.want {
+		if got := otherInRole("", tc.sentence, []string{tc.person}, role, officesOf("", role)); got != tc.want {
 			t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
 		}
 	}
@@ -538,10 +538,77 @@ func TestOtherInRoleOffice(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			role := words{w: tc.role}
-			if got := otherInRole(tc.sentence, []string{tc.person}, role, officesOf(tc.claim, role)); got != tc.want {
+			if got := otherInRole(tc.claim, tc.sentence, []string{tc.person}, role, officesOf(tc.claim, role)); got != tc.want {
 				t.Errorf("otherInRole(%q, %s) = %q, want %q", tc.sentence, tc.person, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestOtherInRoleNotTheRole: a name beside the claim's office words in a
+// sentence holds the claim's role only when the sentence gives it that
+// role, in the same clause, of the same owner: not in a clause of what
+// may yet happen (mayHappen), not as the object of a preposition
+// (rolePrepositions), not as the office's owner in the possessive
+// (possessor), not as the holder of another organisation's office
+// (officeOwner), and not by a noun after "the" that only modifies
+// another ("the pool win": modifier). Each rule off, its "" case gives
+// the name.
+func TestOtherInRoleNotTheRole(t *testing.T) {
+	tu := DefaultTuning
+	of := func(claim string) ([]string, words, map[string]bool) {
+		persons, spans := claimPeople(claim)
+		role := weighWords(nil, blank(claim, spans), &tu)
+		return persons, role, officesOf(claim, role)
+	}
+	const coach = "Harlan Voss took over as Kestrels coach from Dale Brenner at the start of the year."
+	const ceo = "Dana Whitfield is the CEO of Orbis Labs."
+	for _, tc := range []struct {
+		name, claim, sentence, want string
+	}{
+		{"may yet happen", coach, "Kestrels Rugby is closer to naming a director – and the move could help land highly-regarded coach Ivo Marchetti for the vacant Kestrels job.", ""},
+		{"has happened", coach, "Kestrels Rugby is closer to naming a director – and the move landed highly-regarded coach Ivo Marchetti for the vacant Kestrels job.", "Ivo Marchetti"},
+		{"a modal in another clause", coach, "Kestrels Rugby could not wait, and has named highly-regarded coach Ivo Marchetti for the vacant Kestrels job.", "Ivo Marchetti"},
+		{"another organisation's office", ceo, "Northwind Dynamics CEO Rhea Collins and Orbis Labs co-founder Dana Whitfield spoke.", ""},
+		{"another organisation's office, possessive", ceo, "Pratt stayed on as Northwind Dynamics’ CEO, with Rhea Collins as its CEO.", ""},
+		{"the same organisation's office", ceo, "“The market is massive,” said Orbis Labs CEO Rhea Collins.", "Rhea Collins"},
+		{"an office without its owner", ceo, "“The market is massive,” said CEO Rhea Collins.", "Rhea Collins"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			persons, role, offices := of(tc.claim)
+			if got := otherInRole(tc.claim, tc.sentence, persons, role, offices); got != tc.want {
+				t.Errorf("otherInRole(%q) = %q, want %q", tc.sentence, got, tc.want)
+			}
+		})
+	}
+	chair := words{w: weights{"chair": 3, "board": 1, "name": 1}}
+	for _, tc := range []struct {
+		name, sentence, want string
+	}{
+		{"the object of a preposition", "Acme passed over Bret Taylor for board chair.", ""},
+		{"the subject", "Bret Taylor has become board chair.", "Bret Taylor"},
+		{"the owner in the possessive plural", "Pratt stayed on as Northwind Dynamics’ board chair until 2019.", ""},
+		{"the owner in the possessive", "Pratt stayed on as Northwind Dynamic’s board chair until 2019.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := otherInRole("", tc.sentence, []string{"Larry Summers"}, chair, officesOf("", chair)); got != tc.want {
+				t.Errorf("otherInRole(%q) = %q, want %q", tc.sentence, got, tc.want)
+			}
+		})
+	}
+	// the noun after "the" is an office only when it heads its phrase
+	for _, tc := range []struct {
+		claim, term string
+		want        bool
+	}{
+		{"Tavita Lomu was named player of the match in the pool win over Norland.", "pool", false},
+		{"Tavita Lomu headed the pool for Norland.", "pool", true},
+		{"Tavita Lomu headed the pool of Norland.", "pool", true},
+	} {
+		_, _, offices := of(tc.claim)
+		if offices[text.Term(tc.term)] != tc.want {
+			t.Errorf("officesOf(%q)[%s] = %v, want %v", tc.claim, tc.term, offices[text.Term(tc.term)], tc.want)
+		}
 	}
 }
 
