@@ -74,6 +74,16 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		}
 		pa := m.Answerable.Prob(r.fz.question(cands, probs))
 		slog.Debug("decision to answer", "probability", pa, "threshold", m.minAnswerable())
+		if role := ask.roleAbsent(res); role != "" && len(missing(res)) == 0 {
+			// Who holds an office no passage names: nothing to quote.
+			a.Kind = NotFound
+			a.Mentions = slices.DeleteFunc(ask.mentioned(ix, res), func(w string) bool { return strings.EqualFold(w, role) })
+			a.Lacks = "no passage names a “" + role + "” for this"
+			if len(a.Mentions) > 0 {
+				a.Lacks = "no passage about it names a “" + role + "”"
+			}
+			return a
+		}
 		if pa < m.minAnswerable() {
 			a.Kind = NotFound
 			a.Missing = missing(res)

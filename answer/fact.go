@@ -284,6 +284,49 @@ func (a asked) lacks(cands []candidate) string {
 	return a.absentFact()
 }
 
+// roleAbsent returns, for a "who" question asking the holder of a role
+// ("whos westpac's ceo", "who's bama's coach"), the role as the question
+// writes it when no passage found about its subject (holding another of
+// the question's words) names that role at all, in any of its forms
+// ("chief executive", "boss" for a CEO): no sentence of theirs can say who
+// holds it. "" otherwise.
+func (a asked) roleAbsent(res *retrieval.Results) string {
+	if a.q.Kind != text.AskWho {
+		return ""
+	}
+	asked := ""
+	for _, w := range text.Words(a.q.Text) {
+		if heldRoles[text.MeasureOf(w)] {
+			asked = w
+			break
+		}
+	}
+	if asked == "" {
+		return ""
+	}
+	role := text.MeasureOf(asked)
+	var subject []string // the question's other words: whose role it is
+	for _, t := range a.context {
+		if t != text.Term(asked) {
+			subject = append(subject, t)
+		}
+	}
+	for _, h := range res.Hits {
+		terms := termSet(h.Chunk.Text)
+		if !slices.ContainsFunc(subject, func(t string) bool { return terms[t] }) {
+			continue // a passage of another story ("Wall Street bank CEOs")
+		}
+		if text.Measures(h.Chunk.Text)[role] || role == "ceo" && slices.Contains(text.Words(h.Chunk.Text), "boss") {
+			return ""
+		}
+	}
+	return asked
+}
+
+// heldRoles are the measures (text.MeasureOf) that are offices a person
+// holds, whose holder a "who" question asks.
+var heldRoles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true, "president": true, "chair": true, "coach": true, "captain": true}
+
 // absentFact says what the documents lack, for a short question no
 // sentence answers, in the question kind's plain words ("no passage gives
 // a date or time for this"), naming what a "how many" question counts.

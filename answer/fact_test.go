@@ -374,3 +374,40 @@ func TestShortAnswerHoldsTheSubject(t *testing.T) {
 		}
 	}
 }
+
+// A who question asking the holder of an office no passage about its
+// subject names, in any of its forms, has nothing to quote: roleAbsent
+// says which role.
+func TestRoleAbsent(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	hits := func(chunks ...string) *retrieval.Results {
+		res := &retrieval.Results{}
+		for _, c := range chunks {
+			res.Hits = append(res.Hits, retrieval.Hit{Chunk: &retrieval.Chunk{Text: c}})
+		}
+		return res
+	}
+	tests := []struct {
+		question string
+		chunks   []string
+		want     string
+	}{
+		{"whos westpac's ceo", []string{"Westpac shares rose 2 per cent on Monday."}, "ceo"},
+		// another story's CEO says nothing of Westpac's
+		{"whos westpac's ceo", []string{"Westpac shares rose.", "Bank CEOs were grilled by Senator Menendez."}, "ceo"},
+		{"whos westpac's ceo", []string{"Westpac chief executive Peter King said profits rose."}, ""},
+		{"whos westpac's ceo", []string{"Westpac boss Peter King said profits rose."}, ""},
+		{"whos westpac's ceo", []string{"Peter King, Westpac's CEO, said profits rose."}, ""},
+		{"who coaches the wallabies", []string{"The Wallabies lost."}, ""}, // a verb, no office named
+		{"who's the wallabies coach", []string{"The Wallabies lost."}, "coach"},
+		{"who's the wallabies coach", []string{"Wallabies head coach Eddie Jones resigned."}, ""},
+		{"when did westpac's ceo start", []string{"Westpac shares rose."}, ""}, // not a who question
+		{"who won the final", []string{"The final was played in Paris."}, ""},
+	}
+	for _, tt := range tests {
+		a, _ := readAsked(ix.Parse(tt.question))
+		if got := a.roleAbsent(hits(tt.chunks...)); got != tt.want {
+			t.Errorf("roleAbsent(%q, %q) = %q, want %q", tt.question, tt.chunks, got, tt.want)
+		}
+	}
+}
