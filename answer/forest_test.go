@@ -133,3 +133,18 @@ func TestForestOrdersTheQuotes(t *testing.T) {
 		t.Errorf("the first quote has %d words preferring long sentences, %d preferring short ones:\n%s\n%s", long, short, longText, shortText)
 	}
 }
+
+// BenchmarkForestMargin measures the compiled-in forest scoring one
+// candidate sentence (a short question has some tens).
+//
+//	go test ./answer -run '^$' -bench ForestMargin -count 6
+func BenchmarkForestMargin(b *testing.B) {
+	f := DefaultModel().Order
+	x := make([]float64, len(f.Features))
+	for i := range x {
+		x[i] = float64(i%3) / 2
+	}
+	for b.Loop() {
+		f.Margin(x)
+	}
+}
