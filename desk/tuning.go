@@ -173,6 +173,10 @@ type Tuning struct {
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
 	MaxTimelineLines, TimelinePassages, TimelineDocuments int
+	// TimelineLearned, when 1, chooses a timeline's lines by the learned
+	// model (DefaultTimelineModel, `bot train-timeline`) instead of the
+	// hand-set score and gate; 0 keeps the rules.
+	TimelineLearned int
 
 	// QuotePassages is the passages retrieved for who-said-it.
 	QuotePassages int

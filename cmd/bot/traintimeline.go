@@ -1,0 +1,273 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/newsroom/askbot/access"
+	"github.com/newsroom/askbot/answer"
+	"github.com/newsroom/askbot/desk"
+	"github.com/newsroom/askbot/eval"
+)
+
+// cmdTrainTimeline fits the timeline's learned choice of lines to the
+// labelled timeline sets and writes the model (desk/timeline_model.json is
+// the compiled-in one). With --cv it first measures, set by set, the
+// model trained on every other set against the hand-set rules, and counts
+// where each labelled event is lost.
+func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
+	fs, cfg, err := newFlags(e, "train-timeline", args)
+	if err != nil {
+		return err
+	}
+	questions := fs.String("questions", "", "comma-separated timeline sets in JSONL to train on")
+	out := fs.String("out", "desk/timeline_model.json", "file to write the model to (empty: none)")
+	cv := fs.Bool("cv", false, "measure leave-one-set-out: each set's timelines chosen by a model trained on the other sets")
+	gateOnly := fs.Bool("gate-only", false, "weigh only the candidates the hand-set gate lets through")
+	ranker := fs.Bool("ranker", false, "fit a conditional logit per timeline (answer.FitRanker) instead of a class-balanced logistic regression")
+	l2 := fs.Float64("l2", 0.01, "ridge penalty on the standardised weights")
+	if err := parse(fs, cfg, args); err != nil {
+		return err
+	}
+	if *questions == "" {
+		fs.Usage()
+		return usageError{"train-timeline: --questions is required"}
+	}
+	a, err := openApp(ctx, e, cfg, configuredOrBundled, nil)
+	if err != nil {
+		return err
+	}
+	d := &desk.Desk{Engine: a.engine}
+	var sets []tlSet
+	for _, path := range strings.Split(*questions, ",") {
+		if path = strings.TrimSpace(path); path == "" {
+			continue
+		}
+		qs, err := eval.ReadDeskQuestions(path)
+		if err != nil {
+			return err
+		}
+		set := tlSet{name: strings.TrimSuffix(filepath.Base(path), ".qa.jsonl")}
+		for _, q := range qs {
+			if q.Type != eval.TypeTimeline {
+				continue
+			}
+			req := a.request(q.Question.Question, access.Place{})
+			topic := cmp.Or(q.Topic, q.Question.Question)
+			if rt := desk.RouteOf(q.Question.Question); rt.Tool == desk.TimelineTool {
+				topic = rt.Topic
+			}
+			t, err := d.Draft(ctx, req, topic)
+			if err != nil {
+				return fmt.Errorf("train-timeline: %s: %w", q.ID, err)
+			}
+			set.qs = append(set.qs, q)
+			set.drafts = append(set.drafts, t)
+		}
+		sets = append(sets, set)
+	}
+	o := answer.DefaultTrainOptions
+	o.L2 = *l2
+	fit := func(train []tlSet) *desk.TimelineModel {
+		var x [][]float64
+		var y []bool
+		var groups [][][]float64
+		var labels [][]bool
+		for _, s := range train {
+			for i, t := range s.drafts {
+				var g [][]float64
+				var l []bool
+				for _, c := range t.Candidates() {
+					if *gateOnly && !c.Gate {
+						continue
+					}
+					g = append(g, c.Features)
+					l = append(l, labelled(s.qs[i], c.Text))
+				}
+				x, y = append(x, g...), append(y, l...)
+				groups, labels = append(groups, g), append(labels, l)
+			}
+		}
+		m := &desk.TimelineModel{GateOnly: *gateOnly}
+		if *ranker {
+			m.Line = answer.FitRanker(desk.TimelineFeatureNames(), groups, labels, o)
+		} else {
+			m.Line = answer.FitLogReg(desk.TimelineFeatureNames(), x, y, o)
+		}
+		pos := 0
+		for _, v := range y {
+			if v {
+				pos++
+			}
+		}
+		var names []string
+		for _, s := range train {
+			names = append(names, s.name)
+		}
+		kind := "logistic regression, classes weighted equally"
+		if *ranker {
+			kind = "conditional logit per timeline"
+		}
+		pool := "every sentence read"
+		if *gateOnly {
+			pool = "the hand-set gate's candidates"
+		}
+		m.Trained = fmt.Sprintf("%s over %s: %d candidates of %d sets (%s), %d of them labelled events, L2 %g; retrain: bot train-timeline --questions SETS --corpus CORPUS (docs/evaluation.md)",
+			kind, pool, len(y), len(train), strings.Join(names, ", "), pos, *l2)
+		return m
+	}
+	if *cv {
+		stages(e, sets)
+		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "set\trules: found/events\tin order\tother\tlines\tlearned (held out): found/events\tin order\tother\tlines")
+		var tr, tl eval.TimelineFigures
+		for i, s := range sets {
+			var train []tlSet
+			for j, o := range sets {
+				if j != i {
+					train = append(train, o)
+				}
+			}
+			m := fit(train)
+			r, err := s.figures(ctx, nil)
+			if err != nil {
+				return err
+			}
+			l, err := s.figures(ctx, m)
+			if err != nil {
+				return err
+			}
+			add(&tr, r)
+			add(&tl, l)
+			fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d\t%d\t%d/%d\t%d/%d\t%d\t%d\n", s.name, r.Found, r.Events, r.InOrder, r.Timelines, r.Distractors, r.Lines, l.Found, l.Events, l.InOrder, l.Timelines, l.Distractors, l.Lines)
+		}
+		fmt.Fprintf(tw, "total\t%d/%d\t%d/%d\t%d\t%d\t%d/%d\t%d/%d\t%d\t%d\n", tr.Found, tr.Events, tr.InOrder, tr.Timelines, tr.Distractors, tr.Lines, tl.Found, tl.Events, tl.InOrder, tl.Timelines, tl.Distractors, tl.Lines)
+		tw.Flush()
+	}
+	m := fit(sets)
+	fmt.Fprintf(e.stdout, "\nmodel: %s\n", m.Trained)
+	for i, n := range m.Line.Features {
+		fmt.Fprintf(e.stdout, "  %-13s %+.3f\n", n, m.Line.Weights[i])
+	}
+	fmt.Fprintf(e.stdout, "  %-13s %+.3f\n", "(bias)", m.Line.Bias)
+	if *out == "" {
+		return nil
+	}
+	raw, err := m.JSON()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, raw, 0o644); err != nil {
+		return fmt.Errorf("train-timeline: write %s: %w", *out, err)
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", *out)
+	return nil
+}
+
+// tlSet is one timeline set with each question's draft.
+type tlSet struct {
+	name   string
+	qs     []eval.DeskQuestion
+	drafts []*desk.TimelineDraft
+}
+
+// figures are the set's timeline figures with its lines chosen by m (nil:
+// the rules), scored as bot eval scores them.
+func (s tlSet) figures(ctx context.Context, m *desk.TimelineModel) (eval.TimelineFigures, error) {
+	lines := map[string][]string{}
+	for i, q := range s.qs {
+		for _, l := range s.drafts[i].Choose(m).Lines {
+			lines[q.ID] = append(lines[q.ID], l.Text)
+		}
+	}
+	rep, err := eval.RunDesk(ctx, s.qs, func(_ context.Context, q eval.DeskQuestion) (eval.DeskOutcome, error) {
+		return eval.DeskOutcome{Lines: lines[q.ID]}, nil
+	})
+	if err != nil || rep.Timeline == nil {
+		return eval.TimelineFigures{}, err
+	}
+	return *rep.Timeline, nil
+}
+
+func add(t *eval.TimelineFigures, f eval.TimelineFigures) {
+	t.Timelines += f.Timelines
+	t.Events += f.Events
+	t.Found += f.Found
+	t.InOrder += f.InOrder
+	t.OutOfOrder += f.OutOfOrder
+	t.Distractors += f.Distractors
+	t.Lines += f.Lines
+}
+
+// labelled reports whether a candidate's sentence is one of q's events, as
+// bot eval matches a line.
+func labelled(q eval.DeskQuestion, sentence string) bool {
+	return slices.ContainsFunc(q.Events, func(ev eval.Event) bool { return eval.Matches(sentence, ev.Quote) })
+}
+
+// stages counts where each labelled event of the sets is lost: its
+// document not found by the search, found but not read as the story's, no
+// sentence of it read as a candidate, a candidate the rules' gate turns
+// away, one the rules weigh below the lines shown, or shown (and then
+// whether dated on its labelled day).
+func stages(e env, sets []tlSet) {
+	names := []string{"not retrieved", "retrieved, not read as the story's", "read, no candidate", "candidate, turned away by the gate", "gated, below the lines shown", "shown, dated on its day", "shown, in its month", "shown, dated otherwise"}
+	total := make([]int, len(names))
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "set\t"+strings.Join(names, "\t"))
+	for _, s := range sets {
+		count := make([]int, len(names))
+		for i, q := range s.qs {
+			t := s.drafts[i]
+			cands := t.Candidates()
+			shown := t.Choose(nil).Lines
+			for _, ev := range q.Events {
+				st := 0
+				switch {
+				case !slices.Contains(t.Retrieved(), ev.DocID):
+					st = 0
+				case !slices.Contains(t.Documents(), ev.DocID):
+					st = 1
+				default:
+					ci := slices.IndexFunc(cands, func(c desk.Candidate) bool { return c.Gate && eval.Matches(c.Text, ev.Quote) })
+					any := slices.ContainsFunc(cands, func(c desk.Candidate) bool { return eval.Matches(c.Text, ev.Quote) })
+					li := slices.IndexFunc(shown, func(l desk.Line) bool { return eval.Matches(l.Text, ev.Quote) })
+					switch {
+					case li >= 0 && ci >= 0 && cands[ci].Date == ev.Date:
+						st = 5
+					case li >= 0 && ci >= 0 && cands[ci].Date[:7] == ev.Date[:7]:
+						st = 6
+					case li >= 0:
+						st = 7
+					case ci >= 0:
+						st = 4
+					case any:
+						st = 3
+					default:
+						st = 2
+					}
+				}
+				count[st]++
+				total[st]++
+			}
+		}
+		fmt.Fprint(tw, s.name)
+		for _, c := range count {
+			fmt.Fprintf(tw, "\t%d", c)
+		}
+		fmt.Fprintln(tw)
+	}
+	fmt.Fprint(tw, "total")
+	for _, c := range total {
+		fmt.Fprintf(tw, "\t%d", c)
+	}
+	fmt.Fprintln(tw)
+	tw.Flush()
+	fmt.Fprintln(e.stdout)
+}
