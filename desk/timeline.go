@@ -121,10 +121,24 @@ func (d *Desk) Draft(ctx context.Context, req answer.Request, topic string) (*Ti
 func (t *TimelineDraft) Choose(m *TimelineModel) *Result {
 	tu, topic, start := t.tu, t.topic, t.start
 	evs := slices.Clone(t.evs)
-	if m == nil || m.GateOnly {
+	switch {
+	case m == nil || m.GateOnly:
 		evs = slices.DeleteFunc(evs, func(e event) bool { return !e.gate })
-	}
-	if m != nil {
+		if m != nil {
+			scoreLearned(evs, &m.Line)
+		}
+	case m.Extend:
+		// the rules' events first, by their score; then the model's
+		// likeliest of the rest, at MinProb or more
+		evs = slices.DeleteFunc(evs, func(e event) bool { return !e.gate && m.Line.Prob(lineFeatures(e)) < m.MinProb })
+		for i := range evs {
+			if evs[i].gate {
+				evs[i].score += extendLift
+			} else {
+				evs[i].score = m.Line.Score(lineFeatures(evs[i]))
+			}
+		}
+	default:
 		scoreLearned(evs, &m.Line)
 	}
 	slices.SortStableFunc(evs, func(a, b event) int {

@@ -39,6 +39,11 @@ type TimelineModel struct {
 	// GateOnly weighs only the candidates the hand-set gate lets through
 	// (event.gate); else every sentence eventsOf reads.
 	GateOnly bool `json:"gate_only,omitempty"`
+	// Extend keeps the rules' choice and adds to it, in the lines left,
+	// the candidates their gate turns away that the model gives MinProb
+	// or more, likeliest first.
+	Extend  bool    `json:"extend,omitempty"`
+	MinProb float64 `json:"min_prob,omitempty"`
 	// Trained says on what and how the model was trained, for the reader.
 	Trained string `json:"trained"`
 }
@@ -101,14 +106,23 @@ func relativeCover(evs []event) {
 func features(evs []event) [][]float64 {
 	out := make([][]float64, len(evs))
 	for i, e := range evs {
-		row := make([]float64, len(timelineFeatureNames))
-		for j, name := range timelineFeatureNames {
-			row[j] = e.measures[name]
-		}
-		out[i] = row
+		out[i] = lineFeatures(e)
 	}
 	return out
 }
+
+// lineFeatures is one candidate's feature row.
+func lineFeatures(e event) []float64 {
+	row := make([]float64, len(timelineFeatureNames))
+	for j, name := range timelineFeatureNames {
+		row[j] = e.measures[name]
+	}
+	return row
+}
+
+// extendLift puts the rules' events above every other (Extend): a
+// model's log-odds never reach it.
+const extendLift = 1000
 
 // scoreLearned sets each candidate's score to m's.
 func scoreLearned(evs []event, m *answer.LogReg) {

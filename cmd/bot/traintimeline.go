@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -29,8 +30,8 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 	questions := fs.String("questions", "", "comma-separated timeline sets in JSONL to train on")
 	out := fs.String("out", "desk/timeline_model.json", "file to write the model to (empty: none)")
 	cv := fs.Bool("cv", false, "measure leave-one-set-out: each set's timelines chosen by a model trained on the other sets")
-	gateOnly := fs.Bool("gate-only", false, "weigh only the candidates the hand-set gate lets through")
-	ranker := fs.Bool("ranker", false, "fit a conditional logit per timeline (answer.FitRanker) instead of a class-balanced logistic regression")
+	variants := fs.String("variants", "lr", "comma-separated ways to learn, the first written: lr (a class-balanced logistic regression over every candidate), ranker (a conditional logit per timeline, answer.FitRanker); prefixed gate- (weigh only the rules' gate's candidates) or extend- (keep the rules' choice, add the rest at --min-prob)")
+	minProb := fs.Float64("min-prob", 0.5, "with extend-: the least probability of a candidate the gate turns away to be added")
 	l2 := fs.Float64("l2", 0.01, "ridge penalty on the standardised weights")
 	if err := parse(fs, cfg, args); err != nil {
 		return err
@@ -74,7 +75,18 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 	}
 	o := answer.DefaultTrainOptions
 	o.L2 = *l2
-	fit := func(train []tlSet) *desk.TimelineModel {
+	fit := func(variant string, train []tlSet) *desk.TimelineModel {
+		minProb := minProb
+		if v, p, ok := strings.Cut(variant, "@"); ok { // extend-lr@0.9
+			variant = v
+			if f, err := strconv.ParseFloat(p, 64); err == nil {
+				minProb = &f
+			}
+		}
+		gate, extend := strings.HasPrefix(variant, "gate-"), strings.HasPrefix(variant, "extend-")
+		gateOnly := &gate
+		rk := strings.HasSuffix(variant, "ranker")
+		ranker := &rk
 		var x [][]float64
 		var y []bool
 		var groups [][][]float64
@@ -94,7 +106,10 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 				groups, labels = append(groups, g), append(labels, l)
 			}
 		}
-		m := &desk.TimelineModel{GateOnly: *gateOnly}
+		m := &desk.TimelineModel{GateOnly: *gateOnly, Extend: extend}
+		if extend {
+			m.MinProb = *minProb
+		}
 		if *ranker {
 			m.Line = answer.FitRanker(desk.TimelineFeatureNames(), groups, labels, o)
 		} else {
@@ -118,39 +133,47 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 		if *gateOnly {
 			pool = "the hand-set gate's candidates"
 		}
+		if extend {
+			pool += fmt.Sprintf(", added to the rules' choice at probability %g or more", *minProb)
+		}
 		m.Trained = fmt.Sprintf("%s over %s: %d candidates of %d sets (%s), %d of them labelled events, L2 %g; retrain: bot train-timeline --questions SETS --corpus CORPUS (docs/evaluation.md)",
 			kind, pool, len(y), len(train), strings.Join(names, ", "), pos, *l2)
 		return m
 	}
+	vs := strings.Split(*variants, ",")
 	if *cv {
 		stages(e, sets)
-		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "set\trules: found/events\tin order\tother\tlines\tlearned (held out): found/events\tin order\tother\tlines")
-		var tr, tl eval.TimelineFigures
-		for i, s := range sets {
-			var train []tlSet
-			for j, o := range sets {
-				if j != i {
-					train = append(train, o)
+		for _, v := range vs {
+			fmt.Fprintf(e.stdout, "variant %s, each set's lines chosen by a model trained on the other sets:\n", v)
+			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "set\trules: found/events\tin order\tother\tlines\tlearned (held out): found/events\tin order\tother\tlines")
+			var tr, tl eval.TimelineFigures
+			for i, s := range sets {
+				var train []tlSet
+				for j, o := range sets {
+					if j != i {
+						train = append(train, o)
+					}
 				}
+				m := fit(v, train)
+				r, err := s.figures(ctx, nil)
+				if err != nil {
+					return err
+				}
+				l, err := s.figures(ctx, m)
+				if err != nil {
+					return err
+				}
+				add(&tr, r)
+				add(&tl, l)
+				fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d\t%d\t%d/%d\t%d/%d\t%d\t%d\n", s.name, r.Found, r.Events, r.InOrder, r.Timelines, r.Distractors, r.Lines, l.Found, l.Events, l.InOrder, l.Timelines, l.Distractors, l.Lines)
 			}
-			m := fit(train)
-			r, err := s.figures(ctx, nil)
-			if err != nil {
-				return err
-			}
-			l, err := s.figures(ctx, m)
-			if err != nil {
-				return err
-			}
-			add(&tr, r)
-			add(&tl, l)
-			fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d\t%d\t%d/%d\t%d/%d\t%d\t%d\n", s.name, r.Found, r.Events, r.InOrder, r.Timelines, r.Distractors, r.Lines, l.Found, l.Events, l.InOrder, l.Timelines, l.Distractors, l.Lines)
+			fmt.Fprintf(tw, "total\t%d/%d\t%d/%d\t%d\t%d\t%d/%d\t%d/%d\t%d\t%d\n", tr.Found, tr.Events, tr.InOrder, tr.Timelines, tr.Distractors, tr.Lines, tl.Found, tl.Events, tl.InOrder, tl.Timelines, tl.Distractors, tl.Lines)
+			tw.Flush()
+			fmt.Fprintln(e.stdout)
 		}
-		fmt.Fprintf(tw, "total\t%d/%d\t%d/%d\t%d\t%d\t%d/%d\t%d/%d\t%d\t%d\n", tr.Found, tr.Events, tr.InOrder, tr.Timelines, tr.Distractors, tr.Lines, tl.Found, tl.Events, tl.InOrder, tl.Timelines, tl.Distractors, tl.Lines)
-		tw.Flush()
 	}
-	m := fit(sets)
+	m := fit(vs[0], sets)
 	fmt.Fprintf(e.stdout, "\nmodel: %s\n", m.Trained)
 	for i, n := range m.Line.Features {
 		fmt.Fprintf(e.stdout, "  %-13s %+.3f\n", n, m.Line.Weights[i])
