@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -111,6 +112,7 @@ func (d *Desk) Draft(ctx context.Context, req answer.Request, topic string) (*Ti
 		evs = append(evs, candidatesOf(doc, rank, w, tu, true)...)
 	}
 	relativeCover(evs)
+	documentShares(evs)
 	return &TimelineDraft{topic: topic, evs: evs, tu: tu, start: start, docs: docs, hits: res.Hits}, nil
 }
 
@@ -140,6 +142,11 @@ func (t *TimelineDraft) Choose(m *TimelineModel) *Result {
 		}
 	default:
 		scoreLearned(evs, &m.Line)
+	}
+	if m != nil && !m.GateOnly && !m.Extend {
+		// the model's likeliest candidates only: merging is quadratic
+		slices.SortStableFunc(evs, func(a, b event) int { return cmp.Compare(b.score, a.score) })
+		evs = evs[:min(len(evs), learnedPool*tu.MaxTimelineLines)]
 	}
 	slices.SortStableFunc(evs, func(a, b event) int {
 		switch {
@@ -712,6 +719,9 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 			e.measures["words"] = math.Log1p(float64(len(strings.Fields(s))))
 			e.measures["age"] = age
 			e.measures["rule"] = e.score
+			e.measures["position"] = float64(e.start) / float64(max(1, len(doc.Text)))
+			e.measures["states_time"] = b2f(statesTime(s))
+			e.measures["digits"] = b2f(strings.ContainsAny(s, "0123456789"))
 			e.terms = termSet(s)
 			out = append(out, e)
 		}
@@ -1793,12 +1803,18 @@ func jaccard(a, b map[string]bool) float64 {
 // and citing both.
 func mergeEvents(evs []event, same float64) []event {
 	var out []event
+	var norm []string // out's texts, normalised
 	for _, e := range evs {
+		n := answer.NormalizeQuote(strings.ToLower(e.text()))
 		i := slices.IndexFunc(out, func(o event) bool {
-			return answer.NormalizeQuote(strings.ToLower(o.text())) == answer.NormalizeQuote(strings.ToLower(e.text())) || jaccard(o.terms, e.terms) >= same
+			return jaccard(o.terms, e.terms) >= same
 		})
+		if j := slices.Index(norm, n); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
 		if i < 0 {
 			out = append(out, e)
+			norm = append(norm, n)
 			continue
 		}
 		if out[i].doc.ID != e.doc.ID {

@@ -25,7 +25,8 @@ var timelineFeatureNames = []string{
 	"cov", "wcov", "title", "cov_rel", "subject", "doc_rank",
 	"about", "gate", "dated", "rough", "period", "section", "article_date",
 	"ahead", "after_pub", "age", "history", "lede", "lede_tells", "person",
-	"entry", "words", "rule",
+	"entry", "words", "rule", "position", "states_time", "digits",
+	"doc_gate", "title_rel",
 }
 
 // TimelineFeatureNames lists the features of the learned choice, in order.
@@ -102,6 +103,27 @@ func relativeCover(evs []event) {
 	}
 }
 
+// documentShares sets each candidate's "doc_gate", the share of its
+// document's candidates the rules' gate lets through, and "title_rel",
+// its title's share of the topic over the best title's.
+func documentShares(evs []event) {
+	gated, all := map[string]int{}, map[string]int{}
+	best := 0.0
+	for _, e := range evs {
+		all[e.doc.ID]++
+		if e.gate {
+			gated[e.doc.ID]++
+		}
+		best = max(best, e.measures["title"])
+	}
+	for _, e := range evs {
+		e.measures["doc_gate"] = float64(gated[e.doc.ID]) / float64(all[e.doc.ID])
+		if best > 0 {
+			e.measures["title_rel"] = e.measures["title"] / best
+		}
+	}
+}
+
 // features are the candidates' feature rows (timelineFeatureNames).
 func features(evs []event) [][]float64 {
 	out := make([][]float64, len(evs))
@@ -119,6 +141,10 @@ func lineFeatures(e event) []float64 {
 	}
 	return row
 }
+
+// learnedPool is how many times MaxTimelineLines of the model's likeliest
+// candidates its choice merges and fills from.
+const learnedPool = 10
 
 // extendLift puts the rules' events above every other (Extend): a
 // model's log-odds never reach it.
