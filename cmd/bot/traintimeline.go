@@ -180,6 +180,10 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 		}
 	}
 	m := fit(vs[0], sets)
+	if strings.HasSuffix(vs[0], "@auto") {
+		m.MinProb = chooseMinProb(ctx, sets, func(inner []tlSet) *desk.TimelineModel { return fit(vs[0], inner) })
+		m.Trained = strings.Replace(m.Trained, fmt.Sprintf("probability %g or more", *minProb), fmt.Sprintf("probability %g or more (chosen leave-one-set-out from %v: the most events with no more lines of other stories nor fewer timelines in order than the rules)", m.MinProb, minProbGrid), 1)
+	}
 	fmt.Fprintf(e.stdout, "\nmodel: %s\n", m.Trained)
 	for i, n := range m.Line.Features {
 		fmt.Fprintf(e.stdout, "  %-13s %+.3f\n", n, m.Line.Weights[i])
