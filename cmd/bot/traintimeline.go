@@ -30,7 +30,7 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 	questions := fs.String("questions", "", "comma-separated timeline sets in JSONL to train on")
 	out := fs.String("out", "desk/timeline_model.json", "file to write the model to (empty: none)")
 	cv := fs.Bool("cv", false, "measure leave-one-set-out: each set's timelines chosen by a model trained on the other sets")
-	variants := fs.String("variants", "lr", "comma-separated ways to learn, the first written: lr (a class-balanced logistic regression over every candidate), ranker (a conditional logit per timeline, answer.FitRanker); prefixed gate- (weigh only the rules' gate's candidates) or extend- (keep the rules' choice, add the rest at --min-prob)")
+	variants := fs.String("variants", "extend-lr@auto", "comma-separated ways to learn, the first written (the default is the shipped model's): lr (a class-balanced logistic regression over every candidate), ranker (a conditional logit per timeline, answer.FitRanker); prefixed gate- (weigh only the rules' gate's candidates) or extend- (keep the rules' choice, add the rest at --min-prob), suffixed @P (that least probability) or @auto (chosen leave-one-set-out)")
 	minProb := fs.Float64("min-prob", 0.5, "with extend-: the least probability of a candidate the gate turns away to be added")
 	l2 := fs.Float64("l2", 0.01, "ridge penalty on the standardised weights")
 	if err := parse(fs, cfg, args); err != nil {
