@@ -58,41 +58,48 @@ func TestLearnedPrefersStatedTopical(t *testing.T) {
 
 // TestTimelineLearnedSwitch: with Tuning.TimelineLearned 0 the timeline
 // is the rules' (only candidates their gate lets through, by their score);
-// with 1, the compiled-in model's choice.
+// with 1, the compiled-in model's choice, which here shows a dated event
+// the gate (its thresholds above 1) turns away.
 func TestTimelineLearnedSwitch(t *testing.T) {
 	d := testDesk(t)
 	ctx := context.Background()
-	draft, err := d.Draft(ctx, answer.Request{}, "Acme Robotics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gated := map[string]bool{}
-	for _, c := range draft.Candidates() {
-		gated[c.Text] = gated[c.Text] || c.Gate
-	}
-	if len(gated) == len(slices.DeleteFunc(draft.Candidates(), func(c Candidate) bool { return !c.Gate })) {
-		t.Fatal("the fixture needs a candidate the gate turns away")
-	}
-	for _, learned := range []int{0, 1} {
-		tu := DefaultTuning
-		tu.TimelineLearned = learned
-		d.Tuning = &tu
-		r, err := d.Timeline(ctx, answer.Request{}, "Acme Robotics")
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := draft.Choose(nil)
-		if learned == 1 {
-			want = draft.Choose(DefaultTimelineModel())
-		}
-		if r.Text() != want.Text() {
-			t.Errorf("TimelineLearned %d:\n%s\nwant\n%s", learned, r.Text(), want.Text())
-		}
-		if learned == 0 {
-			for _, l := range r.Lines {
-				if !gated[l.Text] {
-					t.Errorf("the rules show %q, which their gate turns away", l.Text)
+	const board = "removed Jane Okafor"
+	for _, strict := range []bool{false, true} {
+		for _, learned := range []int{0, 1} {
+			tu := DefaultTuning
+			if strict {
+				tu.TimelineSentence, tu.TimelineDated, tu.TimelineTitle = 1.01, 1.01, 1.01
+			}
+			tu.TimelineLearned = learned
+			d.Tuning = &tu
+			draft, err := d.Draft(ctx, answer.Request{}, "Acme Robotics")
+			if err != nil {
+				t.Fatal(err)
+			}
+			gated := map[string]bool{}
+			for _, c := range draft.Candidates() {
+				gated[c.Text] = gated[c.Text] || c.Gate
+			}
+			r, err := d.Timeline(ctx, answer.Request{}, "Acme Robotics")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := draft.Choose(nil)
+			if learned == 1 {
+				want = draft.Choose(DefaultTimelineModel())
+			}
+			if r.Text() != want.Text() {
+				t.Errorf("strict %v, TimelineLearned %d:\n%s\nwant\n%s", strict, learned, r.Text(), want.Text())
+			}
+			if learned == 0 {
+				for _, l := range r.Lines {
+					if !gated[l.Text] {
+						t.Errorf("the rules show %q, which their gate turns away", l.Text)
+					}
 				}
+			}
+			if shown := slices.ContainsFunc(r.Lines, func(l Line) bool { return strings.Contains(l.Text, board) }); strict && shown != (learned == 1) {
+				t.Errorf("strict gate, TimelineLearned %d: %q shown %v", learned, board, shown)
 			}
 		}
 	}
