@@ -428,3 +428,15 @@ func read(ix *retrieval.Index, question string, res *retrieval.Results) reading 
 	fz := newFeaturizer(ix, q, res, ask, oneFact, earlier)
 	return reading{q: q, ask: ask, oneFact: oneFact, fz: fz, cands: candidates(ix, q, res, weights, ask, oneFact, fz)}
 }
+
+// FitLogReg fits a logistic regression to rows x with labels y, the two
+// classes weighted equally: the learner of the answer's decisions, for
+// other packages' (desk's timeline).
+func FitLogReg(names []string, x [][]float64, y []bool, o TrainOptions) LogReg {
+	return fitLogReg(names, x, y, o)
+}
+
+// FitRanker fits a conditional logit to groups of rows (fitRanker).
+func FitRanker(names []string, groups [][][]float64, labels [][]bool, o TrainOptions) LogReg {
+	return fitRanker(names, groups, labels, o)
+}

@@ -1,8 +1,10 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,6 +31,7 @@ type event struct {
 	entry  int    // under a date heading, 1 + the entry of the page it is in (entryHead); 0 elsewhere
 	stamp  bool   // in a live page's entry opening with the time it was written (liveStampRE)
 	score  float64
+	gate   bool // the hand-set rules take it for an event of the story
 	terms  map[string]bool
 	others []sentence // the same event in other documents
 	// measures are what the event was weighed by, for the tests
@@ -41,6 +44,32 @@ type event struct {
 // oldest first, the same event in several outlets merged into one line
 // citing each. Page furniture is never shown.
 func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (*Result, error) {
+	t, err := d.Draft(ctx, req, topic)
+	if err != nil {
+		return nil, err
+	}
+	if d.tuning().TimelineLearned > 0 {
+		return t.Choose(DefaultTimelineModel()), nil
+	}
+	return t.Choose(nil), nil
+}
+
+// TimelineDraft is a timeline's candidate events before the choice of the
+// lines shown (Choose): what Timeline shows, and what its learned choice
+// is trained on (TimelineModel).
+type TimelineDraft struct {
+	topic string
+	evs   []event
+	tu    *Tuning
+	start time.Time
+	docs  []*corpus.Document
+	hits  []retrieval.Hit
+}
+
+// Draft retrieves topic's documents and reads their candidate events:
+// every sentence the hand-set rules would weigh (those passing their gate
+// and those not, for the learned choice).
+func (d *Desk) Draft(ctx context.Context, req answer.Request, topic string) (*TimelineDraft, error) {
 	start := time.Now()
 	tu := d.tuning()
 	topic = strings.TrimSpace(topic)
@@ -80,7 +109,44 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 	w = askersWords(w, docs)
 	var evs []event
 	for rank, doc := range docs {
-		evs = append(evs, eventsOf(doc, rank, w, tu)...)
+		evs = append(evs, candidatesOf(doc, rank, w, tu, true)...)
+	}
+	relativeCover(evs)
+	documentShares(evs)
+	return &TimelineDraft{topic: topic, evs: evs, tu: tu, start: start, docs: docs, hits: res.Hits}, nil
+}
+
+// Choose returns the timeline of the draft's candidate events: the
+// likeliest (by the hand-set score, or by m's when m is not nil), the same
+// news in several outlets merged, at most MaxTimelineLines of them, oldest
+// first.
+func (t *TimelineDraft) Choose(m *TimelineModel) *Result {
+	tu, topic, start := t.tu, t.topic, t.start
+	evs := slices.Clone(t.evs)
+	switch {
+	case m == nil || m.GateOnly:
+		evs = slices.DeleteFunc(evs, func(e event) bool { return !e.gate })
+		if m != nil {
+			scoreLearned(evs, &m.Line)
+		}
+	case m.Extend:
+		// the rules' events first, by their score; then the model's
+		// likeliest of the rest, at MinProb or more
+		evs = slices.DeleteFunc(evs, func(e event) bool { return !e.gate && m.Line.Prob(lineFeatures(e)) < m.MinProb })
+		for i := range evs {
+			if evs[i].gate {
+				evs[i].score += extendLift
+			} else {
+				evs[i].score = m.Line.Score(lineFeatures(evs[i]))
+			}
+		}
+	default:
+		scoreLearned(evs, &m.Line)
+	}
+	if m != nil && !m.GateOnly && !m.Extend {
+		// the model's likeliest candidates only: merging is quadratic
+		slices.SortStableFunc(evs, func(a, b event) int { return cmp.Compare(b.score, a.score) })
+		evs = evs[:min(len(evs), learnedPool*tu.MaxTimelineLines)]
 	}
 	slices.SortStableFunc(evs, func(a, b event) int {
 		switch {
@@ -119,7 +185,7 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 		r.Headline = fmt.Sprintf("Timeline of %s (%d event%s, oldest first)", topic, len(r.Lines), map[bool]string{true: "", false: "s"}[len(r.Lines) == 1])
 	}
 	r.Took = time.Since(start)
-	return r, nil
+	return r
 }
 
 // topicWords are a timeline topic's words, a name of three parts or more
@@ -434,6 +500,13 @@ func dropStale(evs []event, days int) []event {
 // one writing initials the document defines ("Daylight Saving Time
 // (DST)") holds the words they stand for (text.Acronyms).
 func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
+	return candidatesOf(doc, rank, w, tu, false)
+}
+
+// candidatesOf returns the sentences of a story's document eventsOf
+// weighs: with all, those its gate turns away too (event.gate false), for
+// the learned choice to weigh.
+func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool) []event {
 	pub, _ := doc.PublishedTime()
 	titleCov := w.coverage(doc.Title)
 	names := surnames(doc.Title+"\n"+doc.Text, w)
@@ -604,14 +677,16 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				// signed with the Bills, …": the sentence before's person
 				cov = max(cov, w.coverage(spelledOut(byName(s, names))+"\n"+person))
 			}
-			if !about && !(stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)) {
+			e.gate = about || stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)
+			if !e.gate && !all {
 				continue
 			}
 			e.measures = map[string]float64{"cov": cov, "wcov": wcov, "title": titleCov}
 			e.score = cov + 0.1/float64(1+rank)
 			e.measures["base"] = e.score // before the lift, for the tests
+			toCome := stillToCome(s)
 			switch {
-			case e.dated && !e.rough && !stillToCome(s):
+			case e.dated && !e.rough && !toCome:
 				e.score += tu.TimelineDatedLift
 			case e.period != "" && !inYear && !inMonth:
 				e.score += tu.TimelinePeriodLift // "In 2003, …": its own year
@@ -621,6 +696,32 @@ func eventsOf(doc *corpus.Document, rank int, w words, tu *Tuning) []event {
 				// stated as "In 2003, …" states its own
 				e.score += tu.TimelinePeriodLift
 			}
+			// what the learned choice weighs (timelineFeatureNames)
+			subjCov := 1.0
+			if subj.total() > 0 {
+				subjCov = subj.coverage(spelledOut(s))
+			}
+			age := 0.0
+			if !pub.IsZero() {
+				age = math.Log1p(math.Abs(e.when.Sub(pub).Hours() / 24))
+			}
+			for k, v := range map[string]bool{
+				"about": about, "gate": e.gate, "dated": e.dated && !e.rough && !toCome, "rough": e.rough,
+				"period": e.period != "" && !inYear && !inMonth, "section": inYear || inMonth || !heading.IsZero(),
+				"article_date": e.note != "", "ahead": e.ahead || toCome, "history": told, "lede": isLede,
+				"lede_tells": ledeTells, "person": person != "", "entry": e.entry > 0 || e.stamp,
+				"after_pub": !pub.IsZero() && e.when.After(pub.AddDate(0, 0, 1)),
+			} {
+				e.measures[k] = b2f(v)
+			}
+			e.measures["doc_rank"] = 1 / float64(1+rank)
+			e.measures["subject"] = subjCov
+			e.measures["words"] = math.Log1p(float64(len(strings.Fields(s))))
+			e.measures["age"] = age
+			e.measures["rule"] = e.score
+			e.measures["position"] = float64(e.start) / float64(max(1, len(doc.Text)))
+			e.measures["states_time"] = b2f(statesTime(s))
+			e.measures["digits"] = b2f(strings.ContainsAny(s, "0123456789"))
 			e.terms = termSet(s)
 			out = append(out, e)
 		}
@@ -1702,12 +1803,18 @@ func jaccard(a, b map[string]bool) float64 {
 // and citing both.
 func mergeEvents(evs []event, same float64) []event {
 	var out []event
+	var norm []string // out's texts, normalised
 	for _, e := range evs {
+		n := answer.NormalizeQuote(strings.ToLower(e.text()))
 		i := slices.IndexFunc(out, func(o event) bool {
-			return answer.NormalizeQuote(strings.ToLower(o.text())) == answer.NormalizeQuote(strings.ToLower(e.text())) || jaccard(o.terms, e.terms) >= same
+			return jaccard(o.terms, e.terms) >= same
 		})
+		if j := slices.Index(norm, n); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
 		if i < 0 {
 			out = append(out, e)
+			norm = append(norm, n)
 			continue
 		}
 		if out[i].doc.ID != e.doc.ID {

@@ -173,6 +173,10 @@ type Tuning struct {
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
 	MaxTimelineLines, TimelinePassages, TimelineDocuments int
+	// TimelineLearned, when 1, chooses a timeline's lines by the learned
+	// model (DefaultTimelineModel, `bot train-timeline`) instead of the
+	// hand-set score and gate; 0 keeps the rules.
+	TimelineLearned int
 
 	// QuotePassages is the passages retrieved for who-said-it.
 	QuotePassages int
@@ -194,7 +198,7 @@ var DefaultTuning = Tuning{
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
 	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelinePeriodLift: 0.4, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
 	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineHistoryYears: 5, TimelineStale: 7,
-	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12,
+	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12, TimelineLearned: 1,
 
 	QuotePassages: 30,
 }

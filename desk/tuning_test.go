@@ -390,6 +390,9 @@ func TestTimelineThresholds(t *testing.T) {
 			d := testDesk(t)
 			tu := DefaultTuning
 			tu.TimelineDocument = 0.01
+			// the rules' gate alone: the learned choice may show what it
+			// turns away (TestLearnedExtends)
+			tu.TimelineLearned = 0
 			d.Tuning = &tu
 			r, err := d.Timeline(context.Background(), answer.Request{}, topic)
 			if err != nil {
@@ -402,6 +405,7 @@ func TestTimelineThresholds(t *testing.T) {
 			m := r.Lines[i].measures[tc.measure]
 			shown := func(v float64) bool {
 				tu := DefaultTuning
+				tu.TimelineLearned = 0
 				tc.set(&tu, v)
 				d.Tuning = &tu
 				r, _ := d.Timeline(context.Background(), answer.Request{}, topic)

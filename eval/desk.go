@@ -293,3 +293,8 @@ func (f *TimelineFigures) score(q DeskQuestion, out DeskOutcome) string {
 	}
 	return ""
 }
+
+// Matches reports whether a shown line and a labelled quote are the same
+// text, as the desk's figures match them (one contains the other,
+// normalised): the labels of the timeline's learned choice.
+func Matches(line, quote string) bool { return matches(line, quote) }

@@ -73,7 +73,7 @@ func TestHelpListsCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range commands {
-		if n := strings.Count(out, "\n  "+c.name); n != 1 {
+		if n := strings.Count(out, "\n  "+c.name+" "); n != 1 { // "train " is not "train-timeline"
 			t.Errorf("bot --help lists %s %d times:\n%s", c.name, n, out)
 		}
 	}

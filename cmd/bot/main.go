@@ -65,6 +65,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdEval(ctx, e, rest)
 	case "train":
 		return cmdTrain(ctx, e, rest)
+	case "train-timeline":
+		return cmdTrainTimeline(ctx, e, rest)
 	case "serve":
 		return cmdServe(ctx, e, rest)
 	case "probe":
