@@ -143,7 +143,11 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 	case oneFact:
 		floor = Tune.MinQuoteShareOneFact
 	}
-	picked := pick(ix, q, res, cands, floor)
+	novelty := Tune.Novelty
+	if oneFact && m != nil && m.Order != nil && !res.Lenient {
+		novelty = Tune.OrderNovelty
+	}
+	picked := pick(ix, q, res, cands, floor, novelty)
 	if oneFact {
 		// The fact asked comes first: fitting sentences before the others.
 		slices.SortStableFunc(picked, func(x, y candidate) int {
@@ -769,9 +773,10 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 // outlets ("did TechCrunch and The Verge agree"), first each mention's best
 // sentence among its outlet's passages, judged by the words around the
 // mention, when it scores at least Tune.MinOutletShare of the best sentence; then
-// greedily the sentence of the highest score discounted by how much of it
-// the quotes already chosen say, down to floor times the best.
-func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate, floor float64) []candidate {
+// greedily the sentence of the highest score discounted, by the weight
+// novelty, by how much of it the quotes already chosen say, down to floor
+// times the best.
+func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, cands []candidate, floor, novelty float64) []candidate {
 	n := q.Facts()
 	quotes := min(Tune.MaxQuotes, max(Tune.MinQuotes, n+1))
 	var out []candidate
@@ -818,7 +823,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 			if used[i] || c.score < floor*cands[0].score {
 				continue
 			}
-			if v := c.score * ((1 - Tune.Novelty) + Tune.Novelty*newShare(ix, q, c.terms, covered)); v > bestV {
+			if v := c.score * ((1 - novelty) + novelty*newShare(ix, q, c.terms, covered)); v > bestV {
 				best, bestV = i, v
 			}
 		}

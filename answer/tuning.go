@@ -54,6 +54,11 @@ type Tuning struct {
 	// Novelty weighs, choosing each next quote, the share of its question
 	// terms the quotes chosen so far do not hold.
 	Novelty float64 `tune:"novelty"`
+	// OrderNovelty is Novelty for a short question whose sentences the
+	// forest ordered (Model.Order): it already weighs what a sentence
+	// adds, and quoting down its order shows the fact more often
+	// (cross-validated, docs/evaluation.md).
+	OrderNovelty float64 `tune:"order-novelty"`
 	// PartWeight lifts a sentence by the largest share of one part of the
 	// question ("…, accused of …, and faced …") it says on its own.
 	PartWeight float64 `tune:"part-weight"`
@@ -97,7 +102,7 @@ var DefaultTuning = Tuning{
 	MinSentence: 0.5, QuoteShare: 0.2, MinShort: 0.8,
 	MinQuotes: 3, MaxQuotes: 5, TypeBonus: 0.3, FitBonus: 1.0, WindowShare: 0.5,
 	MinOutletShare: 0.3, CaveatSpecificity: 0.4, ShortDepth: 10, MinShortShare: 0.2,
-	MinQuoteShare: 0.3, MinQuoteShareOneFact: 0.5, Novelty: 0.5, PartWeight: 0.5,
+	MinQuoteShare: 0.3, MinQuoteShareOneFact: 0.5, Novelty: 0.5, OrderNovelty: 0, PartWeight: 0.5,
 	MinPredicateCoverage: 0.5, MaxShortWords: 16, MinContext: 0.5, FullContext: 0.8,
 	MaxRoleGap: 0, MaxNamedRoleGap: 1, MinUnendedWords: 12, MaxTopicTurns: 2, MaxTopicNames: 3,
 	ShortQuoteWords: 3, Pool: 15, PoolPerDoc: 8,

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/askbot/retrieval"
 )
 
 // withTune runs f with one threshold set, restoring the tuning after.
@@ -104,5 +106,33 @@ func TestTuningSet(t *testing.T) {
 	}
 	if names := tu.Names(); len(names) < 20 || slices.Contains(names, "") {
 		t.Errorf("every field needs a tune tag: %v", names)
+	}
+}
+
+// TestPickNovelty: weighed by novelty, a sentence saying what the quotes
+// chosen do not yet say is quoted before a likelier one repeating them
+// (which, saying nothing new at full weight, is not quoted); at 0 the
+// quotes follow the scores.
+func TestPickNovelty(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	q := ix.Parse("Who did the OpenAI board name interim chief executive?")
+	terms := func(body string) map[string]bool { return termSet(body) }
+	a := "The OpenAI board named Mira Murati chief executive."
+	b := "Mira Murati was named chief executive by the OpenAI board."
+	c := "Murati will serve in the interim."
+	cands := []candidate{{body: a, score: 1, terms: terms(a)}, {body: b, score: 0.9, terms: terms(b)}, {body: c, score: 0.8, terms: terms(c)}}
+	res := &retrieval.Results{Question: q}
+	order := func(novelty float64) []string {
+		var out []string
+		for _, c := range pick(ix, q, res, cands, 0, novelty) {
+			out = append(out, c.body)
+		}
+		return out
+	}
+	if got := order(0); !slices.Equal(got, []string{a, b, c}) {
+		t.Errorf("novelty 0: %q", got)
+	}
+	if got := order(1); !slices.Equal(got, []string{a, c}) { // b says nothing new
+		t.Errorf("novelty 1: %q", got)
 	}
 }
