@@ -405,7 +405,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				support = append(support, j)
 			}
 		case Contradicted:
-			contra = append(contra, j)
+			contra = append(contra, closerScore(j, reports, claim, figs))
 		}
 		// NotFound: the report states the claim's score but not who won
 	}
@@ -2229,4 +2229,50 @@ func slotOther(claim, sent, held string) string {
 		}
 	}
 	return ""
+}
+
+// closerScore is, of the sentences of a match report contradicting the
+// claim's score (reports of j's document), the one whose score is told
+// in words most like those after the claim's own, names aside (the
+// half-time score of
+// "tied 2-2 at halftime" is "the collapse from a 1-1 halftime tie", not
+// the result "a 3-1 defeat" the report leads with): j, the report's first,
+// unless another's words are closer.
+func closerScore(j judged, reports []judged, claim string, figs []Figure) judged {
+	i := slices.IndexFunc(figs, Figure.match)
+	if i < 0 {
+		return j
+	}
+	// the words around the scores other than names: the teams are the
+	// same in every sentence of the report
+	// and after the claim's score only ("2-2 at halftime"): the words
+	// before it tell the result ("came back to beat … 5-2"), which an
+	// in-game score's sentence may tell too ("came back to beat their
+	// rivals after trailing 2-0")
+	after := blank(claim, text.NameSpans(claim))[figs[i].End:]
+	if m := clauseEndRE.FindStringIndex(after); m != nil {
+		after = after[:m[0]]
+	}
+	ctx := weigh(nil, after)
+	if len(ctx) == 0 {
+		return j
+	}
+	near := func(r judged) float64 {
+		t := r.text()
+		at := strings.Index(t, r.figure)
+		if r.figure == "" || at < 0 {
+			return 0
+		}
+		return ctx.coverage(around(blank(t, text.NameSpans(t)), at, at+len(r.figure)))
+	}
+	best, bestNear := j, near(j)
+	for _, r := range reports {
+		if r.doc.ID != j.doc.ID || r.verdict != Contradicted {
+			continue
+		}
+		if n := near(r); n > bestNear {
+			best, bestNear = r, n
+		}
+	}
+	return best
 }

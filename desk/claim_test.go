@@ -491,3 +491,24 @@ func TestCheckOtherPlaceOrPossibility(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckHalftimeScore: a Contradicted score shows the report's score
+// told in the claim's words ("a 1-1 halftime tie" for "tied 2-2 at
+// halftime"), not the result the report leads with; a claimed result is
+// contradicted by the result. With closerScore off, the half-time claim
+// shows 3-1.
+func TestCheckHalftimeScore(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct{ claim, figure string }{
+		{"The Kestrels and the Harriers were tied 2-2 at halftime.", "1-1"},
+		{"The Kestrels beat the Harriers 4-1.", "3-1"},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != Contradicted || r.Figure != tc.figure {
+			t.Errorf("%q: %s %q, want contradicted %q\n%s", tc.claim, r.Verdict, r.Figure, tc.figure, r.Text())
+		}
+	}
+}
