@@ -2125,7 +2125,9 @@ func matchTeams(scores []judged, claim result, same func(name, team string) bool
 // ("it's possible he'll need a second surgery", "is expected to sign",
 // "plans to step down"). "may" is read in lower case only: "May" is a
 // month.
-var possibleRE = regexp.MustCompile(`\b(?:(?i:could|might|would|possible|possibly|perhaps|likely|unlikely|expects?|expected|expecting|plans?|planned|planning|intends?|intended|hopes?|hoped|hoping|aims?|aimed)|may)\b|(?i:\bwill\s+need\b|\bwill\s+have\s+to\b|['’]ll\s+need\b)`)
+// "would" is none: it tells what a thing does as often as what may be
+// ("a new tier that would grant eligible creators a 70/30 split").
+var possibleRE = regexp.MustCompile(`\b(?:(?i:could|might|possible|possibly|perhaps|likely|unlikely|expects?|expected|expecting|plans?|planned|planning|intends?|intended|hopes?|hoped|hoping|aims?|aimed)|may)\b|(?i:\bwill\s+need\b|\bwill\s+have\s+to\b|['’]ll\s+need\b)`)
 
 // possibleOnly reports whether a sentence tells something the claim
 // states as done only as what may or is meant to happen: a word of the

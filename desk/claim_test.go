@@ -479,6 +479,8 @@ func TestCheckOtherPlaceOrPossibility(t *testing.T) {
 		{"Joel Varga has had a second operation on his knee.", NotFound},
 		{"Joel Varga may need a second operation on his knee.", Supported},
 		{"Omar Reyes has had a second operation on his ankle.", Supported},
+		// "would" tells what a thing does: no hedge
+		{"Castlebridge's Academy Pathway, launched in June, grants local players a trial with the first team.", Supported},
 		// the claim's own person is no other holder of its role
 		{"Dana Whitfield co-founded Orbis Labs.", Supported},
 	} {
