@@ -481,6 +481,9 @@ func TestCheckOtherPlaceOrPossibility(t *testing.T) {
 		{"Omar Reyes has had a second operation on his ankle.", Supported},
 		// "would" tells what a thing does: no hedge
 		{"Castlebridge's Academy Pathway, launched in June, grants local players a trial with the first team.", Supported},
+		// a plan is one with "to": "their holiday plans" is no hedge
+		{"Castlebridge fans spent 40,000 pounds at the club shop on opening day.", Supported},
+		{"Castlebridge has spent 90,000 pounds on a new stand.", NotFound},
 		// the claim's own person is no other holder of its role
 		{"Dana Whitfield co-founded Orbis Labs.", Supported},
 	} {
