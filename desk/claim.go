@@ -2141,7 +2141,7 @@ var possibleRE = regexp.MustCompile(`\b(?:(?i:could|might|possible|possibly|perh
 // hamstring": "second" and "surgery" are told only as possible. A claim
 // hedged itself ("X plans to step down") is judged as written.
 func possibleOnly(claim, sent string, plain words) bool {
-	if possibleRE.MatchString(claim) {
+	if possibleRE.MatchString(claim) || claimFutureRE.MatchString(claim) {
 		return false
 	}
 	type clause struct {
@@ -2172,6 +2172,12 @@ func possibleOnly(claim, sent string, plain words) bool {
 	}
 	return false
 }
+
+// claimFutureRE matches a claim's own words of what will or is meant to
+// happen, with or without "to" after them ("Flipboard expects all its
+// accounts to be connected", "X will coach …"): such a claim is judged
+// as written, a sentence's hedge no bar to it.
+var claimFutureRE = regexp.MustCompile(`(?i)\b(?:will|would|shall|expects?|expected|plans?|planned|intends?|intended|hopes?|aims?)\b|['’]ll\b`)
 
 // slotLeads are the function words a name of place, party or origin may
 // follow ("in Glasgow", "from Barcelona's B side", "at Stanford"): a

@@ -484,6 +484,8 @@ func TestCheckOtherPlaceOrPossibility(t *testing.T) {
 		// a plan is one with "to": "their holiday plans" is no hedge
 		{"Castlebridge fans spent 40,000 pounds at the club shop on opening day.", Supported},
 		{"Castlebridge has spent 90,000 pounds on a new stand.", NotFound},
+		// a claim of the future is judged as written
+		{"Castlebridge will spend 90,000 pounds on a new stand.", Supported},
 		// the claim's own person is no other holder of its role
 		{"Dana Whitfield co-founded Orbis Labs.", Supported},
 	} {
