@@ -183,6 +183,17 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		sents = append(sents, documentSentences(more, sents)...)
 	}
+	// a claim whose only figures are years tells of a place, a club or
+	// a party by its names alone: a sentence naming another in the slot
+	// of one missing from it supports nothing (slotOther)
+	yearsOnly := !slices.ContainsFunc(figs, func(f Figure) bool { return f.Kind != Year })
+	// states is whether a sentence (with held, the text read with it) may
+	// support the claim at all: it tells as done what the claim does,
+	// not what may happen (possibleOnly), and of the claim's places and
+	// parties, not others in their slots (slotOther)
+	states := func(sent, held string) bool {
+		return !possibleOnly(claim, sent, plain) && (!yearsOnly || slotOther(claim, sent, held) == "")
+	}
 	var support, contra, reports []judged
 	for _, s := range sents {
 		sent := s.text()
@@ -221,6 +232,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case !tellsOffice(offices, role, held):
 				// nor without the office it gives them: "Jim Harbaugh
 				// … rivalry game with Ohio State" is no Ohio State coach
+			case !states(sent, held):
+				// a possibility, or another place or party in the
+				// claim's slot: neither states the claim
 			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence && namesPeople(persons, held):
 				// nearly all of the claim, but its two people in each
 				// other's places, contradicts it
@@ -324,6 +338,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
+		case other == "" && !states(sent, held):
+			// what may happen, or another place or party where a claim
+			// dated by its year alone names one, supports nothing
 		case matched > 0 && other == "" && !namesPeople(opener, held):
 			// the claim's figures told of someone else, named where the
 			// person the claim opens with is not ("Tyler Harvey scored
@@ -388,7 +405,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				support = append(support, j)
 			}
 		case Contradicted:
-			contra = append(contra, j)
+			contra = append(contra, closerScore(j, reports, claim, figs))
 		}
 		// NotFound: the report states the claim's score but not who won
 	}
@@ -1216,7 +1233,9 @@ func swappedRole(claim, sentence string, persons []string, role words) string {
 	}
 	for _, t := range slices.Sorted(maps.Keys(role.w)) {
 		c, _ := roleHolder(claim, role, t)
-		if c == "" || !isPerson(c) {
+		// two people swap a role: a claim's holder that is no person
+		// ("Orbis Labs", the object of "co-founded") swaps with no one
+		if c == "" || !isPerson(c) || !personName(c) {
 			continue
 		}
 		if n, _ := roleHolder(sentence, role, t); n != "" && isPerson(n) && !SameName(c, n) {
@@ -2099,4 +2118,171 @@ func matchTeams(scores []judged, claim result, same func(name, team string) bool
 		return 2
 	}
 	return teams
+}
+
+// possibleRE matches the words that tell of what may or is meant to happen
+// rather than what did: a modal, a possibility, an expectation or a plan
+// ("it's possible he'll need a second surgery", "is expected to sign",
+// "plans to step down"). "may" is read in lower case only: "May" is a
+// month.
+// An expectation, plan or aim is one with "to" after it ("plans to
+// sign"): "continued their shopping plans" tells of no plan of the
+// claim's. "would" is none: it tells what a thing does as often as what may be
+// ("a new tier that would grant eligible creators a 70/30 split").
+var possibleRE = regexp.MustCompile(`\b(?:(?i:could|might|possible|possibly|perhaps|likely|unlikely)|may)\b|(?i:\b(?:expects?|expected|expecting|plans?|planned|planning|intends?|intended|hopes?|hoped|hoping|aims?|aimed|set)\s+to\b|\bwill\s+need\b|\bwill\s+have\s+to\b|['’]ll\s+need\b)`)
+
+// possibleOnly reports whether a sentence tells something the claim
+// states as done only as what may or is meant to happen: a word of the
+// claim other than its names (plain) that the sentence holds only in
+// clauses (between the marks that end a clause) holding a hedge
+// (possibleRE), and the claim holds none. "He has been absent since
+// injuring his hamstring, and it's possible now he'll need a second
+// surgery" is no support of "He has had a second surgery on his
+// hamstring": "second" and "surgery" are told only as possible. A claim
+// hedged itself ("X plans to step down") is judged as written.
+func possibleOnly(claim, sent string, plain words) bool {
+	if possibleRE.MatchString(claim) || claimFutureRE.MatchString(claim) {
+		return false
+	}
+	type clause struct {
+		terms  map[string]bool
+		hedged bool
+	}
+	var clauses []clause
+	lo := 0
+	for _, m := range append(clauseEndRE.FindAllStringIndex(sent, -1), []int{len(sent), len(sent)}) {
+		c := clause{terms: map[string]bool{}, hedged: possibleRE.MatchString(sent[lo:m[0]])}
+		for _, t := range text.Terms(sent[lo:m[0]]) {
+			c.terms[t] = true
+		}
+		clauses = append(clauses, c)
+		lo = m[1]
+	}
+	for t := range plain.w {
+		held, plainly := false, false
+		for _, c := range clauses {
+			if c.terms[t] {
+				held = true
+				plainly = plainly || !c.hedged
+			}
+		}
+		if held && !plainly {
+			return true
+		}
+	}
+	return false
+}
+
+// claimFutureRE matches a claim's own words of what will or is meant to
+// happen, with or without "to" after them ("Flipboard expects all its
+// accounts to be connected", "X will coach …"): such a claim is judged
+// as written, a sentence's hedge no bar to it.
+var claimFutureRE = regexp.MustCompile(`(?i)\b(?:will|would|shall|expects?|expected|plans?|planned|intends?|intended|hopes?|aims?)\b|['’]ll\b`)
+
+// slotLeads are the function words a name of place, party or origin may
+// follow ("in Glasgow", "from Barcelona's B side", "at Stanford"): a
+// sentence naming another name after the same word, where the claim's
+// name is not in it, tells of another place or party.
+var slotLeads = map[string]bool{"in": true, "at": true, "from": true, "with": true, "by": true, "against": true, "over": true, "for": true, "to": true, "of": true, "near": true, "outside": true}
+
+// slotLead is the function word right before a name (skipping "the"),
+// lower case, when it is one of slotLeads; else "".
+func slotLead(before string) string {
+	ws := wordRE.FindAllString(before, -1)
+	if len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], "the") {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	if lw := strings.ToLower(ws[len(ws)-1]); slotLeads[lw] {
+		return lw
+	}
+	return ""
+}
+
+// slotOther is the name a sentence puts where the claim puts one of its
+// own that the sentence (with the text around it, held) does not name:
+// after the same function word ("from Real Madrid's B side" against
+// "from Barcelona's B side", "in Billings, Montana" against "in Glasgow,
+// northeast Montana"), the sentence's name none of the claim's. "" when
+// every name of the claim is in held, or the sentence puts no other in
+// its slot. Such a sentence does not support the claim: it tells of
+// another place, club or party (whether it rules the claim out is left
+// open: "in Austin" and "in Texas" may both be true, so the slot's name
+// must be missing from the sentence, not merely another).
+func slotOther(claim, sent, held string) string {
+	heldNames := nameList(held)
+	heldToks := map[string]bool{}
+	for _, t := range nameTokens(held) {
+		heldToks[t] = true
+	}
+	claimNames := nameList(claim)
+	for _, sp := range text.NameSpans(claim) {
+		lead := slotLead(claim[:sp.Start])
+		if lead == "" {
+			continue
+		}
+		n := strings.Join(nameTokens(strings.TrimSuffix(strings.TrimSuffix(claim[sp.Start:sp.End], "'s"), "’s")), " ")
+		if n == "" || slices.ContainsFunc(heldNames, func(m string) bool { return overlapsName(n, m) }) {
+			continue // the sentence names it
+		}
+		if slices.ContainsFunc(strings.Fields(n), func(t string) bool { return heldToks[t] }) {
+			continue // in part: "Los Angeles" of another form of it
+		}
+		for _, ssp := range text.NameSpans(sent) {
+			m := strings.Join(nameTokens(strings.TrimSuffix(strings.TrimSuffix(sent[ssp.Start:ssp.End], "'s"), "’s")), " ")
+			if m == "" || slotLead(sent[:ssp.Start]) != lead || slices.ContainsFunc(claimNames, func(c string) bool { return overlapsName(c, m) || overlapsName(m, c) }) {
+				continue
+			}
+			return cleanName(sent[ssp.Start:ssp.End])
+		}
+	}
+	return ""
+}
+
+// closerScore is, of the sentences of a match report contradicting the
+// claim's score (reports of j's document), the one whose score is told
+// in words most like those after the claim's own, names aside (the
+// half-time score of
+// "tied 2-2 at halftime" is "the collapse from a 1-1 halftime tie", not
+// the result "a 3-1 defeat" the report leads with): j, the report's first,
+// unless another's words are closer.
+func closerScore(j judged, reports []judged, claim string, figs []Figure) judged {
+	i := slices.IndexFunc(figs, Figure.match)
+	if i < 0 {
+		return j
+	}
+	// the words around the scores other than names: the teams are the
+	// same in every sentence of the report
+	// and after the claim's score only ("2-2 at halftime"): the words
+	// before it tell the result ("came back to beat … 5-2"), which an
+	// in-game score's sentence may tell too ("came back to beat their
+	// rivals after trailing 2-0")
+	after := blank(claim, text.NameSpans(claim))[figs[i].End:]
+	if m := clauseEndRE.FindStringIndex(after); m != nil {
+		after = after[:m[0]]
+	}
+	ctx := weigh(nil, after)
+	if len(ctx) == 0 {
+		return j
+	}
+	near := func(r judged) float64 {
+		t := r.text()
+		at := strings.Index(t, r.figure)
+		if r.figure == "" || at < 0 {
+			return 0
+		}
+		return ctx.coverage(around(blank(t, text.NameSpans(t)), at, at+len(r.figure)))
+	}
+	best, bestNear := j, near(j)
+	for _, r := range reports {
+		if r.doc.ID != j.doc.ID || r.verdict != Contradicted {
+			continue
+		}
+		if n := near(r); n > bestNear {
+			best, bestNear = r, n
+		}
+	}
+	return best
 }

@@ -456,3 +456,66 @@ func TestCheckOfficeElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOtherPlaceOrPossibility: a claim with no figure but a year
+// is not supported by a sentence naming another place or club where the
+// claim names one the sentence does not ("from Acme's reserve side"
+// against "from Harwell's", "in Lagos" against "in Kessel"); nor by
+// one telling as possible what the claim tells as done ("it's possible
+// now he'll need a second operation"). The same sentences support the
+// claim as they tell it, and a sentence telling it as done supports it.
+// With slotOther off, the changed names come back Supported; with
+// possibleOnly off, the possibility does.
+func TestCheckOtherPlaceOrPossibility(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"Tomas Brandt joined Castlebridge on loan from Acme's reserve side in 2009.", NotFound},
+		{"Tomas Brandt joined Castlebridge on loan from Harwell's reserve side in 2009.", Supported},
+		{"Forecaster Lena Morrow was working the night shift at the weather office in Lagos, Valdor.", NotFound},
+		{"Forecaster Lena Morrow was working the night shift at the weather office in Kessel, Valdor.", Supported},
+		{"Joel Varga has had a second operation on his knee.", NotFound},
+		{"Joel Varga may need a second operation on his knee.", Supported},
+		{"Omar Reyes has had a second operation on his ankle.", Supported},
+		// "would" tells what a thing does: no hedge
+		{"Castlebridge's Academy Pathway, launched in June, grants local players a trial with the first team.", Supported},
+		// a plan is one with "to": "their holiday plans" is no hedge
+		{"Castlebridge fans spent 40,000 pounds at the club shop on opening day.", Supported},
+		{"Castlebridge has spent 90,000 pounds on a new stand.", NotFound},
+		// a claim of the future is judged as written
+		{"Castlebridge will spend 90,000 pounds on a new stand.", Supported},
+		// the claim's own person is no other holder of its role
+		{"Dana Whitfield co-founded Orbis Labs.", Supported},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}
+
+// TestCheckHalftimeScore: a Contradicted score shows the report's score
+// told in the claim's words ("a 1-1 halftime tie" for "tied 2-2 at
+// halftime"), not the result the report leads with; a claimed result is
+// contradicted by the result. With closerScore off, the half-time claim
+// shows 3-1.
+func TestCheckHalftimeScore(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct{ claim, figure string }{
+		{"The Kestrels and the Harriers were tied 2-2 at halftime.", "1-1"},
+		{"The Kestrels beat the Harriers 4-1.", "3-1"},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != Contradicted || r.Figure != tc.figure {
+			t.Errorf("%q: %s %q, want contradicted %q\n%s", tc.claim, r.Verdict, r.Figure, tc.figure, r.Text())
+		}
+	}
+}

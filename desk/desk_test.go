@@ -176,6 +176,12 @@ func TestFigures(t *testing.T) {
 		{"one million kroner a day", []string{"money:=1e+06"}},
 		{"fined NOK 1 million", []string{"money:=1e+06"}},
 		{"one million users a day", []string{"count:user=1e+06"}},
+		// a bare number with the unit of the length before it
+		{"to play 45 minutes after he'd gone only 27 in his one appearance", []string{"duration:minute=45", "duration:minute=27", "count:appear=1"}},
+		{"to play 45 minutes after he'd gone only 27", []string{"duration:minute=45", "duration:minute=27"}},
+		{"to play 45 minutes after 27 players left", []string{"duration:minute=45", "count:player=27"}},
+		{"to play 45 minutes. He wore No. 7 in the game", []string{"duration:minute=45"}},
+		{"he played 45 minutes and Game 7 in the series", []string{"duration:minute=45"}},
 	} {
 		var got []string
 		for _, f := range Figures(tc.text) {

@@ -186,8 +186,75 @@ func Figures(s string) []Figure {
 		add(figure(Count, o.Unit, o.Value, s, o.Span))
 	}
 	sortFigures(out)
+	// a bare number carrying the unit of a length or count before it
+	// ("to play 45 minutes after he'd gone only 27 in his one club
+	// appearance"): read with that unit, not left out (the sentence's
+	// other figure of the unit would be taken for the claim's)
+	var carried []Figure
+	for _, m := range bareRE.FindAllStringSubmatchIndex(s, -1) {
+		a, b := m[2], m[3]
+		if taken(a, b) || !carriesUnit(s[b:]) || !lowerWordBefore(s[:a]) {
+			continue
+		}
+		var before *Figure
+		for i := range out {
+			if out[i].End <= a {
+				before = &out[i]
+			}
+		}
+		if before == nil || before.Kind != Duration && before.Kind != Count || before.Unit == "" || strings.ContainsAny(s[before.End:a], ".;:!?") {
+			continue
+		}
+		v, err := strconv.Atoi(s[a:b])
+		if err != nil {
+			continue
+		}
+		carried = append(carried, figure(before.Kind, before.Unit, float64(v), s, text.Span{Start: a, End: b}))
+	}
+	if len(carried) > 0 {
+		out = append(out, carried...)
+		sortFigures(out)
+	}
 	return out
 }
+
+// bareRE finds a whole number of one to three digits standing alone
+// (no sign, decimal, separator or unit glued to it).
+var bareRE = regexp.MustCompile(`(?:^|[\s(])(\d{1,3})\b`)
+
+// carriesUnit reports whether the text after a bare number leaves its
+// unit unsaid: it goes on with a function word ("27 in his one
+// appearance", "27 and …") or ends the clause, not with a noun of its
+// own ("27 players") or another number.
+func carriesUnit(after string) bool {
+	rest := strings.TrimLeft(after, " ")
+	switch {
+	case rest == "":
+		return true
+	case strings.ContainsRune(",;)", rune(rest[0])):
+		return true
+	case rest[0] == '.':
+		return len(rest) == 1 || rest[1] == ' '
+	}
+	w := strings.ToLower(wordRE.FindString(rest))
+	return w != "" && strings.HasPrefix(strings.ToLower(rest), w) && carryWords[w]
+}
+
+// lowerWordBefore reports whether the word right before a number is a
+// lower-case word ("gone only 27"), not a label it numbers ("No. 3",
+// "Game 7") or nothing.
+func lowerWordBefore(before string) bool {
+	ws := wordRE.FindAllString(before, -1)
+	if len(ws) == 0 {
+		return false
+	}
+	r := []rune(ws[len(ws)-1])[0]
+	return unicode.IsLower(r) && ws[len(ws)-1] != "no"
+}
+
+// carryWords are the words after which a bare number's unit is the one
+// before it: prepositions and conjunctions, never a noun.
+var carryWords = map[string]bool{"in": true, "at": true, "on": true, "for": true, "and": true, "or": true, "before": true, "after": true, "last": true, "this": true, "that": true, "the": true, "of": true, "with": true, "against": true, "earlier": true, "previously": true, "so": true}
 
 // Record is the Unit of a Score that is a win-loss record, a season's or
 // a career's tally ("a 921-757 record", "went 82-80", "after going 8-6
