@@ -99,11 +99,13 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		// which are quoted (Forest).
 		rank := make(map[string]float64, len(cands))
 		for i := range cands {
-			rank[cands[i].body] = m.Rank.Score(cands[i].features)
 			cands[i].score, cands[i].prob = probs[i], probs[i]
 			if m.Order != nil {
-				rank[cands[i].body] = m.Order.Margin(cands[i].features)
-				cands[i].score = m.Order.Prob(cands[i].features)
+				margin := m.Order.Margin(cands[i].features)
+				rank[cands[i].body] = margin
+				cands[i].score = logistic(margin)
+			} else {
+				rank[cands[i].body] = m.Rank.Score(cands[i].features)
 			}
 			cands[i].fits = probs[i] >= Tune.MinSentence
 		}

@@ -63,9 +63,8 @@ func (t *Tree) leaf(x []float64) float64 {
 	return t.Value[n]
 }
 
-// Prob is the logistic of the forest's margin: a score in (0, 1) that
-// keeps its order.
-func (f *Forest) Prob(x []float64) float64 { return 1 / (1 + math.Exp(-f.Margin(x))) }
+// logistic maps a margin to (0, 1), keeping its order.
+func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // check reports a forest whose features are not names, or whose trees
 // point outside themselves.

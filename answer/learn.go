@@ -33,13 +33,7 @@ type LogReg struct {
 }
 
 // Prob is the model's probability that x is a positive example.
-func (m *LogReg) Prob(x []float64) float64 {
-	z := m.Bias
-	for i, v := range x {
-		z += m.Weights[i] * standard(v, m.Mean[i], m.Scale[i])
-	}
-	return 1 / (1 + math.Exp(-z))
-}
+func (m *LogReg) Prob(x []float64) float64 { return logistic(m.Score(x)) }
 
 // Score is the model's linear score of x (its log-odds).
 func (m *LogReg) Score(x []float64) float64 {
