@@ -1645,7 +1645,11 @@ var partyWords = map[string]bool{"with": true, "by": true, "against": true, "ove
 
 // leadWord is the party word right before a name (skipping "the"),
 // lower case, or "" when the word before is none (partyWords).
-func leadWord(before string) string {
+func leadWord(before string) string { return wordBefore(before, partyWords) }
+
+// wordBefore is the last word of before (skipping a final "the"), lower
+// case, when words holds it; else "".
+func wordBefore(before string, words map[string]bool) string {
 	ws := wordRE.FindAllString(before, -1)
 	if len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], "the") {
 		ws = ws[:len(ws)-1]
@@ -1653,7 +1657,7 @@ func leadWord(before string) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	if lw := strings.ToLower(ws[len(ws)-1]); partyWords[lw] {
+	if lw := strings.ToLower(ws[len(ws)-1]); words[lw] {
 		return lw
 	}
 	return ""
@@ -2187,19 +2191,7 @@ var slotLeads = map[string]bool{"in": true, "at": true, "from": true, "with": tr
 
 // slotLead is the function word right before a name (skipping "the"),
 // lower case, when it is one of slotLeads; else "".
-func slotLead(before string) string {
-	ws := wordRE.FindAllString(before, -1)
-	if len(ws) > 0 && strings.EqualFold(ws[len(ws)-1], "the") {
-		ws = ws[:len(ws)-1]
-	}
-	if len(ws) == 0 {
-		return ""
-	}
-	if lw := strings.ToLower(ws[len(ws)-1]); slotLeads[lw] {
-		return lw
-	}
-	return ""
-}
+func slotLead(before string) string { return wordBefore(before, slotLeads) }
 
 // slotOther is the name a sentence puts where the claim puts one of its
 // own that the sentence (with the text around it, held) does not name:
