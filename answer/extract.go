@@ -176,10 +176,13 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			// Mayo Clinic Arizona"), or none.
 			name, support, ok = inRole(ask, cands)
 			lead := namingLead(cands)
-			if !ok && learned && len(cands) > 0 {
+			if !ok && learned && len(cands) > 0 && !deedElsewhere(ask, cands) {
 				// No name in the role asked: the one the first-ranked
 				// sentence opens with, doing what it says ("Page described
-				// as “just complete garbage” …" for "who denied …").
+				// as “just complete garbage” …" for "who denied …"),
+				// unless the sentences tell of the deed asked done to
+				// something else ("India has won the last two matches"
+				// for "who won the club world cup").
 				if n, found := subjectName(ask, cands[lead]); found {
 					name, support, ok = n, cands[lead], true
 				}
@@ -203,6 +206,12 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			ok = ok && (!q.Person || strings.Contains(name, " ") || namedInFull(pt, name))
 		} else {
 			name, from, support, ok = shortAnswer(q, pt, cands)
+			// A name the sentences agree on is no answer to a short
+			// question asking who did a deed ("who won browns bears, the
+			// hail mary game": "Chicago") unless a sentence has it do the
+			// deed. A long question describes its answer by several deeds
+			// ("Who became … and is supporting …"): the agreement decides.
+			ok = ok && (ask.did == "" || len(text.Words(q.Text)) > Tune.MaxShortWords || didDeed(ask, cands, name))
 		}
 		// A one-fact question's short answer needs a sentence saying the
 		// thing asked, not one that merely names the same team.

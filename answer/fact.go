@@ -444,7 +444,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 				// saying after it: the name is the attribution's speaker,
 				// not the role's holder ("will be the exchange's new CEO,
 				// Zhao shared"); "CTO, Aaron Saunders." holds it.
-				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) || i > last && !(did != "" && passive(c.body, words, i))) {
+				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) && !deedWord(c.body, words, i, did) || i > last && !(did != "" && passive(c.body, words, i)) && (!deedWord(c.body, words, i, did) || deedObject(a, c.body, words, i, n))) {
 					return n, c, true
 				}
 			}
@@ -454,6 +454,81 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 		}
 	}
 	return "", candidate{}, false
+}
+
+// didDeed reports whether a candidate sentence has name do the deed a
+// "who did" question asks about, as inRole reads a role: right before the
+// deed ("the Browns won"), or after "by" ("won by the Browns").
+func didDeed(a asked, cands []candidate, name string) bool {
+	key := lastWord(name)
+	for _, c := range cands {
+		if !strings.Contains(c.body, key) {
+			continue
+		}
+		if n, _, ok := inRole(a, []candidate{{body: c.body, fits: true}}); ok && lastWord(n) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// deedObject reports whether the deed at word i of body (its word spans),
+// done by name, is done to what the question asks about: one of the
+// question's words other than the deed and the name within
+// Tune.MaxDeedObjectGap words after it, in the same clause. "Popyrin won
+// his only ATP Tour clash with Musetti" does not say who won the Masters;
+// "the Diamondbacks won the 2023 World Series" says who won the World
+// Series. A question with no other word ("who won") asks nothing more.
+func deedObject(a asked, body string, words [][]int, i int, name string) bool {
+	own := map[string]bool{a.did: true}
+	for _, w := range text.Words(name) {
+		own[text.Term(w)] = true
+	}
+	objects := slices.DeleteFunc(slices.Clone(a.context), func(t string) bool { return own[t] })
+	if len(objects) == 0 {
+		return true
+	}
+	for j := i + 1; j < len(words) && j <= i+Tune.MaxDeedObjectGap; j++ {
+		if strings.ContainsAny(body[words[j-1][1]:words[j][0]], ".;:!?") {
+			return false
+		}
+		if slices.Contains(objects, text.Term(strings.ToLower(body[words[j][0]:words[j][1]]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// deedElsewhere reports whether a fitting sentence has a name do the deed
+// a "who did" question asks about to something other than what it asks
+// ("Popyrin won his only ATP Tour clash" for "who won the masters").
+func deedElsewhere(a asked, cands []candidate) bool {
+	if a.did == "" {
+		return false
+	}
+	for _, c := range cands {
+		if !c.fits {
+			continue
+		}
+		words := wordRE.FindAllStringIndex(c.body, -1)
+		for i := 1; i < len(words); i++ {
+			if !deedWord(c.body, words, i, a.did) || !isCapitalised(c.body[words[i-1][0]:words[i-1][1]]) {
+				continue
+			}
+			if !deedObject(a, c.body, words, i, c.body[words[i-1][0]:words[i-1][1]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deedWord reports whether the word at i of body (its word spans) is the
+// deed a "who did" question asks the doer of ("won" in "who won the world
+// series"): a name right after it is what was done, its object ("have won
+// Game 2"), not who did it.
+func deedWord(body string, words [][]int, i int, did string) bool {
+	return did != "" && text.Term(strings.ToLower(body[words[i][0]:words[i][1]])) == did
 }
 
 // passive reports whether the word at i of body (its word spans) is a
@@ -512,6 +587,14 @@ func subjectName(a asked, c candidate) (string, bool) {
 		next := wordRE.FindString(c.body[at+len(n):])
 		if next == "" || isCapitalised(next) || !(strings.HasSuffix(next, "ed") || text.IsSayingVerb(next)) {
 			return "", false
+		}
+		if a.did != "" && text.Term(strings.ToLower(next)) == a.did {
+			// The deed asked, done to what the question asks about.
+			words := wordRE.FindAllStringIndex(c.body, -1)
+			i := slices.IndexFunc(words, func(w []int) bool { return w[0] >= at+len(n) })
+			if !deedObject(a, c.body, words, i, n) {
+				return "", false
+			}
 		}
 		return n, true
 	}

@@ -195,7 +195,7 @@ func TestInRolePassive(t *testing.T) {
 	checkRoles(t, []roleCase{
 		{q, "After the Community Shield won by Arsenal on August 6, the final is next.", "Arsenal"},
 		{q, "The Community Shield was won by Arsenal on August 6.", "Arsenal"},
-		{q, "After Arsenal won the Community Shield on August 6, the final is next.", "Arsenal"},
+		{q, "After Arsenal won the final on August 6, the Community Shield is next.", "Arsenal"},
 		{"who told altman he was fired", "After a call, Brockman was told that Altman had been fired.", ""},
 		{"who was fired", "Altman was fired by OpenAI on Friday.", ""}, // not OpenAI
 	})
@@ -408,6 +408,82 @@ func TestRoleAbsent(t *testing.T) {
 		a, _ := readAsked(ix.Parse(tt.question))
 		if got := a.roleAbsent(hits(tt.chunks...)); got != tt.want {
 			t.Errorf("roleAbsent(%q, %q) = %q, want %q", tt.question, tt.chunks, got, tt.want)
+		}
+	}
+}
+
+// A name right after the deed asked about is what was done, its object
+// ("win Game 2"), not who did it; the name before it did the deed only
+// when what follows is what the question says was done to
+// (Tune.MaxDeedObjectGap words at most, in the same clause).
+func TestInRoleTheDeedsObject(t *testing.T) {
+	checkRoles(t, []roleCase{
+		{"who won the world series", "The Diamondbacks win Game 2 of the World Series.", ""},
+		{"who won the world series", "The Rangers won the World Series on Wednesday.", "Rangers"},
+		{"who won the world series", "The Rangers won their first ever World Series title.", "Rangers"},
+		{"who won the masters", "Popyrin won his only ATP Tour clash at last year's Miami Masters.", ""},
+		{"who won", "Popyrin won his only ATP Tour clash.", "Popyrin"}, // nothing more asked
+	})
+	defer func(old int) { Tune.MaxDeedObjectGap = old }(Tune.MaxDeedObjectGap)
+	Tune.MaxDeedObjectGap = 3
+	checkRoles(t, []roleCase{
+		{"who won the world series", "The Rangers won their first ever World Series title.", ""},
+		{"who won the world series", "The Rangers won the World Series on Wednesday.", "Rangers"},
+	})
+}
+
+// The opening name doing the deed asked about did it only to what the
+// question asks about; another verb than the deed is read as before.
+func TestSubjectNameTheDeed(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	for _, c := range []struct{ question, body, want string }{
+		{"who clinched the world series", "Rangers clinched the World Series on Wednesday.", "Rangers"},
+		{"who clinched the world series", "Popyrin clinched his only ATP Tour clash at the World Series.", ""},
+		{"who denied meeting russian officials", "Popyrin clinched his only ATP Tour clash at the Masters.", "Popyrin"},
+	} {
+		a, _ := readAsked(ix.Parse(c.question))
+		if got, _ := subjectName(a, candidate{body: c.body}); got != c.want {
+			t.Errorf("%q: subjectName(%q) = %q, want %q", c.question, c.body, got, c.want)
+		}
+	}
+}
+
+// A fitting sentence telling of the deed asked done to something else
+// ("won his only ATP Tour clash" for "who won the masters") bars the
+// opening name of another; one telling of it done to what was asked, or
+// a question asking no deed, does not.
+func TestDeedElsewhere(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	for _, c := range []struct {
+		question, body string
+		want           bool
+	}{
+		{"who won the masters", "Popyrin won his only ATP Tour clash at the Miami Masters.", true},
+		{"who won the masters", "Scheffler won the Masters by four shots.", false},
+		{"who is the ceo of the masters", "Popyrin won his only ATP Tour clash.", false},
+	} {
+		a, _ := readAsked(ix.Parse(c.question))
+		if got := deedElsewhere(a, []candidate{{body: c.body, fits: true}}); got != c.want {
+			t.Errorf("%q: deedElsewhere(%q) = %v, want %v", c.question, c.body, got, c.want)
+		}
+	}
+}
+
+// A name the sentences agree on answers a short "who did" question only
+// when a sentence has it do the deed.
+func TestDidDeed(t *testing.T) {
+	ix := indexFS(t, newsFS)
+	a, _ := readAsked(ix.Parse("who won the hail mary game"))
+	for _, c := range []struct {
+		body, name string
+		want       bool
+	}{
+		{"Chicago's only hope of winning the game rested on a Hail Mary.", "Chicago", false},
+		{"The Browns won the game on a late field goal.", "Browns", true},
+		{"The Browns won the game on a late field goal.", "Chicago", false},
+	} {
+		if got := didDeed(a, []candidate{{body: c.body, fits: true}}, c.name); got != c.want {
+			t.Errorf("didDeed(%q, %q) = %v, want %v", c.body, c.name, got, c.want)
 		}
 	}
 }
