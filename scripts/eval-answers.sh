@@ -35,7 +35,7 @@ slack2=$evals/reporter-slack-dev2.qa.jsonl
 slack=$evals/reporter-slack-dev.qa.jsonl
 reporter=$evals/reporter-dev.qa.jsonl
 # Our own labelled sets, trained on by the shipped model and by every fold.
-ours=eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl
+ours=eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl,eval/testdata/reporter-slack-train4.qa.jsonl,eval/testdata/reporter-slack-train5.qa.jsonl,eval/testdata/reporter-slack-train6.qa.jsonl,eval/testdata/reporter-slack-train7.qa.jsonl,eval/testdata/reporter-slack-train8.qa.jsonl
 
 echo "# the shipped model (answer/model.json), on sets it was trained on"
 for set in "$slack2" "$slack" "$reporter"; do
@@ -52,11 +52,9 @@ echo "# sets the model was not trained on"
 figures "reporter-slack-dev3 (held out)" --questions eval/testdata/reporter-slack-dev3.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev4 (held out)" --questions eval/testdata/reporter-slack-dev4.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev5 (held out)" --questions eval/testdata/reporter-slack-dev5.qa.jsonl --corpus "$corpus"
-figures "reporter-slack-dev6 (blind, held out)" --questions eval/testdata/reporter-slack-dev6.qa.jsonl --corpus "$corpus"
-figures "reporter-slack-dev7 (blind, held out)" --questions eval/testdata/reporter-slack-dev7.qa.jsonl --corpus "$corpus"
-for s in train4 train5 train6; do
-  figures "reporter-slack-$s (held out)" --questions eval/testdata/reporter-slack-$s.qa.jsonl --corpus "$corpus"
-done
+figures "reporter-slack-dev6 (held out)" --questions eval/testdata/reporter-slack-dev6.qa.jsonl --corpus "$corpus"
+figures "reporter-slack-dev7 (held out)" --questions eval/testdata/reporter-slack-dev7.qa.jsonl --corpus "$corpus"
+figures "reporter-slack-dev8 (blind, held out)" --questions eval/testdata/reporter-slack-dev8.qa.jsonl --corpus "$corpus"
 figures "follow-up chains" --questions eval/testdata/followups-dev.qa.jsonl --corpus "$corpus"
 figures "follow-up chains II (held out)" --questions eval/testdata/followups-dev2.qa.jsonl --corpus "$corpus"
 figures "seed-dev" --questions "$evals/seed-dev.qa.jsonl"
