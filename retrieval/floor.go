@@ -301,7 +301,7 @@ func startsUpper(w string) bool {
 func rareWords(q *Question) []string {
 	var out []string
 	for _, w := range text.Words(text.Normalize(q.Text)) {
-		if text.IsStopWord(w) || text.IsChatWord(w) || text.IsAskTerm(text.Term(w)) || text.LooksAbbreviated(w) || strings.ContainsAny(w, "0123456789") || (commonWord(w) && !text.IsProperNoun(w)) {
+		if text.IsStopWord(w) || text.IsChatWord(w) || text.IsAskTerm(text.Term(w)) || text.LooksAbbreviated(w) || strings.ContainsAny(w, "0123456789") || (commonWord(w) && !text.IsProperNoun(w) && !unlistedName(w)) {
 			continue
 		}
 		out = append(out, w)
@@ -341,6 +341,19 @@ func possessor(word string) (string, bool) {
 func (ix *Index) holdsPhrasal(word string) bool {
 	base, ok := text.PhrasalBase(word)
 	return ok && ix.lex.Contains(text.Term(base))
+}
+
+// unlistedName reports whether w, a frequent word, is a name a document
+// would have to write: no dictionary lists it ("eurovision"), and it has
+// the vowels of a word, not of a clipping ("govt", "dept").
+func unlistedName(w string) bool {
+	vowels := 0
+	for _, r := range w {
+		if strings.ContainsRune("aeiouy", r) {
+			vowels++
+		}
+	}
+	return vowels >= 2 && text.IsUnlisted(w)
 }
 
 // commonRank is the frequency rank below which an English word is common:

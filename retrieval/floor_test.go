@@ -102,6 +102,10 @@ func TestLowerCaseNameIsUnknown(t *testing.T) {
 		{"whos the mayor of bogota", []string{"bogota"}},
 		{"whos the mayor in norway", nil},
 		{"whos the mayor of the capital", nil},
+		// No dictionary lists it: a name, however often the web writes it.
+		{"who won eurovision in oslo", []string{"eurovision"}},
+		// A clipping no dictionary lists has too few vowels for a name.
+		{"whos the govt mayor in oslo", nil},
 	})
 }
 

@@ -169,6 +169,18 @@ func TestIsProperNoun(t *testing.T) {
 	}
 }
 
+func TestIsUnlisted(t *testing.T) {
+	for w, want := range map[string]bool{
+		"eurovision": true, "nascar": true,
+		// WordNet lists it, as written or inflected, or the table lacks it.
+		"mayor": false, "companies": false, "walked": false, "won": false, "zorblatt": false,
+	} {
+		if got := IsUnlisted(w); got != want {
+			t.Errorf("IsUnlisted(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestWhoDid(t *testing.T) {
 	for q, want := range map[string]string{
 		"who won the carabao cup final":         "won",

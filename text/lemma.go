@@ -26,6 +26,9 @@ var agentsGz []byte
 //go:embed data/proper.tsv.gz
 var properGz []byte
 
+//go:embed data/unlisted.tsv.gz
+var unlistedGz []byte
+
 // lemmas maps an irregular form to its base ("spent" to "spend").
 var lemmas = func() map[string]string {
 	m := make(map[string]string, 6000)
@@ -65,6 +68,18 @@ var proper = sync.OnceValue(func() map[string]string { return readTable("proper.
 // names one place, person or thing, which a document would have to write.
 func IsProperNoun(word string) bool {
 	_, ok := proper()[word]
+	return ok
+}
+
+// unlisted is read on the first call of IsUnlisted.
+var unlisted = sync.OnceValue(func() map[string]string { return readTable("unlisted.tsv.gz", unlistedGz, 10000) })
+
+// IsUnlisted reports whether word (lower case) is one the web writes
+// often that WordNet lists in no part of speech, inflected or not:
+// mostly a name ("eurovision", "nascar", "accenture"), sometimes a word
+// newer than WordNet ("airstrikes") or a clipping ("govt").
+func IsUnlisted(word string) bool {
+	_, ok := unlisted()[word]
 	return ok
 }
 

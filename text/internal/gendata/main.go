@@ -12,7 +12,9 @@
 // data.verb), agents.tsv.gz (a noun whose most frequent sense is a
 // person or an organization, from index.noun and data.noun) and
 // proper.tsv.gz (a noun WordNet writes capitalised in every synset, and
-// no verb, adjective or adverb, from data.noun and index.*).
+// no verb, adjective or adverb, from data.noun and index.*) and
+// unlisted.tsv.gz (a frequent word of the compiled-in GloVe table that
+// WordNet lists nowhere, from index.* and the exception lists).
 package main
 
 import (
@@ -27,6 +29,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/newsroom/askbot/retrieval/glove"
 )
 
 // keepForms are exception forms more often words of their own than the
@@ -84,8 +88,65 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	return writeTable(filepath.Join(out, "proper.tsv.gz"), proper,
-		"# noun\t\"proper\": every sense of it WordNet 3.0 writes capitalised, and it is no verb, adjective or adverb (go run ./text/internal/gendata)")
+	if err := writeTable(filepath.Join(out, "proper.tsv.gz"), proper,
+		"# noun\t\"proper\": every sense of it WordNet 3.0 writes capitalised, and it is no verb, adjective or adverb (go run ./text/internal/gendata)"); err != nil {
+		return err
+	}
+	unlisted, err := unlistedWords(dir, lemmas)
+	if err != nil {
+		return err
+	}
+	return writeTable(filepath.Join(out, "unlisted.tsv.gz"), unlisted,
+		fmt.Sprintf("# word\t\"unlisted\": one of the %d most frequent words of the compiled-in GloVe table that WordNet 3.0 lists in no part of speech, inflected or not (go run ./text/internal/gendata)", frequentWords))
+}
+
+// frequentWords is how many of the GloVe table's most frequent words
+// unlistedWords reads: more than the retrieval's common words.
+const frequentWords = 40000
+
+// unlistedWords maps each of the GloVe table's frequentWords most frequent
+// words of letters that WordNet knows in no part of speech, as written or
+// as a regular or irregular inflection (exceptions), to "unlisted":
+// mostly names the web writes often ("eurovision", "nascar"), which a
+// document would have to write too.
+func unlistedWords(dir string, exceptions map[string]string) (map[string][]string, error) {
+	v, err := glove.Default()
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		err := eachLine(filepath.Join(dir, "index."+pos), func(line string) {
+			if !strings.HasPrefix(line, " ") {
+				known[strings.Fields(line)[0]] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	m := map[string][]string{}
+	for _, w := range v.Words(frequentWords) {
+		if plain(w) && !known[w] && !known[exceptions[w]] && !slices.ContainsFunc(regularBases(w), func(b string) bool { return known[b] }) {
+			m[w] = []string{"unlisted"}
+		}
+	}
+	return m, nil
+}
+
+// regularBases are the bases WordNet's morphology (morphy's detachment
+// rules) gives a regular inflection: "companies" company, "walked" walk.
+func regularBases(w string) []string {
+	var out []string
+	for _, r := range [][2]string{
+		{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"},
+		{"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}, {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
+	} {
+		if base, ok := strings.CutSuffix(w, r[0]); ok && base != "" {
+			out = append(out, base+r[1])
+		}
+	}
+	return out
 }
 
 // properNouns maps each single-word noun that WordNet writes capitalised
