@@ -519,3 +519,29 @@ func TestCheckHalftimeScore(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresMultiplier: a length or count written with a number and a
+// word of magnitude ("76 million years") is read whole, so two such
+// figures differing only in the number are not the same; one with no
+// number before its word of magnitude is left as read.
+func TestFiguresMultiplier(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		kind  Kind
+		value float64
+		text  string
+	}{
+		{"It ended roughly 66 million years ago.", Duration, 66e6, "66 million years"},
+		{"The rocks formed 1.5 billion years ago.", Duration, 1.5e9, "1.5 billion years"},
+		{"It took a million years to form.", Duration, 1e6, "million years"},
+	} {
+		fs := Figures(tc.s)
+		if len(fs) != 1 || fs[0].Kind != tc.kind || fs[0].Value != tc.value || fs[0].Text != tc.text {
+			t.Errorf("%q: %+v, want one %s %g %q", tc.s, fs, tc.kind, tc.value, tc.text)
+		}
+	}
+	a, b := Figures("It ended 76 million years ago."), Figures("It ended 66 million years ago.")
+	if len(a) != 1 || len(b) != 1 || a[0].Same(b[0]) {
+		t.Errorf("76 and 66 million years read the same: %+v, %+v", a, b)
+	}
+}

@@ -165,7 +165,7 @@ func Figures(s string) []Figure {
 			// "seven-year contract"
 			kind = Ordinal
 		}
-		add(figure(kind, d.Unit, d.Value, s, d.Span))
+		add(withMultiplier(s, figure(kind, d.Unit, d.Value, s, d.Span)))
 	}
 	for _, m := range ageRE.FindAllStringSubmatchIndex(s, -1) {
 		// "at age 33", "aged 33": an age as "33-year-old" is
@@ -177,7 +177,7 @@ func Figures(s string) []Figure {
 		add(figure(Year, "", float64(v), s, sp))
 	}
 	for _, c := range text.Counts(s) {
-		add(countFigure(s, c))
+		add(withMultiplier(s, countFigure(s, c)))
 	}
 	for _, o := range text.Occasions(s) {
 		// a tally ("14 times in a row") is a count of times, its unit
@@ -456,4 +456,34 @@ func rupees(num, word string) (float64, bool) {
 		return v * 1e7, true
 	}
 	return v * 1e5, true
+}
+
+// multiplierRE matches a figure's text opening with a word of magnitude
+// alone ("million years"), and a number ending the text before it ("76 ").
+var (
+	multiplierRE   = regexp.MustCompile(`^(?i:hundred|thousand|million|billion|trillion)\b`)
+	numberBeforeRE = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?)\s+$`)
+)
+
+// withMultiplier is a length or count read from its word of magnitude
+// on ("million years" of "76 million years ago", read as one million),
+// with the number written before it taken in: 76 million years. Without
+// it "66 million years ago" and "76 million years ago" would be the same
+// length. Other figures, and ones with no number before, are left as
+// they are.
+func withMultiplier(s string, f Figure) Figure {
+	if f.Kind != Duration && f.Kind != Count || !multiplierRE.MatchString(f.Text) {
+		return f
+	}
+	m := numberBeforeRE.FindStringSubmatchIndex(s[:f.Start])
+	if m == nil {
+		return f
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
+	if err != nil || n == 0 {
+		return f
+	}
+	f.Value *= n
+	f.Start, f.Text = m[2], s[m[2]:f.End]
+	return f
 }
