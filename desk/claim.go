@@ -192,7 +192,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// not what may happen (possibleOnly), and of the claim's places and
 	// parties, not others in their slots (slotOther)
 	states := func(sent, held string) bool {
-		return !possibleOnly(claim, sent, plain) && (!yearsOnly || slotOther(claim, sent, held) == "")
+		return !possibleOnly(claim, sent, plain) && (!yearsOnly || slotOther(claim, sent, held) == "") && objectOther(claim, sent) == ""
 	}
 	var support, contra, reports []judged
 	for _, s := range sents {
@@ -2231,6 +2231,110 @@ func slotOther(claim, sent, held string) string {
 		}
 	}
 	return ""
+}
+
+// objectOther is the name a sentence puts right after the claim's verb
+// where the claim puts one of its own ("Montana has banned Meta's apps"
+// against "Beyond Meta, Montana also became the first state to ban
+// TikTok"): the claim's name is the object of a verb (objectVerb), the
+// sentence has the same verb (by its term: "banned", "ban") with another
+// name right after it, none of the claim's, and nowhere in the sentence
+// is the claim's name after that verb or further on in the same clause
+// ("sued Samsung and Google" tells of Google too). "" when there is no
+// such name. Such a sentence tells what the claim's verb did to someone
+// else; the claim's name elsewhere in it ("Beyond Meta") is in another
+// role. It does not support the claim (nor rule it out: a state may ban
+// two apps).
+func objectOther(claim, sent string) string {
+	claimNames := nameList(claim)
+	ofClaim := func(n string) bool {
+		return slices.ContainsFunc(claimNames, func(c string) bool { return overlapsName(c, n) || overlapsName(n, c) })
+	}
+	for _, sp := range text.NameSpans(claim) {
+		verb := objectVerb(claim[:sp.Start])
+		if verb == "" || !ofClaim(bareName(claim[sp.Start:sp.End])) {
+			continue
+		}
+		other := ""
+		for _, ssp := range text.NameSpans(sent) {
+			if v := verbWordBefore(sent[:ssp.Start]); v == "" || text.Term(v) != text.Term(verb) {
+				continue
+			}
+			rest := sent[ssp.Start:]
+			if m := clauseEndRE.FindStringIndex(rest); m != nil {
+				rest = rest[:m[0]]
+			}
+			if slices.ContainsFunc(nameList(rest), ofClaim) {
+				other = ""
+				break // the claim's name after the verb: its object too
+			}
+			if other == "" {
+				other = cleanName(sent[ssp.Start:ssp.End])
+			}
+		}
+		if other != "" {
+			return other
+		}
+	}
+	return ""
+}
+
+// bareName is a name's folded words without a possessive ending.
+func bareName(n string) string {
+	return strings.Join(nameTokens(strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")), " ")
+}
+
+// objectAuxiliaries are the words after which a base form is a verb:
+// "has banned", "to ban", "did ban".
+var objectAuxiliaries = map[string]bool{"has": true, "have": true, "had": true, "to": true, "will": true, "would": true, "did": true, "does": true, "do": true, "can": true}
+
+// objectVerb is the verb whose object is the name after before (a
+// claim up to one of its names): its last word (skipping "the", "a",
+// "an"), a lower-case verb WordNet knows (text.RelatedVerbs), in a past
+// form ("banned", "sold") or after an auxiliary ("has ban…", "to ban");
+// "" otherwise: "coach Jim Harbaugh" has no verb, "Michigan's coach"
+// neither.
+func objectVerb(before string) string {
+	ws := wordRE.FindAllString(before, -1)
+	ws = trimArticle(ws)
+	if len(ws) == 0 {
+		return ""
+	}
+	w := ws[len(ws)-1]
+	if w != strings.ToLower(w) || text.IsStopWord(w) || len(text.RelatedVerbs(w)) == 0 {
+		return ""
+	}
+	past := strings.HasSuffix(w, "ed") || text.Lemma(w) != w && !strings.HasSuffix(w, "s")
+	if past || len(ws) > 1 && objectAuxiliaries[strings.ToLower(ws[len(ws)-2])] {
+		return w
+	}
+	return ""
+}
+
+// verbWordBefore is the lower-case word right before a name in a
+// sentence (skipping "the", "a", "an"), not a function word; "" when
+// there is none.
+func verbWordBefore(before string) string {
+	ws := trimArticle(wordRE.FindAllString(before, -1))
+	if len(ws) == 0 {
+		return ""
+	}
+	w := ws[len(ws)-1]
+	if w != strings.ToLower(w) || text.IsStopWord(w) {
+		return ""
+	}
+	return w
+}
+
+// trimArticle drops a final article from a list of words.
+func trimArticle(ws []string) []string {
+	if n := len(ws); n > 0 {
+		switch strings.ToLower(ws[n-1]) {
+		case "the", "a", "an":
+			return ws[:n-1]
+		}
+	}
+	return ws
 }
 
 // closerScore is, of the sentences of a match report contradicting the

@@ -545,3 +545,24 @@ func TestFiguresMultiplier(t *testing.T) {
 		t.Errorf("76 and 66 million years read the same: %+v, %+v", a, b)
 	}
 }
+
+// TestCheckObjectOther: a sentence giving the claim's verb another
+// object right after it ("to ban Vexo scooters") is no support of the
+// claim's object ("banned Orbal's scooters"), though it names the claim's
+// elsewhere ("Beyond Orbal"); the claim's own object after the verb, or
+// further in the same clause ("sued Quarrel and Tansy Holdings"),
+// supports it. A length told with a word of magnitude is read whole (35
+// million years is not 45 million). With objectOther off, the first
+// claim is Supported; with withMultiplier off, the third.
+func TestCheckObjectOther(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Harbourton has banned Orbal's scooters.", NotFound, ""},
+		{"Harbourton has banned Vexo scooters.", Supported, ""},
+		{"The Valdor regulator sued Tansy Holdings over the harbour merger.", Supported, ""},
+		{"The Kessel crater formed about 45 million years ago.", Contradicted, "35 million years"},
+		{"The Kessel crater formed roughly 35 million years ago.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
