@@ -566,3 +566,46 @@ func TestCheckObjectOther(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestFiguresClock: a time of day written with "a.m." or "p.m." is a
+// figure in minutes after midnight; an hour past twelve or minutes past
+// 59 are none.
+func TestFiguresClock(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		value float64 // -1: no figure
+	}{
+		{"Kickoff is at 1 p.m. ET.", 780},
+		{"They meet at 4:25 p.m. on Sunday.", 985},
+		{"The doors open at 8:15pm.", 1215},
+		{"The polls close at 12 a.m.", 0},
+		{"It was 14 p.m. somewhere.", -1},
+		{"It was 3:75 a.m. somewhere.", -1},
+	} {
+		var got []Figure
+		for _, f := range Figures(tc.s) {
+			if f.Kind == Clock {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case tc.value < 0 && len(got) > 0:
+			t.Errorf("%q: %+v, want no time of day", tc.s, got)
+		case tc.value >= 0 && (len(got) != 1 || got[0].Value != tc.value):
+			t.Errorf("%q: %+v, want one at %g", tc.s, got, tc.value)
+		}
+	}
+}
+
+// TestCheckClock: a claim's time of day is contradicted by another the
+// documents give the same event ("4:25 p.m."), supported by the same.
+// With clock times unread, both are Not found.
+func TestCheckClock(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Harbourton ferry leaves the north pier at 6 p.m. on weekdays.", Contradicted, "4:25 p.m."},
+		{"The Harbourton ferry leaves the north pier at 4:25 p.m. on weekdays.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}

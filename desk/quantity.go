@@ -25,6 +25,7 @@ const (
 	Ordinal  Kind = "ordinal"  // "fourth-year": a place in a sequence, Unit "year"
 	Score    Kind = "score"    // "12-11": Value is 1000×the first number + the second
 	Share    Kind = "share"    // "16 of 20 passes": Value is 1000×the first number + the second, Unit the noun's stem
+	Clock    Kind = "clock"    // "4:25 p.m.": Value is minutes after midnight
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
@@ -126,6 +127,11 @@ func Figures(s string) []Figure {
 	for _, sp := range text.Percent(s) {
 		if v, ok := text.Value(s[sp.Start:sp.End]); ok {
 			add(figure(Percent, "", v, s, sp))
+		}
+	}
+	for _, m := range clockRE.FindAllStringSubmatchIndex(s, -1) {
+		if v, ok := clockMinutes(s, m); ok {
+			add(figure(Clock, "", v, s, text.Span{Start: m[0], End: m[1]}))
 		}
 	}
 	for _, sc := range text.Scores(s) {
@@ -486,4 +492,33 @@ func withMultiplier(s string, f Figure) Figure {
 	f.Value *= n
 	f.Start, f.Text = m[2], s[m[2]:f.End]
 	return f
+}
+
+// clockRE matches a time of day written with "a.m." or "p.m." ("1 p.m.",
+// "4:25 p.m.", "8:15pm"): the hour, the minutes if any, and "a" or "p".
+var clockRE = regexp.MustCompile(`\b(\d{1,2})(?::(\d{2}))?\s?(?i:([ap])\.m\.|([ap])m\b)`)
+
+// clockMinutes is the time of day clockRE matched (m its submatch
+// indexes in s) in minutes after midnight: "4:25 p.m." is 985, "12 a.m."
+// 0; ok is false for no time of day ("14 p.m.", "3:75 a.m.").
+func clockMinutes(s string, m []int) (v float64, ok bool) {
+	h, _ := strconv.Atoi(s[m[2]:m[3]])
+	mins := 0
+	if m[4] >= 0 {
+		mins, _ = strconv.Atoi(s[m[4]:m[5]])
+	}
+	if h < 1 || h > 12 || mins > 59 {
+		return 0, false
+	}
+	half := ""
+	if m[6] >= 0 {
+		half = s[m[6]:m[7]]
+	} else {
+		half = s[m[8]:m[9]]
+	}
+	h %= 12
+	if strings.EqualFold(half, "p") {
+		h += 12
+	}
+	return float64(h*60 + mins), true
 }
