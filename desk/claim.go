@@ -275,6 +275,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			continue
 		}
 		matched, other, unstated := 0, "", false
+		// a percentage of another whole than the claim's (otherWhole):
+		// the sentence tells of other things, and neither supports nor
+		// contradicts the claim by its other figures (its year)
+		elsewhole := false
 		// the sentence states one of the claim's figures other than its
 		// years the same: it tells of the claim's deal, match or count
 		anchored := slices.ContainsFunc(figs, func(cf Figure) bool {
@@ -291,6 +295,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		counted := countedAs(sent, have, figs)
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
+			if n := len(comparable); !same {
+				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherWhole(claim, cf, sent, f) })
+				elsewhole = elsewhole || len(comparable) < n
+			}
 			if elsewhen && cf.Kind != Year {
 				comparable = nil
 			}
@@ -338,6 +346,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
+		case other == "" && elsewhole:
 		case other == "" && !states(sent, held):
 			// what may happen, or another place or party where a claim
 			// dated by its year alone names one, supports nothing
@@ -579,6 +588,58 @@ func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, co
 		}
 	}
 	return same, sameAt, comparable
+}
+
+// wholeLeadRE matches the "of" a percentage's whole follows, with a
+// determiner after it: "% of all", "% of the".
+var wholeLeadRE = regexp.MustCompile(`^\s+of\s+(?:(?i:all|the|its|their|his|her|our|these|those)\s+)?`)
+
+// wholeWords are the first words (up to three, lower case, dots dropped:
+// "U.S." is "us") of the whole a percentage of s is of ("96% of marine
+// species perished": marine, species, perished), up to a function word
+// or a mark; nil when no "of" follows it.
+func wholeWords(s string, f Figure) []string {
+	m := wholeLeadRE.FindStringIndex(s[f.End:])
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, w := range strings.Fields(s[f.End+m[1]:]) {
+		bare := strings.ToLower(strings.ReplaceAll(strings.TrimRight(w, ",;:.!?)"), ".", ""))
+		if bare == "" || text.IsStopWord(bare) || len(out) == 3 {
+			break
+		}
+		out = append(out, text.Term(bare))
+		if strings.ContainsAny(w[len(w)-1:], ",;:.!?)") {
+			break
+		}
+	}
+	return out
+}
+
+// otherWhole reports whether a sentence's percentage (f) is of another
+// whole than the claim's (cf): both are of a whole named after "of"
+// sharing a noun ("species"), each with words before it the other's
+// lacks ("96% of marine species" and "90% of all Permian species"): the
+// sentence's is no other value of the claim's, and contradicts nothing.
+// A whole told with fewer words ("71% of adults" against "81% of U.S.
+// adults") is the same.
+func otherWhole(claim string, cf Figure, sent string, f Figure) bool {
+	if cf.Kind != Percent || f.Kind != Percent {
+		return false
+	}
+	a, b := wholeWords(claim, cf), wholeWords(sent, f)
+	for i, w := range a {
+		j := slices.Index(b, w)
+		if j < 0 {
+			continue
+		}
+		if i == 0 || j == 0 {
+			return false
+		}
+		return !slices.ContainsFunc(a[:i], func(q string) bool { return slices.Contains(b[:j], q) })
+	}
+	return false
 }
 
 // countedWordRE matches the lower-case word that follows a count's

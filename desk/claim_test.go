@@ -609,3 +609,35 @@ func TestCheckClock(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckOtherWhole: a percentage of another whole ("60% of all
+// riverside homes") is no other value of a claim's percentage of a whole
+// with other words before the same noun ("85% of hillside homes"): Not
+// found, not Contradicted. A whole told with fewer words ("70% of homes")
+// or the same words is the same whole. With otherWhole off, the first is
+// Contradicted "60%".
+func TestCheckOtherWhole(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The 2019 flood destroyed 85% of hillside homes in Harbourton.", NotFound, ""},
+		{"The 2019 flood destroyed 70% of homes in Harbourton.", Contradicted, "60%"},
+		{"The 2019 flood destroyed 70% of riverside homes in Harbourton.", Contradicted, "60%"},
+		{"The 2019 flood destroyed 60% of riverside homes in Harbourton.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+	for _, tc := range []struct {
+		claim, sent string
+		other       bool
+	}{
+		{"96% of marine species perished.", "an estimated 90% of all Permian species disappeared", true},
+		{"71% of US adults favour it.", "81% of U.S. adults were in favor", false},
+		{"71% of adults favour it.", "81% of U.S. adults were in favor", false},
+		{"Sales rose 5% in May.", "sales rose 7% in June", false},
+	} {
+		cf, f := Figures(tc.claim)[0], Figures(tc.sent)[0]
+		if got := otherWhole(tc.claim, cf, tc.sent, f); got != tc.other {
+			t.Errorf("%q against %q: other whole %v, want %v", tc.claim, tc.sent, got, tc.other)
+		}
+	}
+}
