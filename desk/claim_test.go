@@ -641,3 +641,39 @@ func TestCheckOtherWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresLengthAfter: a count of a word before a unit of time ("two
+// straight weeks") is that length; a count of a noun is left a count.
+func TestFiguresLengthAfter(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want Figure
+	}{
+		{"He ran for 47 yards two straight weeks.", Figure{Kind: Duration, Unit: "week", Value: 2, Text: "two straight weeks"}},
+		{"It rained three consecutive days.", Figure{Kind: Duration, Unit: "day", Value: 3, Text: "three consecutive days"}},
+		{"They signed two straight players.", Figure{Kind: Count, Unit: "straight", Value: 2, Text: "two straight"}},
+	} {
+		var got *Figure
+		for _, f := range Figures(tc.s) {
+			if f.Text == tc.want.Text || strings.HasPrefix(tc.want.Text, f.Text) {
+				got = &f
+			}
+		}
+		if got == nil || got.Kind != tc.want.Kind || got.Unit != tc.want.Unit || got.Value != tc.want.Value || got.Text != tc.want.Text {
+			t.Errorf("%q: %+v, want %+v (all %+v)", tc.s, got, tc.want, Figures(tc.s))
+		}
+	}
+}
+
+// TestCheckLengthAfter: "two straight weeks" states a claim's "two
+// weeks", and contradicts "three weeks". With lengthAfter off, both are
+// Not found.
+func TestCheckLengthAfter(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Harbourton pool has stayed shut for two weeks since the storm flooded its boiler room.", Supported, ""},
+		{"The Harbourton pool has stayed shut for three weeks since the storm flooded its boiler room.", Contradicted, "two straight weeks"},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}

@@ -183,7 +183,7 @@ func Figures(s string) []Figure {
 		add(figure(Year, "", float64(v), s, sp))
 	}
 	for _, c := range text.Counts(s) {
-		add(withMultiplier(s, countFigure(s, c)))
+		add(lengthAfter(s, withMultiplier(s, countFigure(s, c))))
 	}
 	for _, o := range text.Occasions(s) {
 		// a tally ("14 times in a row") is a count of times, its unit
@@ -521,4 +521,27 @@ func clockMinutes(s string, m []int) (v float64, ok bool) {
 		h += 12
 	}
 	return float64(h*60 + mins), true
+}
+
+// lengthUnitRE matches a unit of time opening a text: "weeks" of "two
+// straight| weeks".
+var lengthUnitRE = regexp.MustCompile(`^\s+(year|month|week|day|hour|minute|decade)s?\b`)
+
+// lengthAfter is a count whose counted word is a word before a unit of
+// time ("two straight weeks", "three consecutive days": a count of
+// "straight") read as the length it tells, a Duration of that unit over
+// both words; other figures are left as they are. "47 yards two straight
+// weeks" then states the "two weeks" of "in each of the past two weeks".
+func lengthAfter(s string, f Figure) Figure {
+	if f.Kind != Count {
+		return f
+	}
+	m := lengthUnitRE.FindStringSubmatchIndex(s[f.End:])
+	if m == nil {
+		return f
+	}
+	f.Kind, f.Unit = Duration, strings.ToLower(s[f.End+m[2]:f.End+m[3]])
+	f.End += m[1]
+	f.Text = s[f.Start:f.End]
+	return f
 }
