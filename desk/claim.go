@@ -292,7 +292,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
 		})
-		counted := countedAs(sent, have, figs)
+		counted := append(countedAs(sent, have, figs), unitBefore(sent, have, figs)...)
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
 			if n := len(comparable); !same {
@@ -673,6 +673,48 @@ func countedAs(sent string, have, figs []Figure) []Figure {
 			end += m[3]
 			if t := text.Term(sent[end-(m[3]-m[2]) : end]); units[t] {
 				out[i] = figure(Count, t, f.Value, sent, text.Span{Start: f.Start, End: end})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// unitBefore re-reads the bare numbers of a sentence (whole numbers of
+// up to three digits with no unit, read by no figure of have, after a
+// lower-case word and before a function word or a mark: carriesUnit) as
+// counts of a noun the claim counts (figs) when that noun is written
+// before the number in the same clause: "the Vikings' leader in targets
+// with 80 on the season" states 80 targets, as the claim's "92 targets"
+// counts them. "with 80 on the season" alone, or after a mark ("…
+// targets; 80 …"), is no count.
+func unitBefore(sent string, have, figs []Figure) []Figure {
+	units := map[string]bool{}
+	for _, f := range figs {
+		if f.Kind == Count && f.Unit != "" {
+			units[f.Unit] = true
+		}
+	}
+	if len(units) == 0 {
+		return nil
+	}
+	var out []Figure
+	for _, m := range bareRE.FindAllStringSubmatchIndex(sent, -1) {
+		a, b := m[2], m[3]
+		if slices.ContainsFunc(have, func(f Figure) bool { return a < f.End && b > f.Start }) || !carriesUnit(sent[b:]) || !lowerWordBefore(sent[:a]) {
+			continue
+		}
+		clause := sent[:a]
+		if ends := clauseEndRE.FindAllStringIndex(clause, -1); len(ends) > 0 {
+			clause = clause[ends[len(ends)-1][1]:]
+		}
+		v, err := strconv.Atoi(sent[a:b])
+		if err != nil {
+			continue
+		}
+		for _, w := range wordRE.FindAllString(clause, -1) {
+			if t := text.Term(strings.ToLower(w)); units[t] {
+				out = append(out, figure(Count, t, float64(v), sent, text.Span{Start: a, End: b}))
 				break
 			}
 		}

@@ -677,3 +677,30 @@ func TestCheckLengthAfter(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckUnitBefore: a bare number after the claim's counted noun in
+// the same clause ("leader in assists with 14") counts that noun: it
+// contradicts "11 assists" and supports "14 assists". With unitBefore
+// off, both are Not found.
+func TestCheckUnitBefore(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Cal Oduya remains the Harbourton leader with 11 assists on the season.", Contradicted, "14"},
+		{"Cal Oduya remains the Harbourton leader with 14 assists on the season.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+	figs := Figures("He has 11 assists.")
+	for _, tc := range []struct {
+		sent string
+		want int
+	}{
+		{"He leads the club in assists with 14 on the season.", 1},
+		{"He leads the club with 14 on the season.", 0},
+		{"He leads the club in assists; 14 on the season.", 0},
+	} {
+		if got := unitBefore(tc.sent, Figures(tc.sent), figs); len(got) != tc.want {
+			t.Errorf("%q: %+v, want %d", tc.sent, got, tc.want)
+		}
+	}
+}
