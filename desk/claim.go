@@ -292,7 +292,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
 		})
-		counted := append(countedAs(sent, have, figs), unitBefore(sent, have, figs)...)
+		counted := append(countedAs(sent, have, figs), unitBefore(claim, sent, have, figs)...)
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
 			if n := len(comparable); !same {
@@ -680,46 +680,75 @@ func countedAs(sent string, have, figs []Figure) []Figure {
 	return out
 }
 
-// unitBefore re-reads the bare numbers of a sentence (whole numbers of
-// up to three digits with no unit, read by no figure of have, after a
-// lower-case word and before a function word or a mark: carriesUnit) as
-// counts of a noun the claim counts (figs) when that noun is written
-// before the number in the same clause: "the Vikings' leader in targets
-// with 80 on the season" states 80 targets, as the claim's "92 targets"
-// counts them. "with 80 on the season" alone, or after a mark ("…
-// targets; 80 …"), is no count.
-func unitBefore(sent string, have, figs []Figure) []Figure {
-	units := map[string]bool{}
+// unitBefore re-reads the bare numbers of a sentence (numbers of up to
+// three digits, maybe with decimals, with no unit, read by no figure of
+// have, after a lower-case word and before a function word or a mark:
+// carriesUnit) as counts of a noun the claim counts (figs) when that
+// noun is written before the number in the same clause, or the two words
+// before the number are the two before the claim's count, one of them no
+// function word: "the Vikings' leader in targets with 80 on the season"
+// states 80 targets, as the claim's "92 targets" counts them; "a game
+// total of 47.5 and …" the points of "a total of 44.5 points". "with 80
+// on the season" alone, or after a mark ("… targets; 80 …"), is no count.
+func unitBefore(claim, sent string, have, figs []Figure) []Figure {
+	var counts []Figure
 	for _, f := range figs {
 		if f.Kind == Count && f.Unit != "" {
-			units[f.Unit] = true
+			counts = append(counts, f)
 		}
 	}
-	if len(units) == 0 {
+	if len(counts) == 0 {
 		return nil
 	}
 	var out []Figure
-	for _, m := range bareRE.FindAllStringSubmatchIndex(sent, -1) {
+	for _, m := range bareNumberRE.FindAllStringSubmatchIndex(sent, -1) {
 		a, b := m[2], m[3]
 		if slices.ContainsFunc(have, func(f Figure) bool { return a < f.End && b > f.Start }) || !carriesUnit(sent[b:]) || !lowerWordBefore(sent[:a]) {
+			continue
+		}
+		v, err := strconv.ParseFloat(sent[a:b], 64)
+		if err != nil {
 			continue
 		}
 		clause := sent[:a]
 		if ends := clauseEndRE.FindAllStringIndex(clause, -1); len(ends) > 0 {
 			clause = clause[ends[len(ends)-1][1]:]
 		}
-		v, err := strconv.Atoi(sent[a:b])
-		if err != nil {
-			continue
-		}
+		terms := map[string]bool{}
 		for _, w := range wordRE.FindAllString(clause, -1) {
-			if t := text.Term(strings.ToLower(w)); units[t] {
-				out = append(out, figure(Count, t, float64(v), sent, text.Span{Start: a, End: b}))
+			terms[text.Term(strings.ToLower(w))] = true
+		}
+		for _, cf := range counts {
+			if terms[cf.Unit] || sameLead(claim[:cf.Start], sent[:a]) {
+				out = append(out, figure(Count, cf.Unit, v, sent, text.Span{Start: a, End: b}))
 				break
 			}
 		}
 	}
 	return out
+}
+
+// bareNumberRE finds a number of up to three digits, maybe with
+// decimals, standing alone (no sign, separator or unit glued to it).
+var bareNumberRE = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:\.\d+)?)\b`)
+
+// sameLead reports whether two texts end with the same two words (lower
+// case), one of them no function word: "a total of" and "a game total
+// of" ("total of"); "in the" and "of the" are not.
+func sameLead(a, b string) bool {
+	wa, wb := wordRE.FindAllString(a, -1), wordRE.FindAllString(b, -1)
+	if len(wa) < 2 || len(wb) < 2 {
+		return false
+	}
+	content := false
+	for i := 1; i <= 2; i++ {
+		x, y := strings.ToLower(wa[len(wa)-i]), strings.ToLower(wb[len(wb)-i])
+		if x != y {
+			return false
+		}
+		content = content || !text.IsStopWord(x)
+	}
+	return content
 }
 
 // nounWord reports whether a count's last word (its noun as read) may be

@@ -679,14 +679,18 @@ func TestCheckLengthAfter(t *testing.T) {
 }
 
 // TestCheckUnitBefore: a bare number after the claim's counted noun in
-// the same clause ("leader in assists with 14") counts that noun: it
+// the same clause ("leader in assists with 14"), or after the same two
+// words as the claim's count ("total of"), counts that noun: it
 // contradicts "11 assists" and supports "14 assists". With unitBefore
-// off, both are Not found.
+// off, all four are Not found.
 func TestCheckUnitBefore(t *testing.T) {
 	d := testDesk(t)
 	for _, tc := range []claimCase{
 		{"Cal Oduya remains the Harbourton leader with 11 assists on the season.", Contradicted, "14"},
 		{"Cal Oduya remains the Harbourton leader with 14 assists on the season.", Supported, ""},
+		// the two words before the number are the claim's: "total of"
+		{"The Harbourton derby has a match total of 40.5 points.", Contradicted, "42.5"},
+		{"The Harbourton derby has a match total of 42.5 points.", Supported, ""},
 	} {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
@@ -698,8 +702,10 @@ func TestCheckUnitBefore(t *testing.T) {
 		{"He leads the club in assists with 14 on the season.", 1},
 		{"He leads the club with 14 on the season.", 0},
 		{"He leads the club in assists; 14 on the season.", 0},
+		{"He has a total of 14.5 and more.", 0},
+		{"He has 11 of 14.5 and more.", 0},
 	} {
-		if got := unitBefore(tc.sent, Figures(tc.sent), figs); len(got) != tc.want {
+		if got := unitBefore("He has 11 assists.", tc.sent, Figures(tc.sent), figs); len(got) != tc.want {
 			t.Errorf("%q: %+v, want %d", tc.sent, got, tc.want)
 		}
 	}
