@@ -398,7 +398,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	teamsRead := matchTeams(reports, won, aliases.same, tu.ScoreSentenceTeams)
 	drawn := func(j judged) bool {
 		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same) ||
-			teamsRead <= 2 && tellsMatch(j.text(), won, aliases.same, teamsRead)
+			teamsRead <= 2 && tellsMatch(ownMeeting(claim, j.text()), won, aliases.same, teamsRead)
 	}
 	// a title telling of a match in the claim's words tells of the
 	// claim's only in a report naming its teams and leading with one of
@@ -2467,6 +2467,24 @@ func trimArticle(ws []string) []string {
 		}
 	}
 	return ws
+}
+
+// pastMeetingRE matches a claim's words placing its match before the
+// time of writing: "last time out", "in their last game", "last month",
+// "last season".
+var pastMeetingRE = regexp.MustCompile(`(?i)\blast time out\b|\b(?:last|previous|latest)\s+(?:game|match|outing|fixture|meeting|time|month|season|week)\b`)
+
+// ownMeeting is a sentence as read for the claim's match (tellsMatch):
+// when the claim itself places its match in the past ("Everton won 3-0
+// against Bournemouth in their last game"), the sentence's words of an
+// earlier meeting ("Last time out, Everton beat Bournemouth 3-0") tell of
+// that match, not of another, and are blanked; else the sentence as it
+// is (a match report's "last season" tells of another meeting).
+func ownMeeting(claim, sent string) string {
+	if !pastMeetingRE.MatchString(claim) {
+		return sent
+	}
+	return earlierMeetingRE.ReplaceAllStringFunc(sent, func(m string) string { return strings.Repeat(" ", len(m)) })
 }
 
 // closerScore is, of the sentences of a match report contradicting the

@@ -710,3 +710,20 @@ func TestCheckUnitBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOwnMeeting: a claim placing its match in the past ("in their
+// last game") is told by a preview's "Last time out, the Harriers beat
+// the Wrens 3-0": its words of an earlier meeting are the claim's own
+// match, which it supports or contradicts. A claim with no such words is
+// not (the sentence may tell of another meeting of the two). With
+// ownMeeting off, the first two are Not found.
+func TestCheckOwnMeeting(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Harriers beat the Wrens 3-0 in their last game.", Supported, ""},
+		{"The Harriers beat the Wrens 2-0 in their last game.", Contradicted, "3-0"},
+		{"The Harriers beat the Wrens 2-0.", NotFound, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
