@@ -208,6 +208,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			other, sure := "", false
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
 				other, sure = roleOther(claim, sent, persons, role, offices)
+				if other == "" {
+					other = sourceOther(claim, sent)
+					sure = other != ""
+				}
 			}
 			switch {
 			case other != "" && sure:
@@ -2485,6 +2489,34 @@ func ownMeeting(claim, sent string) string {
 		return sent
 	}
 	return earlierMeetingRE.ReplaceAllStringFunc(sent, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
+
+// sourceRE matches a report's source: "according to ESPN's Jeremy
+// Fowler", "according to Jeremy Fowler" (the outlet, if any, and the
+// person, a name of two words or more).
+var sourceRE = regexp.MustCompile(`(?i:according to)\s+(?:(\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*)*)['’]s\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)+)`)
+
+// sourceOther is the person a sentence gives as its source ("according
+// to ESPN's Jeremy Fowler") where the claim gives another ("according to
+// ESPN's Adam Schefter"): the same outlet, if the claim names one, and a
+// person the sentence does not otherwise name. The caller has checked
+// the sentence holds the rest of the claim (RoleSentence of its words
+// other than names and figures): the report is the claim's, and its
+// source another. "" when the claim gives no source, the sentence none,
+// the same, or one of another outlet.
+func sourceOther(claim, sent string) string {
+	c := sourceRE.FindStringSubmatch(claim)
+	s := sourceRE.FindStringSubmatch(sent)
+	if c == nil || s == nil {
+		return ""
+	}
+	if c[1] != "" && !strings.EqualFold(c[1], s[1]) {
+		return ""
+	}
+	if SameName(c[2], s[2]) || namesPeople([]string{c[2]}, sent) {
+		return ""
+	}
+	return strings.TrimRight(s[2], ".")
 }
 
 // closerScore is, of the sentences of a match report contradicting the

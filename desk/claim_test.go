@@ -727,3 +727,20 @@ func TestCheckOwnMeeting(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckSourceOther: a claim stating the sentence's report but
+// giving it another source of the same outlet ("according to Valdor
+// Post's Omar Lutz" where the sentence has "Valdor Post's Nia Brandt") is
+// Contradicted, with the sentence's source; another outlet's is Not
+// found (two outlets may report the same), the same source Supported.
+// With sourceOther off, the first is Not found.
+func TestCheckSourceOther(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"According to Valdor Post's Omar Lutz, the Harbourton ferry will keep running through the winter.", Contradicted, "Nia Brandt"},
+		{"According to Harbour FM's Omar Lutz, the Harbourton ferry will keep running through the winter.", NotFound, ""},
+		{"According to Valdor Post's Nia Brandt, the Harbourton ferry will keep running through the winter.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
