@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
@@ -168,6 +169,18 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		return a
 	}
 
+	// the short forms each document gives "for short": "the
+	// Permian-Triassic (or P-T for short) extinction"
+	shorts := map[string]map[string]string{}
+	shortOf := func(doc *corpus.Document) map[string]string {
+		a, ok := shorts[doc.ID]
+		if !ok {
+			a = shortForms(doc.Text)
+			shorts[doc.ID] = a
+		}
+		return a
+	}
+
 	sents := sentencesOf(res)
 	numbered := matchNumbers(claim) // "in Game 3"
 	if scored {
@@ -202,7 +215,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		// a sentence telling of the claim's person by a pronoun ("He was
 		// opposed by 22 Republicans") holds their name
-		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc))
+		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc)) + spelledShort(sent, shortOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
 		if len(figs) == 0 {
 			other, sure := "", false
@@ -2517,6 +2530,65 @@ func sourceOther(claim, sent string) string {
 		return ""
 	}
 	return strings.TrimRight(s[2], ".")
+}
+
+// shortFormRE matches a name given a short form in brackets: "the
+// Permian-Triassic (or P-T for short) extinction", "Kessel Valley (KV
+// for short)": the name (capitalised words, hyphens within) and the short
+// form.
+var shortFormRE = regexp.MustCompile(`(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s\((?:or\s)?(\p{Lu}[\p{Lu}\p{N}.&-]*)\sfor short\)`)
+
+// shortForms are the short forms a document gives "for short"
+// (shortFormRE), each to its name: "P-T" to "Permian-Triassic", whether
+// or not it spells the name's initials (text.Acronyms reads those that
+// do).
+func shortForms(doc string) map[string]string {
+	var out map[string]string
+	for _, m := range shortFormRE.FindAllStringSubmatch(doc, -1) {
+		if out == nil {
+			out = map[string]string{}
+		}
+		if _, ok := out[m[2]]; !ok {
+			out[m[2]] = m[1]
+		}
+	}
+	return out
+}
+
+// spelledShort is what the short forms of a document (short: shortForms)
+// add to a sentence of it, each name after "\n": the names of those the
+// sentence writes as a word of their own ("the P-T boundary" holds
+// "Permian-Triassic"); "" when it writes none.
+func spelledShort(sent string, short map[string]string) string {
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(short)) {
+		at := strings.Index(sent, k)
+		for at >= 0 {
+			if ownWordAt(sent, at, at+len(k)) {
+				b.WriteString("\n" + short[k])
+				break
+			}
+			next := strings.Index(sent[at+1:], k)
+			if next < 0 {
+				break
+			}
+			at += 1 + next
+		}
+	}
+	return b.String()
+}
+
+// ownWordAt reports whether s[at:end] is a word of its own: no letter
+// or digit right before or right after it.
+func ownWordAt(s string, at, end int) bool {
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && wordRune(r) {
+		return false
+	}
+	return true
 }
 
 // closerScore is, of the sentences of a match report contradicting the

@@ -744,3 +744,28 @@ func TestCheckSourceOther(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckShortForm: a sentence writing a short form the document gives
+// "for short" ("the K-V fault" of "the Kessel-Varn (or K-V for short)
+// fault") holds its name: it contradicts or supports a claim naming it in
+// full. With spelledShort off, the second is Not found.
+func TestCheckShortForm(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Kessel-Varn fault moved 25 centimetres.", Contradicted, "40 centimetres"},
+		{"The Kessel-Varn fault moved 40 centimetres.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+	short := shortForms("the Permian-Triassic (or P-T for short) extinction; Kessel Valley (KV for short)")
+	for _, tc := range []struct{ sent, want string }{
+		{"at the P-T boundary", "\nPermian-Triassic"},
+		{"at the P-Tx boundary", ""},
+		{"the KV line", "\nKessel Valley"},
+		{"the AKV line", ""},
+	} {
+		if got := spelledShort(tc.sent, short); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.sent, got, tc.want)
+		}
+	}
+}
