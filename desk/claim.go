@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/askbot/answer"
 	"github.com/newsroom/askbot/corpus"
@@ -168,6 +169,18 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		return a
 	}
 
+	// the short forms each document gives "for short": "the
+	// Permian-Triassic (or P-T for short) extinction"
+	shorts := map[string]map[string]string{}
+	shortOf := func(doc *corpus.Document) map[string]string {
+		a, ok := shorts[doc.ID]
+		if !ok {
+			a = shortForms(doc.Text)
+			shorts[doc.ID] = a
+		}
+		return a
+	}
+
 	sents := sentencesOf(res)
 	numbered := matchNumbers(claim) // "in Game 3"
 	if scored {
@@ -192,7 +205,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// not what may happen (possibleOnly), and of the claim's places and
 	// parties, not others in their slots (slotOther)
 	states := func(sent, held string) bool {
-		return !possibleOnly(claim, sent, plain) && (!yearsOnly || slotOther(claim, sent, held) == "")
+		return !possibleOnly(claim, sent, plain) && (!yearsOnly || slotOther(claim, sent, held) == "") && objectOther(claim, sent) == ""
 	}
 	var support, contra, reports []judged
 	for _, s := range sents {
@@ -202,12 +215,16 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		// a sentence telling of the claim's person by a pronoun ("He was
 		// opposed by 22 Republicans") holds their name
-		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc))
+		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc)) + spelledShort(sent, shortOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
 		if len(figs) == 0 {
 			other, sure := "", false
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
 				other, sure = roleOther(claim, sent, persons, role, offices)
+				if other == "" {
+					other = sourceOther(claim, sent)
+					sure = other != ""
+				}
 			}
 			switch {
 			case other != "" && sure:
@@ -275,6 +292,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			continue
 		}
 		matched, other, unstated := 0, "", false
+		// a percentage of another whole than the claim's (otherWhole):
+		// the sentence tells of other things, and neither supports nor
+		// contradicts the claim by its other figures (its year)
+		elsewhole := false
 		// the sentence states one of the claim's figures other than its
 		// years the same: it tells of the claim's deal, match or count
 		anchored := slices.ContainsFunc(figs, func(cf Figure) bool {
@@ -288,9 +309,13 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
 		})
-		counted := countedAs(sent, have, figs)
+		counted := append(countedAs(sent, have, figs), unitBefore(claim, sent, have, figs)...)
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
+			if n := len(comparable); !same {
+				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherWhole(claim, cf, sent, f) })
+				elsewhole = elsewhole || len(comparable) < n
+			}
 			if elsewhen && cf.Kind != Year {
 				comparable = nil
 			}
@@ -338,6 +363,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
+		case other == "" && elsewhole:
 		case other == "" && !states(sent, held):
 			// what may happen, or another place or party where a claim
 			// dated by its year alone names one, supports nothing
@@ -389,7 +415,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	teamsRead := matchTeams(reports, won, aliases.same, tu.ScoreSentenceTeams)
 	drawn := func(j judged) bool {
 		return len(drawn1) > 0 && namesTeams(j.doc) && drawOf(j.text(), drawn1, aliases.same) ||
-			teamsRead <= 2 && tellsMatch(j.text(), won, aliases.same, teamsRead)
+			teamsRead <= 2 && tellsMatch(ownMeeting(claim, j.text()), won, aliases.same, teamsRead)
 	}
 	// a title telling of a match in the claim's words tells of the
 	// claim's only in a report naming its teams and leading with one of
@@ -581,6 +607,58 @@ func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, co
 	return same, sameAt, comparable
 }
 
+// wholeLeadRE matches the "of" a percentage's whole follows, with a
+// determiner after it: "% of all", "% of the".
+var wholeLeadRE = regexp.MustCompile(`^\s+of\s+(?:(?i:all|the|its|their|his|her|our|these|those)\s+)?`)
+
+// wholeWords are the first words (up to three, lower case, dots dropped:
+// "U.S." is "us") of the whole a percentage of s is of ("96% of marine
+// species perished": marine, species, perished), up to a function word
+// or a mark; nil when no "of" follows it.
+func wholeWords(s string, f Figure) []string {
+	m := wholeLeadRE.FindStringIndex(s[f.End:])
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, w := range strings.Fields(s[f.End+m[1]:]) {
+		bare := strings.ToLower(strings.ReplaceAll(strings.TrimRight(w, ",;:.!?)"), ".", ""))
+		if bare == "" || text.IsStopWord(bare) || len(out) == 3 {
+			break
+		}
+		out = append(out, text.Term(bare))
+		if strings.ContainsAny(w[len(w)-1:], ",;:.!?)") {
+			break
+		}
+	}
+	return out
+}
+
+// otherWhole reports whether a sentence's percentage (f) is of another
+// whole than the claim's (cf): both are of a whole named after "of"
+// sharing a noun ("species"), each with words before it the other's
+// lacks ("96% of marine species" and "90% of all Permian species"): the
+// sentence's is no other value of the claim's, and contradicts nothing.
+// A whole told with fewer words ("71% of adults" against "81% of U.S.
+// adults") is the same.
+func otherWhole(claim string, cf Figure, sent string, f Figure) bool {
+	if cf.Kind != Percent || f.Kind != Percent {
+		return false
+	}
+	a, b := wholeWords(claim, cf), wholeWords(sent, f)
+	for i, w := range a {
+		j := slices.Index(b, w)
+		if j < 0 {
+			continue
+		}
+		if i == 0 || j == 0 {
+			return false
+		}
+		return !slices.ContainsFunc(a[:i], func(q string) bool { return slices.Contains(b[:j], q) })
+	}
+	return false
+}
+
 // countedWordRE matches the lower-case word that follows a count's
 // words, or another after it: the word is its first group.
 var countedWordRE = regexp.MustCompile(`^\s+([a-z][a-z-]*)\b`)
@@ -617,6 +695,77 @@ func countedAs(sent string, have, figs []Figure) []Figure {
 		}
 	}
 	return out
+}
+
+// unitBefore re-reads the bare numbers of a sentence (numbers of up to
+// three digits, maybe with decimals, with no unit, read by no figure of
+// have, after a lower-case word and before a function word or a mark:
+// carriesUnit) as counts of a noun the claim counts (figs) when that
+// noun is written before the number in the same clause, or the two words
+// before the number are the two before the claim's count, one of them no
+// function word: "the Vikings' leader in targets with 80 on the season"
+// states 80 targets, as the claim's "92 targets" counts them; "a game
+// total of 47.5 and …" the points of "a total of 44.5 points". "with 80
+// on the season" alone, or after a mark ("… targets; 80 …"), is no count.
+func unitBefore(claim, sent string, have, figs []Figure) []Figure {
+	var counts []Figure
+	for _, f := range figs {
+		if f.Kind == Count && f.Unit != "" {
+			counts = append(counts, f)
+		}
+	}
+	if len(counts) == 0 {
+		return nil
+	}
+	var out []Figure
+	for _, m := range bareNumberRE.FindAllStringSubmatchIndex(sent, -1) {
+		a, b := m[2], m[3]
+		if slices.ContainsFunc(have, func(f Figure) bool { return a < f.End && b > f.Start }) || !carriesUnit(sent[b:]) || !lowerWordBefore(sent[:a]) {
+			continue
+		}
+		v, err := strconv.ParseFloat(sent[a:b], 64)
+		if err != nil {
+			continue
+		}
+		clause := sent[:a]
+		if ends := clauseEndRE.FindAllStringIndex(clause, -1); len(ends) > 0 {
+			clause = clause[ends[len(ends)-1][1]:]
+		}
+		terms := map[string]bool{}
+		for _, w := range wordRE.FindAllString(clause, -1) {
+			terms[text.Term(strings.ToLower(w))] = true
+		}
+		for _, cf := range counts {
+			if terms[cf.Unit] || sameLead(claim[:cf.Start], sent[:a]) {
+				out = append(out, figure(Count, cf.Unit, v, sent, text.Span{Start: a, End: b}))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// bareNumberRE finds a number of up to three digits, maybe with
+// decimals, standing alone (no sign, separator or unit glued to it).
+var bareNumberRE = regexp.MustCompile(`(?:^|[\s(])(\d{1,3}(?:\.\d+)?)\b`)
+
+// sameLead reports whether two texts end with the same two words (lower
+// case), one of them no function word: "a total of" and "a game total
+// of" ("total of"); "in the" and "of the" are not.
+func sameLead(a, b string) bool {
+	wa, wb := wordRE.FindAllString(a, -1), wordRE.FindAllString(b, -1)
+	if len(wa) < 2 || len(wb) < 2 {
+		return false
+	}
+	content := false
+	for i := 1; i <= 2; i++ {
+		x, y := strings.ToLower(wa[len(wa)-i]), strings.ToLower(wb[len(wb)-i])
+		if x != y {
+			return false
+		}
+		content = content || !text.IsStopWord(x)
+	}
+	return content
 }
 
 // nounWord reports whether a count's last word (its noun as read) may be
@@ -2231,6 +2380,215 @@ func slotOther(claim, sent, held string) string {
 		}
 	}
 	return ""
+}
+
+// objectOther is the name a sentence puts right after the claim's verb
+// where the claim puts one of its own ("Montana has banned Meta's apps"
+// against "Beyond Meta, Montana also became the first state to ban
+// TikTok"): the claim's name is the object of a verb (objectVerb), the
+// sentence has the same verb (by its term: "banned", "ban") with another
+// name right after it, none of the claim's, and nowhere in the sentence
+// is the claim's name after that verb or further on in the same clause
+// ("sued Samsung and Google" tells of Google too). "" when there is no
+// such name. Such a sentence tells what the claim's verb did to someone
+// else; the claim's name elsewhere in it ("Beyond Meta") is in another
+// role. It does not support the claim (nor rule it out: a state may ban
+// two apps).
+func objectOther(claim, sent string) string {
+	claimNames := nameList(claim)
+	ofClaim := func(n string) bool {
+		return slices.ContainsFunc(claimNames, func(c string) bool { return overlapsName(c, n) || overlapsName(n, c) })
+	}
+	for _, sp := range text.NameSpans(claim) {
+		verb := objectVerb(claim[:sp.Start])
+		if verb == "" || !ofClaim(bareName(claim[sp.Start:sp.End])) {
+			continue
+		}
+		other := ""
+		for _, ssp := range text.NameSpans(sent) {
+			if v := verbWordBefore(sent[:ssp.Start]); v == "" || text.Term(v) != text.Term(verb) {
+				continue
+			}
+			rest := sent[ssp.Start:]
+			if m := clauseEndRE.FindStringIndex(rest); m != nil {
+				rest = rest[:m[0]]
+			}
+			if slices.ContainsFunc(nameList(rest), ofClaim) {
+				other = ""
+				break // the claim's name after the verb: its object too
+			}
+			if other == "" {
+				other = cleanName(sent[ssp.Start:ssp.End])
+			}
+		}
+		if other != "" {
+			return other
+		}
+	}
+	return ""
+}
+
+// bareName is a name's folded words without a possessive ending.
+func bareName(n string) string {
+	return strings.Join(nameTokens(strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")), " ")
+}
+
+// objectAuxiliaries are the words after which a base form is a verb:
+// "has banned", "to ban", "did ban".
+var objectAuxiliaries = map[string]bool{"has": true, "have": true, "had": true, "to": true, "will": true, "would": true, "did": true, "does": true, "do": true, "can": true}
+
+// objectVerb is the verb whose object is the name after before (a
+// claim up to one of its names): its last word (skipping "the", "a",
+// "an"), a lower-case verb WordNet knows (text.RelatedVerbs), in a past
+// form ("banned", "sold") or after an auxiliary ("has ban…", "to ban");
+// "" otherwise: "coach Jim Harbaugh" has no verb, "Michigan's coach"
+// neither.
+func objectVerb(before string) string {
+	ws := wordRE.FindAllString(before, -1)
+	ws = trimArticle(ws)
+	if len(ws) == 0 {
+		return ""
+	}
+	w := ws[len(ws)-1]
+	if w != strings.ToLower(w) || text.IsStopWord(w) || len(text.RelatedVerbs(w)) == 0 {
+		return ""
+	}
+	past := strings.HasSuffix(w, "ed") || text.Lemma(w) != w && !strings.HasSuffix(w, "s")
+	if past || len(ws) > 1 && objectAuxiliaries[strings.ToLower(ws[len(ws)-2])] {
+		return w
+	}
+	return ""
+}
+
+// verbWordBefore is the lower-case word right before a name in a
+// sentence (skipping "the", "a", "an"), not a function word; "" when
+// there is none.
+func verbWordBefore(before string) string {
+	ws := trimArticle(wordRE.FindAllString(before, -1))
+	if len(ws) == 0 {
+		return ""
+	}
+	w := ws[len(ws)-1]
+	if w != strings.ToLower(w) || text.IsStopWord(w) {
+		return ""
+	}
+	return w
+}
+
+// trimArticle drops a final article from a list of words.
+func trimArticle(ws []string) []string {
+	if n := len(ws); n > 0 {
+		switch strings.ToLower(ws[n-1]) {
+		case "the", "a", "an":
+			return ws[:n-1]
+		}
+	}
+	return ws
+}
+
+// pastMeetingRE matches a claim's words placing its match before the
+// time of writing: "last time out", "in their last game", "last month",
+// "last season".
+var pastMeetingRE = regexp.MustCompile(`(?i)\blast time out\b|\b(?:last|previous|latest)\s+(?:game|match|outing|fixture|meeting|time|month|season|week)\b`)
+
+// ownMeeting is a sentence as read for the claim's match (tellsMatch):
+// when the claim itself places its match in the past ("Everton won 3-0
+// against Bournemouth in their last game"), the sentence's words of an
+// earlier meeting ("Last time out, Everton beat Bournemouth 3-0") tell of
+// that match, not of another, and are blanked; else the sentence as it
+// is (a match report's "last season" tells of another meeting).
+func ownMeeting(claim, sent string) string {
+	if !pastMeetingRE.MatchString(claim) {
+		return sent
+	}
+	return earlierMeetingRE.ReplaceAllStringFunc(sent, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
+
+// sourceRE matches a report's source: "according to ESPN's Jeremy
+// Fowler", "according to Jeremy Fowler" (the outlet, if any, and the
+// person, a name of two words or more).
+var sourceRE = regexp.MustCompile(`(?i:according to)\s+(?:(\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*)*)['’]s\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)+)`)
+
+// sourceOther is the person a sentence gives as its source ("according
+// to ESPN's Jeremy Fowler") where the claim gives another ("according to
+// ESPN's Adam Schefter"): the same outlet, if the claim names one, and a
+// person the sentence does not otherwise name. The caller has checked
+// the sentence holds the rest of the claim (RoleSentence of its words
+// other than names and figures): the report is the claim's, and its
+// source another. "" when the claim gives no source, the sentence none,
+// the same, or one of another outlet.
+func sourceOther(claim, sent string) string {
+	c := sourceRE.FindStringSubmatch(claim)
+	s := sourceRE.FindStringSubmatch(sent)
+	if c == nil || s == nil {
+		return ""
+	}
+	if c[1] != "" && !strings.EqualFold(c[1], s[1]) {
+		return ""
+	}
+	if SameName(c[2], s[2]) || namesPeople([]string{c[2]}, sent) {
+		return ""
+	}
+	return strings.TrimRight(s[2], ".")
+}
+
+// shortFormRE matches a name given a short form in brackets: "the
+// Permian-Triassic (or P-T for short) extinction", "Kessel Valley (KV
+// for short)": the name (capitalised words, hyphens within) and the short
+// form.
+var shortFormRE = regexp.MustCompile(`(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)*)\s\((?:or\s)?(\p{Lu}[\p{Lu}\p{N}.&-]*)\sfor short\)`)
+
+// shortForms are the short forms a document gives "for short"
+// (shortFormRE), each to its name: "P-T" to "Permian-Triassic", whether
+// or not it spells the name's initials (text.Acronyms reads those that
+// do).
+func shortForms(doc string) map[string]string {
+	var out map[string]string
+	for _, m := range shortFormRE.FindAllStringSubmatch(doc, -1) {
+		if out == nil {
+			out = map[string]string{}
+		}
+		if _, ok := out[m[2]]; !ok {
+			out[m[2]] = m[1]
+		}
+	}
+	return out
+}
+
+// spelledShort is what the short forms of a document (short: shortForms)
+// add to a sentence of it, each name after "\n": the names of those the
+// sentence writes as a word of their own ("the P-T boundary" holds
+// "Permian-Triassic"); "" when it writes none.
+func spelledShort(sent string, short map[string]string) string {
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(short)) {
+		at := strings.Index(sent, k)
+		for at >= 0 {
+			if ownWordAt(sent, at, at+len(k)) {
+				b.WriteString("\n" + short[k])
+				break
+			}
+			next := strings.Index(sent[at+1:], k)
+			if next < 0 {
+				break
+			}
+			at += 1 + next
+		}
+	}
+	return b.String()
+}
+
+// ownWordAt reports whether s[at:end] is a word of its own: no letter
+// or digit right before or right after it.
+func ownWordAt(s string, at, end int) bool {
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && wordRune(r) {
+		return false
+	}
+	return true
 }
 
 // closerScore is, of the sentences of a match report contradicting the

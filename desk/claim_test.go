@@ -519,3 +519,253 @@ func TestCheckHalftimeScore(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresMultiplier: a length or count written with a number and a
+// word of magnitude ("76 million years") is read whole, so two such
+// figures differing only in the number are not the same; one with no
+// number before its word of magnitude is left as read.
+func TestFiguresMultiplier(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		kind  Kind
+		value float64
+		text  string
+	}{
+		{"It ended roughly 66 million years ago.", Duration, 66e6, "66 million years"},
+		{"The rocks formed 1.5 billion years ago.", Duration, 1.5e9, "1.5 billion years"},
+		{"It took a million years to form.", Duration, 1e6, "million years"},
+	} {
+		fs := Figures(tc.s)
+		if len(fs) != 1 || fs[0].Kind != tc.kind || fs[0].Value != tc.value || fs[0].Text != tc.text {
+			t.Errorf("%q: %+v, want one %s %g %q", tc.s, fs, tc.kind, tc.value, tc.text)
+		}
+	}
+	a, b := Figures("It ended 76 million years ago."), Figures("It ended 66 million years ago.")
+	if len(a) != 1 || len(b) != 1 || a[0].Same(b[0]) {
+		t.Errorf("76 and 66 million years read the same: %+v, %+v", a, b)
+	}
+}
+
+// TestCheckObjectOther: a sentence giving the claim's verb another
+// object right after it ("to ban Vexo scooters") is no support of the
+// claim's object ("banned Orbal's scooters"), though it names the claim's
+// elsewhere ("Beyond Orbal"); the claim's own object after the verb, or
+// further in the same clause ("sued Quarrel and Tansy Holdings"),
+// supports it. A length told with a word of magnitude is read whole (35
+// million years is not 45 million). With objectOther off, the first
+// claim is Supported; with withMultiplier off, the third.
+func TestCheckObjectOther(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Harbourton has banned Orbal's scooters.", NotFound, ""},
+		{"Harbourton has banned Vexo scooters.", Supported, ""},
+		{"The Valdor regulator sued Tansy Holdings over the harbour merger.", Supported, ""},
+		{"The Kessel crater formed about 45 million years ago.", Contradicted, "35 million years"},
+		{"The Kessel crater formed roughly 35 million years ago.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestFiguresClock: a time of day written with "a.m." or "p.m." is a
+// figure in minutes after midnight; an hour past twelve or minutes past
+// 59 are none.
+func TestFiguresClock(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		value float64 // -1: no figure
+	}{
+		{"Kickoff is at 1 p.m. ET.", 780},
+		{"They meet at 4:25 p.m. on Sunday.", 985},
+		{"The doors open at 8:15pm.", 1215},
+		{"The polls close at 12 a.m.", 0},
+		{"It was 14 p.m. somewhere.", -1},
+		{"It was 3:75 a.m. somewhere.", -1},
+	} {
+		var got []Figure
+		for _, f := range Figures(tc.s) {
+			if f.Kind == Clock {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case tc.value < 0 && len(got) > 0:
+			t.Errorf("%q: %+v, want no time of day", tc.s, got)
+		case tc.value >= 0 && (len(got) != 1 || got[0].Value != tc.value):
+			t.Errorf("%q: %+v, want one at %g", tc.s, got, tc.value)
+		}
+	}
+}
+
+// TestCheckClock: a claim's time of day is contradicted by another the
+// documents give the same event ("4:25 p.m."), supported by the same.
+// With clock times unread, both are Not found.
+func TestCheckClock(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Harbourton ferry leaves the north pier at 6 p.m. on weekdays.", Contradicted, "4:25 p.m."},
+		{"The Harbourton ferry leaves the north pier at 4:25 p.m. on weekdays.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestCheckOtherWhole: a percentage of another whole ("60% of all
+// riverside homes") is no other value of a claim's percentage of a whole
+// with other words before the same noun ("85% of hillside homes"): Not
+// found, not Contradicted. A whole told with fewer words ("70% of homes")
+// or the same words is the same whole. With otherWhole off, the first is
+// Contradicted "60%".
+func TestCheckOtherWhole(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The 2019 flood destroyed 85% of hillside homes in Harbourton.", NotFound, ""},
+		{"The 2019 flood destroyed 70% of homes in Harbourton.", Contradicted, "60%"},
+		{"The 2019 flood destroyed 70% of riverside homes in Harbourton.", Contradicted, "60%"},
+		{"The 2019 flood destroyed 60% of riverside homes in Harbourton.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+	for _, tc := range []struct {
+		claim, sent string
+		other       bool
+	}{
+		{"96% of marine species perished.", "an estimated 90% of all Permian species disappeared", true},
+		{"71% of US adults favour it.", "81% of U.S. adults were in favor", false},
+		{"71% of adults favour it.", "81% of U.S. adults were in favor", false},
+		{"Sales rose 5% in May.", "sales rose 7% in June", false},
+	} {
+		cf, f := Figures(tc.claim)[0], Figures(tc.sent)[0]
+		if got := otherWhole(tc.claim, cf, tc.sent, f); got != tc.other {
+			t.Errorf("%q against %q: other whole %v, want %v", tc.claim, tc.sent, got, tc.other)
+		}
+	}
+}
+
+// TestFiguresLengthAfter: a count of a word before a unit of time ("two
+// straight weeks") is that length; a count of a noun is left a count.
+func TestFiguresLengthAfter(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want Figure
+	}{
+		{"He ran for 47 yards two straight weeks.", Figure{Kind: Duration, Unit: "week", Value: 2, Text: "two straight weeks"}},
+		{"It rained three consecutive days.", Figure{Kind: Duration, Unit: "day", Value: 3, Text: "three consecutive days"}},
+		{"They signed two straight players.", Figure{Kind: Count, Unit: "straight", Value: 2, Text: "two straight"}},
+	} {
+		var got *Figure
+		for _, f := range Figures(tc.s) {
+			if f.Text == tc.want.Text || strings.HasPrefix(tc.want.Text, f.Text) {
+				got = &f
+			}
+		}
+		if got == nil || got.Kind != tc.want.Kind || got.Unit != tc.want.Unit || got.Value != tc.want.Value || got.Text != tc.want.Text {
+			t.Errorf("%q: %+v, want %+v (all %+v)", tc.s, got, tc.want, Figures(tc.s))
+		}
+	}
+}
+
+// TestCheckLengthAfter: "two straight weeks" states a claim's "two
+// weeks", and contradicts "three weeks". With lengthAfter off, both are
+// Not found.
+func TestCheckLengthAfter(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Harbourton pool has stayed shut for two weeks since the storm flooded its boiler room.", Supported, ""},
+		{"The Harbourton pool has stayed shut for three weeks since the storm flooded its boiler room.", Contradicted, "two straight weeks"},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestCheckUnitBefore: a bare number after the claim's counted noun in
+// the same clause ("leader in assists with 14"), or after the same two
+// words as the claim's count ("total of"), counts that noun: it
+// contradicts "11 assists" and supports "14 assists". With unitBefore
+// off, all four are Not found.
+func TestCheckUnitBefore(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Cal Oduya remains the Harbourton leader with 11 assists on the season.", Contradicted, "14"},
+		{"Cal Oduya remains the Harbourton leader with 14 assists on the season.", Supported, ""},
+		// the two words before the number are the claim's: "total of"
+		{"The Harbourton derby has a match total of 40.5 points.", Contradicted, "42.5"},
+		{"The Harbourton derby has a match total of 42.5 points.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+	figs := Figures("He has 11 assists.")
+	for _, tc := range []struct {
+		sent string
+		want int
+	}{
+		{"He leads the club in assists with 14 on the season.", 1},
+		{"He leads the club with 14 on the season.", 0},
+		{"He leads the club in assists; 14 on the season.", 0},
+		{"He has a total of 14.5 and more.", 0},
+		{"He has 11 of 14.5 and more.", 0},
+	} {
+		if got := unitBefore("He has 11 assists.", tc.sent, Figures(tc.sent), figs); len(got) != tc.want {
+			t.Errorf("%q: %+v, want %d", tc.sent, got, tc.want)
+		}
+	}
+}
+
+// TestCheckOwnMeeting: a claim placing its match in the past ("in their
+// last game") is told by a preview's "Last time out, the Harriers beat
+// the Wrens 3-0": its words of an earlier meeting are the claim's own
+// match, which it supports or contradicts. A claim with no such words is
+// not (the sentence may tell of another meeting of the two). With
+// ownMeeting off, the first two are Not found.
+func TestCheckOwnMeeting(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Harriers beat the Wrens 3-0 in their last game.", Supported, ""},
+		{"The Harriers beat the Wrens 2-0 in their last game.", Contradicted, "3-0"},
+		{"The Harriers beat the Wrens 2-0.", NotFound, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestCheckSourceOther: a claim stating the sentence's report but
+// giving it another source of the same outlet ("according to Valdor
+// Post's Omar Lutz" where the sentence has "Valdor Post's Nia Brandt") is
+// Contradicted, with the sentence's source; another outlet's is Not
+// found (two outlets may report the same), the same source Supported.
+// With sourceOther off, the first is Not found.
+func TestCheckSourceOther(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"According to Valdor Post's Omar Lutz, the Harbourton ferry will keep running through the winter.", Contradicted, "Nia Brandt"},
+		{"According to Harbour FM's Omar Lutz, the Harbourton ferry will keep running through the winter.", NotFound, ""},
+		{"According to Valdor Post's Nia Brandt, the Harbourton ferry will keep running through the winter.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestCheckShortForm: a sentence writing a short form the document gives
+// "for short" ("the K-V fault" of "the Kessel-Varn (or K-V for short)
+// fault") holds its name: it contradicts or supports a claim naming it in
+// full. With spelledShort off, the second is Not found.
+func TestCheckShortForm(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"The Kessel-Varn fault moved 25 centimetres.", Contradicted, "40 centimetres"},
+		{"The Kessel-Varn fault moved 40 centimetres.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+	short := shortForms("the Permian-Triassic (or P-T for short) extinction; Kessel Valley (KV for short)")
+	for _, tc := range []struct{ sent, want string }{
+		{"at the P-T boundary", "\nPermian-Triassic"},
+		{"at the P-Tx boundary", ""},
+		{"the KV line", "\nKessel Valley"},
+		{"the AKV line", ""},
+	} {
+		if got := spelledShort(tc.sent, short); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.sent, got, tc.want)
+		}
+	}
+}

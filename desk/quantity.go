@@ -25,6 +25,7 @@ const (
 	Ordinal  Kind = "ordinal"  // "fourth-year": a place in a sequence, Unit "year"
 	Score    Kind = "score"    // "12-11": Value is 1000×the first number + the second
 	Share    Kind = "share"    // "16 of 20 passes": Value is 1000×the first number + the second, Unit the noun's stem
+	Clock    Kind = "clock"    // "4:25 p.m.": Value is minutes after midnight
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
@@ -128,6 +129,11 @@ func Figures(s string) []Figure {
 			add(figure(Percent, "", v, s, sp))
 		}
 	}
+	for _, m := range clockRE.FindAllStringSubmatchIndex(s, -1) {
+		if v, ok := clockMinutes(s, m); ok {
+			add(figure(Clock, "", v, s, text.Span{Start: m[0], End: m[1]}))
+		}
+	}
 	for _, sc := range text.Scores(s) {
 		add(figure(Score, recordUnit(s, sc.Span), float64(sc.A*1000+sc.B), s, sc.Span))
 	}
@@ -165,7 +171,7 @@ func Figures(s string) []Figure {
 			// "seven-year contract"
 			kind = Ordinal
 		}
-		add(figure(kind, d.Unit, d.Value, s, d.Span))
+		add(withMultiplier(s, figure(kind, d.Unit, d.Value, s, d.Span)))
 	}
 	for _, m := range ageRE.FindAllStringSubmatchIndex(s, -1) {
 		// "at age 33", "aged 33": an age as "33-year-old" is
@@ -177,7 +183,7 @@ func Figures(s string) []Figure {
 		add(figure(Year, "", float64(v), s, sp))
 	}
 	for _, c := range text.Counts(s) {
-		add(countFigure(s, c))
+		add(lengthAfter(s, withMultiplier(s, countFigure(s, c))))
 	}
 	for _, o := range text.Occasions(s) {
 		// a tally ("14 times in a row") is a count of times, its unit
@@ -456,4 +462,86 @@ func rupees(num, word string) (float64, bool) {
 		return v * 1e7, true
 	}
 	return v * 1e5, true
+}
+
+// multiplierRE matches a figure's text opening with a word of magnitude
+// alone ("million years"), and a number ending the text before it ("76 ").
+var (
+	multiplierRE   = regexp.MustCompile(`^(?i:hundred|thousand|million|billion|trillion)\b`)
+	numberBeforeRE = regexp.MustCompile(`\b(\d[\d,]*(?:\.\d+)?)\s+$`)
+)
+
+// withMultiplier is a length or count read from its word of magnitude
+// on ("million years" of "76 million years ago", read as one million),
+// with the number written before it taken in: 76 million years. Without
+// it "66 million years ago" and "76 million years ago" would be the same
+// length. Other figures, and ones with no number before, are left as
+// they are.
+func withMultiplier(s string, f Figure) Figure {
+	if f.Kind != Duration && f.Kind != Count || !multiplierRE.MatchString(f.Text) {
+		return f
+	}
+	m := numberBeforeRE.FindStringSubmatchIndex(s[:f.Start])
+	if m == nil {
+		return f
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 64)
+	if err != nil || n == 0 {
+		return f
+	}
+	f.Value *= n
+	f.Start, f.Text = m[2], s[m[2]:f.End]
+	return f
+}
+
+// clockRE matches a time of day written with "a.m." or "p.m." ("1 p.m.",
+// "4:25 p.m.", "8:15pm"): the hour, the minutes if any, and "a" or "p".
+var clockRE = regexp.MustCompile(`\b(\d{1,2})(?::(\d{2}))?\s?(?i:([ap])\.m\.|([ap])m\b)`)
+
+// clockMinutes is the time of day clockRE matched (m its submatch
+// indexes in s) in minutes after midnight: "4:25 p.m." is 985, "12 a.m."
+// 0; ok is false for no time of day ("14 p.m.", "3:75 a.m.").
+func clockMinutes(s string, m []int) (v float64, ok bool) {
+	h, _ := strconv.Atoi(s[m[2]:m[3]])
+	mins := 0
+	if m[4] >= 0 {
+		mins, _ = strconv.Atoi(s[m[4]:m[5]])
+	}
+	if h < 1 || h > 12 || mins > 59 {
+		return 0, false
+	}
+	half := ""
+	if m[6] >= 0 {
+		half = s[m[6]:m[7]]
+	} else {
+		half = s[m[8]:m[9]]
+	}
+	h %= 12
+	if strings.EqualFold(half, "p") {
+		h += 12
+	}
+	return float64(h*60 + mins), true
+}
+
+// lengthUnitRE matches a unit of time opening a text: "weeks" of "two
+// straight| weeks".
+var lengthUnitRE = regexp.MustCompile(`^\s+(year|month|week|day|hour|minute|decade)s?\b`)
+
+// lengthAfter is a count whose counted word is a word before a unit of
+// time ("two straight weeks", "three consecutive days": a count of
+// "straight") read as the length it tells, a Duration of that unit over
+// both words; other figures are left as they are. "47 yards two straight
+// weeks" then states the "two weeks" of "in each of the past two weeks".
+func lengthAfter(s string, f Figure) Figure {
+	if f.Kind != Count {
+		return f
+	}
+	m := lengthUnitRE.FindStringSubmatchIndex(s[f.End:])
+	if m == nil {
+		return f
+	}
+	f.Kind, f.Unit = Duration, strings.ToLower(s[f.End+m[2]:f.End+m[3]])
+	f.End += m[1]
+	f.Text = s[f.Start:f.End]
+	return f
 }
