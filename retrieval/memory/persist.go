@@ -422,8 +422,13 @@ func readSaved(dir string, m *manifest, embedder retrieval.Embedder, chunker ret
 // does (the documents' text and the vectors stay in their files, mapped),
 // and the caller's documents, text and all, can be let go of. ix is
 // returned when the saved index is not ix's (another process saved since)
-// or cannot be read.
+// or cannot be read, and on systems where a mapping is never let go of
+// (releasable): there every reload would keep its files on disk until the
+// process exits.
 func (s IndexDir) readBack(dir string, ix *retrieval.Index, key string, embedder retrieval.Embedder) *retrieval.Index {
+	if !releasable {
+		return ix
+	}
 	if unlock, err := lockDir(dir, false); err == nil {
 		defer unlock()
 	}
