@@ -304,10 +304,10 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 		vcrc = vsum.Sum32()
 	}
 	// Otherwise the vectors are those of the saved file, adopted as they
-	// are (mapped for good, where they are mapped): it is kept, not
-	// written again, so that a reload which saves again (files touched,
-	// content the same) does not leave the replaced file's blocks held by
-	// the mapping until the process exits.
+	// are (mapped, where they are mapped): it is kept, not written again,
+	// so that a reload which saves again (files touched, content the same)
+	// neither writes them nor holds a replaced copy's blocks while the
+	// index adopted from it serves.
 	snapshot := "snapshot-" + key[:16] + ".bin"
 	sum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return writeSnapshot(ix, io.MultiWriter(w, sum)) }); err != nil {
