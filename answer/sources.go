@@ -84,3 +84,50 @@ func (c Cited) ShortTitle(n int) string {
 	}
 	return strings.TrimRight(cut, " ,;:-–—") + "…"
 }
+
+// Detached returns a copy of the answer that holds nothing of the corpus:
+// every string copied, Results dropped. A caller that keeps an answer
+// after the question (the Slack bot, for the buttons under it) keeps this
+// copy, so that the index the answer came from, and the saved files its
+// text is read from, can be let go of once a reload replaces them (see
+// retrieval/memory's mapping). Rendering it gives what rendering a gives.
+func (a *Answer) Detached() *Answer {
+	if a == nil {
+		return nil
+	}
+	c := *a
+	c.Results = nil
+	strs := func(xs []string) []string {
+		if xs == nil {
+			return nil
+		}
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = strings.Clone(x)
+		}
+		return out
+	}
+	c.Question, c.Label, c.Lacks = strings.Clone(a.Question), strings.Clone(a.Label), strings.Clone(a.Lacks)
+	c.Kind = Kind(strings.Clone(string(a.Kind)))
+	c.Model, c.FallbackReason = strings.Clone(a.Model), strings.Clone(a.FallbackReason)
+	c.Unmentioned, c.Missing, c.Unknown = strs(a.Unmentioned), strs(a.Missing), strs(a.Unknown)
+	c.Mentions, c.Warnings = strs(a.Mentions), strs(a.Warnings)
+	if a.Short != nil {
+		c.Short = &Short{Text: strings.Clone(a.Short.Text), Cites: slices.Clone(a.Short.Cites)}
+	}
+	if a.Sentences != nil {
+		c.Sentences = make([]Sentence, len(a.Sentences))
+		for i, s := range a.Sentences {
+			c.Sentences[i] = Sentence{Text: strings.Clone(s.Text), Cites: slices.Clone(s.Cites), Unsupported: s.Unsupported}
+		}
+	}
+	if a.Sources != nil {
+		c.Sources = make([]Source, len(a.Sources))
+		for i, s := range a.Sources {
+			c.Sources[i] = Source{N: s.N, DocID: strings.Clone(s.DocID), Title: strings.Clone(s.Title), Source: strings.Clone(s.Source),
+				Byline: strings.Clone(s.Byline), URL: strings.Clone(s.URL), Date: strings.Clone(s.Date), Paragraph: s.Paragraph,
+				Quote: strings.Clone(s.Quote), Passage: strings.Clone(s.Passage)}
+		}
+	}
+	return &c
+}

@@ -435,7 +435,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		// NotFound: the report states the claim's score but not who won
 	}
-	r := &Result{Query: claim}
+	r := &Result{Query: claim, from: res}
 	var shown []judged
 	whole := slices.DeleteFunc(slices.Clone(support), func(j judged) bool { return j.partial })
 	switch {

@@ -71,6 +71,11 @@ type Result struct {
 	// Note, when set, says what the result cannot show (nothing found, …).
 	Note string
 	Took time.Duration
+	// from is what the lines and sources were cut from (the retrieved
+	// results, or a timeline's draft), kept with them: the documents'
+	// text may be a saved file's, mapped, which lasts as long as
+	// something holds the results or documents (retrieval/memory).
+	from any
 }
 
 // Text renders the result as plain text lines, without the sources list.

@@ -2047,7 +2047,7 @@ func (d *Desk) Quotes(ctx context.Context, req answer.Request, name, topic strin
 		}
 	}
 	slices.SortStableFunc(fs, func(a, b found) int { return a.when.Compare(b.when) })
-	r := &Result{Query: strings.TrimSpace(name + " " + topic)}
+	r := &Result{Query: strings.TrimSpace(name + " " + topic), from: res}
 	var c citer
 	speaker := name
 	for _, f := range fs {

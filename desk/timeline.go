@@ -162,7 +162,7 @@ func (t *TimelineDraft) Choose(m *TimelineModel) *Result {
 	evs = dropStale(evs, tu.TimelineStale)
 	chronological(evs)
 
-	r := &Result{Query: topic}
+	r := &Result{Query: topic, from: t}
 	var c citer
 	for _, e := range evs {
 		l := Line{Date: e.when.Format("Jan 2, 2006"), DateNote: e.note, Text: e.text(), when: e.when, measures: e.measures}

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/askbot/corpus"
@@ -168,7 +169,35 @@ func Open(ctx context.Context, c Config) (*Opened, error) {
 		rep.Warning = out.Report.Warning
 	}
 	out.Index, out.Report = ix, rep
+	sameDocuments(res, ix)
 	return out, nil
+}
+
+// sameDocuments makes the corpus as read (kept for the next load to reuse
+// the documents of unchanged files) hold the index's documents in place of
+// those it read: memory.IndexDir.Open reads an index it saved back from its
+// files, so that its documents are equal to those read but their text is
+// the snapshot's, outside the heap; the texts read are then let go of.
+// Documents the index does not have (none, when it was read back) are
+// kept as read. The slices are copied, not changed in place: they may be
+// shared with the load before.
+func sameDocuments(res *corpus.Result, ix *retrieval.Index) {
+	same := func(docs []*corpus.Document) []*corpus.Document {
+		out := slices.Clone(docs)
+		for i, d := range out {
+			if saved, ok := ix.Document(d.ID); ok {
+				out[i] = saved
+			}
+		}
+		return out
+	}
+	res.Documents = same(res.Documents)
+	for p, fs := range res.Files {
+		if len(fs.Docs) > 0 {
+			fs.Docs = same(fs.Docs)
+			res.Files[p] = fs
+		}
+	}
 }
 
 // ReadCorpus reads the corpus's documents; a corpus path that does not exist is

@@ -193,3 +193,55 @@ func TestOpenNoticesSameSizeSameTimeEdit(t *testing.T) {
 		})
 	}
 }
+
+// The corpus as read keeps the index's documents (whose text is the saved
+// snapshot's) rather than those it read, and a reload from it reads only
+// the file that changed and indexes what it says.
+func TestLoadedKeepsTheIndexDocuments(t *testing.T) {
+	data := t.TempDir()
+	dir := writeCorpus(t, map[string]string{
+		"harbour.txt": "Harbour budget\n\nThe council passed the harbour budget on Monday.\n",
+		"storm.txt":   "Storm warning\n\nForecasters warned of heavy rain on the coast.\n",
+	})
+	c := Config{DataDir: data, Corpus: dir, Embedder: glove(t)}
+	o, err := Open(t.Context(), c)
+	if err != nil || o.SaveErr != nil || o.Loaded == nil {
+		t.Fatal(err, o.SaveErr)
+	}
+	check := func(o *Opened) {
+		t.Helper()
+		for _, d := range o.Loaded.Documents {
+			if ixd, ok := o.Index.Document(d.ID); !ok || ixd != d {
+				t.Errorf("Loaded.Documents: %s is not the index's document", d.ID)
+			}
+		}
+		for p, fs := range o.Loaded.Files {
+			for _, d := range fs.Docs {
+				if ixd, _ := o.Index.Document(d.ID); ixd != d {
+					t.Errorf("Loaded.Files[%s]: %s is not the index's document", p, d.ID)
+				}
+			}
+		}
+	}
+	check(o)
+	time.Sleep(10 * time.Millisecond)
+	if err := os.WriteFile(filepath.Join(dir, "storm.txt"), []byte("Storm warning\n\nForecasters warned of snow in the hills.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.Load.Previous = o.Loaded
+	again, err := Open(t.Context(), c)
+	if err != nil || again.SaveErr != nil {
+		t.Fatal(err, again.SaveErr)
+	}
+	if again.Loaded.Reread != 1 {
+		t.Errorf("the reload read %d files, want the one changed", again.Loaded.Reread)
+	}
+	check(again)
+	res, err := again.Index.Search(t.Context(), "snow hills", retrieval.SearchOptions{K: 1, DenseWeight: -1})
+	if err != nil || len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Chunk.Text, "snow") {
+		t.Fatalf("the reloaded index: %+v, %v", res, err)
+	}
+	if d, _ := o.Index.Document("harbour.txt"); d == nil || !strings.Contains(d.Text, "harbour budget") {
+		t.Error("the first index lost its text")
+	}
+}

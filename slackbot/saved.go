@@ -18,10 +18,13 @@ type savedAnswer struct {
 }
 
 // save keeps an answer for its buttons, forgetting the oldest beyond 1000.
+// It keeps a copy that holds nothing of the corpus (answer.Detached): a
+// kept answer must not keep the index it came from, nor the saved files
+// its text is read from, after a reload has replaced them.
 func (b *Bot) save(ctx context.Context, user, channel string, a *answer.Answer) *savedAnswer {
 	var raw [8]byte
 	rand.Read(raw[:])
-	st := &savedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a, footer: b.footer(ctx, a, channel, user)}
+	st := &savedAnswer{id: hex.EncodeToString(raw[:]), user: user, channel: channel, answer: a.Detached(), footer: b.footer(ctx, a, channel, user)}
 	b.answersMu.Lock()
 	defer b.answersMu.Unlock()
 	b.answers[st.id] = st

@@ -294,3 +294,79 @@ func BenchmarkQueryReopened(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReload reloads a saved index of n chunks with one document
+// changed (IndexDir.Open into the directory of the last index, the
+// vectors of unchanged chunks reused), as a reload under --watch that read
+// a changed file does; each iteration flips between the two corpora. The
+// documents are made fresh for each Open (not timed) and let go after it,
+// as a reload keeps none of its own beyond what the index holds:
+// heap-all-B/chunk is all the heap held, heap-all-dense-B/chunk the same
+// after its first dense query.
+func BenchmarkReload(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		corpusOf := func(changed bool) []*corpus.Document {
+			docs := benchDocs(b, n)
+			if changed {
+				d := *docs[len(docs)/2]
+				d.Text += " A sentence added by an editor."
+				docs[len(docs)/2] = &d
+			}
+			return docs
+		}
+		store := memory.IndexDir{Dir: b.TempDir()}
+		if _, _, err := store.Open(context.Background(), corpusOf(false), g, memory.BuildOptions{Fingerprint: "false"}); err != nil {
+			b.Fatal(err)
+		}
+		changed := false
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			base := heapAlloc()
+			var ix *retrieval.Index
+			for b.Loop() {
+				b.StopTimer()
+				ix = nil
+				changed = !changed
+				docs := corpusOf(changed)
+				b.StartTimer()
+				var err error
+				if ix, _, err = store.Open(b.Context(), docs, g, memory.BuildOptions{Fingerprint: fmt.Sprint(changed)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			chunks := len(ix.Chunks())
+			b.ReportMetric(float64(heapAlloc()-base)/float64(chunks), "heap-all-B/chunk")
+			if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(heapAlloc()-base)/float64(chunks), "heap-all-dense-B/chunk")
+			runtime.KeepAlive(ix)
+		})
+	}
+}
+
+// BenchmarkQueryOpened asks the offline and hybrid questions of an index
+// built and saved by IndexDir.Open, the index `bot index` and a reload
+// that read changed files serve.
+func BenchmarkQueryOpened(b *testing.B) {
+	g := glove(b)
+	for _, n := range benchSizes() {
+		store := memory.IndexDir{Dir: b.TempDir()}
+		ix, _, err := store.Open(context.Background(), benchDocs(b, n), g, memory.BuildOptions{Fingerprint: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		offlineQueries(b, ix, n)
+		if _, err := memory.DenseQuery(b.Context(), ix, benchQueries[0], 100); err != nil {
+			b.Fatal(err)
+		}
+		opts := retrieval.SearchOptions{K: 10}
+		b.Run(fmt.Sprintf("hybrid/chunks=%d", n), func(b *testing.B) {
+			latencies(b, func(q string) {
+				if _, err := ix.Search(b.Context(), q, opts); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}

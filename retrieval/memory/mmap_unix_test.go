@@ -13,11 +13,11 @@ import (
 // mapped.
 func inMapping(s string) bool {
 	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-	snapshotMaps.Lock()
-	defer snapshotMaps.Unlock()
-	for _, m := range snapshotMaps.byFile {
-		start := uintptr(unsafe.Pointer(unsafe.SliceData(m)))
-		if p >= start && p+uintptr(len(s)) <= start+uintptr(len(m)) {
+	mappings.Lock()
+	defer mappings.Unlock()
+	for _, m := range mappings.byFile {
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(m.data)))
+		if p >= start && p+uintptr(len(s)) <= start+uintptr(len(m.data)) {
 			return true
 		}
 	}
@@ -37,17 +37,17 @@ func TestReopenedTextsAreMapped(t *testing.T) {
 			t.Errorf("document %s: its ID points into the mapping, want it copied", d.ID)
 		}
 	}
-	snapshotMaps.Lock()
-	n := len(snapshotMaps.byFile)
-	snapshotMaps.Unlock()
+	mappings.Lock()
+	n := len(mappings.byFile)
+	mappings.Unlock()
 	g, _ := retrieval.NewGloVeEmbedder()
 	again, _, err := store.Reopen("fp", g, retrieval.Chunker{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	snapshotMaps.Lock()
-	m := len(snapshotMaps.byFile)
-	snapshotMaps.Unlock()
+	mappings.Lock()
+	m := len(mappings.byFile)
+	mappings.Unlock()
 	if m != n {
 		t.Errorf("reopening the same snapshot made %d mappings, want none", m-n)
 	}
@@ -77,4 +77,12 @@ func TestReopenedVectorsAreMapped(t *testing.T) {
 			t.Errorf("the %s are not in a mapped file", name)
 		}
 	}
+}
+
+// unsafeBytes views a float32 slice's bytes as a string, for inMapping.
+func unsafeBytes(xs []float32) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	return unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(xs))), 4*len(xs))
 }

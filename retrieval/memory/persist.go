@@ -104,8 +104,11 @@ func (s IndexDir) embedderDir(e retrieval.Embedder) string {
 
 // Open returns an index of docs, loading the snapshot when it matches the
 // corpus and embedder, and otherwise building one (reusing the vectors of
-// unchanged chunks) and saving it atomically. When only the saving fails,
-// Open returns the index together with an error wrapping ErrSave.
+// unchanged chunks) and saving it atomically. The index returned is then
+// read back from the files saved (see readBack): its documents are not
+// docs but equal copies whose text is the snapshot's. When only the saving
+// fails, Open returns the index built of docs together with an error
+// wrapping ErrSave.
 func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder retrieval.Embedder, opts BuildOptions) (*retrieval.Index, OpenReport, error) {
 	if opts.Chunker == (retrieval.Chunker{}) {
 		opts.Chunker = retrieval.DefaultChunker
@@ -136,7 +139,7 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 				return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 			}
 		}
-		return ix, rep, nil
+		return s.readBack(dir, ix, key, embedder), rep, nil
 	}
 	switch {
 	case prev.saved != nil:
@@ -161,7 +164,7 @@ func (s IndexDir) Open(ctx context.Context, docs []*corpus.Document, embedder re
 	if err := s.save(dir, ix, key, opts); err != nil {
 		return ix, rep, fmt.Errorf("%w in %s: %w", ErrSave, dir, err)
 	}
-	return ix, rep, nil
+	return s.readBack(dir, ix, key, embedder), rep, nil
 }
 
 // manifest reads and checks the manifest in dir.
@@ -301,10 +304,10 @@ func (s IndexDir) save(dir string, ix *retrieval.Index, key string, opts BuildOp
 		vcrc = vsum.Sum32()
 	}
 	// Otherwise the vectors are those of the saved file, adopted as they
-	// are (mapped for good, where they are mapped): it is kept, not
-	// written again, so that a reload which saves again (files touched,
-	// content the same) does not leave the replaced file's blocks held by
-	// the mapping until the process exits.
+	// are (mapped, where they are mapped): it is kept, not written again,
+	// so that a reload which saves again (files touched, content the same)
+	// neither writes them nor holds a replaced copy's blocks while the
+	// index adopted from it serves.
 	snapshot := "snapshot-" + key[:16] + ".bin"
 	sum := crc32.New(castagnoli)
 	if err := writeAtomic(filepath.Join(dir, snapshot), func(w *bufio.Writer) error { return writeSnapshot(ix, io.MultiWriter(w, sum)) }); err != nil {
@@ -369,28 +372,75 @@ func (s IndexDir) Reopen(fingerprint string, embedder retrieval.Embedder, chunke
 	if fingerprint == "" || m.Fingerprint != fingerprint || m.Chunker != chunker || m.Snapshot == "" {
 		return nil, nil, ErrStale
 	}
-	// The documents' text stays in the snapshot file, mapped (see
-	// readSnapshot): a later save writes a new file, so the mapping keeps
-	// the bytes it was made of while this index serves.
+	ix, err := readSaved(dir, m, embedder, chunker, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ix, m.Skipped, nil
+}
+
+// readSaved makes the index saved in dir that m describes. The documents'
+// text stays in the snapshot file, mapped (see readSnapshot), and so do the
+// vectors in theirs, read on first use when lazy is set: a later save
+// writes new files, so the mappings keep the bytes they were made of while
+// anything holds them (see mapping).
+func readSaved(dir string, m *manifest, embedder retrieval.Embedder, chunker retrieval.Chunker, lazy bool) (*retrieval.Index, error) {
 	data, err := readSnapshot(filepath.Join(dir, m.Snapshot), m.SnapshotCRC)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reopen: %w", err)
+		return nil, fmt.Errorf("reopen: %w", err)
 	}
 	path, crc, rows := filepath.Join(dir, m.Vectors), m.VectorsCRC, len(data.Chunks)
-	vs := &vectors{load: sync.OnceValues(func() (*denseIndex, error) {
+	load := func() (*denseIndex, error) {
 		v, err := readVectors(path, crc, rows)
 		if err != nil {
 			return nil, err
 		}
 		v.keep()
 		return v.denseIndex, nil
-	})}
+	}
+	vs := &vectors{}
+	if lazy {
+		vs.load = sync.OnceValues(load)
+	} else {
+		d, err := load()
+		if err != nil {
+			return nil, fmt.Errorf("reopen: %w", err)
+		}
+		vs.set(d)
+	}
 	data.Embedder, data.Chunker, data.Vectors, data.Built, data.Key = embedder, chunker, vs, m.Built, m.CorpusKey
 	ix, err := retrieval.NewIndex(*data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reopen %s: %w: %w", dir, errSnapshotCorrupt, err)
+		return nil, fmt.Errorf("reopen %s: %w: %w", dir, errSnapshotCorrupt, err)
 	}
-	return ix, m.Skipped, nil
+	return ix, nil
+}
+
+// readBack returns the index just saved in dir, read back from its files
+// as Reopen reads it, in place of ix, the index built of the caller's
+// documents: a built index then holds in the heap what a reopened one
+// does (the documents' text and the vectors stay in their files, mapped),
+// and the caller's documents, text and all, can be let go of. ix is
+// returned when the saved index is not ix's (another process saved since)
+// or cannot be read, and on systems where a mapping is never let go of
+// (releasable): there every reload would keep its files on disk until the
+// process exits.
+func (s IndexDir) readBack(dir string, ix *retrieval.Index, key string, embedder retrieval.Embedder) *retrieval.Index {
+	if !releasable {
+		return ix
+	}
+	if unlock, err := lockDir(dir, false); err == nil {
+		defer unlock()
+	}
+	m, err := s.manifest(dir, embedder)
+	if err != nil || m.CorpusKey != key || m.Chunker != ix.Layout().Chunker || m.Chunks != len(ix.Chunks()) || m.Documents != len(ix.Documents()) {
+		return ix
+	}
+	saved, err := readSaved(dir, m, embedder, m.Chunker, false)
+	if err != nil {
+		return ix
+	}
+	return saved
 }
 
 // writeAtomic writes a file through a temporary file in the same directory,

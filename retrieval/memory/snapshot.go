@@ -78,8 +78,8 @@ func (w *snapWriter) bytes(b []byte) {
 type snapReader struct {
 	data []byte
 	off  int
-	// mapped is set when data is a mapping kept for the process's life
-	// (see snapshotMaps): strings may then point into it without a copy.
+	// mapped is set when data is a mapping (see mapping): strings may then
+	// point into it without a copy.
 	mapped bool
 	err    error
 }
@@ -212,8 +212,8 @@ func writeSnapshot(ix *retrieval.Index, out io.Writer) error {
 // readSnapshot reads an index's documents, chunks and BM25 postings from a
 // snapshot file (retrieval.NewIndex makes the index of them). On unix the
 // file is mapped read-only and the documents' Text and Title point into the
-// mapping, outside the Go heap; the mapping then lasts as long as the
-// process (see snapshotMaps). Errors name the file.
+// mapping, outside the Go heap; the mapping lasts as long as the documents
+// or the chunks' array (see mapping). Errors name the file.
 func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 	data, err := readSnapshotFile(path, wantCRC)
 	if err != nil {
@@ -223,16 +223,22 @@ func readSnapshot(path string, wantCRC uint32) (*retrieval.IndexData, error) {
 }
 
 func readSnapshotFile(path string, wantCRC uint32) (*retrieval.IndexData, error) {
-	raw, mapped, keep, release, err := openSaved(path, int64(len(snapshotMagic)), errSnapshotCorrupt)
+	raw, m, err := openSaved(path, int64(len(snapshotMagic)), errSnapshotCorrupt)
 	if err != nil {
 		return nil, err
 	}
-	ix, err := parseSnapshot(raw, mapped, wantCRC)
+	defer m.done() // the opening's reference
+	ix, err := parseSnapshot(raw, m != nil, wantCRC)
 	if err != nil {
-		release() // no string into the mapping was handed out
-		return nil, err
+		return nil, err // no string into the mapping was handed out
 	}
-	keep()
+	// What holds strings into the mapping keeps it.
+	for _, d := range ix.Docs {
+		holdMapping(m, d)
+	}
+	if len(ix.Chunks) > 0 {
+		holdMapping(m, &ix.Chunks[0])
+	}
 	return ix, nil
 }
 
@@ -240,18 +246,18 @@ func readSnapshotFile(path string, wantCRC uint32) (*retrieval.IndexData, error)
 // vectors file. Its size is checked before it is mapped: a file shorter
 // than header bytes is refused with corrupt, so that every read of its
 // header stays within the mapping.
-func openSaved(path string, header int64, corrupt error) (raw []byte, mapped bool, keep, release func(), err error) {
+func openSaved(path string, header int64, corrupt error) ([]byte, *mapping, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, false, nil, nil, err
+		return nil, nil, err
 	}
 	defer f.Close() // a mapping outlives its file descriptor
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, false, nil, nil, err
+		return nil, nil, err
 	}
 	if fi.Size() < header {
-		return nil, false, nil, nil, fmt.Errorf("%w: %d bytes, shorter than its header", corrupt, fi.Size())
+		return nil, nil, fmt.Errorf("%w: %d bytes, shorter than its header", corrupt, fi.Size())
 	}
 	return mapFile(f, fi)
 }

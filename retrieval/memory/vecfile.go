@@ -126,9 +126,26 @@ var errVectorsVersion = errors.New("not a vectors file of this version")
 type savedVectors struct {
 	*denseIndex
 	keys []byte // the keys section
-	// keep makes a mapping permanent (the vectors serve an index); release
-	// unmaps it once nothing points into it (they were only reused).
-	keep, release func()
+	// m is the file's mapping (nil when it was read into the heap), of
+	// which the savedVectors hold the opening's reference until keep or
+	// release.
+	m *mapping
+}
+
+// keep makes the vectors serve an index: the mapping lasts as long as
+// they do (see mapping).
+func (v *savedVectors) keep() {
+	holdMapping(v.m, v.denseIndex)
+	holdMapping(v.m, v.scan)
+	v.m.done()
+	v.m = nil
+}
+
+// release lets go of vectors that were only reused (a build copies them):
+// their file is unmapped unless something else holds it.
+func (v *savedVectors) release() {
+	v.m.done()
+	v.m = nil
 }
 
 // readVectors reads the vectors file at path, which must hold rows rows
@@ -144,16 +161,16 @@ func readVectors(path string, wantCRC uint32, rows int) (*savedVectors, error) {
 }
 
 func readVectorsFile(path string, wantCRC uint32, rows int) (*savedVectors, error) {
-	raw, _, keep, release, err := openSaved(path, vectorsHeader, errVectorsCorrupt)
+	raw, m, err := openSaved(path, vectorsHeader, errVectorsCorrupt)
 	if err != nil {
 		return nil, err
 	}
 	v, err := parseVectors(raw, wantCRC, rows)
 	if err != nil {
-		release()
+		m.done()
 		return nil, err
 	}
-	v.keep, v.release = keep, release
+	v.m = m
 	return v, nil
 }
 
