@@ -448,12 +448,49 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 					return n, c, true
 				}
 			}
-			if did != "" && first >= 2 && role[first-2] && byAgent(c.body, words, first-2) {
+			if did != "" && first >= 2 && role[first-2] && byAgent(c.body, words, first-2) && passiveObject(a, c.body, words, first-2) {
 				return n, c, true // "won by Arsenal": the one who did it
 			}
 		}
 	}
 	return "", candidate{}, false
+}
+
+// passiveObject reports whether the deed at word i of body (its word
+// spans), done "by" someone, is done to what the question asks about:
+// the name right before it (past a form of "be"), or a word of the
+// question's within Tune.MaxDeedObjectGap words before it in the same
+// clause. "Diana's partner Dodi Fayed (played by Khalid Abdalla)" does
+// not say who plays Diana; "Princess Diana (played by Elizabeth
+// Debicki)" does.
+func passiveObject(a asked, body string, words [][]int, i int) bool {
+	objects := slices.DeleteFunc(slices.Clone(a.context), func(t string) bool { return t == a.did })
+	if len(objects) == 0 {
+		return true
+	}
+	word := func(j int) string { return body[words[j][0]:words[j][1]] }
+	for j := i - 1; j >= 0 && j >= i-Tune.MaxDeedObjectGap; j-- {
+		if strings.ContainsAny(body[words[j][1]:words[j+1][0]], ".;:!?") {
+			return false
+		}
+		w := word(j)
+		if text.IsPassiveAuxiliary(strings.ToLower(w)) {
+			continue
+		}
+		if isCapitalised(w) {
+			// The name before the deed is what it was done to.
+			for ; j >= 0 && isCapitalised(word(j)); j-- {
+				if slices.Contains(objects, text.Term(strings.ToLower(word(j)))) {
+					return true
+				}
+			}
+			return false
+		}
+		if slices.Contains(objects, text.Term(strings.ToLower(w))) {
+			return true
+		}
+	}
+	return false
 }
 
 // didDeed reports whether a candidate sentence has name do the deed a

@@ -193,8 +193,9 @@ func TestInRelativeClauseBounds(t *testing.T) {
 func TestInRolePassive(t *testing.T) {
 	const q = "who won the final"
 	checkRoles(t, []roleCase{
-		{q, "After the Community Shield won by Arsenal on August 6, the final is next.", "Arsenal"},
-		{q, "The Community Shield was won by Arsenal on August 6.", "Arsenal"},
+		{"who won the community shield", "After the Community Shield won by Arsenal on August 6, the final is next.", "Arsenal"},
+		{q, "After the Community Shield won by Arsenal on August 6, the final is next.", ""}, // not the final
+		{"who won the community shield", "The Community Shield was won by Arsenal on August 6.", "Arsenal"},
 		{q, "After Arsenal won the final on August 6, the Community Shield is next.", "Arsenal"},
 		{"who told altman he was fired", "After a call, Brockman was told that Altman had been fired.", ""},
 		{"who was fired", "Altman was fired by OpenAI on Friday.", ""}, // not OpenAI
@@ -467,6 +468,18 @@ func TestDeedElsewhere(t *testing.T) {
 			t.Errorf("%q: deedElsewhere(%q) = %v, want %v", c.question, c.body, got, c.want)
 		}
 	}
+}
+
+// A name after "by" did the deed to the name right before the deed, or
+// to the words before it: it answers the question only when that is what
+// the question asks about.
+func TestInRolePassiveObject(t *testing.T) {
+	checkRoles(t, []roleCase{
+		{"who plays diana in the crown", "In episode three, Diana's partner Dodi Fayed (played by Khalid Abdalla) surprises her.", ""},
+		{"who plays diana in the crown", "The season begins with Princess Diana (played by Elizabeth Debicki) on holiday.", "Elizabeth Debicki"},
+		{"who won the final", "In the end the final was won by Arsenal on penalties.", "Arsenal"},
+		{"who won the final", "The final, a dull game in the end; it was won by Arsenal.", ""},
+	})
 }
 
 // A name the sentences agree on answers a short "who did" question only
