@@ -114,21 +114,31 @@ func unlistedWords(dir string, exceptions map[string]string) (map[string][]strin
 	if err != nil {
 		return nil, err
 	}
-	known := map[string]bool{}
-	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
-		err := eachLine(filepath.Join(dir, "index."+pos), func(line string) {
-			if !strings.HasPrefix(line, " ") {
-				known[strings.Fields(line)[0]] = true
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
+	known, err := lemmasOf(dir, "noun", "verb", "adj", "adv")
+	if err != nil {
+		return nil, err
 	}
 	m := map[string][]string{}
 	for _, w := range v.Words(frequentWords) {
 		if plain(w) && !known[w] && !known[exceptions[w]] && !slices.ContainsFunc(regularBases(w), func(b string) bool { return known[b] }) {
 			m[w] = []string{"unlisted"}
+		}
+	}
+	return m, nil
+}
+
+// lemmasOf returns the words WordNet's index files of the parts of
+// speech list (index.noun, index.verb…).
+func lemmasOf(dir string, parts ...string) (map[string]bool, error) {
+	m := map[string]bool{}
+	for _, pos := range parts {
+		err := eachLine(filepath.Join(dir, "index."+pos), func(line string) {
+			if !strings.HasPrefix(line, " ") {
+				m[strings.Fields(line)[0]] = true
+			}
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return m, nil
@@ -169,16 +179,9 @@ func properNouns(dir string) (map[string][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	other := map[string]bool{}
-	for _, pos := range []string{"verb", "adj", "adv"} {
-		err := eachLine(filepath.Join(dir, "index."+pos), func(line string) {
-			if !strings.HasPrefix(line, " ") {
-				other[strings.Fields(line)[0]] = true
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
+	other, err := lemmasOf(dir, "verb", "adj", "adv")
+	if err != nil {
+		return nil, err
 	}
 	m := map[string][]string{}
 	for w, n := range senses {
