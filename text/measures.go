@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Measure is a number with what it measures: "a four-year contract" (4
@@ -55,7 +57,7 @@ func Scores(s string) []Score {
 	var out []Score
 	for _, m := range scoreRE.FindAllStringSubmatchIndex(s, -1) {
 		next := strings.Fields(strings.ToLower(s[m[5]:]))
-		if len(next) > 0 && notScored[strings.Trim(next[0], ".,;:!?)")] {
+		if len(next) > 0 && notScored[strings.Trim(next[0], ".,;:!?)")] && !labelNext(s[m[5]:]) {
 			continue
 		}
 		a, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -63,6 +65,19 @@ func Scores(s string) []Score {
 		out = append(out, Score{Span: Span{m[2], m[5]}, A: a, B: b})
 	}
 	return out
+}
+
+// labelNext reports whether rest opens with a capitalised word followed by
+// a number: a label ("Week 9", "Day 3"), not the unit of the number before
+// it ("a 31-23 Week 9 loss" is a score in week 9, not a range of weeks).
+func labelNext(rest string) bool {
+	f := strings.Fields(rest)
+	if len(f) < 2 || f[0] == "" || f[1] == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(f[0])
+	second, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsUpper(first) && unicode.IsDigit(second)
 }
 
 // notCounted are words after a number that are not things counted.
@@ -82,6 +97,9 @@ func Durations(s string) []Measure {
 		v, ok := Value(s[m[2]:m[3]])
 		if !ok {
 			continue
+		}
+		if labelNext(s[m[6]:]) {
+			continue // "a 31-23 Week 9 loss": Week 9 is a label, no duration
 		}
 		d := Measure{Span: Span{m[0], m[1]}, Value: v, Unit: strings.ToLower(s[m[6]:m[7]]), Ordinal: IsOrdinal(s[m[2]:m[3]])}
 		if rest := s[m[1]:]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {

@@ -150,6 +150,9 @@ func TestScores(t *testing.T) {
 		{"a 21–20 win", []Score{{Span{2, 9}, 21, 20}}},
 		{"12 - 11", []Score{{Span{0, 7}, 12, 11}}},
 		{"wait 10-15 minutes", nil},
+		// a capitalised unit before a number is a label: a score in week 9
+		{"a 31-23 Week 9 loss", []Score{{Span{2, 7}, 31, 23}}},
+		{"wait 10-15 weeks 2 days", nil},
 		{"on 2023-10-07", nil},
 		{"rose 3-4 percent", nil},
 		{"a $10-20 fee", nil},
@@ -158,6 +161,21 @@ func TestScores(t *testing.T) {
 	for _, tt := range tests {
 		if got := Scores(tt.in); !slices.Equal(got, tt.want) {
 			t.Errorf("Scores(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A capitalised unit followed by a number is a label ("Week 9"), not a
+// duration of the number before it.
+func TestDurationsLabel(t *testing.T) {
+	for in, want := range map[string]int{
+		"a 31-23 Week 9 loss":      0,
+		"a four-year contract":     1,
+		"out for 23 weeks 2 days":  2,
+		"since Day 3 of the trial": 0,
+	} {
+		if got := len(Durations(in)); got != want {
+			t.Errorf("Durations(%q) gave %d, want %d", in, got, want)
 		}
 	}
 }
