@@ -124,9 +124,6 @@ func (d *Desk) Draft(ctx context.Context, req answer.Request, topic string) (*Ti
 func (t *TimelineDraft) Choose(m *TimelineModel) *Result {
 	tu, topic, start := t.tu, t.topic, t.start
 	evs := slices.Clone(t.evs)
-	if m == nil || !m.Asides {
-		evs = slices.DeleteFunc(evs, func(e event) bool { return e.measures["aside"] == 1 })
-	}
 	switch {
 	case m == nil || m.GateOnly:
 		evs = slices.DeleteFunc(evs, func(e event) bool { return !e.gate })

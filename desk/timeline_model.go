@@ -47,10 +47,6 @@ type TimelineModel struct {
 	// or more, likeliest first.
 	Extend  bool    `json:"extend,omitempty"`
 	MinProb float64 `json:"min_prob,omitempty"`
-	// Asides weighs the pasts the rules do not (event "aside":
-	// background, an aside of years before); without it they are never
-	// shown.
-	Asides bool `json:"asides,omitempty"`
 	// Trained says on what and how the model was trained, for the reader.
 	Trained string `json:"trained"`
 }

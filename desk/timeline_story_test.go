@@ -2,10 +2,7 @@ package desk
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/newsroom/askbot/answer"
 )
 
 // TestAsideCandidates: a past the rules do not weigh (a day more than
@@ -108,36 +105,5 @@ func TestStoryWords(t *testing.T) {
 	}
 	if rain.measures["title_words"] != 0 || rain.measures["lede_words"] != 0 {
 		t.Errorf("the rain: title_words %v, lede_words %v, want 0", rain.measures["title_words"], rain.measures["lede_words"])
-	}
-}
-
-// TestAsidesShown: the asides are shown only by a model that weighs them
-// (TimelineModel.Asides); the rules never show them.
-func TestAsidesShown(t *testing.T) {
-	doc := docOf(
-		`Quarry United signed Dara Lomax on Friday, the club said.`,
-		`Quarry United first scouted Dara Lomax on December 8, 2022, at a youth tournament.`,
-	)
-	doc.Title, doc.Published = "Quarry United signs Dara Lomax", "2023-12-09T09:00:00Z"
-	tu := DefaultTuning
-	w := weighWords(nil, "Quarry United Dara Lomax", &tu)
-	draft := &TimelineDraft{topic: "Quarry United Dara Lomax", evs: candidatesOf(doc, 0, w, &tu, true), tu: &tu}
-	const scouted = "first scouted Dara Lomax"
-	n := len(timelineFeatureNames)
-	everything := func(asides bool) *TimelineModel {
-		// every candidate at probability 0.5, added at MinProb 0
-		return &TimelineModel{Extend: true, Asides: asides, Line: answer.LogReg{Features: timelineFeatureNames, Mean: make([]float64, n), Scale: slices.Repeat([]float64{1}, n), Weights: make([]float64, n)}}
-	}
-	shown := func(m *TimelineModel) bool {
-		return slices.ContainsFunc(draft.Choose(m).Lines, func(l Line) bool { return strings.Contains(l.Text, scouted) })
-	}
-	if shown(nil) {
-		t.Errorf("the rules show the aside %q", scouted)
-	}
-	if shown(everything(false)) {
-		t.Errorf("a model not weighing the asides shows %q", scouted)
-	}
-	if !shown(everything(true)) {
-		t.Errorf("a model weighing the asides at MinProb 0 does not show %q", scouted)
 	}
 }

@@ -30,7 +30,7 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 	questions := fs.String("questions", "", "comma-separated timeline sets in JSONL to train on")
 	out := fs.String("out", "desk/timeline_model.json", "file to write the model to (empty: none)")
 	cv := fs.Bool("cv", false, "measure leave-one-set-out: each set's timelines chosen by a model trained on the other sets")
-	variants := fs.String("variants", "extend-lr@auto", "comma-separated ways to learn, the first written (the default is the shipped model's): lr (a class-balanced logistic regression over every candidate), ranker (a conditional logit per timeline, answer.FitRanker); prefixed gate- (weigh only the rules' gate's candidates) or extend- (keep the rules' choice, add the rest at --min-prob) or extendx- (the same, trained on the rest only), with -noaside (the pasts the rules do not weigh neither weighed nor shown: extend-lr-noaside), suffixed @P (that least probability) or @auto (chosen leave-one-set-out)")
+	variants := fs.String("variants", "extend-lr@auto", "comma-separated ways to learn, the first written (the default is the shipped model's): lr (a class-balanced logistic regression over every candidate), ranker (a conditional logit per timeline, answer.FitRanker); prefixed gate- (weigh only the rules' gate's candidates) or extend- (keep the rules' choice, add the rest at --min-prob) or extendx- (the same, trained on the rest only), suffixed @P (that least probability) or @auto (chosen leave-one-set-out)")
 	minProb := fs.Float64("min-prob", 0.5, "with extend-: the least probability of a candidate the gate turns away to be added")
 	l2 := fs.Float64("l2", 0.01, "ridge penalty on the standardised weights")
 	if err := parse(fs, cfg, args); err != nil {
@@ -85,8 +85,6 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 		}
 		gate, extend := strings.HasPrefix(variant, "gate-"), strings.HasPrefix(variant, "extend-") || strings.HasPrefix(variant, "extendx-")
 		restOnly := strings.HasPrefix(variant, "extendx-") // trained on the candidates the gate turns away only
-		asides := !strings.Contains(variant, "-noaside")   // extend-lr-noaside: the asides neither weighed nor shown
-		aside := slices.Index(desk.TimelineFeatureNames(), "aside")
 		gateOnly := &gate
 		rk := strings.HasSuffix(variant, "ranker")
 		ranker := &rk
@@ -99,7 +97,7 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 				var g [][]float64
 				var l []bool
 				for _, c := range t.Candidates() {
-					if *gateOnly && !c.Gate || restOnly && c.Gate || !asides && c.Features[aside] == 1 {
+					if *gateOnly && !c.Gate || restOnly && c.Gate {
 						continue
 					}
 					g = append(g, c.Features)
@@ -109,7 +107,7 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 				groups, labels = append(groups, g), append(labels, l)
 			}
 		}
-		m := &desk.TimelineModel{GateOnly: *gateOnly, Extend: extend, Asides: asides}
+		m := &desk.TimelineModel{GateOnly: *gateOnly, Extend: extend}
 		if extend {
 			m.MinProb = *minProb
 		}
@@ -138,9 +136,6 @@ func cmdTrainTimeline(ctx context.Context, e env, args []string) error {
 		}
 		if restOnly {
 			pool = "the candidates the hand-set gate turns away"
-		}
-		if !asides {
-			pool += " but the asides"
 		}
 		if extend {
 			pool += fmt.Sprintf(", added to the rules' choice at probability %g or more", *minProb)
