@@ -113,7 +113,6 @@ func (d *Desk) Draft(ctx context.Context, req answer.Request, topic string) (*Ti
 	}
 	relativeCover(evs)
 	documentShares(evs)
-	storyWords(evs, ix)
 	return &TimelineDraft{topic: topic, evs: evs, tu: tu, start: start, docs: docs, hits: res.Hits}, nil
 }
 
@@ -602,9 +601,6 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 				when, own = headedDay(s, year)
 			}
 			e := event{sentence: sentence{doc: doc, start: p.Start + sp.Start, end: p.Start + sp.End, prev: prev, passage: para, rank: rank}}
-			// aside: a past the rules do not weigh (background, an aside
-			// of years before), read only for the learned choice (all)
-			aside := false
 			switch {
 			case own && inYear:
 				e.when, e.dated = when, true // the history's own past, no background
@@ -617,13 +613,8 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 					e.when, e.period = t, label // "in June" under "2019 World Cup"; not "in 1983", another year it recalls
 				}
 			case own && background(when, pub, tu.TimelineBackground):
-				if !all {
-					prev = s
-					continue // a past the story draws on, not one of its events
-				}
-				// for the learned choice: a past stated by its day may be
-				// the story's own (a history's first events)
-				e.when, e.dated, aside = when, true, true
+				prev = s
+				continue // a past the story draws on, not one of its events
 			case own:
 				e.when, e.dated, e.ahead = when, true, future(s)
 			case inMonth:
@@ -645,11 +636,8 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 				}
 				if ok {
 					if pub.Year()-t.Year() > tu.TimelinePeriodYears && !told {
-						if !all {
-							prev = s
-							continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
-						}
-						aside = true // for the learned choice, as above
+						prev = s
+						continue // an aside of years before ("In 2013, then President Barack Obama vetoed …")
 					}
 					e.when, e.note, e.period = t, "", label
 				}
@@ -680,7 +668,7 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 			// ("The Datatilsynet issued a local ban on Meta … back in
 			// July" under "Norway's data protection authority has asked
 			// …", its title without the story's "subscription").
-			if isLede && !aside {
+			if isLede {
 				ledeTells = about && cov >= tu.TimelineLede
 			}
 			stated := e.dated || e.period != "" && !inYear
@@ -689,7 +677,7 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 				// signed with the Bills, …": the sentence before's person
 				cov = max(cov, w.coverage(spelledOut(byName(s, names))+"\n"+person))
 			}
-			e.gate = !aside && (about || stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle))
+			e.gate = about || stated && (cov >= tu.TimelineDated && (wcov >= tu.TimelineDatedWindow || ledeTells) || titleCov >= tu.TimelineTitle)
 			if !e.gate && !all {
 				continue
 			}
@@ -722,7 +710,7 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 				"period": e.period != "" && !inYear && !inMonth, "section": inYear || inMonth || !heading.IsZero(),
 				"article_date": e.note != "", "ahead": e.ahead || toCome, "history": told, "lede": isLede,
 				"lede_tells": ledeTells, "person": person != "", "entry": e.entry > 0 || e.stamp,
-				"after_pub": !pub.IsZero() && e.when.After(pub.AddDate(0, 0, 1)), "aside": aside,
+				"after_pub": !pub.IsZero() && e.when.After(pub.AddDate(0, 0, 1)),
 			} {
 				e.measures[k] = b2f(v)
 			}

@@ -8,8 +8,6 @@ import (
 	"sync"
 
 	"github.com/newsroom/askbot/answer"
-	"github.com/newsroom/askbot/corpus"
-	"github.com/newsroom/askbot/retrieval"
 )
 
 // The timeline's choice of the lines it shows may be learned rather than
@@ -28,7 +26,7 @@ var timelineFeatureNames = []string{
 	"about", "gate", "dated", "rough", "period", "section", "article_date",
 	"ahead", "after_pub", "age", "history", "lede", "lede_tells", "person",
 	"entry", "words", "rule", "position", "states_time", "digits",
-	"doc_gate", "title_rel", "aside", "title_words", "lede_words",
+	"doc_gate", "title_rel",
 }
 
 // TimelineFeatureNames lists the features of the learned choice, in order.
@@ -123,39 +121,6 @@ func documentShares(evs []event) {
 		if best > 0 {
 			e.measures["title_rel"] = e.measures["title"] / best
 		}
-	}
-}
-
-// storyWords sets each candidate's share of the story's words as its
-// document writes them, not only the topic's: "title_words", of its
-// document's title's words (IDF-weighted, ix), and "lede_words", of its
-// document's lede's (its first candidate read as the lede, else its
-// first candidate). "Jim Crane had obtained club ownership on Nov. 17,
-// 2011." holds none of "the Houston Astros sign-stealing scandal" but
-// tells of its document's title's "Astros" in the sentence before; a
-// product's "came out in 2021" tells of a deals page's "AirPods".
-func storyWords(evs []event, ix *retrieval.Index) {
-	title := map[*corpus.Document]weights{}
-	lede := map[*corpus.Document]weights{}
-	first := map[*corpus.Document]int{}
-	for i, e := range evs {
-		if _, ok := title[e.doc]; !ok {
-			title[e.doc] = weigh(ix, e.doc.Title)
-			first[e.doc] = i
-		}
-		if _, ok := lede[e.doc]; !ok && e.measures["lede"] == 1 {
-			lede[e.doc] = weigh(ix, e.text())
-		}
-	}
-	for d, i := range first {
-		if _, ok := lede[d]; !ok {
-			lede[d] = weigh(ix, evs[i].text())
-		}
-	}
-	for _, e := range evs {
-		s := e.text()
-		e.measures["title_words"] = round9(title[e.doc].coverage(s))
-		e.measures["lede_words"] = round9(lede[e.doc].coverage(s))
 	}
 }
 
