@@ -570,6 +570,34 @@ func TestCheckObjectOther(t *testing.T) {
 // TestFiguresClock: a time of day written with "a.m." or "p.m." is a
 // figure in minutes after midnight; an hour past twelve or minutes past
 // 59 are none.
+// A place in a ranking after a verb of ranking is a figure, compared only
+// with another place: "ranked 28th" against "ranking 30th".
+func TestFiguresRank(t *testing.T) {
+	rank := func(s string) []float64 {
+		var out []float64
+		for _, f := range Figures(s) {
+			if f.Kind == Rank {
+				out = append(out, f.Value)
+			}
+		}
+		return out
+	}
+	for s, want := range map[string][]float64{
+		"Arizona went into the game ranked 28th in dropback EPA.": {28},
+		"The defense is ranking 30th against the run.":            {30},
+		"He ranks No. 3 among tight ends.":                        {3},
+		"She finished 28th in the race.":                          nil, // no verb of ranking
+	} {
+		if got := rank(s); !slices.Equal(got, want) {
+			t.Errorf("%q: ranks %v, want %v", s, got, want)
+		}
+	}
+	a, b := Figures("ranked 28th")[0], Figures("ranking 30th")[0]
+	if a.Same(b) || !a.Comparable(b) {
+		t.Errorf("28th and 30th: same %v, comparable %v; want another place of the same ranking", a.Same(b), a.Comparable(b))
+	}
+}
+
 func TestFiguresClock(t *testing.T) {
 	for _, tc := range []struct {
 		s     string

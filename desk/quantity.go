@@ -26,6 +26,7 @@ const (
 	Score    Kind = "score"    // "12-11": Value is 1000×the first number + the second
 	Share    Kind = "share"    // "16 of 20 passes": Value is 1000×the first number + the second, Unit the noun's stem
 	Clock    Kind = "clock"    // "4:25 p.m.": Value is minutes after midnight
+	Rank     Kind = "rank"     // "ranked 28th", "ranks No. 3": Value is the place
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
@@ -136,6 +137,13 @@ func Figures(s string) []Figure {
 	}
 	for _, sc := range text.Scores(s) {
 		add(figure(Score, recordUnit(s, sc.Span), float64(sc.A*1000+sc.B), s, sc.Span))
+	}
+	for _, m := range rankRE.FindAllStringSubmatchIndex(s, -1) {
+		// "entering Week 13 ranking 30th in dropback EPA": a place in a
+		// ranking, compared only with another place
+		if v, err := strconv.Atoi(s[m[2]:m[3]]); err == nil {
+			add(figure(Rank, "", float64(v), s, text.Span{Start: m[2], End: m[1]}))
+		}
 	}
 	if f, ok := finalLine(s); ok {
 		add(f)
@@ -496,6 +504,10 @@ func withMultiplier(s string, f Figure) Figure {
 
 // clockRE matches a time of day written with "a.m." or "p.m." ("1 p.m.",
 // "4:25 p.m.", "8:15pm"): the hour, the minutes if any, and "a" or "p".
+// rankRE is a place in a ranking after a verb of ranking: "ranked 28th",
+// "ranking 30th", "ranks No. 3", "is ranked number 12".
+var rankRE = regexp.MustCompile(`(?i)\brank(?:ed|ing|s)?\s+(?:(?:no\.|number)\s*)?(\d{1,3})(?:st|nd|rd|th)?\b`)
+
 var clockRE = regexp.MustCompile(`\b(\d{1,2})(?::(\d{2}))?\s?(?i:([ap])\.m\.|([ap])m\b)`)
 
 // clockMinutes is the time of day clockRE matched (m its submatch
