@@ -2274,15 +2274,15 @@ func matchTeams(scores []judged, claim result, same func(name, team string) bool
 }
 
 // possibleRE matches the words that tell of what may or is meant to happen
-// rather than what did: a modal, a possibility, an expectation or a plan
-// ("it's possible he'll need a second surgery", "is expected to sign",
-// "plans to step down"). "may" is read in lower case only: "May" is a
-// month.
+// rather than what did: a modal, a possibility, a condition, an
+// expectation or a plan ("it's possible he'll need a second surgery",
+// "even if he is able to clear protocol", "is expected to sign", "plans
+// to step down"). "may" is read in lower case only: "May" is a month.
 // An expectation, plan or aim is one with "to" after it ("plans to
 // sign"): "continued their shopping plans" tells of no plan of the
 // claim's. "would" is none: it tells what a thing does as often as what may be
 // ("a new tier that would grant eligible creators a 70/30 split").
-var possibleRE = regexp.MustCompile(`\b(?:(?i:could|might|possible|possibly|perhaps|likely|unlikely)|may)\b|(?i:\b(?:expects?|expected|expecting|plans?|planned|planning|intends?|intended|hopes?|hoped|hoping|aims?|aimed|set)\s+to\b|\bwill\s+need\b|\bwill\s+have\s+to\b|['’]ll\s+need\b)`)
+var possibleRE = regexp.MustCompile(`\b(?:(?i:could|might|possible|possibly|perhaps|likely|unlikely|if|unless|whether)|may)\b|(?i:\b(?:expects?|expected|expecting|plans?|planned|planning|intends?|intended|hopes?|hoped|hoping|aims?|aimed|set)\s+to\b|\bwill\s+need\b|\bwill\s+have\s+to\b|['’]ll\s+need\b)`)
 
 // possibleOnly reports whether a sentence tells something the claim
 // states as done only as what may or is meant to happen: a word of the

@@ -488,6 +488,8 @@ func TestCheckOtherPlaceOrPossibility(t *testing.T) {
 		{"Castlebridge will spend 90,000 pounds on a new stand.", Supported},
 		// the claim's own person is no other holder of its role
 		{"Dana Whitfield co-founded Orbis Labs.", Supported},
+		// a condition is no fact ("Even if Joel Varga is able to clear …")
+		{"Joel Varga has cleared the club's fitness test.", NotFound},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
 		if err != nil {
