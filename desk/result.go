@@ -232,12 +232,16 @@ func glued(s string, from, to int, sc text.Score, glue map[string]bool, prep *st
 		return false
 	}
 	gap := s[from:to]
-	if from <= sc.Start && sc.End <= to {
+	scored := from <= sc.Start && sc.End <= to
+	if scored {
 		gap = s[from:sc.Start] + " " + s[sc.End:to]
 	}
 	fs := strings.FieldsFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || r == '\'' || r == '’' })
 	for i, f := range fs {
 		w := strings.ToLower(f)
+		if scored && scoreModifier(f) {
+			continue // "Texas has a 34-24 head-to-head victory against …"
+		}
 		if !glue[w] || w == "at" && (i+1 == len(fs) || !strings.EqualFold(fs[i+1], "home")) {
 			return false
 		}
@@ -246,6 +250,13 @@ func glued(s string, from, to int, sc text.Score, glue map[string]bool, prep *st
 		}
 	}
 	return true
+}
+
+// scoreModifier reports whether w, in a gap holding the score, only
+// describes the result the score is of: an article or a compound
+// modifier in lower case ("a 34-24 head-to-head non-conference victory").
+func scoreModifier(w string) bool {
+	return w == "a" || w == "an" || strings.Contains(w, "-") && w == strings.ToLower(w)
 }
 
 // after is the preposition that follows a word of result, past the

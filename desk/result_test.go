@@ -29,6 +29,9 @@ func TestReadResult(t *testing.T) {
 		{"two verbs", "The Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11 with a late penalty.", "Lagos Lions", "Abuja Stars", false, false, "Lagos Lions won the league final on Saturday, edging the Abuja Stars 12-11"},
 		{"teams either side", "Final score: South Africa 12-11 New Zealand", "South Africa", "New Zealand", false, false, "South Africa 12-11 New Zealand"},
 		{"teams either side reversed", "Final score: New Zealand 11-12 South Africa", "South Africa", "New Zealand", false, false, "New Zealand 11-12 South Africa"},
+		// an article and modifiers around the score describe the result
+		{"has a victory", "Texas has a 34-24 head-to-head non-conference victory against the Crimson Tide.", "Texas", "Crimson Tide", false, false, "Texas has a 34-24 head-to-head non-conference victory against the Crimson Tide"},
+		{"modifier without the score", "Texas has a head-to-head victory against the Crimson Tide, 34-24.", "", "Crimson Tide", false, false, "victory against the Crimson Tide, 34-24"},
 		// how a team won, between it and "beat"; a try or a tip is no result
 		{"held on to beat", "The Browns held on to beat the Bears 20-17.", "Browns", "Bears", false, false, "Browns held on to beat the Bears 20-17"},
 		{"came from behind to beat", "West Ham came from behind to beat Tottenham 2-1.", "West Ham", "Tottenham", false, false, "West Ham came from behind to beat Tottenham 2-1"},
