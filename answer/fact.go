@@ -456,6 +456,16 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 	return "", candidate{}, false
 }
 
+// deedObjects are the question's words that may name what its deed was
+// done to: all but the deed and the words of name (its doer, or "").
+func (a asked) deedObjects(name string) []string {
+	own := map[string]bool{a.did: true}
+	for _, w := range text.Words(name) {
+		own[text.Term(w)] = true
+	}
+	return slices.DeleteFunc(slices.Clone(a.context), func(t string) bool { return own[t] })
+}
+
 // passiveObject reports whether the deed at word i of body (its word
 // spans), done "by" someone, is done to what the question asks about:
 // the name right before it (past a form of "be"), or a word of the
@@ -464,7 +474,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 // not say who plays Diana; "Princess Diana (played by Elizabeth
 // Debicki)" does.
 func passiveObject(a asked, body string, words [][]int, i int) bool {
-	objects := slices.DeleteFunc(slices.Clone(a.context), func(t string) bool { return t == a.did })
+	objects := a.deedObjects("")
 	if len(objects) == 0 {
 		return true
 	}
@@ -517,11 +527,7 @@ func didDeed(a asked, cands []candidate, name string) bool {
 // "the Diamondbacks won the 2023 World Series" says who won the World
 // Series. A question with no other word ("who won") asks nothing more.
 func deedObject(a asked, body string, words [][]int, i int, name string) bool {
-	own := map[string]bool{a.did: true}
-	for _, w := range text.Words(name) {
-		own[text.Term(w)] = true
-	}
-	objects := slices.DeleteFunc(slices.Clone(a.context), func(t string) bool { return own[t] })
+	objects := a.deedObjects(name)
 	if len(objects) == 0 {
 		return true
 	}
