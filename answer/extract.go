@@ -665,7 +665,7 @@ func trimCommon(name string, common func(string) bool) string {
 // personLike reports whether a name could be a person's: not an acronym.
 func personLike(name string) bool {
 	for _, w := range strings.Fields(name) {
-		if strings.ToUpper(w) == w {
+		if strings.ToUpper(w) == w && !isInitial(w) {
 			return false
 		}
 	}

@@ -25,6 +25,10 @@ type asked struct {
 	// did is the term of the deed a "who" question asks the doer of
 	// ("win" for "who won the final"; text.WhoDid), or "".
 	did string
+	// doers are the terms of the nouns for the one who does that deed
+	// ("director" for "who directed past lives"; text.Doers): a name
+	// the documents call by one has done it ("director Celine Song").
+	doers []string
 	// otherWords is set when no passage counts the unit as asked: the
 	// documents may count it in other words ("five STIs" for "how many
 	// infections", "2,539 theaters" for "how many screens"); the feature
@@ -44,6 +48,11 @@ type asked struct {
 func readAsked(q *retrieval.Question) (a asked, ok bool) {
 	a = asked{q: q, money: q.AsksMoney(), quantity: text.QuantityOf(q.Text), did: text.Term(text.WhoDid(q.Text))}
 	ok = len(text.Words(q.Text)) <= Tune.MaxShortWords && q.Facts() <= 1
+	for _, n := range text.Doers(text.WhoDid(q.Text)) {
+		if t := text.Term(n); t != a.did && !slices.Contains(a.doers, t) {
+			a.doers = append(a.doers, t)
+		}
+	}
 	if w := text.Counted(q.Text); w != "" && q.Kind == text.AskCount {
 		a.unit = newCounted(w)
 	}
@@ -402,10 +411,12 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 		}
 		words := wordRE.FindAllStringIndex(c.body, -1)
 		role := make([]bool, len(words))
+		doer := make([]bool, len(words)) // the deed's doer named ("director")
 		for i, w := range words {
 			word := c.body[w[0]:w[1]]
 			t := text.Term(strings.ToLower(word))
-			role[i] = slices.Contains(a.context, t) && (text.IsRole(word) || !isCapitalised(word)) &&
+			doer[i] = slices.Contains(a.doers, t) && (text.IsRole(word) || !isCapitalised(word))
+			role[i] = doer[i] || slices.Contains(a.context, t) && (text.IsRole(word) || !isCapitalised(word)) &&
 				(len(roles) == 0 || slices.Contains(roles, t))
 		}
 		for _, n := range namePhrases(c.body) {
@@ -439,7 +450,15 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 			if slices.ContainsFunc(roles, func(t string) bool { return t != did }) {
 				gap = Tune.MaxNamedRoleGap // a role named, not only the deed
 			}
-			for i := max(0, first-gap-1); i <= min(len(words)-1, last+gap+1); i++ {
+			wide := max(gap, Tune.MaxNamedRoleGap)
+			for i := max(0, first-wide-1); i <= min(len(words)-1, last+wide+1); i++ {
+				g := gap
+				if doer[i] {
+					g = Tune.MaxNamedRoleGap // named like a role ("director Celine Song")
+				}
+				if i < first-g-1 || i > last+g+1 {
+					continue
+				}
 				// A role before the name, a comma between and a verb of
 				// saying after it: the name is the attribution's speaker,
 				// not the role's holder ("will be the exchange's new CEO,

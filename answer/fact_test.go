@@ -500,3 +500,16 @@ func TestDidDeed(t *testing.T) {
 		}
 	}
 }
+
+// A name the sentence calls by the noun of the deed's doer (text.Doers)
+// has done it, at most Tuning.MaxNamedRoleGap words away, like a role the
+// question names; a doer of another deed has not.
+func TestInRoleDoer(t *testing.T) {
+	checkRoles(t, []roleCase{
+		{"who directed past lives", "The film's director Celine Song grew up in Seoul.", "Celine Song"},
+		{"who directed past lives", "The film's director, Celine Song, grew up in Seoul.", "Celine Song"},
+		{"who directed past lives", "The film's director and writer Celine Song grew up in Seoul.", ""}, // two words away
+		{"who wrote past lives", "The film's director Celine Song grew up in Seoul.", ""},
+		{"who founded discogs", "Discogs founder Kevin Lewandowski built the site.", "Kevin Lewandowski"},
+	})
+}

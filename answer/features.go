@@ -460,14 +460,24 @@ func nameInRole(a asked, body string) bool {
 }
 
 // personName reports whether s names someone the question does not: two
-// or more capitalised words in a row, after the sentence's first word.
+// or more capitalised words in a row. At the sentence's start they must
+// open with a name ("Gary Wang, the co-founder …"), not with a word any
+// sentence may open with capitalised ("Steam Deck …").
 func (f *featurizer) personName(s string) bool {
 	for _, n := range namePhrases(s) {
-		if len(strings.Fields(n)) >= 2 && !strings.HasPrefix(s, n) && !namedIn(n, f.q) && personLike(n) {
+		if len(strings.Fields(n)) >= 2 && (!strings.HasPrefix(s, n) || opensWithName(n)) && !namedIn(n, f.q) && personLike(n) {
 			return true
 		}
 	}
 	return false
+}
+
+// opensWithName reports whether the first word of phrase n is a name
+// whichever sentence it opens: WordNet knows it only as a name ("Kingsley",
+// "Gary") or does not list it at all ("Migicovsky").
+func opensWithName(n string) bool {
+	first := strings.ToLower(strings.Fields(n)[0])
+	return text.IsProperNoun(first) || text.IsUnlisted(first)
 }
 
 func b2f(b bool) float64 {

@@ -141,3 +141,47 @@ func TestCountsOtherFeature(t *testing.T) {
 		t.Errorf("a passage counts infections: counts_other %v, want 0", got)
 	}
 }
+
+// A name of two or more words counts as a person's wherever it stands: at
+// the sentence's start when its first word is only a name ("Gary Wang,
+// the co-founder …"), with a middle initial ("Judge John J. Walton"); not
+// two capitalised words any sentence may open with ("Steam Deck …"), nor
+// a name the question holds.
+func TestPersonNameFeature(t *testing.T) {
+	ix := indexFS(t, fstest.MapFS{
+		"trial.md": {Data: []byte("---\ntitle: Trial\n---\nGary Wang, the co-founder of the exchange, testified on Thursday at the exchange trial.\n\n" +
+			"The exchange trial heard that Steam Deck sales rose at the exchange.\n\n" +
+			"At the exchange trial, Judge John J. Walton scheduled sentencing.\n\n" +
+			"At the exchange trial, the witness Gary spoke.\n")},
+	})
+	wang := "Gary Wang, the co-founder of the exchange, testified on Thursday at the exchange trial."
+	steam := "The exchange trial heard that Steam Deck sales rose at the exchange."
+	walton := "At the exchange trial, Judge John J. Walton scheduled sentencing."
+	gary := "At the exchange trial, the witness Gary spoke."
+	checkFeature(t, ix, "person_name", []featureCase{
+		{"who testified at the exchange trial", wang, 1},
+		{"who did gary wang testify against at the exchange trial", wang, 0},
+		{"who testified at the exchange trial", walton, 1},
+		{"who testified at the exchange trial", steam, 1}, // two capitalised words inside a sentence
+		{"who testified at the exchange trial", gary, 0},
+	})
+	for _, s := range []string{"Steam Deck sales rose.", "Apple Music grew."} {
+		if n := namePhrases(s)[0]; opensWithName(n) {
+			t.Errorf("opensWithName(%q) = true, want false: %q opens a sentence", n, s)
+		}
+	}
+}
+
+// A middle initial joins the name around it; a capital letter ending a
+// sentence before a function word does not.
+func TestNamePhrasesMiddleInitial(t *testing.T) {
+	for s, want := range map[string][]string{
+		"Judge John J. Walton scheduled sentencing.": {"John J. Walton"},
+		"George W. Bush met Michael B. Jordan.":      {"George W. Bush", "Michael B. Jordan"},
+		"It was funded by Plan B. The company grew.": {"Plan"},
+	} {
+		if got := namePhrases(s); !slices.Equal(got, want) {
+			t.Errorf("namePhrases(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

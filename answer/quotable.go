@@ -201,13 +201,15 @@ func namePhrases(s string) []string {
 	}
 	prevEnd := 0
 	for i, loc := range wordRE.FindAllStringIndex(s, -1) {
-		if gap := s[prevEnd:loc[0]]; i > 0 && gap != " " {
+		if gap := s[prevEnd:loc[0]]; i > 0 && gap != " " && !(gap == ". " && len(run) > 0 && isInitial(run[len(run)-1])) {
 			flush()
 		}
 		prevEnd = loc[1]
 		w := strings.TrimSuffix(strings.TrimSuffix(s[loc[0]:loc[1]], "'s"), "’s")
 		lower := strings.ToLower(w)
 		switch {
+		case len(run) > 0 && isCapitalised(run[len(run)-1]) && middleInitial(s, loc):
+			run = append(run, w+".") // "John J. Walton"
 		case isCapitalised(w) && !text.IsCalendarWord(lower) && !(i == 0 && commonFirstWord(lower)) && !(len(run) == 0 && text.IsStopWord(lower)):
 			run = append(run, w)
 		case len(run) > 0 && (lower == "of" || lower == "de" || lower == "&"):
@@ -219,6 +221,25 @@ func namePhrases(s string) []string {
 	flush()
 	return out
 }
+
+// middleInitial reports whether the word at loc in s is one capital
+// letter with a full stop, followed by a capitalised word: the middle
+// initial of "John J. Walton", part of the name around it, unless a
+// function word follows ("Plan B. The company …").
+func middleInitial(s string, loc []int) bool {
+	r, size := utf8.DecodeRuneInString(s[loc[0]:])
+	if !unicode.IsUpper(r) || loc[0]+size != loc[1] || !strings.HasPrefix(s[loc[1]:], ". ") {
+		return false
+	}
+	rest := s[loc[1]+2:]
+	next, _ := utf8.DecodeRuneInString(rest)
+	word, _, _ := strings.Cut(rest, " ")
+	return unicode.IsUpper(next) && !text.IsStopWord(strings.ToLower(word)) // "Plan B. The company …" ends a sentence
+}
+
+// isInitial reports whether a word of a name run is a middle initial
+// ("J.").
+func isInitial(w string) bool { return utf8.RuneCountInString(w) == 2 && strings.HasSuffix(w, ".") }
 
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

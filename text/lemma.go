@@ -29,6 +29,9 @@ var properGz []byte
 //go:embed data/unlisted.tsv.gz
 var unlistedGz []byte
 
+//go:embed data/doers.tsv.gz
+var doersGz []byte
+
 // lemmas maps an irregular form to its base ("spent" to "spend").
 var lemmas = func() map[string]string {
 	m := make(map[string]string, 6000)
@@ -147,6 +150,25 @@ func Synonyms(word string) []string { return related(synonyms(), word) }
 // closely than a synonym does. A word is read as its bases like Synonyms;
 // nil for a word that is no such verb.
 func RelatedVerbs(word string) []string { return related(verbs(), word) }
+
+// doers is read on the first call of Doers.
+var doers = sync.OnceValue(func() map[string]string { return readTable("doers.tsv.gz", doersGz, 2000) })
+
+// Doers returns the nouns (lower case) WordNet derives from verb for the
+// one who does it, in one of its four most frequent senses: Doers("found")
+// holds "founder", Doers("directed") "director", Doers("wrote") "writer".
+// "Director Celine Song" answers "who directed past lives". A word is read
+// as its bases like Synonyms, and as itself ("found" is also the past of
+// "find"); nil for a verb with no such noun.
+func Doers(verb string) []string {
+	out := strings.Fields(doers()[verb])
+	for _, n := range related(doers(), verb) {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // related are the words table gives for each base word may have.
 func related(table map[string]string, word string) []string {

@@ -178,6 +178,25 @@ func TestRelatedVerbs(t *testing.T) {
 	}
 }
 
+func TestDoers(t *testing.T) {
+	for _, tt := range []struct {
+		verb, noun string
+		want       bool
+	}{
+		{"found", "founder", true},
+		{"directed", "director", true}, // a regular past read as its base
+		{"wrote", "writer", true},      // an irregular one
+		{"publishes", "publisher", true},
+		{"found", "foundation", false}, // an organization the deed makes, not its doer
+		{"direct", "direction", false}, // no person
+		{"zorblatt", "zorblatter", false},
+	} {
+		if got := slices.Contains(Doers(tt.verb), tt.noun); got != tt.want {
+			t.Errorf("Doers(%q) holds %q: %v, want %v", tt.verb, tt.noun, got, tt.want)
+		}
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"whos the new ceo of binance", "who is the new ceo of binance"},

@@ -92,6 +92,14 @@ func run(dir, out string) error {
 		"# noun\t\"proper\": every sense of it WordNet 3.0 writes capitalised, and it is no verb, adjective or adverb (go run ./text/internal/gendata)"); err != nil {
 		return err
 	}
+	doers, err := doerNouns(dir)
+	if err != nil {
+		return err
+	}
+	if err := writeTable(filepath.Join(out, "doers.tsv.gz"), doers,
+		fmt.Sprintf("# verb\tthe nouns of a person or an organization WordNet 3.0 derives from one of its first %d senses (go run ./text/internal/gendata)", doerSenses)); err != nil {
+		return err
+	}
 	unlisted, err := unlistedWords(dir, lemmas)
 	if err != nil {
 		return err
@@ -231,6 +239,73 @@ func agentNouns(dir string) (map[string][]string, error) {
 			m[lemma] = []string{"organization"}
 		}
 	})
+	return m, err
+}
+
+// doerSenses is how many of a verb's most frequent senses give the nouns
+// of their doers: "run" a business is its fourth.
+const doerSenses = 4
+
+// doerNouns maps each plain verb to the nouns WordNet derives from the
+// verb itself in one of its first doerSenses senses (a "+" pointer from
+// the verb's word of the synset to a noun's word) whose synset descends
+// from person.n.01 or organization.n.01: "found" gives "founder", "direct"
+// "director", "write" "writer", "publish" "publisher" (an organization
+// only when named by its deed, "-er" or "-or": "found" does not give
+// "foundation"). A "who" question's deed is done by the one the documents
+// call by that noun ("director Celine Song").
+func doerNouns(dir string) (map[string][]string, error) {
+	parents := map[string][]string{}
+	nouns := map[string][]string{}
+	err := eachSynset(filepath.Join(dir, "data.noun"), "n", func(s synset) {
+		parents[s.offset] = s.hypernyms
+		nouns[s.offset] = s.words
+	})
+	if err != nil {
+		return nil, err
+	}
+	under := func(off, root string) bool {
+		seen := map[string]bool{}
+		for queue := []string{off}; len(queue) > 0; queue = queue[1:] {
+			o := queue[0]
+			if o == root {
+				return true
+			}
+			if !seen[o] {
+				seen[o] = true
+				queue = append(queue, parents[o]...)
+			}
+		}
+		return false
+	}
+	verbs := map[string]synset{}
+	err = eachSynset(filepath.Join(dir, "data.verb"), "v", func(s synset) { verbs[s.offset] = s })
+	if err != nil {
+		return nil, err
+	}
+	m := map[string][]string{}
+	err = eachLemma(filepath.Join(dir, "index.verb"), func(lemma string, offsets []string) {
+		for _, off := range offsets[:min(doerSenses, len(offsets))] {
+			s := verbs[off]
+			at := slices.IndexFunc(s.words, func(w string) bool { return strings.EqualFold(w, lemma) }) + 1
+			for _, d := range s.derived {
+				if d.source != at || d.target > len(nouns[d.offset]) {
+					continue
+				}
+				n := strings.ToLower(nouns[d.offset][d.target-1])
+				// An organization derived from the verb is its doer when
+				// named as one ("publisher", "manufacturer"), not when
+				// it is what the deed makes ("foundation", "alliance").
+				doer := under(d.offset, personSynset) || under(d.offset, organizationSynset) && (strings.HasSuffix(n, "er") || strings.HasSuffix(n, "or"))
+				if doer && plain(n) && !slices.Contains(m[lemma], n) {
+					m[lemma] = append(m[lemma], n)
+				}
+			}
+		}
+	})
+	for _, k := range sortedKeys(m) {
+		slices.Sort(m[k])
+	}
 	return m, err
 }
 
@@ -413,6 +488,16 @@ type synset struct {
 	offset    string
 	words     []string
 	hypernyms []string
+	// derived are the nouns derived from a word of the synset ("+"
+	// pointers to nouns).
+	derived []derivation
+}
+
+// derivation is a "+" pointer of a synset: word source (1-based) of the
+// synset is derived from, or gives, word target of noun synset offset.
+type derivation struct {
+	offset         string
+	source, target int
 }
 
 // eachSynset calls fn with each synset of the data.* file at path, whose
@@ -442,8 +527,16 @@ func eachSynset(path, pos string, fn func(synset)) error {
 			return
 		}
 		for k := range p {
-			if f[at+1+4*k] == "@" && f[at+3+4*k] == pos {
-				s.hypernyms = append(s.hypernyms, f[at+2+4*k])
+			symbol, off, ptrPos, st := f[at+1+4*k], f[at+2+4*k], f[at+3+4*k], f[at+4+4*k]
+			if symbol == "@" && ptrPos == pos {
+				s.hypernyms = append(s.hypernyms, off)
+			}
+			if symbol == "+" && ptrPos == "n" && len(st) == 4 {
+				source, err1 := strconv.ParseInt(st[:2], 16, 32)
+				target, err2 := strconv.ParseInt(st[2:], 16, 32)
+				if err1 == nil && err2 == nil {
+					s.derived = append(s.derived, derivation{offset: off, source: int(source), target: int(target)})
+				}
 			}
 		}
 		fn(s)
