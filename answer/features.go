@@ -116,6 +116,12 @@ var sentenceFeatures = []sentenceFeature{
 	{"calendar_date", func(in *sentenceInput) float64 {
 		return b2f(in.f.kind == text.AskWhen && text.HasCalendarDate(in.body))
 	}},
+	// How closely the sentence's words say the question's in other words:
+	// each question word's nearest sentence word by word vectors, weighed
+	// by IDF ("grows" and "produces", "guarded" and "unmanned").
+	{"align", func(in *sentenceInput) float64 { return in.f.meaning.align(in.body) }},
+	// The word vectors of the sentence against the question's, averaged.
+	{"dense", func(in *sentenceInput) float64 { return in.f.meaning.dense(in.body) }},
 }
 
 // scoreRel is the last sentence feature: the hand-set score over the best
@@ -125,7 +131,7 @@ const scoreRel = "score_rel"
 // relativeFeatures are sentence features divided by their largest value
 // among the question's candidates, known once every candidate is read:
 // how a sentence compares with the others of its question.
-var relativeFeatures = []string{"cover_window", "predicate"}
+var relativeFeatures = []string{"cover_window", "predicate", "align"}
 
 // heldKinds are the kinds of question a sentence can hold the fact of
 // (yes/no, how and other questions have nothing to hold).
@@ -235,13 +241,13 @@ var questionFeatures = []questionFeature{
 // seventh pass). A new one is one word here and a retraining.
 var ofLikeliest = []string{
 	"holds_kind", "holds_subject", "cover_passage", "cover_window", "cover", "subject_sentence", "subject_window",
-	"predicate", "hedged", "other_measure", "is_question", "in_role", "new_name", "person_name",
+	"predicate", "hedged", "other_measure", "is_question", "in_role", "new_name", "person_name", "align", "dense",
 	"holds_why", "holds_what_did_X_say", "holds_where", "holds_when", "holds_who", "holds_how_many", "holds_how_much", "holds_how_much_money",
 }
 
 // ofBest: see ofLikeliest.
 var ofBest = []string{
-	"holds_kind", "cover_window", "holds_subject",
+	"holds_kind", "cover_window", "holds_subject", "align", "dense",
 	"holds_why", "holds_what_did_X_say", "holds_where", "holds_when", "holds_who", "holds_how_many", "holds_how_much", "holds_how_much_money",
 }
 
@@ -299,6 +305,8 @@ type featurizer struct {
 	// prospective is set when the question asks what is expected ("when
 	// will the appeal be heard").
 	prospective bool
+	// meaning compares sentences with the question by word vectors.
+	meaning *meaning
 }
 
 // newFeaturizer reads the question once; earlier are a follow-up's terms
@@ -320,6 +328,7 @@ func newFeaturizer(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Re
 		f.total += ix.IDF(t)
 	}
 	f.subject = subjectOf(ix, f.context)
+	f.meaning = newMeaning(ix, q.Text)
 	return f
 }
 

@@ -35,7 +35,7 @@ slack2=$evals/reporter-slack-dev2.qa.jsonl
 slack=$evals/reporter-slack-dev.qa.jsonl
 reporter=$evals/reporter-dev.qa.jsonl
 # Our own labelled sets, trained on by the shipped model and by every fold.
-ours=eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl,eval/testdata/reporter-slack-train4.qa.jsonl,eval/testdata/reporter-slack-train5.qa.jsonl,eval/testdata/reporter-slack-train6.qa.jsonl,eval/testdata/reporter-slack-train7.qa.jsonl,eval/testdata/reporter-slack-train8.qa.jsonl
+ours=eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl,eval/testdata/reporter-slack-train4.qa.jsonl,eval/testdata/reporter-slack-train5.qa.jsonl,eval/testdata/reporter-slack-train6.qa.jsonl,eval/testdata/reporter-slack-train7.qa.jsonl,eval/testdata/reporter-slack-train8.qa.jsonl,eval/testdata/reporter-slack-train9.qa.jsonl,eval/testdata/reporter-slack-train10.qa.jsonl
 
 echo "# the shipped model (answer/model.json), on sets it was trained on"
 for set in "$slack2" "$slack" "$reporter"; do

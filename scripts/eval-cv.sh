@@ -6,7 +6,7 @@
 #
 #   scripts/eval-cv.sh          # 5 splits; needs ../shared/evals beside the checkout
 #   SPLITS=10 EVALS=/path/to/evals scripts/eval-cv.sh
-#   TRAIN_EXTRA= scripts/eval-cv.sh   # without our own training sets (reporter-slack-train to -train8), always trained on by default
+#   TRAIN_EXTRA= scripts/eval-cv.sh   # without our own training sets (reporter-slack-train to -train10), always trained on by default
 #   ORDER= scripts/eval-cv.sh         # folds ordered by the conditional logit, not by a forest trained per fold
 #
 # Each fold's sentence-ordering forest is trained by scripts/train-order.py,
@@ -37,7 +37,7 @@ sets=(reporter-slack-dev2 reporter-slack-dev reporter-dev)
 for set in "${sets[@]}"; do
   others=()
   for o in "${sets[@]}"; do [ "$o" = "$set" ] || others+=("$evals/$o.qa.jsonl"); done
-  with=$(IFS=,; echo "${others[*]}"),${TRAIN_EXTRA-eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl,eval/testdata/reporter-slack-train4.qa.jsonl,eval/testdata/reporter-slack-train5.qa.jsonl,eval/testdata/reporter-slack-train6.qa.jsonl,eval/testdata/reporter-slack-train7.qa.jsonl,eval/testdata/reporter-slack-train8.qa.jsonl}
+  with=$(IFS=,; echo "${others[*]}"),${TRAIN_EXTRA-eval/testdata/reporter-slack-train.qa.jsonl,eval/testdata/reporter-slack-train2.qa.jsonl,eval/testdata/reporter-slack-train3.qa.jsonl,eval/testdata/reporter-slack-train4.qa.jsonl,eval/testdata/reporter-slack-train5.qa.jsonl,eval/testdata/reporter-slack-train6.qa.jsonl,eval/testdata/reporter-slack-train7.qa.jsonl,eval/testdata/reporter-slack-train8.qa.jsonl,eval/testdata/reporter-slack-train9.qa.jsonl,eval/testdata/reporter-slack-train10.qa.jsonl}
   with=${with%,}
   for seed in $(seq 0 $((splits - 1))); do
     "$bin" eval --k 5 --json --questions "$evals/$set.qa.jsonl" --corpus "$corpus" --cv 5 --cv-seed "$seed" --train-with "$with" "${order[@]}" 2>/dev/null | tail -n 1
