@@ -38,7 +38,10 @@ type judged struct {
 	role, about, title float64
 	// phrase is its coverage of the claim's words with its figures' own
 	// words, when it states another figure in the claim's phrase
-	phrase  float64
+	phrase float64
+	// cause is its coverage, with the sentence before, of the claim's
+	// cause (causeWords), when the claim gives one
+	cause   float64
 	verdict Verdict
 	figure  string // the document's figure (or person), when contradicting
 	// partial is set on a support that leaves out one of the claim's
@@ -435,6 +438,13 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		// NotFound: the report states the claim's score but not who won
 	}
+	// a sentence leaving out the claim's cause states it only in part
+	if cause, given := causeWords(ix, claim, tu); given {
+		support = slices.DeleteFunc(support, func(j judged) bool { return !causeTold(cause, given, j.prev+"\n"+j.text(), tu) })
+		for i := range support {
+			support[i].cause = cause.coverage(support[i].prev + "\n" + support[i].text())
+		}
+	}
 	r := &Result{Query: claim, from: res}
 	var shown []judged
 	whole := slices.DeleteFunc(slices.Clone(support), func(j judged) bool { return j.partial })
@@ -469,7 +479,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		n := c.cite(j.doc, j.start, j.end, j.passage)
 		marks = append(marks, fmt.Sprintf("[%d]", n))
 		r.Lines = append(r.Lines, Line{Date: j.doc.Date(), Text: j.text(), Cites: []int{n}, Figure: j.figure,
-			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "phrase": j.phrase, "about": j.about, "title": j.title}})
+			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "phrase": j.phrase, "cause": j.cause, "about": j.about, "title": j.title}})
 	}
 	r.Sources = c.sources
 	switch r.Verdict {

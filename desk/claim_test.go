@@ -799,3 +799,27 @@ func TestCheckShortForm(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCause: a claim giving a cause ("because of …", "with a …") is
+// supported only by a sentence telling that cause too; without it the
+// sentence states the claim in part, and the claim is Not found.
+func TestCheckCause(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"Omar Reyes has had a second operation on his ankle.", Supported},
+		{"Omar Reyes has had a second operation with an injured ankle.", Supported},
+		{"Omar Reyes has had a second operation with a torn hamstring.", NotFound},
+		{"Omar Reyes has had a second operation on his ankle because of a training-ground collision.", NotFound},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}

@@ -52,6 +52,7 @@ func TestClaimThresholds(t *testing.T) {
 		{"ContradictWindow", seedBad, Contradicted, "wcov", func(tu *Tuning) *float64 { return &tu.ContradictWindow }, nil},
 		{"UnfiguredSentence", removed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.UnfiguredSentence }, nil},
 		{"UnfiguredWindow", removed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.UnfiguredWindow }, nil},
+		{"CauseSentence", "Omar Reyes has had a second operation with an injured ankle", Supported, "cause", func(tu *Tuning) *float64 { return &tu.CauseSentence }, nil},
 		{"RoleSentence", interim, Contradicted, "role", func(tu *Tuning) *float64 { return &tu.RoleSentence }, nil},
 		{"ScoreWindow", final, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.ScoreWindow }, nil},
 		{"ScoreDocument", final, Supported, "about", func(tu *Tuning) *float64 { return &tu.ScoreDocument }, nil},
