@@ -351,10 +351,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// another name where the claim puts one ("a 10-year … contract
 		// with the Los Angeles Dodgers" against "with the Toronto Blue
 		// Jays")
-		slot := ""
+		slot, unsure := "", false
 		if anchored && other == "" {
-			slot = otherInSlot(claim, sent, plain, tu.SlotSentence)
-			if slot == "" && plain.coverage(sent) >= tu.SlotSentence {
+			slot, unsure = otherInSlot(claim, sent, plain, tu.SlotSentence)
+			if slot == "" && !unsure && plain.coverage(sent) >= tu.SlotSentence {
 				slot = otherPossessor(claim, sent, figs, have)
 			}
 		}
@@ -362,6 +362,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// ("Italy have beaten France 14 times") support nothing
 		reversed := matched > 0 && reversedNames(claim, sent, claimNames, plain)
 		switch {
+		case unsure:
+			// a place where the claim names a team's nickname, or the
+			// other way round: maybe the claim's team, maybe another
 		case slot != "":
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
@@ -1769,10 +1772,14 @@ func phraseAfter(s string, f Figure, n int) string {
 // where the claim says "with the Toronto Blue Jays"), when the sentence
 // holds least of plain (the claim's words other than names and
 // figures), does not name the claim's name at all and the name is none
-// of the claim's. It is "" when there is none.
-func otherInSlot(claim, sent string, plain words, least float64) string {
+// of the claim's. It is "" when there is none; unsure is set when the
+// only such name is a place where the claim names a team by its nickname,
+// or the other way round ("against Dallas" where the claim says "against
+// the Cowboys", placeOrNickname): that may be the claim's own team, and
+// the sentence neither rules the claim out nor states it.
+func otherInSlot(claim, sent string, plain words, least float64) (name string, unsure bool) {
 	if plain.coverage(sent) < least {
-		return ""
+		return "", false
 	}
 	sentNames := nameList(sent)
 	claimNames := nameList(claim)
@@ -1790,10 +1797,31 @@ func otherInSlot(claim, sent string, plain words, least float64) string {
 			if m == "" || leadWord(sent[:ssp.Start]) != lead || slices.ContainsFunc(claimNames, func(c string) bool { return overlapsName(c, m) }) {
 				continue
 			}
-			return cleanName(sent[ssp.Start:ssp.End])
+			if placeOrNickname(n, m) {
+				unsure = true
+				continue
+			}
+			return cleanName(sent[ssp.Start:ssp.End]), false
 		}
 	}
-	return ""
+	return "", unsure
+}
+
+// placeOrNickname reports whether of two names (folded words) one is a
+// place's ("dallas": its last word a name in WordNet, text.IsProperNoun)
+// and the other a team's nickname ("cowboys": its last word a plural of
+// no name, text.IsPluralName). A city stands for its teams, so the two
+// may be one team.
+func placeOrNickname(a, b string) bool {
+	place := func(n string) bool {
+		f := strings.Fields(n)
+		return len(f) > 0 && text.IsProperNoun(f[len(f)-1])
+	}
+	nickname := func(n string) bool {
+		f := strings.Fields(n)
+		return len(f) > 0 && text.IsPluralName(f[len(f)-1]) && !text.IsProperNoun(f[len(f)-1])
+	}
+	return place(a) && nickname(b) || place(b) && nickname(a)
 }
 
 // partyWords are the function words a slot's name may follow: each puts
