@@ -2,6 +2,7 @@ package desk
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/askbot/retrieval"
@@ -34,4 +35,27 @@ func causeWords(ix *retrieval.Index, claim string, tu *Tuning) (words, bool) {
 // sentence supports nothing, nor rules the claim out.
 func causeTold(cause words, given bool, s string, tu *Tuning) bool {
 	return !given || cause.coverage(s) >= tu.CauseSentence
+}
+
+// otherScore reports whether a sentence states a match's score and none
+// of the claim's scores (figs): "… in a narrow 28-23 loss in Week 9" tells
+// of another result than "a 31-23 Week 9 loss", and supports none of the
+// claim. A claim without a score, or a sentence without one, is no
+// case.
+func otherScore(figs []Figure, sent string) bool {
+	claimed := slices.DeleteFunc(slices.Clone(figs), func(f Figure) bool { return !f.match() })
+	if len(claimed) == 0 {
+		return false
+	}
+	stated := false
+	for _, f := range Figures(sent) {
+		if !f.match() {
+			continue
+		}
+		if slices.ContainsFunc(claimed, f.Same) {
+			return false
+		}
+		stated = true
+	}
+	return stated
 }

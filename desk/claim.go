@@ -441,6 +441,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		// NotFound: the report states the claim's score but not who won
 	}
+	// a sentence stating another score than the claim's tells of another
+	// result, whatever else it holds
+	support = slices.DeleteFunc(support, func(j judged) bool { return otherScore(figs, j.text()) })
 	// a sentence leaving out the claim's cause states it only in part
 	if cause, given := causeWords(ix, claim, tu); given {
 		support = slices.DeleteFunc(support, func(j judged) bool { return !causeTold(cause, given, j.prev+"\n"+j.text(), tu) })

@@ -823,3 +823,23 @@ func TestCheckCause(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherScore: a sentence stating a score, none of them the claim's,
+// tells of another result; one stating the claim's (among others), or no
+// score, or a claim without one, is no case.
+func TestOtherScore(t *testing.T) {
+	for _, tc := range []struct {
+		claim, sent string
+		want        bool
+	}{
+		{"Dak Prescott threw for 374 yards in a 31-23 Week 9 loss.", "He torched them for 374 yards in a narrow 28-23 loss in Week 9.", true},
+		{"Dak Prescott threw for 374 yards in a 28-23 Week 9 loss.", "He torched them for 374 yards in a narrow 28-23 loss in Week 9.", false},
+		{"The Lions beat the Stars 12-11 after trailing 6-3 at halftime.", "The Lions led 3-6 at halftime before winning 12-11.", false},
+		{"Dak Prescott threw for 374 yards in a 31-23 Week 9 loss.", "He torched them for 374 yards in Week 9.", false},
+		{"Dak Prescott threw for 374 yards in Week 9.", "He torched them for 374 yards in a narrow 28-23 loss in Week 9.", false},
+	} {
+		if got := otherScore(Figures(tc.claim), tc.sent); got != tc.want {
+			t.Errorf("otherScore(%q, %q) = %v, want %v", tc.claim, tc.sent, got, tc.want)
+		}
+	}
+}
