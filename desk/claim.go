@@ -38,7 +38,10 @@ type judged struct {
 	role, about, title float64
 	// phrase is its coverage of the claim's words with its figures' own
 	// words, when it states another figure in the claim's phrase
-	phrase  float64
+	phrase float64
+	// cause is its coverage, with the sentence before, of the claim's
+	// cause (causeWords), when the claim gives one
+	cause   float64
 	verdict Verdict
 	figure  string // the document's figure (or person), when contradicting
 	// partial is set on a support that leaves out one of the claim's
@@ -348,10 +351,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// another name where the claim puts one ("a 10-year … contract
 		// with the Los Angeles Dodgers" against "with the Toronto Blue
 		// Jays")
-		slot := ""
+		slot, unsure := "", false
 		if anchored && other == "" {
-			slot = otherInSlot(claim, sent, plain, tu.SlotSentence)
-			if slot == "" && plain.coverage(sent) >= tu.SlotSentence {
+			slot, unsure = otherInSlot(claim, sent, plain, tu.SlotSentence)
+			if slot == "" && !unsure && plain.coverage(sent) >= tu.SlotSentence {
 				slot = otherPossessor(claim, sent, figs, have)
 			}
 		}
@@ -359,6 +362,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// ("Italy have beaten France 14 times") support nothing
 		reversed := matched > 0 && reversedNames(claim, sent, claimNames, plain)
 		switch {
+		case unsure:
+			// a place where the claim names a team's nickname, or the
+			// other way round: maybe the claim's team, maybe another
 		case slot != "":
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
@@ -435,6 +441,16 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		}
 		// NotFound: the report states the claim's score but not who won
 	}
+	// a sentence stating another score than the claim's tells of another
+	// result, whatever else it holds
+	support = slices.DeleteFunc(support, func(j judged) bool { return otherScore(figs, j.text()) })
+	// a sentence leaving out the claim's cause states it only in part
+	if cause, given := causeWords(ix, claim, tu); given {
+		support = slices.DeleteFunc(support, func(j judged) bool { return !causeTold(cause, given, j.prev+"\n"+j.text(), tu) })
+		for i := range support {
+			support[i].cause = cause.coverage(support[i].prev + "\n" + support[i].text())
+		}
+	}
 	r := &Result{Query: claim, from: res}
 	var shown []judged
 	whole := slices.DeleteFunc(slices.Clone(support), func(j judged) bool { return j.partial })
@@ -469,7 +485,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		n := c.cite(j.doc, j.start, j.end, j.passage)
 		marks = append(marks, fmt.Sprintf("[%d]", n))
 		r.Lines = append(r.Lines, Line{Date: j.doc.Date(), Text: j.text(), Cites: []int{n}, Figure: j.figure,
-			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "phrase": j.phrase, "about": j.about, "title": j.title}})
+			measures: map[string]float64{"cov": j.cov, "wcov": j.wcov, "role": j.role, "phrase": j.phrase, "cause": j.cause, "about": j.about, "title": j.title}})
 	}
 	r.Sources = c.sources
 	switch r.Verdict {
@@ -1759,10 +1775,14 @@ func phraseAfter(s string, f Figure, n int) string {
 // where the claim says "with the Toronto Blue Jays"), when the sentence
 // holds least of plain (the claim's words other than names and
 // figures), does not name the claim's name at all and the name is none
-// of the claim's. It is "" when there is none.
-func otherInSlot(claim, sent string, plain words, least float64) string {
+// of the claim's. It is "" when there is none; unsure is set when the
+// only such name is a place where the claim names a team by its nickname,
+// or the other way round ("against Dallas" where the claim says "against
+// the Cowboys", placeOrNickname): that may be the claim's own team, and
+// the sentence neither rules the claim out nor states it.
+func otherInSlot(claim, sent string, plain words, least float64) (name string, unsure bool) {
 	if plain.coverage(sent) < least {
-		return ""
+		return "", false
 	}
 	sentNames := nameList(sent)
 	claimNames := nameList(claim)
@@ -1780,10 +1800,31 @@ func otherInSlot(claim, sent string, plain words, least float64) string {
 			if m == "" || leadWord(sent[:ssp.Start]) != lead || slices.ContainsFunc(claimNames, func(c string) bool { return overlapsName(c, m) }) {
 				continue
 			}
-			return cleanName(sent[ssp.Start:ssp.End])
+			if placeOrNickname(n, m) {
+				unsure = true
+				continue
+			}
+			return cleanName(sent[ssp.Start:ssp.End]), false
 		}
 	}
-	return ""
+	return "", unsure
+}
+
+// placeOrNickname reports whether of two names (folded words) one is a
+// place's ("dallas": its last word a name in WordNet, text.IsProperNoun)
+// and the other a team's nickname ("cowboys": its last word a plural of
+// no name, text.IsPluralName). A city stands for its teams, so the two
+// may be one team.
+func placeOrNickname(a, b string) bool {
+	place := func(n string) bool {
+		f := strings.Fields(n)
+		return len(f) > 0 && text.IsProperNoun(f[len(f)-1])
+	}
+	nickname := func(n string) bool {
+		f := strings.Fields(n)
+		return len(f) > 0 && text.IsPluralName(f[len(f)-1]) && !text.IsProperNoun(f[len(f)-1])
+	}
+	return place(a) && nickname(b) || place(b) && nickname(a)
 }
 
 // partyWords are the function words a slot's name may follow: each puts

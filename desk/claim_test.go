@@ -799,3 +799,47 @@ func TestCheckShortForm(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckCause: a claim giving a cause ("because of …", "with a …") is
+// supported only by a sentence telling that cause too; without it the
+// sentence states the claim in part, and the claim is Not found.
+func TestCheckCause(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []struct {
+		claim   string
+		verdict Verdict
+	}{
+		{"Omar Reyes has had a second operation on his ankle.", Supported},
+		{"Omar Reyes has had a second operation with an injured ankle.", Supported},
+		{"Omar Reyes has had a second operation with a torn hamstring.", NotFound},
+		{"Omar Reyes has had a second operation on his ankle because of a training-ground collision.", NotFound},
+	} {
+		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict != tc.verdict {
+			t.Errorf("%q: %s, want %s\n%s", tc.claim, r.Verdict, tc.verdict, r.Text())
+		}
+	}
+}
+
+// TestOtherScore: a sentence stating a score, none of them the claim's,
+// tells of another result; one stating the claim's (among others), or no
+// score, or a claim without one, is no case.
+func TestOtherScore(t *testing.T) {
+	for _, tc := range []struct {
+		claim, sent string
+		want        bool
+	}{
+		{"Dak Prescott threw for 374 yards in a 31-23 Week 9 loss.", "He torched them for 374 yards in a narrow 28-23 loss in Week 9.", true},
+		{"Dak Prescott threw for 374 yards in a 28-23 Week 9 loss.", "He torched them for 374 yards in a narrow 28-23 loss in Week 9.", false},
+		{"The Lions beat the Stars 12-11 after trailing 6-3 at halftime.", "The Lions led 3-6 at halftime before winning 12-11.", false},
+		{"Dak Prescott threw for 374 yards in a 31-23 Week 9 loss.", "He torched them for 374 yards in Week 9.", false},
+		{"Dak Prescott threw for 374 yards in Week 9.", "He torched them for 374 yards in a narrow 28-23 loss in Week 9.", false},
+	} {
+		if got := otherScore(Figures(tc.claim), tc.sent); got != tc.want {
+			t.Errorf("otherScore(%q, %q) = %v, want %v", tc.claim, tc.sent, got, tc.want)
+		}
+	}
+}

@@ -52,6 +52,10 @@ type Tuning struct {
 	// A claim without figures is supported by a sentence stating nearly
 	// all of it (UnfiguredWindow, UnfiguredSentence).
 	UnfiguredWindow, UnfiguredSentence float64
+	// A claim giving a cause ("with a broken foot", "because of …") is
+	// supported only by a sentence that, with the one before it, holds
+	// CauseSentence of the cause's words (causeTold).
+	CauseSentence float64
 	// A claim naming someone is contradicted by a sentence that gives the
 	// same role to another name (“Mira Murati … interim CEO”) when the
 	// sentence holds RoleSentence of the claim's words other than the
@@ -187,7 +191,7 @@ var DefaultTuning = Tuning{
 	SupportWindow: 0.6, SupportSentence: 0.55,
 	ContradictWindow: 0.7, ContradictSentence: 0.5, ContradictYearSentence: 0.8,
 	SupportFigures: 2, SupportDocument: 0.8, TableFigures: 3, PastYears: 1,
-	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6,
+	UnfiguredWindow: 0.8, UnfiguredSentence: 0.6, CauseSentence: 0.5,
 	PairWindow: 0.9, PairSentence: 0.35, PhraseWords: 2, PhraseSentence: 0.35,
 	RoleSentence: 0.6, SlotSentence: 0.6,
 	ScoreDocument: 0.8, ScoreWindow: 0.2, ScoreTitle: 0.3, ScoreDocuments: 40, ScoreWords: 2, ScoreTitleNames: 2, ScoreSentenceTeams: 1,

@@ -52,6 +52,7 @@ func TestClaimThresholds(t *testing.T) {
 		{"ContradictWindow", seedBad, Contradicted, "wcov", func(tu *Tuning) *float64 { return &tu.ContradictWindow }, nil},
 		{"UnfiguredSentence", removed, Supported, "cov", func(tu *Tuning) *float64 { return &tu.UnfiguredSentence }, nil},
 		{"UnfiguredWindow", removed, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.UnfiguredWindow }, nil},
+		{"CauseSentence", "Omar Reyes has had a second operation with an injured ankle", Supported, "cause", func(tu *Tuning) *float64 { return &tu.CauseSentence }, nil},
 		{"RoleSentence", interim, Contradicted, "role", func(tu *Tuning) *float64 { return &tu.RoleSentence }, nil},
 		{"ScoreWindow", final, Supported, "wcov", func(tu *Tuning) *float64 { return &tu.ScoreWindow }, nil},
 		{"ScoreDocument", final, Supported, "about", func(tu *Tuning) *float64 { return &tu.ScoreDocument }, nil},
@@ -885,23 +886,34 @@ func TestPhraseWords(t *testing.T) {
 // its place; the claim's name in the sentence, or a name of the claim's
 // (a shorter form: "the Dodgers"), does not.
 func TestOtherInSlot(t *testing.T) {
-	for _, tc := range []struct{ claim, sent, want string }{
-		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers"},
-		{"Ohtani agreed a 10-year contract with the Dodgers.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", ""},
+	for _, tc := range []struct {
+		claim, sent, want string
+		unsure            bool
+	}{
+		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers", false},
+		{"Ohtani agreed a 10-year contract with the Dodgers.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "", false},
 		// a name sharing words but not its last is another
-		{"Ohtani agreed a 10-year contract with the Los Angeles Angels.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers"},
-		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract with the Los Angeles Dodgers, spurning the Toronto Blue Jays.", ""},
+		{"Ohtani agreed a 10-year contract with the Los Angeles Angels.", "He agreed a 10-year, $700 million contract with the Los Angeles Dodgers.", "Los Angeles Dodgers", false},
+		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract with the Los Angeles Dodgers, spurning the Toronto Blue Jays.", "", false},
 		// another function word: another place
-		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract after talks in Los Angeles.", ""},
+		{"Ohtani agreed a 10-year contract with the Toronto Blue Jays.", "He agreed a 10-year contract after talks in Los Angeles.", "", false},
 		// a place is no party: "in Austin" and "in Texas" may both hold
-		{"Tesla delivered 10 trucks in Texas.", "Tesla delivered 10 trucks in Austin.", ""},
-		{"Acme was acquired by Orchard Holdings for $40 million.", "Acme was acquired by Harvest Group for $40 million.", "Harvest Group"},
+		{"Tesla delivered 10 trucks in Texas.", "Tesla delivered 10 trucks in Austin.", "", false},
+		{"Acme was acquired by Orchard Holdings for $40 million.", "Acme was acquired by Harvest Group for $40 million.", "Harvest Group", false},
 		// a name first in the claim has no word before it
-		{"Toronto signed Ohtani to a 10-year contract.", "Los Angeles signed Ohtani to a 10-year contract.", ""},
+		{"Toronto signed Ohtani to a 10-year contract.", "Los Angeles signed Ohtani to a 10-year contract.", "", false},
+		// a city where the claim names a team's nickname, or the other
+		// way round, may be the claim's team: not sure, no other
+		{"Dallas Goedert caught three passes against the Cowboys.", "He had three catches against Dallas.", "", true},
+		{"Goedert caught three passes against Dallas.", "He had three catches against the Cowboys.", "", true},
+		// two nicknames, or two places, are two teams
+		{"Goedert caught three passes against the Giants.", "He had three catches against the Cowboys.", "Cowboys", false},
+		{"Goedert caught three passes against Seattle.", "He had three catches against Dallas.", "Dallas", false},
 	} {
-		plain := words{w: weigh(nil, "agreed contract signed talks")}
-		if got := otherInSlot(tc.claim, tc.sent, plain, 0); got != tc.want {
-			t.Errorf("otherInSlot(%q, %q) = %q, want %q", tc.claim, tc.sent, got, tc.want)
+		plain := words{w: weigh(nil, "agreed contract signed talks caught catches passes")}
+		got, unsure := otherInSlot(tc.claim, tc.sent, plain, 0)
+		if got != tc.want || unsure != tc.unsure {
+			t.Errorf("otherInSlot(%q, %q) = %q, %v, want %q, %v", tc.claim, tc.sent, got, unsure, tc.want, tc.unsure)
 		}
 	}
 	// SlotSentence: at the sentence's share of the claim's other words,
@@ -912,10 +924,10 @@ func TestOtherInSlot(t *testing.T) {
 	if at == 0 || at == 1 {
 		t.Fatalf("coverage %v: the case no longer probes the boundary", at)
 	}
-	if got := otherInSlot(claim, sent, plain, at); got != "Los Angeles Dodgers" {
+	if got, _ := otherInSlot(claim, sent, plain, at); got != "Los Angeles Dodgers" {
 		t.Errorf("SlotSentence at %v: %q, want Los Angeles Dodgers", at, got)
 	}
-	if got := otherInSlot(claim, sent, plain, math.Nextafter(at, 2)); got != "" {
+	if got, _ := otherInSlot(claim, sent, plain, math.Nextafter(at, 2)); got != "" {
 		t.Errorf("SlotSentence just above %v: %q, want none", at, got)
 	}
 }
