@@ -117,13 +117,19 @@ type Period struct {
 
 // monthPeriodRE finds a month a sentence states as the time of what it
 // tells: after "in" ("in July", "back in July", "in early August", "in
-// mid-August", "in March 2022"), as part of one ("at the start of
-// August", "by the end of last month"), or relative to the writing
-// ("earlier this month", "this month", "last month", "late last month").
-var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in)\s+(?:(?i:(early|mid|late))[-\s]+)?` +
+// mid-August", "in March 2022") or "from" ("unable to attend home games
+// last season from January": the month its state began), as part of one
+// ("at the start of August", "by the end of last month"), or relative to
+// the writing ("earlier this month", "this month", "last month", "late
+// last month").
+var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in|from)\s+(?:(?i:(early|mid|late))[-\s]+)?` +
 	`|\b(?i:the)\s+(?i:(start|beginning|middle|end))\s+of\s+)` +
 	`(?:(` + monthPattern + `)\.?(?:,?\s+(\d{4}))?\b|(?i:(this|last))\s+month\b)` +
 	`|\b(?i:(earlier|early|late))\s+(this|last)\s+month\b|\b(?i:(this|last))\s+month\b`)
+
+// dayAfterRE matches a day's number written after a month ("January 1",
+// "Jan. 15th").
+var dayAfterRE = regexp.MustCompile(`^\s+\d{1,2}(?:st|nd|rd|th)?\b`)
 
 // MonthPeriods returns the months (or parts of months) s states without
 // their day, read against ref, the day s was written: a month without
@@ -132,12 +138,17 @@ var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in)\s+(?:(?i:(early|mid|late))[
 // month" the one before. "Early" and "the start of" a month are its
 // first ten days, "mid" and "the middle of" the next ten, "late" and
 // "the end of" the rest; "earlier this month" runs from its first day to
-// the day before ref. A month alone needs "in" before it ("in May";
-// "May" alone is a verb as often); a period that would end before it
-// begins (earlier on the first of the month) is not returned.
+// the day before ref. A month alone needs "in" or "from" before it ("in
+// May"; "May" alone is a verb as often); "from" before a day ("from
+// January 1") is no month's period but the day's. A period that would
+// end before it begins (earlier on the first of the month) is not
+// returned.
 func MonthPeriods(s string, ref time.Time) []Period {
 	var out []Period
 	for _, m := range monthPeriodRE.FindAllStringSubmatchIndex(s, -1) {
+		if strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "from") && dayAfterRE.MatchString(s[m[1]:]) {
+			continue // "from January 1": a day
+		}
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""

@@ -38,7 +38,11 @@ func TestMonthPeriods(t *testing.T) {
 		{"last month in January", "It sued last month.", time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC), "2023-12-01", "2023-12-31"},
 		{"late last month", "It sued late last month.", sep28, "2023-08-21", "2023-08-31"},
 		{"earlier last month", "It sued earlier last month.", sep28, "2023-08-01", "2023-08-31"},
+		{"from a month", "They were unable to attend home games last season from January.", sep28, "2023-01-01", "2023-01-31"},
+		{"from a month with its year", "It ran from March 2022 to May.", sep28, "2022-03-01", "2022-03-31"},
 		// none
+		{"from a day", "It runs from January 1 to March 3.", sep28, "", ""},
+		{"from a day with its ordinal", "It ran from June 5th.", sep28, "", ""},
 		{"a month without in", "May the court rule.", sep28, "", ""},
 		{"a lower-case may", "It may rule in may.", sep28, "", ""},
 		{"a day", "It ruled on July 4.", sep28, "", ""},
