@@ -1393,6 +1393,12 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		case "today", "tonight", "this morning":
 			return day(pub), true
 		}
+		if whoClauseRE.MatchString(s[:sp.Start]) {
+			// "Liverpool paid a warm tribute before kick-off to Bill
+			// Kenwright, the Everton chairman who died on Monday": the
+			// weekday of a clause about a person, not the main clause's
+			continue
+		}
 		if namedDayRE.MatchString(s[:sp.Start]) || anyDayRE.MatchString(s[:sp.Start]) {
 			// "Black Friday", "Cyber Monday", "any game scheduled on a
 			// Wednesday": no day of the article's week
@@ -1420,6 +1426,13 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// whoClauseRE matches the words of a relative clause about a person
+// before a weekday, "who" after another word and up to four words of its
+// own ("the Everton chairman who died on ", "Zhao, who appeared in court
+// on "): the weekday is the clause's, the time of what the person did,
+// not of what the sentence tells.
+var whoClauseRE = regexp.MustCompile(`(?i)[\p{L},]\s+who\s+(?:[\p{L}’'-]+\s+){1,4}$`)
 
 // namedDayRE matches the word before a weekday that makes it a day's
 // name, a day of the year's calendar, not of the article's week

@@ -174,6 +174,14 @@ func TestSentenceDate(t *testing.T) {
 		{"The trial has been on pause to today.", ""},
 		{"The trial was adjourned until November 20.", "2023-11-20"},
 		{"The trial resumed today.", "2023-11-17"},
+		// a weekday in a relative clause about a person is the clause's,
+		// not the sentence's (whoClauseRE): up to four words of the clause
+		{"Liverpool paid a tribute to Bill Kenwright, the Everton chairman who died on Monday.", ""},
+		{"The crowd applauded the man who was seen there on Monday.", ""},
+		{"The crowd applauded the man who was seen out there on Monday.", "2023-11-13"}, // five words
+		{"Zhao, who appeared in court on Tuesday, stepped down on Wednesday.", "2023-11-15"},
+		{"Kenwright, who was 78, died on Monday.", "2023-11-13"}, // the clause closed before it
+		{"The Everton chairman died on Monday.", "2023-11-13"},
 	} {
 		got, ok := sentenceDate(tc.s, fri)
 		g := ""
