@@ -849,19 +849,20 @@ const maxHeadlineWords = 15
 // pub) or year written after "in", "last", "early" or "late" (or a year
 // before a noun of occasion: "a 2019 event"), when the whole of it lies
 // before pub (a period that holds pub says no more than pub). A
-// sentence telling of what is to come has none. label is how it is
-// shown ("2020", "Jan 2023").
+// sentence telling of what is to come has none, but for a year past
+// written before its verb of the future (pastYearAhead). label is how it
+// is shown ("2020", "Jan 2023").
 func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool) {
 	if pub.IsZero() {
 		return time.Time{}, "", false
 	}
-	if future(s) {
+	if at := futureAt(s); at >= 0 {
 		// the future of a clause after a semicolon is not the first
 		// clause's: "The aurora was seen here as recently as April 2023;
 		// the park … will be hosting a joint Dark Skies Festival …"
 		first, _, ok := strings.Cut(s, ";")
 		if !ok || future(first) {
-			return time.Time{}, "", false
+			return pastYearAhead(s[:at], pub)
 		}
 		s = first
 	}
@@ -1636,15 +1637,37 @@ var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a
 // future reports whether a sentence tells of what is to come: a
 // future's verb (futureRE) other than in a relative clause ("made a
 // Friday ruling that will prohibit …" tells of the Friday past).
-func future(s string) bool {
+func future(s string) bool { return futureAt(s) >= 0 }
+
+// futureAt is where the first future's verb of a sentence is written
+// (future), or -1 when it has none.
+func futureAt(s string) int {
 	for _, m := range futureRE.FindAllStringIndex(s, -1) {
 		before := strings.Fields(strings.ToLower(s[:m[0]]))
 		if len(before) > 0 && relativeWords[before[len(before)-1]] {
 			continue
 		}
-		return true
+		return m[0]
 	}
-	return false
+	return -1
+}
+
+// pastYearAhead is the period (periodDate) of head, the words of a
+// sentence of the future before its verb of the future, when it lies in
+// a year before pub's: what is to come cannot happen in a year past, so
+// the year is the time of the thing the sentence tells of ("Kenwright’s
+// powerful speech at the Hillsborough memorial service in 2013 … will
+// not be forgotten" tells of 2013). A month of pub's year ("In March, it
+// said it will …") may as well be the one to come: not read.
+func pastYearAhead(head string, pub time.Time) (time.Time, string, bool) {
+	if len(text.Years(head)) == 0 {
+		return time.Time{}, "", false
+	}
+	when, label, ok := periodDate(head, pub)
+	if !ok || when.Year() >= pub.Year() {
+		return time.Time{}, "", false
+	}
+	return when, label, true
 }
 
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}

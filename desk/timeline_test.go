@@ -347,6 +347,34 @@ func TestTimelineBackground(t *testing.T) {
 	}
 }
 
+// TestPeriodDatePastYearAhead: a sentence of the future tells of the
+// year past written before its verb of the future (pastYearAhead), never
+// of pub's year or a month without its year, nor of a year after the
+// verb.
+func TestPeriodDatePastYearAhead(t *testing.T) {
+	pub := time.Date(2023, 10, 26, 19, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s     string
+		label string // "" for none
+	}{
+		{"Kenwright’s powerful speech at the Hillsborough memorial service in 2013 will not be forgotten.", "2013"},
+		{"In March 2022, it said the club will be sold.", "Mar 2022"},
+		{"The speech in 2022 will not be forgotten.", "2022"},
+		{"The speech in 2023 will not be forgotten.", ""}, // pub's year
+		{"In March, it said the club will be sold.", ""},  // a month of pub's year: perhaps the one to come
+		{"The club will be sold, as it was in 2013.", ""}, // after the verb of the future
+		{"The club will be sold in 2024.", ""},
+	} {
+		_, label, ok := periodDate(tc.s, pub)
+		if !ok {
+			label = ""
+		}
+		if label != tc.label {
+			t.Errorf("periodDate(%q) = %q, want %q", tc.s, label, tc.label)
+		}
+	}
+}
+
 // TestPeriodDateUncertainYear: a month without its year read as last
 // year's, more than uncertainDays before the article, may as well be the
 // one to come: not read, as a day so written is not (yearUncertain).
