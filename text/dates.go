@@ -127,9 +127,28 @@ var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in|from)\s+(?:(?i:(early|mid|la
 	`(?:(` + monthPattern + `)\.?(?:,?\s+(\d{4}))?\b|(?i:(this|last))\s+month\b)` +
 	`|\b(?i:(earlier|early|late))\s+(this|last)\s+month\b|\b(?i:(this|last))\s+month\b`)
 
+// fromMonth reports whether the month after "from" at s[start:end] is
+// the time of what s tells, the month a state began ("were unable to
+// attend home games last season from January"): not before a day ("from
+// January 1", the day's), nor a stretch's first month ("runs from
+// September to April", a season, neither end an event's), nor in the
+// sentence's subject, before its verb ("A Pew Research survey from
+// August showed …", the time of a thing it mentions). The verb is an
+// auxiliary written before "from" (auxBeforeRE); a sentence whose verb
+// is another ("Sales fell from January") is not read.
+func fromMonth(s string, start, end int) bool {
+	return !dayAfterRE.MatchString(s[end:]) && !stretchAfterRE.MatchString(s[end:]) && auxBeforeRE.MatchString(s[:start])
+}
+
 // dayAfterRE matches a day's number written after a month ("January 1",
-// "Jan. 15th").
-var dayAfterRE = regexp.MustCompile(`^\s+\d{1,2}(?:st|nd|rd|th)?\b`)
+// "Jan. 15th"); stretchAfterRE the words that end a stretch begun by
+// "from" ("to April", "until March", "through May", "- June"); auxBeforeRE
+// an auxiliary verb (a form of "be", "have" or "do", or a modal).
+var (
+	dayAfterRE     = regexp.MustCompile(`^\s+\d{1,2}(?:st|nd|rd|th)?\b`)
+	stretchAfterRE = regexp.MustCompile(`(?i)^,?\s*(?:to|until|till|through|thru|into|and|[-–—])(?:\s|$)`)
+	auxBeforeRE    = regexp.MustCompile(`(?i)\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must)\b`)
+)
 
 // MonthPeriods returns the months (or parts of months) s states without
 // their day, read against ref, the day s was written: a month without
@@ -146,8 +165,8 @@ var dayAfterRE = regexp.MustCompile(`^\s+\d{1,2}(?:st|nd|rd|th)?\b`)
 func MonthPeriods(s string, ref time.Time) []Period {
 	var out []Period
 	for _, m := range monthPeriodRE.FindAllStringSubmatchIndex(s, -1) {
-		if strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "from") && dayAfterRE.MatchString(s[m[1]:]) {
-			continue // "from January 1": a day
+		if strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "from") && !fromMonth(s, m[0], m[1]) {
+			continue
 		}
 		g := func(i int) string {
 			if m[2*i] < 0 {
