@@ -143,11 +143,12 @@ func fromMonth(s string, start, end int) bool {
 // dayAfterRE matches a day's number written after a month ("January 1",
 // "Jan. 15th"); stretchAfterRE the words that end a stretch begun by
 // "from" ("to April", "until March", "through May", "- June"); auxBeforeRE
-// an auxiliary verb (a form of "be", "have" or "do", or a modal).
+// an auxiliary verb (a form of "be", "have" or "do", or a modal), in
+// lower case: "May" is a month.
 var (
 	dayAfterRE     = regexp.MustCompile(`^\s+\d{1,2}(?:st|nd|rd|th)?\b`)
 	stretchAfterRE = regexp.MustCompile(`(?i)^,?\s*(?:to|until|till|through|thru|into|and|[-–—])(?:\s|$)`)
-	auxBeforeRE    = regexp.MustCompile(`(?i)\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must)\b`)
+	auxBeforeRE    = regexp.MustCompile(`\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must)\b`)
 )
 
 // MonthPeriods returns the months (or parts of months) s states without

@@ -46,6 +46,7 @@ func TestMonthPeriods(t *testing.T) {
 		{"from a stretch's first month", "The season is from September to April.", sep28, "", ""},
 		{"from a month in the subject", "A survey from August showed that few had tried it.", sep28, "", ""},
 		{"from a month with no auxiliary", "Sales fell from August.", sep28, "", ""},
+		{"from a month after the month May", "In May sales fell from August levels.", sep28, "2023-05-01", "2023-05-31"}, // May's period only
 		{"in a stretch's first month", "It was closed in August to the public.", sep28, "2023-08-01", "2023-08-31"},
 		{"a month without in", "May the court rule.", sep28, "", ""},
 		{"a lower-case may", "It may rule in may.", sep28, "", ""},
