@@ -1658,9 +1658,12 @@ func futureAt(s string) int {
 // the year is the time of the thing the sentence tells of ("Kenwright’s
 // powerful speech at the Hillsborough memorial service in 2013 … will
 // not be forgotten" tells of 2013). A month of pub's year ("In March, it
-// said it will …") may as well be the one to come: not read.
+// said it will …") may as well be the one to come: not read; nor a year
+// of a relative clause ("the population of HNIs, which was 7.9 lakh in
+// 2022, will rise to 16.5 lakh": a thing's past, the sentence's future).
 func pastYearAhead(head string, pub time.Time) (time.Time, string, bool) {
-	if len(text.Years(head)) == 0 {
+	years := text.Years(head)
+	if len(years) == 0 || relativeBeforeRE.MatchString(head[:years[0].Start]) {
 		return time.Time{}, "", false
 	}
 	when, label, ok := periodDate(head, pub)
@@ -1671,6 +1674,10 @@ func pastYearAhead(head string, pub time.Time) (time.Time, string, bool) {
 }
 
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
+
+// relativeBeforeRE matches the words of a relative clause not closed
+// before the end of a sentence's head: ", which was 7.9 lakh in ".
+var relativeBeforeRE = regexp.MustCompile(`(?i)\b(?:which|who|whose|that)\b[^,;:]*$`)
 
 // reportedFuture reports whether the future a sentence tells of (future)
 // is only reported: a verb of saying in the past (text.IsSayingVerb:

@@ -364,6 +364,8 @@ func TestPeriodDatePastYearAhead(t *testing.T) {
 		{"In March, it said the club will be sold.", ""},  // a month of pub's year: perhaps the one to come
 		{"The club will be sold, as it was in 2013.", ""}, // after the verb of the future
 		{"The club will be sold in 2024.", ""},
+		{"The population of HNIs, which was 7.9 lakh in 2022, will rise to 16.5 lakh.", ""}, // a relative clause's
+		{"The speech, which moved many, in 2013 will not be forgotten.", "2013"},            // the clause closed before it
 	} {
 		_, label, ok := periodDate(tc.s, pub)
 		if !ok {
