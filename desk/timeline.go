@@ -849,19 +849,20 @@ const maxHeadlineWords = 15
 // pub) or year written after "in", "last", "early" or "late" (or a year
 // before a noun of occasion: "a 2019 event"), when the whole of it lies
 // before pub (a period that holds pub says no more than pub). A
-// sentence telling of what is to come has none. label is how it is
-// shown ("2020", "Jan 2023").
+// sentence telling of what is to come has none, but for a year past
+// written before its verb of the future (pastYearAhead). label is how it
+// is shown ("2020", "Jan 2023").
 func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool) {
 	if pub.IsZero() {
 		return time.Time{}, "", false
 	}
-	if future(s) {
+	if at := futureAt(s); at >= 0 {
 		// the future of a clause after a semicolon is not the first
 		// clause's: "The aurora was seen here as recently as April 2023;
 		// the park … will be hosting a joint Dark Skies Festival …"
 		first, _, ok := strings.Cut(s, ";")
 		if !ok || future(first) {
-			return time.Time{}, "", false
+			return pastYearAhead(s[:at], pub)
 		}
 		s = first
 	}
@@ -1393,6 +1394,12 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		case "today", "tonight", "this morning":
 			return day(pub), true
 		}
+		if whoClauseRE.MatchString(s[:sp.Start]) {
+			// "Liverpool paid a warm tribute before kick-off to Bill
+			// Kenwright, the Everton chairman who died on Monday": the
+			// weekday of a clause about a person, not the main clause's
+			continue
+		}
 		if namedDayRE.MatchString(s[:sp.Start]) || anyDayRE.MatchString(s[:sp.Start]) {
 			// "Black Friday", "Cyber Monday", "any game scheduled on a
 			// Wednesday": no day of the article's week
@@ -1420,6 +1427,13 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// whoClauseRE matches the words of a relative clause about a person
+// before a weekday, "who" after another word and up to four words of its
+// own ("the Everton chairman who died on ", "Zhao, who appeared in court
+// on "): the weekday is the clause's, the time of what the person did,
+// not of what the sentence tells.
+var whoClauseRE = regexp.MustCompile(`(?i)[\p{L},]\s+who\s+(?:[\p{L}’'-]+\s+){1,4}$`)
 
 // namedDayRE matches the word before a weekday that makes it a day's
 // name, a day of the year's calendar, not of the article's week
@@ -1623,18 +1637,47 @@ var dayBeforeRE = regexp.MustCompile(`(?i)\b(?:the day before|the previous day|a
 // future reports whether a sentence tells of what is to come: a
 // future's verb (futureRE) other than in a relative clause ("made a
 // Friday ruling that will prohibit …" tells of the Friday past).
-func future(s string) bool {
+func future(s string) bool { return futureAt(s) >= 0 }
+
+// futureAt is where the first future's verb of a sentence is written
+// (future), or -1 when it has none.
+func futureAt(s string) int {
 	for _, m := range futureRE.FindAllStringIndex(s, -1) {
 		before := strings.Fields(strings.ToLower(s[:m[0]]))
 		if len(before) > 0 && relativeWords[before[len(before)-1]] {
 			continue
 		}
-		return true
+		return m[0]
 	}
-	return false
+	return -1
+}
+
+// pastYearAhead is the period (periodDate) of head, the words of a
+// sentence of the future before its verb of the future, when it lies in
+// a year before pub's: what is to come cannot happen in a year past, so
+// the year is the time of the thing the sentence tells of ("Kenwright’s
+// powerful speech at the Hillsborough memorial service in 2013 … will
+// not be forgotten" tells of 2013). A month of pub's year ("In March, it
+// said it will …") may as well be the one to come: not read; nor a year
+// of a relative clause ("the population of HNIs, which was 7.9 lakh in
+// 2022, will rise to 16.5 lakh": a thing's past, the sentence's future).
+func pastYearAhead(head string, pub time.Time) (time.Time, string, bool) {
+	years := text.Years(head)
+	if len(years) == 0 || relativeBeforeRE.MatchString(head[:years[0].Start]) {
+		return time.Time{}, "", false
+	}
+	when, label, ok := periodDate(head, pub)
+	if !ok || when.Year() >= pub.Year() {
+		return time.Time{}, "", false
+	}
+	return when, label, true
 }
 
 var relativeWords = map[string]bool{"that": true, "which": true, "who": true}
+
+// relativeBeforeRE matches the words of a relative clause not closed
+// before the end of a sentence's head: ", which was 7.9 lakh in ".
+var relativeBeforeRE = regexp.MustCompile(`(?i)\b(?:which|who|whose|that)\b[^,;:]*$`)
 
 // reportedFuture reports whether the future a sentence tells of (future)
 // is only reported: a verb of saying in the past (text.IsSayingVerb:

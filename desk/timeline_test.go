@@ -174,6 +174,14 @@ func TestSentenceDate(t *testing.T) {
 		{"The trial has been on pause to today.", ""},
 		{"The trial was adjourned until November 20.", "2023-11-20"},
 		{"The trial resumed today.", "2023-11-17"},
+		// a weekday in a relative clause about a person is the clause's,
+		// not the sentence's (whoClauseRE): up to four words of the clause
+		{"Liverpool paid a tribute to Bill Kenwright, the Everton chairman who died on Monday.", ""},
+		{"The crowd applauded the man who was seen there on Monday.", ""},
+		{"The crowd applauded the man who was seen out there on Monday.", "2023-11-13"}, // five words
+		{"Zhao, who appeared in court on Tuesday, stepped down on Wednesday.", "2023-11-15"},
+		{"Kenwright, who was 78, died on Monday.", "2023-11-13"}, // the clause closed before it
+		{"The Everton chairman died on Monday.", "2023-11-13"},
 	} {
 		got, ok := sentenceDate(tc.s, fri)
 		g := ""
@@ -336,6 +344,36 @@ func TestTimelineBackground(t *testing.T) {
 	}
 	if got := shown(365); slices.Contains(got, "2022-12-08") || !slices.Contains(got, "2023-12-08") {
 		t.Errorf("TimelineBackground 365: %v, want the signing and not the 2022 scouting", got)
+	}
+}
+
+// TestPeriodDatePastYearAhead: a sentence of the future tells of the
+// year past written before its verb of the future (pastYearAhead), never
+// of pub's year or a month without its year, nor of a year after the
+// verb.
+func TestPeriodDatePastYearAhead(t *testing.T) {
+	pub := time.Date(2023, 10, 26, 19, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s     string
+		label string // "" for none
+	}{
+		{"Kenwright’s powerful speech at the Hillsborough memorial service in 2013 will not be forgotten.", "2013"},
+		{"In March 2022, it said the club will be sold.", "Mar 2022"},
+		{"The speech in 2022 will not be forgotten.", "2022"},
+		{"The speech in 2023 will not be forgotten.", ""}, // pub's year
+		{"In March, it said the club will be sold.", ""},  // a month of pub's year: perhaps the one to come
+		{"The club will be sold, as it was in 2013.", ""}, // after the verb of the future
+		{"The club will be sold in 2024.", ""},
+		{"The population of HNIs, which was 7.9 lakh in 2022, will rise to 16.5 lakh.", ""}, // a relative clause's
+		{"The speech, which moved many, in 2013 will not be forgotten.", "2013"},            // the clause closed before it
+	} {
+		_, label, ok := periodDate(tc.s, pub)
+		if !ok {
+			label = ""
+		}
+		if label != tc.label {
+			t.Errorf("periodDate(%q) = %q, want %q", tc.s, label, tc.label)
+		}
 	}
 }
 

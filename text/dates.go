@@ -117,13 +117,39 @@ type Period struct {
 
 // monthPeriodRE finds a month a sentence states as the time of what it
 // tells: after "in" ("in July", "back in July", "in early August", "in
-// mid-August", "in March 2022"), as part of one ("at the start of
-// August", "by the end of last month"), or relative to the writing
-// ("earlier this month", "this month", "last month", "late last month").
-var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in)\s+(?:(?i:(early|mid|late))[-\s]+)?` +
+// mid-August", "in March 2022") or "from" ("unable to attend home games
+// last season from January": the month its state began), as part of one
+// ("at the start of August", "by the end of last month"), or relative to
+// the writing ("earlier this month", "this month", "last month", "late
+// last month").
+var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in|from)\s+(?:(?i:(early|mid|late))[-\s]+)?` +
 	`|\b(?i:the)\s+(?i:(start|beginning|middle|end))\s+of\s+)` +
 	`(?:(` + monthPattern + `)\.?(?:,?\s+(\d{4}))?\b|(?i:(this|last))\s+month\b)` +
 	`|\b(?i:(earlier|early|late))\s+(this|last)\s+month\b|\b(?i:(this|last))\s+month\b`)
+
+// fromMonth reports whether the month after "from" at s[start:end] is
+// the time of what s tells, the month a state began ("were unable to
+// attend home games last season from January"): not before a day ("from
+// January 1", the day's), nor a stretch's first month ("runs from
+// September to April", a season, neither end an event's), nor in the
+// sentence's subject, before its verb ("A Pew Research survey from
+// August showed …", the time of a thing it mentions). The verb is an
+// auxiliary written before "from" (auxBeforeRE); a sentence whose verb
+// is another ("Sales fell from January") is not read.
+func fromMonth(s string, start, end int) bool {
+	return !dayAfterRE.MatchString(s[end:]) && !stretchAfterRE.MatchString(s[end:]) && auxBeforeRE.MatchString(s[:start])
+}
+
+// dayAfterRE matches a day's number written after a month ("January 1",
+// "Jan. 15th"); stretchAfterRE the words that end a stretch begun by
+// "from" ("to April", "until March", "through May", "- June"); auxBeforeRE
+// an auxiliary verb (a form of "be", "have" or "do", or a modal), in
+// lower case: "May" is a month.
+var (
+	dayAfterRE     = regexp.MustCompile(`^\s+\d{1,2}(?:st|nd|rd|th)?\b`)
+	stretchAfterRE = regexp.MustCompile(`(?i)^,?\s*(?:to|until|till|through|thru|into|and|[-–—])(?:\s|$)`)
+	auxBeforeRE    = regexp.MustCompile(`\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must)\b`)
+)
 
 // MonthPeriods returns the months (or parts of months) s states without
 // their day, read against ref, the day s was written: a month without
@@ -132,12 +158,17 @@ var monthPeriodRE = regexp.MustCompile(`(?:\b(?i:in)\s+(?:(?i:(early|mid|late))[
 // month" the one before. "Early" and "the start of" a month are its
 // first ten days, "mid" and "the middle of" the next ten, "late" and
 // "the end of" the rest; "earlier this month" runs from its first day to
-// the day before ref. A month alone needs "in" before it ("in May";
-// "May" alone is a verb as often); a period that would end before it
-// begins (earlier on the first of the month) is not returned.
+// the day before ref. A month alone needs "in" or "from" before it ("in
+// May"; "May" alone is a verb as often); "from" before a day ("from
+// January 1") is no month's period but the day's. A period that would
+// end before it begins (earlier on the first of the month) is not
+// returned.
 func MonthPeriods(s string, ref time.Time) []Period {
 	var out []Period
 	for _, m := range monthPeriodRE.FindAllStringSubmatchIndex(s, -1) {
+		if strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "from") && !fromMonth(s, m[0], m[1]) {
+			continue
+		}
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""

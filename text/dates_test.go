@@ -38,7 +38,16 @@ func TestMonthPeriods(t *testing.T) {
 		{"last month in January", "It sued last month.", time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC), "2023-12-01", "2023-12-31"},
 		{"late last month", "It sued late last month.", sep28, "2023-08-21", "2023-08-31"},
 		{"earlier last month", "It sued earlier last month.", sep28, "2023-08-01", "2023-08-31"},
+		{"from a month", "They were unable to attend home games last season from January.", sep28, "2023-01-01", "2023-01-31"},
+		{"from a month with its year", "It was closed from March 2022.", sep28, "2022-03-01", "2022-03-31"},
 		// none
+		{"from a day", "It is open from January 1 to March 3.", sep28, "", ""},
+		{"from a day with its ordinal", "It was shut from June 5th.", sep28, "", ""},
+		{"from a stretch's first month", "The season is from September to April.", sep28, "", ""},
+		{"from a month in the subject", "A survey from August showed that few had tried it.", sep28, "", ""},
+		{"from a month with no auxiliary", "Sales fell from August.", sep28, "", ""},
+		{"from a month after the month May", "In May sales fell from August levels.", sep28, "2023-05-01", "2023-05-31"}, // May's period only
+		{"in a stretch's first month", "It was closed in August to the public.", sep28, "2023-08-01", "2023-08-31"},
 		{"a month without in", "May the court rule.", sep28, "", ""},
 		{"a lower-case may", "It may rule in may.", sep28, "", ""},
 		{"a day", "It ruled on July 4.", sep28, "", ""},
