@@ -463,7 +463,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 				// saying after it: the name is the attribution's speaker,
 				// not the role's holder ("will be the exchange's new CEO,
 				// Zhao shared"); "CTO, Aaron Saunders." holds it.
-				if role[i] && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) && !deedWord(c.body, words, i, did) || i > last && !(did != "" && passive(c.body, words, i)) && (!deedWord(c.body, words, i, did) || deedObject(a, c.body, words, i, n))) {
+				if role[i] && !modalBefore(c.body, words, i) && (i < first && !(speaks && strings.Contains(c.body[words[i][1]:words[first][0]], ",")) && !deedWord(c.body, words, i, did) || i > last && !(did != "" && passive(c.body, words, i)) && (!deedWord(c.body, words, i, did) || deedObject(a, c.body, words, i, n))) {
 					return n, c, true
 				}
 			}
@@ -474,6 +474,32 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 	}
 	return "", candidate{}, false
 }
+
+// maxModalReach is the most words a modal of possibility may stand
+// before the role or deed it hedges, in the same clause.
+const maxModalReach = 8
+
+// modalBefore reports whether a modal of possibility ("could", "might",
+// "should") stands among the maxModalReach words before word i of body
+// (its word spans) with no comma, semicolon or dash between: "should RA go
+// down a path of bringing Schmidt into the fold" says who RA might bring,
+// not who it brings.
+func modalBefore(body string, words [][]int, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-maxModalReach; j-- {
+		if strings.ContainsAny(body[words[j][1]:words[j+1][0]], ",;–—") {
+			return false
+		}
+		if possibilityModals[body[words[j][0]:words[j][1]]] {
+			return true
+		}
+	}
+	return false
+}
+
+// possibilityModals are the modal verbs that make what follows a
+// possibility, as written in running text (the month "May" is
+// capitalised).
+var possibilityModals = map[string]bool{"could": true, "might": true, "may": true, "should": true, "would": true, "Could": true, "Might": true, "Should": true, "Would": true}
 
 // deedObjects are the question's words that may name what its deed was
 // done to: all but the deed and the words of name (its doer, or "").

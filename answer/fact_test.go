@@ -513,3 +513,16 @@ func TestInRoleDoer(t *testing.T) {
 		{"who founded discogs", "Discogs founder Kevin Lewandowski built the site.", "Kevin Lewandowski"},
 	})
 }
+
+// A role or deed hedged by a modal of possibility in its clause, up to
+// maxModalReach words before it, places no name: it says who might, not
+// who does.
+func TestInRoleModal(t *testing.T) {
+	checkRoles(t, []roleCase{
+		{"who is the union bringing in", "Should the union go down a path of bringing Schmidt into the fold, talks follow.", ""}, // eight words back
+		{"who is the union bringing in", "The union is bringing Schmidt into the fold.", "Schmidt"},
+		{"who is the union bringing in", "Should the union go down a long path of bringing Schmidt into the fold, talks follow.", "Schmidt"}, // nine words back
+		{"who is the union bringing in", "The union could well go on to be, at last, bringing Schmidt into the fold.", "Schmidt"},            // a comma between
+		{"who is the union bringing in", "In May the union is bringing Schmidt into the fold.", "Schmidt"},                                   // the month
+	})
+}

@@ -55,6 +55,7 @@ figures "reporter-slack-dev5 (held out)" --questions eval/testdata/reporter-slac
 figures "reporter-slack-dev6 (held out)" --questions eval/testdata/reporter-slack-dev6.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev7 (held out)" --questions eval/testdata/reporter-slack-dev7.qa.jsonl --corpus "$corpus"
 figures "reporter-slack-dev8 (blind, held out)" --questions eval/testdata/reporter-slack-dev8.qa.jsonl --corpus "$corpus"
+figures "reporter-slack-dev9 (blind, held out)" --questions eval/testdata/reporter-slack-dev9.qa.jsonl --corpus "$corpus"
 figures "follow-up chains" --questions eval/testdata/followups-dev.qa.jsonl --corpus "$corpus"
 figures "follow-up chains II (held out)" --questions eval/testdata/followups-dev2.qa.jsonl --corpus "$corpus"
 figures "seed-dev" --questions "$evals/seed-dev.qa.jsonl"
