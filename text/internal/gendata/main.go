@@ -214,22 +214,7 @@ func agentNouns(dir string) (map[string][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	under := func(off, root string) bool {
-		seen := map[string]bool{}
-		queue := []string{off}
-		for len(queue) > 0 {
-			o := queue[0]
-			queue = queue[1:]
-			if o == root {
-				return true
-			}
-			if !seen[o] {
-				seen[o] = true
-				queue = append(queue, parents[o]...)
-			}
-		}
-		return false
-	}
+	under := func(off, root string) bool { return descends(parents, off, root) }
 	m := map[string][]string{}
 	err = eachLemma(filepath.Join(dir, "index.noun"), func(lemma string, offsets []string) {
 		switch {
@@ -264,20 +249,7 @@ func doerNouns(dir string) (map[string][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	under := func(off, root string) bool {
-		seen := map[string]bool{}
-		for queue := []string{off}; len(queue) > 0; queue = queue[1:] {
-			o := queue[0]
-			if o == root {
-				return true
-			}
-			if !seen[o] {
-				seen[o] = true
-				queue = append(queue, parents[o]...)
-			}
-		}
-		return false
-	}
+	under := func(off, root string) bool { return descends(parents, off, root) }
 	verbs := map[string]synset{}
 	err = eachSynset(filepath.Join(dir, "data.verb"), "v", func(s synset) { verbs[s.offset] = s })
 	if err != nil {
@@ -307,6 +279,23 @@ func doerNouns(dir string) (map[string][]string, error) {
 		slices.Sort(m[k])
 	}
 	return m, err
+}
+
+// descends reports whether noun synset off is root or descends from it
+// through parents (each synset's hypernyms).
+func descends(parents map[string][]string, off, root string) bool {
+	seen := map[string]bool{}
+	for queue := []string{off}; len(queue) > 0; queue = queue[1:] {
+		o := queue[0]
+		if o == root {
+			return true
+		}
+		if !seen[o] {
+			seen[o] = true
+			queue = append(queue, parents[o]...)
+		}
+	}
+	return false
 }
 
 // verbSenses is how many of a verb's most frequent senses are linked to
