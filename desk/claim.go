@@ -2194,9 +2194,12 @@ func hedged(claim string, figs []Figure) []Figure {
 
 // claimVerb is the verb a claim says its subject did, when the claim
 // opens with a name and a verb in a past or present form ("Google
-// settled …", "Melinda Rogers-Hixon accused …"); "" when it opens
-// otherwise, with an auxiliary ("Acme was …", "Acme has agreed …"), or
-// goes on to tell another thing after "and".
+// settled …", "Melinda Rogers-Hixon accused …"); when the claim, opening
+// with a name otherwise or with a verb of saying, tells what will be
+// done, that verb ("Trump's lawyers have said they will appeal …",
+// "Okafor told the Ledger she will appeal …": "appeal"); "" when it opens otherwise, with an
+// auxiliary ("Acme was …", "Acme has agreed …"), or goes on to tell
+// another thing after "and".
 func claimVerb(claim string) string {
 	spans := text.NameSpans(claim)
 	if len(spans) == 0 {
@@ -2213,7 +2216,16 @@ func claimVerb(claim string) string {
 		return ""
 	}
 	m := leadWordRE.FindStringSubmatch(claim[spans[0].End:])
-	if m == nil || text.IsStopWord(m[1]) || len(text.RelatedVerbs(m[1])) == 0 {
+	verb := m != nil && !text.IsStopWord(m[1]) && len(text.RelatedVerbs(m[1])) > 0
+	if !verb || text.IsSayingTerm(text.Term(m[1])) {
+		// what the subject will do, however it is introduced or told
+		// ("Trump's lawyers have said they will appeal …", "Okafor told
+		// the Ledger she will appeal …")
+		if d := modalVerbRE.FindStringSubmatch(claim[spans[0].End:]); d != nil && !text.IsStopWord(d[1]) && len(text.RelatedVerbs(d[1])) > 0 {
+			return d[1]
+		}
+	}
+	if !verb {
 		return ""
 	}
 	if w := m[1]; strings.HasSuffix(w, "ed") || text.Lemma(w) != w || strings.HasSuffix(w, "s") {
@@ -2221,6 +2233,10 @@ func claimVerb(claim string) string {
 	}
 	return ""
 }
+
+// modalVerbRE matches the verb after "will" or "would" ("will appeal",
+// "would not sell").
+var modalVerbRE = regexp.MustCompile(`\b(?:will|would)\s+(?:not\s+)?([a-z]+)\b`)
 
 // leadWordRE matches the lower-case word a text opens with.
 var leadWordRE = regexp.MustCompile(`^\s+([a-z]+)\b`)

@@ -58,6 +58,13 @@ func TestClaimVerb(t *testing.T) {
 		{"The board of Acme Robotics removed Jane Okafor.", ""},
 		{"In 2021, Acme Robotics raised funds.", ""},
 		{"The Minnesota Wild fired Dean Evason and are naming John Hynes as his successor.", ""},
+		// what will be done, after the subject's other words
+		{"Acme Robotics's lawyers have said they will appeal the ruling.", "appeal"},
+		{"Acme Robotics will not sell its factory.", "sell"},
+		{"Acme Robotics's founder said the company would be sold.", ""},
+		{"Acme Robotics's lawyers have said they appealed the ruling.", ""},
+		{"Okafor told the Ledger she will appeal the decision.", "appeal"},
+		{"Okafor told the Ledger about the decision.", "told"},
 	} {
 		if got := claimVerb(tc.claim); got != tc.verb {
 			t.Errorf("%q: %q, want %q", tc.claim, got, tc.verb)
@@ -76,6 +83,10 @@ func TestCheckTellsVerb(t *testing.T) {
 	}{
 		{"Acme Robotics removed Jane Okafor as chief executive", Supported},
 		{"Acme Robotics sued Jane Okafor as chief executive", NotFound},
+		// what the claim says will be done, after a verb of saying: the
+		// sentence holds "will fight", not "will appeal"
+		{"Okafor told the Ledger she will fight the board's decision.", Supported},
+		{"Okafor told the Ledger she will appeal the board's decision.", NotFound},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
 		if err != nil {
