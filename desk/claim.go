@@ -210,6 +210,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	states := func(sent, held string) bool {
 		return !possibleOnly(claim, sent, plain) && (!yearsOnly || slotOther(claim, sent, held) == "") && objectOther(claim, sent) == ""
 	}
+	// a cast claim's work: its words other than the part and the actor
+	// ("… in the sixth season of The Crown")
+	part, actor := castOf(claim)
+	work := weighWords(ix, castWork(subject, part, actor), tu)
 	var support, contra, reports []judged
 	for _, s := range sents {
 		sent := s.text()
@@ -220,6 +224,20 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// opposed by 22 Republicans") holds their name
 		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc)) + spelledShort(sent, shortOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
+		if part != "" {
+			// the part's actor in parentheses after it, in a document
+			// about the claim's work ("Prince Charles (Dominic West)")
+			if cast, same := castIn(claim, sent); cast != "" && castStory(figs, s.doc, work, tu.SupportDocument) {
+				if same {
+					j.verdict = Supported
+					support = append(support, j)
+				} else {
+					j.verdict, j.figure = Contradicted, cast
+					contra = append(contra, j)
+				}
+				continue
+			}
+		}
 		if len(figs) == 0 {
 			other, sure := "", false
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
