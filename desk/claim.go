@@ -2125,6 +2125,10 @@ func possessorOf(s string, at int) string {
 // not that near another ("Ohtani will defer $680 million of his $700
 // million contract from the Dodgers, receiving only $2 million per
 // year": "Dodgers" is 19 bytes from $700 million, 17 from $2 million).
+//
+// An amount followed by "for", "to", "from" or "by" and the owner's name
+// ("$819 million for Bank of America") is the owner's, whatever amount
+// comes next in the list.
 func ownedFigure(claim string, cf Figure, sent string, same Figure, comparable []Figure) (Figure, bool) {
 	if len(comparable) == 0 {
 		return Figure{}, false
@@ -2149,6 +2153,11 @@ func ownedFigure(claim string, cf Figure, sent string, same Figure, comparable [
 	for _, wd := range wordRE.FindAllStringIndex(sent, -1) {
 		if w := strings.TrimSuffix(strings.TrimSuffix(sent[wd[0]:wd[1]], "'s"), "’s"); owner == "" || w != owner {
 			continue
+		}
+		if same.End <= wd[0] && amountForRE.MatchString(sent[same.End:wd[0]]) {
+			// the claim's amount is the owner's: "$819 million for Bank
+			// of America, $1 billion for Citigroup"
+			return Figure{}, false
 		}
 		// clearly nearer: at most half as far
 		best, bestD := -1, dist(wd[0], wd[1], same)/2
@@ -2255,6 +2264,10 @@ func claimVerb(claim string) string {
 // modalVerbRE matches the verb after "will" or "would" ("will appeal",
 // "would not sell").
 var modalVerbRE = regexp.MustCompile(`\b(?:will|would)\s+(?:not\s+)?([a-z]+)\b`)
+
+// amountForRE matches the words between an amount and its owner's
+// name's last word: " for Bank of ".
+var amountForRE = regexp.MustCompile(`^\s+(?:for|to|from|by)\s+(?:(?:[A-Z][\w&.'’-]*|of|the|and|&)\s+)*$`)
 
 // leadWordRE matches the lower-case word a text opens with.
 var leadWordRE = regexp.MustCompile(`^\s+([a-z]+)\b`)
