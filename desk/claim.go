@@ -355,7 +355,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			switch {
 			case same:
 				matched++
-			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored || yearOfVerb(claim, cf, sent, comparable) && subjectNamed(claim, held), j.cov, tu.ContradictYearSentence):
+			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored || yearOfVerb(claim, cf, sent, comparable) && subjectTold(claim, held, s.prev), j.cov, tu.ContradictYearSentence):
 				f := nearest(claim, cf, sent, comparable)
 				other = f.Text
 				if phraseAfter(claim, cf, tu.PhraseWords) == phraseAfter(sent, f, tu.PhraseWords) {
@@ -2347,6 +2347,23 @@ func subjectNamed(claim, s string) bool {
 	toks := nameTokens(claim[spans[0].Start:spans[0].End])
 	return len(toks) > 0 && slices.Contains(nameTokens(s), toks[len(toks)-1])
 }
+
+// subjectTold reports whether a sentence (s, after prev in its
+// paragraph) tells of the name a claim opens with: it names it
+// (subjectNamed), or it opens with "The" and a lower-case noun, naming
+// no one before that, and the sentence before names it ("The Consumer
+// Financial Protection Bureau is facing legal challenges of its own. The
+// watchdog, created in 2011 …").
+func subjectTold(claim, s, prev string) bool {
+	if subjectNamed(claim, s) {
+		return true
+	}
+	return prev != "" && definiteRE.MatchString(s) && subjectNamed(claim, prev)
+}
+
+// definiteRE matches a sentence opening with "The" and a lower-case
+// noun: "The watchdog, created …".
+var definiteRE = regexp.MustCompile(`^The [a-z]+\b`)
 
 // matchTeams is how many of the claim's teams a sentence must read in
 // their roles to tell the claim's match (tellsMatch): teams

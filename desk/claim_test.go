@@ -146,6 +146,29 @@ func TestSubjectNamed(t *testing.T) {
 	}
 }
 
+// TestSubjectTold: the claim's subject named in the sentence, or in the
+// one before when the sentence opens with "The" and a noun.
+func TestSubjectTold(t *testing.T) {
+	const claim = "The Consumer Financial Protection Bureau was created in 2014."
+	const prev = "The Consumer Financial Protection Bureau is facing legal challenges of its own."
+	for _, tc := range []struct {
+		name, s, prev string
+		want          bool
+	}{
+		{"named", "The bureau, which the Consumer Financial Protection Bureau's critics …", "", true},
+		{"the noun after the one naming it", "The watchdog, created in 2011, is facing a Supreme Court case.", prev, true},
+		{"no sentence before", "The watchdog, created in 2011, is facing a Supreme Court case.", "", false},
+		{"a name first", "Fannie Mae, created in 1938, is facing a case.", prev, false},
+		{"the sentence before names another", "The watchdog, created in 2011, is facing a case.", "The Federal Reserve is facing challenges.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := subjectTold(claim, tc.s, tc.prev); got != tc.want {
+				t.Errorf("subjectTold(%q, %q) = %v, want %v", tc.s, tc.prev, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestMatchTeams: a sentence reading both of the claim's teams makes one
 // reading only one of them no telling of the match.
 func TestMatchTeams(t *testing.T) {
