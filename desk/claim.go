@@ -2221,7 +2221,8 @@ func hedged(claim string, figs []Figure) []Figure {
 
 // claimVerb is the verb a claim says its subject did, when the claim
 // opens with a name and a verb in a past or present form ("Google
-// settled …", "Melinda Rogers-Hixon accused …"); when the claim, opening
+// settled …", "Melinda Rogers-Hixon accused …", or after the name's
+// noun: "Acme's board removed …"); when the claim, opening
 // with a name otherwise or with a verb of saying, tells what will be
 // done, that verb ("Trump's lawyers have said they will appeal …",
 // "Okafor told the Ledger she will appeal …": "appeal"); "" when it opens otherwise, with an
@@ -2242,13 +2243,18 @@ func claimVerb(claim string) string {
 		// either
 		return ""
 	}
-	m := leadWordRE.FindStringSubmatch(claim[spans[0].End:])
+	rest := claim[spans[0].End:]
+	if p := possessiveNounRE.FindStringIndex(rest); p != nil {
+		// the name's own noun is the subject: "Acme's board removed …"
+		rest = rest[p[1]:]
+	}
+	m := leadWordRE.FindStringSubmatch(rest)
 	verb := m != nil && !text.IsStopWord(m[1]) && len(text.RelatedVerbs(m[1])) > 0
 	if !verb || text.IsSayingTerm(text.Term(m[1])) {
 		// what the subject will do, however it is introduced or told
 		// ("Trump's lawyers have said they will appeal …", "Okafor told
 		// the Ledger she will appeal …")
-		if d := modalVerbRE.FindStringSubmatch(claim[spans[0].End:]); d != nil && !text.IsStopWord(d[1]) && len(text.RelatedVerbs(d[1])) > 0 {
+		if d := modalVerbRE.FindStringSubmatch(rest); d != nil && !text.IsStopWord(d[1]) && len(text.RelatedVerbs(d[1])) > 0 {
 			return d[1]
 		}
 	}
@@ -2260,6 +2266,10 @@ func claimVerb(claim string) string {
 	}
 	return ""
 }
+
+// possessiveNounRE matches a possessive and the one lower-case noun after it:
+// "'s board".
+var possessiveNounRE = regexp.MustCompile(`^(?:'s|’s|'|’)\s+[a-z]+\b`)
 
 // modalVerbRE matches the verb after "will" or "would" ("will appeal",
 // "would not sell").

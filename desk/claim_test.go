@@ -61,10 +61,14 @@ func TestClaimVerb(t *testing.T) {
 		// what will be done, after the subject's other words
 		{"Acme Robotics's lawyers have said they will appeal the ruling.", "appeal"},
 		{"Acme Robotics will not sell its factory.", "sell"},
-		{"Acme Robotics's founder said the company would be sold.", ""},
+		{"Acme Robotics's founder said the company would be sold.", "said"},
 		{"Acme Robotics's lawyers have said they appealed the ruling.", ""},
 		{"Okafor told the Ledger she will appeal the decision.", "appeal"},
 		{"Okafor told the Ledger about the decision.", "told"},
+		// the name's noun before the verb
+		{"Acme Robotics's board removed Jane Okafor.", "removed"},
+		{"Acme’s shares fell on Monday.", "fell"},
+		{"Acme Robotics's former chief said so.", ""},
 	} {
 		if got := claimVerb(tc.claim); got != tc.verb {
 			t.Errorf("%q: %q, want %q", tc.claim, got, tc.verb)
@@ -87,6 +91,9 @@ func TestCheckTellsVerb(t *testing.T) {
 		// sentence holds "will fight", not "will appeal"
 		{"Okafor told the Ledger she will fight the board's decision.", Supported},
 		{"Okafor told the Ledger she will appeal the board's decision.", NotFound},
+		// the verb after the name's noun
+		{"Acme Robotics's board removed Jane Okafor as chief executive", Supported},
+		{"Acme Robotics's board sued Jane Okafor as chief executive", NotFound},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
 		if err != nil {
