@@ -210,6 +210,10 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	states := func(sent, held string) bool {
 		return !possibleOnly(claim, sent, plain) && (!yearsOnly || slotOther(claim, sent, held) == "") && objectOther(claim, sent) == ""
 	}
+	// a cast claim's work: its words other than the part and the actor
+	// ("… in the sixth season of The Crown")
+	part, actor := castOf(claim)
+	work := weighWords(ix, castWork(subject, part, actor), tu)
 	var support, contra, reports []judged
 	for _, s := range sents {
 		sent := s.text()
@@ -220,6 +224,20 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// opposed by 22 Republicans") holds their name
 		held := sent + standsFor(sent, s.prev, persons) + text.SpelledOut(sent, acronymsOf(s.doc)) + spelledShort(sent, shortOf(s.doc))
 		j := judged{sentence: s, cov: w.coverage(held), wcov: w.coverage(s.doc.Title + "\n" + s.prev + "\n" + held)}
+		if part != "" {
+			// the part's actor in parentheses after it, in a document
+			// about the claim's work ("Prince Charles (Dominic West)")
+			if cast, same := castIn(claim, sent); cast != "" && castStory(figs, s.doc, work, tu.SupportDocument) {
+				if same {
+					j.verdict = Supported
+					support = append(support, j)
+				} else {
+					j.verdict, j.figure = Contradicted, cast
+					contra = append(contra, j)
+				}
+				continue
+			}
+		}
 		if len(figs) == 0 {
 			other, sure := "", false
 			if j.role = role.coverage(sent); len(persons) > 0 && j.role >= tu.RoleSentence {
@@ -337,7 +355,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			switch {
 			case same:
 				matched++
-			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored || yearOfVerb(claim, cf, sent, comparable) && subjectNamed(claim, held), j.cov, tu.ContradictYearSentence):
+			case len(comparable) > 0 && other == "" && !backgroundYear(cf, anchored || yearOfVerb(claim, cf, sent, comparable) && subjectTold(claim, held, s.prev), j.cov, tu.ContradictYearSentence):
 				f := nearest(claim, cf, sent, comparable)
 				other = f.Text
 				if phraseAfter(claim, cf, tu.PhraseWords) == phraseAfter(sent, f, tu.PhraseWords) {
@@ -2107,6 +2125,10 @@ func possessorOf(s string, at int) string {
 // not that near another ("Ohtani will defer $680 million of his $700
 // million contract from the Dodgers, receiving only $2 million per
 // year": "Dodgers" is 19 bytes from $700 million, 17 from $2 million).
+//
+// An amount followed by "for", "to", "from" or "by" and the owner's name
+// ("$819 million for Bank of America") is the owner's, whatever amount
+// comes next in the list.
 func ownedFigure(claim string, cf Figure, sent string, same Figure, comparable []Figure) (Figure, bool) {
 	if len(comparable) == 0 {
 		return Figure{}, false
@@ -2131,6 +2153,11 @@ func ownedFigure(claim string, cf Figure, sent string, same Figure, comparable [
 	for _, wd := range wordRE.FindAllStringIndex(sent, -1) {
 		if w := strings.TrimSuffix(strings.TrimSuffix(sent[wd[0]:wd[1]], "'s"), "’s"); owner == "" || w != owner {
 			continue
+		}
+		if same.End <= wd[0] && amountForRE.MatchString(sent[same.End:wd[0]]) {
+			// the claim's amount is the owner's: "$819 million for Bank
+			// of America, $1 billion for Citigroup"
+			return Figure{}, false
 		}
 		// clearly nearer: at most half as far
 		best, bestD := -1, dist(wd[0], wd[1], same)/2
@@ -2194,9 +2221,13 @@ func hedged(claim string, figs []Figure) []Figure {
 
 // claimVerb is the verb a claim says its subject did, when the claim
 // opens with a name and a verb in a past or present form ("Google
-// settled …", "Melinda Rogers-Hixon accused …"); "" when it opens
-// otherwise, with an auxiliary ("Acme was …", "Acme has agreed …"), or
-// goes on to tell another thing after "and".
+// settled …", "Melinda Rogers-Hixon accused …", or after the name's
+// noun: "Acme's board removed …"); when the claim, opening
+// with a name otherwise or with a verb of saying, tells what will be
+// done, that verb ("Trump's lawyers have said they will appeal …",
+// "Okafor told the Ledger she will appeal …": "appeal"); "" when it opens otherwise, with an
+// auxiliary ("Acme was …", "Acme has agreed …"), or goes on to tell
+// another thing after "and".
 func claimVerb(claim string) string {
 	spans := text.NameSpans(claim)
 	if len(spans) == 0 {
@@ -2212,8 +2243,22 @@ func claimVerb(claim string) string {
 		// either
 		return ""
 	}
-	m := leadWordRE.FindStringSubmatch(claim[spans[0].End:])
-	if m == nil || text.IsStopWord(m[1]) || len(text.RelatedVerbs(m[1])) == 0 {
+	rest := claim[spans[0].End:]
+	if p := possessiveNounRE.FindStringIndex(rest); p != nil {
+		// the name's own noun is the subject: "Acme's board removed …"
+		rest = rest[p[1]:]
+	}
+	m := leadWordRE.FindStringSubmatch(rest)
+	verb := m != nil && !text.IsStopWord(m[1]) && len(text.RelatedVerbs(m[1])) > 0
+	if !verb || text.IsSayingTerm(text.Term(m[1])) {
+		// what the subject will do, however it is introduced or told
+		// ("Trump's lawyers have said they will appeal …", "Okafor told
+		// the Ledger she will appeal …")
+		if d := modalVerbRE.FindStringSubmatch(rest); d != nil && !text.IsStopWord(d[1]) && len(text.RelatedVerbs(d[1])) > 0 {
+			return d[1]
+		}
+	}
+	if !verb {
 		return ""
 	}
 	if w := m[1]; strings.HasSuffix(w, "ed") || text.Lemma(w) != w || strings.HasSuffix(w, "s") {
@@ -2221,6 +2266,18 @@ func claimVerb(claim string) string {
 	}
 	return ""
 }
+
+// possessiveNounRE matches a possessive and the one lower-case noun after it:
+// "'s board".
+var possessiveNounRE = regexp.MustCompile(`^(?:'s|’s|'|’)\s+[a-z]+\b`)
+
+// modalVerbRE matches the verb after "will" or "would" ("will appeal",
+// "would not sell").
+var modalVerbRE = regexp.MustCompile(`\b(?:will|would)\s+(?:not\s+)?([a-z]+)\b`)
+
+// amountForRE matches the words between an amount and its owner's
+// name's last word: " for Bank of ".
+var amountForRE = regexp.MustCompile(`^\s+(?:for|to|from|by)\s+(?:(?:[A-Z][\w&.'’-]*|of|the|and|&)\s+)*$`)
 
 // leadWordRE matches the lower-case word a text opens with.
 var leadWordRE = regexp.MustCompile(`^\s+([a-z]+)\b`)
@@ -2300,6 +2357,23 @@ func subjectNamed(claim, s string) bool {
 	toks := nameTokens(claim[spans[0].Start:spans[0].End])
 	return len(toks) > 0 && slices.Contains(nameTokens(s), toks[len(toks)-1])
 }
+
+// subjectTold reports whether a sentence (s, after prev in its
+// paragraph) tells of the name a claim opens with: it names it
+// (subjectNamed), or it opens with "The" and a lower-case noun, naming
+// no one before that, and the sentence before names it ("The Consumer
+// Financial Protection Bureau is facing legal challenges of its own. The
+// watchdog, created in 2011 …").
+func subjectTold(claim, s, prev string) bool {
+	if subjectNamed(claim, s) {
+		return true
+	}
+	return prev != "" && definiteRE.MatchString(s) && subjectNamed(claim, prev)
+}
+
+// definiteRE matches a sentence opening with "The" and a lower-case
+// noun: "The watchdog, created …".
+var definiteRE = regexp.MustCompile(`^The [a-z]+\b`)
 
 // matchTeams is how many of the claim's teams a sentence must read in
 // their roles to tell the claim's match (tellsMatch): teams

@@ -58,6 +58,17 @@ func TestClaimVerb(t *testing.T) {
 		{"The board of Acme Robotics removed Jane Okafor.", ""},
 		{"In 2021, Acme Robotics raised funds.", ""},
 		{"The Minnesota Wild fired Dean Evason and are naming John Hynes as his successor.", ""},
+		// what will be done, after the subject's other words
+		{"Acme Robotics's lawyers have said they will appeal the ruling.", "appeal"},
+		{"Acme Robotics will not sell its factory.", "sell"},
+		{"Acme Robotics's founder said the company would be sold.", "said"},
+		{"Acme Robotics's lawyers have said they appealed the ruling.", ""},
+		{"Okafor told the Ledger she will appeal the decision.", "appeal"},
+		{"Okafor told the Ledger about the decision.", "told"},
+		// the name's noun before the verb
+		{"Acme Robotics's board removed Jane Okafor.", "removed"},
+		{"Acme’s shares fell on Monday.", "fell"},
+		{"Acme Robotics's former chief said so.", ""},
 	} {
 		if got := claimVerb(tc.claim); got != tc.verb {
 			t.Errorf("%q: %q, want %q", tc.claim, got, tc.verb)
@@ -76,6 +87,13 @@ func TestCheckTellsVerb(t *testing.T) {
 	}{
 		{"Acme Robotics removed Jane Okafor as chief executive", Supported},
 		{"Acme Robotics sued Jane Okafor as chief executive", NotFound},
+		// what the claim says will be done, after a verb of saying: the
+		// sentence holds "will fight", not "will appeal"
+		{"Okafor told the Ledger she will fight the board's decision.", Supported},
+		{"Okafor told the Ledger she will appeal the board's decision.", NotFound},
+		// the verb after the name's noun
+		{"Acme Robotics's board removed Jane Okafor as chief executive", Supported},
+		{"Acme Robotics's board sued Jane Okafor as chief executive", NotFound},
 	} {
 		r, err := d.Check(context.Background(), answer.Request{}, tc.claim)
 		if err != nil {
@@ -132,6 +150,29 @@ func TestSubjectNamed(t *testing.T) {
 		if got := subjectNamed(tc.claim, tc.s); got != tc.want {
 			t.Errorf("subjectNamed(%q, %q) = %v, want %v", tc.claim, tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestSubjectTold: the claim's subject named in the sentence, or in the
+// one before when the sentence opens with "The" and a noun.
+func TestSubjectTold(t *testing.T) {
+	const claim = "The Consumer Financial Protection Bureau was created in 2014."
+	const prev = "The Consumer Financial Protection Bureau is facing legal challenges of its own."
+	for _, tc := range []struct {
+		name, s, prev string
+		want          bool
+	}{
+		{"named", "The bureau, which the Consumer Financial Protection Bureau's critics …", "", true},
+		{"the noun after the one naming it", "The watchdog, created in 2011, is facing a Supreme Court case.", prev, true},
+		{"no sentence before", "The watchdog, created in 2011, is facing a Supreme Court case.", "", false},
+		{"a name first", "Fannie Mae, created in 1938, is facing a case.", prev, false},
+		{"the sentence before names another", "The watchdog, created in 2011, is facing a case.", "The Federal Reserve is facing challenges.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := subjectTold(claim, tc.s, tc.prev); got != tc.want {
+				t.Errorf("subjectTold(%q, %q) = %v, want %v", tc.s, tc.prev, got, tc.want)
+			}
+		})
 	}
 }
 

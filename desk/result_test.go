@@ -329,6 +329,38 @@ func TestOwnedFigure(t *testing.T) {
 	}
 }
 
+// TestOwnedFigureList: in a list of amounts, each followed by its
+// owner ("$819 million for Bank of America, $1 billion for Citigroup"),
+// the amount before the owner's name is theirs, however near the next
+// one is.
+func TestOwnedFigureList(t *testing.T) {
+	sent := "The numbers are large: $360 million for JPMorgan Chase, $819 million for Bank of America, $1 billion for Citigroup, and over $2 billion for Wells Fargo."
+	for _, tc := range []struct {
+		claim, want string // want: the other amount, "" for none
+	}{
+		{"Bank of America returned $819 million to consumers.", ""},
+		{"Citigroup returned $819 million to consumers.", "$1 billion"},
+	} {
+		cf := Figures(tc.claim)[0]
+		var same Figure
+		var comparable []Figure
+		for _, f := range Figures(sent) {
+			if cf.Same(f) {
+				same = f
+			} else if cf.Comparable(f) {
+				comparable = append(comparable, f)
+			}
+		}
+		got := ""
+		if f, ok := ownedFigure(tc.claim, cf, sent, same, comparable); ok {
+			got = f.Text
+		}
+		if got != tc.want {
+			t.Errorf("ownedFigure(%q) = %q, want %q", tc.claim, got, tc.want)
+		}
+	}
+}
+
 // TestOwnedFigureClearly: a name about as near the claim's amount as
 // another is not owned by the other.
 func TestOwnedFigureClearly(t *testing.T) {

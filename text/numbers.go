@@ -20,7 +20,7 @@ const (
 
 var (
 	numberRE  = regexp.MustCompile(`(?i)\b(?:` + digitsPattern + `|` + wordNumberPattern + `)(?:[\s-](?:hundred|thousand|million|billion|trillion)\b)?\b`)
-	moneyRE   = regexp.MustCompile(`(?:(?:\b(?:US|A|C|HK|S|NZ))?[$€£¥₹]|\b(?:USD|EUR|GBP|NIS|INR|AUD|CAD|CHF|JPY|CNY|RMB)\s?)\s?(?:` + digitsPattern + `)(?:\s?(?i:` + scalePattern + `)\b)?|(?i)\b(?:` + digitsPattern + `|` + wordNumberPattern + `)(?:\s?(?:` + scalePattern + `))?\s(?:` + currencyWords + `)\b|\b(?:` + digitsPattern + `)\s?bn\b`)
+	moneyRE   = regexp.MustCompile(`(?:(?:\b(?:US|A|C|HK|S|NZ))?[$€£¥₹](?:US|A|C|HK|S|NZ)?|\b(?:USD|EUR|GBP|NIS|INR|AUD|CAD|CHF|JPY|CNY|RMB)\s?)\s?(?:` + digitsPattern + `)(?:\s?(?i:` + scalePattern + `)\b)?|(?i)\b(?:` + digitsPattern + `|` + wordNumberPattern + `)(?:\s?(?:` + scalePattern + `))?\s(?:` + currencyWords + `)\b|\b(?:` + digitsPattern + `)\s?bn\b`)
 	percentRE = regexp.MustCompile(`(?i)\b(?:` + digitsPattern + `|` + wordNumberPattern + `)\s?(?:%|percent\b|per cent\b|percentage points?\b)`)
 )
 
@@ -30,7 +30,8 @@ var (
 func Numbers(s string) []Span { return spans(numberRE, s) }
 
 // Money returns the amounts of money of s: "$69bn", "£300m", "US$ 5",
-// "NIS 15 million", "680,000 dollars", "€1.2 billion".
+// "$US41 million" (the country after the sign, as Australian papers
+// write it), "NIS 15 million", "680,000 dollars", "€1.2 billion".
 func Money(s string) []Span { return spans(moneyRE, s) }
 
 // Percent returns the percentages of s: "30%", "4.5 percent", "ten per
@@ -49,11 +50,15 @@ func spans(re *regexp.Regexp, s string) []Span {
 // A number word ends at a word's end: "fourteen" is not "four".
 var valueRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|(?:` + wordNumberPattern + `)\b)(?:[\s-]?(` + scalePattern + `)\b)?`)
 
+// signCountryRE matches a currency sign with its country's letters
+// right before the number ("$US41"), which hide the number's start.
+var signCountryRE = regexp.MustCompile(`([$€£¥₹])(?:US|A|C|HK|S|NZ)(\d)`)
+
 // Value reads the number a figure states: "12,000" is 12000, "$5.3
-// million" 5.3e6, "£300m" 3e8, "four" 4, "a dozen" 12, "30%" 30. ok is
+// million" 5.3e6, "$US41 million" 4.1e7, "£300m" 3e8, "four" 4, "a dozen" 12, "30%" 30. ok is
 // false when s holds no number.
 func Value(s string) (v float64, ok bool) {
-	m := valueRE.FindStringSubmatch(s)
+	m := valueRE.FindStringSubmatch(signCountryRE.ReplaceAllString(s, "$1 $2"))
 	if m == nil {
 		return 0, false
 	}

@@ -28,6 +28,10 @@ func TestRecognisers(t *testing.T) {
 		{"money code", Money, "fined NIS 15 million", []string{"NIS 15 million"}},
 		{"money bn", Money, "a 69bn takeover", []string{"69bn"}},
 		{"money none", Money, "64GB of storage and 5 percent", nil},
+		// the country after the sign: "$US41 million"; a sign and
+		// letters with no number are no amount ("$A drops")
+		{"money sign country", Money, "$US41 million, compared with $US21 million, and $A1.5 billion", []string{"$US41 million", "$US21 million", "$A1.5 billion"}},
+		{"money sign country none", Money, "ASX set to rise; $A drops", nil},
 		{"percent", Percent, "up 30% and 4.5 percent, ten per cent, 2 percentage points", []string{"30%", "4.5 percent", "ten per cent", "2 percentage points"}},
 		{"numbers", Numbers, "157,000 speakers, four seats, 5.3 million people, Q3 and 64GB", []string{"157,000", "four", "5.3 million"}},
 		{"dates", Dates, "On Oct. 13, 2023 and 7 October 2023, 2023-10-07, in March, on Tuesday, last week.", []string{"Oct. 13, 2023", "7 October 2023", "2023-10-07", "March", "Tuesday", "last week"}},
@@ -62,6 +66,8 @@ func TestValue(t *testing.T) {
 		{"12,000", 12000}, {"$5.3 million", 5.3e6}, {"£300m", 3e8}, {"four", 4}, {"a dozen", 12}, {"30%", 30}, {"$69bn", 69e9},
 		// a number word whole, not the shorter word it begins with
 		{"fourteen", 14}, {"sixty", 60}, {"seventeen players", 17}, {"eighteen-year", 18}, {"a dozen times", 12},
+		// a country's letters after the sign: the number, not "million"
+		{"$US41 million", 41e6}, {"$A1.5 billion", 1.5e9},
 	}
 	for _, tt := range tests {
 		if got, ok := Value(tt.in); !ok || got != tt.want {
