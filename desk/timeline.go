@@ -1409,6 +1409,13 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
+			if documentDayRE.MatchString(s[:sp.Start]) {
+				// "he will agree to …, according to a separate filing
+				// from Monday": the day of a document the sentence
+				// cites, past, whatever its tense
+				back := (int(pub.Weekday()) - int(wd) + 7) % 7
+				return day(pub).AddDate(0, 0, -back), true
+			}
 			if future(s) && !reportedFuture(s, sp.End) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
 				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) ||
 				weekdaysRE.MatchString(s[sp.End:]) && prospectRE.MatchString(s) {
@@ -1434,6 +1441,21 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 // on "): the weekday is the clause's, the time of what the person did,
 // not of what the sentence tells.
 var whoClauseRE = regexp.MustCompile(`(?i)[\p{L},]\s+who\s+(?:[\p{L}’'-]+\s+){1,4}$`)
+
+// documentDayRE matches the words before a weekday naming the day of a
+// document the sentence cites: a document's noun (documentNouns) and
+// "from" or "dated" ("according to a separate filing from| Monday",
+// "a letter dated| Friday"), or after a citing word, "on" ("according to
+// a statement on| Monday", "in a post on| Tuesday"). The document was
+// written on that day, past: it is read back from the article's day in
+// a sentence of the future too. "will issue a statement on| Monday"
+// tells of the statement to come.
+var documentDayRE = regexp.MustCompile(`(?i)\b(?:` + documentNouns + `)s?\s+(?:from|dated)\s+$` +
+	`|\b(?:according to|in|per|citing)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{L}.’'-]+\s+){0,2}(?:` + documentNouns + `)s?\s+on\s+$`)
+
+// documentNouns are the nouns of a document a sentence may cite by its
+// day.
+const documentNouns = `filing|statement|report|letter|post|release|announcement|document|complaint|memo|email|e-mail|notice|court papers|press release|transcript`
 
 // namedDayRE matches the word before a weekday that makes it a day's
 // name, a day of the year's calendar, not of the article's week

@@ -182,6 +182,16 @@ func TestSentenceDate(t *testing.T) {
 		{"Zhao, who appeared in court on Tuesday, stepped down on Wednesday.", "2023-11-15"},
 		{"Kenwright, who was 78, died on Monday.", "2023-11-13"}, // the clause closed before it
 		{"The Everton chairman died on Monday.", "2023-11-13"},
+		// a weekday naming the day of a document the sentence cites is
+		// that document's, past, in a sentence of the future too
+		// (documentDayRE)
+		{"He will agree to a $150 million fine, according to a separate filing from Monday.", "2023-11-13"},
+		{"He will agree to the fine, according to a statement on Monday.", "2023-11-13"},
+		{"He will plead guilty, a letter dated Monday shows.", "2023-11-13"},
+		{"He will issue a statement on Monday.", "2023-11-20"},          // the statement to come
+		{"The new rules will apply from Monday.", "2023-11-20"},         // no document: a state to come
+		{"He will agree to the fine, according to a filing.", ""},       // no day
+		{"He will agree to the fine in court on Monday.", "2023-11-20"}, // no document
 	} {
 		got, ok := sentenceDate(tc.s, fri)
 		g := ""
