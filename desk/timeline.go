@@ -891,8 +891,18 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		case m > 0 && y > 0:
 			when, label = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(y)
 			ok = when.AddDate(0, 1, 0).Before(day(pub).AddDate(0, 0, 1))
+		case m > 0 && len(before) > 0 && before[len(before)-1] == "last":
+			// "last December" is the latest December before the
+			// article's month: 2022's in November 2023, "last January"
+			// 2023's
+			y = pub.Year()
+			if time.Month(m) >= pub.Month() {
+				y--
+			}
+			when, label = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(y)
+			ok = true
 		case m > 0:
-			// a month alone after "last", "early" or "late" is of the
+			// a month alone after "early" or "late" is of the
 			// publication year; a later month may be the last year's or
 			// the one to come ("until the mid-November deadline"): not
 			// read

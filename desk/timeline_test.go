@@ -474,6 +474,12 @@ func TestPeriodDate(t *testing.T) {
 		{"He said it would be out by 2021.", "", ""},
 		{"It ruled on January 10, 2023.", "", ""},
 		{"It was up from 98 per cent.", "", ""},
+		// a month after "last" is the latest such month before the
+		// article's (December 19, 2023)
+		{"After George was dismissed last December, the governor was clear.", "2022-12-01", "Dec 2022"},
+		{"Then, last January, Leon Black settled for $62.5 million.", "2023-01-01", "Jan 2023"},
+		{"Then, in January, Leon Black settled for $62.5 million.", "2023-01-01", "Jan 2023"},
+		{"She was dismissed in December.", "", ""}, // the article's month
 	} {
 		when, label, ok := periodDate(tc.s, pub)
 		g, l := "", ""
