@@ -881,7 +881,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -946,6 +946,21 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 	}
 	return when, label, ok
 }
+
+// openingSinceBy reports whether the month or year at sp opens s after
+// "Since" or "By", closed by a comma: "Since 2021, Petersen had been
+// seeking a successor" tells of a state begun in 2021, "By January 2023,
+// Lutke knew" of one reached by then; the time of what the sentence
+// tells. Later in a sentence, "since" bounds a span up to now ("It is
+// Tesla's first new model since 2020": the article's time) and "by" a
+// deadline ("it would be out by 2021").
+func openingSinceBy(s string, sp text.Span) bool {
+	return openingSinceByRE.MatchString(s[:sp.Start]) && strings.HasPrefix(s[sp.End:], ",")
+}
+
+// openingSinceByRE matches the words before a time opening a sentence
+// as the start of its state or the time it was reached ("Since |2021,").
+var openingSinceByRE = regexp.MustCompile(`(?i)^\W*(?:since|by)\s+$`)
 
 // turnedTo is the year a sentence turns its story back to, ending on it
 // ("To understand this, we must first cast an eye back to 2006."): the

@@ -480,6 +480,14 @@ func TestPeriodDate(t *testing.T) {
 		{"Then, last January, Leon Black settled for $62.5 million.", "2023-01-01", "Jan 2023"},
 		{"Then, in January, Leon Black settled for $62.5 million.", "2023-01-01", "Jan 2023"},
 		{"She was dismissed in December.", "", ""}, // the article's month
+		// a year or month opening a sentence after "Since" or "By" and
+		// before a comma (openingSinceBy)
+		{"Since 2021, Petersen had been seeking a successor.", "2021-01-01", "2021"},
+		{"By January 2023, CEO Tobias Lutke knew he needed to sell.", "2023-01-01", "Jan 2023"},
+		{"By 2021, the firm had 40 staff.", "2021-01-01", "2021"},
+		{"Petersen had been seeking a successor since 2021.", "", ""},       // not opening
+		{"Since 2021 Petersen had been seeking a successor.", "", ""},       // no comma
+		{"Ever since 2021, Petersen had been seeking a successor.", "", ""}, // a word before
 	} {
 		when, label, ok := periodDate(tc.s, pub)
 		g, l := "", ""
