@@ -532,6 +532,10 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 	// lede: the document's first sentence of news is still to come;
 	// ledeTells: it told of the story
 	lede, ledeTells := true, false
+	// the day the last sentence stating one stated, and the sentences
+	// read since: "That same day" is its day
+	var lastDay time.Time
+	sinceDay := 0
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
 		ref := pub
@@ -589,6 +593,14 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 			cov, wcov := w.coverage(spelledOut(byName(s, names))), w.coverage(spelledOut(byName(doc.Title+"\n"+prev+"\n"+s, names)))
 			person := carried(s, prev, names) // told of as "he" or "she"
 			when, own := sentenceDate(s, ref)
+			if !own && sameDayRE.MatchString(s) && !lastDay.IsZero() && sinceDay <= maxSameDayGap && !statesTime(s) {
+				when, own = lastDay, true // "That same day The Athletic … reported"
+			}
+			if own {
+				lastDay, sinceDay = when, 0
+			} else {
+				sinceDay++
+			}
 			inMonth := !month.IsZero() && heading.IsZero()
 			if inMonth {
 				// a day written without its year is the heading's month's
@@ -728,6 +740,15 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 	}
 	return out
 }
+
+// sameDayRE matches a sentence telling of the day an earlier one
+// stated ("That same day The Athletic … reported", "On the same day,
+// …"); maxSameDayGap is how many sentences may lie between them (an
+// undated one: "On Nov. 4, the club released a statement …. Hayes had
+// just entered her second decade …" before it).
+var sameDayRE = regexp.MustCompile(`(?i)\b(?:that|the)\s+same\s+day\b`)
+
+const maxSameDayGap = 1
 
 // history reports whether doc tells a history: its sentences state
 // TimelineHistoryYears distinct years or more (periodDate: "In 2003, …",

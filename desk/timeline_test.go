@@ -1261,3 +1261,44 @@ func TestOtherForms(t *testing.T) {
 		t.Errorf("a name's word met by its other form: coverage %v", got)
 	}
 }
+
+// TestSameDay: "That same day" is the day of the latest sentence stating
+// one, with at most maxSameDayGap undated sentences between; further
+// back, or with no day before, it is dated by its article.
+func TestSameDay(t *testing.T) {
+	const same = "That same day Quarry Sport reported that Lomax would coach the national team."
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  string // the day of same, "" for its article's
+	}{
+		{"right after", []string{"On Nov. 4, Quarry club said Lomax was leaving.", same}, "2023-11-04"},
+		{"one between", []string{"On Nov. 4, Quarry club said Lomax was leaving. Lomax had coached there ten years.", same}, "2023-11-04"},
+		{"two between", []string{"On Nov. 4, Quarry club said Lomax was leaving. Lomax had coached there ten years. Few knew where Lomax would go.", same}, ""},
+		{"no day before", []string{"Quarry club said Lomax was leaving.", same}, ""},
+		{"a weekday", []string{"On Tuesday, Quarry club said Lomax was leaving.", same}, "2023-11-14"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(tc.paras...)
+			doc.Title, doc.Published = "Lomax to coach the national team", "2023-11-15T21:00:00Z"
+			w, _ := topicWords(nil, "Lomax national team coach")
+			found := false
+			for _, e := range candidatesOf(doc, 0, w, &DefaultTuning, true) {
+				if e.text() != same {
+					continue
+				}
+				found = true
+				got := ""
+				if e.note == "" {
+					got = e.when.Format("2006-01-02")
+				}
+				if got != tc.want {
+					t.Errorf("%q dated %q (%q), want %q", same, got, e.note, tc.want)
+				}
+			}
+			if !found {
+				t.Fatalf("%q is no candidate", same)
+			}
+		})
+	}
+}
