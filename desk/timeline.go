@@ -532,6 +532,10 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 	// lede: the document's first sentence of news is still to come;
 	// ledeTells: it told of the story
 	lede, ledeTells := true, false
+	// the day the last sentence stating one stated, and the sentences
+	// read since: "That same day" is its day
+	var lastDay time.Time
+	sinceDay := 0
 	for _, p := range doc.Paragraphs {
 		para := doc.Text[p.Start:p.End]
 		ref := pub
@@ -589,6 +593,14 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 			cov, wcov := w.coverage(spelledOut(byName(s, names))), w.coverage(spelledOut(byName(doc.Title+"\n"+prev+"\n"+s, names)))
 			person := carried(s, prev, names) // told of as "he" or "she"
 			when, own := sentenceDate(s, ref)
+			if !own && sameDayRE.MatchString(s) && !lastDay.IsZero() && sinceDay <= maxSameDayGap && !statesTime(s) {
+				when, own = lastDay, true // "That same day The Athletic … reported"
+			}
+			if own {
+				lastDay, sinceDay = when, 0
+			} else {
+				sinceDay++
+			}
 			inMonth := !month.IsZero() && heading.IsZero()
 			if inMonth {
 				// a day written without its year is the heading's month's
@@ -728,6 +740,15 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 	}
 	return out
 }
+
+// sameDayRE matches a sentence telling of the day an earlier one
+// stated ("That same day The Athletic … reported", "On the same day,
+// …"); maxSameDayGap is how many sentences may lie between them (an
+// undated one: "On Nov. 4, the club released a statement …. Hayes had
+// just entered her second decade …" before it).
+var sameDayRE = regexp.MustCompile(`(?i)\b(?:that|the)\s+same\s+day\b`)
+
+const maxSameDayGap = 1
 
 // history reports whether doc tells a history: its sentences state
 // TimelineHistoryYears distinct years or more (periodDate: "In 2003, …",
@@ -881,7 +902,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -891,8 +912,18 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		case m > 0 && y > 0:
 			when, label = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(y)
 			ok = when.AddDate(0, 1, 0).Before(day(pub).AddDate(0, 0, 1))
+		case m > 0 && len(before) > 0 && before[len(before)-1] == "last":
+			// "last December" is the latest December before the
+			// article's month: 2022's in November 2023, "last January"
+			// 2023's
+			y = pub.Year()
+			if time.Month(m) >= pub.Month() {
+				y--
+			}
+			when, label = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), time.Month(m).String()[:3]+" "+strconv.Itoa(y)
+			ok = true
 		case m > 0:
-			// a month alone after "last", "early" or "late" is of the
+			// a month alone after "early" or "late" is of the
 			// publication year; a later month may be the last year's or
 			// the one to come ("until the mid-November deadline"): not
 			// read
@@ -936,6 +967,21 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 	}
 	return when, label, ok
 }
+
+// openingSinceBy reports whether the month or year at sp opens s after
+// "Since" or "By", closed by a comma: "Since 2021, Petersen had been
+// seeking a successor" tells of a state begun in 2021, "By January 2023,
+// Lutke knew" of one reached by then; the time of what the sentence
+// tells. Later in a sentence, "since" bounds a span up to now ("It is
+// Tesla's first new model since 2020": the article's time) and "by" a
+// deadline ("it would be out by 2021").
+func openingSinceBy(s string, sp text.Span) bool {
+	return openingSinceByRE.MatchString(s[:sp.Start]) && strings.HasPrefix(s[sp.End:], ",")
+}
+
+// openingSinceByRE matches the words before a time opening a sentence
+// as the start of its state or the time it was reached ("Since |2021,").
+var openingSinceByRE = regexp.MustCompile(`(?i)^\W*(?:since|by)\s+$`)
 
 // turnedTo is the year a sentence turns its story back to, ending on it
 // ("To understand this, we must first cast an eye back to 2006."): the
@@ -1409,6 +1455,13 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 			if word != strings.ToLower(wd.String()) {
 				continue
 			}
+			if documentDayRE.MatchString(s[:sp.Start]) {
+				// "he will agree to …, according to a separate filing
+				// from Monday": the day of a document the sentence
+				// cites, past, whatever its tense
+				back := (int(pub.Weekday()) - int(wd) + 7) % 7
+				return day(pub).AddDate(0, 0, -back), true
+			}
 			if future(s) && !reportedFuture(s, sp.End) || weFutureRE.MatchString(s[:sp.Start]) || comingRE.MatchString(s[:sp.Start]) && weekdaysRE.MatchString(s[sp.End:]) ||
 				(wd == time.Saturday || wd == time.Sunday) && thisWeekendRE.MatchString(s) ||
 				weekdaysRE.MatchString(s[sp.End:]) && prospectRE.MatchString(s) {
@@ -1434,6 +1487,21 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 // on "): the weekday is the clause's, the time of what the person did,
 // not of what the sentence tells.
 var whoClauseRE = regexp.MustCompile(`(?i)[\p{L},]\s+who\s+(?:[\p{L}’'-]+\s+){1,4}$`)
+
+// documentDayRE matches the words before a weekday naming the day of a
+// document the sentence cites: a document's noun (documentNouns) and
+// "from" or "dated" ("according to a separate filing from| Monday",
+// "a letter dated| Friday"), or after a citing word, "on" ("according to
+// a statement on| Monday", "in a post on| Tuesday"). The document was
+// written on that day, past: it is read back from the article's day in
+// a sentence of the future too. "will issue a statement on| Monday"
+// tells of the statement to come.
+var documentDayRE = regexp.MustCompile(`(?i)\b(?:` + documentNouns + `)s?\s+(?:from|dated)\s+$` +
+	`|\b(?:according to|in|per|citing)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{L}.’'-]+\s+){0,2}(?:` + documentNouns + `)s?\s+on\s+$`)
+
+// documentNouns are the nouns of a document a sentence may cite by its
+// day.
+const documentNouns = `filing|statement|report|letter|post|release|announcement|document|complaint|memo|email|e-mail|notice|court papers|press release|transcript`
 
 // namedDayRE matches the word before a weekday that makes it a day's
 // name, a day of the year's calendar, not of the article's week

@@ -182,6 +182,16 @@ func TestSentenceDate(t *testing.T) {
 		{"Zhao, who appeared in court on Tuesday, stepped down on Wednesday.", "2023-11-15"},
 		{"Kenwright, who was 78, died on Monday.", "2023-11-13"}, // the clause closed before it
 		{"The Everton chairman died on Monday.", "2023-11-13"},
+		// a weekday naming the day of a document the sentence cites is
+		// that document's, past, in a sentence of the future too
+		// (documentDayRE)
+		{"He will agree to a $150 million fine, according to a separate filing from Monday.", "2023-11-13"},
+		{"He will agree to the fine, according to a statement on Monday.", "2023-11-13"},
+		{"He will plead guilty, a letter dated Monday shows.", "2023-11-13"},
+		{"He will issue a statement on Monday.", "2023-11-20"},          // the statement to come
+		{"The new rules will apply from Monday.", "2023-11-20"},         // no document: a state to come
+		{"He will agree to the fine, according to a filing.", ""},       // no day
+		{"He will agree to the fine in court on Monday.", "2023-11-20"}, // no document
 	} {
 		got, ok := sentenceDate(tc.s, fri)
 		g := ""
@@ -464,6 +474,20 @@ func TestPeriodDate(t *testing.T) {
 		{"He said it would be out by 2021.", "", ""},
 		{"It ruled on January 10, 2023.", "", ""},
 		{"It was up from 98 per cent.", "", ""},
+		// a month after "last" is the latest such month before the
+		// article's (December 19, 2023)
+		{"After George was dismissed last December, the governor was clear.", "2022-12-01", "Dec 2022"},
+		{"Then, last January, Leon Black settled for $62.5 million.", "2023-01-01", "Jan 2023"},
+		{"Then, in January, Leon Black settled for $62.5 million.", "2023-01-01", "Jan 2023"},
+		{"She was dismissed in December.", "", ""}, // the article's month
+		// a year or month opening a sentence after "Since" or "By" and
+		// before a comma (openingSinceBy)
+		{"Since 2021, Petersen had been seeking a successor.", "2021-01-01", "2021"},
+		{"By January 2023, CEO Tobias Lutke knew he needed to sell.", "2023-01-01", "Jan 2023"},
+		{"By 2021, the firm had 40 staff.", "2021-01-01", "2021"},
+		{"Petersen had been seeking a successor since 2021.", "", ""},       // not opening
+		{"Since 2021 Petersen had been seeking a successor.", "", ""},       // no comma
+		{"Ever since 2021, Petersen had been seeking a successor.", "", ""}, // a word before
 	} {
 		when, label, ok := periodDate(tc.s, pub)
 		g, l := "", ""
@@ -1235,5 +1259,46 @@ func TestOtherForms(t *testing.T) {
 	nw, _ := topicWords(nil, nt)
 	if got := otherForms(nw, nt, 0.8).coverage("Quarry Economy growth"); got >= 1 {
 		t.Errorf("a name's word met by its other form: coverage %v", got)
+	}
+}
+
+// TestSameDay: "That same day" is the day of the latest sentence stating
+// one, with at most maxSameDayGap undated sentences between; further
+// back, or with no day before, it is dated by its article.
+func TestSameDay(t *testing.T) {
+	const same = "That same day Quarry Sport reported that Lomax would coach the national team."
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  string // the day of same, "" for its article's
+	}{
+		{"right after", []string{"On Nov. 4, Quarry club said Lomax was leaving.", same}, "2023-11-04"},
+		{"one between", []string{"On Nov. 4, Quarry club said Lomax was leaving. Lomax had coached there ten years.", same}, "2023-11-04"},
+		{"two between", []string{"On Nov. 4, Quarry club said Lomax was leaving. Lomax had coached there ten years. Few knew where Lomax would go.", same}, ""},
+		{"no day before", []string{"Quarry club said Lomax was leaving.", same}, ""},
+		{"a weekday", []string{"On Tuesday, Quarry club said Lomax was leaving.", same}, "2023-11-14"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := docOf(tc.paras...)
+			doc.Title, doc.Published = "Lomax to coach the national team", "2023-11-15T21:00:00Z"
+			w, _ := topicWords(nil, "Lomax national team coach")
+			found := false
+			for _, e := range candidatesOf(doc, 0, w, &DefaultTuning, true) {
+				if e.text() != same {
+					continue
+				}
+				found = true
+				got := ""
+				if e.note == "" {
+					got = e.when.Format("2006-01-02")
+				}
+				if got != tc.want {
+					t.Errorf("%q dated %q (%q), want %q", same, got, e.note, tc.want)
+				}
+			}
+			if !found {
+				t.Fatalf("%q is no candidate", same)
+			}
+		})
 	}
 }
