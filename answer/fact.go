@@ -415,7 +415,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 		for i, w := range words {
 			word := c.body[w[0]:w[1]]
 			t := text.Term(strings.ToLower(word))
-			doer[i] = slices.Contains(a.doers, t) && (text.IsRole(word) || !isCapitalised(word))
+			doer[i] = slices.Contains(a.doers, t) && (text.IsRole(word) || !isCapitalised(word)) && doerOfObject(a, c.body, words, i)
 			role[i] = doer[i] || slices.Contains(a.context, t) && (text.IsRole(word) || !isCapitalised(word)) &&
 				(len(roles) == 0 || slices.Contains(roles, t))
 		}
@@ -454,7 +454,10 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 			for i := max(0, first-wide-1); i <= min(len(words)-1, last+wide+1); i++ {
 				g := gap
 				if doer[i] {
-					g = Tune.MaxNamedRoleGap // named like a role ("director Celine Song")
+					g = wide // named like a role ("Past Lives director Celine Song")
+					if i > last && !strings.Contains(c.body[words[last][1]:words[i][0]], ",") {
+						continue // "Discogs founder Kevin Lewandowski": Discogs founded nothing
+					}
 				}
 				if i < first-g-1 || i > last+g+1 {
 					continue
@@ -467,7 +470,7 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 					return n, c, true
 				}
 			}
-			if did != "" && first >= 2 && role[first-2] && byAgent(c.body, words, first-2) && passiveObject(a, c.body, words, first-2) {
+			if did != "" && first >= 2 && role[first-2] && byAgent(c.body, words, first-2) && passiveObject(a, c.body, words, first-2) && !modalBefore(c.body, words, first-2) {
 				return n, c, true // "won by Arsenal": the one who did it
 			}
 		}
@@ -475,17 +478,30 @@ func inRole(a asked, cands []candidate) (name string, from candidate, ok bool) {
 	return "", candidate{}, false
 }
 
-// maxModalReach is the most words a modal of possibility may stand
-// before the role or deed it hedges, in the same clause.
-const maxModalReach = 8
+// doerOfObject reports whether the doer noun at word i of body (its word
+// spans) is the doer of what the question asks about: one of its other
+// words right before the noun ("Past Lives director", "Discogs' founder")
+// or after "of" ("the director of Past Lives"). A director of anything
+// else ("Director Greta Gerwig praised Past Lives") directed something
+// else.
+func doerOfObject(a asked, body string, words [][]int, i int) bool {
+	objects := a.deedObjects("")
+	object := func(j int) bool {
+		return j >= 0 && j < len(words) && slices.Contains(objects, text.Term(strings.ToLower(body[words[j][0]:words[j][1]])))
+	}
+	if object(i-1) || object(i-2) && !strings.ContainsAny(body[words[i-2][1]:words[i][0]], ",;") {
+		return true
+	}
+	return i+1 < len(words) && strings.EqualFold(body[words[i+1][0]:words[i+1][1]], "of") && (object(i+2) || object(i+3))
+}
 
 // modalBefore reports whether a modal of possibility ("could", "might",
-// "should") stands among the maxModalReach words before word i of body
+// "should") stands among the Tuning.MaxModalReach words before word i of body
 // (its word spans) with no comma, semicolon or dash between: "should RA go
 // down a path of bringing Schmidt into the fold" says who RA might bring,
 // not who it brings.
 func modalBefore(body string, words [][]int, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-maxModalReach; j-- {
+	for j := i - 1; j >= 0 && j >= i-Tune.MaxModalReach; j-- {
 		if strings.ContainsAny(body[words[j][1]:words[j+1][0]], ",;–—") {
 			return false
 		}

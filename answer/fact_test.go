@@ -506,16 +506,22 @@ func TestDidDeed(t *testing.T) {
 // question names; a doer of another deed has not.
 func TestInRoleDoer(t *testing.T) {
 	checkRoles(t, []roleCase{
-		{"who directed past lives", "The film's director Celine Song grew up in Seoul.", "Celine Song"},
-		{"who directed past lives", "The film's director, Celine Song, grew up in Seoul.", "Celine Song"},
-		{"who directed past lives", "The film's director and writer Celine Song grew up in Seoul.", ""}, // two words away
-		{"who wrote past lives", "The film's director Celine Song grew up in Seoul.", ""},
+		{"who directed past lives", "Past Lives director Celine Song grew up in Seoul.", "Celine Song"},
+		{"who directed past lives", "Celine Song, the director of Past Lives, grew up in Seoul.", "Celine Song"},
+		{"who directed past lives", "Past Lives director and writer Celine Song grew up in Seoul.", ""}, // two words away
+		{"who wrote past lives", "Past Lives director Celine Song grew up in Seoul.", ""},
 		{"who founded discogs", "Discogs founder Kevin Lewandowski built the site.", "Kevin Lewandowski"},
+		// The doer of something else, or the name before the noun.
+		{"who directed past lives", "Director Greta Gerwig praised Past Lives.", ""},
+		{"who directed past lives", "Celine Song met director Park Chan-wook at Past Lives screenings.", ""},
+		{"who founded the site", "Discogs founder Kevin Lewandowski built the site.", ""},
+		{"who directed the film", "Past Lives director Celine Song grew up in Seoul.", ""},
+		{"who led the protest", "Opposition leader Peter Dutton criticised the protest.", ""},
 	})
 }
 
 // A role or deed hedged by a modal of possibility in its clause, up to
-// maxModalReach words before it, places no name: it says who might, not
+// Tuning.MaxModalReach words before it, places no name: it says who might, not
 // who does.
 func TestInRoleModal(t *testing.T) {
 	checkRoles(t, []roleCase{
@@ -524,5 +530,7 @@ func TestInRoleModal(t *testing.T) {
 		{"who is the union bringing in", "Should the union go down a long path of bringing Schmidt into the fold, talks follow.", "Schmidt"}, // nine words back
 		{"who is the union bringing in", "The union could well go on to be, at last, bringing Schmidt into the fold.", "Schmidt"},            // a comma between
 		{"who is the union bringing in", "In May the union is bringing Schmidt into the fold.", "Schmidt"},                                   // the month
+		{"who won the final", "The final could be won by Arsenal.", ""},
+		{"who won the final", "The final was won by Arsenal.", "Arsenal"},
 	})
 }

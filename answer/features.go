@@ -483,11 +483,10 @@ func (f *featurizer) personName(s string) bool {
 
 // opensWithName reports whether the first word of phrase n is a name
 // whichever sentence it opens: WordNet knows it only as a name ("Kingsley",
-// "Gary") or does not list it at all ("Migicovsky").
-func opensWithName(n string) bool {
-	first := strings.ToLower(strings.Fields(n)[0])
-	return text.IsProperNoun(first) || text.IsUnlisted(first)
-}
+// "Gary"), or it is a frequent word WordNet does not list (text.IsUnlisted:
+// "Danny": nameWord). A rarer first name at a sentence's start is not
+// counted.
+func opensWithName(n string) bool { return nameWord(strings.Fields(n)[0]) }
 
 func b2f(b bool) float64 {
 	if b {

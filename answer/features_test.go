@@ -179,6 +179,7 @@ func TestNamePhrasesMiddleInitial(t *testing.T) {
 		"Judge John J. Walton scheduled sentencing.": {"John J. Walton"},
 		"George W. Bush met Michael B. Jordan.":      {"George W. Bush", "Michael B. Jordan"},
 		"It was funded by Plan B. The company grew.": {"Plan"},
+		"It was funded by Plan B. Investors grew.":   {"Plan", "Investors"},
 	} {
 		if got := namePhrases(s); !slices.Equal(got, want) {
 			t.Errorf("namePhrases(%q) = %q, want %q", s, got, want)

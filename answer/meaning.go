@@ -94,8 +94,9 @@ func (m *meaning) align(s string) float64 {
 				best = 1 // the word itself, or an inflection of it
 				break
 			}
-			u, _ := m.vector(w)
-			best = max(best, cosine(q, u))
+			if u, ok := m.vector(w); ok {
+				best = max(best, cosine(q, u))
+			}
 		}
 		sum += m.weights[i] * best
 	}

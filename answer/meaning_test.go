@@ -13,12 +13,12 @@ func TestMeaningAlign(t *testing.T) {
 		"cranberries.md": {Data: []byte("---\ntitle: Cranberries\n---\nWisconsin produces most of the cranberry harvest.\n\n" +
 			"Farmers in Wisconsin grow cranberries in bogs.\n\nThe state fence was completed in December.\n")},
 	})
-	m := newMeaning(ix, "which state grows the most cranberries zorblatt")
+	m := newMeaning(ix, "which state grows the most cranberries volcano")
 	own := m.align("Farmers in Wisconsin grow cranberries in bogs state.")
 	other := m.align("Wisconsin produces most of the cranberry harvest.")
 	unrelated := m.align("The fence was completed in December.")
 	if own != 1 {
-		t.Errorf("align of a sentence holding every question word = %.3f, want 1 (zorblatt, in no document, weighs nothing)", own)
+		t.Errorf("align of a sentence holding every question word = %.3f, want 1 (volcano, in the word table but in no document, weighs nothing)", own)
 	}
 	if !(other > unrelated && other < own) {
 		t.Errorf("align: other words %.3f, unrelated %.3f, own words %.3f: want unrelated < other words < own", other, unrelated, own)

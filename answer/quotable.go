@@ -208,7 +208,7 @@ func namePhrases(s string) []string {
 		w := strings.TrimSuffix(strings.TrimSuffix(s[loc[0]:loc[1]], "'s"), "’s")
 		lower := strings.ToLower(w)
 		switch {
-		case len(run) > 0 && isCapitalised(run[len(run)-1]) && middleInitial(s, loc):
+		case len(run) > 0 && isCapitalised(run[len(run)-1]) && middleInitial(s, loc, run[len(run)-1]):
 			run = append(run, w+".") // "John J. Walton"
 		case isCapitalised(w) && !text.IsCalendarWord(lower) && !(i == 0 && commonFirstWord(lower)) && !(len(run) == 0 && text.IsStopWord(lower)):
 			run = append(run, w)
@@ -224,17 +224,28 @@ func namePhrases(s string) []string {
 
 // middleInitial reports whether the word at loc in s is one capital
 // letter with a full stop, followed by a capitalised word: the middle
-// initial of "John J. Walton", part of the name around it, unless a
-// function word follows ("Plan B. The company …").
-func middleInitial(s string, loc []int) bool {
+// initial of "John J. Walton", part of the name around it, when a word
+// beside it is a name (nameWord) and no function word follows ("Plan B.
+// The company …").
+func middleInitial(s string, loc []int, before string) bool {
 	r, size := utf8.DecodeRuneInString(s[loc[0]:])
 	if !unicode.IsUpper(r) || loc[0]+size != loc[1] || !strings.HasPrefix(s[loc[1]:], ". ") {
 		return false
 	}
 	rest := s[loc[1]+2:]
 	next, _ := utf8.DecodeRuneInString(rest)
-	word, _, _ := strings.Cut(rest, " ")
-	return unicode.IsUpper(next) && !text.IsStopWord(strings.ToLower(word)) // "Plan B. The company …" ends a sentence
+	after, _, _ := strings.Cut(rest, " ")
+	after = strings.TrimRight(after, ".,;:!?’'\"”)")
+	// "Plan B. The company …" and "Company A. Soldiers said …" end a
+	// sentence: a name stands on one side of the initial.
+	return unicode.IsUpper(next) && !text.IsStopWord(strings.ToLower(after)) && (nameWord(before) || nameWord(after))
+}
+
+// nameWord reports whether w is a name as WordNet knows it (only as one:
+// "John", "Walton") or a frequent word it does not list.
+func nameWord(w string) bool {
+	l := strings.ToLower(w)
+	return text.IsProperNoun(l) || text.IsUnlisted(l)
 }
 
 // isInitial reports whether a word of a name run is a middle initial

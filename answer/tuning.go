@@ -78,6 +78,10 @@ type Tuning struct {
 	// the question names ("ceo", "chief executive").
 	MaxRoleGap      int `tune:"max-role-gap"`
 	MaxNamedRoleGap int `tune:"max-named-role-gap"`
+	// MaxModalReach is the most words a modal of possibility ("could",
+	// "should") may stand before a role or deed in its clause for the
+	// name it places to be only possible, no answer (modalBefore).
+	MaxModalReach int `tune:"max-modal-reach"`
 	// MaxDeedObjectGap is the most words after a deed asked about ("won")
 	// in which the sentence names what the question says it was done to
 	// ("won the 2023 World Series"), for the name before it to be who did
@@ -109,7 +113,7 @@ var DefaultTuning = Tuning{
 	MinOutletShare: 0.3, CaveatSpecificity: 0.4, ShortDepth: 10, MinShortShare: 0.2,
 	MinQuoteShare: 0.3, MinQuoteShareOneFact: 0.5, Novelty: 0.5, OrderNovelty: 0, PartWeight: 0.5,
 	MinPredicateCoverage: 0.5, MaxShortWords: 16, MinContext: 0.5, FullContext: 0.8,
-	MaxRoleGap: 0, MaxNamedRoleGap: 1, MaxDeedObjectGap: 4, MinUnendedWords: 12, MaxTopicTurns: 2, MaxTopicNames: 3,
+	MaxRoleGap: 0, MaxNamedRoleGap: 1, MaxModalReach: 8, MaxDeedObjectGap: 4, MinUnendedWords: 12, MaxTopicTurns: 2, MaxTopicNames: 3,
 	ShortQuoteWords: 3, Pool: 15, PoolPerDoc: 8,
 }
 

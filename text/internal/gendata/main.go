@@ -261,7 +261,7 @@ func doerNouns(dir string) (map[string][]string, error) {
 			s := verbs[off]
 			at := slices.IndexFunc(s.words, func(w string) bool { return strings.EqualFold(w, lemma) }) + 1
 			for _, d := range s.derived {
-				if d.source != at || d.target > len(nouns[d.offset]) {
+				if d.source != at || d.target < 1 || d.target > len(nouns[d.offset]) {
 					continue
 				}
 				n := strings.ToLower(nouns[d.offset][d.target-1])
