@@ -234,6 +234,8 @@ type Searcher interface {
 	Scope(ctx context.Context, f retrieval.Filter) (retrieval.Stats, error)
 	// Document returns a document of the corpus.
 	Document(ctx context.Context, id string) (*corpus.Document, bool, error)
+	// Passages splits a document into the passages the store holds of it.
+	Passages(doc *corpus.Document) []retrieval.Chunk
 	// Keeps reports whether f lets every document with these IDs be
 	// searched.
 	Keeps(ctx context.Context, f retrieval.Filter, ids []string) (bool, error)

@@ -727,6 +727,13 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			}
 			terms := termSet(body)
 			sc := weightOf(ix, weights, terms)
+			// A short question's sentence may say its fact of a subject
+			// named in the sentence before or the headline ("He's a
+			// materials scientist at …"): its window shares the question's
+			// words.
+			if sc <= 0 && oneFact {
+				sc = weightOf(ix, weights, window(body, prev, h.Doc.Title)) * Tune.WindowCandidates
+			}
 			if sc <= 0 || !quotable(body, q.Kind) {
 				continue
 			}

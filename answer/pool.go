@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/text"
 )
@@ -87,10 +88,6 @@ func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found
 	if err != nil {
 		return found{}, err
 	}
-	type at struct {
-		doc     string
-		ordinal int
-	}
 	have := map[at]bool{}
 	for _, h := range f.res.Hits {
 		have[at{h.Chunk.DocID, h.Chunk.Ordinal}] = true
@@ -99,11 +96,44 @@ func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found
 	wide.Hits = slices.Clip(f.res.Hits)
 	for _, h := range pool.Hits {
 		if !have[at{h.Chunk.DocID, h.Chunk.Ordinal}] {
+			have[at{h.Chunk.DocID, h.Chunk.Ordinal}] = true
 			wide.Hits = append(wide.Hits, h)
 		}
 	}
+	wide.Hits = e.wholeDocuments(wide.Hits, have)
 	f.res = &wide
 	return f, nil
+}
+
+// wholeDocuments appends to hits the passages of their first
+// Tune.PoolDocs documents that no hit holds, in each document's order and
+// with no score: the search did not find them, the sentences are read.
+func (e *Engine) wholeDocuments(hits []retrieval.Hit, have map[at]bool) []retrieval.Hit {
+	s := e.searcher()
+	var docs []*corpus.Document
+	for _, h := range hits {
+		if len(docs) == Tune.PoolDocs {
+			break
+		}
+		if !slices.ContainsFunc(docs, func(d *corpus.Document) bool { return d.ID == h.Doc.ID }) {
+			docs = append(docs, h.Doc)
+		}
+	}
+	for _, d := range docs {
+		for _, c := range s.Passages(d) {
+			if !have[at{c.DocID, c.Ordinal}] {
+				have[at{c.DocID, c.Ordinal}] = true
+				hits = append(hits, retrieval.Hit{Chunk: &c, Doc: d})
+			}
+		}
+	}
+	return hits
+}
+
+// at is a passage's place: its document and ordinal.
+type at struct {
+	doc     string
+	ordinal int
 }
 
 // shown is the number of passages an answer shows.

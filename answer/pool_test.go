@@ -108,3 +108,43 @@ func TestCaveatAsTyped(t *testing.T) {
 		t.Errorf("asTyped = %q, want %q", got, want)
 	}
 }
+
+// A short question's fact told in the best document's passage that shares
+// none of the question's words, of a subject its headline names, is a
+// candidate for the forest to order: the document's other passages join
+// the pool (Tune.PoolDocs) and the sentence is weighed by its window
+// (Tune.WindowCandidates).
+func TestPoolReadsTheBestDocumentsOtherPassages(t *testing.T) {
+	var review strings.Builder
+	review.WriteString("Swee Ching Tan on the MIT gel\n\n")
+	for i := range 200 {
+		fmt.Fprintf(&review, "Swee Ching Tan tried the gel in trial %d and said the water it gave was clean and plentiful.\n\n", i+1)
+	}
+	const fact = "The reviewer is a materials scientist at the National University of Singapore."
+	review.WriteString("The reviewer was not part of the MIT team. " + fact + "\n")
+	ix := indexFS(t, fstest.MapFS{
+		"review.txt": {Data: []byte(review.String())},
+		"rates.txt":  {Data: []byte("Rates on hold\n\nThe central bank kept interest rates on hold, citing slowing inflation.\n")},
+	})
+	read := func() bool {
+		e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 5, DenseWeight: -1})
+		ex, err := e.Example(t.Context(), Request{Question: "where is swee ching tan based"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.ContainsFunc(ex.Sentences, func(s ExampleSentence) bool { return s.Text == fact })
+	}
+	if !read() {
+		t.Errorf("the sentence naming the National University of Singapore is no candidate")
+	}
+	withTune(t, "window-candidates", "0", func() {
+		if read() {
+			t.Errorf("without window candidates, the sentence sharing none of the question's words is a candidate")
+		}
+	})
+	withTune(t, "pool-docs", "0", func() {
+		if read() {
+			t.Errorf("with no document read whole, a passage the search did not find is read")
+		}
+	})
+}

@@ -104,6 +104,16 @@ type Tuning struct {
 	// 0: the k shown.
 	Pool       int `tune:"pool"`
 	PoolPerDoc int `tune:"pool-per-doc"`
+	// PoolDocs is how many of the best-ranked documents give all their
+	// passages to a short question's pool, not only those the search
+	// found: the fact asked is often told in the best article's passage
+	// that shares fewest of the question's words ("He's a materials
+	// scientist at the National University of Singapore"). 0: none.
+	PoolDocs int `tune:"pool-docs"`
+	// WindowCandidates weighs, for a short question's sentence that shares
+	// none of its words, the words the sentence before it and its headline
+	// share: a sentence so weighed is a candidate. 0: none.
+	WindowCandidates float64 `tune:"window-candidates"`
 }
 
 // DefaultTuning is the tuning answers use unless told otherwise.
@@ -114,7 +124,7 @@ var DefaultTuning = Tuning{
 	MinQuoteShare: 0.3, MinQuoteShareOneFact: 0.5, Novelty: 0.5, OrderNovelty: 0, PartWeight: 0.5,
 	MinPredicateCoverage: 0.5, MaxShortWords: 16, MinContext: 0.5, FullContext: 0.8,
 	MaxRoleGap: 0, MaxNamedRoleGap: 1, MaxModalReach: 8, MaxDeedObjectGap: 4, MinUnendedWords: 12, MaxTopicTurns: 2, MaxTopicNames: 3,
-	ShortQuoteWords: 3, Pool: 15, PoolPerDoc: 8,
+	ShortQuoteWords: 3, Pool: 15, PoolPerDoc: 8, PoolDocs: 1, WindowCandidates: 0.5,
 }
 
 // Tune is the tuning in use (DefaultTuning unless bot eval sets one).

@@ -370,6 +370,10 @@ func (s *Searcher) Document(ctx context.Context, id string) (*corpus.Document, b
 	return d, ok, nil
 }
 
+// Passages splits doc into the passages the store holds of it, as the
+// store was written (the same chunker), in the document's order.
+func (s *Searcher) Passages(doc *corpus.Document) []Chunk { return s.chunker.Split(doc) }
+
 // Keeps reports whether f lets every document with these IDs be searched
 // in the store's current version (a document it does not hold is not).
 func (s *Searcher) Keeps(ctx context.Context, f Filter, ids []string) (bool, error) {
