@@ -379,6 +379,16 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// the claim's figures told of its names the other way round
 		// ("Italy have beaten France 14 times") support nothing
 		reversed := matched > 0 && reversedNames(claim, sent, claimNames, plain)
+		// every figure of the claim told of another person in the role
+		// the claim gives the one it opens with ("Michael Cohen, Trump's
+		// longtime finance chief, … served five months" against "Trump's
+		// longtime finance chief Allen Weisselberg … served five months")
+		roleName := ""
+		if matched == len(figs) && other == "" && len(opener) > 0 && !namesPeople(opener, held) {
+			if role.coverage(sent) >= tu.RoleSentence {
+				roleName = otherInRole(claim, sent, persons, role, offices)
+			}
+		}
 		switch {
 		case unsure:
 			// a place where the claim names a team's nickname, or the
@@ -391,6 +401,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		case other == "" && !states(sent, held):
 			// what may happen, or another place or party where a claim
 			// dated by its year alone names one, supports nothing
+		case roleName != "":
+			j.verdict, j.figure = Contradicted, roleName
+			contra = append(contra, j)
 		case matched > 0 && other == "" && !namesPeople(opener, held):
 			// the claim's figures told of someone else, named where the
 			// person the claim opens with is not ("Tyler Harvey scored

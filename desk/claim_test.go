@@ -884,3 +884,32 @@ func TestOtherScore(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckFiguresOtherInRole: every figure of a claim told of another
+// person in the role the claim gives the one it opens with ("Marlow's
+// longtime finance chief Petra Vance … served seven months") contradicts
+// it, naming them; told of the claim's person, or with another figure,
+// it does not.
+func TestCheckFiguresOtherInRole(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Ivo Brandt, Marlow's longtime finance chief, pleaded guilty and served seven months in jail.", Contradicted, "Petra Vance"},
+		{"Petra Vance, Marlow's longtime finance chief, pleaded guilty and served seven months in jail.", Supported, ""},
+		{"Ivo Brandt, Marlow's longtime finance chief, pleaded guilty and served three years in jail.", NotFound, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestCheckCountCountryLetters: a count with a country's letters before
+// its noun ("more than 30 U.K. secondary schools") is a figure: another
+// number of them contradicts the claim; the same supports it.
+func TestCheckCountCountryLetters(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Valdor researchers surveyed more than 50 U.K. secondary schools and found homework grades were steady.", Contradicted, "30 U.K. secondary"},
+		{"Valdor researchers surveyed more than 30 U.K. secondary schools and found homework grades were steady.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
