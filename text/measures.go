@@ -85,6 +85,7 @@ var notCounted = map[string]bool{
 	"percent": true, "per": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true, "of": true,
 	"a": true, "an": true, "the": true, "for": true, "from": true, "by": true, "with": true, "as": true, "is": true,
 	"was": true, "were": true, "are": true, "am": true, "pm": true, "p": true, "times": true, "than": true,
+	"after": true, "before": true,
 }
 
 // Durations returns the durations and ages of s: "four-year", "ten
