@@ -475,6 +475,11 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// a sentence stating another score than the claim's tells of another
 	// result, whatever else it holds
 	support = slices.DeleteFunc(support, func(j judged) bool { return otherScore(figs, j.text()) })
+	// a number of the claim read as no figure ("112 for two") is still
+	// the claim's: a sentence without it states the claim only in part
+	if bare := unreadNumbers(claim, figs); len(bare) > 0 {
+		support = slices.DeleteFunc(support, func(j judged) bool { return !numbersStated(bare, j.doc.Title+"\n"+j.prev+"\n"+j.text()) })
+	}
 	// a sentence leaving out the claim's cause states it only in part
 	if cause, given := causeWords(ix, claim, tu); given {
 		support = slices.DeleteFunc(support, func(j judged) bool { return !causeTold(cause, given, j.prev+"\n"+j.text(), tu) })
@@ -2763,4 +2768,35 @@ func closerScore(j judged, reports []judged, claim string, figs []Figure) judged
 		}
 	}
 	return best
+}
+
+// unreadNumbers are the numbers a claim writes that are part of none of
+// its figures, as written without separators: "112" in "England reached
+// 112 for two after ten overs". A word mixing digits and letters ("T20",
+// "COVID-19") is a name, not a number.
+func unreadNumbers(claim string, figs []Figure) []string {
+	var out []string
+	for _, sp := range numberSpans(claim) {
+		w := claim[sp.Start:sp.End]
+		if numberRE.FindString(w) != w || slices.ContainsFunc(figs, func(f Figure) bool { return sp.Start < f.End && f.Start < sp.End }) {
+			continue
+		}
+		out = append(out, strings.ReplaceAll(w, ",", ""))
+	}
+	return out
+}
+
+// numbersStated reports whether s writes each of the numbers ("112" in
+// "112-2").
+func numbersStated(nums []string, s string) bool {
+	have := map[string]bool{}
+	for _, n := range numberRE.FindAllString(s, -1) {
+		have[strings.ReplaceAll(n, ",", "")] = true
+	}
+	for _, n := range nums {
+		if !have[n] {
+			return false
+		}
+	}
+	return true
 }

@@ -913,3 +913,29 @@ func TestCheckCountCountryLetters(t *testing.T) {
 		checkClaim(t, d, answer.Request{}, tc, "")
 	}
 }
+
+// TestCheckUnreadNumbers: a number after which the claim writes a time
+// word ("three after ten overs") is no count of "afters"; a number of the
+// claim read as no figure ("98 for three") must be in the sentence that
+// supports it.
+func TestCheckUnreadNumbers(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Valdor reached 98 for three after ten overs but added just 41 more runs in the second half of their innings, losing six wickets.", Supported, ""},
+		{"Valdor reached 104 for three after ten overs but added just 41 more runs in the second half of their innings, losing six wickets.", NotFound, ""},
+		{"Valdor crunched their way to 98 for three off the first ten overs.", Supported, ""},
+		{"Valdor crunched their way to 104 for three off the first ten overs.", NotFound, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+func TestUnreadNumbers(t *testing.T) {
+	claim := "England reached 112 for two after ten overs in the first T20 of 2023"
+	if got := unreadNumbers(claim, Figures(claim)); !slices.Equal(got, []string{"112"}) {
+		t.Errorf("unreadNumbers = %q, want [112]", got)
+	}
+	if !numbersStated([]string{"112"}, "England were 112-2") || numbersStated([]string{"112"}, "England were 121-2 after 112 balls") == false || numbersStated([]string{"112"}, "England were 121-2") {
+		t.Error("numbersStated: want 112 in 112-2, not in 121-2")
+	}
+}
