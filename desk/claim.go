@@ -2771,27 +2771,41 @@ func closerScore(j judged, reports []judged, claim string, figs []Figure) judged
 }
 
 // unreadNumbers are the numbers a claim writes that are part of none of
-// its figures, as written without separators: "112" in "England reached
-// 112 for two after ten overs". A word mixing digits and letters ("T20",
-// "COVID-19") is a name, not a number.
-func unreadNumbers(claim string, figs []Figure) []string {
-	var out []string
-	for _, sp := range numberSpans(claim) {
-		w := claim[sp.Start:sp.End]
-		if numberRE.FindString(w) != w || slices.ContainsFunc(figs, func(f Figure) bool { return sp.Start < f.End && f.Start < sp.End }) {
+// its figures: "112" in "England reached 112 for two after ten overs",
+// "25.2" in "has averaged 25.2". A number glued to letters ("T20",
+// "COVID-19", "5G") is part of a name, not a number.
+func unreadNumbers(claim string, figs []Figure) []float64 {
+	var out []float64
+	for _, m := range numberRE.FindAllStringIndex(claim, -1) {
+		if numberGlued(claim, m[0], m[1]) || slices.ContainsFunc(figs, func(f Figure) bool { return m[0] < f.End && f.Start < m[1] }) {
 			continue
 		}
-		out = append(out, strings.ReplaceAll(w, ",", ""))
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(claim[m[0]:m[1]], ",", ""), 64); err == nil {
+			out = append(out, v)
+		}
 	}
 	return out
 }
 
+// numberGlued reports whether the number at s[a:b] is written against a
+// letter, or a dash after one ("T20", "COVID-19", "5G").
+func numberGlued(s string, a, b int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:a])
+	if before == '-' {
+		before, _ = utf8.DecodeLastRuneInString(s[:a-1])
+	}
+	after, _ := utf8.DecodeRuneInString(s[b:])
+	return a > 0 && unicode.IsLetter(before) || b < len(s) && unicode.IsLetter(after)
+}
+
 // numbersStated reports whether s writes each of the numbers ("112" in
-// "112-2").
-func numbersStated(nums []string, s string) bool {
-	have := map[string]bool{}
+// "112-2", 25.2 as "25.20").
+func numbersStated(nums []float64, s string) bool {
+	have := map[float64]bool{}
 	for _, n := range numberRE.FindAllString(s, -1) {
-		have[strings.ReplaceAll(n, ",", "")] = true
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(n, ",", ""), 64); err == nil {
+			have[v] = true
+		}
 	}
 	for _, n := range nums {
 		if !have[n] {

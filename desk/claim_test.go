@@ -931,11 +931,19 @@ func TestCheckUnreadNumbers(t *testing.T) {
 }
 
 func TestUnreadNumbers(t *testing.T) {
-	claim := "England reached 112 for two after ten overs in the first T20 of 2023"
-	if got := unreadNumbers(claim, Figures(claim)); !slices.Equal(got, []string{"112"}) {
-		t.Errorf("unreadNumbers = %q, want [112]", got)
+	for _, tc := range []struct {
+		claim string
+		want  []float64
+	}{
+		{"England reached 112 for two after ten overs in the first T20 of 2023", []float64{112}},
+		{"Bairstow has averaged 25.2 at the World Cup", []float64{25.2}},
+		{"COVID-19 cases rose on 5G phones", nil},
+	} {
+		if got := unreadNumbers(tc.claim, Figures(tc.claim)); !slices.Equal(got, tc.want) {
+			t.Errorf("unreadNumbers(%q) = %v, want %v", tc.claim, got, tc.want)
+		}
 	}
-	if !numbersStated([]string{"112"}, "England were 112-2") || numbersStated([]string{"112"}, "England were 121-2 after 112 balls") == false || numbersStated([]string{"112"}, "England were 121-2") {
-		t.Error("numbersStated: want 112 in 112-2, not in 121-2")
+	if !numbersStated([]float64{112}, "England were 112-2") || !numbersStated([]float64{25.2}, "averaged just 25.20") || numbersStated([]float64{112}, "England were 121-2") {
+		t.Error("numbersStated: want 112 in 112-2 and 25.2 in 25.20, not 112 in 121-2")
 	}
 }
