@@ -379,6 +379,16 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		// the claim's figures told of its names the other way round
 		// ("Italy have beaten France 14 times") support nothing
 		reversed := matched > 0 && reversedNames(claim, sent, claimNames, plain)
+		// every figure of the claim told of another person in the role
+		// the claim gives the one it opens with ("Michael Cohen, Trump's
+		// longtime finance chief, … served five months" against "Trump's
+		// longtime finance chief Allen Weisselberg … served five months")
+		roleName := ""
+		if matched == len(figs) && other == "" && len(opener) > 0 && !namesPeople(opener, held) {
+			if role.coverage(sent) >= tu.RoleSentence {
+				roleName = otherInRole(claim, sent, persons, role, offices)
+			}
+		}
 		switch {
 		case unsure:
 			// a place where the claim names a team's nickname, or the
@@ -391,6 +401,9 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		case other == "" && !states(sent, held):
 			// what may happen, or another place or party where a claim
 			// dated by its year alone names one, supports nothing
+		case roleName != "":
+			j.verdict, j.figure = Contradicted, roleName
+			contra = append(contra, j)
 		case matched > 0 && other == "" && !namesPeople(opener, held):
 			// the claim's figures told of someone else, named where the
 			// person the claim opens with is not ("Tyler Harvey scored
@@ -462,6 +475,11 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// a sentence stating another score than the claim's tells of another
 	// result, whatever else it holds
 	support = slices.DeleteFunc(support, func(j judged) bool { return otherScore(figs, j.text()) })
+	// a number of the claim read as no figure ("112 for two") is still
+	// the claim's: a sentence without it states the claim only in part
+	if bare := unreadNumbers(claim, figs); len(bare) > 0 {
+		support = slices.DeleteFunc(support, func(j judged) bool { return !numbersStated(bare, j.doc.Title+"\n"+j.prev+"\n"+j.text()) })
+	}
 	// a sentence leaving out the claim's cause states it only in part
 	if cause, given := causeWords(ix, claim, tu); given {
 		support = slices.DeleteFunc(support, func(j judged) bool { return !causeTold(cause, given, j.prev+"\n"+j.text(), tu) })
@@ -2750,4 +2768,49 @@ func closerScore(j judged, reports []judged, claim string, figs []Figure) judged
 		}
 	}
 	return best
+}
+
+// unreadNumbers are the numbers a claim writes that are part of none of
+// its figures: "112" in "England reached 112 for two after ten overs",
+// "25.2" in "has averaged 25.2". A number glued to letters ("T20",
+// "COVID-19", "5G") is part of a name, not a number.
+func unreadNumbers(claim string, figs []Figure) []float64 {
+	var out []float64
+	for _, m := range numberRE.FindAllStringIndex(claim, -1) {
+		if numberGlued(claim, m[0], m[1]) || slices.ContainsFunc(figs, func(f Figure) bool { return m[0] < f.End && f.Start < m[1] }) {
+			continue
+		}
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(claim[m[0]:m[1]], ",", ""), 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// numberGlued reports whether the number at s[a:b] is written against a
+// letter, or a dash after one ("T20", "COVID-19", "5G").
+func numberGlued(s string, a, b int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:a])
+	if before == '-' {
+		before, _ = utf8.DecodeLastRuneInString(s[:a-1])
+	}
+	after, _ := utf8.DecodeRuneInString(s[b:])
+	return a > 0 && unicode.IsLetter(before) || b < len(s) && unicode.IsLetter(after)
+}
+
+// numbersStated reports whether s writes each of the numbers ("112" in
+// "112-2", 25.2 as "25.20").
+func numbersStated(nums []float64, s string) bool {
+	have := map[float64]bool{}
+	for _, n := range numberRE.FindAllString(s, -1) {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(n, ",", ""), 64); err == nil {
+			have[v] = true
+		}
+	}
+	for _, n := range nums {
+		if !have[n] {
+			return false
+		}
+	}
+	return true
 }

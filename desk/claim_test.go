@@ -884,3 +884,66 @@ func TestOtherScore(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckFiguresOtherInRole: every figure of a claim told of another
+// person in the role the claim gives the one it opens with ("Marlow's
+// longtime finance chief Petra Vance … served seven months") contradicts
+// it, naming them; told of the claim's person, or with another figure,
+// it does not.
+func TestCheckFiguresOtherInRole(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Ivo Brandt, Marlow's longtime finance chief, pleaded guilty and served seven months in jail.", Contradicted, "Petra Vance"},
+		{"Petra Vance, Marlow's longtime finance chief, pleaded guilty and served seven months in jail.", Supported, ""},
+		{"Ivo Brandt, Marlow's longtime finance chief, pleaded guilty and served three years in jail.", NotFound, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestCheckCountCountryLetters: a count with a country's letters before
+// its noun ("more than 30 U.K. secondary schools") is a figure: another
+// number of them contradicts the claim; the same supports it.
+func TestCheckCountCountryLetters(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Valdor researchers surveyed more than 50 U.K. secondary schools and found homework grades were steady.", Contradicted, "30 U.K. secondary"},
+		{"Valdor researchers surveyed more than 30 U.K. secondary schools and found homework grades were steady.", Supported, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+// TestCheckUnreadNumbers: a number after which the claim writes a time
+// word ("three after ten overs") is no count of "afters"; a number of the
+// claim read as no figure ("98 for three") must be in the sentence that
+// supports it.
+func TestCheckUnreadNumbers(t *testing.T) {
+	d := testDesk(t)
+	for _, tc := range []claimCase{
+		{"Valdor reached 98 for three after ten overs but added just 41 more runs in the second half of their innings, losing six wickets.", Supported, ""},
+		{"Valdor reached 104 for three after ten overs but added just 41 more runs in the second half of their innings, losing six wickets.", NotFound, ""},
+		{"Valdor crunched their way to 98 for three off the first ten overs.", Supported, ""},
+		{"Valdor crunched their way to 104 for three off the first ten overs.", NotFound, ""},
+	} {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
+func TestUnreadNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		claim string
+		want  []float64
+	}{
+		{"England reached 112 for two after ten overs in the first T20 of 2023", []float64{112}},
+		{"Bairstow has averaged 25.2 at the World Cup", []float64{25.2}},
+		{"COVID-19 cases rose on 5G phones", nil},
+	} {
+		if got := unreadNumbers(tc.claim, Figures(tc.claim)); !slices.Equal(got, tc.want) {
+			t.Errorf("unreadNumbers(%q) = %v, want %v", tc.claim, got, tc.want)
+		}
+	}
+	if !numbersStated([]float64{112}, "England were 112-2") || !numbersStated([]float64{25.2}, "averaged just 25.20") || numbersStated([]float64{112}, "England were 121-2") {
+		t.Error("numbersStated: want 112 in 112-2 and 25.2 in 25.20, not 112 in 121-2")
+	}
+}

@@ -26,7 +26,7 @@ type Measure struct {
 
 var (
 	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)[\s-](and-a-half[\s-])?(year|month|week|day|hour|minute|decade)s?\b`)
-	countRE    = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:\s(` + scalePattern + `))?(?:\s+|-)(?:(?:new|more|additional|other|of|the|[a-z]+-[a-z]+)\s+)?([a-z][a-z-]+)`)
+	countRE    = regexp.MustCompile(`(?i)\b(` + digitsPattern + `|` + wordNumberPattern + `)(?:\s(` + scalePattern + `))?(?:\s+|-)(?:(?-i:(?:\p{Lu}\.){2,})\s+)?(?:(?:new|more|additional|other|of|the|[a-z]+-[a-z]+)\s+)?([a-z][a-z-]+)`)
 	yearRE     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 	// an age set off after a name: "Craig Albernaz, 45, is …"
 	nameAgeRE = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*,\s(\d{1,3}),`)
@@ -85,6 +85,7 @@ var notCounted = map[string]bool{
 	"percent": true, "per": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true, "of": true,
 	"a": true, "an": true, "the": true, "for": true, "from": true, "by": true, "with": true, "as": true, "is": true,
 	"was": true, "were": true, "are": true, "am": true, "pm": true, "p": true, "times": true, "than": true,
+	"after": true, "before": true,
 }
 
 // Durations returns the durations and ages of s: "four-year", "ten
@@ -124,7 +125,8 @@ const minAge, maxAge = 10, 110
 
 // Counts returns the counts of s: a number, with its scale, and the noun
 // after it, up to one word between ("240,000 jobs", "12 new stores", "two
-// million people"). Words that are not things counted ("percent", "am",
+// million people"), and a country's letters with their dots before those
+// ("40 U.S. high schools" counts what "40 high schools" does). Words that are not things counted ("percent", "am",
 // "times", a month) are left out.
 func Counts(s string) []Measure {
 	var out []Measure

@@ -137,6 +137,11 @@ func TestMeasures(t *testing.T) {
 		{"count scale", Counts, "two million people", []Measure{{Span{0, 18}, 2e6, "people", false, false}}},
 		{"not counted", Counts, "20 percent of 5 times", nil},
 		{"count hyphenated", Counts, "the 10-point deduction", []Measure{{Span{4, 12}, 10, "point", false, false}}},
+		// a country's letters between the number and its noun
+		{"count country letters", Counts, "a survey of 40 U.S. high schools", []Measure{{Span{12, 24}, 40, "high", false, false}}},
+		{"count country letters lower case", Counts, "at 5 a.m. classes", nil},
+		// a number before "after" or "before" counts no "afters"
+		{"count not after", Counts, "112 for two after ten overs", []Measure{{Span{18, 27}, 10, "overs", false, false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
