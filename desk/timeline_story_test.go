@@ -1,0 +1,131 @@
+package desk
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsroom/askbot/corpus"
+	"github.com/newsroom/askbot/retrieval"
+	"github.com/newsroom/askbot/text"
+)
+
+// housingWords are the words of "US housing market slump" weighed as the
+// corpus weighs them (IDF): "slump" rarest, "market" commoner than
+// "housing", "us" commonest.
+func housingWords(t *testing.T) (words, string) {
+	t.Helper()
+	const topic = "US housing market slump"
+	w, _ := topicWords(nil, topic)
+	for word, v := range map[string]float64{"US": 2.3, "housing": 3.5, "market": 2.5, "slump": 6.1} {
+		term := text.Terms(word)[0]
+		if _, ok := w.w[term]; !ok {
+			t.Fatalf("%q (%q) is no word of the topic: %v", word, term, w.w)
+		}
+		w.w[term] = v
+		if _, ok := w.subject[term]; ok {
+			w.subject[term] = v
+		}
+	}
+	return w, topic
+}
+
+func storyHit(id, title, chunk, rest string) retrieval.Hit {
+	return retrieval.Hit{Doc: &corpus.Document{ID: id, Title: title, Text: chunk + "\n\n" + rest}, Chunk: &retrieval.Chunk{Text: chunk}}
+}
+
+func docIDs(docs []*corpus.Document) []string {
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.ID)
+	}
+	return out
+}
+
+// TestDottedInitials: a topic's word of two or three capitals ("US") is
+// met by its form with periods ("U.S."), as itself; a word of four
+// capitals, or one in lower case, is not read so.
+func TestDottedInitials(t *testing.T) {
+	w, _ := topicWords(nil, "US housing market slump")
+	if got := w.coverage("The U.S. housing market slump deepened."); got != 1 {
+		t.Errorf("coverage of %q: %v, want 1", "U.S.", got)
+	}
+	if got := w.coverage("The housing market slump deepened."); got >= 1 {
+		t.Errorf("coverage without the country: %v, want less than 1", got)
+	}
+	for _, topic := range []string{"NASA budget cuts", "what the us open did"} {
+		if w, _ := topicWords(nil, topic); len(w.syn) != 0 {
+			t.Errorf("%q: synonyms %v, want none", topic, w.syn)
+		}
+	}
+}
+
+// TestStoryDocumentsAskersWord: the best passage of the "US housing
+// market slump" holds every word of the topic but "slump": the documents
+// ranked before the first writing "slump" are not asked it, and the
+// subject's "market" counts only beside "housing" (a stock market's
+// slump is another story). Documents after the first writing it are
+// held to every word; with the best passage writing the word, or lacking
+// another, nothing changes.
+func TestStoryDocumentsAskersWord(t *testing.T) {
+	w, topic := housingWords(t)
+	tu := DefaultTuning
+	crash := storyHit("crash", "Buckle up for more turbulence in the housing market", "Pessimists warned of a pending crash in the U.S. residential market. Prices fell in the housing market.", "Home sales plummeted.")
+	freeze := storyHit("freeze", "The housing winter arrives early as home sales crash", "The U.S. housing market has entered a deep freeze.", "Sales dropped 15% in September.")
+	stocks := storyHit("stocks", "ASX set to drop as Wall Street's September slump deepens", "US shares fell again as the market slump deepened.", "Miners led the fall.")
+	rents := storyHit("rents", "Office rents stay firm", "Rents in the U.S. housing market held firm.", "Landlords were upbeat.")
+
+	for _, tc := range []struct {
+		name string
+		hits []retrieval.Hit
+		want []string
+	}{
+		{"best without the asker's word", []retrieval.Hit{crash, freeze, stocks, rents}, []string{"crash", "freeze"}},
+		// the best writes "slump": every document is asked it, and the
+		// subject's words are not held together
+		{"best with it", []retrieval.Hit{stocks, crash, freeze}, []string{"stocks"}},
+	} {
+		if got := docIDs(storyDocuments(tc.hits, w, topic, &tu)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: documents %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// the best passage lacking another of the topic's words ("housing")
+	best := "ASX: US shares fell as the market fell."
+	if got, asker := documentWords(w, topic, best); asker != "" || len(got.w) != len(w.w) {
+		t.Errorf("best lacking another word: asker %q, words %v", asker, got.w)
+	}
+	if got, asker := documentWords(w, topic, "The U.S. housing market has entered a deep freeze."); asker != text.Term("slump") || len(got.w) != len(w.w)-1 {
+		t.Errorf("best lacking the last word: asker %q, words %v", asker, got.w)
+	}
+	// a topic ending in a name has no asker's word
+	if got := lastWord("Taylor Swift and Travis Kelce"); got != "" {
+		t.Errorf("lastWord of a name: %q", got)
+	}
+	if got := lastWord("the 2023 World Series"); got != "" {
+		t.Errorf("lastWord of a name: %q", got)
+	}
+	if got := lastWord("US housing market slump"); got != "slump" {
+		t.Errorf("lastWord %q, want slump", got)
+	}
+}
+
+// TestSubjectHeads: of two adjacent words of the topic's subject, the
+// second counts beside the first only when commoner than it.
+func TestSubjectHeads(t *testing.T) {
+	w, topic := housingWords(t)
+	heads := subjectHeads(w, topic)
+	if heads["market"] != text.Term("housing") || len(heads) != 1 {
+		t.Errorf("subjectHeads %v, want market held to housing", heads)
+	}
+	held := heldToPairs(w, topic)
+	if a, b := held.coverage("The stock market slump in the US."), w.coverage("The stock market slump in the US."); a >= b {
+		t.Errorf("a stock market's slump: coverage %v held, %v not: want less", a, b)
+	}
+	if a, b := held.coverage("The US housing market slump."), w.coverage("The US housing market slump."); a != b {
+		t.Errorf("the housing market: coverage %v held, %v not: want the same", a, b)
+	}
+	// "market" rarer than "housing": not held
+	w.w[text.Term("market")], w.subject[text.Term("market")] = 4, 4
+	if heads := subjectHeads(w, topic); len(heads) != 0 {
+		t.Errorf("subjectHeads with the second word rarer: %v", heads)
+	}
+}
