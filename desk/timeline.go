@@ -1051,7 +1051,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && !tookUntilRE.MatchString(s[:sp.Start]) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -1587,6 +1587,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		case "yesterday":
 			return day(pub).AddDate(0, 0, -1), true
 		case "today", "tonight", "this morning":
+			if word == "today" && presentAge(s, sp.Start, pub) {
+				continue // "today's housing market looks … like the early 1980s"
+			}
 			return day(pub), true
 		}
 		if whoClauseRE.MatchString(s[:sp.Start]) {
@@ -1776,6 +1779,34 @@ const maxOccasionWords = 4
 
 // dayBeforeRE matches a sentence's day told as the one before the day
 // its article reports.
+// tookUntilRE matches the words before a time that is when the event a
+// sentence tells of came at last: "It took until June 2022 for national
+// home prices to peak", "It wasn't until March that …".
+var tookUntilRE = regexp.MustCompile(`(?i)\b(?:took|take|takes|taken|was\s+not|wasn['’]t|did\s+not|didn['’]t)\s+until\s+$`)
+
+// presentAge reports whether "today" at offset at of s is the present
+// age set against an earlier one, not the article's day: the sentence
+// states a decade ("the early 1980s", "the ’80s"), "back then", or a
+// comparison with what was ("stronger today than they were during the
+// GFC"), or a year before the article's ahead of "today" ("The housing
+// crash of 2008 … very different from what … experts see today"; "has
+// soared from 3.8% in March 2022 to over 7.5% today").
+func presentAge(s string, at int, pub time.Time) bool {
+	if presentAgeRE.MatchString(s) {
+		return true
+	}
+	for _, sp := range text.Years(s[:at]) {
+		if y, err := strconv.Atoi(s[sp.Start:sp.End]); err == nil && y < pub.Year() {
+			return true
+		}
+	}
+	return false
+}
+
+// presentAgeRE matches the words by which a sentence sets its "today"
+// against an earlier age (presentAge).
+var presentAgeRE = regexp.MustCompile(`(?i)\bback then\b|\b(?:than|like)\s+(?:it|they|there|we|he|she|you)\s+(?:was|were|did|had)\b|[‘'’]\d0s\b|\b(?:1[89]|20)\d0s\b`)
+
 // untilNowRE matches the end of a span up to now after its first day
 // ("from October 20| to today"); spanEndRE the words before a span's
 // end, read before "today" ("from October 20 to| today"; a day after

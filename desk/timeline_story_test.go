@@ -3,6 +3,7 @@ package desk
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/newsroom/askbot/corpus"
 	"github.com/newsroom/askbot/retrieval"
@@ -127,5 +128,50 @@ func TestSubjectHeads(t *testing.T) {
 	w.w[text.Term("market")], w.subject[text.Term("market")] = 4, 4
 	if heads := subjectHeads(w, topic); len(heads) != 0 {
 		t.Errorf("subjectHeads with the second word rarer: %v", heads)
+	}
+}
+
+// TestPresentAge: "today" set against an earlier age (a decade, "back
+// then", "than they were", a year past before it) is no day; "today"
+// alone, or with a year after it or of the article's, is the article's.
+func TestPresentAge(t *testing.T) {
+	pub := time.Date(2023, 10, 6, 20, 0, 0, 0, time.UTC)
+	for s, want := range map[string]string{
+		"According to Bank of America, today’s housing market looks a lot more like the early 1980s than it does 2008.": "",
+		"The housing market today isn’t identical to that of the ‘80s, but it’s pretty close.":                          "",
+		"There are no signs of excess housing development today like there were back then.":                             "",
+		"Some economic factors are stronger today than they were during the GFC.":                                       "",
+		"The mortgage rate has soared from 3.8% in March 2022 to over 7.5% today.":                                      "",
+		"There are far fewer risky adjustable-rate mortgages today.":                                                    "2023-10-06",
+		"The Commission confirmed today that the rules will apply in 2026.":                                             "2023-10-06",
+		"The bank cut its 2023 forecast today.":                                                                         "2023-10-06",
+		"The bank today cut the forecast it made in 2022.":                                                              "2023-10-06",
+	} {
+		got := ""
+		if d, ok := sentenceDate(s, pub); ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != want {
+			t.Errorf("sentenceDate(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestPeriodDateTookUntil: a time after "took until" or "wasn't until"
+// is when the event came at last; after "until" alone it ends a state.
+func TestPeriodDateTookUntil(t *testing.T) {
+	pub := time.Date(2023, 10, 6, 20, 0, 0, 0, time.UTC)
+	for s, want := range map[string]string{
+		"It took until June 2022 for national home prices to peak.": "Jun 2022",
+		"It wasn't until March that the club replied.":              "Mar 2023",
+		"Prices kept rising until June 2022.":                       "",
+	} {
+		_, label, ok := periodDate(s, pub)
+		if !ok {
+			label = ""
+		}
+		if label != want {
+			t.Errorf("periodDate(%q) = %q, want %q", s, label, want)
+		}
 	}
 }
