@@ -733,7 +733,7 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 				prev = s
 				continue
 			}
-			if others || !eventLike(s) {
+			if others || !eventLike(s) && !datedAttribution(s, tu.TimelineAttributionWords) {
 				prev = s
 				continue
 			}
@@ -1292,6 +1292,34 @@ func eventLike(s string) bool {
 		return false
 	}
 	return !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, `"`)
+}
+
+// datedAttribution reports whether a sentence opening with a quotation
+// goes on after it, in words words or more, with its saying's day: "“Looking back at previous
+// housing recessions, …,” they wrote in a Thursday note.", "…,” Sam
+// Khater … said in a statement released Sept. 29." The statement is
+// the day's event; a quotation alone, or attributed without a day
+// ("…,” he said."), is not one; nor is one of "today" or "tonight",
+// its article's day at most and as often a name's ("…,” a source told
+// Entertainment Tonight.").
+func datedAttribution(s string, words int) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, `"`) || !endsSentence(s) {
+		return false
+	}
+	_, rest, ok := strings.Cut(s[1:], "”")
+	if !ok {
+		_, rest, ok = strings.Cut(s[1:], `"`)
+	}
+	if !ok || len(strings.Fields(rest)) < words {
+		return false
+	}
+	for _, sp := range text.Dates(rest) {
+		if w := strings.ToLower(rest[sp.Start:sp.End]); w != "today" && w != "tonight" {
+			return true
+		}
+	}
+	return false
 }
 
 // datedHeadline reports whether a line is a timeline's dated entry: a

@@ -175,3 +175,28 @@ func TestPeriodDateTookUntil(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedAttribution: a sentence opening with a quotation is an event
+// when TimelineAttributionWords words or more after it state the
+// saying's day; not without a day, nor by "today" or "tonight" (a
+// show's name), nor with fewer words.
+func TestDatedAttribution(t *testing.T) {
+	n := DefaultTuning.TimelineAttributionWords
+	for s, want := range map[string]bool{
+		"“We think the 1980s are a better analogy for today’s market,” they wrote in a Thursday note.":                       true,
+		"“House prices today are rising,” Sam Khater, Freddie Mac’s chief economist, said in a statement released Sept. 29.": true,
+		"“We are building robots that pick cassava,” Jane Okafor said.":                                                      false,
+		"“Taylor Swift likes that Travis Kelce pursued her,” a source told Entertainment Tonight.":                           false,
+		"“We will ensure the text preserves Europe’s ability,” the minister said in a statement today.":                      false,
+		"The board met on Thursday to remove Jane Okafor.":                                                                   false, // no quotation: eventLike's
+	} {
+		if got := datedAttribution(s, n); got != want {
+			t.Errorf("datedAttribution(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	}
+	// the boundary: "he said Thursday" is three words
+	s := "“The market is frozen solid now,” he said Thursday."
+	if datedAttribution(s, 4) || !datedAttribution(s, 3) {
+		t.Errorf("datedAttribution(%q): want false at 4 words, true at 3", s)
+	}
+}
