@@ -1051,7 +1051,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && !tookUntilRE.MatchString(s[:sp.Start]) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && !tookUntilRE.MatchString(s[:sp.Start]) && !(m > 0 && changeByRE.MatchString(s[:sp.Start])) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -1807,6 +1807,12 @@ const maxOccasionWords = 4
 
 // dayBeforeRE matches a sentence's day told as the one before the day
 // its article reports.
+// changeByRE matches a change told in the past and "by" before the month
+// it was reached: "prices fell more than 5% from that peak by| January
+// of this year". Not a year alone ("it would be out by 2021"), nor after
+// a verb of no change.
+var changeByRE = regexp.MustCompile(`(?i)\b(?:fell|rose|dropped|climbed|jumped|slid|declined|doubled|tripled|halved|grew|shrank|surged|plunged|plummeted|soared|tumbled|sank)\b[^,;.]*\bby\s+$`)
+
 // tookUntilRE matches the words before a time that is when the event a
 // sentence tells of came at last: "It took until June 2022 for national
 // home prices to peak", "It wasn't until March that …".

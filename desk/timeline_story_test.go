@@ -176,6 +176,28 @@ func TestPeriodDateTookUntil(t *testing.T) {
 	}
 }
 
+// TestPeriodDateChangeBy: a month after "by" in a change told in the
+// past is when it was reached, read before a later month of the
+// sentence; a year alone after "by", or "by" after no verb of change, is
+// not read so.
+func TestPeriodDateChangeBy(t *testing.T) {
+	pub := time.Date(2023, 10, 6, 20, 0, 0, 0, time.UTC)
+	for s, want := range map[string]string{
+		"And while prices fell more than 5% from that peak by January of this year, they returned to a record high in July.": "Jan 2023",
+		"Sales had doubled by March 2022.":                                   "Mar 2022",
+		"Prices fell more than 5% by 2022.":                                  "",
+		"The report was written by March Hare Capital and released in July.": "Jul 2023",
+	} {
+		_, label, ok := periodDate(s, pub)
+		if !ok {
+			label = ""
+		}
+		if label != want {
+			t.Errorf("periodDate(%q) = %q, want %q", s, label, want)
+		}
+	}
+}
+
 // TestDatedAttribution: a sentence opening with a quotation is an event
 // when TimelineAttributionWords words or more after it state the
 // saying's day; not without a day, nor by "today" or "tonight" (a
