@@ -1301,7 +1301,9 @@ func eventLike(s string) bool {
 // the day's event; a quotation alone, or attributed without a day
 // ("…,” he said."), is not one; nor is one of "today" or "tonight",
 // its article's day at most and as often a name's ("…,” a source told
-// Entertainment Tonight.").
+// Entertainment Tonight."), nor of a period ("…,” Andrade told CBS
+// Sports last month.": its day unknown). The day is a date with its
+// day, a weekday or "yesterday".
 func datedAttribution(s string, words int) bool {
 	s = strings.TrimSpace(s)
 	if !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, `"`) || !endsSentence(s) {
@@ -1315,12 +1317,16 @@ func datedAttribution(s string, words int) bool {
 		return false
 	}
 	for _, sp := range text.Dates(rest) {
-		if w := strings.ToLower(rest[sp.Start:sp.End]); w != "today" && w != "tonight" {
+		if _, m, d := text.DateParts(rest[sp.Start:sp.End]); m != 0 && d != 0 || saidDayRE.MatchString(rest[sp.Start:sp.End]) {
 			return true
 		}
 	}
 	return false
 }
+
+// saidDayRE matches a day a saying's attribution may state other than a
+// date: a weekday or "yesterday" (not "last month", a period).
+var saidDayRE = regexp.MustCompile(`(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$`)
 
 // datedHeadline reports whether a line is a timeline's dated entry: a
 // day, a colon, and four words or more ("Sept. 24: Kelce and Swift leave

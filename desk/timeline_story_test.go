@@ -210,6 +210,8 @@ func TestDatedAttribution(t *testing.T) {
 		"“We are building robots that pick cassava,” Jane Okafor said.":                                                      false,
 		"“Taylor Swift likes that Travis Kelce pursued her,” a source told Entertainment Tonight.":                           false,
 		"“We will ensure the text preserves Europe’s ability,” the minister said in a statement today.":                      false,
+		"“Fighters don't want to fight but I'm glad David has nowhere to go,” Andrade told CBS Sports last month.":           false,
+		"“The Republicans are unable to function right now,” Jeffries said late Tuesday.":                                    true,
 		"The board met on Thursday to remove Jane Okafor.":                                                                   false, // no quotation: eventLike's
 	} {
 		if got := datedAttribution(s, n); got != want {
