@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -92,20 +93,7 @@ func (d *Desk) Draft(ctx context.Context, req answer.Request, topic string) (*Ti
 		res.Hits = interleave(res.Hits, more.Hits)
 	}
 
-	// The story's documents, best first: the title with the best passage
-	// hold enough of the topic.
-	var docs []*corpus.Document
-	seen := map[string]bool{}
-	for _, h := range res.Hits {
-		if h.Doc == nil || h.Chunk == nil || seen[h.Doc.ID] || len(docs) >= tu.TimelineDocuments {
-			continue
-		}
-		seen[h.Doc.ID] = true
-		if w.coverage(h.Doc.Title+"\n"+withoutFurniture(h.Chunk.Text)) >= tu.TimelineDocument {
-			docs = append(docs, h.Doc)
-		}
-	}
-
+	docs := storyDocuments(res.Hits, w, topic, tu)
 	w = askersWords(w, docs)
 	var evs []event
 	for rank, doc := range docs {
@@ -199,6 +187,7 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	for _, t := range []string{"v", "vs", "versus"} {
 		delete(w.w, text.Term(t))
 	}
+	dottedInitials(w, topic)
 	aliased := topic
 	spans := text.NameSpans(topic)
 	w.subject = subjectWeights(w.w, topic, spans)
@@ -216,6 +205,166 @@ func topicWords(ix *retrieval.Index, topic string) (words, string) {
 	}
 	return w, aliased
 }
+
+// storyDocuments are the story's documents among the retrieval's hits,
+// best first: those whose title with their best passage hold
+// TimelineDocument of the topic (w), at most TimelineDocuments. The
+// asker's own word for what befell the story's subject, when the best
+// passage does not write it (documentWords), is not asked of the
+// documents ranked before the first that writes it, and the subject's
+// words are then held together (heldToPairs): the best articles of the
+// "US housing market slump" write "crash" and "deep freeze", and the
+// stock market's "slump" is another story.
+func storyDocuments(hits []retrieval.Hit, w words, topic string, tu *Tuning) []*corpus.Document {
+	var docs []*corpus.Document
+	seen := map[string]bool{}
+	best := ""
+	if len(hits) > 0 && hits[0].Doc != nil && hits[0].Chunk != nil {
+		best = hits[0].Doc.Title + "\n" + withoutFurniture(hits[0].Chunk.Text)
+	}
+	w0 := w
+	gw, asker := documentWords(w, topic, best)
+	if asker != "" {
+		w0, gw = heldToPairs(w, topic), heldToPairs(gw, topic)
+	}
+	for _, h := range hits {
+		if h.Doc == nil || h.Chunk == nil || seen[h.Doc.ID] || len(docs) >= tu.TimelineDocuments {
+			continue
+		}
+		seen[h.Doc.ID] = true
+		if asker != "" && termSet(h.Doc.Title + "\n" + h.Doc.Text)[asker] {
+			gw, asker = w0, ""
+		}
+		if gw.coverage(h.Doc.Title+"\n"+withoutFurniture(h.Chunk.Text)) >= tu.TimelineDocument {
+			docs = append(docs, h.Doc)
+		}
+	}
+	return docs
+}
+
+// documentWords are the words a story's document is weighed by (its
+// title and best passage, against TimelineDocument) and the word they
+// leave out: w without the topic's last word (lastWord) when the
+// retrieval's best passage (best, with its title) holds every other word
+// of the topic but not that one: the asker's own word for what befell
+// the story's subject ("slump" in "US housing market slump", its best
+// articles writing "crash" and "deep freeze"), as askersWords reads it of
+// the story's documents. Draft holds to it only the documents the
+// retrieval ranks before the first writing that word (the stock
+// market's "slump" is another story); w and "" otherwise.
+func documentWords(w words, topic, best string) (words, string) {
+	word := lastWord(topic)
+	if word == "" || best == "" {
+		return w, ""
+	}
+	t := text.Term(word)
+	if _, ok := w.w[t]; !ok {
+		return w, ""
+	}
+	rest := w
+	rest.w = maps.Clone(w.w)
+	delete(rest.w, t)
+	if rest.w.total() == 0 || rest.coverage(best) < 1 || termSet(best)[t] {
+		return w, ""
+	}
+	return rest, t
+}
+
+// heldToPairs is w with the second of two adjacent words of the topic's
+// subject, when commoner than the first, counted only beside it
+// (subjectHeads): a document of the "US housing market slump" tells of
+// the housing market, not of the stock market's slump.
+func heldToPairs(w words, topic string) words {
+	pairs := subjectHeads(w, topic)
+	if len(pairs) == 0 {
+		return w
+	}
+	out := w
+	out.heads = maps.Clone(w.heads)
+	if out.heads == nil {
+		out.heads = map[string]string{}
+	}
+	for t, h := range pairs {
+		if _, ok := out.heads[t]; !ok {
+			out.heads[t] = h
+		}
+	}
+	return out
+}
+
+// subjectHeads maps the second of two adjacent words of a topic's subject
+// (w.subject: outside its names, neither a stop word) to the first when
+// the second weighs less (is commoner): "market" to "housing" in "US
+// housing market slump". Alone, the commoner word tells of another thing
+// of its kind.
+func subjectHeads(w words, topic string) map[string]string {
+	heads := map[string]string{}
+	ws := text.Words(topic)
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if text.IsStopWord(a) || text.IsStopWord(b) {
+			continue
+		}
+		ta, tb := text.Term(a), text.Term(b)
+		_, sa := w.subject[ta]
+		_, sb := w.subject[tb]
+		if sa && sb && ta != tb && w.w[tb] < w.w[ta] {
+			heads[tb] = ta
+		}
+	}
+	return heads
+}
+
+// lastWord is a topic's last word when it is of its subject (w.subject:
+// not a name's, not a stop word, not a year): the story's own noun
+// ("slump", "deal", "trial"); "" otherwise.
+func lastWord(topic string) string {
+	ws := text.Words(topic)
+	if len(ws) == 0 || text.IsStopWord(ws[len(ws)-1]) {
+		return ""
+	}
+	word := ws[len(ws)-1]
+	end := strings.LastIndex(topic, word) + len(word)
+	for _, sp := range text.NameSpans(topic) {
+		if sp.End >= end {
+			return ""
+		}
+	}
+	for _, sp := range text.Years(topic) {
+		if sp.End >= end {
+			return ""
+		}
+	}
+	return word
+}
+
+// dottedInitials makes each word of a topic written in two or three
+// capitals ("US", "UK") also met, as itself, by its form written with
+// periods ("U.S.", "U.K."), as most articles write it.
+func dottedInitials(w words, topic string) {
+	for _, word := range capitalsRE.FindAllString(topic, -1) {
+		ts := text.Terms(word)
+		if len(ts) != 1 {
+			continue
+		}
+		t := ts[0]
+		if _, ok := w.w[t]; !ok {
+			continue
+		}
+		dotted := ""
+		for _, r := range word {
+			dotted += string(r) + "."
+		}
+		for _, dt := range text.Terms(dotted) {
+			if dt != t && !slices.Contains(w.syn[t], dt) {
+				w.syn[t] = append(w.syn[t], dt)
+			}
+		}
+	}
+}
+
+// capitalsRE is a word of two or three capitals alone ("US", "UK").
+var capitalsRE = regexp.MustCompile(`\b[A-Z]{2,3}\b`)
 
 // otherForms is w with each word of the topic outside its names (the
 // subject, w.subject) also met, at weight, by its form of the other part
@@ -584,7 +733,7 @@ func candidatesOf(doc *corpus.Document, rank int, w words, tu *Tuning, all bool)
 				prev = s
 				continue
 			}
-			if others || !eventLike(s) {
+			if others || !eventLike(s) && !datedAttribution(s, tu.TimelineAttributionWords) {
 				prev = s
 				continue
 			}
@@ -902,7 +1051,7 @@ func periodDate(s string, pub time.Time) (when time.Time, label string, ok bool)
 		after := strings.Fields(strings.ToLower(s[sp.End:min(len(s), sp.End+16)]))
 		occasion := len(after) > 0 && occasionWords[strings.Trim(after[0], ",.;:")]
 		y, m, d := text.DateParts(s[sp.Start:sp.End])
-		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
+		if !occasion && !(y == 0 && m > 0 && monthBefore(before, s[sp.End:])) && !partOf(before) && !(i == 0 && openingSinceBy(s, sp)) && !asRecentlyRE.MatchString(s[:sp.Start]) && !(i == 0 && namedFor(before, s[sp.End:], y, m, d)) && !tookUntilRE.MatchString(s[:sp.Start]) && !(m > 0 && changeByRE.MatchString(s[:sp.Start])) && (len(before) == 0 || !periodWords[strings.Trim(before[len(before)-1], "-")]) {
 			continue
 		}
 		if d > 0 || y > 0 && m == 0 && seasonRE.MatchString(s[sp.End:]) {
@@ -1144,6 +1293,40 @@ func eventLike(s string) bool {
 	}
 	return !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, `"`)
 }
+
+// datedAttribution reports whether a sentence opening with a quotation
+// goes on after it, in words words or more, with its saying's day: "“Looking back at previous
+// housing recessions, …,” they wrote in a Thursday note.", "…,” Sam
+// Khater … said in a statement released Sept. 29." The statement is
+// the day's event; a quotation alone, or attributed without a day
+// ("…,” he said."), is not one; nor is one of "today" or "tonight",
+// its article's day at most and as often a name's ("…,” a source told
+// Entertainment Tonight."), nor of a period ("…,” Andrade told CBS
+// Sports last month.": its day unknown). The day is a date with its
+// day, a weekday or "yesterday".
+func datedAttribution(s string, words int) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "“") && !strings.HasPrefix(s, `"`) || !endsSentence(s) {
+		return false
+	}
+	_, rest, ok := strings.Cut(s[1:], "”")
+	if !ok {
+		_, rest, ok = strings.Cut(s[1:], `"`)
+	}
+	if !ok || len(strings.Fields(rest)) < words {
+		return false
+	}
+	for _, sp := range text.Dates(rest) {
+		if _, m, d := text.DateParts(rest[sp.Start:sp.End]); m != 0 && d != 0 || saidDayRE.MatchString(rest[sp.Start:sp.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// saidDayRE matches a day a saying's attribution may state other than a
+// date: a weekday or "yesterday" (not "last month", a period).
+var saidDayRE = regexp.MustCompile(`(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)$`)
 
 // datedHeadline reports whether a line is a timeline's dated entry: a
 // day, a colon, and four words or more ("Sept. 24: Kelce and Swift leave
@@ -1438,6 +1621,9 @@ func sentenceDate(s string, pub time.Time) (time.Time, bool) {
 		case "yesterday":
 			return day(pub).AddDate(0, 0, -1), true
 		case "today", "tonight", "this morning":
+			if word == "today" && presentAge(s, sp.Start, pub) {
+				continue // "today's housing market looks … like the early 1980s"
+			}
 			return day(pub), true
 		}
 		if whoClauseRE.MatchString(s[:sp.Start]) {
@@ -1627,6 +1813,40 @@ const maxOccasionWords = 4
 
 // dayBeforeRE matches a sentence's day told as the one before the day
 // its article reports.
+// changeByRE matches a change told in the past and "by" before the month
+// it was reached: "prices fell more than 5% from that peak by| January
+// of this year". Not a year alone ("it would be out by 2021"), nor after
+// a verb of no change.
+var changeByRE = regexp.MustCompile(`(?i)\b(?:fell|rose|dropped|climbed|jumped|slid|declined|doubled|tripled|halved|grew|shrank|surged|plunged|plummeted|soared|tumbled|sank)\b[^,;.]*\bby\s+$`)
+
+// tookUntilRE matches the words before a time that is when the event a
+// sentence tells of came at last: "It took until June 2022 for national
+// home prices to peak", "It wasn't until March that …".
+var tookUntilRE = regexp.MustCompile(`(?i)\b(?:took|take|takes|taken|was\s+not|wasn['’]t|did\s+not|didn['’]t)\s+until\s+$`)
+
+// presentAge reports whether "today" at offset at of s is the present
+// age set against an earlier one, not the article's day: the sentence
+// states a decade ("the early 1980s", "the ’80s"), "back then", or a
+// comparison with what was ("stronger today than they were during the
+// GFC"), or a year before the article's ahead of "today" ("The housing
+// crash of 2008 … very different from what … experts see today"; "has
+// soared from 3.8% in March 2022 to over 7.5% today").
+func presentAge(s string, at int, pub time.Time) bool {
+	if presentAgeRE.MatchString(s) {
+		return true
+	}
+	for _, sp := range text.Years(s[:at]) {
+		if y, err := strconv.Atoi(s[sp.Start:sp.End]); err == nil && y < pub.Year() {
+			return true
+		}
+	}
+	return false
+}
+
+// presentAgeRE matches the words by which a sentence sets its "today"
+// against an earlier age (presentAge).
+var presentAgeRE = regexp.MustCompile(`(?i)\bback then\b|\b(?:than|like)\s+(?:it|they|there|we|he|she|you)\s+(?:was|were|did|had)\b|[‘'’]\d0s\b|\b(?:1[89]|20)\d0s\b`)
+
 // untilNowRE matches the end of a span up to now after its first day
 // ("from October 20| to today"); spanEndRE the words before a span's
 // end, read before "today" ("from October 20 to| today"; a day after
