@@ -72,7 +72,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		for i := range cands {
 			probs[i] = m.Sentence.Prob(cands[i].features)
 		}
-		pa := m.Answerable.Prob(r.fz.question(cands, probs))
+		pa := m.Answerable.Prob(r.fz.question(cands, probs, m.Order.Margins(cands)))
 		slog.Debug("decision to answer", "probability", pa, "threshold", m.minAnswerable())
 		if role := ask.roleAbsent(res); role != "" && len(missing(res)) == 0 {
 			// Who holds an office no passage names: nothing to quote.

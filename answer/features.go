@@ -285,8 +285,19 @@ var questionFeatureNames = func() []string {
 	for _, n := range ofBest {
 		names = append(names, "best_"+n)
 	}
-	return names
+	return append(names, orderFeatures...)
 }()
+
+// orderFeatures are the question features read from the forest ordering
+// the sentences (Model.Order): the best sentence's margin, its lead over
+// the second's, and how many sentences come near it (the log of the sum
+// of the five best margins' exponentials over the best's). A question the
+// passages answer has one sentence far ahead; one they do not, several
+// alike and none sure. Zero without a forest.
+var orderFeatures = []string{"order_margin", "order_lead", "order_crowd"}
+
+// orderAt is where the orderFeatures start among the question features.
+var orderAt = topAt + len(ofLikeliest) + len(ofBest)
 
 // featurizer computes the features of one question's candidate sentences.
 type featurizer struct {
@@ -394,23 +405,24 @@ func (f *featurizer) sentence(in sentenceInput) []float64 {
 	return append(x, make([]float64, len(relativeFeatures)+1)...)
 }
 
-// question computes the question's features from its candidates and their
-// probabilities.
-func (f *featurizer) question(cands []candidate, probs []float64) []float64 {
+// question computes the question's features from its candidates, their
+// probabilities and the forest's margins for them (nil: no forest).
+func (f *featurizer) question(cands []candidate, probs, margins []float64) []float64 {
 	in := questionInput{f: f, cands: cands}
 	x := make([]float64, len(questionFeatureNames))
 	for i, qf := range questionFeatures {
 		x[1+i] = qf.value(&in)
 	}
-	setProbs(x, probs, func(i int) []float64 { return cands[i].features })
+	setProbs(x, probs, margins, func(i int) []float64 { return cands[i].features })
 	return x
 }
 
 // setProbs sets a question's features that come from its sentences, whose
 // features are features(i): the best probability (max_prob), the
 // likeliest sentence's features of ofLikeliest (top_NAME) and the best
-// values of ofBest (best_NAME).
-func setProbs(x, probs []float64, features func(i int) []float64) {
+// values of ofBest (best_NAME), and the orderFeatures of margins, the
+// forest's (nil: none).
+func setProbs(x, probs, margins []float64, features func(i int) []float64) {
 	x[0] = 0
 	clear(x[topAt:])
 	if len(probs) == 0 {
@@ -434,6 +446,25 @@ func setProbs(x, probs []float64, features func(i int) []float64) {
 			}
 		}
 	}
+	setMargins(x[orderAt:], margins)
+}
+
+// setMargins sets the orderFeatures (x) of a question's sentence margins.
+func setMargins(x, margins []float64) {
+	if len(margins) == 0 {
+		return
+	}
+	m := slices.Sorted(slices.Values(margins))
+	slices.Reverse(m)
+	x[0] = m[0]
+	if len(m) > 1 {
+		x[1] = m[0] - m[1] // a lone sentence leads nothing: 0
+	}
+	var crowd float64
+	for _, v := range m[:min(5, len(m))] {
+		crowd += math.Exp(v - m[0])
+	}
+	x[2] = math.Log(crowd)
 }
 
 // futureYear reports whether the question asks what happened in a year

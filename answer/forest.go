@@ -49,6 +49,19 @@ func (f *Forest) Margin(x []float64) float64 {
 	return z
 }
 
+// Margins are the forest's margins for candidate sentences (nil for a nil
+// forest).
+func (f *Forest) Margins(cands []candidate) []float64 {
+	if f == nil {
+		return nil
+	}
+	m := make([]float64, len(cands))
+	for i := range cands {
+		m[i] = f.Margin(cands[i].features)
+	}
+	return m
+}
+
 // leaf is the value of the leaf x falls in. Features compare as float32,
 // as XGBoost compares them.
 func (t *Tree) leaf(x []float64) float64 {

@@ -124,12 +124,18 @@ var DefaultModel = sync.OnceValue(func() *Model {
 	if err != nil {
 		panic(fmt.Sprintf("answer: the compiled-in model: %v", err))
 	}
+	return m.WithOrder(DefaultOrder())
+})
+
+// DefaultOrder returns the compiled-in forest ordering the sentences
+// (answer/order.json), read once; `bot train` gives it to the decision it
+// trains (TrainOptions.Order).
+var DefaultOrder = sync.OnceValue(func() *Forest {
 	order, err := ParseForest(defaultOrderJSON)
 	if err != nil {
 		panic(fmt.Sprintf("answer: the compiled-in order: %v", err))
 	}
-	m.WithOrder(order)
-	return m
+	return order
 })
 
 // ParseModel reads a model written by Model.JSON, checking that its
@@ -193,6 +199,10 @@ type TrainOptions struct {
 	// decision to answer may decline: a wrong "the documents don't say"
 	// costs a reporter more than a quote that misses.
 	MaxFalseDecline float64
+	// Order is the forest whose margins the decision to answer reads
+	// (orderFeatures): the one the model will be given (Model.WithOrder).
+	// Nil: those features are zero.
+	Order *Forest
 }
 
 // DefaultTrainOptions are the options `bot train` uses.

@@ -109,7 +109,8 @@ func TestDeclineThreshold(t *testing.T) {
 
 // The question's features from its sentences are the best probability,
 // the features of ofLikeliest of the likeliest sentence (top_NAME) and the
-// best values of ofBest among them (best_NAME).
+// best values of ofBest among them (best_NAME), and the forest's margins
+// read as orderFeatures.
 func TestQuestionFeatures(t *testing.T) {
 	cands := make([]candidate, 3)
 	for i := range cands {
@@ -119,8 +120,9 @@ func TestQuestionFeatures(t *testing.T) {
 		}
 	}
 	f := &featurizer{q: &retrieval.Question{Text: "who won"}, res: &retrieval.Results{}}
-	x := f.question(cands, []float64{0.2, 0.8, 0.5})
-	want := map[string]float64{"max_prob": 0.8}
+	x := f.question(cands, []float64{0.2, 0.8, 0.5}, []float64{1, 3, 2.5})
+	want := map[string]float64{"max_prob": 0.8, "order_margin": 3, "order_lead": 0.5,
+		"order_crowd": math.Log(1 + math.Exp(-0.5) + math.Exp(-2))}
 	for _, n := range ofLikeliest {
 		want["top_"+n] = 0.2 // the second candidate's
 	}
@@ -136,9 +138,17 @@ func TestQuestionFeatures(t *testing.T) {
 			t.Errorf("%s %v, want %v", name, x[i], w)
 		}
 	}
-	setProbs(x, nil, nil)
+	if y := f.question(cands, []float64{0.2, 0.8, 0.5}, nil); slices.ContainsFunc(orderFeatures, func(n string) bool {
+		return y[slices.Index(questionFeatureNames, n)] != 0
+	}) {
+		t.Errorf("order features %v with no forest, want 0", y[orderAt:])
+	}
+	if y := f.question(cands[:1], []float64{0.2}, []float64{-1}); y[orderAt] != -1 || y[orderAt+1] != 0 || y[orderAt+2] != 0 {
+		t.Errorf("a lone sentence's margin, lead and crowd %v, want -1, 0 and 0", y[orderAt:orderAt+3])
+	}
+	setProbs(x, nil, nil, nil)
 	for i, name := range questionFeatureNames {
-		if (name == "max_prob" || strings.HasPrefix(name, "top_") || strings.HasPrefix(name, "best_")) && x[i] != 0 {
+		if (name == "max_prob" || strings.HasPrefix(name, "top_") || strings.HasPrefix(name, "best_") || strings.HasPrefix(name, "order_")) && x[i] != 0 {
 			t.Errorf("%s %v with no sentence, want 0", name, x[i])
 		}
 	}

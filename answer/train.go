@@ -64,7 +64,7 @@ func (e *Engine) Example(ctx context.Context, req Request) (*Example, error) {
 	for _, c := range r.cands {
 		ex.Sentences = append(ex.Sentences, ExampleSentence{Text: c.body, Doc: res.Hits[c.at[0].hit].Doc, Features: c.features})
 	}
-	ex.question = r.fz.question(r.cands, nil)
+	ex.question = r.fz.question(r.cands, nil, nil)
 	return ex, nil
 }
 
@@ -112,7 +112,7 @@ func train(examples []*Example, o TrainOptions, note string) *Model {
 			if i%innerFolds != fold || ex.Hard || ex.Long {
 				continue
 			}
-			x = append(x, questionRow(&inner, ex))
+			x = append(x, questionRow(&inner, o.Order, ex))
 			y = append(y, ex.Answerable)
 		}
 	}
@@ -177,13 +177,18 @@ func fitRank(examples []*Example, keep func(int) bool, o TrainOptions) LogReg {
 }
 
 // questionRow is an example's question features with the sentence
-// probabilities of sentence model s.
-func questionRow(s *LogReg, ex *Example) []float64 {
+// probabilities of sentence model s and the margins of forest order (nil:
+// none).
+func questionRow(s *LogReg, order *Forest, ex *Example) []float64 {
 	probs := make([]float64, len(ex.Sentences))
+	var margins []float64
 	for i, st := range ex.Sentences {
 		probs[i] = s.Prob(st.Features)
+		if order != nil {
+			margins = append(margins, order.Margin(st.Features))
+		}
 	}
 	x := append([]float64(nil), ex.question...)
-	setProbs(x, probs, func(i int) []float64 { return ex.Sentences[i].Features })
+	setProbs(x, probs, margins, func(i int) []float64 { return ex.Sentences[i].Features })
 	return x
 }

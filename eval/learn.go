@@ -124,13 +124,18 @@ func CrossValidated(ctx context.Context, qs []Question, exs, extra []*answer.Exa
 			}
 		}
 		note := fmt.Sprintf("fold %d of %d", f+1, n)
-		models[f] = answer.Train(train, o, note)
+		fo := o
+		fo.Order = nil
 		if order != nil {
 			forest, err := order(ctx, train, note)
 			if err != nil {
 				return nil, Ranking{}, fmt.Errorf("cross-validate: %s: %w", note, err)
 			}
-			models[f].WithOrder(forest)
+			fo.Order = forest // the fold's decision reads its own forest's margins
+		}
+		models[f] = answer.Train(train, fo, note)
+		if fo.Order != nil {
+			models[f].WithOrder(fo.Order)
 		}
 	}
 	var rank, rules Ranking

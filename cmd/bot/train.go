@@ -56,7 +56,9 @@ func cmdTrain(ctx context.Context, e env, args []string) error {
 			return err
 		}
 	}
-	m := answer.Train(exs, answer.DefaultTrainOptions, trainedNote(*questions, exs, *followUps))
+	o := answer.DefaultTrainOptions
+	o.Order = answer.DefaultOrder() // the decision reads the compiled-in forest's margins
+	m := answer.Train(exs, o, trainedNote(*questions, exs, *followUps))
 	raw, err := m.JSON()
 	if err != nil {
 		return err
