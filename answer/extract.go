@@ -33,6 +33,11 @@ type candidate struct {
 	prob float64
 	// features are what the learned decisions read (features.go).
 	features []float64
+	// byWindow is set for a short question's sentence sharing none of
+	// its words, a candidate by the sentence before it and its headline
+	// (Tune.WindowCandidates): it may be the answer's first quote, never
+	// one more beside another.
+	byWindow bool
 }
 
 // place is where a candidate sentence occurs: a hit and the sentence's
@@ -72,7 +77,8 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		for i := range cands {
 			probs[i] = m.Sentence.Prob(cands[i].features)
 		}
-		pa := m.Answerable.Prob(r.fz.question(cands, probs, m.Order.Margins(cands)))
+		margins := m.Order.Margins(cands)
+		pa := m.Answerable.Prob(r.fz.question(cands, probs, margins))
 		slog.Debug("decision to answer", "probability", pa, "threshold", m.minAnswerable())
 		if role := ask.roleAbsent(res); role != "" && len(missing(res)) == 0 {
 			// Who holds an office no passage names: nothing to quote.
@@ -101,9 +107,8 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 		for i := range cands {
 			cands[i].score, cands[i].prob = probs[i], probs[i]
 			if m.Order != nil {
-				margin := m.Order.Margin(cands[i].features)
-				rank[cands[i].body] = margin
-				cands[i].score = logistic(margin)
+				rank[cands[i].body] = margins[i]
+				cands[i].score = logistic(margins[i])
 			} else {
 				rank[cands[i].body] = m.Rank.Score(cands[i].features)
 			}
@@ -728,10 +733,11 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 			terms := termSet(body)
 			sc := weightOf(ix, weights, terms)
 			// A short question's sentence may say its fact of a subject
-			// named in the sentence before or the headline ("He's a
-			// materials scientist at …"): its window shares the question's
-			// words.
-			if sc <= 0 && oneFact {
+			// named in the sentence before or the headline ("The reviewer
+			// is a materials scientist at …"): its window shares the
+			// question's words.
+			byWindow := sc <= 0 && oneFact
+			if byWindow {
 				sc = weightOf(ix, weights, window(body, prev, h.Doc.Title)) * Tune.WindowCandidates
 			}
 			if sc <= 0 || !quotable(body, q.Kind) {
@@ -758,7 +764,7 @@ func candidates(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Resul
 				feats = fz.sentence(sentenceInput{body: body, prev: prev, hit: hi, doc: h.Doc, start: p.start, terms: terms,
 					win: window(body, prev, h.Doc.Title), passage: passage, document: document, fits: fits})
 			}
-			add(candidate{at: []place{p}, body: body, terms: terms, score: sc, fits: fits, features: feats}, key)
+			add(candidate{at: []place{p}, body: body, terms: terms, score: sc, fits: fits, features: feats, byWindow: byWindow}, key)
 		}
 		if title := h.Doc.Title; oneFact && title != "" && quotableHeadline(title) && !slices.ContainsFunc(headlines, func(c candidate) bool { return c.body == title }) {
 			terms := termSet(title)
@@ -838,7 +844,7 @@ func pick(ix *retrieval.Index, q *retrieval.Question, res *retrieval.Results, ca
 	for len(out) < quotes {
 		best, bestV := -1, 0.0
 		for i, c := range cands {
-			if used[i] || c.score < floor*cands[0].score {
+			if used[i] || c.score < floor*cands[0].score || c.byWindow && len(out) > 0 {
 				continue
 			}
 			if v := c.score * ((1 - novelty) + novelty*newShare(ix, q, c.terms, covered)); v > bestV {

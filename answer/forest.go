@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -47,6 +49,20 @@ func (f *Forest) Margin(x []float64) float64 {
 		z += f.Trees[i].leaf(x)
 	}
 	return z
+}
+
+// Digest identifies the forest by its trees ("" for a nil forest): a
+// model records the forest its decision was trained on.
+func (f *Forest) Digest() string {
+	if f == nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprint(h, f.Features, f.Base)
+	for _, t := range f.Trees {
+		fmt.Fprint(h, t.Feature, t.Threshold, t.Left, t.Right, t.Value)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // Margins are the forest's margins for candidate sentences (nil for a nil

@@ -80,6 +80,10 @@ type Model struct {
 	// earlier turns), which reads unlike a question asked alone: trained
 	// on follow-up chains besides the standalone questions.
 	FollowUp *Model `json:"follow_up,omitempty"`
+	// OrderDigest is the Digest of the forest whose margins the decision
+	// to answer was trained on (TrainOptions.Order): the compiled-in model
+	// is refused with another compiled-in order.json.
+	OrderDigest string `json:"order_digest,omitempty"`
 	// Order, when set, orders a short question's sentences and weighs
 	// which are quoted in place of Rank and Sentence; it is kept in its
 	// own file (answer/order.json), trained apart (Forest).
@@ -123,6 +127,9 @@ var DefaultModel = sync.OnceValue(func() *Model {
 	m, err := ParseModel(defaultModelJSON)
 	if err != nil {
 		panic(fmt.Sprintf("answer: the compiled-in model: %v", err))
+	}
+	if d := DefaultOrder().Digest(); m.OrderDigest != "" && m.OrderDigest != d {
+		panic(fmt.Sprintf("answer: the compiled-in model was trained on the margins of forest %s, not of the compiled-in order.json (%s): retrain with `bot train` (docs/evaluation.md)", m.OrderDigest, d))
 	}
 	return m.WithOrder(DefaultOrder())
 })

@@ -237,3 +237,32 @@ func TestFollowUpModel(t *testing.T) {
 		t.Errorf("a follow-up model of other features was accepted (err %v)", err)
 	}
 }
+
+// The decision to answer is trained on the margins of the forest it is
+// given (TrainOptions.Order), and the model records which forest that was.
+func TestTrainReadsOrderMargins(t *testing.T) {
+	n := len(sentenceFeatureNames)
+	var exs []*Example
+	for i := range 40 {
+		x := make([]float64, n)
+		x[0] = float64(i % 2)
+		exs = append(exs, &Example{Answerable: i%2 == 0, question: make([]float64, len(questionFeatureNames)),
+			Sentences: []ExampleSentence{{Features: x, Answers: i%2 == 0}, {Features: make([]float64, n)}}})
+	}
+	o := DefaultTrainOptions
+	o.Order = &Forest{Features: slices.Clone(sentenceFeatureNames), Base: 2.5} // every margin 2.5
+	m := Train(exs, o, "test")
+	if got := m.Answerable.Mean[slices.Index(questionFeatureNames, "order_margin")]; got != 2.5 {
+		t.Errorf("order_margin mean %v, want 2.5", got)
+	}
+	if m.OrderDigest == "" || m.OrderDigest != o.Order.Digest() {
+		t.Errorf("the model records forest %q, want %q", m.OrderDigest, o.Order.Digest())
+	}
+	other := &Forest{Features: o.Order.Features, Base: 2.4}
+	if other.Digest() == o.Order.Digest() {
+		t.Errorf("two forests with different bases have one digest")
+	}
+	if o.Order = nil; Train(exs, o, "test").OrderDigest != "" {
+		t.Errorf("a model trained with no forest records one")
+	}
+}

@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -62,7 +64,8 @@ func (f found) asTyped(names []string, quotes []Sentence) []string {
 // mentions, the relevance floor) is of the first k, as for any question:
 // its passages resolved the short forms ("cigs": "cigarettes").
 func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found, error) {
-	res, ix, err := e.Retrieve(ctx, req, query, e.Search)
+	s := e.searcher()
+	res, ix, err := e.retrieveFrom(ctx, s, req, query, e.Search)
 	if err != nil {
 		return found{}, err
 	}
@@ -70,7 +73,7 @@ func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found
 	f := found{res: res, ix: ix, question: retrieval.SpellOut(req.Question, forms), forms: forms}
 	if len(forms) > 0 {
 		query += "\n" + strings.Join(slices.Sorted(maps.Values(forms)), " ")
-		spelled, _, err := e.Retrieve(ctx, req, query, e.Search)
+		spelled, _, err := e.retrieveFrom(ctx, s, req, query, e.Search)
 		if err != nil {
 			return found{}, err
 		}
@@ -84,7 +87,7 @@ func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found
 	opts := e.Search
 	opts.K = Tune.Pool
 	opts.MaxPerDoc = max(opts.MaxPerDoc, Tune.PoolPerDoc)
-	pool, _, err := e.Retrieve(ctx, req, query, opts)
+	pool, _, err := e.retrieveFrom(ctx, s, req, query, opts)
 	if err != nil {
 		return found{}, err
 	}
@@ -100,32 +103,53 @@ func (e *Engine) retrieve(ctx context.Context, req Request, query string) (found
 			wide.Hits = append(wide.Hits, h)
 		}
 	}
-	wide.Hits = e.wholeDocuments(wide.Hits, have)
+	wide.Hits = wholeDocuments(s, wide.Hits, have)
 	f.res = &wide
 	return f, nil
 }
 
 // wholeDocuments appends to hits the passages of their first
-// Tune.PoolDocs documents that no hit holds, in each document's order and
-// with no score: the search did not find them, the sentences are read.
-func (e *Engine) wholeDocuments(hits []retrieval.Hit, have map[at]bool) []retrieval.Hit {
-	s := e.searcher()
+// Tune.PoolDocs documents that no hit holds, split as s's store holds them,
+// with no score: the search did not find them, their sentences are read.
+// At most Tune.Pool are added, those nearest a passage found first (a
+// live blog of a thousand updates adds the updates around the ones found).
+func wholeDocuments(s Searcher, hits []retrieval.Hit, have map[at]bool) []retrieval.Hit {
 	var docs []*corpus.Document
 	for _, h := range hits {
-		if len(docs) == Tune.PoolDocs {
+		if len(docs) >= Tune.PoolDocs {
 			break
 		}
 		if !slices.ContainsFunc(docs, func(d *corpus.Document) bool { return d.ID == h.Doc.ID }) {
 			docs = append(docs, h.Doc)
 		}
 	}
+	type added struct {
+		hit      retrieval.Hit
+		distance int // in passages, from the nearest found
+	}
+	var more []added
 	for _, d := range docs {
-		for _, c := range s.Passages(d) {
-			if !have[at{c.DocID, c.Ordinal}] {
-				have[at{c.DocID, c.Ordinal}] = true
-				hits = append(hits, retrieval.Hit{Chunk: &c, Doc: d})
+		var found []int
+		for p := range have {
+			if p.doc == d.ID {
+				found = append(found, p.ordinal)
 			}
 		}
+		for _, c := range s.Passages(d) {
+			if have[at{c.DocID, c.Ordinal}] {
+				continue
+			}
+			dist := math.MaxInt
+			for _, o := range found {
+				dist = min(dist, max(o-c.Ordinal, c.Ordinal-o))
+			}
+			more = append(more, added{retrieval.Hit{Chunk: &c, Doc: d}, dist})
+		}
+	}
+	slices.SortStableFunc(more, func(x, y added) int { return cmp.Compare(x.distance, y.distance) })
+	for _, a := range more[:min(len(more), Tune.Pool)] {
+		have[at{a.hit.Chunk.DocID, a.hit.Chunk.Ordinal}] = true
+		hits = append(hits, a.hit)
 	}
 	return hits
 }

@@ -148,3 +148,52 @@ func TestPoolReadsTheBestDocumentsOtherPassages(t *testing.T) {
 		}
 	})
 }
+
+// A long document adds at most Tune.Pool passages, those nearest the
+// passage the search found.
+func TestWholeDocumentsNearestFirst(t *testing.T) {
+	var live strings.Builder
+	live.WriteString("Election night live\n\n")
+	for i := range 300 {
+		fmt.Fprintf(&live, "Update %d: county officials reported turnout figures and the campaign staff reacted at the hotel ballroom downtown.\n\n", i+1)
+	}
+	ix := indexFS(t, fstest.MapFS{"live.txt": {Data: []byte(live.String())}})
+	s := memory.New(ix).Searcher()
+	_, res, err := s.Search(t.Context(), "Update 150", retrieval.Filter{}, retrieval.SearchOptions{K: 1, DenseWeight: -1})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("search: %v, %d hits", err, len(res.Hits))
+	}
+	found := res.Hits[0].Chunk.Ordinal
+	if n := len(s.Passages(res.Hits[0].Doc)); n < 20 {
+		t.Fatalf("the document splits into %d passages; the test needs many", n)
+	}
+	withTune(t, "pool", "4", func() {
+		hits := wholeDocuments(s, res.Hits, map[at]bool{{res.Hits[0].Doc.ID, found}: true})
+		var got []int
+		for _, h := range hits[1:] {
+			got = append(got, h.Chunk.Ordinal-found)
+			if h.Score != 0 {
+				t.Errorf("an added passage scores %v, want 0: the search did not find it", h.Score)
+			}
+		}
+		slices.Sort(got)
+		if want := []int{-2, -1, 1, 2}; !slices.Equal(got, want) {
+			t.Errorf("added passages at %v from the one found, want %v", got, want)
+		}
+	})
+}
+
+// A sentence that is a candidate by its window alone may be the first
+// quote, never one more beside another: the seed question's answer quotes
+// no sentence sharing none of its words.
+func TestWindowCandidateIsNoExtraQuote(t *testing.T) {
+	a, err := seedEngine(t).Ask(t.Context(), Request{Question: "who is carter page"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range a.Sentences {
+		if i > 0 && !strings.Contains(strings.ToLower(s.Text), "page") && !strings.Contains(strings.ToLower(s.Text), "carter") {
+			t.Errorf("quote %d shares none of the question's words: %q", i+1, s.Text)
+		}
+	}
+}

@@ -14,7 +14,13 @@ import (
 // see. Ask and the research desk (package desk: claim checks, quotations)
 // go through it, so both apply the same scope.
 func (e *Engine) Retrieve(ctx context.Context, req Request, query string, opts retrieval.SearchOptions) (*retrieval.Results, *retrieval.Index, error) {
-	s := e.searcher()
+	return e.retrieveFrom(ctx, e.searcher(), req, query, opts)
+}
+
+// retrieveFrom is Retrieve over s, the corpus a question pinned (nil: none
+// loaded), so that every search of one question reads one corpus across a
+// reload.
+func (e *Engine) retrieveFrom(ctx context.Context, s Searcher, req Request, query string, opts retrieval.SearchOptions) (*retrieval.Results, *retrieval.Index, error) {
 	if s == nil {
 		return nil, nil, fmt.Errorf("retrieve %q: %w", query, errNoCorpus)
 	}

@@ -98,7 +98,7 @@ func Train(examples []*Example, o TrainOptions, note string) *Model {
 
 // train fits both learned decisions to examples.
 func train(examples []*Example, o TrainOptions, note string) *Model {
-	m := &Model{Trained: note}
+	m := &Model{Trained: note, OrderDigest: o.Order.Digest()}
 	short := func(i int) bool { return !examples[i].Long }
 	m.Sentence = fitSentences(examples, short, o)
 	ranked := o

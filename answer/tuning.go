@@ -104,9 +104,9 @@ type Tuning struct {
 	// 0: the k shown.
 	Pool       int `tune:"pool"`
 	PoolPerDoc int `tune:"pool-per-doc"`
-	// PoolDocs is how many of the best-ranked documents give all their
-	// passages to a short question's pool, not only those the search
-	// found: the fact asked is often told in the best article's passage
+	// PoolDocs is how many of the best-ranked documents give their other
+	// passages (up to Pool, those nearest the ones found) to a short
+	// question's pool, not only those the search found: the fact asked is often told in the best article's passage
 	// that shares fewest of the question's words ("He's a materials
 	// scientist at the National University of Singapore"). 0: none.
 	PoolDocs int `tune:"pool-docs"`

@@ -157,6 +157,7 @@ func dumpExamples(path string, qs []eval.Question, exs []*answer.Example) error 
 		Question         string     `json:"question"`
 		Hard             bool       `json:"hard"`
 		Long             bool       `json:"long"`
+		FollowUp         bool       `json:"follow_up,omitempty"` // trains the follow-up model only
 		Answerable       bool       `json:"answerable"`
 		QuestionFeatures []float64  `json:"question_features"`
 		Sentences        []sentence `json:"sentences"`
@@ -167,7 +168,7 @@ func dumpExamples(path string, qs []eval.Question, exs []*answer.Example) error 
 		return fmt.Errorf("dump: %w", err)
 	}
 	for i, ex := range exs {
-		l := line{Question: ex.Question, Hard: ex.Hard, Long: ex.Long, Answerable: ex.Answerable, QuestionFeatures: ex.QuestionFeatures()}
+		l := line{Question: ex.Question, Hard: ex.Hard, Long: ex.Long, FollowUp: ex.FollowUp, Answerable: ex.Answerable, QuestionFeatures: ex.QuestionFeatures()}
 		if i < len(qs) {
 			l.ID, l.Type = qs[i].ID, qs[i].Type
 		}
