@@ -19,6 +19,23 @@ func TestDefaultModelLoads(t *testing.T) {
 	}
 }
 
+// The compiled-in model's decision was trained on the compiled-in forest's
+// margins.
+func TestDefaultModelOrderMatches(t *testing.T) {
+	m := DefaultModel()
+	if m.OrderDigest == "" {
+		t.Errorf("the compiled-in model records no forest; retrain it with `bot train` after the forest")
+	}
+	if err := m.OrderMatches(); err != nil {
+		t.Error(err)
+	}
+	other := *m
+	other.Order = &Forest{Features: m.Order.Features, Base: m.Order.Base + 1, Trees: m.Order.Trees}
+	if other.OrderMatches() == nil {
+		t.Errorf("a model given another forest than its decision was trained on is not reported")
+	}
+}
+
 func TestParseModelRefusesOtherFeatures(t *testing.T) {
 	raw, err := DefaultModel().JSON()
 	if err != nil {
