@@ -50,6 +50,17 @@ type place struct {
 	headline bool
 }
 
+// noOneNamed reports a "who" question none of whose candidate sentences
+// names anyone, a person, an organisation or a doer ("the dredging
+// contractor"): the documents do not say who, whatever else they say of
+// it ("the dredging work was paid for twice").
+func noOneNamed(q *retrieval.Question, cands []candidate) bool {
+	return q.Kind == text.AskWho && !slices.ContainsFunc(cands, func(c candidate) bool { return c.features[holdsKindAt] > 0 })
+}
+
+// holdsKindAt is the index of the holds_kind sentence feature.
+var holdsKindAt = slices.Index(sentenceFeatureNames, "holds_kind")
+
 // Extract builds an extractive answer: the sentences of the retrieved
 // passages that best answer the question, quoted verbatim, each checked
 // against its document before it is kept. Headings, promotions, captions
@@ -90,7 +101,7 @@ func ExtractWith(ix *retrieval.Index, question string, res *retrieval.Results, m
 			}
 			return a
 		}
-		if pa < m.minAnswerable() {
+		if pa < m.minAnswerable() || noOneNamed(q, cands) {
 			a.Kind = NotFound
 			a.Missing = missing(res)
 			if oneFact && len(a.Missing) == 0 && q.Kind != text.AskYesNo {
