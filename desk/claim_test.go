@@ -11,6 +11,16 @@ import (
 	"github.com/newsroom/askbot/text"
 )
 
+// checkClaims checks each claim on the test desk with no request
+// settings, as checkClaim does.
+func checkClaims(t *testing.T, cases []claimCase) {
+	t.Helper()
+	d := testDesk(t)
+	for _, tc := range cases {
+		checkClaim(t, d, answer.Request{}, tc, "")
+	}
+}
+
 // TestHedged: a claim's figure written after a hedge ("about 2%") is the
 // same as a value that rounds to it at its last significant digit and is
 // within a tenth of it; written exactly, or of a kind not rounded
@@ -111,16 +121,13 @@ func TestCheckTellsVerb(t *testing.T) {
 // million from investors in 2021" for "… raised money in 2019"); with
 // another verb, or of another subject, the year is background.
 func TestYearOfVerb(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"Veltro Networks raised money in 2019.", Contradicted, "2021"},
 		{"In 2019, Veltro Networks raised money.", Contradicted, "2021"},
 		{"Veltro Networks raised money in 2021.", Supported, ""},
 		{"Veltro Networks spent money in 2019.", NotFound, ""},
 		{"Harvest Group raised money in 2019.", NotFound, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 	for _, tc := range []struct{ s, verb string }{
 		{"Bhavik Patel joined Mayo Clinic in 2019.", "join"},
 		{"Before joining the clinic in 2021, Patel practiced at Duke.", "join"},
@@ -598,16 +605,13 @@ func TestFiguresMultiplier(t *testing.T) {
 // million years is not 45 million). With objectOther off, the first
 // claim is Supported; with withMultiplier off, the third.
 func TestCheckObjectOther(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"Harbourton has banned Orbal's scooters.", NotFound, ""},
 		{"Harbourton has banned Vexo scooters.", Supported, ""},
 		{"The Valdor regulator sued Tansy Holdings over the harbour merger.", Supported, ""},
 		{"The Kessel crater formed about 45 million years ago.", Contradicted, "35 million years"},
 		{"The Kessel crater formed roughly 35 million years ago.", Supported, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 // TestFiguresClock: a time of day written with "a.m." or "p.m." is a
@@ -672,13 +676,10 @@ func TestFiguresClock(t *testing.T) {
 // documents give the same event ("4:25 p.m."), supported by the same.
 // With clock times unread, both are Not found.
 func TestCheckClock(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"The Harbourton ferry leaves the north pier at 6 p.m. on weekdays.", Contradicted, "4:25 p.m."},
 		{"The Harbourton ferry leaves the north pier at 4:25 p.m. on weekdays.", Supported, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 // TestCheckOtherWhole: a percentage of another whole ("60% of all
@@ -688,15 +689,12 @@ func TestCheckClock(t *testing.T) {
 // or the same words is the same whole. With otherWhole off, the first is
 // Contradicted "60%".
 func TestCheckOtherWhole(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"The 2019 flood destroyed 85% of hillside homes in Harbourton.", NotFound, ""},
 		{"The 2019 flood destroyed 70% of homes in Harbourton.", Contradicted, "60%"},
 		{"The 2019 flood destroyed 70% of riverside homes in Harbourton.", Contradicted, "60%"},
 		{"The 2019 flood destroyed 60% of riverside homes in Harbourton.", Supported, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 	for _, tc := range []struct {
 		claim, sent string
 		other       bool
@@ -740,13 +738,10 @@ func TestFiguresLengthAfter(t *testing.T) {
 // weeks", and contradicts "three weeks". With lengthAfter off, both are
 // Not found.
 func TestCheckLengthAfter(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"The Harbourton pool has stayed shut for two weeks since the storm flooded its boiler room.", Supported, ""},
 		{"The Harbourton pool has stayed shut for three weeks since the storm flooded its boiler room.", Contradicted, "two straight weeks"},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 // TestCheckUnitBefore: a bare number after the claim's counted noun in
@@ -755,16 +750,13 @@ func TestCheckLengthAfter(t *testing.T) {
 // contradicts "11 assists" and supports "14 assists". With unitBefore
 // off, all four are Not found.
 func TestCheckUnitBefore(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"Cal Oduya remains the Harbourton leader with 11 assists on the season.", Contradicted, "14"},
 		{"Cal Oduya remains the Harbourton leader with 14 assists on the season.", Supported, ""},
 		// the two words before the number are the claim's: "total of"
 		{"The Harbourton derby has a match total of 40.5 points.", Contradicted, "42.5"},
 		{"The Harbourton derby has a match total of 42.5 points.", Supported, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 	figs := Figures("He has 11 assists.")
 	for _, tc := range []struct {
 		sent string
@@ -789,14 +781,11 @@ func TestCheckUnitBefore(t *testing.T) {
 // not (the sentence may tell of another meeting of the two). With
 // ownMeeting off, the first two are Not found.
 func TestCheckOwnMeeting(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"The Harriers beat the Wrens 3-0 in their last game.", Supported, ""},
 		{"The Harriers beat the Wrens 2-0 in their last game.", Contradicted, "3-0"},
 		{"The Harriers beat the Wrens 2-0.", NotFound, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 // TestCheckSourceOther: a claim stating the sentence's report but
@@ -806,14 +795,11 @@ func TestCheckOwnMeeting(t *testing.T) {
 // found (two outlets may report the same), the same source Supported.
 // With sourceOther off, the first is Not found.
 func TestCheckSourceOther(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"According to Valdor Post's Omar Lutz, the Harbourton ferry will keep running through the winter.", Contradicted, "Nia Brandt"},
 		{"According to Harbour FM's Omar Lutz, the Harbourton ferry will keep running through the winter.", NotFound, ""},
 		{"According to Valdor Post's Nia Brandt, the Harbourton ferry will keep running through the winter.", Supported, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 // TestCheckShortForm: a sentence writing a short form the document gives
@@ -821,13 +807,10 @@ func TestCheckSourceOther(t *testing.T) {
 // fault") holds its name: it contradicts or supports a claim naming it in
 // full. With spelledShort off, the second is Not found.
 func TestCheckShortForm(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"The Kessel-Varn fault moved 25 centimetres.", Contradicted, "40 centimetres"},
 		{"The Kessel-Varn fault moved 40 centimetres.", Supported, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 	short := shortForms("the Permian-Triassic (or P-T for short) extinction; Kessel Valley (KV for short)")
 	for _, tc := range []struct{ sent, want string }{
 		{"at the P-T boundary", "\nPermian-Triassic"},
@@ -891,27 +874,21 @@ func TestOtherScore(t *testing.T) {
 // it, naming them; told of the claim's person, or with another figure,
 // it does not.
 func TestCheckFiguresOtherInRole(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"Ivo Brandt, Marlow's longtime finance chief, pleaded guilty and served seven months in jail.", Contradicted, "Petra Vance"},
 		{"Petra Vance, Marlow's longtime finance chief, pleaded guilty and served seven months in jail.", Supported, ""},
 		{"Ivo Brandt, Marlow's longtime finance chief, pleaded guilty and served three years in jail.", NotFound, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 // TestCheckCountCountryLetters: a count with a country's letters before
 // its noun ("more than 30 U.K. secondary schools") is a figure: another
 // number of them contradicts the claim; the same supports it.
 func TestCheckCountCountryLetters(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"Valdor researchers surveyed more than 50 U.K. secondary schools and found homework grades were steady.", Contradicted, "30 U.K. secondary"},
 		{"Valdor researchers surveyed more than 30 U.K. secondary schools and found homework grades were steady.", Supported, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 // TestCheckUnreadNumbers: a number after which the claim writes a time
@@ -919,15 +896,12 @@ func TestCheckCountCountryLetters(t *testing.T) {
 // claim read as no figure ("98 for three") must be in the sentence that
 // supports it.
 func TestCheckUnreadNumbers(t *testing.T) {
-	d := testDesk(t)
-	for _, tc := range []claimCase{
+	checkClaims(t, []claimCase{
 		{"Valdor reached 98 for three after ten overs but added just 41 more runs in the second half of their innings, losing six wickets.", Supported, ""},
 		{"Valdor reached 104 for three after ten overs but added just 41 more runs in the second half of their innings, losing six wickets.", NotFound, ""},
 		{"Valdor crunched their way to 98 for three off the first ten overs.", Supported, ""},
 		{"Valdor crunched their way to 104 for three off the first ten overs.", NotFound, ""},
-	} {
-		checkClaim(t, d, answer.Request{}, tc, "")
-	}
+	})
 }
 
 func TestUnreadNumbers(t *testing.T) {

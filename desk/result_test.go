@@ -296,6 +296,26 @@ func TestRupees(t *testing.T) {
 	}
 }
 
+// ownedOther is the other amount ownedFigure gives of sent for the
+// claim's first figure, sent's same and comparable figures set against
+// it; "" for none.
+func ownedOther(claim, sent string) string {
+	cf := Figures(claim)[0]
+	var same Figure
+	var comparable []Figure
+	for _, f := range Figures(sent) {
+		if cf.Same(f) {
+			same = f
+		} else if cf.Comparable(f) {
+			comparable = append(comparable, f)
+		}
+	}
+	if f, ok := ownedFigure(claim, cf, sent, same, comparable); ok {
+		return f.Text
+	}
+	return ""
+}
+
 // TestOwnedFigure: the claim's amount told of someone else in a sentence
 // stating two: the claim's name nearest its amount stands by the other.
 func TestOwnedFigure(t *testing.T) {
@@ -309,21 +329,7 @@ func TestOwnedFigure(t *testing.T) {
 		{"Sunrisers Hyderabad bought Pat Cummins for Rs 20.50 Cr.", ""},
 		{"Mumbai Indians paid Rs 20.50 Cr for Hardik Pandya.", ""}, // not in the sentence
 	} {
-		cf := Figures(tc.claim)[0]
-		var same Figure
-		var comparable []Figure
-		for _, f := range Figures(sent) {
-			if cf.Same(f) {
-				same = f
-			} else if cf.Comparable(f) {
-				comparable = append(comparable, f)
-			}
-		}
-		got := ""
-		if f, ok := ownedFigure(tc.claim, cf, sent, same, comparable); ok {
-			got = f.Text
-		}
-		if got != tc.want {
+		if got := ownedOther(tc.claim, sent); got != tc.want {
 			t.Errorf("ownedFigure(%q) = %q, want %q", tc.claim, got, tc.want)
 		}
 	}
@@ -341,21 +347,7 @@ func TestOwnedFigureList(t *testing.T) {
 		{"Bank of America returned $819 million to consumers.", ""},
 		{"Citigroup returned $819 million to consumers.", "$1 billion"},
 	} {
-		cf := Figures(tc.claim)[0]
-		var same Figure
-		var comparable []Figure
-		for _, f := range Figures(sent) {
-			if cf.Same(f) {
-				same = f
-			} else if cf.Comparable(f) {
-				comparable = append(comparable, f)
-			}
-		}
-		got := ""
-		if f, ok := ownedFigure(tc.claim, cf, sent, same, comparable); ok {
-			got = f.Text
-		}
-		if got != tc.want {
+		if got := ownedOther(tc.claim, sent); got != tc.want {
 			t.Errorf("ownedFigure(%q) = %q, want %q", tc.claim, got, tc.want)
 		}
 	}
