@@ -921,3 +921,35 @@ func TestUnreadNumbers(t *testing.T) {
 		t.Error("numbersStated: want 112 in 112-2 and 25.2 in 25.20, not 112 in 121-2")
 	}
 }
+
+// TestCheckOtherSurname: a sentence stating what the claim says, of a
+// person its document names in full elsewhere and here by surname alone
+// ("Vrell, for example, suspects …"), supports nothing of the claim's
+// person; of the claim's person by surname it does.
+func TestCheckOtherSurname(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Lena Dask suspects Pixora restricted her for 48 hours because other users reported her Tarn valley travel videos.", NotFound, ""},
+		{"Mara Vrell suspects Pixora restricted her for 48 hours because other users reported her Tarn valley travel videos.", Supported, ""},
+		{"Lena Dask suspects Pixora restricted her because other users reported her Tarn valley travel videos.", NotFound, ""},
+		{"Mara Vrell suspects Pixora restricted her because other users reported her Tarn valley travel videos.", Supported, ""},
+	})
+}
+
+// TestOtherSurname: the boundary of otherSurname.
+func TestOtherSurname(t *testing.T) {
+	sn := docSurnames("Earlier this year, filmmaker Mara Vrell posted videos. Lena Dask said she was censored.")
+	for _, tc := range []struct {
+		persons []string
+		s, want string
+	}{
+		{[]string{"Lena Dask"}, "Vrell, for example, suspects that Pixora restricted her.", "Vrell"},
+		{[]string{"Mara Vrell"}, "Vrell, for example, suspects that Pixora restricted her.", ""},
+		{[]string{"Lena Dask"}, "Dask said Vrell was restricted too.", ""},
+		{[]string{"Lena Dask"}, "Pixora restricted her for 48 hours.", ""},
+		{[]string{"Lena Dask"}, "a vrell of the storm restricted her.", ""},
+	} {
+		if got := otherSurname(tc.persons, tc.s, sn); got != tc.want {
+			t.Errorf("otherSurname(%q, %q) = %q, want %q", tc.persons, tc.s, got, tc.want)
+		}
+	}
+}
