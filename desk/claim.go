@@ -345,6 +345,17 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
 		})
+		// the claim dates its amount or count by a year the sentence, the
+		// one before and its heading do not state, while the sentence
+		// dates its own by other years and states none of the claim's
+		// other figures the same: its figures are another time's ("it
+		// reported $8.4 million in revenue from contributions and grants
+		// in 2020 and 2021" against "more than $200 million in revenue for
+		// 2022"), neither the claim's nor another value of them, and its
+		// years no other date of the claim's (two figures differ)
+		otherwhen := !anchored && slices.ContainsFunc(figs, func(cf Figure) bool { return !when(cf) }) &&
+			slices.ContainsFunc(figs, func(cf Figure) bool { return cf.Kind == Year && !yearTold(cf, s) }) &&
+			slices.ContainsFunc(have, func(f Figure) bool { return f.Kind == Year })
 		counted := append(countedAs(sent, have, figs), unitBefore(claim, sent, have, figs)...)
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
@@ -352,7 +363,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherWhole(claim, cf, sent, f) })
 				elsewhole = elsewhole || len(comparable) < n
 			}
-			if elsewhen && cf.Kind != Year {
+			if elsewhen && cf.Kind != Year || otherwhen {
 				comparable = nil
 			}
 			// the claim's amount told of someone else, the claim's names

@@ -953,3 +953,16 @@ func TestOtherSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckOtherYearsFigure: an amount a sentence dates by other years
+// than the claim's ("in 2020 and 2021" against "for 2022") is another
+// time's, and contradicts nothing; dated by the claim's year, or the same
+// amount at another year, it still does.
+func TestCheckOtherYearsFigure(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"The Corvane Herald reported more than $150 million in revenue for 2022.", NotFound, ""},
+		{"The Corvane Herald reported $9.5 million in revenue from contributions and grants in 2020 and 2021.", Contradicted, "$6.2 million"},
+		{"The Corvane Herald grew its revenue by 300% in two years, to $75 million in 2021.", Contradicted, "$90 million"},
+		{"The Corvane Herald grew its revenue by 300% in two years, to $90 million in 2021.", Supported, ""},
+	})
+}
