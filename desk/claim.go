@@ -151,6 +151,21 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 	// a sentence supports a claim naming someone only in a document
 	// that names them
 	namedIn := map[string]bool{}
+	// the surnames of the people each document names in full: a sentence
+	// naming one of them alone, and not the claim's person, tells of
+	// someone else (otherSurname)
+	surnamesIn := map[string]map[string]bool{}
+	namesClaims := func(ps []string, s string, doc *corpus.Document) bool {
+		if !namesPeople(ps, s) {
+			return false
+		}
+		sn, ok := surnamesIn[doc.ID]
+		if !ok {
+			sn = docSurnames(doc.Title + "\n" + doc.Text)
+			surnamesIn[doc.ID] = sn
+		}
+		return otherSurname(ps, s, sn) == ""
+	}
 	namesDoc := func(doc *corpus.Document) bool {
 		v, ok := namedIn[doc.ID]
 		if !ok {
@@ -258,7 +273,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				// Rhea Collins and Orbis Labs co-founder Dana Whitfield"
 				// is no support of "Dana Whitfield is the CEO of Orbis
 				// Labs")
-			case !namesPeople(persons, s.prev+"\n"+held):
+			case !namesClaims(persons, s.prev+"\n"+held, s.doc):
 				// a sentence telling what the claim says of someone
 				// else ("linebackers coach Chris Partridge, who was
 				// fired by Michigan") states nothing of the claim's
@@ -273,7 +288,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			case !states(sent, held):
 				// a possibility, or another place or party in the
 				// claim's slot: neither states the claim
-			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence && namesPeople(persons, held):
+			case j.wcov >= tu.UnfiguredWindow && j.cov >= tu.UnfiguredSentence && namesClaims(persons, held, s.doc):
 				// nearly all of the claim, but its two people in each
 				// other's places, contradicts it
 				if sw := swappedRole(claim, sent, persons, role); sw != "" {
@@ -330,6 +345,17 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		elsewhen := slices.ContainsFunc(figs, func(cf Figure) bool {
 			return cf.Kind == Year && pastYear(cf, s.doc, tu.PastYears) && !yearTold(cf, s)
 		})
+		// the claim dates its amount or count by a year the sentence, the
+		// one before and its heading do not state, while the sentence
+		// dates its own by other years and states none of the claim's
+		// other figures the same: its figures are another time's ("it
+		// reported $8.4 million in revenue from contributions and grants
+		// in 2020 and 2021" against "more than $200 million in revenue for
+		// 2022"), neither the claim's nor another value of them, and its
+		// years no other date of the claim's (two figures differ)
+		otherwhen := !anchored && slices.ContainsFunc(figs, func(cf Figure) bool { return !when(cf) }) &&
+			slices.ContainsFunc(figs, func(cf Figure) bool { return cf.Kind == Year && !yearTold(cf, s) }) &&
+			slices.ContainsFunc(have, func(f Figure) bool { return f.Kind == Year })
 		counted := append(countedAs(sent, have, figs), unitBefore(claim, sent, have, figs)...)
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
@@ -337,7 +363,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherWhole(claim, cf, sent, f) })
 				elsewhole = elsewhole || len(comparable) < n
 			}
-			if elsewhen && cf.Kind != Year {
+			if elsewhen && cf.Kind != Year || otherwhen {
 				comparable = nil
 			}
 			// the claim's amount told of someone else, the claim's names
@@ -404,11 +430,12 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 		case roleName != "":
 			j.verdict, j.figure = Contradicted, roleName
 			contra = append(contra, j)
-		case matched > 0 && other == "" && !namesPeople(opener, held):
+		case matched > 0 && other == "" && !namesClaims(opener, held, s.doc):
 			// the claim's figures told of someone else, named where the
 			// person the claim opens with is not ("Tyler Harvey scored
-			// 35 points" for Gary Clark's 35): they support nothing of
-			// the claim's
+			// 35 points" for Gary Clark's 35; by a surname the document
+			// gives another: "Jabr, for example, suspects …"): they
+			// support nothing of the claim's
 		case matched > 0 && other == "" && j.wcov >= tu.SupportWindow && j.cov >= tu.SupportSentence && namesDoc(s.doc):
 			// a sentence leaving out an amount, count or duration of the
 			// claim ("$680 million of his $700 million contract" for a
@@ -1034,6 +1061,53 @@ func namesPeople(persons []string, s string) bool {
 		}
 	}
 	return true
+}
+
+// otherSurname is a word of s, capitalised, that its document gives as
+// the surname of a person other than the claim's (surnames, from
+// docSurnames), when s does not name the claim's persons: "Jabr, for
+// example, suspects that Instagram restricted her for 24 hours" tells of
+// Khitam Jabr, whom the document names in full elsewhere, not of the
+// claim's Leen Al Saadi, though it names no one in full (namesPeople
+// reads only full names as others). "" when s names the claim's persons
+// or no such word.
+func otherSurname(persons []string, s string, surnames map[string]bool) string {
+	have := map[string]bool{}
+	for _, t := range nameTokens(s) {
+		have[t] = true
+	}
+	if !slices.ContainsFunc(persons, func(p string) bool {
+		ts := nameTokens(p)
+		return len(ts) > 0 && !have[ts[len(ts)-1]] && surelyPerson(p)
+	}) {
+		return ""
+	}
+	own := map[string]bool{}
+	for _, p := range persons {
+		for _, t := range nameTokens(p) {
+			own[t] = true
+		}
+	}
+	for _, m := range wordRE.FindAllString(s, -1) {
+		r, _ := utf8.DecodeRuneInString(m)
+		if t := strings.ToLower(text.Fold(strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s"))); unicode.IsUpper(r) && surnames[t] && !own[t] {
+			return m
+		}
+	}
+	return ""
+}
+
+// docSurnames are the surnames of the people a text names in full (a
+// personName of two words or more, surelyPerson), lower case.
+func docSurnames(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, sp := range text.NameSpans(s) {
+		n := cleanName(s[sp.Start:sp.End])
+		if ts := nameTokens(n); len(strings.Fields(n)) >= 2 && len(ts) > 0 && surelyPerson(n) {
+			out[ts[len(ts)-1]] = true
+		}
+	}
+	return out
 }
 
 // personName reports whether a name of two words or more may be a

@@ -921,3 +921,48 @@ func TestUnreadNumbers(t *testing.T) {
 		t.Error("numbersStated: want 112 in 112-2 and 25.2 in 25.20, not 112 in 121-2")
 	}
 }
+
+// TestCheckOtherSurname: a sentence stating what the claim says, of a
+// person its document names in full elsewhere and here by surname alone
+// ("Vrell, for example, suspects …"), supports nothing of the claim's
+// person; of the claim's person by surname it does.
+func TestCheckOtherSurname(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Lena Dask suspects Pixora restricted her for 48 hours because other users reported her Tarn valley travel videos.", NotFound, ""},
+		{"Mara Vrell suspects Pixora restricted her for 48 hours because other users reported her Tarn valley travel videos.", Supported, ""},
+		{"Lena Dask suspects Pixora restricted her because other users reported her Tarn valley travel videos.", NotFound, ""},
+		{"Mara Vrell suspects Pixora restricted her because other users reported her Tarn valley travel videos.", Supported, ""},
+	})
+}
+
+// TestOtherSurname: the boundary of otherSurname.
+func TestOtherSurname(t *testing.T) {
+	sn := docSurnames("Earlier this year, filmmaker Mara Vrell posted videos. Lena Dask said she was censored.")
+	for _, tc := range []struct {
+		persons []string
+		s, want string
+	}{
+		{[]string{"Lena Dask"}, "Vrell, for example, suspects that Pixora restricted her.", "Vrell"},
+		{[]string{"Mara Vrell"}, "Vrell, for example, suspects that Pixora restricted her.", ""},
+		{[]string{"Lena Dask"}, "Dask said Vrell was restricted too.", ""},
+		{[]string{"Lena Dask"}, "Pixora restricted her for 48 hours.", ""},
+		{[]string{"Lena Dask"}, "a vrell of the storm restricted her.", ""},
+	} {
+		if got := otherSurname(tc.persons, tc.s, sn); got != tc.want {
+			t.Errorf("otherSurname(%q, %q) = %q, want %q", tc.persons, tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestCheckOtherYearsFigure: an amount a sentence dates by other years
+// than the claim's ("in 2020 and 2021" against "for 2022") is another
+// time's, and contradicts nothing; dated by the claim's year, or the same
+// amount at another year, it still does.
+func TestCheckOtherYearsFigure(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"The Corvane Herald reported more than $150 million in revenue for 2022.", NotFound, ""},
+		{"The Corvane Herald reported $9.5 million in revenue from contributions and grants in 2020 and 2021.", Contradicted, "$6.2 million"},
+		{"The Corvane Herald grew its revenue by 300% in two years, to $75 million in 2021.", Contradicted, "$90 million"},
+		{"The Corvane Herald grew its revenue by 300% in two years, to $90 million in 2021.", Supported, ""},
+	})
+}
