@@ -420,11 +420,29 @@ func TestPeriodDateUncertainYear(t *testing.T) {
 	}
 }
 
+// periodCase is a sentence, the day its period dates it to and the
+// period's label ("" for none).
+type periodCase struct{ s, when, label string }
+
+// checkPeriods checks periodDate on each case against the article's day
+// pub; where says which day it is in a failure ("in September").
+func checkPeriods(t *testing.T, pub time.Time, where string, cases []periodCase) {
+	t.Helper()
+	for _, tc := range cases {
+		when, label, ok := periodDate(tc.s, pub)
+		g, l := "", ""
+		if ok {
+			g, l = when.Format("2006-01-02"), label
+		}
+		if g != tc.when || l != tc.label {
+			t.Errorf("periodDate(%q)%s = %q %q, want %q %q", tc.s, where, g, l, tc.when, tc.label)
+		}
+	}
+}
+
 func TestPeriodDate(t *testing.T) {
 	pub := time.Date(2023, 12, 19, 18, 0, 0, 0, time.UTC)
-	for _, tc := range []struct {
-		s, when, label string // when "" for none
-	}{
+	checkPeriods(t, pub, "", []periodCase{
 		{"In 2020, Masimo filed a lawsuit against Apple.", "2020-01-01", "2020"},
 		{"Masimo then filed a separate case with the ITC in 2021.", "2021-01-01", "2021"},
 		{"In January 2023, it ruled that the watches infringe.", "2023-01-01", "Jan 2023"},
@@ -488,21 +506,9 @@ func TestPeriodDate(t *testing.T) {
 		{"Petersen had been seeking a successor since 2021.", "", ""},       // not opening
 		{"Since 2021 Petersen had been seeking a successor.", "", ""},       // no comma
 		{"Ever since 2021, Petersen had been seeking a successor.", "", ""}, // a word before
-	} {
-		when, label, ok := periodDate(tc.s, pub)
-		g, l := "", ""
-		if ok {
-			g, l = when.Format("2006-01-02"), label
-		}
-		if g != tc.when || l != tc.label {
-			t.Errorf("periodDate(%q) = %q %q, want %q %q", tc.s, g, l, tc.when, tc.label)
-		}
-	}
+	})
 	// a month read against the article's day (text.MonthPeriods)
-	sep := time.Date(2023, 9, 28, 0, 0, 0, 0, time.UTC)
-	for _, tc := range []struct {
-		s, when, label string // when "" for none
-	}{
+	checkPeriods(t, time.Date(2023, 9, 28, 0, 0, 0, 0, time.UTC), " in September", []periodCase{
 		{"It issued a local ban back in July.", "2023-07-01", "Jul 2023"},
 		{"That was followed at the start of August by a plan.", "2023-08-01", "Aug 2023"},
 		{"However, earlier this month, an Oslo court rejected it.", "2023-09-01", "Sep 2023"},
@@ -539,16 +545,7 @@ func TestPeriodDate(t *testing.T) {
 		{"Starting this month, users are offered a choice.", "", ""},
 		{"It was filed in late September.", "", ""},
 		{"The ban will end in October.", "", ""},
-	} {
-		when, label, ok := periodDate(tc.s, sep)
-		g, l := "", ""
-		if ok {
-			g, l = when.Format("2006-01-02"), label
-		}
-		if g != tc.when || l != tc.label {
-			t.Errorf("periodDate(%q) in September = %q %q, want %q %q", tc.s, g, l, tc.when, tc.label)
-		}
-	}
+	})
 	// a month after the article's may be the last year's or the next
 	oct := time.Date(2023, 10, 20, 0, 0, 0, 0, time.UTC)
 	if when, _, ok := periodDate("It could stay closed until the mid-November deadline.", oct); ok {
