@@ -669,6 +669,34 @@ func inRelativeClause(body string, start, end int) bool {
 	return closing >= 0 && !strings.ContainsAny(body[end:end+closing], ".!?")
 }
 
+// namedDoerAfter reports whether body, after from, has a name other than
+// subject (sharing none of its words) followed by a verb of its own, a
+// lowercase one ending in "-ed" or of saying, not in the passive: the
+// clause a reporting verb introduces has its own doer.
+func namedDoerAfter(body, subject string, from int) bool {
+	own := map[string]bool{}
+	for _, w := range text.Words(subject) {
+		own[strings.ToLower(w)] = true
+	}
+	rest := body[from:]
+	words := wordRE.FindAllStringIndex(rest, -1)
+	for _, m := range namePhrases(rest) {
+		if slices.ContainsFunc(text.Words(m), func(w string) bool { return own[strings.ToLower(w)] }) {
+			continue
+		}
+		at := strings.Index(rest, m)
+		i := slices.IndexFunc(words, func(w []int) bool { return w[0] >= at+len(m) })
+		if i < 0 {
+			continue
+		}
+		next := rest[words[i][0]:words[i][1]]
+		if !isCapitalised(next) && (strings.HasSuffix(next, "ed") || text.IsSayingVerb(next)) && !byAgent(rest, words, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectName returns the name a sentence opens its main clause with,
 // followed by its verb ("Last month, Page described as …", "Zakharova
 // said …"): who did what the sentence says, the answer to "who" when the
@@ -690,6 +718,12 @@ func subjectName(a asked, c candidate) (string, bool) {
 		}
 		next := wordRE.FindString(c.body[at+len(n):])
 		if next == "" || isCapitalised(next) || !(strings.HasSuffix(next, "ed") || text.IsSayingVerb(next)) {
+			return "", false
+		}
+		if a.did != "" && text.Term(strings.ToLower(next)) != a.did && text.IsSayingVerb(next) && namedDoerAfter(c.body, n, at+len(n)) {
+			// The name reports a deed someone else did ("Brockman said
+			// … Sutskever informed Altman he was being fired" for "who
+			// told altman he was fired"): the reporter is not the doer.
 			return "", false
 		}
 		if a.did != "" && text.Term(strings.ToLower(next)) == a.did {

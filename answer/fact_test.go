@@ -441,6 +441,13 @@ func TestSubjectNameTheDeed(t *testing.T) {
 		{"who clinched the world series", "Rangers clinched the World Series on Wednesday.", "Rangers"},
 		{"who clinched the world series", "Popyrin clinched his only ATP Tour clash at the World Series.", ""},
 		{"who denied meeting russian officials", "Popyrin clinched his only ATP Tour clash at the Masters.", "Popyrin"},
+		// a reporter of another's deed did not do it; one reporting no
+		// other doer is read as before
+		{"who told altman he was fired", "In another X post, Brockman said Altman was asked to join a meeting, during which Ilya Sutskever informed Altman he was being fired.", ""},
+		{"who told altman he was fired", "Greg Brockman said Ilya Sutskever informed Altman he was being fired.", ""},
+		{"who told altman he was fired", "Greg Brockman said the board spoke to Altman on Friday.", "Greg Brockman"},
+		{"who told altman he was fired", "Ilya Sutskever told Altman he was being fired, Brockman said.", "Ilya Sutskever"},
+		{"who denied meeting russian officials", "Last month, Page described as “just complete garbage” a report by Yahoo News that he may have met with senior Russian officials.", "Page"},
 	} {
 		a, _ := readAsked(ix.Parse(c.question))
 		if got, _ := subjectName(a, candidate{body: c.body}); got != c.want {
