@@ -63,7 +63,8 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
 const minShortForm = 3
 
 // shortForms are the question's words typed in lower case that may stand
-// for a name: not stop words, chat shorthand or numbers, and either not
+// for a name: not stop words, chat shorthand, offices ("cfo" is what is
+// asked, not "Coin Follow") or numbers, and either not
 // among the commonest English words or shaped like an abbreviation (no
 // vowel: "msft").
 func shortForms(question string) []string {
@@ -72,7 +73,7 @@ func shortForms(question string) []string {
 		if w != strings.ToLower(w) {
 			continue
 		}
-		if len(w) < minShortForm || text.IsStopWord(w) || text.IsChatWord(w) || strings.ContainsAny(w, "0123456789-") ||
+		if len(w) < minShortForm || text.IsStopWord(w) || text.IsChatWord(w) || text.IsRole(w) || strings.ContainsAny(w, "0123456789-") ||
 			(commonWord(w) && !text.LooksAbbreviated(w)) || slices.Contains(out, w) {
 			continue
 		}

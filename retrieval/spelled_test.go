@@ -21,6 +21,7 @@ func TestSpelledOut(t *testing.T) {
 		"Microsoft completed its purchase; the West Indies won the fifth T20 in Trinidad.",
 		"Researchers at the Massachusetts Institute of Technology published the paper.",
 		"England lost.",
+		"Crestfield's shares rose; Coin Follow Officials met on Monday.",
 	)
 	for _, c := range []struct {
 		question string
@@ -36,6 +37,8 @@ func TestSpelledOut(t *testing.T) {
 		// Common words are not short forms of names that share their letters.
 		{"who beat the all blacks in the final", "who beat the all blacks in the final"},
 		{"who owns the land", "who owns the land"}, // not "England"
+		// An office is asked, not a name's short form.
+		{"whos the cfo of crestfield", "whos the cfo of crestfield"},
 		// A short form no passage spells out stays as typed.
 		{"what did aoc say", "what did aoc say"},
 	} {
