@@ -334,7 +334,8 @@ func (a asked) roleAbsent(res *retrieval.Results) string {
 
 // heldRoles are the measures (text.MeasureOf) that are offices a person
 // holds, whose holder a "who" question asks.
-var heldRoles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true, "president": true, "chair": true, "coach": true, "captain": true}
+var heldRoles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true, "president": true, "chair": true, "coach": true, "captain": true,
+	"mayor": true, "governor": true, "premier": true, "sheriff": true}
 
 // absentFact says what the documents lack, for a short question no
 // sentence answers, in the question kind's plain words ("no passage gives

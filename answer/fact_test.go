@@ -404,6 +404,10 @@ func TestRoleAbsent(t *testing.T) {
 		{"who's the wallabies coach", []string{"Wallabies head coach Eddie Jones resigned."}, ""},
 		{"when did westpac's ceo start", []string{"Westpac shares rose."}, ""}, // not a who question
 		{"who won the final", []string{"The final was played in Paris."}, ""},
+		// a city's office: a passage of the city naming no mayor, or one
+		// of another story with the word, names no mayor of this one
+		{"whos the mayor of corvane", []string{"Corvane State hired a coach.", "El estrés fue mayor en las zonas."}, "mayor"},
+		{"whos the mayor of corvane", []string{"Corvane Mayor Ada Brill opened the bridge."}, ""},
 	}
 	for _, tt := range tests {
 		a, _ := readAsked(ix.Parse(tt.question))
