@@ -229,6 +229,12 @@ func TestAttribution(t *testing.T) {
 		{"he as he told, the subject's other pronoun", []string{`Jane Okafor scored. She was happy.`, `Eight points have been dropped from winning positions.`, `Okafor appears to be fed up with it as he told TNT Sports: “Every time we concede a goal we had chances.”`}, nil},
 		{"a verb first in a label", []string{`Christopher Brown wrote the note.`, `Concluded Brown: “It is up to the board to satisfy itself.”`}, []string{"Christopher Brown: It is up"}},
 		{"a name ending in -ed in a label", []string{`Mohammed Kudus: “It is up to the board to satisfy itself.”`}, []string{"Mohammed Kudus: It is up"}},
+		// a place's or a nation's name is no one the pronoun may be
+		{"he after a place named", []string{`Ana Reyes said the shares held up after a weak lead from Wall Street. “We held on pretty well,” she said.`}, []string{"Ana Reyes: We held on"}},
+		{"he after a nation named", []string{`Tom Brill, Principal Chief of the Corvane Nation, spoke to The Daily. He said the label read “Chicken Nation” as opposed to Corvane Nation.`, `“We were never asked,” he said.`}, []string{"Tom Brill: We were never"}},
+		// the name a role in apposition is given to, not where it is held
+		{"before, apposition naming an employer", []string{`Firms run the checks, which Lena Dask, senior analyst at The Ride Desk, says “are watered down at best.”`}, []string{"Lena Dask: are watered down"}},
+		{"before, an employer after a preposition alone", []string{`Firms run the checks, which the analysts at The Ride Desk say “are watered down at best.”`}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string

@@ -623,6 +623,11 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		// be “…”": the participle's subject is the main clause's
 		return n, how, ""
 	}
+	if n := appositionHolder(subject, full); n != "" {
+		// "which Sergio Avedian, senior contributor at The Rideshare
+		// Guy, says “…”": the name the role is given to, not its employer
+		return n, named, ""
+	}
 	if n := lastPerson(subject, full, false); n != "" {
 		if !nextToVerb(subject, clause[v[0]:v[1]], full) {
 			// "Musk … resigned from the board in a move that OpenAI said
@@ -632,6 +637,30 @@ func (c *surround) attributeBefore(head, upto string) (string, attribution, stri
 		return n, named, ""
 	}
 	return "", unattributed, ""
+}
+
+// appositionHolder is the person a verb's subject names right before an
+// apposition between commas that ends it, the verb right after: "Sergio
+// Avedian, senior contributor at The Rideshare Guy," gives Sergio
+// Avedian, never the company the role is held at. The apposition opens in
+// lower case (a role, not a name nor a clause: "who", "which" and the
+// like open none), holds at most maxSubjectGap words, and the words
+// before it end in the person's name; "" otherwise.
+func appositionHolder(subject string, full map[string]string) string {
+	s := strings.TrimSpace(subject)
+	if !strings.HasSuffix(s, ",") {
+		return ""
+	}
+	open := strings.LastIndex(s[:len(s)-1], ",")
+	if open < 0 {
+		return ""
+	}
+	app := strings.TrimSpace(s[open+1 : len(s)-1])
+	r, _ := utf8.DecodeRuneInString(app)
+	if app == "" || !unicode.IsLower(r) || clauseWordRE.MatchString(app) || len(strings.Fields(app)) > maxSubjectGap || len(people(app, full)) == 0 {
+		return ""
+	}
+	return endingPerson(s[:open], full)
 }
 
 // mainSayer is the speaker of a participle of saying after a main clause
@@ -749,7 +778,7 @@ const maxSubjectGap = 12
 // prepositionRE matches a preposition ending the words before a name: the
 // name is an object ("an apology to Spears", "an interview with Hoda
 // Kotb"), not the subject of the verb after it.
-var prepositionRE = regexp.MustCompile(`(?i)\b(?:to|with|from|by|for|of|at|about|against|toward|towards|on|in|into)\s*$`)
+var prepositionRE = regexp.MustCompile(`(?i)\b(?:to|with|from|by|for|of|at|about|against|toward|towards|on|in|into)(?:\s+the)?\s*$`)
 
 // gapStopRE matches a word between a name and a verb of saying that makes
 // the verb another's: a clause of its own ("in a move that OpenAI said"),
@@ -1574,10 +1603,10 @@ func demonyms(name string) bool {
 var placeOpeners = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "New": true}
 
 // place reports whether a name of two words or more is a place's
-// (placeOpeners).
+// (placeOpeners, or a last word that ends places' names: "Wall Street").
 func place(name string) bool {
 	ws := strings.Fields(name)
-	return len(ws) >= 2 && placeOpeners[ws[0]]
+	return len(ws) >= 2 && (placeOpeners[ws[0]] || text.IsPlaceWord(ws[len(ws)-1]))
 }
 
 // organisation reports whether a name is an organisation's: one of its

@@ -77,6 +77,7 @@ var (
 	reporting     = list("reporting")
 	inverting     = list("inverting")
 	organisations = list("organisations")
+	places        = list("places")
 	demonyms      = list("demonyms")
 	personNouns   = list("people")
 	pronouns      = list("pronouns")
@@ -291,6 +292,10 @@ func IsSayingVerb(w string) bool { return saying[strings.ToLower(w)] }
 func IsOrganisationWord(w string) bool {
 	return organisations[strings.ToLower(strings.TrimSuffix(w, "."))]
 }
+
+// IsPlaceWord reports whether w (any case) ends a place's name rather
+// than a person's ("Wall Street", "Allegiant Stadium").
+func IsPlaceWord(w string) bool { return places[strings.ToLower(w)] }
 
 // IsPersonNoun reports whether w (any case) is a noun of a person not
 // named ("assistant", "husband").
