@@ -106,7 +106,8 @@ func (d *Desk) Draft(ctx context.Context, req answer.Request, topic string) (*Ti
 
 // Choose returns the timeline of the draft's candidate events: the
 // likeliest (by the hand-set score, or by m's when m is not nil), the same
-// news in several outlets merged, at most MaxTimelineLines of them, oldest
+// news in several outlets merged, at most MaxTimelineLines of them (and
+// TimelinePeriodLines more that state their own month or year), oldest
 // first.
 func (t *TimelineDraft) Choose(m *TimelineModel) *Result {
 	tu, topic, start := t.tu, t.topic, t.start
@@ -146,7 +147,7 @@ func (t *TimelineDraft) Choose(m *TimelineModel) *Result {
 		return 0
 	})
 	evs = mergeEvents(evs, tu.TimelineSame)
-	evs = fill(evs, tu.MaxTimelineLines, tu.TimelinePerDay, tu.TimelinePerEntry)
+	evs = fill(evs, tu.MaxTimelineLines, tu.TimelinePeriodLines, tu.TimelinePerDay, tu.TimelinePerEntry)
 	evs = dropStale(evs, tu.TimelineStale)
 	chronological(evs)
 
@@ -953,8 +954,11 @@ func chronological(evs []event) {
 // days and entries win over a page's many sentences ("Apple says it's
 // exploring …", "The other option is …"; an entry's details after its
 // news), which come in only when nothing else is left. Other events
-// stating their time are never held back.
-func fill(evs []event, n, perDay, perEntry int) []event {
+// stating their time are never held back. Past the first n, up to
+// periods more that state their own month or year (ownPeriod) are
+// taken, best first: the story's past, which the days of its busiest
+// weeks, each stating its day, would crowd out.
+func fill(evs []event, n, periods, perDay, perEntry int) []event {
 	type key struct {
 		doc   string
 		when  time.Time
@@ -989,11 +993,26 @@ func fill(evs []event, n, perDay, perEntry int) []event {
 		out = append(out, e)
 	}
 	out = append(out, rest...)
-	if len(out) > n {
-		out = out[:n]
+	if len(out) <= n {
+		return out
 	}
-	return out
+	shown := out[:n:n]
+	for _, e := range out[n:] {
+		if periods <= 0 {
+			break
+		}
+		if ownPeriod(e) {
+			shown = append(shown, e)
+			periods--
+		}
+	}
+	return shown
 }
+
+// ownPeriod reports whether e is dated by the month or year its own
+// sentence states ("In March, …", "founded in 2019"), not by a heading
+// of its page nor by a day.
+func ownPeriod(e event) bool { return e.period != "" && !e.stamp && e.entry == 0 }
 
 // liveStampRE matches the time a live page's entry opens with, perhaps
 // after its day: "29 Oct 2023 03.21 GMT Final thoughts …", "9:51 p.m. —

@@ -606,9 +606,57 @@ func TestFill(t *testing.T) {
 		{stamped, 3, 2, 1, "s1 s2 t1"},
 		{stamped, 3, 3, 1, "s1 s2 s3"}, // at the boundary, s3 is taken
 	} {
-		if got := names(fill(tc.evs, tc.n, tc.perDay, tc.perEnt)); got != tc.want {
+		if got := names(fill(tc.evs, tc.n, 0, tc.perDay, tc.perEnt)); got != tc.want {
 			t.Errorf("fill(n %d, perDay %d, perEntry %d) = %q, want %q", tc.n, tc.perDay, tc.perEnt, got, tc.want)
 		}
+	}
+}
+
+// TestFillPeriodLines: past the first n lines, up to TimelinePeriodLines
+// more events stating their own month or year are taken, best first; no
+// more of those, and never an event stating its day, dated by its
+// article, or dated by a month heading or an entry of its page.
+func TestFillPeriodLines(t *testing.T) {
+	doc := &corpus.Document{ID: "a"}
+	pub := time.Date(2031, 5, 20, 0, 0, 0, 0, time.UTC)
+	ev := func(name string, set func(*event)) event {
+		e := event{sentence: sentence{doc: doc, prev: name}, when: pub}
+		set(&e)
+		return e
+	}
+	day := func(e *event) { e.dated = true }
+	period := func(e *event) { e.when, e.period = pub.AddDate(-3, 0, 0), "2028" }
+	article := func(e *event) { e.note = "article date" }
+	heading := func(e *event) { e.when, e.period, e.stamp = pub.AddDate(0, -1, 0), "Apr 2031", true }
+	// best first: two days fill the lines; then a day, a month heading's
+	// sentence, an article's sentence and two periods
+	evs := []event{ev("d1", day), ev("d2", day), ev("d3", day), ev("h1", heading), ev("n1", article), ev("p1", period), ev("p2", period)}
+	names := func(evs []event) string {
+		var out []string
+		for _, e := range evs {
+			out = append(out, e.prev)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct {
+		periods int
+		want    string
+	}{
+		{0, "d1 d2"},       // the rule off: the periods are cut
+		{1, "d1 d2 p1"},    // the best period past the lines
+		{2, "d1 d2 p1 p2"}, // at the boundary, the second too
+		{3, "d1 d2 p1 p2"}, // no more periods; d3, h1, n1 never
+	} {
+		if got := names(fill(evs, 2, tc.periods, 4, 1)); got != tc.want {
+			t.Errorf("fill(n 2, periods %d) = %q, want %q", tc.periods, got, tc.want)
+		}
+	}
+	// under the cap, nothing is added and nothing held back
+	if got := names(fill(evs[:2], 2, 2, 4, 1)); got != "d1 d2" {
+		t.Errorf("fill of two under n 2 = %q", got)
+	}
+	if DefaultTuning.TimelinePeriodLines < 1 {
+		t.Errorf("TimelinePeriodLines = %d: the story's past is cut", DefaultTuning.TimelinePeriodLines)
 	}
 }
 

@@ -173,11 +173,17 @@ type Tuning struct {
 	// TimelinePerEntry events of one entry (a headline and what is under
 	// it) while other events are left: an entry tells one piece of news.
 	TimelinePerEntry int
+	// Past its MaxTimelineLines, a timeline shows up to
+	// TimelinePeriodLines more events that state their own month or
+	// year ("In March, …", "founded in 2019"; fill): a story's busiest
+	// days, each stating its day, do not crowd out its past.
+	TimelinePeriodLines int
 	// A sentence opening with a quotation is an event when it goes on,
 	// in TimelineAttributionWords words or more, with the day of its
 	// saying ("…,” they wrote in a Thursday note."; datedAttribution).
 	TimelineAttributionWords int
-	// MaxTimelineLines is the most events a timeline shows;
+	// MaxTimelineLines is the most events a timeline shows, but for
+	// TimelinePeriodLines of its past;
 	// TimelinePassages the passages it retrieves, TimelineDocuments the
 	// documents it reads whole.
 	MaxTimelineLines, TimelinePassages, TimelineDocuments int
@@ -205,7 +211,7 @@ var DefaultTuning = Tuning{
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
 	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelinePeriodLift: 0.4, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
-	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineHistoryYears: 5, TimelineStale: 7, TimelineAttributionWords: 4,
+	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineHistoryYears: 5, TimelineStale: 7, TimelineAttributionWords: 4, TimelinePeriodLines: 10,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12, TimelineLearned: 1,
 
 	QuotePassages: 30,

@@ -448,9 +448,10 @@ func TestTimelineDocumentAndSame(t *testing.T) {
 	if n := count(math.Nextafter(j, 2)); n != 2 {
 		t.Errorf("TimelineSame just above %v: %d lines of the seed round", j, n)
 	}
-	// MaxTimelineLines cuts the least likely events
+	// MaxTimelineLines cuts the least likely events (with no more lines
+	// of the story's past: TestFillPeriodLines)
 	tu := DefaultTuning
-	tu.MaxTimelineLines = 1
+	tu.MaxTimelineLines, tu.TimelinePeriodLines = 1, 0
 	d.Tuning = &tu
 	if r, _ := d.Timeline(context.Background(), answer.Request{}, "Acme Robotics"); len(r.Lines) != 1 {
 		t.Errorf("MaxTimelineLines 1: %d lines", len(r.Lines))
