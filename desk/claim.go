@@ -362,6 +362,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			if n := len(comparable); !same {
 				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherWhole(claim, cf, sent, f) })
 				elsewhole = elsewhole || len(comparable) < n
+				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherClauseFigure(verb, sent, f) })
 			}
 			if elsewhen && cf.Kind != Year || otherwhen {
 				comparable = nil
@@ -684,6 +685,27 @@ func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, co
 		}
 	}
 	return same, sameAt, comparable
+}
+
+// otherClauseFigure reports whether a sentence's figure f is told in a
+// clause of its own before the claim's verb (claimVerb, as written or in
+// another form: its index term), a comma or semicolon between them and the verb nowhere
+// before f: "the estate returned $80 million in tax incentives, agreed to
+// pay half a million …" lists the parts of a settlement, and $80 million
+// is what was returned, not what the claim's "agreed to pay … $105
+// million" tells of. Such a figure is no other value of the claim's.
+func otherClauseFigure(verb, sent string, f Figure) bool {
+	if verb == "" {
+		return false
+	}
+	v := text.Term(strings.ToLower(verb))
+	for _, m := range wordRE.FindAllStringIndex(sent, -1) {
+		if text.Term(strings.ToLower(sent[m[0]:m[1]])) != v {
+			continue
+		}
+		return m[0] >= f.End && strings.ContainsAny(sent[f.End:m[0]], ",;")
+	}
+	return false
 }
 
 // wholeLeadRE matches the "of" a percentage's whole follows, with a

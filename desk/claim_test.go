@@ -966,3 +966,38 @@ func TestCheckOtherYearsFigure(t *testing.T) {
 		{"The Corvane Herald grew its revenue by 300% in two years, to $90 million in 2021.", Supported, ""},
 	})
 }
+
+// TestCheckOtherClauseFigure: an amount told in a clause of its own
+// before the claim's verb ("returned $30 million …, agreed to pay half a
+// million …") is what that clause's verb tells of, no other value of the
+// claim's; told after the claim's verb it still is.
+func TestCheckOtherClauseFigure(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Oren Harlow's estate agreed to pay the Port Ellis authority $45 million.", NotFound, ""},
+		{"The Harlow estate returned $25 million in harbour grants to the Port Ellis authority.", Contradicted, "$30 million"},
+		{"The Harlow estate returned $30 million in harbour grants to the Port Ellis authority.", Supported, ""},
+	})
+}
+
+func TestOtherClauseFigure(t *testing.T) {
+	sent := "The estate returned $30 million in grants, agreed to pay half a million and set up a fund."
+	f := Figures(sent)[0]
+	for _, tc := range []struct {
+		verb string
+		want bool
+	}{
+		{"agreed", true},
+		{"agrees", true},
+		{"returned", false},
+		{"paid", true}, // "pay", in the clause after
+		{"spent", false},
+		{"", false},
+	} {
+		if got := otherClauseFigure(tc.verb, sent, f); got != tc.want {
+			t.Errorf("otherClauseFigure(%q) = %v, want %v", tc.verb, got, tc.want)
+		}
+	}
+	if otherClauseFigure("agreed", "The estate agreed to pay $30 million, returned grants and set up a fund.", Figures("The estate agreed to pay $30 million, returned grants and set up a fund.")[0]) {
+		t.Error("the verb before the amount: its own")
+	}
+}
