@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -999,5 +1000,41 @@ func TestOtherClauseFigure(t *testing.T) {
 	}
 	if otherClauseFigure("agreed", "The estate agreed to pay $30 million, returned grants and set up a fund.", Figures("The estate agreed to pay $30 million, returned grants and set up a fund.")[0]) {
 		t.Error("the verb before the amount: its own")
+	}
+}
+
+// TestCheckRangeUnit: a change told from one number to another with the
+// unit written once ("from 4.2 to 2.6 dives an hour", "from 4.2 dives per
+// hour to 2.6 per hour") is two figures of that unit: the same two
+// support the claim; another end contradicts it with the document's.
+func TestCheckRangeUnit(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"In the Marlin Bay trials, the gulls' rate of diving at the nets fell from 4.2 to 2.6 dives an hour.", Supported, ""},
+		{"In the Marlin Bay trials, the gulls' rate of diving at the nets fell from 4.2 to 3.1 dives an hour.", Contradicted, "2.6"},
+	})
+}
+
+// TestFiguresRange: the number of a range written without its unit
+// takes the other's unit and scale; a range of other kinds, or a number
+// with its own noun, is left alone.
+func TestFiguresRange(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []string // kind/unit value text
+	}{
+		{"it fell from 1.5 to 0.5 dives a minute", []string{"count/dive 1.5 1.5", "count/dive 0.5 0.5 dives"}},
+		{"it fell from 1.5 dives per minute to 0.5 per minute", []string{"count/dive 1.5 1.5 dives", "count/dive 0.5 0.5"}},
+		{"it rose from 10 to 12 million people", []string{"count/peopl 1e+07 10", "count/peopl 1.2e+07 12 million people"}},
+		{"sales rose from 12 to 15%", []string{"percent/ 12 12", "percent/ 15 15%"}},
+		{"it grew from 40 stores to 52 staff", []string{"count/store 40 40 stores", "count/staff 52 52 staff"}},
+		{"from 3 to 4 p.m.", []string{"clock/ 960 4 p.m."}},
+	} {
+		var got []string
+		for _, f := range Figures(tc.s) {
+			got = append(got, fmt.Sprintf("%s/%s %v %s", f.Kind, f.Unit, f.Value, f.Text))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Figures(%q) = %q, want %q", tc.s, got, tc.want)
+		}
 	}
 }
