@@ -357,8 +357,13 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			slices.ContainsFunc(figs, func(cf Figure) bool { return cf.Kind == Year && !yearTold(cf, s) }) &&
 			slices.ContainsFunc(have, func(f Figure) bool { return f.Kind == Year })
 		counted := append(countedAs(sent, have, figs), unitBefore(claim, sent, have, figs)...)
+		// the claim's share told of another whole ("9-of-31" against the
+		// claim's "9-of-35"): another game's, or the claim's told
+		// otherwise; either way no support
+		otherShare := false
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
+			otherShare = otherShare || !same && shareOfOther(cf, counted)
 			if n := len(comparable); !same {
 				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherWhole(claim, cf, sent, f) })
 				elsewhole = elsewhole || len(comparable) < n
@@ -424,7 +429,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
-		case other == "" && elsewhole:
+		case other == "" && (elsewhole || otherShare):
 		case other == "" && !states(sent, held):
 			// what may happen, or another place or party where a claim
 			// dated by its year alone names one, supports nothing
@@ -706,6 +711,15 @@ func otherClauseFigure(verb, sent string, f Figure) bool {
 		return m[0] >= f.End && strings.ContainsAny(sent[f.End:m[0]], ",;")
 	}
 	return false
+}
+
+// shareOfOther reports whether a claim's share (cf) is told by a share
+// of the same unit but of another whole (have): "9-of-31" for the claim's
+// "9-of-35" (Comparable only out of the same whole).
+func shareOfOther(cf Figure, have []Figure) bool {
+	return cf.Kind == Share && slices.ContainsFunc(have, func(f Figure) bool {
+		return f.Kind == Share && f.Unit == cf.Unit && !cf.Comparable(f)
+	})
 }
 
 // wholeLeadRE matches the "of" a percentage's whole follows, with a

@@ -1038,3 +1038,15 @@ func TestFiguresRange(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckShootingLine: a shooting line ("9-of-31") is a share of its
+// whole: another made count of the same attempts contradicts the claim
+// with the document's line; the same count of other attempts ("9-of-35")
+// is no support (before, both read as a count of "of-").
+func TestCheckShootingLine(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"The Pelicans went 9-of-31 from three-point range in the loss.", Supported, ""},
+		{"The Pelicans went 11-of-31 from three-point range in the loss.", Contradicted, "9-of-31"},
+		{"The Pelicans went 9-of-35 from three-point range in the loss.", NotFound, ""},
+	})
+}

@@ -494,9 +494,9 @@ var currencyRE = regexp.MustCompile(`(?:\b((?:\d[\d,]*(?:\.\d+)?|` + numberWordP
 const numberWordPattern = `(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)`
 
 // shareRE matches a share of a whole: "16 of 20 passes", "21 of the
-// first 30 samples", "3 out of 4" (the two numbers and the noun
-// after them, if any).
-var shareRE = regexp.MustCompile(`\b(\d[\d,]*)\s(?:out\s)?of\s(?:the\s(?:first\s|last\s)?|its\s|their\s|his\s|her\s)?(\d[\d,]*)\b(?:\s(\p{Ll}[\p{L}-]*))?`)
+// first 30 samples", "3 out of 4", a shooting line "10-of-37" (the two
+// numbers and the noun after them, if any).
+var shareRE = regexp.MustCompile(`\b(\d[\d,]*)(?:\s(?:out\s)?of\s(?:the\s(?:first\s|last\s)?|its\s|their\s|his\s|her\s)?|-of-)(\d[\d,]*)\b(?:\s(\p{Ll}[\p{L}-]*))?`)
 
 // ageRE matches an age written after "age" or "aged": "at age 33", "aged
 // 33", "at the age of 33" (the number).
