@@ -1050,3 +1050,14 @@ func TestCheckShootingLine(t *testing.T) {
 		{"The Pelicans went 9-of-35 from three-point range in the loss.", NotFound, ""},
 	})
 }
+
+// TestCheckRatio: a ratio ("6.1 times higher risk") is a figure compared
+// only with a ratio in the same words: another value contradicts the
+// claim with the document's, the same supports it, though the sentence
+// states other ratios ("2.4 times more likely", "1.8 times more likely").
+func TestCheckRatio(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"People taking Veltrazine had a 4.5 times higher risk of rashes than those on Dormax.", Contradicted, "6.1 times higher risk"},
+		{"People taking Veltrazine were 2.4 times more likely to report headaches than those on Dormax.", Supported, ""},
+	})
+}

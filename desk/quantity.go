@@ -28,6 +28,7 @@ const (
 	Share    Kind = "share"    // "16 of 20 passes": Value is 1000×the first number + the second, Unit the noun's stem
 	Clock    Kind = "clock"    // "4:25 p.m.": Value is minutes after midnight
 	Rank     Kind = "rank"     // "ranked 28th", "ranks No. 3": Value is the place
+	Ratio    Kind = "ratio"    // "3.67 times more likely": Unit the ratio's words ("more like")
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
@@ -199,6 +200,11 @@ func Figures(s string) []Figure {
 		// "times" as written: not a count of "five-time" champions,
 		// whose unit is the term "time"
 		add(figure(Count, o.Unit, o.Value, s, o.Span))
+	}
+	for _, r := range text.Ratios(s) {
+		// "a 9.09 times higher risk of pancreatitis": compared only
+		// with a ratio in the same words
+		add(figure(Ratio, r.Unit, r.Value, s, r.Span))
 	}
 	sortFigures(out)
 	// a bare number carrying the unit of a length or count before it

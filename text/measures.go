@@ -184,6 +184,43 @@ func Occasions(s string) []Measure {
 	return out
 }
 
+// ratioNextRE matches the ratio word after "N times" and the word after
+// it, if any: " higher risk", " the speed", " more".
+var ratioNextRE = regexp.MustCompile(`^\s+([a-z]+)(?:\s+([a-z]+))?`)
+
+// Ratios returns the ratios of s, which Occasions leaves out: a number of
+// times before a comparative ("3.67 times more likely", "a 9.09 times
+// higher risk") or "as" or "the" ("2.5 times the speed"). Unit is the
+// ratio's word and the index term of the word after it unless that is a
+// function word ("higher risk", "more like", "the speed"; "bigger" of
+// "bigger than"): a ratio compares only with another of the
+// same words, not with another thing's ratio in the same sentence.
+// Ordinals are left out.
+func Ratios(s string) []Measure {
+	var out []Measure
+	for _, m := range timesRE.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[2]:m[3]]
+		r := ratioNextRE.FindStringSubmatchIndex(s[m[1]:])
+		if IsOrdinal(num) || r == nil {
+			continue
+		}
+		w := s[m[1]+r[2] : m[1]+r[3]]
+		if w != "as" && w != "the" && w != "more" && w != "less" && w != "fewer" && !strings.HasSuffix(w, "er") {
+			continue
+		}
+		v, ok := Value(num)
+		if !ok {
+			continue
+		}
+		unit, end := w, m[1]+r[3]
+		if r[4] >= 0 && !IsStopWord(s[m[1]+r[4]:m[1]+r[5]]) {
+			unit, end = w+" "+Term(s[m[1]+r[4]:m[1]+r[5]]), m[1]+r[5]
+		}
+		out = append(out, Measure{Span: Span{m[0], end}, Value: v, Unit: unit})
+	}
+	return out
+}
+
 // Years returns the years of s, 1900 to 2099: "2023".
 func Years(s string) []Span { return spans(yearRE, s) }
 
