@@ -693,12 +693,16 @@ func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, co
 }
 
 // otherClauseFigure reports whether a sentence's figure f is told in a
-// clause of its own before the claim's verb (claimVerb, as written or in
-// another form: its index term), a comma or semicolon between them and the verb nowhere
-// before f: "the estate returned $80 million in tax incentives, agreed to
-// pay half a million …" lists the parts of a settlement, and $80 million
-// is what was returned, not what the claim's "agreed to pay … $105
-// million" tells of. Such a figure is no other value of the claim's.
+// predicate of its own before the claim's verb (claimVerb, as written or
+// in another form: its index term): the verb opens the next predicate
+// with no subject of its own, right after a comma or semicolon (maybe
+// with "and" or "then"), and is nowhere before f. "the estate returned
+// $80 million in tax incentives, agreed to pay half a million …" lists
+// the parts of a settlement, and $80 million is what was returned, not
+// what the claim's "agreed to pay … $105 million" tells of: no other
+// value of the claim's. An opening clause ("After his 26th season, Dusty
+// Baker announced his retirement") or a relative one ("a 52-yard field
+// goal, which Fielding missed") tells of the verb's own figure.
 func otherClauseFigure(verb, sent string, f Figure) bool {
 	if verb == "" {
 		return false
@@ -708,10 +712,19 @@ func otherClauseFigure(verb, sent string, f Figure) bool {
 		if text.Term(strings.ToLower(sent[m[0]:m[1]])) != v {
 			continue
 		}
-		return m[0] >= f.End && strings.ContainsAny(sent[f.End:m[0]], ",;")
+		if m[0] < f.End {
+			return false
+		}
+		between := sent[f.End:m[0]]
+		i := strings.LastIndexAny(between, ",;")
+		return i >= 0 && predicateOpenRE.MatchString(between[i+1:])
 	}
 	return false
 }
+
+// predicateOpenRE matches what may stand between a comma and a verb that
+// opens a predicate of the same subject: nothing, "and" or "then".
+var predicateOpenRE = regexp.MustCompile(`^\s*(?:(?:and|then)\s+)?$`)
 
 // shareOfOther reports whether a claim's share (cf) is told by a share
 // of the same unit but of another whole (have): "9-of-31" for the claim's

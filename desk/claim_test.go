@@ -990,7 +990,7 @@ func TestOtherClauseFigure(t *testing.T) {
 		{"agreed", true},
 		{"agrees", true},
 		{"returned", false},
-		{"paid", true}, // "pay", in the clause after
+		{"paid", false}, // "pay" is no predicate's first word
 		{"spent", false},
 		{"", false},
 	} {
@@ -998,8 +998,17 @@ func TestOtherClauseFigure(t *testing.T) {
 			t.Errorf("otherClauseFigure(%q) = %v, want %v", tc.verb, got, tc.want)
 		}
 	}
-	if otherClauseFigure("agreed", "The estate agreed to pay $30 million, returned grants and set up a fund.", Figures("The estate agreed to pay $30 million, returned grants and set up a fund.")[0]) {
-		t.Error("the verb before the amount: its own")
+	for _, tc := range []struct{ verb, sent string }{
+		{"agreed", "The estate agreed to pay $30 million, returned grants and set up a fund."},  // the verb before
+		{"retired", "After his 26th season as a manager, Ivo Brandt announced his retirement."}, // an opening clause
+		{"missed", "They settled for a 52-yard field goal, which Brandt missed wide left."},     // a relative clause
+	} {
+		if otherClauseFigure(tc.verb, tc.sent, Figures(tc.sent)[0]) {
+			t.Errorf("otherClauseFigure(%q, %q): the verb's own figure", tc.verb, tc.sent)
+		}
+	}
+	if s := "The estate returned $30 million in grants; and agreed to pay half a million."; !otherClauseFigure("agreed", s, Figures(s)[0]) {
+		t.Errorf("otherClauseFigure(%q): another predicate's figure", s)
 	}
 }
 
