@@ -127,12 +127,13 @@ const minAge, maxAge = 10, 110
 // after it, up to one word between ("240,000 jobs", "12 new stores", "two
 // million people"), and a country's letters with their dots before those
 // ("40 U.S. high schools" counts what "40 high schools" does). Words that are not things counted ("percent", "am",
-// "times", a month) are left out.
+// "times", a month) are left out, and so is a number glued to a name by a
+// hyphen ("GLP-1 drugs", "COVID-19 cases": gluedName).
 func Counts(s string) []Measure {
 	var out []Measure
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		noun := strings.ToLower(s[m[6]:m[7]])
-		if notCounted[noun] || Month(noun) > 0 {
+		if notCounted[noun] || Month(noun) > 0 || gluedName(s[:m[0]]) {
 			continue
 		}
 		v, ok := Value(s[m[2]:m[3]])
@@ -146,6 +147,15 @@ func Counts(s string) []Measure {
 	}
 	return out
 }
+
+// gluedNameRE matches a letter and a hyphen ending the text before a
+// number: the number is part of a name ("GLP-1 drugs", "COVID-19
+// cases", "F-16 jets").
+var gluedNameRE = regexp.MustCompile(`\pL-$`)
+
+// gluedName reports whether the text before a number (before) glues it to
+// a name with a hyphen (gluedNameRE): "GLP-1 drugs" counts no drugs.
+func gluedName(before string) bool { return gluedNameRE.MatchString(before) }
 
 // ratioWords are the words after "N times" that make it a ratio ("three
 // times as many", "ten times more", "three times the size", "three times

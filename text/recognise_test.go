@@ -143,6 +143,9 @@ func TestMeasures(t *testing.T) {
 		{"count country letters lower case", Counts, "at 5 a.m. classes", nil},
 		// a number before "after" or "before" counts no "afters"
 		{"count not after", Counts, "112 for two after ten overs", []Measure{{Span{18, 27}, 10, "overs", false, false}}},
+		// a number glued to a name by a hyphen counts nothing
+		{"count glued to a name", Counts, "patients on VLT-2 tablets and COVID-19 cases", nil},
+		{"count hyphenated after a space", Counts, "a 12-page report", []Measure{{Span{2, 9}, 12, "page", false, false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
