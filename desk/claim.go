@@ -826,7 +826,8 @@ func countedAs(sent string, have, figs []Figure) []Figure {
 }
 
 // unitBefore re-reads the bare numbers of a sentence (numbers of up to
-// three digits, maybe with decimals, with no unit, read by no figure of
+// three digits, maybe with decimals and a word of magnitude: "40
+// million", with no unit, read by no figure of
 // have, after a lower-case word and before a function word or a mark:
 // carriesUnit) as counts of a noun the claim counts (figs) when that
 // noun is written before the number in the same clause, or the two words
@@ -848,11 +849,14 @@ func unitBefore(claim, sent string, have, figs []Figure) []Figure {
 	var out []Figure
 	for _, m := range bareNumberRE.FindAllStringSubmatchIndex(sent, -1) {
 		a, b := m[2], m[3]
+		if sc := scaleAfterRE.FindStringIndex(sent[b:]); sc != nil {
+			b += sc[1] // "reached 40 million in 2022": 40 million
+		}
 		if slices.ContainsFunc(have, func(f Figure) bool { return a < f.End && b > f.Start }) || !carriesUnit(sent[b:]) || !lowerWordBefore(sent[:a]) {
 			continue
 		}
-		v, err := strconv.ParseFloat(sent[a:b], 64)
-		if err != nil {
+		v, ok := text.Value(sent[a:b])
+		if !ok {
 			continue
 		}
 		clause := sent[:a]
@@ -872,6 +876,9 @@ func unitBefore(claim, sent string, have, figs []Figure) []Figure {
 	}
 	return out
 }
+
+// scaleAfterRE matches a word of magnitude right after a number: " million".
+var scaleAfterRE = regexp.MustCompile(`^\s(?:thousand|million|billion|trillion)\b`)
 
 // bareNumberRE finds a number of up to three digits, maybe with
 // decimals, standing alone (no sign, separator or unit glued to it).

@@ -1070,3 +1070,15 @@ func TestCheckRatio(t *testing.T) {
 		{"People taking Veltrazine were 2.4 times more likely to report headaches than those on Dormax.", Supported, ""},
 	})
 }
+
+// TestCheckScaledBareNumber: a bare number with its word of magnitude
+// ("reached 3 million in 2022") counts the noun written before it in its
+// clause ("The number of people …"): the same count supports the claim,
+// another contradicts it, where before the claim's count went unstated
+// and its year alone supported it.
+func TestCheckScaledBareNumber(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Some 3 million people in Valdor were taking VLT-2 tablets in 2022.", Supported, ""},
+		{"Some 5 million people in Valdor were taking VLT-2 tablets in 2022.", Contradicted, "3 million"},
+	})
+}
