@@ -357,11 +357,17 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			slices.ContainsFunc(figs, func(cf Figure) bool { return cf.Kind == Year && !yearTold(cf, s) }) &&
 			slices.ContainsFunc(have, func(f Figure) bool { return f.Kind == Year })
 		counted := append(countedAs(sent, have, figs), unitBefore(claim, sent, have, figs)...)
+		// the claim's share told of another whole ("9-of-31" against the
+		// claim's "9-of-35"): another game's, or the claim's told
+		// otherwise; either way no support
+		otherShare := false
 		for _, cf := range figs {
 			same, sameAt, comparable := compareFigure(cf, figs, counted)
+			otherShare = otherShare || !same && shareOfOther(cf, counted)
 			if n := len(comparable); !same {
 				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherWhole(claim, cf, sent, f) })
 				elsewhole = elsewhole || len(comparable) < n
+				comparable = slices.DeleteFunc(comparable, func(f Figure) bool { return otherClauseFigure(verb, sent, f) })
 			}
 			if elsewhen && cf.Kind != Year || otherwhen {
 				comparable = nil
@@ -423,7 +429,7 @@ func (d *Desk) Check(ctx context.Context, req answer.Request, claim string) (*Re
 			j.verdict, j.figure = Contradicted, slot
 			contra = append(contra, j)
 		case reversed:
-		case other == "" && elsewhole:
+		case other == "" && (elsewhole || otherShare):
 		case other == "" && !states(sent, held):
 			// what may happen, or another place or party where a claim
 			// dated by its year alone names one, supports nothing
@@ -686,6 +692,49 @@ func compareFigure(cf Figure, figs, have []Figure) (same bool, sameAt Figure, co
 	return same, sameAt, comparable
 }
 
+// otherClauseFigure reports whether a sentence's figure f is told in a
+// predicate of its own before the claim's verb (claimVerb, as written or
+// in another form: its index term): the verb opens the next predicate
+// with no subject of its own, right after a comma or semicolon (maybe
+// with "and" or "then"), and is nowhere before f. "the estate returned
+// $80 million in tax incentives, agreed to pay half a million …" lists
+// the parts of a settlement, and $80 million is what was returned, not
+// what the claim's "agreed to pay … $105 million" tells of: no other
+// value of the claim's. An opening clause ("After his 26th season, Dusty
+// Baker announced his retirement") or a relative one ("a 52-yard field
+// goal, which Fielding missed") tells of the verb's own figure.
+func otherClauseFigure(verb, sent string, f Figure) bool {
+	if verb == "" {
+		return false
+	}
+	v := text.Term(strings.ToLower(verb))
+	for _, m := range wordRE.FindAllStringIndex(sent, -1) {
+		if text.Term(strings.ToLower(sent[m[0]:m[1]])) != v {
+			continue
+		}
+		if m[0] < f.End {
+			return false
+		}
+		between := sent[f.End:m[0]]
+		i := strings.LastIndexAny(between, ",;")
+		return i >= 0 && predicateOpenRE.MatchString(between[i+1:])
+	}
+	return false
+}
+
+// predicateOpenRE matches what may stand between a comma and a verb that
+// opens a predicate of the same subject: nothing, "and" or "then".
+var predicateOpenRE = regexp.MustCompile(`^\s*(?:(?:and|then)\s+)?$`)
+
+// shareOfOther reports whether a claim's share (cf) is told by a share
+// of the same unit but of another whole (have): "9-of-31" for the claim's
+// "9-of-35" (Comparable only out of the same whole).
+func shareOfOther(cf Figure, have []Figure) bool {
+	return cf.Kind == Share && slices.ContainsFunc(have, func(f Figure) bool {
+		return f.Kind == Share && f.Unit == cf.Unit && !cf.Comparable(f)
+	})
+}
+
 // wholeLeadRE matches the "of" a percentage's whole follows, with a
 // determiner after it: "% of all", "% of the".
 var wholeLeadRE = regexp.MustCompile(`^\s+of\s+(?:(?i:all|the|its|their|his|her|our|these|those)\s+)?`)
@@ -777,7 +826,8 @@ func countedAs(sent string, have, figs []Figure) []Figure {
 }
 
 // unitBefore re-reads the bare numbers of a sentence (numbers of up to
-// three digits, maybe with decimals, with no unit, read by no figure of
+// three digits, maybe with decimals and a word of magnitude: "40
+// million", with no unit, read by no figure of
 // have, after a lower-case word and before a function word or a mark:
 // carriesUnit) as counts of a noun the claim counts (figs) when that
 // noun is written before the number in the same clause, or the two words
@@ -799,11 +849,14 @@ func unitBefore(claim, sent string, have, figs []Figure) []Figure {
 	var out []Figure
 	for _, m := range bareNumberRE.FindAllStringSubmatchIndex(sent, -1) {
 		a, b := m[2], m[3]
+		if sc := scaleAfterRE.FindStringIndex(sent[b:]); sc != nil {
+			b += sc[1] // "reached 40 million in 2022": 40 million
+		}
 		if slices.ContainsFunc(have, func(f Figure) bool { return a < f.End && b > f.Start }) || !carriesUnit(sent[b:]) || !lowerWordBefore(sent[:a]) {
 			continue
 		}
-		v, err := strconv.ParseFloat(sent[a:b], 64)
-		if err != nil {
+		v, ok := text.Value(sent[a:b])
+		if !ok {
 			continue
 		}
 		clause := sent[:a]
@@ -823,6 +876,9 @@ func unitBefore(claim, sent string, have, figs []Figure) []Figure {
 	}
 	return out
 }
+
+// scaleAfterRE matches a word of magnitude right after a number: " million".
+var scaleAfterRE = regexp.MustCompile(`^\s(?:thousand|million|billion|trillion)\b`)
 
 // bareNumberRE finds a number of up to three digits, maybe with
 // decimals, standing alone (no sign, separator or unit glued to it).

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -964,5 +965,120 @@ func TestCheckOtherYearsFigure(t *testing.T) {
 		{"The Corvane Herald reported $9.5 million in revenue from contributions and grants in 2020 and 2021.", Contradicted, "$6.2 million"},
 		{"The Corvane Herald grew its revenue by 300% in two years, to $75 million in 2021.", Contradicted, "$90 million"},
 		{"The Corvane Herald grew its revenue by 300% in two years, to $90 million in 2021.", Supported, ""},
+	})
+}
+
+// TestCheckOtherClauseFigure: an amount told in a clause of its own
+// before the claim's verb ("returned $30 million …, agreed to pay half a
+// million …") is what that clause's verb tells of, no other value of the
+// claim's; told after the claim's verb it still is.
+func TestCheckOtherClauseFigure(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Oren Harlow's estate agreed to pay the Port Ellis authority $45 million.", NotFound, ""},
+		{"The Harlow estate returned $25 million in harbour grants to the Port Ellis authority.", Contradicted, "$30 million"},
+		{"The Harlow estate returned $30 million in harbour grants to the Port Ellis authority.", Supported, ""},
+	})
+}
+
+func TestOtherClauseFigure(t *testing.T) {
+	sent := "The estate returned $30 million in grants, agreed to pay half a million and set up a fund."
+	f := Figures(sent)[0]
+	for _, tc := range []struct {
+		verb string
+		want bool
+	}{
+		{"agreed", true},
+		{"agrees", true},
+		{"returned", false},
+		{"paid", false}, // "pay" is no predicate's first word
+		{"spent", false},
+		{"", false},
+	} {
+		if got := otherClauseFigure(tc.verb, sent, f); got != tc.want {
+			t.Errorf("otherClauseFigure(%q) = %v, want %v", tc.verb, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ verb, sent string }{
+		{"agreed", "The estate agreed to pay $30 million, returned grants and set up a fund."},  // the verb before
+		{"retired", "After his 26th season as a manager, Ivo Brandt announced his retirement."}, // an opening clause
+		{"missed", "They settled for a 52-yard field goal, which Brandt missed wide left."},     // a relative clause
+	} {
+		if otherClauseFigure(tc.verb, tc.sent, Figures(tc.sent)[0]) {
+			t.Errorf("otherClauseFigure(%q, %q): the verb's own figure", tc.verb, tc.sent)
+		}
+	}
+	if s := "The estate returned $30 million in grants; and agreed to pay half a million."; !otherClauseFigure("agreed", s, Figures(s)[0]) {
+		t.Errorf("otherClauseFigure(%q): another predicate's figure", s)
+	}
+}
+
+// TestCheckRangeUnit: a change told from one number to another with the
+// unit written once ("from 4.2 to 2.6 dives an hour", "from 4.2 dives per
+// hour to 2.6 per hour") is two figures of that unit: the same two
+// support the claim; another end contradicts it with the document's.
+func TestCheckRangeUnit(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"In the Marlin Bay trials, the gulls' rate of diving at the nets fell from 4.2 to 2.6 dives an hour.", Supported, ""},
+		{"In the Marlin Bay trials, the gulls' rate of diving at the nets fell from 4.2 to 3.1 dives an hour.", Contradicted, "2.6"},
+	})
+}
+
+// TestFiguresRange: the number of a range written without its unit
+// takes the other's unit and scale; a range of other kinds, or a number
+// with its own noun, is left alone.
+func TestFiguresRange(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []string // kind/unit value text
+	}{
+		{"it fell from 1.5 to 0.5 dives a minute", []string{"count/dive 1.5 1.5", "count/dive 0.5 0.5 dives"}},
+		{"it fell from 1.5 dives per minute to 0.5 per minute", []string{"count/dive 1.5 1.5 dives", "count/dive 0.5 0.5"}},
+		{"it rose from 10 to 12 million people", []string{"count/peopl 1e+07 10", "count/peopl 1.2e+07 12 million people"}},
+		{"sales rose from 12 to 15%", []string{"percent/ 12 12", "percent/ 15 15%"}},
+		{"it grew from 40 stores to 52 staff", []string{"count/store 40 40 stores", "count/staff 52 52 staff"}},
+		{"from 3 to 4 p.m.", []string{"clock/ 960 4 p.m."}},
+	} {
+		var got []string
+		for _, f := range Figures(tc.s) {
+			got = append(got, fmt.Sprintf("%s/%s %v %s", f.Kind, f.Unit, f.Value, f.Text))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Figures(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestCheckShootingLine: a shooting line ("9-of-31") is a share of its
+// whole: another made count of the same attempts contradicts the claim
+// with the document's line; the same count of other attempts ("9-of-35")
+// is no support (before, both read as a count of "of-").
+func TestCheckShootingLine(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"The Pelicans went 9-of-31 from three-point range in the loss.", Supported, ""},
+		{"The Pelicans went 11-of-31 from three-point range in the loss.", Contradicted, "9-of-31"},
+		{"The Pelicans went 9-of-35 from three-point range in the loss.", NotFound, ""},
+	})
+}
+
+// TestCheckRatio: a ratio ("6.1 times higher risk") is a figure compared
+// only with a ratio in the same words: another value contradicts the
+// claim with the document's, the same supports it, though the sentence
+// states other ratios ("2.4 times more likely", "1.8 times more likely").
+func TestCheckRatio(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"People taking Veltrazine had a 4.5 times higher risk of rashes than those on Dormax.", Contradicted, "6.1 times higher risk"},
+		{"People taking Veltrazine were 2.4 times more likely to report headaches than those on Dormax.", Supported, ""},
+	})
+}
+
+// TestCheckScaledBareNumber: a bare number with its word of magnitude
+// ("reached 3 million in 2022") counts the noun written before it in its
+// clause ("The number of people …"): the same count supports the claim,
+// another contradicts it, where before the claim's count went unstated
+// and its year alone supported it.
+func TestCheckScaledBareNumber(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"Some 3 million people in Valdor were taking VLT-2 tablets in 2022.", Supported, ""},
+		{"Some 5 million people in Valdor were taking VLT-2 tablets in 2022.", Contradicted, "3 million"},
 	})
 }

@@ -136,7 +136,8 @@ func TestFigures(t *testing.T) {
 		{"France have beaten Italy 14 times consecutively", []string{"count:times=14"}},
 		// a five-time champion is no tally: another unit
 		{"the five-time champions won it 14 times", []string{"count:" + text.Term("time") + "=5", "count:times=14"}},
-		{"five times bigger than 2022", []string{"year:=2022"}},
+		// a ratio, no tally
+		{"five times bigger than 2022", []string{"ratio:bigger=5", "year:=2022"}},
 		// an ordinal's year is a place, not a length
 		{"fired fourth-year coach Mel Tucker", []string{"ordinal:year=4"}},
 		{"in his 10th-year as coach, a seven-year deal", []string{"ordinal:year=10", "duration:year=7"}},

@@ -3,6 +3,7 @@ package desk
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,6 +28,7 @@ const (
 	Share    Kind = "share"    // "16 of 20 passes": Value is 1000×the first number + the second, Unit the noun's stem
 	Clock    Kind = "clock"    // "4:25 p.m.": Value is minutes after midnight
 	Rank     Kind = "rank"     // "ranked 28th", "ranks No. 3": Value is the place
+	Ratio    Kind = "ratio"    // "3.67 times more likely": Unit the ratio's words ("more like")
 )
 
 // Figure is a number a sentence states: "$5.3 million", "30%", "four-year",
@@ -199,6 +201,11 @@ func Figures(s string) []Figure {
 		// whose unit is the term "time"
 		add(figure(Count, o.Unit, o.Value, s, o.Span))
 	}
+	for _, r := range text.Ratios(s) {
+		// "a 9.09 times higher risk of pancreatitis": compared only
+		// with a ratio in the same words
+		add(figure(Ratio, r.Unit, r.Value, s, r.Span))
+	}
 	sortFigures(out)
 	// a bare number carrying the unit of a length or count before it
 	// ("to play 45 minutes after he'd gone only 27 in his one club
@@ -229,8 +236,56 @@ func Figures(s string) []Figure {
 		out = append(out, carried...)
 		sortFigures(out)
 	}
+	if ranged := rangeCarried(s, out, taken); len(ranged) > 0 {
+		out = append(out, ranged...)
+		sortFigures(out)
+	}
 	return out
 }
+
+// rangeRE matches a change told from one number to another, the unit
+// written once: "from 1.8 to 0.78 bumps", "from 1.8 bumps per minute to
+// 0.78 per minute" (the two numbers, and up to four words after the
+// first).
+var rangeRE = regexp.MustCompile(`\bfrom\s+(\d[\d,]*(?:\.\d+)?)((?:\s+[\p{L}-]+){0,4}?)\s+to\s+(\d[\d,]*(?:\.\d+)?)\b`)
+
+// rangeCarried reads the number of a range (rangeRE) written without a
+// unit as a figure of the unit the range's other number carries (have,
+// the figures read so far; a count, a length or a percentage starting at
+// that number): the 1.8 of "from 1.8 to 0.78 bumps" is 1.8 bumps, the
+// 0.78 of "from 1.8 bumps per minute to 0.78 per minute" 0.78 bumps.
+// The number takes the other's scale ("from 10 to 12 million people":
+// 10 million). The first number must come right before "to"; the second
+// must leave its unit unsaid (carriesUnit, or a rate after it: "per minute").
+func rangeCarried(s string, have []Figure, taken func(a, b int) bool) []Figure {
+	var out []Figure
+	for _, m := range rangeRE.FindAllStringSubmatchIndex(s, -1) {
+		first, second := text.Span{Start: m[2], End: m[3]}, text.Span{Start: m[6], End: m[7]}
+		bare, other := first, second
+		switch {
+		case !taken(first.Start, first.End) && m[4] == m[5]:
+		case !taken(second.Start, second.End) && (carriesUnit(s[second.End:]) || rateAfterRE.MatchString(s[second.End:])):
+			bare, other = second, first
+		default:
+			continue
+		}
+		i := slices.IndexFunc(have, func(f Figure) bool { return f.Start == other.Start })
+		if i < 0 || have[i].Kind != Count && have[i].Kind != Duration && have[i].Kind != Percent {
+			continue
+		}
+		v, errV := strconv.ParseFloat(strings.ReplaceAll(s[bare.Start:bare.End], ",", ""), 64)
+		n, errN := strconv.ParseFloat(strings.ReplaceAll(s[other.Start:other.End], ",", ""), 64)
+		if errV != nil || errN != nil || n == 0 {
+			continue
+		}
+		// the other's scale too: "from 10 to 12 million people"
+		out = append(out, figure(have[i].Kind, have[i].Unit, v*have[i].Value/n, s, bare))
+	}
+	return out
+}
+
+// rateAfterRE matches a rate right after a number: " per minute".
+var rateAfterRE = regexp.MustCompile(`^\s+per\s`)
 
 // bareRE finds a whole number of one to three digits standing alone
 // (no sign, decimal, separator or unit glued to it).
@@ -445,9 +500,9 @@ var currencyRE = regexp.MustCompile(`(?:\b((?:\d[\d,]*(?:\.\d+)?|` + numberWordP
 const numberWordPattern = `(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)`
 
 // shareRE matches a share of a whole: "16 of 20 passes", "21 of the
-// first 30 samples", "3 out of 4" (the two numbers and the noun
-// after them, if any).
-var shareRE = regexp.MustCompile(`\b(\d[\d,]*)\s(?:out\s)?of\s(?:the\s(?:first\s|last\s)?|its\s|their\s|his\s|her\s)?(\d[\d,]*)\b(?:\s(\p{Ll}[\p{L}-]*))?`)
+// first 30 samples", "3 out of 4", a shooting line "10-of-37" (the two
+// numbers and the noun after them, if any).
+var shareRE = regexp.MustCompile(`\b(\d[\d,]*)(?:\s(?:out\s)?of\s(?:the\s(?:first\s|last\s)?|its\s|their\s|his\s|her\s)?|-of-)(\d[\d,]*)\b(?:\s(\p{Ll}[\p{L}-]*))?`)
 
 // ageRE matches an age written after "age" or "aged": "at age 33", "aged
 // 33", "at the age of 33" (the number).

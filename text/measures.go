@@ -127,12 +127,13 @@ const minAge, maxAge = 10, 110
 // after it, up to one word between ("240,000 jobs", "12 new stores", "two
 // million people"), and a country's letters with their dots before those
 // ("40 U.S. high schools" counts what "40 high schools" does). Words that are not things counted ("percent", "am",
-// "times", a month) are left out.
+// "times", a month) are left out, and so is a number glued to a name by a
+// hyphen ("GLP-1 drugs", "COVID-19 cases": gluedName).
 func Counts(s string) []Measure {
 	var out []Measure
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		noun := strings.ToLower(s[m[6]:m[7]])
-		if notCounted[noun] || Month(noun) > 0 {
+		if notCounted[noun] || Month(noun) > 0 || gluedName(s[:m[0]]) {
 			continue
 		}
 		v, ok := Value(s[m[2]:m[3]])
@@ -146,6 +147,15 @@ func Counts(s string) []Measure {
 	}
 	return out
 }
+
+// gluedNameRE matches a letter and a hyphen ending the text before a
+// number: the number is part of a name ("GLP-1 drugs", "COVID-19
+// cases", "F-16 jets").
+var gluedNameRE = regexp.MustCompile(`\pL-$`)
+
+// gluedName reports whether the text before a number (before) glues it to
+// a name with a hyphen (gluedNameRE): "GLP-1 drugs" counts no drugs.
+func gluedName(before string) bool { return gluedNameRE.MatchString(before) }
 
 // ratioWords are the words after "N times" that make it a ratio ("three
 // times as many", "ten times more", "three times the size", "three times
@@ -180,6 +190,43 @@ func Occasions(s string) []Measure {
 			continue
 		}
 		out = append(out, Measure{Span: Span{m[0], m[1]}, Value: v, Unit: "times"})
+	}
+	return out
+}
+
+// ratioNextRE matches the ratio word after "N times" and the word after
+// it, if any: " higher risk", " the speed", " more".
+var ratioNextRE = regexp.MustCompile(`^\s+([a-z]+)(?:\s+([a-z]+))?`)
+
+// Ratios returns the ratios of s, which Occasions leaves out: a number of
+// times before a comparative ("3.67 times more likely", "a 9.09 times
+// higher risk") or "as" or "the" ("2.5 times the speed"). Unit is the
+// ratio's word and the index term of the word after it unless that is a
+// function word ("higher risk", "more like", "the speed"; "bigger" of
+// "bigger than"): a ratio compares only with another of the
+// same words, not with another thing's ratio in the same sentence.
+// Ordinals are left out.
+func Ratios(s string) []Measure {
+	var out []Measure
+	for _, m := range timesRE.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[2]:m[3]]
+		r := ratioNextRE.FindStringSubmatchIndex(s[m[1]:])
+		if IsOrdinal(num) || r == nil {
+			continue
+		}
+		w := s[m[1]+r[2] : m[1]+r[3]]
+		if w != "as" && w != "the" && w != "more" && w != "less" && w != "fewer" && !strings.HasSuffix(w, "er") {
+			continue
+		}
+		v, ok := Value(num)
+		if !ok {
+			continue
+		}
+		unit, end := w, m[1]+r[3]
+		if r[4] >= 0 && !IsStopWord(s[m[1]+r[4]:m[1]+r[5]]) {
+			unit, end = w+" "+Term(s[m[1]+r[4]:m[1]+r[5]]), m[1]+r[5]
+		}
+		out = append(out, Measure{Span: Span{m[0], end}, Value: v, Unit: unit})
 	}
 	return out
 }

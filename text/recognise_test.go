@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -142,6 +143,9 @@ func TestMeasures(t *testing.T) {
 		{"count country letters lower case", Counts, "at 5 a.m. classes", nil},
 		// a number before "after" or "before" counts no "afters"
 		{"count not after", Counts, "112 for two after ten overs", []Measure{{Span{18, 27}, 10, "overs", false, false}}},
+		// a number glued to a name by a hyphen counts nothing
+		{"count glued to a name", Counts, "patients on VLT-2 tablets and COVID-19 cases", nil},
+		{"count hyphenated after a space", Counts, "a 12-page report", []Measure{{Span{2, 9}, 12, "page", false, false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,6 +224,34 @@ func TestOccasions(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Occasions(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRatios(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // the ratios' values and units, in order
+	}{
+		{"comparative", "had a 9.5 times higher risk of rashes", []string{"9.5 higher risk"}},
+		{"more", "were 3.2 times more likely to report it", []string{"3.2 more like"}},
+		{"the", "it renders at 2.5 times the speed", []string{"2.5 the speed"}},
+		{"as, words", "three times as many users", []string{"3 as mani"}},
+		{"at the end", "sales were ten times higher.", []string{"10 higher"}},
+		{"a function word after", "five times bigger than 2022", []string{"5 bigger"}},
+		{"a tally", "France have beaten Italy 14 times in a row", nil},
+		{"a figure's name", "12 times FY24 earnings", nil},
+		{"ordinal", "the 14th times more", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range Ratios(tt.in) {
+				got = append(got, strconv.FormatFloat(m.Value, 'g', -1, 64)+" "+m.Unit)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Ratios(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
