@@ -210,13 +210,15 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 
 // chunkVectorIndexType and chunkVectorIndex are the chunks' vector index:
 // a flat one, each query a scan of the vectors its filter allows, with no
-// graph to build. A chunk's place in a graph cost the server about a
-// fifth of its CPU a chunk written, and the wait for the vector queue at
-// the end of a write (bench/README.md, "Archive scale XVI"); and every
-// query of up to flatSearchCutoff chunks already scanned rather than
-// searched the graph, so answers are the same. Past that, the scan is
-// exact where the graph found about half the nearest 100 (0.46 at 112k
-// and at 1.12M chunks), at the cost of a scan a question.
+// graph to build. A chunk's place in a graph cost the server a sixth to
+// a quarter of its CPU a chunk written (16% at 33k chunks, 29% at 112k),
+// and most of the wait for the vector queue at the end of a write
+// (bench/README.md, "Archive scale XVI"); and every query of up to
+// flatSearchCutoff chunks already scanned rather than searched the graph,
+// so answers are the same. Past that, the scan is exact where the graph
+// found about half the nearest 100 (0.35–0.46 at 112k and at 1.12M
+// chunks), at the cost of a scan a dense query: 28.5 ms p50 at 112k
+// against the graph's 9.1, growing with the chunks a filter allows.
 //
 // Stores made before keep their graph (chunkGraphIndex), tuned by
 // tuneVectorIndex; a class's index type cannot be changed once made.
