@@ -122,7 +122,8 @@ var benchQuestions = []string{
 // question makes, and the ranking) beside the same questions in-process,
 // then each query the store makes. BOT_WEAVIATE_BENCH_CHUNKS sets the size
 // (10,000 unless set), BOT_WEAVIATE_BENCH_SETTLE how long to let the server
-// compact after the write before timing queries:
+// compact after the write before timing queries; BOT_WEAVIATE_BENCH_WRITE_ONLY
+// stops after the write:
 //
 //	BOT_WEAVIATE_BENCH_CHUNKS=100000 go test ./retrieval/weaviate -run '^$' -bench Weaviate -benchtime 200x
 func BenchmarkWeaviate(b *testing.B) {
@@ -134,7 +135,7 @@ func BenchmarkWeaviate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	before, cpuBefore := rssBytes(s.PID()), cpuTime(s.PID())
+	before, cpuBefore, writerBefore := rssBytes(s.PID()), cpuTime(s.PID()), cpuTime(os.Getpid())
 	profiled := profileServer(b, os.Getenv("BOT_WEAVIATE_BENCH_PROFILE"))
 	start := time.Now()
 	rep, err := st.Write(ctx, docs, weaviate.WriteOptions{Embedder: g})
@@ -142,14 +143,18 @@ func BenchmarkWeaviate(b *testing.B) {
 		b.Fatal(err)
 	}
 	took := time.Since(start)
-	serverCPU := cpuTime(s.PID()) - cpuBefore
+	serverCPU, writerCPU := cpuTime(s.PID())-cpuBefore, cpuTime(os.Getpid())-writerBefore
 	profiled()
 	// Let the server settle before reading its memory.
 	settle()
 	after := rssBytes(s.PID())
-	b.Logf("%d documents, %d chunks written (embedded with GloVe on the way) in %s: %.0f chunks/s until searchable (%s); server CPU %s (%.0f µs a chunk); server RSS %d → %d MiB, %.1f KB a chunk",
+	b.Logf("%d documents, %d chunks written (embedded with GloVe on the way) in %s: %.0f chunks/s until searchable (%s); server CPU %s (%.0f µs a chunk); writer CPU %s (%.0f µs a chunk); server RSS %d → %d MiB, %.1f KB a chunk",
 		len(docs), rep.Chunks, took.Round(time.Millisecond), float64(rep.Chunks)/took.Seconds(), rep.Took, serverCPU, float64(serverCPU.Microseconds())/float64(rep.Chunks),
+		writerCPU, float64(writerCPU.Microseconds())/float64(rep.Chunks),
 		before>>20, after>>20, float64(after-before)/1000/float64(rep.Chunks))
+	if os.Getenv("BOT_WEAVIATE_BENCH_WRITE_ONLY") != "" {
+		return // the write alone, for comparing writes (see bench/README.md)
+	}
 
 	ix, err := memory.Build(ctx, docs, g, memory.BuildOptions{})
 	if err != nil {

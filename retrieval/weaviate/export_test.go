@@ -137,3 +137,9 @@ func SetChunkCache(s *Store, max int) { s.chunkCacheMax = max }
 func ChunkCacheCounts(s *Store) (hits, misses int64) {
 	return s.chunks.hits.Load(), s.chunks.misses.Load()
 }
+
+// CreateGraphChunks creates the store's class of chunks as the bot created
+// it before its vector index was flat: an HNSW graph (chunkGraphIndex).
+func CreateGraphChunks(ctx context.Context, s *Store) error {
+	return s.c.createClass(ctx, map[string]any{"class": s.name, "vectorizer": "none", "vectorIndexConfig": maps.Clone(chunkGraphIndex), "properties": chunkProperties()}, s.opts)
+}

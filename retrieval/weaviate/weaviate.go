@@ -201,13 +201,33 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 	schema := map[string]any{
 		"class":             class,
 		"vectorizer":        "none",
+		"vectorIndexType":   chunkVectorIndexType,
 		"vectorIndexConfig": chunkVectorIndex,
 		"properties":        chunkProperties(),
 	}
 	return c.createClass(ctx, schema, opts)
 }
 
-// chunkVectorIndex is the chunks' HNSW index: cosine distance, and a
+// chunkVectorIndexType and chunkVectorIndex are the chunks' vector index:
+// a flat one, each query a scan of the vectors its filter allows, with no
+// graph to build. A chunk's place in a graph cost the server a sixth to
+// a quarter of its CPU a chunk written (16% at 33k chunks, 29% at 112k),
+// and most of the wait for the vector queue at the end of a write
+// (bench/README.md, "Archive scale XVI"); and every query of up to
+// flatSearchCutoff chunks already scanned rather than searched the graph,
+// so answers are the same. Past that, the scan is exact where the graph
+// found about half the nearest 100 (0.35–0.46 at 112k and at 1.12M
+// chunks), at the cost of a scan a dense query: 28.5 ms p50 at 112k
+// against the graph's 9.1, growing with the chunks a filter allows.
+//
+// Stores made before keep their graph (chunkGraphIndex), tuned by
+// tuneVectorIndex; a class's index type cannot be changed once made.
+const chunkVectorIndexType = "flat"
+
+var chunkVectorIndex = map[string]any{"distance": "cosine"}
+
+// chunkGraphIndex is the chunks' HNSW index of the stores made before
+// chunkVectorIndex: cosine distance, and a
 // graph cheaper to build than Weaviate's default (efConstruction 128,
 // maxConnections 32), which bounds how fast a node takes vectors (about
 // 1,100 a second a core at the defaults by Weaviate's ANN benchmarks).
@@ -226,7 +246,7 @@ func (c *Client) CreateClass(ctx context.Context, class string, opts ClassOption
 // on 53k real chunks against 0.986. The query-time settings
 // (queryTimeSettings) can be changed on a class that holds objects: a
 // store made before them takes them at its next write (tuneVectorIndex).
-var chunkVectorIndex = map[string]any{
+var chunkGraphIndex = map[string]any{
 	"distance":         "cosine",
 	"efConstruction":   32,
 	"maxConnections":   16,
@@ -241,25 +261,25 @@ var chunkVectorIndex = map[string]any{
 // searching the graph.
 const flatSearchCutoff = 100_000
 
-// queryTimeSettings are the settings of chunkVectorIndex a class holding
+// queryTimeSettings are the settings of chunkGraphIndex a class holding
 // objects can change.
 var queryTimeSettings = []string{"flatSearchCutoff", "ef", "dynamicEfMin", "dynamicEfFactor", "dynamicEfMax"}
 
-// tuneVectorIndex gives class's vector index chunkVectorIndex's
-// query-time settings where they differ (a store made before them), and
-// says whether it changed them.
+// tuneVectorIndex gives class's graph, if it has one (a store made
+// before the flat index), chunkGraphIndex's query-time settings where
+// they differ, and says whether it changed them.
 func (c *Client) tuneVectorIndex(ctx context.Context, class string) (bool, error) {
 	var schema map[string]any
 	if err := c.do(ctx, "GET", "/v1/schema/"+url.PathEscape(class), nil, &schema); err != nil {
 		return false, fmt.Errorf("read class %s: %w", class, err)
 	}
 	vic, _ := schema["vectorIndexConfig"].(map[string]any)
-	if vic == nil {
+	if vic == nil || cmp.Or(schema["vectorIndexType"], any("hnsw")) != "hnsw" {
 		return false, nil
 	}
 	changed := false
 	for _, k := range queryTimeSettings {
-		want := chunkVectorIndex[k].(int)
+		want := chunkGraphIndex[k].(int)
 		if got, ok := vic[k].(float64); !ok || got != float64(want) {
 			vic[k] = want
 			changed = true
