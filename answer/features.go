@@ -225,11 +225,6 @@ var questionFeatures = []questionFeature{
 			return c.features[holdsKind] == 1 && c.features[subjectWindow] == 1
 		}))
 	}},
-	// How much of what the question asks of its subject no sentence
-	// holding the subject says (slotMissing): "whos coinbase's cfo" over
-	// sentences naming Coinbase's CEO, "what was ruby franke's bail set at"
-	// over sentences about Franke, none about bail.
-	{"slot_missing", func(in *questionInput) float64 { return in.f.slotMissing(in.cands) }},
 }
 
 // ofLikeliest are the sentence features the decision reads of the
@@ -377,37 +372,6 @@ func (f *featurizer) share(have map[string]bool) float64 {
 		}
 	}
 	return got / f.total
-}
-
-// slotMissing is the least IDF weight of the question's context words
-// other than its subject (the slot asked: the role, the measure, the
-// event) that a candidate sentence holding the subject lacks; the whole
-// weight of those words when no candidate holds the subject. 0 when
-// some sentence holds the subject and every other word, or the question
-// has no other word. Unlike cover, a share, it grows with what is
-// missing: a question asking three rare things of its subject and
-// finding none is further from an answer than one asking one.
-func (f *featurizer) slotMissing(cands []candidate) float64 {
-	var all float64
-	for _, t := range f.context {
-		if t != f.subject {
-			all += f.ix.IDF(t)
-		}
-	}
-	least := all
-	for _, c := range cands {
-		if f.subject == "" || !c.terms[f.subject] {
-			continue
-		}
-		var missing float64
-		for _, t := range f.context {
-			if t != f.subject && !c.terms[t] {
-				missing += f.ix.IDF(t)
-			}
-		}
-		least = min(least, missing)
-	}
-	return least
 }
 
 // hasSubject is 1 when have holds the question's subject.

@@ -1,14 +1,12 @@
 package answer
 
 import (
-	"math"
 	"slices"
 	"testing"
 	"testing/fstest"
 
 	"github.com/newsroom/askbot/retrieval"
 	"github.com/newsroom/askbot/retrieval/memory"
-	"github.com/newsroom/askbot/text"
 )
 
 // A sentence giving another measure than the one asked (a round raised
@@ -186,74 +184,5 @@ func TestNamePhrasesMiddleInitial(t *testing.T) {
 		if got := namePhrases(s); !slices.Equal(got, want) {
 			t.Errorf("namePhrases(%q) = %q, want %q", s, got, want)
 		}
-	}
-}
-
-// slot_missing is the least IDF weight of the question's words other than
-// its subject that a sentence holding the subject lacks: the whole weight
-// when no sentence holds the subject, 0 when one holds every word.
-func TestSlotMissing(t *testing.T) {
-	ix := indexFS(t, fstest.MapFS{
-		"a.md": {Data: []byte("---\ntitle: Varnholm\n---\nVarnholm State coach Dale Pruitt won again.\n\nThe mayor of Lindqvist opened a bridge.\n")},
-		"b.md": {Data: []byte("---\ntitle: Bridges\n---\nA bridge opened in Lindqvist.\n\nThe ferry to Lindqvist was late.\n")},
-	})
-	mayor, bridge, varnholm := text.Term("mayor"), text.Term("bridge"), text.Term("varnholm")
-	wMayor, wBridge := ix.IDF(mayor), ix.IDF(bridge)
-	if wMayor <= 0 || wBridge <= 0 {
-		t.Fatalf("IDF of mayor %v, bridge %v: want both > 0", wMayor, wBridge)
-	}
-	f := &featurizer{ix: ix, context: []string{mayor, varnholm, bridge}, subject: varnholm}
-	cand := func(words ...string) candidate {
-		c := candidate{terms: map[string]bool{}}
-		for _, w := range words {
-			c.terms[w] = true
-		}
-		return c
-	}
-	for _, tt := range []struct {
-		name  string
-		cands []candidate
-		want  float64
-	}{
-		{"no sentence holds the subject", []candidate{cand(mayor, bridge)}, wMayor + wBridge},
-		{"the subject alone", []candidate{cand(varnholm), cand(mayor, bridge)}, wMayor + wBridge},
-		{"the subject with one word", []candidate{cand(varnholm, bridge), cand(varnholm)}, wMayor},
-		{"the least over sentences", []candidate{cand(varnholm, bridge), cand(varnholm, mayor)}, min(wMayor, wBridge)},
-		{"the subject with every word", []candidate{cand(varnholm), cand(varnholm, mayor, bridge)}, 0},
-		{"no candidates", nil, wMayor + wBridge},
-	} {
-		if got := f.slotMissing(tt.cands); math.Abs(got-tt.want) > 1e-12 {
-			t.Errorf("%s: slotMissing %v, want %v", tt.name, got, tt.want)
-		}
-	}
-	if got := (&featurizer{ix: ix, context: []string{varnholm}, subject: varnholm}).slotMissing([]candidate{cand(mayor)}); got != 0 {
-		t.Errorf("a question asking nothing but its subject: slotMissing %v, want 0", got)
-	}
-
-	// Computed for a question: "who is the mayor of varnholm" over
-	// sentences naming Varnholm's coach and another town's mayor lacks
-	// the mayor; once a sentence names Varnholm's mayor it lacks nothing.
-	at := slices.Index(questionFeatureNames, "slot_missing")
-	if at < 0 {
-		t.Fatal("no question feature slot_missing")
-	}
-	e := New(memory.New(ix).Searcher(), retrieval.SearchOptions{K: 5, DenseWeight: -1})
-	ex, err := e.Example(t.Context(), Request{Question: "who is the mayor of varnholm"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := ex.QuestionFeatures()[at]; math.Abs(got-wMayor) > 1e-12 {
-		t.Errorf("mayor of varnholm over no sentence naming its mayor: slot_missing %v, want %v", got, wMayor)
-	}
-	ix2 := indexFS(t, fstest.MapFS{
-		"a.md": {Data: []byte("---\ntitle: Varnholm\n---\nVarnholm State coach Dale Pruitt won again.\n\nVarnholm Mayor Ines Okafor opened a bridge.\n")},
-		"b.md": {Data: []byte("---\ntitle: Bridges\n---\nA bridge opened in Lindqvist.\n\nThe ferry to Lindqvist was late.\n")},
-	})
-	ex, err = New(memory.New(ix2).Searcher(), retrieval.SearchOptions{K: 5, DenseWeight: -1}).Example(t.Context(), Request{Question: "who is the mayor of varnholm"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := ex.QuestionFeatures()[at]; got != 0 {
-		t.Errorf("mayor of varnholm over a sentence naming its mayor: slot_missing %v, want 0", got)
 	}
 }
