@@ -44,15 +44,86 @@ type event struct {
 // section's heading states, else its document's publication date),
 // oldest first, the same event in several outlets merged into one line
 // citing each. Page furniture is never shown.
+//
+// A topic of several parts ("canelo alvarez fights, the jermell charlo
+// win and the conor mcgregor feud") whose whole tells fewer than
+// Tuning.TimelineTopicParts events is the story of each part too: few
+// sentences hold the words of every part, each part's do.
 func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (*Result, error) {
+	var m *TimelineModel
+	if d.tuning().TimelineLearned > 0 {
+		m = DefaultTimelineModel()
+	}
 	t, err := d.Draft(ctx, req, topic)
 	if err != nil {
 		return nil, err
 	}
-	if d.tuning().TimelineLearned > 0 {
-		return t.Choose(DefaultTimelineModel()), nil
+	r := t.Choose(m)
+	parts := topicParts(topic)
+	if len(r.Lines) >= d.tuning().TimelineTopicParts || len(parts) < 2 {
+		return r, nil
 	}
-	return t.Choose(nil), nil
+	// each part's candidates read against the part's words, the whole's
+	// only where no part reads them
+	var u *TimelineDraft
+	for _, part := range parts {
+		pt, err := d.Draft(ctx, req, part)
+		if err != nil {
+			return nil, err
+		}
+		if u == nil {
+			u = pt
+		} else {
+			u.add(pt)
+		}
+	}
+	u.add(t)
+	u.topic, u.start = t.topic, t.start
+	return u.Choose(m), nil
+}
+
+// topicPartRE matches what parts a topic: a comma, "and", "or", "&".
+var topicPartRE = regexp.MustCompile(`(?i)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)`)
+
+// topicParts are the parts of a topic written as a list ("canelo alvarez
+// fights, the jermell charlo win and the conor mcgregor feud"), each of
+// two words or more; none when it is not a list of such parts.
+func topicParts(topic string) []string {
+	parts := topicPartRE.Split(strings.TrimSpace(topic), -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	for _, p := range parts {
+		if len(strings.Fields(p)) < 2 {
+			return nil // "Tom and Jerry", "Johnson & Johnson": one name
+		}
+	}
+	return parts
+}
+
+// add adds o's candidate events, documents and hits to t's, each once: an
+// event t has already is kept as t read it.
+func (t *TimelineDraft) add(o *TimelineDraft) {
+	type at struct {
+		doc        string
+		start, end int
+	}
+	seen := map[at]bool{}
+	for _, e := range t.evs {
+		seen[at{e.doc.ID, e.start, e.end}] = true
+	}
+	for _, e := range o.evs {
+		if k := (at{e.doc.ID, e.start, e.end}); !seen[k] {
+			seen[k] = true
+			t.evs = append(t.evs, e)
+		}
+	}
+	for _, doc := range o.docs {
+		if !slices.ContainsFunc(t.docs, func(x *corpus.Document) bool { return x.ID == doc.ID }) {
+			t.docs = append(t.docs, doc)
+		}
+	}
+	t.hits = append(t.hits, o.hits...)
 }
 
 // TimelineDraft is a timeline's candidate events before the choice of the

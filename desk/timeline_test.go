@@ -1347,3 +1347,52 @@ func TestSameDay(t *testing.T) {
 		})
 	}
 }
+
+// TestTopicParts: a topic written as a list of parts of two words or
+// more; a name with "and" or "&" in it is one part.
+func TestTopicParts(t *testing.T) {
+	for topic, want := range map[string][]string{
+		"canelo alvarez fights, the jermell charlo win and the conor mcgregor feud": {"canelo alvarez fights", "the jermell charlo win", "the conor mcgregor feud"},
+		"the FTX collapse and Sam Bankman-Fried's trial":                            {"the FTX collapse", "Sam Bankman-Fried's trial"},
+		"acme's seed round, and the board's vote":                                   {"acme's seed round", "the board's vote"},
+		"Tom and Jerry":                   nil,
+		"Johnson & Johnson talc lawsuits": nil,
+		"the openai board fallout":        nil,
+	} {
+		if got := topicParts(topic); !slices.Equal(got, want) {
+			t.Errorf("topicParts(%q) = %q, want %q", topic, got, want)
+		}
+	}
+}
+
+// TestTimelineTopicParts: a topic of three stories no sentence tells
+// together is told by each of its parts (Tuning.TimelineTopicParts);
+// with the parts off it has no events.
+func TestTimelineTopicParts(t *testing.T) {
+	const topic = "acme robotics seed funding, the lagos lions league final and the abuja stars spending rules"
+	lines := func(parts int) string {
+		d := testDesk(t)
+		tu := DefaultTuning
+		tu.TimelineTopicParts = parts
+		d.Tuning = &tu
+		r, err := d.Timeline(context.Background(), answer.Request{}, topic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Text()
+	}
+	text := lines(DefaultTuning.TimelineTopicParts)
+	for _, w := range []string{"raised $5.3 million", "won the league final", "docked six points"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the timeline of its parts lacks %q:\n%s", w, text)
+		}
+	}
+	for _, not := range []string{"Do you work at", "newsletter", "parks"} {
+		if strings.Contains(text, not) {
+			t.Errorf("the timeline of its parts shows %q:\n%s", not, text)
+		}
+	}
+	if text := lines(0); strings.Contains(text, "raised $5.3 million") || strings.Contains(text, "won the league final") {
+		t.Errorf("with the parts off, the whole topic's timeline has its parts' events:\n%s", text)
+	}
+}

@@ -178,6 +178,10 @@ type Tuning struct {
 	// year ("In March, …", "founded in 2019"; fill): a story's busiest
 	// days, each stating its day, do not crowd out its past.
 	TimelinePeriodLines int
+	// A topic written as a list of parts ("X fights, the Y win and the Z
+	// feud") whose whole tells fewer than TimelineTopicParts events is
+	// told by each part too (Timeline); 0: never.
+	TimelineTopicParts int
 	// A sentence opening with a quotation is an event when it goes on,
 	// in TimelineAttributionWords words or more, with the day of its
 	// saying ("…,” they wrote in a Thursday note."; datedAttribution).
@@ -211,7 +215,7 @@ var DefaultTuning = Tuning{
 
 	TimelineDocument: 0.6, TimelineSentence: 0.3, TimelineDated: 0.15, TimelineDatedWindow: 0.5, TimelineTitle: 0.6,
 	TimelineSame: 0.6, TimelineDatedLift: 1.0, TimelinePeriodLift: 0.4, TimelineHeadingSpan: 14, TimelineBackground: 365, TimelinePerDay: 4, TimelinePerEntry: 1,
-	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineHistoryYears: 5, TimelineStale: 7, TimelineAttributionWords: 4, TimelinePeriodLines: 10,
+	TimelineSubject: 0.2, TimelineLede: 0.35, TimelinePeriodYears: 5, TimelineHistoryYears: 5, TimelineStale: 7, TimelineAttributionWords: 4, TimelinePeriodLines: 10, TimelineTopicParts: 5,
 	MaxTimelineLines: 20, TimelinePassages: 30, TimelineDocuments: 12, TimelineLearned: 1,
 
 	QuotePassages: 30,
