@@ -300,8 +300,8 @@ func (a asked) lacks(cands []candidate) string {
 // ("chief executive", "boss" for a CEO): no sentence of theirs can say who
 // holds it. "" otherwise.
 func (a asked) roleAbsent(res *retrieval.Results) string {
-	if a.q.Kind != text.AskWho {
-		return ""
+	if a.q.Kind != text.AskWho || a.did != "" {
+		return "" // "who sued the sheriff" asks who sued, not who holds the office
 	}
 	asked := ""
 	for _, w := range text.Words(a.q.Text) {
@@ -335,7 +335,7 @@ func (a asked) roleAbsent(res *retrieval.Results) string {
 // heldRoles are the measures (text.MeasureOf) that are offices a person
 // holds, whose holder a "who" question asks.
 var heldRoles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true, "president": true, "chair": true, "coach": true, "captain": true,
-	"mayor": true, "governor": true, "premier": true, "sheriff": true}
+	"mayor": true, "governor": true, "sheriff": true}
 
 // absentFact says what the documents lack, for a short question no
 // sentence answers, in the question kind's plain words ("no passage gives
@@ -673,14 +673,21 @@ func inRelativeClause(body string, start, end int) bool {
 // namedDoerAfter reports whether body, after from, has a name other than
 // subject (sharing none of its words) followed by a verb of its own, a
 // lowercase one ending in "-ed" or of saying, not in the passive: the
-// clause a reporting verb introduces has its own doer.
-func namedDoerAfter(body, subject string, from int) bool {
+// clause a reporting verb introduces has its own doer. A pronoun doing
+// the deed did asked ("he told") is the subject's own deed: no other
+// doer then.
+func namedDoerAfter(body, subject string, from int, did string) bool {
 	own := map[string]bool{}
 	for _, w := range text.Words(subject) {
 		own[strings.ToLower(w)] = true
 	}
 	rest := body[from:]
 	words := wordRE.FindAllStringIndex(rest, -1)
+	for i := 1; i < len(words); i++ {
+		if deedWord(rest, words, i, did) && text.IsSubjectPronoun(rest[words[i-1][0]:words[i-1][1]]) {
+			return false // "Sutskever said he told Altman …": the deed is the subject's own
+		}
+	}
 	for _, m := range namePhrases(rest) {
 		if slices.ContainsFunc(text.Words(m), func(w string) bool { return own[strings.ToLower(w)] }) {
 			continue
@@ -721,7 +728,7 @@ func subjectName(a asked, c candidate) (string, bool) {
 		if next == "" || isCapitalised(next) || !(strings.HasSuffix(next, "ed") || text.IsSayingVerb(next)) {
 			return "", false
 		}
-		if a.did != "" && text.Term(strings.ToLower(next)) != a.did && text.IsSayingVerb(next) && namedDoerAfter(c.body, n, at+len(n)) {
+		if a.did != "" && text.Term(strings.ToLower(next)) != a.did && text.IsSayingVerb(next) && namedDoerAfter(c.body, n, at+len(n), a.did) {
 			// The name reports a deed someone else did ("Brockman said
 			// … Sutskever informed Altman he was being fired" for "who
 			// told altman he was fired"): the reporter is not the doer.

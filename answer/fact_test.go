@@ -408,6 +408,10 @@ func TestRoleAbsent(t *testing.T) {
 		// of another story with the word, names no mayor of this one
 		{"whos the mayor of corvane", []string{"Corvane State hired a coach.", "El estrés fue mayor en las zonas."}, "mayor"},
 		{"whos the mayor of corvane", []string{"Corvane Mayor Ada Brill opened the bridge."}, ""},
+		// a deed asked of the office's holder asks who did it; "premier"
+		// is a league's
+		{"who sued the sheriff of corvane", []string{"Corvane residents filed a lawsuit."}, ""},
+		{"who won the premier league", []string{"Arsenal won the league on Sunday."}, ""},
 	}
 	for _, tt := range tests {
 		a, _ := readAsked(ix.Parse(tt.question))
@@ -450,6 +454,7 @@ func TestSubjectNameTheDeed(t *testing.T) {
 		{"who told altman he was fired", "In another X post, Brockman said Altman was asked to join a meeting, during which Ilya Sutskever informed Altman he was being fired.", ""},
 		{"who told altman he was fired", "Greg Brockman said Ilya Sutskever informed Altman he was being fired.", ""},
 		{"who told altman he was fired", "Greg Brockman said the board spoke to Altman on Friday.", "Greg Brockman"},
+		{"who told altman he was fired", "Ilya Sutskever said he told Altman on a call that Microsoft joined.", "Ilya Sutskever"},
 		{"who told altman he was fired", "Ilya Sutskever told Altman he was being fired, Brockman said.", "Ilya Sutskever"},
 		{"who denied meeting russian officials", "Last month, Page described as “just complete garbage” a report by Yahoo News that he may have met with senior Russian officials.", "Page"},
 	} {

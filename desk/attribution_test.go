@@ -234,6 +234,8 @@ func TestAttribution(t *testing.T) {
 		{"he after a nation named", []string{`Tom Brill, Principal Chief of the Corvane Nation, spoke to The Daily. He said the label read “Chicken Nation” as opposed to Corvane Nation.`, `“We were never asked,” he said.`}, []string{"Tom Brill: We were never"}},
 		// the name a role in apposition is given to, not where it is held
 		{"before, apposition naming an employer", []string{`Firms run the checks, which Lena Dask, senior analyst at The Ride Desk, says “are watered down at best.”`}, []string{"Lena Dask: are watered down"}},
+		{"before, apposition after a preposition's name", []string{`The lawyer for Jane Okafor, a partner at Brill Vane, says “the case is weak.”`}, nil},
+		{"a person named as a place is", []string{`“We ran out of legs,” Bruce Arena said.`}, []string{"Bruce Arena: We ran out"}},
 		{"before, an employer after a preposition alone", []string{`Firms run the checks, which the analysts at The Ride Desk say “are watered down at best.”`}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -660,7 +660,12 @@ func appositionHolder(subject string, full map[string]string) string {
 	if app == "" || !unicode.IsLower(r) || clauseWordRE.MatchString(app) || len(strings.Fields(app)) > maxSubjectGap || len(people(app, full)) == 0 {
 		return ""
 	}
-	return endingPerson(s[:open], full)
+	before := s[:open]
+	ps := peopleAt(before, full)
+	if len(ps) == 0 || ps[len(ps)-1].possessive || prepositionRE.MatchString(before[:ps[len(ps)-1].at]) {
+		return "" // "The lawyer for Jane Doe, a partner at …, says": not Jane Doe
+	}
+	return endingPerson(before, full)
 }
 
 // mainSayer is the speaker of a participle of saying after a main clause
@@ -1603,10 +1608,11 @@ func demonyms(name string) bool {
 var placeOpeners = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true, "New": true}
 
 // place reports whether a name of two words or more is a place's
-// (placeOpeners, or a last word that ends places' names: "Wall Street").
+// (placeOpeners, a last word that ends places' names: "Allegiant
+// Stadium", or a place's whole name: "Wall Street").
 func place(name string) bool {
 	ws := strings.Fields(name)
-	return len(ws) >= 2 && (placeOpeners[ws[0]] || text.IsPlaceWord(ws[len(ws)-1]))
+	return len(ws) >= 2 && (placeOpeners[ws[0]] || text.IsPlaceWord(ws[len(ws)-1]) || text.IsPlaceWord(strings.Join(ws, " ")))
 }
 
 // organisation reports whether a name is an organisation's: one of its

@@ -85,17 +85,35 @@ func (d *Desk) Timeline(ctx context.Context, req answer.Request, topic string) (
 // topicPartRE matches what parts a topic: a comma, "and", "or", "&".
 var topicPartRE = regexp.MustCompile(`(?i)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)`)
 
+// maxTopicParts is the most parts a topic is read as (each is a search).
+const maxTopicParts = 4
+
 // topicParts are the parts of a topic written as a list ("canelo alvarez
 // fights, the jermell charlo win and the conor mcgregor feud"), each of
-// two words or more; none when it is not a list of such parts.
+// two words or more besides stop words, at most maxTopicParts; none when
+// it is not such a list. No split falls between two capitalised words:
+// "Procter and Gamble", "Johnson & Johnson", "East Palestine, Ohio" and
+// "Acme Holdings, Inc." are one name each.
 func topicParts(topic string) []string {
-	parts := topicPartRE.Split(strings.TrimSpace(topic), -1)
-	if len(parts) < 2 {
+	topic = strings.TrimSpace(topic)
+	var parts []string
+	last := 0
+	for _, sep := range topicPartRE.FindAllStringIndex(topic, -1) {
+		before, after := strings.Fields(topic[:sep[0]]), strings.Fields(topic[sep[1]:])
+		if len(before) == 0 || len(after) == 0 || capitalised(before[len(before)-1]) && capitalised(after[0]) {
+			continue
+		}
+		parts = append(parts, topic[last:sep[0]])
+		last = sep[1]
+	}
+	parts = append(parts, topic[last:])
+	if len(parts) < 2 || len(parts) > maxTopicParts {
 		return nil
 	}
 	for _, p := range parts {
-		if len(strings.Fields(p)) < 2 {
-			return nil // "Tom and Jerry", "Johnson & Johnson": one name
+		content := slices.DeleteFunc(strings.Fields(p), func(w string) bool { return text.IsStopWord(strings.ToLower(w)) })
+		if len(content) < 2 {
+			return nil // "simon and schuster layoffs": one name
 		}
 	}
 	return parts
@@ -123,7 +141,11 @@ func (t *TimelineDraft) add(o *TimelineDraft) {
 			t.docs = append(t.docs, doc)
 		}
 	}
-	t.hits = append(t.hits, o.hits...)
+	for _, h := range o.hits {
+		if !slices.ContainsFunc(t.hits, func(x retrieval.Hit) bool { return x.Chunk.ID == h.Chunk.ID }) {
+			t.hits = append(t.hits, h)
+		}
+	}
 }
 
 // TimelineDraft is a timeline's candidate events before the choice of the

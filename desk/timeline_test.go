@@ -1355,9 +1355,15 @@ func TestTopicParts(t *testing.T) {
 		"canelo alvarez fights, the jermell charlo win and the conor mcgregor feud": {"canelo alvarez fights", "the jermell charlo win", "the conor mcgregor feud"},
 		"the FTX collapse and Sam Bankman-Fried's trial":                            {"the FTX collapse", "Sam Bankman-Fried's trial"},
 		"acme's seed round, and the board's vote":                                   {"acme's seed round", "the board's vote"},
-		"Tom and Jerry":                   nil,
-		"Johnson & Johnson talc lawsuits": nil,
-		"the openai board fallout":        nil,
+		"Tom and Jerry":                         nil,
+		"the Procter and Gamble earnings":       nil,
+		"simon and schuster layoffs":            nil,
+		"East Palestine, Ohio train derailment": nil,
+		"Acme Holdings, Inc. bankruptcy":        nil,
+		"the acme seed round, the factory lease, the board vote, the okafor exit and the sale": nil, // too many
+		"the Acme seed round and the board's vote":                                             {"the Acme seed round", "the board's vote"},
+		"Johnson & Johnson talc lawsuits":                                                      nil,
+		"the openai board fallout":                                                             nil,
 	} {
 		if got := topicParts(topic); !slices.Equal(got, want) {
 			t.Errorf("topicParts(%q) = %q, want %q", topic, got, want)

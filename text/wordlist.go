@@ -294,8 +294,9 @@ func IsOrganisationWord(w string) bool {
 }
 
 // IsPlaceWord reports whether w (any case) ends a place's name rather
-// than a person's ("Wall Street", "Allegiant Stadium").
-func IsPlaceWord(w string) bool { return places[strings.ToLower(w)] }
+// than a person's ("Allegiant Stadium"), or is a place's whole name
+// ("Wall Street").
+func IsPlaceWord(w string) bool { return places[strings.ToLower(strings.TrimSuffix(w, "."))] }
 
 // IsPersonNoun reports whether w (any case) is a noun of a person not
 // named ("assistant", "husband").
